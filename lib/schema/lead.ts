@@ -1,0 +1,56 @@
+import * as z from 'zod/mini';
+import { CurrencyCode, FiniteNumber, Id, ShortText, Timestamp } from './common';
+
+export const CRM_IDS = ['hubspot', 'salesforce', 'pipedrive', 'zoho'] as const;
+/** A built-in adapter id, or `custom:<origin>` for a CRM the user mapped by pointing. */
+export const CrmId = z.union([z.enum(CRM_IDS), z.string().check(z.regex(/^custom:https?:\/\/[^/\s]+$/))]);
+export type CrmId = z.infer<typeof CrmId>;
+
+export const LeadObjectType = z.enum([
+  'contact',
+  'company',
+  'deal',
+  'lead',
+  'account',
+  'opportunity',
+  'person',
+]);
+
+export const StageChange = z.object({ stage: ShortText, at: Timestamp });
+
+export const Lead = z.object({
+  /** `${crm}:${objectType}:${externalId}` — the same record read twice is the same lead. */
+  id: Id,
+  crm: CrmId,
+  objectType: LeadObjectType,
+  externalId: z.string().check(z.minLength(1), z.maxLength(200)),
+  url: z.string().check(z.maxLength(2000), z.regex(/^https?:\/\//, 'expected an http(s) URL')),
+  name: ShortText,
+  company: z.optional(ShortText),
+  email: z.optional(z.string().check(z.maxLength(320))),
+  stage: z.optional(ShortText),
+  status: z.optional(ShortText),
+  amount: z.optional(FiniteNumber),
+  currency: z.optional(CurrencyCode),
+  owner: z.optional(ShortText),
+  channel: z.optional(ShortText),
+  segment: z.optional(ShortText),
+  createdDate: z.optional(Timestamp),
+  firstSeen: Timestamp,
+  lastSeen: Timestamp,
+  stageHistory: z.array(StageChange).check(z.maxLength(500)),
+  example: z.optional(z.boolean()),
+  deletedAt: z.nullable(Timestamp),
+});
+export type Lead = z.infer<typeof Lead>;
+
+/** What a content script reads off a page, before the background adds first/last seen and history. */
+export const LeadSighting = z.omit(Lead, {
+  id: true,
+  firstSeen: true,
+  lastSeen: true,
+  stageHistory: true,
+  example: true,
+  deletedAt: true,
+});
+export type LeadSighting = z.infer<typeof LeadSighting>;
