@@ -45,7 +45,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
   }),
 });

@@ -1,6 +1,7 @@
 export * from './channel-spend';
 export * from './check-in';
 export * from './common';
+export * from './dim-key';
 export * from './goal';
 export * from './lead';
 export * from './metric';

@@ -1,0 +1,273 @@
+import { Observation, ObservationBlock } from '../schema';
+import {
+  type BlockKey,
+  blockKeyOf,
+  blockKeyString,
+  DAY_MS,
+  groupIntoBlocks,
+  mergeBlock,
+  toObservation,
+  utcDay,
+} from './blocks';
+import { notifyChange } from './changes';
+import { type PacerDb, STORES } from './db';
+import { quarantineDamaged } from './quarantine';
+import { describeIssues, ValidationError } from './records';
+import { markRollupsStale, refreshRollups, type SeriesRef } from './rollup-store';
+
+export interface IngestOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  /**
+   * Blocks written per transaction. One transaction of ~100,000 puts crashed Chromium's renderer here;
+   * blocks are larger than rows, so a few hundred per transaction keeps each one small.
+   */
+  blocksPerTransaction?: number;
+  /** Already parsed by the caller (e.g. the CSV importer): skip the second zod pass. */
+  trusted?: boolean;
+}
+
+export interface IngestResult {
+  written: number;
+  added: number;
+  replaced: number;
+  blocks: number;
+}
+
+export class IngestCancelled extends Error {
+  constructor() {
+    super('Import cancelled: nothing was changed.');
+    this.name = 'IngestCancelled';
+  }
+}
+
+/** Validates every observation; throws a ValidationError naming each bad one by index and field. */
+export function validateObservations(input: readonly unknown[]): Observation[] {
+  const out: Observation[] = new Array(input.length);
+  const problems: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const parsed = Observation.safeParse(input[i]);
+    if (parsed.success) out[i] = parsed.data;
+    else if (problems.length < 200) problems.push(...describeIssues(parsed.error, `observations[${i}]`));
+    else problems.push('…');
+  }
+  if (problems.length) throw new ValidationError(problems, 'observations');
+  return out;
+}
+
+/**
+ * Adds or replaces observations (by id), all or nothing.
+ *
+ * Small ingests run in one transaction. Large ones are split across transactions, and each block's
+ * previous version is written to `journal` in the same transaction as the new one; the journal is
+ * cleared only after the last chunk. A cancel, an error, or a crash in between rolls every chunk back
+ * (on the next open for a crash, see `recoverInterruptedIngest`).
+ */
+export async function ingestObservations(
+  db: PacerDb,
+  input: readonly unknown[],
+  options: IngestOptions = {},
+): Promise<IngestResult> {
+  const observations = options.trusted ? (input as Observation[]) : validateObservations(input);
+  const blocks = [...groupIntoBlocks(observations).values()];
+  const per = options.blocksPerTransaction ?? 400;
+  const total = observations.length;
+  const ingestId = `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const journaled = blocks.length > per;
+  let added = 0;
+  let replaced = 0;
+  let done = 0;
+  const series = new Map<string, SeriesRef>();
+  const known = new Map<string, ObservationBlock>();
+  try {
+    for (let i = 0; i < blocks.length; i += per) {
+      if (options.signal?.aborted) throw new IngestCancelled();
+      const chunk = blocks.slice(i, i + per);
+      const tx = db.transaction([STORES.obsBlocks, STORES.journal], 'readwrite');
+      const store = tx.objectStore(STORES.obsBlocks);
+      const journal = tx.objectStore(STORES.journal);
+      const existing = await Promise.all(chunk.map((b) => store.get(blockKeyOf(b))));
+      const writes: Promise<unknown>[] = [];
+      chunk.forEach((incoming, j) => {
+        const before = parseBlock(existing[j]);
+        const merged = mergeBlock(before, incoming);
+        added += merged.added;
+        replaced += merged.replaced;
+        done += incoming.points.length;
+        touch(series, incoming.metricId, incoming.dimKey, incoming.day);
+        if (journaled) {
+          const key = `${ingestId}\u0000${blockKeyString(blockKeyOf(incoming))}`;
+          writes.push(
+            journal.put({ key, ingestId, blockKey: blockKeyOf(incoming), before: existing[j] ?? null }),
+          );
+        }
+        writes.push(store.put(merged.block));
+        known.set(blockKeyString(blockKeyOf(merged.block)), merged.block);
+      });
+      await Promise.all([...writes, tx.done]);
+      options.onProgress?.(done, total);
+    }
+    if (journaled) await clearJournal(db, ingestId);
+  } catch (error) {
+    if (journaled) await rollbackIngest(db, ingestId);
+    throw error;
+  }
+  await refreshRollups(db, [...series.values()], undefined, known);
+  notifyChange({
+    stores: [STORES.obsBlocks, STORES.rollups],
+    ids: [...series.values()].map((s) => s.metricId),
+  });
+  return { written: observations.length, added, replaced, blocks: blocks.length };
+}
+
+function touch(series: Map<string, SeriesRef>, metricId: string, dimKey: string, day: number) {
+  const k = `${metricId}\u0000${dimKey}`;
+  const s = series.get(k);
+  if (s) s.days?.push(day);
+  else series.set(k, { metricId, dimKey, days: [day] });
+}
+
+/** A stored block that fails its schema is treated as absent for merging and quarantined on read. */
+function parseBlock(raw: unknown): ObservationBlock | undefined {
+  if (raw === undefined) return undefined;
+  const parsed = ObservationBlock.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+}
+
+const journalRange = (ingestId: string) => IDBKeyRange.bound(`${ingestId}\u0000`, `${ingestId}\u0001`);
+
+async function clearJournal(db: PacerDb, ingestId: string): Promise<void> {
+  await db.delete(STORES.journal, journalRange(ingestId));
+}
+
+async function rollbackIngest(db: PacerDb, ingestId: string): Promise<void> {
+  const entries = (await db.getAll(STORES.journal, journalRange(ingestId))) as JournalEntry[];
+  const tx = db.transaction([STORES.obsBlocks, STORES.journal], 'readwrite');
+  const store = tx.objectStore(STORES.obsBlocks);
+  const touched = new Map<string, SeriesRef>();
+  for (const e of entries) {
+    if (e.before) await store.put(e.before);
+    else await store.delete(e.blockKey);
+    touched.set(`${e.blockKey[0]}\u0000${e.blockKey[1]}`, { metricId: e.blockKey[0], dimKey: e.blockKey[1] });
+  }
+  await tx.objectStore(STORES.journal).delete(journalRange(ingestId));
+  await tx.done;
+  await markRollupsStale(db, [...touched.values()]);
+}
+
+interface JournalEntry {
+  key: string;
+  ingestId: string;
+  blockKey: BlockKey;
+  before: unknown | null;
+}
+
+/** Rolls back any ingest a crash or a closed tab left half-written. Run once when a surface opens the DB. */
+export async function recoverInterruptedIngest(db: PacerDb): Promise<number> {
+  const entries = (await db.getAll(STORES.journal)) as JournalEntry[];
+  const ids = new Set(entries.map((e) => e.ingestId));
+  for (const id of ids) await rollbackIngest(db, id);
+  return ids.size;
+}
+
+export interface ReadRange {
+  from: number;
+  to: number;
+  /** One dimension combination only; all of them when absent. */
+  dimKey?: string;
+}
+
+/**
+ * Observations of one metric with from ≤ time < to, ascending by time. Each block is validated; a
+ * damaged block is quarantined and its points left out (the quarantine is reported to the user).
+ */
+export async function readObservations(
+  db: PacerDb,
+  metricId: string,
+  range: ReadRange,
+): Promise<Observation[]> {
+  const fromDay = utcDay(range.from);
+  const toDay = utcDay(range.to - 1);
+  const raw =
+    range.dimKey === undefined
+      ? await db.getAllFromIndex(
+          STORES.obsBlocks,
+          'by-metric-day',
+          IDBKeyRange.bound([metricId, fromDay], [metricId, toDay]),
+        )
+      : await db.getAll(
+          STORES.obsBlocks,
+          IDBKeyRange.bound([metricId, range.dimKey, fromDay], [metricId, range.dimKey, toDay]),
+        );
+  const out: Observation[] = [];
+  const damaged = [];
+  for (const value of raw) {
+    const parsed = ObservationBlock.safeParse(value);
+    if (!parsed.success) {
+      const v = value as Partial<ObservationBlock>;
+      damaged.push({
+        store: STORES.obsBlocks,
+        key: [v.metricId, v.dimKey, v.day],
+        value,
+        problems: describeIssues(parsed.error),
+        origin: 'read' as const,
+        at: Date.now(),
+      });
+      continue;
+    }
+    for (const p of parsed.data.points) {
+      if (p.t >= range.from && p.t < range.to) out.push(toObservation(parsed.data, p));
+    }
+  }
+  if (damaged.length) {
+    await quarantineDamaged(db, STORES.obsBlocks, damaged);
+    notifyChange({ stores: [STORES.quarantine] });
+  }
+  if (range.dimKey === undefined) out.sort((a, b) => a.time - b.time);
+  return out;
+}
+
+/** Every observation of one metric (for export and series views of small metrics). */
+export function readAllObservations(db: PacerDb, metricId: string): Promise<Observation[]> {
+  return readObservations(db, metricId, { from: 0, to: 8_640_000_000_000 });
+}
+
+/**
+ * Deletes observations; returns them so the caller can offer undo (re-ingesting them restores
+ * exactly what was there, ids included).
+ */
+export async function deleteObservations(
+  db: PacerDb,
+  targets: readonly Pick<Observation, 'id' | 'metricId' | 'time' | 'dims'>[],
+): Promise<Observation[]> {
+  const groups = groupIntoBlocks(targets.map((t) => ({ ...t, value: 0, source: 'manual' as const })));
+  const removed: Observation[] = [];
+  const tx = db.transaction(STORES.obsBlocks, 'readwrite');
+  const series = new Map<string, SeriesRef>();
+  for (const target of groups.values()) {
+    const key = blockKeyOf(target);
+    const block = parseBlock(await tx.store.get(key));
+    if (!block) continue;
+    const ids = new Set(target.points.map((p) => p.id));
+    const keep = block.points.filter((p) => !ids.has(p.id));
+    for (const p of block.points) if (ids.has(p.id)) removed.push(toObservation(block, p));
+    if (keep.length === block.points.length) continue;
+    if (keep.length) await tx.store.put({ ...block, points: keep });
+    else await tx.store.delete(key);
+    touch(series, block.metricId, block.dimKey, block.day);
+  }
+  await tx.done;
+  await refreshRollups(db, [...series.values()]);
+  notifyChange({ stores: [STORES.obsBlocks, STORES.rollups] });
+  return removed;
+}
+
+/** Removes every observation of a metric (when the metric itself is deleted for good). */
+export async function purgeMetricObservations(db: PacerDb, metricId: string): Promise<void> {
+  const range = IDBKeyRange.bound([metricId, '', 0], [metricId, '\uffff', 8_640_000_000_000]);
+  await db.delete(STORES.obsBlocks, range);
+  await db.delete(STORES.rollups, IDBKeyRange.bound([metricId, ''], [metricId, '\uffff']));
+  notifyChange({ stores: [STORES.obsBlocks, STORES.rollups], ids: [metricId] });
+}
+
+export { DAY_MS };

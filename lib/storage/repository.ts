@@ -1,0 +1,117 @@
+import { notifyChange } from './changes';
+import { type PacerDb, STORES } from './db';
+import { type QuarantineEntry, quarantineDamaged } from './quarantine';
+import { describeIssues, ENTITY_SCHEMAS, type EntityOf, type EntityStore, ValidationError } from './records';
+
+type Damaged = Omit<QuarantineEntry, 'id'>;
+
+/**
+ * Reads records of one store through its schema. Valid ones are returned; damaged ones are moved to
+ * quarantine (and reported through a change event on the `quarantine` store) — never returned half-parsed.
+ */
+export async function readValid<S extends EntityStore>(
+  db: PacerDb,
+  store: S,
+  raw: readonly unknown[],
+  now = Date.now(),
+): Promise<EntityOf<S>[]> {
+  const schema = ENTITY_SCHEMAS[store];
+  const out: EntityOf<S>[] = [];
+  const damaged: Damaged[] = [];
+  for (const value of raw) {
+    const parsed = schema.safeParse(value);
+    if (parsed.success) out.push(parsed.data as EntityOf<S>);
+    else {
+      const key = (value as { id?: unknown } | null)?.id ?? null;
+      damaged.push({ store, key, value, problems: describeIssues(parsed.error), origin: 'read', at: now });
+    }
+  }
+  if (damaged.length) {
+    await quarantineDamaged(db, store, damaged);
+    notifyChange({ stores: [STORES.quarantine] });
+  }
+  return out;
+}
+
+export interface ListOptions {
+  includeDeleted?: boolean;
+}
+
+export interface Repository<S extends EntityStore> {
+  get(id: string): Promise<EntityOf<S> | undefined>;
+  list(options?: ListOptions): Promise<EntityOf<S>[]>;
+  /** Validates every record first; writes all of them in one transaction or none. */
+  putMany(records: readonly unknown[]): Promise<EntityOf<S>[]>;
+  put(record: unknown): Promise<EntityOf<S>>;
+  /** Moves records to the trash; returns what `restore` needs to undo it. */
+  softDelete(ids: readonly string[], now?: number): Promise<string[]>;
+  restore(ids: readonly string[]): Promise<void>;
+  /** Deletes for good (emptying the trash, removing example data). */
+  purge(ids: readonly string[]): Promise<void>;
+}
+
+export function repository<S extends EntityStore>(db: PacerDb, store: S): Repository<S> {
+  const schema = ENTITY_SCHEMAS[store];
+  const validateAll = (records: readonly unknown[]): EntityOf<S>[] => {
+    const problems: string[] = [];
+    const valid: EntityOf<S>[] = [];
+    records.forEach((r, i) => {
+      const parsed = schema.safeParse(r);
+      if (parsed.success) valid.push(parsed.data as EntityOf<S>);
+      else problems.push(...describeIssues(parsed.error, records.length > 1 ? `${store}[${i}]` : ''));
+    });
+    if (problems.length) throw new ValidationError(problems, store);
+    return valid;
+  };
+  const writeAll = async (records: readonly EntityOf<S>[]) => {
+    const tx = db.transaction(store, 'readwrite');
+    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
+    notifyChange({ stores: [store], ids: records.map((r) => r.id) });
+  };
+  const setDeleted = async (ids: readonly string[], deletedAt: number | null) => {
+    const tx = db.transaction(store, 'readwrite');
+    const changed: string[] = [];
+    for (const id of ids) {
+      const raw = await tx.store.get(id);
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) continue; // damaged: left for the read path to quarantine, not rewritten
+      await tx.store.put({ ...parsed.data, deletedAt });
+      changed.push(id);
+    }
+    await tx.done;
+    notifyChange({ stores: [store], ids: changed });
+    return changed;
+  };
+
+  return {
+    async get(id) {
+      const raw = await db.get(store, id);
+      if (raw === undefined) return undefined;
+      const [valid] = await readValid(db, store, [raw]);
+      return valid;
+    },
+    async list(options = {}) {
+      const all = await readValid(db, store, await db.getAll(store));
+      return options.includeDeleted ? all : all.filter((r) => r.deletedAt == null);
+    },
+    async putMany(records) {
+      const valid = validateAll(records);
+      await writeAll(valid);
+      return valid;
+    },
+    async put(record) {
+      const [valid] = validateAll([record]);
+      await writeAll([valid!]);
+      return valid!;
+    },
+    softDelete: (ids, now = Date.now()) => setDeleted(ids, now),
+    restore: async (ids) => {
+      await setDeleted(ids, null);
+    },
+    async purge(ids) {
+      const tx = db.transaction(store, 'readwrite');
+      await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
+      notifyChange({ stores: [store], ids: [...ids] });
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { applyPoint, DailyRollup, emptyRollup, type Point, recomputeDay } from '../engine/rollup';
+import { localDayKey } from '../engine/time-buckets';
+import { ObservationBlock } from '../schema';
+import { blockKeyString, DAY_MS } from './blocks';
+import { type PacerDb, STORES } from './db';
+import { loadSettings } from './settings';
+
+/**
+ * Rollups (per metric × dimension combination, per local day) are what the engine computes from, so
+ * they are kept current as observations arrive: a small change recomputes only the local days it
+ * touched; a large one, a time-zone change, or a rollup marked stale rebuilds the series from blocks.
+ */
+export interface SeriesRef {
+  metricId: string;
+  dimKey: string;
+  /** UTC days (ms) whose blocks changed; absent = rebuild the whole series. */
+  days?: number[];
+}
+
+/** Blocks the caller already holds (an ingest's merged blocks), by `blockKeyString`: saves re-reading them. */
+export type KnownBlocks = ReadonlyMap<string, ObservationBlock>;
+
+export async function refreshRollups(
+  db: PacerDb,
+  series: readonly SeriesRef[],
+  timeZone?: string,
+  known: KnownBlocks = new Map(),
+): Promise<void> {
+  if (series.length === 0) return;
+  const tz = timeZone ?? (await loadSettings(db)).settings.timeZone;
+  const stale = (await db.get(STORES.meta, 'rollupsStale')) as { value?: boolean } | undefined;
+  if (stale?.value) return rebuildAllRollups(db, tz);
+  for (const s of series) {
+    const tx = db.transaction([STORES.obsBlocks, STORES.rollups], 'readwrite');
+    const blocks = tx.objectStore(STORES.obsBlocks);
+    const rollups = tx.objectStore(STORES.rollups);
+    // A missing rollup means the series had no points (rollups are kept current), so it starts empty.
+    const stored = await rollups.get([s.metricId, s.dimKey]);
+    const current =
+      stored === undefined
+        ? ({ success: true, data: emptyRollup(s.metricId, s.dimKey, tz) } as const)
+        : DailyRollup.safeParse(stored);
+    let rollup: DailyRollup;
+    if (current.success && current.data.timeZone === tz && s.days) {
+      rollup = current.data;
+      const cache = new Map<number, Point[]>();
+      const pointsOf = async (day: number): Promise<Point[]> => {
+        let pts = cache.get(day);
+        if (!pts) {
+          const raw =
+            known.get(blockKeyString([s.metricId, s.dimKey, day])) ??
+            (await blocks.get([s.metricId, s.dimKey, day]));
+          const parsed = raw === undefined ? undefined : ObservationBlock.safeParse(raw);
+          pts = parsed?.success ? parsed.data.points.map((x) => ({ time: x.t, value: x.v })) : [];
+          cache.set(day, pts);
+        }
+        return pts;
+      };
+      const localDays = new Map<string, number>();
+      for (const day of s.days) {
+        localDays.set(localDayKey(day, tz), day);
+        localDays.set(localDayKey(day + DAY_MS - 1, tz), day);
+      }
+      for (const [local, day] of localDays) {
+        const near = [
+          ...(await pointsOf(day - DAY_MS)),
+          ...(await pointsOf(day)),
+          ...(await pointsOf(day + DAY_MS)),
+        ];
+        recomputeDay(rollup, local, near, tz);
+      }
+    } else {
+      rollup = emptyRollup(s.metricId, s.dimKey, tz);
+      const all = await blocks.getAll(
+        IDBKeyRange.bound([s.metricId, s.dimKey, 0], [s.metricId, s.dimKey, Infinity]),
+      );
+      for (const b of all) {
+        const p = ObservationBlock.safeParse(b);
+        if (p.success) for (const x of p.data.points) applyPoint(rollup, { time: x.t, value: x.v }, tz);
+      }
+    }
+    if (Object.keys(rollup.days).length) await rollups.put(rollup);
+    else await rollups.delete([s.metricId, s.dimKey]);
+    await tx.done;
+  }
+}
+
+export async function markRollupsStale(db: PacerDb, _series: readonly SeriesRef[]): Promise<void> {
+  await db.put(STORES.meta, { key: 'rollupsStale', value: true });
+}
+
+/** Rebuilds every rollup from the blocks, one metric at a time (after a migration or a zone change). */
+export async function rebuildAllRollups(db: PacerDb, timeZone?: string): Promise<void> {
+  const tz = timeZone ?? (await loadSettings(db)).settings.timeZone;
+  await db.clear(STORES.rollups);
+  const keys = (await db.getAllKeys(STORES.obsBlocks)) as unknown as [string, string, number][];
+  const series = new Map<string, { metricId: string; dimKey: string }>();
+  for (const [metricId, dimKey] of keys) series.set(`${metricId}\u0000${dimKey}`, { metricId, dimKey });
+  await db.put(STORES.meta, { key: 'rollupsStale', value: false });
+  await refreshRollups(db, [...series.values()], tz);
+}
+
+/** Every valid rollup, for the engine. Rollups are derived data: a damaged one is rebuilt, not quarantined. */
+export async function readRollups(db: PacerDb): Promise<DailyRollup[]> {
+  const stale = (await db.get(STORES.meta, 'rollupsStale')) as { value?: boolean } | undefined;
+  const { settings } = await loadSettings(db);
+  if (stale?.value) await rebuildAllRollups(db, settings.timeZone);
+  const raw = await db.getAll(STORES.rollups);
+  const out: DailyRollup[] = [];
+  const broken: { metricId: string; dimKey: string }[] = [];
+  for (const r of raw) {
+    const p = DailyRollup.safeParse(r);
+    if (p.success && p.data.timeZone === settings.timeZone) out.push(p.data);
+    else {
+      const k = r as Partial<DailyRollup>;
+      if (typeof k.metricId === 'string' && typeof k.dimKey === 'string')
+        broken.push({ metricId: k.metricId, dimKey: k.dimKey });
+    }
+  }
+  if (broken.length) {
+    await refreshRollups(db, broken, settings.timeZone);
+    for (const b of broken) {
+      const p = DailyRollup.safeParse(await db.get(STORES.rollups, [b.metricId, b.dimKey]));
+      if (p.success) out.push(p.data);
+    }
+  }
+  return out;
+}

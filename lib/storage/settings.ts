@@ -1,0 +1,43 @@
+import { defaultSettings, Settings } from '../schema';
+import { notifyChange } from './changes';
+import { type PacerDb, STORES } from './db';
+import { quarantineDamaged } from './quarantine';
+import { describeIssues, parseOrThrow } from './records';
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** True when nothing is stored yet (first run). */
+  fresh: boolean;
+  /** Problems of a stored settings record that failed to parse (it was quarantined, not overwritten). */
+  problems?: string[];
+}
+
+/**
+ * Missing fields take their defaults (an older Pacer did not know them); a field of the wrong type
+ * makes the whole record fail: it is quarantined and defaults are used in memory only — nothing is
+ * written until the user saves settings themselves.
+ */
+export async function loadSettings(db: PacerDb, fallback: Partial<Settings> = {}): Promise<LoadedSettings> {
+  const raw = await db.get(STORES.settings, 'settings');
+  if (raw === undefined) return { settings: defaultSettings(fallback), fresh: true };
+  const parsed = Settings.safeParse(raw);
+  if (parsed.success) return { settings: parsed.data, fresh: false };
+  const problems = describeIssues(parsed.error, 'settings');
+  await quarantineDamaged(db, STORES.settings, [
+    { store: STORES.settings, key: 'settings', value: raw, problems, origin: 'read', at: Date.now() },
+  ]);
+  notifyChange({ stores: [STORES.quarantine] });
+  return { settings: defaultSettings(fallback), fresh: false, problems };
+}
+
+export async function saveSettings(db: PacerDb, next: unknown): Promise<Settings> {
+  const valid = parseOrThrow(Settings, next, 'settings');
+  await db.put(STORES.settings, valid);
+  notifyChange({ stores: [STORES.settings] });
+  return valid;
+}
+
+export async function updateSettings(db: PacerDb, patch: Partial<Settings>): Promise<Settings> {
+  const { settings } = await loadSettings(db);
+  return saveSettings(db, { ...settings, ...patch });
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { onChange } from '../../../lib/storage/changes';
+import { STORES } from '../../../lib/storage/db';
+import { listQuarantine } from '../../../lib/storage/quarantine';
+import { ValidationError } from '../../../lib/storage/records';
+import { repository } from '../../../lib/storage/repository';
+import { loadSettings, saveSettings } from '../../../lib/storage/settings';
+import { freshDb, metric } from './helpers';
+
+describe('entity repository', () => {
+  it('validates on write and writes nothing when any record is invalid', async () => {
+    const { db } = await freshDb();
+    const metrics = repository(db, 'metrics');
+    const bad = { ...metric({ id: 'b' }), unit: { kind: 'currency', currency: 'dong' } };
+    const err = await metrics.putMany([metric({ id: 'a' }), bad]).catch((e) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    expect(err.problems[0]).toMatch(/^metrics\[1\]\.unit\.currency: expected an ISO 4217 code/);
+    expect(await metrics.list()).toEqual([]);
+  });
+
+  it('refuses NaN, Infinity and dates that are not dates', async () => {
+    const { db } = await freshDb();
+    const goals = repository(db, 'goals');
+    const base = {
+      id: 'g',
+      kind: 'kpi_target',
+      title: 'x',
+      frameworks: [],
+      weight: 1,
+      archived: false,
+      deletedAt: null,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    await expect(goals.put({ ...base, target: Number.NaN })).rejects.toThrow(/target/);
+    await expect(goals.put({ ...base, target: Number.POSITIVE_INFINITY })).rejects.toThrow(/target/);
+    await expect(goals.put({ ...base, deadline: '2026-13-45' })).rejects.toThrow(/deadline/);
+    expect(await goals.list()).toEqual([]);
+  });
+
+  it('soft-deletes and restores (undo) and notifies listeners', async () => {
+    const { db } = await freshDb();
+    const metrics = repository(db, 'metrics');
+    const events: string[][] = [];
+    const off = onChange((e) => events.push(e.stores));
+    await metrics.put(metric());
+    const deleted = await metrics.softDelete(['revenue'], 123);
+    expect(deleted).toEqual(['revenue']);
+    expect(await metrics.list()).toEqual([]);
+    expect((await metrics.list({ includeDeleted: true }))[0]?.deletedAt).toBe(123);
+    await metrics.restore(['revenue']);
+    expect((await metrics.list())[0]?.id).toBe('revenue');
+    off();
+    expect(events.filter((s) => s.includes('metrics')).length).toBe(3);
+  });
+
+  it('quarantines a record damaged by hand instead of dropping or defaulting it', async () => {
+    const { db } = await freshDb();
+    const metrics = repository(db, 'metrics');
+    await metrics.put(metric({ id: 'good' }));
+    const damaged = { ...metric({ id: 'hand-edited' }), aggregation: 'median' };
+    await db.put(STORES.metrics, damaged);
+    const listed = await metrics.list();
+    expect(listed.map((m) => m.id)).toEqual(['good']);
+    const q = await listQuarantine(db);
+    expect(q).toHaveLength(1);
+    expect(q[0]?.value).toEqual(damaged);
+    expect(q[0]?.problems.join()).toMatch(/aggregation/);
+    expect(q[0]?.origin).toBe('read');
+  });
+});
+
+describe('settings', () => {
+  it('uses defaults on first run without writing them', async () => {
+    const { db } = await freshDb();
+    const loaded = await loadSettings(db, { locale: 'vi' });
+    expect(loaded.fresh).toBe(true);
+    expect(loaded.settings.locale).toBe('vi');
+    expect(await db.get(STORES.settings, 'settings')).toBeUndefined();
+  });
+
+  it('fills fields an older version did not know, keeps the rest', async () => {
+    const { db } = await freshDb();
+    await db.put(STORES.settings, { id: 'settings', locale: 'vi', currency: 'USD' });
+    const { settings } = await loadSettings(db);
+    expect(settings.currency).toBe('USD');
+    expect(settings.locale).toBe('vi');
+    expect(settings.weekStart).toBe(1);
+  });
+
+  it('quarantines damaged settings and never writes defaults over them', async () => {
+    const { db } = await freshDb();
+    const damaged = { id: 'settings', locale: 'fr', currency: 'VND' };
+    await db.put(STORES.settings, damaged);
+    const loaded = await loadSettings(db);
+    expect(loaded.problems?.[0]).toMatch(/^settings\.locale/);
+    expect(loaded.settings.locale).toBe('en');
+    expect(await db.get(STORES.settings, 'settings')).toBeUndefined();
+    expect((await listQuarantine(db))[0]?.value).toEqual(damaged);
+    await saveSettings(db, { ...loaded.settings, locale: 'vi' });
+    expect((await loadSettings(db)).settings.locale).toBe('vi');
+  });
+
+  it('rejects an unknown time zone', async () => {
+    const { db } = await freshDb();
+    await expect(saveSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/time zone/);
+  });
+});
