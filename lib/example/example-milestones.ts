@@ -1,0 +1,281 @@
+/**
+ * The BHAG and its cascade: three yearly revenue milestones, quarterly ones under them and monthly action
+ * milestones under those. Each milestone answers what (description), when (deadline), how much (budget)
+ * and who (owner). The cascade is laid out around `now` so there are always finished, overdue, current
+ * and upcoming milestones to look at.
+ */
+import type { Goal } from '../schema';
+import { addMonths, DAY_MS, monthEnd, monthStart, type YearMonth, yearMonthOf } from './example-calendar';
+import {
+  billions,
+  exampleGoal,
+  type GoalInput,
+  MONTH_NAMES_EN,
+  millions,
+  PEOPLE,
+  type QuarterRef,
+  quarterEnd,
+  quarterOf,
+  quarterStart,
+} from './example-goal-parts';
+
+export const BHAG_ID = 'ex-goal-bhag';
+const BHAG_REVENUE = 150_000_000_000;
+const YEAR_TARGETS = [50_000_000_000, 90_000_000_000, BHAG_REVENUE];
+const YEAR_BUDGETS = [3_000_000_000, 4_500_000_000, 6_000_000_000];
+/** Share of a year's revenue per quarter: Q1 carries Tết, Q2 the post-Tết lull. */
+const QUARTER_SHARE = [0.27, 0.22, 0.24, 0.27];
+/** Revenue weight per month (Jan first) for the phased trajectory: Tết stock-up, then the dip. */
+const SEASONAL_WEIGHTS = [1.3, 1.05, 0.8, 0.9, 0.95, 0.92, 0.92, 0.95, 1, 1.02, 1.06, 1.13];
+
+const YEAR_PLANS: { en: string; vi: string }[] = [
+  {
+    en: 'Cover 1,000 retail shops in the North and open Shopee, Lazada and TikTok Shop stores.',
+    vi: 'Phủ 1.000 cửa hàng bán lẻ ở miền Bắc và mở gian hàng trên Shopee, Lazada, TikTok Shop.',
+  },
+  {
+    en: 'Open a branch warehouse in Đà Nẵng and sign 40 distributors in Central Vietnam.',
+    vi: 'Mở kho chi nhánh tại Đà Nẵng và ký hợp đồng với 40 nhà phân phối miền Trung.',
+  },
+  {
+    en: 'Become a top-3 consumer-goods wholesaler in the North with 3,000 active shops.',
+    vi: 'Trở thành một trong ba nhà bán sỉ hàng tiêu dùng hàng đầu miền Bắc với 3.000 cửa hàng hoạt động.',
+  },
+];
+
+const QUARTER_PLANS: { en: string; vi: string; owner: string }[] = [
+  {
+    en: 'Tết campaign: gift baskets for retail shops, stock up distributors before the holiday.',
+    vi: 'Chiến dịch Tết: giỏ quà cho cửa hàng bán lẻ, nhập hàng cho nhà phân phối trước kỳ nghỉ.',
+    owner: PEOPLE.sales,
+  },
+  {
+    en: 'Vietnam Expo booth and a distributor recruitment drive after the post-Tết lull.',
+    vi: 'Gian hàng Vietnam Expo và đợt tuyển nhà phân phối sau thời gian chững lại sau Tết.',
+    owner: PEOPLE.marketing,
+  },
+  {
+    en: 'Move repeat retail orders to the Zalo mini app; Mid-Autumn promotion.',
+    vi: 'Chuyển đơn đặt lại của cửa hàng bán lẻ sang Zalo Mini App; khuyến mãi Trung thu.',
+    owner: PEOPLE.operations,
+  },
+  {
+    en: 'Year-end stock-up program and preparing the Tết assortment.',
+    vi: 'Chương trình nhập hàng cuối năm và chuẩn bị danh mục hàng Tết.',
+    owner: PEOPLE.sales,
+  },
+];
+
+/** One concrete action per calendar month, in the rhythm of a Vietnamese trading year. */
+const MONTH_ACTIONS: { en: string; vi: string; what: string; budget: number; owner: string }[] = [
+  {
+    en: 'Deliver Tết gift-basket orders to 300 shops',
+    vi: 'Giao giỏ quà Tết cho 300 cửa hàng',
+    what: 'All Tết gift-basket orders delivered before the holiday, none later than 3 days before Tết.',
+    budget: 350_000_000,
+    owner: PEOPLE.operations,
+  },
+  {
+    en: 'Resume deliveries within 3 days after Tết',
+    vi: 'Khôi phục giao hàng trong 3 ngày sau Tết',
+    what: 'Warehouse and trucks back to full capacity by the third working day after the holiday.',
+    budget: 120_000_000,
+    owner: PEOPLE.operations,
+  },
+  {
+    en: 'Clear post-Tết stock and renew distributor contracts',
+    vi: 'Giải phóng hàng tồn sau Tết và gia hạn hợp đồng nhà phân phối',
+    what: 'Slow-moving Tết stock under 5% of inventory; every distributor contract renewed for the year.',
+    budget: 150_000_000,
+    owner: PEOPLE.sales,
+  },
+  {
+    en: 'Run the Vietnam Expo booth in Hà Nội',
+    vi: 'Tham gia gian hàng Vietnam Expo tại Hà Nội',
+    what: 'A 4-day booth collecting at least 120 qualified leads.',
+    budget: 220_000_000,
+    owner: PEOPLE.marketing,
+  },
+  {
+    en: 'Sign 5 distributors met at the Expo',
+    vi: 'Ký hợp đồng với 5 nhà phân phối gặp tại hội chợ',
+    what: 'Five signed distribution agreements with a first order each.',
+    budget: 90_000_000,
+    owner: PEOPLE.sales,
+  },
+  {
+    en: 'Open the TikTok Shop store',
+    vi: 'Mở gian hàng TikTok Shop',
+    what: 'Store live with the top 50 products and two livestream sales a week.',
+    budget: 180_000_000,
+    owner: PEOPLE.marketing,
+  },
+  {
+    en: 'Train every salesperson on the CRM',
+    vi: 'Đào tạo toàn bộ nhân viên kinh doanh sử dụng CRM',
+    what: 'All 14 sales staff log every deal and visit in the CRM.',
+    budget: 60_000_000,
+    owner: PEOPLE.people,
+  },
+  {
+    en: 'Launch ordering through the Zalo mini app',
+    vi: 'Ra mắt đặt hàng qua Zalo Mini App',
+    what: 'Retail shops can reorder from Zalo; 200 shops onboarded.',
+    budget: 250_000_000,
+    owner: PEOPLE.operations,
+  },
+  {
+    en: 'Mid-Autumn campaign for retail shops',
+    vi: 'Chiến dịch Trung thu cho các cửa hàng bán lẻ',
+    what: 'Mooncake and gift-set bundles offered to every active retail shop.',
+    budget: 200_000_000,
+    owner: PEOPLE.marketing,
+  },
+  {
+    en: 'Run the booth at the Sài Gòn trade fair',
+    vi: 'Tham gia gian hàng hội chợ thương mại tại Sài Gòn',
+    what: 'A 4-day booth and meetings with 20 southern distributors.',
+    budget: 240_000_000,
+    owner: PEOPLE.marketing,
+  },
+  {
+    en: 'Year-end stock-up program for distributors',
+    vi: 'Chương trình nhập hàng cuối năm cho nhà phân phối',
+    what: 'Volume discounts agreed with every distributor for December and January orders.',
+    budget: 300_000_000,
+    owner: PEOPLE.sales,
+  },
+  {
+    en: 'Lock the Tết assortment and warehouse capacity',
+    vi: 'Chốt danh mục hàng Tết và năng lực kho',
+    what: 'Tết products ordered from suppliers and 30% extra warehouse space rented for January.',
+    budget: 400_000_000,
+    owner: PEOPLE.finance,
+  },
+];
+
+export function buildMilestones(now: number, createdAt: number): Goal[] {
+  const current = yearMonthOf(now);
+  // Monthly milestones run from three months back to two ahead, so some are done, one is overdue.
+  const monthly: YearMonth[] = [-3, -2, -1, 0, 1, 2].map((offset) => addMonths(current, offset));
+  const firstMonth = monthly[0] ?? current;
+  const planYear = firstMonth.year;
+  const goals: GoalInput[] = [];
+  const overdueMonth = addMonths(current, -1);
+  // A finished milestone was ticked off a few days before its deadline; the overdue one never was.
+  const status = (deadline: number, overdue = false): Pick<Goal, 'doneAt' | 'confidence'> =>
+    deadline >= now
+      ? { doneAt: null, confidence: 'on_track' }
+      : overdue
+        ? { doneAt: null, confidence: 'off_track' }
+        : { doneAt: deadline - 2 * DAY_MS, confidence: 'on_track' };
+
+  goals.push({
+    id: BHAG_ID,
+    kind: 'bhag',
+    title: `Reach 150 billion VND annual revenue by ${planYear + 3}`,
+    translations: { vi: `Đạt doanh thu 150 tỷ đồng mỗi năm vào năm ${planYear + 3}` },
+    description:
+      'Triple the business in three years: from a northern wholesaler to a national one selling to shops, distributors and online.',
+    frameworks: ['smart'],
+    perspective: 'financial',
+    metricId: 'ex-revenue',
+    target: BHAG_REVENUE,
+    startAt: Date.UTC(planYear, 0, 1),
+    deadline: Date.UTC(planYear + 3, 0, 1) - 1,
+    budget: { amount: YEAR_BUDGETS.reduce((a, b) => a + b, 0), currency: 'VND' },
+    owner: PEOPLE.ceo,
+    pinned: true,
+    confidence: 'at_risk',
+  });
+
+  YEAR_TARGETS.forEach((target, i) => {
+    const year = planYear + i;
+    const deadline = Date.UTC(year + 1, 0, 1) - 1;
+    const amount = billions(target);
+    goals.push({
+      id: `ex-goal-year-${year}`,
+      kind: 'milestone',
+      title: `${year}: ${amount.en} revenue`,
+      translations: { vi: `Năm ${year}: doanh thu ${amount.vi}` },
+      description: bilingual(YEAR_PLANS[i]),
+      frameworks: ['smart'],
+      perspective: 'financial',
+      metricId: 'ex-revenue',
+      measure: 'cumulative',
+      target,
+      startAt: Date.UTC(year, 0, 1),
+      deadline,
+      trajectory: 'phased',
+      seasonalWeights: SEASONAL_WEIGHTS,
+      budget: { amount: YEAR_BUDGETS[i] ?? 0, currency: 'VND' },
+      owner: PEOPLE.ceo,
+      parentId: BHAG_ID,
+      ...status(deadline),
+    });
+  });
+
+  // Quarters of the plan's first year, plus any later quarter a monthly milestone falls in.
+  const quarters: QuarterRef[] = [0, 1, 2, 3].map((quarter) => ({ year: planYear, quarter }));
+  for (const ym of monthly) {
+    const q = quarterOf(ym);
+    if (!quarters.some((x) => x.year === q.year && x.quarter === q.quarter)) quarters.push(q);
+  }
+  for (const q of quarters) {
+    const target = (YEAR_TARGETS[q.year - planYear] ?? 0) * (QUARTER_SHARE[q.quarter] ?? 0.25);
+    const plan = QUARTER_PLANS[q.quarter];
+    const deadline = quarterEnd(q);
+    const amount = billions(target);
+    goals.push({
+      id: quarterId(q),
+      kind: 'milestone',
+      title: `Q${q.quarter + 1} ${q.year}: ${amount.en} revenue`,
+      translations: { vi: `Quý ${q.quarter + 1}/${q.year}: doanh thu ${amount.vi}` },
+      description: bilingual(plan),
+      frameworks: ['smart'],
+      perspective: 'financial',
+      metricId: 'ex-revenue',
+      measure: 'cumulative',
+      target: Math.round(target),
+      startAt: quarterStart(q),
+      deadline,
+      budget: { amount: Math.round((YEAR_BUDGETS[q.year - planYear] ?? 0) / 4), currency: 'VND' },
+      owner: plan?.owner,
+      parentId: `ex-goal-year-${q.year}`,
+      ...status(deadline),
+    });
+  }
+
+  for (const ym of monthly) {
+    const action = MONTH_ACTIONS[ym.month];
+    if (!action) continue;
+    const deadline = monthEnd(ym);
+    const budget = millions(action.budget);
+    const isOverdue = ym.year === overdueMonth.year && ym.month === overdueMonth.month;
+    goals.push({
+      id: `ex-goal-month-${ym.year}-${String(ym.month + 1).padStart(2, '0')}`,
+      kind: 'milestone',
+      title: action.en,
+      translations: { vi: action.vi },
+      description: `${MONTH_NAMES_EN[ym.month]} ${ym.year}: ${action.what} Budget ${budget.en}.`,
+      frameworks: ['smart'],
+      startAt: monthStart(ym),
+      deadline,
+      budget: { amount: action.budget, currency: 'VND' },
+      owner: action.owner,
+      parentId: quarterId(quarterOf(ym)),
+      ...status(deadline, isOverdue),
+    });
+  }
+
+  return goals.map((g) => exampleGoal(g, createdAt, now));
+}
+
+function quarterId(q: QuarterRef): string {
+  return `ex-goal-q-${q.year}-q${q.quarter + 1}`;
+}
+
+/** Schema translations cover titles only, so a description carries both languages, English first. */
+function bilingual(text: { en: string; vi: string } | undefined): string | undefined {
+  return text ? `${text.en}\n${text.vi}` : undefined;
+}

@@ -1,0 +1,287 @@
+/**
+ * Every number, amount, date and duration Pacer shows goes through here, so en and vi read the same way
+ * on every surface. Formatting is `Intl` with cached formatters (a dashboard formats thousands of
+ * values per render; building an `Intl.NumberFormat` costs far more than using one).
+ *
+ * Spaces: ICU puts U+00A0 (no-break space) between a number and its currency ("1.250.000.000 ₫") and
+ * U+202F before "PM" in newer versions. We replace both with a plain space so the output is the same
+ * on every browser/ICU version and in tests; surfaces that must not wrap a value set
+ * `white-space: nowrap` on it.
+ *
+ * Invalid input (NaN, ±Infinity, null where allowed) renders as NO_VALUE, never as "NaN".
+ */
+import type { Locale } from '../schema/common';
+import type { Unit } from '../schema/metric';
+
+export const NO_VALUE = '—';
+
+const SPACES = /[\u00a0\u202f\u2007\u2009]/g;
+function plainSpaces(s: string): string {
+  return s.replace(SPACES, ' ');
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: Locale, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, opts);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, timeZone: string, opts: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(opts)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, { ...opts, timeZone });
+    } catch {
+      // Settings validate the zone, but a zone can disappear from a browser's tz database: fall back
+      // to UTC rather than break the whole dashboard.
+      f = new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' });
+    }
+    dateFormats.set(key, f);
+  }
+  return f;
+}
+
+const relativeFormats = new Map<Locale, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: Locale): Intl.RelativeTimeFormat {
+  let f = relativeFormats.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, f);
+  }
+  return f;
+}
+
+/** -0 prints as "-0" in some paths; nobody wants to see it. */
+function noNegativeZero(value: number): number {
+  return value === 0 ? 0 : value;
+}
+
+const DEFAULT_NUMBER: Intl.NumberFormatOptions = { maximumFractionDigits: 2, signDisplay: 'negative' };
+
+/** en `1,234.5`, vi `1.234,5`. Default: at most 2 decimals. Options replace the default entirely. */
+export function formatNumber(value: number, locale: Locale, opts?: Intl.NumberFormatOptions): string {
+  if (!Number.isFinite(value)) return NO_VALUE;
+  return plainSpaces(numberFormat(locale, opts ?? DEFAULT_NUMBER).format(noNegativeZero(value)));
+}
+
+/**
+ * vi + VND: `1.250.000.000 ₫`; en + USD: `$1,500` / `$1,500.50`. Cents are dropped when the amount is
+ * whole, because KPI amounts are mostly whole and ".00" on every card is noise.
+ */
+export function formatCurrency(value: number, currency: string, locale: Locale): string {
+  if (!Number.isFinite(value)) return NO_VALUE;
+  const f = numberFormat(locale, {
+    style: 'currency',
+    currency,
+    trailingZeroDisplay: 'stripIfInteger',
+    signDisplay: 'negative',
+  });
+  return plainSpaces(f.format(noNegativeZero(value)));
+}
+
+/**
+ * Our own compact scale instead of `notation: 'compact'`: ICU's Vietnamese short forms are
+ * "1,3 T" / "12 Tr" / "13 N", where "T" reads as nothing a Vietnamese business user writes (and ICU
+ * rounds 1.25 tỷ to "1,3"). Vietnamese dashboards and chats write "tr" and "tỷ"; thousands are
+ * written out as "nghìn" because "N"/"k" are ambiguous. English keeps the usual K/M/B/T.
+ */
+const COMPACT_SCALES: Record<Locale, ReadonlyArray<readonly [number, string]>> = {
+  en: [
+    [1e12, 'T'],
+    [1e9, 'B'],
+    [1e6, 'M'],
+    [1e3, 'K'],
+  ],
+  vi: [
+    [1e12, ' nghìn tỷ'],
+    [1e9, ' tỷ'],
+    [1e6, ' tr'],
+    [1e3, ' nghìn'],
+  ],
+};
+
+const COMPACT_DIGITS: Intl.NumberFormatOptions = { maximumSignificantDigits: 3, signDisplay: 'negative' };
+
+/** en `1.25B`, vi `1,25 tỷ` / `12 tr`; with a currency: `$1.25B`, `1,25 tỷ ₫`. Three significant digits. */
+export function formatCompact(value: number, locale: Locale, currency?: string): string {
+  if (!Number.isFinite(value)) return NO_VALUE;
+  // Round first, so 999,999 picks the million scale ("1M") instead of printing "1,000K".
+  const rounded = Number(Math.abs(value).toPrecision(3));
+  const scale = COMPACT_SCALES[locale].find(([size]) => rounded >= size);
+  const mantissa = scale ? rounded / scale[0] : rounded;
+  const body = formatNumber(mantissa, locale, COMPACT_DIGITS) + (scale ? scale[1] : '');
+  const sign = value < 0 && rounded !== 0 ? '-' : '';
+  if (!currency) return sign + body;
+  const symbol = currencyPlacement(locale, currency);
+  return symbol.before
+    ? `${sign}${symbol.text}${symbol.gap}${body}`
+    : `${sign}${body}${symbol.gap}${symbol.text}`;
+}
+
+type CurrencyPlacement = { text: string; before: boolean; gap: string };
+const placements = new Map<string, CurrencyPlacement>();
+/** Where the locale puts the currency symbol, read from Intl so `formatCompact` agrees with `formatCurrency`. */
+function currencyPlacement(locale: Locale, currency: string): CurrencyPlacement {
+  const key = `${locale}|${currency}`;
+  const cached = placements.get(key);
+  if (cached) return cached;
+  const parts = numberFormat(locale, { style: 'currency', currency }).formatToParts(1);
+  const symbolAt = parts.findIndex((p) => p.type === 'currency');
+  const numberAt = parts.findIndex((p) => p.type === 'integer');
+  const before = symbolAt < numberAt;
+  const between = parts.slice(Math.min(symbolAt, numberAt) + 1, Math.max(symbolAt, numberAt));
+  const gap = plainSpaces(
+    between
+      .filter((p) => p.type === 'literal')
+      .map((p) => p.value)
+      .join(''),
+  );
+  const placement = { text: parts[symbolAt]?.value ?? currency, before, gap };
+  placements.set(key, placement);
+  return placement;
+}
+
+export type PercentOptions = { maximumFractionDigits?: number; signed?: boolean };
+
+/** `fraction` is a ratio: 0.125 → en `12.5%`, vi `12,5%`. `signed` adds "+" for deltas. */
+export function formatPercent(fraction: number, locale: Locale, opts: PercentOptions = {}): string {
+  if (!Number.isFinite(fraction)) return NO_VALUE;
+  const f = numberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: opts.maximumFractionDigits ?? 1,
+    signDisplay: opts.signed ? 'exceptZero' : 'negative',
+  });
+  return plainSpaces(f.format(noNegativeZero(fraction)));
+}
+
+export type DateStyle = 'short' | 'medium' | 'long' | 'dayMonth' | 'monthYear' | 'time' | 'dateTime';
+
+/**
+ * Per-locale patterns. vi dates are numeric day-first ("23/11/2026", "23/11") because that is how they
+ * are written at work; ICU's "23 thg 11" abbreviations read as machine output.
+ */
+const DATE_STYLES: Record<Locale, Record<DateStyle, Intl.DateTimeFormatOptions>> = {
+  en: {
+    short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+    medium: { dateStyle: 'medium' },
+    long: { dateStyle: 'long' },
+    dayMonth: { day: 'numeric', month: 'short' },
+    monthYear: { month: 'long', year: 'numeric' },
+    time: { hour: 'numeric', minute: '2-digit' },
+    dateTime: { dateStyle: 'medium', timeStyle: 'short' },
+  },
+  vi: {
+    short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+    medium: { day: '2-digit', month: '2-digit', year: 'numeric' },
+    long: { dateStyle: 'long' },
+    dayMonth: { day: '2-digit', month: '2-digit' },
+    monthYear: { month: 'long', year: 'numeric' },
+    time: { hour: '2-digit', minute: '2-digit', hour12: false },
+    dateTime: { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+  },
+};
+
+/** The range Date accepts; anything outside renders as NO_VALUE instead of throwing. */
+const MAX_DATE_MS = 8_640_000_000_000_000;
+
+/** en medium `Nov 23, 2026`, vi short/medium `23/11/2026`. `timeZone` is an IANA name from Settings. */
+export function formatDate(
+  ms: number,
+  locale: Locale,
+  timeZone: string,
+  style: DateStyle = 'medium',
+): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) > MAX_DATE_MS) return NO_VALUE;
+  const f = dateFormat(locale, timeZone, DATE_STYLES[locale][style]);
+  if (locale === 'vi' && style === 'dayMonth') {
+    // ICU writes vi day + month as "23-11"; people write "23/11".
+    const parts = f.formatToParts(ms);
+    const day = parts.find((p) => p.type === 'day')?.value;
+    const month = parts.find((p) => p.type === 'month')?.value;
+    if (day && month) return `${day}/${month}`;
+  }
+  return plainSpaces(f.format(ms));
+}
+
+/**
+ * Whole days relative to today: en `tomorrow`, `in 3 days`, `2 days ago`; vi `ngày mai`, `sau 3 ngày nữa`.
+ * ICU capitalises some vi forms ("Hôm qua") but not others; lower case throughout, like en, so the
+ * phrase fits mid-sentence and a surface capitalises with CSS where it starts a line.
+ */
+export function formatRelativeDays(days: number, locale: Locale): string {
+  if (!Number.isFinite(days)) return NO_VALUE;
+  const text = plainSpaces(relativeFormat(locale).format(noNegativeZero(Math.round(days)), 'day'));
+  return locale === 'vi' ? text.toLocaleLowerCase('vi') : text;
+}
+
+export type DurationUnit = 'minutes' | 'hours' | 'days';
+
+const MINUTES_PER: Record<DurationUnit, number> = { minutes: 1, hours: 60, days: 1440 };
+const DURATION_LABELS: Record<Locale, { d: string; h: string; min: string }> = {
+  en: { d: 'd', h: 'h', min: 'min' },
+  vi: { d: 'ngày', h: 'giờ', min: 'phút' },
+};
+
+/**
+ * A duration in `per` units, shown as its two largest parts: en `1 h 30 min`, `2 d 4 h`;
+ * vi `1 giờ 30 phút`. Rounded to the minute; under a minute shows decimal minutes.
+ */
+export function formatDuration(value: number, per: DurationUnit, locale: Locale): string {
+  if (!Number.isFinite(value)) return NO_VALUE;
+  const labels = DURATION_LABELS[locale];
+  const sign = value < 0 ? '-' : '';
+  const minutes = Math.abs(value) * MINUTES_PER[per];
+  if (minutes === 0) {
+    const zeroLabel = per === 'days' ? labels.d : per === 'hours' ? labels.h : labels.min;
+    return `0 ${zeroLabel}`;
+  }
+  if (minutes < 1) {
+    return `${sign}${formatNumber(minutes, locale, { maximumFractionDigits: 1 })} ${labels.min}`;
+  }
+  const total = Math.round(minutes);
+  const parts: Array<[number, string]> = [
+    [Math.floor(total / 1440), labels.d],
+    [Math.floor((total % 1440) / 60), labels.h],
+    [total % 60, labels.min],
+  ];
+  const first = parts.findIndex(([n]) => n > 0);
+  const shown = parts.slice(first, first + 2).filter(([n]) => n > 0);
+  return sign + shown.map(([n, label]) => `${formatNumber(n, locale)} ${label}`).join(' ');
+}
+
+export type ValueOptions = { compact?: boolean };
+
+/**
+ * A metric value in its unit. Percent metrics store percentage points (15 = 15%), as people type them
+ * and as the example data holds them; `formatPercent` itself takes a fraction. `null` renders as "—".
+ */
+export function formatValue(
+  value: number | null,
+  unit: Unit,
+  locale: Locale,
+  opts: ValueOptions = {},
+): string {
+  if (value === null || !Number.isFinite(value)) return NO_VALUE;
+  switch (unit.kind) {
+    case 'count':
+      return opts.compact ? formatCompact(value, locale) : formatNumber(value, locale);
+    case 'currency':
+      return opts.compact
+        ? formatCompact(value, locale, unit.currency)
+        : formatCurrency(value, unit.currency, locale);
+    case 'percent':
+      return formatPercent(value / 100, locale);
+    case 'ratio':
+      // "×" so a ROAS of 3.2 is not read as 3.2 of some currency.
+      return `${formatNumber(value, locale)}×`;
+    case 'duration':
+      return formatDuration(value, unit.per, locale);
+  }
+}

@@ -1,0 +1,228 @@
+/**
+ * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
+ * in messages-vi.ts is a type error. Placeholders are `{name}`; plural pairs end in `.one` / `.other`
+ * and are read with `tc()` (Vietnamese has no plural, so vi repeats the same text in both).
+ */
+export const en = {
+  // Product
+  'app.name': 'Pacer',
+  'app.tagline': 'Goals and KPIs, on pace',
+
+  // First run
+  'firstRun.line1': 'Pacer keeps your goals and KPIs in front of you, in every new tab.',
+  'firstRun.line2': 'Everything stays in this browser: no account, no server.',
+  'firstRun.loadExample': 'Load example data',
+  'firstRun.createFirstGoal': 'Create your first goal',
+  'firstRun.removeExample': 'Remove example data',
+  'firstRun.exampleBanner': 'You are looking at example data.',
+  'firstRun.exampleRemoved': 'Example data removed',
+
+  // Goal kinds
+  'goalKind.bhag': 'BHAG',
+  'goalKind.bhag.hint': 'A big, hairy, audacious goal: 10 to 30 years out',
+  'goalKind.objective': 'Objective',
+  'goalKind.key_result': 'Key result',
+  'goalKind.kpi_target': 'KPI target',
+  'goalKind.milestone': 'Milestone',
+
+  // Frameworks
+  'framework.smart': 'SMART',
+  'framework.okr': 'OKR',
+  'framework.bsc': 'Balanced scorecard',
+  'framework.mbo': 'Management by objectives',
+
+  // Balanced scorecard perspectives
+  'perspective.financial': 'Financial',
+  'perspective.customer': 'Customer',
+  'perspective.internal_process': 'Internal process',
+  'perspective.learning_growth': 'Learning & growth',
+
+  // Status and confidence
+  'status.on_track': 'On track',
+  'status.at_risk': 'At risk',
+  'status.off_track': 'Off track',
+  'status.done': 'Done',
+  'status.notStarted': 'Not started',
+  'confidence.label': 'Confidence',
+  'confidence.question': 'How confident are you that this goal will be met?',
+
+  // Units, aggregations, directions
+  'unit.count': 'Count',
+  'unit.currency': 'Money',
+  'unit.percent': 'Percent',
+  'unit.ratio': 'Ratio',
+  'unit.duration': 'Duration',
+  'unit.minutes': 'Minutes',
+  'unit.hours': 'Hours',
+  'unit.days': 'Days',
+  'aggregation.sum': 'Sum',
+  'aggregation.last': 'Latest value',
+  'aggregation.average': 'Average',
+  'aggregation.min': 'Minimum',
+  'aggregation.max': 'Maximum',
+  'direction.up': 'Higher is better',
+  'direction.down': 'Lower is better',
+  'measure.cumulative': 'Total over the period',
+  'measure.latest': 'Latest value',
+
+  // Form labels
+  'field.title': 'Title',
+  'field.description': 'Description',
+  'field.kind': 'Kind',
+  'field.metric': 'Metric',
+  'field.baseline': 'Baseline',
+  'field.target': 'Target',
+  'field.start': 'Start',
+  'field.deadline': 'Deadline',
+  'field.budget': 'Budget',
+  'field.spent': 'Spent',
+  'field.owner': 'Owner',
+  'field.parent': 'Parent goal',
+  'field.weight': 'Weight',
+  'field.perspective': 'Perspective',
+  'field.okrType': 'OKR type',
+  'field.unit': 'Unit',
+  'field.currency': 'Currency',
+  'field.aggregation': 'Aggregation',
+  'field.direction': 'Direction',
+  'field.required': '{field} is required',
+  'okrType.committed': 'Committed',
+  'okrType.stretch': 'Stretch',
+  'okrType.hint': 'Committed key results are expected at 100%; stretch ones at about 70%.',
+
+  // Buttons
+  'action.save': 'Save',
+  'action.cancel': 'Cancel',
+  'action.delete': 'Delete',
+  'action.undo': 'Undo',
+  'action.archive': 'Archive',
+  'action.unarchive': 'Unarchive',
+  'action.edit': 'Edit',
+  'action.add': 'Add',
+  'action.close': 'Close',
+  'action.export': 'Export',
+  'action.import': 'Import',
+  'action.restore': 'Restore',
+  'action.merge': 'Merge',
+  'action.replace': 'Replace',
+  'action.pin': 'Pin',
+  'action.unpin': 'Unpin',
+  'action.markDone': 'Mark as done',
+  'action.confirm': 'Confirm',
+  'action.back': 'Back',
+  'action.next': 'Next',
+
+  // Toasts
+  'toast.goalDeleted': 'Goal deleted',
+  'toast.goalArchived': 'Goal archived',
+  'toast.goalSaved': 'Goal saved',
+  'toast.metricDeleted': 'Metric deleted',
+  'toast.restored': 'Restored',
+  'toast.saveFailed': 'Could not save: {reason}',
+
+  // Storage, backup, import
+  'storage.quarantined.one': '{count} damaged record was found and set aside. Your other data is safe.',
+  'storage.quarantined.other': '{count} damaged records were found and set aside. Your other data is safe.',
+  'storage.backupCreated': 'Backup created: {file}',
+  'storage.restoreConfirm': 'Restore this backup? Merge adds its records to yours; replace discards yours.',
+  'storage.quotaLow': 'Browser storage is almost full ({used} of {total}).',
+  'import.rowsImported.one': '{count} row imported',
+  'import.rowsImported.other': '{count} rows imported',
+  'import.errors.one': '{count} row could not be imported',
+  'import.errors.other': '{count} rows could not be imported',
+  'import.errorRow': 'Row {row}, column “{column}”: {message}',
+  'import.unknownFormat': 'This file is not a Pacer backup or a CSV file.',
+  'import.newerVersion': 'This backup comes from a newer Pacer (version {version}). Update Pacer first.',
+
+  // Popup
+  'popup.quickLog': 'Quick log',
+  'popup.value': 'Value',
+  'popup.date': 'Date',
+  'popup.note': 'Note',
+  'popup.saved': 'Saved',
+  'popup.pickMetric': 'Choose a metric',
+  'popup.noMetrics': 'No metrics yet. Create one on the dashboard.',
+  'popup.openDashboard': 'Open dashboard',
+
+  // Weekly check-in
+  'checkIn.title': 'Weekly check-in',
+  'checkIn.plans': 'Plans',
+  'checkIn.plans.hint': 'What will you do next week?',
+  'checkIn.progress': 'Progress',
+  'checkIn.progress.hint': 'What moved this week?',
+  'checkIn.problems': 'Problems',
+  'checkIn.problems.hint': 'What is in the way?',
+  'checkIn.skip': 'Skip',
+  'checkIn.summary': 'Summary',
+  'checkIn.due.one': '{count} goal is waiting for its check-in',
+  'checkIn.due.other': '{count} goals are waiting for their check-in',
+  'checkIn.done': 'Check-in done. See you next week.',
+
+  // Settings
+  'settings.title': 'Settings',
+  'settings.language': 'Language',
+  'settings.currency': 'Currency',
+  'settings.timeZone': 'Time zone',
+  'settings.weekStart': 'Week starts on',
+  'settings.fiscalYearStart': 'Fiscal year starts in',
+  'settings.theme': 'Theme',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.theme.system': 'Same as system',
+  'settings.enabledCrms': 'CRMs to read leads from',
+  'settings.crmPermission': 'Pacer will ask for permission to read {crm} pages.',
+  'settings.checkInReminder': 'Weekly check-in reminder',
+  'settings.quietHours': 'Quiet hours',
+  'settings.layout': 'Dashboard widgets',
+
+  // Dashboard widgets
+  'widget.focus': 'Focus',
+  'widget.goals': 'Goals',
+  'widget.okr': 'OKRs',
+  'widget.scorecard': 'Scorecard',
+  'widget.milestones': 'Milestones',
+  'widget.growth': 'Growth KPIs',
+  'widget.alerts': 'Alerts',
+  'widget.empty': 'Nothing here yet.',
+  'widget.hide': 'Hide widget',
+  'dashboard.progress': '{percent} of target',
+  'dashboard.expected': 'Expected by today: {value}',
+  'dashboard.daysLeft.one': '{count} day left',
+  'dashboard.daysLeft.other': '{count} days left',
+  'dashboard.overdue': 'Past the deadline',
+  'dashboard.noData': 'No data yet',
+
+  // Forecast and pace
+  'forecast.line': 'Forecast: {date} (80%: {from} – {to})',
+  'forecast.notEnoughData': 'Not enough data to forecast yet',
+  'forecast.neverAtPace': 'At the current pace the target is not reached',
+  'pace.ahead': 'ahead by {x}',
+  'pace.behind': 'behind by {x}',
+  'pace.onPace': 'on pace',
+
+  // CRM overlay
+  'overlay.badge.counted': 'Counted in Pacer',
+  'overlay.badge.notCounted': 'Not counted yet',
+  'overlay.badge.contributes': 'Counts toward {goal}',
+  'overlay.mapFields': 'Point at the fields Pacer should read',
+  'contextMenu.logSelection': 'Log “{selection}” in Pacer',
+
+  // Number entry (lib/parse/value-parse.ts)
+  'parse.empty': 'Enter a number.',
+  'parse.tooLong': 'This is too long to be a number.',
+  'parse.notANumber': '“{input}” is not a number.',
+  'parse.unexpected': 'Pacer did not understand “{text}” in “{input}”.',
+  'parse.doubleSeparator': 'Two separators in a row in “{input}”.',
+  'parse.badGrouping': 'The digit groups in “{input}” are not in threes.',
+  'parse.repeatedScale': 'The size word “{scale}” appears twice.',
+  'parse.scaleOrder': 'Sizes must go from large to small, e.g. “1 tỷ 200 triệu”.',
+  'parse.tooManyDigitsAfterScale': 'Too many digits after “{scale}” in “{input}”.',
+  'parse.tooLarge': 'Numbers above {max} are not accepted.',
+  'parse.tooSmall': '“{input}” is too small to store.',
+  'parse.percentWithCurrency': 'A value cannot be both a percentage and an amount of money.',
+  'parse.percentWithScale': 'A percentage cannot have a size word such as “{scale}”.',
+  'parse.twoCurrencies': '“{input}” names two currencies.',
+  'parse.ambiguous': 'Does “{input}” mean {value} or {alternative}?',
+} as const;
+
+export type MessageKey = keyof typeof en;
