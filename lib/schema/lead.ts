@@ -15,6 +15,7 @@ export const LeadObjectType = z.enum([
   'opportunity',
   'person',
 ]);
+export type LeadObjectType = z.infer<typeof LeadObjectType>;
 
 export const StageChange = z.object({ stage: ShortText, at: Timestamp });
 

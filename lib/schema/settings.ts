@@ -75,6 +75,8 @@ export const Settings = z.object({
     [0.8, 0.95, 1],
   ),
   onboarded: z._default(z.boolean(), false),
+  /** Who the user is, so the weekly check-in lists the goals they own ('' = not asked yet / all goals). */
+  ownerName: z._default(z.string().check(z.maxLength(200)), ''),
 });
 export type Settings = z.infer<typeof Settings>;
 export type SettingsInput = z.input<typeof Settings>;

@@ -1,0 +1,216 @@
+/**
+ * DOM helpers shared by the CRM adapters. Pure functions over a parsed DOM: no extension APIs, no
+ * globals such as `location`, so they run unchanged in a content script and under happy-dom.
+ */
+
+export type QueryRoot = Document | DocumentFragment | ShadowRoot | Element;
+
+/** A selector list kept as data: newest variant first, dated fallbacks after it. */
+export type Selectors = readonly string[];
+
+/** `querySelectorAll` that treats an invalid selector (a CRM redesign, a bad user mapping) as "no match". */
+export function safeQueryAll(root: QueryRoot, selector: string): Element[] {
+  try {
+    return Array.from(root.querySelectorAll(selector));
+  } catch {
+    return [];
+  }
+}
+
+function safeMatches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
+/** The first element matched by the first selector that matches anything, tried newest first. */
+export function queryFirst(root: QueryRoot, selectors: Selectors): Element | null {
+  for (const selector of selectors) {
+    const found = safeQueryAll(root, selector)[0];
+    if (found) return found;
+  }
+  return null;
+}
+
+/** All elements of the first selector that matches anything: variants are alternatives, never merged. */
+export function queryAllFirst(root: QueryRoot, selectors: Selectors): Element[] {
+  for (const selector of selectors) {
+    const found = safeQueryAll(root, selector);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
+ * Every element under `root` matching `selector`, descending into open shadow roots (Salesforce
+ * Lightning renders with native shadow DOM). Selectors never cross a shadow boundary, as in the
+ * browser: each shadow tree is matched on its own. Results come in tree order, a host's shadow tree
+ * right after the host.
+ */
+export function deepQueryAll(root: QueryRoot, selector: string): Element[] {
+  const out: Element[] = [];
+  const visit = (scope: QueryRoot): void => {
+    for (const el of safeQueryAll(scope, '*')) {
+      if (safeMatches(el, selector)) out.push(el);
+      if (el.shadowRoot) visit(el.shadowRoot);
+    }
+  };
+  if (root instanceof Element) {
+    if (root.shadowRoot) visit(root.shadowRoot);
+  }
+  visit(root);
+  return out;
+}
+
+/** `queryFirst` through open shadow roots. */
+export function deepQueryFirst(root: QueryRoot, selectors: Selectors): Element | null {
+  for (const selector of selectors) {
+    const found = deepQueryAll(root, selector)[0];
+    if (found) return found;
+  }
+  return null;
+}
+
+/** `queryAllFirst` through open shadow roots. */
+export function deepQueryAllFirst(root: QueryRoot, selectors: Selectors): Element[] {
+  for (const selector of selectors) {
+    const found = deepQueryAll(root, selector);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/** The parent element, stepping out of a shadow root to its host. */
+export function composedParent(el: Element): Element | null {
+  if (el.parentElement) return el.parentElement;
+  const root = el.getRootNode();
+  return root instanceof ShadowRoot ? root.host : null;
+}
+
+/** `closest` that also climbs out of shadow roots. */
+export function closestDeep(el: Element, selector: string): Element | null {
+  for (let node: Element | null = el; node; node = composedParent(node)) {
+    if (safeMatches(node, selector)) return node;
+  }
+  return null;
+}
+
+/** Elements whose text nobody sees; checked by hand because `matches` per node is slow on big tables. */
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+const SKIPPED_CLASS = /(?:^|\s)(?:slds-assistive-text|assistiveText)(?:\s|$)/;
+
+function isSkipped(el: Element): boolean {
+  if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden')) return true;
+  const className = el.getAttribute('class');
+  return className !== null && SKIPPED_CLASS.test(className);
+}
+
+/**
+ * The text a user reads in `el`, whitespace collapsed. Descends into open shadow roots and follows
+ * `<slot>` projection, because `textContent` on a Lightning host misses everything in its shadow.
+ * Screen-reader-only helpers (.slds-assistive-text) and hidden elements are left out.
+ */
+export function deepText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  collectText(el, parts);
+  return collapse(parts.join(''));
+}
+
+function collectText(node: Node, out: string[]): void {
+  if (node.nodeType === 3) {
+    out.push(node.textContent ?? '');
+    return;
+  }
+  if (node.nodeType === 1) {
+    const el = node as Element;
+    if (isSkipped(el)) return;
+    if (el.tagName === 'SLOT') {
+      slotText(el, out);
+      return;
+    }
+    // Elements are separated by a space so "Name" + "Owner" never reads as "NameOwner".
+    out.push(' ');
+    const children = (el.shadowRoot ?? el).childNodes;
+    for (let i = 0; i < children.length; i++) collectText(children[i]!, out);
+    out.push(' ');
+    return;
+  }
+  const children = node.childNodes;
+  for (let i = 0; i < children.length; i++) collectText(children[i]!, out);
+}
+
+function slotText(slot: Element, out: string[]): void {
+  const root = slot.getRootNode();
+  const host = root instanceof ShadowRoot ? root.host : null;
+  const name = slot.getAttribute('name');
+  const assigned = host
+    ? Array.from(host.childNodes).filter((child) =>
+        name
+          ? child instanceof Element && child.getAttribute('slot') === name
+          : !(child instanceof Element && child.hasAttribute('slot')),
+      )
+    : [];
+  // An empty slot shows its fallback content.
+  for (const child of assigned.length > 0 ? assigned : Array.from(slot.childNodes)) collectText(child, out);
+}
+
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+}
+
+/** The value a form control or a text element shows: HubSpot renders read-only `<input>`s. */
+export function displayedValue(el: Element | null | undefined): string {
+  if (!el) return '';
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) {
+    return collapse(el.value || el.getAttribute('value') || '');
+  }
+  return deepText(el);
+}
+
+/**
+ * True when `el` or an ancestor (across shadow boundaries) is hidden by markup: the `hidden`
+ * attribute, `aria-hidden="true"`, or an inline `display: none`. Computed styles are not consulted:
+ * they are expensive on a 2,000-row table and meaningless under happy-dom.
+ */
+export function isHiddenByMarkup(el: Element): boolean {
+  for (let node: Element | null = el; node; node = composedParent(node)) {
+    if (node.hasAttribute('hidden')) return true;
+    if (node.getAttribute('aria-hidden') === 'true') return true;
+    const style = node.getAttribute('style');
+    if (style && /display\s*:\s*none/i.test(style)) return true;
+  }
+  return false;
+}
+
+/** Escape a string for use inside a double-quoted CSS attribute value. */
+export function cssString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
+}
+
+/** An absolute http(s) URL for an `href`, resolved against the page URL; null for anything else. */
+export function absoluteHref(href: string | null | undefined, base: URL): URL | null {
+  if (!href) return null;
+  try {
+    const url = new URL(href, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
+/** CRMs print "--" or "—" in empty cells; those are "no value", not text. */
+const PLACEHOLDERS = new Set(['', '-', '--', '—', '–', 'N/A', 'n/a']);
+
+/** The text, or undefined when it is empty or a placeholder. */
+export function present(text: string | null | undefined): string | undefined {
+  const value = collapse(text ?? '');
+  return PLACEHOLDERS.has(value) ? undefined : value;
+}
+
+/** Fill `{name}` placeholders in selector templates kept as data. */
+export function fill(selectors: Selectors, values: Record<string, string>): string[] {
+  return selectors.map((s) => s.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`));
+}

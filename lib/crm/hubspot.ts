@@ -1,0 +1,286 @@
+/**
+ * HubSpot: contacts, companies and deals, as index (list) views and record pages, on app.hubspot.com
+ * and the regional hosts (app-eu1, app-na2, app-ap1…). Every URL lives under /contacts/<portal>/
+ * whatever the object; the object is the type id (0-1 contact, 0-2 company, 0-3 deal).
+ */
+import { parseAmount } from './amount';
+import { parseCrmDate } from './date';
+import {
+  absoluteHref,
+  displayedValue,
+  fill,
+  isHiddenByMarkup,
+  present,
+  type QueryRoot,
+  queryAllFirst,
+  queryFirst,
+  safeQueryAll,
+} from './dom';
+import { type CrmAdapter, type ObjectType, type PageMatch, type ReadFields, toSighting } from './types';
+
+const HOST = /^app(?:-[a-z]{2}\d{1,2})?\.hubspot\.com$/;
+
+const TYPE_IDS: Record<string, ObjectType> = { '0-1': 'contact', '0-2': 'company', '0-3': 'deal' };
+/** Old object names in URLs, before the unified /objects/<type>/ and /record/<type>/ routes. */
+const LEGACY_TYPES: Record<string, string> = {
+  contact: '0-1',
+  contacts: '0-1',
+  company: '0-2',
+  companies: '0-2',
+  deal: '0-3',
+  deals: '0-3',
+};
+
+/** Selectors as data, newest first. `{type}` is the object type id, `{prop}` a property's internal name. */
+export const SELECTORS = {
+  table: [
+    'table[data-test-id="framework-data-table"]',
+    'table[data-test-id="table"]', // TODO [2027-06-01]: Drop: pre-2025 index table
+  ],
+  row: ['tbody > tr'],
+  recordLink: [
+    'a[href*="/record/{type}/"]',
+    'a[href*="/contacts/"][href*="/{legacy}/"]', // TODO [2027-06-01]: Drop: legacy /contact/<id> links
+  ],
+  cell: ['td[data-test-id^="cell-{type}-{prop}-"]'],
+  anyCell: ['td[data-test-id^="cell-{type}-"]'],
+  recordRoot: [
+    '[data-test-id="left-sidebar"]',
+    '[data-selenium-test="highlightedPropertySidebar"]', // TODO [2027-06-01]: Drop: pre-2024 sidebar
+  ],
+  recordName: ['[data-selenium-test="highlightTitle"]', '[data-test-id="left-sidebar"] h1'],
+  recordProperty: [
+    '[data-selenium-test="property-input-{prop}"]',
+    '[data-field="{prop}"]', // TODO [2027-06-01]: Drop: older read-only property inputs
+  ],
+} as const;
+
+/** Which HubSpot properties hold each Pacer field, per object type; first present wins. */
+const PROPERTIES: Record<
+  ObjectType,
+  Partial<Record<keyof ReadFields | 'firstname' | 'lastname' | 'currencyCode', string[]>>
+> = {
+  contact: {
+    name: ['name'],
+    firstname: ['firstname'],
+    lastname: ['lastname'],
+    email: ['email'],
+    company: ['associatedcompanyid', 'company'],
+    stage: ['lifecyclestage'],
+    status: ['hs_lead_status'],
+    owner: ['hubspot_owner_id'],
+    channel: ['hs_analytics_source'],
+    createdDate: ['createdate'],
+  },
+  company: {
+    name: ['name'],
+    stage: ['lifecyclestage'],
+    owner: ['hubspot_owner_id'],
+    channel: ['hs_analytics_source'],
+    createdDate: ['createdate'],
+  },
+  deal: {
+    name: ['dealname'],
+    stage: ['dealstage'],
+    amountText: ['amount'],
+    currencyCode: ['deal_currency_code'],
+    owner: ['hubspot_owner_id'],
+    channel: ['hs_analytics_source'],
+    createdDate: ['createdate'],
+  },
+  lead: {},
+  account: {},
+  opportunity: {},
+  person: {},
+};
+
+/** What HubSpot prints for an unset owner: not a person. */
+const NO_OWNER = new Set(['No owner', 'Không có chủ sở hữu', 'Kein Inhaber', 'Aucun propriétaire']);
+
+function ownerText(text: string | undefined): string | undefined {
+  return text && NO_OWNER.has(text) ? undefined : text;
+}
+
+function legacyName(typeId: string): string {
+  return typeId === '0-1' ? 'contact' : typeId === '0-2' ? 'company' : 'deal';
+}
+
+export function matchHubspotPage(url: URL): PageMatch | null {
+  if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
+  const parts = url.pathname.split('/').filter(Boolean);
+  if (parts[0] !== 'contacts' || !/^\d+$/.test(parts[1] ?? '')) return null;
+  const [, , section, a, b, , kind] = parts;
+  // /contacts/<portal>/record/<type>/<id>
+  if (section === 'record' && a && b && TYPE_IDS[a] && /^\d+$/.test(b)) {
+    return { kind: 'record', objectType: TYPE_IDS[a]!, crmObject: a, recordId: b };
+  }
+  // /contacts/<portal>/objects/<type>/views/<view>/list
+  if (section === 'objects' && a && TYPE_IDS[a]) {
+    if (b === undefined || (b === 'views' && (kind === undefined || kind === 'list'))) {
+      return { kind: 'list', objectType: TYPE_IDS[a]!, crmObject: a };
+    }
+    return null;
+  }
+  // TODO [2027-06-01]: Drop: legacy routes /contacts/<portal>/deal/<id> and /contacts/<portal>/deals/list/view/all
+  const legacy = section ? LEGACY_TYPES[section] : undefined;
+  if (legacy && section) {
+    if (!section.endsWith('s') && a && /^\d+$/.test(a)) {
+      return { kind: 'record', objectType: TYPE_IDS[legacy]!, crmObject: legacy, recordId: a };
+    }
+    if (section.endsWith('s') && (a === undefined || a === 'list')) {
+      return { kind: 'list', objectType: TYPE_IDS[legacy]!, crmObject: legacy };
+    }
+  }
+  return null;
+}
+
+function portalOf(url: URL): string {
+  return url.pathname.split('/')[2] ?? '';
+}
+
+function cell(row: Element, type: string, props: readonly string[] | undefined): Element | null {
+  for (const prop of props ?? []) {
+    const found = queryFirst(row, fill(SELECTORS.cell, { type, prop }));
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * All of a row's cells by property name, from one query: cheaper than a prefix query per field on
+ * a 2,000-row table. The cell hook is "cell-<type>-<property>-<record id>".
+ */
+function cellsOf(row: Element, type: string): Map<string, Element> {
+  const cells = new Map<string, Element>();
+  const prefix = `cell-${type}-`;
+  for (const td of queryAllFirst(row, fill(SELECTORS.anyCell, { type }))) {
+    const testId = td.getAttribute('data-test-id') ?? '';
+    const prop = /^(.+)-\d+$/.exec(testId.slice(prefix.length))?.[1];
+    if (prop && !cells.has(prop)) cells.set(prop, td);
+  }
+  return cells;
+}
+
+function property(root: Element, props: readonly string[] | undefined): string | undefined {
+  for (const prop of props ?? []) {
+    const value = present(displayedValue(queryFirst(root, fill(SELECTORS.recordProperty, { prop }))));
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function rowLink(row: Element, type: string): Element | null {
+  return queryFirst(row, fill(SELECTORS.recordLink, { type, legacy: legacyName(type) }));
+}
+
+function rowId(row: Element, type: string): string | null {
+  const href = rowLink(row, type)?.getAttribute('href') ?? '';
+  const fromLink =
+    /\/record\/\d+-\d+\/(\d+)/.exec(href)?.[1] ?? /\/(?:contact|company|deal)\/(\d+)/.exec(href)?.[1];
+  if (fromLink) return fromLink;
+  // Cells carry the id too: data-test-id="cell-0-3-dealname-21474836481".
+  const cellId = queryFirst(row, fill(SELECTORS.anyCell, { type }))?.getAttribute('data-test-id') ?? '';
+  return /-(\d+)$/.exec(cellId)?.[1] ?? null;
+}
+
+function money(currencyCode: string | undefined) {
+  return (text: string) => {
+    const parsed = parseAmount(text);
+    return parsed && { amount: parsed.amount, currency: parsed.currency ?? currencyCode ?? null };
+  };
+}
+
+function extractRow(row: Element, page: PageMatch, url: URL) {
+  const type = page.crmObject;
+  const id = rowId(row, type);
+  if (!id) return { ok: false as const, reason: 'row has no record link or cell id' };
+  const props = PROPERTIES[page.objectType];
+  const cells = cellsOf(row, type);
+  const cellFor = (names: readonly string[] | undefined) =>
+    (names ?? []).map((name) => cells.get(name)).find((c) => c !== undefined) ?? null;
+  const text = (key: keyof typeof props) => present(displayedValue(cellFor(props[key])));
+  const nameCell = cellFor(props.name);
+  // The name cell also holds an avatar and a "Preview" button: the link text is the name.
+  const name = present(displayedValue(nameCell?.querySelector('a') ?? nameCell)) ?? '';
+  const link = absoluteHref(rowLink(row, type)?.getAttribute('href'), url);
+  const recordUrl = link?.href ?? `${url.origin}/contacts/${portalOf(url)}/record/${type}/${id}`;
+  return toSighting(
+    { crm: 'hubspot', objectType: page.objectType, externalId: id, url: recordUrl },
+    {
+      name,
+      email: text('email'),
+      company: text('company'),
+      stage: text('stage'),
+      status: text('status'),
+      amountText: text('amountText'),
+      owner: ownerText(text('owner')),
+      channel: text('channel'),
+      createdDate: parseCrmDate(text('createdDate'), { dayFirst: false }),
+    },
+    money(text('currencyCode')),
+  );
+}
+
+function extractRecord(root: Element, page: PageMatch, url: URL) {
+  if (!page.recordId) return { ok: false as const, reason: 'no record id in the URL' };
+  const props = PROPERTIES[page.objectType];
+  const fromParts = [property(root, props.firstname), property(root, props.lastname)]
+    .filter(Boolean)
+    .join(' ');
+  const name =
+    present(displayedValue(queryFirst(root, SELECTORS.recordName))) ??
+    property(root, props.name) ??
+    fromParts;
+  return toSighting(
+    {
+      crm: 'hubspot',
+      objectType: page.objectType,
+      externalId: page.recordId,
+      url: `${url.origin}/contacts/${portalOf(url)}/record/${page.crmObject}/${page.recordId}`,
+    },
+    {
+      name,
+      email: property(root, props.email),
+      company: property(root, props.company),
+      stage: property(root, props.stage),
+      status: property(root, props.status),
+      amountText: property(root, props.amountText),
+      owner: ownerText(property(root, props.owner)),
+      channel: property(root, props.channel),
+      createdDate: parseCrmDate(property(root, props.createdDate), { dayFirst: false }),
+    },
+    money(property(root, props.currencyCode)),
+  );
+}
+
+export const hubspot: CrmAdapter = {
+  id: 'hubspot',
+  label: 'HubSpot',
+  // *.hubspot.com covers app.hubspot.com and every regional app-<region>.hubspot.com host.
+  hostPatterns: ['https://*.hubspot.com/*'],
+  matchesHost: (url) => url.protocol === 'https:' && HOST.test(url.hostname),
+  matchPage: matchHubspotPage,
+  findItems(root: QueryRoot, page: PageMatch): Element[] {
+    if (page.kind === 'record') {
+      const record = queryFirst(root, SELECTORS.recordRoot);
+      return record && !isHiddenByMarkup(record) ? [record] : [];
+    }
+    const table = queryFirst(root, SELECTORS.table);
+    if (!table) return [];
+    // Rows not yet loaded (HubSpot virtualises the table) are skeletons without an id: skip them.
+    return safeQueryAll(table, SELECTORS.row[0]).filter(
+      (row) => !isHiddenByMarkup(row) && rowId(row, page.crmObject) !== null,
+    );
+  },
+  extract(item, page, url) {
+    return page.kind === 'record' ? extractRecord(item, page, url) : extractRow(item, page, url);
+  },
+  badgeAnchor(item, page) {
+    if (page.kind === 'record') return queryFirst(item, SELECTORS.recordName);
+    return cell(item, page.crmObject, PROPERTIES[page.objectType].name) ?? item.querySelector('td');
+  },
+  checkHealth(root, page) {
+    const group = page.kind === 'record' ? 'recordRoot' : 'table';
+    return queryFirst(root, SELECTORS[group]) ? { ok: true } : { ok: false, missing: [group] };
+  },
+};

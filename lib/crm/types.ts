@@ -1,0 +1,91 @@
+import type * as z from 'zod/mini';
+import { type CrmId, type LeadObjectType, LeadSighting } from '../schema/lead';
+import type { QueryRoot } from './dom';
+
+export type { QueryRoot } from './dom';
+export type ObjectType = z.infer<typeof LeadObjectType>;
+
+/** What kind of CRM page the URL shows: a table of records, a pipeline board, or one record. */
+export type PageKind = 'list' | 'board' | 'record';
+
+export interface PageMatch {
+  kind: PageKind;
+  objectType: ObjectType;
+  /** The CRM's own name for the object: '0-3' (HubSpot), 'Opportunity', 'Potentials', 'deal'. */
+  crmObject: string;
+  /** The record id read from the URL, on record pages: identity comes from the URL, never from text. */
+  recordId?: string;
+}
+
+export type ExtractResult = { ok: true; sighting: LeadSighting } | { ok: false; reason: string };
+
+/** Whether the adapter's page-level selectors still find the page's structure. */
+export type AdapterHealth = { ok: true } | { ok: false; missing: string[] };
+
+export interface CrmAdapter {
+  id: CrmId;
+  label: string;
+  /** Match patterns ('https://*.hubspot.com/*') for optional_host_permissions and content script matches. */
+  hostPatterns: readonly string[];
+  /** True when the URL is on one of this CRM's hosts, whatever the page. */
+  matchesHost(url: URL): boolean;
+  /** The page this URL shows, or null when Pacer does not read it (settings, reports…). */
+  matchPage(url: URL): PageMatch | null;
+  /** Rows, cards or the record root, in the active view only (cached hidden views are skipped). */
+  findItems(root: QueryRoot, page: PageMatch): Element[];
+  /** Read one item into a zod-validated sighting. Pure: reads the DOM, never changes it. */
+  extract(item: Element, page: PageMatch, url: URL): ExtractResult;
+  /** Where a badge goes for this item (e.g. the name cell), or null. */
+  badgeAnchor(item: Element, page: PageMatch): Element | null;
+  /** Whether the page's structure (table, board, record layout) is found, so the UI can say "can't read". */
+  checkHealth(root: QueryRoot, page: PageMatch): AdapterHealth;
+}
+
+/** Fields an adapter read off the page, before identity and validation. */
+export interface ReadFields {
+  name: string;
+  company?: string;
+  email?: string;
+  stage?: string;
+  status?: string;
+  amountText?: string;
+  owner?: string;
+  channel?: string;
+  segment?: string;
+  createdDate?: number | null;
+}
+
+/**
+ * Build and zod-parse a sighting; every adapter returns through here so a DOM surprise (a 900-char
+ * name, an unknown currency) becomes `{ ok: false }` instead of bad data in the database.
+ */
+export function toSighting(
+  base: { crm: CrmId; objectType: ObjectType; externalId: string; url: string },
+  fields: ReadFields,
+  parseMoney: (text: string) => { amount: number; currency: string | null } | null,
+): ExtractResult {
+  if (!fields.name) return { ok: false, reason: 'no record name found' };
+  const money = fields.amountText ? parseMoney(fields.amountText) : null;
+  const candidate: Record<string, unknown> = { ...base, name: fields.name };
+  const optional: [string, string | number | null | undefined][] = [
+    ['company', fields.company],
+    ['email', fields.email],
+    ['stage', fields.stage],
+    ['status', fields.status],
+    ['owner', fields.owner],
+    ['channel', fields.channel],
+    ['segment', fields.segment],
+    ['createdDate', fields.createdDate],
+    ['amount', money?.amount],
+    ['currency', money?.currency],
+  ];
+  for (const [key, value] of optional) {
+    if (value !== undefined && value !== null && value !== '') candidate[key] = value;
+  }
+  const parsed = LeadSighting.safeParse(candidate);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, reason: `invalid sighting: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}` };
+  }
+  return { ok: true, sighting: parsed.data };
+}

@@ -1,0 +1,150 @@
+// `npm start`: build if needed, then open a real browser with Pacer loaded and its example data in.
+// Uses its own profile in .pacer-profile/ so it never touches the user's everyday browser profile.
+// `npm start -- --fresh` wipes that profile first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  BrowserNotFoundError,
+  DEFAULT_EXTENSION_DIR,
+  findChromium,
+  launchWithExtension,
+  REPO_ROOT,
+} from './browser.mjs';
+
+const PROFILE_DIR = path.join(REPO_ROOT, '.pacer-profile');
+// What a build reads: if any of it is newer than the built manifest, the build is stale.
+const SOURCES = [
+  'entrypoints',
+  'components',
+  'lib',
+  'public',
+  'wxt.config.ts',
+  'package.json',
+  'tsconfig.json',
+];
+
+function newestMtime(target) {
+  if (!existsSync(target)) return 0;
+  const stat = statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(target)) {
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const manifest = path.join(DEFAULT_EXTENSION_DIR, 'manifest.json');
+  const builtAt = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
+  const sourcesAt = Math.max(...SOURCES.map((s) => newestMtime(path.join(REPO_ROOT, s))));
+  if (builtAt && builtAt >= sourcesAt) {
+    console.log('Extension build is up to date (.output/chrome-mv3).');
+    return;
+  }
+  console.log(builtAt ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building…');
+  const result = spawnSync('npx', ['wxt', 'build'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
+  if (result.status !== 0) {
+    console.error('\n`npx wxt build` failed; fix the errors above and run `npm start` again.');
+    process.exit(result.status ?? 1);
+  }
+}
+
+function hasDisplay() {
+  if (process.platform === 'darwin' || process.platform === 'win32') return true;
+  return Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+}
+
+function printManualLoad() {
+  console.log(
+    [
+      '',
+      'To load Pacer by hand in Chrome, Chromium or Edge:',
+      '  1. open chrome://extensions',
+      '  2. turn on "Developer mode"',
+      `  3. "Load unpacked" and pick ${DEFAULT_EXTENSION_DIR}`,
+      '  4. open a new tab; for example data, open Pacer\'s options page and add "?example=1" to its URL',
+    ].join('\n'),
+  );
+}
+
+async function main() {
+  buildIfStale();
+
+  let executablePath;
+  try {
+    executablePath = findChromium();
+  } catch (error) {
+    if (!(error instanceof BrowserNotFoundError)) throw error;
+    console.error(`\n${error.message}`);
+    console.error('\nThen run `npm start` again.');
+    process.exit(1);
+  }
+
+  if (!hasDisplay()) {
+    console.log(
+      [
+        '',
+        'No display found (neither DISPLAY nor WAYLAND_DISPLAY is set), so no browser window can open here.',
+        'The extension is built. Either:',
+        '  - run it under a virtual display:  xvfb-run npm start   (Debian: sudo apt-get install xvfb)',
+        '  - or run `npm start` on a desktop session.',
+      ].join('\n'),
+    );
+    printManualLoad();
+    return;
+  }
+
+  if (process.argv.includes('--fresh')) {
+    rmSync(PROFILE_DIR, { recursive: true, force: true });
+    console.log('Removed the old .pacer-profile/.');
+  }
+
+  console.log(`Opening ${executablePath} with Pacer loaded (profile: .pacer-profile/)…`);
+  let launched;
+  try {
+    launched = await launchWithExtension({
+      extensionDir: DEFAULT_EXTENSION_DIR,
+      userDataDir: PROFILE_DIR,
+      headless: false,
+      executablePath,
+      viewport: null, // let the window size itself like a normal browser
+      hideAutomationBar: true,
+    });
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    printManualLoad();
+    process.exit(1);
+  }
+  const { context, extensionId } = launched;
+
+  // The options page loads the example data itself when ?example=1 is present and the DB has none yet.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html?example=1`);
+  await options.waitForLoadState('load');
+
+  const newtab = context.pages().find((p) => p.url() === 'about:blank') ?? (await context.newPage());
+  await newtab
+    .goto('chrome://newtab/')
+    .catch(() => newtab.goto(`chrome-extension://${extensionId}/newtab.html`));
+  await newtab.bringToFront();
+
+  console.log(`Pacer is running (extension id ${extensionId}). Close the browser window to stop.`);
+
+  const closed = new Promise((resolve) => context.once('close', resolve));
+  const stop = () => context.close().catch(() => {});
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await closed;
+  console.log('Browser closed. Bye.');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.stack : error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import {
+  closestDeep,
+  deepQueryAll,
+  deepQueryFirst,
+  deepText,
+  isHiddenByMarkup,
+  present,
+  queryAllFirst,
+  queryFirst,
+} from '../../../lib/crm/dom';
+import { parseHtml } from './load-fixture';
+
+const doc = parseHtml(`<!DOCTYPE html><html><body>
+  <div id="outer">
+    <x-host id="host"><template shadowrootmode="open">
+      <span class="in">A <slot name="title"></slot> <slot></slot> <slot name="empty">fallback</slot></span>
+      <x-inner><template shadowrootmode="open"><b class="deep">deep</b></template></x-inner>
+      <span class="slds-assistive-text">hidden helper</span>
+    </template><i slot="title">Title</i> light</x-host>
+    <p class="v2">new</p><p class="v1">old</p>
+  </div>
+  <section hidden><p id="hidden-p">x</p></section>
+  <div aria-hidden="true"><p id="aria-p">x</p></div>
+  <div style="display: none"><p id="none-p">x</p></div>
+</body></html>`);
+
+describe('queryFirst / queryAllFirst', () => {
+  it('uses the first selector that matches, newest first, and skips invalid ones', () => {
+    expect(queryFirst(doc, ['p.v3', 'p[[invalid', 'p.v2', 'p.v1'])?.textContent).toBe('new');
+    expect(queryAllFirst(doc, ['p.nope', 'p.v1, p.v2']).map((p) => p.className)).toEqual(['v2', 'v1']);
+    expect(queryFirst(doc, ['p.nope'])).toBeNull();
+  });
+});
+
+describe('deep queries', () => {
+  it('finds elements inside nested open shadow roots, which plain queries cannot', () => {
+    expect(doc.querySelector('.deep')).toBeNull();
+    expect(deepQueryAll(doc, '.deep').map((el) => el.textContent)).toEqual(['deep']);
+    expect(deepQueryFirst(doc, ['.missing', 'span.in'])?.tagName).toBe('SPAN');
+  });
+
+  it('climbs out of shadow roots with closestDeep', () => {
+    const deep = deepQueryAll(doc, '.deep')[0]!;
+    expect(closestDeep(deep, '#outer')?.id).toBe('outer');
+  });
+
+  it('reads shadow text with slot projection, fallback content, and no assistive text', () => {
+    expect(deepText(doc.getElementById('host'))).toBe('A Title light fallback deep');
+  });
+});
+
+describe('isHiddenByMarkup', () => {
+  it.each([
+    ['hidden-p', true],
+    ['aria-p', true],
+    ['none-p', true],
+    ['outer', false],
+  ])('%s → %s', (id, expected) => {
+    expect(isHiddenByMarkup(doc.getElementById(id)!)).toBe(expected);
+  });
+});
+
+describe('present', () => {
+  it.each([
+    ['  Nguyễn   Văn An ', 'Nguyễn Văn An'],
+    ['--', undefined],
+    ['—', undefined],
+    ['', undefined],
+  ])('%j → %j', (text, expected) => {
+    expect(present(text)).toBe(expected);
+  });
+});
