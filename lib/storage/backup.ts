@@ -119,7 +119,7 @@ export function parseBackup(text: string): ParseBackupResult {
       ],
     };
   }
-  const parsed = BackupFile.safeParse(json);
+  const parsed = BackupFile.safeParse(json, { reportInput: true });
   if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
   const dupes = duplicateIds(parsed.data);
   if (dupes.length) return { ok: false, problems: dupes };

@@ -46,7 +46,7 @@ export function validateObservations(input: readonly unknown[]): Observation[] {
   const out: Observation[] = new Array(input.length);
   const problems: string[] = [];
   for (let i = 0; i < input.length; i++) {
-    const parsed = Observation.safeParse(input[i]);
+    const parsed = Observation.safeParse(input[i], { reportInput: true });
     if (parsed.success) out[i] = parsed.data;
     else if (problems.length < 200) problems.push(...describeIssues(parsed.error, `observations[${i}]`));
     else problems.push('…');
@@ -69,17 +69,55 @@ export async function ingestObservations(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const observations = options.trusted ? (input as Observation[]) : validateObservations(input);
-  const blocks = [...groupIntoBlocks(observations).values()];
+  const session = beginIngest(db, {
+    ...options,
+    journal: groupIntoBlocks(observations).size > (options.blocksPerTransaction ?? 400),
+  });
+  try {
+    await session.add(observations, { trusted: true });
+  } catch (error) {
+    await session.rollback();
+    throw error;
+  }
+  return session.commit();
+}
+
+export interface IngestSession {
+  /** Writes one batch (validated unless `trusted`); may be called many times, e.g. per CSV chunk. */
+  add(input: readonly unknown[], opts?: { trusted?: boolean }): Promise<void>;
+  /** Makes every batch permanent and brings rollups up to date. */
+  commit(): Promise<IngestResult>;
+  /** Restores every block this session touched to what it was before the first batch. */
+  rollback(): Promise<void>;
+}
+
+/**
+ * An all-or-nothing ingest across any number of batches and transactions (a streamed CSV import):
+ * the first time a block is touched, its previous version goes to `journal` in the same transaction
+ * as the write. Commit clears the journal; rollback (or `recoverInterruptedIngest` after a crash)
+ * puts the previous versions back.
+ */
+export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: boolean } = {}): IngestSession {
   const per = options.blocksPerTransaction ?? 400;
-  const total = observations.length;
+  const journaled = options.journal ?? true;
   const ingestId = `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const journaled = blocks.length > per;
+  const journaledKeys = new Set<string>();
+  const series = new Map<string, SeriesRef>();
+  // Final versions of touched blocks, so rollups need not re-read them; dropped when large.
+  let known: Map<string, ObservationBlock> | null = new Map();
   let added = 0;
   let replaced = 0;
-  let done = 0;
-  const series = new Map<string, SeriesRef>();
-  const known = new Map<string, ObservationBlock>();
-  try {
+  let written = 0;
+  let blockCount = 0;
+  let total = 0;
+  let state: 'open' | 'committed' | 'rolled back' = 'open';
+
+  const add: IngestSession['add'] = async (input, opts = {}) => {
+    if (state !== 'open') throw new Error(`This import is already ${state}.`);
+    const observations =
+      opts.trusted || options.trusted ? (input as Observation[]) : validateObservations(input);
+    const blocks = [...groupIntoBlocks(observations).values()];
+    total += observations.length;
     for (let i = 0; i < blocks.length; i += per) {
       if (options.signal?.aborted) throw new IngestCancelled();
       const chunk = blocks.slice(i, i + per);
@@ -89,35 +127,55 @@ export async function ingestObservations(
       const existing = await Promise.all(chunk.map((b) => store.get(blockKeyOf(b))));
       const writes: Promise<unknown>[] = [];
       chunk.forEach((incoming, j) => {
-        const before = parseBlock(existing[j]);
-        const merged = mergeBlock(before, incoming);
+        const merged = mergeBlock(parseBlock(existing[j]), incoming);
         added += merged.added;
         replaced += merged.replaced;
-        done += incoming.points.length;
+        written += incoming.points.length;
         touch(series, incoming.metricId, incoming.dimKey, incoming.day);
-        if (journaled) {
-          const key = `${ingestId}\u0000${blockKeyString(blockKeyOf(incoming))}`;
+        const k = blockKeyString(blockKeyOf(incoming));
+        if (journaled && !journaledKeys.has(k)) {
+          journaledKeys.add(k);
           writes.push(
-            journal.put({ key, ingestId, blockKey: blockKeyOf(incoming), before: existing[j] ?? null }),
+            journal.put({
+              key: `${ingestId}\u0000${k}`,
+              ingestId,
+              blockKey: blockKeyOf(incoming),
+              before: existing[j] ?? null,
+            }),
           );
         }
         writes.push(store.put(merged.block));
-        known.set(blockKeyString(blockKeyOf(merged.block)), merged.block);
+        if (known) {
+          if (!known.has(k)) blockCount++;
+          known.set(k, merged.block);
+          if (known.size > 50_000) known = null;
+        }
       });
       await Promise.all([...writes, tx.done]);
-      options.onProgress?.(done, total);
+      options.onProgress?.(written, Math.max(total, written));
     }
-    if (journaled) await clearJournal(db, ingestId);
-  } catch (error) {
-    if (journaled) await rollbackIngest(db, ingestId);
-    throw error;
-  }
-  await refreshRollups(db, [...series.values()], undefined, known);
-  notifyChange({
-    stores: [STORES.obsBlocks, STORES.rollups],
-    ids: [...series.values()].map((s) => s.metricId),
-  });
-  return { written: observations.length, added, replaced, blocks: blocks.length };
+  };
+
+  return {
+    add,
+    async commit() {
+      if (state !== 'open') throw new Error(`This import is already ${state}.`);
+      state = 'committed';
+      if (journaled) await clearJournal(db, ingestId);
+      await refreshRollups(db, [...series.values()], undefined, known ?? new Map());
+      notifyChange({
+        stores: [STORES.obsBlocks, STORES.rollups],
+        ids: [...series.values()].map((s) => s.metricId),
+      });
+      return { written, added, replaced, blocks: known ? blockCount : journaledKeys.size };
+    },
+    async rollback() {
+      if (state !== 'open') return;
+      state = 'rolled back';
+      if (journaled) await rollbackIngest(db, ingestId);
+      else await markRollupsStale(db, [...series.values()]);
+    },
+  };
 }
 
 function touch(series: Map<string, SeriesRef>, metricId: string, dimKey: string, day: number) {

@@ -92,7 +92,7 @@ export class ValidationError extends Error {
 }
 
 export function parseOrThrow<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
-  const r = schema.safeParse(value);
+  const r = schema.safeParse(value, { reportInput: true });
   if (!r.success) throw new ValidationError(describeIssues(r.error), what);
   return r.data;
 }

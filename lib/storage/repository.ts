@@ -56,7 +56,7 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
     const problems: string[] = [];
     const valid: EntityOf<S>[] = [];
     records.forEach((r, i) => {
-      const parsed = schema.safeParse(r);
+      const parsed = schema.safeParse(r, { reportInput: true });
       if (parsed.success) valid.push(parsed.data as EntityOf<S>);
       else problems.push(...describeIssues(parsed.error, records.length > 1 ? `${store}[${i}]` : ''));
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STORES } from '../../../lib/storage/db';
 import {
+  beginIngest,
   deleteObservations,
   IngestCancelled,
   ingestObservations,
@@ -73,6 +74,29 @@ describe('observations', () => {
     const after = await readAllObservations(db, 'revenue');
     expect(after).toHaveLength(1);
     expect(after[0]?.value).toBe(7);
+    expect(await db.count(STORES.journal)).toBe(0);
+  });
+
+  it('an ingest session spans batches and rolls back to the state before the first batch', async () => {
+    const { db } = await freshDb();
+    await ingestObservations(db, [obs(0, { value: 7 })]);
+    const session = beginIngest(db, { blocksPerTransaction: 2 });
+    await session.add([obs(0, { value: 100 }), obs(1), obs(2)]);
+    await session.add([obs(0, { value: 200 }), obs(9)]);
+    expect((await readAllObservations(db, 'revenue')).find((o) => o.id === 'o-0')?.value).toBe(200);
+    await session.rollback();
+    const after = await readAllObservations(db, 'revenue');
+    expect(after.map((o) => [o.id, o.value])).toEqual([['o-0', 7]]);
+    await expect(session.add([obs(3)])).rejects.toThrow(/already rolled back/);
+  });
+
+  it('an ingest session commits every batch', async () => {
+    const { db } = await freshDb();
+    const session = beginIngest(db);
+    await session.add([obs(0), obs(1)]);
+    await session.add([obs(1, { value: 5 }), obs(2)]);
+    expect(await session.commit()).toMatchObject({ written: 4, added: 3, replaced: 1 });
+    expect((await readAllObservations(db, 'revenue')).map((o) => o.value)).toEqual([1000, 5, 1002]);
     expect(await db.count(STORES.journal)).toBe(0);
   });
 

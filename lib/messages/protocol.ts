@@ -1,0 +1,81 @@
+import * as z from 'zod/mini';
+import { Dimension, Id, LeadSighting } from '../schema';
+import { describeIssues } from '../storage/records';
+
+/**
+ * Every runtime message between content scripts, pages and the background. Parsed with zod on both
+ * sides; unknown types, wrong shapes and oversized payloads are refused with a clear error.
+ */
+export const MAX_MESSAGE_BYTES = 512 * 1024;
+export const MAX_SIGHTINGS_PER_MESSAGE = 500;
+
+export const LeadSightingsMessage = z.object({
+  type: z.literal('leads/sighted'),
+  sightings: z.array(LeadSighting).check(z.minLength(1), z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
+});
+
+export const CrmHealthMessage = z.object({
+  type: z.literal('crm/health'),
+  crm: z.string().check(z.maxLength(300)),
+  url: z.string().check(z.maxLength(2000)),
+  pageKind: z.string().check(z.maxLength(40)),
+  matched: z.boolean(),
+});
+
+export const OverlayContextRequest = z.object({
+  type: z.literal('overlay/context'),
+  leadIds: z.array(Id).check(z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
+});
+
+export const LogValueMessage = z.object({
+  type: z.literal('metric/log'),
+  metricId: Id,
+  value: z.number(),
+  time: z.int().check(z.gte(0)),
+  dims: z.optional(z.partialRecord(Dimension, z.string().check(z.minLength(1), z.maxLength(200)))),
+  note: z.optional(z.string().check(z.maxLength(500))),
+});
+
+export const PingMessage = z.object({ type: z.literal('ping') });
+
+export const Message = z.discriminatedUnion('type', [
+  LeadSightingsMessage,
+  CrmHealthMessage,
+  OverlayContextRequest,
+  LogValueMessage,
+  PingMessage,
+]);
+export type Message = z.infer<typeof Message>;
+
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
+
+export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
+
+export function parseMessage(raw: unknown): ParsedMessage {
+  let size: number;
+  try {
+    size = JSON.stringify(raw ?? null).length;
+  } catch {
+    return { ok: false, error: 'Message refused: it is not plain JSON data.' };
+  }
+  if (size > MAX_MESSAGE_BYTES) {
+    return { ok: false, error: `Message refused: ${size} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit.` };
+  }
+  const type = (raw as { type?: unknown } | null)?.type;
+  const known = Message.def.options.some((o) => o.shape.type.def.values.includes(type as never));
+  if (!known) return { ok: false, error: `Message refused: unknown type ${JSON.stringify(type ?? null)}.` };
+  const parsed = Message.safeParse(raw, { reportInput: true });
+  if (!parsed.success) {
+    return { ok: false, error: `Message refused (${String(type)}): ${describeIssues(parsed.error).slice(0, 5).join('; ')}` };
+  }
+  return { ok: true, message: parsed.data };
+}
+
+/** Parses a reply from the other side; a malformed reply is an error, never trusted data. */
+export function parseReply<T>(schema: z.ZodMiniType<T>, raw: unknown): Reply<T> {
+  const r = raw as { ok?: unknown; data?: unknown; error?: unknown } | null;
+  if (r?.ok === false && typeof r.error === 'string') return { ok: false, error: r.error };
+  if (r?.ok !== true) return { ok: false, error: 'Malformed reply from the Pacer background.' };
+  const parsed = schema.safeParse(r.data);
+  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: describeIssues(parsed.error).join('; ') };
+}
