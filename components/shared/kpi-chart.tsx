@@ -1,0 +1,101 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type uPlot from 'uplot';
+import type { AlignedData } from '../../lib/charts/series-data';
+
+export interface ChartSeries {
+  label: string;
+  color: string;
+  dash?: number[];
+  /** Area fill (e.g. the forecast band) */
+  fill?: string;
+  width?: number;
+}
+
+export interface KpiChartProps {
+  data: AlignedData;
+  series: ChartSeries[];
+  height?: number;
+  /** Accessible summary: a chart is a picture, so its meaning is also given as text. */
+  label: string;
+  formatValue?: (v: number) => string;
+  /** Fill between two series indexes (1-based, as uPlot counts): the forecast interval. */
+  band?: [number, number];
+}
+
+let uplotModule: Promise<typeof uPlot> | null = null;
+/** uPlot (~24 KB gzip) loads only when a chart is on screen, after the first paint. */
+function loadUplot() {
+  uplotModule ??= Promise.all([import('uplot'), import('uplot/dist/uPlot.min.css')]).then(
+    ([m]) => (m as unknown as { default: typeof uPlot }).default,
+  );
+  return uplotModule;
+}
+
+/** The one uPlot wrapper: create, setData, setSize, destroy. Data shaping lives in lib/charts. */
+export function KpiChart({ data, series, height = 240, label, formatValue, band }: KpiChartProps) {
+  const host = useRef<HTMLDivElement>(null);
+  const plot = useRef<uPlot | null>(null);
+
+  useEffect(() => {
+    let disposed = false;
+    let observer: ResizeObserver | null = null;
+    void loadUplot().then((UPlot) => {
+      const el = host.current;
+      if (disposed || !el) return;
+      // Canvas cannot read CSS variables: resolve `var(--pc-…)` to the colour in force on the host.
+      const style = getComputedStyle(el);
+      const color = (c: string) => {
+        const m = /^var\((--[\w-]+)\)$/.exec(c);
+        return m ? style.getPropertyValue(m[1]!).trim() || '#888' : c;
+      };
+      const opts: uPlot.Options = {
+        width: Math.max(200, el.clientWidth),
+        height,
+        cursor: { drag: { x: true, y: false } },
+        legend: { show: true },
+        scales: { x: { time: true } },
+        axes: [
+          { stroke: color('var(--pc-muted)'), grid: { stroke: color('var(--pc-grid)') } },
+          {
+            stroke: color('var(--pc-muted)'),
+            grid: { stroke: color('var(--pc-grid)') },
+            size: 70,
+            values: (_u, vals) => vals.map((v) => (formatValue ? formatValue(v) : String(v))),
+          },
+        ],
+        series: [
+          {},
+          ...series.map((s) => ({
+            label: s.label,
+            stroke: color(s.color),
+            width: s.width ?? 2,
+            dash: s.dash,
+            fill: s.fill,
+            spanGaps: false,
+            value: (_u: uPlot, v: number | null) =>
+              v === null ? '—' : formatValue ? formatValue(v) : String(v),
+          })),
+        ],
+        bands: band ? [{ series: band, fill: 'rgba(120,120,200,0.15)' }] : undefined,
+      };
+      plot.current = new UPlot(opts, data as uPlot.AlignedData, el);
+      observer = new ResizeObserver(() =>
+        plot.current?.setSize({ width: Math.max(200, el.clientWidth), height }),
+      );
+      observer.observe(el);
+    });
+    return () => {
+      disposed = true;
+      observer?.disconnect();
+      plot.current?.destroy();
+      plot.current = null;
+    };
+    // Recreated only when the series layout changes; new data goes through setData below.
+  }, [series.length, height, band?.[0], band?.[1]]);
+
+  useEffect(() => {
+    plot.current?.setData(data as uPlot.AlignedData);
+  }, [data]);
+
+  return <div class="pc-chart" ref={host} role="img" aria-label={label} />;
+}

@@ -1,0 +1,20 @@
+import type { ViewStatus } from '../../../lib/app/goal-view';
+import { Scorecard } from '../scorecard';
+import { PacerElement, type RenderContext } from './pacer-element';
+
+/** `<pacer-scorecard>`: the balanced-scorecard perspectives of the snapshot with their goals. */
+export class PacerScorecardElement extends PacerElement {
+  protected renderSnapshot({ snapshot, msg }: RenderContext) {
+    const perspectives = snapshot.scorecard ?? [];
+    if (perspectives.length === 0) return { problem: 'error.noScorecard' } as const;
+    return (
+      <section aria-label={msg('scorecard')}>
+        <Scorecard
+          perspectives={perspectives}
+          goals={snapshot.goals}
+          statusLabel={(s: ViewStatus) => msg(`status.${s}`)}
+        />
+      </section>
+    );
+  }
+}

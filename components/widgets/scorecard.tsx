@@ -1,0 +1,45 @@
+import type { GoalView, PerspectiveView } from '../../lib/app/goal-view';
+import { StatusPill } from './status-pill';
+
+export function Scorecard({
+  perspectives,
+  goals,
+  statusLabel,
+  onOpen,
+}: {
+  perspectives: PerspectiveView[];
+  goals: GoalView[];
+  statusLabel: (s: GoalView['status']) => string;
+  onOpen?: (id: string) => void;
+}) {
+  const byId = new Map(goals.map((g) => [g.id, g]));
+  return (
+    <div class="pc-scorecard">
+      {perspectives.map((p) => (
+        <section key={p.perspective} class={`pc-perspective pc-status-${p.status}`} aria-label={p.label}>
+          <h3>
+            {p.label} <StatusPill status={p.status} label={statusLabel(p.status)} />
+          </h3>
+          <ul>
+            {p.goalIds.map((id) => {
+              const g = byId.get(id);
+              if (!g) return null;
+              return (
+                <li key={id}>
+                  {onOpen ? (
+                    <button type="button" class="pc-link" onClick={() => onOpen(id)}>
+                      {g.title}
+                    </button>
+                  ) : (
+                    g.title
+                  )}{' '}
+                  <span class="pc-muted">{g.progressText}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

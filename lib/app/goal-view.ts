@@ -1,0 +1,72 @@
+import * as z from 'zod/mini';
+import { Locale } from '../schema/common';
+
+/**
+ * What a goal card shows, already computed and formatted. It is the one shape shared by the new-tab
+ * first-paint cache, the popup, CRM overlays and embeddable widget snapshots, so it is a zod schema:
+ * each of those reads it across a boundary (localStorage, a JSON attribute, a snapshot file).
+ */
+export const ViewStatus = z.enum(['on_track', 'at_risk', 'off_track', 'done', 'no_data']);
+export type ViewStatus = z.infer<typeof ViewStatus>;
+
+const Text = z.string().check(z.maxLength(400));
+
+export const GoalView = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: Text,
+  kind: z.enum(['bhag', 'objective', 'key_result', 'kpi_target', 'milestone']),
+  kindLabel: Text,
+  owner: z.optional(Text),
+  perspective: z.optional(z.enum(['financial', 'customer', 'internal_process', 'learning_growth'])),
+  status: ViewStatus,
+  statusLabel: Text,
+  /** Share of the way from baseline to target (0–1, may exceed 1), null without data. */
+  progress: z.nullable(z.number()),
+  progressText: Text,
+  value: Text,
+  target: Text,
+  pace: z.optional(Text),
+  forecast: z.optional(Text),
+  deadline: z.optional(Text),
+  /** Recent per-period values for the sparkline, oldest first. */
+  spark: z.array(z.nullable(z.number())).check(z.maxLength(120)),
+  pinned: z.optional(z.boolean()),
+  okrScore: z.optional(z.nullable(z.number())),
+  parentId: z.optional(z.string()),
+});
+export type GoalView = z.infer<typeof GoalView>;
+
+export const ChartView = z.object({
+  goalId: z.string(),
+  /** x in seconds (uPlot), then actual (cumulative), target trajectory, forecast p10, p50, p90. */
+  xs: z.array(z.number()),
+  actual: z.array(z.nullable(z.number())),
+  target: z.array(z.nullable(z.number())),
+  low: z.array(z.nullable(z.number())),
+  mid: z.array(z.nullable(z.number())),
+  high: z.array(z.nullable(z.number())),
+  unitLabel: z.optional(Text),
+});
+export type ChartView = z.infer<typeof ChartView>;
+
+export const PerspectiveView = z.object({
+  perspective: z.enum(['financial', 'customer', 'internal_process', 'learning_growth']),
+  label: Text,
+  status: ViewStatus,
+  goalIds: z.array(z.string()),
+});
+export type PerspectiveView = z.infer<typeof PerspectiveView>;
+
+export const SNAPSHOT_FORMAT = 'pacer-snapshot';
+
+export const Snapshot = z.object({
+  format: z.literal(SNAPSHOT_FORMAT),
+  version: z.literal(1),
+  generatedAt: z.number(),
+  locale: Locale,
+  title: z.optional(Text),
+  goals: z.array(GoalView).check(z.maxLength(500)),
+  charts: z.optional(z.array(ChartView)),
+  scorecard: z.optional(z.array(PerspectiveView)),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,82 @@
+/**
+ * "Share / embed" (b): one HTML file that shows the shared goals anywhere, offline. The widgets bundle
+ * and the snapshot are both inside it; a Content-Security-Policy in the file itself forbids loading
+ * anything from elsewhere, so "works offline" is enforced by the browser rather than promised.
+ *
+ * The bundle passed in must be the single-file build (`pacer-widgets.inline.js`, uPlot included): the
+ * split build would try to import its uPlot chunk from next to the HTML file.
+ */
+import type { Snapshot } from '../app/goal-view';
+import { formatDate } from '../i18n/format';
+import { escapeHtml, jsonForScript, scriptForInline } from './escape';
+import { widgetMessage } from './widget-messages';
+
+export interface SnapshotHtmlOptions {
+  /** IANA zone for the "Snapshot of" date; UTC when not given. */
+  timeZone?: string;
+}
+
+/** Nothing but inline script and style, images from data:/blob: (uPlot draws on canvas, needs none). */
+const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:";
+
+const PAGE_CSS = `
+body{margin:0;padding:24px;background:var(--pc-bg,#f6f7f9);color:var(--pc-text,#1b1f27);font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif}
+@media (prefers-color-scheme:dark){body{background:#12151b;color:#e8ebf0}}
+main{max-width:1100px;margin:0 auto;display:flex;flex-direction:column;gap:16px}
+h1{margin:0;font-size:1.5rem}
+.meta{margin:0;opacity:.75;font-size:.9rem}
+.goals{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,320px),1fr));gap:16px;align-items:start}
+.goal{display:flex;flex-direction:column;gap:12px;min-width:0}
+`.trim();
+
+function attr(value: string): string {
+  return `"${escapeHtml(value)}"`;
+}
+
+/** One complete HTML document as a string. */
+export function snapshotToHtml(
+  snapshot: Snapshot,
+  widgetsBundleSource: string,
+  opts: SnapshotHtmlOptions = {},
+): string {
+  const { locale } = snapshot;
+  const title = snapshot.title?.trim() || widgetMessage(locale, 'htmlTitle');
+  const date = formatDate(snapshot.generatedAt, locale, opts.timeZone ?? 'UTC', 'dateTime');
+  const charted = new Set((snapshot.charts ?? []).map((c) => c.goalId));
+
+  const goals = snapshot.goals.map((g) =>
+    [
+      `<div class="goal">`,
+      `<pacer-goal goal-id=${attr(g.id)}></pacer-goal>`,
+      charted.has(g.id) ? `<pacer-kpi-chart goal-id=${attr(g.id)}></pacer-kpi-chart>` : '',
+      `</div>`,
+    ].join(''),
+  );
+
+  return [
+    '<!doctype html>',
+    `<html lang=${attr(locale)}>`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content=${attr(CSP)}>`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="generator" content="Pacer">',
+    `<title>${escapeHtml(title)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    `<h1>${escapeHtml(title)}</h1>`,
+    `<p class="meta">${escapeHtml(widgetMessage(locale, 'generatedAt', { date }))}</p>`,
+    `<section class="goals">${goals.join('\n')}</section>`,
+    snapshot.scorecard && snapshot.scorecard.length > 0
+      ? '<section><pacer-scorecard></pacer-scorecard></section>'
+      : '',
+    '</main>',
+    `<script type="application/json" id="pacer-snapshot">${jsonForScript(snapshot)}</script>`,
+    `<script type="module">${scriptForInline(widgetsBundleSource)}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
