@@ -1,0 +1,180 @@
+import type { Alert } from '../engine/alerts';
+import { evaluateAll, type GoalEvaluation } from '../engine/evaluate-all';
+import { okrZone } from '../engine/okr';
+import type { DailyRollup } from '../engine/rollup';
+import { localDayKey } from '../engine/time-buckets';
+import { formatDate, formatNumber } from '../i18n/format';
+import { createTranslator, localizedName } from '../i18n/translate';
+import { type CheckIn, type Goal, type Metric, PERSPECTIVES, type Settings } from '../schema';
+import type { PacerDb } from '../storage/db';
+import { repository } from '../storage/repository';
+import { readRollups } from '../storage/rollup-store';
+import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } from './dashboard-types';
+import type { PerspectiveView } from './goal-view';
+import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
+import { growthRows } from './growth-rows';
+import { createSeriesReader, lastPeriods } from './period-series';
+
+export interface DashboardInput {
+  goals: Goal[];
+  metrics: Metric[];
+  checkIns: CheckIn[];
+  rollups: DailyRollup[];
+}
+
+export async function loadDashboardInput(db: PacerDb): Promise<DashboardInput> {
+  const [goals, metrics, checkIns, rollups] = await Promise.all([
+    repository(db, 'goals').list(),
+    repository(db, 'metrics').list(),
+    repository(db, 'checkIns').list(),
+    readRollups(db),
+  ]);
+  return { goals, metrics, checkIns, rollups };
+}
+
+/** Everything the new tab and popup show, computed by the engine and formatted for the UI language. */
+export async function computeDashboard(db: PacerDb, settings: Settings, now: number): Promise<DashboardData> {
+  return buildDashboard(await loadDashboardInput(db), settings, now);
+}
+
+export function buildDashboard(input: DashboardInput, settings: Settings, now: number): DashboardData {
+  return evaluateDashboard(input, settings, now).data;
+}
+
+/** The dashboard and the engine's per-goal evaluations it was built from (the goal detail needs both). */
+export function evaluateDashboard(
+  input: DashboardInput,
+  settings: Settings,
+  now: number,
+): { data: DashboardData; perGoal: Map<string, GoalEvaluation> } {
+  const t = createTranslator(settings.locale);
+  const ctx: ViewContext = { t, settings, now };
+  const live = input.goals.filter((g) => !g.archived && g.deletedAt === null);
+  const metricsById = new Map(input.metrics.map((m) => [m.id, m]));
+  const result = evaluateAll({
+    goals: live,
+    metrics: input.metrics,
+    rollups: input.rollups,
+    checkIns: input.checkIns,
+    settings,
+    now,
+  });
+  const series = createSeriesReader(input.metrics, input.rollups, settings);
+  const today = localDayKey(now, settings.timeZone);
+  const months = lastPeriods(today, 'month', 12, settings);
+
+  const goals = live.map((g) => {
+    const metric = g.metricId ? metricsById.get(g.metricId) : undefined;
+    const spark = metric ? series(metric.id, g.dims, 'month', months) : [];
+    return buildGoalView(g, result.perGoal.get(g.id), metric, spark, ctx);
+  });
+  const views = new Map(goals.map((v) => [v.id, v]));
+
+  const scorecard: PerspectiveView[] = PERSPECTIVES.map((p) => {
+    const health = result.scorecard.find((s) => s.perspective === p);
+    return {
+      perspective: p,
+      label: t(`perspective.${p}`),
+      status: health?.health ?? 'no_data',
+      goalIds: health?.goalIds.filter((id) => views.has(id)) ?? [],
+    };
+  });
+
+  const data: DashboardData = {
+    generatedAt: now,
+    goals: sortGoals(goals, live),
+    alerts: result.alerts.map((a) => alertView(a, settings.locale)),
+    scorecard,
+    milestones: milestoneViews(live, result.perGoal, ctx),
+    okrs: okrViews(live, result.perGoal, settings),
+    growth: growthRows(input.metrics, series, today, settings, ctx, input.rollups),
+    metrics: input.metrics,
+  };
+  return { data, perGoal: result.perGoal };
+}
+
+const STATUS_ORDER = { off_track: 0, at_risk: 1, on_track: 2, no_data: 3, done: 4 } as const;
+
+/** Worst first, then by deadline, so what needs attention leads. */
+function sortGoals(views: ReturnType<typeof buildGoalView>[], goals: Goal[]) {
+  const deadline = new Map(goals.map((g) => [g.id, g.deadline ?? Number.MAX_SAFE_INTEGER]));
+  return [...views].sort(
+    (a, b) =>
+      STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+      (deadline.get(a.id) ?? 0) - (deadline.get(b.id) ?? 0),
+  );
+}
+
+function alertView(a: Alert, locale: 'en' | 'vi'): AlertView {
+  const view: AlertView = { id: a.id, severity: a.severity, message: a.message[locale] };
+  if (a.subject.kind === 'goal') view.goalId = a.subject.id;
+  else view.metricId = a.subject.id;
+  return view;
+}
+
+function milestoneViews(
+  goals: Goal[],
+  evals: Map<string, GoalEvaluation>,
+  ctx: ViewContext,
+): MilestoneView[] {
+  const { locale, timeZone } = ctx.settings;
+  return goals
+    .filter((g) => g.kind === 'milestone')
+    .sort((a, b) => (a.deadline ?? Number.MAX_SAFE_INTEGER) - (b.deadline ?? Number.MAX_SAFE_INTEGER))
+    .map((g) => {
+      const ms = evals.get(g.id)?.milestone;
+      const state = ms?.state === 'no_deadline' || !ms ? 'upcoming' : ms.state;
+      const view: MilestoneView = {
+        id: g.id,
+        title: localizedName(g, locale),
+        when: g.deadline !== undefined ? formatDate(g.deadline, locale, timeZone, 'medium') : '—',
+        whenMs: g.deadline ?? null,
+        state: g.doneAt ? 'done' : state,
+      };
+      if (g.description) view.what = g.description;
+      if (g.owner) view.who = g.owner;
+      if (g.budget) {
+        const unit = { kind: 'currency' as const, currency: g.budget.currency };
+        view.budget = formatUnitValue(g.budget.amount, unit, ctx);
+        if (g.spent !== undefined) view.spent = formatUnitValue(g.spent, unit, ctx);
+      }
+      if (g.parentId) view.parentId = g.parentId;
+      return view;
+    });
+}
+
+function okrViews(goals: Goal[], evals: Map<string, GoalEvaluation>, settings: Settings): OkrView[] {
+  const { locale } = settings;
+  const zone = (score: number | null): KeyResultView['zone'] => {
+    if (score === null) return 'none';
+    const z = okrZone(score, settings.okrZones);
+    return z === 'red' ? 'low' : z === 'yellow' ? 'mid' : 'high';
+  };
+  const scoreText = (s: number | null) =>
+    s === null ? '—' : formatNumber(s, locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+  return goals
+    .filter((g) => g.kind === 'objective')
+    .map((o) => {
+      const krs = goals.filter((g) => g.parentId === o.id && g.kind === 'key_result');
+      const score = evals.get(o.id)?.okr?.score ?? null;
+      return {
+        objectiveId: o.id,
+        title: localizedName(o, locale),
+        score,
+        scoreText: scoreText(score),
+        keyResults: krs.map((kr) => {
+          const s = evals.get(kr.id)?.okr?.score ?? null;
+          const view: KeyResultView = {
+            goalId: kr.id,
+            title: localizedName(kr, locale),
+            score: s,
+            scoreText: scoreText(s),
+            zone: zone(s),
+          };
+          if (kr.okrType) view.okrType = kr.okrType;
+          return view;
+        }),
+      };
+    })
+    .filter((o) => o.keyResults.length > 0 || o.score !== null);
+}

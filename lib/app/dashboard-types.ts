@@ -1,0 +1,65 @@
+import * as z from 'zod/mini';
+import type { Metric } from '../schema';
+import type { GoalView, PerspectiveView } from './goal-view';
+
+/** An engine alert, formatted for the UI language. */
+export const AlertView = z.object({
+  id: z.string(),
+  severity: z.enum(['info', 'warning', 'critical']),
+  message: z.string(),
+  goalId: z.optional(z.string()),
+  metricId: z.optional(z.string()),
+});
+export type AlertView = z.infer<typeof AlertView>;
+
+export interface MilestoneView {
+  id: string;
+  title: string;
+  what?: string;
+  when: string;
+  whenMs: number | null;
+  budget?: string;
+  spent?: string;
+  who?: string;
+  state: 'done' | 'due_soon' | 'overdue' | 'upcoming';
+  parentId?: string;
+}
+
+export interface KeyResultView {
+  goalId: string;
+  title: string;
+  score: number | null;
+  scoreText: string;
+  zone: 'low' | 'mid' | 'high' | 'none';
+  okrType?: 'committed' | 'stretch';
+}
+
+export interface OkrView {
+  objectiveId: string;
+  title: string;
+  score: number | null;
+  scoreText: string;
+  keyResults: KeyResultView[];
+}
+
+export interface GrowthRow {
+  metricId: string;
+  metricName: string;
+  /** The dimension value (a channel or a segment) or '' for the total. */
+  dimension: 'channel' | 'segment' | 'total';
+  key: string;
+  value: string;
+  change: string | null;
+  changeDirection: 'better' | 'worse' | 'flat' | null;
+}
+
+export interface DashboardData {
+  generatedAt: number;
+  goals: GoalView[];
+  alerts: AlertView[];
+  scorecard: PerspectiveView[];
+  milestones: MilestoneView[];
+  okrs: OkrView[];
+  growth: GrowthRow[];
+  metrics: Metric[];
+}

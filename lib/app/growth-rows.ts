@@ -1,0 +1,84 @@
+import { parseFormula } from '../engine/formula';
+import type { DailyRollup } from '../engine/rollup';
+import type { DayKey } from '../engine/time-buckets';
+import { formatPercent } from '../i18n/format';
+import { localizedName } from '../i18n/translate';
+import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
+import type { GrowthRow } from './dashboard-types';
+import { formatUnitValue, type ViewContext } from './goal-views';
+import { lastPeriods } from './period-series';
+
+type SeriesReader = (
+  metricId: string,
+  dims: Partial<Record<Dimension, string>> | undefined,
+  g: 'month',
+  starts: DayKey[],
+) => (number | null)[];
+
+/** Dimension values seen for a metric, or for the base metrics a derived one is computed from. */
+function dimensionValues(
+  metric: Metric,
+  dimension: Dimension,
+  metrics: Map<string, Metric>,
+  rollups: readonly DailyRollup[],
+) {
+  const sources = new Set([metric.id]);
+  if (metric.formula) {
+    const parsed = parseFormula(metric.formula);
+    if (parsed.ok) for (const r of parsed.refs) sources.add(r);
+  }
+  const values = new Set<string>();
+  for (const r of rollups) {
+    if (!sources.has(r.metricId) || !metrics.has(r.metricId)) continue;
+    const v = parseDimKey(r.dimKey)[dimension];
+    if (v) values.add(v);
+  }
+  return [...values].sort();
+}
+
+/**
+ * The growth-KPI table: each KPI tracked by channel or segment, its value in the last complete month
+ * and the change against the month before, judged by the KPI's good direction.
+ */
+export function growthRows(
+  metrics: readonly Metric[],
+  series: SeriesReader,
+  today: DayKey,
+  settings: Settings,
+  ctx: ViewContext,
+  rollups: readonly DailyRollup[] = [],
+): GrowthRow[] {
+  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const months = lastPeriods(today, 'month', 3, settings);
+  const rows: GrowthRow[] = [];
+  for (const metric of metrics) {
+    if (metric.archived || metric.deletedAt !== null) continue;
+    for (const dimension of ['channel', 'segment'] as const) {
+      if (!metric.dimensions.includes(dimension)) continue;
+      for (const key of dimensionValues(metric, dimension, byId, rollups)) {
+        const values = series(metric.id, { [dimension]: key }, 'month', months);
+        const value = values[values.length - 2] ?? null;
+        const previous = values[values.length - 3] ?? null;
+        if (value === null && previous === null) continue;
+        let change: string | null = null;
+        let changeDirection: GrowthRow['changeDirection'] = null;
+        if (value !== null && previous !== null && previous !== 0) {
+          const rel = (value - previous) / Math.abs(previous);
+          change = formatPercent(rel, settings.locale, { signed: true, maximumFractionDigits: 1 });
+          const good = metric.direction === 'up' ? rel > 0 : rel < 0;
+          changeDirection = Math.abs(rel) < 0.005 ? 'flat' : good ? 'better' : 'worse';
+        }
+        rows.push({
+          metricId: metric.id,
+          metricName: localizedName(metric, settings.locale),
+          dimension,
+          key,
+          value: formatUnitValue(value, metric.unit, ctx),
+          change,
+          changeDirection,
+        });
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,91 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeDashboard } from '../../../lib/app/dashboard-data';
+import type { DashboardData } from '../../../lib/app/dashboard-types';
+import { computeGoalDetail } from '../../../lib/app/goal-detail-data';
+import { defaultSettings } from '../../../lib/schema';
+import { loadExampleData, removeExampleData } from '../../../lib/storage/example-data';
+import { repository } from '../../../lib/storage/repository';
+import { saveSettings } from '../../../lib/storage/settings';
+import { freshDb } from '../storage/helpers';
+
+const NOW = Date.UTC(2026, 10, 23, 3);
+const settings = defaultSettings({ locale: 'vi', timeZone: 'Asia/Ho_Chi_Minh' });
+
+describe('dashboard data over the example dataset', () => {
+  let data: DashboardData;
+  let db: Awaited<ReturnType<typeof freshDb>>['db'];
+  beforeAll(async () => {
+    ({ db } = await freshDb());
+    await saveSettings(db, settings);
+    await loadExampleData(db, NOW);
+    data = await computeDashboard(db, settings, NOW);
+  }, 60_000);
+
+  it('computes a card for every live goal, formatted for the locale', () => {
+    expect(data.goals.length).toBeGreaterThanOrEqual(25);
+    for (const g of data.goals) {
+      expect(g.title).not.toBe('');
+      expect(g.progress === null || Number.isFinite(g.progress)).toBe(true);
+      expect(g.value).not.toMatch(/NaN|Infinity/);
+    }
+    const withForecast = data.goals.filter((g) => g.forecast?.startsWith('Dự báo'));
+    expect(withForecast.length).toBeGreaterThan(0);
+    expect(
+      data.goals.some((g) => g.status === 'on_track' || g.status === 'at_risk' || g.status === 'off_track'),
+    ).toBe(true);
+    expect(data.goals.some((g) => /tỷ|tr/.test(g.value))).toBe(true);
+  });
+
+  it('groups goals by all four scorecard perspectives', () => {
+    expect(data.scorecard.map((p) => p.perspective)).toEqual([
+      'financial',
+      'customer',
+      'internal_process',
+      'learning_growth',
+    ]);
+    for (const p of data.scorecard) expect(p.goalIds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lists milestones with exactly the one overdue milestone of the example', () => {
+    expect(data.milestones.filter((m) => m.state === 'overdue')).toHaveLength(1);
+    expect(data.milestones.every((m) => m.who && m.budget)).toBe(true);
+  });
+
+  it('shows OKR objectives with scored key results', () => {
+    expect(data.okrs).toHaveLength(2);
+    for (const o of data.okrs) {
+      expect(o.keyResults.length).toBeGreaterThanOrEqual(3);
+      for (const kr of o.keyResults) expect(kr.score === null || (kr.score >= 0 && kr.score <= 1)).toBe(true);
+    }
+  });
+
+  it('fills the growth-KPI table by channel and by segment', () => {
+    const channels = new Set(data.growth.filter((r) => r.dimension === 'channel').map((r) => r.key));
+    expect([...channels]).toEqual(expect.arrayContaining(['facebook', 'google', 'zalo']));
+    expect(data.growth.some((r) => r.dimension === 'segment')).toBe(true);
+    expect(data.growth.every((r) => !/NaN|Infinity/.test(r.value))).toBe(true);
+  });
+
+  it('builds a goal detail chart with trajectory and forecast band', async () => {
+    const goal = (await repository(db, 'goals').list()).find(
+      (g) => g.kind === 'key_result' && g.metricId && g.target !== undefined,
+    )!;
+    const detail = await computeGoalDetail(db, goal.id, settings, NOW);
+    const c = detail.chart!;
+    expect(c.xs.length).toBeGreaterThan(3);
+    for (let i = 1; i < c.xs.length; i++) expect(c.xs[i]!).toBeGreaterThan(c.xs[i - 1]!);
+    expect(c.target.some((v) => v !== null)).toBe(true);
+    expect(c.actual.some((v) => v !== null)).toBe(true);
+    const band = c.low
+      .map((lo, i) => [lo, c.high[i]] as const)
+      .filter(([lo, hi]) => lo !== null && hi !== null);
+    for (const [lo, hi] of band) expect(lo!).toBeLessThanOrEqual(hi!);
+  });
+
+  it('is empty but valid once the example is removed', async () => {
+    await removeExampleData(db);
+    const empty = await computeDashboard(db, settings, NOW);
+    expect(empty.goals).toEqual([]);
+    expect(empty.metrics).toEqual([]);
+  });
+});
