@@ -1,0 +1,222 @@
+import type { Goal, Metric } from '../schema';
+import type { HitForecast } from './forecast';
+import { type Message, type MessageKey, msg } from './messages';
+import type { MilestoneStatus } from './milestones';
+import type { Pace } from './pace';
+
+/**
+ * Alert rules. Each rule turns already-computed numbers into at most one alert. An alert's id is
+ * `rule:subjectKind:subjectId:period`, so evaluating again in the same period yields the same id and
+ * the surfaces can remember "dismissed" or "already notified" by id.
+ */
+
+export type AlertRule =
+  | 'below_trajectory'
+  | 'forecast_miss'
+  | 'conversion_below_target'
+  | 'no_check_in'
+  | 'milestone_overdue'
+  | 'kpi_moved';
+
+export type AlertSeverity = 'info' | 'warning' | 'critical';
+
+export interface Alert {
+  id: string;
+  rule: AlertRule;
+  severity: AlertSeverity;
+  subject: { kind: 'goal' | 'metric'; id: string };
+  /** The period the alert is about (a local day key or week start), part of the id. */
+  period: string;
+  message: Message;
+  value?: number;
+}
+
+export interface AlertOptions {
+  /** Below trajectory by more than this share → warning; twice as much → critical. */
+  belowTrajectoryPct: number;
+  /** Chance of hitting the target by the deadline below this → warning; below half of it → critical. */
+  forecastMissProbability: number;
+  noCheckInDays: number;
+  /** A KPI moving more than this share week over week → info. */
+  kpiMovePct: number;
+}
+
+export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
+  belowTrajectoryPct: 0.1,
+  forecastMissProbability: 0.5,
+  noCheckInDays: 14,
+  kpiMovePct: 0.3,
+};
+
+export function alertId(rule: AlertRule, kind: 'goal' | 'metric', id: string, period: string): string {
+  return `${rule}:${kind}:${id}:${period}`;
+}
+
+type Named = Pick<Goal, 'title' | 'translations'> | Pick<Metric, 'name' | 'translations'>;
+
+/** The message with the subject's name in each language. */
+function titled(subject: Named, key: MessageKey, params: Record<string, string | number>): Message {
+  const base = 'title' in subject ? subject.title : subject.name;
+  const en = msg(key, { ...params, title: subject.translations?.en ?? base }).en;
+  const vi = msg(key, { ...params, title: subject.translations?.vi ?? base }).vi;
+  return { en, vi };
+}
+
+const make = (
+  rule: AlertRule,
+  severity: AlertSeverity,
+  kind: 'goal' | 'metric',
+  id: string,
+  period: string,
+  message: Message,
+  value?: number,
+): Alert => ({
+  id: alertId(rule, kind, id, period),
+  rule,
+  severity,
+  subject: { kind, id },
+  period,
+  message,
+  value,
+});
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+export function belowTrajectoryAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations'>,
+  pace: Pace | null,
+  period: string,
+  o: AlertOptions = DEFAULT_ALERT_OPTIONS,
+): Alert | null {
+  const g = pace?.gapPct;
+  if (g === null || g === undefined || !Number.isFinite(g) || g >= -o.belowTrajectoryPct) return null;
+  const severity = g < -2 * o.belowTrajectoryPct ? 'critical' : 'warning';
+  return make(
+    'below_trajectory',
+    severity,
+    'goal',
+    goal.id,
+    period,
+    titled(goal, 'alert_below_trajectory', { gap: -g }),
+    g,
+  );
+}
+
+export function forecastMissAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations' | 'deadline'>,
+  forecast: HitForecast | null,
+  period: string,
+  o: AlertOptions = DEFAULT_ALERT_OPTIONS,
+): Alert | null {
+  const p = forecast?.probabilityByDeadline;
+  if (p === null || p === undefined || goal.deadline === undefined || p >= o.forecastMissProbability)
+    return null;
+  const severity = p < o.forecastMissProbability / 2 ? 'critical' : 'warning';
+  return make(
+    'forecast_miss',
+    severity,
+    'goal',
+    goal.id,
+    period,
+    titled(goal, 'alert_forecast_miss', { deadline: day(goal.deadline), probability: p }),
+    p,
+  );
+}
+
+/** A funnel stage (a conversion-rate KPI goal) whose latest rate is below its target rate. */
+export function conversionBelowTargetAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations'>,
+  rate: number | null,
+  targetRate: number,
+  direction: 'up' | 'down',
+  period: string,
+  formatValue: (n: number) => string = (n) => String(Math.round(n * 100) / 100),
+): Alert | null {
+  if (rate === null || !Number.isFinite(rate)) return null;
+  const below = direction === 'up' ? rate < targetRate : rate > targetRate;
+  if (!below) return null;
+  return make(
+    'conversion_below_target',
+    'warning',
+    'goal',
+    goal.id,
+    period,
+    titled(goal, 'alert_conversion_below_target', {
+      value: formatValue(rate),
+      target: formatValue(targetRate),
+    }),
+    rate,
+  );
+}
+
+/** Silence since the last check-in (or since the goal was created); one alert per silent stretch. */
+export function noCheckInAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations' | 'createdAt'>,
+  lastCheckIn: number | null,
+  now: number,
+  o: AlertOptions = DEFAULT_ALERT_OPTIONS,
+): Alert | null {
+  const since = lastCheckIn ?? goal.createdAt;
+  const days = Math.floor((now - since) / 86_400_000);
+  if (days < o.noCheckInDays) return null;
+  const severity = days >= 2 * o.noCheckInDays ? 'warning' : 'info';
+  return make(
+    'no_check_in',
+    severity,
+    'goal',
+    goal.id,
+    lastCheckIn === null ? 'never' : day(lastCheckIn),
+    titled(goal, 'alert_no_check_in', { days }),
+    days,
+  );
+}
+
+export function milestoneOverdueAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations' | 'deadline'>,
+  status: MilestoneStatus,
+): Alert | null {
+  if (status.state !== 'overdue' || goal.deadline === undefined) return null;
+  return make(
+    'milestone_overdue',
+    'warning',
+    'goal',
+    goal.id,
+    day(goal.deadline),
+    titled(goal, 'alert_milestone_overdue', { date: day(goal.deadline) }),
+    status.daysLeft ?? undefined,
+  );
+}
+
+/** Last complete week vs. the week before; nothing when the earlier week is 0 (no meaningful %). */
+export function kpiMovedAlert(
+  metric: Pick<Metric, 'id' | 'name' | 'translations'>,
+  thisWeek: number | null,
+  lastWeek: number | null,
+  period: string,
+  o: AlertOptions = DEFAULT_ALERT_OPTIONS,
+): Alert | null {
+  if (thisWeek === null || lastWeek === null || lastWeek === 0) return null;
+  const change = (thisWeek - lastWeek) / Math.abs(lastWeek);
+  if (!Number.isFinite(change) || Math.abs(change) <= o.kpiMovePct) return null;
+  return make(
+    'kpi_moved',
+    'info',
+    'metric',
+    metric.id,
+    period,
+    titled(metric, 'alert_kpi_moved', { change }),
+    change,
+  );
+}
+
+const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
+
+/** One alert per id (the first wins), most severe first, then by id for a stable order. */
+export function dedupeAlerts(alerts: ReadonlyArray<Alert | null>): Alert[] {
+  const byId = new Map<string, Alert>();
+  for (const a of alerts) if (a && !byId.has(a.id)) byId.set(a.id, a);
+  return [...byId.values()].sort(
+    (a, b) =>
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Every text the engine produces, in English and Vietnamese. The engine returns both so a surface can
+ * switch language without re-running the evaluation; numbers are pre-formatted plainly here and the
+ * UI may re-format the `params` it also gets.
+ */
+export interface Message {
+  en: string;
+  vi: string;
+}
+
+type Params = Record<string, string | number>;
+
+const pct = (x: number | string | undefined) =>
+  typeof x === 'number' ? `${Math.round(x * 100)}%` : (x ?? '');
+
+const TABLE = {
+  // SMART check
+  smart_no_metric: () => ({
+    en: 'No metric: say what will be measured.',
+    vi: 'Chưa có chỉ số: hãy cho biết sẽ đo lường điều gì.',
+  }),
+  smart_no_target: () => ({
+    en: 'No target: set the number to reach.',
+    vi: 'Chưa có mục tiêu: hãy đặt con số cần đạt.',
+  }),
+  smart_no_deadline: () => ({
+    en: 'No deadline: set the date the target is due.',
+    vi: 'Chưa có hạn chót: hãy đặt ngày phải đạt mục tiêu.',
+  }),
+  smart_no_owner: () => ({
+    en: 'No owner: name the person accountable.',
+    vi: 'Chưa có người phụ trách: hãy chỉ định người chịu trách nhiệm.',
+  }),
+  smart_no_baseline: () => ({
+    en: 'No baseline: record where the metric stands today.',
+    vi: 'Chưa có giá trị ban đầu: hãy ghi lại chỉ số hiện đang ở mức nào.',
+  }),
+  smart_wrong_side: (p: Params) => ({
+    en: `The target ${p.target} is on the wrong side of the baseline ${p.baseline} for a metric where ${p.good} is better.`,
+    vi: `Mục tiêu ${p.target} nằm sai phía so với giá trị ban đầu ${p.baseline}, trong khi chỉ số này ${p.good === 'higher' ? 'càng cao càng tốt' : 'càng thấp càng tốt'}.`,
+  }),
+  smart_target_equals_baseline: (p: Params) => ({
+    en: `The target equals the baseline (${p.target}): there is nothing to improve.`,
+    vi: `Mục tiêu bằng giá trị ban đầu (${p.target}): không có gì cần cải thiện.`,
+  }),
+  smart_deadline_past: (p: Params) => ({
+    en: `The deadline ${p.date} has already passed.`,
+    vi: `Hạn chót ${p.date} đã qua.`,
+  }),
+  smart_deadline_before_start: (p: Params) => ({
+    en: `The deadline ${p.deadline} is before the start ${p.start}.`,
+    vi: `Hạn chót ${p.deadline} sớm hơn ngày bắt đầu ${p.start}.`,
+  }),
+  smart_unrealistic_growth: (p: Params) => ({
+    en: `Reaching the target needs about ${pct(p.required)} growth per month; the best month in the history grew ${pct(p.best)}.`,
+    vi: `Để đạt mục tiêu cần tăng khoảng ${pct(p.required)} mỗi tháng; tháng tốt nhất trong lịch sử chỉ tăng ${pct(p.best)}.`,
+  }),
+  smart_unrealistic_rate: (p: Params) => ({
+    en: `Reaching the target needs about ${p.required} per month; the best month in the history was ${p.best}.`,
+    vi: `Để đạt mục tiêu cần khoảng ${p.required} mỗi tháng; tháng tốt nhất trong lịch sử chỉ đạt ${p.best}.`,
+  }),
+  // Alerts
+  alert_below_trajectory: (p: Params) => ({
+    en: `“${p.title}” is ${pct(p.gap)} below its trajectory.`,
+    vi: `“${p.title}” đang thấp hơn lộ trình ${pct(p.gap)}.`,
+  }),
+  alert_forecast_miss: (p: Params) => ({
+    en: `“${p.title}” is forecast to miss its deadline ${p.deadline} (chance of making it: ${pct(p.probability)}).`,
+    vi: `“${p.title}” được dự báo sẽ trễ hạn ${p.deadline} (khả năng đạt: ${pct(p.probability)}).`,
+  }),
+  alert_conversion_below_target: (p: Params) => ({
+    en: `“${p.title}”: conversion ${p.value} is below the target rate ${p.target}.`,
+    vi: `“${p.title}”: tỷ lệ chuyển đổi ${p.value} thấp hơn tỷ lệ mục tiêu ${p.target}.`,
+  }),
+  alert_no_check_in: (p: Params) => ({
+    en: `“${p.title}” has had no check-in for ${p.days} days.`,
+    vi: `“${p.title}” đã ${p.days} ngày chưa được cập nhật tiến độ.`,
+  }),
+  alert_milestone_overdue: (p: Params) => ({
+    en: `Milestone “${p.title}” was due ${p.date} and is not done.`,
+    vi: `Cột mốc “${p.title}” đến hạn ngày ${p.date} nhưng chưa hoàn thành.`,
+  }),
+  alert_kpi_moved: (p: Params) => ({
+    en: `${p.title} ${Number(p.change) >= 0 ? 'rose' : 'fell'} ${pct(Math.abs(Number(p.change)))} week over week.`,
+    vi: `${p.title} ${Number(p.change) >= 0 ? 'tăng' : 'giảm'} ${pct(Math.abs(Number(p.change)))} so với tuần trước.`,
+  }),
+  // Formula errors
+  formula_syntax: (p: Params) =>
+    p.token === ''
+      ? {
+          en: `Formula error: it ends too early (position ${p.pos}).`,
+          vi: `Lỗi công thức: công thức kết thúc quá sớm (vị trí ${p.pos}).`,
+        }
+      : {
+          en: `Formula error at position ${p.pos}: unexpected “${p.token}”.`,
+          vi: `Lỗi công thức tại vị trí ${p.pos}: ký tự “${p.token}” không hợp lệ ở đây.`,
+        },
+  formula_unknown_metric: (p: Params) => ({
+    en: `The formula refers to an unknown metric {${p.id}}.`,
+    vi: `Công thức tham chiếu đến chỉ số không tồn tại {${p.id}}.`,
+  }),
+  formula_cycle: (p: Params) => ({
+    en: `The formula refers back to itself (${p.path}).`,
+    vi: `Công thức tham chiếu vòng lại chính nó (${p.path}).`,
+  }),
+} satisfies Record<string, (p: Params) => Message>;
+
+export type MessageKey = keyof typeof TABLE;
+
+export function msg(key: MessageKey, params: Params = {}): Message {
+  return TABLE[key](params);
+}

@@ -1,0 +1,47 @@
+import type { Goal } from '../schema';
+
+/** Milestones: what (title) / when (deadline) / budget / who (owner); done, due soon, overdue. */
+
+export type MilestoneState = 'done' | 'overdue' | 'due_soon' | 'upcoming' | 'no_deadline';
+
+export interface MilestoneStatus {
+  state: MilestoneState;
+  /** Whole days until the deadline (negative when overdue); null without a deadline. */
+  daysLeft: number | null;
+  budget: {
+    planned: number;
+    spent: number | null;
+    currency: string;
+    share: number | null;
+    over: boolean;
+  } | null;
+}
+
+const DAY = 86_400_000;
+
+export function milestoneStatus(
+  goal: Pick<Goal, 'deadline' | 'doneAt' | 'budget' | 'spent'>,
+  now: number,
+  dueSoonDays = 7,
+): MilestoneStatus {
+  const daysLeft = goal.deadline === undefined ? null : Math.ceil((goal.deadline - now) / DAY);
+  let state: MilestoneState;
+  if (goal.doneAt !== undefined && goal.doneAt !== null) state = 'done';
+  else if (goal.deadline === undefined) state = 'no_deadline';
+  else if (goal.deadline < now) state = 'overdue';
+  else if (goal.deadline - now <= dueSoonDays * DAY) state = 'due_soon';
+  else state = 'upcoming';
+  const b = goal.budget;
+  const spent = goal.spent !== undefined && Number.isFinite(goal.spent) ? goal.spent : null;
+  const budget = b
+    ? {
+        planned: b.amount,
+        spent,
+        currency: b.currency,
+        // Spent ÷ planned; a zero budget has no meaningful share.
+        share: spent !== null && b.amount > 0 ? spent / b.amount : null,
+        over: spent !== null && spent > b.amount,
+      }
+    : null;
+  return { state, daysLeft, budget };
+}

@@ -1,0 +1,109 @@
+import type { Goal } from '../schema';
+import {
+  DAY_MS,
+  dayKeyFromNumber,
+  dayNumber,
+  daysInMonth,
+  localDayFraction,
+  localDayKey,
+} from './time-buckets';
+
+/**
+ * Where a goal should be today, and how fast it must move from here.
+ *
+ * Linear trajectory: the expected share of the journey grows evenly with time.
+ * Phased trajectory: each local day carries weight = its month's seasonal weight ÷ days in that month,
+ * so a December-heavy business is expected to be far from its yearly target in June without being
+ * "behind". All-zero or missing weights fall back to linear.
+ */
+
+export interface PaceWindow {
+  startAt: number;
+  deadline: number;
+  trajectory?: Goal['trajectory'];
+  seasonalWeights?: readonly number[];
+  timeZone: string;
+}
+
+/** Share of the journey expected by `now`, 0..1; null when the window is empty or inverted. */
+export function expectedFraction(w: PaceWindow, now: number): number | null {
+  if (!(w.deadline > w.startAt)) return null;
+  if (now <= w.startAt) return 0;
+  if (now >= w.deadline) return 1;
+  const weights = w.seasonalWeights;
+  const phased = w.trajectory === 'phased' && weights?.length === 12 && weights.some((x) => x > 0);
+  if (!phased) return (now - w.startAt) / (w.deadline - w.startAt);
+  return weightUpTo(w, now) / weightUpTo(w, w.deadline);
+}
+
+/** Seasonal weight accumulated from startAt to t (partial first/last day counted by local time of day). */
+function weightUpTo(w: PaceWindow, t: number): number {
+  const weights = w.seasonalWeights ?? [];
+  const dayWeight = (n: number) => {
+    const key = dayKeyFromNumber(n);
+    const y = Number(key.slice(0, 4));
+    const m = Number(key.slice(5, 7));
+    return (weights[m - 1] ?? 0) / daysInMonth(y, m);
+  };
+  const first = dayNumber(localDayKey(w.startAt, w.timeZone));
+  const last = dayNumber(localDayKey(t, w.timeZone));
+  const startFrac = localDayFraction(w.startAt, w.timeZone);
+  const endFrac = localDayFraction(t, w.timeZone);
+  if (first === last) return dayWeight(first) * Math.max(0, endFrac - startFrac);
+  let total = dayWeight(first) * (1 - startFrac);
+  for (let n = first + 1; n < last; n++) total += dayWeight(n);
+  return total + dayWeight(last) * endFrac;
+}
+
+export interface Pace {
+  expectedFraction: number;
+  elapsedFraction: number;
+  /** Value the trajectory expects today. */
+  expected: number;
+  actual: number;
+  /** actual − expected (in the metric's unit; positive = above the line, whichever way is good). */
+  gap: number;
+  /**
+   * Signed so that negative always means behind: (actual − expected) ÷ the expected move so far,
+   * the denominator floored at 10% of the whole journey so the first days of a window don't swing
+   * ±1000% on one sale. Null when target = baseline.
+   */
+  gapPct: number | null;
+  /** Change per day needed from now to hit the target by the deadline; null once the deadline passed. */
+  requiredPerDay: number | null;
+  /** Change per day achieved since the start. */
+  actualPerDay: number | null;
+  /** True when the actual value already meets the target. */
+  reached: boolean;
+}
+
+export function computePace(
+  w: PaceWindow,
+  baseline: number,
+  target: number,
+  actual: number,
+  now: number,
+): Pace | null {
+  const frac = expectedFraction(w, now);
+  if (frac === null || ![baseline, target, actual].every(Number.isFinite)) return null;
+  const journey = target - baseline;
+  const expected = baseline + journey * frac;
+  const gap = actual - expected;
+  const sign = Math.sign(journey);
+  const denom = Math.max(Math.abs(expected - baseline), 0.1 * Math.abs(journey));
+  const gapPct = sign === 0 || denom === 0 ? null : (gap * sign) / denom;
+  const remainingDays = (w.deadline - now) / DAY_MS;
+  const elapsedDays = (now - w.startAt) / DAY_MS;
+  const reached = sign === 0 ? true : sign * (actual - target) >= 0;
+  return {
+    expectedFraction: frac,
+    elapsedFraction: Math.min(1, Math.max(0, (now - w.startAt) / (w.deadline - w.startAt))),
+    expected,
+    actual,
+    gap,
+    gapPct,
+    requiredPerDay: remainingDays > 0 ? (reached ? 0 : (target - actual) / remainingDays) : null,
+    actualPerDay: elapsedDays > 0 ? (actual - baseline) / elapsedDays : null,
+    reached,
+  };
+}

@@ -1,0 +1,59 @@
+import { type Confidence, type Goal, PERSPECTIVES, type Perspective } from '../schema';
+
+/**
+ * Balanced Scorecard: goals grouped by the four perspectives, each with a health.
+ * Health = the mean of its goals' status ranks (on track 0, at risk 1, off track 2): below 0.5 is
+ * on_track, below 1.25 at_risk, else off_track — so one red goal among four turns the perspective
+ * amber but not red. Goals without a status don't count; a perspective with none has health null.
+ */
+
+export interface PerspectiveHealth {
+  perspective: Perspective;
+  goalIds: string[];
+  counts: Record<Confidence | 'none', number>;
+  /** Weighted mean of the goals' progress, clamped to 0..1; null when none has progress. */
+  progress: number | null;
+  health: Confidence | null;
+}
+
+const RANK: Record<Confidence, number> = { on_track: 0, at_risk: 1, off_track: 2 };
+
+export function scorecard(
+  goals: readonly Pick<Goal, 'id' | 'perspective' | 'weight'>[],
+  evaluation: (goalId: string) => { status: Confidence | null; progress: number | null } | undefined,
+): PerspectiveHealth[] {
+  return PERSPECTIVES.map((perspective) => {
+    const mine = goals.filter((g) => g.perspective === perspective);
+    const counts = { on_track: 0, at_risk: 0, off_track: 0, none: 0 };
+    let rankSum = 0;
+    let ranked = 0;
+    let pSum = 0;
+    let wSum = 0;
+    let pCount = 0;
+    let pPlain = 0;
+    for (const g of mine) {
+      const e = evaluation(g.id);
+      const st = e?.status ?? null;
+      if (st) {
+        counts[st]++;
+        rankSum += RANK[st];
+        ranked++;
+      } else counts.none++;
+      if (e && e.progress !== null && Number.isFinite(e.progress)) {
+        const p = Math.min(1, Math.max(0, e.progress));
+        pSum += p * g.weight;
+        wSum += g.weight;
+        pPlain += p;
+        pCount++;
+      }
+    }
+    const mean = ranked ? rankSum / ranked : null;
+    return {
+      perspective,
+      goalIds: mine.map((g) => g.id),
+      counts,
+      progress: pCount ? (wSum > 0 ? pSum / wSum : pPlain / pCount) : null,
+      health: mean === null ? null : mean < 0.5 ? 'on_track' : mean < 1.25 ? 'at_risk' : 'off_track',
+    };
+  });
+}

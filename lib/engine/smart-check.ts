@@ -1,0 +1,155 @@
+import type { Goal, Metric } from '../schema';
+import { type Message, msg } from './messages';
+
+/**
+ * SMART check: what a goal is missing (Specific metric, Measurable target, Assignable owner,
+ * Time-bound deadline) or what makes it weak (Achievable / Relevant: target on the wrong side of the
+ * baseline, deadline already past, a growth rate far above anything the metric has ever done).
+ */
+
+export type SmartCode =
+  | 'no_metric'
+  | 'no_target'
+  | 'no_deadline'
+  | 'no_owner'
+  | 'no_baseline'
+  | 'target_wrong_side'
+  | 'target_equals_baseline'
+  | 'deadline_past'
+  | 'deadline_before_start'
+  | 'unrealistic_growth';
+
+export interface SmartIssue {
+  code: SmartCode;
+  /** missing: a SMART element is absent; weak: present but doubtful. */
+  severity: 'missing' | 'weak';
+  message: Message;
+}
+
+export interface SmartContext {
+  metric?: Pick<Metric, 'direction' | 'aggregation' | 'formula'>;
+  now: number;
+  /** The metric's monthly values (complete months, oldest first) for the growth check. */
+  history?: readonly number[];
+  /** Where the goal stands now (cumulative so far, or the latest level). */
+  current?: number | null;
+}
+
+const MONTH_MS = 30.4375 * 86_400_000;
+/** "Far above": needs more than 1.5× the best month's growth and at least 5 points more. */
+const FAR_FACTOR = 1.5;
+const FAR_MARGIN = 0.05;
+
+const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+const fmt = (n: number) =>
+  Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100);
+
+export function isCumulative(
+  goal: Pick<Goal, 'measure'>,
+  metric?: Pick<Metric, 'aggregation' | 'formula'>,
+): boolean {
+  if (goal.measure)
+    return goal.measure === 'cumulative' && (!metric || (metric.aggregation === 'sum' && !metric.formula));
+  return !!metric && metric.aggregation === 'sum' && !metric.formula;
+}
+
+export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
+  const issues: SmartIssue[] = [];
+  const add = (code: SmartCode, severity: SmartIssue['severity'], message: Message) =>
+    issues.push({ code, severity, message });
+  const measured = goal.kind !== 'objective' && goal.kind !== 'milestone';
+
+  if (measured && !goal.metricId) add('no_metric', 'missing', msg('smart_no_metric'));
+  if (measured && goal.target === undefined) add('no_target', 'missing', msg('smart_no_target'));
+  if (goal.deadline === undefined) add('no_deadline', 'missing', msg('smart_no_deadline'));
+  if (!goal.owner?.trim()) add('no_owner', 'missing', msg('smart_no_owner'));
+
+  const cumulative = isCumulative(goal, ctx.metric);
+  if (measured && goal.metricId && !cumulative && goal.baseline === undefined) {
+    add('no_baseline', 'weak', msg('smart_no_baseline'));
+  }
+
+  const direction = ctx.metric?.direction ?? 'up';
+  if (measured && goal.target !== undefined && goal.baseline !== undefined) {
+    const t = goal.target;
+    const b = goal.baseline;
+    if (t === b)
+      add('target_equals_baseline', 'weak', msg('smart_target_equals_baseline', { target: fmt(t) }));
+    else if ((direction === 'up' && t < b) || (direction === 'down' && t > b)) {
+      add(
+        'target_wrong_side',
+        'weak',
+        msg('smart_wrong_side', {
+          target: fmt(t),
+          baseline: fmt(b),
+          good: direction === 'up' ? 'higher' : 'lower',
+        }),
+      );
+    }
+  }
+
+  if (goal.startAt !== undefined && goal.deadline !== undefined && goal.deadline <= goal.startAt) {
+    add(
+      'deadline_before_start',
+      'weak',
+      msg('smart_deadline_before_start', { deadline: day(goal.deadline), start: day(goal.startAt) }),
+    );
+  } else if (goal.deadline !== undefined && goal.deadline < ctx.now && !goal.doneAt) {
+    add('deadline_past', 'weak', msg('smart_deadline_past', { date: day(goal.deadline) }));
+  }
+
+  const growth = growthIssue(goal, ctx, cumulative, direction);
+  if (growth) issues.push(growth);
+  return issues;
+}
+
+function growthIssue(
+  goal: Goal,
+  ctx: SmartContext,
+  cumulative: boolean,
+  direction: 'up' | 'down',
+): SmartIssue | null {
+  const h = (ctx.history ?? []).filter(Number.isFinite);
+  if (h.length < 3 || goal.target === undefined || goal.deadline === undefined) return null;
+  const from = Math.max(ctx.now, goal.startAt ?? ctx.now);
+  const months = (goal.deadline - from) / MONTH_MS;
+  if (!(months > 0)) return null;
+  const target = goal.target;
+
+  if (cumulative) {
+    const soFar = ctx.current ?? 0;
+    const perMonth = (target - (goal.baseline ?? 0) - soFar) / months;
+    const best = Math.max(...h);
+    if (direction === 'up' && best > 0 && perMonth > FAR_FACTOR * best) {
+      return {
+        code: 'unrealistic_growth',
+        severity: 'weak',
+        message: msg('smart_unrealistic_rate', { required: fmt(perMonth), best: fmt(best) }),
+      };
+    }
+    return null;
+  }
+
+  const current = ctx.current ?? goal.baseline ?? h[h.length - 1];
+  if (current === undefined || current === null || current <= 0 || target <= 0) return null;
+  // Growth "in the good direction": for a down metric (cost per lead) shrinking is growing.
+  const ratio = direction === 'up' ? target / current : current / target;
+  if (ratio <= 1) return null;
+  const required = ratio ** (1 / Math.max(1, months)) - 1;
+  let best = Number.NEGATIVE_INFINITY;
+  for (let i = 1; i < h.length; i++) {
+    const a = h[i - 1] ?? 0;
+    const b = h[i] ?? 0;
+    if (a > 0 && b > 0) best = Math.max(best, direction === 'up' ? b / a - 1 : a / b - 1);
+  }
+  if (!Number.isFinite(best)) return null;
+  const bestUp = Math.max(0, best);
+  if (required > Math.max(FAR_FACTOR * bestUp, bestUp + FAR_MARGIN)) {
+    return {
+      code: 'unrealistic_growth',
+      severity: 'weak',
+      message: msg('smart_unrealistic_growth', { required, best: bestUp }),
+    };
+  }
+  return null;
+}

@@ -1,0 +1,166 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  alertId,
+  belowTrajectoryAlert,
+  conversionBelowTargetAlert,
+  dedupeAlerts,
+  forecastMissAlert,
+  kpiMovedAlert,
+  milestoneOverdueAlert,
+  noCheckInAlert,
+} from '../../../lib/engine/alerts';
+import { computePace } from '../../../lib/engine/pace';
+import { normaliseThresholds, paretoTiers } from '../../../lib/engine/pareto';
+import { computeStatus } from '../../../lib/engine/status';
+import { goal, metric } from './fixtures';
+
+const now = Date.parse('2025-06-01T00:00:00Z');
+const DAY = 86_400_000;
+const s = { done: false, reached: false, deadlinePassed: false, gapPct: null, probability: null, now };
+
+describe('computeStatus', () => {
+  it('combines pace and forecast, taking the worse', () => {
+    expect(computeStatus({ ...s, gapPct: 0.1, probability: 0.9 })).toEqual({
+      status: 'on_track',
+      reasons: [],
+    });
+    expect(computeStatus({ ...s, gapPct: -0.1, probability: 0.9 }).status).toBe('at_risk');
+    expect(computeStatus({ ...s, gapPct: 0, probability: 0.5 }).status).toBe('at_risk');
+    expect(computeStatus({ ...s, gapPct: -0.25, probability: 0.9 }).status).toBe('off_track');
+    expect(computeStatus({ ...s, gapPct: 0, probability: 0.2 }).status).toBe('off_track');
+    expect(computeStatus({ ...s, probability: 0.75 }).status).toBe('on_track');
+  });
+  it('lets manual confidence worsen by one level at most, never improve', () => {
+    const c = (value: 'on_track' | 'at_risk' | 'off_track', age = 1) => ({ value, time: now - age * DAY });
+    expect(computeStatus({ ...s, gapPct: 0, confidence: c('off_track') }).status).toBe('at_risk');
+    expect(computeStatus({ ...s, gapPct: -0.3, confidence: c('on_track') }).status).toBe('off_track');
+    expect(computeStatus({ ...s, gapPct: 0, confidence: c('off_track', 40) }).status).toBe('on_track');
+    expect(computeStatus({ ...s, confidence: c('at_risk') })).toEqual({
+      status: 'at_risk',
+      reasons: ['manual_confidence'],
+    });
+    expect(computeStatus(s)).toEqual({ status: null, reasons: ['no_data'] });
+  });
+  it('handles done, reached and missed deadlines first', () => {
+    expect(computeStatus({ ...s, done: true, gapPct: -1 }).status).toBe('on_track');
+    expect(computeStatus({ ...s, reached: true, probability: 0 }).status).toBe('on_track');
+    expect(computeStatus({ ...s, deadlinePassed: true }).status).toBe('off_track');
+  });
+});
+
+describe('alerts', () => {
+  const g = goal({
+    id: 'g1',
+    title: 'Revenue 2025',
+    translations: { vi: 'Doanh thu 2025' },
+    deadline: now + 10 * DAY,
+  });
+  it('fires below trajectory with a stable id and bilingual message', () => {
+    const pace = computePace(
+      { startAt: now - 100 * DAY, deadline: now + 100 * DAY, timeZone: 'UTC' },
+      0,
+      100,
+      35,
+      now,
+    );
+    const a = belowTrajectoryAlert(g, pace, '2025-05-26');
+    expect(a).toMatchObject({
+      id: 'below_trajectory:goal:g1:2025-05-26',
+      severity: 'critical',
+      rule: 'below_trajectory',
+    });
+    expect(a?.message.en).toBe('“Revenue 2025” is 30% below its trajectory.');
+    expect(a?.message.vi).toBe('“Doanh thu 2025” đang thấp hơn lộ trình 30%.');
+    const fine = computePace(
+      { startAt: now - 100 * DAY, deadline: now + 100 * DAY, timeZone: 'UTC' },
+      0,
+      100,
+      48,
+      now,
+    );
+    expect(belowTrajectoryAlert(g, fine, 'p')).toBeNull();
+  });
+  it('covers forecast miss, conversion, check-ins, milestones and KPI moves', () => {
+    const fc1 = {
+      method: 'damped_trend' as const,
+      p10: null,
+      p50: null,
+      p90: null,
+      probabilityByDeadline: 0.4,
+      reachedAlready: false,
+    };
+    expect(forecastMissAlert(g, fc1, 'w')?.severity).toBe('warning');
+    expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.1 }, 'w')?.message.vi).toContain('10%');
+    expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.6 }, 'w')).toBeNull();
+    expect(conversionBelowTargetAlert(g, 2.5, 4, 'up', '2025-06-01')?.message.en).toContain(
+      '2.5 is below the target rate 4',
+    );
+    expect(conversionBelowTargetAlert(g, 5, 4, 'up', 'p')).toBeNull();
+    expect(noCheckInAlert(g, now - 15 * DAY, now)?.id).toBe('no_check_in:goal:g1:2025-05-17');
+    expect(noCheckInAlert(g, now - 3 * DAY, now)).toBeNull();
+    expect(noCheckInAlert({ ...g, createdAt: now - 30 * DAY }, null, now)?.severity).toBe('warning');
+    expect(
+      milestoneOverdueAlert({ ...g, deadline: now - DAY }, { state: 'overdue', daysLeft: -1, budget: null })
+        ?.period,
+    ).toBe('2025-05-31');
+    const m = metric({ id: 'leads', name: 'Leads', translations: { vi: 'Khách hàng tiềm năng' } });
+    expect(kpiMovedAlert(m, 50, 100, 'w')?.message).toEqual({
+      en: 'Leads fell 50% week over week.',
+      vi: 'Khách hàng tiềm năng giảm 50% so với tuần trước.',
+    });
+    expect(kpiMovedAlert(m, 110, 100, 'w')).toBeNull();
+    expect(kpiMovedAlert(m, 10, 0, 'w')).toBeNull();
+  });
+  it('deduplicates by id and sorts by severity', () => {
+    const a = kpiMovedAlert(metric({ id: 'x' }), 1, 10, 'w');
+    const b = forecastMissAlert(
+      g,
+      { method: 'none', p10: null, p50: null, p90: null, probabilityByDeadline: 0, reachedAlready: false },
+      'w',
+    );
+    const out = dedupeAlerts([a, null, b, a]);
+    expect(out.map((x) => x.id)).toEqual([
+      alertId('forecast_miss', 'goal', 'g1', 'w'),
+      alertId('kpi_moved', 'metric', 'x', 'w'),
+    ]);
+  });
+});
+
+describe('paretoTiers', () => {
+  it('splits A/B/C at 80/95/100% by default', () => {
+    const values = [50, 30, 10, 5, 3, 2, 0, -4];
+    const tiers = paretoTiers(values, (v) => v);
+    expect(tiers.map((t) => t.label).join('')).toBe('AABBCCCC');
+    expect(tiers[0]?.cumulativeShare).toBe(0.5);
+    expect(tiers.find((t) => t.item === -4)?.value).toBe(0);
+    // One dominant customer is A even if alone it is over 80%.
+    expect(paretoTiers([90, 5, 5], (v) => v).map((t) => t.label)).toEqual(['A', 'B', 'C']);
+    expect(paretoTiers([0, 0], (v) => v).map((t) => t.label)).toEqual(['C', 'C']);
+    expect(paretoTiers([], (v: number) => v)).toEqual([]);
+  });
+  it('sanitises thresholds', () => {
+    expect(normaliseThresholds([0.5, 0.2, 0.9])).toEqual([0.2, 0.5, 1]);
+    expect(normaliseThresholds([0.5, 0.5])).toEqual([0.8, 0.95, 1]);
+    expect(normaliseThresholds([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])).toHaveLength(7);
+  });
+  it('tiers are monotone in value and cover every item (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -100, max: 1e6, noNaN: true }), { maxLength: 60 }),
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 3, maxLength: 7 }),
+        (values, thresholds) => {
+          const th = normaliseThresholds(thresholds);
+          const t = paretoTiers(values, (v) => v, thresholds);
+          expect(t).toHaveLength(values.length);
+          for (let i = 1; i < t.length; i++) {
+            expect(t[i]!.value).toBeLessThanOrEqual(t[i - 1]!.value);
+            expect(t[i]!.tier).toBeGreaterThanOrEqual(t[i - 1]!.tier);
+          }
+          for (const x of t) expect(x.tier >= 0 && x.tier < th.length).toBe(true);
+          if (t.length && t[0]!.value > 0) expect(t[0]!.tier).toBe(0);
+        },
+      ),
+    );
+  });
+});
