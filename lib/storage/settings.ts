@@ -32,8 +32,16 @@ export async function loadSettings(db: PacerDb, fallback: Partial<Settings> = {}
 
 export async function saveSettings(db: PacerDb, next: unknown): Promise<Settings> {
   const valid = parseOrThrow(Settings, next, 'settings');
-  await db.put(STORES.settings, valid);
-  notifyChange({ stores: [STORES.settings] });
+  const before = Settings.safeParse(await db.get(STORES.settings, 'settings'));
+  const zoneChanged = (before.success ? before.data.timeZone : 'UTC') !== valid.timeZone;
+  const tx = db.transaction([STORES.settings, STORES.meta], 'readwrite');
+  // Rollups are keyed by local day: a new zone means rebuilding them (done lazily on next read).
+  await Promise.all([
+    tx.objectStore(STORES.settings).put(valid),
+    zoneChanged ? tx.objectStore(STORES.meta).put({ key: 'rollupsStale', value: true }) : Promise.resolve(),
+    tx.done,
+  ]);
+  notifyChange({ stores: zoneChanged ? [STORES.settings, STORES.rollups] : [STORES.settings] });
   return valid;
 }
 

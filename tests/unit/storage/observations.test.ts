@@ -140,6 +140,16 @@ describe('observations', () => {
     expect(r?.days['2026-03-01']).toMatchObject({ sum: 3 });
   });
 
+  it('rebuilds rollups on local days of a new time zone', async () => {
+    const { db } = await freshDb();
+    await ingestObservations(db, [{ ...obs(0), time: T0 + 20 * 3600_000, value: 5, dims: {} }]);
+    expect(Object.keys((await readRollups(db))[0]!.days)).toEqual(['2026-03-01']);
+    await saveSettings(db, { timeZone: 'Asia/Ho_Chi_Minh' });
+    const [r] = await readRollups(db);
+    expect(r?.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(Object.keys(r!.days)).toEqual(['2026-03-02']);
+  });
+
   it('quarantines a damaged block and still returns the others', async () => {
     const { db } = await freshDb();
     await ingestObservations(db, [obs(0), obs(8)]);
