@@ -35,7 +35,15 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
         return { ok: true, data: (await ctx.overlayContext?.(m.leadIds)) ?? null };
       case 'metric/log': {
         const id = `manual-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-        const observation = { id, metricId: m.metricId, time: m.time, value: m.value, dims: m.dims ?? {}, source: 'manual', note: m.note };
+        const observation = {
+          id,
+          metricId: m.metricId,
+          time: m.time,
+          value: m.value,
+          dims: m.dims ?? {},
+          source: 'manual',
+          note: m.note,
+        };
         await ingestObservations(await ctx.db(), [observation]);
         return { ok: true, data: { id } };
       }

@@ -1,0 +1,88 @@
+import { computed, signal } from '@preact/signals';
+import { createTranslator, detectLocale } from '../../lib/i18n/translate';
+import { defaultSettings, type Settings } from '../../lib/schema';
+import { onChange } from '../../lib/storage/changes';
+import { openPacerDb, type PacerDb } from '../../lib/storage/db';
+import { recoverInterruptedIngest } from '../../lib/storage/observations';
+import { countQuarantine } from '../../lib/storage/quarantine';
+import { loadSettings, saveSettings } from '../../lib/storage/settings';
+
+/**
+ * What every extension page shares: the database connection, the settings, the UI language and the
+ * quarantine count. Each page is its own JS context; they stay in sync through storage change events.
+ */
+let dbPromise: Promise<PacerDb> | null = null;
+export function getDb(): Promise<PacerDb> {
+  dbPromise ??= openPacerDb().then(async (db) => {
+    await recoverInterruptedIngest(db);
+    return db;
+  });
+  return dbPromise;
+}
+
+const browserLocale = () => detectLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
+
+export const settings = signal<Settings>(defaultSettings({ locale: readCachedLocale() ?? browserLocale() }));
+export const settingsLoaded = signal(false);
+export const settingsFresh = signal(false);
+export const settingsProblems = signal<string[] | undefined>(undefined);
+export const quarantineCount = signal(0);
+export const locale = computed(() => settings.value.locale);
+export const tr = computed(() => createTranslator(settings.value.locale));
+
+function readCachedLocale(): Settings['locale'] | null {
+  try {
+    const l = localStorage.getItem('pacer:locale');
+    return l === 'en' || l === 'vi' ? l : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Mirrors theme and language to localStorage so the next page paints right before IndexedDB answers. */
+export function applyAppearance(s: Pick<Settings, 'theme' | 'locale'>) {
+  const root = document.documentElement;
+  if (s.theme === 'system') delete root.dataset.theme;
+  else root.dataset.theme = s.theme;
+  root.lang = s.locale;
+  try {
+    localStorage.setItem('pacer:theme', s.theme);
+    localStorage.setItem('pacer:locale', s.locale);
+  } catch {
+    // storage disabled: the page still works, it just cannot paint the theme early
+  }
+}
+
+async function refreshSettings() {
+  const db = await getDb();
+  const loaded = await loadSettings(db, { locale: browserLocale() });
+  settings.value = loaded.settings;
+  settingsFresh.value = loaded.fresh;
+  settingsProblems.value = loaded.problems;
+  settingsLoaded.value = true;
+  applyAppearance(loaded.settings);
+}
+
+async function refreshQuarantine() {
+  quarantineCount.value = await countQuarantine(await getDb());
+}
+
+let started: Promise<void> | null = null;
+export function startSession(): Promise<void> {
+  started ??= (async () => {
+    await Promise.all([refreshSettings(), refreshQuarantine()]);
+    onChange((e) => {
+      if (e.stores.includes('settings')) void refreshSettings();
+      if (e.stores.includes('quarantine')) void refreshQuarantine();
+    });
+  })();
+  return started;
+}
+
+export async function updateSettings(patch: Partial<Settings>): Promise<void> {
+  const db = await getDb();
+  const next = await saveSettings(db, { ...settings.value, ...patch });
+  settings.value = next;
+  settingsFresh.value = false;
+  applyAppearance(next);
+}

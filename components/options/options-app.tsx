@@ -1,0 +1,30 @@
+import { useEffect } from 'preact/hooks';
+import { settingsLoaded, settingsProblems, startSession, tr } from '../app/session';
+import { BackupSection } from './backup-section';
+import { ExampleDataSection } from './example-data-section';
+import { QuarantineSection } from './quarantine-section';
+import { SettingsSection } from './settings-section';
+
+export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
+  useEffect(() => {
+    void startSession();
+  }, []);
+  const t = tr.value;
+  if (!settingsLoaded.value) return <main class="pc-options" aria-busy="true" />;
+  return (
+    <main class="pc-options">
+      <h1>
+        {t('app.name')} — {t('settings.title')}
+      </h1>
+      {settingsProblems.value && (
+        <p role="alert" class="pc-error">
+          {settingsProblems.value.join('; ')}
+        </p>
+      )}
+      <SettingsSection />
+      <ExampleDataSection autoLoad={autoLoadExample} />
+      <BackupSection />
+      <QuarantineSection />
+    </main>
+  );
+}

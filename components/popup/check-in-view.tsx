@@ -1,0 +1,236 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { GoalView } from '../../lib/app/goal-view';
+import type { Translator } from '../../lib/i18n/translate';
+import { parseValue } from '../../lib/parse/value-parse';
+import {
+  answer,
+  back,
+  type CheckInState,
+  checkInRecord,
+  currentGoal,
+  goalsForCheckIn,
+  isFinished,
+  ownersOf,
+  skip,
+  startCheckIn,
+  summarize,
+} from '../../lib/popup/check-in-flow';
+import type { Confidence } from '../../lib/schema';
+import { settings, updateSettings } from '../app/session';
+import { StatusPill } from '../widgets/status-pill';
+import { saveCheckIn } from './popup-model';
+
+const CONFIDENCES: Confidence[] = ['on_track', 'at_risk', 'off_track'];
+
+/**
+ * The weekly check-in: who (asked once, remembered in settings), then one goal at a time — value,
+ * confidence, plans / progress / problems, or skip — then a closing summary. Each answer is saved
+ * as soon as it is given: a popup closes the moment it loses focus.
+ */
+export function CheckInView({
+  goals,
+  t,
+  onClose,
+}: {
+  goals: GoalView[];
+  t: Translator;
+  onClose: () => void;
+}) {
+  const owner = settings.value.ownerName;
+  const owners = useMemo(() => ownersOf(goals), [goals]);
+  const [asking, setAsking] = useState(owner === '' && owners.length > 0);
+  const [state, setState] = useState<CheckInState | null>(null);
+
+  if (asking) return <WhoStep owners={owners} t={t} onDone={() => setAsking(false)} />;
+  const flow = state ?? startCheckIn(goalsForCheckIn(goals, owner), Date.now());
+  const goal = currentGoal(flow);
+
+  return (
+    <section class="pp-check-in" aria-labelledby="ci-h" data-testid="check-in">
+      <h2 id="ci-h">{t('checkIn.title')}</h2>
+      {owners.length > 0 && (
+        <p class="pp-muted">
+          {owner ? t('checkIn.ownerLine', { owner }) : t('checkIn.everyone')}{' '}
+          <button type="button" class="pc-link" onClick={() => setAsking(true)}>
+            {t('checkIn.changeOwner')}
+          </button>
+        </p>
+      )}
+      {flow.goals.length === 0 && <p>{t('checkIn.noGoals')}</p>}
+      {goal && (
+        <GoalStep
+          key={goal.id}
+          goal={goals.find((g) => g.id === goal.id) ?? null}
+          step={flow.index + 1}
+          total={flow.goals.length}
+          t={t}
+          onBack={flow.index > 0 ? () => setState(back(flow)) : undefined}
+          onSkip={() => setState(skip(flow))}
+          onAnswer={async (a) => {
+            const next = answer(flow, a);
+            const record = checkInRecord(next, goal.id, Date.now());
+            if (record) await saveCheckIn(record);
+            setState(next);
+          }}
+        />
+      )}
+      {isFinished(flow) && flow.goals.length > 0 && <Summary state={flow} t={t} />}
+      <button type="button" onClick={onClose} data-testid="check-in-close">
+        {t('action.close')}
+      </button>
+    </section>
+  );
+}
+
+function WhoStep({ owners, t, onDone }: { owners: string[]; t: Translator; onDone: () => void }) {
+  const [choice, setChoice] = useState(settings.value.ownerName);
+  return (
+    <form
+      class="pp-check-in"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        await updateSettings({ ownerName: choice });
+        onDone();
+      }}
+      data-testid="check-in-who"
+    >
+      <label for="ci-owner">{t('checkIn.whoAreYou')}</label>
+      <select
+        id="ci-owner"
+        value={choice}
+        onChange={(e) => setChoice(e.currentTarget.value)}
+        data-testid="owner-select"
+      >
+        <option value="">{t('checkIn.everyone')}</option>
+        {owners.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
+      </select>
+      <button type="submit" class="primary">
+        {t('action.next')}
+      </button>
+    </form>
+  );
+}
+
+interface StepProps {
+  goal: GoalView | null;
+  step: number;
+  total: number;
+  t: Translator;
+  onBack: (() => void) | undefined;
+  onSkip: () => void;
+  onAnswer: (a: {
+    confidence: Confidence;
+    value?: number;
+    plans: string;
+    progress: string;
+    problems: string;
+  }) => Promise<void>;
+}
+
+function GoalStep({ goal, step, total, t, onBack, onSkip, onAnswer }: StepProps) {
+  const initial =
+    goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : 'on_track';
+  const [confidence, setConfidence] = useState<Confidence>(initial);
+  const [value, setValue] = useState('');
+  const [notes, setNotes] = useState({ plans: '', progress: '', problems: '' });
+  const [error, setError] = useState<string | null>(null);
+  if (!goal) return null;
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    let parsed: number | undefined;
+    if (value.trim()) {
+      const r = parseValue(value, t.locale);
+      if (!r.ok) return setError(r.error[t.locale]);
+      parsed = r.value;
+    }
+    await onAnswer({ confidence, ...(parsed !== undefined ? { value: parsed } : {}), ...notes });
+  };
+  return (
+    <form onSubmit={submit} class="pp-step" data-testid="check-in-step">
+      <p class="pp-muted">{t('checkIn.step', { n: step, total })}</p>
+      <h3>{goal.title}</h3>
+      <p>
+        <StatusPill status={goal.status} label={goal.statusLabel} /> {goal.value} / {goal.target}
+      </p>
+      <fieldset>
+        <legend>{t('confidence.question')}</legend>
+        {CONFIDENCES.map((c) => (
+          <label key={c} class="pp-radio">
+            <input
+              type="radio"
+              name="confidence"
+              value={c}
+              checked={confidence === c}
+              onChange={() => setConfidence(c)}
+              data-testid={`confidence-${c}`}
+            />
+            {t(`status.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+      <label for="ci-value">{t('checkIn.value')}</label>
+      <input
+        id="ci-value"
+        type="text"
+        inputMode="decimal"
+        value={value}
+        onInput={(e) => setValue(e.currentTarget.value)}
+        aria-invalid={error !== null}
+      />
+      {error && (
+        <p class="pc-error" role="alert">
+          {error}
+        </p>
+      )}
+      {(['plans', 'progress', 'problems'] as const).map((k) => (
+        <div class="pp-field" key={k}>
+          <label for={`ci-${k}`}>{t(`checkIn.${k}`)}</label>
+          <textarea
+            id={`ci-${k}`}
+            rows={2}
+            placeholder={t(`checkIn.${k}.hint`)}
+            value={notes[k]}
+            onInput={(e) => setNotes({ ...notes, [k]: e.currentTarget.value })}
+            data-testid={`ci-${k}`}
+          />
+        </div>
+      ))}
+      <div class="pp-row">
+        {onBack && (
+          <button type="button" onClick={onBack}>
+            {t('action.back')}
+          </button>
+        )}
+        <button type="button" onClick={onSkip} data-testid="ci-skip">
+          {t('checkIn.skip')}
+        </button>
+        <button type="submit" class="primary" data-testid="ci-next">
+          {t('action.next')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Summary({ state, t }: { state: CheckInState; t: Translator }) {
+  const s = summarize(state);
+  return (
+    <div class="pp-summary" role="status" data-testid="check-in-summary">
+      <h3>{t('checkIn.summary')}</h3>
+      <p>{t('checkIn.summaryLine', { answered: s.answered, skipped: s.skipped })}</p>
+      <ul>
+        {s.items.map((i) => (
+          <li key={i.goalId}>
+            {i.title}: {i.confidence ? t(`status.${i.confidence}`) : t('checkIn.skipped')}
+          </li>
+        ))}
+      </ul>
+      {s.answered > 0 && <p>{t.plural('checkIn.saved', s.answered)}</p>}
+      <p>{t('checkIn.done')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+import { useMemo, useState } from 'preact/hooks';
+import type { Translator } from '../../lib/i18n/translate';
+import { rankMetrics } from '../../lib/popup/metric-search';
+import type { RecentUse } from '../../lib/popup/recent-metrics';
+import type { Metric } from '../../lib/schema';
+
+interface Props {
+  metrics: Metric[];
+  recent: RecentUse[];
+  selected: Metric | null;
+  onSelect: (m: Metric) => void;
+  t: Translator;
+  autoFocus?: boolean;
+}
+
+/**
+ * KPI type-ahead: an ARIA 1.2 combobox. Arrow keys move through the list, Enter picks (and does not
+ * submit the form), Escape closes. With nothing typed, recently used KPIs come first.
+ */
+export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus }: Props) {
+  const [query, setQuery] = useState(selected ? '' : '');
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const ranked = useMemo(
+    () => rankMetrics(metrics, query, recent, t.locale, 8),
+    [metrics, query, recent, t.locale],
+  );
+  const shownText =
+    open || !selected ? query : (ranked.find((r) => r.metric.id === selected.id)?.label ?? selected.name);
+
+  const pick = (m: Metric) => {
+    onSelect(m);
+    setQuery('');
+    setOpen(false);
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => Math.min(a + 1, ranked.length - 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(a - 1, 0));
+    } else if (e.key === 'Enter' && open) {
+      const choice = ranked[active];
+      if (choice) {
+        e.preventDefault();
+        pick(choice.metric);
+        // Straight on to the value: the fastest path is type, Enter, type, Enter.
+        (document.getElementById('ql-value') as HTMLInputElement | null)?.focus();
+      }
+    } else if (e.key === 'Escape' && open) {
+      e.preventDefault();
+      setOpen(false);
+    }
+  };
+  const activeId = open && ranked[active] ? `ql-opt-${ranked[active].metric.id}` : undefined;
+  return (
+    <div class="pp-combo">
+      <label for="ql-metric">{t('field.metric')}</label>
+      <input
+        id="ql-metric"
+        type="text"
+        role="combobox"
+        autoComplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls="ql-metric-list"
+        aria-activedescendant={activeId}
+        placeholder={t('popup.metricPlaceholder')}
+        value={shownText}
+        // biome-ignore lint/a11y/noAutofocus: the popup exists to log a value; focus starts where typing does
+        autoFocus={autoFocus}
+        onFocus={() => setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onInput={(e) => {
+          setQuery(e.currentTarget.value);
+          setActive(0);
+          setOpen(true);
+        }}
+        onKeyDown={onKeyDown}
+        data-testid="metric-input"
+      />
+      {open && (
+        <div id="ql-metric-list" role="listbox" class="pp-options" aria-label={t('popup.pickMetric')}>
+          {ranked.length === 0 && (
+            <p class="pp-empty">
+              {metrics.length === 0 ? t('popup.noMetrics') : t('popup.noMatch', { query })}
+            </p>
+          )}
+          {ranked.map((r, i) => (
+            <div
+              key={r.metric.id}
+              id={`ql-opt-${r.metric.id}`}
+              role="option"
+              tabIndex={-1}
+              aria-selected={i === active}
+              class={i === active ? 'pp-active' : undefined}
+              onMouseDown={(e) => {
+                e.preventDefault();
+                pick(r.metric);
+              }}
+              data-testid="metric-option"
+            >
+              <span>{r.label}</span>
+              {r.recentAt !== null && <span class="pp-muted">{t('popup.recent')}</span>}
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+import { signal } from '@preact/signals';
+import { useEffect } from 'preact/hooks';
+import { settings, tr } from '../app/session';
+import { CheckInView } from './check-in-view';
+import { GoalList, markPainted } from './goal-list';
+import { goals, loadError, shownGoals } from './popup-model';
+import { type Prefill, QuickLogForm } from './quick-log-form';
+
+/** Which screen the popup shows; the entrypoint sets it from the URL or a notification click. */
+export const popupView = signal<'home' | 'check-in'>('home');
+
+export interface PopupEnv {
+  /** Opens an extension page in a tab (the entrypoint passes browser.tabs; widgets never touch browser.*). */
+  openPage: (path: string) => void;
+  prefill: Prefill;
+}
+
+export function PopupApp({ env }: { env: PopupEnv }) {
+  const view = popupView.value;
+  const setView = (v: 'home' | 'check-in') => {
+    popupView.value = v;
+  };
+  const t = tr.value;
+  const list = shownGoals.value;
+  useEffect(() => {
+    if (list !== null) markPainted();
+  }, [list]);
+
+  if (view === 'check-in' && goals.value) {
+    return (
+      <main class="pp-popup">
+        <CheckInView goals={goals.value} t={t} onClose={() => setView('home')} />
+      </main>
+    );
+  }
+  return (
+    <main class="pp-popup" aria-busy={list === null}>
+      <header class="pp-head">
+        <h1>{t('app.name')}</h1>
+        <button type="button" class="pc-link" onClick={() => env.openPage('newtab.html')}>
+          {t('popup.openDashboard')}
+        </button>
+      </header>
+      <GoalList
+        goals={list}
+        t={t}
+        onOpen={(id) => env.openPage(`newtab.html#goal=${encodeURIComponent(id)}`)}
+      />
+      {loadError.value && (
+        <p class="pc-error" role="alert">
+          {loadError.value}
+        </p>
+      )}
+      <QuickLogForm t={t} timeZone={settings.value.timeZone} prefill={env.prefill} />
+      <button
+        type="button"
+        onClick={() => setView('check-in')}
+        disabled={!goals.value}
+        data-testid="start-check-in"
+      >
+        {t('popup.startCheckIn')}
+      </button>
+    </main>
+  );
+}

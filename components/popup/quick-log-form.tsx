@@ -1,0 +1,247 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatValue } from '../../lib/i18n/format';
+import { localizedName, type Translator } from '../../lib/i18n/translate';
+import {
+  buildObservation,
+  checkValue,
+  cleanDims,
+  timeForDay,
+  todayKey,
+  type UiText,
+  UNDO_MS,
+} from '../../lib/popup/quick-log';
+import type { Dimension, Metric, Observation } from '../../lib/schema';
+import { MetricPicker } from './metric-picker';
+import { knownDimensionValues, logObservation, metrics, recent, undoObservation } from './popup-model';
+
+export interface Prefill {
+  metricId?: string;
+  value?: string;
+  /** The value came from text selected on a page (context menu). */
+  fromSelection?: boolean;
+}
+
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'error'; text: string }
+  | { kind: 'confirm'; question: string; choices: number[] }
+  | { kind: 'saved'; text: string; obs: Observation; until: number }
+  | { kind: 'info'; text: string };
+
+const nonce = () => Math.random().toString(36).slice(2, 8);
+
+export function QuickLogForm({
+  t,
+  timeZone,
+  prefill,
+}: {
+  t: Translator;
+  timeZone: string;
+  prefill: Prefill;
+}) {
+  const [metric, setMetric] = useState<Metric | null>(null);
+  const [value, setValue] = useState(prefill.value ?? '');
+  const [day, setDay] = useState(() => todayKey(Date.now(), timeZone));
+  const [dims, setDims] = useState<Partial<Record<Dimension, string>>>({});
+  const [known, setKnown] = useState<Partial<Record<Dimension, string[]>>>({});
+  const [note, setNote] = useState('');
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const [now, setNow] = useState(Date.now());
+  const valueRef = useRef<HTMLInputElement>(null);
+  const say = (m: UiText) => ('key' in m ? t(m.key, m.params) : m.text[t.locale]);
+
+  // A prefilled KPI (omnibox, context menu) is picked once the metrics are known.
+  useEffect(() => {
+    if (!metric && prefill.metricId) {
+      const m = metrics.value.find((x) => x.id === prefill.metricId);
+      if (m) setMetric(m);
+    }
+  }, [metrics.value]);
+  useEffect(() => {
+    if (!metric) return;
+    setDims({});
+    void knownDimensionValues(metric.id).then(setKnown, () => setKnown({}));
+  }, [metric?.id]);
+  // The undo countdown: one tick a second while the Undo button is shown.
+  useEffect(() => {
+    if (status.kind !== 'saved') return;
+    const timer = setInterval(() => {
+      setNow(Date.now());
+      if (Date.now() >= status.until) setStatus({ kind: 'idle' });
+    }, 250);
+    return () => clearInterval(timer);
+  }, [status]);
+
+  const save = async (m: Metric, v: number) => {
+    const time = timeForDay(day, timeZone, Date.now());
+    if (time === null) return setStatus({ kind: 'error', text: t('popup.futureDate') });
+    const obs = buildObservation({
+      metric: m,
+      value: v,
+      time,
+      dims: cleanDims(m, dims),
+      note,
+      nonce: nonce(),
+    });
+    try {
+      await logObservation(obs);
+    } catch (e) {
+      return setStatus({
+        kind: 'error',
+        text: t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }),
+      });
+    }
+    const shown = formatValue(v, m.unit, t.locale);
+    setStatus({
+      kind: 'saved',
+      text: t('popup.savedValue', { value: shown, metric: localizedName(m, t.locale) }),
+      obs,
+      until: Date.now() + UNDO_MS,
+    });
+    setNow(Date.now());
+    setValue('');
+    setNote('');
+    valueRef.current?.focus();
+  };
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!metric) return setStatus({ kind: 'error', text: t('popup.chooseMetricFirst') });
+    const check = checkValue(value, t.locale, metric.unit);
+    if (check.status === 'error') return setStatus({ kind: 'error', text: say(check.message) });
+    if (check.status === 'confirm') {
+      return setStatus({
+        kind: 'confirm',
+        question: check.question[t.locale],
+        choices: [check.value, ...check.alternatives],
+      });
+    }
+    void save(metric, check.value);
+  };
+
+  const undo = async () => {
+    if (status.kind !== 'saved') return;
+    await undoObservation(status.obs);
+    setStatus({ kind: 'info', text: t('popup.undone') });
+  };
+
+  return (
+    <form class="pp-quick-log" onSubmit={submit} aria-labelledby="ql-h" data-testid="quick-log">
+      <h2 id="ql-h">{t('popup.quickLog')}</h2>
+      <MetricPicker
+        metrics={metrics.value}
+        recent={recent.value}
+        selected={metric}
+        onSelect={(m) => {
+          setMetric(m);
+          setStatus({ kind: 'idle' });
+        }}
+        t={t}
+        autoFocus={!prefill.metricId}
+      />
+      <div class="pp-row">
+        <div class="pp-field pp-grow">
+          <label for="ql-value">{t('popup.value')}</label>
+          <input
+            id="ql-value"
+            ref={valueRef}
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={t('popup.valuePlaceholder')}
+            value={value}
+            onInput={(e) => {
+              setValue(e.currentTarget.value);
+              if (status.kind === 'error' || status.kind === 'confirm') setStatus({ kind: 'idle' });
+            }}
+            aria-describedby="ql-status"
+            aria-invalid={status.kind === 'error'}
+            // biome-ignore lint/a11y/noAutofocus: opened with a KPI already chosen, the value is next
+            autoFocus={Boolean(prefill.metricId)}
+            data-testid="value-input"
+          />
+        </div>
+        <div class="pp-field">
+          <label for="ql-date">{t('popup.date')}</label>
+          <input
+            id="ql-date"
+            type="date"
+            value={day}
+            max={todayKey(Date.now(), timeZone)}
+            onInput={(e) => setDay(e.currentTarget.value)}
+            data-testid="date-input"
+          />
+        </div>
+      </div>
+      {prefill.fromSelection && prefill.value && (
+        <p class="pp-muted">{t('popup.fromSelection', { text: prefill.value })}</p>
+      )}
+      {metric?.dimensions.map((d) => (
+        <div class="pp-field" key={d}>
+          <label for={`ql-dim-${d}`}>
+            {t(`popup.dimension.${d}`)} <span class="pp-muted">({t('popup.optional')})</span>
+          </label>
+          <input
+            id={`ql-dim-${d}`}
+            type="text"
+            list={`ql-dim-${d}-list`}
+            value={dims[d] ?? ''}
+            onInput={(e) => setDims({ ...dims, [d]: e.currentTarget.value })}
+            data-testid={`dim-${d}`}
+          />
+          <datalist id={`ql-dim-${d}-list`}>
+            {(known[d] ?? []).map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
+        </div>
+      ))}
+      <div class="pp-field">
+        <label for="ql-note">{t('popup.note')}</label>
+        <input
+          id="ql-note"
+          type="text"
+          maxLength={500}
+          value={note}
+          onInput={(e) => setNote(e.currentTarget.value)}
+        />
+      </div>
+      <button type="submit" class="primary" data-testid="save">
+        {t('action.save')}
+      </button>
+      <div
+        id="ql-status"
+        class="pp-status"
+        role={status.kind === 'error' ? 'alert' : 'status'}
+        data-testid="log-status"
+      >
+        {status.kind === 'error' && <p class="pc-error">{status.text}</p>}
+        {status.kind === 'info' && <p>{status.text}</p>}
+        {status.kind === 'confirm' && metric && (
+          <div class="pp-confirm" data-testid="confirm">
+            <p>{status.question}</p>
+            {status.choices.map((c, i) => (
+              <button
+                type="button"
+                key={c}
+                class={i === 0 ? 'primary' : undefined}
+                onClick={() => void save(metric, c)}
+                data-testid={`confirm-${i}`}
+              >
+                {t('popup.confirmValue', { value: formatValue(c, metric.unit, t.locale) })}
+              </button>
+            ))}
+          </div>
+        )}
+        {status.kind === 'saved' && (
+          <p>
+            {status.text}{' '}
+            <button type="button" onClick={() => void undo()} data-testid="undo">
+              {t('popup.undoIn', { seconds: Math.max(0, Math.ceil((status.until - now) / 1000)) })}
+            </button>
+          </p>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,304 @@
+// The toolbar popup and its background helpers in real Chromium: quick log (type-ahead, Enter, undo),
+// bad and ambiguous values, the weekly check-in, the toolbar badge, notification clicks, the omnibox
+// and the context menu. Example data is loaded once through the options page.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { before, describe, it } from 'node:test';
+import { extensionDirFromEnv } from '../../scripts/browser.mjs';
+import {
+  assertNoExternalRequests,
+  assertNoPageErrors,
+  openExtensionPage,
+  saveScreenshot,
+  useExtension,
+  waitForText,
+} from './helpers.mjs';
+
+/** Manual points of one metric, read straight from IndexedDB in an extension page. */
+function manualPoints(page, metricId) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('pacer');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const blocks = await new Promise((resolve, reject) => {
+      const r = db
+        .transaction('obsBlocks')
+        .objectStore('obsBlocks')
+        .index('by-metric-day')
+        .getAll(IDBKeyRange.bound([id, 0], [id, 8_640_000_000_000]));
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return blocks.flatMap((b) =>
+      b.points.filter((p) => p.s === 'manual').map((p) => ({ id: p.id, v: p.v, dims: b.dims })),
+    );
+  }, metricId);
+}
+
+function readStore(page, store) {
+  return page.evaluate(async (name) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('pacer');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = await new Promise((resolve) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return all;
+  }, store);
+}
+
+async function openPopup(ext, file = 'popup.html') {
+  const page = await openExtensionPage(ext.context, ext.extensionId, file);
+  await page.setViewportSize({ width: 380, height: 700 });
+  return page;
+}
+
+async function pickMetric(page, typed) {
+  await page.getByTestId('metric-input').fill(typed);
+  await page.getByTestId('metric-option').first().waitFor();
+  await page.getByTestId('metric-input').press('Enter');
+}
+
+describe('popup: quick updates from the toolbar', () => {
+  const ext = useExtension();
+
+  before(async () => {
+    const options = await openExtensionPage(ext.context, ext.extensionId, 'options.html?example=1');
+    await options.waitForFunction(
+      () => /\d/.test(document.querySelector('[data-testid="example-status"]')?.textContent ?? ''),
+      null,
+      { timeout: 120_000 },
+    );
+    await options.close();
+  });
+
+  it('declares the shortcut, the omnibox keyword and the permissions it uses', () => {
+    const manifest = JSON.parse(readFileSync(path.join(extensionDirFromEnv(), 'manifest.json'), 'utf8'));
+    assert.ok(manifest.commands?._execute_action, 'a keyboard command opens the popup');
+    assert.equal(manifest.omnibox?.keyword, 'kpi');
+    for (const p of ['alarms', 'notifications', 'contextMenus', 'storage'])
+      assert.ok(manifest.permissions.includes(p), p);
+  });
+
+  it('paints the top goals with progress and status', async () => {
+    const page = await openPopup(ext);
+    await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+    const cards = await page.getByTestId('goal-card').count();
+    assert.ok(cards >= 1 && cards <= 3, `1–3 goal cards, got ${cards}`);
+    assert.ok((await page.locator('[role=progressbar]').count()) >= 1);
+    await saveScreenshot(page, 'popup-home');
+    await page.close();
+  });
+
+  it('logs 12tr to Revenue with Enter, then undoes it', async () => {
+    const page = await openPopup(ext);
+    await pickMetric(page, 'reven');
+    assert.equal(
+      await page.evaluate(() => document.activeElement?.id),
+      'ql-value',
+      'Enter on the KPI moves to the value',
+    );
+    await page.getByTestId('value-input').fill('12tr');
+    await page.getByTestId('value-input').press('Enter');
+    const status = await waitForText(page, '[data-testid="log-status"]');
+    assert.match(status, /Saved .*12,000,000.* to Revenue/);
+    const saved = await manualPoints(page, 'ex-revenue');
+    assert.equal(saved.length, 1);
+    assert.equal(saved[0].v, 12_000_000);
+    // The recent list now offers Revenue first with nothing typed.
+    await page.reload();
+    await page.getByTestId('metric-input').focus();
+    await page.getByTestId('metric-option').first().waitFor();
+    assert.match(await page.getByTestId('metric-option').first().textContent(), /Revenue.*Recent/);
+    await page.close();
+
+    const again = await openPopup(ext);
+    await pickMetric(again, 'reven');
+    await again.getByTestId('value-input').fill('7k');
+    await again.getByTestId('value-input').press('Enter');
+    await again.getByTestId('undo').waitFor();
+    assert.equal((await manualPoints(again, 'ex-revenue')).length, 2);
+    await again.getByTestId('undo').click();
+    await again.waitForFunction(() =>
+      /Undone/.test(document.querySelector('[data-testid="log-status"]')?.textContent ?? ''),
+    );
+    const left = await manualPoints(again, 'ex-revenue');
+    assert.deepEqual(
+      left.map((p) => p.v),
+      [12_000_000],
+      'undo removed only the 7k',
+    );
+    await again.close();
+  });
+
+  it('refuses a bad value with a clear message and saves nothing', async () => {
+    const page = await openPopup(ext);
+    await pickMetric(page, 'orders');
+    const before = (await manualPoints(page, 'ex-orders')).length;
+    await page.getByTestId('value-input').fill('abc');
+    await page.getByTestId('value-input').press('Enter');
+    const message = await waitForText(page, '[data-testid="log-status"] [class="pc-error"]');
+    assert.match(message, /“abc” is not a number/);
+    await page.getByTestId('value-input').fill('$500');
+    await page.getByTestId('value-input').press('Enter');
+    await page.waitForFunction(() =>
+      /not an amount of money/.test(document.querySelector('[data-testid="log-status"]')?.textContent ?? ''),
+    );
+    assert.equal((await manualPoints(page, 'ex-orders')).length, before, 'nothing was saved');
+    await page.close();
+  });
+
+  it('asks before saving an ambiguous value, and saves the reading chosen', async () => {
+    const page = await openPopup(ext);
+    await pickMetric(page, 'orders');
+    await page.getByTestId('value-input').fill('1.200');
+    await page.getByTestId('value-input').press('Enter');
+    await page.getByTestId('confirm').waitFor();
+    assert.match(await page.getByTestId('confirm').textContent(), /1\.2 or 1200/);
+    assert.equal((await manualPoints(page, 'ex-orders')).length, 0, 'nothing saved before the answer');
+    await page.getByTestId('confirm-1').click();
+    await page.getByTestId('undo').waitFor();
+    assert.deepEqual(
+      (await manualPoints(page, 'ex-orders')).map((p) => p.v),
+      [1200],
+    );
+    await page.close();
+  });
+
+  it('runs the weekly check-in and saves a CheckIn', async () => {
+    const page = await openPopup(ext, 'popup.html#check-in');
+    await page.getByTestId('check-in-who').waitFor({ timeout: 30_000 });
+    const owner = await page
+      .getByTestId('owner-select')
+      .locator('option')
+      .nth(1)
+      .evaluate((o) => o.value);
+    assert.ok(owner, 'example goals have owners to choose from');
+    await page.getByTestId('owner-select').selectOption(owner);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('check-in-step').waitFor();
+    await page.getByTestId('confidence-off_track').check();
+    await page.getByTestId('ci-problems').fill('Two reps are out sick');
+    await page.getByTestId('ci-next').click();
+    while (!(await page.getByTestId('check-in-summary').isVisible()))
+      await page.getByTestId('ci-skip').click();
+    assert.match(await page.getByTestId('check-in-summary').textContent(), /1 reviewed/);
+    const mine = (await readStore(page, 'checkIns')).filter((c) => c.problems === 'Two reps are out sick');
+    assert.equal(mine.length, 1);
+    assert.equal(mine[0].confidence, 'off_track');
+    const [settings] = await readStore(page, 'settings');
+    assert.equal(settings.ownerName, owner, 'the owner is remembered');
+    await saveScreenshot(page, 'popup-check-in');
+    await page.close();
+  });
+
+  it('shows the number of off-track goals on the toolbar badge', async () => {
+    const result = await ext.serviceWorker.evaluate(async () => {
+      const { badge } = await globalThis.pacerDebug.refresh();
+      return { badge, text: await chrome.action.getBadgeText({}), title: await chrome.action.getTitle({}) };
+    });
+    assert.equal(result.text, result.badge.text);
+    assert.match(result.text, /^\d+$/, 'example data has goals off track');
+    assert.match(result.title, new RegExp(`${result.text} off track`));
+  });
+
+  it('opens the goal, or the check-in, when a notification is clicked', async () => {
+    const goalTab = ext.context.waitForEvent('page', (p) => p.url().includes('newtab.html#goal=ex-g'));
+    const opened = await ext.serviceWorker.evaluate(() =>
+      globalThis.pacerDebug.clickNotification('pacer|goal:ex-g1|alert%3Ax'),
+    );
+    assert.equal(opened, 'newtab.html#goal=ex-g1');
+    await (await goalTab).close();
+
+    const openedCi = await ext.serviceWorker.evaluate(() =>
+      globalThis.pacerDebug.clickNotification('pacer|popup:check-in|check-in%3A2026-11-20'),
+    );
+    if (openedCi === 'popup') {
+      // action.openPopup() worked: the popup is open and has taken the "check-in" view from session storage.
+      const urls = await ext.serviceWorker.evaluate(async () => {
+        for (let i = 0; i < 50; i++) {
+          const contexts = await chrome.runtime.getContexts({ contextTypes: ['POPUP'] });
+          const pending = await chrome.storage.session.get('pacer:popupView');
+          if (contexts.length && pending['pacer:popupView'] === undefined)
+            return contexts.map((c) => c.documentUrl);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return [];
+      });
+      assert.ok(
+        urls.some((u) => u.includes('popup.html')),
+        `a popup is open: ${urls}`,
+      );
+    } else {
+      assert.equal(openedCi, 'popup.html#check-in');
+      const page = await ext.context
+        .waitForEvent('page', { predicate: (p) => p.url().includes('popup.html#check-in'), timeout: 1 })
+        .catch(() => ext.context.pages().find((p) => p.url().includes('popup.html#check-in')));
+      await page.getByTestId('check-in').waitFor();
+      await page.close();
+    }
+  });
+
+  it('logs from the omnibox (kpi leads 15) and opens the popup for an unclear value', async () => {
+    const suggestions = await ext.serviceWorker.evaluate(() =>
+      globalThis.pacerDebug.omniboxSuggest('leads 15'),
+    );
+    assert.match(
+      suggestions.suggestions[0].description,
+      /Log 15 to <match>Marketing-qualified leads<\/match>/,
+    );
+    assert.equal(
+      await ext.serviceWorker.evaluate(() => globalThis.pacerDebug.omniboxEnter('leads 15')),
+      'saved',
+    );
+    const page = await openPopup(ext);
+    assert.deepEqual(
+      (await manualPoints(page, 'ex-mqls')).map((p) => p.v),
+      [15],
+    );
+    const tab = ext.context.waitForEvent('page', (p) => p.url().includes('value=abc'));
+    assert.equal(
+      await ext.serviceWorker.evaluate(() => globalThis.pacerDebug.omniboxEnter('leads abc')),
+      'opened',
+    );
+    const prefilled = await tab;
+    await prefilled.getByTestId('value-input').waitFor();
+    assert.equal(await prefilled.getByTestId('value-input').inputValue(), 'abc');
+    await prefilled.close();
+    await page.close();
+  });
+
+  it('opens a prefilled popup for “Log selected number to a KPI…”', async () => {
+    const win = ext.context.waitForEvent('page', (p) => p.url().includes('from=selection'));
+    const opened = await ext.serviceWorker.evaluate(() =>
+      globalThis.pacerDebug.menuClick({
+        menuItemId: 'pacer:log-selection',
+        selectionText: 'Total: $1,500 due',
+      }),
+    );
+    assert.equal(opened, 'popup.html?value=%241%2C500&from=selection');
+    const page = await win;
+    await page.getByTestId('value-input').waitFor();
+    assert.equal(await page.getByTestId('value-input').inputValue(), '$1,500');
+    await page.close();
+    assert.equal(
+      await ext.serviceWorker.evaluate(() =>
+        globalThis.pacerDebug.menuClick({ menuItemId: 'pacer:log-selection', selectionText: 'no number' }),
+      ),
+      null,
+    );
+  });
+
+  it('threw no uncaught error and sent nothing off the machine', () => {
+    assertNoPageErrors(ext);
+    assertNoExternalRequests(ext);
+  });
+});
