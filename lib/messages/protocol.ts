@@ -59,14 +59,20 @@ export function parseMessage(raw: unknown): ParsedMessage {
     return { ok: false, error: 'Message refused: it is not plain JSON data.' };
   }
   if (size > MAX_MESSAGE_BYTES) {
-    return { ok: false, error: `Message refused: ${size} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit.` };
+    return {
+      ok: false,
+      error: `Message refused: ${size} bytes is over the ${MAX_MESSAGE_BYTES}-byte limit.`,
+    };
   }
   const type = (raw as { type?: unknown } | null)?.type;
   const known = Message.def.options.some((o) => o.shape.type.def.values.includes(type as never));
   if (!known) return { ok: false, error: `Message refused: unknown type ${JSON.stringify(type ?? null)}.` };
   const parsed = Message.safeParse(raw, { reportInput: true });
   if (!parsed.success) {
-    return { ok: false, error: `Message refused (${String(type)}): ${describeIssues(parsed.error).slice(0, 5).join('; ')}` };
+    return {
+      ok: false,
+      error: `Message refused (${String(type)}): ${describeIssues(parsed.error).slice(0, 5).join('; ')}`,
+    };
   }
   return { ok: true, message: parsed.data };
 }
@@ -77,5 +83,7 @@ export function parseReply<T>(schema: z.ZodMiniType<T>, raw: unknown): Reply<T> 
   if (r?.ok === false && typeof r.error === 'string') return { ok: false, error: r.error };
   if (r?.ok !== true) return { ok: false, error: 'Malformed reply from the Pacer background.' };
   const parsed = schema.safeParse(r.data);
-  return parsed.success ? { ok: true, data: parsed.data } : { ok: false, error: describeIssues(parsed.error).join('; ') };
+  return parsed.success
+    ? { ok: true, data: parsed.data }
+    : { ok: false, error: describeIssues(parsed.error).join('; ') };
 }

@@ -20,8 +20,14 @@ describe('background message handling', () => {
   it('stores leads with first/last seen and stage history', async () => {
     const { db } = await freshDb();
     const ctx = { db: async () => db, now: () => 1000 };
-    expect(await handleMessage({ type: 'leads/sighted', sightings: [sighting] }, ctx)).toEqual({ ok: true, data: { stored: 1 } });
-    await handleMessage({ type: 'leads/sighted', sightings: [{ ...sighting, stage: 'Won' }] }, { ...ctx, now: () => 5000 });
+    expect(await handleMessage({ type: 'leads/sighted', sightings: [sighting] }, ctx)).toEqual({
+      ok: true,
+      data: { stored: 1 },
+    });
+    await handleMessage(
+      { type: 'leads/sighted', sightings: [{ ...sighting, stage: 'Won' }] },
+      { ...ctx, now: () => 5000 },
+    );
     const [lead] = await repository(db, 'leads').list();
     expect(lead).toMatchObject({
       id: 'hubspot:deal:9001',
@@ -38,10 +44,22 @@ describe('background message handling', () => {
   it.each([
     [{ type: 'drop/tables' }, /unknown type "drop\/tables"/],
     [null, /unknown type null/],
-    [{ type: 'leads/sighted', sightings: [{ ...sighting, amount: 'a lot' }] }, /sightings\[0\]\.amount: expected number/],
-    [{ type: 'leads/sighted', sightings: [{ ...sighting, url: 'javascript:alert(1)' }] }, /sightings\[0\]\.url/],
-    [{ type: 'metric/log', metricId: 'm', value: Number.NaN, time: 1 }, /value: expected number, received NaN/],
-    [{ type: 'leads/sighted', sightings: [{ ...sighting, name: 'x'.repeat(MAX_MESSAGE_BYTES) }] }, /over the 524288-byte limit/],
+    [
+      { type: 'leads/sighted', sightings: [{ ...sighting, amount: 'a lot' }] },
+      /sightings\[0\]\.amount: expected number/,
+    ],
+    [
+      { type: 'leads/sighted', sightings: [{ ...sighting, url: 'javascript:alert(1)' }] },
+      /sightings\[0\]\.url/,
+    ],
+    [
+      { type: 'metric/log', metricId: 'm', value: Number.NaN, time: 1 },
+      /value: expected number, received NaN/,
+    ],
+    [
+      { type: 'leads/sighted', sightings: [{ ...sighting, name: 'x'.repeat(MAX_MESSAGE_BYTES) }] },
+      /over the 524288-byte limit/,
+    ],
   ])('refuses %# with a clear error and changes nothing', async (message, error) => {
     const { db } = await freshDb();
     const reply = await handleMessage(message, { db: async () => db });
@@ -52,7 +70,10 @@ describe('background message handling', () => {
 
   it('logs a value through the single writer', async () => {
     const { db } = await freshDb();
-    const reply = await handleMessage({ type: 'metric/log', metricId: 'revenue', value: 12e6, time: 86_400_000 }, { db: async () => db });
+    const reply = await handleMessage(
+      { type: 'metric/log', metricId: 'revenue', value: 12e6, time: 86_400_000 },
+      { db: async () => db },
+    );
     expect(reply.ok).toBe(true);
     expect((await readAllObservations(db, 'revenue'))[0]?.value).toBe(12e6);
   });
