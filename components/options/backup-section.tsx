@@ -42,6 +42,9 @@ export function BackupSection() {
         <button type="button" onClick={doExport} data-testid="export-backup">
           {t('action.export')} (JSON)
         </button>
+        <a class="pc-button" href="/import.html">
+          {t('settings.importLink')}
+        </a>
       </div>
       <fieldset>
         <legend>{t('storage.restoreConfirm')}</legend>

@@ -5,6 +5,7 @@ import { settings, tr, updateSettings } from '../app/session';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+const HOURS = Array.from({ length: 24 }, (_, i) => i);
 
 function zones(current: string): string[] {
   const supported =
@@ -106,7 +107,91 @@ export function SettingsSection() {
             ))}
           </select>
         </label>
+        <label>
+          {t('checkIn.whoAreYou')}
+          <input
+            name="ownerName"
+            value={s.ownerName}
+            maxLength={200}
+            onChange={(e) => save({ ownerName: e.currentTarget.value.trim() })}
+          />
+        </label>
       </div>
+      <fieldset class="pc-form-grid">
+        <legend>{t('settings.checkInReminder')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            name="checkInEnabled"
+            checked={s.checkIn.enabled}
+            onChange={(e) => save({ checkIn: { ...s.checkIn, enabled: e.currentTarget.checked } })}
+          />{' '}
+          {t('settings.checkInReminder')}
+        </label>
+        <label>
+          {t('settings.reminderDay')}
+          <select
+            name="checkInWeekday"
+            value={s.checkIn.weekday}
+            onChange={(e) => save({ checkIn: { ...s.checkIn, weekday: Number(e.currentTarget.value) } })}
+          >
+            {WEEKDAYS.map((d) => (
+              <option key={d} value={d}>
+                {weekdayName(d)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('settings.reminderTime')}
+          <input
+            type="time"
+            name="checkInTime"
+            value={`${String(s.checkIn.hour).padStart(2, '0')}:${String(s.checkIn.minute).padStart(2, '0')}`}
+            onChange={(e) => {
+              const [h, m] = e.currentTarget.value.split(':').map(Number);
+              if (Number.isInteger(h) && Number.isInteger(m))
+                save({ checkIn: { ...s.checkIn, hour: h!, minute: m! } });
+            }}
+          />
+        </label>
+      </fieldset>
+      <fieldset class="pc-form-grid">
+        <legend>{t('settings.quietHours')}</legend>
+        <label>
+          <input
+            type="checkbox"
+            name="quietEnabled"
+            checked={s.quietHours.enabled}
+            onChange={(e) => save({ quietHours: { ...s.quietHours, enabled: e.currentTarget.checked } })}
+          />{' '}
+          {t('settings.quietHours')}
+        </label>
+        <label>
+          {t('settings.quietFrom')}
+          <select
+            name="quietFrom"
+            value={s.quietHours.from}
+            onChange={(e) => save({ quietHours: { ...s.quietHours, from: Number(e.currentTarget.value) } })}
+          >
+            {HOURS.map((h) => (
+              <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('settings.quietTo')}
+          <select
+            name="quietTo"
+            value={s.quietHours.to}
+            onChange={(e) => save({ quietHours: { ...s.quietHours, to: Number(e.currentTarget.value) } })}
+          >
+            {HOURS.map((h) => (
+              <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
       {error && (
         <p role="alert" class="pc-error">
           {error}

@@ -138,10 +138,11 @@ export const en = {
   'csv.pageTitle': 'Import and export CSV',
   'csv.importTitle': 'Import a CSV file',
   'csv.chooseFile': 'Choose a CSV or TSV file',
-  'csv.dropHint': 'or drop it here. KPI series, CRM exports (HubSpot, Salesforce, Pipedrive, Zoho) and channel spend are recognised.',
+  'csv.dropHint':
+    'or drop it here. KPI series, CRM exports (HubSpot, Salesforce, Pipedrive, Zoho) and channel spend are recognised.',
   'csv.notText': 'This file is not text (it looks binary). Choose a CSV or TSV file.',
   'csv.empty': 'This file is empty.',
-  'csv.fileLine': '{file} ({size} MB)',
+  'csv.fileLine': '{file} ({size})',
   'csv.kind': 'What does this file hold?',
   'csv.detected': 'Detected automatically; change it if it is wrong.',
   'csv.kind.kpi-series': 'KPI series (date and value)',
@@ -217,7 +218,8 @@ export const en = {
   'csv.progress': '{percent}% · {rows} rows read',
   'csv.report': 'Check result',
   'csv.report.ready': '{good} of {rows} rows are ready to import.',
-  'csv.report.bad': '{count} rows have problems. Fix the file and choose it again, skip these rows, or cancel.',
+  'csv.report.bad':
+    '{count} rows have problems. Fix the file and choose it again, skip these rows, or cancel.',
   'csv.report.duplicates': '{count} rows repeat an earlier row and are imported once.',
   'csv.report.shown': 'Showing the first {shown} of {total} problems.',
   'csv.report.column': 'Column',
@@ -405,7 +407,8 @@ export const en = {
   'picker.field.channel': 'source',
   'picker.saved': 'Mapping saved',
   'crm.title': 'CRM overlays',
-  'crm.intro': 'Pacer reads leads and deals off CRM pages you enable, and shows badges and a goal panel there. Nothing runs on other sites.',
+  'crm.intro':
+    'Pacer reads leads and deals off CRM pages you enable, and shows badges and a goal panel there. Nothing runs on other sites.',
   'crm.enable': 'Enable',
   'crm.disable': 'Disable',
   'crm.enabled': 'Enabled',
@@ -532,13 +535,14 @@ export const en = {
   'editor.metric.durationUnit': 'Measured in',
   'editor.metric.dimensions': 'Break down by',
   'editor.metric.formula': 'Formula (optional)',
-  'editor.metric.formulaHint': 'Derived KPIs: other KPIs in braces, e.g. {revenue} / {leads}. Use “Insert KPI” to add one.',
+  'editor.metric.formulaHint':
+    'Derived KPIs: other KPIs in braces, e.g. {revenue} / {leads}. Use “Insert KPI” to add one.',
   'editor.metric.insert': 'Insert KPI into the formula',
   'editor.metric.saved': 'KPI “{name}” saved',
   'editor.metric.archived': 'KPI archived',
   'entry.title': 'Log values',
   'entry.mode': 'Enter',
-  'entry.one': 'One value',
+  'entry.single': 'One value',
   'entry.paste': 'Paste a column',
   'entry.lastDay': 'Date of the last value',
   'entry.undated': 'Values without a date',
@@ -577,6 +581,12 @@ export const en = {
   'templates.added': '“{name}” added',
   'templates.addedWithBases.one': '“{name}” added with {count} base KPI',
   'templates.addedWithBases.other': '“{name}” added with {count} base KPIs',
+  'settings.reminderDay': 'Reminder day',
+  'settings.reminderTime': 'Reminder time',
+  'settings.quietFrom': 'Quiet from',
+  'settings.quietTo': 'Quiet until',
+  'settings.importLink': 'Import CSV / spreadsheet',
+  'settings.dataTitle': 'Your data',
 } as const;
 
 export type MessageKey = keyof typeof en;

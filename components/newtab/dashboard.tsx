@@ -1,0 +1,156 @@
+import type { ComponentChildren } from 'preact';
+import type { DASHBOARD_WIDGETS } from '../../lib/schema/settings';
+import { settings, tr, updateSettings } from '../app/session';
+import { Scorecard } from '../widgets/scorecard';
+import { AlertsPanel } from './alerts-panel';
+import { EditorHost } from './editor-host';
+import { GoalDetail } from './goal-detail';
+import { GrowthTable } from './growth-table';
+import { MilestoneTimeline } from './milestone-timeline';
+import { customizing, data, editing, goals, loadError, openGoal, openGoalId, pinnedGoals } from './model';
+import { OkrView } from './okr-view';
+import { GoalGrid } from './shell';
+import { ToastHost } from './toast';
+
+type WidgetId = (typeof DASHBOARD_WIDGETS)[number];
+
+export function Dashboard() {
+  const t = tr.value;
+  const d = data.value!;
+  const layout = settings.value.layout;
+  const statusLabel = (s: string) =>
+    s === 'no_data' ? t('dashboard.noData') : t(`status.${s}` as 'status.on_track');
+
+  const render = (w: WidgetId): ComponentChildren => {
+    switch (w) {
+      case 'focus':
+        return pinnedGoals.value.length ? (
+          <GoalGrid goals={pinnedGoals.value} t={t} onOpen={openGoal} />
+        ) : null;
+      case 'goals':
+        return <GoalGrid goals={goals.value.filter((g) => g.kind !== 'milestone')} t={t} onOpen={openGoal} />;
+      case 'okr':
+        return <OkrView okrs={d.okrs} />;
+      case 'scorecard':
+        return (
+          <Scorecard perspectives={d.scorecard} goals={d.goals} statusLabel={statusLabel} onOpen={openGoal} />
+        );
+      case 'milestones':
+        return <MilestoneTimeline milestones={d.milestones} />;
+      case 'growth':
+        return <GrowthTable rows={d.growth} />;
+      case 'alerts':
+        return <AlertsPanel alerts={d.alerts} />;
+    }
+  };
+
+  const move = (i: number, delta: number) => {
+    const next = [...layout];
+    const [item] = next.splice(i, 1);
+    next.splice(Math.max(0, Math.min(next.length, i + delta)), 0, item!);
+    void updateSettings({ layout: next });
+  };
+
+  return (
+    <main class="pc-newtab" aria-busy="false">
+      <header class="pc-topbar">
+        <h1 class="pc-brand">{t('app.name')}</h1>
+        <nav class="pc-row" aria-label={t('dashboard.customize')}>
+          <button
+            type="button"
+            class="primary"
+            data-testid="new-goal"
+            onClick={() => (editing.value = { kind: 'goal' })}
+          >
+            {t('dashboard.newGoal')}
+          </button>
+          <button type="button" data-testid="new-metric" onClick={() => (editing.value = { kind: 'metric' })}>
+            {t('dashboard.newMetric')}
+          </button>
+          <button
+            type="button"
+            data-testid="templates"
+            onClick={() => (editing.value = { kind: 'templates' })}
+          >
+            {t('dashboard.templates')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={customizing.value}
+            data-testid="customize"
+            onClick={() => (customizing.value = !customizing.value)}
+          >
+            {t('dashboard.customize')}
+          </button>
+          <a class="pc-button" href="/import.html">
+            {t('action.import')}
+          </a>
+          <a class="pc-button" href="/options.html" target="_blank" rel="noopener">
+            {t('dashboard.settings')}
+          </a>
+        </nav>
+      </header>
+      {loadError.value && (
+        <p role="alert" class="pc-error">
+          {loadError.value}
+        </p>
+      )}
+      {layout.map(({ widget, visible }, i) => {
+        if (!visible && !customizing.value) return null;
+        const body = visible ? render(widget) : null;
+        if (!body && !customizing.value) return null;
+        const heading = t(`widget.${widget}` as 'widget.goals');
+        return (
+          <section
+            key={widget}
+            class={`pc-widget pc-widget-${widget}`}
+            aria-labelledby={`w-${widget}`}
+            data-widget={widget}
+          >
+            <div class="pc-widget-head">
+              <h2 id={`w-${widget}`}>{widget === 'focus' ? t('dashboard.pinned') : heading}</h2>
+              {customizing.value && (
+                <div class="pc-row">
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={visible}
+                      onChange={(e) =>
+                        void updateSettings({
+                          layout: layout.map((l) =>
+                            l.widget === widget ? { ...l, visible: e.currentTarget.checked } : l,
+                          ),
+                        })
+                      }
+                    />{' '}
+                    {t('dashboard.show')}
+                  </label>
+                  <button
+                    type="button"
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                    aria-label={`${t('dashboard.moveUp')}: ${heading}`}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    disabled={i === layout.length - 1}
+                    onClick={() => move(i, 1)}
+                    aria-label={`${t('dashboard.moveDown')}: ${heading}`}
+                  >
+                    ↓
+                  </button>
+                </div>
+              )}
+            </div>
+            {body ?? (visible ? <p class="pc-muted">{t('widget.empty')}</p> : null)}
+          </section>
+        );
+      })}
+      {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
+      <EditorHost />
+      <ToastHost />
+    </main>
+  );
+}

@@ -1,0 +1,259 @@
+import { useMemo, useRef, useState } from 'preact/hooks';
+import { parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
+import { formatDate, formatValue } from '../../../lib/i18n/format';
+import { localizedName } from '../../../lib/i18n/translate';
+import { buildObservation, checkValue, cleanDims, timeForDay, todayKey } from '../../../lib/popup/quick-log';
+import type { Dimension, Metric, Observation } from '../../../lib/schema';
+import { deleteObservations, ingestObservations } from '../../../lib/storage/observations';
+import { getDb, settings, tr } from '../../app/session';
+import { showToast } from '../model';
+import { EditorHeader, FormField, focusFirstInvalid, newId, say } from './form-field';
+import { PastePreview } from './paste-preview';
+import { useRecords } from './use-records';
+
+type Mode = 'one' | 'paste';
+const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+/** Manual data entry for one KPI: a single value, or a pasted column of values with a preview. */
+export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: () => void }) {
+  const t = tr.value;
+  const s = settings.value;
+  const { metrics } = useRecords();
+  const now = useMemo(() => Date.now(), []);
+  const today = todayKey(now, s.timeZone);
+  const [chosen, setChosen] = useState(metricId ?? '');
+  const [mode, setMode] = useState<Mode>('one');
+  const [day, setDay] = useState(today);
+  const [text, setText] = useState('');
+  const [dims, setDims] = useState<Partial<Record<Dimension, string>>>({});
+  const [note, setNote] = useState('');
+  const [paste, setPaste] = useState('');
+  const [undated, setUndated] = useState<'daily' | 'same'>('daily');
+  const [skipBad, setSkipBad] = useState(false);
+  const [errors, setErrors] = useState<
+    Partial<Record<'metric' | 'value' | 'day' | 'paste' | 'form', string>>
+  >({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const metric: Metric | undefined = metrics.find((m) => m.id === chosen && !m.formula);
+  const parsed = useMemo(
+    () =>
+      metric && paste.trim()
+        ? parsePastedColumn(paste, {
+            locale: s.locale,
+            timeZone: s.timeZone,
+            now: Date.now(),
+            unit: metric.unit,
+            lastDay: day,
+            undated,
+          })
+        : null,
+    [paste, metric, day, undated, s.locale],
+  );
+
+  const fail = (e: typeof errors) => {
+    setErrors(e);
+    focusFirstInvalid(formRef.current);
+  };
+
+  const store = async (m: Metric, obs: Observation[]) => {
+    const db = await getDb();
+    try {
+      await ingestObservations(db, obs);
+    } catch (err) {
+      return fail({
+        form: t('toast.saveFailed', { reason: err instanceof Error ? err.message : String(err) }),
+      });
+    }
+    onClose();
+    showToast(t.plural('entry.saved', obs.length, { metric: localizedName(m, t.locale) }), async () => {
+      await deleteObservations(await getDb(), obs);
+    });
+  };
+
+  const save = (e: Event) => {
+    e.preventDefault();
+    if (!metric) return fail({ metric: t('popup.chooseMetricFirst') });
+    const nonce = newId('e').slice(2);
+    if (mode === 'paste') {
+      if (!parsed || (parsed.rows.length === 0 && parsed.problems.length === 0))
+        return fail({ paste: t('entry.pasteEmpty') });
+      if (parsed.problems.length && !skipBad)
+        return fail({ paste: t.plural('entry.problems', parsed.problems.length) });
+      if (parsed.rows.length === 0) return fail({ paste: t('entry.pasteEmpty') });
+      return void store(
+        metric,
+        pastedObservations(parsed.rows, metric, cleanDims(metric, dims), note, nonce),
+      );
+    }
+    const checked = checkValue(text, s.locale, metric.unit);
+    if (checked.status !== 'ok') {
+      return fail({
+        value: checked.status === 'error' ? (say(t, checked.message) ?? '') : checked.question[t.locale],
+      });
+    }
+    const time = timeForDay(day, s.timeZone, Date.now());
+    if (time === null) return fail({ day: t('popup.futureDate') });
+    const obs = buildObservation({
+      metric,
+      value: checked.value,
+      time,
+      dims: cleanDims(metric, dims),
+      note,
+      nonce,
+    });
+    void store(metric, [obs]);
+  };
+
+  const saveLabel =
+    mode === 'paste' && parsed ? t.plural('entry.saveCount', parsed.rows.length) : t('action.save');
+
+  return (
+    <form ref={formRef} class="pc-editor-form" onSubmit={save} noValidate data-testid="data-entry">
+      <EditorHeader title={t('entry.title')} t={t} onClose={onClose} />
+      {errors.form && (
+        <p role="alert" class="pc-error">
+          {errors.form}
+        </p>
+      )}
+      <div class="pc-form-grid">
+        <FormField id="entry-metric" label={t('field.metric')} error={errors.metric}>
+          {(a) => (
+            <select {...a} value={chosen} onChange={(e) => setChosen(value(e))}>
+              <option value="">—</option>
+              {metrics
+                .filter((m) => !m.formula)
+                .map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {localizedName(m, t.locale)}
+                  </option>
+                ))}
+            </select>
+          )}
+        </FormField>
+        <fieldset class="pc-fieldset">
+          <legend>{t('entry.mode')}</legend>
+          {(['one', 'paste'] as const).map((m) => (
+            <label key={m} class="pc-check">
+              <input
+                type="radio"
+                name="entry-mode"
+                value={m}
+                checked={mode === m}
+                onChange={() => setMode(m)}
+                data-testid={`entry-mode-${m}`}
+              />
+              {t(m === 'one' ? 'entry.single' : 'entry.paste')}
+            </label>
+          ))}
+        </fieldset>
+        {mode === 'one' && (
+          <FormField
+            id="entry-value"
+            label={t('popup.value')}
+            error={errors.value}
+            hint={t('popup.valuePlaceholder')}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                inputMode="decimal"
+                autoComplete="off"
+                value={text}
+                onInput={(e) => setText(value(e))}
+              />
+            )}
+          </FormField>
+        )}
+        <FormField
+          id="entry-day"
+          label={mode === 'one' ? t('popup.date') : t('entry.lastDay')}
+          error={errors.day}
+        >
+          {(a) => <input {...a} type="date" max={today} value={day} onInput={(e) => setDay(value(e))} />}
+        </FormField>
+        {mode === 'paste' && (
+          <FormField id="entry-undated" label={t('entry.undated')}>
+            {(a) => (
+              <select {...a} value={undated} onChange={(e) => setUndated(value(e) as 'daily' | 'same')}>
+                <option value="daily">{t('entry.undated.daily')}</option>
+                <option value="same">{t('entry.undated.same')}</option>
+              </select>
+            )}
+          </FormField>
+        )}
+        {metric?.dimensions.map((d) => (
+          <FormField
+            key={d}
+            id={`entry-dim-${d}`}
+            label={`${t(`popup.dimension.${d}`)} (${t('popup.optional')})`}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                value={dims[d] ?? ''}
+                onInput={(e) => setDims({ ...dims, [d]: value(e) })}
+              />
+            )}
+          </FormField>
+        ))}
+        <FormField id="entry-note" label={`${t('popup.note')} (${t('popup.optional')})`}>
+          {(a) => (
+            <input {...a} type="text" maxLength={500} value={note} onInput={(e) => setNote(value(e))} />
+          )}
+        </FormField>
+      </div>
+      {mode === 'paste' && (
+        <>
+          <FormField
+            id="entry-paste"
+            label={t('entry.pasteLabel')}
+            hint={t('entry.pasteHint')}
+            error={errors.paste}
+          >
+            {(a) => (
+              <textarea
+                {...a}
+                rows={6}
+                value={paste}
+                spellcheck={false}
+                onInput={(e) => {
+                  setPaste(value(e));
+                  setErrors({});
+                }}
+              />
+            )}
+          </FormField>
+          {parsed && metric && (
+            <PastePreview
+              result={parsed}
+              format={(v) => formatValue(v, metric.unit, s.locale)}
+              formatDay={(ms) => formatDate(ms, s.locale, s.timeZone, 'medium')}
+              t={t}
+            />
+          )}
+          {parsed && parsed.problems.length > 0 && (
+            <label class="pc-check">
+              <input
+                type="checkbox"
+                checked={skipBad}
+                onChange={(e) => setSkipBad(e.currentTarget.checked)}
+                data-testid="entry-skip-bad"
+              />
+              {t.plural('entry.skipBad', parsed.problems.length)}
+            </label>
+          )}
+        </>
+      )}
+      <footer class="pc-row pc-editor-actions">
+        <button type="submit" class="primary" data-testid="entry-save">
+          {saveLabel}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,155 @@
+import type { FieldErrors, GoalField, GoalFormState } from '../../../lib/app/goal-form';
+import type { Translator } from '../../../lib/i18n/translate';
+import { localizedName } from '../../../lib/i18n/translate';
+import { type Framework, type Goal, GoalKind, type Metric, PERSPECTIVES } from '../../../lib/schema';
+import { FieldGroup, FormField, say } from './form-field';
+
+export interface GoalFieldsProps {
+  form: GoalFormState;
+  set: <K extends GoalField>(field: K, value: GoalFormState[K]) => void;
+  errors: FieldErrors<GoalField>;
+  t: Translator;
+  /** Goals that may be the parent (the goal itself and its descendants already left out). */
+  parents: readonly Goal[];
+  metrics: readonly Metric[];
+  onNewMetric: () => void;
+}
+
+const FRAMEWORKS: Framework[] = ['smart', 'okr', 'bsc', 'mbo'];
+const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+/** Every field of a goal, grouped as What / How much / When / Who. */
+export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric }: GoalFieldsProps) {
+  const err = (f: GoalField) => say(t, errors[f]);
+  const input = (
+    field: GoalField,
+    label: string,
+    opts: { hint?: string; number?: boolean; type?: 'text' | 'date' } = {},
+  ) => (
+    <FormField id={`goal-${field}`} label={label} error={err(field)} hint={opts.hint}>
+      {(a) =>
+        opts.type === 'date' ? (
+          <input {...a} type="date" value={form[field] as string} onInput={(e) => set(field, text(e))} />
+        ) : (
+          <input
+            {...a}
+            type="text"
+            inputMode={opts.number ? 'decimal' : undefined}
+            autoComplete="off"
+            value={form[field] as string}
+            onInput={(e) => set(field, text(e))}
+          />
+        )
+      }
+    </FormField>
+  );
+  const select = (field: GoalField, label: string, options: [string, string][]) => (
+    <FormField id={`goal-${field}`} label={label} error={err(field)}>
+      {(a) => (
+        <select {...a} value={form[field] as string} onChange={(e) => set(field, text(e) as never)}>
+          {options.map(([v, l]) => (
+            <option key={v} value={v}>
+              {l}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+  const none: [string, string] = ['', '—'];
+
+  return (
+    <div class="pc-form-grid">
+      {select(
+        'kind',
+        t('field.kind'),
+        GoalKind.options.map((k) => [k, t(`goalKind.${k}`)]),
+      )}
+      {input('title', t('field.title'))}
+      <FormField
+        id="goal-description"
+        label={t('field.description')}
+        error={err('description')}
+        hint={t('editor.goal.descriptionHint')}
+      >
+        {(a) => (
+          <textarea {...a} rows={2} value={form.description} onInput={(e) => set('description', text(e))} />
+        )}
+      </FormField>
+      <FieldGroup legend={t('editor.goal.frameworks')} error={err('frameworks')}>
+        {FRAMEWORKS.map((f) => (
+          <label key={f} class="pc-check">
+            <input
+              type="checkbox"
+              checked={form.frameworks.includes(f)}
+              onChange={(e) =>
+                set(
+                  'frameworks',
+                  e.currentTarget.checked ? [...form.frameworks, f] : form.frameworks.filter((x) => x !== f),
+                )
+              }
+            />
+            {t(`framework.${f}`)}
+          </label>
+        ))}
+      </FieldGroup>
+      {form.frameworks.includes('bsc') &&
+        select('perspective', t('field.perspective'), [
+          none,
+          ...PERSPECTIVES.map((p): [string, string] => [p, t(`perspective.${p}`)]),
+        ])}
+      {(form.kind === 'key_result' || form.frameworks.includes('okr')) &&
+        select('okrType', t('field.okrType'), [
+          none,
+          ['committed', t('okrType.committed')],
+          ['stretch', t('okrType.stretch')],
+        ])}
+      {select('parentId', t('field.parent'), [
+        none,
+        ...parents.map((g): [string, string] => [g.id, localizedName(g, t.locale)]),
+      ])}
+      <div class="pc-field-with-action">
+        {select('metricId', t('field.metric'), [
+          none,
+          ...metrics.map((m): [string, string] => [m.id, localizedName(m, t.locale)]),
+        ])}
+        <button type="button" data-testid="goal-new-metric" onClick={onNewMetric}>
+          {t('dashboard.newMetric')}
+        </button>
+      </div>
+      {select('measure', t('editor.goal.measure'), [
+        ['', t('editor.goal.measureAuto')],
+        ['cumulative', t('measure.cumulative')],
+        ['latest', t('measure.latest')],
+      ])}
+      {input('baseline', t('field.baseline'), { number: true })}
+      {input('target', t('field.target'), { number: true, hint: t('popup.valuePlaceholder') })}
+      {input('start', t('field.start'), { type: 'date' })}
+      {input('deadline', t('field.deadline'), { type: 'date' })}
+      {select('trajectory', t('editor.goal.trajectory'), [
+        ['linear', t('editor.trajectory.linear')],
+        ['phased', t('editor.trajectory.phased')],
+      ])}
+      {input('budgetAmount', t('field.budget'), { number: true })}
+      {input('budgetCurrency', t('field.currency'), { hint: t('editor.currencyHint') })}
+      {input('spent', t('field.spent'), { number: true })}
+      {input('owner', t('field.owner'))}
+      {input('weight', t('field.weight'), { number: true, hint: t('editor.goal.weightHint') })}
+      {select('confidence', t('confidence.label'), [
+        none,
+        ['on_track', t('status.on_track')],
+        ['at_risk', t('status.at_risk')],
+        ['off_track', t('status.off_track')],
+      ])}
+      <label class="pc-check">
+        <input
+          type="checkbox"
+          id="goal-pinned"
+          checked={form.pinned}
+          onChange={(e) => set('pinned', e.currentTarget.checked)}
+        />
+        {t('action.pin')}
+      </label>
+    </div>
+  );
+}

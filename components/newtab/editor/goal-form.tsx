@@ -1,0 +1,164 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import {
+  descendantIds,
+  emptyGoalForm,
+  type FieldErrors,
+  formToGoal,
+  GOAL_FIELD_PATHS,
+  type GoalField,
+  type GoalFormState,
+  goalToForm,
+  parentChoices,
+  problemsToErrors,
+} from '../../../lib/app/goal-form';
+import type { Metric } from '../../../lib/schema';
+import { ValidationError } from '../../../lib/storage/records';
+import { repository } from '../../../lib/storage/repository';
+import { getDb, settings, tr } from '../../app/session';
+import { openGoal, openGoalId, showToast } from '../model';
+import { goalPrefill } from './draft';
+import { EditorHeader, focusFirstInvalid, newId, say } from './form-field';
+import { GoalFields } from './goal-fields';
+import { MetricForm } from './metric-form';
+import { SmartHints } from './smart-hints';
+import { useRecords } from './use-records';
+
+/** Create or edit a goal; for an existing one also archive and delete (with undo). */
+export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => void }) {
+  const t = tr.value;
+  const s = settings.value;
+  const { goals, metrics, loaded } = useRecords();
+  const existing = goalId ? goals.find((g) => g.id === goalId) : undefined;
+  const [form, setForm] = useState<GoalFormState | null>(null);
+  const [errors, setErrors] = useState<FieldErrors<GoalField>>({});
+  const [creatingMetric, setCreatingMetric] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const now = useMemo(() => Date.now(), []);
+
+  // The form is filled once, when the goal (or the prefill for a new one) is known.
+  useEffect(() => {
+    if (form || !loaded) return;
+    if (existing) setForm(goalToForm(existing, s.locale, s.timeZone, s.currency));
+    else {
+      setForm({ ...emptyGoalForm({ currency: s.currency, owner: s.ownerName }), ...goalPrefill.value });
+      goalPrefill.value = null;
+    }
+  }, [loaded, existing]);
+
+  const metric: Metric | undefined = metrics.find((m) => m.id === form?.metricId);
+  const ctx = { locale: s.locale, timeZone: s.timeZone, now, existing, newId: () => newId('goal') };
+
+  if (loaded && goalId && !existing) {
+    return (
+      <>
+        <EditorHeader title={t('editor.goal.edit')} t={t} onClose={onClose} />
+        <p role="alert">{t('editor.notFound')}</p>
+      </>
+    );
+  }
+  if (!form) return <p class="pc-muted">{t('dashboard.loading')}</p>;
+
+  const set = <K extends GoalField>(field: K, value: GoalFormState[K]) => {
+    setForm((f) => (f ? { ...f, [field]: value } : f));
+    if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const result = formToGoal(form, { ...ctx, now: Date.now(), metric });
+    if (!result.ok) {
+      setErrors(result.errors);
+      return focusFirstInvalid(formRef.current);
+    }
+    setBusy(true);
+    try {
+      await repository(await getDb(), 'goals').put(result.goal);
+    } catch (err) {
+      setErrors(
+        err instanceof ValidationError
+          ? problemsToErrors(err.problems, GOAL_FIELD_PATHS)
+          : { form: { key: 'toast.saveFailed', params: { reason: String(err) } } },
+      );
+      return focusFirstInvalid(formRef.current);
+    } finally {
+      setBusy(false);
+    }
+    onClose();
+    showToast(t('toast.goalSaved'));
+  };
+
+  const remove = async () => {
+    if (!existing) return;
+    const ids = descendantIds(goals, existing.id);
+    const repo = repository(await getDb(), 'goals');
+    await repo.softDelete(ids);
+    onClose();
+    if (openGoalId.value && ids.includes(openGoalId.value)) openGoal(null);
+    showToast(t('toast.goalDeleted'), async () => repo.restore(ids));
+  };
+
+  const archive = async () => {
+    if (!existing) return;
+    await repository(await getDb(), 'goals').put({
+      ...existing,
+      archived: !existing.archived,
+      updatedAt: Date.now(),
+    });
+    onClose();
+    showToast(t(existing.archived ? 'toast.restored' : 'toast.goalArchived'));
+  };
+
+  if (creatingMetric) {
+    return (
+      <MetricForm
+        onClose={() => setCreatingMetric(false)}
+        onSaved={(m) => {
+          set('metricId', m.id);
+          setCreatingMetric(false);
+          // Back in the goal form: focus returns to the metric picker that now shows the new KPI.
+          requestAnimationFrame(() => document.getElementById('goal-metricId')?.focus());
+        }}
+      />
+    );
+  }
+
+  return (
+    <form ref={formRef} class="pc-editor-form" onSubmit={save} noValidate data-testid="goal-form">
+      <EditorHeader title={existing ? t('editor.goal.edit') : t('editor.goal.new')} t={t} onClose={onClose} />
+      {errors.form && (
+        <p role="alert" class="pc-error">
+          {say(t, errors.form)}
+        </p>
+      )}
+      <GoalFields
+        form={form}
+        set={set}
+        errors={errors}
+        t={t}
+        parents={parentChoices(goals, existing?.id)}
+        metrics={metrics}
+        onNewMetric={() => setCreatingMetric(true)}
+      />
+      <SmartHints form={form} ctx={ctx} metric={metric} settings={s} t={t} />
+      <footer class="pc-row pc-editor-actions">
+        <button type="submit" class="primary" disabled={busy} data-testid="goal-save">
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
+        {existing && (
+          <>
+            <button type="button" onClick={archive} data-testid="goal-archive">
+              {existing.archived ? t('action.unarchive') : t('action.archive')}
+            </button>
+            <button type="button" class="pc-danger" onClick={remove} data-testid="goal-delete">
+              {t('action.delete')}
+            </button>
+          </>
+        )}
+      </footer>
+    </form>
+  );
+}

@@ -1,0 +1,248 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { type FieldErrors, problemsToErrors } from '../../../lib/app/goal-form';
+import { checkFormula } from '../../../lib/engine/formula';
+import { Aggregation, DIMENSIONS, Direction, Metric, type Unit } from '../../../lib/schema';
+import { describeIssues, ValidationError } from '../../../lib/storage/records';
+import { repository } from '../../../lib/storage/repository';
+import { getDb, settings, tr } from '../../app/session';
+import { showToast } from '../model';
+import {
+  EditorHeader,
+  FieldGroup,
+  FormField,
+  focusFirstField,
+  focusFirstInvalid,
+  newId,
+  say,
+} from './form-field';
+import { FormulaField } from './formula-field';
+import {
+  draftToCandidate,
+  emptyMetricDraft,
+  METRIC_PATHS,
+  type MetricDraft,
+  type MetricField,
+  metricToDraft,
+} from './metric-draft';
+import { useRecords } from './use-records';
+
+const UNIT_KINDS: Unit['kind'][] = ['count', 'currency', 'percent', 'ratio', 'duration'];
+const PERS: MetricDraft['per'][] = ['minutes', 'hours', 'days'];
+const value = (e: Event) => (e.currentTarget as HTMLInputElement).value;
+
+export interface MetricFormProps {
+  metricId?: string;
+  onClose: () => void;
+  /** Embedded in the goal form: called with the new metric instead of closing the dialog. */
+  onSaved?: (metric: Metric) => void;
+}
+
+/** Create or edit a KPI: name, unit, direction, aggregation, dimensions and an optional formula. */
+export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
+  const t = tr.value;
+  const s = settings.value;
+  const { metrics, loaded } = useRecords();
+  const existing = metricId ? metrics.find((m) => m.id === metricId) : undefined;
+  const id = useMemo(() => metricId ?? newId('metric'), [metricId]);
+  const [d, setDraft] = useState<MetricDraft>(() => emptyMetricDraft(s.currency));
+  const set = (patch: Partial<MetricDraft>) => setDraft((x) => ({ ...x, ...patch }));
+  const [errors, setErrors] = useState<FieldErrors<MetricField>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (existing) setDraft(metricToDraft(existing, s.locale, s.currency));
+  }, [existing?.id]);
+  useEffect(() => (onSaved && formRef.current ? focusFirstField(formRef.current) : undefined), []);
+
+  // Checked while typing: syntax, unknown {ids}, and cycles through other formulas.
+  const formulaError = useMemo(() => {
+    const f = d.formula.trim();
+    if (!f) return null;
+    const problems = checkFormula(id, f, metrics);
+    return problems.length ? problems.map((p) => p[t.locale]).join(' ') : null;
+  }, [d.formula, metrics, t.locale]);
+
+  if (loaded && metricId && !existing) return <p role="alert">{t('editor.notFound')}</p>;
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    const now = Date.now();
+    const candidate = draftToCandidate(d, { existing, id, now, locale: s.locale });
+    const parsed = Metric.safeParse(candidate, { reportInput: true });
+    const found: FieldErrors<MetricField> = parsed.success
+      ? {}
+      : problemsToErrors(describeIssues(parsed.error), METRIC_PATHS);
+    if (formulaError) found.formula = { text: { en: formulaError, vi: formulaError } };
+    if (!parsed.success || Object.keys(found).length) {
+      setErrors(found);
+      return focusFirstInvalid(formRef.current);
+    }
+    try {
+      await repository(await getDb(), 'metrics').put(parsed.data);
+    } catch (err) {
+      setErrors(
+        err instanceof ValidationError
+          ? problemsToErrors(err.problems, METRIC_PATHS)
+          : { form: { text: { en: String(err), vi: String(err) } } },
+      );
+      return focusFirstInvalid(formRef.current);
+    }
+    if (onSaved) return onSaved(parsed.data);
+    onClose();
+    showToast(t('editor.metric.saved', { name: parsed.data.name }));
+  };
+
+  const remove = async () => {
+    if (!existing) return;
+    const repo = repository(await getDb(), 'metrics');
+    await repo.softDelete([existing.id]);
+    onClose();
+    showToast(t('toast.metricDeleted'), async () => repo.restore([existing.id]));
+  };
+
+  const archive = async () => {
+    if (!existing) return;
+    await repository(await getDb(), 'metrics').put({
+      ...existing,
+      archived: !existing.archived,
+      updatedAt: Date.now(),
+    });
+    onClose();
+    showToast(t(existing.archived ? 'toast.restored' : 'editor.metric.archived'));
+  };
+
+  const err = (f: MetricField) => say(t, errors[f]);
+  const options = (items: readonly string[], label: (x: string) => string) =>
+    items.map((x) => (
+      <option key={x} value={x}>
+        {label(x)}
+      </option>
+    ));
+
+  return (
+    <form ref={formRef} class="pc-editor-form" onSubmit={save} noValidate data-testid="metric-form">
+      <EditorHeader
+        title={existing ? t('editor.metric.edit') : t('dashboard.newMetric')}
+        t={t}
+        onClose={onClose}
+      />
+      {errors.form && (
+        <p role="alert" class="pc-error">
+          {say(t, errors.form)}
+        </p>
+      )}
+      <div class="pc-form-grid">
+        <FormField id="metric-name" label={t('editor.metric.name')} error={err('name')}>
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              autoComplete="off"
+              value={d.name}
+              onInput={(e) => set({ name: value(e) })}
+            />
+          )}
+        </FormField>
+        <FormField id="metric-unit" label={t('field.unit')} error={err('unitKind')}>
+          {(a) => (
+            <select {...a} value={d.unitKind} onChange={(e) => set({ unitKind: value(e) as Unit['kind'] })}>
+              {options(UNIT_KINDS, (k) => t(`unit.${k}` as 'unit.count'))}
+            </select>
+          )}
+        </FormField>
+        {d.unitKind === 'currency' && (
+          <FormField
+            id="metric-currency"
+            label={t('field.currency')}
+            error={err('currency')}
+            hint={t('editor.currencyHint')}
+          >
+            {(a) => (
+              <input
+                {...a}
+                type="text"
+                maxLength={3}
+                value={d.currency}
+                onInput={(e) => set({ currency: value(e) })}
+              />
+            )}
+          </FormField>
+        )}
+        {d.unitKind === 'duration' && (
+          <FormField id="metric-per" label={t('editor.metric.durationUnit')} error={err('per')}>
+            {(a) => (
+              <select {...a} value={d.per} onChange={(e) => set({ per: value(e) as MetricDraft['per'] })}>
+                {options(PERS, (p) => t(`unit.${p}` as 'unit.hours'))}
+              </select>
+            )}
+          </FormField>
+        )}
+        <FormField id="metric-direction" label={t('field.direction')} error={err('direction')}>
+          {(a) => (
+            <select
+              {...a}
+              value={d.direction}
+              onChange={(e) => set({ direction: value(e) as Metric['direction'] })}
+            >
+              {options(Direction.options, (x) => t(`direction.${x}` as 'direction.up'))}
+            </select>
+          )}
+        </FormField>
+        <FormField id="metric-aggregation" label={t('field.aggregation')} error={err('aggregation')}>
+          {(a) => (
+            <select
+              {...a}
+              value={d.aggregation}
+              onChange={(e) => set({ aggregation: value(e) as Metric['aggregation'] })}
+            >
+              {options(Aggregation.options, (x) => t(`aggregation.${x}` as 'aggregation.sum'))}
+            </select>
+          )}
+        </FormField>
+        <FieldGroup legend={t('editor.metric.dimensions')} error={err('dimensions')}>
+          {DIMENSIONS.map((dim) => (
+            <label key={dim} class="pc-check">
+              <input
+                type="checkbox"
+                checked={d.dimensions.includes(dim)}
+                onChange={(e) =>
+                  set({
+                    dimensions: e.currentTarget.checked
+                      ? [...d.dimensions, dim]
+                      : d.dimensions.filter((x) => x !== dim),
+                  })
+                }
+              />
+              {t(`popup.dimension.${dim}`)}
+            </label>
+          ))}
+        </FieldGroup>
+        <FormulaField
+          formula={d.formula}
+          onChange={(formula) => set({ formula })}
+          error={formulaError ?? err('formula')}
+          others={metrics.filter((m) => m.id !== id)}
+          t={t}
+        />
+      </div>
+      <footer class="pc-row pc-editor-actions">
+        <button type="submit" class="primary" data-testid="metric-save">
+          {t('action.save')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('action.cancel')}
+        </button>
+        {existing && (
+          <>
+            <button type="button" onClick={archive}>
+              {existing.archived ? t('action.unarchive') : t('action.archive')}
+            </button>
+            <button type="button" class="pc-danger" onClick={remove} data-testid="metric-delete">
+              {t('action.delete')}
+            </button>
+          </>
+        )}
+      </footer>
+    </form>
+  );
+}

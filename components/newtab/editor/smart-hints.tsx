@@ -1,0 +1,75 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type GoalFormContext, type GoalFormState, smartHints } from '../../../lib/app/goal-form';
+import { aggregateRollups, selectRollups } from '../../../lib/engine/aggregate';
+import type { SmartIssue } from '../../../lib/engine/smart-check';
+import { addDays, localDayKey, periodStart } from '../../../lib/engine/time-buckets';
+import type { Translator } from '../../../lib/i18n/translate';
+import type { Metric, Settings } from '../../../lib/schema';
+import { readRollups } from '../../../lib/storage/rollup-store';
+import { getDb } from '../../app/session';
+
+/** How long typing must pause before the hints are recomputed: no flicker on every key. */
+const DEBOUNCE_MS = 300;
+
+/** The metric's last 12 complete months, oldest first, for the "unrealistic growth" hint. */
+async function monthlyHistory(metric: Metric, settings: Settings, now: number): Promise<number[]> {
+  const rollups = selectRollups(await readRollups(await getDb()), metric.id);
+  const thisMonth = periodStart(localDayKey(now, settings.timeZone), 'month', settings);
+  const from = `${Number(thisMonth.slice(0, 4)) - 1}${thisMonth.slice(4)}`;
+  return aggregateRollups(rollups, metric.aggregation, 'month', settings, {
+    from,
+    to: addDays(thisMonth, -1),
+  }).map((p) => p.value);
+}
+
+export interface SmartHintsProps {
+  form: GoalFormState;
+  ctx: Omit<GoalFormContext, 'metric'>;
+  metric: Metric | undefined;
+  settings: Settings;
+  t: Translator;
+}
+
+/** SMART check of the goal as typed, in the UI language, announced politely as it changes. */
+export function SmartHints({ form, ctx, metric, settings, t }: SmartHintsProps) {
+  const [issues, setIssues] = useState<SmartIssue[]>([]);
+  const [history, setHistory] = useState<number[]>([]);
+
+  useEffect(() => {
+    let alive = true;
+    setHistory([]);
+    if (metric && !metric.formula) {
+      void monthlyHistory(metric, settings, ctx.now).then(
+        (h) => alive && setHistory(h),
+        () => {},
+      );
+    }
+    return () => {
+      alive = false;
+    };
+  }, [metric?.id]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setIssues(smartHints(form, { ...ctx, metric, history })), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [form, metric, history]);
+
+  return (
+    <section class="pc-smart pc-smart-live" aria-labelledby="smart-h" data-testid="smart-hints">
+      <h3 id="smart-h">{t('detail.smart')}</h3>
+      <div aria-live="polite">
+        {issues.length === 0 ? (
+          <p class="pc-muted">{t('detail.smartOk')}</p>
+        ) : (
+          <ul>
+            {issues.map((i) => (
+              <li key={i.code} class={`pc-smart-${i.severity}`}>
+                {i.message[t.locale]}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,213 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { computeGoalDetail, type GoalDetailData } from '../../lib/app/goal-detail-data';
+import { presetRange } from '../../lib/charts/series-data';
+import { formatDate } from '../../lib/i18n/format';
+import { onChange } from '../../lib/storage/changes';
+import { repository } from '../../lib/storage/repository';
+import { getDb, settings, tr } from '../app/session';
+import { KpiChart } from '../shared/kpi-chart';
+import { GoalCard } from '../widgets/goal-card';
+import { editing, showToast } from './model';
+import { cardLabels } from './shell';
+
+type Preset = 'month' | 'quarter' | 'year' | 'all';
+
+export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () => void }) {
+  const t = tr.value;
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [detail, setDetail] = useState<GoalDetailData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [preset, setPreset] = useState<Preset>('all');
+
+  useEffect(() => {
+    const load = async () => {
+      try {
+        setDetail(await computeGoalDetail(await getDb(), goalId, settings.value, Date.now()));
+      } catch (e) {
+        setError(String(e));
+      }
+    };
+    void load();
+    const off = onChange(() => void load());
+    dialog.current?.showModal?.();
+    return off;
+  }, [goalId]);
+
+  const chartData = useMemo(() => {
+    if (!detail?.chart) return null;
+    const c = detail.chart;
+    const xs = c.xs;
+    if (xs.length === 0) return null;
+    const [from, to] = presetRange(preset, Date.now(), [xs[0]! * 1000, xs[xs.length - 1]! * 1000]);
+    const keep = xs.map((x) => x * 1000 >= from && x * 1000 <= to);
+    const pick = <T,>(arr: T[]) => arr.filter((_, i) => keep[i]);
+    return [
+      pick(xs),
+      pick(c.actual),
+      pick(c.target),
+      pick(c.low),
+      pick(c.mid),
+      pick(c.high),
+      pick(c.perPeriod),
+    ] as [number[], ...(number | null)[][]];
+  }, [detail, preset]);
+
+  const remove = async () => {
+    if (!detail) return;
+    const db = await getDb();
+    const ids = [detail.goal.id, ...detail.descendantIds];
+    await repository(db, 'goals').softDelete(ids);
+    onClose();
+    showToast(t('toast.goalDeleted'), async () => {
+      await repository(await getDb(), 'goals').restore(ids);
+    });
+  };
+  const archive = async () => {
+    if (!detail) return;
+    await repository(await getDb(), 'goals').put({
+      ...detail.goal,
+      archived: !detail.goal.archived,
+      updatedAt: Date.now(),
+    });
+    showToast(t('toast.goalArchived'));
+  };
+  const togglePin = async () => {
+    if (!detail) return;
+    await repository(await getDb(), 'goals').put({
+      ...detail.goal,
+      pinned: !detail.goal.pinned,
+      updatedAt: Date.now(),
+    });
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      class="pc-dialog pc-detail"
+      aria-labelledby="detail-title"
+      onClose={onClose}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      data-testid="goal-detail"
+    >
+      <header class="pc-dialog-head">
+        <h2 id="detail-title">{detail?.view.title ?? t('detail.title')}</h2>
+        <button type="button" onClick={onClose} aria-label={t('action.close')}>
+          ✕
+        </button>
+      </header>
+      {error && (
+        <p role="alert" class="pc-error">
+          {error}
+        </p>
+      )}
+      {detail && (
+        <>
+          <GoalCard goal={detail.view} labels={cardLabels(t)} />
+          <div class="pc-row">
+            <button
+              type="button"
+              data-testid="edit-goal"
+              onClick={() => (editing.value = { kind: 'goal', id: goalId })}
+            >
+              {t('action.edit')}
+            </button>
+            {detail.goal.metricId && (
+              <button
+                type="button"
+                data-testid="log-values"
+                onClick={() => (editing.value = { kind: 'entry', id: detail.goal.metricId })}
+              >
+                {t('popup.quickLog')}
+              </button>
+            )}
+            <button type="button" onClick={() => (editing.value = { kind: 'cascade', id: goalId })}>
+              {t('cascade.open')}
+            </button>
+            <button type="button" onClick={togglePin}>
+              {detail.goal.pinned ? t('action.unpin') : t('action.pin')}
+            </button>
+            <button type="button" onClick={archive}>
+              {detail.goal.archived ? t('action.unarchive') : t('action.archive')}
+            </button>
+            <button type="button" class="pc-danger" data-testid="delete-goal" onClick={remove}>
+              {t('action.delete')}
+            </button>
+          </div>
+          {detail.smart.length > 0 ? (
+            <section aria-label={t('detail.smart')} class="pc-smart">
+              <h3>{t('detail.smart')}</h3>
+              <ul>
+                {detail.smart.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <p class="pc-muted">{t('detail.smartOk')}</p>
+          )}
+          {chartData && (
+            <section>
+              <fieldset class="pc-row pc-range">
+                <legend class="pc-visually-hidden">{t('detail.title')}</legend>
+                {(['month', 'quarter', 'year', 'all'] as const).map((p) => (
+                  <button key={p} type="button" aria-pressed={preset === p} onClick={() => setPreset(p)}>
+                    {t(`detail.range.${p}`)}
+                  </button>
+                ))}
+              </fieldset>
+              <KpiChart
+                label={t('detail.chartLabel', { title: detail.view.title })}
+                data={chartData}
+                band={[4, 6]}
+                formatValue={detail.formatAxis}
+                series={[
+                  { label: t('detail.cumulative'), color: 'var(--pc-accent)', width: 2.5 },
+                  { label: t('detail.trajectory'), color: 'var(--pc-muted)', dash: [6, 4] },
+                  { label: t('detail.forecastLow'), color: 'rgba(120,120,200,0.6)', width: 1 },
+                  { label: t('detail.forecast'), color: 'rgba(120,120,200,1)', dash: [2, 3] },
+                  { label: t('detail.forecastHigh'), color: 'rgba(120,120,200,0.6)', width: 1 },
+                  { label: t('detail.actual'), color: 'var(--pc-at-risk)', width: 1 },
+                ]}
+              />
+            </section>
+          )}
+          <section>
+            <h3>{t('detail.checkIns')}</h3>
+            {detail.checkIns.length === 0 ? (
+              <p class="pc-muted">{t('detail.noCheckIns')}</p>
+            ) : (
+              <ol class="pc-checkins">
+                {detail.checkIns.map((c) => (
+                  <li key={c.id} class={`pc-status-${c.confidence}`}>
+                    <strong>
+                      {formatDate(c.time, settings.value.locale, settings.value.timeZone, 'medium')}
+                    </strong>{' '}
+                    · {t(`status.${c.confidence}`)}
+                    {c.progress && (
+                      <p>
+                        <em>{t('checkIn.progress')}:</em> {c.progress}
+                      </p>
+                    )}
+                    {c.plans && (
+                      <p>
+                        <em>{t('checkIn.plans')}:</em> {c.plans}
+                      </p>
+                    )}
+                    {c.problems && (
+                      <p>
+                        <em>{t('checkIn.problems')}:</em> {c.problems}
+                      </p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </dialog>
+  );
+}

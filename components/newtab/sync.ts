@@ -1,0 +1,34 @@
+import { computeDashboard } from '../../lib/app/dashboard-data';
+import { onChange } from '../../lib/storage/changes';
+import { getDb, settings } from '../app/session';
+import { cacheSummary, data, loadError } from './model';
+
+const WATCHED = ['metrics', 'goals', 'checkIns', 'obsBlocks', 'rollups', 'settings', 'leads', 'channelSpend'];
+
+/**
+ * Recomputes the dashboard when anything it shows changes — in this tab or any other surface — with
+ * changes in one burst coalesced into one recompute.
+ */
+export async function startDashboardSync() {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const recompute = async () => {
+    try {
+      const d = await computeDashboard(await getDb(), settings.value, Date.now());
+      data.value = d;
+      if (d.goals.length && !performance.getEntriesByName('pacer:first-card').length) {
+        requestAnimationFrame(() => performance.mark('pacer:first-card'));
+      }
+      loadError.value = null;
+      cacheSummary(d, settings.value.locale, settings.value.onboarded);
+      document.querySelector('main')?.setAttribute('aria-busy', 'false');
+    } catch (e) {
+      loadError.value = e instanceof Error ? e.message : String(e);
+    }
+  };
+  onChange((e) => {
+    if (!e.stores.some((s) => WATCHED.includes(s))) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void recompute(), 50);
+  });
+  await recompute();
+}

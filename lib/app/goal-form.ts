@@ -1,0 +1,299 @@
+import { type SmartIssue, smartCheck } from '../engine/smart-check';
+import {
+  addDays,
+  type CalendarSettings,
+  localDayKey,
+  nextPeriodStart,
+  periodStart,
+  startOfLocalDay,
+} from '../engine/time-buckets';
+import { formatNumber } from '../i18n/format';
+import { localizedName } from '../i18n/translate';
+import { checkValue, type UiText } from '../popup/quick-log';
+import {
+  type Confidence,
+  type Framework,
+  Goal,
+  type GoalKind,
+  type Locale,
+  type Metric,
+  type Perspective,
+  type Unit,
+} from '../schema';
+import { describeIssues } from '../storage/records';
+
+/**
+ * The goal editor's state as the user types it (numbers and dates are text until saved) and its
+ * conversion to and from a Goal. Numbers go through the same parser as quick log, so `12tr`, `1.200.000`
+ * and `$1,500` mean the same thing everywhere; the result is checked by the Goal zod schema and each
+ * problem is shown on the field its path names.
+ */
+export interface GoalFormState {
+  kind: GoalKind;
+  title: string;
+  description: string;
+  frameworks: Framework[];
+  perspective: Perspective | '';
+  okrType: NonNullable<Goal['okrType']> | '';
+  parentId: string;
+  metricId: string;
+  measure: NonNullable<Goal['measure']> | '';
+  baseline: string;
+  target: string;
+  /** Local days, 'YYYY-MM-DD' ('' = not set). The deadline day is included. */
+  start: string;
+  deadline: string;
+  trajectory: NonNullable<Goal['trajectory']> | '';
+  budgetAmount: string;
+  budgetCurrency: string;
+  spent: string;
+  owner: string;
+  weight: string;
+  confidence: Confidence | '';
+  pinned: boolean;
+}
+export type GoalField = keyof GoalFormState;
+export type FieldErrors<F extends string> = Partial<Record<F | 'form', UiText>>;
+
+export interface GoalFormContext {
+  locale: Locale;
+  timeZone: string;
+  now: number;
+  /** The goal being edited: keeps its id, createdAt and the fields the form does not show. */
+  existing?: Goal;
+  /** The chosen metric, so a target typed as `15%` or `₫12tr` is checked against its unit. */
+  metric?: Pick<Metric, 'unit' | 'direction' | 'aggregation' | 'formula'>;
+  newId: () => string;
+}
+
+const RENAMED: Partial<Record<GoalField, string>> = {
+  start: 'startAt',
+  budgetAmount: 'budget.amount',
+  budgetCurrency: 'budget.currency',
+};
+/** Zod paths of Goal → the form field that shows the problem (most fields share the name). */
+export const GOAL_FIELD_PATHS: Readonly<Record<string, GoalField>> = {
+  budget: 'budgetAmount',
+  ...Object.fromEntries(
+    (Object.keys(emptyGoalForm({ currency: 'VND' })) as GoalField[]).map((f) => [RENAMED[f] ?? f, f]),
+  ),
+};
+
+export function emptyGoalForm(opts: { currency: string; kind?: GoalKind; owner?: string }): GoalFormState {
+  return {
+    kind: opts.kind ?? 'kpi_target',
+    title: '',
+    description: '',
+    frameworks: ['smart'],
+    perspective: '',
+    okrType: '',
+    parentId: '',
+    metricId: '',
+    measure: '',
+    baseline: '',
+    target: '',
+    start: '',
+    deadline: '',
+    trajectory: 'linear',
+    budgetAmount: '',
+    budgetCurrency: opts.currency,
+    spent: '',
+    owner: opts.owner ?? '',
+    weight: '1',
+    confidence: '',
+    pinned: false,
+  };
+}
+
+/** A number as the user would type it back in their locale (grouped, all significant decimals). */
+export function numberText(value: number | undefined, locale: Locale): string {
+  return value === undefined ? '' : formatNumber(value, locale, { maximumFractionDigits: 10 });
+}
+
+export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currency: string): GoalFormState {
+  const day = (t: number | undefined) => (t === undefined ? '' : localDayKey(t, timeZone));
+  return {
+    kind: goal.kind,
+    title: localizedName(goal, locale),
+    description: goal.description ?? '',
+    frameworks: [...goal.frameworks],
+    perspective: goal.perspective ?? '',
+    okrType: goal.okrType ?? '',
+    parentId: goal.parentId ?? '',
+    metricId: goal.metricId ?? '',
+    measure: goal.measure ?? '',
+    baseline: numberText(goal.baseline, locale),
+    target: numberText(goal.target, locale),
+    start: day(goal.startAt),
+    deadline: day(goal.deadline),
+    trajectory: goal.trajectory ?? '',
+    budgetAmount: numberText(goal.budget?.amount, locale),
+    budgetCurrency: goal.budget?.currency ?? currency,
+    spent: numberText(goal.spent, locale),
+    owner: goal.owner ?? '',
+    weight: numberText(goal.weight, locale),
+    confidence: goal.confidence ?? '',
+    pinned: goal.pinned ?? false,
+  };
+}
+
+const COUNT: Unit = { kind: 'count' };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Reads the form leniently: every value that parses, and an error for every one that does not. */
+function readForm(form: GoalFormState, ctx: GoalFormContext) {
+  const errors: FieldErrors<GoalField> = {};
+  const num = (field: GoalField, text: string, unit: Unit): number | undefined => {
+    if (!text.trim()) return undefined;
+    const c = checkValue(text, ctx.locale, unit);
+    if (c.status === 'ok') return c.value;
+    errors[field] = c.status === 'error' ? c.message : { text: c.question };
+    return undefined;
+  };
+  const date = (field: GoalField, text: string, endOfDay: boolean): number | undefined => {
+    if (!text) return undefined;
+    if (!DAY.test(text)) {
+      errors[field] = { key: 'editor.error.date' };
+      return undefined;
+    }
+    const t = endOfDay
+      ? startOfLocalDay(addDays(text, 1), ctx.timeZone) - 1
+      : startOfLocalDay(text, ctx.timeZone);
+    if (Number.isFinite(t) && t >= 0) return t;
+    errors[field] = { key: 'editor.error.date' };
+    return undefined;
+  };
+  const unit = ctx.metric?.unit ?? COUNT;
+  const currency = form.budgetCurrency.trim().toUpperCase();
+  const money: Unit = /^[A-Z]{3}$/.test(currency) ? { kind: 'currency', currency } : COUNT;
+  const budgetAmount = num('budgetAmount', form.budgetAmount, money);
+  const existing = ctx.existing;
+  // An unchanged title keeps its translations; an edited one drops them, or the old translation
+  // would keep showing instead of what the user typed.
+  const keepTitle = existing && form.title.trim() === localizedName(existing, ctx.locale);
+  const { translations: _t, ...rest } = existing ?? ({} as Partial<Goal>);
+  const weight = num('weight', form.weight, COUNT);
+  const candidate: Record<string, unknown> = {
+    ...rest,
+    ...(keepTitle ? { title: existing.title, translations: existing.translations } : { title: form.title }),
+    id: existing?.id ?? ctx.newId(),
+    kind: form.kind,
+    description: form.description.trim() || undefined,
+    frameworks: [...form.frameworks],
+    perspective: form.perspective || undefined,
+    okrType: form.okrType || undefined,
+    parentId: form.parentId || undefined,
+    metricId: form.metricId || undefined,
+    measure: form.measure || undefined,
+    baseline: num('baseline', form.baseline, unit),
+    target: num('target', form.target, unit),
+    startAt: date('start', form.start, false),
+    deadline: date('deadline', form.deadline, true),
+    trajectory: form.trajectory || undefined,
+    budget: budgetAmount === undefined ? undefined : { amount: budgetAmount, currency },
+    spent: num('spent', form.spent, money),
+    owner: form.owner.trim() || undefined,
+    weight: weight ?? (form.weight.trim() ? undefined : 1),
+    confidence: form.confidence || undefined,
+    pinned: form.pinned || undefined,
+    archived: existing?.archived ?? false,
+    deletedAt: existing?.deletedAt ?? null,
+    createdAt: existing?.createdAt ?? ctx.now,
+    updatedAt: ctx.now,
+  };
+  for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
+  return { candidate, errors };
+}
+
+export type GoalFormResult = { ok: true; goal: Goal } | { ok: false; errors: FieldErrors<GoalField> };
+
+/** The Goal to save, or the problems keyed by form field (number parse errors first, then zod's). */
+export function formToGoal(form: GoalFormState, ctx: GoalFormContext): GoalFormResult {
+  const { candidate, errors } = readForm(form, ctx);
+  const parsed = Goal.safeParse(candidate, { reportInput: true });
+  const schemaErrors = parsed.success ? {} : problemsToErrors(describeIssues(parsed.error), GOAL_FIELD_PATHS);
+  // A field whose text did not parse was left out of the candidate; zod's "missing" for it adds nothing.
+  const all = { ...schemaErrors, ...errors };
+  if (Object.keys(all).length || !parsed.success) return { ok: false, errors: all };
+  return { ok: true, goal: parsed.data };
+}
+
+/** SMART hints for what is typed so far; fields that do not parse yet are treated as empty. */
+export function smartHints(
+  form: GoalFormState,
+  ctx: GoalFormContext & { history?: readonly number[]; current?: number | null },
+): SmartIssue[] {
+  const { candidate } = readForm(form, ctx);
+  return smartCheck(candidate as Goal, {
+    metric: ctx.metric,
+    now: ctx.now,
+    history: ctx.history,
+    current: ctx.current,
+  });
+}
+
+/** The goal and everything under it (parentId), cycle-safe: what a delete moves to the trash. */
+export function descendantIds(goals: readonly Pick<Goal, 'id' | 'parentId'>[], rootId: string): string[] {
+  const out = [rootId];
+  const seen = new Set(out);
+  for (let i = 0; i < out.length; i++) {
+    for (const g of goals) {
+      if (g.parentId === out[i] && !seen.has(g.id)) {
+        seen.add(g.id);
+        out.push(g.id);
+      }
+    }
+  }
+  return out;
+}
+
+/** Goals that may be the parent of `selfId`: not itself and none of its descendants (no cycles). */
+export function parentChoices<G extends Pick<Goal, 'id' | 'parentId'>>(
+  goals: readonly G[],
+  selfId?: string,
+): G[] {
+  if (!selfId) return [...goals];
+  const banned = new Set(descendantIds(goals, selfId));
+  return goals.filter((g) => !banned.has(g.id));
+}
+
+/** The current (fiscal) quarter as local days, first and last included: the OKR set's window. */
+export function currentQuarter(now: number, cal: CalendarSettings): { start: string; deadline: string } {
+  const start = periodStart(localDayKey(now, cal.timeZone), 'quarter', cal);
+  return { start, deadline: addDays(nextPeriodStart(start, 'quarter'), -1) };
+}
+
+/**
+ * Maps ValidationError problems (`budget.amount: expected number`) to form fields by their path, the
+ * longest known path first; a problem with no known field goes to `form`. Known English messages are
+ * turned into UI keys so they show in the user's language.
+ */
+export function problemsToErrors<F extends string>(
+  problems: readonly string[],
+  paths: Readonly<Record<string, F>>,
+): FieldErrors<F> {
+  const out: FieldErrors<F> = {};
+  const known = Object.keys(paths).sort((a, b) => b.length - a.length);
+  for (const problem of problems) {
+    const cut = problem.indexOf(': ');
+    // Strip a batch prefix such as `goals[0].`.
+    const path = cut < 0 ? '' : problem.slice(0, cut).replace(/^\w+\[\d+\]\.?/, '');
+    const message = cut < 0 ? problem : problem.slice(cut + 2);
+    const hit = known.find((k) => path === k || path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
+    const field: F | 'form' = hit ? paths[hit]! : 'form';
+    out[field] ??= problemText(message);
+  }
+  return out;
+}
+
+export function problemText(message: string): UiText {
+  if (message === 'must not be empty') return { key: 'editor.error.empty' };
+  if (message.startsWith('expected number') || message.startsWith('expected int'))
+    return { key: 'editor.error.number' };
+  const bound = /^must be ([≥>≤<]) (-?[\d.e+]+)$/.exec(message);
+  if (bound) {
+    const key = bound[1] === '≥' || bound[1] === '>' ? 'editor.error.min' : 'editor.error.max';
+    return { key, params: { limit: Number(bound[2]) } };
+  }
+  return { text: { en: message, vi: message } };
+}

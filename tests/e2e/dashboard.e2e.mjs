@@ -1,0 +1,149 @@
+// The new-tab dashboard and the options page in real Chromium: example data loads through the UI,
+// survives a reload and a browser restart, language and theme switch, the page passes axe-core, and
+// screenshots of both themes are saved to test-results/.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../../scripts/browser.mjs';
+import {
+  assertNoExternalRequests,
+  assertNoPageErrors,
+  makeProfileDir,
+  openExtensionPage,
+  removeProfileDir,
+  saveScreenshot,
+  withExtension,
+} from './helpers.mjs';
+
+const AXE = path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
+
+async function openNewTab(context) {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('chrome://newtab/', { waitUntil: 'load' });
+  return page;
+}
+
+async function loadExampleThroughOptions(fx) {
+  const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+  await options.getByTestId('load-example').click();
+  await options.getByTestId('remove-example').waitFor({ state: 'visible' });
+  await options.waitForFunction(
+    () => !document.querySelector('[data-testid="remove-example"]')?.hasAttribute('disabled'),
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
+  return options;
+}
+
+const AXE_SOURCE = readFileSync(AXE, 'utf8');
+
+async function axeViolations(page, selector = 'body') {
+  // Extension pages forbid inline scripts (CSP), so axe goes in through DevTools evaluation instead.
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (sel) => {
+    const axe = /** @type {any} */ (globalThis).axe;
+    const result = await axe.run(document.querySelector(sel), { resultTypes: ['violations'] });
+    return result.violations.map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')})`,
+    );
+  }, selector);
+}
+
+describe('new-tab dashboard', () => {
+  it('shows the first-run choice on an empty profile', async () => {
+    await withExtension(async (fx) => {
+      const page = await openNewTab(fx.context);
+      await page.getByTestId('first-run-example').waitFor();
+      assert.ok(await page.getByTestId('first-run-create').isVisible());
+      assert.deepEqual(await axeViolations(page), []);
+      assertNoPageErrors(fx);
+    });
+  });
+
+  it('loads example data, keeps it across reload and restart, switches language and theme', async () => {
+    const profile = makeProfileDir();
+    try {
+      await withExtension(
+        async (fx) => {
+          const options = await loadExampleThroughOptions(fx);
+          const page = await openNewTab(fx.context);
+          await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+          const cards = await page.getByTestId('goal-card').count();
+          assert.ok(cards >= 20, `expected the example goals, saw ${cards} cards`);
+          // Every progress bar is an accessible progressbar with a value.
+          const bars = await page
+            .locator('[role="progressbar"]')
+            .evaluateAll((els) => els.map((e) => Number(e.getAttribute('aria-valuenow'))));
+          assert.ok(bars.length >= 20 && bars.every((v) => v >= 0 && v <= 100));
+          assert.ok((await page.getByTestId('goal-forecast').count()) > 0, 'some goals show a forecast');
+          await saveScreenshot(page, 'dashboard-light-en');
+          assert.deepEqual(await axeViolations(page, 'main'), []);
+
+          await page.reload({ waitUntil: 'load' });
+          await page.getByTestId('goal-card').first().waitFor();
+          assert.equal(await page.getByTestId('goal-card').count(), cards, 'same cards after reload');
+
+          // Vietnamese + dark, from the options page; the open new tab follows without a reload.
+          await options.locator('select[name="locale"]').selectOption('vi');
+          await options.locator('select[name="theme"]').selectOption('dark');
+          await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+          await page.waitForFunction(() => document.documentElement.lang === 'vi');
+          await page.getByText('Mục tiêu', { exact: false }).first().waitFor();
+          const text = await page.locator('main').textContent();
+          assert.match(text, /tỷ|₫/, 'Vietnamese money formatting');
+          await saveScreenshot(page, 'dashboard-dark-vi');
+          assert.deepEqual(await axeViolations(page, 'main'), []);
+          assertNoPageErrors(fx);
+          assertNoExternalRequests(fx);
+        },
+        { userDataDir: profile },
+      );
+      // A new browser on the same profile: the data and the settings are still there.
+      await withExtension(
+        async (fx) => {
+          const page = await openNewTab(fx.context);
+          await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+          assert.ok((await page.getByTestId('goal-card').count()) >= 20);
+          assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+          assert.equal(await page.evaluate(() => document.documentElement.lang), 'vi');
+        },
+        { userDataDir: profile },
+      );
+    } finally {
+      removeProfileDir(profile);
+    }
+  });
+
+  it('opens a goal with its chart and check-ins, and removes the example data in one click', async () => {
+    await withExtension(async (fx) => {
+      const options = await loadExampleThroughOptions(fx);
+      const page = await openNewTab(fx.context);
+      await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+      await page.locator('[data-widget="okr"] button.pc-link').nth(1).click();
+      const dialog = page.getByTestId('goal-detail');
+      await dialog.waitFor();
+      await dialog.locator('canvas').first().waitFor({ timeout: 15_000 });
+      assert.deepEqual(await axeViolations(page, '[data-testid="goal-detail"]'), []);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
+      await options.bringToFront();
+      await options.getByTestId('remove-example').click();
+      await options.getByTestId('load-example').waitFor({ state: 'visible' });
+      await options.waitForFunction(
+        () => !document.querySelector('[data-testid="load-example"]')?.hasAttribute('disabled'),
+      );
+      await page.bringToFront();
+      await page.getByTestId('first-run-example').waitFor({ timeout: 15_000 });
+      assertNoPageErrors(fx);
+    });
+  });
+});

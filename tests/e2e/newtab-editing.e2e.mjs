@@ -1,0 +1,135 @@
+// Editing on the new tab in real Chromium: first goal with a new KPI, values pasted as a column,
+// a field error that saves nothing, delete with Undo, and an axe-core pass over the goal form dialog.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { it } from 'node:test';
+import { assertNoExternalRequests, assertNoPageErrors, saveScreenshot, withExtension } from './helpers.mjs';
+
+const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const day = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
+/** axe-core violations inside the open editor dialog, as "rule: selector" lines (empty = clean). */
+async function axeViolations(page) {
+  // The extension page's CSP (script-src 'self') blocks addScriptTag's inline <script>; evaluating the
+  // source through the DevTools protocol is not subject to the page's CSP.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
+  return page.evaluate(async () => {
+    const dialog = document.querySelector('dialog.pc-editor[open]');
+    const result = await /** @type {any} */ (window).axe.run(dialog);
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+
+it('creates, logs, validates and deletes a goal from the new tab', { timeout: 120_000 }, () =>
+  withExtension(
+    async (ext) => {
+      const page = ext.page;
+      await page.goto(ext.extUrl('newtab.html'), { waitUntil: 'load' });
+      const cards = page.locator('.pc-widget-goals [data-testid="goal-card"]');
+
+      // First run → the goal form opens in a modal dialog with focus on its first field.
+      await page.getByTestId('first-run-create').click();
+      const goalDialog = page.getByTestId('editor-goal');
+      await goalDialog.waitFor();
+      await page.locator('#goal-kind').waitFor();
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'goal-kind',
+        'focus on the first field',
+      );
+      assert.equal(await goalDialog.getAttribute('aria-labelledby'), 'editor-title');
+      assert.deepEqual(await axeViolations(page), [], 'axe-core: goal form dialog');
+
+      // No KPI yet: create one from inside the goal form, then come back to it with the KPI chosen.
+      await page.getByTestId('goal-new-metric').click();
+      await page.locator('#metric-name').fill('Deals won');
+      await page.getByTestId('metric-save').click();
+      await page.locator('#goal-title').waitFor();
+      assert.equal(await page.locator('#goal-metricId option:checked').textContent(), 'Deals won');
+
+      await page.locator('#goal-title').fill('Win 100 deals');
+      await page.locator('#goal-measure').selectOption('cumulative');
+      await page.locator('#goal-target').fill('100');
+      await page.locator('#goal-start').fill(day(-60));
+      await page.locator('#goal-deadline').fill(day(120));
+      await page.locator('#goal-owner').fill('Lan');
+      await page
+        .getByTestId('smart-hints')
+        .getByText(/specific, measurable/)
+        .waitFor();
+      assert.deepEqual(await axeViolations(page), [], 'axe-core: filled goal form');
+      await page.getByTestId('goal-save').click();
+      await goalDialog.waitFor({ state: 'detached' });
+      await cards.first().waitFor();
+      assert.equal(await cards.count(), 1);
+      const progress = cards.first().getByTestId('goal-progress-text');
+      const before = (await progress.textContent())?.trim();
+
+      // Paste a column of three values through data entry (opened from the goal detail).
+      await cards.first().locator('.pc-card-title').click();
+      await page.getByTestId('log-values').click();
+      const entry = page.getByTestId('editor-entry');
+      await entry.waitFor();
+      await page.getByTestId('entry-mode-paste').check();
+      await page.locator('#entry-paste').fill('10\n20\n30');
+      await page.getByTestId('paste-preview').waitFor();
+      assert.equal(await page.getByTestId('paste-preview').locator('tbody tr').count(), 3);
+      assert.deepEqual(await axeViolations(page), [], 'axe-core: data entry dialog');
+      await page.getByTestId('entry-save').click();
+      await entry.waitFor({ state: 'detached' });
+      await page.getByTestId('toast').getByText('3 values saved to Deals won').waitFor();
+      await page.keyboard.press('Escape'); // closes the goal detail
+      await page.getByTestId('goal-detail').waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        (old) => {
+          const el = document.querySelector('.pc-widget-goals [data-testid="goal-progress-text"]');
+          return el && el.textContent?.trim() !== old;
+        },
+        before,
+        { timeout: 10_000 },
+      );
+      const after = (await progress.textContent())?.trim();
+      assert.notEqual(after, before, `progress text changes after logging (was "${before}")`);
+      assert.match(after ?? '', /60/, 'cumulative 60 of 100');
+
+      // A bad value shows an error on its field and saves nothing; Esc closes and focus returns.
+      await page.getByTestId('new-goal').click();
+      await page.locator('#goal-title').fill('Broken goal');
+      await page.locator('#goal-target').fill('abc');
+      await page.getByTestId('goal-save').click();
+      await page.getByTestId('error-goal-target').waitFor();
+      assert.equal(await page.locator('#goal-target').getAttribute('aria-invalid'), 'true');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.id),
+        'goal-target',
+        'focus on the bad field',
+      );
+      assert.match(await page.getByTestId('error-goal-target').textContent(), /not a number/);
+      await page.keyboard.press('Escape');
+      await goalDialog.waitFor({ state: 'detached' });
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.dataset.testid),
+        'new-goal',
+        'focus back on opener',
+      );
+      assert.equal(await cards.count(), 1, 'nothing saved');
+
+      // Delete from the goal form → toast with Undo → the card is back.
+      await cards.first().locator('.pc-card-title').click();
+      await page.getByTestId('edit-goal').click();
+      await page.getByTestId('goal-delete').click();
+      await page.getByTestId('undo').waitFor();
+      await page.waitForFunction(() => !document.querySelector('.pc-widget-goals [data-testid="goal-card"]'));
+      await page.getByTestId('undo').click();
+      await cards.first().waitFor();
+      assert.equal(await cards.count(), 1);
+      assert.equal(await cards.first().locator('.pc-card-title').textContent(), 'Win 100 deals');
+      await saveScreenshot(page, 'newtab-editing');
+
+      assertNoPageErrors(ext);
+      assertNoExternalRequests(ext);
+    },
+    { name: 'newtab-editing' },
+  ),
+);

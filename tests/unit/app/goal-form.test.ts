@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import {
+  currentQuarter,
+  descendantIds,
+  emptyGoalForm,
+  formToGoal,
+  GOAL_FIELD_PATHS,
+  type GoalFormContext,
+  type GoalFormState,
+  goalToForm,
+  parentChoices,
+  problemsToErrors,
+  smartHints,
+} from '../../../lib/app/goal-form';
+import { Goal } from '../../../lib/schema';
+import { openPacerDb } from '../../../lib/storage/db';
+import { ValidationError } from '../../../lib/storage/records';
+import { repository } from '../../../lib/storage/repository';
+
+const NOW = Date.UTC(2026, 2, 10, 9);
+const ctx = (over: Partial<GoalFormContext> = {}): GoalFormContext => ({
+  locale: 'en',
+  timeZone: 'Asia/Ho_Chi_Minh',
+  now: NOW,
+  newId: () => 'g-new',
+  ...over,
+});
+const form = (over: Partial<GoalFormState> = {}): GoalFormState => ({
+  ...emptyGoalForm({ currency: 'VND' }),
+  title: 'Revenue Q2',
+  ...over,
+});
+
+describe('formToGoal', () => {
+  it('builds a valid Goal from typed text: numbers by the locale parser, days in the user zone', () => {
+    const r = formToGoal(
+      form({
+        target: '12tr',
+        baseline: '1.200.000',
+        start: '2026-04-01',
+        deadline: '2026-06-30',
+        owner: ' Lan ',
+      }),
+      ctx({ locale: 'vi' }),
+    );
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.goal.target).toBe(12_000_000);
+    expect(r.goal.baseline).toBe(1_200_000);
+    // Midnight 1 April in Ho Chi Minh City (UTC+7) is 17:00 UTC on 31 March.
+    expect(r.goal.startAt).toBe(Date.UTC(2026, 2, 31, 17));
+    // The deadline day is included: the last millisecond of 30 June, local time.
+    expect(r.goal.deadline).toBe(Date.UTC(2026, 5, 30, 17) - 1);
+    expect(r.goal.owner).toBe('Lan');
+    expect(r.goal.id).toBe('g-new');
+    expect(r.goal.weight).toBe(1);
+    expect(Goal.safeParse(r.goal).success).toBe(true);
+    expect('budget' in r.goal).toBe(false);
+  });
+
+  it('puts a number that does not parse on its own field and builds nothing', () => {
+    const r = formToGoal(form({ target: 'abc', spent: '5' }), ctx());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(Object.keys(r.errors)).toEqual(['target']);
+    expect(r.errors.target).toEqual({
+      text: { en: '“abc” is not a number.', vi: '“abc” không phải là số.' },
+    });
+  });
+
+  it('maps zod problems to fields: empty title, bad currency code, negative weight', () => {
+    const r = formToGoal(
+      form({ title: '   ', budgetAmount: '100', budgetCurrency: 'dong', weight: '-2' }),
+      ctx(),
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.title).toEqual({ key: 'editor.error.empty' });
+    expect(r.errors.weight).toEqual({ key: 'editor.error.min', params: { limit: 0 } });
+    // "dong" is no ISO code: the amount is then read as a plain number, and the code is refused by zod.
+    expect(r.errors.budgetCurrency).toEqual({
+      text: {
+        en: 'expected an ISO 4217 code such as VND or USD',
+        vi: 'expected an ISO 4217 code such as VND or USD',
+      },
+    });
+  });
+
+  it('checks values against the metric unit (a percent target for a money metric is refused)', () => {
+    const metric = {
+      unit: { kind: 'currency', currency: 'VND' },
+      direction: 'up',
+      aggregation: 'sum',
+    } as const;
+    const bad = formToGoal(form({ target: '15%' }), ctx({ metric }));
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors.target).toEqual({ key: 'quickLog.notPercent' });
+    const good = formToGoal(form({ target: '₫2tr' }), ctx({ metric, locale: 'vi' }));
+    expect(good.ok && good.goal.target).toBe(2_000_000);
+  });
+
+  it('asks instead of guessing an ambiguous number', () => {
+    const r = formToGoal(form({ target: '1.200' }), ctx({ locale: 'en' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok)
+      expect(r.errors.target).toEqual({
+        text: { en: 'Does “1.200” mean 1.2 or 1200?', vi: '“1.200” là 1,2 hay 1200?' },
+      });
+  });
+
+  it('round-trips an existing goal through the form unchanged, keeping fields the form does not show', () => {
+    const existing: Goal = {
+      id: 'g1',
+      kind: 'kpi_target',
+      title: 'Doanh thu',
+      translations: { en: 'Revenue', vi: 'Doanh thu' },
+      frameworks: ['smart', 'bsc'],
+      perspective: 'financial',
+      metricId: 'm1',
+      dims: { channel: 'facebook' },
+      measure: 'cumulative',
+      target: 1_250_000.5,
+      startAt: Date.UTC(2026, 0, 1) - 7 * 3_600_000,
+      deadline: Date.UTC(2026, 11, 31, 17) - 1,
+      trajectory: 'phased',
+      seasonalWeights: new Array(12).fill(1),
+      budget: { amount: 5000, currency: 'USD' },
+      owner: 'Lan',
+      weight: 2,
+      pinned: true,
+      archived: false,
+      deletedAt: null,
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    for (const locale of ['en', 'vi'] as const) {
+      const f = goalToForm(existing, locale, 'Asia/Ho_Chi_Minh', 'VND');
+      expect(f.title).toBe(locale === 'en' ? 'Revenue' : 'Doanh thu');
+      const r = formToGoal(f, ctx({ locale, existing }));
+      expect(r.ok && r.goal).toEqual({ ...existing, updatedAt: NOW });
+    }
+    // An edited title replaces the translations, or the old translation would keep showing.
+    const edited = formToGoal(
+      { ...goalToForm(existing, 'en', 'Asia/Ho_Chi_Minh', 'VND'), title: 'Sales' },
+      ctx({ existing }),
+    );
+    expect(edited.ok && edited.goal.title).toBe('Sales');
+    expect(edited.ok && 'translations' in edited.goal).toBe(false);
+  });
+});
+
+describe('problemsToErrors', () => {
+  it('maps ValidationError problems from storage to fields by their path', async () => {
+    const db = await openPacerDb(`goal-form-${Math.random()}`);
+    const err = await repository(db, 'goals')
+      .put({
+        id: 'x',
+        kind: 'kpi_target',
+        title: '',
+        frameworks: [],
+        target: 'ten',
+        weight: 1,
+        archived: false,
+        deletedAt: null,
+        createdAt: 1,
+        updatedAt: 1,
+      })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ValidationError);
+    const errors = problemsToErrors((err as ValidationError).problems, GOAL_FIELD_PATHS);
+    expect(errors.title).toEqual({ key: 'editor.error.empty' });
+    expect(errors.target).toEqual({ key: 'editor.error.number' });
+    db.close();
+  });
+
+  it('uses the longest path, strips batch prefixes and sends unknown paths to the form', () => {
+    const e = problemsToErrors(
+      [
+        'goals[2].budget.currency: bad code',
+        'startAt: expected int, received number',
+        'seasonalWeights: must have at most 12 items',
+      ],
+      GOAL_FIELD_PATHS,
+    );
+    expect(e.budgetCurrency).toEqual({ text: { en: 'bad code', vi: 'bad code' } });
+    expect(e.start).toEqual({ key: 'editor.error.number' });
+    expect(e.form).toEqual({ text: { en: 'must have at most 12 items', vi: 'must have at most 12 items' } });
+  });
+});
+
+describe('smartHints', () => {
+  it('lists what is missing while the form is incomplete, and nothing once it is SMART', () => {
+    const codes = (f: GoalFormState) => smartHints(f, ctx()).map((i) => i.code);
+    expect(codes(form({ target: 'not yet' }))).toEqual(['no_metric', 'no_target', 'no_deadline', 'no_owner']);
+    expect(
+      codes(
+        form({ metricId: 'm1', measure: 'cumulative', target: '100', deadline: '2026-12-31', owner: 'Lan' }),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        form({ metricId: 'm1', measure: 'cumulative', target: '100', deadline: '2025-12-31', owner: 'Lan' }),
+      ),
+    ).toEqual(['deadline_past']);
+  });
+});
+
+describe('goal tree helpers', () => {
+  const goals = [
+    { id: 'a' },
+    { id: 'b', parentId: 'a' },
+    { id: 'c', parentId: 'b' },
+    { id: 'd', parentId: 'a' },
+    { id: 'e' },
+    // A cycle from damaged or hand-edited data must not loop forever.
+    { id: 'x', parentId: 'y' },
+    { id: 'y', parentId: 'x' },
+  ];
+  it('collects a goal and all its descendants', () => {
+    expect(descendantIds(goals, 'a')).toEqual(['a', 'b', 'd', 'c']);
+    expect(descendantIds(goals, 'e')).toEqual(['e']);
+    expect(descendantIds(goals, 'x')).toEqual(['x', 'y']);
+  });
+  it('never offers a goal itself or its descendants as its parent', () => {
+    expect(parentChoices(goals, 'b').map((g) => g.id)).toEqual(['a', 'd', 'e', 'x', 'y']);
+    expect(parentChoices(goals).length).toBe(goals.length);
+  });
+  it('gives the current fiscal quarter as first and last local day', () => {
+    const cal = { timeZone: 'Asia/Ho_Chi_Minh', weekStart: 1, fiscalYearStartMonth: 1 };
+    expect(currentQuarter(NOW, cal)).toEqual({ start: '2026-01-01', deadline: '2026-03-31' });
+    expect(currentQuarter(NOW, { ...cal, fiscalYearStartMonth: 2 })).toEqual({
+      start: '2026-02-01',
+      deadline: '2026-04-30',
+    });
+    // 31 March 20:00 UTC is already 1 April in Vietnam.
+    expect(currentQuarter(Date.UTC(2026, 2, 31, 20), cal).start).toBe('2026-04-01');
+  });
+});
