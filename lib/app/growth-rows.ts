@@ -51,8 +51,11 @@ export function growthRows(
   const byId = new Map(metrics.map((m) => [m.id, m]));
   const months = lastPeriods(today, 'month', 3, settings);
   const rows: GrowthRow[] = [];
-  for (const metric of metrics) {
-    if (metric.archived || metric.deletedAt !== null) continue;
+  // The pack is about rates and per-channel economics: derived KPIs (cost per lead, conversion, ROAS,
+  // churn…) lead; base counts and sums are listed only when the user has no derived KPI yet.
+  const live = metrics.filter((m) => !m.archived && m.deletedAt === null);
+  const derived = live.filter((m) => m.formula || m.templateId);
+  for (const metric of derived.length ? derived : live) {
     for (const dimension of ['channel', 'segment'] as const) {
       if (!metric.dimensions.includes(dimension)) continue;
       for (const key of dimensionValues(metric, dimension, byId, rollups)) {

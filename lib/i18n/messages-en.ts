@@ -587,6 +587,8 @@ export const en = {
   'settings.quietTo': 'Quiet until',
   'settings.importLink': 'Import CSV / spreadsheet',
   'settings.dataTitle': 'Your data',
+  'dashboard.showAll': 'Show all {count}',
+  'dashboard.showFewer': 'Show fewer',
 } as const;
 
 export type MessageKey = keyof typeof en;

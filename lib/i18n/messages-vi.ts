@@ -592,4 +592,6 @@ export const vi: Record<MessageKey, string> = {
   'settings.quietTo': 'Im lặng đến',
   'settings.importLink': 'Nhập CSV / bảng tính',
   'settings.dataTitle': 'Dữ liệu của bạn',
+  'dashboard.showAll': 'Xem tất cả {count}',
+  'dashboard.showFewer': 'Thu gọn',
 };
