@@ -82,7 +82,10 @@ export function buildGoalView(
     kind: goal.kind,
     kindLabel: t(`goalKind.${goal.kind}`),
     status,
-    statusLabel: statusLabel(t, status),
+    statusLabel:
+      ev?.statusReasons.includes('not_started') && status === 'no_data'
+        ? t('status.notStarted')
+        : statusLabel(t, status),
     progress: progress !== null && Number.isFinite(progress) ? progress : null,
     progressText:
       progress !== null && Number.isFinite(progress)
@@ -97,7 +100,7 @@ export function buildGoalView(
   if (goal.pinned) view.pinned = true;
   if (goal.parentId) view.parentId = goal.parentId;
   if (ev?.okr) view.okrScore = ev.okr.score;
-  const pace = ev ? paceText(ev, unit, ctx) : undefined;
+  const pace = ev && !goal.doneAt ? paceText(ev, unit, ctx) : undefined;
   if (pace) view.pace = pace;
   const forecast = ev ? forecastText(goal, ev, ctx) : undefined;
   if (forecast) view.forecast = forecast;

@@ -123,7 +123,11 @@ export function forecastMissAlert(
   );
 }
 
-/** A funnel stage (a conversion-rate KPI goal) whose latest rate is below its target rate. */
+/**
+ * A funnel stage (a goal on a conversion-rate metric, see funnel-conversion.ts) whose latest rate is
+ * below its target rate. Only a rate where higher is better is a funnel conversion: with direction
+ * 'down' (churn, cost per lead) "below the target" is good news, so nothing fires.
+ */
 export function conversionBelowTargetAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
   rate: number | null,
@@ -132,9 +136,9 @@ export function conversionBelowTargetAlert(
   period: string,
   formatValue: (n: number) => string = (n) => String(Math.round(n * 100) / 100),
 ): Alert | null {
-  if (rate === null || !Number.isFinite(rate)) return null;
-  const below = direction === 'up' ? rate < targetRate : rate > targetRate;
-  if (!below) return null;
+  if (direction !== 'up' || rate === null || !Number.isFinite(rate) || !Number.isFinite(targetRate))
+    return null;
+  if (rate >= targetRate) return null;
   return make(
     'conversion_below_target',
     'warning',
@@ -149,14 +153,44 @@ export function conversionBelowTargetAlert(
   );
 }
 
-/** Silence since the last check-in (or since the goal was created); one alert per silent stretch. */
+/** Goal kinds whose owner is expected to check in; the others are followed another way. */
+const CHECKED_IN_KINDS: ReadonlySet<Goal['kind']> = new Set(['objective', 'key_result', 'kpi_target']);
+
+/**
+ * Silence since the last check-in; one alert per silent stretch (the id carries the last check-in's
+ * day, or 'never').
+ *
+ * Only live goals that someone owns are asked for check-ins, since checking in is the owner's job.
+ * Milestones are followed by their deadline (milestone_overdue) and a BHAG through its milestones, so
+ * neither is asked. Done goals, goals past their deadline and goals not started never alert.
+ * A goal never checked in on counts its silence from when it started — the later of its window start
+ * and its creation, since nobody owes a check-in on a goal from before it existed — and says "no
+ * check-in yet" rather than a day count that only measures how old the goal record is.
+ */
 export function noCheckInAlert(
-  goal: Pick<Goal, 'id' | 'title' | 'translations' | 'createdAt'>,
+  goal: Pick<
+    Goal,
+    | 'id'
+    | 'title'
+    | 'translations'
+    | 'kind'
+    | 'owner'
+    | 'startAt'
+    | 'deadline'
+    | 'doneAt'
+    | 'archived'
+    | 'deletedAt'
+    | 'createdAt'
+  >,
   lastCheckIn: number | null,
   now: number,
   o: AlertOptions = DEFAULT_ALERT_OPTIONS,
 ): Alert | null {
-  const since = lastCheckIn ?? goal.createdAt;
+  if (!CHECKED_IN_KINDS.has(goal.kind) || !goal.owner?.trim()) return null;
+  if (goal.archived || goal.deletedAt !== null || (goal.doneAt !== undefined && goal.doneAt !== null))
+    return null;
+  if (goal.deadline !== undefined && goal.deadline <= now) return null;
+  const since = lastCheckIn ?? Math.max(goal.startAt ?? goal.createdAt, goal.createdAt);
   const days = Math.floor((now - since) / 86_400_000);
   if (days < o.noCheckInDays) return null;
   const severity = days >= 2 * o.noCheckInDays ? 'warning' : 'info';
@@ -166,7 +200,9 @@ export function noCheckInAlert(
     'goal',
     goal.id,
     lastCheckIn === null ? 'never' : day(lastCheckIn),
-    titled(goal, 'alert_no_check_in', { days }),
+    lastCheckIn === null
+      ? titled(goal, 'alert_no_check_in_yet', {})
+      : titled(goal, 'alert_no_check_in', { days }),
     days,
   );
 }
@@ -210,6 +246,19 @@ export function kpiMovedAlert(
 }
 
 const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
+
+/**
+ * The most severe of several alerts, the earliest given winning a tie; null when there is none.
+ * Below trajectory, forecast miss and conversion below target all say "this goal is behind": a goal
+ * raises only the most telling of them, so the list holds one line per troubled goal, not three.
+ */
+export function mostSevere(alerts: ReadonlyArray<Alert | null>): Alert | null {
+  let best: Alert | null = null;
+  for (const a of alerts) {
+    if (a && (!best || SEVERITY_ORDER[a.severity] < SEVERITY_ORDER[best.severity])) best = a;
+  }
+  return best;
+}
 
 /** One alert per id (the first wins), most severe first, then by id for a stable order. */
 export function dedupeAlerts(alerts: ReadonlyArray<Alert | null>): Alert[] {

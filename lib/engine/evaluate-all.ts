@@ -17,12 +17,15 @@ import {
   forecastMissAlert,
   kpiMovedAlert,
   milestoneOverdueAlert,
+  mostSevere,
   noCheckInAlert,
 } from './alerts';
 import { rollUpProgress } from './cascade';
 import { dimKey, dimsMatch, parseDimKey } from './dim-key';
 import { forecastHit, type HitForecast } from './forecast';
 import { derivedSeries } from './formula';
+import { isFunnelConversion } from './funnel-conversion';
+import { directionSign } from './journey';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
 import { type KrScore, krScore, objectiveScore, okrZone, progressFraction } from './okr';
 import { computePace, type Pace } from './pace';
@@ -68,7 +71,10 @@ export interface GoalEvaluation {
   baseline: number | null;
   target: number | null;
   measure: 'cumulative' | 'latest' | null;
-  /** 0 at baseline, 1 at target (may exceed 1 or go below 0). */
+  /**
+   * 1 when the target is met; 0 at baseline for a real journey; clamped to −1..2. Hold-a-level and
+   * wrong-side targets are measured by their shortfall (okr.ts, progressFraction).
+   */
   progress: number | null;
   /** Own progress, or for a goal without its own measure the weighted roll-up of its children's. */
   rolledUpProgress: number | null;
@@ -235,6 +241,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
 
   // ---- per goal ---------------------------------------------------------------------------------
   const live = input.goals.filter((g) => g.deletedAt === null && !g.archived);
+  const liveById = new Map(live.map((x) => [x.id, x]));
   const perGoal = new Map<string, GoalEvaluation>();
   const alerts: Array<Alert | null> = [];
   const thisWeek = periodStart(today, 'week', cal);
@@ -248,6 +255,16 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     const target = goal.target !== undefined && Number.isFinite(goal.target) ? goal.target : null;
     const direction = metric?.direction ?? 'up';
     const startDay = goal.startAt !== undefined ? localDayKey(goal.startAt, tz) : undefined;
+    const notStarted = goal.startAt !== undefined && goal.startAt > now;
+    // The last local day the goal's window covers: most of a day must lie before the deadline, so a
+    // deadline at midnight (or a UTC "end of year" read in UTC+7) doesn't pull in the next day.
+    const endDay =
+      goal.deadline !== undefined && (goal.startAt === undefined || goal.deadline > goal.startAt)
+        ? localDayKey(goal.deadline - DAY / 2, tz)
+        : undefined;
+    // Values are read up to today, or up to the window's end once it is over (a done Q1 milestone
+    // keeps its Q1 figure instead of growing with every later sale).
+    const lastDay = endDay !== undefined && endDay < today ? endDay : today;
 
     let current: number | null = null;
     let baseline: number | null = goal.baseline ?? null;
@@ -289,12 +306,16 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         history.push(v);
       }
       if (cumulative) {
-        const sum = sumInRange(rollups, { from: startDay, to: today });
+        const sum = sumInRange(rollups, { from: startDay, to: lastDay });
         baseline = goal.baseline ?? 0;
         current = baseline + sum;
       } else {
         if (metric.aggregation === 'last' && !metric.formula) {
-          current = latestInRange(rollups, { to: today })?.value ?? null;
+          current = latestInRange(rollups, { to: lastDay })?.value ?? null;
+        } else if (lastDay < today) {
+          // The window is over: the value of the month its last day falls in (null if out of range).
+          const i = monthStarts.findLastIndex((m) => m <= lastDay);
+          current = i >= 0 ? (months[i] ?? null) : null;
         } else {
           // A sum or rate over a partial month understates it: use the latest complete month, or the
           // current month when there is no complete one yet.
@@ -320,15 +341,16 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
 
     let progress =
       current !== null && baseline !== null && target !== null
-        ? progressFraction(baseline, target, current, direction)
+        ? progressFraction(baseline, target, current, direction, metric?.unit.kind)
         : null;
     const milestone = goal.kind === 'milestone' || goal.budget ? milestoneStatus(goal, now) : null;
     if (progress === null && goal.kind === 'milestone') progress = done ? 1 : 0;
 
     const windowOk =
       goal.startAt !== undefined && goal.deadline !== undefined && goal.deadline > goal.startAt;
+    // Before its window opens a goal has no pace: nothing is expected of it yet.
     const pace =
-      windowOk && current !== null && baseline !== null && target !== null
+      windowOk && !notStarted && current !== null && baseline !== null && target !== null
         ? computePace(
             {
               startAt: goal.startAt ?? 0,
@@ -341,6 +363,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
             target,
             current,
             now,
+            { direction, unit: metric?.unit.kind },
           )
         : null;
 
@@ -353,8 +376,8 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       !done &&
       goal.deadline > now
     ) {
-      const sign: 1 | -1 =
-        target > (baseline ?? 0) ? 1 : target < (baseline ?? 0) ? -1 : direction === 'up' ? 1 : -1;
+      // Reaching follows the metric's direction, not the side of the baseline the target is on.
+      const sign = directionSign(direction);
       const curStart = periodStart(today, g, cal);
       const curEndDay = nextPeriodStart(curStart, g);
       const curStartT = startOfLocalDay(curStart, tz);
@@ -376,6 +399,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         seasonPeriod: g === 'week' ? 52 : 12,
         paths: input.forecastPaths ?? 400,
         seed: hashString(goal.id),
+        ...(notStarted ? { countFrom: goal.startAt } : {}),
       });
     }
 
@@ -389,6 +413,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       (progress !== null && target !== null && goal.kind !== 'milestone' ? progress >= 1 : false);
     const st = computeStatus({
       done,
+      notStarted,
       reached,
       deadlinePassed:
         goal.deadline !== undefined && goal.deadline < now && (goal.kind === 'milestone' || current !== null),
@@ -417,21 +442,27 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     });
 
     // ---- alerts for this goal ----
-    if (!done) {
-      alerts.push(belowTrajectoryAlert(goal, pace, thisWeek, opts));
-      alerts.push(forecastMissAlert(goal, forecast, thisWeek, opts));
-      if (
-        metric?.formula &&
-        (metric.unit.kind === 'percent' || metric.unit.kind === 'ratio') &&
-        !cumulative &&
-        target !== null &&
-        current !== null
-      ) {
-        alerts.push(conversionBelowTargetAlert(goal, current, target, metric.direction, thisMonth));
-      }
-      if (goal.kind !== 'milestone' && (goal.deadline === undefined || goal.deadline > now)) {
-        alerts.push(noCheckInAlert(goal, lastCheckIn?.time ?? null, now, opts));
-      }
+    // A goal not started yet can't be behind or about to miss (status.ts, rule 0).
+    if (!done && !notStarted) {
+      const conversion =
+        metric && !cumulative && target !== null && isFunnelConversion(metric, (id) => metrics.get(id))
+          ? conversionBelowTargetAlert(goal, current, target, metric.direction, thisMonth)
+          : null;
+      alerts.push(
+        mostSevere([
+          forecastMissAlert(goal, forecast, thisWeek, opts),
+          belowTrajectoryAlert(goal, pace, thisWeek, opts),
+          conversion,
+        ]),
+      );
+      // The weekly OKR review checks in on an objective with its key results: it counts for them too.
+      const parent = goal.kind === 'key_result' && goal.parentId ? liveById.get(goal.parentId) : undefined;
+      const reviewed = parent?.kind === 'objective' ? checkIns.get(parent.id)?.at(-1)?.time : undefined;
+      const lastReview = Math.max(
+        lastCheckIn?.time ?? Number.NEGATIVE_INFINITY,
+        reviewed ?? Number.NEGATIVE_INFINITY,
+      );
+      alerts.push(noCheckInAlert(goal, Number.isFinite(lastReview) ? lastReview : null, now, opts));
       if (milestone) alerts.push(milestoneOverdueAlert(goal, milestone));
     }
   }
@@ -448,7 +479,6 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     children.set(goal.parentId, list);
   }
   const RANK: Record<Confidence, number> = { on_track: 0, at_risk: 1, off_track: 2 };
-  const liveById = new Map(live.map((x) => [x.id, x]));
   const resolving = new Set<string>();
   const resolve = (id: string): GoalEvaluation | undefined => {
     const e = perGoal.get(id);

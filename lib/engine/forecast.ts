@@ -368,6 +368,11 @@ export interface HitArgs extends ForecastOptions {
   /** Share of step 1's period still to come (the current period is partly over). */
   firstStepShare: number;
   deadline: number;
+  /**
+   * Start of the goal's window when it lies after `now`: a cumulative goal only counts what happens
+   * from then on, and a level goal that gets there earlier is reached when its window opens.
+   */
+  countFrom?: number;
 }
 
 export interface HitForecast {
@@ -416,6 +421,23 @@ export function forecastHit(a: HitArgs): HitForecast {
   const paths = Math.max(1, a.paths ?? 400);
   const rand = mulberry32(a.seed ?? 1);
   const share = Math.min(1, Math.max(0, a.firstStepShare));
+  const from = a.countFrom !== undefined && a.countFrom > a.now ? a.countFrom : a.now;
+  // Share of each step's whole period that lies at or after `from` (all of it once the window is open).
+  const counted: number[] = [];
+  for (let k = 0, stepStart = a.now; k < a.stepEnds.length; k++) {
+    const stepEnd = a.stepEnds[k] ?? stepStart;
+    const whole = k === 0 ? (share > 0 ? (stepEnd - stepStart) / share : 0) : stepEnd - stepStart;
+    counted.push(
+      from <= stepStart
+        ? k === 0
+          ? share
+          : 1
+        : whole > 0
+          ? Math.min(1, Math.max(0, (stepEnd - from) / whole))
+          : 0,
+    );
+    stepStart = stepEnd;
+  }
   const times: number[] = [];
   let byDeadline = 0;
   for (let p = 0; p < paths; p++) {
@@ -427,11 +449,12 @@ export function forecastHit(a: HitArgs): HitForecast {
       const stepEnd = a.stepEnds[k] ?? stepStart;
       const y = next();
       const before = value;
-      value = a.mode === 'cumulative' ? value + y * (k === 0 ? share : 1) : y;
+      value = a.mode === 'cumulative' ? value + y * (counted[k] ?? 1) : y;
       if (a.sign * (value - a.target) >= 0) {
-        // Hit inside this step: interpolate linearly between its start and end.
+        // Hit inside this step: interpolate linearly over the part of it that counts.
         const f = value === before ? 1 : (a.target - before) / (value - before);
-        hit = stepStart + Math.min(1, Math.max(0, f)) * (stepEnd - stepStart);
+        const open = Math.min(stepEnd, Math.max(stepStart, from));
+        hit = Math.max(from, open + Math.min(1, Math.max(0, f)) * (stepEnd - open));
         break;
       }
       stepStart = stepEnd;

@@ -6,6 +6,8 @@ export * from './dim-key';
 export * from './evaluate-all';
 export * from './forecast';
 export * from './formula';
+export * from './funnel-conversion';
+export * from './journey';
 export * from './kpi-pack';
 export * from './messages';
 export * from './milestones';

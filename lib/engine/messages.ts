@@ -76,6 +76,10 @@ const TABLE = {
     en: `“${p.title}” has had no check-in for ${p.days} days.`,
     vi: `“${p.title}” đã ${p.days} ngày chưa được cập nhật tiến độ.`,
   }),
+  alert_no_check_in_yet: (p: Params) => ({
+    en: `“${p.title}” has no check-in yet.`,
+    vi: `“${p.title}” chưa có lần cập nhật tiến độ nào.`,
+  }),
   alert_milestone_overdue: (p: Params) => ({
     en: `Milestone “${p.title}” was due ${p.date} and is not done.`,
     vi: `Cột mốc “${p.title}” đến hạn ngày ${p.date} nhưng chưa hoàn thành.`,

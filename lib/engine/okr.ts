@@ -1,4 +1,12 @@
-import type { Goal, Settings } from '../schema';
+import type { Goal, Settings, Unit } from '../schema';
+import {
+  clampProgress,
+  directionSign,
+  goodJourney,
+  journeyFloor,
+  meetsTarget,
+  PROGRESS_MIN,
+} from './journey';
 
 /**
  * OKR scoring, Google-style: a key result scores 0–1.0 by how far it got from baseline to target.
@@ -28,21 +36,32 @@ export function krScore(
 }
 
 /**
- * Progress of the journey baseline → target reached by `current`, direction-free: 0 at baseline,
- * 1 at target. When target = baseline there's no journey: 1 if the target is met on the metric's good
- * side, else 0.
+ * Progress towards the target, 1 meaning "target met" (journey.ts has the reasoning):
+ * - A real journey (the target lies at least 10% of its size beyond the baseline, in the metric's good
+ *   direction): 0 at baseline, 1 at target, linear in between and beyond.
+ * - A hold-a-level target (a shorter journey, target = baseline, or a target on the wrong side of the
+ *   baseline): 1 while the current value meets the target, else 1 − shortfall ÷ (10% of the target;
+ *   for a percentage, of its distance to 0 or 100 — see journeyFloor).
+ *   "Keep margin ≥ 30%" at 29.5% is 0.83, at 27% is 0; exceeding such a target is not progress beyond 1.
+ * Either way a value that meets the target on the good side gives at least 1, and the result is clamped
+ * to −1..2 so one wild goal can't swamp a weighted roll-up.
  */
 export function progressFraction(
   baseline: number,
   target: number,
   current: number,
   direction: 'up' | 'down' = 'up',
+  unit?: Unit['kind'],
 ): number | null {
   if (![baseline, target, current].every(Number.isFinite)) return null;
-  const journey = target - baseline;
-  if (journey === 0) return (direction === 'up' ? current >= target : current <= target) ? 1 : 0;
-  const p = (current - baseline) / journey;
-  return Number.isFinite(p) ? p : null;
+  const journey = goodJourney(baseline, target, direction);
+  const floor = journeyFloor(baseline, target, unit);
+  const met = meetsTarget(current, target, direction);
+  let p: number;
+  if (journey > 0 && journey >= floor) p = 1 + (directionSign(direction) * (current - target)) / journey;
+  else if (met) p = 1;
+  else p = floor > 0 ? 1 - Math.abs(current - target) / floor : PROGRESS_MIN;
+  return Number.isFinite(p) ? clampProgress(p) : null;
 }
 
 /**

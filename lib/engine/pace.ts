@@ -1,4 +1,5 @@
-import type { Goal } from '../schema';
+import type { Goal, Metric, Unit } from '../schema';
+import { clampProgress, directionSign, journeyFloor, MIN_JOURNEY_SHARE } from './journey';
 import {
   DAY_MS,
   dayKeyFromNumber,
@@ -64,9 +65,12 @@ export interface Pace {
   /** actual − expected (in the metric's unit; positive = above the line, whichever way is good). */
   gap: number;
   /**
-   * Signed so that negative always means behind: (actual − expected) ÷ the expected move so far,
-   * the denominator floored at 10% of the whole journey so the first days of a window don't swing
-   * ±1000% on one sale. Null when target = baseline.
+   * Signed so that negative always means behind: (actual − expected) ÷ the expected move so far. The
+   * denominator is floored at 10% of the whole journey, so the first days of a window don't swing
+   * ±1000% on one sale, and at 10% of the target (journey.ts), so a hold-a-level target ("keep margin
+   * at 30%" from 29.6%) doesn't read half a point of noise as 100% behind. Clamped to −1..2 like
+   * progress: −1 means none of the expected move was made (or it went the wrong way). Null when there
+   * is no good side to be on: no direction given and target = baseline.
    */
   gapPct: number | null;
   /** Change per day needed from now to hit the target by the deadline; null once the deadline passed. */
@@ -77,21 +81,37 @@ export interface Pace {
   reached: boolean;
 }
 
+export interface PaceOptions {
+  /** The metric's good direction; without it the journey's own direction stands in. */
+  direction?: Metric['direction'];
+  /** The metric's unit, for the size of a percentage journey (journey.ts). */
+  unit?: Unit['kind'];
+}
+
+/**
+ * With a direction, "reached" and "behind" follow it even when the target was set on the wrong side of
+ * the baseline; without one, a goal with target = baseline has no gap %.
+ */
 export function computePace(
   w: PaceWindow,
   baseline: number,
   target: number,
   actual: number,
   now: number,
+  opts: PaceOptions = {},
 ): Pace | null {
   const frac = expectedFraction(w, now);
   if (frac === null || ![baseline, target, actual].every(Number.isFinite)) return null;
   const journey = target - baseline;
   const expected = baseline + journey * frac;
   const gap = actual - expected;
-  const sign = Math.sign(journey);
-  const denom = Math.max(Math.abs(expected - baseline), 0.1 * Math.abs(journey));
-  const gapPct = sign === 0 || denom === 0 ? null : (gap * sign) / denom;
+  const sign = opts.direction ? directionSign(opts.direction) : Math.sign(journey);
+  const denom = Math.max(
+    Math.abs(expected - baseline),
+    MIN_JOURNEY_SHARE * Math.abs(journey),
+    journeyFloor(baseline, target, opts.unit),
+  );
+  const gapPct = sign === 0 || denom === 0 ? null : clampProgress((gap * sign) / denom);
   const remainingDays = (w.deadline - now) / DAY_MS;
   const elapsedDays = (now - w.startAt) / DAY_MS;
   const reached = sign === 0 ? true : sign * (actual - target) >= 0;

@@ -3,7 +3,11 @@ import type { Confidence } from '../schema';
 /**
  * Status rules — how "on track / at risk / off track" is decided.
  *
- * 1. Done goals, and goals whose actual value already meets the target, are on_track.
+ * 0. A goal whose window has not started yet (now < startAt) has no status (null, reason
+ *    'not_started'; surfaces show it without a colour): nothing is expected of it yet, so it can't be
+ *    behind, and evaluate-all raises no below-trajectory or forecast-miss alert for it.
+ * 1. Done goals, and goals whose actual value already meets the target, are on_track. "Meets" follows
+ *    the metric's good direction (journey.ts), whichever side of the baseline the target was set on.
  * 2. A deadline that has passed without the target met is off_track.
  * 3. Pace: gap vs. the trajectory (pace.ts, negative = behind)
  *      gapPct < −20%  → off_track;  gapPct < −5% → at_risk;  otherwise on_track.
@@ -36,6 +40,7 @@ export type StatusReason =
   | 'forecast_unlikely'
   | 'forecast_very_unlikely'
   | 'manual_confidence'
+  | 'not_started'
   | 'no_data';
 
 const RANK: Record<Confidence, number> = { on_track: 0, at_risk: 1, off_track: 2 };
@@ -43,6 +48,8 @@ const BY_RANK: Confidence[] = ['on_track', 'at_risk', 'off_track'];
 
 export interface StatusInput {
   done: boolean;
+  /** The goal's window starts after now. */
+  notStarted?: boolean;
   reached: boolean;
   deadlinePassed: boolean;
   gapPct: number | null;
@@ -59,6 +66,7 @@ export interface StatusResult {
 
 export function computeStatus(s: StatusInput): StatusResult {
   if (s.done) return { status: 'on_track', reasons: ['done'] };
+  if (s.notStarted) return { status: null, reasons: ['not_started'] };
   if (s.reached) return { status: 'on_track', reasons: ['target_reached'] };
   if (s.deadlinePassed) return { status: 'off_track', reasons: ['deadline_passed'] };
   const reasons: StatusReason[] = [];

@@ -1,6 +1,7 @@
 /**
- * Eight weeks of Friday check-ins on a handful of example goals, written the way the owners would: the
- * sales and operations leads in Vietnamese, marketing and HR in English. Confidence moves week to week.
+ * Eight weeks of Friday check-ins on the example's objectives, scorecard KPIs and current quarter,
+ * written the way the owners would: the sales, operations and finance leads in Vietnamese, marketing and
+ * HR in English. Confidence moves week to week. Key results are reviewed in their objective's check-in.
  */
 import type { CheckIn, Confidence, Goal } from '../schema';
 import { DAY_MS, dayStart, isoDay } from './example-calendar';
@@ -137,6 +138,75 @@ const TRAINING_NOTES: Note[] = [
   },
 ];
 
+const FINANCE_NOTES: Note[] = [
+  {
+    plans: 'Rà soát giá vốn các mặt hàng nhập khẩu sau đợt tăng giá của nhà cung cấp.',
+    progress: 'Biên lợi nhuận gộp tháng trước đạt 29,6%, gần mức mục tiêu.',
+    problems: 'Chiết khấu cuối năm cho nhà phân phối làm giảm biên lợi nhuận.',
+  },
+  {
+    plans: 'Đàm phán lại giá vận chuyển với hai đối tác giao hàng.',
+    progress: 'Chi phí vận hành tháng này thấp hơn ngân sách 4%.',
+    problems: '',
+  },
+  {
+    plans: 'Chốt số liệu lợi nhuận quý và gửi báo cáo cho ban giám đốc.',
+    progress: 'Thu hồi được 1,1 tỷ đồng công nợ quá hạn.',
+    problems: 'Giá nhập dầu ăn và đường tăng 4% trong tháng.',
+  },
+  {
+    plans: 'Lập ngân sách năm sau cùng các trưởng bộ phận.',
+    progress: 'Hàng tồn chậm luân chuyển giảm còn 6% giá trị kho.',
+    problems: 'Tỷ giá USD tăng làm đắt hàng nhập khẩu.',
+  },
+];
+
+const PEOPLE_NOTES: Note[] = [
+  {
+    plans: 'Run the quarterly pulse survey in the warehouse and sales teams.',
+    progress: 'Survey response rate reached 86%.',
+    problems: 'Overtime in peak season is the top complaint.',
+  },
+  {
+    plans: 'Agree a weekend rota so nobody works three weekends in a row.',
+    progress: 'Two team leads finished the coaching programme.',
+    problems: '',
+  },
+  {
+    plans: 'Announce the Tết bonus policy early.',
+    progress: 'Engagement in the sales team is up 3 points since the last survey.',
+    problems: 'One senior driver resigned.',
+  },
+  {
+    plans: 'Hold skip-level lunches with the warehouse staff.',
+    progress: 'New canteen menu well received.',
+    problems: 'Warehouse engagement is still below 75%.',
+  },
+];
+
+const RETAIL_NOTES: Note[] = [
+  {
+    plans: 'Gọi điện cho các cửa hàng chưa đặt hàng trong 3 tuần.',
+    progress: 'Giữ chân được 98% cửa hàng bán lẻ trong tháng.',
+    problems: 'Một số cửa hàng chuyển sang mua của đối thủ giảm giá.',
+  },
+  {
+    plans: 'Giới thiệu combo hàng Tết cho cửa hàng bán lẻ.',
+    progress: 'Giá trị đơn trung bình của cửa hàng tăng 5%.',
+    problems: '',
+  },
+  {
+    plans: 'Tặng voucher cho cửa hàng đặt lại qua Zalo Mini App.',
+    progress: 'Thêm 35 cửa hàng đặt hàng hằng tuần.',
+    problems: 'Nhân viên thị trường thiếu người ở khu vực Hà Đông.',
+  },
+  {
+    plans: 'Rà soát hạn mức công nợ cho cửa hàng lớn.',
+    progress: 'Doanh số bán lẻ tuần này cao nhất từ đầu quý.',
+    problems: '',
+  },
+];
+
 /** The most recent Friday 09:00 UTC (16:00 in Hà Nội, when the team reviews the week) at or before now. */
 function lastFriday(now: number): number {
   const today = dayStart(now);
@@ -216,6 +286,78 @@ export function buildExampleCheckIns(goals: Goal[], sim: Simulation, now: number
         'off_track',
       ],
       notes: TRAINING_NOTES,
+    },
+    // The scorecard KPIs are reviewed by their owners too; the lead-time KPI is left without check-ins
+    // so the example shows the "no check-in yet" alert.
+    {
+      goalId: 'ex-kpi-gross-margin',
+      confidences: [
+        'on_track',
+        'at_risk',
+        'at_risk',
+        'on_track',
+        'at_risk',
+        'at_risk',
+        'on_track',
+        'at_risk',
+      ],
+      notes: FINANCE_NOTES,
+    },
+    {
+      goalId: 'ex-kpi-net-profit',
+      confidences: [
+        'at_risk',
+        'at_risk',
+        'off_track',
+        'at_risk',
+        'at_risk',
+        'off_track',
+        'at_risk',
+        'at_risk',
+      ],
+      notes: [...FINANCE_NOTES.slice(2), ...FINANCE_NOTES.slice(0, 2)],
+    },
+    {
+      goalId: 'ex-kpi-engagement',
+      confidences: [
+        'on_track',
+        'on_track',
+        'at_risk',
+        'on_track',
+        'on_track',
+        'at_risk',
+        'on_track',
+        'on_track',
+      ],
+      notes: PEOPLE_NOTES,
+    },
+    {
+      goalId: 'ex-kpi-retail-retention',
+      confidences: [
+        'on_track',
+        'on_track',
+        'on_track',
+        'at_risk',
+        'on_track',
+        'on_track',
+        'on_track',
+        'on_track',
+      ],
+      notes: RETAIL_NOTES,
+    },
+    {
+      goalId: 'ex-kpi-retail-value',
+      confidences: [
+        'at_risk',
+        'at_risk',
+        'on_track',
+        'at_risk',
+        'on_track',
+        'on_track',
+        'at_risk',
+        'on_track',
+      ],
+      notes: [...RETAIL_NOTES.slice(1), ...RETAIL_NOTES.slice(0, 1)],
     },
   ];
   if (quarterMilestone) {

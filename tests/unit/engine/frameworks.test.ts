@@ -109,7 +109,8 @@ describe('OKR', () => {
     expect(progressFraction(100, 200, 150)).toBe(0.5);
     expect(progressFraction(50, 30, 40, 'down')).toBe(0.5);
     expect(progressFraction(10, 10, 12, 'up')).toBe(1);
-    expect(progressFraction(10, 10, 12, 'down')).toBe(0);
+    // Hold-a-level target missed by 2 where 10% of the target is 1: clamped at −1.
+    expect(progressFraction(10, 10, 12, 'down')).toBe(-1);
     expect(progressFraction(0, 10, Number.NaN)).toBeNull();
   });
 });

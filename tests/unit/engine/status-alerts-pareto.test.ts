@@ -97,9 +97,10 @@ describe('alerts', () => {
       '2.5 is below the target rate 4',
     );
     expect(conversionBelowTargetAlert(g, 5, 4, 'up', 'p')).toBeNull();
-    expect(noCheckInAlert(g, now - 15 * DAY, now)?.id).toBe('no_check_in:goal:g1:2025-05-17');
-    expect(noCheckInAlert(g, now - 3 * DAY, now)).toBeNull();
-    expect(noCheckInAlert({ ...g, createdAt: now - 30 * DAY }, null, now)?.severity).toBe('warning');
+    const owned = { ...g, owner: 'An' };
+    expect(noCheckInAlert(owned, now - 15 * DAY, now)?.id).toBe('no_check_in:goal:g1:2025-05-17');
+    expect(noCheckInAlert(owned, now - 3 * DAY, now)).toBeNull();
+    expect(noCheckInAlert({ ...owned, createdAt: now - 30 * DAY }, null, now)?.severity).toBe('warning');
     expect(
       milestoneOverdueAlert({ ...g, deadline: now - DAY }, { state: 'overdue', daysLeft: -1, budget: null })
         ?.period,

@@ -57,7 +57,7 @@ describe('buildExampleData: schema and integrity', () => {
     expect(data.observations.length).toBeGreaterThanOrEqual(5000);
     expect(data.observations.length).toBeLessThanOrEqual(20000);
     expect(data.goals.length).toBeGreaterThanOrEqual(25);
-    expect(data.checkIns.length).toBe(40);
+    expect(data.checkIns.length).toBe(80);
     expect(data.leads).toHaveLength(60);
     expect(data.channelSpend).toHaveLength(18 * 5);
   });
@@ -282,7 +282,7 @@ describe('buildExampleData: goals', () => {
 
   it('writes weekly check-ins in both languages with a mix of confidences', () => {
     const goals = new Set(data.checkIns.map((c) => c.goalId));
-    expect(goals.size).toBe(5);
+    expect(goals.size).toBe(10);
     for (const goalId of goals) {
       const times = data.checkIns.filter((c) => c.goalId === goalId).map((c) => c.time);
       expect(times).toHaveLength(8);
