@@ -31,58 +31,94 @@ export async function refreshRollups(
   const stale = (await db.get(STORES.meta, 'rollupsStale')) as { value?: boolean } | undefined;
   if (stale?.value) return rebuildAllRollups(db, tz);
   for (const s of series) {
-    const tx = db.transaction([STORES.obsBlocks, STORES.rollups], 'readwrite');
-    const blocks = tx.objectStore(STORES.obsBlocks);
-    const rollups = tx.objectStore(STORES.rollups);
-    // A missing rollup means the series had no points (rollups are kept current), so it starts empty.
-    const stored = await rollups.get([s.metricId, s.dimKey]);
-    const current =
-      stored === undefined
-        ? ({ success: true, data: emptyRollup(s.metricId, s.dimKey, tz) } as const)
-        : DailyRollup.safeParse(stored);
-    let rollup: DailyRollup;
-    if (current.success && current.data.timeZone === tz && s.days) {
-      rollup = current.data;
-      const cache = new Map<number, Point[]>();
-      const pointsOf = async (day: number): Promise<Point[]> => {
-        let pts = cache.get(day);
-        if (!pts) {
-          const raw =
-            known.get(blockKeyString([s.metricId, s.dimKey, day])) ??
-            (await blocks.get([s.metricId, s.dimKey, day]));
-          const parsed = raw === undefined ? undefined : ObservationBlock.safeParse(raw);
-          pts = parsed?.success ? parsed.data.points.map((x) => ({ time: x.t, value: x.v })) : [];
-          cache.set(day, pts);
-        }
-        return pts;
-      };
-      const localDays = new Map<string, number>();
-      for (const day of s.days) {
-        localDays.set(localDayKey(day, tz), day);
-        localDays.set(localDayKey(day + DAY_MS - 1, tz), day);
-      }
-      for (const [local, day] of localDays) {
-        const near = [
-          ...(await pointsOf(day - DAY_MS)),
-          ...(await pointsOf(day)),
-          ...(await pointsOf(day + DAY_MS)),
-        ];
-        recomputeDay(rollup, local, near, tz);
-      }
-    } else {
-      rollup = emptyRollup(s.metricId, s.dimKey, tz);
-      const all = await blocks.getAll(
-        IDBKeyRange.bound([s.metricId, s.dimKey, 0], [s.metricId, s.dimKey, Infinity]),
-      );
-      for (const b of all) {
-        const p = ObservationBlock.safeParse(b);
-        if (p.success) for (const x of p.data.points) applyPoint(rollup, { time: x.t, value: x.v }, tz);
-      }
+    // Days are recomputed in chunks, each its own read-modify-write transaction, with a yield to the
+    // event loop in between: a million-row import must not freeze the page while rollups catch up.
+    const localDays = s.days ? touchedLocalDays(s.days, tz) : null;
+    const chunks = localDays ? chunk([...localDays], DAYS_PER_TRANSACTION) : [null];
+    for (const days of chunks) {
+      await refreshChunk(db, s, tz, known, days);
+      await yieldToEventLoop();
     }
-    if (Object.keys(rollup.days).length) await rollups.put(rollup);
-    else await rollups.delete([s.metricId, s.dimKey]);
-    await tx.done;
   }
+}
+
+const DAYS_PER_TRANSACTION = 60;
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out.length ? out : [[]];
+}
+
+/** Local days (with the UTC block day that touched them) that a change to these UTC days can affect. */
+function touchedLocalDays(days: readonly number[], tz: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const day of days) {
+    out.set(localDayKey(day, tz), day);
+    out.set(localDayKey(day + DAY_MS - 1, tz), day);
+  }
+  return out;
+}
+
+/**
+ * Recomputes some local days of one series (or, with `days` null or a rollup that cannot be updated in
+ * place, the whole series from its blocks) in one transaction.
+ */
+async function refreshChunk(
+  db: PacerDb,
+  s: SeriesRef,
+  tz: string,
+  known: KnownBlocks,
+  days: [string, number][] | null,
+): Promise<void> {
+  const tx = db.transaction([STORES.obsBlocks, STORES.rollups], 'readwrite');
+  const blocks = tx.objectStore(STORES.obsBlocks);
+  const rollups = tx.objectStore(STORES.rollups);
+  // A missing rollup means the series had no points (rollups are kept current), so it starts empty.
+  const stored = await rollups.get([s.metricId, s.dimKey]);
+  const current =
+    stored === undefined
+      ? ({ success: true, data: emptyRollup(s.metricId, s.dimKey, tz) } as const)
+      : DailyRollup.safeParse(stored);
+  let rollup: DailyRollup;
+  if (current.success && current.data.timeZone === tz && days) {
+    rollup = current.data;
+    const cache = new Map<number, Point[]>();
+    const pointsOf = async (day: number): Promise<Point[]> => {
+      let pts = cache.get(day);
+      if (!pts) {
+        const raw =
+          known.get(blockKeyString([s.metricId, s.dimKey, day])) ??
+          (await blocks.get([s.metricId, s.dimKey, day]));
+        const parsed = raw === undefined ? undefined : ObservationBlock.safeParse(raw);
+        pts = parsed?.success ? parsed.data.points.map((x) => ({ time: x.t, value: x.v })) : [];
+        cache.set(day, pts);
+      }
+      return pts;
+    };
+    for (const [local, day] of days) {
+      const near = [
+        ...(await pointsOf(day - DAY_MS)),
+        ...(await pointsOf(day)),
+        ...(await pointsOf(day + DAY_MS)),
+      ];
+      recomputeDay(rollup, local, near, tz);
+    }
+  } else {
+    rollup = emptyRollup(s.metricId, s.dimKey, tz);
+    const all = await blocks.getAll(
+      IDBKeyRange.bound([s.metricId, s.dimKey, 0], [s.metricId, s.dimKey, Infinity]),
+    );
+    for (const b of all) {
+      const p = ObservationBlock.safeParse(b);
+      if (p.success) for (const x of p.data.points) applyPoint(rollup, { time: x.t, value: x.v }, tz);
+    }
+  }
+  if (Object.keys(rollup.days).length) await rollups.put(rollup);
+  else await rollups.delete([s.metricId, s.dimKey]);
+  await tx.done;
 }
 
 export async function markRollupsStale(db: PacerDb, _series: readonly SeriesRef[]): Promise<void> {

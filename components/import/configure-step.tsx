@@ -1,0 +1,61 @@
+import { useMemo } from 'preact/hooks';
+import { settings, tr } from '../app/session';
+import { FormatFields } from './format-fields';
+import { missingFields, needsConfirmation, previewRows } from './import-draft';
+import { draft, failure, layout, startOver, validate } from './import-model';
+import { fieldLabel } from './labels';
+import { LayoutFields } from './layout-fields';
+import { MappingTable } from './mapping-table';
+import { MetricTarget, metricChosen } from './metric-target';
+import { PreviewTable } from './preview-table';
+
+/** Everything the user confirms before the whole file is checked. */
+export function ConfigureStep() {
+  const t = tr.value;
+  const d = draft.value;
+  const l = layout.value;
+  const tz = settings.value.timeZone;
+  const rows = useMemo(() => (d && l ? previewRows(d, l, tz) : null), [d, l, tz]);
+  if (!d || !l) return null;
+  const missing = missingFields(d);
+  const problems: string[] = [];
+  if (missing.length > 0)
+    problems.push(t('csv.missing', { fields: missing.map((f) => fieldLabel(t, f)).join(', ') }));
+  if (!metricChosen()) problems.push(t('csv.metric.missing'));
+  const blocked = problems.length > 0 || needsConfirmation(d);
+  return (
+    <div class="pi-step" data-testid="import-configure">
+      <LayoutFields />
+      <MappingTable />
+      <FormatFields />
+      <MetricTarget />
+      <PreviewTable rows={rows} />
+      {problems.length > 0 && (
+        <ul class="pc-error" data-testid="import-problems">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      {failure.value && (
+        <p role="alert" class="pc-error">
+          {t('csv.failed', { reason: failure.value })}
+        </p>
+      )}
+      <div class="pc-row">
+        <button
+          type="button"
+          class="primary"
+          disabled={blocked}
+          data-testid="import-validate"
+          onClick={() => void validate()}
+        >
+          {t('csv.validate')}
+        </button>
+        <button type="button" onClick={startOver}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

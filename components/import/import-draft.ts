@@ -1,0 +1,238 @@
+import {
+  type BuiltinCrm,
+  type ColumnMapping,
+  FIELDS_BY_KIND,
+  type ImportField,
+  type ImportKind,
+  type LeadObjectType,
+  profileById,
+  REQUIRED_FIELDS,
+} from '../../lib/import/column-aliases';
+import { type DetectOptions, guessFormats, type ImportGuess, mapColumns } from '../../lib/import/detect-kind';
+import type { DateFormat, NumberFormat } from '../../lib/import/formats';
+import { buildImportPlan, type ImportRecord, type RowError, type SpendPeriod } from '../../lib/import/plan';
+import type { CsvImportOptions } from '../../lib/import/run-import';
+import type { Delimiter, Newline, SniffOk, TextEncodingName } from '../../lib/import/sniff';
+import { DIMENSIONS, type Locale, Metric } from '../../lib/schema';
+import { parseOrThrow } from '../../lib/storage/records';
+
+/**
+ * The import page's editable choices (what the file holds, which column is which, formats, target) and
+ * the pure steps between them and `importCsv`'s options. No Preact here, so it can be reasoned about
+ * on its own; import-model.ts holds the signals.
+ */
+
+/** How the file is cut into rows and columns: sniffed, then changeable by the user. */
+export interface Layout {
+  delimiter: Delimiter;
+  newline: Newline;
+  encoding: TextEncodingName;
+  hasHeader: boolean;
+  headers: string[];
+  /** Up to 20 data rows from the start of the file. */
+  rows: string[][];
+  /** Every sampled row, header row included: toggling "has header" re-cuts this. */
+  sample: string[][];
+}
+
+export const NEW_METRIC = '__new__';
+
+export interface Draft {
+  profileId: string;
+  kind: ImportKind;
+  mapping: ColumnMapping;
+  dateFormat: DateFormat;
+  numberFormat: NumberFormat;
+  dateAmbiguous: boolean;
+  numberAmbiguous: boolean;
+  /** The user ticked "I checked the formats" (only asked when a format is ambiguous). */
+  formatsConfirmed: boolean;
+  crm?: BuiltinCrm;
+  objectType?: LeadObjectType;
+  currency: string;
+  spendPeriod: SpendPeriod;
+  /** An existing metric's id, NEW_METRIC, or '' (not chosen). */
+  metricId: string;
+  newMetricName: string;
+}
+
+export function layoutFromSniff(sniff: SniffOk): Layout {
+  const sample = sniff.hasHeader ? [sniff.headers, ...sniff.rows] : sniff.rows;
+  return {
+    ...cutSample(sample, sniff.hasHeader),
+    delimiter: sniff.delimiter,
+    newline: sniff.newline,
+    encoding: sniff.encoding,
+  };
+}
+
+export function cutSample(
+  sample: string[][],
+  hasHeader: boolean,
+): Pick<Layout, 'hasHeader' | 'headers' | 'rows' | 'sample'> {
+  const columns = Math.max(0, ...sample.map((r) => r.length));
+  const first = sample[0] ?? [];
+  const headers = Array.from({ length: columns }, (_, i) =>
+    hasHeader ? (first[i] ?? '').trim() || `Column ${i + 1}` : `Column ${i + 1}`,
+  );
+  return { hasHeader, headers, rows: (hasHeader ? sample.slice(1) : sample).slice(0, 20), sample };
+}
+
+/** The user's locale decides only what the file cannot: dd/mm vs mm/dd, 1.234,5 vs 1,234.5. */
+export function detectPreferences(locale: Locale): DetectOptions {
+  return locale === 'vi'
+    ? { preferredDateFormat: 'dd/mm/yyyy', preferredNumberFormat: '1.234,5' }
+    : { preferredDateFormat: 'mm/dd/yyyy', preferredNumberFormat: '1,234.5' };
+}
+
+type Keep = Pick<Draft, 'metricId' | 'newMetricName' | 'currency'>;
+
+export function draftFromGuess(guess: ImportGuess, layout: Layout, keep: Keep, locale: Locale): Draft {
+  const base: Draft = {
+    ...keep,
+    profileId: guess.profileId,
+    kind: guess.kind,
+    mapping: guess.mapping,
+    ...(guess.crm ? { crm: guess.crm } : {}),
+    ...(guess.objectType ? { objectType: guess.objectType } : {}),
+    dateFormat: 'yyyy-mm-dd',
+    numberFormat: detectPreferences(locale).preferredNumberFormat ?? '1,234.5',
+    dateAmbiguous: false,
+    numberAmbiguous: false,
+    formatsConfirmed: false,
+    spendPeriod: 'month',
+  };
+  return withFormats(base, layout, locale);
+}
+
+/** Re-reads date/number formats, currency and period from the mapped sample columns. */
+export function withFormats(draft: Draft, layout: Layout, locale: Locale): Draft {
+  const f = guessFormats(draft.kind, draft.mapping, layout.headers, layout.rows, detectPreferences(locale));
+  return {
+    ...draft,
+    dateFormat: f.dateFormat?.format ?? draft.dateFormat,
+    numberFormat: f.numberFormat?.format ?? draft.numberFormat,
+    dateAmbiguous: f.dateFormat?.ambiguous ?? false,
+    numberAmbiguous: f.numberFormat?.ambiguous ?? false,
+    formatsConfirmed: false,
+    currency: f.currency ?? draft.currency,
+    spendPeriod: f.spendPeriod ?? draft.spendPeriod,
+  };
+}
+
+/** The user picked another reading of the file ("HubSpot deals" rather than "KPI series"). */
+export function draftForProfile(profileId: string, draft: Draft, layout: Layout, locale: Locale): Draft {
+  const profile = profileById(profileId);
+  if (!profile) return draft;
+  const { mapping } = mapColumns(profile, layout.headers);
+  const next: Draft = { ...draft, profileId, kind: profile.kind, mapping };
+  delete next.crm;
+  delete next.objectType;
+  if (profile.crm) next.crm = profile.crm;
+  if (profile.objectType) next.objectType = profile.objectType;
+  return withFormats(next, layout, locale);
+}
+
+/** Maps `field` to `column` (or unmaps it); a column holds one field, so another field using it lets go. */
+export function remap(mapping: ColumnMapping, field: ImportField, column: number | undefined): ColumnMapping {
+  const next: ColumnMapping = {};
+  for (const [f, c] of Object.entries(mapping) as [ImportField, number][]) {
+    if (f !== field && c !== column) next[f] = c;
+  }
+  if (column !== undefined) next[field] = column;
+  return next;
+}
+
+export const missingFields = (d: Draft): ImportField[] =>
+  REQUIRED_FIELDS[d.kind].filter((f) => d.mapping[f] === undefined);
+
+export const fieldsOf = (kind: ImportKind): readonly ImportField[] => FIELDS_BY_KIND[kind];
+
+export function needsConfirmation(d: Draft): boolean {
+  return (d.dateAmbiguous || d.numberAmbiguous) && !d.formatsConfirmed;
+}
+
+/** Options for validateCsv/importCsv. `metricId` is the real id (a new metric's id is made beforehand). */
+export function csvOptions(d: Draft, layout: Layout, timeZone: string, metricId: string): CsvImportOptions {
+  return {
+    delimiter: layout.delimiter,
+    newline: layout.newline,
+    encoding: layout.encoding,
+    hasHeader: layout.hasHeader,
+    headers: layout.headers,
+    kind: d.kind,
+    mapping: d.mapping,
+    dateFormat: d.dateFormat,
+    numberFormat: d.numberFormat,
+    timeZone,
+    ...(d.kind === 'kpi-series' ? { metricId } : {}),
+    ...(d.crm ? { crm: d.crm } : {}),
+    ...(d.objectType ? { objectType: d.objectType } : {}),
+    ...(/^[A-Z]{3}$/.test(d.currency) ? { currency: d.currency } : {}),
+    spendPeriod: d.spendPeriod,
+  };
+}
+
+export interface PreviewRow {
+  row: number;
+  cells: string[];
+  record: ImportRecord | null;
+  errors: RowError[];
+  /** What the import does with the row. */
+  status: 'ok' | 'bad' | 'repeated' | 'footer' | 'blank';
+}
+
+/** The sample rows read with the current choices: what the import would make of each. */
+export function previewRows(d: Draft, layout: Layout, timeZone: string): PreviewRow[] | null {
+  if (missingFields(d).length > 0) return null;
+  let plan: ReturnType<typeof buildImportPlan>;
+  try {
+    plan = buildImportPlan({
+      ...csvOptions(d, layout, timeZone, 'preview'),
+      headers: layout.headers,
+      crm: d.crm ?? 'hubspot',
+      objectType: d.objectType ?? 'contact',
+      maxErrors: 1_000_000,
+    });
+  } catch {
+    return null;
+  }
+  const offset = layout.hasHeader ? 2 : 1;
+  return layout.rows.map((cells, i) => {
+    const before = plan.summary();
+    const record = plan.addRow(cells, i + offset);
+    const after = plan.summary();
+    const errors = after.errors.slice(before.errorCount);
+    const status: PreviewRow['status'] = record
+      ? 'ok'
+      : after.badRows > before.badRows
+        ? 'bad'
+        : after.duplicateRows > before.duplicateRows
+          ? 'repeated'
+          : after.footerRows > before.footerRows
+            ? 'footer'
+            : 'blank';
+    return { row: i + offset, cells, record, errors, status };
+  });
+}
+
+/** A new metric for a KPI series the user names while importing; dimensions follow the mapped columns. */
+export function draftImportMetric(name: string, mapping: ColumnMapping, now: number, id?: string): Metric {
+  return parseOrThrow(
+    Metric,
+    {
+      id: id ?? `metric-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      name,
+      unit: { kind: 'count' },
+      direction: 'up',
+      aggregation: 'sum',
+      dimensions: DIMENSIONS.filter((d) => mapping[d] !== undefined),
+      source: 'import',
+      archived: false,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+    },
+    'metric',
+  );
+}

@@ -1,0 +1,235 @@
+import { computed, signal } from '@preact/signals';
+import { type AtomicImportResult, IMPORT_CHUNK_BYTES, importIntoDb } from '../../lib/app/import-sinks';
+import { streamCsvRows } from '../../lib/import/csv-rows';
+import { detectImport } from '../../lib/import/detect-kind';
+import { type ValidationSummary, validateCsv } from '../../lib/import/run-import';
+import { DEFAULT_SAMPLE_BYTES, type Delimiter, sniffCsv } from '../../lib/import/sniff';
+import type { Metric } from '../../lib/schema';
+import { onChange } from '../../lib/storage/changes';
+import { repository } from '../../lib/storage/repository';
+import { getDb, settings } from '../app/session';
+import {
+  csvOptions,
+  cutSample,
+  type Draft,
+  draftForProfile,
+  draftFromGuess,
+  draftImportMetric,
+  type Layout,
+  layoutFromSniff,
+  NEW_METRIC,
+  withFormats,
+} from './import-draft';
+
+/**
+ * The import page's state: the chosen file, how it is read (layout + draft), and where the import
+ * stands. One flow: choose → configure → validating → report → importing → saving → done.
+ */
+export type Phase = 'choose' | 'configure' | 'validating' | 'report' | 'importing' | 'saving' | 'done';
+
+export const phase = signal<Phase>('choose');
+export const file = signal<File | null>(null);
+/** 'binary' | 'empty' when the chosen file cannot be read as CSV. */
+export const fileProblem = signal<'binary' | 'empty' | null>(null);
+export const warnings = signal<string[]>([]);
+export const layout = signal<Layout | null>(null);
+export const draft = signal<Draft | null>(null);
+export const metrics = signal<Metric[]>([]);
+export const progress = signal({ fraction: 0, rows: 0 });
+export const validation = signal<ValidationSummary | null>(null);
+export const outcome = signal<AtomicImportResult | null>(null);
+export const failure = signal<string | null>(null);
+export const busy = computed(() => ['validating', 'importing', 'saving'].includes(phase.value));
+
+let controller: AbortController | null = null;
+/** The id a new metric will get, made once per file so validation and import agree. */
+let newMetricId = '';
+
+const locale = () => settings.value.locale;
+const keep = (): Pick<Draft, 'metricId' | 'newMetricName' | 'currency'> => ({
+  metricId: draft.value?.metricId ?? '',
+  newMetricName: draft.value?.newMetricName ?? '',
+  currency: settings.value.currency,
+});
+
+export async function loadMetrics(): Promise<void> {
+  const list = await repository(await getDb(), 'metrics').list();
+  metrics.value = list.filter((m) => !m.archived).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function startImportModel(): void {
+  void loadMetrics();
+  onChange((e) => {
+    if (e.stores.includes('metrics')) void loadMetrics();
+  });
+}
+
+export async function chooseFile(chosen: File | undefined): Promise<void> {
+  if (busy.value || !chosen) return;
+  file.value = chosen;
+  fileProblem.value = null;
+  validation.value = null;
+  outcome.value = null;
+  failure.value = null;
+  const sniff = await sniffCsv(chosen);
+  if (!sniff.ok) {
+    fileProblem.value = sniff.reason;
+    layout.value = null;
+    phase.value = 'choose';
+    return;
+  }
+  newMetricId = '';
+  warnings.value = sniff.warnings;
+  const l = layoutFromSniff(sniff);
+  layout.value = l;
+  redetect(l);
+  phase.value = 'configure';
+}
+
+function redetect(l: Layout): void {
+  const guess = detectImport(l.headers, l.rows, {});
+  draft.value = draftFromGuess(guess, l, keep(), locale());
+}
+
+/** Re-reads the start of the file with another separator (the sniffed one can be wrong). */
+export async function setDelimiter(delimiter: Delimiter): Promise<void> {
+  const f = file.value;
+  const l = layout.value;
+  if (!f || !l) return;
+  const sample: string[][] = [];
+  const truncated = f.size > DEFAULT_SAMPLE_BYTES;
+  await streamCsvRows(f.slice(0, DEFAULT_SAMPLE_BYTES), { ...l, delimiter }, ({ rows }) => {
+    sample.push(...rows);
+  });
+  if (truncated) sample.pop();
+  const next = { ...l, delimiter, ...cutSample(sample.slice(0, 21), l.hasHeader) };
+  layout.value = next;
+  redetect(next);
+}
+
+export function setHasHeader(hasHeader: boolean): void {
+  const l = layout.value;
+  if (!l) return;
+  const next = { ...l, ...cutSample(l.sample, hasHeader) };
+  layout.value = next;
+  redetect(next);
+}
+
+export function setProfile(profileId: string): void {
+  if (draft.value && layout.value)
+    draft.value = draftForProfile(profileId, draft.value, layout.value, locale());
+}
+
+export function updateDraft(patch: Partial<Draft>, refreshFormats = false): void {
+  const d = draft.value;
+  if (!d) return;
+  const next = { ...d, ...patch };
+  draft.value = refreshFormats && layout.value ? withFormats(next, layout.value, locale()) : next;
+}
+
+function targetMetricId(d: Draft): string {
+  if (d.metricId !== NEW_METRIC) return d.metricId;
+  newMetricId ||= `metric-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  return newMetricId;
+}
+
+function optionsFor(d: Draft, l: Layout) {
+  return csvOptions(d, l, settings.value.timeZone, targetMetricId(d));
+}
+
+const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function validate(): Promise<void> {
+  const f = file.value;
+  const d = draft.value;
+  const l = layout.value;
+  if (!f || !d || !l || busy.value) return;
+  controller = new AbortController();
+  progress.value = { fraction: 0, rows: 0 };
+  phase.value = 'validating';
+  failure.value = null;
+  try {
+    validation.value = await validateCsv(f, {
+      ...optionsFor(d, l),
+      chunkSize: IMPORT_CHUNK_BYTES,
+      signal: controller.signal,
+      onProgress: (fraction, rows) => {
+        progress.value = { fraction, rows };
+      },
+    });
+    phase.value = 'report';
+  } catch (e) {
+    // A cancel returns to the choices; any other error is shown there too.
+    if (!controller.signal.aborted) failure.value = reason(e);
+    phase.value = 'configure';
+  }
+}
+
+export async function runImport(skipBadRows: boolean): Promise<void> {
+  const f = file.value;
+  const d = draft.value;
+  const l = layout.value;
+  const checked = validation.value;
+  if (!f || !d || !l || !checked || busy.value) return;
+  controller = new AbortController();
+  progress.value = { fraction: 0, rows: 0 };
+  phase.value = 'importing';
+  failure.value = null;
+  const db = await getDb();
+  const metricId = d.kind === 'kpi-series' ? targetMetricId(d) : '';
+  const created =
+    d.kind === 'kpi-series' && d.metricId === NEW_METRIC
+      ? draftImportMetric(d.newMetricName, d.mapping, Date.now(), metricId)
+      : null;
+  try {
+    // The new metric is written first and removed again unless the import lands: a metric without data
+    // is visible and harmless, data without a metric would be invisible.
+    if (created) await repository(db, 'metrics').put(created);
+    const result = await importIntoDb(db, f, {
+      ...optionsFor(d, l),
+      skipBadRows,
+      ...(skipBadRows ? {} : { validated: checked }),
+      signal: controller.signal,
+      onProgress: (fraction, rows) => {
+        progress.value = { fraction, rows };
+      },
+      onCommitting: () => {
+        phase.value = 'saving';
+      },
+    });
+    if (created && result.status !== 'imported') await repository(db, 'metrics').purge([created.id]);
+    if (created && result.status === 'imported') {
+      // Later imports of this file go to the metric just made.
+      draft.value = { ...d, metricId: created.id, newMetricName: '' };
+      newMetricId = '';
+    }
+    outcome.value = result;
+    phase.value = result.status === 'refused' ? 'report' : 'done';
+    if (result.status === 'refused') validation.value = result.summary;
+  } catch (e) {
+    if (created)
+      await repository(db, 'metrics')
+        .purge([created.id])
+        .catch(() => {});
+    failure.value = reason(e);
+    phase.value = 'report';
+  }
+}
+
+export function cancel(): void {
+  if (phase.value === 'saving') return;
+  if (busy.value) controller?.abort();
+  else if (phase.value === 'report' || phase.value === 'configure') startOver();
+}
+
+/** Back to choosing a file; the metric choice stays for the next file. */
+export function startOver(): void {
+  if (busy.value) return;
+  phase.value = 'choose';
+  file.value = null;
+  layout.value = null;
+  validation.value = null;
+  outcome.value = null;
+  failure.value = null;
+  fileProblem.value = null;
+}

@@ -1,0 +1,81 @@
+import { formatDate, formatNumber } from '../../lib/i18n/format';
+import type { Translator } from '../../lib/i18n/translate';
+import type { ImportField } from '../../lib/import/column-aliases';
+import type { ImportRecord } from '../../lib/import/plan';
+import { settings, tr } from '../app/session';
+import { fieldsOf, type PreviewRow } from './import-draft';
+import { draft } from './import-model';
+import { fieldLabel } from './labels';
+
+const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'periodStart', 'periodEnd']);
+const DIM_FIELDS = new Set<string>(['channel', 'segment', 'owner', 'businessUnit']);
+
+/** The value Pacer will store for `field`, shown the way the user reads it (dates and numbers parsed). */
+function shown(
+  t: Translator,
+  field: ImportField,
+  record: ImportRecord,
+  raw: string,
+  timeZone: string,
+): string {
+  const r = record as Record<string, unknown>;
+  let value: unknown = r[field];
+  if ('metricId' in record) {
+    if (field === 'date') value = record.time;
+    else if (DIM_FIELDS.has(field)) value = record.dims[field as keyof typeof record.dims];
+  }
+  if (value === undefined) return raw;
+  if (TIME_FIELDS.has(field) && typeof value === 'number')
+    return formatDate(value, t.locale, timeZone, 'medium');
+  if (typeof value === 'number') return formatNumber(value, t.locale, { maximumFractionDigits: 6 });
+  return String(value);
+}
+
+/** The first sample rows read with the current choices: parsed values, or why a row fails. */
+export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
+  const t = tr.value;
+  const d = draft.value;
+  if (!d) return null;
+  if (!rows) return <p data-testid="import-preview-none">{t('csv.preview.none')}</p>;
+  const fields = fieldsOf(d.kind).filter((f) => d.mapping[f] !== undefined);
+  const tz = settings.value.timeZone;
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
+    <section class="pi-scroll" tabIndex={0} aria-labelledby="pi-preview-caption">
+      <table class="pi-table" data-testid="import-preview">
+        <caption id="pi-preview-caption">{t('csv.preview', { count: rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('csv.preview.row')}</th>
+            {fields.map((f) => (
+              <th key={f} scope="col">
+                {fieldLabel(t, f)}
+              </th>
+            ))}
+            <th scope="col">{t('csv.preview.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr key={p.row} class={p.status === 'bad' ? 'pi-bad' : undefined}>
+              <th scope="row">{p.row}</th>
+              {fields.map((f) => {
+                const raw = p.cells[d.mapping[f] ?? -1] ?? '';
+                return <td key={f}>{p.record ? shown(t, f, p.record, raw, tz) : raw}</td>;
+              })}
+              <td class="pc-error">
+                {p.status === 'bad'
+                  ? p.errors.map((e) => `${e.column}: ${e.reason}`).join('; ')
+                  : p.status === 'repeated'
+                    ? t('csv.preview.repeated')
+                    : p.status === 'footer'
+                      ? t('csv.preview.footer')
+                      : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { ENTITY_IMPORT_LIMIT } from '../../lib/app/import-sinks';
+import { tr } from '../app/session';
+import { draft, failure, phase, runImport, startOver, validation } from './import-model';
+
+const focusFileInput = () => {
+  startOver();
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLInputElement>('[data-testid="import-file"]')?.focus(),
+  );
+};
+
+/** The whole-file check: counts, every bad row (the first 1000 listed), and what to do about them. */
+export function ValidationReport() {
+  const t = tr.value;
+  const v = validation.value;
+  const d = draft.value;
+  if (!v || !d) return null;
+  const tooLarge = d.kind !== 'kpi-series' && v.goodRows > ENTITY_IMPORT_LIMIT;
+  return (
+    <div class="pi-step" data-testid="import-report">
+      <h3>{t('csv.report')}</h3>
+      <p data-testid="import-ready">{t('csv.report.ready', { good: v.goodRows, rows: v.rows })}</p>
+      {v.duplicateRows > 0 && <p>{t('csv.report.duplicates', { count: v.duplicateRows })}</p>}
+      {tooLarge && (
+        <p role="alert" class="pc-error" data-testid="import-too-large">
+          {t('csv.tooLarge', { limit: ENTITY_IMPORT_LIMIT })}
+        </p>
+      )}
+      {failure.value && (
+        <p role="alert" class="pc-error">
+          {t('csv.failed', { reason: failure.value })}
+        </p>
+      )}
+      {v.badRows > 0 && (
+        <>
+          <p role="alert" class="pc-error" data-testid="import-bad-count">
+            {t('csv.report.bad', { count: v.badRows })}
+          </p>
+          {v.errorsTruncated && (
+            <p>{t('csv.report.shown', { shown: v.errors.length, total: v.errorCount })}</p>
+          )}
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable) */}
+          <section class="pi-scroll pi-errors" tabIndex={0} aria-labelledby="pi-errors-caption">
+            <table class="pi-table" data-testid="import-errors">
+              <caption id="pi-errors-caption">{t.plural('import.errors', v.badRows)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('csv.preview.row')}</th>
+                  <th scope="col">{t('csv.report.column')}</th>
+                  <th scope="col">{t('csv.report.value')}</th>
+                  <th scope="col">{t('csv.report.reason')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {v.errors.map((e, i) => (
+                  <tr key={i}>
+                    <th scope="row">{e.row}</th>
+                    <td>{e.column}</td>
+                    <td>{e.value}</td>
+                    <td>{e.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </>
+      )}
+      <div class="pc-row">
+        {!tooLarge && v.badRows === 0 && v.goodRows > 0 && (
+          <button
+            type="button"
+            class="primary"
+            data-testid="import-start"
+            onClick={() => void runImport(false)}
+          >
+            {t('csv.start', { count: v.goodRows })}
+          </button>
+        )}
+        {!tooLarge && v.badRows > 0 && v.goodRows > 0 && (
+          <button type="button" data-testid="import-skip-bad" onClick={() => void runImport(true)}>
+            {t('csv.skipBad', { count: v.goodRows })}
+          </button>
+        )}
+        {v.badRows > 0 && (
+          <button type="button" data-testid="import-fix-file" onClick={focusFileInput}>
+            {t('csv.fixFile')}
+          </button>
+        )}
+        <button type="button" onClick={() => (phase.value = 'configure')}>
+          {t('action.back')}
+        </button>
+        <button type="button" data-testid="import-report-cancel" onClick={startOver}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,246 @@
+import type { ImportKind } from '../import/column-aliases';
+import { abortError } from '../import/csv-rows';
+import {
+  type ImportBatch,
+  type ImportCsvOptions,
+  importCsv,
+  type ValidationSummary,
+} from '../import/run-import';
+import { ChannelSpend, Lead, type LeadSighting } from '../schema';
+import { notifyChange } from '../storage/changes';
+import { type PacerDb, STORES } from '../storage/db';
+import { mergeSighting } from '../storage/leads';
+import { beginIngest, IngestCancelled } from '../storage/observations';
+import { moveToQuarantine, type QuarantineEntry } from '../storage/quarantine';
+import { describeIssues, parseOrThrow } from '../storage/records';
+
+/**
+ * Glue between `importCsv` (lib/import) and storage: one sink per kind of file, each all or nothing.
+ *
+ * - KPI series stream into an `IngestSession` (journaled across transactions), so a million rows never
+ *   sit in memory and a cancel or crash rolls every batch back.
+ * - Leads and channel spend are staged in memory and written in ONE transaction at commit; a cancel
+ *   before that simply drops the stage. Leads go through `mergeSighting` so a re-import keeps each
+ *   lead's first-seen time and stage history. Staging is why these kinds are capped (`ENTITY_IMPORT_LIMIT`).
+ */
+
+/** Leads or spend rows one import may hold in memory and write in one transaction. */
+export const ENTITY_IMPORT_LIMIT = 200_000;
+
+/**
+ * Bytes read per chunk. Every chunk is parsed and validated in one go on the main thread, so smaller
+ * chunks mean shorter tasks; at 256 KiB (~2,500 KPI rows) a chunk stays near 100 ms on a slow machine.
+ */
+export const IMPORT_CHUNK_BYTES = 256 * 1024;
+
+export interface ImportCounts {
+  added: number;
+  replaced: number;
+}
+
+export interface ImportSink {
+  readonly kind: ImportKind;
+  write(batch: ImportBatch): Promise<void>;
+  /** Makes the import permanent. */
+  commit(): Promise<ImportCounts>;
+  /** Undoes everything written so far; safe to call twice or after nothing was written. */
+  rollback(): Promise<void>;
+}
+
+export class ImportTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`This file has more than ${limit} records; import at most ${limit} at a time.`);
+    this.name = 'ImportTooLargeError';
+  }
+}
+
+export interface SinkOptions {
+  signal?: AbortSignal;
+  /** Lead first/last-seen time. Default: now. */
+  now?: number;
+  /** Default ENTITY_IMPORT_LIMIT. */
+  limit?: number;
+}
+
+export function createImportSink(db: PacerDb, kind: ImportKind, options: SinkOptions = {}): ImportSink {
+  return kind === 'kpi-series' ? observationSink(db, options) : entitySink(db, kind, options);
+}
+
+function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
+  const session = beginIngest(db, { signal: options.signal, trusted: true });
+  return {
+    kind: 'kpi-series',
+    write: (batch) => session.add(batch.records, { trusted: true }),
+    async commit() {
+      const { added, replaced } = await session.commit();
+      return { added, replaced };
+    },
+    rollback: () => session.rollback(),
+  };
+}
+
+type EntityKind = Exclude<ImportKind, 'kpi-series'>;
+type Entity = Lead | ChannelSpend;
+
+function entitySink(db: PacerDb, kind: EntityKind, options: SinkOptions): ImportSink {
+  const limit = options.limit ?? ENTITY_IMPORT_LIMIT;
+  const store = kind === 'leads' ? STORES.leads : STORES.channelSpend;
+  let staged: Map<string, Entity> | null = new Map();
+  const open = (): Map<string, Entity> => {
+    if (!staged) throw new Error('This import is already finished.');
+    return staged;
+  };
+  return {
+    kind,
+    async write(batch) {
+      const stage = open();
+      if (options.signal?.aborted) throw abortError(options.signal);
+      for (const record of batch.records as Entity[]) {
+        stage.set(record.id, record);
+        if (stage.size > limit) throw new ImportTooLargeError(limit);
+      }
+    },
+    async commit() {
+      const records = [...open().values()];
+      staged = null;
+      return writeEntities(db, kind, store, records, options.now ?? Date.now());
+    },
+    async rollback() {
+      staged = null;
+    },
+  };
+}
+
+/** Reads the stored versions, merges, and writes — one transaction, so either all land or none. */
+async function writeEntities(
+  db: PacerDb,
+  kind: EntityKind,
+  store: string,
+  records: readonly Entity[],
+  now: number,
+): Promise<ImportCounts> {
+  if (records.length === 0) return { added: 0, replaced: 0 };
+  const schema = kind === 'leads' ? Lead : ChannelSpend;
+  const tx = db.transaction([store, STORES.quarantine], 'readwrite');
+  const target = tx.objectStore(store);
+  const existingRaw = await Promise.all(records.map((r) => target.get(r.id)));
+  const damaged: Omit<QuarantineEntry, 'id'>[] = [];
+  const final: Entity[] = [];
+  let added = 0;
+  try {
+    records.forEach((record, i) => {
+      const raw = existingRaw[i];
+      let existing: Entity | undefined;
+      if (raw !== undefined) {
+        const parsed = schema.safeParse(raw);
+        if (parsed.success) existing = parsed.data;
+        // A damaged stored record is set aside (never overwritten unseen) and the import's one replaces it.
+        else
+          damaged.push({
+            store,
+            key: record.id,
+            value: raw,
+            problems: describeIssues(parsed.error),
+            origin: 'read',
+            at: now,
+          });
+      }
+      if (!existing) added++;
+      final.push(
+        kind === 'leads'
+          ? parseOrThrow(
+              Lead,
+              mergeSighting(existing as Lead | undefined, toSighting(record as Lead), now),
+              'lead',
+            )
+          : (record as ChannelSpend),
+      );
+    });
+  } catch (error) {
+    tx.abort();
+    await tx.done.catch(() => {});
+    throw error;
+  }
+  await moveToQuarantine(tx.objectStore(STORES.quarantine), target, damaged);
+  await Promise.all([...final.map((r) => target.put(r)), tx.done]);
+  // Listeners re-read everything when no ids are given: cheaper than broadcasting 200,000 ids.
+  notifyChange({ stores: [store], ...(final.length <= 1000 ? { ids: final.map((r) => r.id) } : {}) });
+  if (damaged.length > 0) notifyChange({ stores: [STORES.quarantine] });
+  return { added, replaced: final.length - added };
+}
+
+/** What a CSV row tells about a lead, in the shape a CRM page sighting has. */
+export function toSighting(lead: Lead): LeadSighting {
+  const sighting: Record<string, unknown> = { ...lead };
+  for (const key of ['id', 'firstSeen', 'lastSeen', 'stageHistory', 'example', 'deletedAt'])
+    delete sighting[key];
+  return sighting as LeadSighting;
+}
+
+export type AtomicImportResult =
+  | {
+      status: 'imported';
+      added: number;
+      replaced: number;
+      /** Bad rows left out (only with `skipBadRows`). */
+      skipped: number;
+      /** Rows repeated within the file, imported once. */
+      duplicates: number;
+      summary: ValidationSummary;
+    }
+  | { status: 'refused'; summary: ValidationSummary }
+  | { status: 'too-large'; limit: number }
+  | { status: 'cancelled' };
+
+export interface AtomicImportOptions extends Omit<ImportCsvOptions, 'sink'> {
+  now?: number;
+  limit?: number;
+  /** Called once reading is over and the write is being made permanent (too late to cancel). */
+  onCommitting?: () => void;
+}
+
+/**
+ * Reads, validates and stores a CSV, all or nothing: 'imported' means every good row is stored;
+ * any other outcome (bad rows without `skipBadRows`, too many records, cancel, an error) leaves the
+ * database exactly as it was.
+ */
+export async function importIntoDb(
+  db: PacerDb,
+  input: Blob | string,
+  options: AtomicImportOptions,
+): Promise<AtomicImportResult> {
+  const { signal } = options;
+  const limit = options.limit ?? ENTITY_IMPORT_LIMIT;
+  const now = options.now ?? Date.now();
+  if (options.kind !== 'kpi-series' && (options.validated?.goodRows ?? 0) > limit) {
+    return { status: 'too-large', limit };
+  }
+  const sink = createImportSink(db, options.kind, { signal, now, limit });
+  try {
+    const result = await importCsv(input, {
+      chunkSize: IMPORT_CHUNK_BYTES,
+      ...options,
+      now,
+      sink: (batch) => sink.write(batch),
+    });
+    if (result.status === 'refused') {
+      await sink.rollback();
+      return { status: 'refused', summary: result.summary };
+    }
+    if (signal?.aborted) throw abortError(signal);
+    options.onCommitting?.();
+    const counts = await sink.commit();
+    return {
+      status: 'imported',
+      ...counts,
+      skipped: result.summary.badRows,
+      duplicates: result.summary.duplicateRows,
+      summary: result.summary,
+    };
+  } catch (error) {
+    await sink.rollback();
+    if (error instanceof ImportTooLargeError) return { status: 'too-large', limit: error.limit };
+    if (signal?.aborted || error instanceof IngestCancelled) return { status: 'cancelled' };
+    throw error;
+  }
+}
