@@ -589,6 +589,36 @@ export const en = {
   'settings.dataTitle': 'Your data',
   'dashboard.showAll': 'Show all {count}',
   'dashboard.showFewer': 'Show fewer',
+  // Share / embed (issue 7)
+  'share.open': 'Share / embed',
+  'share.title': 'Share / embed',
+  'share.intro':
+    'Only the goals you tick leave this browser: their card, progress and chart. No other goal, check-in note, metric or setting is included.',
+  'share.goals': 'Goals to share',
+  'share.noGoals': 'No goals yet.',
+  'share.selectAll': 'Select all',
+  'share.selectNone': 'Clear all',
+  'share.titleField': 'Title (optional)',
+  'share.titlePlaceholder': 'Goals snapshot',
+  'share.titleHint': 'Heads the HTML file and is saved in the snapshot.',
+  'share.preview.one': 'What will leave: {count} goal',
+  'share.preview.other': 'What will leave: {count} goals',
+  'share.previewEmpty': 'Nothing yet: tick at least one goal.',
+  'share.previewNote': 'Charts come along for goals that track a KPI.',
+  'share.json': 'Snapshot JSON',
+  'share.jsonHint': 'For Pacer widgets on your own web page.',
+  'share.html': 'HTML file',
+  'share.htmlHint': 'One file that opens anywhere, offline.',
+  'share.image': 'Image of a goal card',
+  'share.imageHint': 'An image shows one card: pick one of the ticked goals, then SVG or PNG.',
+  'share.imageGoal': 'Goal',
+  'share.svg': 'SVG',
+  'share.png': 'PNG',
+  'share.working': 'Preparing the file…',
+  'share.saved': 'Saved {file}',
+  'share.failed': 'The file could not be made: {error}',
+  'share.noBundle':
+    'This build of Pacer has no widgets bundle, so the HTML file cannot be made. Run `npm run build` (or `npm run build:widgets` before `npm run dev`) and reload the extension.',
 } as const;
 
 export type MessageKey = keyof typeof en;
