@@ -1,3 +1,4 @@
+import { createLru } from './lru';
 import { mulberry32 } from './random';
 
 /**
@@ -227,6 +228,43 @@ function fitModel(values: readonly number[], seasonPeriod: number | undefined): 
   };
 }
 
+/**
+ * Fitted models by (season period, history). Fitting searches ~250 parameter sets over the history and
+ * is most of a forecast's cost; the history holds complete periods only, so logging a value today (which
+ * changes `current`, the partial period) reuses the model fitted on the last recompute. Models are
+ * never mutated after fitting, so sharing one between calls gives exactly the uncached result. The bound
+ * covers a few hundred goals' distinct histories at a few kB each.
+ */
+const MODEL_CACHE_CAPACITY = 512;
+const models = createLru<string, Model>(MODEL_CACHE_CAPACITY);
+
+function historyKey(values: readonly number[], seasonPeriod: number | undefined): string {
+  // String(v) round-trips every double, except that it writes −0 as "0".
+  let key = `${seasonPeriod ?? ''}`;
+  for (const v of values) key += Object.is(v, -0) ? ',-0' : `,${v}`;
+  return key;
+}
+
+function cachedModel(values: readonly number[], seasonPeriod: number | undefined): Model {
+  const key = historyKey(values, seasonPeriod);
+  let model = models.get(key);
+  if (!model) {
+    model = fitModel(values, seasonPeriod);
+    models.set(key, model);
+  }
+  return model;
+}
+
+/** Forgets every memoised model (tests; or to free memory when a surface goes idle). */
+export function clearForecastCache(): void {
+  models.clear();
+}
+
+/** How many fitted models are memoised, and the most that ever will be. */
+export function forecastCacheStats(): { size: number; capacity: number } {
+  return { size: models.size, capacity: models.capacity };
+}
+
 function center(r: number[]): number[] {
   if (!r.length) return r;
   const mean = r.reduce((a, b) => a + b, 0) / r.length;
@@ -330,7 +368,7 @@ export function forecastSeries(
   horizon: number,
   opts: ForecastOptions = {},
 ): SeriesForecast {
-  const model = fitModel(values, opts.seasonPeriod);
+  const model = cachedModel(values, opts.seasonPeriod);
   const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
   if (model.method === 'none' || h === 0)
     return { method: model.method, point: [], p10: [], p50: [], p90: [] };
@@ -402,7 +440,7 @@ export function forecastHit(a: HitArgs): HitForecast {
       reachedAlready: true,
     };
   }
-  const model = fitModel(a.history, a.seasonPeriod);
+  const model = cachedModel(a.history, a.seasonPeriod);
   if (
     model.method === 'none' ||
     !a.stepEnds.length ||
@@ -422,47 +460,83 @@ export function forecastHit(a: HitArgs): HitForecast {
   const rand = mulberry32(a.seed ?? 1);
   const share = Math.min(1, Math.max(0, a.firstStepShare));
   const from = a.countFrom !== undefined && a.countFrom > a.now ? a.countFrom : a.now;
+  const steps = a.stepEnds.length;
+  const ends = new Float64Array(steps);
   // Share of each step's whole period that lies at or after `from` (all of it once the window is open).
-  const counted: number[] = [];
-  for (let k = 0, stepStart = a.now; k < a.stepEnds.length; k++) {
+  const counted = new Float64Array(steps);
+  for (let k = 0, stepStart = a.now; k < steps; k++) {
     const stepEnd = a.stepEnds[k] ?? stepStart;
+    ends[k] = stepEnd;
     const whole = k === 0 ? (share > 0 ? (stepEnd - stepStart) / share : 0) : stepEnd - stepStart;
-    counted.push(
+    counted[k] =
       from <= stepStart
         ? k === 0
           ? share
           : 1
         : whole > 0
           ? Math.min(1, Math.max(0, (stepEnd - from) / whole))
-          : 0,
-    );
+          : 0;
     stepStart = stepEnd;
   }
-  const times: number[] = [];
+  const times = new Float64Array(paths);
   let byDeadline = 0;
+  // The path simulator (pathSimulator) inlined with the model's fields in locals: this loop runs
+  // paths × steps times per goal and is most of an incremental re-evaluation. Every expression keeps
+  // the simulator's operation order, so the numbers are bit-for-bit the same.
+  const r = Float64Array.from(model.residuals);
+  const nr = r.length;
+  const L = Math.max(1, Math.min(a.blockLength ?? 3, nr));
+  const span = nr - L + 1;
+  const { alpha, beta, phi, nonNegative, multiplicative } = model;
+  const seasonal = model.seasonal;
+  const m = seasonal ? seasonal.length : 0;
+  const cumulative = a.mode === 'cumulative';
+  const { sign, target, current, deadline } = a;
   for (let p = 0; p < paths; p++) {
-    const next = pathSimulator(model, rand, a.blockLength ?? 3);
-    let value = a.current;
+    let level = model.level;
+    let trend = model.trend;
+    let t = model.n;
+    let pos = 0;
+    let left = 0;
+    let value = current;
     let stepStart = a.now;
     let hit = Number.POSITIVE_INFINITY;
-    for (let k = 0; k < a.stepEnds.length; k++) {
-      const stepEnd = a.stepEnds[k] ?? stepStart;
-      const y = next();
+    for (let k = 0; k < steps; k++) {
+      const stepEnd = ends[k] as number;
+      let e = 0;
+      if (nr) {
+        if (left === 0) {
+          pos = Math.floor(rand() * span);
+          left = L;
+        }
+        e = r[pos++] as number;
+        left--;
+      }
+      const yhat = level + phi * trend;
+      let y = yhat + e;
+      level = yhat + alpha * e;
+      trend = phi * trend + beta * e;
+      if (seasonal) {
+        const idx = seasonal[t % m] ?? (multiplicative ? 1 : 0);
+        y = multiplicative ? y * idx : y + idx;
+      }
+      t++;
+      if (nonNegative && y < 0) y = 0;
       const before = value;
-      value = a.mode === 'cumulative' ? value + y * (counted[k] ?? 1) : y;
-      if (a.sign * (value - a.target) >= 0) {
+      value = cumulative ? value + y * (counted[k] as number) : y;
+      if (sign * (value - target) >= 0) {
         // Hit inside this step: interpolate linearly over the part of it that counts.
-        const f = value === before ? 1 : (a.target - before) / (value - before);
+        const f = value === before ? 1 : (target - before) / (value - before);
         const open = Math.min(stepEnd, Math.max(stepStart, from));
         hit = Math.max(from, open + Math.min(1, Math.max(0, f)) * (stepEnd - open));
         break;
       }
       stepStart = stepEnd;
     }
-    times.push(hit);
-    if (hit <= a.deadline) byDeadline++;
+    times[p] = hit;
+    if (hit <= deadline) byDeadline++;
   }
-  times.sort((x, y) => x - y);
+  times.sort();
   // Nearest-rank quantiles, so a quantile is never an interpolation with "never".
   const q = (p: number) => {
     const v =

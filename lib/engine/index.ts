@@ -9,6 +9,7 @@ export * from './formula';
 export * from './funnel-conversion';
 export * from './journey';
 export * from './kpi-pack';
+export * from './lru';
 export * from './messages';
 export * from './milestones';
 export * from './okr';

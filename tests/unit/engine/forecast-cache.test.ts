@@ -1,0 +1,135 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  clearForecastCache,
+  forecastCacheStats,
+  forecastHit,
+  forecastSeries,
+  type HitArgs,
+} from '../../../lib/engine/forecast';
+import { createLru } from '../../../lib/engine/lru';
+
+const DAY = 86_400_000;
+const now = Date.UTC(2025, 2, 5, 10);
+const stepEnds = Array.from({ length: 40 }, (_, k) => Date.UTC(2025, 2, 10) + k * 7 * DAY);
+const history = [120, 95, 130, 110, 160, 140, 150, 175, 90, 185, 170, 200, 160, 210];
+
+function args(mode: HitArgs['mode'], current: number): HitArgs {
+  return {
+    history,
+    mode,
+    current,
+    target: mode === 'cumulative' ? 3000 : 260,
+    sign: 1,
+    now,
+    stepEnds,
+    firstStepShare: 0.4,
+    deadline: now + 12 * 7 * DAY,
+    seasonPeriod: 4,
+    paths: 300,
+    seed: 7,
+  };
+}
+
+beforeEach(() => clearForecastCache());
+
+describe('forecastHit with memoised models', () => {
+  it('gives the same result warm as fresh, for several values of current (logging today)', () => {
+    const currents = [0, 400, 800, 1600, 2500, 2999];
+    // Warm: one fit, reused for every current (only the partial period changed).
+    const warm = currents.map((c) => forecastHit(args('cumulative', c)));
+    expect(forecastCacheStats().size).toBe(1);
+    for (const [i, c] of currents.entries()) {
+      clearForecastCache();
+      expect(forecastHit(args('cumulative', c))).toEqual(warm[i]);
+    }
+  });
+
+  it('keeps the figures of the uncached simulator (pinned from it before the cache existed)', () => {
+    // Values produced by the pre-cache implementation; a drift means the fast path changed results.
+    expect(forecastHit(args('cumulative', 0))).toEqual({
+      method: 'damped_trend',
+      p10: 1748995546508,
+      p50: 1749675279653,
+      p90: 1750617236249,
+      probabilityByDeadline: 1 / 300,
+      reachedAlready: false,
+    });
+    expect(forecastHit(args('cumulative', 800))).toEqual({
+      method: 'damped_trend',
+      p10: 1747134626464,
+      p50: 1747633953325,
+      p90: 1748249694538,
+      probabilityByDeadline: 0.95,
+      reachedAlready: false,
+    });
+    expect(forecastHit(args('cumulative', 2500))).toMatchObject({
+      p10: 1742746647459,
+      p50: 1742865078315,
+      p90: 1743083138841,
+      probabilityByDeadline: 1,
+    });
+    expect(forecastHit(args('level', 150))).toEqual({
+      method: 'damped_trend',
+      p10: 1745117911613,
+      p50: 1747583699788,
+      p90: 1760301912157,
+      probabilityByDeadline: 194 / 300,
+      reachedAlready: false,
+    });
+  });
+
+  it('refits when a complete period changes', () => {
+    const before = forecastHit(args('cumulative', 800));
+    const changed = forecastHit({ ...args('cumulative', 800), history: [...history.slice(0, -1), 400] });
+    expect(forecastCacheStats().size).toBe(2);
+    expect(changed.p50).not.toBe(before.p50);
+    expect(changed.p50!).toBeLessThan(before.p50!);
+  });
+
+  it('shares a model between forecastSeries and forecastHit without changing either', () => {
+    const seriesFresh = forecastSeries(history, 6, { seasonPeriod: 4, paths: 200, seed: 3 });
+    const hitWarm = forecastHit(args('level', 150));
+    clearForecastCache();
+    const hitFresh = forecastHit(args('level', 150));
+    const seriesWarm = forecastSeries(history, 6, { seasonPeriod: 4, paths: 200, seed: 3 });
+    expect(hitWarm).toEqual(hitFresh);
+    expect(seriesWarm).toEqual(seriesFresh);
+    expect(forecastCacheStats().size).toBe(1);
+  });
+
+  it('is bounded: distinct histories beyond the capacity evict the oldest', () => {
+    const { capacity } = forecastCacheStats();
+    expect(capacity).toBe(512);
+    for (let i = 0; i < capacity + 40; i++) {
+      forecastHit({ ...args('level', 0), history: [i, i + 1, i + 3], paths: 1 });
+    }
+    expect(forecastCacheStats().size).toBe(capacity);
+  });
+});
+
+describe('createLru', () => {
+  it('evicts the least recently used entry, counting reads as use', () => {
+    const lru = createLru<string, number>(2);
+    lru.set('a', 1);
+    lru.set('b', 2);
+    expect(lru.get('a')).toBe(1);
+    lru.set('c', 3);
+    expect(lru.get('b')).toBeUndefined();
+    expect(lru.get('a')).toBe(1);
+    expect(lru.get('c')).toBe(3);
+    expect(lru.size).toBe(2);
+  });
+
+  it('replaces a key in place and never holds fewer than one entry', () => {
+    const lru = createLru<string, number>(0);
+    expect(lru.capacity).toBe(1);
+    lru.set('a', 1);
+    lru.set('a', 2);
+    lru.set('b', 3);
+    expect(lru.size).toBe(1);
+    expect(lru.get('a')).toBeUndefined();
+    expect(lru.get('b')).toBe(3);
+    lru.clear();
+    expect(lru.size).toBe(0);
+  });
+});
