@@ -1,8 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+
+/**
+ * The single-file widgets bundle (scripts/build-widgets.mjs, run first by `npm run build`) ships inside
+ * the extension so "Share / embed" can inline it into the exported HTML file. Missing in `wxt dev` unless
+ * `npm run build:widgets` ran: then it is left out and the dialog says so.
+ */
+const WIDGETS_INLINE = 'pacer-widgets.inline.js';
 
 // Pacer asks for as little as it can: storage for its own data, alarms and
 // notifications for reminders, contextMenus for "Log selected number".
-// CRM hosts are optional host permissions, requested when the user enables a CRM.
+// CRM hosts are optional host permissions, requested when the user enables a CRM; `scripting`
+// registers the CRM content script for exactly the hosts the user enabled (lib/background/crm-registration.ts).
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
@@ -15,7 +25,7 @@ export default defineConfig({
     description:
       'Keeps your goals and KPIs in every new tab: progress, pace, forecast and alerts. Local-first, no account.',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications', 'contextMenus', 'scripting'],
     optional_host_permissions: [
       'https://*.hubspot.com/*',
       'https://*.lightning.force.com/*',
@@ -48,4 +58,13 @@ export default defineConfig({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
   }),
+  hooks: {
+    'prepare:publicPaths': (_wxt, paths) => {
+      paths.push(WIDGETS_INLINE);
+    },
+    'build:publicAssets': (wxt, assets) => {
+      const absoluteSrc = path.join(wxt.config.outBaseDir, 'widgets', WIDGETS_INLINE);
+      if (existsSync(absoluteSrc)) assets.push({ absoluteSrc, relativeDest: WIDGETS_INLINE });
+    },
+  },
 });

@@ -190,7 +190,9 @@ function run() {
     '| months ahead | forecasts | 80% interval coverage | MASE engine | MASE naive | MASE linear trend |',
   );
   console.log('|---|---:|---:|---:|---:|---:|');
-  byHorizon.forEach((t, k) => console.log(row(String(k + 1), t)));
+  byHorizon.forEach((t, k) => {
+    console.log(row(String(k + 1), t));
+  });
 }
 
 run();

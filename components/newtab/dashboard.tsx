@@ -9,6 +9,7 @@ import { GrowthTable } from './growth-table';
 import { MilestoneTimeline } from './milestone-timeline';
 import { customizing, data, editing, goals, loadError, openGoal, openGoalId, pinnedGoals } from './model';
 import { OkrView } from './okr-view';
+import { ShareDialog, sharing } from './share-dialog';
 import { GoalGrid } from './shell';
 import { ToastHost } from './toast';
 
@@ -82,6 +83,14 @@ export function Dashboard() {
           >
             {t('dashboard.customize')}
           </button>
+          <button
+            type="button"
+            data-testid="share"
+            aria-haspopup="dialog"
+            onClick={() => (sharing.value = true)}
+          >
+            {t('share.open')}
+          </button>
           <a class="pc-button" href="/import.html">
             {t('action.import')}
           </a>
@@ -150,6 +159,7 @@ export function Dashboard() {
       })}
       {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
       <EditorHost />
+      <ShareDialog />
       <ToastHost />
     </main>
   );
