@@ -13,6 +13,23 @@ function zones(current: string): string[] {
   return supported.includes(current) ? supported : [current, ...supported];
 }
 
+function HourSelect(props: { label: string; name: string; value: number; onChange: (hour: number) => void }) {
+  return (
+    <label>
+      {props.label}
+      <select
+        name={props.name}
+        value={props.value}
+        onChange={(e) => props.onChange(Number(e.currentTarget.value))}
+      >
+        {HOURS.map((h) => (
+          <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 export function SettingsSection() {
   const s = settings.value;
   const t = tr.value;
@@ -167,30 +184,18 @@ export function SettingsSection() {
           />{' '}
           {t('settings.quietHours')}
         </label>
-        <label>
-          {t('settings.quietFrom')}
-          <select
-            name="quietFrom"
-            value={s.quietHours.from}
-            onChange={(e) => save({ quietHours: { ...s.quietHours, from: Number(e.currentTarget.value) } })}
-          >
-            {HOURS.map((h) => (
-              <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('settings.quietTo')}
-          <select
-            name="quietTo"
-            value={s.quietHours.to}
-            onChange={(e) => save({ quietHours: { ...s.quietHours, to: Number(e.currentTarget.value) } })}
-          >
-            {HOURS.map((h) => (
-              <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
-            ))}
-          </select>
-        </label>
+        <HourSelect
+          label={t('settings.quietFrom')}
+          name="quietFrom"
+          value={s.quietHours.from}
+          onChange={(h) => save({ quietHours: { ...s.quietHours, from: h } })}
+        />
+        <HourSelect
+          label={t('settings.quietTo')}
+          name="quietTo"
+          value={s.quietHours.to}
+          onChange={(h) => save({ quietHours: { ...s.quietHours, to: h } })}
+        />
       </fieldset>
       {error && (
         <p role="alert" class="pc-error">

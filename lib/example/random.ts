@@ -4,32 +4,13 @@
  * touches Math.random.
  */
 
+import { hashString, mulberry32 } from '../engine/random';
+
 export type Rng = () => number;
 
-/** mulberry32: tiny, fast, and good enough for plausible-looking business noise. Returns [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** FNV-1a hash of a string, so each series gets its own stream and editing one never reshuffles another. */
-export function hashSeed(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
+/** Each series gets its own stream (FNV-1a of its key), so editing one never reshuffles another. */
 export function rngFor(key: string): Rng {
-  return mulberry32(hashSeed(key));
+  return mulberry32(hashString(key));
 }
 
 /** Standard normal via Box–Muller; `1 - rng()` keeps log() away from 0. */
