@@ -65,6 +65,13 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       assert.equal(await cards.count(), 1);
       const progress = cards.first().getByTestId('goal-progress-text');
       const before = (await progress.textContent())?.trim();
+      const forecastBefore = (
+        await cards
+          .first()
+          .getByTestId('goal-forecast')
+          .textContent()
+          .catch(() => '')
+      )?.trim();
 
       // Paste a column of three values through data entry (opened from the goal detail).
       await cards.first().locator('.pc-card-title').click();
@@ -72,13 +79,15 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       const entry = page.getByTestId('editor-entry');
       await entry.waitFor();
       await page.getByTestId('entry-mode-paste').check();
-      await page.locator('#entry-paste').fill('10\n20\n30');
+      // Dated rows from a spreadsheet, a week apart, so the forecaster has complete weeks to learn from.
+      const rows = [5, 5, 10, 10, 10, 10, 10].map((v, i) => `${day(-56 + i * 8)}\t${v}`).join('\n');
+      await page.locator('#entry-paste').fill(rows);
       await page.getByTestId('paste-preview').waitFor();
-      assert.equal(await page.getByTestId('paste-preview').locator('tbody tr').count(), 3);
+      assert.equal(await page.getByTestId('paste-preview').locator('tbody tr').count(), 7);
       assert.deepEqual(await axeViolations(page), [], 'axe-core: data entry dialog');
       await page.getByTestId('entry-save').click();
       await entry.waitFor({ state: 'detached' });
-      await page.getByTestId('toast').getByText('3 values saved to Deals won').waitFor();
+      await page.getByTestId('toast').getByText('7 values saved to Deals won').waitFor();
       await page.keyboard.press('Escape'); // closes the goal detail
       await page.getByTestId('goal-detail').waitFor({ state: 'detached' });
       await page.waitForFunction(
@@ -92,6 +101,13 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       const after = (await progress.textContent())?.trim();
       assert.notEqual(after, before, `progress text changes after logging (was "${before}")`);
       assert.match(after ?? '', /60/, 'cumulative 60 of 100');
+      const forecastAfter = (await cards.first().getByTestId('goal-forecast').textContent())?.trim();
+      assert.notEqual(forecastAfter, forecastBefore, 'the forecast changes with the logged values');
+      assert.match(
+        forecastAfter ?? '',
+        /^Forecast: .+\(80%: /,
+        `a forecast date with its interval, got "${forecastAfter}"`,
+      );
 
       // A bad value shows an error on its field and saves nothing; Esc closes and focus returns.
       await page.getByTestId('new-goal').click();
