@@ -2,6 +2,7 @@ import { browser, defineBackground } from '#imports';
 import { computeDashboard } from '../lib/app/dashboard-data';
 import { applyBadge } from '../lib/background/badge';
 import { createLogSelectionMenu, pathForSelection } from '../lib/background/context-menu';
+import { installCrmBackground } from '../lib/background/crm-install';
 import { handleMessage } from '../lib/background/handle-message';
 import {
   handleNotificationClick,
@@ -41,9 +42,13 @@ export default defineBackground(() => {
     void withContext(({ t }) => createLogSelectionMenu(browser.contextMenus, t));
   });
 
+  // CRM overlays: content scripts registered for the enabled CRMs only, health reports, badge context.
+  const crm = installCrmBackground({ db, browser: browser as never });
+
   browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    handleMessage(message, { db }).then(sendResponse, (error: unknown) =>
-      sendResponse({ ok: false, error: String(error) }),
+    handleMessage(message, { db, onHealth: crm.onHealth, overlayContext: crm.overlayContext }).then(
+      sendResponse,
+      (error: unknown) => sendResponse({ ok: false, error: String(error) }),
     );
     return true; // keeps the channel open for the async reply
   });

@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { settingsLoaded, settingsProblems, startSession, tr } from '../app/session';
 import { BackupSection } from './backup-section';
+import { CrmSection } from './crm-section';
 import { ExampleDataSection } from './example-data-section';
 import { QuarantineSection } from './quarantine-section';
 import { SettingsSection } from './settings-section';
@@ -23,6 +24,7 @@ export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
       )}
       <SettingsSection />
       <ExampleDataSection autoLoad={autoLoadExample} />
+      <CrmSection />
       <BackupSection />
       <QuarantineSection />
     </main>

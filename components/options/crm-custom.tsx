@@ -1,0 +1,128 @@
+/**
+ * Any other CRM: the user types its address, the browser asks for that host, and Pacer is enabled
+ * there; its mappings (made by pointing on the CRM's pages) can be exported, imported and removed.
+ */
+import { useState } from 'preact/hooks';
+import { type CrmMapping, exportMapping, importMapping } from '../../lib/crm/mapping';
+import { originFromInput } from '../../lib/overlay/site';
+import { removeMapping, upsertMapping } from '../../lib/overlay/stored';
+import { tr } from '../app/session';
+import { downloadText } from '../shared/download';
+import { writeMappings } from './crm-browser';
+
+export interface CustomCrmsProps {
+  enabled: string[];
+  mappings: CrmMapping[];
+  onToggle(crm: string, label: string): void;
+  onMessage(text: string | null): void;
+}
+
+export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrmsProps) {
+  const t = tr.value;
+  const [input, setInput] = useState('');
+  const origins = [
+    ...new Set([
+      ...enabled.filter((c) => c.startsWith('custom:')).map((c) => c.slice('custom:'.length)),
+      ...mappings.map((m) => m.origin),
+    ]),
+  ];
+
+  const add = (e: Event) => {
+    e.preventDefault();
+    const origin = originFromInput(input);
+    if (!origin) {
+      onMessage(t('crm.custom.invalid'));
+      return;
+    }
+    setInput('');
+    onToggle(`custom:${origin}`, origin);
+  };
+
+  const doImport = async (file: File | undefined) => {
+    if (!file) return;
+    const result = importMapping(await file.text());
+    if (!result.ok) {
+      onMessage(t('crm.mappings.invalid', { error: result.error }));
+      return;
+    }
+    await writeMappings(upsertMapping(mappings, result.mapping));
+    onMessage(t('crm.mappings.imported', { origin: result.mapping.origin }));
+  };
+
+  return (
+    <div class="pc-crm-custom" data-testid="crm-custom">
+      <h3>{t('crm.custom.title')}</h3>
+      <form onSubmit={add}>
+        <label>
+          {t('crm.custom.origin')}{' '}
+          <input
+            type="url"
+            inputMode="url"
+            placeholder="https://crm.example.com"
+            value={input}
+            data-testid="crm-custom-origin"
+            onInput={(e) => setInput((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>{' '}
+        <button type="submit" data-testid="crm-custom-add">
+          {t('crm.custom.add')}
+        </button>
+      </form>
+      <p class="pc-muted">{t('crm.custom.hint')}</p>
+      <ul>
+        {origins.map((origin) => {
+          const crm = `custom:${origin}`;
+          const on = enabled.includes(crm);
+          const own = mappings.filter((m) => m.origin === origin);
+          return (
+            <li key={origin} data-testid="crm-custom-origin-row">
+              <code>{origin}</code> {on && <span>({t('crm.enabled')})</span>}{' '}
+              <button type="button" onClick={() => onToggle(crm, origin)}>
+                {t(on ? 'crm.disable' : 'crm.enable')}
+              </button>
+              <h4>{t('crm.mappings.title')}</h4>
+              {own.length === 0 && <p class="pc-muted">{t('crm.mappings.none')}</p>}
+              <ul>
+                {own.map((m) => (
+                  <li key={`${m.kind}-${m.createdAt}`} data-testid="crm-mapping">
+                    {m.kind} · {m.objectType} · <code>{m.pathPrefix ?? '/'}</code>{' '}
+                    <button
+                      type="button"
+                      onClick={() =>
+                        downloadText(
+                          `pacer-mapping-${new URL(m.origin).hostname}-${m.kind}.json`,
+                          exportMapping(m),
+                          'application/json',
+                        )
+                      }
+                    >
+                      {t('crm.mappings.export')}
+                    </button>{' '}
+                    <button type="button" onClick={() => void writeMappings(removeMapping(mappings, m))}>
+                      {t('crm.mappings.remove')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
+      <label>
+        {t('crm.mappings.import')}{' '}
+        <input
+          type="file"
+          accept="application/json,.json"
+          data-testid="crm-mapping-import"
+          onChange={(e) => {
+            const input = e.currentTarget as HTMLInputElement;
+            const file = input.files?.[0];
+            // Cleared so that picking the same file again imports it again.
+            input.value = '';
+            void doImport(file).catch((error: unknown) => onMessage(String(error)));
+          }}
+        />
+      </label>
+    </div>
+  );
+}

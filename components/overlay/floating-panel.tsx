@@ -1,0 +1,147 @@
+/**
+ * The small floating panel on a CRM page: the current revenue goal's progress and pace (the same
+ * GoalCard as the new tab), how many records Pacer read here, and the "Pacer can't read this page"
+ * notice with its one-click re-map. The user can collapse it and drag it by its bar; where it sits is
+ * remembered per site by the caller (onChange).
+ */
+import { useRef } from 'preact/hooks';
+import type { GoalView } from '../../lib/app/goal-view';
+import { t } from '../../lib/i18n/translate';
+import { dragPanel } from '../../lib/overlay/panel-position';
+import type { PanelState } from '../../lib/overlay/stored';
+import type { Locale } from '../../lib/schema/common';
+import { GoalCard } from '../widgets/goal-card';
+
+export type PanelNotice = 'cant-read' | 'unmapped' | null;
+
+export interface FloatingPanelProps {
+  locale: Locale;
+  goal: GoalView | null;
+  readCount: number;
+  notice: PanelNotice;
+  state: PanelState;
+  onChange(state: PanelState, done: boolean): void;
+  onMap(): void;
+}
+
+export function FloatingPanel({
+  locale,
+  goal,
+  readCount,
+  notice,
+  state,
+  onChange,
+  onMap,
+}: FloatingPanelProps) {
+  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(locale, key, params);
+  const panel = useRef<HTMLElement>(null);
+  const drag = useRef<{ x: number; y: number; start: PanelState } | null>(null);
+
+  const viewport = () => ({ width: window.innerWidth, height: window.innerHeight });
+  const size = () => {
+    const r = panel.current?.getBoundingClientRect();
+    return { width: r?.width ?? 0, height: r?.height ?? 0 };
+  };
+  const onPointerDown = (e: PointerEvent) => {
+    // Buttons keep their clicks, except the move handle, which is also a drag grip.
+    const button = (e.target as Element | null)?.closest('button');
+    if (button && button.getAttribute('data-testid') !== 'panel-move') return;
+    drag.current = { x: e.clientX, y: e.clientY, start: state };
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const d = drag.current;
+    if (d) onChange(dragPanel(d.start, e.clientX - d.x, e.clientY - d.y, viewport(), size()), false);
+  };
+  const onPointerUp = (e: PointerEvent) => {
+    const d = drag.current;
+    drag.current = null;
+    if (d) onChange(dragPanel(d.start, e.clientX - d.x, e.clientY - d.y, viewport(), size()), true);
+  };
+  // Keyboard users move the panel with the arrow keys on its move handle.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const step = e.shiftKey ? 40 : 10;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, -step],
+      ArrowDown: [0, step],
+    };
+    const move = moves[e.key];
+    if (!move) return;
+    e.preventDefault();
+    onChange(dragPanel(state, move[0], move[1], viewport(), size()), true);
+  };
+
+  return (
+    <section
+      ref={panel}
+      class={`pc-overlay pc-panel${state.collapsed ? ' pc-collapsed' : ''}`}
+      aria-label={tr('overlay.panel.label')}
+      data-testid="pacer-panel"
+      // Positioned inside the shadow root: the host's own styles are reset by `all: initial`.
+      style={{ position: 'fixed', right: `${state.x}px`, bottom: `${state.y}px`, zIndex: 2147483646 }}
+    >
+      <div
+        class="pc-panel-bar"
+        title={tr('overlay.panel.move')}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={onPointerUp}
+      >
+        <button
+          type="button"
+          class="pc-icon-button"
+          aria-label={tr('overlay.panel.move')}
+          data-testid="panel-move"
+          onKeyDown={onKeyDown}
+        >
+          ⠿
+        </button>
+        <span class="pc-panel-title">{tr('app.name')}</span>
+        {notice === 'cant-read' && state.collapsed && <span aria-hidden="true">⚠</span>}
+        <button
+          type="button"
+          class="pc-icon-button"
+          aria-expanded={!state.collapsed}
+          aria-label={tr(state.collapsed ? 'overlay.panel.expand' : 'overlay.panel.collapse')}
+          data-testid="panel-toggle"
+          onClick={() => onChange({ ...state, collapsed: !state.collapsed }, true)}
+        >
+          {state.collapsed ? '▴' : '▾'}
+        </button>
+      </div>
+      {!state.collapsed && (
+        <div class="pc-panel-body">
+          {notice && (
+            <div class="pc-notice" role="status" data-testid={`panel-notice-${notice}`}>
+              <span>{tr(notice === 'cant-read' ? 'overlay.cantRead' : 'overlay.unmapped')}</span>
+              <button type="button" class="pc-button pc-primary" data-testid="panel-map" onClick={onMap}>
+                {tr(notice === 'cant-read' ? 'overlay.remap' : 'overlay.mapThisPage')}
+              </button>
+            </div>
+          )}
+          {goal ? (
+            <GoalCard
+              goal={goal}
+              labels={{
+                progress: tr('dashboard.progressLabel'),
+                trend: tr('dashboard.trendLabel'),
+                owner: tr('field.owner'),
+              }}
+            />
+          ) : (
+            notice === null && <p class="pc-read-count">{tr('overlay.panel.noGoal')}</p>
+          )}
+          {readCount > 0 && (
+            <p class="pc-read-count" data-testid="panel-read-count">
+              {t(locale, readCount === 1 ? 'overlay.panel.read.one' : 'overlay.panel.read.other', {
+                count: String(readCount),
+              })}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

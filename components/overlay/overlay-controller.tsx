@@ -1,0 +1,219 @@
+/**
+ * The overlay on one CRM tab: decides from the URL, the enabled CRMs and the mappings whether Pacer
+ * reads this page, runs the scanner, keeps the floating panel and the picker, and watches health.
+ * `start(url)` is called again on every single-page navigation; `stop()` tears everything down.
+ * Extension APIs come in through `OverlayEnv`, so this runs (and is tested) without `browser.*`.
+ */
+import { render } from 'preact';
+import type { GoalView } from '../../lib/app/goal-view';
+import type { CrmMapping } from '../../lib/crm/mapping';
+import type { PageMatch } from '../../lib/crm/types';
+import { decideHealth, HEALTH_GRACE_MS, healthKey } from '../../lib/overlay/health';
+import type { OverlayContext } from '../../lib/overlay/overlay-context';
+import { DEFAULT_PANEL, panelKey } from '../../lib/overlay/panel-position';
+import { type Scanner, type ScannerTimers, startScanner } from '../../lib/overlay/scanner';
+import { siteState } from '../../lib/overlay/site';
+import { type PanelState, pageAddress } from '../../lib/overlay/stored';
+import type { Locale } from '../../lib/schema/common';
+import type { LeadSighting } from '../../lib/schema/lead';
+import { isOwnElement, removeAllBadges, renderLeadBadge, reserveBadge } from './badge-host';
+import { FloatingPanel, type PanelNotice } from './floating-panel';
+import { Picker } from './picker';
+
+export interface OverlayStore {
+  enabled: string[];
+  mappings: CrmMapping[];
+  panels: Record<string, PanelState>;
+  matched: Record<string, true>;
+}
+
+export interface MountedUi {
+  remove(): void;
+}
+
+export interface OverlayEnv {
+  readStore(): Promise<OverlayStore>;
+  saveMapping(mapping: CrmMapping): Promise<void>;
+  savePanel(key: string, state: PanelState): Promise<void>;
+  rememberMatched(key: string): Promise<void>;
+  send(sightings: LeadSighting[]): Promise<unknown>;
+  context(leadIds: string[]): Promise<OverlayContext | null>;
+  reportHealth(report: { crm: string; url: string; pageKind: string; matched: boolean }): Promise<unknown>;
+  /** Mounts a shadow-root UI (createShadowRootUi in the content script); `paint` renders into it. */
+  mountUi(
+    name: 'pacer-panel' | 'pacer-picker',
+    paint: (container: HTMLElement, host: HTMLElement) => void,
+  ): Promise<MountedUi>;
+  timers: ScannerTimers;
+  locale(): Locale;
+  onError(error: unknown): void;
+}
+
+export interface OverlayController {
+  start(url: URL): Promise<void>;
+  stop(): void;
+}
+
+export function createOverlayController(env: OverlayEnv, doc: Document): OverlayController {
+  let generation = 0;
+  let scanner: Scanner | null = null;
+  let panel: MountedUi | null = null;
+  let picker: MountedUi | null = null;
+  let panelContainer: HTMLElement | null = null;
+  let healthTimer: number | null = null;
+  const view = {
+    url: null as URL | null,
+    locale: env.locale(),
+    goal: null as GoalView | null,
+    readCount: 0,
+    notice: null as PanelNotice,
+    panel: DEFAULT_PANEL,
+  };
+
+  const paint = () => {
+    if (!panelContainer) return;
+    render(
+      <FloatingPanel
+        locale={view.locale}
+        goal={view.goal}
+        readCount={view.readCount}
+        notice={view.notice}
+        state={view.panel}
+        onChange={(state, done) => {
+          view.panel = state;
+          paint();
+          if (done && view.url) env.savePanel(panelKey(view.url), state).catch(env.onError);
+        }}
+        onMap={() => void openPicker().catch(env.onError)}
+      />,
+      panelContainer,
+    );
+  };
+
+  const onContext = (context: OverlayContext) => {
+    view.locale = context.locale;
+    view.goal = context.goal;
+    paint();
+  };
+
+  async function openPicker(): Promise<void> {
+    const url = view.url;
+    if (picker || !url) return;
+    const mine = generation;
+    const close = () => {
+      picker?.remove();
+      picker = null;
+    };
+    picker = await env.mountUi('pacer-picker', (container, host) => {
+      const onSave = (mapping: CrmMapping) => {
+        close();
+        // The storage change restarts the overlay with the new mapping (see the content script).
+        env.saveMapping(mapping).catch(env.onError);
+      };
+      render(
+        <Picker locale={view.locale} doc={doc} url={url} host={host} onSave={onSave} onCancel={close} />,
+        container,
+      );
+    });
+    if (mine !== generation) close();
+  }
+
+  function watchHealth(crm: string, page: PageMatch, matchedBefore: boolean, url: URL) {
+    let known = matchedBefore;
+    let graceOver = false;
+    let failing = false;
+    return (matched: boolean) => {
+      if (matched && healthTimer !== null) {
+        env.timers.clearTimeout(healthTimer);
+        healthTimer = null;
+      }
+      if (!matched && !graceOver) {
+        // A page may still be rendering its table: decide only after a grace period, then rescan.
+        healthTimer ??= env.timers.setTimeout(() => {
+          healthTimer = null;
+          graceOver = true;
+          scanner?.rescan();
+        }, HEALTH_GRACE_MS);
+        return;
+      }
+      const decision = decideHealth(known, matched);
+      const key = healthKey(crm, page);
+      if (decision.remember) {
+        known = true;
+        env.rememberMatched(key).catch(env.onError);
+      }
+      // One report per change of state, never one per rescan.
+      if (decision.report && (matched || !failing)) {
+        env.reportHealth({ crm, url: pageAddress(url), pageKind: page.kind, matched }).catch(env.onError);
+      }
+      failing = !matched && known;
+      graceOver = graceOver && !matched;
+      const notice: PanelNotice = decision.notice ? 'cant-read' : null;
+      if (notice !== view.notice) {
+        view.notice = notice;
+        paint();
+      }
+    };
+  }
+
+  function stop(): void {
+    generation++;
+    scanner?.stop();
+    scanner = null;
+    if (healthTimer !== null) env.timers.clearTimeout(healthTimer);
+    healthTimer = null;
+    picker?.remove();
+    picker = null;
+    if (panelContainer) render(null, panelContainer);
+    panel?.remove();
+    panel = null;
+    panelContainer = null;
+    removeAllBadges(doc);
+    view.notice = null;
+    view.readCount = 0;
+  }
+
+  async function start(url: URL): Promise<void> {
+    stop();
+    const mine = generation;
+    const store = await env.readStore();
+    if (mine !== generation) return;
+    const site = siteState(url, store.enabled, store.mappings);
+    if (site.status === 'disabled') return;
+    const page = site.status === 'ready' ? site.adapter.matchPage(url) : null;
+    if (site.status === 'ready' && !page) return;
+    view.url = url;
+    view.panel = store.panels[panelKey(url)] ?? DEFAULT_PANEL;
+    view.notice = site.status === 'unmapped' ? 'unmapped' : null;
+    panel = await env.mountUi('pacer-panel', (container) => {
+      panelContainer = container;
+      paint();
+    });
+    if (mine !== generation) {
+      panel.remove();
+      return;
+    }
+    env.context([]).then((c) => mine === generation && c && onContext(c), env.onError);
+    if (site.status !== 'ready' || !page) return;
+    scanner = startScanner({
+      adapter: site.adapter,
+      page,
+      url,
+      doc,
+      send: env.send,
+      context: env.context,
+      badges: { reserve: reserveBadge, render: renderLeadBadge, isOwn: isOwnElement },
+      timers: env.timers,
+      onError: env.onError,
+      onStructure: watchHealth(site.crm, page, store.matched[healthKey(site.crm, page)] === true, url),
+      onRead(count) {
+        if (count === view.readCount) return;
+        view.readCount = count;
+        paint();
+      },
+      onContext,
+    });
+  }
+
+  return { start, stop };
+}

@@ -1,0 +1,96 @@
+/**
+ * Everything the background does for CRM overlays, wired in one call from entrypoints/background.ts:
+ *   const crm = installCrmBackground({ db, browser });
+ *   handleMessage(message, { db, onHealth: crm.onHealth, overlayContext: crm.overlayContext })
+ * It keeps the content-script registrations in step with Settings.enabledCrms and the granted hosts,
+ * mirrors the enabled list into extension storage for content scripts, records health reports, and
+ * recomputes the lead-derived KPIs a moment after leads are stored.
+ */
+
+import { ENABLED_KEY, parseEnabled } from '../overlay/stored';
+import { onChange } from '../storage/changes';
+import type { PacerDb } from '../storage/db';
+import { loadSettings } from '../storage/settings';
+import { createOverlayContextProvider } from './crm-context';
+import { type HealthReport, recordHealth, type StorageLike } from './crm-health';
+import { refreshLeadKpis } from './crm-kpis';
+import { type RegistrationApi, syncCrmContentScripts } from './crm-registration';
+
+type Listener<A extends unknown[]> = { addListener(fn: (...args: A) => void): void };
+
+export interface CrmBrowser extends RegistrationApi {
+  storage: { local: StorageLike };
+  permissions: RegistrationApi['permissions'] & {
+    onAdded: Listener<[unknown]>;
+    onRemoved: Listener<[unknown]>;
+  };
+}
+
+export interface CrmBackground {
+  onHealth(report: HealthReport): Promise<void>;
+  overlayContext(leadIds: string[]): Promise<unknown>;
+  /** Mirror Settings.enabledCrms and re-register content scripts (also runs on its own). */
+  sync(): Promise<void>;
+  /** Recompute the lead KPIs now (tests and the debug handle call it). */
+  refreshKpis(): Promise<void>;
+}
+
+const KPI_DELAY_MS = 1500;
+
+export function installCrmBackground(deps: {
+  db: () => Promise<PacerDb>;
+  browser: CrmBrowser;
+  now?: () => number;
+}): CrmBackground {
+  const { db, browser } = deps;
+  const now = deps.now ?? Date.now;
+  const provider = createOverlayContextProvider(db, now);
+  const log = (error: unknown) => console.error('[pacer] crm', error);
+
+  let syncing: Promise<void> = Promise.resolve();
+  const sync = () => {
+    syncing = syncing
+      .then(async () => {
+        const { settings } = await loadSettings(await db());
+        const stored = parseEnabled((await browser.storage.local.get(ENABLED_KEY))[ENABLED_KEY]);
+        if (JSON.stringify(stored) !== JSON.stringify(settings.enabledCrms)) {
+          await browser.storage.local.set({ [ENABLED_KEY]: settings.enabledCrms });
+        }
+        await syncCrmContentScripts(browser, settings.enabledCrms);
+      })
+      .catch(log);
+    return syncing;
+  };
+
+  let kpiTimer: ReturnType<typeof setTimeout> | null = null;
+  let kpis: Promise<void> = Promise.resolve();
+  const refreshKpis = () => {
+    kpis = kpis
+      .then(async () => {
+        const d = await db();
+        const { settings } = await loadSettings(d);
+        await refreshLeadKpis(d, settings, now());
+      })
+      .catch(log);
+    return kpis;
+  };
+
+  onChange((event) => {
+    provider.invalidate(event.stores);
+    if (event.stores.includes('settings')) void sync();
+    if (event.stores.includes('leads')) {
+      if (kpiTimer) clearTimeout(kpiTimer);
+      kpiTimer = setTimeout(() => void refreshKpis(), KPI_DELAY_MS);
+    }
+  });
+  browser.permissions.onAdded.addListener(() => void sync());
+  browser.permissions.onRemoved.addListener(() => void sync());
+  void sync();
+
+  return {
+    onHealth: (report) => recordHealth(browser.storage.local, report, now()),
+    overlayContext: (leadIds) => provider.overlayContext(leadIds),
+    sync,
+    refreshKpis,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * KPI series derived from the leads Pacer has read off CRM pages, written by the background as
+ * observations with stable ids (a recount replaces, never duplicates) and `source: 'crm'`:
+ * new leads per day by channel, MQLs, deals won (count and value), pipeline value (total and by
+ * stage) and stage-to-stage conversion. Flows are dated by when they happened (created date, the
+ * stage change); stocks (pipeline, conversion) are a snapshot of today, so history builds up daily.
+ */
+import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
+import type { Lead, Metric, Observation } from '../schema';
+import { isClosedStage, isLostStage, isMqlStage, isWonStage, stageSlug } from './stages';
+
+export const CRM_METRIC = {
+  newLeads: 'crm-new-leads',
+  mqls: 'crm-mqls',
+  dealsWon: 'crm-deals-won',
+  dealsWonValue: 'crm-deals-won-value',
+  pipelineValue: 'crm-pipeline-value',
+} as const;
+
+export type MetricSpec = Pick<Metric, 'id' | 'name' | 'unit' | 'direction' | 'aggregation' | 'dimensions'> & {
+  vi: string;
+};
+
+export interface KpiOptions {
+  timeZone: string;
+  /** Money KPIs count amounts in this currency only: Pacer has no exchange rates. */
+  currency: string;
+  now: number;
+  /** Most stages a pipeline breakdown or conversion chain lists. */
+  maxStages?: number;
+}
+
+export interface DerivedKpis {
+  metrics: MetricSpec[];
+  observations: Observation[];
+}
+
+const LEAD_TYPES = new Set(['lead', 'contact', 'person']);
+const DEAL_TYPES = new Set(['deal', 'opportunity']);
+
+/** Stages in pipeline order: by their average position in the leads' histories. */
+export function stageOrder(leads: readonly Lead[]): string[] {
+  const positions = new Map<string, number[]>();
+  for (const lead of leads) {
+    lead.stageHistory.forEach((change, i) => {
+      const list = positions.get(change.stage) ?? [];
+      list.push(i);
+      positions.set(change.stage, list);
+    });
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return [...positions.entries()]
+    .filter(([stage]) => !isLostStage(stage))
+    .sort(
+      (a, b) =>
+        mean(a[1]) - mean(b[1]) ||
+        Number(isWonStage(a[0])) - Number(isWonStage(b[0])) ||
+        a[0].localeCompare(b[0]),
+    )
+    .map(([stage]) => stage);
+}
+
+export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedKpis {
+  const { timeZone: tz, currency, now } = opts;
+  const maxStages = opts.maxStages ?? 12;
+  const leads = all.filter((l) => l.deletedAt === null && !l.example);
+  const today = localDayKey(now, tz);
+  const counts = new Map<string, Observation>();
+  const add = (metricId: string, t: number, value: number, channel: string | undefined) => {
+    const day = localDayKey(t, tz);
+    const id = `${metricId}:${day}:${channel ?? ''}`;
+    const existing = counts.get(id);
+    if (existing) existing.value += value;
+    else
+      counts.set(id, {
+        id,
+        metricId,
+        time: startOfLocalDay(day, tz),
+        value,
+        dims: channel ? { channel } : {},
+        source: 'crm',
+      });
+  };
+  const inCurrency = (l: Lead) => l.amount !== undefined && (l.currency ?? currency) === currency;
+
+  for (const lead of leads) {
+    const channel = lead.channel?.trim().slice(0, 200) || undefined;
+    if (LEAD_TYPES.has(lead.objectType))
+      add(CRM_METRIC.newLeads, lead.createdDate ?? lead.firstSeen, 1, channel);
+    const mql = lead.stageHistory.find((c) => isMqlStage(c.stage));
+    if (mql) add(CRM_METRIC.mqls, mql.at, 1, channel);
+    const won = DEAL_TYPES.has(lead.objectType)
+      ? lead.stageHistory.find((c) => isWonStage(c.stage))
+      : undefined;
+    if (won) {
+      add(CRM_METRIC.dealsWon, won.at, 1, channel);
+      if (inCurrency(lead)) add(CRM_METRIC.dealsWonValue, won.at, lead.amount ?? 0, channel);
+    }
+  }
+
+  const metrics: MetricSpec[] = [...BASE_METRICS(currency)];
+  const snapshot = (metricId: string, value: number): Observation => ({
+    id: `${metricId}:${today}`,
+    metricId,
+    time: startOfLocalDay(today, tz),
+    value,
+    dims: {},
+    source: 'crm',
+  });
+  const open = leads.filter((l) => DEAL_TYPES.has(l.objectType) && !isClosedStage(l.stage) && inCurrency(l));
+  const snapshots: Observation[] = [snapshot(CRM_METRIC.pipelineValue, sum(open))];
+
+  const order = stageOrder(leads.filter((l) => DEAL_TYPES.has(l.objectType) || LEAD_TYPES.has(l.objectType)));
+  const openStages = order.filter((s) => !isClosedStage(s)).slice(0, maxStages);
+  for (const stage of openStages) {
+    const id = `${CRM_METRIC.pipelineValue}-${stageSlug(stage)}`;
+    metrics.push({
+      id,
+      name: `Pipeline value: ${stage}`,
+      vi: `Giá trị pipeline: ${stage}`,
+      unit: { kind: 'currency', currency },
+      direction: 'up',
+      aggregation: 'last',
+      dimensions: [],
+    });
+    snapshots.push(snapshot(id, sum(open.filter((l) => l.stage === stage))));
+  }
+
+  const chain = order.slice(0, maxStages);
+  const rank = new Map(chain.map((s, i) => [s, i]));
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const from = chain[i]!;
+    const to = chain[i + 1]!;
+    const reached = leads.filter((l) => l.stageHistory.some((c) => c.stage === from));
+    if (reached.length === 0) continue;
+    const moved = reached.filter((l) => l.stageHistory.some((c) => (rank.get(c.stage) ?? -1) > i)).length;
+    const id = `crm-conversion-${stageSlug(from)}-to-${stageSlug(to)}`;
+    metrics.push({
+      id,
+      name: `Conversion: ${from} → ${to}`,
+      vi: `Chuyển đổi: ${from} → ${to}`,
+      unit: { kind: 'percent' },
+      direction: 'up',
+      aggregation: 'last',
+      dimensions: [],
+    });
+    // Percent metrics store percentage points (15 = 15%).
+    snapshots.push(snapshot(id, Math.round((moved / reached.length) * 10_000) / 100));
+  }
+  return { metrics, observations: [...counts.values(), ...snapshots] };
+}
+
+function sum(leads: readonly Lead[]): number {
+  return leads.reduce((a, l) => a + (l.amount ?? 0), 0);
+}
+
+function BASE_METRICS(currency: string): MetricSpec[] {
+  return [
+    {
+      id: CRM_METRIC.newLeads,
+      name: 'New leads (CRM)',
+      vi: 'Khách hàng tiềm năng mới (CRM)',
+      unit: { kind: 'count' },
+      direction: 'up',
+      aggregation: 'sum',
+      dimensions: ['channel'],
+    },
+    {
+      id: CRM_METRIC.mqls,
+      name: 'MQLs (CRM)',
+      vi: 'MQL (CRM)',
+      unit: { kind: 'count' },
+      direction: 'up',
+      aggregation: 'sum',
+      dimensions: ['channel'],
+    },
+    {
+      id: CRM_METRIC.dealsWon,
+      name: 'Deals won (CRM)',
+      vi: 'Hợp đồng đã chốt (CRM)',
+      unit: { kind: 'count' },
+      direction: 'up',
+      aggregation: 'sum',
+      dimensions: ['channel'],
+    },
+    {
+      id: CRM_METRIC.dealsWonValue,
+      name: 'Won deal value (CRM)',
+      vi: 'Giá trị hợp đồng đã chốt (CRM)',
+      unit: { kind: 'currency', currency },
+      direction: 'up',
+      aggregation: 'sum',
+      dimensions: ['channel'],
+    },
+    {
+      id: CRM_METRIC.pipelineValue,
+      name: 'Open pipeline value (CRM)',
+      vi: 'Giá trị pipeline đang mở (CRM)',
+      unit: { kind: 'currency', currency },
+      direction: 'up',
+      aggregation: 'last',
+      dimensions: [],
+    },
+  ];
+}
+
+/** A Metric record for a spec, for the background to create when it is missing. */
+export function metricFromSpec(spec: MetricSpec, now: number): Metric {
+  const { vi, ...rest } = spec;
+  return {
+    ...rest,
+    translations: { en: spec.name, vi },
+    source: 'crm',
+    archived: false,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * What the background answers to `overlay/context`: per lead on screen, its Pareto tier, the share of
+ * the open revenue-goal gap it would close, and its days in the current stage; plus the goal the
+ * floating panel shows. Computed in the background (the single reader of the database), parsed with
+ * zod by the content script.
+ */
+import * as z from 'zod/mini';
+import { GoalView } from '../app/goal-view';
+import { paretoTiers } from '../engine/pareto';
+import { Locale } from '../schema/common';
+import type { Lead } from '../schema/lead';
+import { isClosedStage } from './stages';
+
+const DAY_MS = 86_400_000;
+
+export const LeadBadgeData = z.object({
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  tier: z.nullable(z.string().check(z.maxLength(2))),
+  /** Amount ÷ open gap of the revenue goal (0.18 = closes 18% of it); null when it does not apply. */
+  gapShare: z.nullable(z.number().check(z.gte(0))),
+  daysInStage: z.nullable(z.int().check(z.gte(0))),
+});
+export type LeadBadgeData = z.infer<typeof LeadBadgeData>;
+
+export const OverlayContext = z.object({
+  locale: Locale,
+  goal: z.nullable(GoalView),
+  /** "Q3", or the goal's title: which gap the share is of. */
+  gapLabel: z.nullable(z.string().check(z.maxLength(300))),
+  leads: z.array(LeadBadgeData).check(z.maxLength(500)),
+});
+export type OverlayContext = z.infer<typeof OverlayContext>;
+
+export interface RevenueGap {
+  goalId: string;
+  /** Target minus current value, in `currency`; > 0. */
+  gap: number;
+  currency: string;
+  label: string;
+}
+
+/**
+ * Tiers by value within each currency: a VND deal and a USD deal are not compared without a rate.
+ * Leads without an amount (or with 0) get no tier.
+ */
+export function tiersByCurrency(
+  leads: readonly Lead[],
+  thresholds: readonly number[],
+  fallbackCurrency: string,
+): Map<string, string> {
+  const groups = new Map<string, Lead[]>();
+  for (const lead of leads) {
+    if (lead.deletedAt !== null || !(lead.amount && lead.amount > 0)) continue;
+    const currency = lead.currency ?? fallbackCurrency;
+    const list = groups.get(currency) ?? [];
+    list.push(lead);
+    groups.set(currency, list);
+  }
+  const out = new Map<string, string>();
+  for (const list of groups.values()) {
+    for (const row of paretoTiers(list, (l) => l.amount ?? 0, thresholds)) out.set(row.item.id, row.label);
+  }
+  return out;
+}
+
+/** Whole days since the lead entered its current stage, or null without a stage history. */
+export function daysInStage(lead: Pick<Lead, 'stageHistory'>, now: number): number | null {
+  const last = lead.stageHistory.at(-1);
+  if (!last) return null;
+  return Math.max(0, Math.floor((now - last.at) / DAY_MS));
+}
+
+/** The share of the gap an open deal would close; null for closed deals or another currency. */
+export function gapShare(
+  lead: Pick<Lead, 'amount' | 'currency' | 'stage'>,
+  gap: RevenueGap | null,
+  fallbackCurrency: string,
+): number | null {
+  if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0) return null;
+  if ((lead.currency ?? fallbackCurrency) !== gap.currency || isClosedStage(lead.stage)) return null;
+  const share = lead.amount / gap.gap;
+  return Number.isFinite(share) ? share : null;
+}
+
+export interface ContextInput {
+  leads: readonly Lead[];
+  leadIds: readonly string[];
+  gap: RevenueGap | null;
+  goal: GoalView | null;
+  locale: z.infer<typeof Locale>;
+  thresholds: readonly number[];
+  currency: string;
+  now: number;
+}
+
+export function computeOverlayContext(input: ContextInput): OverlayContext {
+  const tiers = tiersByCurrency(input.leads, input.thresholds, input.currency);
+  const byId = new Map(input.leads.map((l) => [l.id, l]));
+  const leads: LeadBadgeData[] = [];
+  for (const id of new Set(input.leadIds)) {
+    const lead = byId.get(id);
+    if (!lead || lead.deletedAt !== null) continue;
+    leads.push({
+      id,
+      tier: tiers.get(id) ?? null,
+      gapShare: gapShare(lead, input.gap, input.currency),
+      daysInStage: daysInStage(lead, input.now),
+    });
+  }
+  return {
+    locale: input.locale,
+    goal: input.goal,
+    gapLabel: input.gap?.label ?? null,
+    leads: leads.slice(0, 500),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * What the CRM overlay keeps in `chrome.storage.local` rather than IndexedDB: content scripts run on
+ * the CRM's origin and cannot open the extension's database, but they can read extension storage.
+ * Every value is parsed with zod on read; a damaged value reads as "nothing stored".
+ */
+import * as z from 'zod/mini';
+import { CrmMapping } from '../crm/mapping';
+import { CrmId } from '../schema/lead';
+
+/** The user's mappings for CRMs without a built-in adapter. */
+export const MAPPINGS_KEY = 'pacer:crm-mappings';
+/** A mirror of Settings.enabledCrms, so a content script can check it is wanted on this site. */
+export const ENABLED_KEY = 'pacer:crm-enabled';
+/** "Pacer can't read this page" records, newest first, for the options page. */
+export const HEALTH_KEY = 'pacer:crm-health';
+/** Page structures that matched at least once ("used to match"), by health key. */
+export const MATCHED_KEY = 'pacer:crm-matched';
+/** The floating panel's position and collapsed state, per site. */
+export const PANEL_KEY = 'pacer:overlay-panel';
+
+export const MAX_HEALTH_RECORDS = 50;
+
+export const HealthRecord = z.object({
+  crm: z.string().check(z.maxLength(300)),
+  /** Origin and path only: a query string may hold a search the user typed. */
+  url: z.string().check(z.maxLength(2000)),
+  pageKind: z.string().check(z.maxLength(40)),
+  at: z.int().check(z.gte(0)),
+});
+export type HealthRecord = z.infer<typeof HealthRecord>;
+
+export const PanelState = z.object({
+  x: z.number(),
+  y: z.number(),
+  collapsed: z.boolean(),
+});
+export type PanelState = z.infer<typeof PanelState>;
+
+/** Parses a list item by item: one damaged entry is dropped, the others are kept. */
+function parseList<T>(schema: z.ZodMiniType<T>, raw: unknown, max: number): T[] {
+  if (!Array.isArray(raw)) return [];
+  const out: T[] = [];
+  for (const item of raw.slice(0, max)) {
+    const parsed = schema.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
+
+export const parseMappings = (raw: unknown): CrmMapping[] => parseList(CrmMapping, raw, 200);
+export const parseEnabled = (raw: unknown): string[] => parseList(CrmId, raw, 200);
+export const parseHealth = (raw: unknown): HealthRecord[] => parseList(HealthRecord, raw, MAX_HEALTH_RECORDS);
+
+export function parseMatched(raw: unknown): Record<string, true> {
+  const parsed = z.record(z.string().check(z.maxLength(400)), z.literal(true)).safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+export function parsePanels(raw: unknown): Record<string, PanelState> {
+  const parsed = z.record(z.string().check(z.maxLength(300)), PanelState).safeParse(raw);
+  return parsed.success ? parsed.data : {};
+}
+
+/** Adds a record at the front, drops an identical one (same crm, url, kind) and keeps the newest 50. */
+export function addHealthRecord(list: readonly HealthRecord[], record: HealthRecord): HealthRecord[] {
+  const rest = list.filter(
+    (r) => !(r.crm === record.crm && r.url === record.url && r.pageKind === record.pageKind),
+  );
+  return [record, ...rest].slice(0, MAX_HEALTH_RECORDS);
+}
+
+/** Replaces the mapping for the same origin, kind and path prefix, or adds it. */
+export function upsertMapping(list: readonly CrmMapping[], mapping: CrmMapping): CrmMapping[] {
+  const same = (m: CrmMapping) =>
+    m.origin === mapping.origin &&
+    m.kind === mapping.kind &&
+    (m.pathPrefix ?? '') === (mapping.pathPrefix ?? '');
+  return [...list.filter((m) => !same(m)), mapping];
+}
+
+export function removeMapping(list: readonly CrmMapping[], mapping: CrmMapping): CrmMapping[] {
+  return list.filter(
+    (m) => !(m.origin === mapping.origin && m.createdAt === mapping.createdAt && m.kind === mapping.kind),
+  );
+}
+
+/** A URL without its query and fragment, for records the user may read or export. */
+export function pageAddress(url: URL): string {
+  return `${url.origin}${url.pathname}`.slice(0, 2000);
+}

@@ -1,0 +1,179 @@
+// Shared by the CRM e2e tests. Chromium has no way to answer an extension's permission prompt from a
+// test (Playwright and the DevTools protocol cannot reach browser dialogs), so the profile is
+// prepared as if the user had already granted the CRM hosts once: the grant is written into the
+// profile's Preferences between a first and a second launch. The shipped manifest is untouched, and
+// the options page still calls `permissions.request` on click — it resolves at once, as it does in
+// Chrome for hosts granted before.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../scripts/browser.mjs';
+import { makeProfileDir, removeProfileDir, startExtension } from './helpers.mjs';
+
+export const FIXTURES = path.join(REPO_ROOT, 'tests', 'fixtures', 'crm');
+export const fixture = (relative) => readFileSync(path.join(FIXTURES, relative), 'utf8');
+
+export const HUBSPOT = {
+  list: 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/all/list',
+  record: 'https://app.hubspot.com/contacts/20456789/record/0-3/21474836533',
+  broken: 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/broken/list',
+};
+
+/** Launches Pacer with `origins` already granted; returns the fixture and a cleanup. */
+export async function startWithGrantedHosts(origins) {
+  const userDataDir = makeProfileDir();
+  const first = await startExtension({ userDataDir });
+  const id = first.extensionId;
+  await first.close();
+  const file = path.join(userDataDir, 'Default', 'Preferences');
+  const prefs = JSON.parse(readFileSync(file, 'utf8'));
+  const settings = prefs.extensions?.settings?.[id];
+  if (!settings) throw new Error(`no extension settings for ${id} in ${file}`);
+  for (const key of ['granted_permissions', 'active_permissions']) {
+    settings[key] ??= {};
+    settings[key].explicit_host = [...new Set([...(settings[key].explicit_host ?? []), ...origins])];
+  }
+  writeFileSync(file, JSON.stringify(prefs));
+  const ext = await startExtension({ userDataDir });
+  return {
+    ext,
+    async close() {
+      await ext.close();
+      removeProfileDir(userDataDir);
+    },
+  };
+}
+
+/** Answers the CRM's real URLs with fixture pages (no network). `pages` maps a path prefix to a fixture. */
+export async function routeCrm(context, origin, pages) {
+  await context.route(`${origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    const match = Object.entries(pages).find(([prefix]) => url.pathname.startsWith(prefix));
+    if (!match) return route.fulfill({ status: 404, body: 'not in the fixtures', contentType: 'text/plain' });
+    return route.fulfill({ body: fixture(match[1]), contentType: 'text/html; charset=utf-8' });
+  });
+}
+
+/** Reads a store of Pacer's IndexedDB from an extension page. */
+export async function readStore(page, store) {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('pacer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).getAll();
+          req.onsuccess = () => {
+            resolve(req.result);
+            open.result.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+/** Polls `fn` until it returns a truthy value (extension state is reached through other pages). */
+export async function eventually(fn, { timeout = 15_000, interval = 250, message = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    last = await fn();
+    if (last) return last;
+    await new Promise((r) => setTimeout(r, interval));
+  }
+  throw new Error(`timed out waiting for ${message} (last: ${JSON.stringify(last)})`);
+}
+
+/** Drawn badges on a CRM page, the most hosts in any one anchor, and their texts. */
+export function badgeStats(page) {
+  return page.evaluate(() => {
+    // Empty hosts are reserved slots (a row still loading): only drawn badges count.
+    const hosts = [...document.querySelectorAll('pacer-lead-badge')].filter(
+      (h) => (h.shadowRoot?.textContent ?? '').trim() !== '',
+    );
+    const perAnchor = new Map();
+    for (const h of document.querySelectorAll('pacer-lead-badge'))
+      perAnchor.set(h.parentElement, (perAnchor.get(h.parentElement) ?? 0) + 1);
+    return {
+      count: hosts.length,
+      maxPerAnchor: Math.max(0, ...perAnchor.values()),
+      texts: hosts.map((h) => h.shadowRoot?.textContent ?? ''),
+    };
+  });
+}
+
+/** Writes records straight into a store of Pacer's IndexedDB (test setup: goals to measure against). */
+export async function putRecords(page, store, records) {
+  await page.evaluate(
+    ([name, rows]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('pacer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(name, 'readwrite');
+          for (const r of rows) tx.objectStore(name).put(r);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve(null);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [store, records],
+  );
+}
+
+const DAY = 86_400_000;
+
+/** A revenue goal (the badges' "gap") and a goal on the CRM pipeline KPI (what the new tab shows). */
+export function crmGoals(now = Date.now()) {
+  const base = {
+    frameworks: [],
+    weight: 1,
+    archived: false,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const metric = {
+    id: 'e2e-revenue',
+    name: 'Revenue',
+    unit: { kind: 'currency', currency: 'VND' },
+    direction: 'up',
+    aggregation: 'sum',
+    dimensions: [],
+    source: 'manual',
+    archived: false,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const goals = [
+    {
+      ...base,
+      id: 'e2e-revenue-goal',
+      kind: 'kpi_target',
+      title: 'Quarter revenue',
+      metricId: 'e2e-revenue',
+      measure: 'cumulative',
+      baseline: 0,
+      target: 100_000_000,
+      startAt: now - 30 * DAY,
+      deadline: now + 60 * DAY,
+      pinned: true,
+    },
+    {
+      ...base,
+      id: 'e2e-pipeline-goal',
+      kind: 'kpi_target',
+      title: 'Open pipeline',
+      metricId: 'crm-pipeline-value',
+      measure: 'latest',
+      target: 50_000_000,
+      startAt: now - 30 * DAY,
+      deadline: now + 60 * DAY,
+    },
+  ];
+  return { metrics: [metric], goals };
+}

@@ -1,0 +1,200 @@
+// The CRM overlay on HubSpot, in real Chromium with the built extension: the user enables HubSpot in
+// the options page, HubSpot's real URLs are answered with fixture pages (context.route, no network),
+// badges appear without duplicates, leads and derived KPIs land in the database, single-page
+// navigation is followed, and a page whose structure stopped matching shows "can't read" and is logged.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import {
+  badgeStats,
+  crmGoals,
+  eventually,
+  fixture,
+  HUBSPOT,
+  putRecords,
+  readStore,
+  routeCrm,
+  startWithGrantedHosts,
+} from './crm-support.mjs';
+import { assertNoPageErrors, openExtensionPage, saveScreenshot } from './helpers.mjs';
+
+describe('CRM overlay on HubSpot fixtures', () => {
+  /** @type {Awaited<ReturnType<typeof startWithGrantedHosts>>} */
+  let run;
+  /** @type {import('playwright-core').Page} */
+  let options;
+  /** @type {import('playwright-core').Page} */
+  let crm;
+
+  before(async () => {
+    run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
+    await routeCrm(run.ext.context, 'https://app.hubspot.com', {
+      '/contacts/20456789/objects/0-3/views/broken': 'hubspot/list-broken-2026-11-23.html',
+      '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
+      '/contacts/20456789/record/0-3/': 'hubspot/record-deal-2026-11-23.html',
+    });
+    options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
+    await options.locator('[data-testid="crm-section"]').waitFor();
+    const { metrics, goals } = crmGoals();
+    await putRecords(options, 'metrics', metrics);
+    await putRecords(options, 'goals', goals);
+  });
+  after(async () => {
+    await run?.close();
+  });
+
+  it('does nothing on HubSpot before the user enables it', async () => {
+    const page = await run.ext.context.newPage();
+    await page.goto(HUBSPOT.list, { waitUntil: 'load' });
+    await page.waitForTimeout(1500);
+    assert.equal(await page.locator('pacer-lead-badge, pacer-panel').count(), 0);
+    await page.close();
+  });
+
+  it('enables HubSpot from the options page and registers the content script for its hosts', async () => {
+    await options.locator('[data-testid="crm-toggle-hubspot"]').click();
+    await options.locator('[data-testid="crm-hubspot"]', { hasText: 'Enabled' }).waitFor();
+    const scripts = await eventually(
+      () =>
+        run.ext.serviceWorker
+          .evaluate(() => chrome.scripting.getRegisteredContentScripts())
+          .then((s) => s.length > 0 && s),
+      { message: 'a registered content script' },
+    );
+    assert.deepEqual(
+      scripts.map((s) => [s.id, s.matches, s.js]),
+      [['pacer-crm-hubspot', ['https://*.hubspot.com/*'], ['content-scripts/crm.js']]],
+    );
+  });
+
+  it('badges the deals of a list page and stores them as leads', async () => {
+    crm = await run.ext.context.newPage();
+    await crm.goto(HUBSPOT.list, { waitUntil: 'load' });
+    await crm.locator('[data-testid="pacer-panel"]').waitFor();
+    const stats = await eventually(() => badgeStats(crm).then((s) => s.count >= 4 && s), {
+      message: '4 badges',
+    });
+    assert.equal(stats.count, 4, 'one badge per loaded row (the skeleton rows have none)');
+    assert.equal(stats.maxPerAnchor, 1);
+    assert.ok(
+      stats.texts.some((t) => /^[ABC]/.test(t.trim())),
+      `a tier letter in ${stats.texts.join(' | ')}`,
+    );
+    // The open 12,500,000 VND deal closes 12.5% of the 100,000,000 VND revenue goal's gap.
+    assert.ok(
+      stats.texts.some((t) => /13%.*gap/.test(t)),
+      `a gap share in ${stats.texts.join(' | ')}`,
+    );
+    await crm.locator('[data-testid="pacer-panel"] [data-goal-id="e2e-revenue-goal"]').waitFor();
+    const leads = await eventually(() => readStore(options, 'leads').then((l) => l.length >= 4 && l), {
+      message: 'leads',
+    });
+    assert.ok(leads.every((l) => l.crm === 'hubspot' && l.objectType === 'deal' && l.firstSeen > 0));
+    assert.ok(leads.every((l) => Array.isArray(l.stageHistory) && l.stageHistory.length === 1));
+    await saveScreenshot(crm, 'crm-hubspot-list');
+  });
+
+  it('never duplicates badges when the CRM re-renders its rows', async () => {
+    await crm.evaluate(() => {
+      const body = document.querySelector('table[data-test-id="framework-data-table"] tbody');
+      if (body) body.innerHTML = body.innerHTML.replace(/<pacer-lead-badge[^>]*><\/pacer-lead-badge>/g, '');
+    });
+    await crm.waitForTimeout(1500);
+    const stats = await eventually(() => badgeStats(crm).then((s) => s.count >= 4 && s), {
+      message: 'badges after re-render',
+    });
+    assert.equal(stats.count, 4);
+    assert.equal(stats.maxPerAnchor, 1);
+  });
+
+  it('derives CRM KPIs that the new tab shows', async () => {
+    const metrics = await eventually(
+      () => readStore(options, 'metrics').then((m) => m.some((x) => x.id === 'crm-pipeline-value') && m),
+      { message: 'crm metrics' },
+    );
+    assert.ok(metrics.some((m) => m.id === 'crm-deals-won' && m.source === 'crm'));
+    const blocks = await eventually(
+      () =>
+        readStore(options, 'obsBlocks').then((b) => b.some((x) => x.metricId === 'crm-pipeline-value') && b),
+      { message: 'pipeline observations' },
+    );
+    const pipeline = blocks.filter((b) => b.metricId === 'crm-pipeline-value').flatMap((b) => b.points);
+    assert.deepEqual(
+      pipeline.map((p) => [p.v, p.s]),
+      [[12_500_000, 'crm']],
+      'the open VND deals',
+    );
+    const won = blocks.filter((b) => b.metricId === 'crm-deals-won-value').flatMap((b) => b.points);
+    assert.deepEqual(
+      won.map((p) => p.v),
+      [250_000_000],
+    );
+    const newtab = await openExtensionPage(run.ext.context, run.ext.extensionId, 'newtab.html');
+    // The goal on the CRM pipeline KPI now has a value: the open 12,500,000 VND deal.
+    const value = newtab.locator('[data-goal-id="e2e-pipeline-goal"] [data-testid="goal-value"]').first();
+    await eventually(() => value.innerText().then((t) => /12[.,]5/.test(t)), {
+      message: 'the pipeline goal value on the new tab',
+    });
+    await newtab.close();
+  });
+
+  it('follows single-page navigation to a record page', async () => {
+    const html = fixture('hubspot/record-deal-2026-11-23.html');
+    await crm.evaluate(
+      ([url, markup]) => {
+        history.pushState({}, '', url);
+        const doc = new DOMParser().parseFromString(markup, 'text/html');
+        document.body.replaceWith(doc.body);
+      },
+      [HUBSPOT.record, html],
+    );
+    const leads = await eventually(
+      () =>
+        readStore(options, 'leads').then((l) =>
+          l.find((x) => x.externalId === '21474836533' && x.lastSeen > x.firstSeen),
+        ),
+      { message: 'the record page lead seen again' },
+    );
+    assert.equal(leads.crm, 'hubspot');
+    await crm.locator('[data-testid="pacer-panel"]').waitFor();
+    await eventually(() => badgeStats(crm).then((s) => s.count === 1), {
+      message: 'one badge on the record name',
+    });
+  });
+
+  it('says "can’t read" where the structure stopped matching, and logs it', async () => {
+    await crm.goto(HUBSPOT.broken, { waitUntil: 'load' });
+    await crm.locator('[data-testid="panel-notice-cant-read"]').waitFor({ timeout: 15_000 });
+    assert.equal(await crm.locator('pacer-lead-badge').count(), 0);
+    const records = await eventually(
+      () =>
+        run.ext.serviceWorker
+          .evaluate(() => chrome.storage.local.get('pacer:crm-health'))
+          .then((r) => r['pacer:crm-health']?.length > 0 && r['pacer:crm-health']),
+      { message: 'a health record' },
+    );
+    assert.equal(records[0].crm, 'hubspot');
+    assert.equal(records[0].url, HUBSPOT.broken);
+    await options.reload();
+    await options.locator('[data-testid="crm-health-record"]').first().waitFor();
+  });
+
+  it('stops everything when HubSpot is disabled', async () => {
+    await options.locator('[data-testid="crm-toggle-hubspot"]').click();
+    await eventually(
+      () =>
+        run.ext.serviceWorker
+          .evaluate(() => chrome.scripting.getRegisteredContentScripts())
+          .then((s) => s.length === 0),
+      { message: 'no registered content script' },
+    );
+    await crm.waitForTimeout(500);
+    assert.equal(await crm.locator('pacer-panel').count(), 0, 'the open tab tears its overlay down');
+  });
+
+  it('threw nothing into any page and sent nothing off the machine', () => {
+    assertNoPageErrors(run.ext);
+    // The CRM's own URLs were answered by context.route: they never left the machine.
+    const external = run.ext.externalRequests.filter((u) => !u.startsWith('https://app.hubspot.com/'));
+    assert.deepEqual(external, [], 'requests that left the machine');
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { formatBadge } from '../../../lib/overlay/badge-format';
+import {
+  computeOverlayContext,
+  daysInStage,
+  gapShare,
+  OverlayContext,
+  tiersByCurrency,
+} from '../../../lib/overlay/overlay-context';
+import { lead, NOW } from './leads-fixture';
+
+const GAP = { goalId: 'g', gap: 1_000, currency: 'VND', label: 'Q4' };
+
+describe('overlay context', () => {
+  const leads = [
+    lead('big', { amount: 800, currency: 'VND', history: [['Contract sent', 3]] }),
+    lead('mid', { amount: 150, currency: 'VND', history: [['Contract sent', 0]] }),
+    lead('small', { amount: 50, currency: 'VND' }),
+    lead('usd', { amount: 5, currency: 'USD', history: [['Closed won', 1]] }),
+    lead('none', {}),
+  ];
+
+  it('ranks tiers within each currency', () => {
+    const tiers = tiersByCurrency(leads, [0.8, 0.95, 1], 'VND');
+    expect(Object.fromEntries(tiers)).toEqual({
+      'hubspot:deal:big': 'A',
+      'hubspot:deal:mid': 'B',
+      'hubspot:deal:small': 'C',
+      'hubspot:deal:usd': 'A',
+    });
+  });
+
+  it('measures open deals against the gap, never closed deals or another currency', () => {
+    expect(gapShare(leads[0]!, GAP, 'VND')).toBe(0.8);
+    expect(gapShare(leads[3]!, { ...GAP, currency: 'USD' }, 'VND')).toBeNull();
+    expect(gapShare({ amount: 5, currency: 'USD', stage: 'Contract sent' }, GAP, 'VND')).toBeNull();
+    expect(gapShare(leads[0]!, null, 'VND')).toBeNull();
+    expect(gapShare(leads[0]!, { ...GAP, gap: 0 }, 'VND')).toBeNull();
+  });
+
+  it('counts whole days in the current stage', () => {
+    expect(daysInStage(leads[0]!, NOW)).toBe(3);
+    expect(daysInStage(leads[1]!, NOW)).toBe(0);
+    expect(daysInStage(leads[4]!, NOW)).toBeNull();
+  });
+
+  it('answers only for known live leads, once each, in a shape the content script accepts', () => {
+    const context = computeOverlayContext({
+      leads,
+      leadIds: ['hubspot:deal:big', 'hubspot:deal:big', 'hubspot:deal:unknown'],
+      gap: GAP,
+      goal: null,
+      locale: 'en',
+      thresholds: [0.8, 0.95, 1],
+      currency: 'VND',
+      now: NOW,
+    });
+    expect(context.leads).toEqual([{ id: 'hubspot:deal:big', tier: 'A', gapShare: 0.8, daysInStage: 3 }]);
+    expect(context.gapLabel).toBe('Q4');
+    expect(OverlayContext.safeParse(context).success).toBe(true);
+  });
+
+  it('formats the badge words and the tooltip sentence', () => {
+    expect(formatBadge({ id: 'x', tier: 'A', gapShare: 0.18, daysInStage: 5 }, 'en', 'Q3')).toEqual({
+      tier: 'A',
+      share: '18% of Q3 gap',
+      days: '5d',
+      title: 'Tier A by deal value · Closes 18% of the Q3 gap · 5 days in this stage',
+    });
+    expect(formatBadge({ id: 'x', tier: null, gapShare: 0.004, daysInStage: 1 }, 'en', 'Q3')?.share).toBe(
+      '<1% of Q3 gap',
+    );
+    expect(formatBadge({ id: 'x', tier: null, gapShare: null, daysInStage: null }, 'en', null)).toBeNull();
+    expect(formatBadge({ id: 'x', tier: 'B', gapShare: 0.5, daysInStage: 2 }, 'vi', 'Q1')?.days).toBe(
+      '2 ngày',
+    );
+  });
+});

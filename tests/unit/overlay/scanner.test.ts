@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { hubspot } from '../../../lib/crm/hubspot';
+import type { BadgeView } from '../../../lib/overlay/badge-format';
+import type { OverlayContext } from '../../../lib/overlay/overlay-context';
+import { type Scanner, startScanner } from '../../../lib/overlay/scanner';
+import type { LeadSighting } from '../../../lib/schema/lead';
+import { FIXTURES_DIR } from '../crm/load-fixture';
+
+const URL_LIST = new URL('https://app.hubspot.com/contacts/20456789/objects/0-3/views/all/list');
+
+/** happy-dom has no layout: every observed element counts as near the viewport. */
+class FakeIntersectionObserver {
+  constructor(private readonly callback: IntersectionObserverCallback) {}
+  observe(target: Element) {
+    queueMicrotask(() =>
+      this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as never),
+    );
+  }
+  unobserve() {}
+  disconnect() {}
+}
+
+function harness() {
+  const sent: LeadSighting[][] = [];
+  const asked: string[][] = [];
+  const drawn: { anchor: Element; view: BadgeView }[] = [];
+  const errors: unknown[] = [];
+  const page = hubspot.matchPage(URL_LIST)!;
+  const scanner: Scanner = startScanner({
+    adapter: hubspot,
+    page,
+    url: URL_LIST,
+    doc: document,
+    async send(s) {
+      sent.push(s);
+    },
+    async context(ids): Promise<OverlayContext> {
+      asked.push(ids);
+      return {
+        locale: 'en',
+        goal: null,
+        gapLabel: 'Q4',
+        leads: ids.map((id, i) => ({ id, tier: i === 0 ? 'A' : 'C', gapShare: null, daysInStage: 2 })),
+      };
+    },
+    badges: {
+      reserve(anchor) {
+        if (!anchor.querySelector(':scope > pacer-lead-badge'))
+          anchor.prepend(document.createElement('pacer-lead-badge'));
+      },
+      render(anchor, view) {
+        drawn.push({ anchor, view });
+        if (!anchor.querySelector(':scope > pacer-lead-badge'))
+          anchor.prepend(document.createElement('pacer-lead-badge'));
+      },
+      isOwn: (el) => el.localName === 'pacer-lead-badge',
+    },
+    timers: {
+      setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
+      clearTimeout: (id) => clearTimeout(id),
+    },
+    onError: (e) => errors.push(e),
+  });
+  return { sent, asked, drawn, errors, scanner };
+}
+
+describe('scanner on a HubSpot list', () => {
+  beforeEach(() => {
+    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
+    const html = readFileSync(join(FIXTURES_DIR, 'hubspot/list-deals-2026-11-23.html'), 'utf8');
+    document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    document.body.innerHTML = '';
+  });
+
+  it('sends each loaded row once, then badges it', async () => {
+    const h = harness();
+    await vi.waitFor(() => expect(h.drawn.length).toBe(4));
+    expect(h.sent.flat().map((s) => s.externalId)).toEqual([
+      '21474836481',
+      '21474836502',
+      '21474836533',
+      '21474836577',
+    ]);
+    expect(h.asked.flat()).toHaveLength(4);
+    expect(h.drawn.map((d) => d.anchor.getAttribute('data-test-id'))).toEqual([
+      'cell-0-3-dealname-21474836481',
+      'cell-0-3-dealname-21474836502',
+      'cell-0-3-dealname-21474836533',
+      'cell-0-3-dealname-21474836577',
+    ]);
+    expect(h.drawn[0]?.view).toMatchObject({ tier: 'A', days: '2d' });
+    expect(h.errors).toEqual([]);
+    h.scanner.stop();
+  });
+
+  it('reads a re-rendered row again only when its values changed, and redraws its badge', async () => {
+    const h = harness();
+    await vi.waitFor(() => expect(h.drawn.length).toBe(4));
+    const stage = document.querySelector('td[data-test-id="cell-0-3-dealstage-21474836481"] span')!;
+    stage.textContent = 'Contract sent';
+    await vi.waitFor(() => expect(h.sent).toHaveLength(2));
+    expect(h.sent[1]?.map((s) => [s.externalId, s.stage])).toEqual([['21474836481', 'Contract sent']]);
+    // A whole re-render with the same values sends nothing new but draws the badges again.
+    const body = document.querySelector('tbody')!;
+    body.innerHTML = body.innerHTML.replace(/<pacer-lead-badge><\/pacer-lead-badge>/g, '');
+    // Every re-rendered row gets its slot back in the same pass (the two skeleton rows too), one each.
+    await vi.waitFor(() => expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(6));
+    for (const td of document.querySelectorAll('tbody td'))
+      expect(td.querySelectorAll(':scope > pacer-lead-badge').length).toBeLessThanOrEqual(1);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.sent).toHaveLength(2);
+    expect(h.errors).toEqual([]);
+    h.scanner.stop();
+  });
+
+  it('picks up skeleton rows when they load, and stops cleanly', async () => {
+    const h = harness();
+    await vi.waitFor(() => expect(h.drawn.length).toBe(4));
+    const skeleton = [...document.querySelectorAll('tbody > tr')].find((tr) => !tr.querySelector('a'))!;
+    skeleton.innerHTML =
+      '<td data-test-id="cell-0-3-dealname-9990001"><a href="/contacts/20456789/record/0-3/9990001">Late deal</a></td>';
+    await vi.waitFor(() => expect(h.sent.flat().map((s) => s.name)).toContain('Late deal'));
+    h.scanner.stop();
+    const count = h.sent.length;
+    document.querySelector('tbody')!.append(document.createElement('tr'));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(h.sent.length).toBe(count);
+  });
+});
