@@ -44,13 +44,14 @@ function buildIfStale() {
     return;
   }
   console.log(builtAt ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building…');
-  const result = spawnSync('npx', ['wxt', 'build'], {
+  // npm run build: the widgets bundle first (Share / embed ships it), then the extension.
+  const result = spawnSync('npm', ['run', 'build'], {
     cwd: REPO_ROOT,
     stdio: 'inherit',
     shell: process.platform === 'win32',
   });
   if (result.status !== 0) {
-    console.error('\n`npx wxt build` failed; fix the errors above and run `npm start` again.');
+    console.error('\n`npm run build` failed; fix the errors above and run `npm start` again.');
     process.exit(result.status ?? 1);
   }
 }
