@@ -39,7 +39,7 @@ export function pickRevenueGoal(
     if (goal.archived || goal.deletedAt !== null || goal.doneAt || goal.kind === 'milestone') continue;
     if (goal.deadline !== undefined && goal.deadline < now) continue;
     const metric = goal.metricId ? metricById.get(goal.metricId) : undefined;
-    if (!metric || metric.unit.kind !== 'currency' || metric.direction !== 'up') continue;
+    if (metric?.unit.kind !== 'currency' || metric.direction !== 'up') continue;
     const n = numbers.get(goal.id);
     const target = n?.target ?? goal.target;
     if (target === undefined || target === null) continue;
