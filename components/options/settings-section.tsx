@@ -13,17 +13,29 @@ function zones(current: string): string[] {
   return supported.includes(current) ? supported : [current, ...supported];
 }
 
-function HourSelect(props: { label: string; name: string; value: number; onChange: (hour: number) => void }) {
+/** One labelled select; the chosen option's typed value is handed back, never the raw string. */
+function SelectField<T extends string | number>(props: {
+  label: string;
+  name: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
   return (
     <label>
       {props.label}
       <select
         name={props.name}
-        value={props.value}
-        onChange={(e) => props.onChange(Number(e.currentTarget.value))}
+        value={String(props.value)}
+        onChange={(e) => {
+          const picked = props.options.find(([v]) => String(v) === e.currentTarget.value);
+          if (picked) props.onChange(picked[0]);
+        }}
       >
-        {HOURS.map((h) => (
-          <option key={h} value={h}>{`${String(h).padStart(2, '0')}:00`}</option>
+        {props.options.map(([v, text]) => (
+          <option key={String(v)} value={String(v)}>
+            {text}
+          </option>
         ))}
       </select>
     </label>
@@ -46,33 +58,33 @@ export function SettingsSection() {
     new Intl.DateTimeFormat(s.locale, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 7 + d));
   const monthName = (m: number) =>
     new Intl.DateTimeFormat(s.locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, m - 1, 1));
+  const weekdays = WEEKDAYS.map((d) => [d, weekdayName(d)] as const);
+  const hours = HOURS.map((h) => [h, `${String(h).padStart(2, '0')}:00`] as const);
   return (
     <section aria-labelledby="settings-h" class="pc-card">
       <h2 id="settings-h">{t('settings.title')}</h2>
       <div class="pc-form-grid">
-        <label>
-          {t('settings.language')}
-          <select
-            name="locale"
-            value={s.locale}
-            onChange={(e) => save({ locale: e.currentTarget.value as Settings['locale'] })}
-          >
-            <option value="en">English</option>
-            <option value="vi">Tiếng Việt</option>
-          </select>
-        </label>
-        <label>
-          {t('settings.theme')}
-          <select
-            name="theme"
-            value={s.theme}
-            onChange={(e) => save({ theme: e.currentTarget.value as Settings['theme'] })}
-          >
-            <option value="system">{t('settings.theme.system')}</option>
-            <option value="light">{t('settings.theme.light')}</option>
-            <option value="dark">{t('settings.theme.dark')}</option>
-          </select>
-        </label>
+        <SelectField
+          label={t('settings.language')}
+          name="locale"
+          value={s.locale}
+          options={[
+            ['en', 'English'],
+            ['vi', 'Tiếng Việt'],
+          ]}
+          onChange={(locale) => save({ locale })}
+        />
+        <SelectField
+          label={t('settings.theme')}
+          name="theme"
+          value={s.theme}
+          options={[
+            ['system', t('settings.theme.system')],
+            ['light', t('settings.theme.light')],
+            ['dark', t('settings.theme.dark')],
+          ]}
+          onChange={(theme) => save({ theme })}
+        />
         <label>
           {t('settings.currency')}
           <input
@@ -82,48 +94,27 @@ export function SettingsSection() {
             onChange={(e) => save({ currency: e.currentTarget.value.trim().toUpperCase() })}
           />
         </label>
-        <label>
-          {t('settings.timeZone')}
-          <select
-            name="timeZone"
-            value={s.timeZone}
-            onChange={(e) => save({ timeZone: e.currentTarget.value })}
-          >
-            {zones(s.timeZone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('settings.weekStart')}
-          <select
-            name="weekStart"
-            value={s.weekStart}
-            onChange={(e) => save({ weekStart: Number(e.currentTarget.value) })}
-          >
-            {WEEKDAYS.map((d) => (
-              <option key={d} value={d}>
-                {weekdayName(d)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('settings.fiscalYearStart')}
-          <select
-            name="fiscalYearStartMonth"
-            value={s.fiscalYearStartMonth}
-            onChange={(e) => save({ fiscalYearStartMonth: Number(e.currentTarget.value) })}
-          >
-            {MONTHS.map((m) => (
-              <option key={m} value={m}>
-                {monthName(m)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('settings.timeZone')}
+          name="timeZone"
+          value={s.timeZone}
+          options={zones(s.timeZone).map((z) => [z, z] as const)}
+          onChange={(timeZone) => save({ timeZone })}
+        />
+        <SelectField
+          label={t('settings.weekStart')}
+          name="weekStart"
+          value={s.weekStart}
+          options={weekdays}
+          onChange={(weekStart) => save({ weekStart })}
+        />
+        <SelectField
+          label={t('settings.fiscalYearStart')}
+          name="fiscalYearStartMonth"
+          value={s.fiscalYearStartMonth}
+          options={MONTHS.map((m) => [m, monthName(m)] as const)}
+          onChange={(fiscalYearStartMonth) => save({ fiscalYearStartMonth })}
+        />
         <label>
           {t('checkIn.whoAreYou')}
           <input
@@ -145,20 +136,13 @@ export function SettingsSection() {
           />{' '}
           {t('settings.checkInReminder')}
         </label>
-        <label>
-          {t('settings.reminderDay')}
-          <select
-            name="checkInWeekday"
-            value={s.checkIn.weekday}
-            onChange={(e) => save({ checkIn: { ...s.checkIn, weekday: Number(e.currentTarget.value) } })}
-          >
-            {WEEKDAYS.map((d) => (
-              <option key={d} value={d}>
-                {weekdayName(d)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('settings.reminderDay')}
+          name="checkInWeekday"
+          value={s.checkIn.weekday}
+          options={weekdays}
+          onChange={(weekday) => save({ checkIn: { ...s.checkIn, weekday } })}
+        />
         <label>
           {t('settings.reminderTime')}
           <input
@@ -184,16 +168,18 @@ export function SettingsSection() {
           />{' '}
           {t('settings.quietHours')}
         </label>
-        <HourSelect
+        <SelectField
           label={t('settings.quietFrom')}
           name="quietFrom"
           value={s.quietHours.from}
+          options={hours}
           onChange={(h) => save({ quietHours: { ...s.quietHours, from: h } })}
         />
-        <HourSelect
+        <SelectField
           label={t('settings.quietTo')}
           name="quietTo"
           value={s.quietHours.to}
+          options={hours}
           onChange={(h) => save({ quietHours: { ...s.quietHours, to: h } })}
         />
       </fieldset>
