@@ -3,7 +3,7 @@ import { computeGoalDetail, type GoalDetailData } from '../../lib/app/goal-detai
 import { presetRange } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
 import { onChange } from '../../lib/storage/changes';
-import { repository } from '../../lib/storage/repository';
+import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
 import { KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
@@ -64,11 +64,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
   };
   const archive = async () => {
     if (!detail) return;
-    await repository(await getDb(), 'goals').put({
-      ...detail.goal,
-      archived: !detail.goal.archived,
-      updatedAt: Date.now(),
-    });
+    await toggleArchived(await getDb(), 'goals', detail.goal);
     showToast(t('toast.goalArchived'));
   };
   const togglePin = async () => {

@@ -115,3 +115,13 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
     },
   };
 }
+
+/** Archives a live goal or metric, or brings an archived one back (the goal and KPI editors, goal detail). */
+export function toggleArchived<S extends 'goals' | 'metrics'>(
+  db: PacerDb,
+  store: S,
+  record: EntityOf<S>,
+  now = Date.now(),
+): Promise<EntityOf<S>> {
+  return repository(db, store).put({ ...record, archived: !record.archived, updatedAt: now });
+}

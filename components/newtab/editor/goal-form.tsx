@@ -13,7 +13,7 @@ import {
 } from '../../../lib/app/goal-form';
 import type { Metric } from '../../../lib/schema';
 import { ValidationError } from '../../../lib/storage/records';
-import { repository } from '../../../lib/storage/repository';
+import { repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
 import { openGoal, openGoalId, showToast } from '../model';
 import { goalPrefill } from './draft';
@@ -100,11 +100,7 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
 
   const archive = async () => {
     if (!existing) return;
-    await repository(await getDb(), 'goals').put({
-      ...existing,
-      archived: !existing.archived,
-      updatedAt: Date.now(),
-    });
+    await toggleArchived(await getDb(), 'goals', existing);
     onClose();
     showToast(t(existing.archived ? 'toast.restored' : 'toast.goalArchived'));
   };

@@ -3,7 +3,7 @@ import { type FieldErrors, problemsToErrors } from '../../../lib/app/goal-form';
 import { checkFormula } from '../../../lib/engine/formula';
 import { Aggregation, DIMENSIONS, Direction, Metric, type Unit } from '../../../lib/schema';
 import { describeIssues, ValidationError } from '../../../lib/storage/records';
-import { repository } from '../../../lib/storage/repository';
+import { repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
 import {
@@ -102,11 +102,7 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
 
   const archive = async () => {
     if (!existing) return;
-    await repository(await getDb(), 'metrics').put({
-      ...existing,
-      archived: !existing.archived,
-      updatedAt: Date.now(),
-    });
+    await toggleArchived(await getDb(), 'metrics', existing);
     onClose();
     showToast(t(existing.archived ? 'toast.restored' : 'editor.metric.archived'));
   };

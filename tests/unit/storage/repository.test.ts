@@ -3,7 +3,7 @@ import { onChange } from '../../../lib/storage/changes';
 import { STORES } from '../../../lib/storage/db';
 import { listQuarantine } from '../../../lib/storage/quarantine';
 import { ValidationError } from '../../../lib/storage/records';
-import { repository } from '../../../lib/storage/repository';
+import { repository, toggleArchived } from '../../../lib/storage/repository';
 import { loadSettings, saveSettings } from '../../../lib/storage/settings';
 import { freshDb, metric } from './helpers';
 
@@ -52,6 +52,15 @@ describe('entity repository', () => {
     expect((await metrics.list())[0]?.id).toBe('revenue');
     off();
     expect(events.filter((s) => s.includes('metrics')).length).toBe(3);
+  });
+
+  it('archives and unarchives a metric, validated like any write', async () => {
+    const { db } = await freshDb();
+    const saved = await repository(db, 'metrics').put(metric());
+    const archived = await toggleArchived(db, 'metrics', saved, 500);
+    expect(archived).toMatchObject({ archived: true, updatedAt: 500 });
+    expect((await repository(db, 'metrics').get('revenue'))?.archived).toBe(true);
+    expect((await toggleArchived(db, 'metrics', archived, 600)).archived).toBe(false);
   });
 
   it('quarantines a record damaged by hand instead of dropping or defaulting it', async () => {
