@@ -1,5 +1,5 @@
 import type { GoalView } from '../../lib/app/goal-view';
-import type { Translator } from '../../lib/i18n/translate';
+import type { ShellTranslator } from '../../lib/i18n/messages-shell';
 import { GoalCard } from '../widgets/goal-card';
 
 /** The popup's few goal cards; the same markup in the first paint (shell) and in the full popup. */
@@ -9,7 +9,7 @@ export function GoalList({
   onOpen,
 }: {
   goals: GoalView[] | null;
-  t: Translator;
+  t: ShellTranslator;
   onOpen?: (id: string) => void;
 }) {
   const labels = {
@@ -39,3 +39,8 @@ export function markPainted(): void {
 
 /** The popup remembers who the user is in localStorage too, so the first paint orders goals the same way. */
 export const OWNER_CACHE_KEY = 'pacer:ownerName';
+
+/** Set on the popup's root (`data-shell-painted`) once the first-paint shell shows cached goals. */
+export const SHELL_PAINTED = 'shellPainted';
+/** The element the shell renders into; the full popup removes it when it mounts. */
+export const SHELL_HOST_CLASS = 'pp-shell-host';

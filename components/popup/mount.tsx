@@ -1,12 +1,16 @@
 import { render } from 'preact';
 import type { GoalView } from '../../lib/app/goal-view';
 import type { RecentStore } from '../../lib/popup/recent-metrics';
+import { SHELL_HOST_CLASS } from './goal-list';
 import { PopupApp, type PopupEnv, popupView } from './popup-app';
 import { goals, startPopupModel } from './popup-model';
 
 export { popupView };
 
-/** Replaces the first-paint shell with the full popup; Preact diffs, so the cards stay in place. */
+/**
+ * Replaces the first-paint shell (drawn by its own copy of Preact, see popup-shell.tsx) with the full
+ * popup, in one task, so no frame shows neither.
+ */
 export function mountPopup(
   root: HTMLElement,
   env: PopupEnv,
@@ -14,6 +18,7 @@ export function mountPopup(
 ): void {
   goals.value ??= start.cached;
   popupView.value = start.view;
+  root.querySelector(`:scope > .${SHELL_HOST_CLASS}`)?.remove();
   render(<PopupApp env={env} />, root);
   void startPopupModel(start.recentStore);
 }

@@ -1,13 +1,17 @@
+import { render } from 'preact';
 import type { GoalView } from '../../lib/app/goal-view';
-import type { Translator } from '../../lib/i18n/translate';
-import { GoalList } from './goal-list';
+import { readSummary } from '../../lib/app/summary-cache';
+import { type ShellTranslator, shellTranslator } from '../../lib/i18n/messages-shell';
+import { topGoals } from '../../lib/popup/top-goals';
+import { GoalList, markPainted, OWNER_CACHE_KEY, SHELL_HOST_CLASS, SHELL_PAINTED } from './goal-list';
 
 /**
  * What the popup paints before IndexedDB answers: the goal cards of the new tab's cached summary.
- * Only Preact, the card widgets and the string tables load for this; the quick log, storage and the
- * engine arrive right after (components/popup/mount.tsx).
+ * It ships as its own small classic script (entrypoints/popup-shell.tsx: Preact, the card widgets, the
+ * summary's schema and the shell's strings in messages-shell.ts); the quick log, storage and the engine
+ * arrive right after (components/popup/mount.tsx), which replaces the shell.
  */
-export function PopupShell({ goals, t }: { goals: GoalView[] | null; t: Translator }) {
+export function PopupShell({ goals, t }: { goals: GoalView[] | null; t: ShellTranslator }) {
   return (
     <main class="pp-popup" aria-busy="true">
       <header class="pp-head">
@@ -16,4 +20,22 @@ export function PopupShell({ goals, t }: { goals: GoalView[] | null; t: Translat
       <GoalList goals={goals} t={t} />
     </main>
   );
+}
+
+/**
+ * Paints the shell into its own host inside `root` (so the full popup, rendered by another copy of
+ * Preact, can simply replace it). Nothing is painted without a valid cache in the page's locale.
+ */
+export function paintPopupShell(root: HTMLElement, storage: Pick<Storage, 'getItem'>): boolean {
+  const locale = document.documentElement.lang === 'vi' ? 'vi' : 'en';
+  const summary = readSummary(storage);
+  if (!summary || summary.locale !== locale) return false;
+  const host = document.createElement('div');
+  host.className = SHELL_HOST_CLASS;
+  root.append(host);
+  const owner = storage.getItem(OWNER_CACHE_KEY) ?? '';
+  render(<PopupShell goals={topGoals(summary.goals, owner)} t={shellTranslator(locale)} />, host);
+  root.dataset[SHELL_PAINTED] = 'true';
+  markPainted();
+  return true;
 }

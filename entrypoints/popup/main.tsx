@@ -1,26 +1,17 @@
-import { render } from 'preact';
 import { browser } from '#imports';
-import '../../components/shared/theme.css';
-import '../../components/widgets/widgets.css';
-import '../../components/popup/popup.css';
-import { markPainted, OWNER_CACHE_KEY } from '../../components/popup/goal-list';
+import { SHELL_PAINTED } from '../../components/popup/goal-list';
 import type { PopupEnv } from '../../components/popup/popup-app';
-import { PopupShell } from '../../components/popup/popup-shell';
 import { readSummary } from '../../lib/app/summary-cache';
-import { createTranslator } from '../../lib/i18n/translate';
 import { parseRecent, RECENT_KEY, type RecentStore } from '../../lib/popup/recent-metrics';
-import { topGoals } from '../../lib/popup/top-goals';
 
-// Wiring only. The popup paints the new tab's cached goal summary synchronously, then loads the quick
-// log, storage and the engine. `?metric=…&value=…` prefills the quick log (omnibox, context menu);
-// `#check-in` opens the weekly check-in (a reminder opened in a tab).
+// Wiring only. /popup-shell.js (a classic script, entrypoints/popup-shell.tsx) has already painted the
+// new tab's cached goals; this module loads the quick log, storage and the engine and replaces it.
+// `?metric=…&value=…` prefills the quick log (omnibox, context menu); `#check-in` opens the weekly
+// check-in (a reminder opened in a tab).
 const root = document.getElementById('app')!;
 const locale = document.documentElement.lang === 'vi' ? 'vi' : 'en';
 const summary = readSummary(localStorage);
 const cached = summary && summary.locale === locale ? summary.goals : null;
-const owner = localStorage.getItem(OWNER_CACHE_KEY) ?? '';
-render(<PopupShell goals={cached ? topGoals(cached, owner) : null} t={createTranslator(locale)} />, root);
-if (cached) markPainted();
 
 const params = new URLSearchParams(location.search);
 const env: PopupEnv = {
@@ -38,11 +29,22 @@ const recentStore: RecentStore = {
   },
 };
 
-void import('../../components/popup/mount').then(({ mountPopup, popupView }) => {
-  mountPopup(root, env, { cached, view: location.hash === '#check-in' ? 'check-in' : 'home', recentStore });
-  // A reminder clicked while the popup could be opened leaves the view to show in session storage.
-  void browser.storage.session.get('pacer:popupView').then(async (r) => {
-    if (r['pacer:popupView'] === 'check-in') popupView.value = 'check-in';
-    if (r['pacer:popupView'] !== undefined) await browser.storage.session.remove('pacer:popupView');
+let loading = false;
+const loadRest = () => {
+  if (loading) return;
+  loading = true;
+  void import('../../components/popup/mount').then(({ mountPopup, popupView }) => {
+    mountPopup(root, env, { cached, view: location.hash === '#check-in' ? 'check-in' : 'home', recentStore });
+    // A reminder clicked while the popup could be opened leaves the view to show in session storage.
+    void browser.storage.session.get('pacer:popupView').then(async (r) => {
+      if (r['pacer:popupView'] === 'check-in') popupView.value = 'check-in';
+      if (r['pacer:popupView'] !== undefined) await browser.storage.session.remove('pacer:popupView');
+    });
   });
-});
+};
+if (root.dataset[SHELL_PAINTED] && document.visibilityState === 'visible') {
+  // The shell's goals reach the screen in the next frame; evaluating the rest first would hold that
+  // frame back. The timeout covers a frame that never comes (a page hidden meanwhile).
+  requestAnimationFrame(() => setTimeout(loadRest, 0));
+  setTimeout(loadRest, 100);
+} else loadRest();

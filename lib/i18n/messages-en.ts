@@ -1,11 +1,14 @@
+import { shellEn } from './messages-shell';
+
 /**
  * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
  * in messages-vi.ts is a type error. Placeholders are `{name}`; plural pairs end in `.one` / `.other`
  * and are read with `tc()` (Vietnamese has no plural, so vi repeats the same text in both).
  */
 export const en = {
+  // Painted by the popup before the rest loads (messages-shell.ts)
+  ...shellEn,
   // Product
-  'app.name': 'Pacer',
   'app.tagline': 'Goals and KPIs, on pace',
 
   // First run
@@ -76,7 +79,6 @@ export const en = {
   'field.deadline': 'Deadline',
   'field.budget': 'Budget',
   'field.spent': 'Spent',
-  'field.owner': 'Owner',
   'field.parent': 'Parent goal',
   'field.weight': 'Weight',
   'field.perspective': 'Perspective',
@@ -256,8 +258,6 @@ export const en = {
   'popup.pickMetric': 'Choose a metric',
   'popup.noMetrics': 'No metrics yet. Create one on the dashboard.',
   'popup.openDashboard': 'Open dashboard',
-  'popup.topGoals': 'Your goals',
-  'popup.noGoals': 'No goals yet.',
   'popup.metricPlaceholder': 'Type to find a KPI',
   'popup.recent': 'Recent',
   'popup.noMatch': 'No KPI matches “{query}”.',
@@ -448,8 +448,6 @@ export const en = {
   'parse.ambiguous': 'Does “{input}” mean {value} or {alternative}?',
 
   // New-tab dashboard
-  'dashboard.progressLabel': 'Progress',
-  'dashboard.trendLabel': 'Trend',
   'dashboard.pinned': 'Pinned goals',
   'dashboard.customize': 'Customize',
   'dashboard.moveUp': 'Move up',
@@ -459,7 +457,6 @@ export const en = {
   'dashboard.newMetric': 'New KPI',
   'dashboard.templates': 'Templates',
   'dashboard.settings': 'Settings',
-  'dashboard.loading': 'Loading your goals…',
   'dashboard.archived': 'Archived',
   'dashboard.noAlerts': 'No alerts. Everything is on pace.',
   'dashboard.noMilestones': 'No milestones yet.',

@@ -1,12 +1,13 @@
 import type { MessageKey } from './messages-en';
+import { shellVi } from './messages-shell';
 
 /**
  * Vietnamese UI strings. Typed as `Record<MessageKey, string>` so a key missing here fails typecheck.
  * Business terms people already use in English at work (OKR, KPI, BHAG) stay in English.
  */
 export const vi: Record<MessageKey, string> = {
+  ...shellVi,
   // Product
-  'app.name': 'Pacer',
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
   // First run
@@ -77,7 +78,6 @@ export const vi: Record<MessageKey, string> = {
   'field.deadline': 'Hạn chót',
   'field.budget': 'Ngân sách',
   'field.spent': 'Đã chi',
-  'field.owner': 'Người phụ trách',
   'field.parent': 'Mục tiêu cha',
   'field.weight': 'Trọng số',
   'field.perspective': 'Khía cạnh',
@@ -259,8 +259,6 @@ export const vi: Record<MessageKey, string> = {
   'popup.pickMetric': 'Chọn chỉ số',
   'popup.noMetrics': 'Chưa có chỉ số nào. Hãy tạo trên bảng điều khiển.',
   'popup.openDashboard': 'Mở bảng điều khiển',
-  'popup.topGoals': 'Mục tiêu của bạn',
-  'popup.noGoals': 'Chưa có mục tiêu nào.',
   'popup.metricPlaceholder': 'Gõ để tìm KPI',
   'popup.recent': 'Gần đây',
   'popup.noMatch': 'Không có KPI nào khớp với “{query}”.',
@@ -451,8 +449,6 @@ export const vi: Record<MessageKey, string> = {
   'parse.ambiguous': '“{input}” là {value} hay {alternative}?',
 
   // New-tab dashboard
-  'dashboard.progressLabel': 'Tiến độ',
-  'dashboard.trendLabel': 'Xu hướng',
   'dashboard.pinned': 'Mục tiêu đã ghim',
   'dashboard.customize': 'Tùy chỉnh',
   'dashboard.moveUp': 'Lên trên',
@@ -462,7 +458,6 @@ export const vi: Record<MessageKey, string> = {
   'dashboard.newMetric': 'KPI mới',
   'dashboard.templates': 'Mẫu',
   'dashboard.settings': 'Cài đặt',
-  'dashboard.loading': 'Đang tải mục tiêu…',
   'dashboard.archived': 'Đã lưu trữ',
   'dashboard.noAlerts': 'Không có cảnh báo. Mọi thứ đều đúng tiến độ.',
   'dashboard.noMilestones': 'Chưa có cột mốc nào.',

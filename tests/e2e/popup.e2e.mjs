@@ -98,6 +98,35 @@ describe('popup: quick updates from the toolbar', () => {
     await page.close();
   });
 
+  it('paints the cached goals from the first-paint shell, then the full popup replaces it', async () => {
+    // The new tab caches its goal summary; the popup's classic shell script paints it before the module
+    // graph runs.
+    const tab = await openExtensionPage(ext.context, ext.extensionId, 'newtab.html');
+    await tab.waitForFunction(() => localStorage.getItem('pacer:summary') !== null, null, {
+      timeout: 60_000,
+    });
+    await tab.close();
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      window.__firstCards = null;
+      new MutationObserver(() => {
+        if (window.__firstCards || !document.querySelector('[data-testid="goal-card"]')) return;
+        window.__firstCards = {
+          inShell: Boolean(document.querySelector('.pp-shell-host [data-testid="goal-card"]')),
+          quickLogThere: Boolean(document.querySelector('[data-testid="metric-input"]')),
+        };
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
+    await page.getByTestId('metric-input').waitFor({ timeout: 30_000 });
+    assert.deepEqual(await page.evaluate(() => window.__firstCards), { inShell: true, quickLogThere: false });
+    assert.equal(await page.evaluate(() => document.getElementById('app')?.dataset.shellPainted), 'true');
+    assert.equal(await page.locator('.pp-shell-host').count(), 0, 'the shell is gone once the popup mounts');
+    assert.equal(await page.getByTestId('popup-goals').count(), 1, 'one goal list, not two');
+    assert.ok((await page.getByTestId('goal-card').count()) >= 1);
+    await page.close();
+  });
+
   it('logs 12tr to Revenue with Enter, then undoes it', async () => {
     const page = await openPopup(ext);
     await pickMetric(page, 'reven');

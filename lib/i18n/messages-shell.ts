@@ -1,0 +1,36 @@
+import type { Locale } from '../schema/common';
+
+/**
+ * The few strings the popup paints before anything else loads (components/popup/popup-shell.tsx).
+ * They live apart so that first paint does not parse both full string tables; messages-en.ts and
+ * messages-vi.ts include them, so `t()` and the typecheck of missing keys work as for any other key.
+ */
+export const shellEn = {
+  'app.name': 'Pacer',
+  'popup.topGoals': 'Your goals',
+  'popup.noGoals': 'No goals yet.',
+  'dashboard.loading': 'Loading your goals…',
+  'dashboard.progressLabel': 'Progress',
+  'dashboard.trendLabel': 'Trend',
+  'field.owner': 'Owner',
+} as const;
+
+export type ShellKey = keyof typeof shellEn;
+
+export const shellVi: Record<ShellKey, string> = {
+  'app.name': 'Pacer',
+  'popup.topGoals': 'Mục tiêu của bạn',
+  'popup.noGoals': 'Chưa có mục tiêu nào.',
+  'dashboard.loading': 'Đang tải mục tiêu…',
+  'dashboard.progressLabel': 'Tiến độ',
+  'dashboard.trendLabel': 'Xu hướng',
+  'field.owner': 'Người phụ trách',
+};
+
+/** A lookup over the shell strings only. A full `Translator` is assignable wherever this is expected. */
+export type ShellTranslator = (key: ShellKey) => string;
+
+export function shellTranslator(locale: Locale): ShellTranslator {
+  const table = locale === 'vi' ? shellVi : shellEn;
+  return (key) => table[key];
+}
