@@ -16,7 +16,7 @@ import { siteState } from '../../lib/overlay/site';
 import { type PanelState, pageAddress } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import type { LeadSighting } from '../../lib/schema/lead';
-import { isOwnElement, removeAllBadges, renderLeadBadge, reserveBadge } from './badge-host';
+import { createBadgeLayer, isOwnElement } from './badge-layer';
 import { FloatingPanel, type PanelNotice } from './floating-panel';
 import { Picker } from './picker';
 
@@ -61,6 +61,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
   let picker: MountedUi | null = null;
   let panelContainer: HTMLElement | null = null;
   let healthTimer: number | null = null;
+  const badges = createBadgeLayer(doc);
   const view = {
     url: null as URL | null,
     locale: env.locale(),
@@ -168,7 +169,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     panel?.remove();
     panel = null;
     panelContainer = null;
-    removeAllBadges(doc);
+    badges.clear();
     view.notice = null;
     view.readCount = 0;
   }
@@ -202,7 +203,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       doc,
       send: env.send,
       context: env.context,
-      badges: { reserve: reserveBadge, render: renderLeadBadge, isOwn: isOwnElement },
+      badges: { render: badges.render, forget: badges.forget, reflow: badges.reflow, isOwn: isOwnElement },
       timers: env.timers,
       onError: env.onError,
       onStructure: watchHealth(site.crm, page, store.matched[healthKey(site.crm, page)] === true, url),

@@ -7,13 +7,16 @@ import { withTokenFallbacks } from '../../lib/snapshot/widget-css';
 import { adoptStyles, widgetBaseCss } from '../widgets/elements/styles';
 import overlayCss from './overlay.css?inline';
 
+/** The box every badge host has in the badge layer (components/overlay/badge-layer.tsx). */
+export const BADGE_SIZE = { width: 150, height: 18 } as const;
+
 /**
- * The badge host sits in the page's layout: floated to the end of its cell so the row keeps its
- * height, and size-contained (fixed box, `contain: strict`) so that filling or updating the badge
- * later re-lays out the host alone, never the CRM's 2,000-row table around it.
+ * A badge host: absolutely placed in the layer (moved with a transform), size-contained so that
+ * filling or updating it lays out the host alone. No pointer events: clicks go to the CRM below.
  */
 const BADGE_HOST_CSS =
-  ':host{all:initial;display:block;float:right;contain:strict;width:150px;height:18px;overflow:hidden;margin-inline-start:6px}' +
+  `:host{all:initial;display:block;position:absolute;top:0;left:0;contain:strict;width:${BADGE_SIZE.width}px;` +
+  `height:${BADGE_SIZE.height}px;overflow:hidden;pointer-events:none}` +
   '.pc-root{display:flex;justify-content:flex-end;align-items:center;height:100%}';
 
 let panelCss: string | null = null;

@@ -25,10 +25,19 @@ function safeMatches(el: Element, selector: string): boolean {
   }
 }
 
+/** `querySelector` that treats an invalid selector as "no match" (stops at the first hit: cheap per row). */
+function safeQuery(root: QueryRoot, selector: string): Element | null {
+  try {
+    return root.querySelector(selector);
+  } catch {
+    return null;
+  }
+}
+
 /** The first element matched by the first selector that matches anything, tried newest first. */
 export function queryFirst(root: QueryRoot, selectors: Selectors): Element | null {
   for (const selector of selectors) {
-    const found = safeQueryAll(root, selector)[0];
+    const found = safeQuery(root, selector);
     if (found) return found;
   }
   return null;

@@ -5,9 +5,9 @@
  * leads. Real CRMs virtualise long tables, so "near the viewport" is what they have in the DOM anyway.
  *
  * Layout is the expensive part on a big table: any change inside it re-lays out the whole table. So
- * badge slots are reserved synchronously inside the MutationObserver callback — in the same layout
- * pass as the CRM's own re-render — and filled later inside a size-contained host, which the browser
- * lays out on its own. Framework-free: the badge renderer, the messaging and the timers are passed in.
+ * Pacer never writes into the CRM's DOM: badges live in a layer of their own, placed over their rows
+ * (components/overlay/badge-layer.tsx). Framework-free: the badge renderer, the messaging and the
+ * timers are passed in.
  */
 import type { CrmAdapter, PageMatch } from '../crm/types';
 import type { LeadSighting } from '../schema/lead';
@@ -19,10 +19,12 @@ import { createNearViewport } from './near-viewport';
 import type { LeadBadgeData, OverlayContext } from './overlay-context';
 
 export interface BadgeRenderer {
-  /** Makes sure `anchor` holds an (empty) badge host: a fixed-size slot that later fills cost no page layout. */
-  reserve(anchor: Element): void;
-  /** Draws or updates the badge inside `anchor`; never adds a second one. */
-  render(anchor: Element, view: BadgeView): void;
+  /** Draws or updates the one badge of `item`, over `anchor`; never adds a second one. */
+  render(item: Element, anchor: Element, view: BadgeView): void;
+  /** Removes the badge of an item that left the page. */
+  forget(item: Element): void;
+  /** The page changed around the badges (rows added, moved, re-rendered): place them again. */
+  reflow(): void;
   isOwn(el: Element): boolean;
 }
 
@@ -56,8 +58,6 @@ export interface Scanner {
 }
 
 const SEND_CHUNK = 500;
-/** More new items than this in one mutation batch are left to the viewport observer. */
-const MAX_SYNC_RESERVE = 200;
 
 export function startScanner(deps: ScannerDeps): Scanner {
   const { adapter, page, url, doc, timers } = deps;
@@ -119,15 +119,9 @@ export function startScanner(deps: ScannerDeps): Scanner {
     return added;
   }
 
-  function reserve(item: Element): void {
-    const anchor = adapter.badgeAnchor(item, page);
-    if (anchor) deps.badges.reserve(anchor);
-  }
-
   function onNear(items: readonly Element[]): void {
     for (const item of items) {
       if (!tracker.get(item)?.read) read(item);
-      reserve(item);
       wanted.add(item);
     }
     deps.onRead?.(sentSignature.size);
@@ -177,18 +171,20 @@ export function startScanner(deps: ScannerDeps): Scanner {
     if (!data || !last) return;
     const view = formatBadge(data, last.locale, last.gapLabel);
     const anchor = adapter.badgeAnchor(item, page);
-    if (view && anchor) deps.badges.render(anchor, view);
+    if (view && anchor) deps.badges.render(item, anchor, view);
   }
 
-  /** Runs inside the MutationObserver callback: classify, reserve slots now, read and fill later. */
+  /** Runs inside the MutationObserver callback: classify now, read and draw later. */
   function onBatch(batch: MutationBatch): void {
-    for (const el of batch.removed) if (tracker.get(el)) near.unobserve(el);
+    for (const el of batch.removed) {
+      if (!tracker.get(el)) continue;
+      near.unobserve(el);
+      deps.badges.forget(el);
+    }
     const { dirty, candidates, rescan } = tracker.classify(batch);
-    const added = register(candidates.filter((el) => tracker.looksLikeItem(el)));
-    if (added.length <= MAX_SYNC_RESERVE) for (const item of added) reserve(item);
+    register(candidates.filter((el) => tracker.looksLikeItem(el)));
+    deps.badges.reflow();
     for (const item of dirty) {
-      // A re-render may have wiped the badge: put its slot back in this same layout pass.
-      reserve(item);
       const state = tracker.get(item);
       if (state) state.read = false;
       if (near.isNear(item)) wanted.add(item);
@@ -211,7 +207,7 @@ export function startScanner(deps: ScannerDeps): Scanner {
 
   const batcher = createMutationBatcher(doc.documentElement, (batch) => guard(() => onBatch(batch))(), {
     isOwn: deps.badges.isOwn,
-    // Synchronous: slots reserved here are laid out together with the CRM's own change.
+    // At once: a removed row loses its badge before the next frame can show it.
     schedule: (flush) => flush(),
   });
   guard(fullScan)();

@@ -64,9 +64,7 @@ function rerender(page, batch) {
     const rows = [...document.querySelectorAll('tbody > tr')].slice(0, 50);
     for (const [i, row] of rows.entries()) {
       const id = String(90_000_000_000 + n * 100 + i);
-      const html = row.innerHTML
-        .replace(/\d{11}/g, id)
-        .replace(/<pacer-lead-badge><\/pacer-lead-badge>/g, '');
+      const html = row.innerHTML.replace(/\d{11}/g, id);
       const fresh = document.createElement('tr');
       fresh.innerHTML = html;
       row.replaceWith(fresh);
@@ -78,7 +76,7 @@ const settle = (page, ms) => page.waitForTimeout(ms);
 const badges = (page) =>
   page.evaluate(
     () =>
-      [...document.querySelectorAll('pacer-lead-badge')].filter(
+      [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')].filter(
         (h) => (h.shadowRoot?.textContent ?? '').trim() !== '',
       ).length,
   );

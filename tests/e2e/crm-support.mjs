@@ -85,22 +85,33 @@ export async function eventually(fn, { timeout = 15_000, interval = 250, message
   throw new Error(`timed out waiting for ${message} (last: ${JSON.stringify(last)})`);
 }
 
-/** Drawn badges on a CRM page, the most hosts in any one anchor, and their texts. */
-export function badgeStats(page) {
-  return page.evaluate(() => {
-    // Empty hosts are reserved slots (a row still loading): only drawn badges count.
-    const hosts = [...document.querySelectorAll('pacer-lead-badge')].filter(
-      (h) => (h.shadowRoot?.textContent ?? '').trim() !== '',
+/**
+ * Drawn badges on a CRM page (Pacer's badge layer), the most badges drawn over any one spot (2 would be
+ * a duplicate left by a re-render), their texts, and how many sit over a row or card of the page.
+ */
+export function badgeStats(page, itemSelector = 'tbody > tr, [data-test-id], [data-testid], li, article') {
+  return page.evaluate((selector) => {
+    const hosts = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')].filter(
+      (h) => getComputedStyle(h).visibility !== 'hidden' && (h.shadowRoot?.textContent ?? '').trim() !== '',
     );
-    const perAnchor = new Map();
-    for (const h of document.querySelectorAll('pacer-lead-badge'))
-      perAnchor.set(h.parentElement, (perAnchor.get(h.parentElement) ?? 0) + 1);
+    const perSpot = new Map();
+    let overItem = 0;
+    for (const h of hosts) {
+      const r = h.getBoundingClientRect();
+      const spot = `${Math.round(r.left)},${Math.round(r.top)}`;
+      perSpot.set(spot, (perSpot.get(spot) ?? 0) + 1);
+      const under = document
+        .elementsFromPoint(r.left + 2, r.top + r.height / 2)
+        .find((el) => !el.localName.startsWith('pacer-'));
+      if (under?.closest(selector)) overItem++;
+    }
     return {
       count: hosts.length,
-      maxPerAnchor: Math.max(0, ...perAnchor.values()),
+      maxPerAnchor: Math.max(0, ...perSpot.values()),
+      overItem,
       texts: hosts.map((h) => h.shadowRoot?.textContent ?? ''),
     };
-  });
+  }, itemSelector);
 }
 
 /** Writes records straight into a store of Pacer's IndexedDB (test setup: goals to measure against). */

@@ -75,6 +75,14 @@ describe('CRM overlay on HubSpot fixtures', () => {
     });
     assert.equal(stats.count, 4, 'one badge per loaded row (the skeleton rows have none)');
     assert.equal(stats.maxPerAnchor, 1);
+    assert.equal(stats.overItem, 4, 'each badge sits over a row of the table');
+    assert.equal(
+      await crm
+        .locator('table[data-test-id="framework-data-table"] :is(pacer-lead-badge, pacer-badge-layer)')
+        .count(),
+      0,
+      "nothing is written into the CRM's table",
+    );
     assert.ok(
       stats.texts.some((t) => /^[ABC]/.test(t.trim())),
       `a tier letter in ${stats.texts.join(' | ')}`,
@@ -96,7 +104,8 @@ describe('CRM overlay on HubSpot fixtures', () => {
   it('never duplicates badges when the CRM re-renders its rows', async () => {
     await crm.evaluate(() => {
       const body = document.querySelector('table[data-test-id="framework-data-table"] tbody');
-      if (body) body.innerHTML = body.innerHTML.replace(/<pacer-lead-badge[^>]*><\/pacer-lead-badge>/g, '');
+      // The CRM re-renders every row: same markup, new elements.
+      if (body) body.innerHTML = `${body.innerHTML}`;
     });
     await crm.waitForTimeout(1500);
     const stats = await eventually(() => badgeStats(crm).then((s) => s.count >= 4 && s), {
@@ -104,6 +113,12 @@ describe('CRM overlay on HubSpot fixtures', () => {
     });
     assert.equal(stats.count, 4);
     assert.equal(stats.maxPerAnchor, 1);
+    assert.equal(stats.overItem, 4, 'the badges moved to the new rows');
+    assert.equal(
+      await crm.locator('pacer-lead-badge').count(),
+      4,
+      'the old rows took their badges with them',
+    );
   });
 
   it('derives CRM KPIs that the new tab shows', async () => {

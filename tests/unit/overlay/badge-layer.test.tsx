@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBadgeLayer, isOwnElement, LAYER_TAG } from '../../../components/overlay/badge-layer';
+
+/** Badges still drawn (a removed row's host is kept hidden, for reuse by the next row). */
+const drawn = () => document.querySelectorAll('pacer-lead-badge:not([data-spare])');
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+
+function row(text: string) {
+  const tr = document.createElement('tr');
+  const td = document.createElement('td');
+  td.textContent = text;
+  tr.append(td);
+  document.querySelector('tbody')?.append(tr);
+  return { tr, td };
+}
+
+describe('badge layer', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  it('draws one badge per item outside the table, updates it in place and leaves the page text alone', async () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const { tr, td } = row('Deal <b>name</b>');
+    const layer = createBadgeLayer(document);
+    layer.render(tr, td, { tier: 'A', share: '18% of Q3 gap', title: '<img src=x onerror=alert(1)>' });
+    layer.render(tr, td, { tier: 'B', days: '3d', title: 'Tier B' });
+    const hosts = document.querySelectorAll('pacer-lead-badge');
+    expect(hosts).toHaveLength(1);
+    const host = hosts[0]!;
+    expect(host.parentElement?.localName).toBe(LAYER_TAG);
+    expect(document.querySelector('table')?.querySelector('pacer-lead-badge')).toBeNull();
+    expect(isOwnElement(host) && isOwnElement(host.parentElement!)).toBe(true);
+    const badge = host.shadowRoot?.querySelector('[data-testid="pacer-badge"]');
+    expect(badge?.textContent).toBe('B3d');
+    expect(badge?.getAttribute('title')).toBe('Tier B');
+    expect(td.textContent).toBe('Deal <b>name</b>');
+    layer.clear();
+    expect(document.querySelector(LAYER_TAG)).toBeNull();
+  });
+
+  it('keeps page text as text (a title is never parsed as HTML)', () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const { tr, td } = row('x');
+    const layer = createBadgeLayer(document);
+    layer.render(tr, td, { tier: 'C', title: '<img src=x>' });
+    const root = document.querySelector('pacer-lead-badge')?.shadowRoot;
+    expect(root?.querySelector('img')).toBeNull();
+    expect(root?.querySelector('[title]')?.getAttribute('title')).toBe('<img src=x>');
+    layer.clear();
+  });
+
+  it('removes the badge of a row the CRM removed: forgotten at once, or on the next placement', async () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const a = row('a');
+    const b = row('b');
+    const layer = createBadgeLayer(document);
+    layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
+    layer.render(b.tr, b.td, { tier: 'B', title: 'B' });
+    expect(drawn()).toHaveLength(2);
+    layer.forget(a.tr);
+    expect(drawn()).toHaveLength(1);
+    b.tr.remove();
+    layer.reflow();
+    await frame();
+    expect(drawn()).toHaveLength(0);
+    // The next row reuses a kept host instead of building a new shadow root.
+    const c = row('c');
+    layer.render(c.tr, c.td, { tier: 'C', title: 'C' });
+    expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(2);
+    expect(drawn()).toHaveLength(1);
+    expect(drawn()[0]?.shadowRoot?.textContent).toBe('C');
+    layer.clear();
+    expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(0);
+  });
+
+  it('puts its layer back if the page throws it away', async () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const { tr, td } = row('a');
+    const layer = createBadgeLayer(document);
+    layer.render(tr, td, { tier: 'A', title: 'A' });
+    document.querySelector(LAYER_TAG)?.remove();
+    layer.reflow();
+    await frame();
+    expect(document.querySelector(LAYER_TAG)?.isConnected).toBe(true);
+    layer.clear();
+  });
+});
