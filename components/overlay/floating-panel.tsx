@@ -6,7 +6,9 @@
  */
 import { useRef } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
-import { t } from '../../lib/i18n/translate';
+import type { MessageParams } from '../../lib/i18n/interpolate';
+import { type OverlayKey, overlayT } from '../../lib/i18n/messages-overlay';
+import type { ShellKey } from '../../lib/i18n/messages-shell';
 import { dragPanel } from '../../lib/overlay/panel-position';
 import type { PanelState } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
@@ -33,7 +35,7 @@ export function FloatingPanel({
   onChange,
   onMap,
 }: FloatingPanelProps) {
-  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(locale, key, params);
+  const tr = (key: OverlayKey | ShellKey, params?: MessageParams) => overlayT(locale, key, params);
   const panel = useRef<HTMLElement>(null);
   const drag = useRef<{ x: number; y: number; start: PanelState } | null>(null);
 
@@ -135,7 +137,7 @@ export function FloatingPanel({
           )}
           {readCount > 0 && (
             <p class="pc-read-count" data-testid="panel-read-count">
-              {t(locale, readCount === 1 ? 'overlay.panel.read.one' : 'overlay.panel.read.other', {
+              {tr(readCount === 1 ? 'overlay.panel.read.one' : 'overlay.panel.read.other', {
                 count: String(readCount),
               })}
             </p>

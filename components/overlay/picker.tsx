@@ -6,7 +6,9 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CrmMapping } from '../../lib/crm/mapping';
-import { t } from '../../lib/i18n/translate';
+import type { MessageParams } from '../../lib/i18n/interpolate';
+import { type OverlayKey, overlayT } from '../../lib/i18n/messages-overlay';
+import type { ShellKey } from '../../lib/i18n/messages-shell';
 import {
   buildMapping,
   chooseField,
@@ -63,7 +65,7 @@ function pageTarget(event: Event, host: Element): Element | null {
 export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps) {
   const [state, setState] = useState<PickerState>(() => initialPicker());
   const [hover, setHover] = useState<Box | null>(null);
-  const tr = (key: Parameters<typeof t>[1], params?: Parameters<typeof t>[2]) => t(locale, key, params);
+  const tr = (key: OverlayKey | ShellKey, params?: MessageParams) => overlayT(locale, key, params);
 
   useEffect(() => {
     const view = doc.defaultView;

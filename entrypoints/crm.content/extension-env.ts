@@ -7,7 +7,7 @@ import { browser, type ContentScriptContext, createShadowRootUi } from '#imports
 import type { OverlayEnv } from '../../components/overlay/overlay-controller';
 import { overlayPanelCss } from '../../components/overlay/styles';
 import type { CrmMapping } from '../../lib/crm/mapping';
-import { detectLocale } from '../../lib/i18n/translate';
+import { detectLocale } from '../../lib/i18n/detect-locale';
 import { parseReply } from '../../lib/messages/protocol';
 import { OverlayContext } from '../../lib/overlay/overlay-context';
 import {

@@ -1,3 +1,4 @@
+import { overlayEn } from './messages-overlay';
 import { shellEn } from './messages-shell';
 
 /**
@@ -8,6 +9,7 @@ import { shellEn } from './messages-shell';
 export const en = {
   // Painted by the popup before the rest loads (messages-shell.ts)
   ...shellEn,
+  ...overlayEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 
@@ -363,49 +365,6 @@ export const en = {
   'pace.onPace': 'on pace',
 
   // CRM overlay
-  'overlay.badge.counted': 'Counted in Pacer',
-  'overlay.badge.notCounted': 'Not counted yet',
-  'overlay.badge.contributes': 'Counts toward {goal}',
-  'overlay.mapFields': 'Point at the fields Pacer should read',
-  'overlay.badge.share': '{percent} of {period} gap',
-  'overlay.badge.shareTitle': 'Closes {percent} of the {period} gap',
-  'overlay.badge.days': '{count}d',
-  'overlay.badge.daysTitle.one': '{count} day in this stage',
-  'overlay.badge.daysTitle.other': '{count} days in this stage',
-  'overlay.badge.tierTitle': 'Tier {tier} by deal value',
-  'overlay.panel.label': 'Pacer panel',
-  'overlay.panel.collapse': 'Collapse the Pacer panel',
-  'overlay.panel.expand': 'Expand the Pacer panel',
-  'overlay.panel.move': 'Drag to move the Pacer panel',
-  'overlay.panel.noGoal': 'No open revenue goal yet.',
-  'overlay.panel.read.one': '{count} record read on this page',
-  'overlay.panel.read.other': '{count} records read on this page',
-  'overlay.cantRead': 'Pacer can’t read this page',
-  'overlay.remap': 'Re-map',
-  'overlay.unmapped': 'Pacer doesn’t know this CRM’s pages yet.',
-  'overlay.mapThisPage': 'Map this page',
-  'picker.stepItem': 'Click one row or card',
-  'picker.stepField': 'Now click the {field}',
-  'picker.optional': 'or skip it if this page doesn’t show it',
-  'picker.skip': 'Skip',
-  'picker.cancel': 'Cancel',
-  'picker.back': 'Back',
-  'picker.save': 'Save mapping',
-  'picker.preview': 'What Pacer reads on this page',
-  'picker.previewEmpty': 'Nothing could be read yet: pick the name again.',
-  'picker.noItem': 'Pacer found no other rows like this one. Click another row or card.',
-  'picker.notInItem': 'That is outside the chosen row or card.',
-  'picker.kind': 'Page shows',
-  'picker.kind.list': 'a list',
-  'picker.kind.board': 'a board',
-  'picker.kind.record': 'one record',
-  'picker.objectType': 'Records are',
-  'picker.field.name': 'name',
-  'picker.field.stage': 'stage',
-  'picker.field.amount': 'amount',
-  'picker.field.owner': 'owner',
-  'picker.field.channel': 'source',
-  'picker.saved': 'Mapping saved',
   'crm.title': 'CRM overlays',
   'crm.intro':
     'Pacer reads leads and deals off CRM pages you enable, and shows badges and a goal panel there. Nothing runs on other sites.',

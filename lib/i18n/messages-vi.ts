@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages-en';
+import { overlayVi } from './messages-overlay';
 import { shellVi } from './messages-shell';
 
 /**
@@ -7,6 +8,7 @@ import { shellVi } from './messages-shell';
  */
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
+  ...overlayVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
@@ -364,49 +366,6 @@ export const vi: Record<MessageKey, string> = {
   'pace.onPace': 'đúng nhịp',
 
   // CRM overlay
-  'overlay.badge.counted': 'Đã tính trong Pacer',
-  'overlay.badge.notCounted': 'Chưa được tính',
-  'overlay.badge.contributes': 'Góp vào {goal}',
-  'overlay.mapFields': 'Chỉ vào các trường Pacer cần đọc',
-  'overlay.badge.share': '{percent} khoảng thiếu {period}',
-  'overlay.badge.shareTitle': 'Lấp {percent} khoảng thiếu của {period}',
-  'overlay.badge.days': '{count} ngày',
-  'overlay.badge.daysTitle.one': '{count} ngày ở giai đoạn này',
-  'overlay.badge.daysTitle.other': '{count} ngày ở giai đoạn này',
-  'overlay.badge.tierTitle': 'Hạng {tier} theo giá trị hợp đồng',
-  'overlay.panel.label': 'Bảng Pacer',
-  'overlay.panel.collapse': 'Thu gọn bảng Pacer',
-  'overlay.panel.expand': 'Mở rộng bảng Pacer',
-  'overlay.panel.move': 'Kéo để di chuyển bảng Pacer',
-  'overlay.panel.noGoal': 'Chưa có mục tiêu doanh thu đang mở.',
-  'overlay.panel.read.one': 'Đã đọc {count} bản ghi trên trang này',
-  'overlay.panel.read.other': 'Đã đọc {count} bản ghi trên trang này',
-  'overlay.cantRead': 'Pacer không đọc được trang này',
-  'overlay.remap': 'Ánh xạ lại',
-  'overlay.unmapped': 'Pacer chưa biết các trang của CRM này.',
-  'overlay.mapThisPage': 'Ánh xạ trang này',
-  'picker.stepItem': 'Bấm vào một dòng hoặc một thẻ',
-  'picker.stepField': 'Giờ bấm vào {field}',
-  'picker.optional': 'hoặc bỏ qua nếu trang không hiển thị',
-  'picker.skip': 'Bỏ qua',
-  'picker.cancel': 'Hủy',
-  'picker.back': 'Quay lại',
-  'picker.save': 'Lưu ánh xạ',
-  'picker.preview': 'Những gì Pacer đọc được trên trang này',
-  'picker.previewEmpty': 'Chưa đọc được gì: hãy chọn lại tên.',
-  'picker.noItem': 'Pacer không tìm thấy dòng nào khác giống dòng này. Hãy bấm vào dòng hoặc thẻ khác.',
-  'picker.notInItem': 'Chỗ đó nằm ngoài dòng hoặc thẻ đã chọn.',
-  'picker.kind': 'Trang hiển thị',
-  'picker.kind.list': 'một danh sách',
-  'picker.kind.board': 'một bảng kanban',
-  'picker.kind.record': 'một bản ghi',
-  'picker.objectType': 'Bản ghi là',
-  'picker.field.name': 'tên',
-  'picker.field.stage': 'giai đoạn',
-  'picker.field.amount': 'giá trị',
-  'picker.field.owner': 'người phụ trách',
-  'picker.field.channel': 'nguồn',
-  'picker.saved': 'Đã lưu ánh xạ',
   'crm.title': 'Lớp phủ CRM',
   'crm.intro':
     'Pacer đọc khách hàng tiềm năng và hợp đồng trên các trang CRM bạn bật, rồi hiển thị huy hiệu và bảng mục tiêu ở đó. Không chạy trên trang nào khác.',

@@ -4,14 +4,13 @@
  */
 import type * as z from 'zod/mini';
 import type { Locale, Translations } from '../schema/common';
-import { formatNumber } from './format';
+import { interpolate, type MessageParams } from './interpolate';
 import { en, type MessageKey } from './messages-en';
 import { vi } from './messages-vi';
 
+export { detectLocale } from './detect-locale';
+export type { MessageParams } from './interpolate';
 export type { MessageKey } from './messages-en';
-
-/** Values for `{name}` placeholders. Numbers are formatted for the locale (1200 → vi "1.200"). */
-export type MessageParams = Readonly<Record<string, string | number>>;
 
 const TABLES: Record<Locale, Record<MessageKey, string>> = { en, vi };
 
@@ -22,18 +21,6 @@ type PluralBase<K> = K extends `${infer Base}.other`
   : never;
 /** Keys that come as a `.one` / `.other` pair, e.g. 'import.rowsImported'. */
 export type PluralKey = PluralBase<MessageKey>;
-
-const PLACEHOLDER = /\{(\w+)\}/g;
-
-function interpolate(template: string, locale: Locale, params?: MessageParams): string {
-  if (!params) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
-    const value = params[name];
-    // A missing param stays visible as "{name}": an obvious bug on screen beats a silent empty string.
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, locale) : value;
-  });
-}
 
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
   // `?? en[key]` only matters if a stored locale is somehow neither en nor vi at runtime.
@@ -67,19 +54,6 @@ export function createTranslator(locale: Locale): Translator {
     plural: (base: PluralKey, count: number, params?: MessageParams) => tc(locale, base, count, params),
     locale,
   });
-}
-
-/**
- * The first of the browser's languages that Pacer has decides: ['fr', 'vi-VN', 'en'] → vi;
- * ['en-US', 'vi'] → en. Anything else (or none) → en.
- */
-export function detectLocale(navigatorLanguages: readonly string[]): Locale {
-  for (const tag of navigatorLanguages) {
-    const lang = tag.trim().toLowerCase();
-    if (lang === 'vi' || lang.startsWith('vi-') || lang.startsWith('vi_')) return 'vi';
-    if (lang === 'en' || lang.startsWith('en-') || lang.startsWith('en_')) return 'en';
-  }
-  return 'en';
 }
 
 export type Nameable = {

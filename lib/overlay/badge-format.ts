@@ -2,7 +2,7 @@
  * The words on a lead badge, from the numbers the background computed: short texts for the pill
  * ("A", "18% of Q3 gap", "5d") and one sentence for its tooltip. Pure: the locale is passed in.
  */
-import { t } from '../i18n/translate';
+import { overlayT as t } from '../i18n/messages-overlay';
 import type { Locale } from '../schema/common';
 import type { LeadBadgeData } from './overlay-context';
 

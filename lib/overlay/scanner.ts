@@ -10,8 +10,7 @@
  * timers are passed in.
  */
 import type { CrmAdapter, PageMatch } from '../crm/types';
-import type { LeadSighting } from '../schema/lead';
-import { leadId } from '../storage/leads';
+import { type LeadSighting, leadId } from '../schema/lead';
 import { type BadgeView, formatBadge } from './badge-format';
 import { ItemTracker } from './item-tracker';
 import { createMutationBatcher, type MutationBatch } from './mutation-batch';

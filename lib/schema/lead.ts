@@ -55,3 +55,7 @@ export const LeadSighting = z.omit(Lead, {
   deletedAt: true,
 });
 export type LeadSighting = z.infer<typeof LeadSighting>;
+
+/** A lead's key in storage: one per CRM record, whatever page it was seen on. */
+export const leadId = (s: Pick<LeadSighting, 'crm' | 'objectType' | 'externalId'>) =>
+  `${s.crm}:${s.objectType}:${s.externalId}`;

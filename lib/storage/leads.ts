@@ -1,11 +1,12 @@
 import { Lead, type LeadSighting } from '../schema';
+import { leadId } from '../schema/lead';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
 import { parseOrThrow } from './records';
 import { readValid } from './repository';
 
-export const leadId = (s: Pick<LeadSighting, 'crm' | 'objectType' | 'externalId'>) =>
-  `${s.crm}:${s.objectType}:${s.externalId}`;
+// Kept in the schema module so the content script computes it without pulling in storage (and idb).
+export { leadId } from '../schema/lead';
 
 /**
  * Pure: folds a page sighting into the stored lead. Fields the page shows replace stored ones, fields

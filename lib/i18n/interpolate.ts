@@ -1,0 +1,17 @@
+import type { Locale } from '../schema/common';
+import { formatNumber } from './format';
+
+/** Values for `{name}` placeholders. Numbers are formatted for the locale (1200 → vi "1.200"). */
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+export function interpolate(template: string, locale: Locale, params?: MessageParams): string {
+  if (!params) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name];
+    // A missing param stays visible as "{name}": an obvious bug on screen beats a silent empty string.
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value, locale) : value;
+  });
+}

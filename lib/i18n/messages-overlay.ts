@@ -1,0 +1,112 @@
+import type { Locale } from '../schema/common';
+import { interpolate, type MessageParams } from './interpolate';
+import { type ShellKey, shellEn, shellVi } from './messages-shell';
+
+/**
+ * The strings of the CRM overlay (badges, floating panel, field picker). They live apart so the content
+ * script, which runs on every CRM page load, does not carry both full string tables; messages-en.ts
+ * and messages-vi.ts include them, so the typecheck of missing keys works as for any other key.
+ */
+export const overlayEn = {
+  'overlay.badge.counted': 'Counted in Pacer',
+  'overlay.badge.notCounted': 'Not counted yet',
+  'overlay.badge.contributes': 'Counts toward {goal}',
+  'overlay.mapFields': 'Point at the fields Pacer should read',
+  'overlay.badge.share': '{percent} of {period} gap',
+  'overlay.badge.shareTitle': 'Closes {percent} of the {period} gap',
+  'overlay.badge.days': '{count}d',
+  'overlay.badge.daysTitle.one': '{count} day in this stage',
+  'overlay.badge.daysTitle.other': '{count} days in this stage',
+  'overlay.badge.tierTitle': 'Tier {tier} by deal value',
+  'overlay.panel.label': 'Pacer panel',
+  'overlay.panel.collapse': 'Collapse the Pacer panel',
+  'overlay.panel.expand': 'Expand the Pacer panel',
+  'overlay.panel.move': 'Drag to move the Pacer panel',
+  'overlay.panel.noGoal': 'No open revenue goal yet.',
+  'overlay.panel.read.one': '{count} record read on this page',
+  'overlay.panel.read.other': '{count} records read on this page',
+  'overlay.cantRead': 'Pacer can’t read this page',
+  'overlay.remap': 'Re-map',
+  'overlay.unmapped': 'Pacer doesn’t know this CRM’s pages yet.',
+  'overlay.mapThisPage': 'Map this page',
+  'picker.stepItem': 'Click one row or card',
+  'picker.stepField': 'Now click the {field}',
+  'picker.optional': 'or skip it if this page doesn’t show it',
+  'picker.skip': 'Skip',
+  'picker.cancel': 'Cancel',
+  'picker.back': 'Back',
+  'picker.save': 'Save mapping',
+  'picker.preview': 'What Pacer reads on this page',
+  'picker.previewEmpty': 'Nothing could be read yet: pick the name again.',
+  'picker.noItem': 'Pacer found no other rows like this one. Click another row or card.',
+  'picker.notInItem': 'That is outside the chosen row or card.',
+  'picker.kind': 'Page shows',
+  'picker.kind.list': 'a list',
+  'picker.kind.board': 'a board',
+  'picker.kind.record': 'one record',
+  'picker.objectType': 'Records are',
+  'picker.field.name': 'name',
+  'picker.field.stage': 'stage',
+  'picker.field.amount': 'amount',
+  'picker.field.owner': 'owner',
+  'picker.field.channel': 'source',
+  'picker.saved': 'Mapping saved',
+} as const;
+
+export type OverlayKey = keyof typeof overlayEn;
+
+export const overlayVi: Record<OverlayKey, string> = {
+  'overlay.badge.counted': 'Đã tính trong Pacer',
+  'overlay.badge.notCounted': 'Chưa được tính',
+  'overlay.badge.contributes': 'Góp vào {goal}',
+  'overlay.mapFields': 'Chỉ vào các trường Pacer cần đọc',
+  'overlay.badge.share': '{percent} khoảng thiếu {period}',
+  'overlay.badge.shareTitle': 'Lấp {percent} khoảng thiếu của {period}',
+  'overlay.badge.days': '{count} ngày',
+  'overlay.badge.daysTitle.one': '{count} ngày ở giai đoạn này',
+  'overlay.badge.daysTitle.other': '{count} ngày ở giai đoạn này',
+  'overlay.badge.tierTitle': 'Hạng {tier} theo giá trị hợp đồng',
+  'overlay.panel.label': 'Bảng Pacer',
+  'overlay.panel.collapse': 'Thu gọn bảng Pacer',
+  'overlay.panel.expand': 'Mở rộng bảng Pacer',
+  'overlay.panel.move': 'Kéo để di chuyển bảng Pacer',
+  'overlay.panel.noGoal': 'Chưa có mục tiêu doanh thu đang mở.',
+  'overlay.panel.read.one': 'Đã đọc {count} bản ghi trên trang này',
+  'overlay.panel.read.other': 'Đã đọc {count} bản ghi trên trang này',
+  'overlay.cantRead': 'Pacer không đọc được trang này',
+  'overlay.remap': 'Ánh xạ lại',
+  'overlay.unmapped': 'Pacer chưa biết các trang của CRM này.',
+  'overlay.mapThisPage': 'Ánh xạ trang này',
+  'picker.stepItem': 'Bấm vào một dòng hoặc một thẻ',
+  'picker.stepField': 'Giờ bấm vào {field}',
+  'picker.optional': 'hoặc bỏ qua nếu trang không hiển thị',
+  'picker.skip': 'Bỏ qua',
+  'picker.cancel': 'Hủy',
+  'picker.back': 'Quay lại',
+  'picker.save': 'Lưu ánh xạ',
+  'picker.preview': 'Những gì Pacer đọc được trên trang này',
+  'picker.previewEmpty': 'Chưa đọc được gì: hãy chọn lại tên.',
+  'picker.noItem': 'Pacer không tìm thấy dòng nào khác giống dòng này. Hãy bấm vào dòng hoặc thẻ khác.',
+  'picker.notInItem': 'Chỗ đó nằm ngoài dòng hoặc thẻ đã chọn.',
+  'picker.kind': 'Trang hiển thị',
+  'picker.kind.list': 'một danh sách',
+  'picker.kind.board': 'một bảng kanban',
+  'picker.kind.record': 'một bản ghi',
+  'picker.objectType': 'Bản ghi là',
+  'picker.field.name': 'tên',
+  'picker.field.stage': 'giai đoạn',
+  'picker.field.amount': 'giá trị',
+  'picker.field.owner': 'người phụ trách',
+  'picker.field.channel': 'nguồn',
+  'picker.saved': 'Đã lưu ánh xạ',
+};
+
+const TABLES: Record<Locale, Record<OverlayKey | ShellKey, string>> = {
+  en: { ...shellEn, ...overlayEn },
+  vi: { ...shellVi, ...overlayVi },
+};
+
+/** `t()` over the overlay's strings (and the shell's: the panel shows a goal card). */
+export function overlayT(locale: Locale, key: OverlayKey | ShellKey, params?: MessageParams): string {
+  return interpolate(TABLES[locale]?.[key] ?? TABLES.en[key], locale, params);
+}
