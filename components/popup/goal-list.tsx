@@ -39,8 +39,3 @@ export function markPainted(): void {
 
 /** The popup remembers who the user is in localStorage too, so the first paint orders goals the same way. */
 export const OWNER_CACHE_KEY = 'pacer:ownerName';
-
-/** Set on the popup's root (`data-shell-painted`) once the first-paint shell shows cached goals. */
-export const SHELL_PAINTED = 'shellPainted';
-/** The element the shell renders into; the full popup removes it when it mounts. */
-export const SHELL_HOST_CLASS = 'pp-shell-host';

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import type { GoalView } from '../../lib/app/goal-view';
 import type { RecentStore } from '../../lib/popup/recent-metrics';
-import { SHELL_HOST_CLASS } from './goal-list';
 import { PopupApp, type PopupEnv, popupView } from './popup-app';
 import { goals, startPopupModel } from './popup-model';
+import { SHELL_HOST_CLASS } from './shell-markers';
 
 export { popupView };
 

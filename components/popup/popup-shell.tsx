@@ -3,7 +3,8 @@ import type { GoalView } from '../../lib/app/goal-view';
 import { readSummary } from '../../lib/app/summary-cache';
 import { type ShellTranslator, shellTranslator } from '../../lib/i18n/messages-shell';
 import { topGoals } from '../../lib/popup/top-goals';
-import { GoalList, markPainted, OWNER_CACHE_KEY, SHELL_HOST_CLASS, SHELL_PAINTED } from './goal-list';
+import { GoalList, markPainted, OWNER_CACHE_KEY } from './goal-list';
+import { SHELL_HOST_CLASS, SHELL_PAINTED } from './shell-markers';
 
 /**
  * What the popup paints before IndexedDB answers: the goal cards of the new tab's cached summary.

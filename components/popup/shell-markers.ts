@@ -1,0 +1,7 @@
+// Shared by the popup's first-paint shell and the full popup; no imports, so the popup entrypoint
+// can read them without loading anything else.
+
+/** Set on the popup's root (`data-shell-painted`) once the first-paint shell shows cached goals. */
+export const SHELL_PAINTED = 'shellPainted';
+/** The element the shell renders into; the full popup removes it when it mounts. */
+export const SHELL_HOST_CLASS = 'pp-shell-host';
