@@ -173,6 +173,8 @@ function rowLink(row: Element, type: string): Element | null {
   return queryFirst(row, fill(SELECTORS.recordLink, { type, legacy: legacyName(type) }));
 }
 
+const CELL_ID = /-(\d+)$/;
+
 function rowId(row: Element, type: string): string | null {
   const href = rowLink(row, type)?.getAttribute('href') ?? '';
   const fromLink =
@@ -180,7 +182,7 @@ function rowId(row: Element, type: string): string | null {
   if (fromLink) return fromLink;
   // Cells carry the id too: data-test-id="cell-0-3-dealname-21474836481".
   const cellId = queryFirst(row, fill(SELECTORS.anyCell, { type }))?.getAttribute('data-test-id') ?? '';
-  return /-(\d+)$/.exec(cellId)?.[1] ?? null;
+  return CELL_ID.exec(cellId)?.[1] ?? null;
 }
 
 function money(currencyCode: string | undefined) {
@@ -266,10 +268,15 @@ export const hubspot: CrmAdapter = {
       return record && !isHiddenByMarkup(record) ? [record] : [];
     }
     const table = queryFirst(root, SELECTORS.table);
-    if (!table) return [];
+    if (!table || isHiddenByMarkup(table)) return [];
     // Rows not yet loaded (HubSpot virtualises the table) are skeletons without an id: skip them.
+    // Per row, only the row itself is checked for hiding, and the cheap cell-id test runs first.
+    const cells = fill(SELECTORS.anyCell, { type: page.crmObject });
     return safeQueryAll(table, SELECTORS.row[0]).filter(
-      (row) => !isHiddenByMarkup(row) && rowId(row, page.crmObject) !== null,
+      (row) =>
+        !isHiddenByMarkup(row, table) &&
+        (CELL_ID.test(queryFirst(row, cells)?.getAttribute('data-test-id') ?? '') ||
+          rowId(row, page.crmObject) !== null),
     );
   },
   extract(item, page, url) {
