@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { Dimension, Id, LeadSighting } from '../schema';
-import { describeIssues } from '../storage/records';
+import { Dimension, Id } from '../schema/common';
+import { describeIssues } from '../schema/issues';
+import { LeadSighting } from '../schema/lead';
 
 /**
  * Every runtime message between content scripts, pages and the background. Parsed with zod on both
