@@ -6,9 +6,7 @@
  */
 import { useRef } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
-import type { MessageParams } from '../../lib/i18n/interpolate';
-import { type OverlayKey, overlayT } from '../../lib/i18n/messages-overlay';
-import type { ShellKey } from '../../lib/i18n/messages-shell';
+import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import { dragPanel } from '../../lib/overlay/panel-position';
 import type { PanelState } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
@@ -35,7 +33,7 @@ export function FloatingPanel({
   onChange,
   onMap,
 }: FloatingPanelProps) {
-  const tr = (key: OverlayKey | ShellKey, params?: MessageParams) => overlayT(locale, key, params);
+  const tr = overlayTranslator(locale);
   const panel = useRef<HTMLElement>(null);
   const drag = useRef<{ x: number; y: number; start: PanelState } | null>(null);
 

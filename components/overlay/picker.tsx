@@ -6,9 +6,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CrmMapping } from '../../lib/crm/mapping';
-import type { MessageParams } from '../../lib/i18n/interpolate';
-import { type OverlayKey, overlayT } from '../../lib/i18n/messages-overlay';
-import type { ShellKey } from '../../lib/i18n/messages-shell';
+import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import {
   buildMapping,
   chooseField,
@@ -65,7 +63,7 @@ function pageTarget(event: Event, host: Element): Element | null {
 export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps) {
   const [state, setState] = useState<PickerState>(() => initialPicker());
   const [hover, setHover] = useState<Box | null>(null);
-  const tr = (key: OverlayKey | ShellKey, params?: MessageParams) => overlayT(locale, key, params);
+  const tr = overlayTranslator(locale);
 
   useEffect(() => {
     const view = doc.defaultView;

@@ -15,3 +15,16 @@ export function interpolate(template: string, locale: Locale, params?: MessagePa
     return typeof value === 'number' ? formatNumber(value, locale) : value;
   });
 }
+
+/**
+ * A message from per-locale tables, filled in. English stands in when a locale (or, in a partial
+ * table, a key) is missing at runtime: types rule that out, stored data may not.
+ */
+export function lookup<K extends string>(
+  tables: Record<Locale, Record<K, string>>,
+  locale: Locale,
+  key: K,
+  params?: MessageParams,
+): string {
+  return interpolate(tables[locale]?.[key] ?? tables.en[key], locale, params);
+}

@@ -1,5 +1,5 @@
 import type { Locale } from '../schema/common';
-import { interpolate, type MessageParams } from './interpolate';
+import { lookup, type MessageParams } from './interpolate';
 import { type ShellKey, shellEn, shellVi } from './messages-shell';
 
 /**
@@ -108,5 +108,10 @@ const TABLES: Record<Locale, Record<OverlayKey | ShellKey, string>> = {
 
 /** `t()` over the overlay's strings (and the shell's: the panel shows a goal card). */
 export function overlayT(locale: Locale, key: OverlayKey | ShellKey, params?: MessageParams): string {
-  return interpolate(TABLES[locale]?.[key] ?? TABLES.en[key], locale, params);
+  return lookup(TABLES, locale, key, params);
+}
+
+/** `overlayT` bound to one locale, for the panel and the picker. */
+export function overlayTranslator(locale: Locale) {
+  return (key: OverlayKey | ShellKey, params?: MessageParams) => overlayT(locale, key, params);
 }

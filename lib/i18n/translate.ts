@@ -4,7 +4,7 @@
  */
 import type * as z from 'zod/mini';
 import type { Locale, Translations } from '../schema/common';
-import { interpolate, type MessageParams } from './interpolate';
+import { lookup, type MessageParams } from './interpolate';
 import { en, type MessageKey } from './messages-en';
 import { vi } from './messages-vi';
 
@@ -23,9 +23,7 @@ type PluralBase<K> = K extends `${infer Base}.other`
 export type PluralKey = PluralBase<MessageKey>;
 
 export function t(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  // `?? en[key]` only matters if a stored locale is somehow neither en nor vi at runtime.
-  const template = TABLES[locale]?.[key] ?? en[key];
-  return interpolate(template, locale, params);
+  return lookup(TABLES, locale, key, params);
 }
 
 const pluralRules = new Map<Locale, Intl.PluralRules>();
