@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { GoalView } from '../../lib/app/goal-view';
 import { readSummary } from '../../lib/app/summary-cache';
+import { pageLocale } from '../../lib/i18n/detect-locale';
 import { type ShellTranslator, shellTranslator } from '../../lib/i18n/messages-shell';
 import { topGoals } from '../../lib/popup/top-goals';
 import { GoalList, markPainted, OWNER_CACHE_KEY } from './goal-list';
@@ -28,7 +29,7 @@ export function PopupShell({ goals, t }: { goals: GoalView[] | null; t: ShellTra
  * Preact, can simply replace it). Nothing is painted without a valid cache in the page's locale.
  */
 export function paintPopupShell(root: HTMLElement, storage: Pick<Storage, 'getItem'>): boolean {
-  const locale = document.documentElement.lang === 'vi' ? 'vi' : 'en';
+  const locale = pageLocale(document);
   const summary = readSummary(storage);
   if (!summary || summary.locale !== locale) return false;
   const host = document.createElement('div');

@@ -4,18 +4,13 @@ import '../../components/widgets/widgets.css';
 import '../../components/newtab/newtab.css';
 import { cached } from '../../components/newtab/model';
 import { Shell } from '../../components/newtab/shell';
+import { pageLocale } from '../../lib/i18n/detect-locale';
 import { createTranslator } from '../../lib/i18n/translate';
 
 // Paint from the cached summary at once; the full dashboard (IndexedDB, engine, charts) loads after.
 const root = document.getElementById('app')!;
 const summary = cached.value;
-render(
-  <Shell
-    summary={summary}
-    t={createTranslator(summary?.locale ?? (document.documentElement.lang === 'vi' ? 'vi' : 'en'))}
-  />,
-  root,
-);
+render(<Shell summary={summary} t={createTranslator(summary?.locale ?? pageLocale(document))} />, root);
 // The first goal card is on screen at the next frame: `npm run bench` times navigation → this mark.
 if (summary?.goals.length) requestAnimationFrame(() => performance.mark('pacer:first-card'));
 void import('../../components/newtab/app').then(({ mountApp }) => mountApp(root));

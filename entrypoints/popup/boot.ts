@@ -2,6 +2,7 @@ import { browser } from '#imports';
 import { mountPopup, popupView } from '../../components/popup/mount';
 import type { PopupEnv } from '../../components/popup/popup-app';
 import { readSummary } from '../../lib/app/summary-cache';
+import { pageLocale } from '../../lib/i18n/detect-locale';
 import { parseRecent, RECENT_KEY, type RecentStore } from '../../lib/popup/recent-metrics';
 
 // Wiring, loaded by main.ts once the shell's frame is out: the quick log, storage and the engine,
@@ -9,7 +10,7 @@ import { parseRecent, RECENT_KEY, type RecentStore } from '../../lib/popup/recen
 // `?metric=…&value=…` prefills the quick log (omnibox, context menu); `#check-in` opens the weekly
 // check-in (a reminder opened in a tab).
 const root = document.getElementById('app')!;
-const locale = document.documentElement.lang === 'vi' ? 'vi' : 'en';
+const locale = pageLocale(document);
 const summary = readSummary(localStorage);
 const cached = summary && summary.locale === locale ? summary.goals : null;
 

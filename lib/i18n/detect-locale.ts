@@ -12,3 +12,8 @@ export function detectLocale(navigatorLanguages: readonly string[]): Locale {
   }
   return 'en';
 }
+
+/** The locale an extension page is in: `<html lang>`, set before first paint by public/theme-boot.js. */
+export function pageLocale(doc: Document): Locale {
+  return doc.documentElement.lang === 'vi' ? 'vi' : 'en';
+}
