@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { firstPaintPage } from './scripts/vite-first-paint-page';
 
 /**
  * The single-file widgets bundle (scripts/build-widgets.mjs, run first by `npm run build`) ships inside
@@ -57,6 +58,8 @@ export default defineConfig({
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
+    // The popup's first frame fetches only its shell script (see the plugin).
+    plugins: [firstPaintPage(['entrypoints/popup/index.html'])],
   }),
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {

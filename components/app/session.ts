@@ -1,4 +1,5 @@
 import { computed, signal } from '@preact/signals';
+import { readCachedAppearance, writeCachedAppearance } from '../../lib/app/appearance-cache';
 import { createTranslator, detectLocale } from '../../lib/i18n/translate';
 import { defaultSettings, type Settings } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
@@ -30,13 +31,18 @@ export const quarantineCount = signal(0);
 export const locale = computed(() => settings.value.locale);
 export const tr = computed(() => createTranslator(settings.value.locale));
 
-function readCachedLocale(): Settings['locale'] | null {
+/** The page's localStorage, or null where there is none or reading it throws (storage disabled). */
+function pageStorage(): Storage | null {
   try {
-    const l = localStorage.getItem('pacer:locale');
-    return l === 'en' || l === 'vi' ? l : null;
+    return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
     return null;
   }
+}
+
+function readCachedLocale(): Settings['locale'] | null {
+  const storage = pageStorage();
+  return storage ? readCachedAppearance(storage).locale : null;
 }
 
 /** Mirrors theme and language to localStorage so the next page paints right before IndexedDB answers. */
@@ -45,12 +51,8 @@ export function applyAppearance(s: Pick<Settings, 'theme' | 'locale'>) {
   if (s.theme === 'system') delete root.dataset.theme;
   else root.dataset.theme = s.theme;
   root.lang = s.locale;
-  try {
-    localStorage.setItem('pacer:theme', s.theme);
-    localStorage.setItem('pacer:locale', s.locale);
-  } catch {
-    // storage disabled: the page still works, it just cannot paint the theme early
-  }
+  const storage = pageStorage();
+  if (storage) writeCachedAppearance(storage, s);
 }
 
 async function refreshSettings() {

@@ -5,3 +5,9 @@
 export const SHELL_PAINTED = 'shellPainted';
 /** The element the shell renders into; the full popup removes it when it mounts. */
 export const SHELL_HOST_CLASS = 'pp-shell-host';
+/**
+ * In the built popup.html, `<meta name=… content="/chunks/popup-….js">` names the popup's module: the
+ * build (scripts/vite-first-paint-page.ts) takes its `<script type="module">` out of the page so the first
+ * frame fetches nothing but the shell, which starts the module once that frame is out.
+ */
+export const DEFERRED_MODULE_META = 'pacer-deferred-module';

@@ -13,7 +13,7 @@ export function detectLocale(navigatorLanguages: readonly string[]): Locale {
   return 'en';
 }
 
-/** The locale an extension page is in: `<html lang>`, set before first paint by public/theme-boot.js. */
+/** The locale an extension page is in: `<html lang>`, set before first paint from lib/app/appearance-cache.ts. */
 export function pageLocale(doc: Document): Locale {
   return doc.documentElement.lang === 'vi' ? 'vi' : 'en';
 }

@@ -105,7 +105,9 @@ describe('popup: quick updates from the toolbar', () => {
     await tab.waitForFunction(() => localStorage.getItem('pacer:summary') !== null, null, {
       timeout: 60_000,
     });
-    await tab.close();
+    // A user who chose the dark theme: the shell must paint dark, with no theme-boot.js of its own.
+    const themeBefore = await tab.evaluate(() => localStorage.getItem('pacer:theme'));
+    await tab.evaluate(() => localStorage.setItem('pacer:theme', 'dark'));
     const page = await ext.context.newPage();
     await page.addInitScript(() => {
       window.__firstCards = null;
@@ -114,12 +116,32 @@ describe('popup: quick updates from the toolbar', () => {
         window.__firstCards = {
           inShell: Boolean(document.querySelector('.pp-shell-host [data-testid="goal-card"]')),
           quickLogThere: Boolean(document.querySelector('[data-testid="metric-input"]')),
+          theme: document.documentElement.dataset.theme ?? null,
+          // The first frame costs the page and one script: styles inline, the module not yet asked for.
+          scripts: [...document.scripts].map((s) => `${s.type || 'classic'} ${new URL(s.src).pathname}`),
+          linkedStyles: document.querySelectorAll('link[rel="stylesheet"], link[rel="modulepreload"]').length,
         };
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(`chrome-extension://${ext.extensionId}/popup.html`);
     await page.getByTestId('metric-input').waitFor({ timeout: 30_000 });
-    assert.deepEqual(await page.evaluate(() => window.__firstCards), { inShell: true, quickLogThere: false });
+    await tab.evaluate((t) => {
+      if (t === null) localStorage.removeItem('pacer:theme');
+      else localStorage.setItem('pacer:theme', t);
+    }, themeBefore);
+    await tab.close();
+    assert.deepEqual(await page.evaluate(() => window.__firstCards), {
+      inShell: true,
+      quickLogThere: false,
+      theme: 'dark',
+      scripts: ['classic /popup-shell.js'],
+      linkedStyles: 0,
+    });
+    assert.equal(
+      await page.evaluate(() => document.querySelectorAll('script[type="module"]').length),
+      1,
+      'the shell started the popup module after its first frame',
+    );
     assert.equal(await page.evaluate(() => document.getElementById('app')?.dataset.shellPainted), 'true');
     assert.equal(await page.locator('.pp-shell-host').count(), 0, 'the shell is gone once the popup mounts');
     assert.equal(await page.getByTestId('popup-goals').count(), 1, 'one goal list, not two');
