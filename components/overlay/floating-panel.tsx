@@ -96,10 +96,10 @@ export function FloatingPanel({
           data-testid="panel-move"
           onKeyDown={onKeyDown}
         >
-          ⠿
+          <GripIcon />
         </button>
         <span class="pc-panel-title">{tr('app.name')}</span>
-        {notice === 'cant-read' && state.collapsed && <span aria-hidden="true">⚠</span>}
+        {notice === 'cant-read' && state.collapsed && <WarningIcon />}
         <button
           type="button"
           class="pc-icon-button"
@@ -108,7 +108,7 @@ export function FloatingPanel({
           data-testid="panel-toggle"
           onClick={() => onChange({ ...state, collapsed: !state.collapsed }, true)}
         >
-          {state.collapsed ? '▴' : '▾'}
+          <ChevronIcon up={state.collapsed} />
         </button>
       </div>
       {!state.collapsed && (
@@ -143,5 +143,33 @@ export function FloatingPanel({
         </div>
       )}
     </section>
+  );
+}
+
+// Icons are drawn, not typed: a glyph like ⠿ or ▾ sends the CRM's renderer looking for a fallback font
+// that has it, which cost 5–15 ms of layout on the first pass here (issue 6's 50 ms budget).
+const ICON = { width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': 'true', class: 'pc-icon' } as const;
+
+function GripIcon() {
+  return (
+    <svg {...ICON} fill="currentColor">
+      {[2.5, 6, 9.5].flatMap((y) => [4, 8].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.1" />))}
+    </svg>
+  );
+}
+
+function ChevronIcon({ up }: { up: boolean }) {
+  return (
+    <svg {...ICON} fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
+      <path d={up ? 'M3 7.5 6 4.5 9 7.5' : 'M3 4.5 6 7.5 9 4.5'} />
+    </svg>
+  );
+}
+
+function WarningIcon() {
+  return (
+    <svg {...ICON} fill="currentColor" data-testid="panel-warning">
+      <path d="M6 1 11.5 11h-11Zm-.6 3.5v3.2h1.2V4.5Zm0 4.3v1.2h1.2V8.8Z" fill-rule="evenodd" />
+    </svg>
   );
 }
