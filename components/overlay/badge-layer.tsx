@@ -24,13 +24,32 @@ export function isOwnElement(el: Element): boolean {
 
 /**
  * Out of the page's flow, no box of its own, above the CRM's content. Badges take no pointer events:
- * they lie over the CRM's cells, and a click there must still reach the CRM.
+ * they lie over the CRM's cells, and a click there must still reach the CRM. Size and layout
+ * containment make the layer a layout root, so showing, hiding or refilling badges never lays out the
+ * page (a pass over a 2,000-row page costs 2–4 ms even for five changed boxes). No paint containment:
+ * badges lie outside the layer's empty box and must not be clipped.
  */
 const LAYER_STYLE =
   'all:initial;display:block;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;' +
-  'z-index:2147483000;pointer-events:none;contain:layout style';
+  'z-index:2147483000;pointer-events:none;contain:size layout style';
 
 const MAX_SPARE = 200;
+
+/**
+ * Hides a badge with `content-visibility: hidden`, not `visibility`: the browser keeps the hidden
+ * badge's style and layout, so showing it again (a host reused for a re-rendered row, a row scrolled
+ * back) restyles nothing inside it, where `visibility`, an inherited property, restyled every element
+ * of the badge on each toggle. Hidden content is also left out of the accessibility tree.
+ */
+function setHidden(host: HTMLElement, hidden: boolean): void {
+  const value = hidden ? 'hidden' : '';
+  if (host.style.contentVisibility !== value) host.style.contentVisibility = value;
+}
+
+/** Whether a badge host is hidden (tests and the e2e helpers read it the same way). */
+export function isBadgeHidden(host: Element): boolean {
+  return (host as HTMLElement).style.contentVisibility === 'hidden';
+}
 /** Marks a hidden host kept for reuse (tests count drawn badges without it). */
 export const SPARE_ATTR = 'data-spare';
 
@@ -95,12 +114,11 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
 
   function applyShown(entry: Entry): void {
     const shown = entry.visible && (entry.placed?.shown ?? false);
-    const visibility = shown ? '' : 'hidden';
-    if (entry.host.style.visibility !== visibility) entry.host.style.visibility = visibility;
+    setHidden(entry.host, !shown);
   }
 
   function drop(item: Element, entry: Entry): void {
-    entry.host.style.visibility = 'hidden';
+    setHidden(entry.host, true);
     if (spare.length < MAX_SPARE) {
       entry.host.setAttribute(SPARE_ATTR, '');
       spare.push(entry);
@@ -153,7 +171,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     mount.className = 'pc-root';
     shadow.append(mount);
     // Hidden until placed: a badge never flashes at the layer's corner.
-    host.style.visibility = 'hidden';
+    setHidden(host, true);
     ensureLayer().append(host);
     return { anchor, host, mount, view: '', placed: null, visible: true };
   }

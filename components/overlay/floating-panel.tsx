@@ -148,7 +148,13 @@ export function FloatingPanel({
 
 // Icons are drawn, not typed: a glyph like ⠿ or ▾ sends the CRM's renderer looking for a fallback font
 // that has it, which cost 5–15 ms of layout on the first pass here (issue 6's 50 ms budget).
-const ICON = { width: 12, height: 12, viewBox: '0 0 12 12', 'aria-hidden': 'true', class: 'pc-icon' } as const;
+const ICON = {
+  width: 12,
+  height: 12,
+  viewBox: '0 0 12 12',
+  'aria-hidden': 'true',
+  class: 'pc-icon',
+} as const;
 
 function GripIcon() {
   return (

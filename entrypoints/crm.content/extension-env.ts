@@ -5,7 +5,7 @@
  */
 import { browser, type ContentScriptContext, createShadowRootUi } from '#imports';
 import type { OverlayEnv } from '../../components/overlay/overlay-controller';
-import { overlayPanelCss } from '../../components/overlay/styles';
+import { OVERLAY_HOST_STYLE, overlayPanelCss } from '../../components/overlay/styles';
 import type { CrmMapping } from '../../lib/crm/mapping';
 import { detectLocale } from '../../lib/i18n/detect-locale';
 import { parseReply } from '../../lib/messages/protocol';
@@ -73,8 +73,14 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
         position: 'inline',
         anchor: 'body',
         append: 'last',
+        // WXT's own host reset is `all: initial !important`, which no host style can override; ours
+        // (in overlayPanelCss) is the same without !important, so OVERLAY_HOST_STYLE applies.
+        inheritStyles: true,
         css: overlayPanelCss(),
-        onMount: (container, _shadow, host) => paint(container, host),
+        onMount: (container, _shadow, host) => {
+          host.setAttribute('style', OVERLAY_HOST_STYLE);
+          paint(container, host);
+        },
       });
       ui.mount();
       return { remove: () => ui.remove() };

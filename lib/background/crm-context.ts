@@ -20,16 +20,46 @@ interface Evaluated {
 
 export interface OverlayContextProvider {
   overlayContext(leadIds: string[]): Promise<OverlayContext>;
-  /** Call on a change event: 'leads' drops the lead cache, anything else the evaluation. */
-  invalidate(stores: readonly string[]): void;
+  /**
+   * Call on a change event. Leads named by id are read again one by one (a CRM tab stores 50 at a time
+   * and asks for badges right after: reading and validating every stored lead again each time kept the
+   * background busy while the CRM page re-rendered); a change without ids drops the lead cache; any
+   * other store drops the evaluation.
+   */
+  invalidate(event: { stores: readonly string[]; ids?: readonly string[] }): void;
 }
+
+/** Above this many changed leads (an import, a purge) one full read is cheaper than one get each. */
+const MAX_REFRESH_IDS = 500;
 
 export function createOverlayContextProvider(
   db: () => Promise<PacerDb>,
   now: () => number = Date.now,
 ): OverlayContextProvider {
   let evaluated: Promise<Evaluated> | null = null;
-  let leads: Promise<Lead[]> | null = null;
+  let leads: Promise<Map<string, Lead>> | null = null;
+
+  const loadLeads = async () => {
+    const list = await repository(await db(), 'leads').list();
+    return new Map(list.map((l) => [l.id, l]));
+  };
+  /** The cached leads with `ids` read again; any failure falls back to a full reload on next use. */
+  const refreshLeads = (cached: Promise<Map<string, Lead>>, ids: readonly string[]) =>
+    cached
+      .then(async (map) => {
+        const repo = repository(await db(), 'leads');
+        const fresh = await Promise.all(ids.map((id) => repo.get(id)));
+        ids.forEach((id, i) => {
+          const lead = fresh[i];
+          if (lead && lead.deletedAt == null) map.set(id, lead);
+          else map.delete(id);
+        });
+        return map;
+      })
+      .catch((error) => {
+        leads = null;
+        throw error;
+      });
 
   const evaluate = async (): Promise<Evaluated> => {
     const d = await db();
@@ -53,9 +83,13 @@ export function createOverlayContextProvider(
         throw error;
       });
       // The panel asks with no ids (just the goal): no need to read every lead for that.
-      if (leadIds.length > 0) leads ??= db().then((d) => repository(d, 'leads').list());
+      if (leadIds.length > 0)
+        leads ??= loadLeads().catch((error) => {
+          leads = null;
+          throw error;
+        });
       const e = await evaluated;
-      const all = leadIds.length > 0 && leads ? await leads : [];
+      const all = leadIds.length > 0 && leads ? [...(await leads).values()] : [];
       return computeOverlayContext({
         leads: all,
         leadIds,
@@ -67,8 +101,9 @@ export function createOverlayContextProvider(
         now: now(),
       });
     },
-    invalidate(stores) {
-      if (stores.includes('leads')) leads = null;
+    invalidate({ stores, ids }) {
+      if (stores.includes('leads'))
+        leads = leads && ids?.length && ids.length <= MAX_REFRESH_IDS ? refreshLeads(leads, ids) : null;
       if (stores.some((s) => s !== 'leads' && s !== 'quarantine')) evaluated = null;
     },
   };

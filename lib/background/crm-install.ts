@@ -4,7 +4,7 @@
  *   handleMessage(message, { db, onHealth: crm.onHealth, overlayContext: crm.overlayContext })
  * It keeps the content-script registrations in step with Settings.enabledCrms and the granted hosts,
  * mirrors the enabled list into extension storage for content scripts, records health reports, and
- * recomputes the lead-derived KPIs a moment after leads are stored.
+ * recomputes the lead-derived KPIs once a CRM tab has stopped sending leads for a few seconds.
  */
 
 import { ENABLED_KEY, parseEnabled } from '../overlay/stored';
@@ -35,7 +35,13 @@ export interface CrmBackground {
   refreshKpis(): Promise<void>;
 }
 
-const KPI_DELAY_MS = 1500;
+/**
+ * Lead KPIs are recounted from every stored lead, so not on every sighting: once the CRM tab has been
+ * quiet for a few seconds (a user scrolling a list sends a batch per screen), and at the latest half a
+ * minute after the first unsaved change while it never is.
+ */
+const KPI_QUIET_MS = 4000;
+const KPI_MAX_WAIT_MS = 30_000;
 
 export function installCrmBackground(deps: {
   db: () => Promise<PacerDb>;
@@ -63,6 +69,8 @@ export function installCrmBackground(deps: {
   };
 
   let kpiTimer: ReturnType<typeof setTimeout> | null = null;
+  /** When the oldest change not yet counted arrived (null: none pending). */
+  let kpiPendingSince: number | null = null;
   let kpis: Promise<void> = Promise.resolve();
   const refreshKpis = () => {
     kpis = kpis
@@ -76,11 +84,18 @@ export function installCrmBackground(deps: {
   };
 
   onChange((event) => {
-    provider.invalidate(event.stores);
+    provider.invalidate(event);
     if (event.stores.includes('settings')) void sync();
     if (event.stores.includes('leads')) {
       if (kpiTimer) clearTimeout(kpiTimer);
-      kpiTimer = setTimeout(() => void refreshKpis(), KPI_DELAY_MS);
+      const at = Date.now();
+      kpiPendingSince ??= at;
+      const delay = Math.max(0, Math.min(KPI_QUIET_MS, kpiPendingSince + KPI_MAX_WAIT_MS - at));
+      kpiTimer = setTimeout(() => {
+        kpiTimer = null;
+        kpiPendingSince = null;
+        void refreshKpis();
+      }, delay);
     }
   });
   browser.permissions.onAdded.addListener(() => void sync());

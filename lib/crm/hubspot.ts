@@ -6,7 +6,6 @@
 import { parseAmount } from './amount';
 import { parseCrmDate } from './date';
 import {
-  absoluteHref,
   displayedValue,
   fill,
   isHiddenByMarkup,
@@ -147,18 +146,36 @@ function cell(row: Element, type: string, props: readonly string[] | undefined):
 }
 
 /**
- * All of a row's cells by property name, from one query: cheaper than a prefix query per field on
- * a 2,000-row table. The cell hook is "cell-<type>-<property>-<record id>".
+ * All of a row's cells by property name. The cell hook is "cell-<type>-<property>-<record id>". Cells
+ * are the row's own children in every HubSpot table seen, so they are walked directly (this runs for
+ * every row read); a row that nests them is queried instead.
  */
 function cellsOf(row: Element, type: string): Map<string, Element> {
   const cells = new Map<string, Element>();
   const prefix = `cell-${type}-`;
-  for (const td of queryAllFirst(row, fill(SELECTORS.anyCell, { type }))) {
-    const testId = td.getAttribute('data-test-id') ?? '';
-    const prop = /^(.+)-\d+$/.exec(testId.slice(prefix.length))?.[1];
+  const add = (td: Element) => {
+    const testId = td.getAttribute('data-test-id');
+    if (td.tagName !== 'TD' || !testId?.startsWith(prefix)) return;
+    const prop = CELL_PROPERTY.exec(testId.slice(prefix.length))?.[1];
     if (prop && !cells.has(prop)) cells.set(prop, td);
-  }
+  };
+  for (let td = row.firstElementChild; td; td = td.nextElementSibling) add(td);
+  if (cells.size === 0) for (const td of queryAllFirst(row, fill(SELECTORS.anyCell, { type }))) add(td);
   return cells;
+}
+
+const CELL_PROPERTY = /^(.+)-\d+$/;
+const CELL_ID = /-(\d+)$/;
+
+/** The record id in the row's first cell hook ("cell-0-3-dealname-21474836481"), if it has one. */
+function cellRecordId(row: Element, type: string): string | null {
+  const prefix = `cell-${type}-`;
+  for (let td = row.firstElementChild; td; td = td.nextElementSibling) {
+    const testId = td.getAttribute('data-test-id');
+    if (testId?.startsWith(prefix)) return CELL_ID.exec(testId)?.[1] ?? null;
+  }
+  const testId = queryFirst(row, fill(SELECTORS.anyCell, { type }))?.getAttribute('data-test-id') ?? '';
+  return CELL_ID.exec(testId)?.[1] ?? null;
 }
 
 function property(root: Element, props: readonly string[] | undefined): string | undefined {
@@ -173,16 +190,12 @@ function rowLink(row: Element, type: string): Element | null {
   return queryFirst(row, fill(SELECTORS.recordLink, { type, legacy: legacyName(type) }));
 }
 
-const CELL_ID = /-(\d+)$/;
-
-function rowId(row: Element, type: string): string | null {
-  const href = rowLink(row, type)?.getAttribute('href') ?? '';
+/** The record id from the row's link (preferred: it is what the user clicks), else from its cells. */
+function rowId(row: Element, type: string, link = rowLink(row, type)): string | null {
+  const href = link?.getAttribute('href') ?? '';
   const fromLink =
     /\/record\/\d+-\d+\/(\d+)/.exec(href)?.[1] ?? /\/(?:contact|company|deal)\/(\d+)/.exec(href)?.[1];
-  if (fromLink) return fromLink;
-  // Cells carry the id too: data-test-id="cell-0-3-dealname-21474836481".
-  const cellId = queryFirst(row, fill(SELECTORS.anyCell, { type }))?.getAttribute('data-test-id') ?? '';
-  return CELL_ID.exec(cellId)?.[1] ?? null;
+  return fromLink ?? cellRecordId(row, type);
 }
 
 function money(currencyCode: string | undefined) {
@@ -194,20 +207,25 @@ function money(currencyCode: string | undefined) {
 
 function extractRow(row: Element, page: PageMatch, url: URL) {
   const type = page.crmObject;
-  const id = rowId(row, type);
+  const link = rowLink(row, type);
+  const id = rowId(row, type, link);
   if (!id) return { ok: false as const, reason: 'row has no record link or cell id' };
   const props = PROPERTIES[page.objectType];
   const cells = cellsOf(row, type);
-  const cellFor = (names: readonly string[] | undefined) =>
-    (names ?? []).map((name) => cells.get(name)).find((c) => c !== undefined) ?? null;
+  const cellFor = (names: readonly string[] | undefined) => {
+    for (const name of names ?? []) {
+      const found = cells.get(name);
+      if (found) return found;
+    }
+    return null;
+  };
   const text = (key: keyof typeof props) => present(displayedValue(cellFor(props[key])));
   const nameCell = cellFor(props.name);
   // The name cell also holds an avatar and a "Preview" button: the link text is the name.
   const name = present(displayedValue(nameCell?.querySelector('a') ?? nameCell)) ?? '';
-  const link = absoluteHref(rowLink(row, type)?.getAttribute('href'), url);
-  const recordUrl = link?.href ?? `${url.origin}/contacts/${portalOf(url)}/record/${type}/${id}`;
   return toSighting(
-    { crm: 'hubspot', objectType: page.objectType, externalId: id, url: recordUrl },
+    // The canonical record address, whatever route the row links to (legacy links still resolve).
+    { crm: 'hubspot', objectType: page.objectType, externalId: id, url: recordUrl(url, type, id) },
     {
       name,
       email: text('email'),
@@ -221,6 +239,10 @@ function extractRow(row: Element, page: PageMatch, url: URL) {
     },
     money(text('currencyCode')),
   );
+}
+
+function recordUrl(url: URL, type: string, id: string): string {
+  return `${url.origin}/contacts/${portalOf(url)}/record/${type}/${id}`;
 }
 
 function extractRecord(root: Element, page: PageMatch, url: URL) {
@@ -238,7 +260,7 @@ function extractRecord(root: Element, page: PageMatch, url: URL) {
       crm: 'hubspot',
       objectType: page.objectType,
       externalId: page.recordId,
-      url: `${url.origin}/contacts/${portalOf(url)}/record/${page.crmObject}/${page.recordId}`,
+      url: recordUrl(url, page.crmObject, page.recordId),
     },
     {
       name,
@@ -271,12 +293,10 @@ export const hubspot: CrmAdapter = {
     if (!table || isHiddenByMarkup(table)) return [];
     // Rows not yet loaded (HubSpot virtualises the table) are skeletons without an id: skip them.
     // Per row, only the row itself is checked for hiding, and the cheap cell-id test runs first.
-    const cells = fill(SELECTORS.anyCell, { type: page.crmObject });
     return safeQueryAll(table, SELECTORS.row[0]).filter(
       (row) =>
         !isHiddenByMarkup(row, table) &&
-        (CELL_ID.test(queryFirst(row, cells)?.getAttribute('data-test-id') ?? '') ||
-          rowId(row, page.crmObject) !== null),
+        (cellRecordId(row, page.crmObject) !== null || rowId(row, page.crmObject) !== null),
     );
   },
   extract(item, page, url) {

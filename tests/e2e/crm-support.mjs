@@ -92,7 +92,10 @@ export async function eventually(fn, { timeout = 15_000, interval = 250, message
 export function badgeStats(page, itemSelector = 'tbody > tr, [data-test-id], [data-testid], li, article') {
   return page.evaluate((selector) => {
     const hosts = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')].filter(
-      (h) => getComputedStyle(h).visibility !== 'hidden' && (h.shadowRoot?.textContent ?? '').trim() !== '',
+      (h) =>
+        getComputedStyle(h).contentVisibility !== 'hidden' &&
+        getComputedStyle(h).visibility !== 'hidden' &&
+        (h.shadowRoot?.textContent ?? '').trim() !== '',
     );
     const perSpot = new Map();
     let overItem = 0;

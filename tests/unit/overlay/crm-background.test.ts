@@ -166,4 +166,47 @@ describe('lead KPIs and overlay context in the database', () => {
     ]);
     db.close();
   });
+
+  it('keeps its lead cache current from change events, re-reading only the leads named', async () => {
+    const db = await openPacerDb(`crm-bg-${Math.random()}`);
+    await saveSettings(db, defaultSettings({ currency: 'VND', timeZone: 'UTC' }));
+    const leads = repository(db, 'leads');
+    await leads.putMany([
+      lead('a', { amount: 800, currency: 'VND', history: [['Contract sent', 2]] }),
+      lead('b', { amount: 200, currency: 'VND', history: [['Contract sent', 4]] }),
+    ]);
+    const provider = createOverlayContextProvider(
+      async () => db,
+      () => NOW,
+    );
+    const ids = ['hubspot:deal:a', 'hubspot:deal:b', 'hubspot:deal:c'];
+    const tiers = async () => (await provider.overlayContext(ids)).leads.map((l) => [l.id, l.tier]);
+    expect(await tiers()).toEqual([
+      ['hubspot:deal:a', 'A'],
+      ['hubspot:deal:b', 'B'],
+    ]);
+
+    // A new, bigger deal arrives: named in the event, it is read and the tiers are recounted. Only the
+    // named lead is read: 'd', written without telling the provider, stays unknown to it.
+    await leads.put(lead('c', { amount: 5000, currency: 'VND', history: [['Contract sent', 1]] }));
+    await leads.put(lead('d', { amount: 9000, currency: 'VND', history: [['Contract sent', 1]] }));
+    provider.invalidate({ stores: ['leads'], ids: ['hubspot:deal:c'] });
+    expect(await tiers()).toEqual([
+      ['hubspot:deal:a', 'B'],
+      ['hubspot:deal:b', 'C'],
+      ['hubspot:deal:c', 'A'],
+    ]);
+
+    // A lead deleted elsewhere, named in the event, leaves the cache.
+    await leads.softDelete(['hubspot:deal:c'], NOW);
+    provider.invalidate({ stores: ['leads'], ids: ['hubspot:deal:c'] });
+    expect((await tiers()).map(([id]) => id)).toEqual(['hubspot:deal:a', 'hubspot:deal:b']);
+
+    // A change that names no ids (a restore from backup) reads everything again, 'd' included.
+    await leads.restore(['hubspot:deal:c']);
+    provider.invalidate({ stores: ['leads'] });
+    expect((await tiers()).map(([id]) => id)).toEqual(ids);
+    expect((await provider.overlayContext(['hubspot:deal:d'])).leads.map((l) => l.tier)).toEqual(['A']);
+    db.close();
+  });
 });
