@@ -138,8 +138,9 @@ function portalOf(url: URL): string {
 }
 
 function cell(row: Element, type: string, props: readonly string[] | undefined): Element | null {
+  const cells = cellsOf(row, type);
   for (const prop of props ?? []) {
-    const found = queryFirst(row, fill(SELECTORS.cell, { type, prop }));
+    const found = cells.get(prop) ?? queryFirst(row, fill(SELECTORS.cell, { type, prop }));
     if (found) return found;
   }
   return null;
@@ -186,6 +187,13 @@ function property(root: Element, props: readonly string[] | undefined): string |
   return undefined;
 }
 
+/** Whether `link` is what SELECTORS.recordLink would find for this object type. */
+function isRecordLink(link: Element, type: string): boolean {
+  return fill(SELECTORS.recordLink, { type, legacy: legacyName(type) }).some((selector) =>
+    link.matches(selector),
+  );
+}
+
 function rowLink(row: Element, type: string): Element | null {
   return queryFirst(row, fill(SELECTORS.recordLink, { type, legacy: legacyName(type) }));
 }
@@ -207,9 +215,6 @@ function money(currencyCode: string | undefined) {
 
 function extractRow(row: Element, page: PageMatch, url: URL) {
   const type = page.crmObject;
-  const link = rowLink(row, type);
-  const id = rowId(row, type, link);
-  if (!id) return { ok: false as const, reason: 'row has no record link or cell id' };
   const props = PROPERTIES[page.objectType];
   const cells = cellsOf(row, type);
   const cellFor = (names: readonly string[] | undefined) => {
@@ -219,10 +224,14 @@ function extractRow(row: Element, page: PageMatch, url: URL) {
     }
     return null;
   };
-  const text = (key: keyof typeof props) => present(displayedValue(cellFor(props[key])));
   const nameCell = cellFor(props.name);
-  // The name cell also holds an avatar and a "Preview" button: the link text is the name.
-  const name = present(displayedValue(nameCell?.querySelector('a') ?? nameCell)) ?? '';
+  // The name cell also holds an avatar and a "Preview" button: the link text is the name. That link is
+  // the record link too, found without a second query of the row when it is one.
+  const nameLink = nameCell?.querySelector('a[href]') ?? null;
+  const id = rowId(row, type, nameLink && isRecordLink(nameLink, type) ? nameLink : rowLink(row, type));
+  if (!id) return { ok: false as const, reason: 'row has no record link or cell id' };
+  const text = (key: keyof typeof props) => present(displayedValue(cellFor(props[key])));
+  const name = present(displayedValue(nameLink ?? nameCell)) ?? '';
   return toSighting(
     // The canonical record address, whatever route the row links to (legacy links still resolve).
     { crm: 'hubspot', objectType: page.objectType, externalId: id, url: recordUrl(url, type, id) },
