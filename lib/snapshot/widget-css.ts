@@ -49,3 +49,44 @@ export function withTokenFallbacks(css: string): string {
     (_whole, name: string) => `var(--pc-${name}, var(--pcd-${name}))`,
   );
 }
+
+/**
+ * The top-level rules of `css` whose every selector begins with one of `classes` (`.pc-badge`, or
+ * `.pc-badge .x`; not `.pc-badge-title`): a small sheet for an element that needs only those rules.
+ * At-rules and their blocks are left out. Works on the stylesheet as written and as minified.
+ */
+export function rulesFor(css: string, classes: readonly string[]): string {
+  const flat = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const out: string[] = [];
+  const starts = classes.map((c) => new RegExp(`^${c.replace(/[.]/g, '\\.')}(?![\\w-])`));
+  let start = 0;
+  for (let i = flat.indexOf('{'); i !== -1; i = flat.indexOf('{', start)) {
+    // Statements such as `@charset "x";` end at a semicolon and are not part of the selector.
+    const selector = (flat.slice(start, i).split(';').pop() ?? '').trim();
+    const end = closingBrace(flat, i);
+    const wanted =
+      !selector.startsWith('@') && selector.split(',').every((s) => starts.some((re) => re.test(s.trim())));
+    if (wanted) out.push(`${selector}${flat.slice(i, end + 1)}`);
+    start = end + 1;
+  }
+  return out.join('\n');
+}
+
+function closingBrace(css: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < css.length; i++) {
+    if (css[i] === '{') depth++;
+    else if (css[i] === '}' && --depth === 0) return i;
+  }
+  return css.length - 1;
+}
+
+/**
+ * The lead badge's sheet from theme.css and widgets.css: theme defaults and the pill rules only. No
+ * elements.css: its host is a size container, which would make every badge interleave style and layout.
+ */
+export function badgeSheet(themeCss: string, widgetsCss: string): string {
+  return [themeTokenCss(themeCss), rulesFor(withTokenFallbacks(widgetsCss), ['.pc-badge', '.pc-tier'])].join(
+    '\n',
+  );
+}

@@ -4,7 +4,7 @@
  * stylesheets get a `<style>` element with the same text.
  */
 
-import { themeTokenCss, withTokenFallbacks } from '../../../lib/snapshot/widget-css';
+import { badgeSheet, themeTokenCss, withTokenFallbacks } from '../../../lib/snapshot/widget-css';
 import themeCss from '../../shared/theme.css?inline';
 import widgetsCss from '../widgets.css?inline';
 import elementsCss from './elements.css?inline';
@@ -37,7 +37,26 @@ export function widgetBaseCss(): string {
 
 /** Adds stylesheets to a shadow root; `extra` is transformed like the base (e.g. uPlot's legend CSS). */
 export function adoptStyles(root: ShadowRoot, ...extra: string[]): void {
-  const texts = [widgetBaseCss(), ...extra.map(withTokenFallbacks)];
+  adoptTexts(root, [widgetBaseCss(), ...extra.map(withTokenFallbacks)]);
+}
+
+let badgeCss: string | null = null;
+/**
+ * Theme defaults and the pill rules only (lib/snapshot/widget-css.ts badgeSheet), for the CRM
+ * overlay's lead badges: dozens of them restyle on every re-render of a CRM table, and each element
+ * costs in proportion to the rules in scope.
+ */
+export function badgeBaseCss(): string {
+  badgeCss ??= badgeSheet(themeCss, widgetsCss);
+  return badgeCss;
+}
+
+/** Adds the badge sheet (badgeBaseCss) and `extra` to a shadow root. */
+export function adoptBadgeStyles(root: ShadowRoot, extra: string): void {
+  adoptTexts(root, [badgeBaseCss(), withTokenFallbacks(extra)]);
+}
+
+function adoptTexts(root: ShadowRoot, texts: readonly string[]): void {
   const constructed: CSSStyleSheet[] = [];
   for (const text of texts) {
     const sheet = sheetFor(text);
