@@ -8,7 +8,7 @@ import { withTokenFallbacks } from '../../lib/snapshot/widget-css';
 import { adoptBadgeStyles as adoptBadgeSheet, widgetBaseCss } from '../widgets/elements/styles';
 import overlayCss from './overlay.css?inline';
 
-/** The box every badge host has in the badge layer (components/overlay/badge-layer.tsx). */
+/** The box every badge host has in the badge layer (components/overlay/badge-layer.ts). */
 export const BADGE_SIZE = { width: 150, height: 18 } as const;
 
 /**

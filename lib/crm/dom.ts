@@ -168,7 +168,10 @@ function slotText(slot: Element): string {
 }
 
 export function collapse(text: string): string {
-  return text.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+  const trimmed = text.trim();
+  // Most cell texts have only single spaces inside once trimmed: no replace needed (this runs for
+  // every value of every row read, twice).
+  return /[^\S ]| {2}/.test(trimmed) ? trimmed.replace(/[\s\u00a0\u202f]+/g, ' ') : trimmed;
 }
 
 /** The value a form control or a text element shows: HubSpot renders read-only `<input>`s. */

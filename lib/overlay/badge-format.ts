@@ -13,7 +13,24 @@ export interface BadgeView {
   title: string;
 }
 
+const memo = new Map<string, BadgeView | null>();
+
+/**
+ * The badge of one lead. Views depend only on the tier, the share, the days and the language, and a
+ * CRM page shows dozens of leads with the same ones, re-rendered often: they are built once each.
+ * Views are shared, so they must not be changed by the caller.
+ */
 export function formatBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null): BadgeView | null {
+  const share = data.gapShare === null ? null : percentText(data.gapShare);
+  const key = `${locale}\u0000${gapLabel}\u0000${data.tier}\u0000${share}\u0000${data.daysInStage}`;
+  if (memo.has(key)) return memo.get(key) ?? null;
+  const view = buildBadge(data, locale, gapLabel);
+  if (memo.size >= 2000) memo.clear();
+  memo.set(key, view);
+  return view;
+}
+
+function buildBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null): BadgeView | null {
   const view: BadgeView = { title: '' };
   const sentences: string[] = [];
   if (data.tier) {
@@ -21,9 +38,7 @@ export function formatBadge(data: LeadBadgeData, locale: Locale, gapLabel: strin
     sentences.push(t(locale, 'overlay.badge.tierTitle', { tier: data.tier }));
   }
   if (data.gapShare !== null && gapLabel) {
-    // Shares under 1% still count: show "<1%" rather than a misleading "0%". Whole percents read the
-    // same in en and vi, and skipping Intl here saves ~30 ms of formatter set-up on a CRM page.
-    const percent = data.gapShare > 0 && data.gapShare < 0.01 ? '<1%' : `${Math.round(data.gapShare * 100)}%`;
+    const percent = percentText(data.gapShare);
     view.share = t(locale, 'overlay.badge.share', { percent, period: gapLabel });
     sentences.push(t(locale, 'overlay.badge.shareTitle', { percent, period: gapLabel }));
   }
@@ -40,4 +55,12 @@ export function formatBadge(data: LeadBadgeData, locale: Locale, gapLabel: strin
   if (sentences.length === 0) return null;
   view.title = sentences.join(' · ');
   return view;
+}
+
+/**
+ * Shares under 1% still count: "<1%" rather than a misleading "0%". Whole percents read the same in en
+ * and vi, and skipping Intl here saves ~30 ms of formatter set-up on a CRM page.
+ */
+function percentText(share: number): string {
+  return share > 0 && share < 0.01 ? '<1%' : `${Math.round(share * 100)}%`;
 }

@@ -1,5 +1,5 @@
 /**
- * Where a lead badge goes in Pacer's badge layer (components/overlay/badge-layer.tsx), from rectangles
+ * Where a lead badge goes in Pacer's badge layer (components/overlay/badge-layer.ts), from rectangles
  * read in one pass. The layer sits outside the CRM's table, so drawing a badge never re-lays out a
  * 2,000-row table; the price is that the badge has to be placed over its anchor by hand. Pure.
  */

@@ -6,7 +6,7 @@
  *
  * Layout is the expensive part on a big table: any change inside it re-lays out the whole table. So
  * Pacer never writes into the CRM's DOM: badges live in a layer of their own, placed over their rows
- * (components/overlay/badge-layer.tsx). Framework-free: the badge renderer, the messaging and the
+ * (components/overlay/badge-layer.ts). Framework-free: the badge renderer, the messaging and the
  * timers are passed in.
  */
 import type { CrmAdapter, PageMatch } from '../crm/types';

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   closestDeep,
+  collapse,
   deepQueryAll,
   deepQueryFirst,
   deepText,
@@ -69,5 +71,29 @@ describe('present', () => {
     ['', undefined],
   ])('%j → %j', (text, expected) => {
     expect(present(text)).toBe(expected);
+  });
+});
+
+describe('collapse', () => {
+  it('collapses every run of whitespace to one space and trims, like the plain regex it replaces', () => {
+    const reference = (t: string) => t.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+    const unit = fc.constantFrom(
+      'a',
+      'b',
+      ' ',
+      '\t',
+      '\n',
+      '\u00a0',
+      '\u202f',
+      '\u2003',
+      '\u3000',
+      '\ufeff',
+      'đ',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit }), (text) => collapse(text) === reference(text)),
+      { numRuns: 5000 },
+    );
+    expect(collapse('  Contract\u00a0 sent \n')).toBe('Contract sent');
   });
 });

@@ -7,10 +7,9 @@
  * one pass per frame (lib/overlay/badge-position.ts). Badges follow scrolling, resizing and the CRM's
  * re-renders; a badge whose anchor left the page is removed, so a re-render never leaves a duplicate.
  */
-import { render } from 'preact';
 import type { BadgeView } from '../../lib/overlay/badge-format';
 import { type BadgePlacement, placeBadge } from '../../lib/overlay/badge-position';
-import { LeadBadge } from '../widgets/badge';
+import { paintLeadBadge } from '../widgets/lead-badge-dom';
 import { adoptBadgeStyles, BADGE_SIZE } from './styles';
 
 export const BADGE_TAG = 'pacer-lead-badge';
@@ -123,7 +122,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       entry.host.setAttribute(SPARE_ATTR, '');
       spare.push(entry);
     } else {
-      render(null, entry.mount);
+      entry.mount.replaceChildren();
       entry.host.remove();
     }
     visibility?.unobserve(entry.anchor);
@@ -196,10 +195,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       const key = JSON.stringify(view);
       if (entry.view !== key) {
         entry.view = key;
-        render(
-          <LeadBadge tier={view.tier} share={view.share} days={view.days} title={view.title} />,
-          entry.mount,
-        );
+        paintLeadBadge(entry.mount, view);
       }
       schedule();
     },
@@ -212,7 +208,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       if (frame !== null) win.cancelAnimationFrame(frame);
       frame = null;
       for (const [item, entry] of [...entries]) drop(item, entry);
-      for (const entry of spare.splice(0)) render(null, entry.mount);
+      for (const entry of spare.splice(0)) entry.mount.replaceChildren();
       visibility?.disconnect();
       layer?.remove();
       layer = null;
