@@ -157,7 +157,7 @@ function cellsOf(row: Element, type: string): Map<string, Element> {
   const add = (td: Element) => {
     const testId = td.getAttribute('data-test-id');
     if (td.tagName !== 'TD' || !testId?.startsWith(prefix)) return;
-    const prop = CELL_PROPERTY.exec(testId.slice(prefix.length))?.[1];
+    const prop = cellProperty(testId, prefix.length);
     if (prop && !cells.has(prop)) cells.set(prop, td);
   };
   for (let td = row.firstElementChild; td; td = td.nextElementSibling) add(td);
@@ -165,8 +165,18 @@ function cellsOf(row: Element, type: string): Map<string, Element> {
   return cells;
 }
 
-const CELL_PROPERTY = /^(.+)-\d+$/;
 const CELL_ID = /-(\d+)$/;
+
+/** "dealname" from "cell-0-3-dealname-21474836481" (the hook after `from`), without a regex per cell. */
+function cellProperty(testId: string, from: number): string | null {
+  const dash = testId.lastIndexOf('-');
+  if (dash <= from || dash === testId.length - 1) return null;
+  for (let i = dash + 1; i < testId.length; i++) {
+    const c = testId.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return testId.slice(from, dash);
+}
 
 /** The record id in the row's first cell hook ("cell-0-3-dealname-21474836481"), if it has one. */
 function cellRecordId(row: Element, type: string): string | null {
@@ -213,6 +223,9 @@ function money(currencyCode: string | undefined) {
   };
 }
 
+/** The name cell each row had when it was last read: its badge anchor, without reading the row again. */
+const nameCells = new WeakMap<Element, Element>();
+
 function extractRow(row: Element, page: PageMatch, url: URL) {
   const type = page.crmObject;
   const props = PROPERTIES[page.objectType];
@@ -225,6 +238,7 @@ function extractRow(row: Element, page: PageMatch, url: URL) {
     return null;
   };
   const nameCell = cellFor(props.name);
+  if (nameCell) nameCells.set(row, nameCell);
   // The name cell also holds an avatar and a "Preview" button: the link text is the name. That link is
   // the record link too, found without a second query of the row when it is one.
   const nameLink = nameCell?.querySelector('a[href]') ?? null;
@@ -313,6 +327,8 @@ export const hubspot: CrmAdapter = {
   },
   badgeAnchor(item, page) {
     if (page.kind === 'record') return queryFirst(item, SELECTORS.recordName);
+    const known = nameCells.get(item);
+    if (known?.parentElement === item) return known;
     return cell(item, page.crmObject, PROPERTIES[page.objectType].name) ?? item.querySelector('td');
   },
   checkHealth(root, page) {
