@@ -12,11 +12,11 @@ export interface NearViewport {
 }
 
 /**
- * `margin` extends the viewport (CSS margin syntax): rows this close are read and badged before they
- * show. A third of a screen is enough for scrolling by wheel; every row more in it is read again on
- * each re-render of the CRM's table (issue 6: 8 ms per 50-row re-render).
+ * `margin` extends the viewport (CSS margin syntax): rows this close are read and badged just before
+ * they show (a few rows, enough for a wheel step). Every row more in it is read and drawn again on each
+ * re-render of the CRM's table, whose budget is 8 ms per 50 rows (issue 6).
  */
-export function createNearViewport(onNear: (els: Element[]) => void, margin = '300px 0px'): NearViewport {
+export function createNearViewport(onNear: (els: Element[]) => void, margin = '150px 0px'): NearViewport {
   const near = new WeakSet<Element>();
   const observer = new IntersectionObserver(
     (entries) => {
