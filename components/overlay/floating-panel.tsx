@@ -158,7 +158,7 @@ const ICON = {
 
 function GripIcon() {
   return (
-    <svg {...ICON} fill="currentColor">
+    <svg {...ICON} aria-hidden="true" fill="currentColor">
       {[2.5, 6, 9.5].flatMap((y) => [4, 8].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.1" />))}
     </svg>
   );
@@ -166,7 +166,14 @@ function GripIcon() {
 
 function ChevronIcon({ up }: { up: boolean }) {
   return (
-    <svg {...ICON} fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round">
+    <svg
+      {...ICON}
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="1.6"
+      stroke-linecap="round"
+    >
       <path d={up ? 'M3 7.5 6 4.5 9 7.5' : 'M3 4.5 6 7.5 9 4.5'} />
     </svg>
   );
@@ -174,7 +181,7 @@ function ChevronIcon({ up }: { up: boolean }) {
 
 function WarningIcon() {
   return (
-    <svg {...ICON} fill="currentColor" data-testid="panel-warning">
+    <svg {...ICON} aria-hidden="true" fill="currentColor" data-testid="panel-warning">
       <path d="M6 1 11.5 11h-11Zm-.6 3.5v3.2h1.2V4.5Zm0 4.3v1.2h1.2V8.8Z" fill-rule="evenodd" />
     </svg>
   );

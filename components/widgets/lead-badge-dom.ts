@@ -14,7 +14,7 @@ const kindOf = (part: (typeof PARTS)[number]) => `pc-${part}`;
 export function paintLeadBadge(mount: HTMLElement, view: BadgeView): void {
   const doc = mount.ownerDocument;
   let pill = mount.firstElementChild as HTMLElement | null;
-  if (!pill || pill.className !== 'pc-badge' || mount.childNodes.length !== 1) {
+  if (pill?.className !== 'pc-badge' || mount.childNodes.length !== 1) {
     pill = doc.createElement('span');
     pill.className = 'pc-badge';
     pill.title = view.title;
