@@ -55,6 +55,36 @@ export async function computeGoalDetail(
   };
 }
 
+/**
+ * The charts of several goals (Share / embed) from one read of the database and one evaluation of the
+ * dashboard, where a computeGoalDetail per goal read and evaluated everything again for each one.
+ * A goal that is gone, or a chart that fails to build, comes back as an Error for that goal alone.
+ */
+export async function computeGoalCharts(
+  db: PacerDb,
+  goalIds: readonly string[],
+  settings: Settings,
+  now: number,
+): Promise<Map<string, GoalDetailData['chart'] | Error>> {
+  const input = await loadDashboardInput(db);
+  const { perGoal } = evaluateDashboard(input, settings, now);
+  const charts = new Map<string, GoalDetailData['chart'] | Error>();
+  for (const id of goalIds) {
+    try {
+      const goal = input.goals.find((g) => g.id === id);
+      if (!goal) throw new Error(`No goal with id ${id}`);
+      const metric = input.metrics.some((m) => m.id === goal.metricId);
+      charts.set(
+        id,
+        metric ? buildChart(goal, input, settings, now, perGoal.get(id)?.current ?? null) : null,
+      );
+    } catch (error) {
+      charts.set(id, error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return charts;
+}
+
 function descendants(id: string, goals: Goal[]): string[] {
   const out: string[] = [];
   const walk = (parent: string) => {

@@ -4,7 +4,7 @@
  * adds what needs the browser: the database (charts), the bundled widgets file, canvas and downloads.
  */
 import { browser } from '#imports';
-import { computeGoalDetail } from '../../../lib/app/goal-detail-data';
+import { computeGoalCharts } from '../../../lib/app/goal-detail-data';
 import type { GoalView, PerspectiveView } from '../../../lib/app/goal-view';
 import type { Settings } from '../../../lib/schema';
 import { buildSnapshot, goalCardSvg, snapshotToHtml, snapshotToJson } from '../../../lib/snapshot';
@@ -54,14 +54,18 @@ function widgetsBundle(): Promise<string> {
 
 async function snapshotOf(input: ShareInput, withCharts: boolean, now: number) {
   const { settings } = input;
-  const charts = withCharts
-    ? (
-        await chartsForShare(input.selectedIds, async (id) => {
-          const detail = await computeGoalDetail(await getDb(), id, settings, now);
-          return detail.chart;
-        })
-      ).charts
-    : [];
+  let charts: Awaited<ReturnType<typeof chartsForShare>>['charts'] = [];
+  if (withCharts) {
+    // One read and one evaluation for every ticked goal, not one per goal.
+    const built = await computeGoalCharts(await getDb(), input.selectedIds, settings, now);
+    charts = (
+      await chartsForShare(input.selectedIds, async (id) => {
+        const chart = built.get(id);
+        if (chart instanceof Error) throw chart;
+        return chart ?? null;
+      })
+    ).charts;
+  }
   return buildSnapshot({ goals: input.goals, scorecard: input.scorecard, charts }, input.selectedIds, {
     locale: settings.locale,
     generatedAt: now,

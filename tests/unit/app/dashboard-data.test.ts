@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../../lib/app/dashboard-data';
 import type { DashboardData } from '../../../lib/app/dashboard-types';
-import { computeGoalDetail } from '../../../lib/app/goal-detail-data';
+import { computeGoalCharts, computeGoalDetail } from '../../../lib/app/goal-detail-data';
 import { defaultSettings } from '../../../lib/schema';
 import { loadExampleData, removeExampleData } from '../../../lib/storage/example-data';
 import { repository } from '../../../lib/storage/repository';
@@ -80,6 +80,17 @@ describe('dashboard data over the example dataset', () => {
       .map((lo, i) => [lo, c.high[i]] as const)
       .filter(([lo, hi]) => lo !== null && hi !== null);
     for (const [lo, hi] of band) expect(lo!).toBeLessThanOrEqual(hi!);
+  });
+
+  it('builds the charts of several goals at once exactly as the goal detail does, one error per bad id', async () => {
+    const goals = (await repository(db, 'goals').list()).filter((g) => g.metricId).slice(0, 4);
+    const ids = [...goals.map((g) => g.id), 'no-such-goal'];
+    const charts = await computeGoalCharts(db, ids, settings, NOW);
+    for (const goal of goals) {
+      const detail = await computeGoalDetail(db, goal.id, settings, NOW);
+      expect(charts.get(goal.id)).toEqual(detail.chart);
+    }
+    expect(charts.get('no-such-goal')).toBeInstanceOf(Error);
   });
 
   it('is empty but valid once the example is removed', async () => {
