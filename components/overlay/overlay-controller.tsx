@@ -36,7 +36,8 @@ export interface OverlayEnv {
   saveMapping(mapping: CrmMapping): Promise<void>;
   savePanel(key: string, state: PanelState): Promise<void>;
   rememberMatched(key: string): Promise<void>;
-  send(sightings: LeadSighting[]): Promise<unknown>;
+  /** Stores sightings; with `contextFor`, answers with those leads' badge context (else null). */
+  send(sightings: LeadSighting[], contextFor?: string[]): Promise<OverlayContext | null>;
   context(leadIds: string[]): Promise<OverlayContext | null>;
   reportHealth(report: { crm: string; url: string; pageKind: string; matched: boolean }): Promise<unknown>;
   /** Mounts a shadow-root UI (createShadowRootUi in the content script); `paint` renders into it. */

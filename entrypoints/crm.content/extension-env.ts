@@ -9,7 +9,7 @@ import { OVERLAY_HOST_STYLE, overlayPanelCss } from '../../components/overlay/st
 import type { CrmMapping } from '../../lib/crm/mapping';
 import { detectLocale } from '../../lib/i18n/detect-locale';
 import { parseReply } from '../../lib/messages/protocol';
-import { OverlayContext } from '../../lib/overlay/overlay-context';
+import { OverlayContext, SightedReply } from '../../lib/overlay/overlay-context';
 import {
   ENABLED_KEY,
   MAPPINGS_KEY,
@@ -56,11 +56,16 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
       const matched = parseMatched((await local.get(MATCHED_KEY))[MATCHED_KEY]);
       await local.set({ [MATCHED_KEY]: { ...matched, [key]: true } });
     },
-    async send(sightings) {
-      const reply = await send({ type: 'leads/sighted', sightings });
-      if (reply && (reply as { ok?: unknown }).ok === false)
-        reportError((reply as { error?: unknown }).error);
-      return reply;
+    async send(sightings, contextFor) {
+      const message = contextFor?.length
+        ? { type: 'leads/sighted', sightings, contextFor }
+        : { type: 'leads/sighted', sightings };
+      const reply = parseReply(SightedReply, await send(message));
+      if (!reply.ok) {
+        reportError(reply.error);
+        return null;
+      }
+      return reply.data.context ?? null;
     },
     async context(leadIds) {
       const reply = parseReply(OverlayContext, await send({ type: 'overlay/context', leadIds }));

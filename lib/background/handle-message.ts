@@ -26,7 +26,9 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
         return { ok: true, data: 'pong' };
       case 'leads/sighted': {
         const leads = await recordSightings(await ctx.db(), m.sightings, now);
-        return { ok: true, data: { stored: leads.length } };
+        // Asked with the sightings: the badge numbers, read after the leads are stored.
+        const context = m.contextFor?.length ? await ctx.overlayContext?.(m.contextFor) : undefined;
+        return { ok: true, data: { stored: leads.length, ...(context ? { context } : {}) } };
       }
       case 'crm/health':
         await ctx.onHealth?.(m);

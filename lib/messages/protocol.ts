@@ -13,6 +13,8 @@ export const MAX_SIGHTINGS_PER_MESSAGE = 500;
 export const LeadSightingsMessage = z.object({
   type: z.literal('leads/sighted'),
   sightings: z.array(LeadSighting).check(z.minLength(1), z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
+  /** Leads whose badge numbers the tab wants back with the reply (one round trip per re-render). */
+  contextFor: z.optional(z.array(Id).check(z.maxLength(MAX_SIGHTINGS_PER_MESSAGE))),
 });
 
 export const CrmHealthMessage = z.object({

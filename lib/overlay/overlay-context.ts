@@ -31,6 +31,12 @@ export const OverlayContext = z.object({
 });
 export type OverlayContext = z.infer<typeof OverlayContext>;
 
+/** The background's answer to `leads/sighted`: how many leads it stored, and the context if asked. */
+export const SightedReply = z.object({
+  stored: z.int().check(z.gte(0)),
+  context: z.optional(OverlayContext),
+});
+
 export interface RevenueGap {
   goalId: string;
   /** Target minus current value, in `currency`; > 0. */

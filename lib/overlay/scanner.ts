@@ -37,7 +37,8 @@ export interface ScannerDeps {
   page: PageMatch;
   url: URL;
   doc: Document;
-  send(sightings: LeadSighting[]): Promise<unknown>;
+  /** Stores sightings; with `contextFor`, answers with those leads' badge context (else null). */
+  send(sightings: LeadSighting[], contextFor?: string[]): Promise<OverlayContext | null>;
   context(leadIds: string[]): Promise<OverlayContext | null>;
   badges: BadgeRenderer;
   timers: ScannerTimers;
@@ -133,29 +134,48 @@ export function startScanner(deps: ScannerDeps): Scanner {
     later(badgePass, 0);
   }
 
-  async function flushSightings(): Promise<void> {
-    while (pending.size > 0 && !stopped) {
-      const batch = [...pending.values()].slice(0, SEND_CHUNK);
-      for (const s of batch) pending.delete(leadId(s));
-      // Stored leads change (stage, days in stage): their cached context is stale.
-      for (const s of batch) cache.delete(leadId(s));
-      await deps.send(batch);
-    }
-  }
-
-  /** Sends what was read, asks the background about leads near the viewport, draws their badges. */
-  async function badgePass(): Promise<void> {
-    badgeScheduled = false;
-    await flushSightings();
-    const items = [...wanted].filter((item) => item.isConnected && near.isNear(item));
-    wanted.clear();
+  /** Lead ids of `items` whose badge data is not cached (or went stale when they were sent). */
+  function missingFor(items: readonly Element[]): string[] {
     const missing = new Set<string>();
     for (const item of items) {
       const id = tracker.get(item)?.leadId;
       if (id && !cache.has(id)) missing.add(id);
     }
-    if (missing.size > 0) {
-      const reply = await deps.context([...missing].slice(0, SEND_CHUNK));
+    return [...missing].slice(0, SEND_CHUNK);
+  }
+
+  /**
+   * Sends what was read and draws the badges of the leads near the viewport. The badge data comes back
+   * with the last chunk of sightings (one round trip per CRM re-render); a separate question only when
+   * nothing was sent.
+   */
+  async function badgePass(): Promise<void> {
+    badgeScheduled = false;
+    const items = [...wanted].filter((item) => item.isConnected && near.isNear(item));
+    wanted.clear();
+    let asked = false;
+    let reply: OverlayContext | null = null;
+    while (pending.size > 0 && !stopped) {
+      const batch = [...pending.values()].slice(0, SEND_CHUNK);
+      for (const s of batch) pending.delete(leadId(s));
+      // Stored leads change (stage, days in stage): their cached context is stale.
+      for (const s of batch) cache.delete(leadId(s));
+      const ask = pending.size === 0 ? missingFor(items) : [];
+      const answer = await deps.send(batch, ask);
+      if (ask.length > 0) {
+        asked = true;
+        reply = answer;
+      }
+    }
+    if (stopped) return;
+    if (!asked) {
+      const ask = missingFor(items);
+      if (ask.length > 0) {
+        asked = true;
+        reply = await deps.context(ask);
+      }
+    }
+    if (asked) {
       if (stopped || !reply) return;
       last = reply;
       for (const data of reply.leads) cache.set(data.id, data);

@@ -41,6 +41,30 @@ describe('background message handling', () => {
     });
   });
 
+  it('answers the badge context with the sightings when asked, after storing them', async () => {
+    const { db } = await freshDb();
+    const seen: string[][] = [];
+    const ctx = {
+      db: async () => db,
+      now: () => 1000,
+      // What the context provider sees: the lead is already stored when it is asked.
+      overlayContext: async (ids: string[]) => {
+        seen.push(ids);
+        return { stored: (await repository(db, 'leads').list()).map((l) => l.id) };
+      },
+    };
+    const asked = await handleMessage(
+      { type: 'leads/sighted', sightings: [sighting], contextFor: ['hubspot:deal:9001'] },
+      ctx,
+    );
+    expect(asked).toEqual({ ok: true, data: { stored: 1, context: { stored: ['hubspot:deal:9001'] } } });
+    expect(await handleMessage({ type: 'leads/sighted', sightings: [sighting] }, ctx)).toEqual({
+      ok: true,
+      data: { stored: 1 },
+    });
+    expect(seen).toEqual([['hubspot:deal:9001']]);
+  });
+
   it.each([
     [{ type: 'drop/tables' }, /unknown type "drop\/tables"/],
     [null, /unknown type null/],

@@ -29,23 +29,26 @@ function harness() {
   const errors: unknown[] = [];
   const markers = new Map<Element, Element>();
   const page = hubspot.matchPage(URL_LIST)!;
+  const answer = (ids: string[]): OverlayContext => {
+    asked.push(ids);
+    return {
+      locale: 'en',
+      goal: null,
+      gapLabel: 'Q4',
+      leads: ids.map((id, i) => ({ id, tier: i === 0 ? 'A' : 'C', gapShare: null, daysInStage: 2 })),
+    };
+  };
   const scanner: Scanner = startScanner({
     adapter: hubspot,
     page,
     url: URL_LIST,
     doc: document,
-    async send(s) {
+    // The badge context comes back with the sightings when asked (one round trip), or on its own.
+    async send(s, contextFor) {
       sent.push(s);
+      return contextFor?.length ? answer(contextFor) : null;
     },
-    async context(ids): Promise<OverlayContext> {
-      asked.push(ids);
-      return {
-        locale: 'en',
-        goal: null,
-        gapLabel: 'Q4',
-        leads: ids.map((id, i) => ({ id, tier: i === 0 ? 'A' : 'C', gapShare: null, daysInStage: 2 })),
-      };
-    },
+    context: async (ids) => answer(ids),
     badges: {
       // A stand-in for the badge layer: one marker per item, kept outside the rows as the layer does.
       render(item, anchor, view) {
