@@ -72,7 +72,17 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     panel: DEFAULT_PANEL,
   };
 
+  // The panel repaints at most once a frame: a CRM re-render updates the read count and the context
+  // within the same few milliseconds, and each paint diffs the whole panel.
+  let paintFrame: number | null = null;
   const paint = () => {
+    if (paintFrame !== null || !panelContainer) return;
+    paintFrame = requestAnimationFrame(() => {
+      paintFrame = null;
+      paintNow();
+    });
+  };
+  const paintNow = () => {
     if (!panelContainer) return;
     render(
       <FloatingPanel
@@ -92,7 +102,12 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     );
   };
 
+  /** The goal and language last painted: every badge reply carries them, nearly always unchanged. */
+  let contextKey = '';
   const onContext = (context: OverlayContext) => {
+    const key = JSON.stringify([context.locale, context.goal]);
+    if (key === contextKey) return;
+    contextKey = key;
     view.locale = context.locale;
     view.goal = context.goal;
     paint();
@@ -166,6 +181,9 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     healthTimer = null;
     picker?.remove();
     picker = null;
+    if (paintFrame !== null) cancelAnimationFrame(paintFrame);
+    paintFrame = null;
+    contextKey = '';
     if (panelContainer) render(null, panelContainer);
     panel?.remove();
     panel = null;
