@@ -45,10 +45,6 @@ function setHidden(host: HTMLElement, hidden: boolean): void {
   if (host.style.contentVisibility !== value) host.style.contentVisibility = value;
 }
 
-/** Whether a badge host is hidden (tests and the e2e helpers read it the same way). */
-export function isBadgeHidden(host: Element): boolean {
-  return (host as HTMLElement).style.contentVisibility === 'hidden';
-}
 /** Marks a hidden host kept for reuse (tests count drawn badges without it). */
 export const SPARE_ATTR = 'data-spare';
 

@@ -5,7 +5,7 @@
  * plain element per badge, against 1.9× for a <style> each).
  */
 import { withTokenFallbacks } from '../../lib/snapshot/widget-css';
-import { adoptBadgeStyles as adoptBadgeSheet, widgetBaseCss } from '../widgets/elements/styles';
+import { adoptStyleTexts, badgeBaseCss, widgetBaseCss } from '../widgets/elements/styles';
 import overlayCss from './overlay.css?inline';
 
 /** The box every badge host has in the badge layer (components/overlay/badge-layer.ts). */
@@ -45,5 +45,5 @@ export function overlayPanelCss(): string {
 const UI_POINTER_CSS = '.pc-panel,.pc-picker{pointer-events:auto}';
 
 export function adoptBadgeStyles(root: ShadowRoot): void {
-  adoptBadgeSheet(root, BADGE_HOST_CSS);
+  adoptStyleTexts(root, [badgeBaseCss(), BADGE_HOST_CSS]);
 }

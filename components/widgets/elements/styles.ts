@@ -37,7 +37,7 @@ export function widgetBaseCss(): string {
 
 /** Adds stylesheets to a shadow root; `extra` is transformed like the base (e.g. uPlot's legend CSS). */
 export function adoptStyles(root: ShadowRoot, ...extra: string[]): void {
-  adoptTexts(root, [widgetBaseCss(), ...extra.map(withTokenFallbacks)]);
+  adoptStyleTexts(root, [widgetBaseCss(), ...extra.map(withTokenFallbacks)]);
 }
 
 let badgeCss: string | null = null;
@@ -51,12 +51,8 @@ export function badgeBaseCss(): string {
   return badgeCss;
 }
 
-/** Adds the badge sheet (badgeBaseCss) and `extra` to a shadow root. */
-export function adoptBadgeStyles(root: ShadowRoot, extra: string): void {
-  adoptTexts(root, [badgeBaseCss(), withTokenFallbacks(extra)]);
-}
-
-function adoptTexts(root: ShadowRoot, texts: readonly string[]): void {
+/** Adds stylesheets, as given, to a shadow root (each text parsed once per page, then shared). */
+export function adoptStyleTexts(root: ShadowRoot, texts: readonly string[]): void {
   const constructed: CSSStyleSheet[] = [];
   for (const text of texts) {
     const sheet = sheetFor(text);
