@@ -114,7 +114,7 @@ function isSkipped(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden')) return true;
   const className = el.getAttribute('class');
   // Most class lists hold neither name: a substring test spares the regex on every node.
-  return className !== null && /ssistive/i.test(className) && SKIPPED_CLASS.test(className);
+  return className?.includes('ssistive') === true && SKIPPED_CLASS.test(className);
 }
 
 /**

@@ -208,12 +208,17 @@ function rowLink(row: Element, type: string): Element | null {
   return queryFirst(row, fill(SELECTORS.recordLink, { type, legacy: legacyName(type) }));
 }
 
+/** The record id in a record link's href (new and legacy routes). */
+function linkRecordId(link: Element | null): string | null {
+  const href = link?.getAttribute('href') ?? '';
+  return (
+    /\/record\/\d+-\d+\/(\d+)/.exec(href)?.[1] ?? /\/(?:contact|company|deal)\/(\d+)/.exec(href)?.[1] ?? null
+  );
+}
+
 /** The record id from the row's link (preferred: it is what the user clicks), else from its cells. */
 function rowId(row: Element, type: string, link = rowLink(row, type)): string | null {
-  const href = link?.getAttribute('href') ?? '';
-  const fromLink =
-    /\/record\/\d+-\d+\/(\d+)/.exec(href)?.[1] ?? /\/(?:contact|company|deal)\/(\d+)/.exec(href)?.[1];
-  return fromLink ?? cellRecordId(row, type);
+  return linkRecordId(link) ?? cellRecordId(row, type);
 }
 
 function money(currencyCode: string | undefined) {
@@ -319,7 +324,7 @@ export const hubspot: CrmAdapter = {
     return safeQueryAll(table, SELECTORS.row[0]).filter(
       (row) =>
         !isHiddenByMarkup(row, table) &&
-        (cellRecordId(row, page.crmObject) !== null || rowId(row, page.crmObject) !== null),
+        (cellRecordId(row, page.crmObject) !== null || linkRecordId(rowLink(row, page.crmObject)) !== null),
     );
   },
   extract(item, page, url) {
