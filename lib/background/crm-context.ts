@@ -39,14 +39,18 @@ export function createOverlayContextProvider(
   let evaluated: Promise<Evaluated> | null = null;
   let leads: Promise<Map<string, Lead>> | null = null;
 
-  const loadLeads = async () => {
-    const list = await repository(await db(), 'leads').list();
-    return new Map(list.map((l) => [l.id, l]));
-  };
-  /** The cached leads with `ids` read again; any failure falls back to a full reload on next use. */
+  /** The lead cache to keep; a failed read empties it, so the next question reads everything again. */
+  const keepLeads = (pending: Promise<Map<string, Lead>>) =>
+    pending.catch((error) => {
+      leads = null;
+      throw error;
+    });
+  const loadLeads = () =>
+    keepLeads(db().then(async (d) => new Map((await repository(d, 'leads').list()).map((l) => [l.id, l]))));
+  /** The cached leads with `ids` read again. */
   const refreshLeads = (cached: Promise<Map<string, Lead>>, ids: readonly string[]) =>
-    cached
-      .then(async (map) => {
+    keepLeads(
+      cached.then(async (map) => {
         const repo = repository(await db(), 'leads');
         const fresh = await Promise.all(ids.map((id) => repo.get(id)));
         ids.forEach((id, i) => {
@@ -55,11 +59,8 @@ export function createOverlayContextProvider(
           else map.delete(id);
         });
         return map;
-      })
-      .catch((error) => {
-        leads = null;
-        throw error;
-      });
+      }),
+    );
 
   const evaluate = async (): Promise<Evaluated> => {
     const d = await db();
@@ -83,11 +84,7 @@ export function createOverlayContextProvider(
         throw error;
       });
       // The panel asks with no ids (just the goal): no need to read every lead for that.
-      if (leadIds.length > 0)
-        leads ??= loadLeads().catch((error) => {
-          leads = null;
-          throw error;
-        });
+      if (leadIds.length > 0) leads ??= loadLeads();
       const e = await evaluated;
       const all = leadIds.length > 0 && leads ? [...(await leads).values()] : [];
       return computeOverlayContext({
