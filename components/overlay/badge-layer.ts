@@ -117,10 +117,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     if (spare.length < MAX_SPARE) {
       entry.host.setAttribute(SPARE_ATTR, '');
       spare.push(entry);
-    } else {
-      entry.mount.replaceChildren();
-      entry.host.remove();
-    }
+    } else entry.host.remove();
     visibility?.unobserve(entry.anchor);
     byAnchor.delete(entry.anchor);
     entries.delete(item);
@@ -204,7 +201,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       if (frame !== null) win.cancelAnimationFrame(frame);
       frame = null;
       for (const [item, entry] of [...entries]) drop(item, entry);
-      for (const entry of spare.splice(0)) entry.mount.replaceChildren();
+      // The spare hosts live in the layer and leave with it.
+      spare.length = 0;
       visibility?.disconnect();
       layer?.remove();
       layer = null;
