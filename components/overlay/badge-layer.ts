@@ -52,6 +52,7 @@ interface Entry {
   anchor: Element;
   host: HTMLElement;
   mount: HTMLElement;
+  /** The drawn view, serialized: a badge is repainted only when it differs. */
   view: string;
   placed: BadgePlacement | null;
   /** What the visibility observer last said (a row scrolled out of a CRM's own scroll box is not). */
@@ -59,25 +60,28 @@ interface Entry {
 }
 
 export interface BadgeLayer {
-  /** Draws or updates the one badge of `item`, over `anchor`. */
+  /** Draws or updates the one badge of `item`, over `anchor` (shown by the next `place`). */
   render(item: Element, anchor: Element, view: BadgeView): void;
-  /** Removes the badge of an item the CRM removed. */
+  /** The CRM removed `item`: its badge is hidden by the next `place`, unless a new row takes it over. */
   forget(item: Element): void;
-  /** The page changed around the badges: place them again in the next frame. */
-  reflow(): void;
+  /** Places every badge over its anchor and hides the ones left behind: one pass of reads, then writes. */
+  place(): void;
   /** Removes the layer and every badge (navigation, CRM disabled). */
   clear(): void;
 }
+
+/** The key a badge is matched by when a new row could take over a drawn or spare host. */
+const viewKey = (view: BadgeView) => JSON.stringify(view);
 
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const win = doc.defaultView ?? window;
   const entries = new Map<Element, Entry>();
   const byAnchor = new Map<Element, Entry>();
-  /** Hosts of removed rows, kept for the next rows: a new shadow root costs a style recalc of its own. */
-  const spare: Pick<Entry, 'host' | 'mount' | 'view'>[] = [];
+  /** Badges of removed rows, still shown until the next `place`: a new row with the same view takes one. */
+  let leaving: Entry[] = [];
+  /** Hidden hosts kept for the next rows: a new shadow root costs a style recalc of its own. */
+  const spare: Entry[] = [];
   let layer: HTMLElement | null = null;
-  let frame: number | null = null;
-  let listening = false;
 
   const visibility =
     typeof win.IntersectionObserver === 'function'
@@ -91,19 +95,12 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
         })
       : null;
 
-  const onMove = () => schedule();
-
   function ensureLayer(): HTMLElement {
     if (!layer) {
       layer = doc.createElement(LAYER_TAG);
       layer.setAttribute('style', LAYER_STYLE);
     }
     if (!layer.isConnected) (doc.body ?? doc.documentElement).append(layer);
-    if (!listening) {
-      listening = true;
-      doc.addEventListener('scroll', onMove, { capture: true, passive: true });
-      win.addEventListener('resize', onMove, { passive: true });
-    }
     return layer;
   }
 
@@ -112,50 +109,45 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     setHidden(entry.host, !shown);
   }
 
-  function drop(item: Element, entry: Entry): void {
+  function watch(entry: Entry, anchor: Element): void {
+    entry.anchor = anchor;
+    if (byAnchor.has(anchor)) return;
+    byAnchor.set(anchor, entry);
+    visibility?.observe(anchor);
+  }
+
+  function unwatch(entry: Entry): void {
+    if (byAnchor.get(entry.anchor) !== entry) return;
+    visibility?.unobserve(entry.anchor);
+    byAnchor.delete(entry.anchor);
+  }
+
+  function retire(entry: Entry): void {
     setHidden(entry.host, true);
+    entry.placed = null;
     if (spare.length < MAX_SPARE) {
       entry.host.setAttribute(SPARE_ATTR, '');
       spare.push(entry);
     } else entry.host.remove();
-    visibility?.unobserve(entry.anchor);
-    byAnchor.delete(entry.anchor);
-    entries.delete(item);
   }
 
-  /** One pass of reads (rectangles), then one pass of writes (transforms): at most one page layout. */
-  function place(): void {
-    frame = null;
-    if (entries.size === 0) return;
-    const root = ensureLayer();
-    const origin = root.getBoundingClientRect();
-    const moves: [Entry, BadgePlacement][] = [];
-    for (const [item, entry] of entries) {
-      if (!entry.anchor.isConnected || !item.isConnected) {
-        drop(item, entry);
-        continue;
+  /** A leaving badge with this view (kept as it is), else a spare host (one with this view first). */
+  function reuse(key: string): Entry | undefined {
+    const same = leaving.findIndex((e) => e.view === key);
+    if (same >= 0) return leaving.splice(same, 1)[0];
+    if (leaving.length > 0 && spare.length === 0) return leaving.pop();
+    let at = spare.length - 1;
+    for (let i = spare.length - 1; i >= 0; i--)
+      if (spare[i]?.view === key) {
+        at = i;
+        break;
       }
-      moves.push([entry, placeBadge(entry.anchor.getBoundingClientRect(), origin, BADGE_SIZE)]);
-    }
-    for (const [entry, placed] of moves) {
-      if (placed.shown && (entry.placed?.x !== placed.x || entry.placed?.y !== placed.y))
-        entry.host.style.transform = `translate(${placed.x}px,${placed.y}px)`;
-      entry.placed = placed;
-      applyShown(entry);
-    }
-  }
-
-  function schedule(): void {
-    if (frame !== null || entries.size === 0) return;
-    frame = win.requestAnimationFrame(place);
+    const entry = at >= 0 ? spare.splice(at, 1)[0] : undefined;
+    entry?.host.removeAttribute(SPARE_ATTR);
+    return entry;
   }
 
   function create(anchor: Element): Entry {
-    const reused = spare.pop();
-    if (reused) {
-      reused.host.removeAttribute(SPARE_ATTR);
-      return { ...reused, anchor, placed: null, visible: true };
-    }
     const host = doc.createElement(BADGE_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     adoptBadgeStyles(shadow);
@@ -170,47 +162,62 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
 
   return {
     render(item, anchor, view) {
+      const key = viewKey(view);
       let entry = entries.get(item);
-      if (entry && entry.anchor !== anchor) {
-        visibility?.unobserve(entry.anchor);
-        byAnchor.delete(entry.anchor);
-        entry.anchor = anchor;
-        entry.placed = null;
-      }
       if (!entry) {
-        entry = create(anchor);
+        entry = reuse(key) ?? create(anchor);
+        entry.visible = true;
         entries.set(item, entry);
       }
-      if (!byAnchor.has(anchor)) {
-        byAnchor.set(anchor, entry);
-        visibility?.observe(anchor);
+      if (entry.anchor !== anchor || !byAnchor.has(anchor)) {
+        unwatch(entry);
+        watch(entry, anchor);
       }
-      const key = JSON.stringify(view);
       if (entry.view !== key) {
         entry.view = key;
         paintLeadBadge(entry.mount, view);
       }
-      schedule();
     },
     forget(item) {
       const entry = entries.get(item);
-      if (entry) drop(item, entry);
+      if (!entry) return;
+      entries.delete(item);
+      unwatch(entry);
+      leaving.push(entry);
     },
-    reflow: schedule,
+    place() {
+      for (const entry of leaving) retire(entry);
+      leaving = [];
+      if (entries.size === 0) return;
+      const root = ensureLayer();
+      const origin = root.getBoundingClientRect();
+      const moves: [Entry, BadgePlacement][] = [];
+      for (const [item, entry] of [...entries]) {
+        if (!entry.anchor.isConnected || !item.isConnected) {
+          entries.delete(item);
+          unwatch(entry);
+          retire(entry);
+          continue;
+        }
+        moves.push([entry, placeBadge(entry.anchor.getBoundingClientRect(), origin, BADGE_SIZE)]);
+      }
+      for (const [entry, placed] of moves) {
+        if (placed.shown && (entry.placed?.x !== placed.x || entry.placed?.y !== placed.y))
+          entry.host.style.transform = `translate(${placed.x}px,${placed.y}px)`;
+        entry.placed = placed;
+        applyShown(entry);
+      }
+    },
     clear() {
-      if (frame !== null) win.cancelAnimationFrame(frame);
-      frame = null;
-      for (const [item, entry] of [...entries]) drop(item, entry);
+      for (const entry of [...entries.values(), ...leaving]) retire(entry);
+      entries.clear();
+      byAnchor.clear();
+      leaving = [];
       // The spare hosts live in the layer and leave with it.
       spare.length = 0;
       visibility?.disconnect();
       layer?.remove();
       layer = null;
-      if (listening) {
-        doc.removeEventListener('scroll', onMove, { capture: true });
-        win.removeEventListener('resize', onMove);
-        listening = false;
-      }
     },
   };
 }

@@ -222,7 +222,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       doc,
       send: env.send,
       context: env.context,
-      badges: { render: badges.render, forget: badges.forget, reflow: badges.reflow, isOwn: isOwnElement },
+      badges: { render: badges.render, forget: badges.forget, place: badges.place, isOwn: isOwnElement },
       timers: env.timers,
       onError: env.onError,
       onStructure: watchHealth(site.crm, page, store.matched[healthKey(site.crm, page)] === true, url),

@@ -93,6 +93,8 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
     timers: {
       setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
       clearTimeout: (id) => clearTimeout(id),
+      requestAnimationFrame: (fn) => ctx.requestAnimationFrame(fn),
+      cancelAnimationFrame: (id) => cancelAnimationFrame(id),
     },
     locale: () => detectLocale(navigator.languages),
     onError: reportError,

@@ -4,6 +4,12 @@
  * changes; sightings go to the background in batches; badges are drawn once the background has the
  * leads. Real CRMs virtualise long tables, so "near the viewport" is what they have in the DOM anyway.
  *
+ * All of it happens in one pass per frame, in the animation callback, after the page changed or
+ * scrolled: find the items near the viewport, read the new ones, draw the badges whose data is known
+ * (a row the CRM re-rendered with the same lead gets its badge back in the same frame, from the same
+ * host), and place the badges. Leads the background has not seen yet are sent once the pass is over,
+ * and their badges come in a later pass.
+ *
  * Layout is the expensive part on a big table: any change inside it re-lays out the whole table. So
  * Pacer never writes into the CRM's DOM: badges live in a layer of their own, placed over their rows
  * (components/overlay/badge-layer.ts). Framework-free: the badge renderer, the messaging and the
@@ -14,22 +20,24 @@ import { type LeadSighting, leadId } from '../schema/lead';
 import { type BadgeView, formatBadge } from './badge-format';
 import { ItemTracker } from './item-tracker';
 import { createMutationBatcher, type MutationBatch } from './mutation-batch';
-import { createNearViewport } from './near-viewport';
+import { createNearViewport, type NearViewport } from './near-viewport';
 import type { LeadBadgeData, OverlayContext } from './overlay-context';
 
 export interface BadgeRenderer {
   /** Draws or updates the one badge of `item`, over `anchor`; never adds a second one. */
   render(item: Element, anchor: Element, view: BadgeView): void;
-  /** Removes the badge of an item that left the page. */
+  /** Lets go of the badge of an item that left the page (hidden by the next `place`). */
   forget(item: Element): void;
-  /** The page changed around the badges (rows added, moved, re-rendered): place them again. */
-  reflow(): void;
+  /** Places the badges over their anchors; called once per frame pass, after every read. */
+  place(): void;
   isOwn(el: Element): boolean;
 }
 
 export interface ScannerTimers {
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
+  requestAnimationFrame(fn: () => void): number;
+  cancelAnimationFrame(id: number): void;
 }
 
 export interface ScannerDeps {
@@ -49,6 +57,8 @@ export interface ScannerDeps {
   onRead?(count: number): void;
   /** The latest context (for the floating panel). */
   onContext?(context: OverlayContext): void;
+  /** Where items near the viewport are found (tests without layout pass their own). */
+  nearViewport?: NearViewport;
 }
 
 export interface Scanner {
@@ -61,16 +71,24 @@ const SEND_CHUNK = 500;
 
 export function startScanner(deps: ScannerDeps): Scanner {
   const { adapter, page, url, doc, timers } = deps;
+  const win = doc.defaultView ?? window;
   const tracker = new ItemTracker();
   const pending = new Map<string, LeadSighting>();
   const cache = new Map<string, LeadBadgeData>();
+  /** Leads the background was asked about and had no badge for (not asked again until they change). */
+  const unbadged = new Set<string>();
+  /** Items near the viewport still to read or to badge. */
   const wanted = new Set<Element>();
+  /** Items near the viewport whose badge waits for the background's answer. */
+  const awaiting = new Set<Element>();
   const timerIds = new Set<number>();
   /** What was last sent per lead: a re-rendered row (a new element) with the same values sends nothing. */
   const sentSignature = new Map<string, string>();
+  const near = deps.nearViewport ?? createNearViewport(win);
   let last: OverlayContext | null = null;
   let stopped = false;
   let badgeScheduled = false;
+  let frame: number | null = null;
   let rescanTimer: number | null = null;
 
   const guard = (fn: () => unknown) => () => {
@@ -91,8 +109,6 @@ export function startScanner(deps: ScannerDeps): Scanner {
     return id;
   };
 
-  const near = createNearViewport((items) => guard(() => onNear(items))());
-
   function read(item: Element): void {
     const state = tracker.add(item);
     state.read = true;
@@ -105,27 +121,47 @@ export function startScanner(deps: ScannerDeps): Scanner {
     if (sentSignature.get(id) !== signature) {
       sentSignature.set(id, signature);
       pending.set(id, result.sighting);
+      // The stored lead changes (stage, days in stage): its cached badge is stale until the answer.
+      cache.delete(id);
+      unbadged.delete(id);
     }
   }
 
-  function register(items: readonly Element[]): Element[] {
-    const added: Element[] = [];
+  function register(items: readonly Element[]): void {
     for (const item of items) {
       if (tracker.get(item)) continue;
       tracker.add(item);
       near.observe(item);
-      added.push(item);
     }
-    return added;
   }
 
-  function onNear(items: readonly Element[]): void {
-    for (const item of items) {
-      if (!tracker.get(item)?.read) read(item);
-      wanted.add(item);
+  function scheduleFrame(): void {
+    if (frame !== null || stopped) return;
+    frame = timers.requestAnimationFrame(() => {
+      frame = null;
+      guard(framePass)();
+    });
+  }
+
+  /**
+   * The frame's one pass: rectangles first (the page is laid out once, here or in the frame anyway),
+   * then reads of the rows' text, then writes to Pacer's own layer only.
+   */
+  function framePass(): void {
+    for (const item of near.check()) wanted.add(item);
+    let reads = 0;
+    for (const item of wanted) {
+      wanted.delete(item);
+      if (!item.isConnected || !near.isNear(item)) continue;
+      if (!tracker.get(item)?.read) {
+        read(item);
+        reads++;
+      }
+      if (!draw(item)) awaiting.add(item);
     }
-    deps.onRead?.(sentSignature.size);
-    scheduleBadges();
+    deps.badges.place();
+    if (reads > 0) deps.onRead?.(sentSignature.size);
+    if (pending.size > 0 || awaiting.size > 0) scheduleBadges();
   }
 
   function scheduleBadges(): void {
@@ -139,61 +175,62 @@ export function startScanner(deps: ScannerDeps): Scanner {
     const missing = new Set<string>();
     for (const item of items) {
       const id = tracker.get(item)?.leadId;
-      if (id && !cache.has(id)) missing.add(id);
+      if (id && !cache.has(id) && !unbadged.has(id)) missing.add(id);
     }
     return [...missing].slice(0, SEND_CHUNK);
   }
 
   /**
-   * Sends what was read and draws the badges of the leads near the viewport. The badge data comes back
-   * with the last chunk of sightings (one round trip per CRM re-render); a separate question only when
-   * nothing was sent.
+   * Sends what was read and asks for the badges still missing near the viewport. The badge data comes
+   * back with the last chunk of sightings (one round trip per CRM re-render); a separate question only
+   * when nothing was sent. The badges are drawn by the next frame pass.
    */
   async function badgePass(): Promise<void> {
     badgeScheduled = false;
-    const items = [...wanted].filter((item) => item.isConnected && near.isNear(item));
-    wanted.clear();
-    let asked = false;
+    const items = [...awaiting].filter((item) => item.isConnected && near.isNear(item));
+    awaiting.clear();
+    let asked: string[] = [];
     let reply: OverlayContext | null = null;
     while (pending.size > 0 && !stopped) {
       const batch = [...pending.values()].slice(0, SEND_CHUNK);
       for (const s of batch) pending.delete(leadId(s));
-      // Stored leads change (stage, days in stage): their cached context is stale.
-      for (const s of batch) cache.delete(leadId(s));
       const ask = pending.size === 0 ? missingFor(items) : [];
       const answer = await deps.send(batch, ask);
       if (ask.length > 0) {
-        asked = true;
+        asked = ask;
         reply = answer;
       }
     }
     if (stopped) return;
-    if (!asked) {
-      const ask = missingFor(items);
-      if (ask.length > 0) {
-        asked = true;
-        reply = await deps.context(ask);
-      }
+    if (asked.length === 0) {
+      asked = missingFor(items);
+      if (asked.length > 0) reply = await deps.context(asked);
     }
-    if (asked) {
-      if (stopped || !reply) return;
+    if (stopped || (asked.length > 0 && !reply)) return;
+    if (reply) {
       last = reply;
       for (const data of reply.leads) cache.set(data.id, data);
+      for (const id of asked) if (!cache.has(id)) unbadged.add(id);
       deps.onContext?.(reply);
     }
-    for (const item of items) draw(item);
+    for (const item of items) wanted.add(item);
+    scheduleFrame();
   }
 
-  function draw(item: Element): void {
+  /** Draws the badge of `item` if its data is known; false when it waits for the background. */
+  function draw(item: Element): boolean {
     const id = tracker.get(item)?.leadId;
-    const data = id ? cache.get(id) : undefined;
-    if (!data || !last) return;
+    if (!id) return true;
+    if (unbadged.has(id)) return true;
+    const data = cache.get(id);
+    if (!data || !last || pending.has(id)) return false;
     const view = formatBadge(data, last.locale, last.gapLabel);
     const anchor = adapter.badgeAnchor(item, page);
     if (view && anchor) deps.badges.render(item, anchor, view);
+    return true;
   }
 
-  /** Runs inside the MutationObserver callback: classify now, read and draw later. */
+  /** Runs inside the MutationObserver callback: classify now, read and draw in the next frame. */
   function onBatch(batch: MutationBatch): void {
     for (const el of batch.removed) {
       if (!tracker.get(el)) continue;
@@ -202,33 +239,32 @@ export function startScanner(deps: ScannerDeps): Scanner {
     }
     const { dirty, candidates, rescan } = tracker.classify(batch);
     register(candidates.filter((el) => tracker.looksLikeItem(el)));
-    deps.badges.reflow();
     for (const item of dirty) {
       const state = tracker.get(item);
       if (state) state.read = false;
-      if (near.isNear(item)) wanted.add(item);
+      wanted.add(item);
     }
-    if (dirty.size > 0) later(readDirty, 0);
+    // Rows added, moved or re-rendered move the badges too.
+    scheduleFrame();
     if (rescan && rescanTimer === null) rescanTimer = later(fullScan, 250);
-  }
-
-  function readDirty(): void {
-    for (const item of wanted) if (!tracker.get(item)?.read && item.isConnected) read(item);
-    deps.onRead?.(sentSignature.size);
-    scheduleBadges();
   }
 
   function fullScan(): void {
     rescanTimer = null;
     register(adapter.findItems(doc, page));
+    scheduleFrame();
     deps.onStructure?.(adapter.checkHealth(doc, page).ok);
   }
 
   const batcher = createMutationBatcher(doc.documentElement, (batch) => guard(() => onBatch(batch))(), {
     isOwn: deps.badges.isOwn,
-    // At once: a removed row loses its badge before the next frame can show it.
+    // At once: a removed row's badge is let go before the next frame pass.
     schedule: (flush) => flush(),
   });
+  // Scrolling (the window's or a CRM's own scroll box) brings other rows near and moves the badges.
+  const onMove = () => scheduleFrame();
+  doc.addEventListener('scroll', onMove, { capture: true, passive: true });
+  win.addEventListener('resize', onMove, { passive: true });
   guard(fullScan)();
 
   return {
@@ -236,6 +272,10 @@ export function startScanner(deps: ScannerDeps): Scanner {
       stopped = true;
       batcher.disconnect();
       near.disconnect();
+      doc.removeEventListener('scroll', onMove, { capture: true });
+      win.removeEventListener('resize', onMove);
+      if (frame !== null) timers.cancelAnimationFrame(frame);
+      frame = null;
       for (const id of timerIds) timers.clearTimeout(id);
       timerIds.clear();
     },

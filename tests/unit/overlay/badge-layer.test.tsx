@@ -3,7 +3,6 @@ import { createBadgeLayer, isOwnElement, LAYER_TAG } from '../../../components/o
 
 /** Badges still drawn (a removed row's host is kept hidden, for reuse by the next row). */
 const drawn = () => document.querySelectorAll('pacer-lead-badge:not([data-spare])');
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
 function row(text: string) {
   const tr = document.createElement('tr');
@@ -50,7 +49,7 @@ describe('badge layer', () => {
     layer.clear();
   });
 
-  it('removes the badge of a row the CRM removed: forgotten at once, or on the next placement', async () => {
+  it('removes the badge of a row the CRM removed, by the next placement', () => {
     document.body.innerHTML = '<table><tbody></tbody></table>';
     const a = row('a');
     const b = row('b');
@@ -58,11 +57,10 @@ describe('badge layer', () => {
     layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
     layer.render(b.tr, b.td, { tier: 'B', title: 'B' });
     expect(drawn()).toHaveLength(2);
+    // Forgotten (the scanner saw the row go), or found gone when placing.
     layer.forget(a.tr);
-    expect(drawn()).toHaveLength(1);
     b.tr.remove();
-    layer.reflow();
-    await frame();
+    layer.place();
     expect(drawn()).toHaveLength(0);
     // The next row reuses a kept host instead of building a new shadow root.
     const c = row('c');
@@ -74,15 +72,71 @@ describe('badge layer', () => {
     expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(0);
   });
 
-  it('puts its layer back if the page throws it away', async () => {
+  it('puts its layer back if the page throws it away', () => {
     document.body.innerHTML = '<table><tbody></tbody></table>';
     const { tr, td } = row('a');
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'A', title: 'A' });
     document.querySelector(LAYER_TAG)?.remove();
-    layer.reflow();
-    await frame();
+    layer.place();
     expect(document.querySelector(LAYER_TAG)?.isConnected).toBe(true);
+    layer.clear();
+  });
+
+  it('gives a re-rendered row with the same badge the drawn host, without touching the DOM', () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const old = row('a');
+    const other = row('b');
+    const layer = createBadgeLayer(document);
+    layer.render(old.tr, old.td, { tier: 'A', share: '5% of Q4 gap', title: 'A' });
+    layer.render(other.tr, other.td, { tier: 'C', title: 'C' });
+    layer.place();
+    const host = drawn()[0] as HTMLElement;
+    const changes: MutationRecord[] = [];
+    const watcher = new MutationObserver((records) => changes.push(...records));
+    watcher.observe(document.querySelector(LAYER_TAG)!, { subtree: true, attributes: true, childList: true });
+    watcher.observe(host.shadowRoot!, {
+      subtree: true,
+      attributes: true,
+      childList: true,
+      characterData: true,
+    });
+    // The CRM replaces the row with a new element holding the same lead.
+    const fresh = document.createElement('tr');
+    fresh.innerHTML = '<td>a</td>';
+    old.tr.replaceWith(fresh);
+    layer.forget(old.tr);
+    layer.render(fresh, fresh.firstElementChild!, { tier: 'A', share: '5% of Q4 gap', title: 'A' });
+    layer.place();
+    expect(drawn()).toHaveLength(2);
+    expect(drawn()[0]).toBe(host);
+    expect(watcher.takeRecords().concat(changes)).toEqual([]);
+    watcher.disconnect();
+    layer.clear();
+  });
+
+  it("hides a removed row's badge, and draws a new row's from a kept host with the same badge first", () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const a = row('a');
+    const b = row('b');
+    const layer = createBadgeLayer(document);
+    layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
+    layer.render(b.tr, b.td, { tier: 'B', title: 'B' });
+    layer.place();
+    const [hostA, hostB] = [...drawn()];
+    layer.forget(a.tr);
+    layer.forget(b.tr);
+    a.tr.remove();
+    b.tr.remove();
+    layer.place();
+    expect(drawn()).toHaveLength(0);
+    const c = row('c');
+    layer.render(c.tr, c.td, { tier: 'A', title: 'A' });
+    layer.place();
+    expect(drawn()).toHaveLength(1);
+    expect(drawn()[0]).toBe(hostA);
+    expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(2);
+    expect(hostB?.hasAttribute('data-spare')).toBe(true);
     layer.clear();
   });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../../../lib/crm/hubspot';
 import type { BadgeView } from '../../../lib/overlay/badge-format';
+import type { NearViewport } from '../../../lib/overlay/near-viewport';
 import type { OverlayContext } from '../../../lib/overlay/overlay-context';
 import { type Scanner, startScanner } from '../../../lib/overlay/scanner';
 import type { LeadSighting } from '../../../lib/schema/lead';
@@ -11,23 +12,33 @@ import { FIXTURES_DIR } from '../crm/load-fixture';
 const URL_LIST = new URL('https://app.hubspot.com/contacts/20456789/objects/0-3/views/all/list');
 
 /** happy-dom has no layout: every observed element counts as near the viewport. */
-class FakeIntersectionObserver {
-  constructor(private readonly callback: IntersectionObserverCallback) {}
-  observe(target: Element) {
-    queueMicrotask(() =>
-      this.callback([{ target, isIntersecting: true } as IntersectionObserverEntry], this as never),
-    );
-  }
-  unobserve() {}
-  disconnect() {}
+function everythingNear(): NearViewport {
+  const observed = new Set<Element>();
+  const near = new Set<Element>();
+  return {
+    observe: (el) => observed.add(el),
+    unobserve(el) {
+      observed.delete(el);
+      near.delete(el);
+    },
+    isNear: (el) => near.has(el),
+    check() {
+      const entered = [...observed].filter((el) => el.isConnected && !near.has(el));
+      for (const el of entered) near.add(el);
+      return entered;
+    },
+    disconnect: () => observed.clear(),
+  };
 }
 
-function harness() {
+/** `unknown`: lead ids the background has no badge for. */
+function harness({ unknown = new Set<string>() } = {}) {
   const sent: LeadSighting[][] = [];
   const asked: string[][] = [];
   const drawn: { anchor: Element; view: BadgeView }[] = [];
   const errors: unknown[] = [];
   const markers = new Map<Element, Element>();
+  let placements = 0;
   const page = hubspot.matchPage(URL_LIST)!;
   const answer = (ids: string[]): OverlayContext => {
     asked.push(ids);
@@ -35,7 +46,9 @@ function harness() {
       locale: 'en',
       goal: null,
       gapLabel: 'Q4',
-      leads: ids.map((id, i) => ({ id, tier: i === 0 ? 'A' : 'C', gapShare: null, daysInStage: 2 })),
+      leads: ids
+        .filter((id) => !unknown.has(id))
+        .map((id, i) => ({ id, tier: i === 0 ? 'A' : 'C', gapShare: null, daysInStage: 2 })),
     };
   };
   const scanner: Scanner = startScanner({
@@ -65,7 +78,8 @@ function harness() {
         markers.get(item)?.remove();
         markers.delete(item);
       },
-      reflow() {
+      place() {
+        placements++;
         for (const [item, marker] of markers)
           if (!item.isConnected) {
             marker.remove();
@@ -77,20 +91,21 @@ function harness() {
     timers: {
       setTimeout: (fn, ms) => setTimeout(fn, ms) as unknown as number,
       clearTimeout: (id) => clearTimeout(id),
+      requestAnimationFrame: (fn) => setTimeout(fn, 0) as unknown as number,
+      cancelAnimationFrame: (id) => clearTimeout(id),
     },
+    nearViewport: everythingNear(),
     onError: (e) => errors.push(e),
   });
-  return { sent, asked, drawn, errors, scanner };
+  return { sent, asked, drawn, errors, scanner, placements: () => placements };
 }
 
 describe('scanner on a HubSpot list', () => {
   beforeEach(() => {
-    vi.stubGlobal('IntersectionObserver', FakeIntersectionObserver);
     const html = readFileSync(join(FIXTURES_DIR, 'hubspot/list-deals-2026-11-23.html'), 'utf8');
     document.body.innerHTML = new DOMParser().parseFromString(html, 'text/html').body.innerHTML;
   });
   afterEach(() => {
-    vi.unstubAllGlobals();
     document.body.innerHTML = '';
   });
 
@@ -122,16 +137,22 @@ describe('scanner on a HubSpot list', () => {
     stage.textContent = 'Contract sent';
     await vi.waitFor(() => expect(h.sent).toHaveLength(2));
     expect(h.sent[1]?.map((s) => [s.externalId, s.stage])).toEqual([['21474836481', 'Contract sent']]);
-    // A whole re-render with the same values sends nothing new but draws the badges again.
+    await vi.waitFor(() => expect(h.drawn.length).toBe(5));
+    // A whole re-render with the same values sends nothing and asks nothing: the badges are drawn
+    // again from what the scanner knows, in the first frame pass after the re-render.
     const body = document.querySelector('tbody')!;
     const drawnBefore = h.drawn.length;
+    const askedBefore = h.asked.length;
+    const placementsBefore = h.placements();
     body.innerHTML = `${body.innerHTML}`;
     // The old rows' badges go with them; each new row gets exactly one.
     await vi.waitFor(() => expect(h.drawn.length).toBe(drawnBefore + 4));
+    expect(h.placements()).toBe(placementsBefore + 1);
     expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(4);
     expect(body.querySelectorAll('pacer-lead-badge')).toHaveLength(0);
     await new Promise((r) => setTimeout(r, 50));
     expect(h.sent).toHaveLength(2);
+    expect(h.asked).toHaveLength(askedBefore);
     expect(h.errors).toEqual([]);
     h.scanner.stop();
   });
@@ -148,5 +169,20 @@ describe('scanner on a HubSpot list', () => {
     document.querySelector('tbody')!.append(document.createElement('tr'));
     await new Promise((r) => setTimeout(r, 400));
     expect(h.sent.length).toBe(count);
+  });
+
+  it('does not ask again about a lead the background has no badge for, until it changes', async () => {
+    const h = harness({ unknown: new Set(['hubspot:deal:21474836502']) });
+    await vi.waitFor(() => expect(h.drawn.length).toBe(3));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(h.asked).toHaveLength(1);
+    expect(h.asked[0]).toContain('hubspot:deal:21474836502');
+    expect(h.drawn).toHaveLength(3);
+    const stage = document.querySelector('td[data-test-id="cell-0-3-dealstage-21474836502"] span')!;
+    stage.textContent = 'Closed won';
+    await vi.waitFor(() => expect(h.asked).toHaveLength(2));
+    expect(h.asked[1]).toEqual(['hubspot:deal:21474836502']);
+    expect(h.errors).toEqual([]);
+    h.scanner.stop();
   });
 });
