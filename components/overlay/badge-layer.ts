@@ -4,8 +4,15 @@
  * here, per badge pass); a change in a separate, layout-contained layer costs well under a millisecond.
  * Each badge is a `<pacer-lead-badge>` host with its own shadow root (page CSS cannot reach in, ours
  * cannot leak out) sharing one constructed stylesheet, placed over its anchor from rectangles read in
- * one pass per frame (lib/overlay/badge-position.ts). Badges follow scrolling, resizing and the CRM's
- * re-renders; a badge whose anchor left the page is removed, so a re-render never leaves a duplicate.
+ * one pass (lib/overlay/badge-position.ts) that the scanner runs in the frame's animation callback,
+ * after the page scrolled, resized or re-rendered.
+ *
+ * Hosts are handed to rows at placement, when the rows' rectangles are known. When the CRM re-renders
+ * rows, the old rows' badges stay as they are until the new rows' badges are known (one round trip to
+ * the background, a frame or two), and a new row takes the host that already shows its badge at its
+ * place: a re-render that changes nothing costs no change to the DOM, where hiding and showing every
+ * badge again cost a style pass over each of them. What is not taken is hidden once the new badges
+ * are known, or at once when the page scrolls, so a re-render never leaves a duplicate or a stray.
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
 import { type BadgePlacement, placeBadge } from '../../lib/overlay/badge-position';
@@ -48,24 +55,40 @@ function setHidden(host: HTMLElement, hidden: boolean): void {
 /** Marks a hidden host kept for reuse (tests count drawn badges without it). */
 export const SPARE_ATTR = 'data-spare';
 
-interface Entry {
-  anchor: Element;
+/** One badge host: its shadow root's mount, what it shows and where. */
+interface Host {
   host: HTMLElement;
   mount: HTMLElement;
-  /** The drawn view, serialized: a badge is repainted only when it differs. */
-  view: string;
+  /** The drawn view, serialized: a host is repainted only when it differs. */
+  key: string;
   placed: BadgePlacement | null;
+  /** The anchor it is drawn over, watched for visibility (null while spare or leaving). */
+  anchor: Element | null;
   /** What the visibility observer last said (a row scrolled out of a CRM's own scroll box is not). */
   visible: boolean;
+}
+
+/** One row's badge: what it should show over which anchor, and the host once placed. */
+interface Slot {
+  anchor: Element;
+  view: BadgeView;
+  key: string;
+  badge: Host | null;
+  /** Not placed over its current anchor yet. */
+  due: boolean;
 }
 
 export interface BadgeLayer {
   /** Draws or updates the one badge of `item`, over `anchor` (shown by the next `place`). */
   render(item: Element, anchor: Element, view: BadgeView): void;
-  /** The CRM removed `item`: its badge is hidden by the next `place`, unless a new row takes it over. */
+  /** The CRM removed `item`: its badge stays until `place` settles, unless a new row takes it over. */
   forget(item: Element): void;
-  /** Places every badge over its anchor and hides the ones left behind: one pass of reads, then writes. */
-  place(): void;
+  /**
+   * Places the badges over their anchors: one pass of reads, then writes. Every badge when the page
+   * `moved` (changed, scrolled, resized), else only new ones. `settled` (the new rows' badges are all
+   * known, or the page scrolled): badges of removed rows that no row took over are hidden.
+   */
+  place(moved?: boolean, settled?: boolean): void;
   /** Removes the layer and every badge (navigation, CRM disabled). */
   clear(): void;
 }
@@ -73,24 +96,26 @@ export interface BadgeLayer {
 /** The key a badge is matched by when a new row could take over a drawn or spare host. */
 const viewKey = (view: BadgeView) => JSON.stringify(view);
 
+const samePlace = (a: BadgePlacement | null, b: BadgePlacement) => a !== null && a.x === b.x && a.y === b.y;
+
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const win = doc.defaultView ?? window;
-  const entries = new Map<Element, Entry>();
-  const byAnchor = new Map<Element, Entry>();
-  /** Badges of removed rows, still shown until the next `place`: a new row with the same view takes one. */
-  let leaving: Entry[] = [];
+  const slots = new Map<Element, Slot>();
+  const byAnchor = new Map<Element, Host>();
+  /** Hosts of removed rows, still shown until the new rows' badges are known. */
+  let leaving: Host[] = [];
   /** Hidden hosts kept for the next rows: a new shadow root costs a style recalc of its own. */
-  const spare: Entry[] = [];
+  const spare: Host[] = [];
   let layer: HTMLElement | null = null;
 
   const visibility =
     typeof win.IntersectionObserver === 'function'
       ? new win.IntersectionObserver((records) => {
           for (const record of records) {
-            const entry = byAnchor.get(record.target);
-            if (!entry) continue;
-            entry.visible = record.isIntersecting;
-            applyShown(entry);
+            const badge = byAnchor.get(record.target);
+            if (!badge) continue;
+            badge.visible = record.isIntersecting;
+            applyShown(badge);
           }
         })
       : null;
@@ -104,50 +129,39 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     return layer;
   }
 
-  function applyShown(entry: Entry): void {
-    const shown = entry.visible && (entry.placed?.shown ?? false);
-    setHidden(entry.host, !shown);
+  function applyShown(badge: Host): void {
+    setHidden(badge.host, !(badge.visible && (badge.placed?.shown ?? false)));
   }
 
-  function watch(entry: Entry, anchor: Element): void {
-    entry.anchor = anchor;
+  function watch(badge: Host, anchor: Element): void {
+    if (badge.anchor === anchor) return;
+    unwatch(badge);
+    badge.anchor = anchor;
+    badge.visible = true;
     if (byAnchor.has(anchor)) return;
-    byAnchor.set(anchor, entry);
+    byAnchor.set(anchor, badge);
     visibility?.observe(anchor);
   }
 
-  function unwatch(entry: Entry): void {
-    if (byAnchor.get(entry.anchor) !== entry) return;
-    visibility?.unobserve(entry.anchor);
-    byAnchor.delete(entry.anchor);
+  function unwatch(badge: Host): void {
+    const anchor = badge.anchor;
+    badge.anchor = null;
+    if (!anchor || byAnchor.get(anchor) !== badge) return;
+    visibility?.unobserve(anchor);
+    byAnchor.delete(anchor);
   }
 
-  function retire(entry: Entry): void {
-    setHidden(entry.host, true);
-    entry.placed = null;
+  function retire(badge: Host): void {
+    unwatch(badge);
+    setHidden(badge.host, true);
+    badge.placed = null;
     if (spare.length < MAX_SPARE) {
-      entry.host.setAttribute(SPARE_ATTR, '');
-      spare.push(entry);
-    } else entry.host.remove();
+      badge.host.setAttribute(SPARE_ATTR, '');
+      spare.push(badge);
+    } else badge.host.remove();
   }
 
-  /** A leaving badge with this view (kept as it is), else a spare host (one with this view first). */
-  function reuse(key: string): Entry | undefined {
-    const same = leaving.findIndex((e) => e.view === key);
-    if (same >= 0) return leaving.splice(same, 1)[0];
-    if (leaving.length > 0 && spare.length === 0) return leaving.pop();
-    let at = spare.length - 1;
-    for (let i = spare.length - 1; i >= 0; i--)
-      if (spare[i]?.view === key) {
-        at = i;
-        break;
-      }
-    const entry = at >= 0 ? spare.splice(at, 1)[0] : undefined;
-    entry?.host.removeAttribute(SPARE_ATTR);
-    return entry;
-  }
-
-  function create(anchor: Element): Entry {
+  function create(): Host {
     const host = doc.createElement(BADGE_TAG);
     const shadow = host.attachShadow({ mode: 'open' });
     adoptBadgeStyles(shadow);
@@ -157,60 +171,104 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     // Hidden until placed: a badge never flashes at the layer's corner.
     setHidden(host, true);
     ensureLayer().append(host);
-    return { anchor, host, mount, view: '', placed: null, visible: true };
+    return { host, mount, key: '', placed: null, anchor: null, visible: true };
+  }
+
+  const takeFrom = (list: Host[], i: number) => (i >= 0 ? list.splice(i, 1)[0] : undefined);
+
+  /**
+   * The host for a row's badge at `placed`: the leaving one that shows this badge there already, else
+   * one that shows this badge, a spare that does, any leaving one, any spare, a new one.
+   */
+  function hostFor(key: string, placed: BadgePlacement): Host {
+    const leavingHost =
+      takeFrom(
+        leaving,
+        leaving.findIndex((b) => b.key === key && samePlace(b.placed, placed)),
+      ) ??
+      takeFrom(
+        leaving,
+        leaving.findIndex((b) => b.key === key),
+      );
+    if (leavingHost) return leavingHost;
+    const spareHost =
+      takeFrom(
+        spare,
+        spare.findLastIndex((b) => b.key === key),
+      ) ??
+      takeFrom(leaving, leaving.length - 1) ??
+      takeFrom(spare, spare.length - 1);
+    spareHost?.host.removeAttribute(SPARE_ATTR);
+    return spareHost ?? create();
+  }
+
+  function dropSlot(item: Element, slot: Slot): void {
+    slots.delete(item);
+    if (slot.badge) retire(slot.badge);
   }
 
   return {
     render(item, anchor, view) {
       const key = viewKey(view);
-      let entry = entries.get(item);
-      if (!entry) {
-        entry = reuse(key) ?? create(anchor);
-        entry.visible = true;
-        entries.set(item, entry);
+      const slot = slots.get(item);
+      if (!slot) {
+        slots.set(item, { anchor, view, key, badge: null, due: true });
+        return;
       }
-      if (entry.anchor !== anchor || !byAnchor.has(anchor)) {
-        unwatch(entry);
-        watch(entry, anchor);
+      if (slot.anchor !== anchor) {
+        slot.anchor = anchor;
+        slot.due = true;
       }
-      if (entry.view !== key) {
-        entry.view = key;
-        paintLeadBadge(entry.mount, view);
+      if (slot.key !== key) {
+        slot.view = view;
+        slot.key = key;
+        slot.due = true;
       }
     },
     forget(item) {
-      const entry = entries.get(item);
-      if (!entry) return;
-      entries.delete(item);
-      unwatch(entry);
-      leaving.push(entry);
+      const slot = slots.get(item);
+      if (!slot) return;
+      slots.delete(item);
+      if (!slot.badge) return;
+      unwatch(slot.badge);
+      leaving.push(slot.badge);
     },
-    place() {
-      for (const entry of leaving) retire(entry);
-      leaving = [];
-      if (entries.size === 0) return;
-      const root = ensureLayer();
-      const origin = root.getBoundingClientRect();
-      const moves: [Entry, BadgePlacement][] = [];
-      for (const [item, entry] of [...entries]) {
-        if (!entry.anchor.isConnected || !item.isConnected) {
-          entries.delete(item);
-          unwatch(entry);
-          retire(entry);
-          continue;
+    place(moved = true, settled = true) {
+      if (slots.size > 0) {
+        const origin = ensureLayer().getBoundingClientRect();
+        const moves: [Slot, BadgePlacement][] = [];
+        for (const [item, slot] of [...slots]) {
+          if (!moved && !slot.due) continue;
+          if (!slot.anchor.isConnected || !item.isConnected) {
+            dropSlot(item, slot);
+            continue;
+          }
+          moves.push([slot, placeBadge(slot.anchor.getBoundingClientRect(), origin, BADGE_SIZE)]);
         }
-        moves.push([entry, placeBadge(entry.anchor.getBoundingClientRect(), origin, BADGE_SIZE)]);
+        for (const [slot, placed] of moves) {
+          const badge = slot.badge ?? hostFor(slot.key, placed);
+          slot.badge = badge;
+          slot.due = false;
+          if (badge.key !== slot.key) {
+            badge.key = slot.key;
+            paintLeadBadge(badge.mount, slot.view);
+          }
+          watch(badge, slot.anchor);
+          if (placed.shown && !samePlace(badge.placed, placed))
+            badge.host.style.transform = `translate(${placed.x}px,${placed.y}px)`;
+          badge.placed = placed;
+          applyShown(badge);
+        }
       }
-      for (const [entry, placed] of moves) {
-        if (placed.shown && (entry.placed?.x !== placed.x || entry.placed?.y !== placed.y))
-          entry.host.style.transform = `translate(${placed.x}px,${placed.y}px)`;
-        entry.placed = placed;
-        applyShown(entry);
+      if (settled) {
+        for (const badge of leaving) retire(badge);
+        leaving = [];
       }
     },
     clear() {
-      for (const entry of [...entries.values(), ...leaving]) retire(entry);
-      entries.clear();
+      for (const slot of slots.values()) if (slot.badge) retire(slot.badge);
+      for (const badge of leaving) retire(badge);
+      slots.clear();
       byAnchor.clear();
       leaving = [];
       // The spare hosts live in the layer and leave with it.

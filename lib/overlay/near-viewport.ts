@@ -75,11 +75,13 @@ export function nearIndices(count: number, boxAt: (i: number) => Box, band: Box)
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 /**
- * `margin` widens the viewport at the top and bottom, in CSS pixels: rows this close are read and
- * badged just before they show (a wheel step). Every row more in it is read and drawn again on each
- * re-render of the CRM's table, whose budget is 8 ms per 50 rows (issue 6).
+ * `margin` widens the viewport at the top and bottom, in CSS pixels: the two rows or so beyond each
+ * edge are read and badged just before they show. Rows that scroll in are read in the animation
+ * callback of the very frame that shows them, so a wider margin buys little, while every row more in
+ * it is read and drawn again on each re-render of the CRM's table, whose budget is 8 ms per 50 rows
+ * (issue 6).
  */
-export function createNearViewport(win: Window, margin = 150): NearViewport {
+export function createNearViewport(win: Window, margin = 64): NearViewport {
   /** Observed items by their container (a re-rendered row replaces its sibling in the same one). */
   const groups = new Map<Element, Set<Element>>();
   const parentOf = new Map<Element, Element>();
@@ -88,7 +90,8 @@ export function createNearViewport(win: Window, margin = 150): NearViewport {
   function checkGroup(parent: Element, items: Set<Element>, band: Box, found: Set<Element>): void {
     if (items.size <= SEARCH_FROM) {
       for (const item of items)
-        if (nearIndices(1, () => item.getBoundingClientRect(), band).length) found.add(item);
+        if (item.parentElement === parent && nearIndices(1, () => item.getBoundingClientRect(), band).length)
+          found.add(item);
       return;
     }
     const children = parent.children;
@@ -115,9 +118,23 @@ export function createNearViewport(win: Window, margin = 150): NearViewport {
     }
   }
 
+  function forget(el: Element): void {
+    const parent = parentOf.get(el);
+    parentOf.delete(el);
+    near.delete(el);
+    if (!parent) return;
+    const items = groups.get(parent);
+    items?.delete(el);
+    if (items?.size === 0) groups.delete(parent);
+  }
+
+  /** Files `el` under its container; again after the page moved it (a card dragged to another column). */
   function observe(el: Element): void {
     const parent = el.parentElement;
-    if (!parent || parentOf.has(el)) return;
+    const filed = parentOf.get(el);
+    if (filed === parent) return;
+    if (filed) forget(el);
+    if (!parent) return;
     parentOf.set(el, parent);
     const items = groups.get(parent) ?? new Set<Element>();
     items.add(el);
@@ -126,35 +143,19 @@ export function createNearViewport(win: Window, margin = 150): NearViewport {
 
   return {
     observe,
-    unobserve(el) {
-      const parent = parentOf.get(el);
-      parentOf.delete(el);
-      near.delete(el);
-      if (!parent) return;
-      const items = groups.get(parent);
-      items?.delete(el);
-      if (items?.size === 0) groups.delete(parent);
-    },
+    unobserve: forget,
     isNear: (el) => near.has(el),
     check() {
       const band: Box = { top: -margin, bottom: win.innerHeight + margin, left: 0, right: win.innerWidth };
       const found = new Set<Element>();
-      const moved: Element[] = [];
       for (const [parent, items] of groups) {
-        // A card dragged to another column is filed under its new container; a dropped one is let go.
-        for (const item of items)
-          if (item.parentElement !== parent) {
-            items.delete(item);
-            parentOf.delete(item);
-            if (item.isConnected) moved.push(item);
-          }
-        if (items.size === 0) groups.delete(parent);
-        else checkGroup(parent, items, band, found);
-      }
-      for (const item of moved) {
-        observe(item);
-        const parent = parentOf.get(item);
-        if (parent) checkGroup(parent, new Set([item]), band, found);
+        // A container the page threw away takes its items with it. Items removed or moved one by one
+        // are let go or filed again by the scanner, which sees them in its mutation batches; one it
+        // did not see is simply never found in its old container's children.
+        if (!parent.isConnected) {
+          for (const item of items) parentOf.delete(item);
+          groups.delete(parent);
+        } else checkGroup(parent, items, band, found);
       }
       const entered = [...found].filter((el) => !near.has(el));
       near = found;

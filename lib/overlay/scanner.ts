@@ -26,10 +26,15 @@ import type { LeadBadgeData, OverlayContext } from './overlay-context';
 export interface BadgeRenderer {
   /** Draws or updates the one badge of `item`, over `anchor`; never adds a second one. */
   render(item: Element, anchor: Element, view: BadgeView): void;
-  /** Lets go of the badge of an item that left the page (hidden by the next `place`). */
+  /** Lets go of the badge of an item that left the page (a new row may take it over). */
   forget(item: Element): void;
-  /** Places the badges over their anchors; called once per frame pass, after every read. */
-  place(): void;
+  /**
+   * Places the badges over their anchors; called once per frame pass, after every read. With
+   * `moved` false (nothing changed on the page since the last pass), only new badges are placed.
+   * With `settled` (every item near the viewport has its badge, or the page scrolled), badges of
+   * removed items that no new item took over are hidden.
+   */
+  place(moved: boolean, settled: boolean): void;
   isOwn(el: Element): boolean;
 }
 
@@ -68,6 +73,8 @@ export interface Scanner {
 }
 
 const SEND_CHUNK = 500;
+/** The longest a removed row's badge waits for a new row to take it over. */
+const SETTLE_MS = 300;
 
 export function startScanner(deps: ScannerDeps): Scanner {
   const { adapter, page, url, doc, timers } = deps;
@@ -89,6 +96,13 @@ export function startScanner(deps: ScannerDeps): Scanner {
   let stopped = false;
   let badgeScheduled = false;
   let frame: number | null = null;
+  /** The page changed or scrolled since the last pass: look for near items and place every badge. */
+  let moved = true;
+  /** The page scrolled or resized: badges of removed rows are out of place at once. */
+  let scrolled = false;
+  /** The background took longer than SETTLE_MS: badges of removed rows go without waiting longer. */
+  let overdue = false;
+  let settleTimer: number | null = null;
   let rescanTimer: number | null = null;
 
   const guard = (fn: () => unknown) => () => {
@@ -107,6 +121,10 @@ export function startScanner(deps: ScannerDeps): Scanner {
     }, ms);
     timerIds.add(id);
     return id;
+  };
+  const cancel = (id: number) => {
+    timers.clearTimeout(id);
+    timerIds.delete(id);
   };
 
   function read(item: Element): void {
@@ -148,7 +166,11 @@ export function startScanner(deps: ScannerDeps): Scanner {
    * then reads of the rows' text, then writes to Pacer's own layer only.
    */
   function framePass(): void {
-    for (const item of near.check()) wanted.add(item);
+    const pageMoved = moved;
+    const pageScrolled = scrolled;
+    moved = false;
+    scrolled = false;
+    if (pageMoved) for (const item of near.check()) wanted.add(item);
     let reads = 0;
     for (const item of wanted) {
       wanted.delete(item);
@@ -159,7 +181,20 @@ export function startScanner(deps: ScannerDeps): Scanner {
       }
       if (!draw(item)) awaiting.add(item);
     }
-    deps.badges.place();
+    // Until the new rows' badges are known, the badges of the rows they replaced stay where they are
+    // (a few frames; never longer than SETTLE_MS).
+    const settled = pageScrolled || overdue || (awaiting.size === 0 && pending.size === 0);
+    deps.badges.place(pageMoved, settled);
+    if (settled) {
+      overdue = false;
+      if (settleTimer !== null) cancel(settleTimer);
+      settleTimer = null;
+    } else
+      settleTimer ??= later(() => {
+        settleTimer = null;
+        overdue = true;
+        scheduleFrame();
+      }, SETTLE_MS);
     if (reads > 0) deps.onRead?.(sentSignature.size);
     if (pending.size > 0 || awaiting.size > 0) scheduleBadges();
   }
@@ -189,6 +224,15 @@ export function startScanner(deps: ScannerDeps): Scanner {
     badgeScheduled = false;
     const items = [...awaiting].filter((item) => item.isConnected && near.isNear(item));
     awaiting.clear();
+    try {
+      await fetchBadges(items);
+    } finally {
+      // Drawn or not, the next pass settles the badges of replaced rows.
+      scheduleFrame();
+    }
+  }
+
+  async function fetchBadges(items: Element[]): Promise<void> {
     let asked: string[] = [];
     let reply: OverlayContext | null = null;
     while (pending.size > 0 && !stopped) {
@@ -214,7 +258,6 @@ export function startScanner(deps: ScannerDeps): Scanner {
       deps.onContext?.(reply);
     }
     for (const item of items) wanted.add(item);
-    scheduleFrame();
   }
 
   /** Draws the badge of `item` if its data is known; false when it waits for the background. */
@@ -242,9 +285,12 @@ export function startScanner(deps: ScannerDeps): Scanner {
     for (const item of dirty) {
       const state = tracker.get(item);
       if (state) state.read = false;
+      // A known item put back in the page (a card dragged to another column) is looked for there.
+      near.observe(item);
       wanted.add(item);
     }
     // Rows added, moved or re-rendered move the badges too.
+    moved = true;
     scheduleFrame();
     if (rescan && rescanTimer === null) rescanTimer = later(fullScan, 250);
   }
@@ -252,6 +298,7 @@ export function startScanner(deps: ScannerDeps): Scanner {
   function fullScan(): void {
     rescanTimer = null;
     register(adapter.findItems(doc, page));
+    moved = true;
     scheduleFrame();
     deps.onStructure?.(adapter.checkHealth(doc, page).ok);
   }
@@ -262,7 +309,11 @@ export function startScanner(deps: ScannerDeps): Scanner {
     schedule: (flush) => flush(),
   });
   // Scrolling (the window's or a CRM's own scroll box) brings other rows near and moves the badges.
-  const onMove = () => scheduleFrame();
+  const onMove = () => {
+    moved = true;
+    scrolled = true;
+    scheduleFrame();
+  };
   doc.addEventListener('scroll', onMove, { capture: true, passive: true });
   win.addEventListener('resize', onMove, { passive: true });
   guard(fullScan)();

@@ -23,7 +23,9 @@ describe('badge layer', () => {
     const { tr, td } = row('Deal <b>name</b>');
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'A', share: '18% of Q3 gap', title: '<img src=x onerror=alert(1)>' });
+    layer.place();
     layer.render(tr, td, { tier: 'B', days: '3d', title: 'Tier B' });
+    layer.place();
     const hosts = document.querySelectorAll('pacer-lead-badge');
     expect(hosts).toHaveLength(1);
     const host = hosts[0]!;
@@ -43,6 +45,7 @@ describe('badge layer', () => {
     const { tr, td } = row('x');
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'C', title: '<img src=x>' });
+    layer.place();
     const root = document.querySelector('pacer-lead-badge')?.shadowRoot;
     expect(root?.querySelector('img')).toBeNull();
     expect(root?.querySelector('[title]')?.getAttribute('title')).toBe('<img src=x>');
@@ -56,6 +59,7 @@ describe('badge layer', () => {
     const layer = createBadgeLayer(document);
     layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
     layer.render(b.tr, b.td, { tier: 'B', title: 'B' });
+    layer.place();
     expect(drawn()).toHaveLength(2);
     // Forgotten (the scanner saw the row go), or found gone when placing.
     layer.forget(a.tr);
@@ -65,6 +69,7 @@ describe('badge layer', () => {
     // The next row reuses a kept host instead of building a new shadow root.
     const c = row('c');
     layer.render(c.tr, c.td, { tier: 'C', title: 'C' });
+    layer.place();
     expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(2);
     expect(drawn()).toHaveLength(1);
     expect(drawn()[0]?.shadowRoot?.textContent).toBe('C');
@@ -137,6 +142,26 @@ describe('badge layer', () => {
     expect(drawn()[0]).toBe(hostA);
     expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(2);
     expect(hostB?.hasAttribute('data-spare')).toBe(true);
+    layer.clear();
+  });
+
+  it("keeps a removed row's badge until the new rows' badges are known, then hides it", () => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+    const a = row('a');
+    const layer = createBadgeLayer(document);
+    layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
+    layer.place();
+    const host = drawn()[0];
+    layer.forget(a.tr);
+    a.tr.remove();
+    // The re-rendered rows' badges are still on their way: nothing blinks.
+    layer.place(true, false);
+    expect(drawn()).toHaveLength(1);
+    expect(drawn()[0]).toBe(host);
+    // They came, and none of them is this one's.
+    layer.place(false, true);
+    expect(drawn()).toHaveLength(0);
+    expect(host?.hasAttribute('data-spare')).toBe(true);
     layer.clear();
   });
 });

@@ -114,7 +114,7 @@ describe('createNearViewport', () => {
     expect(near.check()).toEqual([]);
   });
 
-  it('files a row moved to another container under it', () => {
+  it('files a row moved to another container under it when observed again', () => {
     const a = table(3);
     const b = table(3, 5000);
     const near = createNearViewport(window, 0);
@@ -123,6 +123,21 @@ describe('createNearViewport', () => {
     const moved = b.rows[0]!;
     a.body.append(moved);
     moved.getBoundingClientRect = () => ({ top: 120, bottom: 160, left: 0, right: 900 }) as DOMRect;
+    near.observe(moved);
     expect(near.check()).toEqual([moved]);
+  });
+
+  it('lets go of the rows of a container the page threw away', () => {
+    const a = table(20);
+    const near = createNearViewport(window, 0);
+    for (const tr of a.rows) near.observe(tr);
+    expect(near.check()).toHaveLength(20);
+    a.body.remove();
+    expect(near.check()).toEqual([]);
+    expect(near.isNear(a.rows[0]!)).toBe(false);
+    // Put back, its rows are found again once observed again (the scanner re-registers them).
+    document.body.append(a.body);
+    for (const tr of a.rows) near.observe(tr);
+    expect(near.check()).toHaveLength(20);
   });
 });

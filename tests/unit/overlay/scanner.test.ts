@@ -39,6 +39,7 @@ function harness({ unknown = new Set<string>() } = {}) {
   const errors: unknown[] = [];
   const markers = new Map<Element, Element>();
   let placements = 0;
+  const passes: { moved: boolean; settled: boolean }[] = [];
   const page = hubspot.matchPage(URL_LIST)!;
   const answer = (ids: string[]): OverlayContext => {
     asked.push(ids);
@@ -78,8 +79,9 @@ function harness({ unknown = new Set<string>() } = {}) {
         markers.get(item)?.remove();
         markers.delete(item);
       },
-      place() {
+      place(moved, settled) {
         placements++;
+        passes.push({ moved, settled });
         for (const [item, marker] of markers)
           if (!item.isConnected) {
             marker.remove();
@@ -97,7 +99,7 @@ function harness({ unknown = new Set<string>() } = {}) {
     nearViewport: everythingNear(),
     onError: (e) => errors.push(e),
   });
-  return { sent, asked, drawn, errors, scanner, placements: () => placements };
+  return { sent, asked, drawn, errors, scanner, passes, placements: () => placements };
 }
 
 describe('scanner on a HubSpot list', () => {
@@ -183,6 +185,25 @@ describe('scanner on a HubSpot list', () => {
     await vi.waitFor(() => expect(h.asked).toHaveLength(2));
     expect(h.asked[1]).toEqual(['hubspot:deal:21474836502']);
     expect(h.errors).toEqual([]);
+    h.scanner.stop();
+  });
+
+  it("keeps a replaced row's badge until the new row's badge is known", async () => {
+    const h = harness();
+    await vi.waitFor(() => expect(h.drawn.length).toBe(4));
+    const row = document.querySelector('tbody > tr')!;
+    const fresh = document.createElement('tr');
+    fresh.innerHTML = row.innerHTML.replaceAll('21474836481', '21474839999');
+    const before = h.passes.length;
+    row.replaceWith(fresh);
+    await vi.waitFor(() => expect(h.drawn.length).toBe(5));
+    await vi.waitFor(() => expect(h.passes.at(-1)?.settled).toBe(true));
+    const after = h.passes.slice(before);
+    // The pass right after the re-render reads the new row and waits for its badge: not settled.
+    expect(after[0]).toEqual({ moved: true, settled: false });
+    // The pass that draws it settles, moving nothing else.
+    expect(after.at(-1)).toEqual({ moved: false, settled: true });
+    expect(h.sent.at(-1)?.map((s) => s.externalId)).toEqual(['21474839999']);
     h.scanner.stop();
   });
 });
