@@ -3,7 +3,7 @@
  * text: the record link's URL, an id attribute on the item, or on a record page the page URL.
  */
 import { parseAmount } from './amount';
-import { absoluteHref, displayedValue, isHiddenByMarkup, present, queryFirst, safeQueryAll } from './dom';
+import { absoluteHref, displayedValue, present, queryFirst, safeQueryAll, shownByMarkup } from './dom';
 import { type CrmMapping, customCrmId } from './mapping';
 import type { CrmAdapter, ExtractResult, PageMatch } from './types';
 import { toSighting } from './types';
@@ -78,7 +78,7 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
       };
     },
     findItems(root, page) {
-      const items = safeQueryAll(root, mapping.item).filter((el) => !isHiddenByMarkup(el));
+      const items = shownByMarkup(safeQueryAll(root, mapping.item));
       return page.kind === 'record' ? items.slice(0, 1) : items;
     },
     extract,

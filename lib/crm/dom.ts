@@ -191,12 +191,46 @@ export function displayedValue(el: Element | null | undefined): string {
 export function isHiddenByMarkup(el: Element, checkedAncestor?: Element): boolean {
   // `checkedAncestor`: an ancestor already found visible (the table, for 2,000 rows): stop there.
   for (let node: Element | null = el; node && node !== checkedAncestor; node = composedParent(node)) {
-    if (node.hasAttribute('hidden')) return true;
-    if (node.getAttribute('aria-hidden') === 'true') return true;
-    const style = node.getAttribute('style');
-    if (style && /display\s*:\s*none/i.test(style)) return true;
+    if (hiddenItself(node)) return true;
   }
   return false;
+}
+
+/** One native match rules out almost every element; the exact tests run on the few it lets through. */
+const MAYBE_HIDDEN = '[hidden],[aria-hidden="true"],[style*="display" i]';
+
+function hiddenItself(node: Element): boolean {
+  if (!node.matches(MAYBE_HIDDEN)) return false;
+  if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return true;
+  return /display\s*:\s*none/i.test(node.getAttribute('style') ?? '');
+}
+
+/**
+ * The items not hidden by markup (as `isHiddenByMarkup`), each ancestor looked at once: the 2,000 rows
+ * of a table share their body, table and page, so a row costs one check of its own.
+ */
+export function shownByMarkup(items: readonly Element[]): Element[] {
+  const shown = new Set<Element>();
+  const hidden = new Set<Element>();
+  const isHidden = (el: Element): boolean => {
+    const path: Element[] = [];
+    let result = false;
+    for (let node: Element | null = el; node; node = composedParent(node)) {
+      if (shown.has(node)) break;
+      if (hidden.has(node)) {
+        result = true;
+        break;
+      }
+      path.push(node);
+      if (hiddenItself(node)) {
+        result = true;
+        break;
+      }
+    }
+    for (const node of path) (result ? hidden : shown).add(node);
+    return result;
+  };
+  return items.filter((el) => !isHidden(el));
 }
 
 /** Escape a string for use inside a double-quoted CSS attribute value. */

@@ -14,6 +14,7 @@ import {
   queryAllFirst,
   queryFirst,
   safeQueryAll,
+  shownByMarkup,
 } from './dom';
 import { type CrmAdapter, type ObjectType, type PageMatch, type ReadFields, toSighting } from './types';
 
@@ -321,10 +322,9 @@ export const hubspot: CrmAdapter = {
     if (!table || isHiddenByMarkup(table)) return [];
     // Rows not yet loaded (HubSpot virtualises the table) are skeletons without an id: skip them.
     // Per row, only the row itself is checked for hiding, and the cheap cell-id test runs first.
-    return safeQueryAll(table, SELECTORS.row[0]).filter(
+    return shownByMarkup(safeQueryAll(table, SELECTORS.row[0])).filter(
       (row) =>
-        !isHiddenByMarkup(row, table) &&
-        (cellRecordId(row, page.crmObject) !== null || linkRecordId(rowLink(row, page.crmObject)) !== null),
+        cellRecordId(row, page.crmObject) !== null || linkRecordId(rowLink(row, page.crmObject)) !== null,
     );
   },
   extract(item, page, url) {

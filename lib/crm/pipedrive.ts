@@ -6,7 +6,16 @@
  * `data-test-deal-id` or the `/deal/<id>` link and never from the element itself.
  */
 import { parseAmount } from './amount';
-import { deepText, fill, isHiddenByMarkup, present, type QueryRoot, queryAllFirst, queryFirst } from './dom';
+import {
+  deepText,
+  fill,
+  isHiddenByMarkup,
+  present,
+  type QueryRoot,
+  queryAllFirst,
+  queryFirst,
+  shownByMarkup,
+} from './dom';
 import { type CrmAdapter, type ObjectType, type PageMatch, toSighting } from './types';
 
 const HOST = /^(?!www\.|developers\.|support\.|marketplace\.)[a-z0-9-]+\.pipedrive\.com$/;
@@ -128,9 +137,7 @@ export const pipedrive: CrmAdapter = {
       const record = queryFirst(root, SELECTORS.recordRoot);
       return record && !isHiddenByMarkup(record) ? [record] : [];
     }
-    return queryAllFirst(root, SELECTORS.card).filter(
-      (card) => !isHiddenByMarkup(card) && cardId(card) !== null,
-    );
+    return shownByMarkup(queryAllFirst(root, SELECTORS.card)).filter((card) => cardId(card) !== null);
   },
   extract(item, page, url) {
     return page.kind === 'record' ? extractRecord(item, page, url) : extractCard(item, page, url);

@@ -24,6 +24,7 @@ import {
   type QueryRoot,
   queryFirst,
   safeQueryAll,
+  shownByMarkup,
 } from './dom';
 import { type CrmAdapter, type ObjectType, type PageMatch, type ReadFields, toSighting } from './types';
 
@@ -329,7 +330,7 @@ export const salesforce: CrmAdapter = {
       return record ? [record] : [];
     }
     return activeGrids(root).flatMap((grid) =>
-      safeQueryAll(grid, SELECTORS.row[0]).filter((row) => !isHiddenByMarkup(row) && rowId(row) !== null),
+      shownByMarkup(safeQueryAll(grid, SELECTORS.row[0])).filter((row) => rowId(row) !== null),
     );
   },
   extract(item, page, url) {

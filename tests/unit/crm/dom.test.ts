@@ -10,6 +10,7 @@ import {
   present,
   queryAllFirst,
   queryFirst,
+  shownByMarkup,
 } from '../../../lib/crm/dom';
 import { parseHtml } from './load-fixture';
 
@@ -60,6 +61,38 @@ describe('isHiddenByMarkup', () => {
     ['outer', false],
   ])('%s → %s', (id, expected) => {
     expect(isHiddenByMarkup(doc.getElementById(id)!)).toBe(expected);
+  });
+});
+
+describe('shownByMarkup', () => {
+  /** Random trees of divs, some hidden by one of the three markups (or a near miss that is not). */
+  const marks = [
+    '',
+    'hidden',
+    'aria-hidden="true"',
+    'aria-hidden="false"',
+    'style="display :NONE"',
+    'style="display: block"',
+  ];
+  type Tree = { mark: number; children: Tree[] };
+  const mark = fc.nat({ max: marks.length - 1 });
+  const treeOf = (depth: number): fc.Arbitrary<Tree> =>
+    depth === 0
+      ? fc.record({ mark, children: fc.constant([]) })
+      : fc.record({ mark, children: fc.array(treeOf(depth - 1), { maxLength: 3 }) });
+  const tree = treeOf(4);
+  const html = (t: Tree): string => `<div ${marks[t.mark]}>${t.children.map(html).join('')}</div>`;
+
+  it('keeps exactly the elements isHiddenByMarkup lets through, in order', () => {
+    fc.assert(
+      fc.property(tree, (t) => {
+        const root = parseHtml(`<!DOCTYPE html><html><body>${html(t)}</body></html>`);
+        const all: Element[] = [...root.querySelectorAll('div')];
+        const indices = (els: Element[]) => els.map((el) => all.indexOf(el));
+        expect(indices(shownByMarkup(all))).toEqual(indices(all.filter((el) => !isHiddenByMarkup(el))));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
