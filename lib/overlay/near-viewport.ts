@@ -75,13 +75,13 @@ export function nearIndices(count: number, boxAt: (i: number) => Box, band: Box)
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 /**
- * `margin` widens the viewport at the top and bottom, in CSS pixels: the two rows or so beyond each
- * edge are read and badged just before they show. Rows that scroll in are read in the animation
+ * `margin` widens the viewport at the top and bottom, in CSS pixels: the row or so beyond each edge
+ * is read and badged just before it shows. Rows that scroll in are read in the animation
  * callback of the very frame that shows them, so a wider margin buys little, while every row more in
  * it is read and drawn again on each re-render of the CRM's table, whose budget is 8 ms per 50 rows
  * (issue 6).
  */
-export function createNearViewport(win: Window, margin = 64): NearViewport {
+export function createNearViewport(win: Window, margin = 32): NearViewport {
   /** Observed items by their container (a re-rendered row replaces its sibling in the same one). */
   const groups = new Map<Element, Set<Element>>();
   const parentOf = new Map<Element, Element>();

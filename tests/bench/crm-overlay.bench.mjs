@@ -7,9 +7,9 @@
 // measured on its own, not mixed with the page's own load.
 //
 // This machine's speed drifts by ±40% within a minute, and the page's own cost of one re-render varies
-// 25–65 ms from one batch to the next, far more than the 8 ms being measured. So both browsers stay open
-// side by side and every step runs in the one with Pacer, then at once the same step in the one
-// without; each figure is the median of BENCH_CRM_REPEATS such pairs (default 5), each repeat with new
+// 25–100 ms from one batch to the next, far more than the 8 ms being measured. So both browsers stay
+// open side by side and every step runs in the one with Pacer and at once the same step in the one
+// without; each figure is the median of BENCH_CRM_REPEATS such pairs (default 9), each repeat with new
 // record ids so that Pacer reads and draws every row again.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,7 +18,7 @@ import { startWithGrantedHosts } from '../e2e/crm-support.mjs';
 
 const URL_LIST = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/all/list';
 const BATCHES = Math.max(1, Number(process.env.BENCH_CRM_BATCHES) || 8);
-const REPEATS = Math.max(1, Number(process.env.BENCH_CRM_REPEATS) || 5);
+const REPEATS = Math.max(1, Number(process.env.BENCH_CRM_REPEATS) || 9);
 const BUDGET = { first: 50, batch: 8, longTask: 50 };
 
 async function loadGenerator() {
@@ -169,23 +169,35 @@ export default async function crmOverlayBench(bench) {
       first.badges = await badges(ext.page);
     }
 
-    // Re-renders, on the last pair of pages: each batch runs in the page with Pacer and then in the one
-    // without, REPEATS times, with new record ids every time.
+    // Re-renders, on the last pair of pages: each batch runs in the page with Pacer and in the one
+    // without, REPEATS times, with new record ids every time; which of the two goes first alternates,
+    // so that a drift of the machine's speed within a pair weighs on both sides alike.
     const batches = [];
     for (let i = 0; i < BATCHES; i++) {
       const pairs = [];
       for (let r = 0; r < REPEATS; r++) {
         const round = i * REPEATS + r;
         const expected = await badges(ext.page);
-        const withExt = await measure(ext.cdp, async () => {
-          await rerender(ext.page, round);
-          await waitForBadges(ext.page, expected, 5000);
-          await settle(ext.page, 1200);
-        });
-        const without = await measure(base.cdp, async () => {
-          await rerender(base.page, round);
-          await settle(base.page, 1200);
-        });
+        const runWith = () =>
+          measure(ext.cdp, async () => {
+            await rerender(ext.page, round);
+            await waitForBadges(ext.page, expected, 5000);
+            await settle(ext.page, 1200);
+          });
+        const runWithout = () =>
+          measure(base.cdp, async () => {
+            await rerender(base.page, round);
+            await settle(base.page, 1200);
+          });
+        let withExt;
+        let without;
+        if (r % 2 === 0) {
+          withExt = await runWith();
+          without = await runWithout();
+        } else {
+          without = await runWithout();
+          withExt = await runWith();
+        }
         pairs.push({ with: withExt.ms, without: without.ms, split: withExt.split, baseSplit: without.split });
       }
       batches.push(pairs);
