@@ -188,9 +188,8 @@ export function displayedValue(el: Element | null | undefined): string {
  * attribute, `aria-hidden="true"`, or an inline `display: none`. Computed styles are not consulted:
  * they are expensive on a 2,000-row table and meaningless under happy-dom.
  */
-export function isHiddenByMarkup(el: Element, checkedAncestor?: Element): boolean {
-  // `checkedAncestor`: an ancestor already found visible (the table, for 2,000 rows): stop there.
-  for (let node: Element | null = el; node && node !== checkedAncestor; node = composedParent(node)) {
+export function isHiddenByMarkup(el: Element): boolean {
+  for (let node: Element | null = el; node; node = composedParent(node)) {
     if (hiddenItself(node)) return true;
   }
   return false;

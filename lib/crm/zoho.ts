@@ -17,6 +17,7 @@ import {
   queryAllFirst,
   queryFirst,
   safeQueryAll,
+  shownByMarkup,
 } from './dom';
 import { type CrmAdapter, type ObjectType, type PageMatch, toSighting } from './types';
 
@@ -263,16 +264,14 @@ export const zoho: CrmAdapter = {
     }
     const module = page.crmObject;
     if (page.kind === 'board') {
-      return queryAllFirst(root, SELECTORS.card).filter(
-        (card) =>
-          !isHiddenByMarkup(card) && idFrom(queryFirst(card, fill(SELECTORS.cardLink, { module })), module),
+      return shownByMarkup(queryAllFirst(root, SELECTORS.card)).filter((card) =>
+        idFrom(queryFirst(card, fill(SELECTORS.cardLink, { module })), module),
       );
     }
     const table = queryFirst(root, SELECTORS.table);
     if (!table) return [];
-    return queryAllFirst(table, SELECTORS.row).filter(
-      (row) =>
-        !isHiddenByMarkup(row) && idFrom(queryFirst(row, fill(SELECTORS.recordLink, { module })), module),
+    return shownByMarkup(queryAllFirst(table, SELECTORS.row)).filter((row) =>
+      idFrom(queryFirst(row, fill(SELECTORS.recordLink, { module })), module),
     );
   },
   extract(item, page, url) {
