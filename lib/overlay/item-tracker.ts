@@ -8,8 +8,6 @@ import type { MutationBatch } from './mutation-batch';
 export interface ItemState {
   /** Lead id of the last successful read, if any. */
   leadId: string | null;
-  /** The serialized sighting last read; a re-render with the same values changes nothing. */
-  signature: string | null;
   read: boolean;
 }
 
@@ -32,7 +30,7 @@ export class ItemTracker {
   add(item: Element): ItemState {
     let state = this.#items.get(item);
     if (!state) {
-      state = { leadId: null, signature: null, read: false };
+      state = { leadId: null, read: false };
       this.#items.set(item, state);
       const parent = item.parentElement;
       if (parent) {

@@ -135,7 +135,6 @@ export function startScanner(deps: ScannerDeps): Scanner {
     const id = leadId(result.sighting);
     state.leadId = id;
     const signature = JSON.stringify(result.sighting);
-    state.signature = signature;
     if (sentSignature.get(id) !== signature) {
       sentSignature.set(id, signature);
       pending.set(id, result.sighting);
