@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBadgeLayer, isOwnElement, LAYER_TAG } from '../../../components/overlay/badge-layer';
+import type { BadgeView } from '../../../lib/overlay/badge-format';
 
 /** Badges still drawn (a removed row's host is kept hidden, for reuse by the next row). */
 const drawn = () => document.querySelectorAll('pacer-lead-badge:not([data-spare])');
 
-function row(text: string) {
+type Row = { tr: HTMLTableRowElement; td: HTMLTableCellElement };
+
+function row(text: string): Row {
   const tr = document.createElement('tr');
   const td = document.createElement('td');
   td.textContent = text;
@@ -13,13 +16,28 @@ function row(text: string) {
   return { tr, td };
 }
 
+/** A layer with one row per badge given (tier and title both `tier`), drawn and placed. */
+function drawnRows<const T extends string[]>(...tiers: T) {
+  const layer = createBadgeLayer(document);
+  const rows = tiers.map((tier) => {
+    const r = row(tier.toLowerCase());
+    const view: BadgeView = { tier, title: tier };
+    layer.render(r.tr, r.td, view);
+    return r;
+  });
+  layer.place();
+  return { layer, rows: rows as { [K in keyof T]: Row } };
+}
+
 describe('badge layer', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+  });
   afterEach(() => {
     document.body.replaceChildren();
   });
 
   it('draws one badge per item outside the table, updates it in place and leaves the page text alone', async () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
     const { tr, td } = row('Deal <b>name</b>');
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'A', share: '18% of Q3 gap', title: '<img src=x onerror=alert(1)>' });
@@ -41,7 +59,6 @@ describe('badge layer', () => {
   });
 
   it('keeps page text as text (a title is never parsed as HTML)', () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
     const { tr, td } = row('x');
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'C', title: '<img src=x>' });
@@ -53,13 +70,10 @@ describe('badge layer', () => {
   });
 
   it('removes the badge of a row the CRM removed, by the next placement', () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
-    const a = row('a');
-    const b = row('b');
-    const layer = createBadgeLayer(document);
-    layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
-    layer.render(b.tr, b.td, { tier: 'B', title: 'B' });
-    layer.place();
+    const {
+      layer,
+      rows: [a, b],
+    } = drawnRows('A', 'B');
     expect(drawn()).toHaveLength(2);
     // Forgotten (the scanner saw the row go), or found gone when placing.
     layer.forget(a.tr);
@@ -78,7 +92,6 @@ describe('badge layer', () => {
   });
 
   it('puts its layer back if the page throws it away', () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
     const { tr, td } = row('a');
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'A', title: 'A' });
@@ -89,7 +102,6 @@ describe('badge layer', () => {
   });
 
   it('gives a re-rendered row with the same badge the drawn host, without touching the DOM', () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
     const old = row('a');
     const other = row('b');
     const layer = createBadgeLayer(document);
@@ -121,13 +133,10 @@ describe('badge layer', () => {
   });
 
   it("hides a removed row's badge, and draws a new row's from a kept host with the same badge first", () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
-    const a = row('a');
-    const b = row('b');
-    const layer = createBadgeLayer(document);
-    layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
-    layer.render(b.tr, b.td, { tier: 'B', title: 'B' });
-    layer.place();
+    const {
+      layer,
+      rows: [a, b],
+    } = drawnRows('A', 'B');
     const [hostA, hostB] = [...drawn()];
     layer.forget(a.tr);
     layer.forget(b.tr);
@@ -146,11 +155,10 @@ describe('badge layer', () => {
   });
 
   it("keeps a removed row's badge until the new rows' badges are known, then hides it", () => {
-    document.body.innerHTML = '<table><tbody></tbody></table>';
-    const a = row('a');
-    const layer = createBadgeLayer(document);
-    layer.render(a.tr, a.td, { tier: 'A', title: 'A' });
-    layer.place();
+    const {
+      layer,
+      rows: [a],
+    } = drawnRows('A');
     const host = drawn()[0];
     layer.forget(a.tr);
     a.tr.remove();
