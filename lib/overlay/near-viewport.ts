@@ -32,19 +32,21 @@ const SEARCH_FROM = 16;
 
 const isEmpty = (box: Box) => box.bottom - box.top <= 0 && box.right - box.left <= 0;
 
+/** Whether a (non-empty) box lies in `band`, edges included. */
+const meets = (box: Box, band: Box) =>
+  !isEmpty(box) &&
+  box.bottom >= band.top &&
+  box.top <= band.bottom &&
+  box.right >= band.left &&
+  box.left <= band.right;
+
 /**
  * Indices of `count` boxes in reading order (tops never decreasing, empty boxes anywhere) that meet
  * `band`: binary search for the first one whose bottom reaches the band, then a walk while tops are in
  * it. `boxAt` is read lazily, about log2(count) + the near ones times. Pure.
  */
 export function nearIndices(count: number, boxAt: (i: number) => Box, band: Box): number[] {
-  const meets = (b: Box) =>
-    !isEmpty(b) &&
-    b.bottom >= band.top &&
-    b.top <= band.bottom &&
-    b.right >= band.left &&
-    b.left <= band.right;
-  if (count <= SEARCH_FROM) return range(0, count).filter((i) => meets(boxAt(i)));
+  if (count <= SEARCH_FROM) return range(0, count).filter((i) => meets(boxAt(i), band));
   // The first non-empty box at or after i (empty ones — display:none rows — have no place in the order).
   const solid = (i: number): [number, Box] | null => {
     for (let j = i; j < count; j++) {
@@ -67,7 +69,7 @@ export function nearIndices(count: number, boxAt: (i: number) => Box, band: Box)
     const box = boxAt(i);
     if (isEmpty(box)) continue;
     if (box.top > band.bottom) break;
-    if (meets(box)) out.push(i);
+    if (meets(box, band)) out.push(i);
   }
   return out;
 }
@@ -90,8 +92,7 @@ export function createNearViewport(win: Window, margin = 32): NearViewport {
   function checkGroup(parent: Element, items: Set<Element>, band: Box, found: Set<Element>): void {
     if (items.size <= SEARCH_FROM) {
       for (const item of items)
-        if (item.parentElement === parent && nearIndices(1, () => item.getBoundingClientRect(), band).length)
-          found.add(item);
+        if (item.parentElement === parent && meets(item.getBoundingClientRect(), band)) found.add(item);
       return;
     }
     const children = parent.children;
@@ -111,7 +112,7 @@ export function createNearViewport(win: Window, margin = 32): NearViewport {
     const ordered = isEmpty(first) || isEmpty(last) || first.top <= last.top;
     const indices = ordered
       ? nearIndices(children.length, boxAt, band)
-      : range(0, children.length).filter((i) => nearIndices(1, () => boxAt(i), band).length > 0);
+      : range(0, children.length).filter((i) => meets(boxAt(i), band));
     for (const i of indices) {
       const child = children[i] as Element;
       if (items.has(child)) found.add(child);
