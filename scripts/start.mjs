@@ -1,6 +1,8 @@
 // `npm start`: build if needed, then open a real browser with Pacer loaded and its example data in.
 // Uses its own profile in .pacer-profile/ so it never touches the user's everyday browser profile.
 // `npm start -- --fresh` wipes that profile first.
+// Once the new tab shows the example goals it prints one line starting with READY_LINE (CI waits for it,
+// .ci/run); `npm start -- --close-when-ready` then closes the browser and exits (0), for CI and scripts.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,9 @@ import {
 } from './browser.mjs';
 
 const PROFILE_DIR = path.join(REPO_ROOT, '.pacer-profile');
+const READY_LINE = 'Pacer is ready:';
+// The example data's first load computes months of rollups: slow on a busy 2-core machine.
+const READY_TIMEOUT_MS = 180_000;
 // What a build reads: if any of it is newer than the built manifest, the build is stale.
 const SOURCES = [
   'entrypoints',
@@ -72,6 +77,22 @@ function printManualLoad() {
       '  4. open a new tab; for example data, open Pacer\'s options page and add "?example=1" to its URL',
     ].join('\n'),
   );
+}
+
+/**
+ * Waits until the new tab's dashboard (not only its cached first paint) shows goal cards, and returns
+ * how many. The options page loads the example data meanwhile; the new tab follows through storage
+ * change messages.
+ */
+async function waitForExampleGoals(page) {
+  await page.waitForFunction(
+    () =>
+      document.querySelector('main[aria-busy="false"]') &&
+      document.querySelectorAll('[data-testid="goal-card"]').length > 0,
+    null,
+    { timeout: READY_TIMEOUT_MS },
+  );
+  return page.locator('[data-testid="goal-card"]').count();
 }
 
 async function main() {
@@ -136,6 +157,22 @@ async function main() {
   await newtab.bringToFront();
 
   console.log(`Pacer is running (extension id ${extensionId}). Close the browser window to stop.`);
+  const closeWhenReady = process.argv.includes('--close-when-ready');
+  try {
+    const goals = await waitForExampleGoals(newtab);
+    console.log(`${READY_LINE} the new tab shows ${goals} goals from the example data.`);
+  } catch (error) {
+    console.error(`Pacer did not show the example goals: ${error instanceof Error ? error.message : error}`);
+    if (closeWhenReady) {
+      await context.close().catch(() => {});
+      process.exit(1);
+    }
+  }
+  if (closeWhenReady) {
+    await context.close().catch(() => {});
+    console.log('Browser closed (--close-when-ready).');
+    return;
+  }
 
   const closed = new Promise((resolve) => context.once('close', resolve));
   const stop = () => context.close().catch(() => {});
