@@ -15,6 +15,10 @@ const WIDGETS_INLINE = 'pacer-widgets.inline.js';
 // CRM hosts are optional host permissions, requested when the user enables a CRM; `scripting`
 // registers the CRM content script for exactly the hosts the user enabled (lib/background/crm-registration.ts).
 export default defineConfig({
+  // MV3 for every browser, Firefox included (WXT's default for Firefox is MV2): one `action` API, and
+  // `optional_host_permissions` for the CRM hosts, which WXT drops from an MV2 build. Firefox runs the
+  // background as an event page (`background.scripts`), which the background code is written for.
+  manifestVersion: 3,
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
@@ -50,7 +54,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'pacer@pacer.local', strict_min_version: '128.0' },
+            gecko: {
+              id: 'pacer@pacer.local',
+              // 140 (an ESR): the first Firefox that reads data_collection_permissions; also has MV3
+              // optional_host_permissions, storage.session and scripting.registerContentScripts.
+              strict_min_version: '140.0',
+              // Required of new add-ons by addons.mozilla.org: Pacer collects and sends nothing.
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

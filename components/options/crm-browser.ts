@@ -14,9 +14,13 @@ import {
   parseMappings,
 } from '../../lib/overlay/stored';
 
-/** Must be the first await of a click handler: browsers only show the prompt during a user gesture. */
+/**
+ * Must be the first await of a click handler: browsers only show the prompt during a user gesture.
+ * Resolves false when the user says no; rejects when the browser cannot ask at all (a host pattern
+ * the manifest does not declare, no user gesture): the options page shows that error.
+ */
 export function requestHosts(origins: string[]): Promise<boolean> {
-  return browser.permissions.request({ origins }).catch(() => false);
+  return browser.permissions.request({ origins });
 }
 
 export async function releaseHosts(origins: string[]): Promise<void> {

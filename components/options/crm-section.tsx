@@ -19,9 +19,14 @@ export async function setEnabled(enabled: string[]): Promise<void> {
   await applyEnabled(enabled);
 }
 
+/** The browser could not make the permission request (not the user's "no"). */
+export class PermissionRequestError extends Error {}
+
 /** Enables a CRM from a click handler: the permission request comes first, while the gesture lasts. */
 export async function enableCrm(crm: string): Promise<boolean> {
-  const granted = await requestHosts(hostPatternsFor(crm));
+  const granted = await requestHosts(hostPatternsFor(crm)).catch((error: unknown) => {
+    throw new PermissionRequestError(error instanceof Error ? error.message : String(error));
+  });
   if (!granted) return false;
   const current = settings.value.enabledCrms;
   await setEnabled(current.includes(crm) ? current : [...current, crm]);
@@ -59,7 +64,13 @@ export function CrmSection() {
       : enableCrm(crm).then((ok) => {
           if (!ok) setMessage(t('crm.permissionDenied', { crm: label }));
         });
-    work.catch((error: unknown) => setMessage(String(error)));
+    work.catch((error: unknown) =>
+      setMessage(
+        error instanceof PermissionRequestError
+          ? t('crm.permissionError', { crm: label, error: error.message })
+          : String(error),
+      ),
+    );
   };
 
   return (

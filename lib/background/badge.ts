@@ -2,7 +2,10 @@ import type { GoalView } from '../app/goal-view';
 import type { Translator } from '../i18n/translate';
 import { type BadgeState, badgeState } from '../popup/badge-state';
 
-/** The part of `browser.action` the badge uses (a fake in unit tests). */
+/**
+ * The part of `browser.action` the badge uses (a fake in unit tests). Both builds are MV3 (wxt.config.ts),
+ * so Chrome and Firefox alike have `browser.action`; Firefox's MV2 `browserAction` is never needed.
+ */
 export interface BadgeApi {
   setBadgeText(details: { text: string }): Promise<void>;
   setBadgeBackgroundColor(details: { color: string }): Promise<void>;
