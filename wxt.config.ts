@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { firstPaintPage } from './scripts/vite-first-paint-page';
+import { noInnerHtml } from './scripts/vite-no-inner-html.mjs';
 
 /**
  * The single-file widgets bundle (scripts/build-widgets.mjs, run first by `npm run build`) ships inside
@@ -62,6 +63,8 @@ export default defineConfig({
               // Required of new add-ons by addons.mozilla.org: Pacer collects and sends nothing.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
@@ -70,7 +73,11 @@ export default defineConfig({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     build: { target: 'es2022' },
     // The popup's first frame fetches only its shell script (see the plugin).
-    plugins: [firstPaintPage(['entrypoints/popup/index.html'])],
+    plugins: [
+      firstPaintPage(['entrypoints/popup/index.html']),
+      // Preact's innerHTML write, which only dangerouslySetInnerHTML reaches, becomes a throw.
+      noInnerHtml(),
+    ],
   }),
   hooks: {
     'prepare:publicPaths': (_wxt, paths) => {

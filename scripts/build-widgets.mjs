@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { noInnerHtml } from './vite-no-inner-html.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, '.output', 'widgets');
@@ -41,7 +42,7 @@ function config({ fileName, emptyOutDir, codeSplitting }) {
     root: ROOT,
     logLevel: 'warn',
     publicDir: false,
-    plugins: [plainCssIsEmpty],
+    plugins: [plainCssIsEmpty, noInnerHtml()],
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
     // A library build keeps process.env.NODE_ENV as written; the page has no `process`.
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
