@@ -60,6 +60,31 @@ export function findChromium() {
   );
 }
 
+const FIREFOX_CANDIDATES = {
+  linux: ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/snap/bin/firefox'],
+  darwin: ['/Applications/Firefox.app/Contents/MacOS/firefox'],
+  win32: [`${process.env.PROGRAMFILES || 'C:\\Program Files'}\\Mozilla Firefox\\firefox.exe`],
+};
+
+/** Path of Firefox (ESR or release, 140+): $FIREFOX_PATH first, then the usual install locations. */
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new BrowserNotFoundError(`FIREFOX_PATH is set to ${fromEnv}, but no file is there.`);
+  }
+  const tried = FIREFOX_CANDIDATES[process.platform] ?? FIREFOX_CANDIDATES.linux;
+  const found = tried.find((p) => existsSync(p));
+  if (found) return found;
+  throw new BrowserNotFoundError(
+    [
+      'No Firefox found. Looked in:',
+      ...tried.map((p) => `  ${p}`),
+      'Install it (Debian: sudo apt-get install firefox-esr) or set FIREFOX_PATH=/path/to/firefox',
+    ].join('\n'),
+  );
+}
+
 /** Google Chrome (branded) dropped --load-extension in 137; only a flag can bring it back, and not for long. */
 function isBrandedChrome(executablePath) {
   return /google[- ]chrome/i.test(executablePath);

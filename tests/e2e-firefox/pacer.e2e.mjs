@@ -1,0 +1,286 @@
+// Pacer's Firefox build in a real Firefox (tests/e2e-firefox/firefox.mjs says how it is driven): the new
+// tab with the example data, the popup's quick log, the toolbar badge, a CRM page on 127.0.0.1 after
+// enabling that host in the options page, and everything still there after a restart. One browser
+// profile runs through the file in order, as a user would.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { REPO_ROOT, serveStatic } from '../../scripts/browser.mjs';
+import {
+  gotoExtensionPage,
+  makeProfileDir,
+  removeProfileDir,
+  saveScreenshot,
+  startFirefox,
+  textOf,
+  until,
+} from './firefox.mjs';
+
+const CRM_PAGE = 'list-cards-2026-11-23.html';
+const PROBE = 'pacer-e2e-probe';
+
+/** Manual points of one metric, read from Pacer's IndexedDB in one of its pages. */
+function manualPoints(page, metricId) {
+  return page.evaluate(async (id) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('pacer');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const blocks = await new Promise((resolve, reject) => {
+      const r = db
+        .transaction('obsBlocks')
+        .objectStore('obsBlocks')
+        .index('by-metric-day')
+        .getAll(IDBKeyRange.bound([id, 0], [id, 8_640_000_000_000]));
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    db.close();
+    return blocks.flatMap((b) => b.points.filter((p) => p.s === 'manual').map((p) => p.v));
+  }, metricId);
+}
+
+function readLeads(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('pacer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('leads').objectStore('leads').getAll();
+          req.onsuccess = () => {
+            resolve(req.result.map((l) => ({ crm: l.crm, name: l.name, amount: l.amount })));
+            open.result.close();
+          };
+        };
+      }),
+  );
+}
+
+/** Polls `fn` in Node until it returns a truthy value. */
+async function eventually(fn, message, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const value = await fn();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${message}`);
+}
+
+/** The dashboard's goal cards once the engine (not only the cached first paint) has drawn them. */
+function dashboardCards(page) {
+  return until(
+    page,
+    () =>
+      document.querySelector('main[aria-busy="false"]') &&
+      document.querySelectorAll('[data-testid="goal-card"]').length,
+    { message: 'goal cards on the new tab', timeout: 120_000 },
+  );
+}
+
+describe('Pacer in Firefox', () => {
+  const profile = makeProfileDir();
+  /** @type {Awaited<ReturnType<typeof startFirefox>>} */
+  let ff;
+  /** @type {Awaited<ReturnType<typeof serveStatic>>} */
+  let server;
+  const errors = [];
+
+  before(async () => {
+    server = await serveStatic(path.join(REPO_ROOT, 'tests', 'fixtures', 'crm', 'custom'));
+    ff = await startFirefox(profile);
+  });
+  after(async () => {
+    await ff?.close();
+    await server?.close();
+    removeProfileDir(profile);
+  });
+
+  it('loads the example data from the options page; the new tab shows it', async () => {
+    await gotoExtensionPage(ff.page, 'options.html?example=1');
+    const status = await until(
+      ff.page,
+      () =>
+        /\d/.test(document.querySelector('[data-testid="example-status"]')?.textContent ?? '') &&
+        document.querySelector('[data-testid="example-status"]')?.textContent,
+      { message: 'the example data loaded', timeout: 180_000 },
+    );
+    assert.match(status, /example data/i);
+    await gotoExtensionPage(ff.page, 'newtab.html');
+    const cards = await dashboardCards(ff.page);
+    assert.ok(cards >= 20, `expected the example goals, saw ${cards} cards`);
+    const bars = await ff.page.evaluate(() =>
+      [...document.querySelectorAll('[role="progressbar"]')].map((e) =>
+        Number(e.getAttribute('aria-valuenow')),
+      ),
+    );
+    assert.ok(bars.length >= 20 && bars.every((v) => v >= 0 && v <= 100), 'progress bars with values');
+    await saveScreenshot(ff.page, 'newtab');
+  });
+
+  it('reads uncaught errors of Pacer pages from the browser output (the check below can fail)', async () => {
+    await ff.page.evaluate((probe) => {
+      setTimeout(() => {
+        throw new Error(probe);
+      });
+    }, PROBE);
+    const end = Date.now() + 10_000;
+    while (Date.now() < end && !ff.pacerErrors().some((l) => l.includes(PROBE))) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(
+      ff.pacerErrors().some((l) => l.includes(PROBE)),
+      `the probe error was not seen in Firefox's output:\n${ff.output.slice(-30).join('\n')}`,
+    );
+  });
+
+  it('logs a value from the popup with the quick log', async () => {
+    await gotoExtensionPage(ff.page, 'popup.html');
+    await until(ff.page, () => document.querySelector('[data-testid="metric-input"]') !== null, {
+      message: 'the quick log',
+    });
+    await ff.page.setViewport({ width: 380, height: 700 });
+    await ff.page.type('[data-testid="metric-input"]', 'reven');
+    await until(ff.page, () => document.querySelector('[data-testid="metric-option"]') !== null, {
+      message: 'a KPI suggestion',
+    });
+    await ff.page.keyboard.press('Enter');
+    await until(ff.page, () => document.activeElement?.getAttribute('data-testid') === 'value-input', {
+      message: 'focus on the value',
+    });
+    await ff.page.keyboard.type('12tr');
+    await ff.page.keyboard.press('Enter');
+    const status = await textOf(ff.page, '[data-testid="log-status"]');
+    assert.match(status, /Saved .*12,000,000.* to Revenue/);
+    assert.deepEqual(await manualPoints(ff.page, 'ex-revenue'), [12_000_000]);
+    await saveScreenshot(ff.page, 'popup-logged');
+    await ff.page.setViewport({ width: 1280, height: 800 });
+  });
+
+  it('shows the number of off-track goals on the toolbar badge', async () => {
+    // Read through the action API from a Pacer page: what the background set on the toolbar button.
+    const badge = await until(
+      ff.page,
+      async () => {
+        const text = await browser.action.getBadgeText({});
+        const title = await browser.action.getTitle({});
+        return text ? { text, title } : null;
+      },
+      { message: 'a badge' },
+    );
+    assert.match(badge.text, /^[1-9]\d*$/);
+    assert.match(badge.title, new RegExp(`${badge.text} off track`));
+  });
+
+  it('enables a CRM on 127.0.0.1 in the options page and badges its page', async () => {
+    await gotoExtensionPage(ff.page, 'options.html');
+    await until(ff.page, () => document.querySelector('[data-testid="crm-custom-origin"]') !== null, {
+      message: 'the CRM section',
+    });
+    await ff.page.type('[data-testid="crm-custom-origin"]', `${server.url}/leads`);
+    await ff.page.click('[data-testid="crm-custom-add"]');
+    await until(
+      ff.page,
+      (origin) =>
+        [...document.querySelectorAll('[data-testid="crm-custom-origin-row"]')].some((r) =>
+          r.textContent?.includes(origin),
+        ),
+      { args: [server.url], message: 'the CRM listed as enabled' },
+    );
+    const granted = await ff.page.evaluate(() =>
+      browser.permissions.contains({ origins: ['http://127.0.0.1/*'] }),
+    );
+    assert.equal(granted, true, 'the options page asked for the host and Firefox granted it');
+    const scripts = await until(
+      ff.page,
+      async () => {
+        const s = await browser.scripting.getRegisteredContentScripts();
+        return s.length > 0 && s.map((x) => x.matches);
+      },
+      { message: 'a registered content script' },
+    );
+    assert.deepEqual(scripts, [['http://127.0.0.1/*']]);
+
+    // The mapping a user makes by pointing (tests/e2e/crm-custom.e2e.mjs does it in Chromium), imported.
+    const mapping = {
+      version: 1,
+      origin: server.url,
+      kind: 'board',
+      objectType: 'lead',
+      item: '[data-kind="lead-card"]',
+      fields: {
+        name: 'h3',
+        stage: '.Value-dJETNi',
+        amount: '[data-field="amount"] span',
+        owner: '[aria-label="Người phụ trách"]',
+        channel: '.source-tag',
+        link: 'a[href^="/leads/"]',
+      },
+      idAttribute: 'data-id',
+      createdAt: Date.now(),
+    };
+    const file = path.join(tmpdir(), `pacer-firefox-mapping-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(mapping));
+    const input = await ff.page.$('[data-testid="crm-mapping-import"]');
+    assert.ok(input, 'the mapping import field');
+    await input.uploadFile(file);
+    await until(ff.page, () => document.querySelector('[data-testid="crm-mapping"]') !== null, {
+      message: 'the imported mapping listed',
+    });
+    await saveScreenshot(ff.page, 'options-crm');
+
+    const crm = await ff.browser.newPage();
+    try {
+      await crm.goto(`${server.url}/${CRM_PAGE}`, { waitUntil: 'load' });
+      const badges = await until(
+        crm,
+        () => {
+          const hosts = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')];
+          return hosts.length >= 3 && hosts.length;
+        },
+        { message: 'badges on the CRM cards' },
+      );
+      assert.equal(badges, 3, 'one badge per card');
+      await saveScreenshot(crm, 'crm-badges');
+      const crmId = `custom:${server.url}`;
+      const leads = await eventually(async () => {
+        const mine = (await readLeads(ff.page)).filter((l) => l.crm === crmId);
+        return mine.length >= 3 && mine;
+      }, 'the cards stored as leads');
+      assert.equal(leads.length, 3);
+      const khoa = leads.find((l) => l.name === 'Nguyễn Minh Khoa');
+      assert.deepEqual(khoa, { crm: crmId, name: 'Nguyễn Minh Khoa', amount: 15_000_000 });
+    } finally {
+      await crm.close();
+    }
+  });
+
+  it('keeps the data, the logged value and the CRM after a restart', async () => {
+    errors.push(...ff.pacerErrors());
+    await ff.close();
+    ff = await startFirefox(profile);
+    await gotoExtensionPage(ff.page, 'newtab.html');
+    const cards = await dashboardCards(ff.page);
+    assert.ok(cards >= 20, `the example goals after a restart, saw ${cards}`);
+    assert.deepEqual(await manualPoints(ff.page, 'ex-revenue'), [12_000_000]);
+    const crmId = `custom:${server.url}`;
+    assert.equal((await readLeads(ff.page)).filter((l) => l.crm === crmId).length, 3);
+    // The host grant and the content script's registration survive too.
+    assert.equal(
+      await ff.page.evaluate(() => browser.permissions.contains({ origins: ['http://127.0.0.1/*'] })),
+      true,
+    );
+  });
+
+  it('threw no uncaught error and logged no console error in any Pacer page', () => {
+    errors.push(...ff.pacerErrors());
+    assert.deepEqual(
+      errors.filter((l) => !l.includes(PROBE)),
+      [],
+    );
+  });
+});
