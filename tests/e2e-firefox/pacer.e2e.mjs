@@ -176,6 +176,23 @@ describe('Pacer in Firefox', () => {
     assert.match(badge.title, new RegExp(`${badge.text} off track`));
   });
 
+  it("shows the browser's error when it cannot ask for a CRM's site", async () => {
+    await gotoExtensionPage(ff.page, 'options.html');
+    await until(ff.page, () => document.querySelector('[data-testid="crm-custom-origin"]') !== null, {
+      message: 'the CRM section',
+    });
+    // Plain http on a LAN address is not among the manifest's optional host permissions: Firefox
+    // refuses to ask, and says why. The options page shows that instead of a silent "no".
+    await ff.page.type('[data-testid="crm-custom-origin"]', 'http://10.0.0.7/crm');
+    await ff.page.click('[data-testid="crm-custom-add"]');
+    const message = await textOf(ff.page, '[data-testid="crm-message"]');
+    assert.match(message, /^The browser could not ask for access to http:\/\/10\.0\.0\.7: \S/);
+    await ff.page.evaluate(() =>
+      document.querySelector('[data-testid="crm-message"]')?.scrollIntoView({ block: 'center' }),
+    );
+    await saveScreenshot(ff.page, 'options-permission-error');
+  });
+
   it('enables a CRM on 127.0.0.1 in the options page and badges its page', async () => {
     await gotoExtensionPage(ff.page, 'options.html');
     await until(ff.page, () => document.querySelector('[data-testid="crm-custom-origin"]') !== null, {
