@@ -39,6 +39,13 @@ export interface CrmAdapter {
   badgeAnchor(item: Element, page: PageMatch): Element | null;
   /** Whether the page's structure (table, board, record layout) is found, so the UI can say "can't read". */
   checkHealth(root: QueryRoot, page: PageMatch): AdapterHealth;
+  /**
+   * True while the CRM says its list is still loading (HubSpot's data-test-loading): nothing read now
+   * is final, and the header-based fallback must not step in for an adapter that is only waiting.
+   */
+  isLoading?(root: QueryRoot, page: PageMatch): boolean;
+  /** The adapter's selector families, newest first, for the diagnostics a user can copy. */
+  selectors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Fields an adapter read off the page, before identity and validation. */
