@@ -197,6 +197,8 @@ export const pipedrive: CrmAdapter = {
   matchesHost: (url) => url.protocol === 'https:' && HOST.test(url.hostname),
   matchPage: matchPipedrivePage,
   selectors: SELECTORS,
+  // Person pages are read from what public code anchors on; no live capture confirms them yet.
+  unverified: ['record:person'],
   findItems(root: QueryRoot, page: PageMatch): Element[] {
     if (page.kind === 'record') {
       const record = findRecord(root, page);

@@ -44,6 +44,11 @@ export interface CrmAdapter {
    * is final, and the header-based fallback must not step in for an adapter that is only waiting.
    */
   isLoading?(root: QueryRoot, page: PageMatch): boolean;
+  /**
+   * Pages whose markup no public source confirms yet, as a page kind ('board') or kind and object
+   * ('record:person'): the health details say so, so a failure there is read as "unverified".
+   */
+  unverified?: readonly string[];
   /** The adapter's selector families, newest first, for the diagnostics a user can copy. */
   selectors?: Readonly<Record<string, readonly string[]>>;
 }
