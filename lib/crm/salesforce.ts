@@ -405,6 +405,7 @@ export const salesforce: CrmAdapter = {
   hostPatterns: HOST_SUFFIXES.map((suffix) => `https://*${suffix}/*`),
   matchesHost: (url) => url.protocol === 'https:' && isLightningHost(url.hostname),
   selectors: SELECTORS,
+  isInActiveView: isActiveView,
   matchPage: matchSalesforcePage,
   findItems(root, page) {
     if (page.kind === 'record') {

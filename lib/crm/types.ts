@@ -49,6 +49,11 @@ export interface CrmAdapter {
    * ('record:person'): the health details say so, so a failure there is read as "unverified".
    */
   unverified?: readonly string[];
+  /**
+   * Whether an element is in the view on screen (Salesforce keeps earlier pages as hidden cached
+   * views), for readers other than the adapter's own, such as the header-based fallback.
+   */
+  isInActiveView?(el: Element): boolean;
   /** The adapter's selector families, newest first, for the diagnostics a user can copy. */
   selectors?: Readonly<Record<string, readonly string[]>>;
 }
