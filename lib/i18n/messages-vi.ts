@@ -1,3 +1,4 @@
+import { adaptersVi } from './messages-adapters';
 import type { MessageKey } from './messages-en';
 import { overlayVi } from './messages-overlay';
 import { shellVi } from './messages-shell';
@@ -9,6 +10,7 @@ import { shellVi } from './messages-shell';
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
+  ...adaptersVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
