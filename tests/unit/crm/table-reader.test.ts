@@ -35,7 +35,7 @@ function switchedOff(adapter: CrmAdapter): CrmAdapter {
 
 const listFixtures = Object.keys(ADAPTERS).flatMap((crm) =>
   fixtureFiles(crm)
-    .filter((file) => file.startsWith('list-') && !file.startsWith('list-broken'))
+    .filter((file) => file.startsWith('list-') && !/^list-(?:broken|renamed)-/.test(file))
     .map((file) => [crm, file] as const),
 );
 
