@@ -198,9 +198,16 @@ describe('CRM overlay on HubSpot fixtures', () => {
     const renamed = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
     await crm.goto(renamed, { waitUntil: 'load' });
     await crm.locator('[data-testid="panel-notice-fallback"]').waitFor({ timeout: 15_000 });
-    await eventually(() => crm.locator('pacer-lead-badge:not([data-spare])').count().then((n) => n === 4), {
-      message: 'four badges from the header-based reader',
-    });
+    await eventually(
+      () =>
+        crm
+          .locator('pacer-lead-badge:not([data-spare])')
+          .count()
+          .then((n) => n === 4),
+      {
+        message: 'four badges from the header-based reader',
+      },
+    );
     assert.equal(await crm.locator('[data-testid="panel-notice-cant-read"]').count(), 0);
     await crm.locator('[data-testid="health-toggle"]').click();
     assert.equal(
