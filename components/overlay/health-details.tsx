@@ -76,7 +76,7 @@ export function HealthDetails({ locale, crmLabel, diagnose, copy }: HealthDetail
             {report.families.map((family) => (
               <li key={family.family}>
                 <span>{family.family}</span>
-                <FamilyCount family={family} t={t} />
+                <FamilyCount family={family} missing={report.health.missing.includes(family.family)} t={t} />
               </li>
             ))}
           </ul>
@@ -105,11 +105,17 @@ export function HealthDetails({ locale, crmLabel, diagnose, copy }: HealthDetail
   );
 }
 
+/**
+ * A family's count. Only the families the health check needs and misses are flagged: many others are
+ * absent by design on a given page (the loading marker, record hooks on a list).
+ */
 function FamilyCount({
   family,
+  missing,
   t,
 }: {
   family: PageDiagnostics['families'][number];
+  missing: boolean;
   t: ReturnType<typeof adaptersTranslator>;
 }) {
   const counted = family.selectors.filter((s) => s.count !== null);
@@ -118,6 +124,8 @@ function FamilyCount({
   return family.matched ? (
     <span>{t('health.found', { count: String(total) })}</span>
   ) : (
-    <span class="pc-health-miss">{t('health.notFound')}</span>
+    <span class={missing ? 'pc-health-miss' : 'pc-health-note'} data-missing={missing || undefined}>
+      {t('health.notFound')}
+    </span>
   );
 }

@@ -103,6 +103,8 @@ describe('HealthDetails', () => {
     expect(host.querySelector('[data-testid="health-reader"]')?.textContent).toBe('tiêu đề cột (dự phòng)');
     expect(host.querySelector('[data-testid="health-items"]')?.textContent).toBe('4');
     expect(host.querySelector('[data-testid="health-families"]')?.textContent).toContain('không tìm thấy');
+    // Only what the health check needs and misses is flagged; here the fallback reads, so nothing is.
+    expect(host.querySelectorAll('[data-missing]')).toHaveLength(0);
     await act(async () => (host.querySelector('[data-testid="health-copy"]') as HTMLButtonElement).click());
     expect(JSON.parse(copied[0]!)).toMatchObject({ format: 'pacer-crm-diagnostics/1', reader: 'headers' });
     expect(host.textContent).toContain('Đã sao chép');
@@ -126,9 +128,37 @@ describe('HealthDetails', () => {
     });
     act(() => (host.querySelector('[data-testid="health-toggle"]') as HTMLButtonElement).click());
     expect(host.textContent).toContain('not yet confirmed on the live site');
+    expect(host.querySelectorAll('[data-missing]')).toHaveLength(0);
     expect(host.querySelector('[data-testid="health-reader"]')?.textContent).toBe('Zoho CRM adapter');
     await act(async () => (host.querySelector('[data-testid="health-copy"]') as HTMLButtonElement).click());
     const json = host.querySelector<HTMLTextAreaElement>('[data-testid="health-json"]');
     expect(JSON.parse(json!.value)).toMatchObject({ adapter: 'zoho', verified: false });
+  });
+});
+
+describe('HealthDetails on a page that cannot be read', () => {
+  it('flags the family the health check misses', () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    const doc = loadFixture('hubspot/list-broken-2026-11-23.html');
+    const adapter = withHeaderFallback(hubspot, DEALS);
+    const page = adapter.matchPage(DEALS)!;
+    act(() => {
+      render(
+        <HealthDetails
+          locale="en"
+          crmLabel="HubSpot"
+          diagnose={() => diagnosePage(adapter, doc, page, 'none')}
+        />,
+        host,
+      );
+    });
+    act(() => (host.querySelector('[data-testid="health-toggle"]') as HTMLButtonElement).click());
+    const flagged = Array.from(host.querySelectorAll('[data-missing]')).map(
+      (el) => el.parentElement?.firstElementChild?.textContent,
+    );
+    expect(flagged).toEqual(['table']);
+    render(null, host);
+    host.remove();
   });
 });
