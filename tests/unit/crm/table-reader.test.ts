@@ -3,7 +3,7 @@
  * returns nothing, so the fallback must read the same records by the column headers alone, with the
  * same ids (from the adapter's own record URLs) — the leads stay the same leads.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../../../lib/crm/hubspot';
 import { readPage } from '../../../lib/crm/read-page';
 import { salesforce } from '../../../lib/crm/salesforce';
@@ -92,6 +92,36 @@ describe('header-based reader on every list fixture, adapter switched off', () =
     const page = fallback.matchPage(url)!;
     expect(fallback.findItems(doc, page)).toEqual(hubspot.findItems(doc, page));
     expect(fallback.source()).toBe('adapter');
+  });
+
+  it('costs one extract of the first row, and no table search, where the adapter reads', () => {
+    const url = new URL(LIST_URLS.hubspot!);
+    let extracts = 0;
+    const counting: CrmAdapter = {
+      ...hubspot,
+      extract: (item, page, u) => {
+        extracts++;
+        return hubspot.extract(item, page, u);
+      },
+    };
+    const fallback = withHeaderFallback(counting, url);
+    const doc = loadFixture('hubspot/list-deals-2026-11-23.html');
+    const selectors: string[] = [];
+    const original = Document.prototype.querySelectorAll;
+    const spy = vi.spyOn(Document.prototype, 'querySelectorAll').mockImplementation(function (
+      this: Document,
+      selector: string,
+    ) {
+      selectors.push(selector);
+      return original.call(this, selector);
+    });
+    try {
+      fallback.findItems(doc, fallback.matchPage(url)!);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(extracts).toBe(1);
+    expect(selectors.filter((s) => s.includes('role="grid"'))).toEqual([]);
   });
 
   it('does not step in while the CRM says its table is loading', () => {
