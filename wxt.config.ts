@@ -35,6 +35,10 @@ export default defineConfig({
     optional_host_permissions: [
       'https://*.hubspot.com/*',
       'https://*.lightning.force.com/*',
+      'https://*.lightning.force.mil/*',
+      'https://*.sfcrmapps.cn/*',
+      'https://*.sfcrmproducts.cn/*',
+      'https://*.lightning.force.com.mcas.ms/*',
       'https://*.my.salesforce.com/*',
       'https://*.pipedrive.com/*',
       'https://*.zoho.com/*',

@@ -6,13 +6,16 @@
  */
 import { useRef } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
+import { adaptersTranslator } from '../../lib/i18n/messages-adapters';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import { dragPanel } from '../../lib/overlay/panel-position';
 import type { PanelState } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import { GoalCard } from '../widgets/goal-card';
+import { HealthDetails, type HealthDetailsProps } from './health-details';
 
-export type PanelNotice = 'cant-read' | 'unmapped' | null;
+/** 'fallback': the adapter read nothing and the header-based reader reads the list instead. */
+export type PanelNotice = 'cant-read' | 'unmapped' | 'fallback' | null;
 
 export interface FloatingPanelProps {
   locale: Locale;
@@ -22,6 +25,8 @@ export interface FloatingPanelProps {
   state: PanelState;
   onChange(state: PanelState, done: boolean): void;
   onMap(): void;
+  /** The health notice's "Details" (diagnostics of this page), on built-in CRMs. */
+  health?: Pick<HealthDetailsProps, 'crmLabel' | 'diagnose'>;
 }
 
 export function FloatingPanel({
@@ -32,6 +37,7 @@ export function FloatingPanel({
   state,
   onChange,
   onMap,
+  health,
 }: FloatingPanelProps) {
   const tr = overlayTranslator(locale);
   const panel = useRef<HTMLElement>(null);
@@ -115,12 +121,17 @@ export function FloatingPanel({
         <div class="pc-panel-body">
           {notice && (
             <div class="pc-notice" role="status" data-testid={`panel-notice-${notice}`}>
-              <span>{tr(notice === 'cant-read' ? 'overlay.cantRead' : 'overlay.unmapped')}</span>
+              <span>
+                {notice === 'fallback' && health
+                  ? adaptersTranslator(locale)('health.fallback', { crm: health.crmLabel })
+                  : tr(notice === 'unmapped' ? 'overlay.unmapped' : 'overlay.cantRead')}
+              </span>
               <button type="button" class="pc-button pc-primary" data-testid="panel-map" onClick={onMap}>
-                {tr(notice === 'cant-read' ? 'overlay.remap' : 'overlay.mapThisPage')}
+                {tr(notice === 'unmapped' ? 'overlay.mapThisPage' : 'overlay.remap')}
               </button>
             </div>
           )}
+          {notice && notice !== 'unmapped' && health && <HealthDetails locale={locale} {...health} />}
           {goal ? (
             <GoalCard
               goal={goal}

@@ -6,7 +6,9 @@
  */
 import { render } from 'preact';
 import type { GoalView } from '../../lib/app/goal-view';
+import { diagnosePage } from '../../lib/crm/diagnostics';
 import type { CrmMapping } from '../../lib/crm/mapping';
+import { withHeaderFallback } from '../../lib/crm/table-reader-fallback';
 import type { PageMatch } from '../../lib/crm/types';
 import { decideHealth, HEALTH_GRACE_MS, healthKey } from '../../lib/overlay/health';
 import type { OverlayContext } from '../../lib/overlay/overlay-context';
@@ -17,7 +19,7 @@ import { type PanelState, pageAddress } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import type { LeadSighting } from '../../lib/schema/lead';
 import { createBadgeLayer, isOwnElement } from './badge-layer';
-import { FloatingPanel, type PanelNotice } from './floating-panel';
+import { FloatingPanel, type FloatingPanelProps, type PanelNotice } from './floating-panel';
 import { Picker } from './picker';
 
 export interface OverlayStore {
@@ -69,6 +71,9 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     goal: null as GoalView | null,
     readCount: 0,
     notice: null as PanelNotice,
+    /** The header-based reader reads this list (the adapter read nothing). */
+    fallback: false,
+    health: undefined as FloatingPanelProps['health'],
     panel: DEFAULT_PANEL,
   };
 
@@ -89,7 +94,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
         locale={view.locale}
         goal={view.goal}
         readCount={view.readCount}
-        notice={view.notice}
+        notice={view.notice ?? (view.fallback ? 'fallback' : null)}
+        health={view.health}
         state={view.panel}
         onChange={(state, done) => {
           view.panel = state;
@@ -190,6 +196,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     panelContainer = null;
     badges.clear();
     view.notice = null;
+    view.fallback = false;
+    view.health = undefined;
     view.readCount = 0;
   }
 
@@ -215,8 +223,15 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     }
     env.context([]).then((c) => mine === generation && c && onContext(c), env.onError);
     if (site.status !== 'ready' || !page) return;
+    // Built-in adapters get the header-based reader behind them; a user's own mapping does not.
+    const reader = site.mapping ? null : withHeaderFallback(site.adapter, url);
+    const adapter = reader ?? site.adapter;
+    view.health = reader
+      ? { crmLabel: site.adapter.label, diagnose: () => diagnosePage(adapter, doc, page, reader.source()) }
+      : undefined;
+    const health = watchHealth(site.crm, page, store.matched[healthKey(site.crm, page)] === true, url);
     scanner = startScanner({
-      adapter: site.adapter,
+      adapter,
       page,
       url,
       doc,
@@ -225,7 +240,14 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       badges: { render: badges.render, forget: badges.forget, place: badges.place, isOwn: isOwnElement },
       timers: env.timers,
       onError: env.onError,
-      onStructure: watchHealth(site.crm, page, store.matched[healthKey(site.crm, page)] === true, url),
+      onStructure(matched) {
+        health(matched);
+        const fallback = reader?.source() === 'headers';
+        if (fallback !== view.fallback) {
+          view.fallback = fallback;
+          paint();
+        }
+      },
       onRead(count) {
         if (count === view.readCount) return;
         view.readCount = count;

@@ -6,6 +6,7 @@
  */
 import { withTokenFallbacks } from '../../lib/snapshot/widget-css';
 import { adoptStyleTexts, badgeBaseCss, widgetBaseCss } from '../widgets/elements/styles';
+import healthCss from './health-details.css?inline';
 import overlayCss from './overlay.css?inline';
 
 /** The box every badge host has in the badge layer (components/overlay/badge-layer.ts). */
@@ -37,7 +38,7 @@ export const OVERLAY_HOST_STYLE =
 
 /** Everything the panel and the picker need, as one text for createShadowRootUi's `css`. */
 export function overlayPanelCss(): string {
-  panelCss ??= `:host{all:initial}\n${widgetBaseCss()}\n${withTokenFallbacks(overlayCss)}\n${UI_POINTER_CSS}`;
+  panelCss ??= `:host{all:initial}\n${widgetBaseCss()}\n${withTokenFallbacks(overlayCss)}\n${withTokenFallbacks(healthCss)}\n${UI_POINTER_CSS}`;
   return panelCss;
 }
 

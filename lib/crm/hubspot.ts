@@ -31,29 +31,54 @@ const LEGACY_TYPES: Record<string, string> = {
   deals: '0-3',
 };
 
-/** Selectors as data, newest first. `{type}` is the object type id, `{prop}` a property's internal name. */
+/**
+ * Selectors as data, newest first. `{type}` is the object type id, `{prop}` a property's internal name.
+ * Where public code disagrees (the cell hook on data-test-id or on data-table-external-id), both are
+ * kept, each with a fixture (tests/fixtures/crm/hubspot/, sources in each fixture's header).
+ */
 export const SELECTORS = {
   table: [
     'table[data-test-id="framework-data-table"]',
     'table[data-test-id="table"]', // TODO [2027-06-01]: Drop: pre-2025 index table
   ],
+  /** Set on the table while HubSpot fetches a page of rows: nothing in it is final yet. */
+  loading: ['[data-test-loading="true"]'],
   row: ['tbody > tr'],
+  /** The row's own hook, "row-<record id>". */
+  rowId: ['tr[data-test-id^="row-"]'],
   recordLink: [
     'a[href*="/record/{type}/"]',
     'a[href*="/contacts/"][href*="/{legacy}/"]', // TODO [2027-06-01]: Drop: legacy /contact/<id> links
   ],
-  cell: ['td[data-test-id^="cell-{type}-{prop}-"]'],
-  anyCell: ['td[data-test-id^="cell-{type}-"]'],
+  cell: ['td[data-test-id^="cell-{type}-{prop}-"]', 'td[data-table-external-id^="cell-{type}-{prop}-"]'],
+  anyCell: ['td[data-test-id^="cell-{type}-"]', 'td[data-table-external-id^="cell-{type}-"]'],
+  /** Fallback when cells carry no property: the header cell names it, the column index joins them. */
+  headerCell: [
+    'th[data-column-index][data-test-id^="header-{type}-"]',
+    'th[data-column-index][data-table-external-id^="header-{type}-"]',
+  ],
+  indexedCell: ['td[data-column-index="{index}"]'],
+  /** The record name's own element in the name cell (without the avatar and the Preview button). */
+  cellLabel: ['[data-test-id="truncated-object-label"]', 'a'],
   recordRoot: [
     '[data-test-id="left-sidebar"]',
+    '[data-scroll-trackable-container="left-sidebar"]',
     '[data-selenium-test="highlightedPropertySidebar"]', // TODO [2027-06-01]: Drop: pre-2024 sidebar
   ],
-  recordName: ['[data-selenium-test="highlightTitle"]', '[data-test-id="left-sidebar"] h1'],
-  recordProperty: [
-    '[data-selenium-test="property-input-{prop}"]',
-    '[data-field="{prop}"]', // TODO [2027-06-01]: Drop: older read-only property inputs
+  recordName: [
+    '[data-selenium-test="highlightTitle"]',
+    '[data-test-id="highlight-record-label"]',
+    '[data-test-id="left-sidebar"] h1',
   ],
+  recordProperty: ['[data-selenium-test="property-input-{prop}"]'],
 } as const;
+
+/** The two attributes HubSpot has put its cell hooks on ("cell-<type>-<property>-<record id>"). */
+const CELL_HOOKS = ['data-test-id', 'data-table-external-id'] as const;
+
+function cellHook(td: Element): string | null {
+  return td.getAttribute(CELL_HOOKS[0]) ?? td.getAttribute(CELL_HOOKS[1]);
+}
 
 /** Which HubSpot properties hold each Pacer field, per object type; first present wins. */
 const PROPERTIES: Record<
@@ -150,23 +175,43 @@ function cell(row: Element, type: string, props: readonly string[] | undefined):
 /**
  * All of a row's cells by property name. The cell hook is "cell-<type>-<property>-<record id>". Cells
  * are the row's own children in every HubSpot table seen, so they are walked directly (this runs for
- * every row read); a row that nests them is queried instead.
+ * every row read); a row that nests them is queried instead; a row whose cells carry no hook at all
+ * is mapped through the header's column indexes.
  */
 function cellsOf(row: Element, type: string): Map<string, Element> {
   const cells = new Map<string, Element>();
   const prefix = `cell-${type}-`;
   const add = (td: Element) => {
-    const testId = td.getAttribute('data-test-id');
-    if (td.tagName !== 'TD' || !testId?.startsWith(prefix)) return;
-    const prop = cellProperty(testId, prefix.length);
+    const hook = td.tagName === 'TD' ? cellHook(td) : null;
+    if (!hook?.startsWith(prefix)) return;
+    const prop = cellProperty(hook, prefix.length);
     if (prop && !cells.has(prop)) cells.set(prop, td);
   };
   for (let td = row.firstElementChild; td; td = td.nextElementSibling) add(td);
   if (cells.size === 0) for (const td of queryAllFirst(row, fill(SELECTORS.anyCell, { type }))) add(td);
+  if (cells.size === 0) return cellsByColumnIndex(row, type);
+  return cells;
+}
+
+/** Cells joined to their header by data-column-index, the header's hook naming the property. */
+function cellsByColumnIndex(row: Element, type: string): Map<string, Element> {
+  const cells = new Map<string, Element>();
+  const table = row.closest('table');
+  if (!table) return cells;
+  const prefix = `header-${type}-`;
+  for (const th of queryAllFirst(table, fill(SELECTORS.headerCell, { type }))) {
+    const hook = cellHook(th) ?? '';
+    const prop = hook.slice(prefix.length);
+    const index = th.getAttribute('data-column-index') ?? '';
+    if (!prop || !/^\d+$/.test(index) || cells.has(prop)) continue;
+    const td = queryFirst(row, fill(SELECTORS.indexedCell, { index }));
+    if (td) cells.set(prop, td);
+  }
   return cells;
 }
 
 const CELL_ID = /-(\d+)$/;
+const ROW_ID = /^row-(\d+)$/;
 
 /** "dealname" from "cell-0-3-dealname-21474836481" (the hook after `from`), without a regex per cell. */
 function cellProperty(testId: string, from: number): string | null {
@@ -179,15 +224,17 @@ function cellProperty(testId: string, from: number): string | null {
   return testId.slice(from, dash);
 }
 
-/** The record id in the row's first cell hook ("cell-0-3-dealname-21474836481"), if it has one. */
+/** The record id in the row's own hook ("row-21474836481") or its first cell hook. */
 function cellRecordId(row: Element, type: string): string | null {
+  const own = ROW_ID.exec(row.getAttribute('data-test-id') ?? '')?.[1];
+  if (own) return own;
   const prefix = `cell-${type}-`;
   for (let td = row.firstElementChild; td; td = td.nextElementSibling) {
-    const testId = td.getAttribute('data-test-id');
-    if (testId?.startsWith(prefix)) return CELL_ID.exec(testId)?.[1] ?? null;
+    const hook = cellHook(td);
+    if (hook?.startsWith(prefix)) return CELL_ID.exec(hook)?.[1] ?? null;
   }
-  const testId = queryFirst(row, fill(SELECTORS.anyCell, { type }))?.getAttribute('data-test-id') ?? '';
-  return CELL_ID.exec(testId)?.[1] ?? null;
+  const cell = queryFirst(row, fill(SELECTORS.anyCell, { type }));
+  return CELL_ID.exec((cell && cellHook(cell)) ?? '')?.[1] ?? null;
 }
 
 function property(root: Element, props: readonly string[] | undefined): string | undefined {
@@ -245,13 +292,14 @@ function extractRow(row: Element, page: PageMatch, url: URL) {
   };
   const nameCell = cellFor(props.name);
   if (nameCell) nameCells.set(row, nameCell);
-  // The name cell also holds an avatar and a "Preview" button: the link text is the name. That link is
-  // the record link too, found without a second query of the row when it is one.
+  // The name cell also holds an avatar and a "Preview" button: the label (or link) text is the name.
+  // The link is the record link too, found without a second query of the row when it is one.
   const nameLink = nameCell?.querySelector('a[href]') ?? null;
+  const nameLabel = nameCell ? queryFirst(nameCell, SELECTORS.cellLabel) : null;
   const id = rowId(row, type, nameLink && isRecordLink(nameLink, type) ? nameLink : rowLink(row, type));
   if (!id) return { ok: false as const, reason: 'row has no record link or cell id' };
   const text = (key: keyof typeof props) => present(displayedValue(cellFor(props[key])));
-  const name = present(displayedValue(nameLink ?? nameCell)) ?? '';
+  const name = present(displayedValue(nameLabel ?? nameCell)) ?? '';
   return toSighting(
     // The canonical record address, whatever route the row links to (legacy links still resolve).
     { crm: 'hubspot', objectType: page.objectType, externalId: id, url: recordUrl(url, type, id) },
@@ -306,6 +354,10 @@ function extractRecord(root: Element, page: PageMatch, url: URL) {
   );
 }
 
+function isLoadingTable(table: Element): boolean {
+  return SELECTORS.loading.some((selector) => table.matches(selector));
+}
+
 export const hubspot: CrmAdapter = {
   id: 'hubspot',
   label: 'HubSpot',
@@ -313,13 +365,14 @@ export const hubspot: CrmAdapter = {
   hostPatterns: ['https://*.hubspot.com/*'],
   matchesHost: (url) => url.protocol === 'https:' && HOST.test(url.hostname),
   matchPage: matchHubspotPage,
+  selectors: SELECTORS,
   findItems(root: QueryRoot, page: PageMatch): Element[] {
     if (page.kind === 'record') {
       const record = queryFirst(root, SELECTORS.recordRoot);
       return record && !isHiddenByMarkup(record) ? [record] : [];
     }
     const table = queryFirst(root, SELECTORS.table);
-    if (!table || isHiddenByMarkup(table)) return [];
+    if (!table || isHiddenByMarkup(table) || isLoadingTable(table)) return [];
     // Rows not yet loaded (HubSpot virtualises the table) are skeletons without an id: skip them.
     // Per row, only the row itself is checked for hiding, and the cheap cell-id test runs first.
     return shownByMarkup(safeQueryAll(table, SELECTORS.row[0])).filter(
@@ -335,6 +388,11 @@ export const hubspot: CrmAdapter = {
     const known = nameCells.get(item);
     if (known?.parentElement === item) return known;
     return cell(item, page.crmObject, PROPERTIES[page.objectType].name) ?? item.querySelector('td');
+  },
+  isLoading(root, page) {
+    if (page.kind === 'record') return false;
+    const table = queryFirst(root, SELECTORS.table);
+    return table !== null && isLoadingTable(table);
   },
   checkHealth(root, page) {
     const group = page.kind === 'record' ? 'recordRoot' : 'table';

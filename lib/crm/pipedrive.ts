@@ -25,22 +25,32 @@ const RECORD_PATHS: Record<string, ObjectType> = { deal: 'deal', person: 'person
 
 export const SELECTORS = {
   stage: ['[data-test="pipeline-stage"]', '[data-testid="pipeline-stage"]'],
-  stageName: ['[data-test="stage-name"]', '[data-testid="stage-name"]'],
+  /** Any column-like ancestor whose hook mentions a stage (public Selenium code finds columns so). */
+  anyStage: ['[data-test*="stage"]'],
+  stageName: ['[data-test="stage-name"]', '[data-testid="stage-name"]', 'h2, h3, header'],
   card: ['[data-test="pipeline-deal-tile"]', '[data-testid="pipeline-deal-tile"]'],
-  // The tile's title, description and value have no hooks (styled-components): use its two links.
-  cardTitle: ['a[draggable="false"][href*="/deal/"] > :first-child'],
-  cardDescription: ['a[draggable="false"][href*="/deal/"] > :nth-child(2)'],
-  cardValue: ['a[href*="/deal/"]:not([draggable]) > span:last-child'],
+  /** The tile's main link holds the deal label (when set), the title, then the description line. */
+  cardLink: ['a[draggable="false"][href*="/deal/"]'],
+  cardLabel: ['[data-test="deal-label"]'],
+  cardValue: [
+    '[data-test="pipeline-deal-value"]',
+    'a[href*="/deal/"]:not([draggable]) > span:last-child', // TODO [2027-06-01]: Drop: tiles before the value hook
+  ],
   cardOwner: ['[data-testid="avatar"][title]', '.cui5-avatar[title]'],
   dealLink: ['a[href*="/deal/"]'],
   recordRoot: [
     '[data-testid="detail-view"]',
     '[data-test="detail-view"]', // TODO [2027-06-01]: Drop: detail view before the data-testid migration
+    '.detailView',
   ],
+  /** Titles per record kind; the record is found from its title, the root being optional. */
   title: [
     '[data-testid="header-title"]',
     '[data-test="header-title"]', // TODO [2027-06-01]: Drop
   ],
+  leadTitle: ['[data-testid="SidebarLeadTitle"]', '[data-testid="header-title"]'],
+  /** Person pages have no title hook: the page title ("<name> - contact details") names the person. */
+  personAnchor: ['.detailView .content .spacer', '[data-testid="header-title"]'],
   activeStage: [
     '[data-testid="pipeline-stage-bar"] [aria-current="step"]',
     '[data-test="stage-bar"] .active',
@@ -50,6 +60,9 @@ export const SELECTORS = {
   /** Sidebar fields are keyed by the API field key: value, channel, email, org_id… */
   field: ['[data-test-key="{key}"] [data-test="field-value"]', '[data-test-key="{key}"]'],
 } as const;
+
+/** What Pipedrive appends to a person's name in the tab title. */
+const PERSON_TITLE_SUFFIX = / - (?:contact details|person)$/i;
 
 export function matchPipedrivePage(url: URL): PageMatch | null {
   if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
@@ -81,22 +94,73 @@ function field(root: Element, key: string): string | undefined {
   return present(deepText(queryFirst(root, fill(SELECTORS.field, { key }))));
 }
 
+/** The title and description lines of a tile: its main link's children, the deal label skipped. */
+function cardLines(card: Element): Element[] {
+  const link = queryFirst(card, SELECTORS.cardLink);
+  if (!link) return [];
+  const label = SELECTORS.cardLabel.join(', ');
+  return Array.from(link.children).filter((child) => !child.matches(label) && !child.querySelector(label));
+}
+
+/** The stage column around a card: its own hook, else any ancestor whose hook mentions a stage. */
+function stageOf(card: Element): string | undefined {
+  const column =
+    card.closest(SELECTORS.stage.join(', ')) ??
+    closestOutside(card, SELECTORS.anyStage.join(', '), SELECTORS.card.join(', '));
+  return column ? present(deepText(queryFirst(column, SELECTORS.stageName))) : undefined;
+}
+
+/** `closest` from the card's parent: the card's own data-test ("pipeline-deal-tile") is no stage. */
+function closestOutside(card: Element, selector: string, self: string): Element | null {
+  const found = card.parentElement?.closest(selector) ?? null;
+  return found && !found.matches(self) ? found : null;
+}
+
 function extractCard(card: Element, page: PageMatch, url: URL) {
   const id = cardId(card);
   if (!id) return { ok: false as const, reason: 'card has no deal id' };
-  const column = card.closest(SELECTORS.stage.join(', '));
+  const [title, description] = cardLines(card);
   return toSighting(
     { crm: 'pipedrive', objectType: page.objectType, externalId: id, url: `${url.origin}/deal/${id}` },
     {
-      name: present(deepText(queryFirst(card, SELECTORS.cardTitle))) ?? '',
+      name: present(deepText(title)) ?? '',
       // The description line is the organization, or the person when there is none.
-      company: present(deepText(queryFirst(card, SELECTORS.cardDescription))),
-      stage: column ? present(deepText(queryFirst(column, SELECTORS.stageName))) : undefined,
+      company: present(deepText(description)),
+      stage: stageOf(card),
       amountText: present(deepText(queryFirst(card, SELECTORS.cardValue))),
       owner: ownerOf(queryFirst(card, SELECTORS.cardOwner)),
     },
     (t) => parseAmount(t),
   );
+}
+
+function titleSelectors(page: PageMatch) {
+  if (page.objectType === 'lead') return SELECTORS.leadTitle;
+  if (page.objectType === 'person') return SELECTORS.personAnchor;
+  return SELECTORS.title;
+}
+
+/** The record's name: its title element, or for a person the tab title without Pipedrive's suffix. */
+function recordName(root: Element, page: PageMatch): string | undefined {
+  if (page.objectType === 'person') {
+    const title = root.ownerDocument.title;
+    if (PERSON_TITLE_SUFFIX.test(title)) return present(title.replace(PERSON_TITLE_SUFFIX, ''));
+  }
+  return present(deepText(queryFirst(root, titleSelectors(page))));
+}
+
+/**
+ * The record: found from its title, the detail-view root around it when there is one, else the
+ * page's main region (the root's hook is unverified, the title hooks are not).
+ */
+function findRecord(root: QueryRoot, page: PageMatch): Element | null {
+  const title = queryFirst(root, titleSelectors(page));
+  const record = title
+    ? (title.closest(SELECTORS.recordRoot.join(', ')) ??
+      title.closest('main, [role="main"], #froot') ??
+      title.ownerDocument.body)
+    : queryFirst(root, SELECTORS.recordRoot);
+  return record && !isHiddenByMarkup(record) ? record : null;
 }
 
 function extractRecord(root: Element, page: PageMatch, url: URL) {
@@ -113,7 +177,7 @@ function extractRecord(root: Element, page: PageMatch, url: URL) {
       url: `${url.origin}/${path}`,
     },
     {
-      name: present(deepText(queryFirst(root, SELECTORS.title))) ?? '',
+      name: recordName(root, page) ?? '',
       company: field(root, 'org_id'),
       email: email && /@/.test(email) ? email : undefined,
       stage: present(stage?.getAttribute('title') ?? deepText(stage)),
@@ -132,10 +196,13 @@ export const pipedrive: CrmAdapter = {
   hostPatterns: ['https://*.pipedrive.com/*'],
   matchesHost: (url) => url.protocol === 'https:' && HOST.test(url.hostname),
   matchPage: matchPipedrivePage,
+  selectors: SELECTORS,
+  // Person pages are read from what public code anchors on; no live capture confirms them yet.
+  unverified: ['record:person'],
   findItems(root: QueryRoot, page: PageMatch): Element[] {
     if (page.kind === 'record') {
-      const record = queryFirst(root, SELECTORS.recordRoot);
-      return record && !isHiddenByMarkup(record) ? [record] : [];
+      const record = findRecord(root, page);
+      return record ? [record] : [];
     }
     return shownByMarkup(queryAllFirst(root, SELECTORS.card)).filter((card) => cardId(card) !== null);
   },
@@ -143,10 +210,13 @@ export const pipedrive: CrmAdapter = {
     return page.kind === 'record' ? extractRecord(item, page, url) : extractCard(item, page, url);
   },
   badgeAnchor(item, page) {
-    return page.kind === 'record' ? queryFirst(item, SELECTORS.title) : queryFirst(item, SELECTORS.cardTitle);
+    return page.kind === 'record' ? queryFirst(item, titleSelectors(page)) : (cardLines(item)[0] ?? null);
   },
   checkHealth(root, page) {
-    const group = page.kind === 'record' ? 'recordRoot' : 'stage';
-    return queryFirst(root, SELECTORS[group]) ? { ok: true } : { ok: false, missing: [group] };
+    if (page.kind === 'record')
+      return findRecord(root, page) ? { ok: true } : { ok: false, missing: ['title'] };
+    return queryFirst(root, SELECTORS.stage) || queryFirst(root, SELECTORS.card)
+      ? { ok: true }
+      : { ok: false, missing: ['stage'] };
   },
 };

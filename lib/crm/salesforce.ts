@@ -28,7 +28,21 @@ import {
 } from './dom';
 import { type CrmAdapter, type ObjectType, type PageMatch, type ReadFields, toSighting } from './types';
 
-const HOST = /\.lightning\.force\.com$/;
+/**
+ * Lightning hosts: the commercial cloud, the US government cloud, Salesforce on Alibaba Cloud (China)
+ * and Microsoft Defender for Cloud Apps' proxy (the same list Salesforce Inspector Reloaded injects on).
+ */
+const HOST_SUFFIXES = [
+  '.lightning.force.com',
+  '.lightning.force.mil',
+  '.sfcrmapps.cn',
+  '.sfcrmproducts.cn',
+  '.lightning.force.com.mcas.ms',
+] as const;
+
+function isLightningHost(hostname: string): boolean {
+  return HOST_SUFFIXES.some((suffix) => hostname.endsWith(suffix) && hostname.length > suffix.length);
+}
 
 const OBJECTS: Record<string, ObjectType> = {
   Lead: 'lead',
@@ -59,12 +73,25 @@ export const SELECTORS = {
     'one-record-home-flexipage2',
     'records-lwc-record-layout', // TODO [2027-06-01]: Drop: pre-Winter '25 record layout host
   ],
+  /** Leads and contacts title with a formatted name, formula-named objects with a formula output. */
   recordName: [
     'lightning-formatted-text[slot="primaryField"]',
+    'lightning-formatted-name[slot="primaryField"]',
+    'records-formula-output[slot="primaryField"]',
     '.slds-page-header__title', // TODO [2027-06-01]: Drop: Aura highlights panel
   ],
-  fieldByApi: ['records-record-layout-item[data-target-selection-name="sfdc:RecordField.{object}.{field}"]'],
-  fieldByLabel: ['records-record-layout-item[field-label={label}]'],
+  /**
+   * The API name is on the layout item's inner div (records-record-layout-item > div, and Dynamic
+   * Forms' record_flexipage-record-field > div), or on the item itself in older layouts: any element.
+   */
+  fieldByApi: ['[data-target-selection-name="sfdc:RecordField.{object}.{field}"]'],
+  fieldByLabel: [
+    'records-record-layout-item[field-label={label}]',
+    'record_flexipage-record-field[field-label={label}]',
+  ],
+  /** Items whose label is only text: the label element is matched by its text, then its item. */
+  fieldItem: ['records-record-layout-item', 'record_flexipage-record-field'],
+  fieldLabel: ['.test-id__field-label'],
   fieldValue: [
     '[data-output-element-id="output-field"]',
     '.test-id__field-value',
@@ -75,10 +102,14 @@ export const SELECTORS = {
 
 type Field = Exclude<keyof ReadFields, 'name' | 'amountText' | 'createdDate'> | 'amount' | 'createdDate';
 
-/** Column and field labels as users see them, per language: English, Vietnamese, German, French. */
+/**
+ * Column and field labels as users see them, per language: English, Vietnamese, German, French,
+ * Spanish, Portuguese, Japanese. Record pages find fields by API name first; labels are for list
+ * columns (data-label) and for layouts without API names.
+ */
 export const LABELS: Record<Field, readonly string[]> = {
-  amount: ['Amount', 'Số tiền', 'Betrag', 'Montant'],
-  stage: ['Stage', 'Giai đoạn', 'Phase', 'Étape'],
+  amount: ['Amount', 'Số tiền', 'Betrag', 'Montant', 'Importe', 'Valor', '金額'],
+  stage: ['Stage', 'Giai đoạn', 'Phase', 'Étape', 'Etapa', 'Fase', 'フェーズ'],
   owner: [
     'Opportunity Owner',
     'Lead Owner',
@@ -98,6 +129,15 @@ export const LABELS: Record<Field, readonly string[]> = {
     "Propriétaire de l'opportunité",
     'Propriétaire de la piste',
     'Propriétaire',
+    'Propietario de la oportunidad',
+    'Propietario del candidato',
+    'Propietario',
+    'Proprietário da oportunidade',
+    'Proprietário do lead',
+    'Proprietário',
+    '商談 所有者',
+    'リード 所有者',
+    '所有者',
   ],
   status: [
     'Lead Status',
@@ -107,6 +147,11 @@ export const LABELS: Record<Field, readonly string[]> = {
     'Lead-Status',
     'Statut de la piste',
     'Statut',
+    'Estado del candidato',
+    'Estado',
+    'Status do lead',
+    'リード状況',
+    '状況',
   ],
   company: [
     'Company',
@@ -117,11 +162,32 @@ export const LABELS: Record<Field, readonly string[]> = {
     'Accountname',
     'Société',
     'Nom du compte',
+    'Empresa',
+    'Nombre de la cuenta',
+    'Nome da conta',
+    '会社名',
+    '取引先名',
   ],
-  email: ['Email', 'E-mail', 'E-Mail'],
-  channel: ['Lead Source', 'Nguồn tiềm năng', 'Lead-Quelle', 'Origine de la piste'],
+  email: ['Email', 'E-mail', 'E-Mail', 'Correo electrónico', 'メール'],
+  channel: [
+    'Lead Source',
+    'Nguồn tiềm năng',
+    'Lead-Quelle',
+    'Origine de la piste',
+    'Origen del candidato',
+    'Origem do lead',
+    'リードソース',
+  ],
   segment: [],
-  createdDate: ['Created Date', 'Ngày tạo', 'Erstellungsdatum', 'Date de création'],
+  createdDate: [
+    'Created Date',
+    'Ngày tạo',
+    'Erstellungsdatum',
+    'Date de création',
+    'Fecha de creación',
+    'Data de criação',
+    '作成日',
+  ],
 };
 
 /** API names of the fields each object shows, for record pages. */
@@ -168,7 +234,7 @@ export function toSalesforceId18(id: string): string {
 }
 
 export function matchSalesforcePage(url: URL): PageMatch | null {
-  if (url.protocol !== 'https:' || !HOST.test(url.hostname)) return null;
+  if (url.protocol !== 'https:' || !isLightningHost(url.hostname)) return null;
   const parts = url.pathname.split('/').filter(Boolean);
   if (parts[0] !== 'lightning') return null;
   const [, section, a, b, c] = parts;
@@ -244,7 +310,22 @@ function recordField(root: Element, object: string, field: Field): string | unde
     const byLabel = deepQueryFirst(root, fill(SELECTORS.fieldByLabel, { label: cssString(label) }));
     if (byLabel) return fieldValue(byLabel);
   }
-  return undefined;
+  const byText = itemByLabelText(root, LABELS[field]);
+  return byText ? fieldValue(byText) : undefined;
+}
+
+/** The layout item whose visible label is one of `labels` (items without a field-label attribute). */
+function itemByLabelText(root: Element, labels: readonly string[]): Element | null {
+  if (labels.length === 0) return null;
+  // Climbed by tag name: "record_flexipage-record-field" is a valid selector, but not to every engine.
+  const items = new Set(SELECTORS.fieldItem.map((tag) => tag.toUpperCase()));
+  for (const label of deepQueryAll(root, SELECTORS.fieldLabel[0])) {
+    if (!labels.includes(deepText(label))) continue;
+    for (let node: Element | null = label; node && node !== root; node = composedParent(node)) {
+      if (items.has(node.tagName)) return node;
+    }
+  }
+  return null;
 }
 
 function extractRow(row: Element, page: PageMatch, url: URL) {
@@ -321,8 +402,10 @@ function activeRecordRoot(root: QueryRoot): Element | null {
 export const salesforce: CrmAdapter = {
   id: 'salesforce',
   label: 'Salesforce',
-  hostPatterns: ['https://*.lightning.force.com/*'],
-  matchesHost: (url) => url.protocol === 'https:' && HOST.test(url.hostname),
+  hostPatterns: HOST_SUFFIXES.map((suffix) => `https://*${suffix}/*`),
+  matchesHost: (url) => url.protocol === 'https:' && isLightningHost(url.hostname),
+  selectors: SELECTORS,
+  isInActiveView: isActiveView,
   matchPage: matchSalesforcePage,
   findItems(root, page) {
     if (page.kind === 'record') {

@@ -39,6 +39,23 @@ export interface CrmAdapter {
   badgeAnchor(item: Element, page: PageMatch): Element | null;
   /** Whether the page's structure (table, board, record layout) is found, so the UI can say "can't read". */
   checkHealth(root: QueryRoot, page: PageMatch): AdapterHealth;
+  /**
+   * True while the CRM says its list is still loading (HubSpot's data-test-loading): nothing read now
+   * is final, and the header-based fallback must not step in for an adapter that is only waiting.
+   */
+  isLoading?(root: QueryRoot, page: PageMatch): boolean;
+  /**
+   * Pages whose markup no public source confirms yet, as a page kind ('board') or kind and object
+   * ('record:person'): the health details say so, so a failure there is read as "unverified".
+   */
+  unverified?: readonly string[];
+  /**
+   * Whether an element is in the view on screen (Salesforce keeps earlier pages as hidden cached
+   * views), for readers other than the adapter's own, such as the header-based fallback.
+   */
+  isInActiveView?(el: Element): boolean;
+  /** The adapter's selector families, newest first, for the diagnostics a user can copy. */
+  selectors?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Fields an adapter read off the page, before identity and validation. */

@@ -45,10 +45,13 @@ export const SELECTORS = {
   table: ['crux-table-component', '#listViewTable'],
   headerRow: ['lyte-exptable-tr#listviewHeaderRow', 'lyte-exptable-thead lyte-exptable-tr'],
   headerCell: ['lyte-exptable-th'],
+  /** Rows carry a configurable data-zcqa (a prefix plus the row id, or "detailView"): any value. */
   row: [
-    'lyte-exptable-tr[data-zcqa="detailView"]',
-    '.lyteExpTableRowGroup > lyte-exptable-tr', // TODO [2027-06-01]: Drop: rows before the detailView hook
+    'lyte-exptable-tr[data-zcqa]:not(#listviewHeaderRow)',
+    '.lyteExpTableRowGroup > lyte-exptable-tr', // TODO [2027-06-01]: Drop: rows before the data-zcqa hook
   ],
+  /** Rows Zoho keeps in the DOM but hides (filtered out, collapsed groups). */
+  hiddenRow: ['.cruxHideRow'],
   cell: ['lyte-exptable-td'],
   recordLink: ['a[id^="listView_"]', 'a[href*="/tab/{module}/"]'],
   board: ['lyte-board[data-zcqa^="kanbanHeader_"]'],
@@ -58,20 +61,48 @@ export const SELECTORS = {
   cardOwner: ['[data-zcqa="recordOwner"]'],
   cardAccount: ['a[href*="/tab/Accounts/"]'],
   recordRoot: [
-    'crux-detail-page',
+    'crux-detailpage-wrapper',
+    'crux-detail-page', // TODO [2027-06-01]: Drop: unverified root of the 2026-11-23 fixture
     '#detailViewContainer', // TODO [2027-06-01]: Drop: classic (pre-Canvas) detail view
+    // The header alone (a wrapper renamed): its fields are its parent's.
+    'crux-detailpage-header',
   ],
-  recordName: ['crux-detailpage-header [data-zcqa="recordName"]', 'crux-detailpage-header #recordDetails'],
-  field: [
-    '[data-zcqa="value_{api}"]',
-    '#value_{api}', // TODO [2027-06-01]: Drop: classic detail view ids
+  /** The name alone: #recordDetails also holds the record's email (div.cxDvRecordEmail). */
+  recordName: [
+    '#recHeader1',
+    '.cxDvRecordHeader1',
+    'crux-detailpage-header [data-zcqa="recordName"]', // TODO [2027-06-01]: Drop: unverified 2026-11-23 hook
   ],
+  /** Field values keyed by column name (value_LASTNAME), API name or label (value_Time Zone). */
+  field: ['[data-zcqa="value_{key}"]', '[id="value_{key}"]'],
+  /** The crux components hold their value in cx-prop-value; the text is their rendering of it. */
+  propValue: ['[cx-prop-value]'],
 } as const;
 
-type Field = 'company' | 'email' | 'stage' | 'status' | 'amount' | 'owner' | 'channel' | 'createdDate';
+type Field =
+  | 'name'
+  | 'company'
+  | 'email'
+  | 'stage'
+  | 'status'
+  | 'amount'
+  | 'owner'
+  | 'channel'
+  | 'createdDate';
 
 /** Header labels of list columns (English, Vietnamese); the order matters only within a field. */
 export const LABELS: Record<Field, readonly string[]> = {
+  // Only for rows whose name is not a record link; 'Account Name' last: it is a column of deals too.
+  name: [
+    'Lead Name',
+    'Contact Name',
+    'Deal Name',
+    'Potential Name',
+    'Tên tiềm năng',
+    'Tên liên hệ',
+    'Tên giao dịch',
+    'Account Name',
+  ],
   company: ['Company', 'Account Name', 'Công ty', 'Tên tài khoản'],
   email: ['Email'],
   stage: ['Stage', 'Giai đoạn'],
@@ -91,27 +122,49 @@ export const LABELS: Record<Field, readonly string[]> = {
   createdDate: ['Created Time', 'Thời gian tạo'],
 };
 
-/** API names of record fields per module. */
-const API_FIELDS: Record<string, Partial<Record<Field, string>>> = {
+/**
+ * Keys of record fields per module, tried in order: the API name, the database column name and the
+ * English label (Zoho keys its value_<key> hooks by column name, and by label for some fields).
+ */
+const FIELD_KEYS: Record<string, Partial<Record<Field, readonly string[]>>> = {
   Leads: {
-    company: 'Company',
-    email: 'Email',
-    status: 'Lead_Status',
-    owner: 'Owner',
-    channel: 'Lead_Source',
-    createdDate: 'Created_Time',
+    company: ['Company', 'COMPANY'],
+    email: ['Email', 'EMAIL'],
+    status: ['Lead_Status', 'LEADSTATUS', 'Lead Status'],
+    owner: ['Owner', 'SMOWNERID', 'Lead Owner'],
+    channel: ['Lead_Source', 'LEADSOURCE', 'Lead Source'],
+    createdDate: ['Created_Time', 'CREATEDTIME', 'Created Time'],
   },
-  Contacts: { company: 'Account_Name', email: 'Email', owner: 'Owner', channel: 'Lead_Source' },
-  Accounts: { owner: 'Owner', createdDate: 'Created_Time' },
+  Contacts: {
+    company: ['Account_Name', 'ACCOUNTID', 'Account Name'],
+    email: ['Email', 'EMAIL'],
+    owner: ['Owner', 'SMOWNERID', 'Contact Owner'],
+    channel: ['Lead_Source', 'LEADSOURCE', 'Lead Source'],
+  },
+  Accounts: {
+    owner: ['Owner', 'SMOWNERID', 'Account Owner'],
+    createdDate: ['Created_Time', 'CREATEDTIME', 'Created Time'],
+  },
   Potentials: {
-    company: 'Account_Name',
-    stage: 'Stage',
-    amount: 'Amount',
-    owner: 'Owner',
-    channel: 'Lead_Source',
+    company: ['Account_Name', 'ACCOUNTID', 'Account Name'],
+    stage: ['Stage', 'STAGE'],
+    amount: ['Amount', 'AMOUNT'],
+    owner: ['Owner', 'SMOWNERID', 'Deal Owner'],
+    channel: ['Lead_Source', 'LEADSOURCE', 'Lead Source'],
   },
 };
-API_FIELDS.Deals = API_FIELDS.Potentials!;
+FIELD_KEYS.Deals = FIELD_KEYS.Potentials!;
+
+/** A field element's value: its crux component's cx-prop-value when it is plain text, else its text. */
+function fieldText(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const prop = (el.matches(SELECTORS.propValue[0]) ? el : queryFirst(el, SELECTORS.propValue))?.getAttribute(
+    'cx-prop-value',
+  );
+  // Lookups and users hold JSON objects there: only plain strings are values.
+  if (prop && !/^[[{]/.test(prop.trim())) return present(prop);
+  return present(deepText(el));
+}
 
 export function matchZohoPage(url: URL): PageMatch | null {
   if (url.protocol !== 'https:' || !(HOSTS as readonly string[]).includes(url.hostname)) return null;
@@ -134,6 +187,21 @@ function idFrom(link: Element | null, module: string): string | null {
   if (fromId) return fromId;
   const href = link?.getAttribute('href') ?? '';
   return new RegExp(`/tab/${module}/(\\d{6,})`).exec(href)?.[1] ?? null;
+}
+
+/** The record id of a list row: its link, else the row's own id (Zoho renders id="{{row.id}}"). */
+function rowId(row: Element, module: string): string | null {
+  const fromLink = idFrom(queryFirst(row, fill(SELECTORS.recordLink, { module })), module);
+  if (fromLink) return fromLink;
+  for (const attr of ['id', 'data-id']) {
+    const value = row.getAttribute(attr);
+    if (value && /^\d{6,}$/.test(value)) return value;
+  }
+  return null;
+}
+
+function isHiddenRow(row: Element): boolean {
+  return SELECTORS.hiddenRow.some((selector) => row.matches(selector));
 }
 
 function recordUrl(url: URL, module: string, id: string): string {
@@ -166,13 +234,16 @@ function money(text: string) {
 function extractRow(row: Element, page: PageMatch, url: URL) {
   const module = page.crmObject;
   const link = queryFirst(row, fill(SELECTORS.recordLink, { module }));
-  const id = idFrom(link, module);
-  if (!id) return { ok: false as const, reason: 'row has no record link' };
+  const id = rowId(row, module);
+  if (!id) return { ok: false as const, reason: 'row has no record link or id' };
   const cells = safeQueryAll(row, SELECTORS.cell[0]).filter((cell) => cell.parentElement === row);
   const columns = columnsFor(row);
   const text = (field: Field) => {
     const index = columns[field];
-    return index === undefined ? undefined : present(deepText(cells[index]));
+    if (index === undefined) return undefined;
+    // cxcellcol is the cell's own column index, when Zoho renders it; else its position.
+    const cell = cells.find((c) => c.getAttribute('cxcellcol') === String(index)) ?? cells[index];
+    return present(deepText(cell));
   };
   const href = absoluteHref(link?.getAttribute('href'), url);
   return toSighting(
@@ -183,7 +254,7 @@ function extractRow(row: Element, page: PageMatch, url: URL) {
       url: href?.pathname.includes(id) ? href.href : recordUrl(url, module, id),
     },
     {
-      name: present(deepText(link)) ?? '',
+      name: present(deepText(link)) ?? text('name') ?? '',
       company: page.objectType === 'account' ? undefined : text('company'),
       email: text('email'),
       stage: text('stage'),
@@ -222,10 +293,14 @@ function extractCard(card: Element, page: PageMatch, url: URL) {
 
 function extractRecord(root: Element, page: PageMatch, url: URL) {
   if (!page.recordId) return { ok: false as const, reason: 'no record id in the URL' };
-  const api = API_FIELDS[page.crmObject] ?? {};
+  const keys = FIELD_KEYS[page.crmObject] ?? {};
+  const scope = root.tagName === 'CRUX-DETAILPAGE-HEADER' ? (root.parentElement ?? root) : root;
   const field = (f: Field) => {
-    const name = api[f];
-    return name ? present(deepText(queryFirst(root, fill(SELECTORS.field, { api: name })))) : undefined;
+    for (const key of keys[f] ?? []) {
+      const found = queryFirst(scope, fill(SELECTORS.field, { key: key.replace(/["\\]/g, '') }));
+      if (found) return fieldText(found);
+    }
+    return undefined;
   };
   return toSighting(
     {
@@ -257,6 +332,9 @@ export const zoho: CrmAdapter = {
   hostPatterns: HOSTS.map((host) => `https://${host}/*`),
   matchesHost: (url) => url.protocol === 'https:' && (HOSTS as readonly string[]).includes(url.hostname),
   matchPage: matchZohoPage,
+  selectors: SELECTORS,
+  // No public source shows the kanban's markup yet: its fixture mirrors one unchecked extractor.
+  unverified: ['board'],
   findItems(root: QueryRoot, page: PageMatch): Element[] {
     if (page.kind === 'record') {
       const record = queryFirst(root, SELECTORS.recordRoot);
@@ -270,8 +348,8 @@ export const zoho: CrmAdapter = {
     }
     const table = queryFirst(root, SELECTORS.table);
     if (!table) return [];
-    return shownByMarkup(queryAllFirst(table, SELECTORS.row)).filter((row) =>
-      idFrom(queryFirst(row, fill(SELECTORS.recordLink, { module })), module),
+    return shownByMarkup(queryAllFirst(table, SELECTORS.row)).filter(
+      (row) => !isHiddenRow(row) && rowId(row, module) !== null,
     );
   },
   extract(item, page, url) {

@@ -1,4 +1,5 @@
 import { firefoxEn } from './messages-firefox';
+import { adaptersEn } from './messages-adapters';
 import { overlayEn } from './messages-overlay';
 import { shellEn } from './messages-shell';
 
@@ -12,6 +13,7 @@ export const en = {
   ...shellEn,
   ...overlayEn,
   ...firefoxEn,
+  ...adaptersEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

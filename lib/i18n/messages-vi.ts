@@ -1,3 +1,4 @@
+import { adaptersVi } from './messages-adapters';
 import type { MessageKey } from './messages-en';
 import { firefoxVi } from './messages-firefox';
 import { overlayVi } from './messages-overlay';
@@ -11,6 +12,7 @@ export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
   ...firefoxVi,
+  ...adaptersVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -29,6 +29,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
     run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
     await routeCrm(run.ext.context, 'https://app.hubspot.com', {
       '/contacts/20456789/objects/0-3/views/broken': 'hubspot/list-broken-2026-11-23.html',
+      '/contacts/20456789/objects/0-3/views/renamed': 'hubspot/list-renamed-2026-12-06.html',
       '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
       '/contacts/20456789/record/0-3/': 'hubspot/record-deal-2026-11-23.html',
     });
@@ -191,6 +192,45 @@ describe('CRM overlay on HubSpot fixtures', () => {
     assert.equal(records[0].url, HUBSPOT.broken);
     await options.reload();
     await options.locator('[data-testid="crm-health-record"]').first().waitFor();
+  });
+
+  it('reads a list whose hooks were renamed by its column headers, and says so with details', async () => {
+    const renamed = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
+    await crm.goto(renamed, { waitUntil: 'load' });
+    await crm.locator('[data-testid="panel-notice-fallback"]').waitFor({ timeout: 15_000 });
+    await eventually(
+      () =>
+        crm
+          .locator('pacer-lead-badge:not([data-spare])')
+          .count()
+          .then((n) => n === 4),
+      {
+        message: 'four badges from the header-based reader',
+      },
+    );
+    assert.equal(await crm.locator('[data-testid="panel-notice-cant-read"]').count(), 0);
+    await crm.locator('[data-testid="health-toggle"]').click();
+    assert.equal(
+      (await crm.locator('[data-testid="health-reader"]').textContent())?.trim(),
+      'column headers (fallback)',
+    );
+    assert.equal((await crm.locator('[data-testid="health-items"]').textContent())?.trim(), '4');
+    await saveScreenshot(crm, 'crm-fallback-details-light-en');
+    await crm.locator('[data-testid="health-copy"]').click();
+    await crm.getByText('Copied', { exact: false }).or(crm.getByText('Could not copy')).first().waitFor();
+
+    await options.locator('select[name="locale"]').selectOption('vi');
+    await options.locator('select[name="theme"]').selectOption('dark');
+    await crm.emulateMedia({ colorScheme: 'dark' });
+    await crm.reload({ waitUntil: 'load' });
+    await crm.locator('[data-testid="panel-notice-fallback"]').waitFor({ timeout: 15_000 });
+    await crm.getByText('tiêu đề cột', { exact: false }).first().waitFor();
+    await crm.locator('[data-testid="health-toggle"]').click();
+    await crm.locator('[data-testid="health-families"]').waitFor();
+    await saveScreenshot(crm, 'crm-fallback-details-dark-vi');
+    await options.locator('select[name="locale"]').selectOption('en');
+    await options.locator('select[name="theme"]').selectOption('light');
+    await crm.emulateMedia({ colorScheme: 'light' });
   });
 
   it('stops everything when HubSpot is disabled', async () => {

@@ -237,6 +237,64 @@ describe('hubspot extraction', () => {
   });
 });
 
+describe('hubspot markup variants seen in public code', () => {
+  const fromDeals = () => read('list-deals-2026-11-23.html', DEALS_LIST).sightings;
+
+  it('reads cells hooked on data-table-external-id, the name from its truncated label', () => {
+    const { sightings, failures } = read('list-deals-external-id-2026-12-06.html', DEALS_LIST);
+    expect(failures).toEqual([]);
+    expect(sightings).toEqual(fromDeals());
+  });
+
+  it('maps cells without a property hook through the header column index; ids from row-<id>', () => {
+    const { sightings, failures } = read('list-deals-column-index-2026-12-06.html', DEALS_LIST);
+    expect(failures).toEqual([]);
+    // The second row's name is not a link: its id is the row's own hook.
+    expect(sightings).toEqual(fromDeals());
+  });
+
+  it('reads nothing while the table says it is loading, and says so', () => {
+    const doc = loadFixture('hubspot/list-deals-2026-11-23.html');
+    const page = hubspot.matchPage(new URL(DEALS_LIST))!;
+    doc.querySelector('table')!.setAttribute('data-test-loading', 'true');
+    expect(hubspot.findItems(doc, page)).toEqual([]);
+    expect(hubspot.isLoading?.(doc, page)).toBe(true);
+    expect(hubspot.checkHealth(doc, page)).toEqual({ ok: true });
+    doc.querySelector('table')!.setAttribute('data-test-loading', 'false');
+    expect(hubspot.findItems(doc, page)).toHaveLength(4);
+    expect(hubspot.isLoading?.(doc, page)).toBe(false);
+  });
+
+  it('finds a record by its scroll-trackable sidebar and its highlight-record-label title', () => {
+    const { sightings } = read('record-deal-highlight-label-2026-12-06.html', DEAL);
+    expect(sightings).toEqual([
+      {
+        crm: 'hubspot',
+        objectType: 'deal',
+        externalId: '21474836533',
+        url: DEAL,
+        name: 'Chuỗi nhà thuốc Minh Châu – 12 chi nhánh',
+        stage: 'Closed won',
+        amount: 250_000_000,
+        currency: 'VND',
+        owner: 'Trần Thị Bình',
+      },
+    ]);
+  });
+
+  it('no longer reads the obsolete [data-field] template', () => {
+    const doc = parseHtml(
+      '<div data-test-id="left-sidebar"><input readonly data-field="firstname" value="Thu"><input readonly data-field="lastname" value="Phạm"></div>',
+    );
+    const page = hubspot.matchPage(new URL(CONTACT_EU))!;
+    const [record] = hubspot.findItems(doc, page);
+    expect(hubspot.extract(record!, page, new URL(CONTACT_EU))).toEqual({
+      ok: false,
+      reason: 'no record name found',
+    });
+  });
+});
+
 describe('hubspot health', () => {
   it('says the broken (redesigned) list page is a list it cannot read', () => {
     const url = new URL(DEALS_LIST);

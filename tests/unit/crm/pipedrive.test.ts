@@ -182,11 +182,70 @@ describe('pipedrive record pages', () => {
     ]);
   });
 
-  it('is unreadable when a record URL shows a page without the detail view', () => {
+  it('is unreadable when a record URL shows a page without the record title', () => {
     const doc = loadFixture('pipedrive/board-2026-11-23.html');
     expect(readPage(pipedrive, doc, new URL('https://saigontech.pipedrive.com/deal/1'))).toMatchObject({
       status: 'unreadable',
-      missing: ['recordRoot'],
+      missing: ['title'],
     });
+  });
+});
+
+describe('pipedrive markup seen in public code', () => {
+  it('skips the deal label in a tile, reads the value hook, and the stage from a *stage* ancestor', () => {
+    const { sightings, failures } = read(
+      'board-labelled-2026-12-06.html',
+      'https://saigontech.pipedrive.com/pipeline',
+    );
+    expect(failures).toEqual([]);
+    expect(
+      sightings.map((s) => [s.externalId, s.name, s.company, s.stage, s.amount, s.currency, s.owner]),
+    ).toEqual([
+      [
+        '1042',
+        'Spa Thảo Mộc – gói marketing',
+        'Spa Thảo Mộc',
+        'Qualified',
+        12_500_000,
+        'VND',
+        'Nguyễn Văn An',
+      ],
+      ['1057', 'Greenleaf Cafe deal', 'Oliver Smith', 'Qualified', 1200, 'USD', 'Emma Wilson'],
+      [
+        '1061',
+        'Nha khoa Sài Gòn Smile',
+        'Nha khoa Sài Gòn Smile',
+        'Contact Made',
+        85_000_000,
+        'VND',
+        'Trần Thị Bình',
+      ],
+    ]);
+    const page = pipedrive.matchPage(new URL('https://saigontech.pipedrive.com/pipeline'))!;
+    const [tile] = pipedrive.findItems(loadFixture('pipedrive/board-labelled-2026-12-06.html'), page);
+    expect(pipedrive.badgeAnchor(tile!, page)?.textContent).toBe('Spa Thảo Mộc – gói marketing');
+  });
+
+  it('reads a lead titled SidebarLeadTitle with no detail-view root, found from its title', () => {
+    const href = `https://saigontech.pipedrive.com/leads/inbox/${LEAD_ID}`;
+    const { sightings } = read('lead-sidebar-title-2026-12-06.html', href);
+    expect(sightings).toEqual(read('lead-2026-11-23.html', href).sightings);
+  });
+
+  it('reads a person page by its tab title, without " - contact details"', () => {
+    const { sightings } = read(
+      'person-contact-details-2026-12-06.html',
+      'https://saigontech.pipedrive.com/person/877',
+    );
+    expect(sightings).toEqual([
+      {
+        crm: 'pipedrive',
+        objectType: 'person',
+        externalId: '877',
+        url: 'https://saigontech.pipedrive.com/person/877',
+        name: 'Võ Thị Mai',
+        email: 'mai.vo@caphe.vn',
+      },
+    ]);
   });
 });

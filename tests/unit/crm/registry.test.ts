@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CrmMapping } from '../../../lib/crm/mapping';
@@ -41,8 +41,16 @@ describe('adapter registry', () => {
     expect(builtInHostPatterns()).toContain('https://crm.zoho.eu/*');
   });
 
+  it('lists every Salesforce host as an optional host permission, so enabling Salesforce can ask for it', () => {
+    const config = readFileSync(join(__dirname, '../../../wxt.config.ts'), 'utf8');
+    const salesforce = BUILT_IN_ADAPTERS.find((a) => a.id === 'salesforce')!;
+    expect(salesforce.hostPatterns).toContain('https://*.lightning.force.mil/*');
+    for (const pattern of salesforce.hostPatterns) expect(config).toContain(`'${pattern}'`);
+  });
+
   it.each([
     ['https://app-eu1.hubspot.com/contacts/1/record/0-1/2', 'hubspot'],
+    ['https://acme.lightning.sfcrmproducts.cn/lightning/page/home', 'salesforce'],
     ['https://acme.lightning.force.com/lightning/page/home', 'salesforce'],
     ['https://saigontech.pipedrive.com/settings', 'pipedrive'],
     ['https://crm.zoho.in/crm/org1/tab/Leads', 'zoho'],

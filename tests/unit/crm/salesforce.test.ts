@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/crm/read-page';
 import { isActiveView, matchSalesforcePage, salesforce, toSalesforceId18 } from '../../../lib/crm/salesforce';
 import type { PageMatch } from '../../../lib/crm/types';
-import { loadFixture } from './load-fixture';
+import { loadFixture, parseHtml } from './load-fixture';
 
 const LIST = 'https://acme.lightning.force.com/lightning/o/Opportunity/list?filterName=AllOpportunities';
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000XyZcDAAV/view';
@@ -33,6 +33,19 @@ describe('matchSalesforcePage', () => {
     ['https://acme.lightning.force.com/lightning/page/home', null],
     ['https://acme.my.salesforce.com/0065g00000XyZcD', null],
     ['https://lightning.force.com.evil.example/lightning/o/Lead/list', null],
+    // The government cloud, Salesforce on Alibaba Cloud, and the Defender for Cloud Apps proxy.
+    ['https://acme.lightning.force.mil/lightning/o/Lead/list', { kind: 'list', objectType: 'lead' }],
+    ['https://acme.lightning.sfcrmapps.cn/lightning/o/Account/list', { kind: 'list', objectType: 'account' }],
+    [
+      'https://acme.lightning.sfcrmproducts.cn/lightning/o/Contact/home',
+      { kind: 'list', objectType: 'contact' },
+    ],
+    [
+      'https://acme.lightning.force.com.mcas.ms/lightning/r/Opportunity/0065g00000XyZcDAAV/view',
+      { kind: 'record', objectType: 'opportunity' },
+    ],
+    ['https://sfcrmapps.cn/lightning/o/Lead/list', null],
+    ['https://acme.lightning.force.mil.evil.example/lightning/o/Lead/list', null],
   ])('%s', (href, expected) => {
     const page = matchSalesforcePage(new URL(href));
     if (expected === null) expect(page).toBeNull();
@@ -207,6 +220,65 @@ describe('salesforce health', () => {
     expect(readPage(salesforce, doc, new URL(RECORD))).toMatchObject({
       status: 'unreadable',
       missing: ['recordRoot'],
+    });
+  });
+});
+
+describe('salesforce in synthetic shadow (Lightning Experience by default)', () => {
+  it('reads the same rows from the flat list as from the native-shadow one', () => {
+    const flat = read('list-opportunities-synthetic-2026-12-06.html', LIST);
+    expect(flat.failures).toEqual([]);
+    expect(flat.sightings).toEqual(read('list-opportunities-2026-11-23.html', LIST).sightings);
+  });
+
+  it('reads a Spanish lead by API names on inner divs and Dynamic Forms fields; title a formatted name', () => {
+    const href = 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000QrStUAAV/view';
+    const { sightings, failures } = read('record-lead-es-synthetic-2026-12-06.html', href);
+    expect(failures).toEqual([]);
+    expect(sightings).toEqual([
+      {
+        crm: 'salesforce',
+        objectType: 'lead',
+        externalId: '00Q5g00000QrStUAAV',
+        url: href,
+        name: 'Sra. Lucía Fernández',
+        company: 'Clínica Dental Sonrisa',
+        email: 'lucia@sonrisa.es',
+        status: 'Contactado',
+        owner: 'Javier Ruiz',
+        channel: 'Web',
+      },
+    ]);
+  });
+
+  it('falls back to the visible label text when an item has neither API name nor field-label', () => {
+    const doc = parseHtml(`<div class="oneContent active"><one-record-home-flexipage2>
+      <lightning-formatted-name slot="primaryField">Ana Souza</lightning-formatted-name>
+      <records-record-layout-item><div><span class="test-id__field-label">Status do lead</span>
+      <span class="test-id__field-value">Novo</span></div></records-record-layout-item>
+      </one-record-home-flexipage2></div>`);
+    const href = 'https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000QrStUAAV/view';
+    const result = readPage(salesforce, doc, new URL(href));
+    expect(result).toMatchObject({ status: 'ok', sightings: [{ name: 'Ana Souza', status: 'Novo' }] });
+  });
+
+  it('reads rows Lightning appends as the user scrolls (progressive loading), skipping the spinner row', () => {
+    const doc = loadFixture('salesforce/list-opportunities-synthetic-2026-12-06.html');
+    const page = salesforce.matchPage(new URL(LIST))!;
+    const before = salesforce.findItems(doc, page).length;
+    const body = salesforce.findItems(doc, page)[0]!.parentElement!;
+    const row = doc.createElement('tr');
+    row.setAttribute('data-row-key-value', '0065g00000XyZzZAAV');
+    row.innerHTML =
+      '<th scope="row" data-label="Opportunity Name"><a href="/lightning/r/0065g00000XyZzZAAV/view">Later row</a></th>';
+    const spinner = doc.createElement('tr');
+    spinner.innerHTML = '<td colspan="5"><lightning-spinner></lightning-spinner></td>';
+    body.append(row, spinner);
+    const after = salesforce.findItems(doc, page);
+    expect(after).toHaveLength(before + 1);
+    expect(salesforce.extract(after.at(-1)!, page, new URL(LIST))).toMatchObject({
+      ok: true,
+      sighting: { externalId: '0065g00000XyZzZAAV', name: 'Later row' },
     });
   });
 });

@@ -160,3 +160,28 @@ describe('zoho extraction', () => {
     expect(readPage(zoho, doc, new URL(LEADS))).toMatchObject({ status: 'unreadable', missing: ['table'] });
   });
 });
+
+describe('zoho markup per the crux sources', () => {
+  it('reads a record under crux-detailpage-wrapper: the name without the email, fields by column name or label', () => {
+    const { sightings } = read('record-potential-crux-2026-12-06.html', DEAL);
+    expect(sightings).toEqual(read('record-potential-2026-11-23.html', DEAL).sightings);
+  });
+
+  it('reads rows by their own id and any data-zcqa, skipping rows hidden with cruxHideRow', () => {
+    const href = 'https://crm.zoho.com/crm/org60012345/tab/Leads/custom-view/5293322000000091055/list';
+    const { sightings, failures } = read('list-leads-row-ids-2026-12-06.html', href);
+    const before = read('list-leads-2026-11-23.html', href).sightings;
+    expect(failures).toEqual([]);
+    expect(sightings.map((s) => s.externalId)).toEqual(['5293322000003516055', '5293322000003516071']);
+    expect(sightings).toEqual(
+      before.slice(0, 2).map((s) => ({
+        ...s,
+        url: `https://crm.zoho.com/crm/org60012345/tab/Leads/${s.externalId}`,
+      })),
+    );
+  });
+
+  it('marks the kanban as unverified', () => {
+    expect(zoho.unverified).toContain('board');
+  });
+});
