@@ -113,12 +113,12 @@ export async function closedBadgeTexts(page) {
   }
 }
 
-/** Node ids of the closed shadow roots in the page (Pacer's panel, picker and badges). */
-function closedRootIds(root) {
+/** Node ids of the shadow roots in the page, closed ones included (Pacer's panel, picker, badges). */
+function shadowRootIds(root) {
   const ids = [];
   const walk = (node) => {
     for (const shadow of node.shadowRoots ?? []) {
-      if (shadow.shadowRootType === 'closed') ids.push(shadow.nodeId);
+      ids.push(shadow.nodeId);
       walk(shadow);
     }
     for (const child of node.children ?? []) walk(child);
@@ -127,13 +127,13 @@ function closedRootIds(root) {
   return ids;
 }
 
-/** Every element matching `selector` inside a closed shadow root, as Playwright element handles. */
+/** Every element matching `selector` inside a shadow root, closed or not, as Playwright element handles. */
 async function queryClosed(page, selector) {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     let found = 0;
-    for (const nodeId of closedRootIds(root)) {
+    for (const nodeId of shadowRootIds(root)) {
       const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId, selector });
       for (const id of nodeIds) {
         // The test (never the page) parks each node in a main-world list for page.evaluateHandle.
