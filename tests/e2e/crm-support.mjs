@@ -87,29 +87,26 @@ export async function eventually(fn, { timeout = 15_000, interval = 250, message
 
 /**
  * The text inside each `pacer-lead-badge` host, in document order. Badge shadow roots are closed, so a
- * page script (and `page.evaluate`) sees nothing in them; the DevTools protocol pierces them.
+ * page script (and `page.evaluate`) sees nothing in them; the DevTools protocol pierces them. Only the
+ * badge layer's subtree is described (the benchmark polls this while it measures).
  */
 export async function closedBadgeTexts(page) {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-    const textOf = (node) =>
-      node.nodeType === 3
-        ? node.nodeValue
-        : [...(node.shadowRoots ?? []), ...(node.children ?? [])].map(textOf).join('');
-    const texts = [];
-    const walk = (node) => {
-      if (node.localName === 'pacer-lead-badge') {
-        texts.push((node.shadowRoots ?? []).map(textOf).join(''));
-        return;
-      }
-      // Light DOM only, as document.querySelectorAll sees it (plus iframes' documents are skipped).
-      for (const child of node.children ?? []) walk(child);
-    };
-    walk(root);
-    return texts;
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: 'pacer-badge-layer',
+    });
+    if (!nodeId) return [];
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true });
+    const textOf = (n) =>
+      n.nodeType === 3 ? n.nodeValue : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
+    return (node.children ?? [])
+      .filter((n) => n.localName === 'pacer-lead-badge')
+      .map((n) => (n.shadowRoots ?? []).map(textOf).join(''));
   } finally {
-    await cdp.detach();
+    await cdp.detach().catch(() => undefined);
   }
 }
 
