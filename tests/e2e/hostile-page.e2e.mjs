@@ -168,10 +168,6 @@ describe('a hostile CRM page', () => {
         /contextFor: "hubspot:deal:1" is not a lead of custom:/,
       ],
       [
-        { type: 'leads/sighted', sightings: [sighting('11', { createdDate: Date.now() + 1e12 })] },
-        /createdDate is in the future/,
-      ],
-      [
         { type: 'overlay/context', leadIds: ['hubspot:deal:1'] },
         /leadIds: "hubspot:deal:1" is not a lead of custom:/,
       ],

@@ -41,6 +41,24 @@ describe('background message handling', () => {
     });
   });
 
+  it('stores a lead without a creation date beyond tomorrow, and the rest of its batch', async () => {
+    const { db } = await freshDb();
+    const reply = await handleMessage(
+      {
+        type: 'leads/sighted',
+        sightings: [
+          { ...sighting, createdDate: T0 + 400 * DAY },
+          { ...sighting, externalId: '9002', createdDate: T0 - DAY },
+        ],
+      },
+      { db: async () => db, now: () => T0 },
+    );
+    expect(reply).toEqual({ ok: true, data: { stored: 2 } });
+    const leads = await repository(db, 'leads').list();
+    expect(leads.find((l) => l.externalId === '9001')).not.toHaveProperty('createdDate');
+    expect(leads.find((l) => l.externalId === '9002')?.createdDate).toBe(T0 - DAY);
+  });
+
   it('answers the badge context with the sightings when asked, after storing them', async () => {
     const { db } = await freshDb();
     const seen: string[][] = [];
