@@ -3,7 +3,7 @@ import { computeDashboard } from '../lib/app/dashboard-data';
 import { applyBadge } from '../lib/background/badge';
 import { createLogSelectionMenu, pathForSelection } from '../lib/background/context-menu';
 import { installCrmBackground } from '../lib/background/crm-install';
-import { handleMessage } from '../lib/background/handle-message';
+import { handleMessage, handleRuntimeMessage } from '../lib/background/handle-message';
 import {
   handleNotificationClick,
   ICON_URL,
@@ -12,6 +12,8 @@ import {
 } from '../lib/background/notifications';
 import { enter, type OmniboxDeps, suggest } from '../lib/background/omnibox';
 import { notifyNewAlerts, runCheckInReminder, scheduleAlertsAlarm } from '../lib/background/reminders';
+import { restrictToTrustedContexts } from '../lib/background/storage-access';
+import { createTabLimiter } from '../lib/background/tab-limits';
 import { createTranslator } from '../lib/i18n/translate';
 import { parseRecent, RECENT_KEY, touchRecent } from '../lib/popup/recent-metrics';
 import { ALERTS_ALARM, CHECK_IN_ALARM } from '../lib/popup/reminder-schedule';
@@ -45,10 +47,27 @@ export default defineBackground(() => {
   // CRM overlays: content scripts registered for the enabled CRMs only, health reports, badge context.
   const crm = installCrmBackground({ db, browser: browser as never });
 
-  browser.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-    handleMessage(message, { db, onHealth: crm.onHealth, overlayContext: crm.overlayContext }).then(
-      sendResponse,
-      (error: unknown) => sendResponse({ ok: false, error: String(error) }),
+  // Content scripts ask the background for their storage (lib/background/crm-store.ts).
+  void restrictToTrustedContexts(browser.storage.local as never).then((access) => {
+    if (access === 'unsupported') console.info('[pacer] storage.local stays open to content scripts here');
+  });
+
+  // Every message is checked against its sender first (lib/background/sender-policy.ts).
+  const self = { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
+  const limiter = createTabLimiter();
+  browser.tabs.onRemoved.addListener((tabId) => limiter.forget(tabId));
+  const runtimeContext = {
+    db,
+    self,
+    limiter,
+    enabledCrms: crm.enabledCrms,
+    onHealth: crm.onHealth,
+    overlayContext: crm.overlayContext,
+    crmStore: crm.crmStore,
+  };
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    handleRuntimeMessage(message, sender, runtimeContext).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: String(error) }),
     );
     return true; // keeps the channel open for the async reply
   });

@@ -163,7 +163,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
 
   function create(): Host {
     const host = doc.createElement(BADGE_TAG);
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: page scripts cannot read a badge's numbers through `host.shadowRoot` (issue 15, finding 5).
+    const shadow = host.attachShadow({ mode: 'closed' });
     adoptBadgeStyles(shadow);
     const mount = doc.createElement('span');
     mount.className = 'pc-root';

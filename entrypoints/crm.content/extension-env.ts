@@ -1,8 +1,13 @@
 /**
- * The overlay's window on the extension: chrome.storage.local for mappings, enabled CRMs and panel
- * positions; runtime messages (lib/messages/protocol.ts) for leads, health and badge context; WXT's
- * createShadowRootUi for the panel and the picker; `ctx` timers so nothing outlives the context.
+ * The overlay's window on the extension: runtime messages (lib/messages/protocol.ts) for everything —
+ * its stored mappings, enabled CRMs and panel positions, leads, health and badge context. It never
+ * touches `chrome.storage` itself: that is closed to content scripts (lib/background/storage-access.ts)
+ * and the background answers each tab only about its own site (lib/background/crm-store.ts). WXT's
+ * createShadowRootUi, in closed mode, hosts the panel and the picker; `ctx` timers so nothing outlives
+ * the context.
  */
+
+import * as z from 'zod/mini';
 import { browser, type ContentScriptContext, createShadowRootUi } from '#imports';
 import type { OverlayEnv } from '../../components/overlay/overlay-controller';
 import { OVERLAY_HOST_STYLE, overlayPanelCss } from '../../components/overlay/styles';
@@ -10,22 +15,20 @@ import type { CrmMapping } from '../../lib/crm/mapping';
 import { detectLocale } from '../../lib/i18n/detect-locale';
 import { parseReply } from '../../lib/messages/protocol';
 import { OverlayContext, SightedReply } from '../../lib/overlay/overlay-context';
-import {
-  ENABLED_KEY,
-  MAPPINGS_KEY,
-  MATCHED_KEY,
-  PANEL_KEY,
-  parseEnabled,
-  parseMappings,
-  parseMatched,
-  parsePanels,
-  upsertMapping,
-} from '../../lib/overlay/stored';
+import { parseEnabled, parseMappings, parseMatched, parsePanels } from '../../lib/overlay/stored';
 
-export const STORE_KEYS = [ENABLED_KEY, MAPPINGS_KEY, PANEL_KEY, MATCHED_KEY];
+/** The background's answer to `overlay/store`; each part is parsed item by item as it is read. */
+const StoreReply = z.object({
+  enabled: z.unknown(),
+  mappings: z.unknown(),
+  panels: z.unknown(),
+  matched: z.unknown(),
+});
+
+/** What the background sends a CRM tab when its mappings or the enabled CRMs changed. */
+export const OVERLAY_CHANGED = 'overlay/changed';
 
 export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
-  const local = browser.storage.local;
   const send = async (message: unknown) => {
     if (ctx.isInvalid) return null;
     return browser.runtime.sendMessage(message);
@@ -34,28 +37,28 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
     // Never into the page: a quiet line in the console is all a CRM user should ever see.
     if (!ctx.isInvalid) console.debug('[pacer]', error instanceof Error ? error.message : error);
   };
+  /** A write through the background; a refusal is an error for the caller's onError. */
+  const write = async (message: unknown) => {
+    const reply = parseReply(z.null(), await send(message));
+    if (!reply.ok) throw new Error(reply.error);
+  };
   return {
     async readStore() {
-      const raw = await local.get(STORE_KEYS);
+      const reply = parseReply(StoreReply, await send({ type: 'overlay/store' }));
+      // Refused (this site is not enabled any more) or no answer: the overlay stays off.
+      if (!reply.ok) reportError(reply.error);
+      const raw = reply.ok ? reply.data : { enabled: [], mappings: [], panels: {}, matched: {} };
       return {
-        enabled: parseEnabled(raw[ENABLED_KEY]),
-        mappings: parseMappings(raw[MAPPINGS_KEY]),
-        panels: parsePanels(raw[PANEL_KEY]),
-        matched: parseMatched(raw[MATCHED_KEY]),
+        enabled: parseEnabled(raw.enabled),
+        mappings: parseMappings(raw.mappings),
+        panels: parsePanels(raw.panels),
+        matched: parseMatched(raw.matched),
       };
     },
-    async saveMapping(mapping: CrmMapping) {
-      const list = parseMappings((await local.get(MAPPINGS_KEY))[MAPPINGS_KEY]);
-      await local.set({ [MAPPINGS_KEY]: upsertMapping(list, mapping) });
-    },
-    async savePanel(key, state) {
-      const panels = parsePanels((await local.get(PANEL_KEY))[PANEL_KEY]);
-      await local.set({ [PANEL_KEY]: { ...panels, [key]: state } });
-    },
-    async rememberMatched(key) {
-      const matched = parseMatched((await local.get(MATCHED_KEY))[MATCHED_KEY]);
-      await local.set({ [MATCHED_KEY]: { ...matched, [key]: true } });
-    },
+    saveMapping: (mapping: CrmMapping) => write({ type: 'overlay/save-mapping', mapping }),
+    // The background files the position under this page's origin (lib/overlay/panel-position.ts).
+    savePanel: (_key, state) => write({ type: 'overlay/save-panel', state }),
+    rememberMatched: (key) => write({ type: 'overlay/remember-matched', key }),
     async send(sightings, contextFor) {
       const message = contextFor?.length
         ? { type: 'leads/sighted', sightings, contextFor }
@@ -81,6 +84,9 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
         // WXT's own host reset is `all: initial !important`, which no host style can override; ours
         // (in overlayPanelCss) is the same without !important, so OVERLAY_HOST_STYLE applies.
         inheritStyles: true,
+        // Closed: the CRM page's scripts cannot reach in through `host.shadowRoot` and read the goal's
+        // numbers (issue 15, finding 5). Only this closure holds the container.
+        mode: 'closed',
         css: overlayPanelCss(),
         onMount: (container, _shadow, host) => {
           host.setAttribute('style', OVERLAY_HOST_STYLE);

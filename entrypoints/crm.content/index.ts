@@ -1,6 +1,7 @@
 import { browser, defineContentScript } from '#imports';
 import { createOverlayController } from '../../components/overlay/overlay-controller';
-import { extensionEnv, STORE_KEYS } from './extension-env';
+import { extensionEnv, OVERLAY_CHANGED } from './extension-env';
+import { guardAgainstForgedRestart } from './started-guard';
 
 // The CRM overlay. Registered at runtime only (lib/background/crm-registration.ts), for the CRM hosts
 // the user enabled and granted: a static `matches` would be granted at install and run everywhere
@@ -12,6 +13,8 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
   main(ctx) {
+    // Before anything else: a page must not be able to switch the overlay off with WXT's event.
+    guardAgainstForgedRestart(ctx);
     // Registered and executed twice (e.g. two enabled patterns covering one host): run once.
     const scope = globalThis as { __pacerCrmOverlay?: boolean };
     if (scope.__pacerCrmOverlay) return;
@@ -27,14 +30,20 @@ export default defineContentScript({
     };
     restart(location.href);
     ctx.onInvalidated(() => overlay.stop());
-    // Single-page navigation: tear down and read the new page.
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => restart(newUrl.href));
-    // A new mapping, a CRM enabled or disabled in the options page: start over on this page.
-    const onStorage = (changes: Record<string, unknown>, area: string) => {
-      if (area !== 'local' || ctx.isInvalid) return;
-      if (STORE_KEYS.slice(0, 2).some((key) => key in changes)) restart(location.href);
+    // Single-page navigation: tear down and read the new page. WXT's event comes before `location`
+    // changes (Navigation API), so its `newUrl` is used; a page can dispatch an event of that name
+    // too, but its properties are not visible in this world, and a URL on another origin is ignored.
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => {
+      const next: unknown = (event as { newUrl?: unknown }).newUrl;
+      if (next instanceof URL && next.origin === location.origin) restart(next.href);
+    });
+    // A new mapping, a CRM enabled or disabled in the options page: the background says so (this
+    // script cannot watch extension storage), and the overlay starts over on this page.
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return;
+      if ((message as { type?: unknown } | null)?.type === OVERLAY_CHANGED) restart(location.href);
     };
-    browser.storage.onChanged.addListener(onStorage);
-    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
   },
 });

@@ -7,7 +7,7 @@
  * recomputes the lead-derived KPIs once a CRM tab has stopped sending leads for a few seconds.
  */
 
-import { ENABLED_KEY, parseEnabled } from '../overlay/stored';
+import { ENABLED_KEY, MAPPINGS_KEY, parseEnabled } from '../overlay/stored';
 import { onChange } from '../storage/changes';
 import type { PacerDb } from '../storage/db';
 import { loadSettings } from '../storage/settings';
@@ -15,11 +15,21 @@ import { createOverlayContextProvider } from './crm-context';
 import { type HealthReport, recordHealth, type StorageLike } from './crm-health';
 import { refreshLeadKpis } from './crm-kpis';
 import { type RegistrationApi, syncCrmContentScripts } from './crm-registration';
+import { createCrmStore } from './crm-store';
+import type { CrmStoreAccess } from './handle-message';
 
 type Listener<A extends unknown[]> = { addListener(fn: (...args: A) => void): void };
 
 export interface CrmBrowser extends RegistrationApi {
-  storage: { local: StorageLike };
+  storage: {
+    local: StorageLike;
+    onChanged?: Listener<[Record<string, unknown>, string]>;
+  };
+  /** To tell open CRM tabs that their mappings or the enabled list changed (they cannot watch storage). */
+  tabs?: {
+    query(filter: Record<string, never>): Promise<{ id?: number }[]>;
+    sendMessage(tabId: number, message: unknown): Promise<unknown>;
+  };
   permissions: RegistrationApi['permissions'] & {
     onAdded: Listener<[unknown]>;
     onRemoved: Listener<[unknown]>;
@@ -29,6 +39,13 @@ export interface CrmBrowser extends RegistrationApi {
 export interface CrmBackground {
   onHealth(report: HealthReport): Promise<void>;
   overlayContext(leadIds: string[]): Promise<unknown>;
+  /** The overlay's storage, read and written for CRM tabs (lib/background/crm-store.ts). */
+  crmStore: CrmStoreAccess;
+  /**
+   * Settings.enabledCrms, cached until settings change. `fresh` reads them again (at most once a
+   * second): a tab of a CRM enabled a moment ago may ask before the change event arrives.
+   */
+  enabledCrms(fresh?: boolean): Promise<readonly string[]>;
   /** Mirror Settings.enabledCrms and re-register content scripts (also runs on its own). */
   sync(): Promise<void>;
   /** Recompute the lead KPIs now (tests and the debug handle call it). */
@@ -83,9 +100,28 @@ export function installCrmBackground(deps: {
     return kpis;
   };
 
+  let enabled: Promise<readonly string[]> | null = null;
+  let enabledReadAt = 0;
+  const enabledCrms = (fresh = false) => {
+    if (fresh && now() - enabledReadAt >= 1000) enabled = null;
+    if (!enabled) {
+      enabledReadAt = now();
+      enabled = db()
+        .then(async (d) => (await loadSettings(d)).settings.enabledCrms)
+        .catch((error: unknown) => {
+          enabled = null;
+          throw error;
+        });
+    }
+    return enabled;
+  };
+
   onChange((event) => {
     provider.invalidate(event);
-    if (event.stores.includes('settings')) void sync();
+    if (event.stores.includes('settings')) {
+      enabled = null;
+      void sync();
+    }
     if (event.stores.includes('leads')) {
       if (kpiTimer) clearTimeout(kpiTimer);
       const at = Date.now();
@@ -98,6 +134,17 @@ export function installCrmBackground(deps: {
       }, delay);
     }
   });
+  // A content script restarts its overlay when told: storage is closed to it, so it cannot watch it.
+  browser.storage.onChanged?.addListener((changes, area) => {
+    if (area !== 'local' || !(ENABLED_KEY in changes || MAPPINGS_KEY in changes) || !browser.tabs) return;
+    const tabs = browser.tabs;
+    void tabs.query({}).then((all) => {
+      for (const tab of all) {
+        if (tab.id !== undefined)
+          tabs.sendMessage(tab.id, { type: 'overlay/changed' }).catch(() => undefined);
+      }
+    }, log);
+  });
   browser.permissions.onAdded.addListener(() => void sync());
   browser.permissions.onRemoved.addListener(() => void sync());
   void sync();
@@ -105,6 +152,8 @@ export function installCrmBackground(deps: {
   return {
     onHealth: (report) => recordHealth(browser.storage.local, report, now()),
     overlayContext: (leadIds) => provider.overlayContext(leadIds),
+    crmStore: createCrmStore(browser.storage.local),
+    enabledCrms,
     sync,
     refreshKpis,
   };

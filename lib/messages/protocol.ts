@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { CrmMapping } from '../crm/mapping';
+import { PanelState } from '../overlay/stored';
 import { Dimension, Id } from '../schema/common';
 import { describeIssues } from '../schema/issues';
 import { LeadSighting } from '../schema/lead';
@@ -41,12 +43,35 @@ export const LogValueMessage = z.object({
 
 export const PingMessage = z.object({ type: z.literal('ping') });
 
+/**
+ * The overlay's extension storage goes through the background: `chrome.storage.local` is closed to
+ * content scripts (lib/background/storage-access.ts), so a compromised CRM page cannot read or
+ * rewrite the mappings, the enabled list or the health log. The background answers and writes only
+ * what concerns the sender's own site (lib/background/crm-store.ts).
+ */
+export const OverlayStoreRequest = z.object({ type: z.literal('overlay/store') });
+
+export const SaveMappingMessage = z.object({ type: z.literal('overlay/save-mapping'), mapping: CrmMapping });
+
+/** The panel's place on the sender's site (the background keys it by the sender's origin). */
+export const SavePanelMessage = z.object({ type: z.literal('overlay/save-panel'), state: PanelState });
+
+/** "This kind of page matched once" (lib/overlay/health.ts), keyed `crm|kind|object`. */
+export const RememberMatchedMessage = z.object({
+  type: z.literal('overlay/remember-matched'),
+  key: z.string().check(z.minLength(1), z.maxLength(400)),
+});
+
 export const Message = z.discriminatedUnion('type', [
   LeadSightingsMessage,
   CrmHealthMessage,
   OverlayContextRequest,
   LogValueMessage,
   PingMessage,
+  OverlayStoreRequest,
+  SaveMappingMessage,
+  SavePanelMessage,
+  RememberMatchedMessage,
 ]);
 export type Message = z.infer<typeof Message>;
 
@@ -54,13 +79,18 @@ export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: str
 
 export type ParsedMessage = { ok: true; message: Message } | { ok: false; error: string };
 
-export function parseMessage(raw: unknown): ParsedMessage {
-  let size: number;
+/** A message's size as JSON (what the limits count), or null when it is not plain JSON data. */
+export function messageBytes(raw: unknown): number | null {
   try {
-    size = JSON.stringify(raw ?? null).length;
+    return JSON.stringify(raw ?? null).length;
   } catch {
-    return { ok: false, error: 'Message refused: it is not plain JSON data.' };
+    return null;
   }
+}
+
+export function parseMessage(raw: unknown): ParsedMessage {
+  const size = messageBytes(raw);
+  if (size === null) return { ok: false, error: 'Message refused: it is not plain JSON data.' };
   if (size > MAX_MESSAGE_BYTES) {
     return {
       ok: false,

@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchPlainChromium, REPO_ROOT } from '../../scripts/browser.mjs';
-import { startWithGrantedHosts } from '../e2e/crm-support.mjs';
+import { closedBadgeTexts, startWithGrantedHosts } from '../e2e/crm-support.mjs';
 
 const URL_LIST = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/all/list';
 const BATCHES = Math.max(1, Number(process.env.BENCH_CRM_BATCHES) || 8);
@@ -86,13 +86,17 @@ function rerender(page, round) {
 }
 
 const settle = (page, ms) => page.waitForTimeout(ms);
-const badges = (page) =>
-  page.evaluate(
-    () =>
-      [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')].filter(
-        (h) => (h.shadowRoot?.textContent ?? '').trim() !== '',
+/** Drawn badges: their shadow roots are closed, so their texts come through the DevTools protocol. */
+const badges = async (page) => {
+  const texts = await closedBadgeTexts(page);
+  return page.evaluate(
+    (texts) =>
+      [...document.querySelectorAll('pacer-lead-badge')].filter(
+        (h, i) => !h.hasAttribute('data-spare') && (texts[i] ?? '').trim() !== '',
       ).length,
+    texts,
   );
+};
 
 async function waitForBadges(page, atLeast, timeout = 20_000) {
   const end = Date.now() + timeout;

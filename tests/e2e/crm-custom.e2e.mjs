@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serveStatic } from '../../scripts/browser.mjs';
-import { badgeStats, eventually, FIXTURES, readStore, startWithGrantedHosts } from './crm-support.mjs';
+import {
+  badgeStats,
+  eventually,
+  FIXTURES,
+  overlayElement,
+  readStore,
+  startWithGrantedHosts,
+} from './crm-support.mjs';
 import {
   assertNoExternalRequests,
   assertNoPageErrors,
@@ -54,32 +61,31 @@ describe('CRM overlay on a custom CRM mapped with the picker', () => {
   it('offers to map the page, and maps it by pointing', async () => {
     crm = await run.ext.context.newPage();
     await crm.goto(`${server.url}/${PAGE}`, { waitUntil: 'load' });
-    await crm.locator('[data-testid="panel-notice-unmapped"]').waitFor();
-    await crm.locator('[data-testid="panel-map"]').click();
-    const step = crm.locator('[data-testid="picker-step"]');
-    await step.filter({ hasText: 'row or card' }).waitFor();
-    await crm.locator('[data-testid="pacer-picker"] select').selectOption('lead');
+    await overlayElement(crm, '[data-testid="panel-notice-unmapped"]');
+    await (await overlayElement(crm, '[data-testid="panel-map"]')).click();
+    const step = (hasText) => overlayElement(crm, '[data-testid="picker-step"]', { hasText });
+    await step('row or card');
+    await (await overlayElement(crm, '[data-testid="pacer-picker"] select')).selectOption('lead');
     const card = crm.locator('li[data-id="4411"]');
     await card.locator('h3').click();
-    await step.filter({ hasText: 'name' }).waitFor();
+    await step('name');
     await card.locator('h3').click();
-    await step.filter({ hasText: 'stage' }).waitFor();
+    await step('stage');
     await card.locator('.Value-dJETNi').click();
-    await step.filter({ hasText: 'amount' }).waitFor();
+    await step('amount');
     await card.locator('[data-field="amount"] span').click();
-    await step.filter({ hasText: 'owner' }).waitFor();
+    await step('owner');
     await card.locator('[aria-label="Người phụ trách"]').click();
-    await step.filter({ hasText: 'source' }).waitFor();
+    await step('source');
     await card.locator('.source-tag').click();
-    const preview = crm.locator('[data-testid="picker-preview"]');
-    await preview.waitFor();
+    const preview = await overlayElement(crm, '[data-testid="picker-preview"]');
     assert.match(
       await preview.innerText(),
       /Nguyễn Minh Khoa\s+Đã liên hệ\s+15000000 VND\s+Lê Minh Tuấn\s+Facebook/,
     );
     assert.equal(crm.url(), `${server.url}/${PAGE}`, 'the clicks never reached the page');
     await saveScreenshot(crm, 'crm-custom-picker');
-    await crm.locator('[data-testid="picker-save"]').click();
+    await (await overlayElement(crm, '[data-testid="picker-save"]')).click();
   });
 
   it('reads the cards with the new mapping and badges them', async () => {

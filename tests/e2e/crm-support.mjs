@@ -86,35 +86,133 @@ export async function eventually(fn, { timeout = 15_000, interval = 250, message
 }
 
 /**
+ * The text inside each `pacer-lead-badge` host, in document order. Badge shadow roots are closed, so a
+ * page script (and `page.evaluate`) sees nothing in them; the DevTools protocol pierces them. Only the
+ * badge layer's subtree is described (the benchmark polls this while it measures).
+ */
+export async function closedBadgeTexts(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const { nodeId } = await cdp.send('DOM.querySelector', {
+      nodeId: root.nodeId,
+      selector: 'pacer-badge-layer',
+    });
+    if (!nodeId) return [];
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true });
+    const textOf = (n) =>
+      n.nodeType === 3 ? n.nodeValue : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
+    return (node.children ?? [])
+      .filter((n) => n.localName === 'pacer-lead-badge')
+      .map((n) => (n.shadowRoots ?? []).map(textOf).join(''));
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/** Node ids of the shadow roots in the page, closed ones included (Pacer's panel, picker, badges). */
+function shadowRootIds(root) {
+  const ids = [];
+  const walk = (node) => {
+    for (const shadow of node.shadowRoots ?? []) {
+      ids.push(shadow.nodeId);
+      walk(shadow);
+    }
+    for (const child of node.children ?? []) walk(child);
+  };
+  walk(root);
+  return ids;
+}
+
+/** Every element matching `selector` inside a shadow root, closed or not, as Playwright element handles. */
+async function queryClosed(page, selector) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    let found = 0;
+    for (const nodeId of shadowRootIds(root)) {
+      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId, selector });
+      for (const id of nodeIds) {
+        // The test (never the page) parks each node in a main-world list for page.evaluateHandle.
+        const { object } = await cdp.send('DOM.resolveNode', { nodeId: id });
+        await cdp.send('Runtime.callFunctionOn', {
+          objectId: object.objectId,
+          functionDeclaration: 'function () { (globalThis.__pacerE2eNodes ??= []).push(this); }',
+        });
+        found++;
+      }
+    }
+    if (found === 0) return [];
+    const list = await page.evaluateHandle(() => {
+      const nodes = globalThis.__pacerE2eNodes ?? [];
+      delete globalThis.__pacerE2eNodes;
+      return nodes;
+    });
+    const handles = [...(await list.getProperties()).values()].map((h) => h.asElement()).filter(Boolean);
+    await list.dispose();
+    return handles;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * Waits for an element of Pacer's panel or picker. Their shadow roots are closed, so page scripts
+ * cannot read them, and neither can Playwright's locators: the DevTools protocol can. `hasText`
+ * keeps only an element whose text contains it.
+ */
+export async function overlayElement(page, selector, { hasText, timeout = 15_000 } = {}) {
+  return eventually(
+    async () => {
+      for (const handle of await queryClosed(page, selector)) {
+        if (!hasText || ((await handle.textContent()) ?? '').includes(hasText)) return handle;
+      }
+      return null;
+    },
+    { timeout, message: `${selector}${hasText ? ` with "${hasText}"` : ''} in Pacer's overlay` },
+  );
+}
+
+/**
  * Drawn badges on a CRM page (Pacer's badge layer), the most badges drawn over any one spot (2 would be
  * a duplicate left by a re-render), their texts, and how many sit over a row or card of the page.
  */
-export function badgeStats(page, itemSelector = 'tbody > tr, [data-test-id], [data-testid], li, article') {
-  return page.evaluate((selector) => {
-    const hosts = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')].filter(
-      (h) =>
-        getComputedStyle(h).contentVisibility !== 'hidden' &&
-        getComputedStyle(h).visibility !== 'hidden' &&
-        (h.shadowRoot?.textContent ?? '').trim() !== '',
-    );
-    const perSpot = new Map();
-    let overItem = 0;
-    for (const h of hosts) {
-      const r = h.getBoundingClientRect();
-      const spot = `${Math.round(r.left)},${Math.round(r.top)}`;
-      perSpot.set(spot, (perSpot.get(spot) ?? 0) + 1);
-      const under = document
-        .elementsFromPoint(r.left + 2, r.top + r.height / 2)
-        .find((el) => !el.localName.startsWith('pacer-'));
-      if (under?.closest(selector)) overItem++;
-    }
-    return {
-      count: hosts.length,
-      maxPerAnchor: Math.max(0, ...perSpot.values()),
-      overItem,
-      texts: hosts.map((h) => h.shadowRoot?.textContent ?? ''),
-    };
-  }, itemSelector);
+export async function badgeStats(
+  page,
+  itemSelector = 'tbody > tr, [data-test-id], [data-testid], li, article',
+) {
+  const texts = await closedBadgeTexts(page);
+  return page.evaluate(
+    ([selector, texts]) => {
+      const hosts = [...document.querySelectorAll('pacer-lead-badge')]
+        .map((h, i) => ({ h, text: texts[i] ?? '' }))
+        .filter(
+          ({ h, text }) =>
+            !h.hasAttribute('data-spare') &&
+            getComputedStyle(h).contentVisibility !== 'hidden' &&
+            getComputedStyle(h).visibility !== 'hidden' &&
+            text.trim() !== '',
+        );
+      const perSpot = new Map();
+      let overItem = 0;
+      for (const { h } of hosts) {
+        const r = h.getBoundingClientRect();
+        const spot = `${Math.round(r.left)},${Math.round(r.top)}`;
+        perSpot.set(spot, (perSpot.get(spot) ?? 0) + 1);
+        const under = document
+          .elementsFromPoint(r.left + 2, r.top + r.height / 2)
+          .find((el) => !el.localName.startsWith('pacer-'));
+        if (under?.closest(selector)) overItem++;
+      }
+      return {
+        count: hosts.length,
+        maxPerAnchor: Math.max(0, ...perSpot.values()),
+        overItem,
+        texts: hosts.map(({ text }) => text),
+      };
+    },
+    [itemSelector, texts],
+  );
 }
 
 /** Writes records straight into a store of Pacer's IndexedDB (test setup: goals to measure against). */

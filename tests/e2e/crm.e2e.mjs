@@ -10,6 +10,7 @@ import {
   eventually,
   fixture,
   HUBSPOT,
+  overlayElement,
   putRecords,
   readStore,
   routeCrm,
@@ -70,7 +71,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
   it('badges the deals of a list page and stores them as leads', async () => {
     crm = await run.ext.context.newPage();
     await crm.goto(HUBSPOT.list, { waitUntil: 'load' });
-    await crm.locator('[data-testid="pacer-panel"]').waitFor();
+    await overlayElement(crm, '[data-testid="pacer-panel"]');
     const stats = await eventually(() => badgeStats(crm).then((s) => s.count >= 4 && s), {
       message: '4 badges',
     });
@@ -93,7 +94,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
       stats.texts.some((t) => /13%.*gap/.test(t)),
       `a gap share in ${stats.texts.join(' | ')}`,
     );
-    await crm.locator('[data-testid="pacer-panel"] [data-goal-id="e2e-revenue-goal"]').waitFor();
+    await overlayElement(crm, '[data-testid="pacer-panel"] [data-goal-id="e2e-revenue-goal"]');
     const leads = await eventually(() => readStore(options, 'leads').then((l) => l.length >= 4 && l), {
       message: 'leads',
     });
@@ -171,7 +172,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
       { message: 'the record page lead seen again' },
     );
     assert.equal(leads.crm, 'hubspot');
-    await crm.locator('[data-testid="pacer-panel"]').waitFor();
+    await overlayElement(crm, '[data-testid="pacer-panel"]');
     await eventually(() => badgeStats(crm).then((s) => s.count === 1), {
       message: 'one badge on the record name',
     });
@@ -179,7 +180,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
 
   it('says "can’t read" where the structure stopped matching, and logs it', async () => {
     await crm.goto(HUBSPOT.broken, { waitUntil: 'load' });
-    await crm.locator('[data-testid="panel-notice-cant-read"]').waitFor({ timeout: 15_000 });
+    await overlayElement(crm, '[data-testid="panel-notice-cant-read"]');
     assert.equal(await crm.locator('pacer-lead-badge').count(), 0);
     const records = await eventually(
       () =>

@@ -3,7 +3,7 @@ import { handleMessage } from '../../../lib/background/handle-message';
 import { MAX_MESSAGE_BYTES } from '../../../lib/messages/protocol';
 import { readAllObservations } from '../../../lib/storage/observations';
 import { repository } from '../../../lib/storage/repository';
-import { freshDb } from '../storage/helpers';
+import { DAY, freshDb, metric, T0 } from '../storage/helpers';
 
 const sighting = {
   crm: 'hubspot',
@@ -39,6 +39,24 @@ describe('background message handling', () => {
         { stage: 'Won', at: 5000 },
       ],
     });
+  });
+
+  it('stores a lead without a creation date beyond tomorrow, and the rest of its batch', async () => {
+    const { db } = await freshDb();
+    const reply = await handleMessage(
+      {
+        type: 'leads/sighted',
+        sightings: [
+          { ...sighting, createdDate: T0 + 400 * DAY },
+          { ...sighting, externalId: '9002', createdDate: T0 - DAY },
+        ],
+      },
+      { db: async () => db, now: () => T0 },
+    );
+    expect(reply).toEqual({ ok: true, data: { stored: 2 } });
+    const leads = await repository(db, 'leads').list();
+    expect(leads.find((l) => l.externalId === '9001')).not.toHaveProperty('createdDate');
+    expect(leads.find((l) => l.externalId === '9002')?.createdDate).toBe(T0 - DAY);
   });
 
   it('answers the badge context with the sightings when asked, after storing them', async () => {
@@ -94,11 +112,43 @@ describe('background message handling', () => {
 
   it('logs a value through the single writer', async () => {
     const { db } = await freshDb();
+    await repository(db, 'metrics').put(metric());
     const reply = await handleMessage(
       { type: 'metric/log', metricId: 'revenue', value: 12e6, time: 86_400_000 },
       { db: async () => db },
     );
     expect(reply.ok).toBe(true);
     expect((await readAllObservations(db, 'revenue'))[0]?.value).toBe(12e6);
+  });
+
+  it.each([
+    ['an unknown metric', { metricId: 'nope', time: T0 }, /there is no metric "nope"/],
+    ['a deleted metric', { metricId: 'gone', time: T0 }, /there is no metric "gone"/],
+    ['a time years ahead', { metricId: 'revenue', time: T0 + 400 * DAY }, /is in the future/],
+  ])('refuses a value for %s and stores nothing', async (_name, fields, error) => {
+    const { db } = await freshDb();
+    await repository(db, 'metrics').putMany([metric(), metric({ id: 'gone', deletedAt: T0 })]);
+    const reply = await handleMessage(
+      { type: 'metric/log', value: 5, ...fields },
+      {
+        db: async () => db,
+        now: () => T0,
+      },
+    );
+    expect(reply).toEqual({ ok: false, error: expect.stringMatching(error) });
+    expect(await readAllObservations(db, 'revenue')).toEqual([]);
+    expect(await readAllObservations(db, 'gone')).toEqual([]);
+    expect(await readAllObservations(db, 'nope')).toEqual([]);
+  });
+
+  it('accepts a value up to a day ahead (time zones), not more', async () => {
+    const { db } = await freshDb();
+    await repository(db, 'metrics').put(metric());
+    const ctx = { db: async () => db, now: () => T0 };
+    const log = (time: number) =>
+      handleMessage({ type: 'metric/log', metricId: 'revenue', value: 1, time }, ctx);
+    expect((await log(T0 + DAY)).ok).toBe(true);
+    expect((await log(T0 + DAY + 1)).ok).toBe(false);
+    expect(await readAllObservations(db, 'revenue')).toHaveLength(1);
   });
 });

@@ -1,6 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createBadgeLayer, isOwnElement, LAYER_TAG } from '../../../components/overlay/badge-layer';
 import type { BadgeView } from '../../../lib/overlay/badge-format';
+
+/**
+ * Badge shadow roots are closed (a page script must not read them): the test keeps each one as it is
+ * attached, the way only the badge layer's own closure does in the extension.
+ */
+const shadows = new WeakMap<Element, ShadowRoot>();
+const shadowOf = (host: Element | null | undefined) => (host ? shadows.get(host) : undefined);
+const attachShadow = Element.prototype.attachShadow;
+vi.spyOn(Element.prototype, 'attachShadow').mockImplementation(function (this: Element, init) {
+  const root = attachShadow.call(this, init);
+  shadows.set(this, root);
+  return root;
+});
 
 /** Badges still drawn (a removed row's host is kept hidden, for reuse by the next row). */
 const drawn = () => document.querySelectorAll('pacer-lead-badge:not([data-spare])');
@@ -50,8 +63,11 @@ describe('badge layer', () => {
     expect(host.parentElement?.localName).toBe(LAYER_TAG);
     expect(document.querySelector('table')?.querySelector('pacer-lead-badge')).toBeNull();
     expect(isOwnElement(host) && isOwnElement(host.parentElement!)).toBe(true);
-    const badge = host.shadowRoot?.querySelector('[data-testid="pacer-badge"]');
+    const badge = shadowOf(host)?.querySelector('[data-testid="pacer-badge"]');
     expect(badge?.textContent).toBe('B3d');
+    // Closed: the page sees a host and nothing in it.
+    expect(host.shadowRoot).toBeNull();
+    expect(host.textContent).toBe('');
     expect(badge?.getAttribute('title')).toBe('Tier B');
     expect(td.textContent).toBe('Deal <b>name</b>');
     layer.clear();
@@ -63,7 +79,7 @@ describe('badge layer', () => {
     const layer = createBadgeLayer(document);
     layer.render(tr, td, { tier: 'C', title: '<img src=x>' });
     layer.place();
-    const root = document.querySelector('pacer-lead-badge')?.shadowRoot;
+    const root = shadowOf(document.querySelector('pacer-lead-badge'));
     expect(root?.querySelector('img')).toBeNull();
     expect(root?.querySelector('[title]')?.getAttribute('title')).toBe('<img src=x>');
     layer.clear();
@@ -86,7 +102,7 @@ describe('badge layer', () => {
     layer.place();
     expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(2);
     expect(drawn()).toHaveLength(1);
-    expect(drawn()[0]?.shadowRoot?.textContent).toBe('C');
+    expect(shadowOf(drawn()[0])?.textContent).toBe('C');
     layer.clear();
     expect(document.querySelectorAll('pacer-lead-badge')).toHaveLength(0);
   });
@@ -112,7 +128,7 @@ describe('badge layer', () => {
     const changes: MutationRecord[] = [];
     const watcher = new MutationObserver((records) => changes.push(...records));
     watcher.observe(document.querySelector(LAYER_TAG)!, { subtree: true, attributes: true, childList: true });
-    watcher.observe(host.shadowRoot!, {
+    watcher.observe(shadowOf(host)!, {
       subtree: true,
       attributes: true,
       childList: true,
