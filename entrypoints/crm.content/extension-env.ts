@@ -3,6 +3,8 @@
  * positions; runtime messages (lib/messages/protocol.ts) for leads, health and badge context; WXT's
  * createShadowRootUi for the panel and the picker; `ctx` timers so nothing outlives the context.
  */
+
+import { render } from 'preact';
 import { browser, type ContentScriptContext, createShadowRootUi } from '#imports';
 import type { OverlayEnv } from '../../components/overlay/overlay-controller';
 import { OVERLAY_HOST_STYLE, overlayPanelCss } from '../../components/overlay/styles';
@@ -85,6 +87,12 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
         onMount: (container, _shadow, host) => {
           host.setAttribute('style', OVERLAY_HOST_STYLE);
           paint(container, host);
+          return container;
+        },
+        // However the UI goes (the controller, or WXT when the extension reloads), its Preact tree
+        // goes with it: a tree left mounted keeps its window listeners, and the picker's block clicks.
+        onRemove: (container) => {
+          if (container) render(null, container);
         },
       });
       ui.mount();

@@ -22,17 +22,22 @@ export default defineContentScript({
 
     const env = extensionEnv(ctx);
     const overlay = createOverlayController(env, document);
-    const restart = (href: string) => {
+    let shown = '';
+    const restart = (href: string, force = false) => {
+      if (href === shown && !force) return;
+      shown = href;
       overlay.start(new URL(href)).catch(env.onError);
     };
     restart(location.href);
+    // A hash route changes the page at once; WXT's own location watch only polls.
+    ctx.addEventListener(window, 'hashchange', () => restart(location.href));
     ctx.onInvalidated(() => overlay.stop());
     // Single-page navigation: tear down and read the new page.
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => restart(newUrl.href));
     // A new mapping, a CRM enabled or disabled in the options page: start over on this page.
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area !== 'local' || ctx.isInvalid) return;
-      if (STORE_KEYS.slice(0, 2).some((key) => key in changes)) restart(location.href);
+      if (STORE_KEYS.slice(0, 2).some((key) => key in changes)) restart(location.href, true);
     };
     browser.storage.onChanged.addListener(onStorage);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorage));

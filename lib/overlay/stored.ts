@@ -84,7 +84,11 @@ export function removeMapping(list: readonly CrmMapping[], mapping: CrmMapping):
   );
 }
 
-/** A URL without its query and fragment, for records the user may read or export. */
+/**
+ * A URL without its query, for records the user may read or export. A hash route (`#/contacts`) is
+ * the page in a single-page app and is kept, without its own query; an in-page anchor is dropped.
+ */
 export function pageAddress(url: URL): string {
-  return `${url.origin}${url.pathname}`.slice(0, 2000);
+  const route = /^#!?\//.test(url.hash) ? url.hash.split('?')[0] : '';
+  return `${url.origin}${url.pathname}${route}`.slice(0, 2000);
 }
