@@ -16,6 +16,11 @@ export const pickerEn = {
     '{count} rows would be stored as one record: click the record’s id or its link in the row.',
   'picker.stageFromColumn': 'Stage read from the column heading',
   'picker.stale': 'This page changed and the mapping no longer finds the rows. Pick a row again.',
+  'crm.mappings.replaceAsk':
+    'You already have a {kind} mapping for {where} on {origin}. Replace it with the imported one?',
+  'crm.mappings.replace': 'Replace it',
+  'crm.mappings.keep': 'Keep the current one',
+  'crm.mappings.replaced': 'Replaced the {kind} mapping for {where} on {origin}.',
 } as const;
 
 export type PickerKey = keyof typeof pickerEn;
@@ -34,4 +39,9 @@ export const pickerVi: Record<PickerKey, string> = {
     '{count} dòng sẽ bị lưu thành một bản ghi: hãy bấm vào mã hoặc đường liên kết của bản ghi trong dòng.',
   'picker.stageFromColumn': 'Giai đoạn đọc từ tiêu đề cột',
   'picker.stale': 'Trang đã thay đổi và ánh xạ không còn tìm thấy các dòng. Hãy chọn lại một dòng.',
+  'crm.mappings.replaceAsk':
+    'Bạn đã có một ánh xạ {kind} cho {where} trên {origin}. Thay bằng ánh xạ vừa nhập?',
+  'crm.mappings.replace': 'Thay thế',
+  'crm.mappings.keep': 'Giữ ánh xạ hiện có',
+  'crm.mappings.replaced': 'Đã thay ánh xạ {kind} cho {where} trên {origin}.',
 };

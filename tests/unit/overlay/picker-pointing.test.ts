@@ -16,7 +16,7 @@ import {
   undoPick,
 } from '../../../lib/overlay/picker-session';
 import { mappingFor } from '../../../lib/overlay/site';
-import { pageAddress } from '../../../lib/overlay/stored';
+import { pageAddress, upsertMapping } from '../../../lib/overlay/stored';
 
 const $ = (selector: string) => document.querySelector(selector)!;
 
@@ -109,6 +109,18 @@ describe('pointing at a hash-routed contacts list', () => {
     expect(mappingFor(new URL('https://crm.example/#/contacts'), all)).toBe(list);
     expect(mappingFor(new URL('https://crm.example/#/deals'), all)).toBe(deals);
     expect(mappingFor(new URL('https://crm.example/#/contacts/192/show'), all)).toBe(record);
+    // Several mappings per origin: saving or importing one never replaces another page's mapping…
+    let stored = all.reduce<CrmMapping[]>((acc, m) => upsertMapping(acc, m), []);
+    expect(stored).toHaveLength(3);
+    // …nor a board mapped on the same address as a list; the same slot is replaced (a re-map).
+    const cards: CrmMapping = { ...list, kind: 'list', item: '.card', fields: { name: 'p' } };
+    stored = upsertMapping(stored, cards);
+    expect(stored).toHaveLength(4);
+    stored = upsertMapping(stored, { ...list, fields: { name: 'a' }, createdAt: 2 });
+    expect(stored).toHaveLength(4);
+    expect(stored.find((m) => m.item === 'li')?.createdAt).toBe(2);
+    document.body.innerHTML = '<div class="card"><p>Deal</p></div>';
+    expect(mappingFor(new URL('https://crm.example/#/contacts'), stored, document)).toBe(cards);
   });
 });
 
