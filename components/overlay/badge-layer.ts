@@ -33,11 +33,13 @@ export function isOwnElement(el: Element): boolean {
  * they lie over the CRM's cells, and a click there must still reach the CRM. Size and layout
  * containment make the layer a layout root, so showing, hiding or refilling badges never lays out the
  * page (a pass over a 2,000-row page costs 2–4 ms even for five changed boxes). No paint containment:
- * badges lie outside the layer's empty box and must not be clipped.
+ * badges lie outside the layer's empty box and must not be clipped. The z-index is 1, not the top
+ * of the range: above the CRM's rows and cards, below its dialogs, popovers and dragged cards
+ * (which all carry their own z-index), so a badge is never drawn over a record dialog.
  */
 const LAYER_STYLE =
   'all:initial;display:block;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;' +
-  'z-index:2147483000;pointer-events:none;contain:size layout style';
+  'z-index:1;pointer-events:none;contain:size layout style';
 
 const MAX_SPARE = 200;
 
