@@ -15,7 +15,11 @@
  * are known, or at once when the page scrolls, so a re-render never leaves a duplicate or a stray.
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
-import { type BadgePlacement, placeBadge } from '../../lib/overlay/badge-position';
+import { type BadgePlacement, PILL_ROOM, placeBadge } from '../../lib/overlay/badge-position';
+
+/** Rows whose next row sits right below: a pill never goes below an anchor in one. */
+const ROW_LIKE = 'tr, [role="row"]';
+
 import { paintLeadBadge } from '../widgets/lead-badge-dom';
 import { adoptBadgeStyles, BADGE_SIZE } from './styles';
 
@@ -98,7 +102,8 @@ export interface BadgeLayer {
 /** The key a badge is matched by when a new row could take over a drawn or spare host. */
 const viewKey = (view: BadgeView) => JSON.stringify(view);
 
-const samePlace = (a: BadgePlacement | null, b: BadgePlacement) => a !== null && a.x === b.x && a.y === b.y;
+const samePlace = (a: BadgePlacement | null, b: BadgePlacement) =>
+  a !== null && a.x === b.x && a.y === b.y && a.start === b.start;
 
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const win = doc.defaultView ?? window;
@@ -161,6 +166,27 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       badge.host.setAttribute(SPARE_ATTR, '');
       spare.push(badge);
     } else badge.host.remove();
+  }
+
+  /** One range reused for every wrapped anchor: read in the same pass as the boxes, no layout of its own. */
+  let lineRange: Range | null = null;
+  /**
+   * The first and last line boxes of an anchor's text, and whether below it is free (not a table
+   * row, where the next row follows). Read in the same pass as the boxes: no layout of its own.
+   * A short anchor whose text leaves the pill room is let through without a range.
+   */
+  function linesOf(
+    anchor: Element,
+    box: DOMRect,
+  ): { first: DOMRect; last: DOMRect; stacked: boolean } | null {
+    if (!lineRange || box.width === 0) return null;
+    lineRange.selectNodeContents(anchor);
+    const rects = lineRange.getClientRects();
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    if (!first || !last) return null;
+    const roomy = box.right - last.right >= PILL_ROOM;
+    return { first, last, stacked: !roomy && anchor.closest(ROW_LIKE) === null };
   }
 
   function create(): Host {
@@ -236,6 +262,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       leaving.push(slot.badge);
     },
     place(moved = true, settled = true) {
+      lineRange ??= doc.createRange();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
         const moves: [Slot, BadgePlacement][] = [];
@@ -245,7 +272,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             dropSlot(item, slot);
             continue;
           }
-          moves.push([slot, placeBadge(slot.anchor.getBoundingClientRect(), origin, BADGE_SIZE)]);
+          const box = slot.anchor.getBoundingClientRect();
+          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(slot.anchor, box))]);
         }
         for (const [slot, placed] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);
@@ -256,6 +284,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             paintLeadBadge(badge.mount, slot.view);
           }
           watch(badge, slot.anchor);
+          if (placed.shown && (badge.placed?.start ?? false) !== (placed.start ?? false))
+            badge.host.toggleAttribute('data-start', placed.start === true);
           if (placed.shown && !samePlace(badge.placed, placed))
             badge.host.style.transform = `translate(${placed.x}px,${placed.y}px)`;
           badge.placed = placed;

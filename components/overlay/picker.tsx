@@ -7,6 +7,7 @@
  * the overlay controller unmounts it on save, cancel and navigation.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { safeQueryAll } from '../../lib/crm/dom';
 import type { CrmMapping } from '../../lib/crm/mapping';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import {
@@ -15,6 +16,7 @@ import {
   chooseField,
   chooseItem,
   currentField,
+  guessObjectType,
   initialPicker,
   isComplete,
   itemAround,
@@ -92,7 +94,7 @@ function Outline({ box, kind, label }: { box: Box; kind: string; label?: string 
 }
 
 export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps) {
-  const [state, setState] = useState<PickerState>(() => initialPicker());
+  const [state, setState] = useState<PickerState>(() => initialPicker('list', guessObjectType(url)));
   const [hover, setHover] = useState<Hover | null>(null);
   const [stale, setStale] = useState(false);
   // Outlines are measured on render: a scroll or resize re-renders so they follow the page.
@@ -169,7 +171,11 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     [built, doc, url],
   );
   const chosen = boxOf(state.item);
-  const itemCount = useMemo(() => (state.item ? similarCount(state.item) : 0), [state.item]);
+  // Rows like the chosen one on the whole page (every column of a board), as the mapping will find them.
+  const itemCount = useMemo(
+    () => (state.itemSelector ? safeQueryAll(doc, state.itemSelector).length : 0),
+    [doc, state.itemSelector],
+  );
   const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;
 
   const save = () => {

@@ -221,6 +221,13 @@ export function deriveItemSelector(item: Element): string | null {
     }
     path = `${tagOf(node)} > ${path}`;
   }
+  // No hook anywhere (every class generated, as on a styled-components board): the chain of tags
+  // from the nearest ancestor that singles the items out, e.g. `main > section`.
+  let chain = tagOf(item);
+  for (let node = item.parentElement, depth = 0; node && depth < 8; node = node.parentElement, depth++) {
+    chain = `${tagOf(node)} > ${chain}`;
+    if (accept(chain)) return chain;
+  }
   return null;
 }
 

@@ -64,6 +64,18 @@ export function initialPicker(kind: PickKind = 'list', objectType: LeadObjectTyp
 
 const ROW = 'tr, [role="row"]';
 
+/** The kind of record a page most likely lists, from the words in its address (hash route included). */
+export function guessObjectType(url: URL): LeadObjectType {
+  const words = `${url.pathname} ${hashRoute(url)}`.toLowerCase();
+  const kinds: [RegExp, LeadObjectType][] = [
+    [/opportunit/, 'opportunity'],
+    [/contact|people|person|khach-hang|khachhang/, 'contact'],
+    [/compan|account|organi[sz]ation|cong-ty/, 'company'],
+    [/lead/, 'lead'],
+  ];
+  return kinds.find(([re]) => re.test(words))?.[1] ?? 'deal';
+}
+
 export function chooseItem(state: PickerState, target: Element): PickerState {
   const item = itemAround(target);
   const selector = item ? deriveItemSelector(item) : null;

@@ -8,6 +8,7 @@ import {
   buildMapping,
   chooseField,
   chooseItem,
+  guessObjectType,
   hashPrefixFor,
   initialPicker,
   itemAround,
@@ -83,6 +84,9 @@ describe('pointing at a hash-routed contacts list', () => {
       'https://crm.example/#/contacts',
     );
     expect(hashPrefixFor(new URL('https://crm.example/#/contacts/192/show'), 'record')).toBe('#/contacts/');
+    expect(guessObjectType(new URL('https://crm.example/#/contacts'))).toBe('contact');
+    expect(guessObjectType(new URL('https://crm.example/crm/leads/board'))).toBe('lead');
+    expect(guessObjectType(new URL('https://crm.example/pipeline'))).toBe('deal');
     const base = { version: 1, origin: 'https://crm.example', objectType: 'contact', createdAt: 1 } as const;
     const list: CrmMapping = {
       ...base,
