@@ -115,16 +115,21 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   const spare: Host[] = [];
   let layer: HTMLElement | null = null;
 
+  // Half an anchor in view at least: a row half scrolled under a grid's sticky header (clipped by
+  // its scroll box) would otherwise have its badge drawn over the header.
   const visibility =
     typeof win.IntersectionObserver === 'function'
-      ? new win.IntersectionObserver((records) => {
-          for (const record of records) {
-            const badge = byAnchor.get(record.target);
-            if (!badge) continue;
-            badge.visible = record.isIntersecting;
-            applyShown(badge);
-          }
-        })
+      ? new win.IntersectionObserver(
+          (records) => {
+            for (const record of records) {
+              const badge = byAnchor.get(record.target);
+              if (!badge) continue;
+              badge.visible = record.isIntersecting && record.intersectionRatio >= 0.5;
+              applyShown(badge);
+            }
+          },
+          { threshold: [0, 0.5] },
+        )
       : null;
 
   function ensureLayer(): HTMLElement {

@@ -278,6 +278,21 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
       el.scrollTop = 6000;
     });
     await expectOneBadgePerRow(page, ROWS, 'grid row after sorting and scrolling');
+    // A row half scrolled under the header keeps its badge out of the header.
+    await page.locator('[data-testid="scroller"]').evaluate((el) => {
+      el.scrollTop += 17;
+    });
+    await eventually(
+      () =>
+        page.evaluate(() => {
+          const head = document.querySelector('.head').getBoundingClientRect();
+          return [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
+            .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')
+            .map((h) => h.shadowRoot.querySelector('.pc-root > *')?.getBoundingClientRect())
+            .every((p) => !p || p.bottom <= head.bottom + 1 || p.top >= head.bottom - 1);
+        }),
+      { message: 'no badge over the grid header' },
+    );
     const leads = await leadsOf(options, origin);
     assert.equal(new Set(leads.map((l) => l.externalId)).size, leads.length);
     assert.ok(leads.length >= 20, `recycled rows read as other deals (${leads.length})`);
