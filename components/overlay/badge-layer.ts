@@ -15,7 +15,7 @@
  * are known, or at once when the page scrolls, so a re-render never leaves a duplicate or a stray.
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
-import { type BadgePlacement, PILL_ROOM, placeBadge } from '../../lib/overlay/badge-position';
+import { type BadgePlacement, placeBadge } from '../../lib/overlay/badge-position';
 
 /** Rows whose next row sits right below: a pill never goes below an anchor in one. */
 const ROW_LIKE = 'tr, [role="row"]';
@@ -178,20 +178,24 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   /**
    * The first and last line boxes of an anchor's text, and whether below it is free (not a table
    * row, where the next row follows). Read in the same pass as the boxes: no layout of its own.
-   * A short anchor whose text leaves the pill room is let through without a range.
+   * Only read where it can change the placement: never for a one-line cell of a table row.
    */
   function linesOf(
+    item: Element,
     anchor: Element,
     box: DOMRect,
   ): { first: DOMRect; last: DOMRect; stacked: boolean } | null {
     if (!lineRange || box.width === 0) return null;
+    // A one-line cell of a table row keeps the plain placement (below is the next row): no range,
+    // so a 2,000-row table's placement pass costs what it did.
+    const inRow = item.matches(ROW_LIKE);
+    if (inRow && box.height <= 2 * BADGE_SIZE.height) return null;
     lineRange.selectNodeContents(anchor);
     const rects = lineRange.getClientRects();
     const first = rects[0];
     const last = rects[rects.length - 1];
     if (!first || !last) return null;
-    const roomy = box.right - last.right >= PILL_ROOM;
-    return { first, last, stacked: !roomy && anchor.closest(ROW_LIKE) === null };
+    return { first, last, stacked: !inRow };
   }
 
   function create(): Host {
@@ -278,7 +282,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             continue;
           }
           const box = slot.anchor.getBoundingClientRect();
-          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(slot.anchor, box))]);
+          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(item, slot.anchor, box))]);
         }
         for (const [slot, placed] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);
