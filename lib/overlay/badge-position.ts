@@ -62,7 +62,7 @@ export function placeBadge(
       start: true,
     };
   }
-  const left = anchor.right - INSET - size.width;
+  const left = Math.max(anchor.left + INSET, anchor.right - INSET - size.width);
   let top = anchor.top + (height - size.height) / 2;
   if (lines) {
     const { first, last } = lines;

@@ -43,7 +43,9 @@ function fakeEnv(): OverlayEnv {
   };
 }
 
-const frame = () => new Promise((r) => setTimeout(r, 30));
+/** After the panel's next paint (a frame) and the mount that follows it, however slow the machine. */
+const frame = () =>
+  new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 20))));
 const $ = (selector: string) => document.querySelector(selector) as HTMLElement | null;
 
 /** Clicks the page's button and says whether the page heard it. */
