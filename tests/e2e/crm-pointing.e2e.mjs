@@ -254,6 +254,18 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     await expectOneBadgePerRow(page, '[data-drag-id]', 'card after the dialog');
     await page.reload({ waitUntil: 'load' });
     await expectOneBadgePerRow(page, '[data-drag-id]', 'card after reload');
+
+    // "Map this page" stays in the panel of a mapped page; the count covers every column; Cancel
+    // gives the page back (dark theme, for the screenshot).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('[data-testid="panel-map"]').click();
+    await page.locator('[data-drag-id="deal-1000"] h3').click();
+    await page.locator('[data-testid="picker-similar"]', { hasText: '20 similar rows found' }).waitFor();
+    await saveScreenshot(page, 'crm-pointing-board-picker-dark');
+    await page.locator('[data-testid="picker-cancel"]').click();
+    await page.locator('[data-testid="pacer-picker"]').waitFor({ state: 'detached' });
+    await page.locator('[data-drag-id="deal-1000"] h3').click();
+    await page.locator('[role="dialog"]').waitFor();
     await page.close();
   });
 
