@@ -7,8 +7,8 @@
  * the overlay controller unmounts it on save, cancel and navigation.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { safeQueryAll } from '../../lib/crm/dom';
 import type { CrmMapping } from '../../lib/crm/mapping';
+import { deriveItemSelector } from '../../lib/crm/selector-derive';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import {
   askField,
@@ -23,7 +23,7 @@ import {
   PICK_FIELDS,
   type PickerState,
   previewMapping,
-  similarCount,
+  shownCount,
   skipField,
   undoPick,
 } from '../../lib/overlay/picker-session';
@@ -106,7 +106,18 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     const view = doc.defaultView;
     if (!view) return;
     let lastTarget: Element | null = null;
+    // The count under the pointer is the page-wide one the pick would give: derived once per row.
+    let lastItem: Element | null = null;
+    let lastCount: number | null = null;
     let frame = 0;
+    const countFor = (item: Element): number | null => {
+      if (item !== lastItem) {
+        lastItem = item;
+        const selector = deriveItemSelector(item);
+        lastCount = selector ? shownCount(doc, selector) : null;
+      }
+      return lastCount;
+    };
     const move = (e: Event) => {
       const target = pageTarget(e, host);
       if (target === lastTarget) return;
@@ -114,7 +125,7 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       try {
         const item = target && choosingItem ? itemAround(target) : null;
         const box = boxOf(item ?? target);
-        setHover(box ? { box, similar: item ? similarCount(item) : null } : null);
+        setHover(box ? { box, similar: item ? countFor(item) : null } : null);
       } catch {
         setHover(null); // a detached node: nothing to highlight
       }
@@ -173,7 +184,7 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
   const chosen = boxOf(state.item);
   // Rows like the chosen one on the whole page (every column of a board), as the mapping will find them.
   const itemCount = useMemo(
-    () => (state.itemSelector ? safeQueryAll(doc, state.itemSelector).length : 0),
+    () => (state.itemSelector ? shownCount(doc, state.itemSelector) : 0),
     [doc, state.itemSelector],
   );
   const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;

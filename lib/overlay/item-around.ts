@@ -5,6 +5,7 @@
  * the whole row, not the name block, and a card inside a board column picks the card, not the
  * column (a column holds several records; a record never does).
  */
+import { safeQueryAll, shownByMarkup } from '../crm/dom';
 import { isGeneratedClass } from '../crm/selector-derive';
 
 const ROW = 'tr, [role="row"]';
@@ -79,7 +80,15 @@ export function itemAround(target: Element): Element | null {
   return first;
 }
 
-/** How many records like `item` sit beside it (itself included): the "N similar rows" the picker shows. */
+/** How many records like `item` sit beside it (itself included). */
 export function similarCount(item: Element): number {
   return peersOf(item).length;
+}
+
+/**
+ * How many records the page shows that `selector` (the item selector derived from a pick) finds:
+ * the "N similar rows found" the picker shows, every column of a board and no hidden pooled row.
+ */
+export function shownCount(root: Document, selector: string): number {
+  return shownByMarkup(safeQueryAll(root, selector)).length;
 }

@@ -12,7 +12,7 @@ import { deriveFieldSelector, deriveItemSelector, isGeneratedValue } from '../cr
 import type { LeadObjectType, LeadSighting } from '../schema/lead';
 import { itemAround } from './item-around';
 
-export { itemAround, similarCount } from './item-around';
+export { itemAround, shownCount, similarCount } from './item-around';
 
 /** In the order the picker asks for them; only the name is required. */
 export const PICK_FIELDS = [

@@ -13,6 +13,7 @@ import {
   initialPicker,
   itemAround,
   previewMapping,
+  shownCount,
   similarCount,
   undoPick,
 } from '../../../lib/overlay/picker-session';
@@ -144,6 +145,9 @@ describe('pointing at a drag-and-drop board', () => {
     expect(itemAround($('.card .card-title'))).toBe($('.card'));
     let s = chooseItem(initialPicker(), $('.card .card-title'));
     expect(s.itemSelector).not.toMatch(/rfd|«/);
+    // Every card of the board, not only the two in the clicked column.
+    expect(similarCount(s.item!)).toBe(2);
+    expect(shownCount(document, s.itemSelector!)).toBe(4);
     s = chooseField(s, $('.card .card-title'));
     s = chooseField(s, $('.column-title')); // the stage, outside the card
     expect(s.error).toBeNull();
