@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import { type CrmMapping, exportMapping, importMapping } from '../../lib/crm/mapping';
 import { originFromInput } from '../../lib/overlay/site';
-import { removeMapping, upsertMapping } from '../../lib/overlay/stored';
+import { removeMapping, sameMappingSlot, upsertMapping } from '../../lib/overlay/stored';
 import { tr } from '../app/session';
 import { downloadText } from '../shared/download';
 import { writeMappings } from './crm-browser';
@@ -17,9 +17,14 @@ export interface CustomCrmsProps {
   onMessage(text: string | null): void;
 }
 
+/** Where a mapping reads, as the user sees it in the address bar: `/leads`, `#/contacts`, `/`. */
+const whereOf = (m: CrmMapping) => `${m.pathPrefix ?? '/'}${m.hashPrefix ?? ''}`;
+
 export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrmsProps) {
   const t = tr.value;
   const [input, setInput] = useState('');
+  /** An imported mapping that would replace one: held until the user says so. */
+  const [pending, setPending] = useState<CrmMapping | null>(null);
   const origins = [
     ...new Set([
       ...enabled.filter((c) => c.startsWith('custom:')).map((c) => c.slice('custom:'.length)),
@@ -45,8 +50,22 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
       onMessage(t('crm.mappings.invalid', { error: result.error }));
       return;
     }
+    // Never a silent replacement: a mapping for the same pages and rows waits for the user's word.
+    if (mappings.some((m) => sameMappingSlot(m, result.mapping))) {
+      onMessage(null);
+      setPending(result.mapping);
+      return;
+    }
     await writeMappings(upsertMapping(mappings, result.mapping));
     onMessage(t('crm.mappings.imported', { origin: result.mapping.origin }));
+  };
+
+  const replace = async (mapping: CrmMapping) => {
+    setPending(null);
+    await writeMappings(upsertMapping(mappings, mapping));
+    onMessage(
+      t('crm.mappings.replaced', { kind: mapping.kind, where: whereOf(mapping), origin: mapping.origin }),
+    );
   };
 
   return (
@@ -85,7 +104,7 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
               <ul>
                 {own.map((m) => (
                   <li key={`${m.kind}-${m.createdAt}`} data-testid="crm-mapping">
-                    {m.kind} · {m.objectType} · <code>{m.pathPrefix ?? '/'}</code>{' '}
+                    {m.kind} · {m.objectType} · <code>{whereOf(m)}</code>{' '}
                     <button
                       type="button"
                       onClick={() =>
@@ -108,6 +127,27 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
           );
         })}
       </ul>
+      {pending && (
+        <div role="alertdialog" aria-live="polite" data-testid="crm-mapping-replace">
+          <p>
+            {t('crm.mappings.replaceAsk', {
+              kind: pending.kind,
+              where: whereOf(pending),
+              origin: pending.origin,
+            })}
+          </p>
+          <button
+            type="button"
+            data-testid="crm-mapping-replace-yes"
+            onClick={() => void replace(pending).catch((error: unknown) => onMessage(String(error)))}
+          >
+            {t('crm.mappings.replace')}
+          </button>{' '}
+          <button type="button" data-testid="crm-mapping-replace-no" onClick={() => setPending(null)}>
+            {t('crm.mappings.keep')}
+          </button>
+        </div>
+      )}
       <label>
         {t('crm.mappings.import')}{' '}
         <input

@@ -16,6 +16,10 @@
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
 import { type BadgePlacement, placeBadge } from '../../lib/overlay/badge-position';
+
+/** Rows whose next row sits right below: a pill never goes below an anchor in one. */
+const ROW_LIKE = 'tr, [role="row"]';
+
 import { paintLeadBadge } from '../widgets/lead-badge-dom';
 import { adoptBadgeStyles, BADGE_SIZE } from './styles';
 
@@ -33,11 +37,13 @@ export function isOwnElement(el: Element): boolean {
  * they lie over the CRM's cells, and a click there must still reach the CRM. Size and layout
  * containment make the layer a layout root, so showing, hiding or refilling badges never lays out the
  * page (a pass over a 2,000-row page costs 2–4 ms even for five changed boxes). No paint containment:
- * badges lie outside the layer's empty box and must not be clipped.
+ * badges lie outside the layer's empty box and must not be clipped. The z-index is 1, not the top
+ * of the range: above the CRM's rows and cards, below its dialogs, popovers and dragged cards
+ * (which all carry their own z-index), so a badge is never drawn over a record dialog.
  */
 const LAYER_STYLE =
   'all:initial;display:block;position:absolute;top:0;left:0;width:0;height:0;overflow:visible;' +
-  'z-index:2147483000;pointer-events:none;contain:size layout style';
+  'z-index:1;pointer-events:none;contain:size layout style';
 
 const MAX_SPARE = 200;
 
@@ -96,7 +102,8 @@ export interface BadgeLayer {
 /** The key a badge is matched by when a new row could take over a drawn or spare host. */
 const viewKey = (view: BadgeView) => JSON.stringify(view);
 
-const samePlace = (a: BadgePlacement | null, b: BadgePlacement) => a !== null && a.x === b.x && a.y === b.y;
+const samePlace = (a: BadgePlacement | null, b: BadgePlacement) =>
+  a !== null && a.x === b.x && a.y === b.y && a.start === b.start;
 
 export function createBadgeLayer(doc: Document): BadgeLayer {
   const win = doc.defaultView ?? window;
@@ -108,16 +115,21 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   const spare: Host[] = [];
   let layer: HTMLElement | null = null;
 
+  // Half an anchor in view at least: a row half scrolled under a grid's sticky header (clipped by
+  // its scroll box) would otherwise have its badge drawn over the header.
   const visibility =
     typeof win.IntersectionObserver === 'function'
-      ? new win.IntersectionObserver((records) => {
-          for (const record of records) {
-            const badge = byAnchor.get(record.target);
-            if (!badge) continue;
-            badge.visible = record.isIntersecting;
-            applyShown(badge);
-          }
-        })
+      ? new win.IntersectionObserver(
+          (records) => {
+            for (const record of records) {
+              const badge = byAnchor.get(record.target);
+              if (!badge) continue;
+              badge.visible = record.isIntersecting && record.intersectionRatio >= 0.5;
+              applyShown(badge);
+            }
+          },
+          { threshold: [0, 0.5] },
+        )
       : null;
 
   function ensureLayer(): HTMLElement {
@@ -159,6 +171,31 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       badge.host.setAttribute(SPARE_ATTR, '');
       spare.push(badge);
     } else badge.host.remove();
+  }
+
+  /** One range reused for every wrapped anchor: read in the same pass as the boxes, no layout of its own. */
+  let lineRange: Range | null = null;
+  /**
+   * The first and last line boxes of an anchor's text, and whether below it is free (not a table
+   * row, where the next row follows). Read in the same pass as the boxes: no layout of its own.
+   * Only read where it can change the placement: never for a one-line cell of a table row.
+   */
+  function linesOf(
+    item: Element,
+    anchor: Element,
+    box: DOMRect,
+  ): { first: DOMRect; last: DOMRect; stacked: boolean } | null {
+    if (!lineRange || box.width === 0) return null;
+    // A one-line cell of a table row keeps the plain placement (below is the next row): no range,
+    // so a 2,000-row table's placement pass costs what it did.
+    const inRow = item.matches(ROW_LIKE);
+    if (inRow && box.height <= 2 * BADGE_SIZE.height) return null;
+    lineRange.selectNodeContents(anchor);
+    const rects = lineRange.getClientRects();
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    if (!first || !last) return null;
+    return { first, last, stacked: !inRow };
   }
 
   function create(): Host {
@@ -235,6 +272,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       leaving.push(slot.badge);
     },
     place(moved = true, settled = true) {
+      lineRange ??= doc.createRange();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
         const moves: [Slot, BadgePlacement][] = [];
@@ -244,7 +282,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             dropSlot(item, slot);
             continue;
           }
-          moves.push([slot, placeBadge(slot.anchor.getBoundingClientRect(), origin, BADGE_SIZE)]);
+          const box = slot.anchor.getBoundingClientRect();
+          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(item, slot.anchor, box))]);
         }
         for (const [slot, placed] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);
@@ -255,6 +294,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             paintLeadBadge(badge.mount, slot.view);
           }
           watch(badge, slot.anchor);
+          if (placed.shown && (badge.placed?.start ?? false) !== (placed.start ?? false))
+            badge.host.toggleAttribute('data-start', placed.start === true);
           if (placed.shown && !samePlace(badge.placed, placed))
             badge.host.style.transform = `translate(${placed.x}px,${placed.y}px)`;
           badge.placed = placed;

@@ -151,6 +151,12 @@ export function FloatingPanel({
               })}
             </p>
           )}
+          {notice === null && (
+            // Always reachable: a CRM has a list, a board and record pages, each mapped on its own.
+            <button type="button" class="pc-button" data-testid="panel-map" onClick={onMap}>
+              {tr('overlay.mapThisPage')}
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -62,6 +62,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
   let scanner: Scanner | null = null;
   let panel: MountedUi | null = null;
   let picker: MountedUi | null = null;
+  /** The picker's render root: unmounting it is what removes its capturing window listeners. */
+  let pickerContainer: HTMLElement | null = null;
   let panelContainer: HTMLElement | null = null;
   let healthTimer: number | null = null;
   const badges = createBadgeLayer(doc);
@@ -123,11 +125,9 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     const url = view.url;
     if (picker || !url) return;
     const mine = generation;
-    const close = () => {
-      picker?.remove();
-      picker = null;
-    };
+    const close = closePicker;
     picker = await env.mountUi('pacer-picker', (container, host) => {
+      pickerContainer = container;
       const onSave = (mapping: CrmMapping) => {
         close();
         // The storage change restarts the overlay with the new mapping (see the content script).
@@ -139,6 +139,17 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       );
     });
     if (mine !== generation) close();
+  }
+
+  /**
+   * Unmounts the picker's Preact tree before its shadow host goes: removing the host alone would keep
+   * the tree alive, and with it the listeners that swallow every click and key on the page.
+   */
+  function closePicker(): void {
+    if (pickerContainer) render(null, pickerContainer);
+    pickerContainer = null;
+    picker?.remove();
+    picker = null;
   }
 
   function watchHealth(crm: string, page: PageMatch, matchedBefore: boolean, url: URL) {
@@ -185,8 +196,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     scanner = null;
     if (healthTimer !== null) env.timers.clearTimeout(healthTimer);
     healthTimer = null;
-    picker?.remove();
-    picker = null;
+    closePicker();
     if (paintFrame !== null) cancelAnimationFrame(paintFrame);
     paintFrame = null;
     contextKey = '';
@@ -206,7 +216,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     const mine = generation;
     const store = await env.readStore();
     if (mine !== generation) return;
-    const site = siteState(url, store.enabled, store.mappings);
+    const site = siteState(url, store.enabled, store.mappings, doc);
     if (site.status === 'disabled') return;
     const page = site.status === 'ready' ? site.adapter.matchPage(url) : null;
     if (site.status === 'ready' && !page) return;

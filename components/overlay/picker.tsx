@@ -1,22 +1,31 @@
 /**
- * The "map this page" picker: highlights what the pointer is over, takes the user's clicks on a row
- * or card and then its fields (lib/overlay/picker-session.ts turns them into selectors), previews
- * what the mapping reads, and saves it. While it is open, clicks on the page are captured so the CRM
- * does not navigate away; Escape or Cancel gives the page back untouched.
+ * The "map this page" picker: highlights the row or card the pointer is over (and how many like it
+ * the page has), takes the user's click on one and then on its fields (lib/overlay/picker-session.ts
+ * turns them into selectors), outlines what is mapped, previews what the mapping reads, and saves it.
+ * While it is open, clicks on the page are captured so the CRM does not navigate away; Escape or
+ * Cancel gives the page back untouched. Its window listeners live exactly as long as this component:
+ * the overlay controller unmounts it on save, cancel and navigation.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CrmMapping } from '../../lib/crm/mapping';
+import { deriveItemSelector } from '../../lib/crm/selector-derive';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import {
+  askField,
   buildMapping,
   chooseField,
   chooseItem,
   currentField,
+  guessObjectType,
   initialPicker,
   isComplete,
+  itemAround,
+  PICK_FIELDS,
   type PickerState,
   previewMapping,
+  shownCount,
   skipField,
+  undoPick,
 } from '../../lib/overlay/picker-session';
 import type { Locale } from '../../lib/schema/common';
 
@@ -38,6 +47,7 @@ const BLOCKED = [
   'click',
   'dblclick',
   'auxclick',
+  'dragstart',
 ] as const;
 
 interface Box {
@@ -47,11 +57,20 @@ interface Box {
   height: number;
 }
 
-const boxOf = (el: Element | null): Box | null => {
-  if (!el) return null;
+const boxOf = (el: Element | null | undefined): Box | null => {
+  if (!el?.isConnected) return null;
   const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) return null;
   return { top: r.top, left: r.left, width: r.width, height: r.height };
 };
+
+/** Preact 11 no longer appends `px` to numbers in style objects: every length says its unit. */
+const placed = (b: Box) => ({
+  top: `${b.top}px`,
+  left: `${b.left}px`,
+  width: `${b.width}px`,
+  height: `${b.height}px`,
+});
 
 function pageTarget(event: Event, host: Element): Element | null {
   const first = event.composedPath()[0];
@@ -60,19 +79,55 @@ function pageTarget(event: Event, host: Element): Element | null {
   return event.composedPath().includes(host) ? null : first;
 }
 
+interface Hover {
+  box: Box;
+  /** While the row is being chosen: how many rows like the one under the pointer. */
+  similar: number | null;
+}
+
+function Outline({ box, kind, label }: { box: Box; kind: string; label?: string }) {
+  return (
+    <div class={`pc-highlight ${kind}`} style={placed(box)}>
+      {label && <span class="pc-highlight-label">{label}</span>}
+    </div>
+  );
+}
+
 export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps) {
-  const [state, setState] = useState<PickerState>(() => initialPicker());
-  const [hover, setHover] = useState<Box | null>(null);
+  const [state, setState] = useState<PickerState>(() => initialPicker('list', guessObjectType(url)));
+  const [hover, setHover] = useState<Hover | null>(null);
+  const [stale, setStale] = useState(false);
+  // Outlines are measured on render: a scroll or resize re-renders so they follow the page.
+  const [, setFrame] = useState(0);
   const tr = overlayTranslator(locale);
+  const choosingItem = state.fieldIndex < 0 || !state.item;
 
   useEffect(() => {
     const view = doc.defaultView;
     if (!view) return;
+    let lastTarget: Element | null = null;
+    // The count under the pointer is the page-wide one the pick would give: derived once per row.
+    let lastItem: Element | null = null;
+    let lastCount: number | null = null;
+    let frame = 0;
+    const countFor = (item: Element): number | null => {
+      if (item !== lastItem) {
+        lastItem = item;
+        const selector = deriveItemSelector(item);
+        lastCount = selector ? shownCount(doc, selector) : null;
+      }
+      return lastCount;
+    };
     const move = (e: Event) => {
+      const target = pageTarget(e, host);
+      if (target === lastTarget) return;
+      lastTarget = target;
       try {
-        setHover(boxOf(pageTarget(e, host)));
+        const item = target && choosingItem ? itemAround(target) : null;
+        const box = boxOf(item ?? target);
+        setHover(box ? { box, similar: item ? countFor(item) : null } : null);
       } catch {
-        // a detached node: nothing to highlight
+        setHover(null); // a detached node: nothing to highlight
       }
     };
     const block = (e: Event) => {
@@ -82,9 +137,10 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       e.stopPropagation();
       e.stopImmediatePropagation();
       if (e.type !== 'click') return;
+      setStale(false);
       try {
         setState((s) =>
-          s.fieldIndex < 0 ? chooseItem(s, target) : isComplete(s) ? s : chooseField(s, target),
+          s.fieldIndex < 0 || !s.item ? chooseItem(s, target) : currentField(s) ? chooseField(s, target) : s,
         );
       } catch {
         setState((s) => ({ ...s, error: s.fieldIndex < 0 ? 'noItem' : 'notInItem' }));
@@ -93,15 +149,28 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     const key = (e: KeyboardEvent) => {
       if (e.key === 'Escape') onCancel();
     };
+    const reflow = () => {
+      if (frame) return;
+      frame = view.requestAnimationFrame(() => {
+        frame = 0;
+        lastTarget = null;
+        setFrame((n) => n + 1);
+      });
+    };
     view.addEventListener('pointermove', move, true);
     for (const type of BLOCKED) view.addEventListener(type, block, true);
     view.addEventListener('keydown', key, true);
+    view.addEventListener('scroll', reflow, { capture: true, passive: true });
+    view.addEventListener('resize', reflow, { passive: true });
     return () => {
       view.removeEventListener('pointermove', move, true);
       for (const type of BLOCKED) view.removeEventListener(type, block, true);
       view.removeEventListener('keydown', key, true);
+      view.removeEventListener('scroll', reflow, { capture: true });
+      view.removeEventListener('resize', reflow);
+      if (frame) view.cancelAnimationFrame(frame);
     };
-  }, [doc, host, onCancel]);
+  }, [doc, host, onCancel, choosingItem]);
 
   const field = currentField(state);
   const built = useMemo(
@@ -113,21 +182,44 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     [built, doc, url],
   );
   const chosen = boxOf(state.item);
+  // Rows like the chosen one on the whole page (every column of a board), as the mapping will find them.
+  const itemCount = useMemo(
+    () => (state.itemSelector ? shownCount(doc, state.itemSelector) : 0),
+    [doc, state.itemSelector],
+  );
+  const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;
+
+  const save = () => {
+    if (!built?.ok) return;
+    // The rows on screen may have been re-rendered since they were picked: read the page afresh
+    // with the stored selectors alone, as the next visit will, and save only if that still works.
+    const fresh = previewMapping(built.mapping, doc, new URL(doc.location?.href ?? url.href));
+    if (fresh.count === 0 || fresh.collapsed > 0) {
+      setStale(true);
+      setState(initialPicker(state.kind, state.objectType));
+      return;
+    }
+    onSave(built.mapping);
+  };
 
   return (
     <div class="pc-overlay">
       {hover && (
-        <div
-          class="pc-highlight"
-          style={{ top: hover.top, left: hover.left, width: hover.width, height: hover.height }}
+        <Outline
+          box={hover.box}
+          kind={choosingItem ? 'pc-candidate' : ''}
+          label={
+            hover.similar !== null && hover.similar > 1
+              ? tr('picker.similar.other', { count: hover.similar })
+              : undefined
+          }
         />
       )}
-      {chosen && (
-        <div
-          class="pc-highlight pc-chosen"
-          style={{ top: chosen.top, left: chosen.left, width: chosen.width, height: chosen.height }}
-        />
-      )}
+      {chosen && <Outline box={chosen} kind="pc-chosen" />}
+      {PICK_FIELDS.map((f) => {
+        const box = boxOf(state.picked[f]);
+        return box ? <Outline key={f} box={box} kind="pc-field" label={tr(`picker.field.${f}`)} /> : null;
+      })}
       <section
         class="pc-picker"
         style={{ position: 'fixed', top: '12px', right: '12px', zIndex: 2147483647 }}
@@ -136,16 +228,41 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         data-testid="pacer-picker"
       >
         <h2 data-testid="picker-step">
-          {state.fieldIndex < 0
+          {choosingItem
             ? tr('picker.stepItem')
             : field
               ? tr('picker.stepField', { field: tr(`picker.field.${field}`) })
               : tr('picker.preview')}
         </h2>
-        {field && field !== 'name' && <p class="pc-read-count">{tr('picker.optional')}</p>}
-        {state.error && (
-          <p class="pc-picker-error">{tr(state.error === 'noItem' ? 'picker.noItem' : 'picker.notInItem')}</p>
+        {!choosingItem && (
+          <p class="pc-read-count" data-testid="picker-similar">
+            {tr(itemCount === 1 ? 'picker.similar.one' : 'picker.similar.other', { count: itemCount })}
+          </p>
         )}
+        {field && field !== 'name' && <p class="pc-read-count">{tr('picker.optional')}</p>}
+        {stale && <p class="pc-picker-error">{tr('picker.stale')}</p>}
+        {state.error && (
+          <p class="pc-picker-error" data-testid="picker-error">
+            {tr(state.error === 'noItem' ? 'picker.noItem' : 'picker.notInItem')}
+          </p>
+        )}
+        {!choosingItem && (
+          <fieldset class="pc-picker-row pc-field-chips" aria-label={tr('picker.fields')}>
+            {PICK_FIELDS.map((f) => (
+              <button
+                key={f}
+                type="button"
+                class={`pc-field-chip${state.fields[f] || (f === 'stage' && state.stageColumn) ? ' pc-mapped' : ''}`}
+                aria-pressed={f === field}
+                data-testid={`picker-field-${f}`}
+                onClick={() => setState((s) => askField(s, f))}
+              >
+                {tr(`picker.field.${f}`)}
+              </button>
+            ))}
+          </fieldset>
+        )}
+        {state.stageColumn && <p class="pc-read-count">{tr('picker.stageFromColumn')}</p>}
         <div class="pc-picker-row">
           <label>
             {tr('picker.objectType')}{' '}
@@ -169,18 +286,23 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         {preview && (
           <div data-testid="picker-preview">
             <p class="pc-read-count">{tr('overlay.panel.read.other', { count: preview.count })}</p>
+            {preview.collapsed > 0 && (
+              <p class="pc-picker-error" data-testid="picker-collapsed">
+                {tr('picker.collapsed', { count: preview.collapsed + 1 })}
+              </p>
+            )}
             {preview.rows.length === 0 ? (
               <p class="pc-picker-error">{tr('picker.previewEmpty')}</p>
             ) : (
               <table>
                 <tbody>
-                  {preview.rows.map((s) => (
-                    <tr key={s.externalId}>
+                  {preview.rows.map((s, i) => (
+                    <tr key={`${s.externalId}-${i}`}>
                       <td>{s.name}</td>
-                      <td>{s.stage ?? ''}</td>
+                      <td>{s.stage ?? s.status ?? ''}</td>
                       <td>{s.amount === undefined ? '' : `${s.amount} ${s.currency ?? ''}`}</td>
-                      <td>{s.owner ?? ''}</td>
-                      <td>{s.channel ?? ''}</td>
+                      <td>{s.owner ?? s.company ?? ''}</td>
+                      <td>{s.channel ?? s.email ?? ''}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -190,13 +312,14 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         )}
         {built && !built.ok && <p class="pc-picker-error">{built.error}</p>}
         <div class="pc-picker-row">
-          {state.fieldIndex >= 0 && (
+          {!choosingItem && (
             <button
               type="button"
               class="pc-button"
-              onClick={() => setState(initialPicker(state.kind, state.objectType))}
+              data-testid="picker-undo"
+              onClick={() => setState(undoPick)}
             >
-              {tr('picker.back')}
+              {tr('picker.undo')}
             </button>
           )}
           {field && field !== 'name' && (
@@ -212,13 +335,8 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
           <button type="button" class="pc-button" data-testid="picker-cancel" onClick={onCancel}>
             {tr('picker.cancel')}
           </button>
-          {built?.ok && preview && preview.count > 0 && (
-            <button
-              type="button"
-              class="pc-button pc-primary"
-              data-testid="picker-save"
-              onClick={() => onSave(built.mapping)}
-            >
+          {canSave && (
+            <button type="button" class="pc-button pc-primary" data-testid="picker-save" onClick={save}>
               {tr('picker.save')}
             </button>
           )}

@@ -22,7 +22,8 @@ export const BADGE_SIZE = { width: 150, height: 18 } as const;
 const BADGE_HOST_CSS =
   `:host{display:block;position:absolute;top:0;left:0;contain:strict;width:${BADGE_SIZE.width}px;` +
   `height:${BADGE_SIZE.height}px;overflow:hidden;pointer-events:none}` +
-  '.pc-root{display:flex;justify-content:flex-end;align-items:center;height:100%}';
+  '.pc-root{display:flex;justify-content:flex-end;align-items:center;height:100%}' +
+  ':host([data-start]) .pc-root{justify-content:flex-start}';
 
 let panelCss: string | null = null;
 

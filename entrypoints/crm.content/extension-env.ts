@@ -7,6 +7,7 @@
  * the context.
  */
 
+import { render } from 'preact';
 import * as z from 'zod/mini';
 import { browser, type ContentScriptContext, createShadowRootUi } from '#imports';
 import type { OverlayEnv } from '../../components/overlay/overlay-controller';
@@ -91,6 +92,12 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
         onMount: (container, _shadow, host) => {
           host.setAttribute('style', OVERLAY_HOST_STYLE);
           paint(container, host);
+          return container;
+        },
+        // However the UI goes (the controller, or WXT when the extension reloads), its Preact tree
+        // goes with it: a tree left mounted keeps its window listeners, and the picker's block clicks.
+        onRemove: (container) => {
+          if (container) render(null, container);
         },
       });
       ui.mount();

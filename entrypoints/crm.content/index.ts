@@ -25,10 +25,15 @@ export default defineContentScript({
 
     const env = extensionEnv(ctx);
     const overlay = createOverlayController(env, document);
-    const restart = (href: string) => {
+    let shown = '';
+    const restart = (href: string, force = false) => {
+      if (href === shown && !force) return;
+      shown = href;
       overlay.start(new URL(href)).catch(env.onError);
     };
     restart(location.href);
+    // A hash route changes the page at once; WXT's own location watch only polls.
+    ctx.addEventListener(window, 'hashchange', () => restart(location.href));
     ctx.onInvalidated(() => overlay.stop());
     // Single-page navigation: tear down and read the new page. WXT's event comes before `location`
     // changes (Navigation API), so its `newUrl` is used; a page can dispatch an event of that name
@@ -41,7 +46,7 @@ export default defineContentScript({
     // script cannot watch extension storage), and the overlay starts over on this page.
     const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
       if (ctx.isInvalid || sender.id !== browser.runtime.id || sender.tab) return;
-      if ((message as { type?: unknown } | null)?.type === OVERLAY_CHANGED) restart(location.href);
+      if ((message as { type?: unknown } | null)?.type === OVERLAY_CHANGED) restart(location.href, true);
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));

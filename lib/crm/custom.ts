@@ -1,14 +1,35 @@
 /**
  * The adapter for any other CRM, driven by a user's CrmMapping. Identity still never comes from
- * text: the record link's URL, an id attribute on the item, or on a record page the page URL.
+ * text the CRM shows as content: the record link's URL (hash route included), an id attribute on
+ * the item, an element the user picked as the id, or on a record page the page URL.
  */
 import { parseAmount } from './amount';
-import { absoluteHref, displayedValue, present, queryFirst, safeQueryAll, shownByMarkup } from './dom';
+import { parseCrmDate } from './date';
+import {
+  absoluteHref,
+  collapse,
+  displayedValue,
+  present,
+  queryFirst,
+  safeQueryAll,
+  shownByMarkup,
+} from './dom';
 import { type CrmMapping, customCrmId } from './mapping';
 import type { CrmAdapter, ExtractResult, PageMatch } from './types';
 import { toSighting } from './types';
 
-function pathIdentity(url: URL): string {
+/** The route in a URL's hash (`#/contacts/192/show`, `#!/deal/7`), or '' for an in-page anchor. */
+export function hashRoute(url: URL): string {
+  return /^#!?\//.test(url.hash) ? url.hash : '';
+}
+
+/**
+ * A record's identity from its URL. Single-page apps with hash routes keep the record in the hash:
+ * every `/#/contacts/192/show` has the path `/`, so without the hash all rows would be one lead.
+ */
+export function pathIdentity(url: URL): string {
+  const route = hashRoute(url);
+  if (route) return `${url.pathname}${route}`.slice(0, 200);
   // A path without any digit ("/crm/lead") usually keeps the id in the query string (?id=42).
   const withQuery = /\d/.test(url.pathname) || !url.search ? url.pathname : url.pathname + url.search;
   return withQuery.slice(0, 200);
@@ -21,11 +42,38 @@ function linkOf(item: Element, selector: string | undefined): Element | null {
   return item.querySelector('a[href]');
 }
 
+/** A value shown only as a tooltip or label: a status dot, an icon chip. */
+const LABEL_ATTRIBUTES = ['title', 'aria-label', 'data-tooltip', 'data-title', 'data-original-title'];
+
+/** The text a field shows, or for an element with no text (a coloured dot) its tooltip or label. */
+export function fieldText(el: Element | null): string | undefined {
+  if (!el) return undefined;
+  const shown = present(displayedValue(el));
+  if (shown) return shown;
+  for (const attr of LABEL_ATTRIBUTES) {
+    const value = present(collapse(el.getAttribute(attr) ?? ''));
+    if (value) return value.slice(0, 200);
+  }
+  // The label may sit on a child (an <svg><title>, an <i title>), or be named by aria-labelledby.
+  const labelled = el.querySelector('[title], [aria-label]');
+  if (labelled) return fieldText(labelled);
+  const by = el.getAttribute('aria-labelledby');
+  const named = by ? el.ownerDocument.getElementById(by.split(/\s+/)[0] ?? '') : null;
+  return named ? present(displayedValue(named)) : undefined;
+}
+
 export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
   const origin = new URL(mapping.origin);
   const field = (item: Element, key: keyof CrmMapping['fields']): string | undefined => {
     const selector = mapping.fields[key];
-    return selector ? present(displayedValue(queryFirst(item, [selector]))) : undefined;
+    return selector ? fieldText(queryFirst(item, [selector])) : undefined;
+  };
+  const column = mapping.stageColumn;
+  const stageOf = (item: Element): string | undefined => {
+    const own = field(item, 'stage');
+    if (own || !column) return own;
+    const col = item.parentElement?.closest(column.column);
+    return col ? fieldText(queryFirst(col, [column.heading])) : undefined;
   };
 
   function extract(item: Element, page: PageMatch, url: URL): ExtractResult {
@@ -33,27 +81,31 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
     let recordUrl = url.href;
     if (page.kind === 'record') {
       externalId = pathIdentity(url);
-      recordUrl = `${url.origin}${url.pathname}${url.search}`;
+      recordUrl = `${url.origin}${url.pathname}${url.search}${hashRoute(url)}`;
     } else {
       const link = absoluteHref(linkOf(item, mapping.fields.link)?.getAttribute('href'), url);
+      const picked = field(item, 'id');
       const attr = mapping.idAttribute ? item.getAttribute(mapping.idAttribute)?.trim() : undefined;
-      if (attr) externalId = attr.slice(0, 200);
+      if (picked) externalId = `id:${picked}`.slice(0, 200);
+      else if (attr) externalId = attr.slice(0, 200);
       else if (link && link.origin === url.origin) externalId = pathIdentity(link);
       if (link) recordUrl = link.href;
     }
     if (!externalId) return { ok: false, reason: 'no record link or id attribute on this item' };
-    const money = field(item, 'amount');
+    const created = field(item, 'created');
     return toSighting(
       { crm: customCrmId(mapping), objectType: page.objectType, externalId, url: recordUrl },
       {
         name: field(item, 'name') ?? '',
-        stage: field(item, 'stage'),
-        amountText: money,
+        stage: stageOf(item),
+        amountText: field(item, 'amount'),
         owner: field(item, 'owner'),
         channel: field(item, 'channel'),
         email: field(item, 'email'),
         company: field(item, 'company'),
         segment: field(item, 'segment'),
+        status: field(item, 'status'),
+        createdDate: created ? parseCrmDate(created) : undefined,
       },
       (t) => parseAmount(t),
     );
@@ -70,6 +122,7 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
     matchPage(url) {
       if (!matchesHost(url)) return null;
       if (mapping.pathPrefix && !url.pathname.startsWith(mapping.pathPrefix)) return null;
+      if (mapping.hashPrefix && !hashRoute(url).startsWith(mapping.hashPrefix)) return null;
       return {
         kind: mapping.kind,
         objectType: mapping.objectType,

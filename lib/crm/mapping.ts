@@ -21,6 +21,9 @@ export const MAPPING_FIELDS = [
   'email',
   'company',
   'segment',
+  'status',
+  'created',
+  'id',
   'link',
 ] as const;
 
@@ -34,6 +37,12 @@ export const MappingFields = z.object({
   email: z.optional(CssSelector),
   company: z.optional(CssSelector),
   segment: z.optional(CssSelector),
+  /** A status, often a coloured dot whose label is only in its title or tooltip. */
+  status: z.optional(CssSelector),
+  /** The record's creation date, as the CRM shows it. */
+  created: z.optional(CssSelector),
+  /** An element whose text is the record's id, for items with neither a link nor an id attribute. */
+  id: z.optional(CssSelector),
   /** The link to the record: its href is the record's identity on list and board pages. */
   link: z.optional(CssSelector),
 });
@@ -49,10 +58,17 @@ export const CrmMapping = z.object({
   label: z.optional(ShortText),
   /** Only pages whose path starts with this are read; absent = every page of the origin. */
   pathPrefix: z.optional(z.string().check(z.maxLength(500), z.regex(/^\//, 'must start with /'))),
+  /** For apps with hash routes (`#/contacts/192/show`): only pages whose hash starts with this. */
+  hashPrefix: z.optional(z.string().check(z.maxLength(500), z.regex(/^#!?\//, 'must start with #/'))),
   kind: z.enum(['list', 'board', 'record']),
   objectType: LeadObjectType,
   item: CssSelector,
   fields: MappingFields,
+  /**
+   * A stage shown outside the card, as the heading of its board column: `column` is matched with
+   * `item.closest()`, `heading` inside that column.
+   */
+  stageColumn: z.optional(z.object({ column: CssSelector, heading: CssSelector })),
   /** An attribute of the item holding the record id (e.g. data-id), when there is no link. */
   idAttribute: z.optional(z.string().check(z.regex(/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/), z.maxLength(100))),
   createdAt: Timestamp,

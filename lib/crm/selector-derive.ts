@@ -34,7 +34,17 @@ const PREFERRED_ATTRIBUTES = [
 
 /** data-* attributes that are framework noise or per-render state, never hooks. */
 const IGNORED_ATTRIBUTE =
-  /^data-(?:v-|reactid|react-|rbd-|aura-rendered|state|index|selected|focus|hover|active)/;
+  /^data-(?:v-|reactid|react-|rbd-|rfd-|dnd-|radix-|headlessui-|aura-rendered|state|index|selected|focus|hover|active|dragging|placeholder|floating-ui)/;
+
+/**
+ * Values a framework generates per render or per visit: React's useId (`«r34»`, `:r1:`, `_r_5_`),
+ * Headless UI / Radix ids (`headlessui-menu-button-3`, `radix-:r2:`), Vue's scoped ids.
+ */
+export function isGeneratedValue(value: string): boolean {
+  return /[«»]|(?:^|[-_])?:r[0-9a-z]+:|^_r_[0-9a-z]+_$|^(?:headlessui|radix|rfd|rbd|mui|react-select|downshift)-/i.test(
+    value,
+  );
+}
 
 /** Classes that only say something is selected, hovered, open… */
 const STATE_CLASS =
@@ -95,7 +105,7 @@ function tagOf(el: Element): string {
 /** Selectors for one attribute: exact value, a prefix when the value ends in an id, or presence. */
 function attributeCandidates(tag: string, name: string, value: string): string[] {
   const out: string[] = [];
-  if (!value || value.length > 200) return out;
+  if (!value || value.length > 200 || isGeneratedValue(value)) return out;
   if (isIdLike(value)) return [`${tag}[${name}]`];
   const id = findIdToken(value);
   if (id && id.index > 0) {
@@ -148,7 +158,7 @@ function nodeCandidates(el: Element): string[] {
   }
   const role = el.getAttribute('role');
   const label = el.getAttribute('aria-label');
-  if (label && label.length <= 100) {
+  if (label && label.length <= 100 && !isGeneratedValue(label)) {
     out.push(
       role
         ? `${tag}[role=${cssString(role)}][aria-label=${cssString(label)}]`
@@ -210,6 +220,13 @@ export function deriveItemSelector(item: Element): string | null {
       if (accept(candidate)) return candidate;
     }
     path = `${tagOf(node)} > ${path}`;
+  }
+  // No hook anywhere (every class generated, as on a styled-components board): the chain of tags
+  // from the nearest ancestor that singles the items out, e.g. `main > section`.
+  let chain = tagOf(item);
+  for (let node = item.parentElement, depth = 0; node && depth < 8; node = node.parentElement, depth++) {
+    chain = `${tagOf(node)} > ${chain}`;
+    if (accept(chain)) return chain;
   }
   return null;
 }

@@ -1,5 +1,6 @@
 import type { Locale } from '../schema/common';
 import { lookup, type MessageParams } from './interpolate';
+import { pickerEn, pickerVi } from './messages-picker';
 import { type ShellKey, shellEn, shellVi } from './messages-shell';
 
 /**
@@ -51,6 +52,7 @@ export const overlayEn = {
   'picker.field.owner': 'owner',
   'picker.field.channel': 'source',
   'picker.saved': 'Mapping saved',
+  ...pickerEn,
 } as const;
 
 export type OverlayKey = keyof typeof overlayEn;
@@ -99,6 +101,7 @@ export const overlayVi: Record<OverlayKey, string> = {
   'picker.field.owner': 'người phụ trách',
   'picker.field.channel': 'nguồn',
   'picker.saved': 'Đã lưu ánh xạ',
+  ...pickerVi,
 };
 
 const TABLES: Record<Locale, Record<OverlayKey | ShellKey, string>> = {

@@ -12,7 +12,15 @@ export interface MutationBatch {
   changed: Element[];
   /** Elements removed from the page. */
   removed: Element[];
+  /**
+   * Elements shown or hidden by markup (`hidden`, `aria-hidden`, `inert` changed): a dialog library
+   * hides the whole app behind a modal and shows it again on close, without adding a single node.
+   */
+  visibility: Element[];
 }
+
+/** The attributes that hide or show a whole part of the page (see isHiddenByMarkup in lib/crm/dom.ts). */
+export const VISIBILITY_ATTRIBUTES = ['hidden', 'aria-hidden', 'inert'];
 
 export interface BatcherOptions {
   /** True for Pacer's own nodes (badge hosts, the panel). */
@@ -33,17 +41,25 @@ export function createMutationBatcher(
   let added = new Set<Element>();
   let changed = new Set<Element>();
   let removed = new Set<Element>();
+  let visibility = new Set<Element>();
   let scheduled = false;
   let live = true;
 
   const flush = () => {
     scheduled = false;
     if (!live) return;
-    const batch: MutationBatch = { added: [...added], changed: [...changed], removed: [...removed] };
+    const batch: MutationBatch = {
+      added: [...added],
+      changed: [...changed],
+      removed: [...removed],
+      visibility: [...visibility],
+    };
     added = new Set();
     changed = new Set();
     removed = new Set();
-    if (batch.added.length + batch.changed.length + batch.removed.length > 0) onBatch(batch);
+    visibility = new Set();
+    const size = batch.added.length + batch.changed.length + batch.removed.length;
+    if (size + batch.visibility.length > 0) onBatch(batch);
   };
 
   const observer = new MutationObserver((records) => {
@@ -52,6 +68,10 @@ export function createMutationBatcher(
       if (!target || options.isOwn(target)) continue;
       if (record.type === 'characterData') {
         changed.add(target);
+        continue;
+      }
+      if (record.type === 'attributes') {
+        visibility.add(target);
         continue;
       }
       let foreign = false;
@@ -71,12 +91,17 @@ export function createMutationBatcher(
       }
       if (foreign) changed.add(target);
     }
-    if (!scheduled && added.size + changed.size + removed.size > 0) {
+    if (!scheduled && added.size + changed.size + removed.size + visibility.size > 0) {
       scheduled = true;
       options.schedule(flush);
     }
   });
-  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  observer.observe(root, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: VISIBILITY_ATTRIBUTES,
+  });
 
   return {
     disconnect() {

@@ -292,6 +292,12 @@ export function startScanner(deps: ScannerDeps): Scanner {
     moved = true;
     scheduleFrame();
     if (rescan && rescanTimer === null) rescanTimer = later(fullScan, 250);
+    // A part of the page shown or hidden (a modal dialog opened or closed): look again at once, as
+    // the items behind it may never have been read (issue 16: nothing was read after a dialog).
+    if (batch.visibility.length > 0) {
+      if (rescanTimer !== null) cancel(rescanTimer);
+      rescanTimer = later(fullScan, 0);
+    }
   }
 
   function fullScan(): void {

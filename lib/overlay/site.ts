@@ -3,7 +3,8 @@
  * the enabled list; any other origin needs `custom:<origin>` there, and then the user's mapping whose
  * path prefix fits the page best (a CRM often has a list mapping and a record mapping).
  */
-import { createCustomAdapter } from '../crm/custom';
+import { createCustomAdapter, hashRoute } from '../crm/custom';
+import { safeQueryAll } from '../crm/dom';
 import { type CrmMapping, customCrmId } from '../crm/mapping';
 import { BUILT_IN_ADAPTERS } from '../crm/registry';
 import type { CrmAdapter } from '../crm/types';
@@ -13,24 +14,44 @@ export type SiteState =
   | { status: 'unmapped'; crm: string; origin: string }
   | { status: 'ready'; crm: string; adapter: CrmAdapter; mapping?: CrmMapping };
 
-/** The mapping for this page: its origin, the longest path prefix the path starts with. */
-export function mappingFor(url: URL, mappings: readonly CrmMapping[]): CrmMapping | null {
-  let best: CrmMapping | null = null;
-  for (const m of mappings) {
-    if (m.origin !== url.origin) continue;
-    const prefix = m.pathPrefix ?? '';
-    if (!url.pathname.startsWith(prefix)) continue;
-    if (!best || prefix.length > (best.pathPrefix ?? '').length) best = m;
-  }
-  return best;
+/** The mappings whose URL pattern (origin, path prefix, hash-route prefix) fits the page, best first. */
+export function mappingsFor(url: URL, mappings: readonly CrmMapping[]): CrmMapping[] {
+  const route = hashRoute(url);
+  const specificity = (m: CrmMapping) => (m.pathPrefix ?? '').length + (m.hashPrefix ?? '').length;
+  return mappings
+    .filter(
+      (m) =>
+        m.origin === url.origin &&
+        url.pathname.startsWith(m.pathPrefix ?? '') &&
+        route.startsWith(m.hashPrefix ?? ''),
+    )
+    .sort((a, b) => specificity(b) - specificity(a) || b.createdAt - a.createdAt);
 }
 
-export function siteState(url: URL, enabled: readonly string[], mappings: readonly CrmMapping[]): SiteState {
+/**
+ * The mapping for this page: of those whose URL pattern fits, the first whose items are on the page
+ * (a list and a board may share one address), else the most specific pattern.
+ */
+export function mappingFor(url: URL, mappings: readonly CrmMapping[], root?: Document): CrmMapping | null {
+  const fitting = mappingsFor(url, mappings);
+  if (root && fitting.length > 1) {
+    const present = fitting.find((m) => safeQueryAll(root, m.item).length > 0);
+    if (present) return present;
+  }
+  return fitting[0] ?? null;
+}
+
+export function siteState(
+  url: URL,
+  enabled: readonly string[],
+  mappings: readonly CrmMapping[],
+  root?: Document,
+): SiteState {
   const builtIn = BUILT_IN_ADAPTERS.find((a) => a.matchesHost(url));
   if (builtIn) {
     if (!enabled.includes(builtIn.id)) return { status: 'disabled' };
     // A user's re-map (made after "Pacer can't read this page") overrides the built-in adapter there.
-    const override = mappingFor(url, mappings);
+    const override = mappingFor(url, mappings, root);
     return override
       ? { status: 'ready', crm: builtIn.id, adapter: createCustomAdapter(override), mapping: override }
       : { status: 'ready', crm: builtIn.id, adapter: builtIn };
@@ -38,7 +59,7 @@ export function siteState(url: URL, enabled: readonly string[], mappings: readon
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return { status: 'disabled' };
   const crm = customCrmId({ origin: url.origin });
   if (!enabled.includes(crm)) return { status: 'disabled' };
-  const mapping = mappingFor(url, mappings);
+  const mapping = mappingFor(url, mappings, root);
   if (!mapping) return { status: 'unmapped', crm, origin: url.origin };
   return { status: 'ready', crm, adapter: createCustomAdapter(mapping), mapping };
 }

@@ -69,13 +69,23 @@ export function addHealthRecord(list: readonly HealthRecord[], record: HealthRec
   return [record, ...rest].slice(0, MAX_HEALTH_RECORDS);
 }
 
-/** Replaces the mapping for the same origin, kind and path prefix, or adds it. */
+/**
+ * Two mappings for the same pages and the same rows: origin, kind, path and hash-route prefixes and
+ * item selector. A list and a board at one address differ by their item selector and are both kept.
+ */
+export function sameMappingSlot(a: CrmMapping, b: CrmMapping): boolean {
+  return (
+    a.origin === b.origin &&
+    a.kind === b.kind &&
+    (a.pathPrefix ?? '') === (b.pathPrefix ?? '') &&
+    (a.hashPrefix ?? '') === (b.hashPrefix ?? '') &&
+    a.item === b.item
+  );
+}
+
+/** Replaces the mapping in the same slot (sameMappingSlot), or adds it. */
 export function upsertMapping(list: readonly CrmMapping[], mapping: CrmMapping): CrmMapping[] {
-  const same = (m: CrmMapping) =>
-    m.origin === mapping.origin &&
-    m.kind === mapping.kind &&
-    (m.pathPrefix ?? '') === (mapping.pathPrefix ?? '');
-  return [...list.filter((m) => !same(m)), mapping];
+  return [...list.filter((m) => !sameMappingSlot(m, mapping)), mapping];
 }
 
 export function removeMapping(list: readonly CrmMapping[], mapping: CrmMapping): CrmMapping[] {
@@ -84,7 +94,11 @@ export function removeMapping(list: readonly CrmMapping[], mapping: CrmMapping):
   );
 }
 
-/** A URL without its query and fragment, for records the user may read or export. */
+/**
+ * A URL without its query, for records the user may read or export. A hash route (`#/contacts`) is
+ * the page in a single-page app and is kept, without its own query; an in-page anchor is dropped.
+ */
 export function pageAddress(url: URL): string {
-  return `${url.origin}${url.pathname}`.slice(0, 2000);
+  const route = /^#!?\//.test(url.hash) ? url.hash.split('?')[0] : '';
+  return `${url.origin}${url.pathname}${route}`.slice(0, 2000);
 }

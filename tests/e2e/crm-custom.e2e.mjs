@@ -126,6 +126,18 @@ describe('CRM overlay on a custom CRM mapped with the picker', () => {
           .then((n) => n === 2),
       { message: 'two mappings' },
     );
+    // The same pages and rows again: never a silent replacement, the user is asked first.
+    await options.locator('[data-testid="crm-mapping-import"]').setInputFiles(file);
+    await options.locator('[data-testid="crm-mapping-replace"]').waitFor();
+    await saveScreenshot(options, 'crm-custom-import-replace');
+    await options.locator('[data-testid="crm-mapping-replace-no"]').click();
+    await options.locator('[data-testid="crm-mapping-replace"]').waitFor({ state: 'detached' });
+    await options.locator('[data-testid="crm-mapping-import"]').setInputFiles(file);
+    await options.locator('[data-testid="crm-mapping-replace-yes"]').click();
+    await options
+      .locator('[data-testid="crm-message"]', { hasText: 'Replaced the record mapping' })
+      .waitFor();
+    assert.equal(await options.locator('[data-testid="crm-mapping"]').count(), 2);
     const bad = path.join(tmpdir(), `pacer-not-a-mapping-${process.pid}.json`);
     writeFileSync(bad, '{"version": 1, "origin": "not an origin"}');
     await options.locator('[data-testid="crm-mapping-import"]').setInputFiles(bad);

@@ -29,3 +29,27 @@ describe('placeBadge', () => {
     );
   });
 });
+
+describe('placeBadge beside a title’s text', () => {
+  const title = { left: 0, top: 100, right: 230, bottom: 160 }; // three lines of 20 px
+  const first = { left: 0, top: 100, right: 228, bottom: 120 };
+  it('goes on the last line of a wrapped title when that line leaves room', () => {
+    const last = { left: 0, top: 140, right: 90, bottom: 160 };
+    expect(placeBadge(title, { left: 0, top: 0 }, SIZE, { first, last, stacked: true }).y).toBe(141);
+  });
+  it('goes below a title whose last line fills the width, never over its words', () => {
+    const last = { left: 0, top: 140, right: 226, bottom: 160 };
+    const placed = placeBadge(title, { left: 0, top: 0 }, SIZE, { first, last, stacked: true });
+    expect(placed.y).toBeGreaterThanOrEqual(160);
+  });
+  it('keeps to the right end in a table row, where below is the next row', () => {
+    const cellText = { left: 0, top: 100, right: 226, bottom: 120 };
+    const cellBox = { left: 0, top: 100, right: 230, bottom: 120 };
+    const placed = placeBadge(cellBox, { left: 0, top: 0 }, SIZE, {
+      first: cellText,
+      last: cellText,
+      stacked: false,
+    });
+    expect(placed.y).toBe(101);
+  });
+});

@@ -132,6 +132,19 @@ describe('scanner on a HubSpot list', () => {
     h.scanner.stop();
   });
 
+  it('reads the rows a modal dialog hid when it started, once the dialog closes', async () => {
+    // A dialog library puts aria-hidden on the app while its dialog is open, adding no node on close.
+    const app = document.querySelector('table')!.parentElement!;
+    app.setAttribute('aria-hidden', 'true');
+    const h = harness();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.sent.flat()).toHaveLength(0);
+    app.removeAttribute('aria-hidden');
+    await vi.waitFor(() => expect(h.drawn.length).toBe(4));
+    expect(h.errors).toEqual([]);
+    h.scanner.stop();
+  });
+
   it('reads a re-rendered row again only when its values changed, and redraws its badge', async () => {
     const h = harness();
     await vi.waitFor(() => expect(h.drawn.length).toBe(4));

@@ -1,0 +1,47 @@
+/**
+ * The picker's strings added for mapping any CRM by pointing (more fields, live counts, undo).
+ * Spread into the overlay's tables (messages-overlay.ts), which messages-en/vi include.
+ */
+export const pickerEn = {
+  'picker.field.company': 'company',
+  'picker.field.email': 'email',
+  'picker.field.status': 'status',
+  'picker.field.created': 'created date',
+  'picker.field.id': 'record id',
+  'picker.fields': 'Fields',
+  'picker.similar.one': '{count} row like this found',
+  'picker.similar.other': '{count} similar rows found',
+  'picker.undo': 'Undo last pick',
+  'picker.collapsed':
+    '{count} rows would be stored as one record: click the record’s id or its link in the row.',
+  'picker.stageFromColumn': 'Stage read from the column heading',
+  'picker.stale': 'This page changed and the mapping no longer finds the rows. Pick a row again.',
+  'crm.mappings.replaceAsk':
+    'You already have a {kind} mapping for {where} on {origin}. Replace it with the imported one?',
+  'crm.mappings.replace': 'Replace it',
+  'crm.mappings.keep': 'Keep the current one',
+  'crm.mappings.replaced': 'Replaced the {kind} mapping for {where} on {origin}.',
+} as const;
+
+export type PickerKey = keyof typeof pickerEn;
+
+export const pickerVi: Record<PickerKey, string> = {
+  'picker.field.company': 'công ty',
+  'picker.field.email': 'email',
+  'picker.field.status': 'trạng thái',
+  'picker.field.created': 'ngày tạo',
+  'picker.field.id': 'mã bản ghi',
+  'picker.fields': 'Các trường',
+  'picker.similar.one': 'Tìm thấy {count} dòng như thế này',
+  'picker.similar.other': 'Tìm thấy {count} dòng tương tự',
+  'picker.undo': 'Hoàn tác lần chọn cuối',
+  'picker.collapsed':
+    '{count} dòng sẽ bị lưu thành một bản ghi: hãy bấm vào mã hoặc đường liên kết của bản ghi trong dòng.',
+  'picker.stageFromColumn': 'Giai đoạn đọc từ tiêu đề cột',
+  'picker.stale': 'Trang đã thay đổi và ánh xạ không còn tìm thấy các dòng. Hãy chọn lại một dòng.',
+  'crm.mappings.replaceAsk':
+    'Bạn đã có một ánh xạ {kind} cho {where} trên {origin}. Thay bằng ánh xạ vừa nhập?',
+  'crm.mappings.replace': 'Thay thế',
+  'crm.mappings.keep': 'Giữ ánh xạ hiện có',
+  'crm.mappings.replaced': 'Đã thay ánh xạ {kind} cho {where} trên {origin}.',
+};

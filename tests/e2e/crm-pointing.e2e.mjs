@@ -1,0 +1,328 @@
+// Any CRM by pointing, on three small CRM apps of different families that no adapter knows
+// (tests/fixtures/apps): a hash-routed contacts app with a record dialog, a drag-and-drop kanban
+// board, a virtualised grid that recycles its rows. Each is mapped through the picker as a user
+// would (clicks counted), then read: distinct leads, one badge per visible row covering no text,
+// the page's own clicks and drags working afterwards, badges through dialogs and navigation, and
+// the mapping still reading after a reload.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { serveStatic } from '../../scripts/browser.mjs';
+import { buildFixtureApps } from '../fixtures/apps/build.mjs';
+import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
+import {
+  assertNoExternalRequests,
+  assertNoPageErrors,
+  openExtensionPage,
+  RESULTS_DIR,
+  saveScreenshot,
+} from './helpers.mjs';
+
+/**
+ * Every item of the page in the viewport, with the badges over it and whether a badge's pill covers
+ * any of the item's text (each text node's line boxes against each pill's box).
+ */
+function badgesOverItems(page, itemSelector) {
+  return page.evaluate((selector) => {
+    const pills = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
+      .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden' && h.shadowRoot?.textContent?.trim())
+      .map((h) => {
+        const pill = h.shadowRoot.querySelector('.pc-root > *') ?? h;
+        return pill.getBoundingClientRect();
+      });
+    // Boxes that share more than a pixel: a pill centred on a 19.6 px line may graze the line above.
+    const meets = (a, b) =>
+      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const vh = window.innerHeight;
+    const items = [...document.querySelectorAll(selector)].filter((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.height === 0 || r.top < 0 || r.bottom > vh || el.closest('[aria-hidden="true"],[hidden]'))
+        return false;
+      // Shown, not clipped away by a scroll box: the page's own element is on top at its middle.
+      const top = document
+        .elementsFromPoint(r.left + 8, r.top + r.height / 2)
+        .find((e) => !e.localName.startsWith('pacer-'));
+      return top !== undefined && el.contains(top);
+    });
+    const out = items.map((el) => {
+      const box = el.getBoundingClientRect();
+      const mine = pills.filter((p) => meets(p, box));
+      const texts = [];
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        texts.push(...range.getClientRects());
+      }
+      const hit = mine.flatMap((p) => texts.filter((t) => meets(p, t)).map((t) => [p, t]))[0];
+      const covered = hit
+        ? `pill ${[hit[0].left, hit[0].top, hit[0].right, hit[0].bottom].map(Math.round)} over text ${[hit[1].left, hit[1].top, hit[1].right, hit[1].bottom].map(Math.round)}`
+        : false;
+      return { text: el.textContent.trim().slice(0, 40), badges: mine.length, covered };
+    });
+    // A badge over no item at all (not even one half out of view) is a ghost: a dragged clone's, a gone row's.
+    const all = [...document.querySelectorAll(selector)];
+    const stray = pills.filter((p) => !all.some((el) => meets(p, el.getBoundingClientRect())));
+    return {
+      items: out,
+      pills: pills.length,
+      stray: stray.length,
+      strayAt: stray.map(
+        (p) =>
+          `${[p.left, p.top, p.right, p.bottom].map(Math.round)} vh ${vh} sy ${scrollY} under ${document
+            .elementsFromPoint(p.left + 3, p.top + 10)
+            .map((e) => `${e.localName}.${e.className}`)
+            .slice(0, 4)
+            .join('/')}`,
+      ),
+    };
+  }, itemSelector);
+}
+
+async function leadsOf(options, origin) {
+  const leads = await readStore(options, 'leads');
+  return leads.filter((l) => l.crm === `custom:${origin}`);
+}
+
+describe('any CRM by pointing, on apps nobody mapped by hand', () => {
+  /** @type {Awaited<ReturnType<typeof startWithGrantedHosts>>} */
+  let run;
+  /** @type {Record<string, Awaited<ReturnType<typeof serveStatic>>>} */
+  const servers = {};
+  /** @type {import('playwright-core').Page} */
+  let options;
+
+  before(async () => {
+    const dirs = await buildFixtureApps(path.join(RESULTS_DIR, 'fixture-apps'));
+    for (const [app, dir] of Object.entries(dirs)) servers[app] = await serveStatic(dir);
+    run = await startWithGrantedHosts(['http://127.0.0.1/*']);
+    options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
+    for (const server of Object.values(servers)) {
+      await options.locator('[data-testid="crm-custom-origin"]').fill(server.url);
+      await options.locator('[data-testid="crm-custom-add"]').click();
+      await options.locator('[data-testid="crm-custom-origin-row"]', { hasText: server.url }).waitFor();
+    }
+  });
+  after(async () => {
+    await run?.close();
+    for (const server of Object.values(servers)) await server.close();
+  });
+
+  /** Opens the picker from the panel and clicks through `steps`; returns the clicks it took. */
+  async function mapByPointing(page, name, steps) {
+    let clicks = 0;
+    const click = async (locator) => {
+      await locator.click();
+      clicks++;
+    };
+    await page.locator('[data-testid="panel-map"]').waitFor();
+    await click(page.locator('[data-testid="panel-map"]'));
+    await page.locator('[data-testid="picker-step"]', { hasText: 'row or card' }).waitFor();
+    for (const step of steps) await click(typeof step === 'function' ? step() : step);
+    await page.locator('[data-testid="picker-preview"]').waitFor();
+    await saveScreenshot(page, `crm-pointing-${name}-picker`);
+    await click(page.locator('[data-testid="picker-save"]'));
+    await page.locator('[data-testid="pacer-picker"]').waitFor({ state: 'detached' });
+    return clicks;
+  }
+
+  async function expectOneBadgePerRow(page, itemSelector, label) {
+    let last = null;
+    const result = await eventually(
+      async () => {
+        last = await badgesOverItems(page, itemSelector);
+        return last.items.length > 0 && last.items.every((i) => i.badges === 1) && last;
+      },
+      { message: `one badge per visible ${label}` },
+    ).catch(async (error) => {
+      await saveScreenshot(page, `crm-pointing-failed-${label.replaceAll(' ', '-')}`);
+      throw new Error(`${error.message}: ${JSON.stringify(last)}`);
+    });
+    if (result.stray || result.items.some((i) => i.covered))
+      await saveScreenshot(page, `crm-pointing-failed-${label.replaceAll(' ', '-')}`);
+    assert.deepEqual(
+      result.items.filter((i) => i.covered).map((i) => `${i.text}: ${i.covered}`),
+      [],
+      `badges cover no ${label} text`,
+    );
+    assert.equal(result.stray, 0, `no badge outside a ${label}: ${result.strayAt.join(' ')}`);
+    return result;
+  }
+
+  it('maps a hash-routed contacts list in five clicks; each row a distinct contact with its stage', async () => {
+    const origin = servers.contacts.url;
+    const page = await run.ext.context.newPage();
+    await page.goto(`${origin}/#/contacts`, { waitUntil: 'load' });
+    await page.locator('[data-testid="panel-notice-unmapped"]').waitFor();
+    const row = page.locator('li.c-row').nth(2);
+    const clicks = await mapByPointing(page, 'contacts', [
+      row.locator('.c-name'), // the row: a click on the name inside the link means the whole row
+      row.locator('.c-name'),
+      row.locator('.c-dot'), // the stage, shown only as a coloured dot with a tooltip
+    ]);
+    assert.ok(clicks <= 6, `a list mapped in ${clicks} clicks`);
+    const visible = await expectOneBadgePerRow(page, 'li.c-row', 'contact row');
+    const leads = await eventually(
+      () => leadsOf(options, origin).then((l) => l.length >= visible.items.length && l),
+      { message: 'contacts read' },
+    );
+    assert.equal(new Set(leads.map((l) => l.externalId)).size, leads.length, 'no two rows are one lead');
+    const ann = leads.find((l) => l.externalId === '/#/contacts/192/show');
+    assert.equal(ann?.objectType, 'contact');
+    assert.equal(ann?.stage, 'Active');
+
+    // The page is the user's again: its checkbox, its links, its dialog.
+    const box = page.locator('li.c-row').first().locator('input[type="checkbox"]');
+    await box.click();
+    assert.equal(await box.isChecked(), true, 'the page gets its clicks back after Save');
+    await page.locator('li.c-row').nth(1).locator('.c-name').click();
+    await page.locator('[role="dialog"]').waitFor();
+    assert.match(page.url(), /#\/contacts\/193\/show$/);
+    await saveScreenshot(page, 'crm-pointing-contacts-dialog');
+    const underDialog = await page.evaluate(() => {
+      const dialog = document.querySelector('[role="dialog"]').getBoundingClientRect();
+      const hit = document.elementFromPoint(dialog.right - 30, dialog.top + 40);
+      return hit?.localName ?? '';
+    });
+    assert.notEqual(underDialog, 'pacer-lead-badge', 'no badge is drawn over the dialog');
+    await page.locator('[data-testid="dialog-close"]').click();
+    await page.locator('[role="dialog"]').waitFor({ state: 'detached' });
+    const again = await expectOneBadgePerRow(page, 'li.c-row', 'contact row');
+    assert.equal(again.items.length, visible.items.length, 'the same rows, no duplicate badges');
+    await saveScreenshot(page, 'crm-pointing-contacts-badges');
+
+    // A reload (new React ids everywhere) still reads with the saved mapping.
+    await page.reload({ waitUntil: 'load' });
+    await expectOneBadgePerRow(page, 'li.c-row', 'contact row after reload');
+    await page.close();
+  });
+
+  it('maps a kanban board by its cards, the stage from the column heading; drags still work', async () => {
+    const origin = servers.board.url;
+    const page = await run.ext.context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.locator('[data-testid="panel-notice-unmapped"]').waitFor();
+    const card = page.locator('[data-drag-id="deal-1007"]');
+    const clicks = await mapByPointing(page, 'board', [
+      card.locator('h3'),
+      card.locator('h3'),
+      page.locator('section[aria-label="Qualified"] h2'),
+      card.locator('.kb-amount'),
+    ]);
+    assert.ok(clicks <= 6, `a board mapped in ${clicks} clicks`);
+    await expectOneBadgePerRow(page, '[data-drag-id]', 'card');
+    const leads = await eventually(() => leadsOf(options, origin).then((l) => l.length === 20 && l), {
+      message: 'every card a lead',
+    });
+    const revamp = leads.find((l) => l.externalId === 'deal-1000');
+    assert.equal(revamp?.stage, 'Lead');
+    assert.equal(revamp?.amount, 52_600);
+    assert.equal(revamp?.currency, 'USD');
+    await saveScreenshot(page, 'crm-pointing-board-badges');
+
+    // Drag "deal-1007" (Qualified) to Proposal with the mouse, as a user does.
+    const from = await card.boundingBox();
+    const to = await page.locator('section[aria-label="Proposal"] .kb-list').boundingBox();
+    assert.ok(from && to);
+    await page.mouse.move(from.x + 20, from.y + 10);
+    await page.mouse.down();
+    await page.waitForTimeout(50);
+    for (let i = 1; i <= 10; i++) {
+      await page.waitForTimeout(30);
+      await page.mouse.move(
+        from.x + 20 + ((to.x - from.x) * i) / 10,
+        from.y + 10 + ((to.y + 20 - from.y) * i) / 10,
+      );
+    }
+    await page.waitForTimeout(50);
+    await page.mouse.up();
+    await page.locator('section[aria-label="Proposal"] [data-drag-id="deal-1007"]').waitFor();
+    await eventually(
+      () =>
+        leadsOf(options, origin).then(
+          (l) => l.find((x) => x.externalId === 'deal-1007')?.stage === 'Proposal',
+        ),
+      { message: 'the dragged card read in its new stage' },
+    );
+    await expectOneBadgePerRow(page, '[data-drag-id]', 'card after a drag');
+
+    // A card's dialog hides the board; closing it gives the badges back, once each.
+    await page.locator('[data-drag-id="deal-1014"] h3').click();
+    await page.locator('[role="dialog"]').waitFor();
+    await page.locator('[data-testid="dialog-close"]').click();
+    await expectOneBadgePerRow(page, '[data-drag-id]', 'card after the dialog');
+    await page.reload({ waitUntil: 'load' });
+    await expectOneBadgePerRow(page, '[data-drag-id]', 'card after reload');
+
+    // "Map this page" stays in the panel of a mapped page; the count covers every column; Cancel
+    // gives the page back (dark theme, for the screenshot).
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.locator('[data-testid="panel-map"]').click();
+    await page.locator('[data-drag-id="deal-1000"] h3').click();
+    await page.locator('[data-testid="picker-similar"]', { hasText: '20 similar rows found' }).waitFor();
+    await saveScreenshot(page, 'crm-pointing-board-picker-dark');
+    await page.locator('[data-testid="picker-cancel"]').click();
+    await page.locator('[data-testid="pacer-picker"]').waitFor({ state: 'detached' });
+    await page.locator('[data-drag-id="deal-1000"] h3').click();
+    await page.locator('[role="dialog"]').waitFor();
+    await page.close();
+  });
+
+  it('maps a virtualised grid whose rows are recycled, and follows sorting and scrolling', async () => {
+    const origin = servers.table.url;
+    const page = await run.ext.context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await page.locator('[data-testid="panel-notice-unmapped"]').waitFor();
+    const row = page.locator('.vrow').nth(3);
+    const clicks = await mapByPointing(page, 'table', [
+      row.locator('.cell-owner'),
+      row.locator('.cell-name a'),
+      row.locator('.cell-stage'),
+      row.locator('.cell-amount'),
+    ]);
+    assert.ok(clicks <= 6, `a grid mapped in ${clicks} clicks`);
+    const ROWS = '.vrow:not([hidden])';
+    await expectOneBadgePerRow(page, ROWS, 'grid row');
+    await page.locator('[data-col="amount"] button').click();
+    assert.equal(await page.locator('[data-col="amount"]').getAttribute('aria-sort'), 'ascending');
+    await page.locator('[data-testid="scroller"]').evaluate((el) => {
+      el.scrollTop = 6000;
+    });
+    await expectOneBadgePerRow(page, ROWS, 'grid row after sorting and scrolling');
+    // A row half scrolled under the header keeps its badge out of the header.
+    await page.locator('[data-testid="scroller"]').evaluate((el) => {
+      el.scrollTop += 17;
+    });
+    await eventually(
+      () =>
+        page.evaluate(() => {
+          const head = document.querySelector('.head').getBoundingClientRect();
+          return [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
+            .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')
+            .map((h) => h.shadowRoot.querySelector('.pc-root > *')?.getBoundingClientRect())
+            .every((p) => !p || p.bottom <= head.bottom + 1 || p.top >= head.bottom - 1);
+        }),
+      { message: 'no badge over the grid header' },
+    );
+    const leads = await leadsOf(options, origin);
+    assert.equal(new Set(leads.map((l) => l.externalId)).size, leads.length);
+    assert.ok(leads.length >= 20, `recycled rows read as other deals (${leads.length})`);
+    await saveScreenshot(page, 'crm-pointing-table-badges');
+    await page.close();
+  });
+
+  it('keeps one mapping per app, and threw nothing into any page', async () => {
+    const stored = await run.ext.serviceWorker.evaluate(() => chrome.storage.local.get('pacer:crm-mappings'));
+    const mappings = stored['pacer:crm-mappings'];
+    assert.equal(mappings.length, 3);
+    assert.equal(new Set(mappings.map((m) => m.origin)).size, 3);
+    assert.equal(mappings.find((m) => m.origin === servers.contacts.url)?.hashPrefix, '#/contacts');
+    assert.ok(
+      mappings.find((m) => m.origin === servers.board.url)?.stageColumn,
+      'the board reads its column headings',
+    );
+    assertNoPageErrors(run.ext);
+    assertNoExternalRequests(run.ext);
+  });
+});
