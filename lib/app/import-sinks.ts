@@ -132,7 +132,7 @@ async function writeEntities(
       const raw = existingRaw[i];
       let existing: Entity | undefined;
       if (raw !== undefined) {
-        const parsed = schema.safeParse(raw);
+        const parsed = schema.safeParse(raw, { reportInput: true });
         if (parsed.success) existing = parsed.data;
         // A damaged stored record is set aside (never overwritten unseen) and the import's one replaces it.
         else

@@ -19,7 +19,7 @@ export async function readValid<S extends EntityStore>(
   const out: EntityOf<S>[] = [];
   const damaged: Damaged[] = [];
   for (const value of raw) {
-    const parsed = schema.safeParse(value);
+    const parsed = schema.safeParse(value, { reportInput: true });
     if (parsed.success) out.push(parsed.data as EntityOf<S>);
     else {
       const key = (value as { id?: unknown } | null)?.id ?? null;
