@@ -133,3 +133,20 @@ async function recoverInterruptedIngestUnlocked(db: Awaited<ReturnType<typeof fr
   for (const e of before) if (e.before) await db.put(STORES.obsBlocks, e.before);
   await db.clear(STORES.journal);
 }
+
+describe('writing over a damaged block', () => {
+  it('quarantines the block as it was, in the write transaction, then writes the new value', async () => {
+    const { db } = await freshDb();
+    const damaged = { ...block(1), points: [{ id: 'old', t: T0, v: 'seven', s: 'manual' }] };
+    await db.put(STORES.obsBlocks, damaged);
+    await ingestObservations(db, [
+      { id: 'new', metricId: 'revenue', time: T0 + 5, value: 5, dims: {}, source: 'manual' },
+    ]);
+    const q = await listQuarantine(db);
+    expect(q.map((e) => [e.store, e.key, e.value, e.origin])).toEqual([
+      ['obsBlocks', ['revenue', '', T0], damaged, 'write'],
+    ]);
+    expect(q[0]!.problems).toEqual(['points[0].v: expected number, received text "seven"']);
+    expect((await readAllObservations(db, 'revenue')).map((o) => o.id)).toEqual(['new']);
+  });
+});
