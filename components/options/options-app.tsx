@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { settingsLoaded, settingsProblems, startSession, tr } from '../app/session';
+import { DbFailure } from '../app/db-failure';
+import { dbError, settingsLoaded, settingsProblems, startSession, tr } from '../app/session';
 import { BackupSection } from './backup-section';
 import { CrmSection } from './crm-section';
 import { ExampleDataSection } from './example-data-section';
@@ -11,6 +12,12 @@ export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
     void startSession();
   }, []);
   const t = tr.value;
+  if (dbError.value && !settingsLoaded.value)
+    return (
+      <main class="pc-options">
+        <DbFailure />
+      </main>
+    );
   if (!settingsLoaded.value) return <main class="pc-options" aria-busy="true" />;
   return (
     <main class="pc-options">

@@ -1,4 +1,5 @@
 import { overlayEn } from './messages-overlay';
+import { safetyStoreEn } from './messages-safety-store';
 import { shellEn } from './messages-shell';
 
 /**
@@ -10,6 +11,7 @@ export const en = {
   // Painted by the popup before the rest loads (messages-shell.ts)
   ...shellEn,
   ...overlayEn,
+  ...safetyStoreEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -1,5 +1,6 @@
 import type { MessageKey } from './messages-en';
 import { overlayVi } from './messages-overlay';
+import { safetyStoreVi } from './messages-safety-store';
 import { shellVi } from './messages-shell';
 
 /**
@@ -9,6 +10,7 @@ import { shellVi } from './messages-shell';
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
+  ...safetyStoreVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
