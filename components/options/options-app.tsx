@@ -6,6 +6,7 @@ import { CrmSection } from './crm-section';
 import { ExampleDataSection } from './example-data-section';
 import { QuarantineSection } from './quarantine-section';
 import { SettingsSection } from './settings-section';
+import { SnapshotsSection } from './snapshots-section';
 
 export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
   useEffect(() => {
@@ -34,6 +35,7 @@ export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
       <CrmSection />
       <BackupSection />
       <QuarantineSection />
+      <SnapshotsSection />
     </main>
   );
 }

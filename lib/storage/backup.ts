@@ -15,6 +15,7 @@ import { DB_VERSION, type PacerDb, STORES } from './db';
 import { type QuarantineEntry, quarantineEntry } from './quarantine';
 import { describeIssues } from './records';
 import { rebuildAllRollups } from './rollup-store';
+import { pruneSnapshots } from './snapshots';
 
 /**
  * One versioned JSON file holding everything the user owns. Import reads and validates the whole
@@ -284,8 +285,16 @@ export async function importBackup(
   writes.push(tx.objectStore(STORES.meta).put({ key: 'rollupsStale', value: true }));
   await Promise.all([...writes, tx.done]);
   await rebuildAllRollups(db, backup.settings?.timeZone);
+  if (snapshotId) await pruneSnapshots(db);
   notifyChange({
-    stores: [...ENTITY_STORES, STORES.settings, STORES.obsBlocks, STORES.rollups, STORES.quarantine],
+    stores: [
+      ...ENTITY_STORES,
+      STORES.settings,
+      STORES.obsBlocks,
+      STORES.rollups,
+      STORES.quarantine,
+      STORES.backups,
+    ],
   });
   return {
     mode,
