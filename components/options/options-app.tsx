@@ -4,6 +4,7 @@ import { dbError, settingsLoaded, settingsProblems, startSession, tr } from '../
 import { BackupSection } from './backup-section';
 import { CrmSection } from './crm-section';
 import { ExampleDataSection } from './example-data-section';
+import { ImportsSection } from './imports-section';
 import { QuarantineSection } from './quarantine-section';
 import { SettingsSection } from './settings-section';
 import { SnapshotsSection } from './snapshots-section';
@@ -36,6 +37,7 @@ export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
       <BackupSection />
       <QuarantineSection />
       <SnapshotsSection />
+      <ImportsSection />
     </main>
   );
 }

@@ -11,6 +11,7 @@ import {
 } from './blocks';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
+import { pruneImports, undoIdOf, undoRecordFrom } from './import-undo';
 import { holdIngestLock, ifFree, ingestLockName } from './ingest-lock';
 import { quarantineDamaged, quarantineEntry } from './quarantine';
 import { describeIssues, ValidationError } from './records';
@@ -26,6 +27,8 @@ export interface IngestOptions {
   blocksPerTransaction?: number;
   /** Already parsed by the caller (e.g. the CSV importer): skip the second zod pass. */
   trusted?: boolean;
+  /** Keep an undo record when committing (CSV imports; see ./import-undo.ts). Journaled ingests only. */
+  undoable?: boolean;
 }
 
 export interface IngestResult {
@@ -33,6 +36,8 @@ export interface IngestResult {
   added: number;
   replaced: number;
   blocks: number;
+  /** Id to pass to `undoImport`, for an undoable ingest. */
+  undoId?: string;
 }
 
 export class IngestCancelled extends Error {
@@ -103,6 +108,9 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
   const journaled = options.journal ?? true;
   const ingestId = `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const journaledKeys = new Set<string>();
+  const undoable = journaled && options.undoable === true;
+  // Point ids written per block, for the undo record.
+  const writtenIds = new Map<string, Set<string>>();
   const series = new Map<string, SeriesRef>();
   // Final versions of touched blocks, so rollups need not re-read them; dropped when large.
   let known: Map<string, ObservationBlock> | null = new Map();
@@ -164,6 +172,11 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         written += incoming.points.length;
         touch(series, incoming.metricId, incoming.dimKey, incoming.day);
         const k = blockKeyString(blockKeyOf(incoming));
+        if (undoable) {
+          const ids = writtenIds.get(k) ?? new Set<string>();
+          writtenIds.set(k, ids);
+          for (const p of incoming.points) ids.add(p.id);
+        }
         if (journaled && !journaledKeys.has(k)) {
           journaledKeys.add(k);
           writes.push(
@@ -194,7 +207,8 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
       if (state !== 'open') throw new Error(`This import is already ${state}.`);
       state = 'committed';
       try {
-        if (journaled) await clearJournal(db, ingestId);
+        if (undoable) await journalToUndo(db, ingestId, writtenIds, { added, replaced });
+        else if (journaled) await clearJournal(db, ingestId);
       } finally {
         await releaseLock();
       }
@@ -203,7 +217,14 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         stores: [STORES.obsBlocks, STORES.rollups],
         ids: [...series.values()].map((s) => s.metricId),
       });
-      return { written, added, replaced, blocks: known ? blockCount : journaledKeys.size };
+      if (undoable) await pruneImports(db);
+      return {
+        written,
+        added,
+        replaced,
+        blocks: known ? blockCount : journaledKeys.size,
+        ...(undoable ? { undoId: undoIdOf(ingestId) } : {}),
+      };
     },
     async rollback() {
       if (state !== 'open') return;
@@ -233,6 +254,21 @@ function parseBlock(raw: unknown): ObservationBlock | undefined {
 }
 
 const journalRange = (ingestId: string) => IDBKeyRange.bound(`${ingestId}\u0000`, `${ingestId}\u0001`);
+
+/** Commit of an undoable ingest: its journal becomes the undo record, in one transaction. */
+async function journalToUndo(
+  db: PacerDb,
+  ingestId: string,
+  written: ReadonlyMap<string, ReadonlySet<string>>,
+  counts: { added: number; replaced: number },
+): Promise<void> {
+  const tx = db.transaction([STORES.journal, STORES.backups], 'readwrite');
+  const journal = tx.objectStore(STORES.journal);
+  const rows = (await journal.getAll(journalRange(ingestId))) as JournalEntry[];
+  await tx.objectStore(STORES.backups).put(undoRecordFrom(ingestId, rows, written, counts, Date.now()));
+  await journal.delete(journalRange(ingestId));
+  await tx.done;
+}
 
 async function clearJournal(db: PacerDb, ingestId: string): Promise<void> {
   await db.delete(STORES.journal, journalRange(ingestId));

@@ -155,6 +155,22 @@ it(
         assert.equal(after.journal, 0);
         assert.equal(after.metrics, 1);
         await saveScreenshot(page, 'fault-import-summary');
+
+        // The completed import can be undone by its id, from the options page.
+        await options.reload();
+        const entry = options.getByTestId('import-entry');
+        await entry.waitFor();
+        assert.equal(await entry.count(), 1);
+        assert.match(
+          await entry.textContent(),
+          new RegExp(`${rows.toLocaleString('en-US')} added, 0 replaced`),
+        );
+        await saveScreenshot(options, 'fault-import-undo');
+        await entry.getByTestId('import-undo').click();
+        await options
+          .getByText(`Import undone: ${rows.toLocaleString('en-US')} values`)
+          .waitFor({ timeout: 60_000 });
+        assert.equal((await counts(options)).observations, 0);
       },
       { name: 'fault-import' },
     ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConnection } from '../../../lib/storage/connection';
 import { STORES } from '../../../lib/storage/db';
+import { listImports, undoImport } from '../../../lib/storage/import-undo';
 import { holdIngestLock, ingestLockName, locks } from '../../../lib/storage/ingest-lock';
 import {
   beginIngest,
@@ -148,5 +149,27 @@ describe('writing over a damaged block', () => {
     ]);
     expect(q[0]!.problems).toEqual(['points[0].v: expected number, received text "seven"']);
     expect((await readAllObservations(db, 'revenue')).map((o) => o.id)).toEqual(['new']);
+  });
+});
+
+describe('undo of a completed import', () => {
+  it('puts back what the import replaced, removes what it added, and keeps values logged since', async () => {
+    const { db } = await freshDb();
+    await ingestObservations(db, [obs(0, { value: 7 })]);
+    const session = beginIngest(db, { undoable: true });
+    await session.add([obs(0, { value: 100 }), obs(1), obs(2)]);
+    const result = await session.commit();
+    expect(result).toMatchObject({ added: 2, replaced: 1, undoId: expect.stringMatching(/^import-ingest-/) });
+    expect(await listImports(db)).toEqual([
+      { id: result.undoId, createdAt: expect.any(Number), added: 2, replaced: 1 },
+    ]);
+    await ingestObservations(db, [obs(3, { value: 33 })]);
+    expect(await undoImport(db, result.undoId!)).toBe(3);
+    expect((await readAllObservations(db, 'revenue')).map((o) => [o.id, o.value])).toEqual([
+      ['o-0', 7],
+      ['o-3', 33],
+    ]);
+    expect(await listImports(db)).toEqual([]);
+    await expect(undoImport(db, result.undoId!)).rejects.toThrow(/no import/);
   });
 });
