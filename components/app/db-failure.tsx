@@ -24,7 +24,7 @@ export function DbFailure() {
     <section class="pc-card pc-db-failure" role="alert" data-testid="db-failure">
       <h2>{t('safety.dbFailed.title')}</h2>
       <p>{t('safety.dbFailed.body')}</p>
-      <pre class="pc-error" data-testid="db-error">
+      <pre class="pc-error" style={{ whiteSpace: 'pre-wrap' }} data-testid="db-error">
         {dbError.value}
       </pre>
       <div class="pc-row">

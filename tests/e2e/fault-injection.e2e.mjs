@@ -325,6 +325,15 @@ it('Replace asks first, quarantines a damaged goal, snapshots everything and can
         /Before a restore.*0 KPIs · 2 goals/,
       );
       await saveScreenshot(page, 'fault-snapshots');
+      // The same screens in Vietnamese and the dark theme.
+      await page.locator('select[name="locale"]').selectOption('vi');
+      await page.locator('select[name="theme"]').selectOption('dark');
+      await page.getByText('Bản lưu tự động').waitFor();
+      await page.getByTestId('snapshots').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'fault-snapshots-vi-dark');
+      await page.locator('select[name="locale"]').selectOption('en');
+      await page.locator('select[name="theme"]').selectOption('light');
+      await page.getByText('Automatic snapshots').waitFor();
 
       await page.getByTestId('snapshot-restore').first().click();
       await page.getByTestId('snapshot-confirm-yes').click();
