@@ -42,7 +42,16 @@ export function BackupSection() {
 
   const write = async (backup: BackupFile, how: ImportMode) => {
     setPending(null);
-    const summary = await importBackup(await getDb(), backup, how);
+    let summary: Awaited<ReturnType<typeof importBackup>>;
+    try {
+      summary = await importBackup(await getDb(), backup, how);
+    } catch (error) {
+      // One transaction: a failure (disk full, quota) leaves the database exactly as it was.
+      setProblems([
+        t('toast.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      ]);
+      return;
+    }
     const counts = Object.entries(summary.counts)
       .map(([k, v]) => `${k}: ${v}`)
       .join(' · ');

@@ -87,6 +87,29 @@ function bigCsv(days, channels) {
   return { file, rows: days * channels };
 }
 
+/** A valid Pacer backup holding one goal. */
+function smallBackup() {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'fault-small-backup.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'pacer-backup',
+      version: 1,
+      exportedAt: 1,
+      dbVersion: 2,
+      settings: null,
+      metrics: [],
+      goals: [goal('g9', { title: 'From the file' })],
+      checkIns: [],
+      leads: [],
+      channelSpend: [],
+      observations: [],
+    }),
+  );
+  return file;
+}
+
 async function openNewtab(ext) {
   const page = await ext.context.newPage();
   await page.goto(ext.extUrl('newtab.html'), { waitUntil: 'load' });
@@ -277,23 +300,7 @@ it('Replace asks first, quarantines a damaged goal, snapshots everything and can
         journal: 0,
         backups: 0,
       });
-      const file = path.join(RESULTS_DIR, 'fault-small-backup.json');
-      writeFileSync(
-        file,
-        JSON.stringify({
-          format: 'pacer-backup',
-          version: 1,
-          exportedAt: 1,
-          dbVersion: 2,
-          settings: null,
-          metrics: [],
-          goals: [goal('g9', { title: 'From the file' })],
-          checkIns: [],
-          leads: [],
-          channelSpend: [],
-          observations: [],
-        }),
-      );
+      const file = smallBackup();
       await page.getByLabel('Replace').check();
       await page.getByTestId('import-backup').setInputFiles(file);
       const confirm = page.getByTestId('replace-confirm');
@@ -448,5 +455,105 @@ it('a failed migration shows the error and downloads the old data as it is', TIM
       await options.getByTestId('db-failure').waitFor({ timeout: 20_000 });
     },
     { name: 'fault-migration' },
+  ),
+);
+
+/**
+ * Disk full, as IndexedDB reports it: the transaction of the next write aborts. (A real quota cannot
+ * be forced here — the extension has `unlimitedStorage` — so each put's transaction is aborted once
+ * its request is queued, which is what the browser does when the commit does not fit.)
+ */
+function fillDisk(page) {
+  return page.evaluate(`(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = put.apply(this, args);
+      const tx = this.transaction;
+      queueMicrotask(() => {
+        try {
+          tx.abort();
+        } catch {}
+      });
+      return request;
+    };
+  })()`);
+}
+
+it('a full disk on each write path: an error is shown and nothing is half-written', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const seed = await openNewtab(ext);
+      await seed.getByTestId('first-run-create').waitFor();
+      await inDb(
+        seed,
+        async (h, a) => {
+          await h.put('metrics', a.metric);
+          for (const g of a.goals) await h.put('goals', g);
+        },
+        {
+          metric: {
+            id: 'm-calls',
+            name: 'Calls',
+            unit: { kind: 'count' },
+            direction: 'up',
+            aggregation: 'sum',
+            dimensions: [],
+            source: 'manual',
+            archived: false,
+            deletedAt: null,
+            createdAt: 1,
+            updatedAt: 1,
+          },
+          goals: [goal('g1'), goal('g2', { title: 'Leads' })],
+        },
+      );
+      const before = await counts(seed);
+      assert.deepEqual(before, {
+        observations: 0,
+        metrics: 1,
+        goals: 2,
+        quarantine: 0,
+        journal: 0,
+        backups: 0,
+      });
+
+      // Quick log.
+      const popup = await ext.context.newPage();
+      await popup.goto(ext.extUrl('popup.html'), { waitUntil: 'load' });
+      await popup.getByTestId('metric-input').fill('Calls');
+      await popup.getByTestId('metric-input').press('Enter');
+      await popup.locator('#ql-value').fill('5');
+      await fillDisk(popup);
+      await popup.getByTestId('save').click();
+      await popup.locator('[data-testid="log-status"] .pc-error').waitFor();
+      assert.match(await popup.getByTestId('log-status').textContent(), /^Could not save: /);
+      assert.deepEqual(await counts(seed), before);
+
+      // Goal editor.
+      const editor = await ext.context.newPage();
+      await editor.goto(ext.extUrl('newtab.html#goal=g1'), { waitUntil: 'load' });
+      await editor.getByTestId('edit-goal').click();
+      await editor.locator('#goal-target').fill('250');
+      await fillDisk(editor);
+      await editor.getByTestId('goal-save').click();
+      await editor.locator('[data-testid="editor-goal"] .pc-error[role="alert"]').waitFor();
+      const [g1] = (await inDb(seed, (h) => h.all('goals'))).filter((g) => g.id === 'g1');
+      assert.equal(g1.target, 100);
+      assert.deepEqual(await counts(seed), before);
+
+      // Restore "Replace": the clear and the writes share one transaction, so nothing is lost.
+      const options = await ext.context.newPage();
+      await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await options.getByTestId('snapshots').waitFor();
+      await options.getByLabel('Replace').check();
+      await options.getByTestId('import-backup').setInputFiles(smallBackup());
+      await options.getByTestId('replace-confirm').waitFor();
+      await fillDisk(options);
+      await options.getByTestId('replace-confirm-yes').click();
+      await options.getByTestId('import-problems').waitFor();
+      assert.match(await options.getByTestId('import-problems').textContent(), /Could not save: /);
+      assert.deepEqual(await counts(seed), before);
+    },
+    { name: 'fault-quota' },
   ),
 );
