@@ -19,8 +19,8 @@ import { parseRecent, RECENT_KEY, touchRecent } from '../lib/popup/recent-metric
 import { ALERTS_ALARM, CHECK_IN_ALARM } from '../lib/popup/reminder-schedule';
 import { sameOwner } from '../lib/popup/top-goals';
 import { onChange } from '../lib/storage/changes';
-import { openPacerDb, type PacerDb } from '../lib/storage/db';
-import { recoverInterruptedIngest } from '../lib/storage/observations';
+import { createConnection } from '../lib/storage/connection';
+import type { PacerDb } from '../lib/storage/db';
 import { requestPersistence } from '../lib/storage/persist';
 import { repository } from '../lib/storage/repository';
 import { loadSettings } from '../lib/storage/settings';
@@ -30,14 +30,8 @@ import { loadSettings } from '../lib/storage/settings';
 // It also keeps the toolbar badge, the reminders, the omnibox and the context menu; their logic is
 // in lib/background and lib/popup.
 export default defineBackground(() => {
-  let dbPromise: Promise<PacerDb> | null = null;
-  const db = () => {
-    dbPromise ??= openPacerDb().then(async (d) => {
-      await recoverInterruptedIngest(d);
-      return d;
-    });
-    return dbPromise;
-  };
+  // Recovery on open rolls back only ingests whose Web Lock is free (their context died).
+  const db = createConnection();
 
   browser.runtime.onInstalled.addListener(() => {
     void requestPersistence();

@@ -3,8 +3,8 @@ import { readCachedAppearance, writeCachedAppearance } from '../../lib/app/appea
 import { createTranslator, detectLocale } from '../../lib/i18n/translate';
 import { defaultSettings, type Settings } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
-import { openPacerDb, type PacerDb } from '../../lib/storage/db';
-import { recoverInterruptedIngest } from '../../lib/storage/observations';
+import { createConnection } from '../../lib/storage/connection';
+import type { PacerDb } from '../../lib/storage/db';
 import { countQuarantine } from '../../lib/storage/quarantine';
 import { loadSettings, saveSettings } from '../../lib/storage/settings';
 
@@ -12,13 +12,20 @@ import { loadSettings, saveSettings } from '../../lib/storage/settings';
  * What every extension page shares: the database connection, the settings, the UI language and the
  * quarantine count. Each page is its own JS context; they stay in sync through storage change events.
  */
-let dbPromise: Promise<PacerDb> | null = null;
+const connection = createConnection();
+/** Why the database could not be opened (a failed migration, a disk error): pages show it, never a spinner. */
+export const dbError = signal<string | null>(null);
 export function getDb(): Promise<PacerDb> {
-  dbPromise ??= openPacerDb().then(async (db) => {
-    await recoverInterruptedIngest(db);
-    return db;
-  });
-  return dbPromise;
+  const opening = connection();
+  opening.then(
+    () => {
+      dbError.value = null;
+    },
+    (error: unknown) => {
+      dbError.value = error instanceof Error ? error.message : String(error);
+    },
+  );
+  return opening;
 }
 
 const browserLocale = () => detectLocale(typeof navigator === 'undefined' ? [] : (navigator.languages ?? []));
@@ -72,6 +79,13 @@ async function refreshQuarantine() {
 let started: Promise<void> | null = null;
 export function startSession(): Promise<void> {
   started ??= (async () => {
+    try {
+      await getDb();
+    } catch {
+      // dbError says why; let the next call try again (the user may have freed disk space)
+      started = null;
+      return;
+    }
     await Promise.all([refreshSettings(), refreshQuarantine()]);
     onChange((e) => {
       if (e.stores.includes('settings')) void refreshSettings();

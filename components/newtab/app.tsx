@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { settings, settingsLoaded, startSession, tr } from '../app/session';
+import { DbFailure } from '../app/db-failure';
+import { dbError, settings, settingsLoaded, startSession, tr } from '../app/session';
 import { Dashboard } from './dashboard';
 import { FirstRun } from './first-run';
 import { data, goals } from './model';
@@ -18,7 +19,7 @@ function App() {
         <header class="pc-topbar">
           <h1 class="pc-brand">{t('app.name')}</h1>
         </header>
-        <p class="pc-muted">{t('dashboard.loading')}</p>
+        {dbError.value ? <DbFailure /> : <p class="pc-muted">{t('dashboard.loading')}</p>}
       </main>
     );
   }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { DASHBOARD_WIDGETS } from '../../lib/schema/settings';
+import { QuarantineBanner } from '../app/quarantine-banner';
 import { settings, tr, updateSettings } from '../app/session';
 import { Scorecard } from '../widgets/scorecard';
 import { AlertsPanel } from './alerts-panel';
@@ -99,6 +100,7 @@ export function Dashboard() {
           </a>
         </nav>
       </header>
+      <QuarantineBanner />
       {loadError.value && (
         <p role="alert" class="pc-error">
           {loadError.value}

@@ -1,5 +1,11 @@
 import { useState } from 'preact/hooks';
-import { exportBackup, type ImportMode, importBackup, parseBackup } from '../../lib/storage/backup';
+import {
+  type BackupFile,
+  exportBackup,
+  type ImportMode,
+  importBackup,
+  parseBackup,
+} from '../../lib/storage/backup';
 import { getDb, tr } from '../app/session';
 import { downloadText } from '../shared/download';
 
@@ -8,6 +14,8 @@ export function BackupSection() {
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
+  // A replace waits here, with both sides' counts, until the user confirms (issue 15, finding 7).
+  const [pending, setPending] = useState<{ file: BackupFile; current: BackupFile } | null>(null);
 
   const doExport = async () => {
     const backup = await exportBackup(await getDb());
@@ -25,11 +33,32 @@ export function BackupSection() {
       setProblems(parsed.problems);
       return;
     }
-    const summary = await importBackup(await getDb(), parsed.backup, mode);
+    if (mode === 'replace') {
+      setPending({ file: parsed.backup, current: await exportBackup(await getDb()) });
+      return;
+    }
+    await write(parsed.backup, mode);
+  };
+
+  const write = async (backup: BackupFile, how: ImportMode) => {
+    setPending(null);
+    let summary: Awaited<ReturnType<typeof importBackup>>;
+    try {
+      summary = await importBackup(await getDb(), backup, how);
+    } catch (error) {
+      // One transaction: a failure (disk full, quota) leaves the database exactly as it was.
+      setProblems([
+        t('toast.saveFailed', { reason: error instanceof Error ? error.message : String(error) }),
+      ]);
+      return;
+    }
+    const counts = Object.entries(summary.counts)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(' · ');
     setStatus(
-      Object.entries(summary.counts)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join(' · '),
+      summary.quarantined
+        ? `${counts}. ${t('safety.restore.quarantined', { count: summary.quarantined })}`
+        : counts,
     );
   };
 
@@ -66,6 +95,33 @@ export function BackupSection() {
           />
         </label>
       </fieldset>
+      {pending && (
+        <div role="alertdialog" class="pc-confirm" data-testid="replace-confirm">
+          <p>
+            {t('safety.replace.ask', {
+              metrics: pending.current.metrics.length,
+              goals: pending.current.goals.length,
+              checkIns: pending.current.checkIns.length,
+              observations: pending.current.observations.length,
+              newMetrics: pending.file.metrics.length,
+              newGoals: pending.file.goals.length,
+              newCheckIns: pending.file.checkIns.length,
+              newObservations: pending.file.observations.length,
+            })}
+          </p>
+          <button
+            type="button"
+            class="primary"
+            onClick={() => void write(pending.file, 'replace')}
+            data-testid="replace-confirm-yes"
+          >
+            {t('safety.replace.confirm')}
+          </button>{' '}
+          <button type="button" onClick={() => setPending(null)} data-testid="replace-cancel">
+            {t('action.cancel')}
+          </button>
+        </div>
+      )}
       {status && <p role="status">{status}</p>}
       {problems.length > 0 && (
         <div role="alert" class="pc-error" data-testid="import-problems">

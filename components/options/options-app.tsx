@@ -1,16 +1,25 @@
 import { useEffect } from 'preact/hooks';
-import { settingsLoaded, settingsProblems, startSession, tr } from '../app/session';
+import { DbFailure } from '../app/db-failure';
+import { dbError, settingsLoaded, settingsProblems, startSession, tr } from '../app/session';
 import { BackupSection } from './backup-section';
 import { CrmSection } from './crm-section';
 import { ExampleDataSection } from './example-data-section';
+import { ImportsSection } from './imports-section';
 import { QuarantineSection } from './quarantine-section';
 import { SettingsSection } from './settings-section';
+import { SnapshotsSection } from './snapshots-section';
 
 export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
   useEffect(() => {
     void startSession();
   }, []);
   const t = tr.value;
+  if (dbError.value && !settingsLoaded.value)
+    return (
+      <main class="pc-options">
+        <DbFailure />
+      </main>
+    );
   if (!settingsLoaded.value) return <main class="pc-options" aria-busy="true" />;
   return (
     <main class="pc-options">
@@ -27,6 +36,8 @@ export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
       <CrmSection />
       <BackupSection />
       <QuarantineSection />
+      <SnapshotsSection />
+      <ImportsSection />
     </main>
   );
 }

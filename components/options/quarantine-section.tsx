@@ -17,7 +17,7 @@ export function QuarantineSection() {
   }, []);
   if (entries.length === 0) return null;
   return (
-    <section aria-labelledby="quarantine-h" class="pc-card" data-testid="quarantine">
+    <section id="quarantine" aria-labelledby="quarantine-h" class="pc-card" data-testid="quarantine">
       <h2 id="quarantine-h">
         {t(entries.length === 1 ? 'storage.quarantined.one' : 'storage.quarantined.other', {
           count: entries.length,

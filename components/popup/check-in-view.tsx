@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
+import { formatValue } from '../../lib/i18n/format';
 import type { Translator } from '../../lib/i18n/translate';
-import { parseValue } from '../../lib/parse/value-parse';
 import {
   answer,
   back,
@@ -15,10 +15,13 @@ import {
   startCheckIn,
   summarize,
 } from '../../lib/popup/check-in-flow';
-import type { Confidence } from '../../lib/schema';
-import { settings, updateSettings } from '../app/session';
+import { checkInUnit } from '../../lib/popup/check-in-value';
+import { checkValue, type UiText } from '../../lib/popup/quick-log';
+import type { Confidence, Goal, Unit } from '../../lib/schema';
+import { repository } from '../../lib/storage/repository';
+import { getDb, settings, updateSettings } from '../app/session';
 import { StatusPill } from '../widgets/status-pill';
-import { saveCheckIn } from './popup-model';
+import { metrics, saveCheckIn } from './popup-model';
 
 const CONFIDENCES: Confidence[] = ['on_track', 'at_risk', 'off_track'];
 
@@ -40,6 +43,13 @@ export function CheckInView({
   const owners = useMemo(() => ownersOf(goals), [goals]);
   const [asking, setAsking] = useState(owner === '' && owners.length > 0);
   const [state, setState] = useState<CheckInState | null>(null);
+  // Goal records (the view models carry no KPI id): each value is checked in its goal's unit.
+  const [stored, setStored] = useState<Goal[] | null>(null);
+  useEffect(() => {
+    void getDb()
+      .then((db) => repository(db, 'goals').list())
+      .then(setStored, () => setStored([]));
+  }, []);
 
   if (asking) return <WhoStep owners={owners} t={t} onDone={() => setAsking(false)} />;
   const flow = state ?? startCheckIn(goalsForCheckIn(goals, owner), Date.now());
@@ -61,6 +71,14 @@ export function CheckInView({
         <GoalStep
           key={goal.id}
           goal={goals.find((g) => g.id === goal.id) ?? null}
+          unit={
+            stored
+              ? checkInUnit(
+                  stored.find((g) => g.id === goal.id),
+                  metrics.value,
+                )
+              : null
+          }
           step={flow.index + 1}
           total={flow.goals.length}
           t={t}
@@ -117,6 +135,8 @@ function WhoStep({ owners, t, onDone }: { owners: string[]; t: Translator; onDon
 
 interface StepProps {
   goal: GoalView | null;
+  /** Null while the goal records load: a value typed meanwhile waits for it. */
+  unit: Unit | null;
   step: number;
   total: number;
   t: Translator;
@@ -131,23 +151,31 @@ interface StepProps {
   }) => Promise<void>;
 }
 
-function GoalStep({ goal, step, total, t, onBack, onSkip, onAnswer }: StepProps) {
+function GoalStep({ goal, unit, step, total, t, onBack, onSkip, onAnswer }: StepProps) {
   const initial =
     goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : 'on_track';
   const [confidence, setConfidence] = useState<Confidence>(initial);
   const [value, setValue] = useState('');
   const [notes, setNotes] = useState({ plans: '', progress: '', problems: '' });
   const [error, setError] = useState<string | null>(null);
+  const [choices, setChoices] = useState<{ question: string; values: number[] } | null>(null);
   if (!goal) return null;
+  const say = (m: UiText) => ('key' in m ? t(m.key, m.params) : m.text[t.locale]);
+  const send = (v: number | undefined) =>
+    onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes });
+  // Exactly the quick log's checks (lib/popup/quick-log.ts): an ambiguous "1.200" is asked about,
+  // money on a non-money KPI or the wrong currency is refused with the reason.
   const submit = async (e: Event) => {
     e.preventDefault();
-    let parsed: number | undefined;
-    if (value.trim()) {
-      const r = parseValue(value, t.locale);
-      if (!r.ok) return setError(r.error[t.locale]);
-      parsed = r.value;
-    }
-    await onAnswer({ confidence, ...(parsed !== undefined ? { value: parsed } : {}), ...notes });
+    setError(null);
+    setChoices(null);
+    if (!value.trim()) return send(undefined);
+    if (!unit) return;
+    const check = checkValue(value, t.locale, unit);
+    if (check.status === 'error') return setError(say(check.message));
+    if (check.status === 'confirm')
+      return setChoices({ question: check.question[t.locale], values: [check.value, ...check.alternatives] });
+    await send(check.value);
   };
   return (
     <form onSubmit={submit} class="pp-step" data-testid="check-in-step">
@@ -178,13 +206,33 @@ function GoalStep({ goal, step, total, t, onBack, onSkip, onAnswer }: StepProps)
         type="text"
         inputMode="decimal"
         value={value}
-        onInput={(e) => setValue(e.currentTarget.value)}
+        onInput={(e) => {
+          setValue(e.currentTarget.value);
+          setChoices(null);
+        }}
         aria-invalid={error !== null}
+        data-testid="ci-value"
       />
       {error && (
-        <p class="pc-error" role="alert">
+        <p class="pc-error" role="alert" data-testid="ci-value-error">
           {error}
         </p>
+      )}
+      {choices && unit && (
+        <div class="pp-confirm" role="alert" data-testid="ci-confirm">
+          <p>{choices.question}</p>
+          {choices.values.map((c, i) => (
+            <button
+              type="button"
+              key={c}
+              class={i === 0 ? 'primary' : undefined}
+              onClick={() => void send(c)}
+              data-testid={`ci-confirm-${i}`}
+            >
+              {t('popup.confirmValue', { value: formatValue(c, unit, t.locale) })}
+            </button>
+          ))}
+        </div>
       )}
       {(['plans', 'progress', 'problems'] as const).map((k) => (
         <div class="pp-field" key={k}>

@@ -67,7 +67,8 @@ export function createImportSink(db: PacerDb, kind: ImportKind, options: SinkOpt
 }
 
 function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
-  const session = beginIngest(db, { signal: options.signal, trusted: true });
+  // Undoable: a completed CSV import can be taken back by its id (lib/storage/import-undo.ts).
+  const session = beginIngest(db, { signal: options.signal, trusted: true, undoable: true });
   return {
     kind: 'kpi-series',
     write: (batch) => session.add(batch.records, { trusted: true }),
@@ -132,7 +133,7 @@ async function writeEntities(
       const raw = existingRaw[i];
       let existing: Entity | undefined;
       if (raw !== undefined) {
-        const parsed = schema.safeParse(raw);
+        const parsed = schema.safeParse(raw, { reportInput: true });
         if (parsed.success) existing = parsed.data;
         // A damaged stored record is set aside (never overwritten unseen) and the import's one replaces it.
         else

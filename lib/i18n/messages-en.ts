@@ -1,6 +1,7 @@
 import { firefoxEn } from './messages-firefox';
 import { adaptersEn } from './messages-adapters';
 import { overlayEn } from './messages-overlay';
+import { safetyStoreEn } from './messages-safety-store';
 import { shellEn } from './messages-shell';
 
 /**
@@ -14,6 +15,7 @@ export const en = {
   ...overlayEn,
   ...firefoxEn,
   ...adaptersEn,
+  ...safetyStoreEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

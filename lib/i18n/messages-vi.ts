@@ -2,6 +2,7 @@ import { adaptersVi } from './messages-adapters';
 import type { MessageKey } from './messages-en';
 import { firefoxVi } from './messages-firefox';
 import { overlayVi } from './messages-overlay';
+import { safetyStoreVi } from './messages-safety-store';
 import { shellVi } from './messages-shell';
 
 /**
@@ -13,6 +14,7 @@ export const vi: Record<MessageKey, string> = {
   ...overlayVi,
   ...firefoxVi,
   ...adaptersVi,
+  ...safetyStoreVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

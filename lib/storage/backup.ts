@@ -12,8 +12,10 @@ import {
 import { groupIntoBlocks, mergeBlock, toObservation } from './blocks';
 import { notifyChange } from './changes';
 import { DB_VERSION, type PacerDb, STORES } from './db';
+import { type QuarantineEntry, quarantineEntry } from './quarantine';
 import { describeIssues } from './records';
 import { rebuildAllRollups } from './rollup-store';
+import { pruneSnapshots } from './snapshots';
 
 /**
  * One versioned JSON file holding everything the user owns. Import reads and validates the whole
@@ -39,53 +41,82 @@ export const BackupFile = z.object({
 });
 export type BackupFile = z.infer<typeof BackupFile>;
 
-export async function exportBackup(db: PacerDb, now = Date.now()): Promise<BackupFile> {
-  const tx = db.transaction(
-    [
-      STORES.settings,
-      STORES.metrics,
-      STORES.goals,
-      STORES.checkIns,
-      STORES.leads,
-      STORES.channelSpend,
-      STORES.obsBlocks,
-    ],
-    'readonly',
-  );
-  const [settings, metrics, goals, checkIns, leads, channelSpend, blocks] = await Promise.all([
-    tx.objectStore(STORES.settings).get('settings'),
-    tx.objectStore(STORES.metrics).getAll(),
-    tx.objectStore(STORES.goals).getAll(),
-    tx.objectStore(STORES.checkIns).getAll(),
-    tx.objectStore(STORES.leads).getAll(),
-    tx.objectStore(STORES.channelSpend).getAll(),
-    tx.objectStore(STORES.obsBlocks).getAll(),
-  ]);
-  const observations: Observation[] = [];
-  for (const raw of blocks) {
-    const b = ObservationBlock.safeParse(raw);
-    if (b.success) for (const p of b.data.points) observations.push(toObservation(b.data, p));
-  }
-  // Only records that parse are exported: damaged ones live in quarantine with their own export.
-  const keep = <T>(schema: z.ZodMiniType<T>, rows: unknown[]) =>
+const ENTITY_STORES = [
+  STORES.metrics,
+  STORES.goals,
+  STORES.checkIns,
+  STORES.leads,
+  STORES.channelSpend,
+] as const;
+const EXPORTED_STORES = [...ENTITY_STORES, STORES.settings, STORES.obsBlocks] as const;
+const SCHEMAS = {
+  metrics: Metric,
+  goals: Goal,
+  checkIns: CheckIn,
+  leads: Lead,
+  channelSpend: ChannelSpend,
+} as const;
+
+type Damaged = Omit<QuarantineEntry, 'id'>;
+type RawStores = Record<(typeof EXPORTED_STORES)[number], unknown[]>;
+
+interface ReadableTx {
+  objectStore(name: string): { getAll(): Promise<unknown[]> };
+}
+
+/** Every exported store as stored, read inside the caller's transaction. */
+async function readRaw(tx: ReadableTx): Promise<RawStores> {
+  const rows = await Promise.all(EXPORTED_STORES.map((s) => tx.objectStore(s).getAll()));
+  return Object.fromEntries(EXPORTED_STORES.map((s, i) => [s, rows[i]!])) as RawStores;
+}
+
+/**
+ * Splits raw stores into a valid backup and the records that fail their schema, each with its
+ * reason — so a caller about to overwrite or clear can quarantine those first (issue 15, finding 2).
+ */
+function backupFromRaw(raw: RawStores, now: number, origin: Damaged['origin']) {
+  const invalid: Damaged[] = [];
+  const keep = <T>(
+    store: string,
+    schema: z.ZodMiniType<T>,
+    rows: unknown[],
+    keyOf: (r: unknown) => unknown,
+  ) =>
     rows.flatMap((r) => {
-      const p = schema.safeParse(r);
-      return p.success ? [p.data] : [];
+      const p = schema.safeParse(r, { reportInput: true });
+      if (p.success) return [p.data];
+      invalid.push({ store, key: keyOf(r), value: r, problems: describeIssues(p.error), origin, at: now });
+      return [];
     });
-  const parsedSettings = Settings.safeParse(settings);
-  return {
+  const idOf = (r: unknown) => (r as { id?: unknown } | null)?.id ?? null;
+  const blockKey = (r: unknown) => {
+    const b = (r ?? {}) as Partial<ObservationBlock>;
+    return [b.metricId, b.dimKey, b.day];
+  };
+  const observations: Observation[] = [];
+  for (const b of keep(STORES.obsBlocks, ObservationBlock, raw.obsBlocks, blockKey))
+    for (const p of b.points) observations.push(toObservation(b, p));
+  const settings = keep(STORES.settings, Settings, raw.settings, idOf)[0] ?? null;
+  const backup: BackupFile = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now,
     dbVersion: DB_VERSION,
-    settings: parsedSettings.success ? parsedSettings.data : null,
-    metrics: keep(Metric, metrics),
-    goals: keep(Goal, goals),
-    checkIns: keep(CheckIn, checkIns),
-    leads: keep(Lead, leads),
-    channelSpend: keep(ChannelSpend, channelSpend),
+    settings,
+    metrics: keep(STORES.metrics, SCHEMAS.metrics, raw.metrics, idOf),
+    goals: keep(STORES.goals, SCHEMAS.goals, raw.goals, idOf),
+    checkIns: keep(STORES.checkIns, SCHEMAS.checkIns, raw.checkIns, idOf),
+    leads: keep(STORES.leads, SCHEMAS.leads, raw.leads, idOf),
+    channelSpend: keep(STORES.channelSpend, SCHEMAS.channelSpend, raw.channelSpend, idOf),
     observations,
   };
+  return { backup, invalid };
+}
+
+export async function exportBackup(db: PacerDb, now = Date.now()): Promise<BackupFile> {
+  const tx = db.transaction([...EXPORTED_STORES], 'readonly');
+  // Only records that parse are exported: damaged ones live in quarantine with their own export.
+  return backupFromRaw(await readRaw(tx), now, 'read').backup;
 }
 
 export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; problems: string[] };
@@ -144,12 +175,28 @@ export type ImportMode = 'merge' | 'replace';
 export interface ImportSummary {
   mode: ImportMode;
   counts: Record<'metrics' | 'goals' | 'checkIns' | 'leads' | 'channelSpend' | 'observations', number>;
+  /** Records of the database that failed their schema and were quarantined instead of overwritten. */
+  quarantined: number;
+  /** Id of the automatic snapshot taken before a replace (in `backups`). */
+  snapshotId?: string;
+}
+
+/** What an automatic snapshot in `backups` holds (pre-restore); migrations keep their raw `stores`. */
+export interface RestoreSnapshot {
+  id: string;
+  createdAt: number;
+  reason: 'restore';
+  data: BackupFile;
+  /** Records that failed their schema, exactly as they were stored (also put in quarantine). */
+  invalid: Damaged[];
 }
 
 /**
- * Writes a parsed backup. `merge` adds the file's records and replaces those with the same id;
- * `replace` first snapshots the current data into `backups`, then clears and writes — in one
- * transaction, so a failure leaves the database exactly as it was.
+ * Writes a parsed backup, all in one transaction, so a failure leaves the database exactly as it was.
+ * `merge` adds the file's records and replaces those with the same id; `replace` first snapshots the
+ * current data into `backups`, then clears and writes. Nothing damaged is lost without trace: a
+ * stored record that fails its schema and is about to be overwritten (merge) or cleared (replace) is
+ * put in quarantine in the same transaction, and the pre-restore snapshot keeps it as it was.
  */
 export async function importBackup(
   db: PacerDb,
@@ -157,46 +204,98 @@ export async function importBackup(
   mode: ImportMode,
   now = Date.now(),
 ): Promise<ImportSummary> {
-  const entityStores = [
-    STORES.metrics,
-    STORES.goals,
-    STORES.checkIns,
-    STORES.leads,
-    STORES.channelSpend,
-  ] as const;
-  const snapshot = mode === 'replace' ? await exportBackup(db, now) : null;
   const tx = db.transaction(
-    [...entityStores, STORES.settings, STORES.obsBlocks, STORES.rollups, STORES.backups, STORES.meta],
+    [...EXPORTED_STORES, STORES.rollups, STORES.backups, STORES.meta, STORES.quarantine],
     'readwrite',
   );
-  const writes: Promise<unknown>[] = [];
-  if (snapshot) {
-    writes.push(
-      tx
-        .objectStore(STORES.backups)
-        .put({ id: `pre-restore-${now}`, createdAt: now, reason: 'restore', data: snapshot }),
+  const quarantine = tx.objectStore(STORES.quarantine);
+  let quarantined = 0;
+  let snapshotId: string | undefined;
+  if (mode === 'replace') {
+    const { backup: current, invalid } = backupFromRaw(await readRaw(tx), now, 'restore');
+    snapshotId = `pre-restore-${now}`;
+    const snapshot: RestoreSnapshot = {
+      id: snapshotId,
+      createdAt: now,
+      reason: 'restore',
+      data: current,
+      invalid,
+    };
+    await tx.objectStore(STORES.backups).put(snapshot);
+    for (const e of invalid) {
+      await quarantine.put(quarantineEntry(e));
+      // Settings are not cleared by a replace: a damaged record, now in quarantine, leaves its store.
+      if (e.store === STORES.settings) await tx.objectStore(STORES.settings).delete('settings');
+    }
+    quarantined = invalid.length;
+    await Promise.all(
+      [...ENTITY_STORES, STORES.obsBlocks, STORES.rollups].map((s) => tx.objectStore(s).clear()),
     );
-    for (const s of [...entityStores, STORES.obsBlocks, STORES.rollups])
-      writes.push(tx.objectStore(s).clear());
   }
-  for (const s of entityStores) for (const r of backup[s]) writes.push(tx.objectStore(s).put(r));
-  if (backup.settings) writes.push(tx.objectStore(STORES.settings).put(backup.settings));
+  const writes: Promise<unknown>[] = [];
+  const setAside = (store: string, key: unknown, value: unknown, problems: string[]) => {
+    quarantined++;
+    return quarantine.put(quarantineEntry({ store, key, value, problems, origin: 'restore', at: now }));
+  };
+  for (const s of ENTITY_STORES) {
+    const os = tx.objectStore(s);
+    for (const r of backup[s]) {
+      if (mode === 'replace') {
+        writes.push(os.put(r));
+        continue;
+      }
+      writes.push(
+        os.get(r.id).then(async (raw) => {
+          if (raw !== undefined) {
+            const p = SCHEMAS[s].safeParse(raw, { reportInput: true });
+            if (!p.success) await setAside(s, r.id, raw, describeIssues(p.error));
+          }
+          return os.put(r);
+        }),
+      );
+    }
+  }
+  if (backup.settings) {
+    const os = tx.objectStore(STORES.settings);
+    writes.push(
+      (mode === 'merge' ? os.get('settings') : Promise.resolve(undefined)).then(async (raw) => {
+        if (raw !== undefined) {
+          const p = Settings.safeParse(raw, { reportInput: true });
+          if (!p.success) await setAside(STORES.settings, 'settings', raw, describeIssues(p.error));
+        }
+        return os.put(backup.settings);
+      }),
+    );
+  }
   const blocks = tx.objectStore(STORES.obsBlocks);
   for (const block of groupIntoBlocks(backup.observations).values()) {
     const key = [block.metricId, block.dimKey, block.day];
     if (mode === 'replace') writes.push(blocks.put(mergeBlock(undefined, block).block));
     else
       writes.push(
-        blocks.get(key).then((raw) => {
-          const existing = ObservationBlock.safeParse(raw);
-          return blocks.put(mergeBlock(existing.success ? existing.data : undefined, block).block);
+        blocks.get(key).then(async (raw) => {
+          const existing =
+            raw === undefined ? undefined : ObservationBlock.safeParse(raw, { reportInput: true });
+          if (existing && !existing.success)
+            await setAside(STORES.obsBlocks, key, raw, describeIssues(existing.error));
+          return blocks.put(mergeBlock(existing?.success ? existing.data : undefined, block).block);
         }),
       );
   }
   writes.push(tx.objectStore(STORES.meta).put({ key: 'rollupsStale', value: true }));
   await Promise.all([...writes, tx.done]);
   await rebuildAllRollups(db, backup.settings?.timeZone);
-  notifyChange({ stores: [...entityStores, STORES.settings, STORES.obsBlocks, STORES.rollups] });
+  if (snapshotId) await pruneSnapshots(db);
+  notifyChange({
+    stores: [
+      ...ENTITY_STORES,
+      STORES.settings,
+      STORES.obsBlocks,
+      STORES.rollups,
+      STORES.quarantine,
+      STORES.backups,
+    ],
+  });
   return {
     mode,
     counts: {
@@ -207,5 +306,7 @@ export async function importBackup(
       channelSpend: backup.channelSpend.length,
       observations: backup.observations.length,
     },
+    quarantined,
+    ...(snapshotId ? { snapshotId } : {}),
   };
 }

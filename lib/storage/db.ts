@@ -43,16 +43,31 @@ export interface OpenOptions {
   now?: () => number;
 }
 
+/** An upgrade that failed and was rolled back: the database is still at `fromVersion`, untouched. */
+export class MigrationError extends Error {
+  constructor(
+    readonly fromVersion: number,
+    readonly toVersion: number,
+    cause: unknown,
+  ) {
+    const why = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    super(`Updating Pacer's database from version ${fromVersion} to ${toVersion} failed — ${why}`, { cause });
+    this.name = 'MigrationError';
+  }
+}
+
 export async function openPacerDb(name: string = DB_NAME, options: OpenOptions = {}): Promise<PacerDb> {
   const now = options.now ?? Date.now;
   let pending: Promise<void> = Promise.resolve();
   let upgradeError: unknown;
   const db = await openDB(name, DB_VERSION, {
     upgrade(database, oldVersion, _newVersion, tx) {
+      // An aborted upgrade rejects `done`; the error that matters is reported below as a MigrationError.
+      tx.done.catch(() => {});
       // The versionchange transaction stays open while we chain IDB requests on it; any error aborts
       // it, so a half-done migration never becomes visible.
       pending = runUpgrades(database, oldVersion, tx as unknown as UpgradeTx, now()).catch((error) => {
-        upgradeError = error;
+        upgradeError = new MigrationError(oldVersion, DB_VERSION, error);
         try {
           tx.abort();
         } catch {

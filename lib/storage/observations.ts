@@ -11,7 +11,9 @@ import {
 } from './blocks';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
-import { quarantineDamaged } from './quarantine';
+import { pruneImports, undoIdOf, undoRecordFrom } from './import-undo';
+import { holdIngestLock, ifFree, ingestLockName } from './ingest-lock';
+import { quarantineDamaged, quarantineEntry } from './quarantine';
 import { describeIssues, ValidationError } from './records';
 import { markRollupsStale, refreshRollups, type SeriesRef } from './rollup-store';
 
@@ -25,6 +27,8 @@ export interface IngestOptions {
   blocksPerTransaction?: number;
   /** Already parsed by the caller (e.g. the CSV importer): skip the second zod pass. */
   trusted?: boolean;
+  /** Keep an undo record when committing (CSV imports; see ./import-undo.ts). Journaled ingests only. */
+  undoable?: boolean;
 }
 
 export interface IngestResult {
@@ -32,6 +36,8 @@ export interface IngestResult {
   added: number;
   replaced: number;
   blocks: number;
+  /** Id to pass to `undoImport`, for an undoable ingest. */
+  undoId?: string;
 }
 
 export class IngestCancelled extends Error {
@@ -102,6 +108,9 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
   const journaled = options.journal ?? true;
   const ingestId = `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const journaledKeys = new Set<string>();
+  const undoable = journaled && options.undoable === true;
+  // Point ids written per block, for the undo record.
+  const writtenIds = new Map<string, Set<string>>();
   const series = new Map<string, SeriesRef>();
   // Final versions of touched blocks, so rollups need not re-read them; dropped when large.
   let known: Map<string, ObservationBlock> | null = new Map();
@@ -112,8 +121,20 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
   let total = 0;
   let state: 'open' | 'committed' | 'rolled back' = 'open';
 
+  // Held from before the first journal write until commit or rollback: while it is held, no other
+  // surface's recovery treats this ingest as crashed.
+  let lock: Promise<() => void> | null = null;
+  const releaseLock = async () => {
+    if (lock) (await lock)();
+    lock = null;
+  };
+
   const add: IngestSession['add'] = async (input, opts = {}) => {
     if (state !== 'open') throw new Error(`This import is already ${state}.`);
+    if (journaled) {
+      lock ??= holdIngestLock(ingestId);
+      await lock;
+    }
     const observations =
       opts.trusted || options.trusted ? (input as Observation[]) : validateObservations(input);
     const blocks = [...groupIntoBlocks(observations).values()];
@@ -121,18 +142,41 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
     for (let i = 0; i < blocks.length; i += per) {
       if (options.signal?.aborted) throw new IngestCancelled();
       const chunk = blocks.slice(i, i + per);
-      const tx = db.transaction([STORES.obsBlocks, STORES.journal], 'readwrite');
+      const tx = db.transaction([STORES.obsBlocks, STORES.journal, STORES.quarantine], 'readwrite');
       const store = tx.objectStore(STORES.obsBlocks);
       const journal = tx.objectStore(STORES.journal);
+      const quarantine = tx.objectStore(STORES.quarantine);
       const existing = await Promise.all(chunk.map((b) => store.get(blockKeyOf(b))));
       const writes: Promise<unknown>[] = [];
       chunk.forEach((incoming, j) => {
-        const merged = mergeBlock(parseBlock(existing[j]), incoming);
+        const raw = existing[j];
+        const parsed = raw === undefined ? undefined : ObservationBlock.safeParse(raw, { reportInput: true });
+        // A damaged stored block is not merged into (its points would be lost): it goes to quarantine
+        // in this same transaction, so the overwrite and the quarantine land together or not at all.
+        let quarantinedAs: string | null = null;
+        if (parsed && !parsed.success) {
+          const entry = quarantineEntry({
+            store: STORES.obsBlocks,
+            key: blockKeyOf(incoming),
+            value: raw,
+            problems: describeIssues(parsed.error),
+            origin: 'write',
+            at: Date.now(),
+          });
+          quarantinedAs = entry.id;
+          writes.push(quarantine.put(entry));
+        }
+        const merged = mergeBlock(parsed?.success ? parsed.data : undefined, incoming);
         added += merged.added;
         replaced += merged.replaced;
         written += incoming.points.length;
         touch(series, incoming.metricId, incoming.dimKey, incoming.day);
         const k = blockKeyString(blockKeyOf(incoming));
+        if (undoable) {
+          const ids = writtenIds.get(k) ?? new Set<string>();
+          writtenIds.set(k, ids);
+          for (const p of incoming.points) ids.add(p.id);
+        }
         if (journaled && !journaledKeys.has(k)) {
           journaledKeys.add(k);
           writes.push(
@@ -140,7 +184,8 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
               key: `${ingestId}\u0000${k}`,
               ingestId,
               blockKey: blockKeyOf(incoming),
-              before: existing[j] ?? null,
+              before: raw ?? null,
+              quarantinedAs,
             }),
           );
         }
@@ -161,19 +206,35 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
     async commit() {
       if (state !== 'open') throw new Error(`This import is already ${state}.`);
       state = 'committed';
-      if (journaled) await clearJournal(db, ingestId);
+      try {
+        if (undoable) await journalToUndo(db, ingestId, writtenIds, { added, replaced });
+        else if (journaled) await clearJournal(db, ingestId);
+      } finally {
+        await releaseLock();
+      }
       await refreshRollups(db, [...series.values()], undefined, known ?? new Map());
       notifyChange({
         stores: [STORES.obsBlocks, STORES.rollups],
         ids: [...series.values()].map((s) => s.metricId),
       });
-      return { written, added, replaced, blocks: known ? blockCount : journaledKeys.size };
+      if (undoable) await pruneImports(db);
+      return {
+        written,
+        added,
+        replaced,
+        blocks: known ? blockCount : journaledKeys.size,
+        ...(undoable ? { undoId: undoIdOf(ingestId) } : {}),
+      };
     },
     async rollback() {
       if (state !== 'open') return;
       state = 'rolled back';
-      if (journaled) await rollbackIngest(db, ingestId);
-      else await markRollupsStale(db, [...series.values()]);
+      try {
+        if (journaled) await rollbackIngest(db, ingestId);
+        else await markRollupsStale(db, [...series.values()]);
+      } finally {
+        await releaseLock();
+      }
     },
   };
 }
@@ -185,7 +246,7 @@ function touch(series: Map<string, SeriesRef>, metricId: string, dimKey: string,
   else series.set(k, { metricId, dimKey, days: [day] });
 }
 
-/** A stored block that fails its schema is treated as absent for merging and quarantined on read. */
+/** A stored block that fails its schema is treated as absent (callers that write quarantine it first). */
 function parseBlock(raw: unknown): ObservationBlock | undefined {
   if (raw === undefined) return undefined;
   const parsed = ObservationBlock.safeParse(raw);
@@ -194,23 +255,46 @@ function parseBlock(raw: unknown): ObservationBlock | undefined {
 
 const journalRange = (ingestId: string) => IDBKeyRange.bound(`${ingestId}\u0000`, `${ingestId}\u0001`);
 
+/** Commit of an undoable ingest: its journal becomes the undo record, in one transaction. */
+async function journalToUndo(
+  db: PacerDb,
+  ingestId: string,
+  written: ReadonlyMap<string, ReadonlySet<string>>,
+  counts: { added: number; replaced: number },
+): Promise<void> {
+  const tx = db.transaction([STORES.journal, STORES.backups], 'readwrite');
+  const journal = tx.objectStore(STORES.journal);
+  const rows = (await journal.getAll(journalRange(ingestId))) as JournalEntry[];
+  await tx.objectStore(STORES.backups).put(undoRecordFrom(ingestId, rows, written, counts, Date.now()));
+  await journal.delete(journalRange(ingestId));
+  await tx.done;
+}
+
 async function clearJournal(db: PacerDb, ingestId: string): Promise<void> {
   await db.delete(STORES.journal, journalRange(ingestId));
 }
 
+/**
+ * Puts back every before-image of one ingest. The journal is read inside the same transaction that
+ * writes the before-images and deletes the journal, so a second rollback of the same ingest (another
+ * surface recovering at the same moment) finds nothing and cannot write a stale image over newer data.
+ */
 async function rollbackIngest(db: PacerDb, ingestId: string): Promise<void> {
-  const entries = (await db.getAll(STORES.journal, journalRange(ingestId))) as JournalEntry[];
-  const tx = db.transaction([STORES.obsBlocks, STORES.journal], 'readwrite');
+  const tx = db.transaction([STORES.obsBlocks, STORES.journal, STORES.quarantine], 'readwrite');
+  const journal = tx.objectStore(STORES.journal);
   const store = tx.objectStore(STORES.obsBlocks);
+  const entries = (await journal.getAll(journalRange(ingestId))) as JournalEntry[];
   const touched = new Map<string, SeriesRef>();
   for (const e of entries) {
     if (e.before) await store.put(e.before);
     else await store.delete(e.blockKey);
+    // The damaged block is back where it was: its copy in quarantine would be a duplicate.
+    if (e.quarantinedAs) await tx.objectStore(STORES.quarantine).delete(e.quarantinedAs);
     touched.set(`${e.blockKey[0]}\u0000${e.blockKey[1]}`, { metricId: e.blockKey[0], dimKey: e.blockKey[1] });
   }
-  await tx.objectStore(STORES.journal).delete(journalRange(ingestId));
+  await journal.delete(journalRange(ingestId));
   await tx.done;
-  await markRollupsStale(db, [...touched.values()]);
+  if (touched.size) await markRollupsStale(db, [...touched.values()]);
 }
 
 interface JournalEntry {
@@ -218,14 +302,31 @@ interface JournalEntry {
   ingestId: string;
   blockKey: BlockKey;
   before: unknown | null;
+  /** Quarantine id of the damaged block this ingest replaced, if any. */
+  quarantinedAs?: string | null;
 }
 
-/** Rolls back any ingest a crash or a closed tab left half-written. Run once when a surface opens the DB. */
+/**
+ * Rolls back the ingests a crash, a closed tab or a stopped service worker left half-written — and
+ * only those: an ingest still running holds its Web Lock (./ingest-lock.ts), and its journal is left
+ * alone. Safe to run from every surface at once. Returns how many ingests were rolled back.
+ */
 export async function recoverInterruptedIngest(db: PacerDb): Promise<number> {
-  const entries = (await db.getAll(STORES.journal)) as JournalEntry[];
-  const ids = new Set(entries.map((e) => e.ingestId));
-  for (const id of ids) await rollbackIngest(db, id);
-  return ids.size;
+  const keys = (await db.getAllKeys(STORES.journal)) as string[];
+  const ids = new Set(keys.map((k) => k.slice(0, k.indexOf('\u0000'))));
+  let recovered = 0;
+  for (const id of ids) {
+    const rolledBack = await ifFree(
+      ingestLockName(id),
+      async () => {
+        await rollbackIngest(db, id);
+        return true;
+      },
+      false,
+    );
+    if (rolledBack) recovered++;
+  }
+  return recovered;
 }
 
 export interface ReadRange {
@@ -260,7 +361,7 @@ export async function readObservations(
   const out: Observation[] = [];
   const damaged = [];
   for (const value of raw) {
-    const parsed = ObservationBlock.safeParse(value);
+    const parsed = ObservationBlock.safeParse(value, { reportInput: true });
     if (!parsed.success) {
       const v = value as Partial<ObservationBlock>;
       damaged.push({

@@ -13,13 +13,27 @@ export const QuarantineEntry = z.object({
   key: z.unknown(),
   value: z.unknown(),
   problems: z.array(z.string()),
-  origin: z.enum(['read', 'migration']),
+  /** Where it was found: on read, by a migration, before a write over it, or before a restore cleared it. */
+  origin: z.enum(['read', 'migration', 'write', 'restore']),
   at: z.number(),
 });
 export type QuarantineEntry = z.infer<typeof QuarantineEntry>;
 
-export function quarantineId(store: string, key: unknown): string {
-  return `${store}:${JSON.stringify(key)}`;
+let sequence = 0;
+/**
+ * One id per occurrence: the same record damaged twice (or a block quarantined by a write and then
+ * again by a read) gives two entries, never one overwriting the other (issue 15, finding 3). The key
+ * stays readable at the front so entries of one record sort together.
+ */
+export function quarantineId(store: string, key: unknown, at: number = Date.now()): string {
+  sequence = (sequence + 1) % 1_000_000;
+  const rand = Math.random().toString(36).slice(2, 8);
+  return `${store}:${JSON.stringify(key)}@${at.toString(36)}-${sequence.toString(36)}-${rand}`;
+}
+
+/** The entry for a damaged record, ready to `put` into the quarantine store inside the caller's transaction. */
+export function quarantineEntry(e: Omit<QuarantineEntry, 'id'>): QuarantineEntry {
+  return { ...e, id: quarantineId(e.store, e.key, e.at) };
 }
 
 interface WritableStore {
@@ -36,7 +50,7 @@ export async function moveToQuarantine(
   entries: readonly Omit<QuarantineEntry, 'id'>[],
 ): Promise<void> {
   for (const e of entries) {
-    await target.put({ ...e, id: quarantineId(e.store, e.key) });
+    await target.put(quarantineEntry(e));
     await source.delete(e.key as IDBValidKey);
   }
 }
@@ -57,7 +71,7 @@ export async function quarantineDamaged(
   for (const e of damaged) {
     const current = await src.get(e.key as IDBValidKey);
     if (current === undefined || JSON.stringify(current) !== JSON.stringify(e.value)) continue;
-    await q.put({ ...e, id: quarantineId(e.store, e.key) });
+    await q.put(quarantineEntry(e));
     await src.delete(e.key as IDBValidKey);
   }
   await tx.done;

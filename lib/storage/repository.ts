@@ -1,6 +1,6 @@
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
-import { type QuarantineEntry, quarantineDamaged } from './quarantine';
+import { type QuarantineEntry, quarantineDamaged, quarantineEntry } from './quarantine';
 import { describeIssues, ENTITY_SCHEMAS, type EntityOf, type EntityStore, ValidationError } from './records';
 
 type Damaged = Omit<QuarantineEntry, 'id'>;
@@ -19,7 +19,7 @@ export async function readValid<S extends EntityStore>(
   const out: EntityOf<S>[] = [];
   const damaged: Damaged[] = [];
   for (const value of raw) {
-    const parsed = schema.safeParse(value);
+    const parsed = schema.safeParse(value, { reportInput: true });
     if (parsed.success) out.push(parsed.data as EntityOf<S>);
     else {
       const key = (value as { id?: unknown } | null)?.id ?? null;
@@ -33,6 +33,30 @@ export async function readValid<S extends EntityStore>(
   return out;
 }
 
+/**
+ * The record was saved by someone else (another tab, window or the popup) after this editor loaded
+ * it: `updatedAt` no longer matches. Nothing was written; `current` is what is stored now.
+ */
+export class ConflictError extends Error {
+  constructor(
+    readonly store: string,
+    readonly id: string,
+    readonly current: unknown,
+  ) {
+    super(`${store} "${id}" was changed elsewhere since it was opened; nothing was saved.`);
+    this.name = 'ConflictError';
+  }
+}
+
+export interface PutOptions {
+  /**
+   * Optimistic concurrency (issue 15, finding 6): the `updatedAt` the editor loaded. Checked inside
+   * the write transaction; a different stored value (or a record deleted meanwhile) throws
+   * ConflictError and writes nothing. Absent: no check (new records, imports).
+   */
+  expectedUpdatedAt?: number;
+}
+
 export interface ListOptions {
   includeDeleted?: boolean;
 }
@@ -42,7 +66,7 @@ export interface Repository<S extends EntityStore> {
   list(options?: ListOptions): Promise<EntityOf<S>[]>;
   /** Validates every record first; writes all of them in one transaction or none. */
   putMany(records: readonly unknown[]): Promise<EntityOf<S>[]>;
-  put(record: unknown): Promise<EntityOf<S>>;
+  put(record: unknown, options?: PutOptions): Promise<EntityOf<S>>;
   /** Moves records to the trash; returns what `restore` needs to undo it. */
   softDelete(ids: readonly string[], now?: number): Promise<string[]>;
   restore(ids: readonly string[]): Promise<void>;
@@ -63,10 +87,47 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
     if (problems.length) throw new ValidationError(problems, store);
     return valid;
   };
-  const writeAll = async (records: readonly EntityOf<S>[]) => {
-    const tx = db.transaction(store, 'readwrite');
-    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
-    notifyChange({ stores: [store], ids: records.map((r) => r.id) });
+  /**
+   * One transaction: each stored version is read first. A damaged one is quarantined before it is
+   * overwritten (issue 15, finding 2); with `expected`, a version saved elsewhere aborts everything.
+   */
+  const writeAll = async (records: readonly EntityOf<S>[], expected?: number) => {
+    const tx = db.transaction([store, STORES.quarantine], 'readwrite');
+    const target = tx.objectStore(store);
+    const quarantine = tx.objectStore(STORES.quarantine);
+    let quarantined = false;
+    try {
+      const stored = await Promise.all(records.map((r) => target.get(r.id)));
+      for (const [i, r] of records.entries()) {
+        const raw = stored[i];
+        const parsed = raw === undefined ? undefined : schema.safeParse(raw, { reportInput: true });
+        if (expected !== undefined) {
+          const at = parsed?.success ? (parsed.data as { updatedAt?: number }).updatedAt : undefined;
+          if (at !== expected) throw new ConflictError(store, r.id, parsed?.success ? parsed.data : raw);
+        }
+        if (parsed && !parsed.success) {
+          quarantined = true;
+          const problems = describeIssues(parsed.error);
+          await quarantine.put(
+            quarantineEntry({ store, key: r.id, value: raw, problems, origin: 'write', at: Date.now() }),
+          );
+        }
+      }
+      await Promise.all(records.map((r) => target.put(r)));
+      await tx.done;
+    } catch (error) {
+      try {
+        tx.abort();
+      } catch {
+        // already finished
+      }
+      await tx.done.catch(() => {});
+      throw error;
+    }
+    notifyChange({
+      stores: quarantined ? [store, STORES.quarantine] : [store],
+      ids: records.map((r) => r.id),
+    });
   };
   const setDeleted = async (ids: readonly string[], deletedAt: number | null) => {
     const tx = db.transaction(store, 'readwrite');
@@ -99,9 +160,9 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
       await writeAll(valid);
       return valid;
     },
-    async put(record) {
+    async put(record, options = {}) {
       const [valid] = validateAll([record]);
-      await writeAll([valid!]);
+      await writeAll([valid!], options.expectedUpdatedAt);
       return valid!;
     },
     softDelete: (ids, now = Date.now()) => setDeleted(ids, now),
@@ -123,5 +184,8 @@ export function toggleArchived<S extends 'goals' | 'metrics'>(
   record: EntityOf<S>,
   now = Date.now(),
 ): Promise<EntityOf<S>> {
-  return repository(db, store).put({ ...record, archived: !record.archived, updatedAt: now });
+  return repository(db, store).put(
+    { ...record, archived: !record.archived, updatedAt: now },
+    { expectedUpdatedAt: record.updatedAt },
+  );
 }

@@ -20,7 +20,7 @@ export interface LoadedSettings {
 export async function loadSettings(db: PacerDb, fallback: Partial<Settings> = {}): Promise<LoadedSettings> {
   const raw = await db.get(STORES.settings, 'settings');
   if (raw === undefined) return { settings: defaultSettings(fallback), fresh: true };
-  const parsed = Settings.safeParse(raw);
+  const parsed = Settings.safeParse(raw, { reportInput: true });
   if (parsed.success) return { settings: parsed.data, fresh: false };
   const problems = describeIssues(parsed.error, 'settings');
   await quarantineDamaged(db, STORES.settings, [

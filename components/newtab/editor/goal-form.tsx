@@ -13,9 +13,10 @@ import {
 } from '../../../lib/app/goal-form';
 import type { Metric } from '../../../lib/schema';
 import { ValidationError } from '../../../lib/storage/records';
-import { repository, toggleArchived } from '../../../lib/storage/repository';
+import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
 import { openGoal, openGoalId, showToast } from '../model';
+import { ConflictBar } from './conflict-bar';
 import { goalPrefill } from './draft';
 import { EditorHeader, focusFirstInvalid, newId, say } from './form-field';
 import { GoalFields } from './goal-fields';
@@ -35,12 +36,17 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const now = useMemo(() => Date.now(), []);
+  // The version the form was filled from: a save checks it is still the stored one.
+  const base = useRef<number | undefined>(undefined);
+  const [conflict, setConflict] = useState(false);
 
   // The form is filled once, when the goal (or the prefill for a new one) is known.
   useEffect(() => {
     if (form || !loaded) return;
-    if (existing) setForm(goalToForm(existing, s.locale, s.timeZone, s.currency));
-    else {
+    if (existing) {
+      base.current = existing.updatedAt;
+      setForm(goalToForm(existing, s.locale, s.timeZone, s.currency));
+    } else {
       setForm({ ...emptyGoalForm({ currency: s.currency, owner: s.ownerName }), ...goalPrefill.value });
       goalPrefill.value = null;
     }
@@ -73,8 +79,9 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
     }
     setBusy(true);
     try {
-      await repository(await getDb(), 'goals').put(result.goal);
+      await repository(await getDb(), 'goals').put(result.goal, { expectedUpdatedAt: base.current });
     } catch (err) {
+      if (err instanceof ConflictError) return setConflict(true);
       setErrors(
         err instanceof ValidationError
           ? problemsToErrors(err.problems, GOAL_FIELD_PATHS)
@@ -122,6 +129,21 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
   return (
     <form ref={formRef} class="pc-editor-form" onSubmit={save} noValidate data-testid="goal-form">
       <EditorHeader title={existing ? t('editor.goal.edit') : t('editor.goal.new')} t={t} onClose={onClose} />
+      {conflict && existing && (
+        <ConflictBar
+          t={t}
+          onReload={() => {
+            base.current = existing.updatedAt;
+            setForm(goalToForm(existing, s.locale, s.timeZone, s.currency));
+            setConflict(false);
+          }}
+          onOverwrite={() => {
+            base.current = existing.updatedAt;
+            setConflict(false);
+            formRef.current?.requestSubmit();
+          }}
+        />
+      )}
       {errors.form && (
         <p role="alert" class="pc-error">
           {say(t, errors.form)}

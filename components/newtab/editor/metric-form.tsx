@@ -3,9 +3,10 @@ import { type FieldErrors, problemsToErrors } from '../../../lib/app/goal-form';
 import { checkFormula } from '../../../lib/engine/formula';
 import { Aggregation, DIMENSIONS, Direction, Metric, type Unit } from '../../../lib/schema';
 import { describeIssues, ValidationError } from '../../../lib/storage/records';
-import { repository, toggleArchived } from '../../../lib/storage/repository';
+import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
+import { ConflictBar } from './conflict-bar';
 import {
   EditorHeader,
   FieldGroup,
@@ -48,9 +49,14 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
   const set = (patch: Partial<MetricDraft>) => setDraft((x) => ({ ...x, ...patch }));
   const [errors, setErrors] = useState<FieldErrors<MetricField>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  // The version the draft was filled from: a save checks it is still the stored one.
+  const base = useRef<number | undefined>(undefined);
+  const [conflict, setConflict] = useState(false);
 
   useEffect(() => {
-    if (existing) setDraft(metricToDraft(existing, s.locale, s.currency));
+    if (!existing) return;
+    base.current = existing.updatedAt;
+    setDraft(metricToDraft(existing, s.locale, s.currency));
   }, [existing?.id]);
   useEffect(() => (onSaved && formRef.current ? focusFirstField(formRef.current) : undefined), []);
 
@@ -78,8 +84,9 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
       return focusFirstInvalid(formRef.current);
     }
     try {
-      await repository(await getDb(), 'metrics').put(parsed.data);
+      await repository(await getDb(), 'metrics').put(parsed.data, { expectedUpdatedAt: base.current });
     } catch (err) {
+      if (err instanceof ConflictError) return setConflict(true);
       setErrors(
         err instanceof ValidationError
           ? problemsToErrors(err.problems, METRIC_PATHS)
@@ -122,6 +129,21 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
         t={t}
         onClose={onClose}
       />
+      {conflict && existing && (
+        <ConflictBar
+          t={t}
+          onReload={() => {
+            base.current = existing.updatedAt;
+            setDraft(metricToDraft(existing, s.locale, s.currency));
+            setConflict(false);
+          }}
+          onOverwrite={() => {
+            base.current = existing.updatedAt;
+            setConflict(false);
+            formRef.current?.requestSubmit();
+          }}
+        />
+      )}
       {errors.form && (
         <p role="alert" class="pc-error">
           {say(t, errors.form)}

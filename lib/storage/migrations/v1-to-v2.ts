@@ -35,7 +35,7 @@ export async function migrateV1Database(tx: UpgradeTx, now: number): Promise<voi
   const quarantine = tx.objectStore('quarantine');
   const park = async (store: string, key: unknown, value: unknown, problems: string[]) => {
     await quarantine.put({
-      id: quarantineId(store, key),
+      id: quarantineId(store, key, now),
       store,
       key,
       value,
@@ -53,7 +53,7 @@ export async function migrateV1Database(tx: UpgradeTx, now: number): Promise<voi
     const os = tx.objectStore(store);
     for (const old of snapshot[store] ?? []) {
       const key = (old as { id?: unknown }).id;
-      const parsed = schema.safeParse(migrate(old));
+      const parsed = schema.safeParse(migrate(old), { reportInput: true });
       if (parsed.success) {
         await os.put(parsed.data);
       } else {
@@ -69,7 +69,7 @@ export async function migrateV1Database(tx: UpgradeTx, now: number): Promise<voi
 
   const valid: Observation[] = [];
   for (const old of snapshot.observations ?? []) {
-    const parsed = Observation.safeParse(migrateObservationV1(old));
+    const parsed = Observation.safeParse(migrateObservationV1(old), { reportInput: true });
     if (parsed.success) valid.push(parsed.data);
     else await park('observations', (old as { id?: unknown }).id, old, describeIssues(parsed.error));
   }

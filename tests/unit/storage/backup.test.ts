@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { exportBackup, importBackup, MAX_BACKUP_BYTES, parseBackup } from '../../../lib/storage/backup';
+import {
+  exportBackup,
+  importBackup,
+  MAX_BACKUP_BYTES,
+  parseBackup,
+  type RestoreSnapshot,
+} from '../../../lib/storage/backup';
+import { STORES } from '../../../lib/storage/db';
 import { ingestObservations } from '../../../lib/storage/observations';
+import { listQuarantine } from '../../../lib/storage/quarantine';
 import { repository } from '../../../lib/storage/repository';
 import { saveSettings } from '../../../lib/storage/settings';
 import { freshDb, metric, obs } from './helpers';
@@ -104,5 +112,59 @@ describe('backup and restore', () => {
     await importBackup(other, b, 'merge');
     const names = (await repository(other, 'metrics').list()).map((m) => m.name).sort();
     expect(names).toEqual(['Leads', 'Mine', 'Revenue']);
+  });
+});
+
+// Issue 15, finding 2: a damaged record about to be overwritten or cleared goes to quarantine first.
+describe('restore never loses damaged records', () => {
+  const damagedBlock = {
+    metricId: 'revenue',
+    dimKey: 'channel=zalo',
+    day: Date.UTC(2026, 2, 1),
+    dims: { channel: 'zalo' },
+    points: [{ id: 'kept', t: Date.UTC(2026, 2, 1), v: 'nine', s: 'manual' }],
+  };
+  const damagedGoal = { id: 'g-damaged', kind: 'kpi_target', title: 42 };
+
+  it('merge over a damaged block quarantines the block as it was', async () => {
+    const db = await seed();
+    const file = await exportBackup(db, 5);
+    const key = [damagedBlock.metricId, damagedBlock.dimKey, damagedBlock.day];
+    const existing = (await db.get(STORES.obsBlocks, key)) as { points: unknown[] };
+    const damaged = { ...damagedBlock, points: [...existing.points, ...damagedBlock.points] };
+    await db.put(STORES.obsBlocks, damaged);
+    expect(await listQuarantine(db)).toHaveLength(0);
+    const summary = await importBackup(db, file, 'merge', 7);
+    expect(summary.quarantined).toBe(1);
+    const q = await listQuarantine(db);
+    expect(q).toHaveLength(1);
+    expect(q[0]).toMatchObject({ store: 'obsBlocks', key, value: damaged, origin: 'restore' });
+    expect(q[0]!.problems).toEqual(['points[2].v: expected number, received text "nine"']);
+  });
+
+  it('replace quarantines a damaged, never-read goal and keeps it in the pre-restore snapshot', async () => {
+    const db = await seed();
+    await db.put(STORES.goals, damagedGoal);
+    const small = await exportBackup(await freshDb().then((f) => f.db), 9);
+    const summary = await importBackup(db, small, 'replace', 11);
+    expect(summary).toMatchObject({ quarantined: 1, snapshotId: 'pre-restore-11' });
+    expect(await db.count(STORES.goals)).toBe(0);
+    const q = await listQuarantine(db);
+    expect(q.map((e) => [e.store, e.key, e.value])).toEqual([['goals', 'g-damaged', damagedGoal]]);
+    const snap = (await db.get(STORES.backups, 'pre-restore-11')) as RestoreSnapshot;
+    expect(snap.data.goals.map((g) => g.id)).toEqual(['g1']);
+    expect(snap.data.observations).toHaveLength(25);
+    expect(snap.invalid.map((e) => e.value)).toEqual([damagedGoal]);
+  });
+
+  it('gives each occurrence its own quarantine entry', async () => {
+    const db = await seed();
+    const file = await exportBackup(db, 5);
+    await db.put(STORES.goals, { ...damagedGoal, id: 'g1' });
+    await importBackup(db, file, 'merge', 7);
+    await db.put(STORES.goals, { ...damagedGoal, id: 'g1', title: 43 });
+    await importBackup(db, file, 'merge', 7);
+    const q = await listQuarantine(db);
+    expect(q.map((e) => (e.value as { title: number }).title).sort()).toEqual([42, 43]);
   });
 });

@@ -74,12 +74,18 @@ describe('v1 → v2 migration of a saved prototype database', () => {
     expect(leads[0]?.dims).toEqual({ channel: 'zalo' });
 
     const quarantined = await listQuarantine(db);
-    expect(quarantined.map((q) => q.id).sort()).toEqual([
+    expect(quarantined.map((q) => `${q.store}:${JSON.stringify(q.key)}`).sort()).toEqual([
       'goals:"g-broken"',
       'metrics:"m-weird"',
       'observations:"o-bad"',
     ]);
     expect(quarantined.every((q) => q.origin === 'migration' && q.problems.length > 0)).toBe(true);
+    // The reasons name what was there, not "received nothing (missing)" (issue 15, finding 3).
+    expect(quarantined.flatMap((q) => q.problems).sort()).toEqual([
+      'target: expected number, received text "lots"',
+      'unit: expected object, received text "bananas"',
+      'value: expected number, received null',
+    ]);
 
     const rollups = await readRollups(db);
     expect(rollups.find((r) => r.metricId === 'm-revenue')?.days['2026-03-01']?.sum).toBe(100000000);

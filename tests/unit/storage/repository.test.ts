@@ -3,7 +3,7 @@ import { onChange } from '../../../lib/storage/changes';
 import { STORES } from '../../../lib/storage/db';
 import { listQuarantine } from '../../../lib/storage/quarantine';
 import { ValidationError } from '../../../lib/storage/records';
-import { repository, toggleArchived } from '../../../lib/storage/repository';
+import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
 import { loadSettings, saveSettings } from '../../../lib/storage/settings';
 import { freshDb, metric } from './helpers';
 
@@ -113,5 +113,51 @@ describe('settings', () => {
   it('rejects an unknown time zone', async () => {
     const { db } = await freshDb();
     await expect(saveSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/time zone/);
+  });
+});
+
+// Issue 15, finding 6: editor B, opened before editor A saved, must not silently undo A's change.
+describe('optimistic concurrency', () => {
+  it('refuses a save based on an older version, writes nothing, and overwrites only when asked', async () => {
+    const { db } = await freshDb();
+    const metrics = repository(db, 'metrics');
+    await metrics.put(metric({ updatedAt: 10 }));
+    const a = await metrics.get('revenue');
+    const b = await metrics.get('revenue');
+    await metrics.put({ ...a!, name: 'Revenue (A)', updatedAt: 20 }, { expectedUpdatedAt: a!.updatedAt });
+    const err = await metrics
+      .put({ ...b!, direction: 'down', updatedAt: 30 }, { expectedUpdatedAt: b!.updatedAt })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(ConflictError);
+    expect((err as ConflictError).current).toMatchObject({ name: 'Revenue (A)', updatedAt: 20 });
+    expect(await metrics.get('revenue')).toMatchObject({
+      name: 'Revenue (A)',
+      direction: 'up',
+      updatedAt: 20,
+    });
+    // "Overwrite with mine": the editor takes the stored version as its base and saves again.
+    await metrics.put({ ...b!, direction: 'down', updatedAt: 30 }, { expectedUpdatedAt: 20 });
+    expect(await metrics.get('revenue')).toMatchObject({ direction: 'down', updatedAt: 30 });
+  });
+
+  it('a record deleted for good meanwhile is a conflict too', async () => {
+    const { db } = await freshDb();
+    const metrics = repository(db, 'metrics');
+    await metrics.put(metric({ updatedAt: 10 }));
+    await metrics.purge(['revenue']);
+    await expect(metrics.put(metric({ updatedAt: 11 }), { expectedUpdatedAt: 10 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await db.count(STORES.metrics)).toBe(0);
+  });
+
+  it('a put over a damaged stored record quarantines it first', async () => {
+    const { db } = await freshDb();
+    await db.put(STORES.metrics, { id: 'revenue', name: 7 });
+    await repository(db, 'metrics').put(metric());
+    const q = await listQuarantine(db);
+    expect(q.map((e) => [e.store, e.key, e.value, e.origin])).toEqual([
+      ['metrics', 'revenue', { id: 'revenue', name: 7 }, 'write'],
+    ]);
   });
 });

@@ -1,0 +1,12 @@
+import type { Goal, Metric, Unit } from '../schema';
+
+/**
+ * The unit a weekly check-in value is read in, so it goes through the quick log's checks
+ * (`checkValue`: ambiguity question, currency and percent checks — issue 15, finding 10): the goal's
+ * KPI's unit, or a plain count for a goal without a KPI (its value is then the goal's own number, and
+ * "$1,500" or "40%" typed there is refused rather than silently stored as 1500 or 40).
+ */
+export function checkInUnit(goal: Pick<Goal, 'metricId'> | undefined, metrics: readonly Metric[]): Unit {
+  const metric = goal?.metricId ? metrics.find((m) => m.id === goal.metricId) : undefined;
+  return metric?.unit ?? { kind: 'count' };
+}

@@ -1,0 +1,559 @@
+// Fault injection (issue 15): Murphy's cases against the built extension in real Chromium, each with
+// exact counts read straight from IndexedDB before and after — a new tab opened and the service worker
+// stopped in the middle of a large import, a damaged block or goal then a write or a replace, two
+// editors on one goal, and a migration that fails. (Forged messages and page scripts: safety-msg's file.)
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { it } from 'node:test';
+import { RESULTS_DIR, saveScreenshot, withExtension } from './helpers.mjs';
+
+const TIMEOUT = { timeout: 240_000 };
+
+/**
+ * Runs `fn(db)` in an extension page against Pacer's database, opened as it is (no version, no
+ * upgrade), and returns its result. `fn` is source text: it runs in the page, not in Node.
+ */
+function inDb(page, fn, arg) {
+  // Extension pages forbid eval (CSP); a string handed to DevTools evaluation is allowed.
+  return page.evaluate(`(async () => {
+    const req = (r) => new Promise((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const db = await req(indexedDB.open('pacer'));
+    const h = {
+      all: (store) => req(db.transaction(store).objectStore(store).getAll()),
+      put: (store, value) => {
+        const tx = db.transaction(store, 'readwrite');
+        tx.objectStore(store).put(value);
+        return new Promise((resolve, reject) => {
+          tx.oncomplete = resolve;
+          tx.onerror = () => reject(tx.error);
+        });
+      },
+    };
+    try {
+      return await (${fn.toString()})(h, ${JSON.stringify(arg ?? null)});
+    } finally {
+      db.close();
+    }
+  })()`);
+}
+
+/** Exact counts of everything the user owns, and of the safety stores. */
+function counts(page) {
+  return inDb(page, async (h) => {
+    const blocks = await h.all('obsBlocks');
+    return {
+      observations: blocks.reduce((n, b) => n + (Array.isArray(b.points) ? b.points.length : 0), 0),
+      metrics: (await h.all('metrics')).length,
+      goals: (await h.all('goals')).length,
+      quarantine: (await h.all('quarantine')).length,
+      journal: (await h.all('journal')).length,
+      backups: (await h.all('backups')).length,
+    };
+  });
+}
+
+function goal(id, over = {}) {
+  return {
+    id,
+    kind: 'kpi_target',
+    title: 'Quarter revenue',
+    frameworks: [],
+    target: 100,
+    weight: 1,
+    owner: 'Lan',
+    archived: false,
+    deletedAt: null,
+    createdAt: 1,
+    updatedAt: 1,
+    ...over,
+  };
+}
+
+/** A KPI-series CSV with one row per (day, channel): every row its own block, so the import journals. */
+function bigCsv(days, channels) {
+  const lines = ['Date,Value,Channel'];
+  const start = Date.UTC(2000, 0, 1);
+  for (let d = 0; d < days; d++) {
+    const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+    for (let c = 0; c < channels; c++) lines.push(`${date},${d + c},ch${c}`);
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `fault-import-${days}x${channels}.csv`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, rows: days * channels };
+}
+
+/** A valid Pacer backup holding one goal. */
+function smallBackup() {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, 'fault-small-backup.json');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'pacer-backup',
+      version: 1,
+      exportedAt: 1,
+      dbVersion: 2,
+      settings: null,
+      metrics: [],
+      goals: [goal('g9', { title: 'From the file' })],
+      checkIns: [],
+      leads: [],
+      channelSpend: [],
+      observations: [],
+    }),
+  );
+  return file;
+}
+
+async function openNewtab(ext) {
+  const page = await ext.context.newPage();
+  await page.goto(ext.extUrl('newtab.html'), { waitUntil: 'load' });
+  return page;
+}
+
+it(
+  'a large import loses nothing when new tabs open and the service worker is stopped in the middle',
+  TIMEOUT,
+  () =>
+    withExtension(
+      async (ext) => {
+        const { file, rows } = bigCsv(6000, 6);
+        const page = await ext.context.newPage();
+        await page.goto(ext.extUrl('import.html'), { waitUntil: 'load' });
+        assert.deepEqual(await counts(page), {
+          observations: 0,
+          metrics: 0,
+          goals: 0,
+          quarantine: 0,
+          journal: 0,
+          backups: 0,
+        });
+        await page.getByTestId('import-file').setInputFiles(file);
+        await page.getByTestId('import-configure').waitFor();
+        await page.getByTestId('import-metric').selectOption('__new__');
+        await page.getByTestId('import-new-metric').fill('Fault revenue');
+        await page.getByTestId('import-validate').click();
+        await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+        await page.getByTestId('import-start').click();
+
+        // Mid-import: the journal holds the live import's before-images.
+        await page.waitForFunction(
+          () =>
+            new Promise((resolve) => {
+              const r = indexedDB.open('pacer');
+              r.onsuccess = () => {
+                const c = r.result.transaction('journal').objectStore('journal').count();
+                c.onsuccess = () => {
+                  r.result.close();
+                  resolve(c.result > 0);
+                };
+              };
+            }),
+          null,
+          { timeout: 60_000, polling: 50 },
+        );
+        // Every surface that opens runs recovery: two new tabs and the options page...
+        const tabs = [await openNewtab(ext), await openNewtab(ext)];
+        const options = await ext.context.newPage();
+        await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+        // ...and the service worker, stopped (CDP) and woken again by a message.
+        const cdp = await ext.context.newCDPSession(options);
+        await cdp.send('ServiceWorker.enable');
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await options.evaluate(() => chrome.runtime.sendMessage({ type: 'ping' }).catch(() => null));
+        const summary = page.getByTestId('import-summary');
+        await summary.waitFor({ timeout: 180_000 });
+        assert.equal(await summary.getAttribute('data-status'), 'imported');
+        assert.equal(
+          (await page.getByTestId('import-added').textContent())?.trim(),
+          `Added: ${rows.toLocaleString('en-US')}`,
+        );
+        const after = await counts(tabs[0]);
+        assert.equal(after.observations, rows, 'every imported value is stored');
+        assert.equal(after.journal, 0);
+        assert.equal(after.metrics, 1);
+        await saveScreenshot(page, 'fault-import-summary');
+
+        // The completed import can be undone by its id, from the options page.
+        await options.reload();
+        const entry = options.getByTestId('import-entry');
+        await entry.waitFor();
+        assert.equal(await entry.count(), 1);
+        assert.match(
+          await entry.textContent(),
+          new RegExp(`${rows.toLocaleString('en-US')} added, 0 replaced`),
+        );
+        await saveScreenshot(options, 'fault-import-undo');
+        await entry.getByTestId('import-undo').click();
+        await options
+          .getByText(`Import undone: ${rows.toLocaleString('en-US')} values`)
+          .waitFor({ timeout: 60_000 });
+        assert.equal((await counts(options)).observations, 0);
+      },
+      { name: 'fault-import' },
+    ),
+);
+
+it('a damaged block is quarantined, not overwritten, when a value is logged into it', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const page = await openNewtab(ext);
+      await page.getByTestId('first-run-create').waitFor();
+      const now = Date.now();
+      const day = Math.floor(now / 86_400_000) * 86_400_000;
+      const damaged = {
+        metricId: 'm-calls',
+        dimKey: '',
+        day,
+        dims: {},
+        points: [{ id: 'p-old', t: now - 1000, v: 'seven', s: 'manual' }],
+      };
+      await inDb(
+        page,
+        async (h, a) => {
+          await h.put('metrics', a.metric);
+          await h.put('obsBlocks', a.damaged);
+        },
+        {
+          metric: {
+            id: 'm-calls',
+            name: 'Calls',
+            unit: { kind: 'count' },
+            direction: 'up',
+            aggregation: 'sum',
+            dimensions: [],
+            source: 'manual',
+            archived: false,
+            deletedAt: null,
+            createdAt: 1,
+            updatedAt: 1,
+          },
+          damaged,
+        },
+      );
+      assert.deepEqual(await counts(page), {
+        observations: 1,
+        metrics: 1,
+        goals: 0,
+        quarantine: 0,
+        journal: 0,
+        backups: 0,
+      });
+      const popup = await ext.context.newPage();
+      await popup.goto(ext.extUrl('popup.html'), { waitUntil: 'load' });
+      await popup.getByTestId('quick-log').waitFor();
+      await popup.getByTestId('metric-input').fill('Calls');
+      await popup.getByTestId('metric-input').press('Enter');
+      await popup.locator('#ql-value').fill('5');
+      await popup.getByTestId('save').click();
+      await popup.getByTestId('undo').waitFor();
+      const after = await counts(page);
+      assert.deepEqual(after, {
+        observations: 1,
+        metrics: 1,
+        goals: 0,
+        quarantine: 1,
+        journal: 0,
+        backups: 0,
+      });
+      const [entry] = await inDb(page, (h) => h.all('quarantine'));
+      assert.deepEqual(entry.value, damaged, 'the damaged block, exactly as it was');
+      assert.equal(entry.origin, 'write');
+
+      // The dashboard says so and links to it.
+      await page.reload();
+      await page.getByTestId('quarantine-banner').waitFor();
+      assert.match(
+        await page.getByTestId('quarantine-banner').textContent(),
+        /^1 damaged record was set aside/,
+      );
+      await saveScreenshot(page, 'fault-quarantine-banner');
+    },
+    { name: 'fault-damaged-block' },
+  ),
+);
+
+it('Replace asks first, quarantines a damaged goal, snapshots everything and can be restored', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await page.getByTestId('snapshots').waitFor();
+      const damagedGoal = { id: 'g-damaged', kind: 'kpi_target', title: 42 };
+      await inDb(
+        page,
+        async (h, a) => {
+          for (const g of a.goals) await h.put('goals', g);
+        },
+        { goals: [goal('g1'), goal('g2', { title: 'Leads' }), damagedGoal] },
+      );
+      assert.deepEqual(await counts(page), {
+        observations: 0,
+        metrics: 0,
+        goals: 3,
+        quarantine: 0,
+        journal: 0,
+        backups: 0,
+      });
+      const file = smallBackup();
+      await page.getByLabel('Replace').check();
+      await page.getByTestId('import-backup').setInputFiles(file);
+      const confirm = page.getByTestId('replace-confirm');
+      await confirm.waitFor();
+      assert.match(await confirm.textContent(), /deletes 0 KPIs, 2 goals, 0 check-ins and 0 values.*1 goals/);
+      assert.equal((await counts(page)).goals, 3, 'nothing replaced before the answer');
+      await saveScreenshot(page, 'fault-replace-confirm');
+      await page.getByTestId('replace-confirm-yes').click();
+      await page.getByTestId('snapshot').first().waitFor();
+      assert.deepEqual(await counts(page), {
+        observations: 0,
+        metrics: 0,
+        goals: 1,
+        quarantine: 1,
+        journal: 0,
+        backups: 1,
+      });
+      const [snap] = await inDb(page, (h) => h.all('backups'));
+      assert.deepEqual(
+        snap.data.goals.map((g) => g.id),
+        ['g1', 'g2'],
+      );
+      assert.deepEqual(
+        snap.invalid.map((e) => e.value),
+        [damagedGoal],
+      );
+      assert.match(
+        await page.getByTestId('snapshot').first().textContent(),
+        /Before a restore.*0 KPIs · 2 goals/,
+      );
+      await saveScreenshot(page, 'fault-snapshots');
+      // The same screens in Vietnamese and the dark theme.
+      await page.locator('select[name="locale"]').selectOption('vi');
+      await page.locator('select[name="theme"]').selectOption('dark');
+      await page.getByText('Bản lưu tự động').waitFor();
+      await page.getByTestId('snapshots').scrollIntoViewIfNeeded();
+      await saveScreenshot(page, 'fault-snapshots-vi-dark');
+      await page.locator('select[name="locale"]').selectOption('en');
+      await page.locator('select[name="theme"]').selectOption('light');
+      await page.getByText('Automatic snapshots').waitFor();
+
+      await page.getByTestId('snapshot-restore').first().click();
+      await page.getByTestId('snapshot-confirm-yes').click();
+      await page.getByTestId('snapshot').nth(1).waitFor();
+      const restored = await counts(page);
+      assert.equal(restored.goals, 2);
+      assert.equal(restored.backups, 2);
+    },
+    { name: 'fault-replace' },
+  ),
+);
+
+it('two editors on one goal: the second save is refused until the user chooses', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const seed = await openNewtab(ext);
+      await seed.getByTestId('first-run-create').waitFor();
+      await inDb(seed, (h, g) => h.put('goals', g), goal('g1'));
+      const open = async () => {
+        const p = await ext.context.newPage();
+        await p.goto(ext.extUrl('newtab.html#goal=g1'), { waitUntil: 'load' });
+        await p.getByTestId('edit-goal').click();
+        await p.locator('#goal-target').waitFor();
+        return p;
+      };
+      const a = await open();
+      const b = await open();
+      await a.locator('#goal-target').fill('250');
+      await a.getByTestId('goal-save').click();
+      await a.getByTestId('editor-goal').waitFor({ state: 'detached' });
+      await b.locator('#goal-owner').fill('Minh');
+      await b.getByTestId('goal-save').click();
+      await b.getByTestId('edit-conflict').waitFor();
+      let [stored] = await inDb(seed, (h) => h.all('goals'));
+      assert.equal(stored.target, 250, 'A’s target is still there');
+      assert.equal(stored.owner, 'Lan', 'B wrote nothing yet');
+      await saveScreenshot(b, 'fault-edit-conflict');
+      // "Overwrite with mine" writes B's form on top of A's version: B's owner, and the form's target.
+      await b.getByTestId('conflict-reload').click();
+      assert.equal(await b.locator('#goal-target').inputValue(), '250');
+      await b.locator('#goal-owner').fill('Minh');
+      await b.getByTestId('goal-save').click();
+      await b.getByTestId('editor-goal').waitFor({ state: 'detached' });
+      [stored] = await inDb(seed, (h) => h.all('goals'));
+      assert.equal(stored.target, 250);
+      assert.equal(stored.owner, 'Minh');
+    },
+    { name: 'fault-two-editors' },
+  ),
+);
+
+it('a failed migration shows the error and downloads the old data as it is', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await page.getByTestId('snapshots').waitFor();
+      // Replace Pacer's database by a v1 one the migration cannot read (its checkIns store is missing).
+      const cdp = await ext.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.goto('about:blank');
+      const blank = await ext.context.newPage();
+      await blank.goto(ext.extUrl('bench-blank.html'), { waitUntil: 'load' });
+      await blank.evaluate(
+        async ([g]) => {
+          await new Promise((resolve, reject) => {
+            const del = indexedDB.deleteDatabase('pacer');
+            del.onsuccess = resolve;
+            del.onerror = () => reject(del.error);
+          });
+          await new Promise((resolve, reject) => {
+            const open = indexedDB.open('pacer', 1);
+            open.onupgradeneeded = () => {
+              const db = open.result;
+              for (const s of ['metrics', 'goals', 'observations', 'settings'])
+                db.createObjectStore(s, { keyPath: 'id' });
+              open.transaction.objectStore('goals').put(g);
+              open.transaction
+                .objectStore('observations')
+                .put({ id: 'o1', metricId: 'm', time: 1, value: 5 });
+            };
+            open.onsuccess = () => {
+              open.result.close();
+              resolve();
+            };
+            open.onerror = () => reject(open.error);
+          });
+        },
+        [goal('g-old')],
+      );
+      const tab = await openNewtab(ext);
+      await tab.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+      assert.match(
+        await tab.getByTestId('db-error').textContent(),
+        /^Updating Pacer's database from version 1 to \d+ failed — NotFoundError/,
+      );
+      await saveScreenshot(tab, 'fault-migration-failed');
+      const [download] = await Promise.all([
+        tab.waitForEvent('download'),
+        tab.getByTestId('raw-download').click(),
+      ]);
+      const dump = JSON.parse(readFileSync(await download.path(), 'utf8'));
+      assert.equal(dump.version, 1);
+      assert.deepEqual(Object.keys(dump.stores).sort(), ['goals', 'metrics', 'observations', 'settings']);
+      assert.equal(dump.stores.goals.length, 1);
+      assert.equal(dump.stores.goals[0].value.title, 'Quarter revenue');
+      assert.equal(dump.stores.observations.length, 1);
+      // The options page says the same instead of a blank page.
+      const options = await ext.context.newPage();
+      await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await options.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+    },
+    { name: 'fault-migration' },
+  ),
+);
+
+/**
+ * Disk full, as IndexedDB reports it: the transaction of the next write aborts. (A real quota cannot
+ * be forced here — the extension has `unlimitedStorage` — so each put's transaction is aborted once
+ * its request is queued, which is what the browser does when the commit does not fit.)
+ */
+function fillDisk(page) {
+  return page.evaluate(`(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = put.apply(this, args);
+      const tx = this.transaction;
+      queueMicrotask(() => {
+        try {
+          tx.abort();
+        } catch {}
+      });
+      return request;
+    };
+  })()`);
+}
+
+it('a full disk on each write path: an error is shown and nothing is half-written', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const seed = await openNewtab(ext);
+      await seed.getByTestId('first-run-create').waitFor();
+      await inDb(
+        seed,
+        async (h, a) => {
+          await h.put('metrics', a.metric);
+          for (const g of a.goals) await h.put('goals', g);
+        },
+        {
+          metric: {
+            id: 'm-calls',
+            name: 'Calls',
+            unit: { kind: 'count' },
+            direction: 'up',
+            aggregation: 'sum',
+            dimensions: [],
+            source: 'manual',
+            archived: false,
+            deletedAt: null,
+            createdAt: 1,
+            updatedAt: 1,
+          },
+          goals: [goal('g1'), goal('g2', { title: 'Leads' })],
+        },
+      );
+      const before = await counts(seed);
+      assert.deepEqual(before, {
+        observations: 0,
+        metrics: 1,
+        goals: 2,
+        quarantine: 0,
+        journal: 0,
+        backups: 0,
+      });
+
+      // Quick log.
+      const popup = await ext.context.newPage();
+      await popup.goto(ext.extUrl('popup.html'), { waitUntil: 'load' });
+      await popup.getByTestId('metric-input').fill('Calls');
+      await popup.getByTestId('metric-input').press('Enter');
+      await popup.locator('#ql-value').fill('5');
+      await fillDisk(popup);
+      await popup.getByTestId('save').click();
+      await popup.locator('[data-testid="log-status"] .pc-error').waitFor();
+      assert.match(await popup.getByTestId('log-status').textContent(), /^Could not save: /);
+      assert.deepEqual(await counts(seed), before);
+
+      // Goal editor.
+      const editor = await ext.context.newPage();
+      await editor.goto(ext.extUrl('newtab.html#goal=g1'), { waitUntil: 'load' });
+      await editor.getByTestId('edit-goal').click();
+      await editor.locator('#goal-target').fill('250');
+      await fillDisk(editor);
+      await editor.getByTestId('goal-save').click();
+      await editor.locator('[data-testid="editor-goal"] .pc-error[role="alert"]').waitFor();
+      const [g1] = (await inDb(seed, (h) => h.all('goals'))).filter((g) => g.id === 'g1');
+      assert.equal(g1.target, 100);
+      assert.deepEqual(await counts(seed), before);
+
+      // Restore "Replace": the clear and the writes share one transaction, so nothing is lost.
+      const options = await ext.context.newPage();
+      await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await options.getByTestId('snapshots').waitFor();
+      await options.getByLabel('Replace').check();
+      await options.getByTestId('import-backup').setInputFiles(smallBackup());
+      await options.getByTestId('replace-confirm').waitFor();
+      await fillDisk(options);
+      await options.getByTestId('replace-confirm-yes').click();
+      await options.getByTestId('import-problems').waitFor();
+      assert.match(await options.getByTestId('import-problems').textContent(), /Could not save: /);
+      assert.deepEqual(await counts(seed), before);
+    },
+    { name: 'fault-quota' },
+  ),
+);
