@@ -43,7 +43,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
     <section class="pi-scroll" tabIndex={0} aria-labelledby="pi-preview-caption">
       <table class="pi-table" data-testid="import-preview">
-        <caption id="pi-preview-caption">{t('csv.preview', { count: rows.length })}</caption>
+        <caption id="pi-preview-caption">{t.plural('rows.preview', rows.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('csv.preview.row')}</th>

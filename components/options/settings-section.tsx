@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { timeZoneChoices } from '../../lib/app/time-zone-list';
 import type { Settings } from '../../lib/schema';
 import { ValidationError } from '../../lib/storage/records';
 import { settings, tr, updateSettings } from '../app/session';
@@ -10,7 +11,7 @@ const HOURS = Array.from({ length: 24 }, (_, i) => i);
 function zones(current: string): string[] {
   const supported =
     (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return supported.includes(current) ? supported : [current, ...supported];
+  return timeZoneChoices(current, supported);
 }
 
 /** One labelled select; the chosen option's typed value is handed back, never the raw string. */
