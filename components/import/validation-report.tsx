@@ -21,6 +21,19 @@ export function ValidationReport() {
       <h3>{t('csv.report')}</h3>
       <p data-testid="import-ready">{t.plural('rows.ready', v.rows, { good: v.goodRows })}</p>
       {v.duplicateRows > 0 && <p>{t.plural('rows.repeated', v.duplicateRows)}</p>}
+      {v.footerRows > 0 && (
+        <p data-testid="import-footers">
+          {t.plural('import.footer', v.footerRows, {
+            rows: v.footers.map((f) => f.row).join(', '),
+            text: v.footers[0]?.text ?? '',
+          })}
+        </p>
+      )}
+      {v.mixedCurrencies.length > 1 && (
+        <p role="alert" class="pc-error" data-testid="import-mixed-currencies">
+          {t('import.mixedCurrencies', { currencies: v.mixedCurrencies.join(', ') })}
+        </p>
+      )}
       {tooLarge && (
         <p role="alert" class="pc-error" data-testid="import-too-large">
           {t('csv.tooLarge', { limit: ENTITY_IMPORT_LIMIT })}

@@ -20,6 +20,16 @@ export const firsthourEn = {
   'rows.start.other': 'Import {count} rows',
   'rows.exported.one': 'Saved {file}: {count} row',
   'rows.exported.other': 'Saved {file}: {count} rows',
+  // Import: what the file holds that Pacer does not import as is
+  'csv.field.wonDate': 'Won time',
+  'import.repeatedHeader':
+    'Columns {columns} are all named “{header}”: Pacer reads the first. Check the mapping below.',
+  'import.fallbackIdentity':
+    'This export has no record ID column: each record is named by its title, created time and organisation. Add the ID column to the export to link records to the CRM pages.',
+  'import.footer.one': 'Row {rows} was not imported: it looks like a total line ({text}).',
+  'import.footer.other': '{count} rows were not imported: they look like total lines (rows {rows}).',
+  'import.mixedCurrencies':
+    'This series mixes {currencies}. Pacer never converts currencies: import each currency into a metric of its own (filter the file by currency first).',
 } as const;
 
 export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
@@ -37,4 +47,13 @@ export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
   'rows.start.other': 'Nhập {count} dòng',
   'rows.exported.one': 'Đã lưu {file}: {count} dòng',
   'rows.exported.other': 'Đã lưu {file}: {count} dòng',
+  'csv.field.wonDate': 'Thời điểm thắng',
+  'import.repeatedHeader':
+    'Các cột {columns} cùng tên “{header}”: Pacer đọc cột đầu tiên. Hãy kiểm tra phần ghép cột bên dưới.',
+  'import.fallbackIdentity':
+    'Tệp xuất này không có cột mã bản ghi: mỗi bản ghi được nhận diện theo tiêu đề, thời điểm tạo và tổ chức. Hãy thêm cột mã vào tệp xuất để liên kết với trang CRM.',
+  'import.footer.one': 'Dòng {rows} không được nhập: có vẻ là dòng tổng ({text}).',
+  'import.footer.other': '{count} dòng không được nhập: có vẻ là các dòng tổng (dòng {rows}).',
+  'import.mixedCurrencies':
+    'Chuỗi số liệu này lẫn {currencies}. Pacer không bao giờ quy đổi tiền tệ: hãy nhập mỗi loại tiền vào một chỉ số riêng (lọc tệp theo loại tiền trước).',
 };
