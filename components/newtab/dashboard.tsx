@@ -9,6 +9,7 @@ import { GrowthTable } from './growth-table';
 import { MilestoneTimeline } from './milestone-timeline';
 import { customizing, data, editing, goals, loadError, openGoal, openGoalId, pinnedGoals } from './model';
 import { OkrView } from './okr-view';
+import { ParetoPanel } from './pareto-panel';
 import { ShareDialog, sharing } from './share-dialog';
 import { GoalGrid } from './shell';
 import { ToastHost } from './toast';
@@ -157,6 +158,7 @@ export function Dashboard() {
           </section>
         );
       })}
+      <ParetoPanel />
       {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
       <EditorHost />
       <ShareDialog />

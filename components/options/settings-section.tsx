@@ -3,6 +3,7 @@ import { timeZoneChoices } from '../../lib/app/time-zone-list';
 import type { Settings } from '../../lib/schema';
 import { ValidationError } from '../../lib/storage/records';
 import { settings, tr, updateSettings } from '../app/session';
+import { ParetoThresholdsField } from './pareto-thresholds-field';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -184,6 +185,7 @@ export function SettingsSection() {
           onChange={(h) => save({ quietHours: { ...s.quietHours, to: h } })}
         />
       </fieldset>
+      <ParetoThresholdsField />
       {error && (
         <p role="alert" class="pc-error">
           {error}

@@ -1,0 +1,183 @@
+// Issue 19, "the first hour with Pacer", in real Chromium: the Pareto panel on the new tab and its
+// thresholds in Settings, the popup inside Chrome's popup box, archived goals listed and restored.
+// Screenshots in both themes and both languages go to test-results/first-hour-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import {
+  assertNoPageErrors,
+  openExtensionPage,
+  RESULTS_DIR,
+  saveScreenshot,
+  useExtension,
+} from './helpers.mjs';
+
+async function loadExample(fx) {
+  const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+  await options.getByTestId('load-example').click();
+  await options.getByTestId('remove-example').waitFor({ state: 'visible' });
+  await options.waitForFunction(
+    () => !document.querySelector('[data-testid="remove-example"]')?.hasAttribute('disabled'),
+    null,
+    { timeout: 60_000 },
+  );
+  return options;
+}
+
+async function setAppearance(options, locale, theme) {
+  await options.locator('select[name="locale"]').selectOption(locale);
+  await options.locator('select[name="theme"]').selectOption(theme);
+}
+
+/** Screenshot of one element (its box only), for each theme and language. */
+async function shoot(locator, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `first-hour-${name}.png`);
+  await locator.screenshot({ path: file });
+  return file;
+}
+
+describe('first hour', () => {
+  const fx = useExtension();
+
+  it('ranks customers and deals into Pareto tiers, editable in Settings, exported as CSV', async () => {
+    const options = await loadExample(fx);
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html'), { waitUntil: 'load' });
+    const panel = page.locator('[data-widget="pareto"]');
+    await panel.getByTestId('pareto-tiers').waitFor();
+    const rows = panel.locator('[data-testid="pareto-tiers"] tbody tr');
+    assert.equal(await rows.count(), 3);
+    const tiers = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [tr.getAttribute('data-tier'), Number(tr.querySelectorAll('td')[0].textContent)]),
+    );
+    assert.deepEqual(
+      tiers.map(([label]) => label),
+      ['A', 'B', 'C'],
+    );
+    const dealCount = tiers.reduce((a, [, n]) => a + n, 0);
+    assert.ok(dealCount >= 30, `example deals ranked: ${dealCount}`);
+    // A holds fewer deals than it holds value: the point of the ranking.
+    assert.ok(tiers[0][1] < dealCount * 0.8);
+    await panel.locator('[data-testid="pareto-list-A"] summary').click();
+    assert.equal(await panel.locator('[data-testid="pareto-list-A"] li').count(), tiers[0][1]);
+
+    // Customers: organisations with their deals summed.
+    await panel.getByText('Customers', { exact: true }).click();
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="pareto-list-A"] li')?.textContent?.includes('deal'),
+    );
+
+    // CSV export: one line per entry plus the header.
+    const download = page.waitForEvent('download');
+    await panel.getByTestId('pareto-export').click();
+    const file = await (await download).path();
+    const csv = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
+    assert.match(csv[0], /^tier,rank in tier,customer,value,currency,share/);
+    assert.ok(csv.length > 10);
+
+    // Settings: a wrong list is refused with a reason; four tiers reach the panel.
+    await options.bringToFront();
+    const field = options.locator('input[name="paretoThresholds"]');
+    assert.equal(await field.inputValue(), '80, 95, 100');
+    await field.fill('80, 70, 100');
+    await options.getByText('“70” is not above the limit before it: limits go up.').waitFor();
+    assert.equal(await options.getByRole('button', { name: 'Save tiers' }).isDisabled(), true);
+    await field.fill('50, 80, 95, 100');
+    await options.getByText('Tiers: A 0–50% · B 50–80% · C 80–95% · D 95–100%').waitFor();
+    await shoot(options.getByTestId('pareto-settings'), 'settings-en-light');
+    await options.getByRole('button', { name: 'Save tiers' }).click();
+    await page.bringToFront();
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="pareto-tiers"] tbody tr').length === 4,
+    );
+    await panel.getByText('Deals', { exact: true }).click();
+
+    for (const [locale, theme] of [
+      ['en', 'light'],
+      ['en', 'dark'],
+      ['vi', 'light'],
+      ['vi', 'dark'],
+    ]) {
+      await setAppearance(options, locale, theme);
+      await page.waitForFunction(
+        ([l, th]) => document.documentElement.lang === l && document.documentElement.dataset.theme === th,
+        [locale, theme],
+      );
+      await page.evaluate(() => {
+        document.querySelector('[data-testid="pareto-list-A"]')?.setAttribute('open', '');
+      });
+      await shoot(panel, `pareto-${locale}-${theme}`);
+    }
+    await shoot(options.getByTestId('pareto-settings'), 'settings-vi-dark');
+    await setAppearance(options, 'en', 'light');
+    await saveScreenshot(page, 'first-hour-newtab');
+    await page.close();
+    assertNoPageErrors(fx);
+  });
+  it('fits the popup in Chrome’s 600 px box, 360 and 400 px wide, the quick log and its Undo line in view', async () => {
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    const shots = [
+      [360, 'en', 'light'],
+      [400, 'en', 'dark'],
+      [360, 'vi', 'dark'],
+      [400, 'vi', 'light'],
+    ];
+    for (const [width, locale, theme] of shots) {
+      await setAppearance(options, locale, theme);
+      const page = await fx.context.newPage();
+      await page.setViewportSize({ width, height: 600 });
+      await page.goto(fx.extUrl('popup.html'), { waitUntil: 'load' });
+      await page.locator('[data-testid="popup-goals"] [data-testid="goal-card"]').first().waitFor();
+      await page.getByTestId('metric-input').fill(locale === 'vi' ? 'doanh' : 'reven');
+      await page.getByTestId('metric-option').first().waitFor();
+      await page.getByTestId('metric-input').press('Enter');
+      await page.getByTestId('value-input').fill('5tr');
+      await page.getByTestId('value-input').press('Enter');
+      await page.getByTestId('undo').waitFor();
+      const box = await page.evaluate(() => {
+        const rect = (sel) => document.querySelector(sel)?.getBoundingClientRect().toJSON();
+        const root = document.documentElement;
+        return {
+          scrollHeight: root.scrollHeight,
+          scrollWidth: root.scrollWidth,
+          clientWidth: root.clientWidth,
+          scrollY: window.scrollY,
+          date: rect('[data-testid="date-input"]'),
+          quickLog: rect('[data-testid="quick-log"]'),
+          undo: rect('[data-testid="undo"]'),
+          checkIn: rect('[data-testid="start-check-in"]'),
+          main: rect('main'),
+        };
+      });
+      const where = `${width} px, ${locale}`;
+      assert.ok(box.scrollHeight <= 600, `${where}: page is ${box.scrollHeight} px tall`);
+      assert.ok(
+        box.scrollWidth <= box.clientWidth,
+        `${where}: sideways scroll (${box.scrollWidth} > ${box.clientWidth})`,
+      );
+      assert.ok(box.main.right <= width, `${where}: the popup column ends at x = ${box.main.right}`);
+      assert.ok(box.date.right <= box.main.right, `${where}: the date input reaches x = ${box.date.right}`);
+      assert.equal(box.scrollY, 0);
+      for (const [name, r] of Object.entries({
+        quickLog: box.quickLog,
+        undo: box.undo,
+        checkIn: box.checkIn,
+      })) {
+        assert.ok(r.top >= 0 && r.bottom <= 600, `${where}: ${name} at ${r.top}–${r.bottom}, outside 0–600`);
+      }
+      await shoot(page.locator('body'), `popup-${width}-${locale}-${theme}`);
+      // Undo the test's value, so the other shots start from the same data.
+      await page.getByTestId('undo').click();
+      await page.close();
+    }
+    await setAppearance(options, 'en', 'light');
+    await options.close();
+    assertNoPageErrors(fx);
+  });
+});
