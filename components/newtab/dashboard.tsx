@@ -3,6 +3,7 @@ import type { DASHBOARD_WIDGETS } from '../../lib/schema/settings';
 import { settings, tr, updateSettings } from '../app/session';
 import { Scorecard } from '../widgets/scorecard';
 import { AlertsPanel } from './alerts-panel';
+import { ArchivedList } from './archived-list';
 import { EditorHost } from './editor-host';
 import { GoalDetail } from './goal-detail';
 import { GrowthTable } from './growth-table';
@@ -159,6 +160,7 @@ export function Dashboard() {
         );
       })}
       <ParetoPanel />
+      <ArchivedList />
       {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
       <EditorHost />
       <ShareDialog />

@@ -32,8 +32,8 @@ export function ParetoThresholdsField() {
     setSaved(true);
   };
   return (
-    <form class="pc-form-grid" onSubmit={save} data-testid="pareto-settings">
-      <fieldset>
+    <form onSubmit={save} data-testid="pareto-settings">
+      <fieldset class="pc-form-grid">
         <legend>{t('settings.pareto')}</legend>
         <label>
           {t('settings.pareto.field')}
@@ -49,16 +49,18 @@ export function ParetoThresholdsField() {
             }}
           />
         </label>
-        <p id="pareto-hint" class="pc-muted">
-          {t('settings.pareto.hint')}
-        </p>
-        <p id="pareto-check" class={error ? 'pc-error' : 'pc-muted'} role={error ? 'alert' : undefined}>
-          {error ?? t('settings.pareto.preview', { tiers: preview ?? '' })}
-        </p>
-        <button type="submit" disabled={!check.ok || text.trim() === stored}>
-          {t('settings.pareto.save')}
-        </button>{' '}
-        {saved && <span role="status">{t('settings.pareto.saved')}</span>}
+        <div style={{ gridColumn: 'span 2' }}>
+          <p id="pareto-hint" class="pc-muted">
+            {t('settings.pareto.hint')}
+          </p>
+          <p id="pareto-check" class={error ? 'pc-error' : 'pc-muted'} role={error ? 'alert' : undefined}>
+            {error ?? t('settings.pareto.preview', { tiers: preview ?? '' })}
+          </p>
+          <button type="submit" disabled={!check.ok || text.trim() === stored}>
+            {t('settings.pareto.save')}
+          </button>{' '}
+          {saved && <span role="status">{t('settings.pareto.saved')}</span>}
+        </div>
       </fieldset>
     </form>
   );

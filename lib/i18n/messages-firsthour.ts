@@ -74,6 +74,17 @@ export const firsthourEn = {
   'settings.pareto.range': '“{detail}” is outside 0–100: each limit is a share of value above 0%.',
   'settings.pareto.order': '“{detail}” is not above the limit before it: limits go up.',
   'settings.pareto.last': 'The last limit must be 100 (you gave {detail}), so every deal has a tier.',
+  // Archived goals and KPIs
+  'archive.title': 'Archived ({count})',
+  'archive.name': 'Name',
+  'archive.kind': 'Kind',
+  'archive.when': 'Archived or last changed',
+  'archive.actions': 'Actions',
+  'archive.goal': 'Goal',
+  'archive.metric': 'KPI',
+  'archive.open': 'Open',
+  'archive.restore': 'Restore',
+  'archive.restored': 'Restored “{name}”',
 } as const;
 
 export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
@@ -142,4 +153,14 @@ export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
   'settings.pareto.range': '“{detail}” nằm ngoài 0–100: mỗi ngưỡng là tỷ lệ giá trị lớn hơn 0%.',
   'settings.pareto.order': '“{detail}” không lớn hơn ngưỡng trước: các ngưỡng phải tăng dần.',
   'settings.pareto.last': 'Ngưỡng cuối phải là 100 (bạn nhập {detail}) để thương vụ nào cũng có hạng.',
+  'archive.title': 'Đã lưu trữ ({count})',
+  'archive.name': 'Tên',
+  'archive.kind': 'Loại',
+  'archive.when': 'Lưu trữ hoặc sửa lần cuối',
+  'archive.actions': 'Thao tác',
+  'archive.goal': 'Mục tiêu',
+  'archive.metric': 'KPI',
+  'archive.open': 'Mở',
+  'archive.restore': 'Khôi phục',
+  'archive.restored': 'Đã khôi phục “{name}”',
 };
