@@ -180,4 +180,108 @@ describe('first hour', () => {
     await options.close();
     assertNoPageErrors(fx);
   });
+  it('returns focus to the card that opened the goal, keeps Undo above dialogs, lists and restores archived goals and KPIs', async () => {
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html'), { waitUntil: 'load' });
+    const card = page.locator('[data-widget="goals"] [data-testid="goal-card"]').nth(2);
+    await card.waitFor();
+    const goalId = await card.getAttribute('data-goal-id');
+    const title = (await card.locator('.pc-card-title').textContent()).trim();
+
+    // Focus: Esc closes the detail and focus is back on the card's title.
+    await card.locator('.pc-card-title').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('goal-detail').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('goal-detail').waitFor({ state: 'detached' });
+    await page.waitForFunction(
+      (id) => document.activeElement?.closest('[data-goal-id]')?.getAttribute('data-goal-id') === id,
+      goalId,
+    );
+
+    // Archive from the detail: the toast shows inside the dialog, on top, where it can be clicked.
+    await card.locator('.pc-card-title').click();
+    const detail = page.getByTestId('goal-detail');
+    await detail.getByRole('button', { name: 'Archive', exact: true }).click();
+    const toast = page.getByTestId('toast');
+    await toast.waitFor();
+    const onTop = await toast.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return { inDialog: el.closest('dialog') !== null, hit: el.contains(hit) };
+    });
+    assert.deepEqual(onTop, { inDialog: true, hit: true });
+    await shoot(page.locator('body'), 'toast-over-dialog');
+    await detail.getByRole('button', { name: 'Unarchive' }).waitFor();
+    await detail.getByRole('button', { name: 'Close' }).click();
+    await page.waitForFunction(
+      (id) => !document.querySelector(`[data-widget="goals"] [data-goal-id="${id}"]`),
+      goalId,
+    );
+
+    // A KPI archived too (no dashboard button opens a KPI's editor yet, so straight in the database).
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('pacer');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('metrics', 'readwrite');
+            const store = tx.objectStore('metrics');
+            const get = store.get('ex-orders');
+            get.onsuccess = () =>
+              store.put({ ...get.result, archived: true, updatedAt: Date.now() - 60_000 });
+            tx.oncomplete = () => resolve(undefined);
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    const list = page.getByTestId('archived-list');
+    await list.locator('summary').click();
+    const items = list.getByTestId('archived-item');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="archived-item"]').length === 2);
+    assert.equal(await items.nth(0).getAttribute('data-id'), goalId, 'the latest archived first');
+    assert.equal(await items.nth(1).getAttribute('data-id'), 'ex-orders');
+    for (const [locale, theme] of [
+      ['en', 'light'],
+      ['vi', 'dark'],
+    ]) {
+      const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+      await setAppearance(options, locale, theme);
+      await options.close();
+      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+      await shoot(page.getByTestId('archived-list'), `archived-${locale}-${theme}`);
+    }
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    await setAppearance(options, 'en', 'light');
+    await options.close();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // Open: the goal's detail, with Unarchive; the KPI's editor, with Unarchive.
+    await items.nth(0).getByTestId('archived-open').click();
+    await page.getByTestId('goal-detail').getByRole('button', { name: 'Unarchive' }).waitFor();
+    assert.equal((await page.locator('#detail-title').textContent()).trim(), title);
+    await page.keyboard.press('Escape');
+    await page.getByTestId('goal-detail').waitFor({ state: 'detached' });
+    await items.nth(1).getByTestId('archived-open').click();
+    await page.getByTestId('editor-metric').getByRole('button', { name: 'Unarchive' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('editor-metric').waitFor({ state: 'detached' });
+
+    // Restore, with Undo, then restore again for good.
+    await items.nth(0).getByTestId('archived-restore').click();
+    await page.getByText(`Restored “${title}”`).waitFor();
+    await page.locator(`[data-widget="goals"] [data-goal-id="${goalId}"]`).waitFor();
+    await page.getByTestId('toast').getByTestId('undo').click();
+    await page.locator(`[data-widget="goals"] [data-goal-id="${goalId}"]`).waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="archived-item"]').length === 2);
+    await items.nth(0).getByTestId('archived-restore').click();
+    await items.nth(0).getByTestId('archived-restore').click();
+    await page.locator(`[data-widget="goals"] [data-goal-id="${goalId}"]`).waitFor();
+    await page.getByTestId('archived-list').waitFor({ state: 'detached' });
+    await page.close();
+    assertNoPageErrors(fx);
+  });
 });
