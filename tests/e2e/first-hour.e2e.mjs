@@ -284,4 +284,41 @@ describe('first hour', () => {
     await page.close();
     assertNoPageErrors(fx);
   });
+  it('draws a sparse series (monthly survey values) as dots, in both themes', async () => {
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    for (const theme of ['light', 'dark']) {
+      await setAppearance(options, 'en', theme);
+      await page.goto('about:blank');
+      await page.goto(fx.extUrl('newtab.html#goal=ex-kpi-engagement'), { waitUntil: 'load' });
+      const chart = page.getByTestId('goal-detail').locator('.pc-chart canvas');
+      await chart.waitFor();
+      await page.waitForTimeout(300);
+      // The "Actual" series' colour, counted on the canvas: the dots of the lone monthly values.
+      const painted = await chart.evaluate((canvas) => {
+        const accent = getComputedStyle(document.documentElement).getPropertyValue('--pc-at-risk').trim();
+        const probe = document.createElement('canvas').getContext('2d');
+        probe.fillStyle = accent;
+        probe.fillRect(0, 0, 1, 1);
+        const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          if (
+            Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) < 30 &&
+            data[i + 3] > 200
+          )
+            n++;
+        }
+        return n;
+      });
+      assert.ok(painted > 150, `“Actual” pixels on the engagement chart (${theme}): ${painted}`);
+      await shoot(page.getByTestId('goal-detail').locator('.pc-chart'), `sparse-chart-${theme}`);
+    }
+    await setAppearance(options, 'en', 'light');
+    await options.close();
+    await page.close();
+    assertNoPageErrors(fx);
+  });
 });
