@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../../scripts/browser.mjs';
 import {
   assertNoPageErrors,
   openExtensionPage,
@@ -25,9 +26,12 @@ async function loadExample(fx) {
   return options;
 }
 
+/** One setting at a time, each saved before the next (two quick saves could race each other). */
 async function setAppearance(options, locale, theme) {
   await options.locator('select[name="locale"]').selectOption(locale);
+  await options.waitForFunction((l) => document.documentElement.lang === l, locale);
   await options.locator('select[name="theme"]').selectOption(theme);
+  await options.waitForFunction((th) => (document.documentElement.dataset.theme ?? 'system') === th, theme);
 }
 
 /** Screenshot of one element (its box only), for each theme and language. */
@@ -316,6 +320,62 @@ describe('first hour', () => {
       assert.ok(painted > 150, `“Actual” pixels on the engagement chart (${theme}): ${painted}`);
       await shoot(page.getByTestId('goal-detail').locator('.pc-chart'), `sparse-chart-${theme}`);
     }
+    await setAppearance(options, 'en', 'light');
+    await options.close();
+    await page.close();
+    assertNoPageErrors(fx);
+  });
+  it('imports what new users bring: a Pipedrive export without IDs, a total row, mixed currencies, repeated headers', async () => {
+    const fixture = (name) => path.join(REPO_ROOT, 'tests/fixtures/import', name);
+    const page = await openExtensionPage(fx.context, fx.extensionId, 'import.html');
+    await page.setViewportSize({ width: 1200, height: 900 });
+    const choose = async (file) => {
+      await page.reload();
+      await page.getByTestId('import-file').setInputFiles(fixture(file));
+      await page.getByTestId('import-configure').waitFor();
+    };
+    const validate = async (newMetric) => {
+      if (newMetric) {
+        await page.getByTestId('import-metric').selectOption('__new__');
+        await page.getByTestId('import-new-metric').fill(newMetric);
+      }
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 30_000 });
+    };
+
+    await choose('pipedrive-deals-no-id.csv');
+    assert.equal(await page.getByTestId('import-kind').inputValue(), 'pipedrive-deal');
+    assert.match(await page.getByTestId('import-notes').textContent(), /no record ID column/);
+    await shoot(page.getByTestId('import-configure'), 'import-pipedrive-no-id-en');
+    await validate(null);
+    assert.equal(
+      (await page.getByTestId('import-ready').textContent()).trim(),
+      '4 of 4 rows are ready to import.',
+    );
+
+    await choose('kpi-series-vi-total.csv');
+    await validate('Revenue (total row test)');
+    assert.equal(
+      (await page.getByTestId('import-footers').textContent()).trim(),
+      'Row 5 was not imported: it looks like a total line (Tổng cộng · 405.000.000).',
+    );
+    await shoot(page.getByTestId('import-report'), 'import-total-row-en');
+
+    await choose('kpi-mixed-currencies.csv');
+    await validate('Revenue (currency test)');
+    assert.match(await page.getByTestId('import-mixed-currencies').textContent(), /mixes VND, USD/);
+    await shoot(page.getByTestId('import-report'), 'import-mixed-currencies-en');
+
+    await choose('repeated-headers.csv');
+    assert.match(await page.getByTestId('import-notes').textContent(), /Columns 2, 4 are all named “Value”/);
+
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    await setAppearance(options, 'vi', 'dark');
+    await choose('kpi-mixed-currencies.csv');
+    await validate('Doanh thu (thử tiền tệ)');
+    await shoot(page.getByTestId('import-report'), 'import-mixed-currencies-vi-dark');
+    await choose('pipedrive-deals-no-id.csv');
+    await shoot(page.getByTestId('import-configure'), 'import-pipedrive-no-id-vi-dark');
     await setAppearance(options, 'en', 'light');
     await options.close();
     await page.close();
