@@ -7,7 +7,7 @@ import { fieldsOf, type PreviewRow } from './import-draft';
 import { draft } from './import-model';
 import { fieldLabel } from './labels';
 
-const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'periodStart', 'periodEnd']);
+const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'wonDate', 'periodStart', 'periodEnd']);
 const DIM_FIELDS = new Set<string>(['channel', 'segment', 'owner', 'businessUnit']);
 
 /** The value Pacer will store for `field`, shown the way the user reads it (dates and numbers parsed). */
