@@ -1,4 +1,6 @@
 import { useMemo } from 'preact/hooks';
+import { usesFallbackIdentity } from '../../lib/import/column-aliases';
+import { repeatedHeaders } from '../../lib/import/header-check';
 import { settings, tr } from '../app/session';
 import { FormatFields } from './format-fields';
 import { missingFields, needsConfirmation, previewRows } from './import-draft';
@@ -22,9 +24,20 @@ export function ConfigureStep() {
   if (missing.length > 0)
     problems.push(t('csv.missing', { fields: missing.map((f) => fieldLabel(t, f)).join(', ') }));
   if (!metricChosen()) problems.push(t('csv.metric.missing'));
+  const notes = repeatedHeaders(l.hasHeader ? l.headers : []).map((r) =>
+    t('import.repeatedHeader', { header: r.header, columns: r.columns.join(', ') }),
+  );
+  if (usesFallbackIdentity(d.kind, d.mapping)) notes.push(t('import.fallbackIdentity'));
   const blocked = problems.length > 0 || needsConfirmation(d);
   return (
     <div class="pi-step" data-testid="import-configure">
+      {notes.length > 0 && (
+        <ul class="pi-notes" data-testid="import-notes">
+          {notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
       <LayoutFields />
       <MappingTable />
       <FormatFields />

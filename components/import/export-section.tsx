@@ -37,7 +37,7 @@ export function ExportSection() {
     }
     const file = `pacer-${name}-${today}.csv`;
     downloadText(file, csv, 'text/csv');
-    setStatus(t('csv.exported', { file, count }));
+    setStatus(t.plural('rows.exported', count, { file }));
   };
 
   const exportSeries = async () => {

@@ -6,7 +6,7 @@ import {
   type ImportKind,
   type LeadObjectType,
   profileById,
-  REQUIRED_FIELDS,
+  requiredFields,
 } from '../../lib/import/column-aliases';
 import { type DetectOptions, guessFormats, type ImportGuess, mapColumns } from '../../lib/import/detect-kind';
 import type { DateFormat, NumberFormat } from '../../lib/import/formats';
@@ -144,7 +144,7 @@ export function remap(mapping: ColumnMapping, field: ImportField, column: number
 }
 
 export const missingFields = (d: Draft): ImportField[] =>
-  REQUIRED_FIELDS[d.kind].filter((f) => d.mapping[f] === undefined);
+  requiredFields(d.kind, d.mapping).filter((f) => d.mapping[f] === undefined);
 
 export const fieldsOf = (kind: ImportKind): readonly ImportField[] => FIELDS_BY_KIND[kind];
 

@@ -1,4 +1,4 @@
-import { REQUIRED_FIELDS } from '../../lib/import/column-aliases';
+import { requiredFields } from '../../lib/import/column-aliases';
 import { tr } from '../app/session';
 import { fieldsOf, remap } from './import-draft';
 import { draft, layout, updateDraft } from './import-model';
@@ -10,7 +10,7 @@ export function MappingTable() {
   const d = draft.value;
   const l = layout.value;
   if (!d || !l) return null;
-  const required = new Set(REQUIRED_FIELDS[d.kind]);
+  const required = new Set(requiredFields(d.kind, d.mapping));
   const first = l.rows[0] ?? [];
   return (
     <table class="pi-table" data-testid="import-mapping">

@@ -7,7 +7,7 @@ import { fieldsOf, type PreviewRow } from './import-draft';
 import { draft } from './import-model';
 import { fieldLabel } from './labels';
 
-const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'periodStart', 'periodEnd']);
+const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'wonDate', 'periodStart', 'periodEnd']);
 const DIM_FIELDS = new Set<string>(['channel', 'segment', 'owner', 'businessUnit']);
 
 /** The value Pacer will store for `field`, shown the way the user reads it (dates and numbers parsed). */
@@ -43,7 +43,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
     <section class="pi-scroll" tabIndex={0} aria-labelledby="pi-preview-caption">
       <table class="pi-table" data-testid="import-preview">
-        <caption id="pi-preview-caption">{t('csv.preview', { count: rows.length })}</caption>
+        <caption id="pi-preview-caption">{t.plural('rows.preview', rows.length)}</caption>
         <thead>
           <tr>
             <th scope="col">{t('csv.preview.row')}</th>

@@ -19,8 +19,21 @@ export function ValidationReport() {
   return (
     <div class="pi-step" data-testid="import-report">
       <h3>{t('csv.report')}</h3>
-      <p data-testid="import-ready">{t('csv.report.ready', { good: v.goodRows, rows: v.rows })}</p>
-      {v.duplicateRows > 0 && <p>{t('csv.report.duplicates', { count: v.duplicateRows })}</p>}
+      <p data-testid="import-ready">{t.plural('rows.ready', v.rows, { good: v.goodRows })}</p>
+      {v.duplicateRows > 0 && <p>{t.plural('rows.repeated', v.duplicateRows)}</p>}
+      {v.footerRows > 0 && (
+        <p data-testid="import-footers">
+          {t.plural('import.footer', v.footerRows, {
+            rows: v.footers.map((f) => f.row).join(', '),
+            text: v.footers[0]?.text ?? '',
+          })}
+        </p>
+      )}
+      {v.mixedCurrencies.length > 1 && (
+        <p role="alert" class="pc-error" data-testid="import-mixed-currencies">
+          {t('import.mixedCurrencies', { currencies: v.mixedCurrencies.join(', ') })}
+        </p>
+      )}
       {tooLarge && (
         <p role="alert" class="pc-error" data-testid="import-too-large">
           {t('csv.tooLarge', { limit: ENTITY_IMPORT_LIMIT })}
@@ -73,12 +86,12 @@ export function ValidationReport() {
             data-testid="import-start"
             onClick={() => void runImport(false)}
           >
-            {t('csv.start', { count: v.goodRows })}
+            {t.plural('rows.start', v.goodRows)}
           </button>
         )}
         {!tooLarge && v.badRows > 0 && v.goodRows > 0 && (
           <button type="button" data-testid="import-skip-bad" onClick={() => void runImport(true)}>
-            {t('csv.skipBad', { count: v.goodRows })}
+            {t.plural('rows.skipBad', v.goodRows)}
           </button>
         )}
         {v.badRows > 0 && (

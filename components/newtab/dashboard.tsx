@@ -4,12 +4,14 @@ import { QuarantineBanner } from '../app/quarantine-banner';
 import { settings, tr, updateSettings } from '../app/session';
 import { Scorecard } from '../widgets/scorecard';
 import { AlertsPanel } from './alerts-panel';
+import { ArchivedList } from './archived-list';
 import { EditorHost } from './editor-host';
 import { GoalDetail } from './goal-detail';
 import { GrowthTable } from './growth-table';
 import { MilestoneTimeline } from './milestone-timeline';
 import { customizing, data, editing, goals, loadError, openGoal, openGoalId, pinnedGoals } from './model';
 import { OkrView } from './okr-view';
+import { ParetoPanel } from './pareto-panel';
 import { ShareDialog, sharing } from './share-dialog';
 import { GoalGrid } from './shell';
 import { ToastHost } from './toast';
@@ -159,6 +161,8 @@ export function Dashboard() {
           </section>
         );
       })}
+      <ParetoPanel />
+      <ArchivedList />
       {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
       <EditorHost />
       <ShareDialog />

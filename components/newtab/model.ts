@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import type { DashboardData } from '../../lib/app/dashboard-types';
 import { readSummary, type Summary, writeSummary } from '../../lib/app/summary-cache';
+import { rememberOpener, returnFocus } from './return-focus';
 
 /**
  * The new tab's model: business state (the computed dashboard) apart from view state (which goal is
@@ -44,7 +45,10 @@ function readHashGoal(): string | null {
 }
 
 export function openGoal(id: string | null) {
+  const previous = openGoalId.value;
+  if (id !== null && previous === null) rememberOpener();
   openGoalId.value = id;
+  if (id === null && previous !== null) returnFocus(previous);
   const hash = id ? `#goal=${encodeURIComponent(id)}` : '';
   if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname);
 }

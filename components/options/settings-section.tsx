@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { timeZoneChoices } from '../../lib/app/time-zone-list';
 import type { Settings } from '../../lib/schema';
 import { ValidationError } from '../../lib/storage/records';
 import { settings, tr, updateSettings } from '../app/session';
+import { ParetoThresholdsField } from './pareto-thresholds-field';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
@@ -10,7 +12,7 @@ const HOURS = Array.from({ length: 24 }, (_, i) => i);
 function zones(current: string): string[] {
   const supported =
     (Intl as { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [];
-  return supported.includes(current) ? supported : [current, ...supported];
+  return timeZoneChoices(current, supported);
 }
 
 /** One labelled select; the chosen option's typed value is handed back, never the raw string. */
@@ -183,6 +185,7 @@ export function SettingsSection() {
           onChange={(h) => save({ quietHours: { ...s.quietHours, to: h } })}
         />
       </fieldset>
+      <ParetoThresholdsField />
       {error && (
         <p role="alert" class="pc-error">
           {error}

@@ -5,6 +5,7 @@ import {
   buildObservation,
   checkValue,
   cleanDims,
+  dayProblem,
   timeForDay,
   todayKey,
   type UiText,
@@ -74,7 +75,8 @@ export function QuickLogForm({
 
   const save = async (m: Metric, v: number) => {
     const time = timeForDay(day, timeZone, Date.now());
-    if (time === null) return setStatus({ kind: 'error', text: t('popup.futureDate') });
+    if (time === null)
+      return setStatus({ kind: 'error', text: t(dayProblem(day, timeZone, Date.now()) ?? 'date.invalid') });
     const obs = buildObservation({
       metric: m,
       value: v,

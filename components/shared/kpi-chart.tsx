@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
-import type { AlignedData } from '../../lib/charts/series-data';
+import { type AlignedData, lonelyIndices, resolveColor } from '../../lib/charts/series-data';
 
 export interface ChartSeries {
   label: string;
@@ -44,10 +44,7 @@ export function KpiChart({ data, series, height = 240, label, formatValue, band 
       if (disposed || !el) return;
       // Canvas cannot read CSS variables: resolve `var(--pc-…)` to the colour in force on the host.
       const style = getComputedStyle(el);
-      const color = (c: string) => {
-        const m = /^var\((--[\w-]+)\)$/.exec(c);
-        return m ? style.getPropertyValue(m[1]!).trim() || '#888' : c;
-      };
+      const color = (c: string) => resolveColor(c, (name) => style.getPropertyValue(name));
       const opts: uPlot.Options = {
         width: Math.max(200, el.clientWidth),
         height,
@@ -72,6 +69,14 @@ export function KpiChart({ data, series, height = 240, label, formatValue, band 
             dash: s.dash,
             fill: s.fill,
             spanGaps: false,
+            // Values with gaps on both sides have no segment to draw: a dot shows each of them.
+            points: {
+              show: (u: uPlot, i: number, i0: number, i1: number) =>
+                lonelyIndices(u.data[i] ?? [], i0, i1).length > 0,
+              filter: (u: uPlot, i: number, show: boolean) => (show ? lonelyIndices(u.data[i] ?? []) : null),
+              size: 7,
+              fill: color(s.color),
+            },
             value: (_u: uPlot, v: number | null) =>
               v === null ? '—' : formatValue ? formatValue(v) : String(v),
           })),

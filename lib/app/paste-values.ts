@@ -1,5 +1,5 @@
 import { addDays, daysInMonth } from '../engine/time-buckets';
-import { buildObservation, checkValue, timeForDay, type UiText } from '../popup/quick-log';
+import { buildObservation, checkValue, dayProblem, timeForDay, type UiText } from '../popup/quick-log';
 import type { DimensionValues, Locale, Metric, Observation, Unit } from '../schema';
 
 /**
@@ -94,7 +94,8 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
     }
     const time = timeForDay(day, opts.timeZone, opts.now);
     if (time === null) {
-      problems.push({ line: p.line, text: p.text, message: { key: 'popup.futureDate' } });
+      const key = dayProblem(day, opts.timeZone, opts.now) ?? 'date.invalid';
+      problems.push({ line: p.line, text: p.text, message: { key } });
       continue;
     }
     rows.push({ line: p.line, day, time, value: checked.value });

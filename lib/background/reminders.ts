@@ -56,19 +56,28 @@ export async function runCheckInReminder(
       await deps.alarms.create(CHECK_IN_ALARM, { when: afterQuietHours(s.quietHours, s.timeZone, now) });
       return 'deferred';
     }
-    const shown = await showOnce(
-      deps.notifications,
-      deps.store,
-      [
-        {
-          key: checkInKey(occurrence, s.timeZone),
-          target: { kind: 'popup', view: 'check-in' },
-          title: deps.t('checkIn.title'),
-          message: deps.t.plural('checkIn.due', goalsWaiting),
-        },
-      ],
-      now,
+    // A settings change can move the occurrence to another day (weekday or zone edited after the
+    // reminder came), which gives it a new key: one reminder per unanswered occurrence is enough.
+    const log = parseNotifiedLog(await deps.store.get(NOTIFIED_KEY));
+    const reminded = log.some(
+      (e) =>
+        e.key.startsWith('check-in:') && e.at >= occurrence && (lastCheckIn === null || e.at > lastCheckIn),
     );
+    const shown = reminded
+      ? []
+      : await showOnce(
+          deps.notifications,
+          deps.store,
+          [
+            {
+              key: checkInKey(occurrence, s.timeZone),
+              target: { kind: 'popup', view: 'check-in' },
+              title: deps.t('checkIn.title'),
+              message: deps.t.plural('checkIn.due', goalsWaiting),
+            },
+          ],
+          now,
+        );
     const next = nextCheckInAt(s.checkIn, s.timeZone, now);
     if (next !== null) await deps.alarms.create(CHECK_IN_ALARM, { when: next });
     if (shown.length) return 'notified';

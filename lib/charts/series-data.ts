@@ -47,3 +47,32 @@ export function presetRange(
   if (preset === 'all' || span === undefined) return all;
   return [Math.max(all[0], now - span), Math.max(now, all[1])];
 }
+
+/**
+ * Indexes of values with a gap (null) or the edge on both sides. uPlot draws a line only between two
+ * neighbouring values, so a sparse series — a monthly survey on a daily axis — drew nothing at all;
+ * these values get a dot instead. `from`/`to` limit the search to the visible window (inclusive).
+ */
+export function lonelyIndices(
+  col: ArrayLike<number | null | undefined>,
+  from = 0,
+  to = col.length - 1,
+): number[] {
+  const out: number[] = [];
+  const present = (i: number) => i >= 0 && i < col.length && col[i] !== null && col[i] !== undefined;
+  for (let i = Math.max(0, from); i <= Math.min(to, col.length - 1); i++) {
+    if (present(i) && !present(i - 1) && !present(i + 1)) out.push(i);
+  }
+  return out;
+}
+
+/**
+ * The colour of a theme token for a canvas, which cannot read `var()`. The app sets `--pc-x`; the
+ * embeddable widgets carry their own defaults as `--pcd-x` (a host page may override `--pc-x`), so
+ * both are read before the fallback — reading only `--pc-x` left widget grids at the fallback grey.
+ */
+export function resolveColor(color: string, read: (name: string) => string, fallback = '#888'): string {
+  const m = /^var\(--pc-([\w-]+)\)$/.exec(color.trim());
+  if (!m) return color;
+  return read(`--pc-${m[1]}`).trim() || read(`--pcd-${m[1]}`).trim() || fallback;
+}

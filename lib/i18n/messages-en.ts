@@ -1,5 +1,6 @@
 import { firefoxEn } from './messages-firefox';
 import { adaptersEn } from './messages-adapters';
+import { firsthourEn } from './messages-firsthour';
 import { overlayEn } from './messages-overlay';
 import { safetyStoreEn } from './messages-safety-store';
 import { shellEn } from './messages-shell';
@@ -16,6 +17,7 @@ export const en = {
   ...firefoxEn,
   ...adaptersEn,
   ...safetyStoreEn,
+  ...firsthourEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

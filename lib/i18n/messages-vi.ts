@@ -1,6 +1,7 @@
 import { adaptersVi } from './messages-adapters';
 import type { MessageKey } from './messages-en';
 import { firefoxVi } from './messages-firefox';
+import { firsthourVi } from './messages-firsthour';
 import { overlayVi } from './messages-overlay';
 import { safetyStoreVi } from './messages-safety-store';
 import { shellVi } from './messages-shell';
@@ -15,6 +16,7 @@ export const vi: Record<MessageKey, string> = {
   ...firefoxVi,
   ...adaptersVi,
   ...safetyStoreVi,
+  ...firsthourVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -29,6 +29,7 @@ export const LEAD_FIELDS = [
   'channel',
   'segment',
   'createdDate',
+  'wonDate',
   'url',
 ] as const;
 export const SPEND_FIELDS = ['channel', 'periodStart', 'periodEnd', 'amount', 'currency', 'note'] as const;
@@ -52,6 +53,28 @@ export const REQUIRED_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   leads: ['externalId'],
   'channel-spend': ['channel', 'periodStart', 'amount'],
 };
+
+/**
+ * Some exports leave the record ID out (Pipedrive writes "Deal - ID" only when the column is picked in
+ * its export dialog). Title + created time + organisation then name the record well enough to import
+ * it again without doubles; the organisation may be empty (a deal with a person only).
+ */
+export const LEAD_FALLBACK_IDENTITY: readonly LeadField[] = ['name', 'createdDate', 'company'];
+const FALLBACK_REQUIRED: readonly LeadField[] = ['name', 'createdDate'];
+
+/** True when a leads mapping has no record ID column but the fallback identity's columns. */
+export function usesFallbackIdentity(kind: ImportKind, mapping: ColumnMapping): boolean {
+  return (
+    kind === 'leads' &&
+    mapping.externalId === undefined &&
+    LEAD_FALLBACK_IDENTITY.every((f) => mapping[f] !== undefined)
+  );
+}
+
+/** The fields each row must fill for this mapping: the record ID, or else the fallback identity. */
+export function requiredFields(kind: ImportKind, mapping: ColumnMapping): readonly ImportField[] {
+  return usesFallbackIdentity(kind, mapping) ? FALLBACK_REQUIRED : REQUIRED_FIELDS[kind];
+}
 
 export type BuiltinCrm = (typeof CRM_IDS)[number];
 
@@ -327,6 +350,9 @@ const CRM_PROFILES: readonly ImportProfile[] = [
       'deal pipeline',
       'deal status',
       'person name',
+      'deal won time',
+      'deal organization',
+      'organization name',
     ],
     aliases: {
       externalId: ['deal id'],
@@ -340,6 +366,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
       owner: ['deal owner'],
       channel: ['deal source channel', 'deal source origin', 'deal source'],
       createdDate: ['deal deal created', 'deal created'],
+      wonDate: ['deal won time', 'deal won date', 'won time'],
     },
   },
   {

@@ -8,6 +8,8 @@ import {
   type LeadObjectType,
   normalizeHeader,
   REQUIRED_FIELDS,
+  requiredFields,
+  usesFallbackIdentity,
 } from './column-aliases';
 import {
   type DateFormat,
@@ -98,7 +100,9 @@ export function mapColumns(
 function scoreProfile(profile: ImportProfile, headers: readonly string[], mapping: ColumnMapping): number {
   const present = new Set(headers.map(normalizeHeader));
   const required = REQUIRED_FIELDS[profile.kind];
-  const requiredHit = required.filter((f) => mapping[f] !== undefined).length / required.length;
+  let requiredHit = required.filter((f) => mapping[f] !== undefined).length / required.length;
+  // Without its ID column an export is still recognised by its identity columns, with less certainty.
+  if (requiredHit < 1 && usesFallbackIdentity(profile.kind, mapping)) requiredHit = 0.75;
   const signatureHits = profile.signature.filter((s) => present.has(s)).length;
   // A few typical headers are enough to recognise an export; more only break ties (the tiny term).
   return (
@@ -130,7 +134,9 @@ export function detectImport(
     best.confidence = ok ? 0.5 : 0;
   }
 
-  const missing = REQUIRED_FIELDS[best.profile.kind].filter((f) => best.mapping[f] === undefined);
+  const missing = requiredFields(best.profile.kind, best.mapping).filter(
+    (f) => best.mapping[f] === undefined,
+  );
   const toScore = (s: (typeof scored)[number]): ProfileScore => ({
     profileId: s.profile.id,
     kind: s.profile.kind,
@@ -197,7 +203,7 @@ function isMostly(guess: { matched: number; total: number }): boolean {
 
 const DATE_FIELDS: Record<ImportKind, readonly ImportField[]> = {
   'kpi-series': ['date'],
-  leads: ['createdDate'],
+  leads: ['createdDate', 'wonDate'],
   'channel-spend': ['periodStart', 'periodEnd'],
 };
 const NUMBER_FIELDS: Record<ImportKind, readonly ImportField[]> = {

@@ -13,7 +13,9 @@ import {
   type ImportField,
   type ImportKind,
   type LeadObjectType,
-  REQUIRED_FIELDS,
+  normalizeHeader,
+  requiredFields,
+  usesFallbackIdentity,
 } from './column-aliases';
 import { type CrmLinkOptions, crmRecordUrl, normalizeExternalId } from './crm-records';
 import {
@@ -68,6 +70,11 @@ export interface RowError {
   reason: string;
 }
 
+export interface FooterRow {
+  row: number;
+  text: string;
+}
+
 export type ImportRecord = Observation | Lead | ChannelSpend;
 
 export interface PlanSummary {
@@ -80,6 +87,10 @@ export interface PlanSummary {
   duplicateRows: number;
   /** "Grand Totals", copyright and similar lines CRM reports append. */
   footerRows: number;
+  /** The first such lines, so the report can name them rather than drop them silently. */
+  footers: FooterRow[];
+  /** kpi-series: the currencies the values are in when there is more than one (the first one first). */
+  mixedCurrencies: string[];
   errors: RowError[];
   errorCount: number;
   errorsTruncated: boolean;
@@ -92,7 +103,7 @@ export interface ImportPlan {
   /** A row the CSV parser itself could not read (e.g. an unclosed quote). Always null. */
   rejectRow(row: number, reason: string): null;
   /** The counters alone: cheap enough to call after every row. */
-  counts(): Omit<PlanSummary, 'errors' | 'errorCount' | 'errorsTruncated'>;
+  counts(): Omit<PlanSummary, 'errors' | 'errorCount' | 'errorsTruncated' | 'footers' | 'mixedCurrencies'>;
   summary(): PlanSummary;
 }
 
@@ -106,7 +117,7 @@ export class ImportConfigError extends Error {
 /** What stops an import before it starts; empty when the config is usable. */
 export function configProblems(config: ImportConfig): string[] {
   const problems: string[] = [];
-  for (const field of REQUIRED_FIELDS[config.kind]) {
+  for (const field of requiredFields(config.kind, config.mapping)) {
     if (config.mapping[field] === undefined) problems.push(`Choose the column for “${field}”.`);
   }
   if (!isValidTimeZone(config.timeZone)) problems.push(`Unknown time zone “${config.timeZone}”.`);
@@ -143,6 +154,9 @@ export function buildImportPlan(config: ImportConfig): ImportPlan {
   const counts = { rows: 0, goodRows: 0, badRows: 0, blankRows: 0, duplicateRows: 0, footerRows: 0 };
   const seen = new Map<string, { row: number; fingerprint: string }>();
   let inFooter = false;
+  const footers: FooterRow[] = [];
+  const currencies: { code: string; row: number }[] = [];
+  const currencyColumn = config.kind === 'kpi-series' ? findCurrencyColumn(headers, mapping) : undefined;
 
   const columnName = (index: number | undefined, field: string): string =>
     index === undefined ? field : (headers[index] ?? `Column ${index + 1}`);
@@ -163,6 +177,7 @@ export function buildImportPlan(config: ImportConfig): ImportPlan {
     if (nonEmpty.length === 1 && FOOTER_TEXT.test(first)) inFooter = true;
     if (FOOTER_TOTAL.test(first) || (inFooter && nonEmpty.length === 1)) {
       counts.footerRows++;
+      if (footers.length < MAX_FOOTERS) footers.push({ row, text: nonEmpty.join(' · ').slice(0, 120) });
       return null;
     }
     counts.rows++;
@@ -176,7 +191,7 @@ export function buildImportPlan(config: ImportConfig): ImportPlan {
       rowErrors.push({ row, column: columnName(mapping[field], field), value: cell(field), reason });
     };
 
-    for (const field of REQUIRED_FIELDS[config.kind]) {
+    for (const field of requiredFields(config.kind, mapping)) {
       const index = mapping[field];
       if (index !== undefined && index >= cells.length) {
         const n = cells.length;
@@ -187,6 +202,19 @@ export function buildImportPlan(config: ImportConfig): ImportPlan {
       } else if (cell(field) === '') fail(field, 'empty');
     }
 
+    if (config.kind === 'kpi-series' && rowErrors.length === 0) {
+      // Pacer never converts currencies: one series in two currencies would add USD to VND.
+      const code = rowCurrency(
+        cell('value'),
+        currencyColumn === undefined ? '' : (cells[currencyColumn] ?? ''),
+      );
+      if (code) {
+        const earlier = currencies[0];
+        if (!currencies.some((c) => c.code === code)) currencies.push({ code, row });
+        if (earlier && earlier.code !== code)
+          fail('value', `in ${code}, but row ${earlier.row} is in ${earlier.code}: one series, one currency`);
+      }
+    }
     const draft = rowErrors.length > 0 ? null : buildDraft(config, cell, fail, now);
     if (draft && rowErrors.length === 0) {
       const schema =
@@ -231,11 +259,32 @@ export function buildImportPlan(config: ImportConfig): ImportPlan {
     counts: () => ({ ...counts }),
     summary: () => ({
       ...counts,
+      footers: [...footers],
+      mixedCurrencies: currencies.length > 1 ? currencies.map((c) => c.code) : [],
       errors: [...errors],
       errorCount,
       errorsTruncated: errorCount > errors.length,
     }),
   };
+}
+
+const MAX_FOOTERS = 20;
+const CURRENCY_HEADERS = new Set(['currency', 'tien te', 'loai tien', 'don vi tien', 'ccy']);
+
+/** A KPI file's own currency column ("Currency", "Deal - Currency"), when one is not mapped to anything. */
+function findCurrencyColumn(headers: readonly string[], mapping: ColumnMapping): number | undefined {
+  const used = new Set(Object.values(mapping));
+  const index = headers.findIndex((h, i) => {
+    const n = normalizeHeader(h);
+    return !used.has(i) && (CURRENCY_HEADERS.has(n) || n.endsWith(' currency'));
+  });
+  return index === -1 ? undefined : index;
+}
+
+function rowCurrency(valueText: string, currencyText: string): string | undefined {
+  const code = currencyText.trim().toUpperCase();
+  if (/^[A-Z]{3}$/.test(code)) return code;
+  return detectCurrency(valueText) ?? undefined;
 }
 
 const KEY_FIELD: Record<ImportKind, ImportField> = {
@@ -369,15 +418,22 @@ function observationDraft(config: ImportConfig, cell: Cell, fail: Fail): Draft |
 function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): Draft | null {
   const crm = config.crm!;
   const objectType = config.objectType!;
-  const externalId = normalizeExternalId(crm, cell('externalId'));
   const amount = readNumber(config, cell, fail, 'amount');
   const createdDate = readTime(config, cell, fail, 'createdDate');
+  const wonDate = readTime(config, cell, fail, 'wonDate');
+  const fallback = usesFallbackIdentity(config.kind, config.mapping);
+  // Without an ID column the record is named by title + created time + organisation: the same row
+  // imported again gets the same id. Its link goes to the CRM's home, as there is no record to name.
+  const externalId = fallback
+    ? `row-${fnv1a64(`${cell('name')}\u001f${createdDate ?? cell('createdDate')}\u001f${cell('company')}`)}`
+    : normalizeExternalId(crm, cell('externalId'));
   const currency =
     amount === undefined && cell('currency') === '' ? undefined : readCurrency(config, cell, fail);
   const fullName = [cell('firstName'), cell('lastName')].filter((s) => s !== '').join(' ');
   const name = cell('name') || fullName || cell('email') || cell('company');
   const linked = cell('url');
-  const url = /^https?:\/\//i.test(linked) ? linked : crmRecordUrl(crm, objectType, externalId, config);
+  const recordUrl = crmRecordUrl(crm, objectType, externalId, config);
+  const url = /^https?:\/\//i.test(linked) ? linked : fallback ? `${new URL(recordUrl).origin}/` : recordUrl;
   const stage = cell('stage');
   const optional: Record<string, unknown> = {};
   for (const field of ['company', 'email', 'status', 'owner', 'channel', 'segment'] as const) {
@@ -389,7 +445,7 @@ function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): D
   if (currency !== undefined) optional.currency = currency;
   if (createdDate !== undefined) optional.createdDate = createdDate;
   return {
-    key: 'record ID',
+    key: fallback ? 'title, created time and organisation' : 'record ID',
     record: {
       id: `${crm}:${objectType}:${externalId}`,
       crm,
@@ -400,7 +456,9 @@ function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): D
       ...optional,
       firstSeen: now,
       lastSeen: now,
-      stageHistory: stage ? [{ stage, at: now }] : [],
+      // The won time is when the deal reached its stage, which the month-by-month views count by.
+      stageHistory:
+        wonDate !== undefined ? [{ stage: stage || 'Won', at: wonDate }] : stage ? [{ stage, at: now }] : [],
       deletedAt: null,
     },
   };

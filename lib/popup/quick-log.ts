@@ -89,6 +89,17 @@ export function timeForDay(day: string, timeZone: string, now: number): number |
   return Number.isFinite(t) && t >= 0 ? t : null;
 }
 
+/**
+ * Why `timeForDay` refused a day, for the message under the date field: an empty field asks for a
+ * date (saying "in the future" to someone who cleared it sends them looking for the wrong mistake).
+ */
+export function dayProblem(day: string, timeZone: string, now: number): MessageKey | null {
+  if (day.trim() === '') return 'date.empty';
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return 'date.invalid';
+  if (timeForDay(day, timeZone, now) !== null) return null;
+  return day > localDayKey(now, timeZone) ? 'popup.futureDate' : 'date.invalid';
+}
+
 /** Only the dimensions the metric has (channel / segment…), trimmed, empty ones left out. */
 export function cleanDims(
   metric: Pick<Metric, 'dimensions'>,

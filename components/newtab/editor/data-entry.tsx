@@ -2,7 +2,14 @@ import { useMemo, useRef, useState } from 'preact/hooks';
 import { parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
 import { formatDate, formatValue } from '../../../lib/i18n/format';
 import { localizedName } from '../../../lib/i18n/translate';
-import { buildObservation, checkValue, cleanDims, timeForDay, todayKey } from '../../../lib/popup/quick-log';
+import {
+  buildObservation,
+  checkValue,
+  cleanDims,
+  dayProblem,
+  timeForDay,
+  todayKey,
+} from '../../../lib/popup/quick-log';
 import type { Dimension, Metric, Observation } from '../../../lib/schema';
 import { deleteObservations, ingestObservations } from '../../../lib/storage/observations';
 import { getDb, settings, tr } from '../../app/session';
@@ -92,7 +99,7 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
       });
     }
     const time = timeForDay(day, s.timeZone, Date.now());
-    if (time === null) return fail({ day: t('popup.futureDate') });
+    if (time === null) return fail({ day: t(dayProblem(day, s.timeZone, Date.now()) ?? 'date.invalid') });
     const obs = buildObservation({
       metric,
       value: checked.value,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignSeries, cumulative } from '../../../lib/charts/series-data';
+import { alignSeries, cumulative, lonelyIndices, resolveColor } from '../../../lib/charts/series-data';
 
 describe('chart data shaping', () => {
   it('converts ms to seconds, sorts x and fills gaps with null', () => {
@@ -47,5 +47,26 @@ describe('chart data shaping', () => {
         { time: 3, value: 5 },
       ]).map((p) => p.value),
     ).toEqual([2, null, 7]);
+  });
+});
+
+describe('sparse series and theme colours', () => {
+  it('finds the values a line cannot reach: gaps (or the edge) on both sides', () => {
+    // 12 monthly survey values on a daily axis: every one alone.
+    const sparse = Array.from({ length: 360 }, (_, i) => (i % 30 === 5 ? 70 + i / 30 : null));
+    expect(lonelyIndices(sparse)).toHaveLength(12);
+    expect(lonelyIndices([1, null, 2, 3, null, 4])).toEqual([0, 5]);
+    expect(lonelyIndices([1, 2, 3])).toEqual([]);
+    expect(lonelyIndices([null, 5, null, 6, null], 2, 4)).toEqual([3]);
+    expect(lonelyIndices([])).toEqual([]);
+  });
+
+  it('reads the app token, then the widget default, then the fallback', () => {
+    const app = { '--pc-grid': 'rgba(0,0,0,0.08)' } as Record<string, string>;
+    const widget = { '--pcd-grid': 'rgba(255,255,255,0.08)' } as Record<string, string>;
+    expect(resolveColor('var(--pc-grid)', (n) => app[n] ?? '')).toBe('rgba(0,0,0,0.08)');
+    expect(resolveColor('var(--pc-grid)', (n) => widget[n] ?? '')).toBe('rgba(255,255,255,0.08)');
+    expect(resolveColor('var(--pc-grid)', () => '')).toBe('#888');
+    expect(resolveColor('#2156c7', () => 'x')).toBe('#2156c7');
   });
 });

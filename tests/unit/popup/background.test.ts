@@ -122,6 +122,20 @@ describe('reminders', () => {
     expect(f.shown).toHaveLength(1);
   });
 
+  it('does not remind again when a settings change moves the same unanswered check-in to another day', async () => {
+    const f = fakes();
+    const deps = { alarms: f.alarmsApi, notifications: f.notifications, store: f.store, t: en };
+    expect(await runCheckInReminder(deps, settings, fri17, null, 2)).toBe('notified');
+    // The user moves the reminder to Thursday: the latest occurrence is now yesterday, a new key.
+    const thursday = { ...settings, checkIn: { ...settings.checkIn, weekday: 4 } };
+    expect(await runCheckInReminder(deps, thursday, fri17 + 60_000, null, 2)).toBe('scheduled');
+    expect(f.shown).toHaveLength(1);
+    // A check-in saved after the reminder, then the next week's occurrence: reminded again.
+    const nextThu17 = fri17 + 6 * 86_400_000;
+    expect(await runCheckInReminder(deps, thursday, nextThu17, fri17 + 120_000, 2)).toBe('notified');
+    expect(f.shown).toHaveLength(2);
+  });
+
   it('defers a check-in in quiet hours to 08:00 and skips one already done', async () => {
     const f = fakes();
     const deps = { alarms: f.alarmsApi, notifications: f.notifications, store: f.store, t: en };
