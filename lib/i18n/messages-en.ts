@@ -1,5 +1,5 @@
-import { firefoxEn } from './messages-firefox';
 import { adaptersEn } from './messages-adapters';
+import { firefoxEn } from './messages-firefox';
 import { firsthourEn } from './messages-firsthour';
 import { overlayEn } from './messages-overlay';
 import { safetyStoreEn } from './messages-safety-store';
