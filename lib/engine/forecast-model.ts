@@ -42,10 +42,14 @@ export interface Model {
   nonNegative: boolean;
   n: number;
   /**
-   * The combination's other two members (simple exponential smoothing and Theta) on the seasonally
-   * adjusted scale: the point forecast h steps ahead is the mean of damped trend, SES and Theta.
+   * The combination's other members on the seasonally adjusted scale: the point forecast h steps ahead
+   * is the weighted mean of damped trend, SES, Theta and naive (see memberWeights).
    */
   sesLevel: number;
+  /** The last (seasonally adjusted) value: the naive member of the combination. */
+  lastValue: number;
+  /** Weights of damped trend, SES, Theta and naive in the combination (they sum to 1). */
+  weights: [number, number, number, number];
   /** Theta's drift per step (half the least-squares slope) and its constant lead (h − 1 + c). */
   thetaDrift: number;
   thetaLead: number;
@@ -148,7 +152,7 @@ function runHolt(y: readonly number[], alpha: number, beta: number, phi: number,
   return { sse, level, trend, residuals };
 }
 
-type HoltFit = Fit & { alpha: number; beta: number; phi: number };
+type HoltFit = Fit & { alpha: number; beta: number; phi: number; b0: number };
 
 function bestHolt(y: readonly number[]): HoltFit {
   const n = y.length;
@@ -160,12 +164,12 @@ function bestHolt(y: readonly number[]): HoltFit {
       for (const phi of PHIS) {
         for (const b0 of beta === 0 ? [0] : [0, slope]) {
           const f = runHolt(y, alpha, beta, phi, b0);
-          if (!best || f.sse < best.sse) best = { ...f, alpha, beta, phi };
+          if (!best || f.sse < best.sse) best = { ...f, alpha, beta, phi, b0 };
         }
       }
     }
   }
-  return best ?? { ...runHolt(y, 0.5, 0, 0, 0), alpha: 0.5, beta: 0, phi: 0 };
+  return best ?? { ...runHolt(y, 0.5, 0, 0, 0), alpha: 0.5, beta: 0, phi: 0, b0: 0 };
 }
 
 /** Simple exponential smoothing, α from a grid by one-step squared error (α = 1 is naive). */
@@ -284,6 +288,8 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     n,
     period: seasonPeriod ?? 0,
     sesLevel: 0,
+    lastValue: 0,
+    weights: [1, 0, 0, 0],
     thetaDrift: 0,
     thetaLead: 0,
     rough: null,
@@ -318,6 +324,7 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   }
   const ses = bestSes(adjusted);
   const b = slopeOf(adjusted);
+  const weights = memberWeights(adjusted, chosen, ses.alpha, b / 2);
   return {
     method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
     alpha: chosen.alpha,
@@ -332,6 +339,8 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     n,
     period: m,
     sesLevel: ses.level,
+    lastValue: adjusted[n - 1] ?? 0,
+    weights,
     thetaDrift: b / 2,
     // Hyndman & Billah's Theta forecast: ℓ + (b/2)·(h − 1 + 1/α − (1 − α)^n/α).
     thetaLead: (1 - (1 - ses.alpha) ** n) / ses.alpha - 1,
@@ -340,9 +349,69 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
 }
 
 /**
- * What the combination adds to the damped-trend forecast h steps ahead (h ≥ 1), on the adjusted scale:
- * mean(damped, SES, Theta) − damped. Paths are simulated with the damped model's dynamics and shifted
- * by this, so the band is centred on the combination.
+ * Weights of the four members from rolling origins inside the window: from every origin in the second
+ * half of the history, each member forecasts up to VALIDATION_STEPS ahead with the states it had then
+ * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error. A
+ * member that keeps missing here (a trend on a series that shifts in steps, naive on a noisy one) gets
+ * little say; when they do about equally well this is the plain M4 "Comb" average.
+ */
+const VALIDATION_STEPS = 6;
+
+function memberWeights(
+  y: readonly number[],
+  holt: HoltFit,
+  sesAlpha: number,
+  drift: number,
+): [number, number, number, number] {
+  const n = y.length;
+  const L = new Float64Array(n);
+  const T = new Float64Array(n);
+  const S = new Float64Array(n);
+  let level = y[0] ?? 0;
+  let trend = holt.b0;
+  let ses = y[0] ?? 0;
+  L[0] = level;
+  T[0] = trend;
+  S[0] = ses;
+  for (let t = 1; t < n; t++) {
+    const v = y[t] ?? 0;
+    const yhat = level + holt.phi * trend;
+    const e = v - yhat;
+    level = yhat + holt.alpha * e;
+    trend = holt.phi * trend + holt.beta * e;
+    ses += sesAlpha * (v - ses);
+    L[t] = level;
+    T[t] = trend;
+    S[t] = ses;
+  }
+  const err = [0, 0, 0, 0];
+  let count = 0;
+  for (let t = Math.max(2, Math.floor(n / 2)); t < n - 1; t++) {
+    // Theta's constant lead with the t + 1 points seen so far.
+    const lead = (1 - (1 - sesAlpha) ** (t + 1)) / sesAlpha - 1;
+    let phiSum = 0;
+    let phiPow = 1;
+    for (let h = 1; h <= VALIDATION_STEPS && t + h < n; h++) {
+      phiPow *= holt.phi;
+      phiSum += phiPow;
+      const actual = y[t + h] ?? 0;
+      err[0]! += Math.abs(actual - ((L[t] as number) + phiSum * (T[t] as number)));
+      err[1]! += Math.abs(actual - (S[t] as number));
+      err[2]! += Math.abs(actual - ((S[t] as number) + drift * (h + lead)));
+      err[3]! += Math.abs(actual - (y[t] ?? 0));
+      count++;
+    }
+  }
+  if (!count) return [1 / 3, 1 / 3, 1 / 3, 0];
+  const inv = err.map((e) => 1 / Math.max(e / count, 1e-12));
+  const sum = inv.reduce((a, b) => a + b, 0);
+  return inv.map((v) => v / sum) as [number, number, number, number];
+}
+
+/**
+ * What the combination adds to the damped-trend forecast h steps ahead (h ≥ 1), on the adjusted
+ * scale: the weighted mean of damped, SES, Theta and naive, minus damped. Paths are simulated with
+ * the damped model's dynamics and shifted by this, so the band is centred on the combination.
  */
 export function combinationOffsets(model: Model, steps: number): Float64Array {
   const out = new Float64Array(steps);
@@ -355,7 +424,8 @@ export function combinationOffsets(model: Model, steps: number): Float64Array {
     phiSum += phiPow;
     damped = model.level + phiSum * model.trend;
     const theta = model.sesLevel + model.thetaDrift * (h + model.thetaLead);
-    out[h - 1] = (damped + model.sesLevel + theta) / 3 - damped;
+    const [wd, ws, wt, wn] = model.weights;
+    out[h - 1] = wd * damped + ws * model.sesLevel + wt * theta + wn * model.lastValue - damped;
   }
   return out;
 }

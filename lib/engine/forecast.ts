@@ -15,13 +15,16 @@ export { MIN_MODEL_POINTS } from './forecast-model';
 /**
  * Forecasting for short, noisy, often seasonal business series (a few dozen weeks or months).
  *
- * Why a combination of damped trend, simple exponential smoothing and Theta, with simulated futures:
+ * Why a combination of damped trend, simple exponential smoothing, Theta and naive, with simulated futures:
  * - Business series are short and noisy. On them no single extrapolation rule wins: a damped trend
- *   (Holt, φ < 1) follows real growth but chases short runs; SES ("the recent level") is right for
- *   random-walk-like metrics; Theta (SES plus half the long-run slope) is the M3 winner on monthly
- *   data. Their equal-weight mean is the M4 "Comb" benchmark idea: averaging cancels much of each
- *   member's error, it beat most elaborate methods in M4, and it costs three cheap fits. Our backtest
- *   (docs/forecast-backtest.md) checks it against naive and seasonal naive on data it was not tuned on.
+ *   (Holt, φ < 1) follows real growth but chases short runs; SES ("the recent level") suits
+ *   random-walk-like metrics; Theta (SES plus half the long-run slope) won M3 on monthly data; naive
+ *   ("same as last period") is hard to beat right after a level shift. Averaging forecasts is the M4
+ *   "Comb" benchmark idea: it cancels much of each member's error and beat most elaborate methods in
+ *   M4, for the price of a few cheap fits. The weights come from rolling origins inside the window
+ *   (each member ∝ 1 / its mean absolute error up to 6 steps ahead), so a member that keeps missing on
+ *   this series gets little say. The backtest (docs/forecast-backtest.md) compares the result with
+ *   naive and seasonal naive on data it was not tuned on, and says where it still loses.
  * - Seasonality is tried whenever the history covers two full cycles (2m points: 24 months, 104
  *   weeks): the series is adjusted by classical decomposition (multiplicative when every value is
  *   positive) and the seasonal candidate is kept only when it wins on Akaike's criterion after paying

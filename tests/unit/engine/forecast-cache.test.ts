@@ -48,33 +48,33 @@ describe('forecastHit with memoised models', () => {
     // A drift means the fast path or the model changed results: re-pin only for a deliberate change.
     expect(forecastHit(args('cumulative', 0))).toEqual({
       method: 'damped_trend',
-      p10: 1748981530543,
-      p50: 1750244969934,
-      p90: 1752223465491,
-      probabilityByDeadline: 4 / 300,
+      p10: 1748886140654,
+      p50: 1749989676446,
+      p90: 1751852065926,
+      probabilityByDeadline: 5 / 300,
       reachedAlready: false,
     });
     expect(forecastHit(args('cumulative', 800))).toEqual({
       method: 'damped_trend',
-      p10: 1747136532991,
-      p50: 1747902330598,
-      p90: 1749193122745,
-      probabilityByDeadline: 205 / 300,
+      p10: 1747000500441,
+      p50: 1747794152197,
+      p90: 1749126536033,
+      probabilityByDeadline: 221 / 300,
       reachedAlready: false,
     });
     expect(forecastHit(args('cumulative', 2500))).toMatchObject({
-      p10: 1742737290505,
-      p50: 1742889890527,
-      p90: 1743258965931,
+      p10: 1742709909566,
+      p50: 1742858736220,
+      p90: 1743212666378,
       probabilityByDeadline: 1,
     });
     // A level is reached at the end of a step (a week boundary), never inside it.
     expect(forecastHit(args('level', 150))).toEqual({
       method: 'damped_trend',
-      p10: 1743984000000,
-      p50: 1745798400000,
-      p90: 1750032000000,
-      probabilityByDeadline: 256 / 300,
+      p10: 1742774400000,
+      p50: 1745193600000,
+      p90: 1748822400000,
+      probabilityByDeadline: 259 / 300,
       reachedAlready: false,
     });
   });

@@ -39,7 +39,8 @@ describe('short histories are honest', () => {
   it('never give a probability of exactly 0 or 1, nor a zero-width date interval (property)', () => {
     fc.assert(
       fc.property(
-        shortHistory.filter((v) => v.some((x) => x > 0)),
+        // A target of a few hundredths of a unit or more (a denormal run rate makes the target 0: reached).
+        shortHistory.filter((v) => v.some((x) => x >= 0.01)),
         fc.double({ min: 0.1, max: 30, noNaN: true }),
         fc.integer({ min: 1, max: 30 }),
         (values, weeksOfRunRate, deadlineWeeks) => {
