@@ -65,31 +65,46 @@ const BETAS = [0, 0.02, 0.05, 0.1, 0.2];
 const PHIS = [0.8, 0.9, 0.95, 0.98];
 
 /**
- * Width of the 80% interval relative to what resampled one-step errors give. They ignore the
- * uncertainty of the fitted level, trend and seasonal indices, and a combination's errors are not the
- * damped model's, so the simulated errors are widened by CALIBRATION, by HORIZON_WIDENING per step
- * ahead (the misses of a fitted level and trend add up with the horizon), and by up to
- * SHORT_WIDENING for histories shorter than SHORT_HISTORY. All three were tuned on the development
- * data of the backtest (vega-datasets) only; docs/forecast-backtest.md reports the held-out data.
+ * How wide the simulated futures are, beyond resampled one-step errors. Those ignore the uncertainty
+ * of the fitted level, trend and seasonal indices, and a combination's errors are not the damped
+ * model's. So (1) one-step errors are scaled by CALIBRATION, and (2) every path also gets its own
+ * persistent error: a level error (LEVEL_ERROR × σ) and a slope error (TREND_ERROR × σ per step at 24
+ * points of history, shrinking as 1/√n), σ being the RMS one-step error. Putting the extra width into
+ * a per-path error rather than into each period keeps paths as smooth as real series: inflating every
+ * period's noise made simulated levels cross thresholds far more often than real ones do, so "reach
+ * a level" and "keep a level" goals came out over-confident. (3) Histories shorter than SHORT_HISTORY
+ * get up to SHORT_WIDENING more, and weekly series (season period 52) a little less: their one-step
+ * errors already carry week-to-week noise that averages out in a month. All constants were tuned on
+ * the development data of the backtest (vega-datasets) only; docs/forecast-backtest.md reports the
+ * held-out data.
  */
-export const CALIBRATION = 1.3;
-/** Per step ahead at 24 points of history; it shrinks as 1/√n, as the error of a fitted level does. */
-const HORIZON_WIDENING = 0.06;
+export const CALIBRATION = 1.15;
+const LEVEL_ERROR = 0.5;
+const TREND_ERROR = 0.12;
 const SHORT_HISTORY = 16;
 const SHORT_WIDENING = 0.45;
-
-/**
- * Weekly series (season period 52) need less: their one-step errors already carry the week-to-week
- * noise that averages out in a month, and on the development data weekly intervals ran 88% wide
- * against 79% for monthly ones with the same constants.
- */
 const WEEKLY_FACTOR = 0.85;
 
-/** The error multiplier of simulated step k (0-based) for a model fitted on n points. */
-export function errorScale(n: number, k: number, seasonPeriod = 0): number {
+export interface PathErrorScales {
+  /** Multiplier of each resampled one-step error. */
+  step: number;
+  /** Standard deviation of a path's persistent level error. */
+  level: number;
+  /** Standard deviation of a path's persistent error per step ahead. */
+  trend: number;
+}
+
+export function pathErrorScales(model: Model): PathErrorScales {
+  const n = model.n;
   const short = 1 + SHORT_WIDENING * Math.max(0, (SHORT_HISTORY - n) / (SHORT_HISTORY - MIN_MODEL_POINTS));
-  const weekly = seasonPeriod >= 52 ? WEEKLY_FACTOR : 1;
-  return weekly * short * (1 + HORIZON_WIDENING * Math.sqrt(24 / Math.max(1, n)) * k);
+  const f = short * (model.period >= 52 ? WEEKLY_FACTOR : 1);
+  const r = model.residuals;
+  const sigma = r.length ? Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length) : 0;
+  return {
+    step: f,
+    level: f * LEVEL_ERROR * sigma,
+    trend: f * TREND_ERROR * Math.sqrt(24 / Math.max(1, n)) * sigma,
+  };
 }
 
 /** Student-t 90% quantiles for 1…7 degrees of freedom, over the normal one (1.2816). */
@@ -248,7 +263,7 @@ function center(r: number[]): number[] {
   return r.map((v) => v - mean);
 }
 
-/** √((n − 1)/(n − 1 − k)) for the k fitted parameters, times CALIBRATION (errorScale adds the rest). */
+/** √((n − 1)/(n − 1 − k)) for the k fitted parameters, times CALIBRATION (pathErrorScales adds the rest). */
 function inflate(r: number[], n: number, k: number): number[] {
   const dof = Math.max(1, n - 1 - k);
   const f = Math.sqrt(Math.max(1, (n - 1) / dof)) * CALIBRATION;

@@ -1,10 +1,10 @@
 import {
   combinationOffsets,
-  errorScale,
   type ForecastMethod,
   fitModel,
   MIN_MODEL_POINTS,
   type Model,
+  pathErrorScales,
 } from './forecast-model';
 import { createLru } from './lru';
 import { mulberry32 } from './random';
@@ -125,6 +125,9 @@ function pathSimulator(model: Model, rand: () => number, blockLength: number, of
   let trend = model.trend;
   let t = model.n;
   let k = 0;
+  const scales = pathErrorScales(model);
+  const levelError = scales.level * gauss(rand);
+  const trendError = scales.trend * gauss(rand);
   const r = model.residuals;
   const L = Math.max(1, Math.min(blockLength, r.length));
   let pos = 0;
@@ -136,11 +139,12 @@ function pathSimulator(model: Model, rand: () => number, blockLength: number, of
         pos = Math.floor(rand() * (r.length - L + 1));
         left = L;
       }
-      e = (r[pos++] ?? 0) * errorScale(model.n, k, model.period);
+      e = (r[pos++] ?? 0) * scales.step;
       left--;
     }
     const yhat = level + model.phi * trend;
-    const y = yhat + e + (offsets[k++] ?? 0);
+    const y = yhat + e + (offsets[k] ?? 0) + levelError + trendError * k;
+    k++;
     level = yhat + model.alpha * e;
     trend = model.phi * trend + model.beta * e;
     const out = reseason(model, y, t++);
@@ -382,8 +386,8 @@ export function forecastHit(a: HitArgs): HitForecast {
   const times = new Float64Array(paths);
   let byDeadline = 0;
   const offsets = combinationOffsets(model, steps);
-  const scales = new Float64Array(steps);
-  for (let k = 0; k < steps; k++) scales[k] = errorScale(model.n, k, model.period);
+  const errorScales = pathErrorScales(model);
+  const stepScale = errorScales.step;
   // The path simulator (pathSimulator) inlined with the model's fields in locals: this loop runs
   // paths × steps times per goal and is most of an incremental re-evaluation. Every expression keeps
   // the simulator's operation order, so the numbers are the same.
@@ -407,7 +411,11 @@ export function forecastHit(a: HitArgs): HitForecast {
     let value = current;
     let stepStart = a.now;
     let hit = Number.POSITIVE_INFINITY;
-    const shift = rough ? (roughScale * gauss(rand)) / Math.sqrt(Math.max(1, model.n)) : 0;
+    // A rough path's error in the run rate; a fitted path's persistent level and slope errors.
+    const shift = rough
+      ? (roughScale * gauss(rand)) / Math.sqrt(Math.max(1, model.n))
+      : errorScales.level * gauss(rand);
+    const slopeError = rough ? 0 : errorScales.trend * gauss(rand);
     for (let k = 0; k < steps; k++) {
       const stepEnd = ends[k] as number;
       let y: number;
@@ -420,11 +428,11 @@ export function forecastHit(a: HitArgs): HitForecast {
             pos = Math.floor(rand() * span);
             left = L;
           }
-          e = (r[pos++] as number) * (scales[k] as number);
+          e = (r[pos++] as number) * stepScale;
           left--;
         }
         const yhat = level + phi * trend;
-        y = yhat + e + (offsets[k] as number);
+        y = yhat + e + (offsets[k] as number) + shift + slopeError * k;
         level = yhat + alpha * e;
         trend = phi * trend + beta * e;
         if (seasonal) {
