@@ -78,9 +78,9 @@ const PHIS = [0.8, 0.9, 0.95, 0.98];
  * the development data of the backtest (vega-datasets) only; docs/forecast-backtest.md reports the
  * held-out data.
  */
-export const CALIBRATION = 1.15;
-const LEVEL_ERROR = 0.5;
-const TREND_ERROR = 0.12;
+export const CALIBRATION = 1.0;
+const LEVEL_ERROR = 0.9;
+const TREND_ERROR = 0.17;
 const SHORT_HISTORY = 16;
 const SHORT_WIDENING = 0.45;
 const WEEKLY_FACTOR = 0.85;
