@@ -111,7 +111,8 @@ export function forecastMissAlert(
   const p = forecast?.probabilityByDeadline;
   if (p === null || p === undefined || goal.deadline === undefined || p >= o.forecastMissProbability)
     return null;
-  const severity = p < o.forecastMissProbability / 2 ? 'critical' : 'warning';
+  // A rough estimate (too few periods for a fitted model) can warn but never raise a critical alert.
+  const severity = p < o.forecastMissProbability / 2 && !forecast?.rough ? 'critical' : 'warning';
   return make(
     'forecast_miss',
     severity,

@@ -1,232 +1,45 @@
+import {
+  combinationOffsets,
+  type ForecastMethod,
+  fitModel,
+  MIN_MODEL_POINTS,
+  type Model,
+  pathErrorScales,
+} from './forecast-model';
 import { createLru } from './lru';
 import { mulberry32 } from './random';
+
+export type { ForecastMethod } from './forecast-model';
+export { MIN_MODEL_POINTS } from './forecast-model';
 
 /**
  * Forecasting for short, noisy, often seasonal business series (a few dozen weeks or months).
  *
- * Why damped additive trend (Holt with φ < 1) + block-bootstrapped residuals:
- * - Business series are short and noisy. A straight linear trend extrapolates the last few good (or
- *   bad) months forever and is systematically over-confident far out; naive "same as last period"
- *   ignores real growth. Damped trend sits between the two and is the long-standing robust winner of
- *   the M-competitions on exactly this kind of data (Gardner & McKenzie; Makridakis & Hibon).
- * - Seasonality is removed first by classical decomposition, but only when the series covers two full
- *   cycles and the autocorrelation at the seasonal lag is significant (the M4 Theta test): with less
- *   data, seasonal indices are mostly noise and make forecasts worse.
+ * Why a combination of damped trend, simple exponential smoothing, Theta and naive, with simulated futures:
+ * - Business series are short and noisy. On them no single extrapolation rule wins: a damped trend
+ *   (Holt, φ < 1) follows real growth but chases short runs; SES ("the recent level") suits
+ *   random-walk-like metrics; Theta (SES plus half the long-run slope) won M3 on monthly data; naive
+ *   ("same as last period") is hard to beat right after a level shift. Averaging forecasts is the M4
+ *   "Comb" benchmark idea: it cancels much of each member's error and beat most elaborate methods in
+ *   M4, for the price of a few cheap fits. The weights come from rolling origins inside the window
+ *   (each member ∝ 1 / its mean absolute error up to 6 steps ahead), so a member that keeps missing on
+ *   this series gets little say. The backtest (docs/forecast-backtest.md) compares the result with
+ *   naive and seasonal naive on data it was not tuned on, and says where it still loses.
+ * - Seasonality is tried whenever the history covers two full cycles (2m points: 24 months, 104
+ *   weeks): the series is adjusted by classical decomposition (multiplicative when every value is
+ *   positive) and the seasonal candidate is kept only when it wins on Akaike's criterion after paying
+ *   for its m − 1 indices. With less than two cycles, seasonal indices are mostly noise.
+ * - Fewer than MIN_MODEL_POINTS (8) complete periods get no fitted model but a run-rate estimate (the
+ *   mean of the history) with a deliberately wide band (Student-t widening, a floor on the spread)
+ *   and `rough` set, so the UI can say "few data points: rough estimate" and no critical alert is
+ *   raised from it. Its probabilities stay within [0.05, 0.95].
  * - Intervals come from simulating the model forward with resampled one-step residuals, in blocks so
  *   runs of bad periods stay together, rather than from a normal formula: business residuals are
  *   skewed and fat-tailed (one big deal), and simulating paths gives the distribution of the *date* a
- *   cumulative target is reached, which no closed form does. Residuals are inflated for the fitted
- *   parameters so short series don't get falsely narrow bands.
+ *   cumulative target is reached, and of running totals, which no closed form does. Residuals are
+ *   inflated for the fitted parameters so short series don't get falsely narrow bands.
  * - Everything is seeded (random.ts), so the same data always gives the same dates.
  */
-
-export type ForecastMethod = 'none' | 'constant' | 'smoothing' | 'damped_trend' | 'seasonal_damped_trend';
-
-interface Model {
-  method: ForecastMethod;
-  alpha: number;
-  beta: number;
-  phi: number;
-  level: number;
-  trend: number;
-  residuals: number[];
-  /** Seasonal indices by position (t mod m, t counted from the first history value). */
-  seasonal: number[] | null;
-  multiplicative: boolean;
-  /** The history never went below 0 (sales, leads): simulated values are floored at 0 too. */
-  nonNegative: boolean;
-  n: number;
-}
-
-const ALPHAS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
-const BETAS = [0, 0.02, 0.05, 0.1, 0.2];
-const PHIS = [0.8, 0.9, 0.95, 0.98];
-
-function finite(values: readonly number[]): number[] {
-  return values.filter((v) => Number.isFinite(v));
-}
-
-function acf(x: readonly number[], lag: number): number {
-  const n = x.length;
-  let mean = 0;
-  for (const v of x) mean += v;
-  mean /= n;
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < n; i++) {
-    const d = (x[i] ?? 0) - mean;
-    den += d * d;
-    if (i >= lag) num += d * ((x[i - lag] ?? 0) - mean);
-  }
-  return den > 0 ? num / den : 0;
-}
-
-/**
- * M4-style seasonality test: |acf(m)| beyond the 90% limit given the lower-lag autocorrelations. Run on
- * the linearly detrended series: a trend alone makes every lag correlate and hides the seasonal one.
- */
-function isSeasonal(raw: readonly number[], m: number): boolean {
-  if (m < 2 || raw.length < 2 * m + 2) return false;
-  const x = detrend(raw);
-  let s = 0;
-  for (let k = 1; k < m; k++) s += acf(x, k) ** 2;
-  const limit = 1.645 * Math.sqrt((1 + 2 * s) / x.length);
-  return Math.abs(acf(x, m)) > limit;
-}
-
-function detrend(y: readonly number[]): number[] {
-  const n = y.length;
-  const mx = (n - 1) / 2;
-  const my = y.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (i - mx) * ((y[i] ?? 0) - my);
-    sxx += (i - mx) ** 2;
-  }
-  const b = sxx > 0 ? sxy / sxx : 0;
-  return y.map((v, i) => v - my - b * (i - mx));
-}
-
-/** Classical decomposition: indices from a centred moving average. */
-function seasonalIndices(x: readonly number[], m: number, multiplicative: boolean): number[] {
-  const n = x.length;
-  const half = Math.floor(m / 2);
-  const sums = new Array<number>(m).fill(0);
-  const counts = new Array<number>(m).fill(0);
-  for (let t = half; t < n - half; t++) {
-    let ma: number;
-    if (m % 2 === 0) {
-      let s = 0.5 * ((x[t - half] ?? 0) + (x[t + half] ?? 0));
-      for (let k = t - half + 1; k < t + half; k++) s += x[k] ?? 0;
-      ma = s / m;
-    } else {
-      let s = 0;
-      for (let k = t - half; k <= t + half; k++) s += x[k] ?? 0;
-      ma = s / m;
-    }
-    const v = x[t] ?? 0;
-    if (multiplicative && ma <= 0) continue;
-    sums[t % m]! += multiplicative ? v / ma : v - ma;
-    counts[t % m]! += 1;
-  }
-  const idx = sums.map((s, i) => ((counts[i] ?? 0) > 0 ? s / (counts[i] ?? 1) : multiplicative ? 1 : 0));
-  const mean = idx.reduce((a, b) => a + b, 0) / m;
-  return idx.map((v) => (multiplicative ? (mean > 0 ? v / mean : 1) : v - mean));
-}
-
-interface Fit {
-  sse: number;
-  level: number;
-  trend: number;
-  residuals: number[];
-}
-
-function runHolt(y: readonly number[], alpha: number, beta: number, phi: number, b0: number): Fit {
-  let level = y[0] ?? 0;
-  let trend = b0;
-  let sse = 0;
-  const residuals: number[] = [];
-  for (let t = 1; t < y.length; t++) {
-    const yhat = level + phi * trend;
-    const e = (y[t] ?? 0) - yhat;
-    sse += e * e;
-    residuals.push(e);
-    level = yhat + alpha * e;
-    trend = phi * trend + beta * e;
-  }
-  return { sse, level, trend, residuals };
-}
-
-type HoltFit = Fit & { alpha: number; beta: number; phi: number };
-
-function bestHolt(y: readonly number[]): HoltFit {
-  const n = y.length;
-  const slope = ((y[n - 1] ?? 0) - (y[0] ?? 0)) / Math.max(1, n - 1);
-  let best: HoltFit | null = null;
-  for (const alpha of ALPHAS) {
-    for (const beta of BETAS) {
-      if (beta > alpha) continue;
-      for (const phi of PHIS) {
-        for (const b0 of beta === 0 ? [0] : [0, slope]) {
-          const f = runHolt(y, alpha, beta, phi, b0);
-          if (!best || f.sse < best.sse) best = { ...f, alpha, beta, phi };
-        }
-      }
-    }
-  }
-  return best ?? { ...runHolt(y, 0.5, 0, 0, 0), alpha: 0.5, beta: 0, phi: 0 };
-}
-
-/** Akaike-style score of one-step errors: lower is better; k counts fitted parameters. */
-function aic(sse: number, count: number, k: number): number {
-  return count * Math.log(Math.max(sse, 1e-300) / Math.max(1, count)) + 2 * k;
-}
-
-function fitModel(values: readonly number[], seasonPeriod: number | undefined): Model {
-  const x = finite(values);
-  const n = x.length;
-  const blank: Model = {
-    method: 'none',
-    alpha: 0,
-    beta: 0,
-    phi: 0,
-    level: 0,
-    trend: 0,
-    residuals: [],
-    seasonal: null,
-    multiplicative: false,
-    nonNegative: x.every((v) => v >= 0),
-    n,
-  };
-  if (n === 0) return blank;
-  if (n === 1) return { ...blank, method: 'constant', level: x[0] ?? 0 };
-  if (n < 5) {
-    // Too short to tell a trend from noise: simple exponential smoothing with a middle-of-the-road α.
-    const f = runHolt(x, 0.5, 0, 0, 0);
-    return {
-      ...blank,
-      method: 'smoothing',
-      alpha: 0.5,
-      level: f.level,
-      residuals: inflate(center(f.residuals), n, 1),
-    };
-  }
-
-  const plain = bestHolt(x);
-  let chosen: HoltFit = plain;
-  let seasonal: number[] | null = null;
-  let multiplicative = false;
-  const m = seasonPeriod ?? 0;
-  if (m >= 2 && (isSeasonal(x, m) || n >= 2 * m + 2)) {
-    // Seasonal candidate: adjust, fit, and keep it only if it wins on one-step errors after paying for
-    // its m − 1 extra parameters (with short histories the indices are often just noise).
-    const mult = x.every((v) => v > 0);
-    const idx = seasonalIndices(x, m, mult);
-    const y = x.map((v, t) => (mult ? v / (idx[t % m] || 1) : v - (idx[t % m] ?? 0)));
-    const fit = bestHolt(y);
-    // Errors back on the original scale, so the two candidates are compared like for like.
-    const origSse = fit.residuals.reduce((a, e, i) => a + (mult ? e * (idx[(i + 1) % m] ?? 1) : e) ** 2, 0);
-    if (n >= 2 * m + 2 && aic(origSse, n - 1, 4 + m - 1) < aic(plain.sse, n - 1, 4)) {
-      chosen = { ...fit, sse: origSse };
-      seasonal = idx;
-      multiplicative = mult;
-    }
-  }
-  return {
-    method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
-    alpha: chosen.alpha,
-    beta: chosen.beta,
-    phi: chosen.phi,
-    level: chosen.level,
-    trend: chosen.trend,
-    residuals: inflate(center(chosen.residuals), n, seasonal ? 4 + m - 1 : 4),
-    seasonal,
-    multiplicative,
-    nonNegative: blank.nonNegative,
-    n,
-  };
-}
 
 /**
  * Fitted models by (season period, history). Fitting searches ~250 parameter sets over the history and
@@ -265,26 +78,47 @@ export function forecastCacheStats(): { size: number; capacity: number } {
   return { size: models.size, capacity: models.capacity };
 }
 
-function center(r: number[]): number[] {
-  if (!r.length) return r;
-  const mean = r.reduce((a, b) => a + b, 0) / r.length;
-  return r.map((v) => v - mean);
+/** Why a forecast is only a rough estimate; absent when the forecast comes from a fitted model. */
+export interface RoughInfo {
+  reason: 'few_points';
+  /** Complete periods of history the estimate rests on. */
+  points: number;
+  /** Periods needed for a fitted model (MIN_MODEL_POINTS). */
+  needed: number;
+}
+
+function roughInfo(model: Model): RoughInfo | undefined {
+  return model.rough ? { reason: 'few_points', points: model.n, needed: MIN_MODEL_POINTS } : undefined;
 }
 
 /**
- * One-step in-sample residuals understate the error of fitted parameters: scale by √((n − 1) / (n − 1 − k)).
- * On top of that, a constant 1.2 widening: resampling one-step errors ignores the uncertainty of the
- * level, trend and seasonal estimates themselves, and the backtest (docs/forecast-backtest.md) showed
- * ~73% coverage without it and ~80% with it. The constant was calibrated on that backtest; the doc
- * reports per-dataset coverage so over-fitting the calibration stays visible.
+ * Standard normal draws for the per-path errors: a table of 4096 Box–Muller values (fixed seed,
+ * rescaled to mean 0 and variance 1) indexed by one uniform draw. Exact Box–Muller (a log, a square
+ * root and a cosine per draw) was most of the cost of a forecast in the engine bench.
  */
-const CALIBRATION = 1.2;
+const NORMAL_TABLE = (() => {
+  const rand = mulberry32(0x5eed);
+  const t = new Float64Array(4096);
+  for (let i = 0; i < t.length; i++) {
+    const u = 1 - rand();
+    t[i] = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rand());
+  }
+  let mean = 0;
+  for (const v of t) mean += v;
+  mean /= t.length;
+  let sd = 0;
+  for (const v of t) sd += (v - mean) ** 2;
+  sd = Math.sqrt(sd / t.length);
+  for (let i = 0; i < t.length; i++) t[i] = ((t[i] as number) - mean) / sd;
+  return t;
+})();
 
-function inflate(r: number[], n: number, k: number): number[] {
-  const dof = Math.max(1, n - 1 - k);
-  const f = Math.sqrt(Math.max(1, (n - 1) / dof)) * CALIBRATION;
-  return r.map((v) => v * f);
+function gauss(rand: () => number): number {
+  return NORMAL_TABLE[(rand() * 4096) | 0] as number;
 }
+
+/** Probabilities of a rough estimate are kept within this distance of 0 and 1. */
+const ROUGH_PROBABILITY_MARGIN = 0.05;
 
 function reseason(model: Model, value: number, t: number): number {
   const s = model.seasonal;
@@ -293,11 +127,27 @@ function reseason(model: Model, value: number, t: number): number {
   return model.multiplicative ? value * idx : value + idx;
 }
 
-/** A path simulator: call `next()` for successive future period values. */
-function pathSimulator(model: Model, rand: () => number, blockLength: number) {
+/**
+ * A path simulator: call `next()` for successive future period values. Fitted models replay
+ * block-bootstrapped residuals through the damped-trend dynamics, shifted by the combination offset;
+ * a rough (run-rate) model draws one error in the run rate per path plus normal noise per period.
+ */
+function pathSimulator(model: Model, rand: () => number, blockLength: number, offsets: Float64Array) {
+  const rough = model.rough;
+  if (rough) {
+    const shift = (rough.spread * rough.tFactor * gauss(rand)) / Math.sqrt(Math.max(1, model.n));
+    return (): number => {
+      const out = rough.mean + shift + rough.spread * rough.tFactor * gauss(rand);
+      return model.nonNegative && out < 0 ? 0 : out;
+    };
+  }
   let level = model.level;
   let trend = model.trend;
   let t = model.n;
+  let k = 0;
+  const scales = pathErrorScales(model);
+  const levelError = scales.level * gauss(rand);
+  const trendError = scales.trend * gauss(rand);
   const r = model.residuals;
   const L = Math.max(1, Math.min(blockLength, r.length));
   let pos = 0;
@@ -309,11 +159,12 @@ function pathSimulator(model: Model, rand: () => number, blockLength: number) {
         pos = Math.floor(rand() * (r.length - L + 1));
         left = L;
       }
-      e = r[pos++] ?? 0;
+      e = (r[pos++] ?? 0) * scales.step;
       left--;
     }
     const yhat = level + model.phi * trend;
-    const y = yhat + e;
+    const y = yhat + e + (offsets[k] ?? 0) + levelError + trendError * k;
+    k++;
     level = yhat + model.alpha * e;
     trend = model.phi * trend + model.beta * e;
     const out = reseason(model, y, t++);
@@ -321,15 +172,16 @@ function pathSimulator(model: Model, rand: () => number, blockLength: number) {
   };
 }
 
-function pointPath(model: Model, horizon: number): number[] {
+function pointPath(model: Model, horizon: number, offsets: Float64Array): number[] {
   const out: number[] = [];
+  if (model.rough) return new Array<number>(horizon).fill(model.rough.mean);
   let level = model.level;
   let trend = model.trend;
   for (let h = 0; h < horizon; h++) {
     const y = level + model.phi * trend;
     level = y;
     trend = model.phi * trend;
-    const v = reseason(model, y, model.n + h);
+    const v = reseason(model, y + (offsets[h] ?? 0), model.n + h);
     out.push(model.nonNegative && v < 0 ? 0 : v);
   }
   return out;
@@ -360,6 +212,47 @@ export interface SeriesForecast {
   p10: number[];
   p50: number[];
   p90: number[];
+  /** Set when the history is too short for a fitted model: a run-rate estimate with a wide band. */
+  rough?: RoughInfo;
+}
+
+/** Simulated futures, one array of `h` period values per path. */
+function simulate(model: Model, h: number, opts: ForecastOptions, defaultPaths: number): Float64Array[] {
+  const paths = Math.max(1, opts.paths ?? defaultPaths);
+  const rand = mulberry32(opts.seed ?? 1);
+  const offsets = combinationOffsets(model, h);
+  const out: Float64Array[] = [];
+  for (let p = 0; p < paths; p++) {
+    const next = pathSimulator(model, rand, opts.blockLength ?? 3, offsets);
+    const path = new Float64Array(h);
+    for (let k = 0; k < h; k++) path[k] = next();
+    out.push(path);
+  }
+  return out;
+}
+
+function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number | null) {
+  const p10: number[] = [];
+  const p50: number[] = [];
+  const p90: number[] = [];
+  if (cumulativeFrom !== null) {
+    for (const path of sims) {
+      let run = cumulativeFrom;
+      for (let k = 0; k < h; k++) {
+        run += path[k] as number;
+        path[k] = run;
+      }
+    }
+  }
+  const col = new Array<number>(sims.length);
+  for (let k = 0; k < h; k++) {
+    for (let p = 0; p < sims.length; p++) col[p] = sims[p]![k] as number;
+    col.sort((a, b) => a - b);
+    p10.push(quantile(col, 0.1));
+    p50.push(quantile(col, 0.5));
+    p90.push(quantile(col, 0.9));
+  }
+  return { p10, p50, p90 };
 }
 
 /** Per-period forecast with an 80% interval. Empty history gives empty arrays (method 'none'). */
@@ -372,23 +265,46 @@ export function forecastSeries(
   const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
   if (model.method === 'none' || h === 0)
     return { method: model.method, point: [], p10: [], p50: [], p90: [] };
-  const paths = Math.max(1, opts.paths ?? 500);
-  const rand = mulberry32(opts.seed ?? 1);
-  const sims: number[][] = Array.from({ length: h }, () => new Array<number>(paths));
-  for (let p = 0; p < paths; p++) {
-    const next = pathSimulator(model, rand, opts.blockLength ?? 3);
-    for (let k = 0; k < h; k++) sims[k]![p] = next();
-  }
-  const p10: number[] = [];
-  const p50: number[] = [];
-  const p90: number[] = [];
-  for (const col of sims) {
-    col.sort((a, b) => a - b);
-    p10.push(quantile(col, 0.1));
-    p50.push(quantile(col, 0.5));
-    p90.push(quantile(col, 0.9));
-  }
-  return { method: model.method, point: pointPath(model, h), p10, p50, p90 };
+  const sims = simulate(model, h, opts, 500);
+  const rough = roughInfo(model);
+  return {
+    method: model.method,
+    point: pointPath(model, h, combinationOffsets(model, h)),
+    ...bands(sims, h, null),
+    ...(rough ? { rough } : {}),
+  };
+}
+
+export interface CumulativeBand {
+  method: ForecastMethod;
+  /** Quantiles of the running total after each future period (start + the first k + 1 periods). */
+  p10: number[];
+  p50: number[];
+  p90: number[];
+  rough?: RoughInfo;
+}
+
+/**
+ * The band of a running total (a cumulative goal's chart), from the same simulated futures as the
+ * per-period forecast: quantiles of each path's running sum. Summing per-period p10s instead assumes
+ * every period sits at its own 10th percentile at once, which gives too wide a band when periods
+ * offset each other and the wrong shape when they don't.
+ */
+export function forecastCumulativeBand(
+  values: readonly number[],
+  horizon: number,
+  start: number,
+  opts: ForecastOptions = {},
+): CumulativeBand {
+  const model = cachedModel(values, opts.seasonPeriod);
+  const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
+  if (model.method === 'none' || h === 0) return { method: model.method, p10: [], p50: [], p90: [] };
+  const rough = roughInfo(model);
+  return {
+    method: model.method,
+    ...bands(simulate(model, h, opts, 500), h, Number.isFinite(start) ? start : 0),
+    ...(rough ? { rough } : {}),
+  };
 }
 
 export interface HitArgs extends ForecastOptions {
@@ -422,11 +338,20 @@ export interface HitForecast {
   /** Share of simulated futures that hit the target by the deadline; null without history. */
   probabilityByDeadline: number | null;
   reachedAlready: boolean;
+  /**
+   * Set when the history is too short for a fitted model: the dates and probability come from a
+   * run-rate estimate with a wide band. Show "few data points: rough estimate"; raise no critical alert.
+   */
+  rough?: RoughInfo;
 }
 
 /**
  * Simulates futures until the target is met and reports when. Paths stop as soon as they hit, so the
  * cost is proportional to the time-to-hit, not the horizon.
+ *
+ * A cumulative goal's hit date is interpolated inside the step it happens in (sales accrue day by
+ * day). A level goal is reached at the end of the step: a level is known once its period is complete,
+ * which is when the app reports it.
  */
 export function forecastHit(a: HitArgs): HitForecast {
   const reached = a.sign * (a.current - a.target) >= 0;
@@ -480,9 +405,12 @@ export function forecastHit(a: HitArgs): HitForecast {
   }
   const times = new Float64Array(paths);
   let byDeadline = 0;
+  const offsets = combinationOffsets(model, steps);
+  const errorScales = pathErrorScales(model);
+  const stepScale = errorScales.step;
   // The path simulator (pathSimulator) inlined with the model's fields in locals: this loop runs
   // paths × steps times per goal and is most of an incremental re-evaluation. Every expression keeps
-  // the simulator's operation order, so the numbers are bit-for-bit the same.
+  // the simulator's operation order, so the numbers are the same.
   const r = Float64Array.from(model.residuals);
   const nr = r.length;
   const L = Math.max(1, Math.min(a.blockLength ?? 3, nr));
@@ -490,6 +418,8 @@ export function forecastHit(a: HitArgs): HitForecast {
   const { alpha, beta, phi, nonNegative, multiplicative } = model;
   const seasonal = model.seasonal;
   const m = seasonal ? seasonal.length : 0;
+  const rough = model.rough;
+  const roughScale = rough ? rough.spread * rough.tFactor : 0;
   const cumulative = a.mode === 'cumulative';
   const { sign, target, current, deadline } = a;
   for (let p = 0; p < paths; p++) {
@@ -501,34 +431,48 @@ export function forecastHit(a: HitArgs): HitForecast {
     let value = current;
     let stepStart = a.now;
     let hit = Number.POSITIVE_INFINITY;
+    // A rough path's error in the run rate; a fitted path's persistent level and slope errors.
+    const shift = rough
+      ? (roughScale * gauss(rand)) / Math.sqrt(Math.max(1, model.n))
+      : errorScales.level * gauss(rand);
+    const slopeError = rough ? 0 : errorScales.trend * gauss(rand);
     for (let k = 0; k < steps; k++) {
       const stepEnd = ends[k] as number;
-      let e = 0;
-      if (nr) {
-        if (left === 0) {
-          pos = Math.floor(rand() * span);
-          left = L;
+      let y: number;
+      if (rough) {
+        y = rough.mean + shift + roughScale * gauss(rand);
+      } else {
+        let e = 0;
+        if (nr) {
+          if (left === 0) {
+            pos = Math.floor(rand() * span);
+            left = L;
+          }
+          e = (r[pos++] as number) * stepScale;
+          left--;
         }
-        e = r[pos++] as number;
-        left--;
+        const yhat = level + phi * trend;
+        y = yhat + e + (offsets[k] as number) + shift + slopeError * k;
+        level = yhat + alpha * e;
+        trend = phi * trend + beta * e;
+        if (seasonal) {
+          const idx = seasonal[t % m] ?? (multiplicative ? 1 : 0);
+          y = multiplicative ? y * idx : y + idx;
+        }
+        t++;
       }
-      const yhat = level + phi * trend;
-      let y = yhat + e;
-      level = yhat + alpha * e;
-      trend = phi * trend + beta * e;
-      if (seasonal) {
-        const idx = seasonal[t % m] ?? (multiplicative ? 1 : 0);
-        y = multiplicative ? y * idx : y + idx;
-      }
-      t++;
       if (nonNegative && y < 0) y = 0;
       const before = value;
       value = cumulative ? value + y * (counted[k] as number) : y;
       if (sign * (value - target) >= 0) {
-        // Hit inside this step: interpolate linearly over the part of it that counts.
-        const f = value === before ? 1 : (target - before) / (value - before);
         const open = Math.min(stepEnd, Math.max(stepStart, from));
-        hit = Math.max(from, open + Math.min(1, Math.max(0, f)) * (stepEnd - open));
+        if (cumulative) {
+          // Hit inside this step: interpolate linearly over the part of it that counts.
+          const f = value === before ? 1 : (target - before) / (value - before);
+          hit = Math.max(from, open + Math.min(1, Math.max(0, f)) * (stepEnd - open));
+        } else {
+          hit = Math.max(from, stepEnd);
+        }
         break;
       }
       stepStart = stepEnd;
@@ -544,12 +488,68 @@ export function forecastHit(a: HitArgs): HitForecast {
       Number.POSITIVE_INFINITY;
     return Number.isFinite(v) ? Math.round(v) : null;
   };
+  let probability = byDeadline / paths;
+  if (rough)
+    probability = Math.min(1 - ROUGH_PROBABILITY_MARGIN, Math.max(ROUGH_PROBABILITY_MARGIN, probability));
+  const info = roughInfo(model);
   return {
     method: model.method,
     p10: q(0.1),
     p50: q(0.5),
     p90: q(0.9),
-    probabilityByDeadline: byDeadline / paths,
+    probabilityByDeadline: probability,
     reachedAlready: false,
+    ...(info ? { rough: info } : {}),
+  };
+}
+
+export interface KeepArgs extends Omit<HitArgs, 'mode' | 'target' | 'sign' | 'countFrom'> {
+  /** The level that must hold every period until the deadline. */
+  threshold: number;
+  /** +1 to keep at or above the threshold, −1 to keep at or below it. */
+  sign: 1 | -1;
+}
+
+export interface KeepForecast {
+  method: ForecastMethod;
+  /** Share of simulated futures that stay on the good side every period until the deadline. */
+  probabilityKept: number | null;
+  /** Dates (ms) by which 10% / 50% of futures have first crossed the threshold; null = not by the horizon. */
+  breachP10: number | null;
+  breachP50: number | null;
+  breachedAlready: boolean;
+  rough?: RoughInfo;
+}
+
+/**
+ * A "keep a level" goal (stay above a floor, or below a ceiling, every period): the chance that no
+ * period crosses the threshold before the deadline, from the same simulated futures as forecastHit
+ * (a breach is the level "reaching" the threshold from the good side).
+ */
+export function forecastKeep(a: KeepArgs): KeepForecast {
+  const f = forecastHit({ ...a, mode: 'level', target: a.threshold, sign: a.sign === 1 ? -1 : 1 });
+  // Sitting exactly on the threshold is still on the good side.
+  if (f.reachedAlready && a.sign * (a.current - a.threshold) < 0)
+    return {
+      method: f.method,
+      probabilityKept: 0,
+      breachP10: a.now,
+      breachP50: a.now,
+      breachedAlready: true,
+    };
+  if (f.reachedAlready) {
+    // On the threshold now: simulate from just inside it.
+    return forecastKeep({
+      ...a,
+      current: a.threshold + a.sign * Math.max(1e-9, Math.abs(a.threshold) * 1e-12),
+    });
+  }
+  return {
+    method: f.method,
+    probabilityKept: f.probabilityByDeadline === null ? null : 1 - f.probabilityByDeadline,
+    breachP10: f.p10,
+    breachP50: f.p50,
+    breachedAlready: false,
+    ...(f.rough ? { rough: f.rough } : {}),
   };
 }

@@ -48,13 +48,15 @@ describe('pace', () => {
 describe('forecastSeries', () => {
   it('handles empty, single and constant series without NaN', () => {
     expect(forecastSeries([], 3)).toEqual({ method: 'none', point: [], p10: [], p50: [], p90: [] });
-    expect(forecastSeries([5], 2)).toEqual({
+    // One value is a rough estimate: the value itself, with a wide band around it (never zero-width).
+    const one = forecastSeries([5], 2);
+    expect(one).toMatchObject({
       method: 'constant',
       point: [5, 5],
-      p10: [5, 5],
-      p50: [5, 5],
-      p90: [5, 5],
+      rough: { reason: 'few_points', points: 1 },
     });
+    expect(one.p10[0]!).toBeLessThan(4);
+    expect(one.p90[0]!).toBeGreaterThan(6);
     const flat = forecastSeries([7, 7, 7, 7, 7, 7, 7, 7], 3);
     expect(flat.p10).toEqual([7, 7, 7]);
     expect(flat.p90).toEqual([7, 7, 7]);
@@ -137,10 +139,13 @@ describe('forecastHit', () => {
     expect(none).toMatchObject({ method: 'none', probabilityByDeadline: null, p50: null });
     const reached = forecastHit({ ...base, history: [], current: 10, target: 10, deadline: now + DAY });
     expect(reached).toMatchObject({ reachedAlready: true, probabilityByDeadline: 1, p50: now });
+    // One week of history: a rough run-rate date (two weeks at 5 a week), never a certainty.
     const one = forecastHit({ ...base, history: [5], current: 0, target: 10, deadline: now + 7 * DAY });
-    expect(one.probabilityByDeadline).toBe(0);
-    expect(one.p50).toBe(now + 14 * DAY);
-    // Negative revenue only moves away from the target: never reached within the horizon.
+    expect(one.rough?.reason).toBe('few_points');
+    expect(one.probabilityByDeadline).toBeGreaterThan(0);
+    expect(one.probabilityByDeadline).toBeLessThan(0.5);
+    expect(Math.abs(one.p50! - (now + 14 * DAY))).toBeLessThan(4 * DAY);
+    // Negative revenue only moves away from the target: a rough estimate says "very unlikely", not "never".
     const neg = forecastHit({
       ...base,
       history: [-5, -6, -5, -7, -5, -6],
@@ -148,7 +153,17 @@ describe('forecastHit', () => {
       target: 10,
       deadline: now + 70 * DAY,
     });
-    expect(neg).toMatchObject({ probabilityByDeadline: 0, p50: null, p90: null });
+    expect(neg).toMatchObject({ probabilityByDeadline: 0.05, p50: null, p90: null });
+    // With a fitted model (8 periods or more) it is all but never reached within the horizon.
+    const negLong = forecastHit({
+      ...base,
+      history: [-5, -6, -5, -7, -5, -6, -5, -6, -7, -5],
+      current: 0,
+      target: 10,
+      deadline: now + 70 * DAY,
+    });
+    expect(negLong).toMatchObject({ p50: null, p90: null });
+    expect(negLong.probabilityByDeadline).toBeLessThan(0.02);
   });
   it('forecasts a level crossing for a down metric', () => {
     const history = [100, 96, 92, 88, 84, 80, 76, 72];

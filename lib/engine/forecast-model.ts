@@ -1,0 +1,446 @@
+/**
+ * Model fitting for forecast.ts: which model a history gets, and its fitted state. Simulation, hit
+ * dates and the public API live in forecast.ts; the reasons for the choices are in its header comment.
+ */
+
+export type ForecastMethod =
+  | 'none'
+  | 'constant'
+  | 'smoothing'
+  | 'run_rate'
+  | 'damped_trend'
+  | 'seasonal_damped_trend';
+
+/**
+ * Fewer complete periods than this get the run-rate estimate (`rough`), not a fitted model: with seven
+ * points or fewer a trend, a smoothing constant and the spread of one-step errors cannot all be
+ * estimated, and the backtest showed fitted models there to be over-confident (docs/forecast-backtest.md).
+ */
+export const MIN_MODEL_POINTS = 8;
+
+export interface RoughModel {
+  /** Mean of the history: the run rate (cumulative goals) or the typical level (level goals). */
+  mean: number;
+  /** Spread of one period around the run rate, floored so a few similar values don't look certain. */
+  spread: number;
+  /** Student-t widening for the n − 1 degrees of freedom the spread was estimated with. */
+  tFactor: number;
+}
+
+export interface Model {
+  method: ForecastMethod;
+  alpha: number;
+  beta: number;
+  phi: number;
+  level: number;
+  trend: number;
+  residuals: number[];
+  /** Seasonal indices by position (t mod m, t counted from the first history value). */
+  seasonal: number[] | null;
+  multiplicative: boolean;
+  /** The history never went below 0 (sales, leads): simulated values are floored at 0 too. */
+  nonNegative: boolean;
+  n: number;
+  /**
+   * The combination's other members on the seasonally adjusted scale: the point forecast h steps ahead
+   * is the weighted mean of damped trend, SES, Theta and naive (see memberWeights).
+   */
+  sesLevel: number;
+  /** The last (seasonally adjusted) value: the naive member of the combination. */
+  lastValue: number;
+  /** Weights of damped trend, SES, Theta and naive in the combination (they sum to 1). */
+  weights: [number, number, number, number];
+  /** Theta's drift per step (half the least-squares slope) and its constant lead (h − 1 + c). */
+  thetaDrift: number;
+  thetaLead: number;
+  /** Set for histories shorter than MIN_MODEL_POINTS: the run-rate estimate. */
+  rough: RoughModel | null;
+  /** The season period the caller gave (0 for none), even when seasonality was not chosen. */
+  period: number;
+}
+
+const ALPHAS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
+const SES_ALPHAS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1];
+const BETAS = [0, 0.02, 0.05, 0.1, 0.2];
+const PHIS = [0.8, 0.9, 0.95, 0.98];
+
+/**
+ * How wide the simulated futures are, beyond resampled one-step errors. Those ignore the uncertainty
+ * of the fitted level, trend and seasonal indices, and a combination's errors are not the damped
+ * model's. So (1) one-step errors are scaled by CALIBRATION, and (2) every path also gets its own
+ * persistent error: a level error (LEVEL_ERROR × σ) and a slope error (TREND_ERROR × σ per step at 24
+ * points of history, shrinking as 1/√n), σ being the RMS one-step error. Putting the extra width into
+ * a per-path error rather than into each period keeps paths as smooth as real series: inflating every
+ * period's noise made simulated levels cross thresholds far more often than real ones do, so "reach
+ * a level" and "keep a level" goals came out over-confident. (3) Histories shorter than SHORT_HISTORY
+ * get up to SHORT_WIDENING more, and weekly series (season period 52) a little less: their one-step
+ * errors already carry week-to-week noise that averages out in a month. All constants were tuned on
+ * the development data of the backtest (vega-datasets) only; docs/forecast-backtest.md reports the
+ * held-out data.
+ */
+export const CALIBRATION = 1.0;
+const LEVEL_ERROR = 0.9;
+const TREND_ERROR = 0.17;
+const SHORT_HISTORY = 16;
+const SHORT_WIDENING = 0.45;
+const WEEKLY_FACTOR = 0.85;
+
+export interface PathErrorScales {
+  /** Multiplier of each resampled one-step error. */
+  step: number;
+  /** Standard deviation of a path's persistent level error. */
+  level: number;
+  /** Standard deviation of a path's persistent error per step ahead. */
+  trend: number;
+}
+
+export function pathErrorScales(model: Model): PathErrorScales {
+  const n = model.n;
+  const short = 1 + SHORT_WIDENING * Math.max(0, (SHORT_HISTORY - n) / (SHORT_HISTORY - MIN_MODEL_POINTS));
+  const f = short * (model.period >= 52 ? WEEKLY_FACTOR : 1);
+  const r = model.residuals;
+  const sigma = r.length ? Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length) : 0;
+  return {
+    step: f,
+    level: f * LEVEL_ERROR * sigma,
+    trend: f * TREND_ERROR * Math.sqrt(24 / Math.max(1, n)) * sigma,
+  };
+}
+
+/** Student-t 90% quantiles for 1…7 degrees of freedom, over the normal one (1.2816). */
+const T90 = [3.078, 1.886, 1.638, 1.533, 1.476, 1.44, 1.415];
+
+/** The floor of the run-rate spread, relative to the run rate: two equal weeks say little. */
+const ROUGH_MIN_RELATIVE_SPREAD = 0.35;
+
+function finite(values: readonly number[]): number[] {
+  return values.filter((v) => Number.isFinite(v));
+}
+
+/** Classical decomposition: indices from a centred moving average. */
+export function seasonalIndices(x: readonly number[], m: number, multiplicative: boolean): number[] {
+  const n = x.length;
+  const half = Math.floor(m / 2);
+  const sums = new Array<number>(m).fill(0);
+  const counts = new Array<number>(m).fill(0);
+  for (let t = half; t < n - half; t++) {
+    let ma: number;
+    if (m % 2 === 0) {
+      let s = 0.5 * ((x[t - half] ?? 0) + (x[t + half] ?? 0));
+      for (let k = t - half + 1; k < t + half; k++) s += x[k] ?? 0;
+      ma = s / m;
+    } else {
+      let s = 0;
+      for (let k = t - half; k <= t + half; k++) s += x[k] ?? 0;
+      ma = s / m;
+    }
+    const v = x[t] ?? 0;
+    if (multiplicative && ma <= 0) continue;
+    sums[t % m]! += multiplicative ? v / ma : v - ma;
+    counts[t % m]! += 1;
+  }
+  const idx = sums.map((s, i) => ((counts[i] ?? 0) > 0 ? s / (counts[i] ?? 1) : multiplicative ? 1 : 0));
+  const mean = idx.reduce((a, b) => a + b, 0) / m;
+  return idx.map((v) => (multiplicative ? (mean > 0 ? v / mean : 1) : v - mean));
+}
+
+interface Fit {
+  sse: number;
+  level: number;
+  trend: number;
+  residuals: number[];
+}
+
+function runHolt(y: readonly number[], alpha: number, beta: number, phi: number, b0: number): Fit {
+  let level = y[0] ?? 0;
+  let trend = b0;
+  let sse = 0;
+  const residuals: number[] = [];
+  for (let t = 1; t < y.length; t++) {
+    const yhat = level + phi * trend;
+    const e = (y[t] ?? 0) - yhat;
+    sse += e * e;
+    residuals.push(e);
+    level = yhat + alpha * e;
+    trend = phi * trend + beta * e;
+  }
+  return { sse, level, trend, residuals };
+}
+
+type HoltFit = Fit & { alpha: number; beta: number; phi: number; b0: number };
+
+function bestHolt(y: readonly number[]): HoltFit {
+  const n = y.length;
+  const slope = ((y[n - 1] ?? 0) - (y[0] ?? 0)) / Math.max(1, n - 1);
+  let best: HoltFit | null = null;
+  for (const alpha of ALPHAS) {
+    for (const beta of BETAS) {
+      if (beta > alpha) continue;
+      for (const phi of PHIS) {
+        for (const b0 of beta === 0 ? [0] : [0, slope]) {
+          const f = runHolt(y, alpha, beta, phi, b0);
+          if (!best || f.sse < best.sse) best = { ...f, alpha, beta, phi, b0 };
+        }
+      }
+    }
+  }
+  return best ?? { ...runHolt(y, 0.5, 0, 0, 0), alpha: 0.5, beta: 0, phi: 0, b0: 0 };
+}
+
+/** Simple exponential smoothing, α from a grid by one-step squared error (α = 1 is naive). */
+function bestSes(y: readonly number[]): { level: number; alpha: number } {
+  let best = { sse: Number.POSITIVE_INFINITY, level: y[y.length - 1] ?? 0, alpha: 1 };
+  for (const alpha of SES_ALPHAS) {
+    const f = runHolt(y, alpha, 0, 0, 0);
+    if (f.sse < best.sse) best = { sse: f.sse, level: f.level, alpha };
+  }
+  return best;
+}
+
+function slopeOf(y: readonly number[]): number {
+  const n = y.length;
+  const mx = (n - 1) / 2;
+  const my = y.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (i - mx) * ((y[i] ?? 0) - my);
+    sxx += (i - mx) ** 2;
+  }
+  return sxx > 0 ? sxy / sxx : 0;
+}
+
+/** Akaike's criterion on one-step errors: lower is better; k counts fitted parameters. */
+function aic(sse: number, count: number, k: number): number {
+  return count * Math.log(Math.max(sse, 1e-300) / Math.max(1, count)) + 2 * k;
+}
+
+function correlation(x: readonly number[], lag: number): number {
+  const pairs = x.length - lag;
+  if (pairs < 3) return 0;
+  let ma = 0;
+  let mb = 0;
+  for (let i = 0; i < pairs; i++) {
+    ma += x[i] ?? 0;
+    mb += x[i + lag] ?? 0;
+  }
+  ma /= pairs;
+  mb /= pairs;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < pairs; i++) {
+    const a = (x[i] ?? 0) - ma;
+    const b = (x[i + lag] ?? 0) - mb;
+    sab += a * b;
+    saa += a * a;
+    sbb += b * b;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+}
+
+/**
+ * Do the cycles repeat? The correlation between the linearly detrended series and itself one cycle
+ * later, against a one-sided 95% limit widened for short-lag autocorrelation (Bartlett): a smooth
+ * series correlates with itself at every lag, so it must clear a higher bar. This is the M4 benchmarks'
+ * autocorrelation test, but with the correlation computed over the n − m pairs that exist: the
+ * textbook acf divides by all n values and, with only two cycles, can never pass.
+ */
+export function seasonalByAcf(raw: readonly number[], m: number): boolean {
+  if (m < 2 || raw.length < 2 * m) return false;
+  const b = slopeOf(raw);
+  const mid = (raw.length - 1) / 2;
+  const x = raw.map((v, i) => v - b * (i - mid));
+  let s = 0;
+  for (let k = 1; k <= 3; k++) s += correlation(x, k) ** 2;
+  const limit = Math.max(0.3, 1.645 * Math.sqrt((1 + 2 * s) / (x.length - m)));
+  return correlation(x, m) > limit;
+}
+
+function center(r: number[]): number[] {
+  if (!r.length) return r;
+  const mean = r.reduce((a, b) => a + b, 0) / r.length;
+  return r.map((v) => v - mean);
+}
+
+/** √((n − 1)/(n − 1 − k)) for the k fitted parameters, times CALIBRATION (pathErrorScales adds the rest). */
+function inflate(r: number[], n: number, k: number): number[] {
+  const dof = Math.max(1, n - 1 - k);
+  const f = Math.sqrt(Math.max(1, (n - 1) / dof)) * CALIBRATION;
+  return r.map((v) => v * f);
+}
+
+function roughModel(x: readonly number[], blank: Model): Model {
+  const n = x.length;
+  const mean = x.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(x.reduce((a, v) => a + (v - mean) ** 2, 0) / (n - 1)) : 0;
+  const floor = ROUGH_MIN_RELATIVE_SPREAD * Math.abs(mean);
+  // A history of zeros still gets a band of one unit: "nothing so far" is not "nothing ever".
+  const spread = Math.max(sd, floor) || 1;
+  const tFactor = (T90[Math.max(0, Math.min(T90.length - 1, n - 2))] ?? 1.415) / 1.2816;
+  return {
+    ...blank,
+    method: n === 1 ? 'constant' : 'run_rate',
+    level: mean,
+    rough: { mean, spread, tFactor },
+  };
+}
+
+export function fitModel(values: readonly number[], seasonPeriod: number | undefined): Model {
+  const x = finite(values);
+  const n = x.length;
+  const blank: Model = {
+    method: 'none',
+    alpha: 0,
+    beta: 0,
+    phi: 0,
+    level: 0,
+    trend: 0,
+    residuals: [],
+    seasonal: null,
+    multiplicative: false,
+    nonNegative: x.every((v) => v >= 0),
+    n,
+    period: seasonPeriod ?? 0,
+    sesLevel: 0,
+    lastValue: 0,
+    weights: [1, 0, 0, 0],
+    thetaDrift: 0,
+    thetaLead: 0,
+    rough: null,
+  };
+  if (n === 0) return blank;
+  if (n < MIN_MODEL_POINTS) return roughModel(x, blank);
+
+  const plain = bestHolt(x);
+  let chosen: HoltFit = plain;
+  let adjusted: readonly number[] = x;
+  let seasonal: number[] | null = null;
+  let multiplicative = false;
+  const m = seasonPeriod ?? 0;
+  if (m >= 2 && n >= 2 * m) {
+    // Seasonal candidate: adjust by classical decomposition and fit. It is kept when the series correlates
+    // with itself one cycle later (seasonalByAcf) or when it wins on Akaike's criterion after
+    // paying for its m − 1 indices: the test alone misses seasonality hidden by a level shift, AIC
+    // alone almost never pays for 51 weekly indices even on weather. Two full cycles is the least that
+    // gives every position one estimate; with less, the indices are mostly noise.
+    const mult = x.every((v) => v > 0);
+    const idx = seasonalIndices(x, m, mult);
+    const y = x.map((v, t) => (mult ? v / (idx[t % m] || 1) : v - (idx[t % m] ?? 0)));
+    const fit = bestHolt(y);
+    // Errors back on the original scale, so the two candidates are compared like for like.
+    const origSse = fit.residuals.reduce((a, e, i) => a + (mult ? e * (idx[(i + 1) % m] ?? 1) : e) ** 2, 0);
+    if (seasonalByAcf(x, m) || aic(origSse, n - 1, 4 + m - 1) < aic(plain.sse, n - 1, 4)) {
+      chosen = { ...fit, sse: origSse };
+      seasonal = idx;
+      multiplicative = mult;
+      adjusted = y;
+    }
+  }
+  const ses = bestSes(adjusted);
+  const b = slopeOf(adjusted);
+  const weights = memberWeights(adjusted, chosen, ses.alpha, b / 2);
+  return {
+    method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
+    alpha: chosen.alpha,
+    beta: chosen.beta,
+    phi: chosen.phi,
+    level: chosen.level,
+    trend: chosen.trend,
+    residuals: inflate(center(chosen.residuals), n, seasonal ? 4 + m - 1 : 4),
+    seasonal,
+    multiplicative,
+    nonNegative: blank.nonNegative,
+    n,
+    period: m,
+    sesLevel: ses.level,
+    lastValue: adjusted[n - 1] ?? 0,
+    weights,
+    thetaDrift: b / 2,
+    // Hyndman & Billah's Theta forecast: ℓ + (b/2)·(h − 1 + 1/α − (1 − α)^n/α).
+    thetaLead: (1 - (1 - ses.alpha) ** n) / ses.alpha - 1,
+    rough: null,
+  };
+}
+
+/**
+ * Weights of the four members from rolling origins inside the window: from every origin in the second
+ * half of the history, each member forecasts up to VALIDATION_STEPS ahead with the states it had then
+ * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error. A
+ * member that keeps missing here (a trend on a series that shifts in steps, naive on a noisy one) gets
+ * little say; when they do about equally well this is the plain M4 "Comb" average.
+ */
+const VALIDATION_STEPS = 6;
+
+function memberWeights(
+  y: readonly number[],
+  holt: HoltFit,
+  sesAlpha: number,
+  drift: number,
+): [number, number, number, number] {
+  const n = y.length;
+  const L = new Float64Array(n);
+  const T = new Float64Array(n);
+  const S = new Float64Array(n);
+  let level = y[0] ?? 0;
+  let trend = holt.b0;
+  let ses = y[0] ?? 0;
+  L[0] = level;
+  T[0] = trend;
+  S[0] = ses;
+  for (let t = 1; t < n; t++) {
+    const v = y[t] ?? 0;
+    const yhat = level + holt.phi * trend;
+    const e = v - yhat;
+    level = yhat + holt.alpha * e;
+    trend = holt.phi * trend + holt.beta * e;
+    ses += sesAlpha * (v - ses);
+    L[t] = level;
+    T[t] = trend;
+    S[t] = ses;
+  }
+  const err = [0, 0, 0, 0];
+  let count = 0;
+  for (let t = Math.max(2, Math.floor(n / 2)); t < n - 1; t++) {
+    // Theta's constant lead with the t + 1 points seen so far.
+    const lead = (1 - (1 - sesAlpha) ** (t + 1)) / sesAlpha - 1;
+    let phiSum = 0;
+    let phiPow = 1;
+    for (let h = 1; h <= VALIDATION_STEPS && t + h < n; h++) {
+      phiPow *= holt.phi;
+      phiSum += phiPow;
+      const actual = y[t + h] ?? 0;
+      err[0]! += Math.abs(actual - ((L[t] as number) + phiSum * (T[t] as number)));
+      err[1]! += Math.abs(actual - (S[t] as number));
+      err[2]! += Math.abs(actual - ((S[t] as number) + drift * (h + lead)));
+      err[3]! += Math.abs(actual - (y[t] ?? 0));
+      count++;
+    }
+  }
+  if (!count) return [1 / 3, 1 / 3, 1 / 3, 0];
+  const inv = err.map((e) => 1 / Math.max(e / count, 1e-12));
+  const sum = inv.reduce((a, b) => a + b, 0);
+  return inv.map((v) => v / sum) as [number, number, number, number];
+}
+
+/**
+ * What the combination adds to the damped-trend forecast h steps ahead (h ≥ 1), on the adjusted
+ * scale: the weighted mean of damped, SES, Theta and naive, minus damped. Paths are simulated with
+ * the damped model's dynamics and shifted by this, so the band is centred on the combination.
+ */
+export function combinationOffsets(model: Model, steps: number): Float64Array {
+  const out = new Float64Array(steps);
+  if (model.rough || model.method === 'none') return out;
+  let damped = model.level;
+  let phiSum = 0;
+  let phiPow = 1;
+  for (let h = 1; h <= steps; h++) {
+    phiPow *= model.phi;
+    phiSum += phiPow;
+    damped = model.level + phiSum * model.trend;
+    const theta = model.sesLevel + model.thetaDrift * (h + model.thetaLead);
+    const [wd, ws, wt, wn] = model.weights;
+    out[h - 1] = wd * damped + ws * model.sesLevel + wt * theta + wn * model.lastValue - damped;
+  }
+  return out;
+}
