@@ -1,3 +1,4 @@
+import { numbersEn } from './messages-numbers';
 import { overlayEn } from './messages-overlay';
 import { shellEn } from './messages-shell';
 
@@ -10,6 +11,7 @@ export const en = {
   // Painted by the popup before the rest loads (messages-shell.ts)
   ...shellEn,
   ...overlayEn,
+  ...numbersEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages-en';
+import { numbersVi } from './messages-numbers';
 import { overlayVi } from './messages-overlay';
 import { shellVi } from './messages-shell';
 
@@ -9,6 +10,7 @@ import { shellVi } from './messages-shell';
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
+  ...numbersVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
