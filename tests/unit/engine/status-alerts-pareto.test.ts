@@ -24,6 +24,17 @@ describe('computeStatus', () => {
     expect(computeStatus({ ...s, gapPct: 0.1, probability: 0.9 })).toEqual({
       status: 'on_track',
       reasons: [],
+      decidedBy: null,
+    });
+    // The reason shown with a status is the one that decided it: the worse signal.
+    expect(computeStatus({ ...s, gapPct: 0.1, probability: 0.2 })).toMatchObject({
+      status: 'off_track',
+      decidedBy: 'forecast_very_unlikely',
+    });
+    expect(computeStatus({ ...s, gapPct: -0.25, probability: 0.5 })).toMatchObject({
+      status: 'off_track',
+      reasons: ['pace_far_behind', 'forecast_unlikely'],
+      decidedBy: 'pace_far_behind',
     });
     expect(computeStatus({ ...s, gapPct: -0.1, probability: 0.9 }).status).toBe('at_risk');
     expect(computeStatus({ ...s, gapPct: 0, probability: 0.5 }).status).toBe('at_risk');
@@ -39,13 +50,31 @@ describe('computeStatus', () => {
     expect(computeStatus({ ...s, confidence: c('at_risk') })).toEqual({
       status: 'at_risk',
       reasons: ['manual_confidence'],
+      decidedBy: 'manual_confidence',
     });
-    expect(computeStatus(s)).toEqual({ status: null, reasons: ['no_data'] });
+    expect(computeStatus({ ...s, gapPct: 0, confidence: c('off_track') }).decidedBy).toBe(
+      'manual_confidence',
+    );
+    expect(computeStatus(s)).toEqual({ status: null, reasons: ['no_data'], decidedBy: 'no_data' });
   });
   it('handles done, reached and missed deadlines first', () => {
     expect(computeStatus({ ...s, done: true, gapPct: -1 }).status).toBe('on_track');
     expect(computeStatus({ ...s, reached: true, probability: 0 }).status).toBe('on_track');
     expect(computeStatus({ ...s, deadlinePassed: true }).status).toBe('off_track');
+  });
+  it('reads a keep goal by its latest period, worst first, with manual confidence on top', () => {
+    expect(computeStatus({ ...s, holding: 'held' })).toMatchObject({
+      status: 'on_track',
+      decidedBy: 'keep_held',
+    });
+    expect(computeStatus({ ...s, holding: 'close' })).toMatchObject({
+      status: 'at_risk',
+      decidedBy: 'keep_close',
+    });
+    expect(computeStatus({ ...s, holding: 'breached' })).toMatchObject({
+      status: 'off_track',
+      decidedBy: 'keep_breached',
+    });
   });
 });
 
