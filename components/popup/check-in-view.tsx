@@ -155,6 +155,7 @@ function GoalStep({ goal, step, total, t, onBack, onSkip, onAnswer }: StepProps)
       <h3>{goal.title}</h3>
       <p>
         <StatusPill status={goal.status} label={goal.statusLabel} /> {goal.value} / {goal.target}
+        {goal.reason && ` · ${goal.reason}`}
       </p>
       <fieldset>
         <legend>{t('confidence.question')}</legend>
