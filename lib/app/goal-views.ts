@@ -3,7 +3,16 @@ import { formatDate } from '../i18n/format';
 import { localizedName, type Translator } from '../i18n/translate';
 import type { Goal, Metric, Settings, Unit } from '../schema';
 import type { GoalView, ViewStatus } from './goal-view';
-import { forecastLine, formatUnitValue, paceLine, progressText, reasonText, valueText } from './reading-text';
+import {
+  forecastLine,
+  formatUnitValue,
+  isScored,
+  okrScoreText,
+  paceLine,
+  progressText,
+  reasonText,
+  valueText,
+} from './reading-text';
 
 const DAY = 86_400_000;
 
@@ -55,6 +64,7 @@ export function buildGoalView(
   const noFigures =
     !goal.doneAt && ev?.current === null && ev.type !== 'objective' && ev.type !== 'milestone';
   const shownStatus: ViewStatus = noFigures && ev?.decidedBy !== 'manual_confidence' ? 'no_data' : status;
+  const scored = isScored(goal, ev) && ev?.okr ? { okr: ev.okr } : null;
   const view: GoalView = {
     id: goal.id,
     title: localizedName(goal, ctx.settings.locale),
@@ -68,8 +78,8 @@ export function buildGoalView(
     // Never below 0 on screen: a value under the baseline is "none of the way yet".
     progress: progress !== null && Number.isFinite(progress) ? Math.max(0, progress) : null,
     progressText: progressText(goal, ev, unit, ctx),
-    value: valueText(ev, unit, ctx),
-    target: formatUnitValue(goal.target ?? null, unit, ctx),
+    value: scored ? okrScoreText(scored.okr.score, ctx) : valueText(ev, unit, ctx),
+    target: scored ? okrScoreText(1, ctx) : formatUnitValue(goal.target ?? null, unit, ctx),
     spark: spark.slice(-120),
   };
   if (goal.owner) view.owner = goal.owner;

@@ -48,6 +48,16 @@ export function monthName(day: string, ctx: ViewContext): string {
   return y === thisYear ? name : `${name} ${y}`;
 }
 
+/** An objective reads as its OKR score, as the OKR panel does (0–1, with its zone). */
+export function isScored(goal: Goal, ev: GoalEvaluation | undefined): boolean {
+  return ev?.type === 'objective' || (!!ev?.okr && goal.kind === 'objective' && ev.current === null);
+}
+
+/** The OKR score as the card's value: "0.64" of "1.00". */
+export function okrScoreText(score: number, ctx: ViewContext): string {
+  return formatNumber(score, ctx.settings.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
 /** The value with the period it refers to: "Nov: 29.9%", "12 months to Nov: ₫48.2B". */
 export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewContext): string {
   const value = formatUnitValue(ev?.current ?? null, unit, ctx);
@@ -78,13 +88,8 @@ export function progressText(
 ): string {
   const { t } = ctx;
   const locale = ctx.settings.locale;
-  if (ev?.type === 'objective' || (ev?.okr && goal.kind === 'objective')) {
-    if (ev.okr)
-      return t('reading.progress.okr', {
-        score: formatNumber(ev.okr.score, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-        zone: t(`reading.zone.${ev.okr.zone}`),
-      });
-  }
+  if (isScored(goal, ev) && ev?.okr)
+    return t('reading.progress.okr', { zone: t(`reading.zone.${ev.okr.zone}`) });
   if (ev?.type === 'milestone' && ev.current === null)
     return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
   if (ev?.type === 'keep' && ev.keep)
@@ -179,6 +184,8 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   }
   const p = ev.pace;
   if (!p || p.gapPct === null || ev.current === null) return undefined;
+  // Already said beside the status ("Off track · behind pace by ₫608M"): not twice.
+  if (ev.decidedBy === 'pace_behind' || ev.decidedBy === 'pace_far_behind') return undefined;
   if (Math.abs(p.gapPct) < 0.02) return t('reading.pace.on');
   const x = formatGap(p.gap, unit, ctx);
   const ahead = p.gapPct > 0;

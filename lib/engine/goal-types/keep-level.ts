@@ -22,7 +22,7 @@ import { latestCheckInValue } from './shared';
  * - Streak: consecutive held months up to the latest.
  * - Forecast: chance the next month breaches = (breaches + 1) ÷ (months + 2) over the last 12 complete
  *   months on record (Laplace's rule: never a certain 0 or 1 from a short record); chance to hold every
- *   remaining month to the deadline = (1 − that) ^ months left.
+ *   month still open to the deadline (the running month included) = (1 − that) ^ months open.
  * - Status: latest month breached → off track ("Nov: 1.3%, above the 1% ceiling"); held but closer to
  *   the line than a quarter of journey.ts's floor (10% of the threshold's size; for a percentage, of its
  *   distance to 0 or 100) → at risk; held → on track. After the deadline: on track when every month
@@ -77,8 +77,17 @@ export function readKeep(f: GoalFacts, ctx: SeriesContext): TypeReading {
   const breachNext = complete.length
     ? (complete.filter((v) => !holds(v, threshold, side)).length + 1) / (complete.length + 2)
     : null;
-  const left = f.endDay && !f.deadlinePassed ? monthsAfter(readMonth, f.endDay) : 0;
-  r.keep = score(side, threshold, window, breachNext, breachNext === null ? null : (1 - breachNext) ** left);
+  // Months still to be decided: those after the read month through the deadline's, plus the read
+  // month itself while it is running (its value can still cross the line).
+  const left =
+    f.endDay && !f.deadlinePassed ? monthsAfter(readMonth, f.endDay) + (read.period.partial ? 1 : 0) : 0;
+  r.keep = score(
+    side,
+    threshold,
+    window,
+    breachNext,
+    breachNext === null || left === 0 ? null : (1 - breachNext) ** left,
+  );
   r.progress = r.keep.periods ? r.keep.held / r.keep.periods : null;
   return finish(f, ctx, r, metric);
 }

@@ -42,6 +42,8 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   let history: number[];
   let g = forecastGranularity(f, ctx.now, false);
+  /** A rolling sum's level when the window opened: the sum of the months just before it. */
+  let startLevel: number | null = null;
 
   if (rolling) {
     const sums = rollingSums(months.slice(0, -1), rolling);
@@ -55,6 +57,8 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
         monthStarts.findLastIndex((m) => monthEnd(m) <= f.lastDay),
       );
     const v = i >= 0 ? sums[i] : null;
+    const before = f.startDay ? monthStarts.findLastIndex((m) => monthEnd(m) < (f.startDay ?? '')) : -1;
+    startLevel = sums[before] ?? history[0] ?? null;
     const endStart = monthStarts[i];
     const firstStart = monthStarts[i - rolling + 1];
     if (v !== null && v !== undefined && endStart && firstStart) {
@@ -79,7 +83,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     }
   }
 
-  r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? r.monthly[0] ?? r.current;
+  r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? startLevel ?? r.monthly[0] ?? r.current;
   r.progress =
     r.current !== null && r.baseline !== null && f.target !== null
       ? shownProgress(progressFraction(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
