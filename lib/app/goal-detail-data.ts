@@ -117,9 +117,9 @@ export function chartGranularity(
  * - the target line: baseline → target along the card's trajectory, or for a keep goal the threshold;
  * - the forecast band: from the card's value on, only when the card has enough history to forecast.
  */
-function buildChart(
+export function buildChart(
   goal: Goal,
-  input: Awaited<ReturnType<typeof loadDashboardInput>>,
+  input: Pick<Awaited<ReturnType<typeof loadDashboardInput>>, 'metrics' | 'rollups'>,
   settings: Settings,
   now: number,
   ev: GoalEvaluation | undefined,
