@@ -9,7 +9,6 @@ import {
   forecastMissAlert,
   kpiMovedAlert,
   milestoneOverdueAlert,
-  mostSevere,
   noCheckInAlert,
 } from './alerts';
 import { rollUpProgress } from './cascade';
@@ -174,12 +173,12 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         isFunnelConversion(metric, (id) => metrics.get(id))
           ? conversionBelowTargetAlert(goal, r.current, facts.target, metric.direction, thisMonth)
           : null;
+      // Each rule raises its own alert (deduplicated per rule by its id): a funnel stage below its
+      // target rate is not hidden behind the same goal's forecast or trajectory alert.
       alerts.push(
-        mostSevere([
-          forecastMissAlert(goal, r.forecast, thisWeek, opts),
-          belowTrajectoryAlert(goal, r.pace, thisWeek, opts),
-          conversion,
-        ]),
+        forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
+        belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit.kind),
+        conversion,
       );
       // The weekly OKR review checks in on an objective with its key results: it counts for them too.
       const parent = goal.kind === 'key_result' && goal.parentId ? liveById.get(goal.parentId) : undefined;
@@ -189,7 +188,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         reviewed ?? Number.NEGATIVE_INFINITY,
       );
       alerts.push(noCheckInAlert(goal, Number.isFinite(lastReview) ? lastReview : null, now, opts));
-      if (milestone) alerts.push(milestoneOverdueAlert(goal, milestone));
+      if (milestone) alerts.push(milestoneOverdueAlert(goal, milestone, tz));
     }
   }
 

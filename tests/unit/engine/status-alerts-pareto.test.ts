@@ -99,8 +99,22 @@ describe('alerts', () => {
       severity: 'critical',
       rule: 'below_trajectory',
     });
-    expect(a?.message.en).toBe('“Revenue 2025” is 30% below its trajectory.');
-    expect(a?.message.vi).toBe('“Doanh thu 2025” đang thấp hơn lộ trình 30%.');
+    // By the gap in the metric's unit (35 against an expected 50), never a clamped share as a percent.
+    expect(a?.message.en).toBe('“Revenue 2025” is behind its trajectory by 15.');
+    expect(a?.message.vi).toBe('“Doanh thu 2025” đang chậm hơn lộ trình 15.');
+    // A lower-is-better percentage behind its line: "behind by 0.45 pt", not "100% below".
+    const churn = computePace(
+      { startAt: now - 100 * DAY, deadline: now + 100 * DAY, timeZone: 'UTC' },
+      1.7,
+      1,
+      1.8,
+      now,
+      { direction: 'down', unit: 'percent' },
+    );
+    expect(belowTrajectoryAlert(g, churn, 'p', undefined, 'percent')?.message).toEqual({
+      en: '“Revenue 2025” is behind its trajectory by 0.45 pt.',
+      vi: '“Doanh thu 2025” đang chậm hơn lộ trình 0,45 điểm %.',
+    });
     const fine = computePace(
       { startAt: now - 100 * DAY, deadline: now + 100 * DAY, timeZone: 'UTC' },
       0,
@@ -122,6 +136,12 @@ describe('alerts', () => {
     expect(forecastMissAlert(g, fc1, 'w')?.severity).toBe('warning');
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.1 }, 'w')?.message.vi).toContain('10%');
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.6 }, 'w')).toBeNull();
+    // Dates inside sentences are localised on the user's calendar, not "2026-12-31".
+    const yearEnd = { ...g, deadline: Date.UTC(2026, 11, 31, 17) - 1 };
+    expect(forecastMissAlert(yearEnd, fc1, 'w', undefined, 'Asia/Ho_Chi_Minh')?.message).toEqual({
+      en: expect.stringContaining('deadline of Dec 31, 2026 '),
+      vi: expect.stringContaining('trễ hạn 31/12/2026 '),
+    });
     expect(conversionBelowTargetAlert(g, 2.5, 4, 'up', '2025-06-01')?.message.en).toContain(
       '2.5 is below the target rate 4',
     );
