@@ -52,6 +52,15 @@ export const numbersEn = {
   'chart.series.level': 'Value per period',
   'chart.series.keep': 'Value per month',
   'chart.series.threshold': 'Threshold to keep',
+  'dimValue.facebook': 'Facebook',
+  'dimValue.google': 'Google',
+  'dimValue.zalo': 'Zalo',
+  'dimValue.tiktok': 'TikTok',
+  'dimValue.referral': 'Referral',
+  'dimValue.trade_show': 'Trade show',
+  'dimValue.retail': 'Retail',
+  'dimValue.distributor': 'Distributor',
+  'dimValue.online': 'Online',
 };
 export type NumbersKey = keyof typeof numbersEn;
 
@@ -105,4 +114,13 @@ export const numbersVi: Record<NumbersKey, string> = {
   'chart.series.level': 'Giá trị từng kỳ',
   'chart.series.keep': 'Giá trị từng tháng',
   'chart.series.threshold': 'Ngưỡng cần giữ',
+  'dimValue.facebook': 'Facebook',
+  'dimValue.google': 'Google',
+  'dimValue.zalo': 'Zalo',
+  'dimValue.tiktok': 'TikTok',
+  'dimValue.referral': 'Giới thiệu',
+  'dimValue.trade_show': 'Hội chợ triển lãm',
+  'dimValue.retail': 'Bán lẻ',
+  'dimValue.distributor': 'Nhà phân phối',
+  'dimValue.online': 'Trực tuyến',
 };
