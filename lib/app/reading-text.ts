@@ -158,7 +158,13 @@ export function reasonText(
           })
         : undefined;
     case 'keep_held':
-      return k ? t('reading.reason.keepHeld', { count: k.held, periods: k.periods }) : undefined;
+      // The streak, not the year's tally: "on track" speaks of now, and "held 5 of 12" beside it reads
+      // as a contradiction (the tally is on the progress line).
+      return k
+        ? t(k.streak === 1 ? 'reading.reason.keepHeld.one' : 'reading.reason.keepHeld.other', {
+            count: k.streak,
+          })
+        : undefined;
     default:
       return undefined;
   }

@@ -61,7 +61,15 @@ describe('numbers a manager can trust (issue 14)', () => {
       await options.locator('select[name="theme"]').selectOption('dark');
       await page.waitForFunction(() => document.documentElement.lang === 'vi');
       await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
-      await page.waitForTimeout(1500);
+      // The cards re-render in Vietnamese once the dashboard is recomputed for the new locale.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-goal-id="ex-kpi-gross-margin"] [data-testid="goal-value"]')
+            ?.textContent?.startsWith('Tháng'),
+        null,
+        { timeout: 30_000 },
+      );
       const vi = await cardsOf(page);
       const marginVi = vi.find((c) => c.id === 'ex-kpi-gross-margin');
       assert.match(marginVi?.value ?? '', /^Tháng \d+(\/\d{4})?: \d/, `vi month: ${marginVi?.value}`);
