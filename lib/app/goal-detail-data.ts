@@ -133,7 +133,16 @@ export function buildChart(
   const starts = periodStarts(localDayKey(start, tz), localDayKey(end, tz), g, settings);
   if (starts.length === 0) return null;
   const read = createSeriesReader(input.metrics, input.rollups, settings);
-  const values = read(metric.id, goal.dims, g, starts);
+  // Read from a year before the first period, as the engine does: a formula with prev() (churn =
+  // churned ÷ last period's active) has no value in the first period of a series.
+  const lead = periodStarts(
+    localDayKey(start - (g === 'week' ? 7 : 31) * 12 * DAY, tz),
+    localDayKey(end, tz),
+    g,
+    settings,
+  );
+  const offset = lead.length - starts.length;
+  const values = read(metric.id, goal.dims, g, lead).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
   const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
   const today = localDayKey(now, tz);

@@ -101,6 +101,9 @@ describe('dashboard data over the example dataset', () => {
       if (goal.goalType === 'keep') {
         expect(c.type).toBe('keep');
         expect(new Set(c.target.filter((v) => v !== null))).toEqual(new Set([goal.target]));
+        // Every month the card counts ("Giữ được 0/2 tháng") is a point on the chart.
+        const periods = Number(/(\d+)\/(\d+) tháng/.exec(detail.view.progressText)?.[2]);
+        expect(c.actual.filter((v) => v !== null).length).toBeGreaterThanOrEqual(periods);
         // A monthly level is charted by month: consecutive points are 28–31 days apart.
         expect((c.xs[1]! - c.xs[0]!) / 86_400).toBeGreaterThanOrEqual(28);
       }
