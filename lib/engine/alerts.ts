@@ -89,24 +89,43 @@ const day = (t: number) => new Date(t).toISOString().slice(0, 10);
  */
 function sentenceDate(t: number, timeZone: string): { dateEn: string; dateVi: string } {
   const at = t - 43_200_000;
-  const f = (locale: string, o: Intl.DateTimeFormatOptions) => {
-    try {
-      return new Intl.DateTimeFormat(locale, { ...o, timeZone }).format(at);
-    } catch {
-      return day(t);
-    }
-  };
-  return {
-    dateEn: f('en-US', { dateStyle: 'medium' }),
-    dateVi: f('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric' }),
-  };
+  try {
+    return {
+      dateEn: formatter(
+        `d|en|${timeZone}`,
+        () => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }),
+      ).format(at),
+      dateVi: formatter(
+        `d|vi|${timeZone}`,
+        () =>
+          new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }),
+      ).format(at),
+    };
+  } catch {
+    return { dateEn: day(t), dateVi: day(t) };
+  }
+}
+
+/** Intl formatters are costly to build (most of an incremental evaluation's time): built once each. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
 }
 
 /** A gap in the metric's own unit, plainly: percentage points as "pt" / "điểm %", counts whole. */
 function unitGap(gap: number, unit: Unit['kind'] | undefined): { gapEn: string; gapVi: string } {
   const x = Math.abs(gap);
   const digits = unit === 'count' ? 0 : x >= 100 ? 0 : 2;
-  const n = (locale: string) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(x);
+  const n = (locale: string) =>
+    formatter(
+      `n|${locale}|${digits}`,
+      () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
+    ).format(x);
   if (unit === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
   return { gapEn: n('en-US'), gapVi: n('vi-VN') };
 }
