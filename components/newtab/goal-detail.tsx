@@ -160,8 +160,17 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                 band={[4, 6]}
                 formatValue={detail.formatAxis}
                 series={[
-                  { label: t('detail.cumulative'), color: 'var(--pc-accent)', width: 2.5 },
-                  { label: t('detail.trajectory'), color: 'var(--pc-muted)', dash: [6, 4] },
+                  // Named for the goal's type: a level is no "cumulative" (docs/figures.md).
+                  {
+                    label: t(`chart.series.${detail.chart?.type ?? 'total'}`),
+                    color: 'var(--pc-accent)',
+                    width: 2.5,
+                  },
+                  {
+                    label: t(detail.chart?.type === 'keep' ? 'chart.series.threshold' : 'detail.trajectory'),
+                    color: 'var(--pc-muted)',
+                    dash: [6, 4],
+                  },
                   { label: t('detail.forecastLow'), color: 'rgba(120,120,200,0.6)', width: 1 },
                   { label: t('detail.forecast'), color: 'rgba(120,120,200,1)', dash: [2, 3] },
                   { label: t('detail.forecastHigh'), color: 'rgba(120,120,200,0.6)', width: 1 },

@@ -1,4 +1,5 @@
 import type { GrowthRow } from '../../lib/app/dashboard-types';
+import { dimensionValueLabel } from '../../lib/app/dimension-labels';
 import { tr } from '../app/session';
 
 /**
@@ -29,7 +30,7 @@ export function GrowthTable({ rows }: { rows: GrowthRow[] }) {
                   <th scope="col">{t('dashboard.metric')}</th>
                   {keys.map((k) => (
                     <th key={k} scope="col" class="pc-num">
-                      {k}
+                      {dimensionValueLabel(k, t)}
                     </th>
                   ))}
                 </tr>

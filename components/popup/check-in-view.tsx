@@ -183,6 +183,7 @@ function GoalStep({ goal, unit, step, total, t, onBack, onSkip, onAnswer }: Step
       <h3>{goal.title}</h3>
       <p>
         <StatusPill status={goal.status} label={goal.statusLabel} /> {goal.value} / {goal.target}
+        {goal.reason && ` · ${goal.reason}`}
       </p>
       <fieldset>
         <legend>{t('confidence.question')}</legend>

@@ -27,7 +27,7 @@ export function GoalBadge({ goal, showTitle = true }: { goal: GoalView; showTitl
   return (
     <span
       class={`pc-badge pc-goal-badge pc-status-${goal.status}`}
-      title={`${goal.title}: ${goal.statusLabel}, ${goal.progressText}`}
+      title={`${goal.title}: ${goal.statusLabel}${goal.reason ? ` · ${goal.reason}` : ''}, ${goal.progressText}`}
       data-testid="pacer-goal-badge"
     >
       {showTitle && <span class="pc-badge-title">{goal.title}</span>}

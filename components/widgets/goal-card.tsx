@@ -49,6 +49,13 @@ export function GoalCard({ goal, labels, onOpen, compact = false }: GoalCardProp
           {goal.progressText}
         </span>
       </p>
+      {goal.reason && (
+        // The status with what decided it, so "ahead" or "on pace" below never stands alone beside
+        // "Off track" (docs/figures.md).
+        <p class="pc-reason" data-testid="goal-reason">
+          {goal.statusLabel} · {goal.reason}
+        </p>
+      )}
       {!compact && goal.pace && (
         <p class="pc-pace" data-testid="goal-pace">
           {goal.pace}

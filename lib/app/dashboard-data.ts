@@ -65,8 +65,11 @@ export function evaluateDashboard(
 
   const goals = live.map((g) => {
     const metric = g.metricId ? metricsById.get(g.metricId) : undefined;
-    const spark = metric ? series(metric.id, g.dims, 'month', months) : [];
-    return buildGoalView(g, result.perGoal.get(g.id), metric, spark, ctx);
+    const ev = result.perGoal.get(g.id);
+    const monthly = metric ? series(metric.id, g.dims, 'month', months) : [];
+    // The running month only when the card reads it too: a partial month of sales is a false cliff.
+    const spark = ev?.period?.partial && ev.period.granularity === 'month' ? monthly : monthly.slice(0, -1);
+    return buildGoalView(g, ev, metric, spark, ctx);
   });
   const views = new Map(goals.map((v) => [v.id, v]));
 

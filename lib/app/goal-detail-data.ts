@@ -1,6 +1,7 @@
+import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastSeries } from '../engine/forecast';
+import { MIN_FORECAST_HISTORY } from '../engine/goal-types/reading';
 import { expectedFraction } from '../engine/pace';
-import { isCumulative } from '../engine/smart-check';
 import {
   type Granularity,
   localDayKey,
@@ -9,7 +10,7 @@ import {
   startOfLocalDay,
 } from '../engine/time-buckets';
 import { createTranslator } from '../i18n/translate';
-import type { CheckIn, Goal, Settings } from '../schema';
+import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
 import { evaluateDashboard, loadDashboardInput } from './dashboard-data';
 import type { ChartView, GoalView } from './goal-view';
@@ -47,7 +48,7 @@ export async function computeGoalDetail(
   return {
     goal,
     view: data.goals.find((g) => g.id === goalId) ?? buildGoalView(goal, ev, metric, [], ctx),
-    chart: metric ? buildChart(goal, input, settings, now, ev?.current ?? null) : null,
+    chart: metric ? buildChart(goal, input, settings, now, ev) : null,
     checkIns: input.checkIns.filter((c) => c.goalId === goalId).sort((a, b) => b.time - a.time),
     smart: (ev?.smart ?? []).map((s) => s.message[settings.locale]),
     descendantIds: descendants(goalId, input.goals),
@@ -74,10 +75,7 @@ export async function computeGoalCharts(
       const goal = input.goals.find((g) => g.id === id);
       if (!goal) throw new Error(`No goal with id ${id}`);
       const metric = input.metrics.some((m) => m.id === goal.metricId);
-      charts.set(
-        id,
-        metric ? buildChart(goal, input, settings, now, perGoal.get(id)?.current ?? null) : null,
-      );
+      charts.set(id, metric ? buildChart(goal, input, settings, now, perGoal.get(id)) : null);
     } catch (error) {
       charts.set(id, error instanceof Error ? error : new Error(String(error)));
     }
@@ -98,38 +96,72 @@ function descendants(id: string, goals: Goal[]): string[] {
   return out;
 }
 
+/** The chart's periods: what the card's figures are read on (docs/figures.md § Detail chart). */
+export function chartGranularity(
+  ev: Pick<GoalEvaluation, 'type' | 'period'> | undefined,
+  metric: Pick<Metric, 'aggregation' | 'formula'>,
+  spanDays: number,
+): Granularity {
+  // A level or keep value is a month's (a monthly-logged metric is charted by month); a stock read on
+  // its latest day may go weekly on a short window, as the engine's forecast does.
+  if (ev && (ev.type === 'level' || ev.type === 'keep') && ev.period?.granularity !== null) return 'month';
+  const weekly = (ev?.type === 'total' || metric.aggregation === 'last') && !metric.formula;
+  return weekly && spanDays <= 550 ? 'week' : 'month';
+}
+
 /**
- * The goal chart: per-period actual and its running total from the goal's start, the target
- * trajectory (linear or phased), and the forecast band continuing from today to the deadline.
+ * The goal chart, drawn from the same reading as the card (engine/evaluate-all.ts):
+ * - periods: the card's (chartGranularity); only periods that are over, plus the period the card's
+ *   value refers to — its last actual point IS the card's value;
+ * - a total: its running sum from the window's start; a level or keep goal: the value per period;
+ * - the target line: baseline → target along the card's trajectory, or for a keep goal the threshold;
+ * - the forecast band: from the card's value on, only when the card has enough history to forecast.
  */
-function buildChart(
+export function buildChart(
   goal: Goal,
-  input: Awaited<ReturnType<typeof loadDashboardInput>>,
+  input: Pick<Awaited<ReturnType<typeof loadDashboardInput>>, 'metrics' | 'rollups'>,
   settings: Settings,
   now: number,
-  current: number | null,
+  ev: GoalEvaluation | undefined,
 ): GoalDetailData['chart'] {
   const metric = input.metrics.find((m) => m.id === goal.metricId)!;
   const tz = settings.timeZone;
+  const type = ev?.type ?? 'level';
   const start = goal.startAt ?? now - 365 * DAY;
   const end = Math.max(goal.deadline ?? now + 90 * DAY, now + 7 * DAY);
-  const g: Granularity = end - start <= 550 * DAY ? 'week' : 'month';
+  const g = chartGranularity(ev, metric, (end - start) / DAY);
   const starts = periodStarts(localDayKey(start, tz), localDayKey(end, tz), g, settings);
   if (starts.length === 0) return null;
   const read = createSeriesReader(input.metrics, input.rollups, settings);
-  const values = read(metric.id, goal.dims, g, starts);
+  // Read from a year before the first period, as the engine does: a formula with prev() (churn =
+  // churned ÷ last period's active) has no value in the first period of a series.
+  const lead = periodStarts(
+    localDayKey(start - (g === 'week' ? 7 : 31) * 12 * DAY, tz),
+    localDayKey(end, tz),
+    g,
+    settings,
+  );
+  const offset = lead.length - starts.length;
+  const values = read(metric.id, goal.dims, g, lead).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
-  const cumulative = isCumulative(goal, metric);
-  const baseline = goal.baseline ?? 0;
-  const past = ends.map((e, i) => startOfLocalDay(starts[i]!, tz) <= now && e > 0);
-  const perPeriod = values.map((v, i) => (past[i] ? v : null));
-  let running = baseline;
+  const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
+  const today = localDayKey(now, tz);
+  const current = ev?.current ?? null;
+  // The period the card's value belongs to: for a total, the running one; for a level, the reading's.
+  const readDay = total ? (ev?.period?.end ?? today) : (ev?.period?.end ?? null);
+  let last = readDay === null ? -1 : starts.findLastIndex((s) => s <= readDay);
+  if (!total && current === null) last = -1;
+  const perPeriod = values.map((v, i) => (i <= last || ends[i]! <= now ? v : null));
+  const baseline = ev?.baseline ?? goal.baseline ?? 0;
+  let running = total ? baseline : 0;
   const actual = perPeriod.map((v, i) => {
-    if (!past[i]) return null;
-    if (!cumulative) return v;
+    if (i > last) return null;
+    if (!total) return v;
     running += v ?? 0;
     return running;
   });
+  if (last >= 0 && current !== null) actual[last] = current;
+
   const window =
     goal.startAt !== undefined && goal.deadline !== undefined
       ? {
@@ -141,29 +173,30 @@ function buildChart(
         }
       : null;
   const target = ends.map((e) => {
-    if (!window || goal.target === undefined) return null;
+    if (goal.target === undefined) return null;
+    if (type === 'keep') return goal.target;
+    if (!window) return null;
     const f = expectedFraction(window, Math.min(e, window.deadline));
     return f === null ? null : baseline + (goal.target - baseline) * f;
   });
-  const firstFuture = past.indexOf(false);
+
   const low: (number | null)[] = starts.map(() => null);
   const mid: (number | null)[] = starts.map(() => null);
   const high: (number | null)[] = starts.map(() => null);
-  if (firstFuture > 0) {
-    const history = perPeriod.slice(0, firstFuture - 1).filter((v): v is number => v !== null);
-    const horizon = starts.length - firstFuture + 1;
+  const history = perPeriod
+    .slice(0, Math.max(0, last))
+    .filter((v, i): v is number => v !== null && ends[i]! <= now);
+  if (last >= 0 && current !== null && history.length >= MIN_FORECAST_HISTORY && type !== 'keep') {
+    const horizon = starts.length - last;
     const f = forecastSeries(history, horizon, { seasonPeriod: g === 'week' ? 52 : 12, paths: 300, seed: 7 });
-    const anchor = cumulative
-      ? (current ?? actual[firstFuture - 1] ?? baseline)
-      : (actual[firstFuture - 1] ?? null);
-    if (f.p50.length && anchor !== null) {
-      low[firstFuture - 1] = mid[firstFuture - 1] = high[firstFuture - 1] = anchor;
-      let lo = anchor;
-      let md = anchor;
-      let hi = anchor;
-      for (let k = 0; k < horizon - 1 && firstFuture + k < starts.length; k++) {
-        const i = firstFuture + k;
-        if (cumulative) {
+    if (f.p50.length) {
+      low[last] = mid[last] = high[last] = current;
+      let lo = current;
+      let md = current;
+      let hi = current;
+      for (let k = 0; k < horizon - 1 && last + 1 + k < starts.length; k++) {
+        const i = last + 1 + k;
+        if (total) {
           lo += f.p10[k] ?? 0;
           md += f.p50[k] ?? 0;
           hi += f.p90[k] ?? 0;
@@ -180,6 +213,7 @@ function buildChart(
   }
   return {
     goalId: goal.id,
+    type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
     xs: starts.map((s) => startOfLocalDay(s, tz) / 1000),
     actual,
     target,

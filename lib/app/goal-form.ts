@@ -1,3 +1,4 @@
+import { goalTypeOf } from '../engine/goal-type';
 import { type SmartIssue, smartCheck } from '../engine/smart-check';
 import {
   addDays,
@@ -15,6 +16,8 @@ import {
   type Framework,
   Goal,
   type GoalKind,
+  type GoalType,
+  type KeepSide,
   type Locale,
   type Metric,
   type Perspective,
@@ -38,6 +41,12 @@ export interface GoalFormState {
   parentId: string;
   metricId: string;
   measure: NonNullable<Goal['measure']> | '';
+  /** The type question; '' lets the metric decide (goal-type.ts), and the decided type is saved. */
+  goalType: GoalType | '';
+  /** Keep goals only; '' follows the metric's good direction. */
+  keepSide: KeepSide | '';
+  /** Level goals on a summed metric: '' or a whole number of months. */
+  rollingMonths: string;
   baseline: string;
   target: string;
   /** Local days, 'YYYY-MM-DD' ('' = not set). The deadline day is included. */
@@ -90,6 +99,9 @@ export function emptyGoalForm(opts: { currency: string; kind?: GoalKind; owner?:
     parentId: '',
     metricId: '',
     measure: '',
+    goalType: '',
+    keepSide: '',
+    rollingMonths: '',
     baseline: '',
     target: '',
     start: '',
@@ -122,6 +134,9 @@ export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currenc
     parentId: goal.parentId ?? '',
     metricId: goal.metricId ?? '',
     measure: goal.measure ?? '',
+    goalType: goal.goalType ?? '',
+    keepSide: goal.keepSide ?? '',
+    rollingMonths: numberText(goal.rollingMonths, locale),
     baseline: numberText(goal.baseline, locale),
     target: numberText(goal.target, locale),
     start: day(goal.startAt),
@@ -138,6 +153,13 @@ export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currenc
 }
 
 const COUNT: Unit = { kind: 'count' };
+
+/** The legacy `measure` kept in step with the type, for readers of records that predate goalType. */
+function measureFor(form: GoalFormState): Goal['measure'] {
+  if (form.goalType === 'total') return 'cumulative';
+  if (form.goalType === 'level' || form.goalType === 'keep') return 'latest';
+  return form.measure || undefined;
+}
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads the form leniently: every value that parses, and an error for every one that does not. */
@@ -184,7 +206,9 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
     okrType: form.okrType || undefined,
     parentId: form.parentId || undefined,
     metricId: form.metricId || undefined,
-    measure: form.measure || undefined,
+    measure: measureFor(form),
+    keepSide: form.goalType === 'keep' ? form.keepSide || undefined : undefined,
+    rollingMonths: form.goalType === 'level' ? num('rollingMonths', form.rollingMonths, COUNT) : undefined,
     baseline: num('baseline', form.baseline, unit),
     target: num('target', form.target, unit),
     startAt: date('start', form.start, false),
@@ -202,6 +226,19 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
     updatedAt: ctx.now,
   };
   for (const k of Object.keys(candidate)) if (candidate[k] === undefined) delete candidate[k];
+  // Every saved goal states its type: the one asked, or the one its metric implies.
+  candidate.goalType =
+    form.goalType ||
+    goalTypeOf(
+      {
+        kind: form.kind,
+        metricId: candidate.metricId as string | undefined,
+        measure: candidate.measure as Goal['measure'],
+        baseline: candidate.baseline as number | undefined,
+        target: candidate.target as number | undefined,
+      },
+      ctx.metric,
+    );
   return { candidate, errors };
 }
 

@@ -20,7 +20,9 @@ export const GoalView = z.object({
   perspective: z.optional(z.enum(['financial', 'customer', 'internal_process', 'learning_growth'])),
   status: ViewStatus,
   statusLabel: Text,
-  /** Share of the way from baseline to target (0–1, may exceed 1), null without data. */
+  /** Why the status is what it is (the reason that decided it), shown beside it: "12% chance by Dec 31". */
+  reason: z.optional(Text),
+  /** Progress as the goal's type defines it (docs/figures.md), never below 0; null without data. */
   progress: z.nullable(z.number()),
   progressText: Text,
   value: Text,
@@ -38,6 +40,8 @@ export type GoalView = z.infer<typeof GoalView>;
 
 export const ChartView = z.object({
   goalId: z.string(),
+  /** What the first series is: a running total, or a level per period (keep: against a flat threshold). */
+  type: z.optional(z.enum(['total', 'level', 'keep'])),
   /** x in seconds (uPlot), then actual (cumulative), target trajectory, forecast p10, p50, p90. */
   xs: z.array(z.number()),
   actual: z.array(z.nullable(z.number())),

@@ -1,8 +1,18 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
-import { formatCompact, formatDate, formatPercent, formatValue } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 import { localizedName, type Translator } from '../i18n/translate';
 import type { Goal, Metric, Settings, Unit } from '../schema';
 import type { GoalView, ViewStatus } from './goal-view';
+import {
+  forecastLine,
+  formatUnitValue,
+  isScored,
+  okrScoreText,
+  paceLine,
+  progressText,
+  reasonText,
+  valueText,
+} from './reading-text';
 
 const DAY = 86_400_000;
 
@@ -28,33 +38,7 @@ export function statusLabel(t: Translator, s: ViewStatus): string {
   return s === 'no_data' ? t('dashboard.noData') : s === 'done' ? t('status.done') : t(`status.${s}`);
 }
 
-export function formatUnitValue(value: number | null, unit: Unit, ctx: ViewContext): string {
-  if (value === null) return '—';
-  if (unit.kind === 'currency' && Math.abs(value) >= 1e6)
-    return formatCompact(value, ctx.settings.locale, unit.currency);
-  if (unit.kind === 'count' && Math.abs(value) >= 1e6) return formatCompact(value, ctx.settings.locale);
-  return formatValue(value, unit, ctx.settings.locale);
-}
-
-function paceText(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): string | undefined {
-  const p = ev.pace;
-  if (!p || p.gapPct === null) return undefined;
-  if (Math.abs(p.gapPct) < 0.02) return ctx.t('pace.onPace');
-  const x = `${formatUnitValue(Math.abs(p.gap), unit, ctx)} (${formatPercent(Math.abs(p.gapPct), ctx.settings.locale)})`;
-  return p.gapPct > 0 ? ctx.t('pace.ahead', { x }) : ctx.t('pace.behind', { x });
-}
-
-function forecastText(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string | undefined {
-  const f = ev.forecast;
-  if (goal.doneAt || !goal.metricId) return undefined;
-  if (!f) return goal.deadline && goal.deadline > ctx.now ? ctx.t('forecast.notEnoughData') : undefined;
-  if (f.reachedAlready) return undefined;
-  if (f.method === 'none') return ctx.t('forecast.notEnoughData');
-  if (f.p50 === null) return ctx.t('forecast.neverAtPace');
-  const d = (ms: number | null) =>
-    ms === null ? '…' : formatDate(ms, ctx.settings.locale, ctx.settings.timeZone, 'medium');
-  return ctx.t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
-}
+export { formatUnitValue };
 
 function deadlineText(goal: Goal, ctx: ViewContext): string | undefined {
   if (goal.deadline === undefined) return undefined;
@@ -76,23 +60,26 @@ export function buildGoalView(
   const unit = goalUnit(goal, metric);
   const status = statusOf(goal, ev);
   const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
+  // A goal without any figure has no status to show: "No data yet", not "₫0, behind, off track".
+  const noFigures =
+    !goal.doneAt && ev?.current === null && ev.type !== 'objective' && ev.type !== 'milestone';
+  const shownStatus: ViewStatus = noFigures && ev?.decidedBy !== 'manual_confidence' ? 'no_data' : status;
+  const scored = isScored(goal, ev) && ev?.okr ? { okr: ev.okr } : null;
   const view: GoalView = {
     id: goal.id,
     title: localizedName(goal, ctx.settings.locale),
     kind: goal.kind,
     kindLabel: t(`goalKind.${goal.kind}`),
-    status,
+    status: shownStatus,
     statusLabel:
-      ev?.statusReasons.includes('not_started') && status === 'no_data'
+      ev?.statusReasons.includes('not_started') && shownStatus === 'no_data'
         ? t('status.notStarted')
-        : statusLabel(t, status),
-    progress: progress !== null && Number.isFinite(progress) ? progress : null,
-    progressText:
-      progress !== null && Number.isFinite(progress)
-        ? t('dashboard.progress', { percent: formatPercent(progress, ctx.settings.locale) })
-        : t('dashboard.noData'),
-    value: formatUnitValue(ev?.current ?? null, unit, ctx),
-    target: formatUnitValue(goal.target ?? null, unit, ctx),
+        : statusLabel(t, shownStatus),
+    // Never below 0 on screen: a value under the baseline is "none of the way yet".
+    progress: progress !== null && Number.isFinite(progress) ? Math.max(0, progress) : null,
+    progressText: progressText(goal, ev, unit, ctx),
+    value: scored ? okrScoreText(scored.okr.score, ctx) : valueText(ev, unit, ctx),
+    target: scored ? okrScoreText(1, ctx) : formatUnitValue(goal.target ?? null, unit, ctx),
     spark: spark.slice(-120),
   };
   if (goal.owner) view.owner = goal.owner;
@@ -100,9 +87,14 @@ export function buildGoalView(
   if (goal.pinned) view.pinned = true;
   if (goal.parentId) view.parentId = goal.parentId;
   if (ev?.okr) view.okrScore = ev.okr.score;
-  const pace = ev && !goal.doneAt ? paceText(ev, unit, ctx) : undefined;
+  const reason =
+    shownStatus !== 'no_data' || ev?.decidedBy === 'not_started'
+      ? reasonText(goal, ev, unit, ctx)
+      : undefined;
+  if (reason) view.reason = reason;
+  const pace = ev && !goal.doneAt && !noFigures ? paceLine(ev, unit, ctx) : undefined;
   if (pace) view.pace = pace;
-  const forecast = ev ? forecastText(goal, ev, ctx) : undefined;
+  const forecast = ev && !noFigures ? forecastLine(goal, ev, ctx) : undefined;
   if (forecast) view.forecast = forecast;
   const deadline = deadlineText(goal, ctx);
   if (deadline) view.deadline = deadline;

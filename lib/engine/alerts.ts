@@ -1,4 +1,4 @@
-import type { Goal, Metric } from '../schema';
+import type { Goal, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
 import type { MilestoneStatus } from './milestones';
@@ -82,11 +82,60 @@ const make = (
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 
+/**
+ * A date inside a sentence, localised: "Dec 31, 2026" / "31/12/2026", on the user's calendar. A deadline
+ * is read half a day early (as evaluate-all reads a window's last day), so an "end of year" stored as
+ * UTC midnight stays 31 Dec in UTC+7.
+ */
+function sentenceDate(t: number, timeZone: string): { dateEn: string; dateVi: string } {
+  const at = t - 43_200_000;
+  try {
+    return {
+      dateEn: formatter(
+        `d|en|${timeZone}`,
+        () => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }),
+      ).format(at),
+      dateVi: formatter(
+        `d|vi|${timeZone}`,
+        () =>
+          new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }),
+      ).format(at),
+    };
+  } catch {
+    return { dateEn: day(t), dateVi: day(t) };
+  }
+}
+
+/** Intl formatters are costly to build (most of an incremental evaluation's time): built once each. */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** A gap in the metric's own unit, plainly: percentage points as "pt" / "điểm %", counts whole. */
+function unitGap(gap: number, unit: Unit['kind'] | undefined): { gapEn: string; gapVi: string } {
+  const x = Math.abs(gap);
+  const digits = unit === 'count' ? 0 : x >= 100 ? 0 : 2;
+  const n = (locale: string) =>
+    formatter(
+      `n|${locale}|${digits}`,
+      () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
+    ).format(x);
+  if (unit === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
+  return { gapEn: n('en-US'), gapVi: n('vi-VN') };
+}
+
 export function belowTrajectoryAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
   pace: Pace | null,
   period: string,
   o: AlertOptions = DEFAULT_ALERT_OPTIONS,
+  unit?: Unit['kind'],
 ): Alert | null {
   const g = pace?.gapPct;
   if (g === null || g === undefined || !Number.isFinite(g) || g >= -o.belowTrajectoryPct) return null;
@@ -97,7 +146,7 @@ export function belowTrajectoryAlert(
     'goal',
     goal.id,
     period,
-    titled(goal, 'alert_below_trajectory', { gap: -g }),
+    titled(goal, 'alert_below_trajectory', pace ? unitGap(pace.gap, unit) : {}),
     g,
   );
 }
@@ -107,6 +156,7 @@ export function forecastMissAlert(
   forecast: HitForecast | null,
   period: string,
   o: AlertOptions = DEFAULT_ALERT_OPTIONS,
+  timeZone = 'UTC',
 ): Alert | null {
   const p = forecast?.probabilityByDeadline;
   if (p === null || p === undefined || goal.deadline === undefined || p >= o.forecastMissProbability)
@@ -119,7 +169,11 @@ export function forecastMissAlert(
     'goal',
     goal.id,
     period,
-    titled(goal, 'alert_forecast_miss', { deadline: day(goal.deadline), probability: p }),
+    titled(goal, 'alert_forecast_miss', {
+      deadlineEn: sentenceDate(goal.deadline, timeZone).dateEn,
+      deadlineVi: sentenceDate(goal.deadline, timeZone).dateVi,
+      probability: p,
+    }),
     p,
   );
 }
@@ -211,6 +265,7 @@ export function noCheckInAlert(
 export function milestoneOverdueAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations' | 'deadline'>,
   status: MilestoneStatus,
+  timeZone = 'UTC',
 ): Alert | null {
   if (status.state !== 'overdue' || goal.deadline === undefined) return null;
   return make(
@@ -219,7 +274,7 @@ export function milestoneOverdueAlert(
     'goal',
     goal.id,
     day(goal.deadline),
-    titled(goal, 'alert_milestone_overdue', { date: day(goal.deadline) }),
+    titled(goal, 'alert_milestone_overdue', sentenceDate(goal.deadline, timeZone)),
     status.daysLeft ?? undefined,
   );
 }

@@ -55,18 +55,23 @@ const TABLE = {
     en: `Reaching the target needs about ${pct(p.required)} growth per month; the best month in the history grew ${pct(p.best)}.`,
     vi: `Để đạt mục tiêu cần tăng khoảng ${pct(p.required)} mỗi tháng; tháng tốt nhất trong lịch sử chỉ tăng ${pct(p.best)}.`,
   }),
+  smart_unrealistic_cut: (p: Params) => ({
+    en: `Reaching the target needs a cut of about ${pct(p.required)} per month; the best month in the history cut ${pct(p.best)}.`,
+    vi: `Để đạt mục tiêu cần giảm khoảng ${pct(p.required)} mỗi tháng; tháng tốt nhất trong lịch sử chỉ giảm ${pct(p.best)}.`,
+  }),
   smart_unrealistic_rate: (p: Params) => ({
     en: `Reaching the target needs about ${p.required} per month; the best month in the history was ${p.best}.`,
     vi: `Để đạt mục tiêu cần khoảng ${p.required} mỗi tháng; tháng tốt nhất trong lịch sử chỉ đạt ${p.best}.`,
   }),
   // Alerts
+  // Behind / ahead in the metric's good direction, by the gap in its own unit (never a clamped share).
   alert_below_trajectory: (p: Params) => ({
-    en: `“${p.title}” is ${pct(p.gap)} below its trajectory.`,
-    vi: `“${p.title}” đang thấp hơn lộ trình ${pct(p.gap)}.`,
+    en: `“${p.title}” is behind its trajectory by ${p.gapEn}.`,
+    vi: `“${p.title}” đang chậm hơn lộ trình ${p.gapVi}.`,
   }),
   alert_forecast_miss: (p: Params) => ({
-    en: `“${p.title}” is forecast to miss its deadline ${p.deadline} (chance of making it: ${pct(p.probability)}).`,
-    vi: `“${p.title}” được dự báo sẽ trễ hạn ${p.deadline} (khả năng đạt: ${pct(p.probability)}).`,
+    en: `“${p.title}” is forecast to miss its deadline of ${p.deadlineEn} (chance of making it: ${pct(p.probability)}).`,
+    vi: `“${p.title}” được dự báo sẽ trễ hạn ${p.deadlineVi} (khả năng đạt: ${pct(p.probability)}).`,
   }),
   alert_conversion_below_target: (p: Params) => ({
     en: `“${p.title}”: conversion ${p.value} is below the target rate ${p.target}.`,
@@ -81,8 +86,8 @@ const TABLE = {
     vi: `“${p.title}” chưa có lần cập nhật tiến độ nào.`,
   }),
   alert_milestone_overdue: (p: Params) => ({
-    en: `Milestone “${p.title}” was due ${p.date} and is not done.`,
-    vi: `Cột mốc “${p.title}” đến hạn ngày ${p.date} nhưng chưa hoàn thành.`,
+    en: `Milestone “${p.title}” was due ${p.dateEn} and is not done.`,
+    vi: `Cột mốc “${p.title}” đến hạn ngày ${p.dateVi} nhưng chưa hoàn thành.`,
   }),
   alert_kpi_moved: (p: Params) => ({
     en: `${p.title} ${Number(p.change) >= 0 ? 'rose' : 'fell'} ${pct(Math.abs(Number(p.change)))} week over week.`,

@@ -19,14 +19,19 @@ export interface MilestoneStatus {
 
 const DAY = 86_400_000;
 
+/**
+ * `conditionMet`: a milestone with a metric condition (goal-types/milestone.ts) whose condition holds is
+ * done in all but the tick — never overdue, even after its date.
+ */
 export function milestoneStatus(
   goal: Pick<Goal, 'deadline' | 'doneAt' | 'budget' | 'spent'>,
   now: number,
   dueSoonDays = 7,
+  conditionMet: boolean | null = null,
 ): MilestoneStatus {
   const daysLeft = goal.deadline === undefined ? null : Math.ceil((goal.deadline - now) / DAY);
   let state: MilestoneState;
-  if (goal.doneAt !== undefined && goal.doneAt !== null) state = 'done';
+  if ((goal.doneAt !== undefined && goal.doneAt !== null) || conditionMet === true) state = 'done';
   else if (goal.deadline === undefined) state = 'no_deadline';
   else if (goal.deadline < now) state = 'overdue';
   else if (goal.deadline - now <= dueSoonDays * DAY) state = 'due_soon';

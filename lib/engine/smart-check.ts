@@ -45,9 +45,13 @@ const fmt = (n: number) =>
   Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100);
 
 export function isCumulative(
-  goal: Pick<Goal, 'measure'>,
+  goal: Pick<Goal, 'measure'> & Partial<Pick<Goal, 'goalType'>>,
   metric?: Pick<Metric, 'aggregation' | 'formula'>,
 ): boolean {
+  const summed = !metric || (metric.aggregation === 'sum' && !metric.formula);
+  // The stated type decides: annual revenue as a rolling 12-month level is not revenue "since start".
+  if (goal.goalType)
+    return goal.goalType === 'total' || (goal.goalType === 'milestone' && !!metric && summed);
   if (goal.measure)
     return goal.measure === 'cumulative' && (!metric || (metric.aggregation === 'sum' && !metric.formula));
   return !!metric && metric.aggregation === 'sum' && !metric.formula;
@@ -133,22 +137,33 @@ function growthIssue(
   const current = ctx.current ?? goal.baseline ?? h[h.length - 1];
   if (current === undefined || current === null || current <= 0 || target <= 0) return null;
   // Growth "in the good direction": for a down metric (cost per lead) shrinking is growing.
+  // A move in the good direction, per month: growth for an up metric, a cut for a down one (churn
+  // 3.8% → 1% needs a 20% cut a month, not "282% growth").
   const ratio = direction === 'up' ? target / current : current / target;
   if (ratio <= 1) return null;
-  const required = ratio ** (1 / Math.max(1, months)) - 1;
+  const step = Math.max(1, months);
+  const required = direction === 'up' ? ratio ** (1 / step) - 1 : 1 - (1 / ratio) ** (1 / step);
   let best = Number.NEGATIVE_INFINITY;
   for (let i = 1; i < h.length; i++) {
     const a = h[i - 1] ?? 0;
     const b = h[i] ?? 0;
-    if (a > 0 && b > 0) best = Math.max(best, direction === 'up' ? b / a - 1 : a / b - 1);
+    if (a > 0 && b > 0) best = Math.max(best, direction === 'up' ? b / a - 1 : 1 - b / a);
   }
   if (!Number.isFinite(best)) return null;
   const bestUp = Math.max(0, best);
-  if (required > Math.max(FAR_FACTOR * bestUp, bestUp + FAR_MARGIN)) {
+  // A cut can't exceed 100%: the margin rule alone would make any cut above 95% unreachable.
+  const far =
+    direction === 'up'
+      ? Math.max(FAR_FACTOR * bestUp, bestUp + FAR_MARGIN)
+      : Math.min(0.95, Math.max(FAR_FACTOR * bestUp, bestUp + FAR_MARGIN));
+  if (required > far) {
     return {
       code: 'unrealistic_growth',
       severity: 'weak',
-      message: msg('smart_unrealistic_growth', { required, best: bestUp }),
+      message: msg(direction === 'up' ? 'smart_unrealistic_growth' : 'smart_unrealistic_cut', {
+        required,
+        best: bestUp,
+      }),
     };
   }
   return null;

@@ -16,6 +16,9 @@ import type { Confidence } from '../schema';
  * 5. The computed status is the WORSE of 3 and 4: a goal is on track only when the trajectory and the
  *    forecast agree. (A phased trajectory already expects a slow season, so seasonality alone doesn't
  *    make a goal look behind.) Missing signals are skipped; with neither, there is no computed status.
+ * 4b. Keep a level (goal-types/keep-level.ts) gives its own signal instead of 3 and 4: the period the
+ *    value refers to held the threshold → on_track ('keep_held'); held, but closer to the line than
+ *    the tolerance → at_risk ('keep_close'); breached → off_track ('keep_breached').
  * 6. Manual confidence from the latest check-in (if it is at most 30 days old) can only pull the status
  *    down, and by at most one level per check-in: the owner may know of a lost deal the data doesn't
  *    show yet, but one pessimistic click shouldn't turn a healthy goal red. It never improves a
@@ -41,7 +44,12 @@ export type StatusReason =
   | 'forecast_very_unlikely'
   | 'manual_confidence'
   | 'not_started'
-  | 'no_data';
+  | 'no_data'
+  | 'keep_held'
+  | 'keep_close'
+  | 'keep_breached'
+  /** Objectives and other goals without a measure of their own: their children's statuses (objective.ts). */
+  | 'children';
 
 const RANK: Record<Confidence, number> = { on_track: 0, at_risk: 1, off_track: 2 };
 const BY_RANK: Confidence[] = ['on_track', 'at_risk', 'off_track'];
@@ -54,6 +62,8 @@ export interface StatusInput {
   deadlinePassed: boolean;
   gapPct: number | null;
   probability: number | null;
+  /** Keep goals: how the period the value refers to stands against the threshold. */
+  holding?: 'held' | 'close' | 'breached' | null;
   /** Latest check-in confidence and when it was given. */
   confidence?: { value: Confidence; time: number } | null;
   now: number;
@@ -62,48 +72,61 @@ export interface StatusInput {
 export interface StatusResult {
   status: Confidence | null;
   reasons: StatusReason[];
+  /**
+   * The reason that decided the status — the first one at the final status's level (the worst signal,
+   * or the manual confidence that pulled it down). A card shows it next to the status, so "Off track"
+   * never stands beside "ahead by…" without what made it off track. Null when nothing pulled it down.
+   */
+  decidedBy: StatusReason | null;
 }
 
 export function computeStatus(s: StatusInput): StatusResult {
-  if (s.done) return { status: 'on_track', reasons: ['done'] };
-  if (s.notStarted) return { status: null, reasons: ['not_started'] };
-  if (s.reached) return { status: 'on_track', reasons: ['target_reached'] };
-  if (s.deadlinePassed) return { status: 'off_track', reasons: ['deadline_passed'] };
+  const only = (status: Confidence | null, reason: StatusReason): StatusResult => ({
+    status,
+    reasons: [reason],
+    decidedBy: reason,
+  });
+  if (s.done) return only('on_track', 'done');
+  if (s.notStarted) return only(null, 'not_started');
+  if (s.reached) return only('on_track', 'target_reached');
+  if (s.deadlinePassed) return only('off_track', 'deadline_passed');
   const reasons: StatusReason[] = [];
+  const ranked: Array<[StatusReason, number]> = [];
   let rank: number | null = null;
-  const worse = (r: number) => {
+  const worse = (r: number, reason?: StatusReason) => {
     rank = rank === null ? r : Math.max(rank, r);
+    if (reason) {
+      reasons.push(reason);
+      ranked.push([reason, r]);
+    }
   };
   const gap = s.gapPct;
   if (gap !== null && Number.isFinite(gap)) {
-    if (gap < STATUS_THRESHOLDS.offTrackGap) {
-      worse(2);
-      reasons.push('pace_far_behind');
-    } else if (gap < STATUS_THRESHOLDS.atRiskGap) {
-      worse(1);
-      reasons.push('pace_behind');
-    } else worse(0);
+    if (gap < STATUS_THRESHOLDS.offTrackGap) worse(2, 'pace_far_behind');
+    else if (gap < STATUS_THRESHOLDS.atRiskGap) worse(1, 'pace_behind');
+    else worse(0);
   }
   const p = s.probability;
   if (p !== null && Number.isFinite(p)) {
-    if (p < STATUS_THRESHOLDS.offTrackProbability) {
-      worse(2);
-      reasons.push('forecast_very_unlikely');
-    } else if (p < STATUS_THRESHOLDS.atRiskProbability) {
-      worse(1);
-      reasons.push('forecast_unlikely');
-    } else worse(0);
+    if (p < STATUS_THRESHOLDS.offTrackProbability) worse(2, 'forecast_very_unlikely');
+    else if (p < STATUS_THRESHOLDS.atRiskProbability) worse(1, 'forecast_unlikely');
+    else worse(0);
   }
+  if (s.holding === 'breached') worse(2, 'keep_breached');
+  else if (s.holding === 'close') worse(1, 'keep_close');
+  else if (s.holding === 'held') worse(0, 'keep_held');
   const c = s.confidence;
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;
   if (rank === null) {
-    if (fresh) return { status: fresh, reasons: ['manual_confidence'] };
-    return { status: null, reasons: ['no_data'] };
+    if (fresh) return only(fresh, 'manual_confidence');
+    return only(null, 'no_data');
   }
   let final: number = rank;
+  let decidedBy: StatusReason | null = ranked.find(([, r]) => r === final)?.[0] ?? null;
   if (fresh && RANK[fresh] > final) {
     final = Math.min(2, final + 1);
     reasons.push('manual_confidence');
+    decidedBy = 'manual_confidence';
   }
-  return { status: BY_RANK[final] ?? 'off_track', reasons };
+  return { status: BY_RANK[final] ?? 'off_track', reasons, decidedBy };
 }

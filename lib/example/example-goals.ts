@@ -120,6 +120,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
   const goals: GoalInput[] = [
     okr({
       id: 'ex-okr-online',
+      goalType: 'objective',
       kind: 'objective',
       title: 'Make Sao Mai the easiest wholesaler to buy from online',
       translations: { vi: 'Biến Sao Mai thành nhà bán sỉ dễ đặt hàng trực tuyến nhất' },
@@ -131,6 +132,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-online-customers',
+      goalType: 'total',
       kind: 'key_result',
       title: `Win ${onlineTarget} new online customers`,
       translations: { vi: `Có thêm ${onlineTarget} khách hàng trực tuyến mới` },
@@ -145,6 +147,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-facebook-roas',
+      goalType: 'level',
       kind: 'key_result',
       title: `Raise Facebook ROAS from ${facebookRoas} to ${roasTarget}`,
       translations: {
@@ -161,6 +164,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-google-cost-per-mql',
+      goalType: 'level',
       kind: 'key_result',
       title: `Cut Google cost per MQL from ${dong(googleCpm).en} to ${dong(cpmTarget).en}`,
       translations: {
@@ -177,6 +181,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-zalo-conversion',
+      goalType: 'level',
       kind: 'key_result',
       title: `Lift Zalo MQL → customer conversion from ${zaloConversion}% to ${conversionTarget}%`,
       translations: {
@@ -193,6 +198,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-okr-distributors',
+      goalType: 'objective',
       kind: 'objective',
       title: "Become distributors' first-choice supplier",
       translations: { vi: 'Trở thành nhà cung cấp được các nhà phân phối ưu tiên hàng đầu' },
@@ -203,6 +209,8 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-distributor-churn',
+      goalType: 'keep',
+      keepSide: 'at_most',
       kind: 'key_result',
       title: 'Keep monthly distributor churn under 1%',
       translations: { vi: 'Giữ tỷ lệ nhà phân phối rời bỏ mỗi tháng dưới 1%' },
@@ -217,6 +225,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-on-time',
+      goalType: 'level',
       kind: 'key_result',
       title: 'Deliver 98% of orders on time',
       translations: { vi: 'Giao đúng hẹn 98% đơn hàng' },
@@ -230,6 +239,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     okr({
       id: 'ex-kr-distributor-revenue',
+      goalType: 'total',
       kind: 'key_result',
       title: `Grow distributor revenue to ${billions(distributorTarget).en}`,
       translations: { vi: `Tăng doanh thu từ nhà phân phối lên ${billions(distributorTarget).vi}` },
@@ -245,6 +255,8 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
 
     bsc({
       id: 'ex-kpi-gross-margin',
+      goalType: 'keep',
+      keepSide: 'at_least',
       title: 'Keep gross margin at 30% or more',
       translations: { vi: 'Duy trì biên lợi nhuận gộp từ 30% trở lên' },
       perspective: 'financial',
@@ -259,6 +271,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-net-profit',
+      goalType: 'total',
       title: `Net profit of ${billions(netProfitTarget).en} this year`,
       translations: { vi: `Lợi nhuận ròng ${billions(netProfitTarget).vi} trong năm` },
       perspective: 'financial',
@@ -273,6 +286,8 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-retail-retention',
+      goalType: 'keep',
+      keepSide: 'at_least',
       title: 'Retain 98% of retail shops every month',
       translations: { vi: 'Giữ chân 98% cửa hàng bán lẻ mỗi tháng' },
       perspective: 'customer',
@@ -287,6 +302,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-retail-value',
+      goalType: 'level',
       title: `Average retail shop buys ${millions(valueTarget).en} a month`,
       translations: { vi: `Mỗi cửa hàng bán lẻ mua trung bình ${millions(valueTarget).vi} mỗi tháng` },
       perspective: 'customer',
@@ -300,6 +316,8 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-on-time',
+      goalType: 'keep',
+      keepSide: 'at_least',
       title: 'On-time delivery of 96% or more',
       translations: { vi: 'Tỷ lệ giao hàng đúng hẹn từ 96% trở lên' },
       perspective: 'internal_process',
@@ -314,6 +332,8 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-lead-time',
+      goalType: 'keep',
+      keepSide: 'at_most',
       title: 'Deliver within 2 days of the order',
       translations: { vi: 'Giao hàng trong vòng 2 ngày kể từ khi đặt' },
       perspective: 'internal_process',
@@ -327,6 +347,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-training',
+      goalType: 'total',
       title: `${trainingTarget} hours of staff training this quarter`,
       translations: {
         vi: `${trainingTarget} giờ đào tạo nhân viên trong quý`,
@@ -342,6 +363,7 @@ export function buildExampleGoals(sim: Simulation, now: number, createdAt: numbe
     }),
     bsc({
       id: 'ex-kpi-engagement',
+      goalType: 'level',
       title: 'Employee engagement of 80% or more',
       translations: { vi: 'Mức độ gắn kết của nhân viên từ 80% trở lên' },
       perspective: 'learning_growth',

@@ -173,6 +173,9 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
   goals.push({
     id: BHAG_ID,
     kind: 'bhag',
+    // Annual revenue: the sum of the latest twelve complete months, never revenue "since the start".
+    goalType: 'level',
+    rollingMonths: 12,
     title: `Reach 150 billion VND annual revenue by ${planYear + 3}`,
     translations: { vi: `Đạt doanh thu 150 tỷ đồng mỗi năm vào năm ${planYear + 3}` },
     description:
@@ -196,6 +199,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
     goals.push({
       id: `ex-goal-year-${year}`,
       kind: 'milestone',
+      goalType: 'milestone',
       title: `${year}: ${amount.en} revenue`,
       translations: { vi: `Năm ${year}: doanh thu ${amount.vi}` },
       description: bilingual(YEAR_PLANS[i]),
@@ -229,6 +233,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
     goals.push({
       id: quarterId(q),
       kind: 'milestone',
+      goalType: 'milestone',
       title: `Q${q.quarter + 1} ${q.year}: ${amount.en} revenue`,
       translations: { vi: `Quý ${q.quarter + 1}/${q.year}: doanh thu ${amount.vi}` },
       description: bilingual(plan),
@@ -255,6 +260,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
     goals.push({
       id: `ex-goal-month-${ym.year}-${String(ym.month + 1).padStart(2, '0')}`,
       kind: 'milestone',
+      goalType: 'milestone',
       title: action.en,
       translations: { vi: action.vi },
       description: `${MONTH_NAMES_EN[ym.month]} ${ym.year}: ${action.what} Budget ${budget.en}.`,

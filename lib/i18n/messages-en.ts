@@ -1,6 +1,7 @@
 import { adaptersEn } from './messages-adapters';
 import { firefoxEn } from './messages-firefox';
 import { firsthourEn } from './messages-firsthour';
+import { numbersEn } from './messages-numbers';
 import { overlayEn } from './messages-overlay';
 import { safetyStoreEn } from './messages-safety-store';
 import { shellEn } from './messages-shell';
@@ -18,6 +19,7 @@ export const en = {
   ...adaptersEn,
   ...safetyStoreEn,
   ...firsthourEn,
+  ...numbersEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

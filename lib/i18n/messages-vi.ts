@@ -2,6 +2,7 @@ import { adaptersVi } from './messages-adapters';
 import type { MessageKey } from './messages-en';
 import { firefoxVi } from './messages-firefox';
 import { firsthourVi } from './messages-firsthour';
+import { numbersVi } from './messages-numbers';
 import { overlayVi } from './messages-overlay';
 import { safetyStoreVi } from './messages-safety-store';
 import { shellVi } from './messages-shell';
@@ -17,6 +18,7 @@ export const vi: Record<MessageKey, string> = {
   ...adaptersVi,
   ...safetyStoreVi,
   ...firsthourVi,
+  ...numbersVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -23,6 +23,26 @@ export const PERSPECTIVES = ['financial', 'customer', 'internal_process', 'learn
 export const Perspective = z.enum(PERSPECTIVES);
 export type Perspective = z.infer<typeof Perspective>;
 
+/**
+ * How a goal is measured, in the words the goal form asks (docs/figures.md defines every figure per type):
+ * - total: the sum of a metric over the goal's window reaches the target by the deadline (revenue this year);
+ * - level: a level moves from its baseline to the target by the deadline (conversion 10% → 15%); with
+ *   `rollingMonths` a summed metric is read as the sum of that many complete months (annual revenue);
+ * - keep: the metric stays at or above / at or below the target in every period of the window
+ *   (margin ≥ 30%, churn ≤ 1%), scored by periods held, the current period and the streak;
+ * - milestone: done by a date, optionally with a metric condition (a total reached in its window);
+ * - objective: scored from its key results (or, for a BHAG without a metric, from its children).
+ * Optional so records written before database v3 still parse; the v3 migration and every form write it,
+ * and lib/engine/goal-type.ts infers it the same way for anything else (imports, old backups).
+ */
+export const GOAL_TYPES = ['total', 'level', 'keep', 'milestone', 'objective'] as const;
+export const GoalType = z.enum(GOAL_TYPES);
+export type GoalType = z.infer<typeof GoalType>;
+
+/** Keep a level: which side of the threshold counts as held. */
+export const KeepSide = z.enum(['at_least', 'at_most']);
+export type KeepSide = z.infer<typeof KeepSide>;
+
 export const Money = z.object({ amount: FiniteNumber, currency: CurrencyCode });
 export type Money = z.infer<typeof Money>;
 
@@ -40,7 +60,13 @@ export const Goal = z.object({
   metricId: z.optional(Id),
   /** Only observations with these dimension values count (e.g. channel = facebook). */
   dims: z.optional(DimensionValues),
-  /** Progress counts the sum of the metric over the goal's window, or the latest value. */
+  /** How the goal is measured (see GoalType). */
+  goalType: z.optional(GoalType),
+  /** Keep goals: held when the value is at least / at most the target; default from the metric's direction. */
+  keepSide: z.optional(KeepSide),
+  /** Level goals on a summed metric: the value is the sum of this many complete months (12 = annual). */
+  rollingMonths: z.optional(z.int().check(z.gte(1), z.lte(36))),
+  /** Legacy (before goalType): the sum of the metric over the window, or the latest value. */
   measure: z.optional(z.enum(['cumulative', 'latest'])),
   baseline: z.optional(FiniteNumber),
   target: z.optional(FiniteNumber),

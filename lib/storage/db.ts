@@ -1,5 +1,6 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { migrateV1Database } from './migrations/v1-to-v2';
+import { migrateV2Database } from './migrations/v2-to-v3';
 
 /**
  * The one place that knows Pacer's IndexedDB layout.
@@ -13,7 +14,7 @@ import { migrateV1Database } from './migrations/v1-to-v2';
  * Records are typed `unknown` here on purpose: every read goes through a zod schema (./records.ts).
  */
 export const DB_NAME = 'pacer';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const STORES = {
   metrics: 'metrics',
@@ -115,5 +116,10 @@ async function runUpgrades(db: PacerDb, oldVersion: number, tx: UpgradeTx, now: 
     tx.objectStore('checkIns').createIndex('by-goal-time', ['goalId', 'time']);
     if (oldVersion >= 1) await migrateV1Database(tx, now);
     db.deleteObjectStore('observations');
+  }
+  if (oldVersion < 3) {
+    // v3: every goal states its type (total, level, keep, milestone, objective). A v1 database was
+    // backed up by the v2 block above, in this same transaction, so only a v2 one needs a backup here.
+    if (oldVersion >= 1) await migrateV2Database(tx, now, oldVersion >= 2);
   }
 }

@@ -49,7 +49,7 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       assert.equal(await page.locator('#goal-metricId option:checked').textContent(), 'Deals won');
 
       await page.locator('#goal-title').fill('Win 100 deals');
-      await page.locator('#goal-measure').selectOption('cumulative');
+      await page.locator('#goal-goalType').selectOption('total');
       await page.locator('#goal-target').fill('100');
       await page.locator('#goal-start').fill(day(-60));
       await page.locator('#goal-deadline').fill(day(120));

@@ -1,7 +1,14 @@
 import type { FieldErrors, GoalField, GoalFormState } from '../../../lib/app/goal-form';
 import type { Translator } from '../../../lib/i18n/translate';
 import { localizedName } from '../../../lib/i18n/translate';
-import { type Framework, type Goal, GoalKind, type Metric, PERSPECTIVES } from '../../../lib/schema';
+import {
+  type Framework,
+  GOAL_TYPES,
+  type Goal,
+  GoalKind,
+  type Metric,
+  PERSPECTIVES,
+} from '../../../lib/schema';
 import { FieldGroup, FormField, say } from './form-field';
 
 export interface GoalFieldsProps {
@@ -117,11 +124,17 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
           {t('dashboard.newMetric')}
         </button>
       </div>
-      {select('measure', t('editor.goal.measure'), [
-        ['', t('editor.goal.measureAuto')],
-        ['cumulative', t('measure.cumulative')],
-        ['latest', t('measure.latest')],
+      {select('goalType', t('goalType.question'), [
+        ['', t('goalType.auto')],
+        ...GOAL_TYPES.map((k): [string, string] => [k, t(`goalType.${k}`)]),
       ])}
+      {form.goalType === 'keep' &&
+        select('keepSide', t('goalType.keepSide'), [
+          ['', '—'],
+          ['at_least', t('goalType.keepSide.at_least')],
+          ['at_most', t('goalType.keepSide.at_most')],
+        ])}
+      {form.goalType === 'level' && input('rollingMonths', t('goalType.rollingMonths'), { number: true })}
       {input('baseline', t('field.baseline'), { number: true })}
       {input('target', t('field.target'), { number: true, hint: t('popup.valuePlaceholder') })}
       {input('start', t('field.start'), { type: 'date' })}

@@ -82,6 +82,36 @@ describe('dashboard data over the example dataset', () => {
     for (const [lo, hi] of band) expect(lo!).toBeLessThanOrEqual(hi!);
   });
 
+  it("ends every goal's chart on the card's own value, on the card's periods, named for its type", async () => {
+    const goals = (await repository(db, 'goals').list()).filter((g) => g.metricId && !g.deletedAt);
+    let checked = 0;
+    for (const goal of goals) {
+      const detail = await computeGoalDetail(db, goal.id, settings, NOW);
+      const c = detail.chart;
+      if (!c) continue;
+      const last = c.actual.findLastIndex((v) => v !== null);
+      if (last === -1) {
+        // Nothing to draw: no value yet, or a window that has not opened (the card's total is then 0).
+        expect(detail.view.value === '—' || (goal.startAt ?? 0) > NOW).toBe(true);
+        continue;
+      }
+      // The card shows "Tháng 11: 29,9%" for a level; the chart's last point is that same number.
+      const shown = detail.formatAxis(c.actual[last]!);
+      expect([goal.id, detail.view.value.slice(-shown.length)]).toEqual([goal.id, shown]);
+      if (goal.goalType === 'keep') {
+        expect(c.type).toBe('keep');
+        expect(new Set(c.target.filter((v) => v !== null))).toEqual(new Set([goal.target]));
+        // Every month the card counts ("Giữ được 0/2 tháng") is a point on the chart.
+        const periods = Number(/(\d+)\/(\d+) tháng/.exec(detail.view.progressText)?.[2]);
+        expect(c.actual.filter((v) => v !== null).length).toBeGreaterThanOrEqual(periods);
+        // A monthly level is charted by month: consecutive points are 28–31 days apart.
+        expect((c.xs[1]! - c.xs[0]!) / 86_400).toBeGreaterThanOrEqual(28);
+      }
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it('builds the charts of several goals at once exactly as the goal detail does, one error per bad id', async () => {
     const goals = (await repository(db, 'goals').list()).filter((g) => g.metricId).slice(0, 4);
     const ids = [...goals.map((g) => g.id), 'no-such-goal'];

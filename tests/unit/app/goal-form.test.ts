@@ -119,6 +119,7 @@ describe('formToGoal', () => {
       metricId: 'm1',
       dims: { channel: 'facebook' },
       measure: 'cumulative',
+      goalType: 'total',
       target: 1_250_000.5,
       startAt: Date.UTC(2026, 0, 1) - 7 * 3_600_000,
       deadline: Date.UTC(2026, 11, 31, 17) - 1,
@@ -146,6 +147,53 @@ describe('formToGoal', () => {
     );
     expect(edited.ok && edited.goal.title).toBe('Sales');
     expect(edited.ok && 'translations' in edited.goal).toBe(false);
+  });
+});
+
+describe('formToGoal: the type question', () => {
+  const churn = {
+    unit: { kind: 'percent' },
+    direction: 'down',
+    aggregation: 'average',
+  } as const satisfies GoalFormContext['metric'];
+  const revenue = {
+    unit: { kind: 'currency', currency: 'VND' },
+    direction: 'up',
+    aggregation: 'sum',
+  } as const satisfies GoalFormContext['metric'];
+
+  it('saves the type asked, keeps the legacy measure in step, and the side only for keep goals', () => {
+    const keep = formToGoal(
+      form({ metricId: 'm', goalType: 'keep', keepSide: 'at_most', target: '2', rollingMonths: '12' }),
+      ctx({ metric: churn }),
+    );
+    expect(keep.ok && keep.goal).toMatchObject({ goalType: 'keep', keepSide: 'at_most', measure: 'latest' });
+    expect(keep.ok && 'rollingMonths' in keep.goal).toBe(false);
+    const level = formToGoal(
+      form({ metricId: 'm', goalType: 'level', keepSide: 'at_most', rollingMonths: '12', target: '150' }),
+      ctx({ metric: revenue }),
+    );
+    expect(level.ok && level.goal).toMatchObject({ goalType: 'level', rollingMonths: 12, measure: 'latest' });
+    expect(level.ok && 'keepSide' in level.goal).toBe(false);
+  });
+
+  it('left to the metric, saves the type the metric implies', () => {
+    const total = formToGoal(form({ metricId: 'm', target: '5' }), ctx({ metric: revenue }));
+    expect(total.ok && total.goal.goalType).toBe('total');
+    // 1.7% → 2% on a lower-is-better metric is a ceiling to stay under, not a journey.
+    const keep = formToGoal(form({ metricId: 'm', baseline: '1.7', target: '2' }), ctx({ metric: churn }));
+    expect(keep.ok && keep.goal.goalType).toBe('keep');
+    const plain = formToGoal(form({ kind: 'milestone' }), ctx());
+    expect(plain.ok && plain.goal.goalType).toBe('milestone');
+  });
+
+  it('refuses a rolling window that is not a whole number of months from 1 to 36', () => {
+    const r = formToGoal(
+      form({ metricId: 'm', goalType: 'level', rollingMonths: '40', target: '5' }),
+      ctx({ metric: revenue }),
+    );
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.rollingMonths).toBeTruthy();
   });
 });
 

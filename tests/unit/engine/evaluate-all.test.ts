@@ -106,7 +106,8 @@ describe('evaluateAll', () => {
     expect(e('kr1')?.okr).toEqual({ score: 0.5, zone: 'yellow', meetsExpectation: false });
     expect(e('kr2')?.okr?.score).toBe(1);
     expect(e('obj')?.okr?.score).toBe(0.88); // (0.5 × 1 + 1 × 3) / 4, rounded
-    expect(e('obj')?.rolledUpProgress).toBeCloseTo((0.5 + 1.83 * 3) / 4, 2);
+    // The card shows the OKR panel's score, not a mean of raw progress (issue 14).
+    expect(e('obj')?.rolledUpProgress).toBe(0.88);
     expect(result.scorecard.find((p) => p.perspective === 'customer')?.goalIds).toEqual(['obj', 'kr1']);
   });
   it('gives no value — never NaN or a throw — for zero spend, self-reference, negative revenue and an inverted window', () => {

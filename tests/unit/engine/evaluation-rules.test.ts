@@ -39,7 +39,7 @@ describe('goals whose window has not started', () => {
         probability: 0,
         now,
       }),
-    ).toEqual({ status: null, reasons: ['not_started'] });
+    ).toEqual({ status: null, reasons: ['not_started'], decidedBy: 'not_started' });
   });
 
   it('get no pace, a forecast counted from their start and no behind/miss alerts', () => {
@@ -175,12 +175,14 @@ describe('progress and pace of met, hold-a-level and wrong-side targets', () => 
       now,
       forecastPaths: 50,
     });
+    // A target below the baseline on a higher-is-better metric is a floor to keep (goal-type.ts).
     expect(r.perGoal.get('onTime')).toMatchObject({
+      type: 'keep',
       current: 97.3,
       progress: 1,
       status: 'on_track',
-      statusReasons: ['target_reached'],
-      forecast: { reachedAlready: true },
+      statusReasons: ['keep_held'],
+      keep: { side: 'at_least', threshold: 96 },
     });
     expect(r.alerts).toEqual([]);
   });

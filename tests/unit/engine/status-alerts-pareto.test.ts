@@ -24,6 +24,17 @@ describe('computeStatus', () => {
     expect(computeStatus({ ...s, gapPct: 0.1, probability: 0.9 })).toEqual({
       status: 'on_track',
       reasons: [],
+      decidedBy: null,
+    });
+    // The reason shown with a status is the one that decided it: the worse signal.
+    expect(computeStatus({ ...s, gapPct: 0.1, probability: 0.2 })).toMatchObject({
+      status: 'off_track',
+      decidedBy: 'forecast_very_unlikely',
+    });
+    expect(computeStatus({ ...s, gapPct: -0.25, probability: 0.5 })).toMatchObject({
+      status: 'off_track',
+      reasons: ['pace_far_behind', 'forecast_unlikely'],
+      decidedBy: 'pace_far_behind',
     });
     expect(computeStatus({ ...s, gapPct: -0.1, probability: 0.9 }).status).toBe('at_risk');
     expect(computeStatus({ ...s, gapPct: 0, probability: 0.5 }).status).toBe('at_risk');
@@ -39,13 +50,31 @@ describe('computeStatus', () => {
     expect(computeStatus({ ...s, confidence: c('at_risk') })).toEqual({
       status: 'at_risk',
       reasons: ['manual_confidence'],
+      decidedBy: 'manual_confidence',
     });
-    expect(computeStatus(s)).toEqual({ status: null, reasons: ['no_data'] });
+    expect(computeStatus({ ...s, gapPct: 0, confidence: c('off_track') }).decidedBy).toBe(
+      'manual_confidence',
+    );
+    expect(computeStatus(s)).toEqual({ status: null, reasons: ['no_data'], decidedBy: 'no_data' });
   });
   it('handles done, reached and missed deadlines first', () => {
     expect(computeStatus({ ...s, done: true, gapPct: -1 }).status).toBe('on_track');
     expect(computeStatus({ ...s, reached: true, probability: 0 }).status).toBe('on_track');
     expect(computeStatus({ ...s, deadlinePassed: true }).status).toBe('off_track');
+  });
+  it('reads a keep goal by its latest period, worst first, with manual confidence on top', () => {
+    expect(computeStatus({ ...s, holding: 'held' })).toMatchObject({
+      status: 'on_track',
+      decidedBy: 'keep_held',
+    });
+    expect(computeStatus({ ...s, holding: 'close' })).toMatchObject({
+      status: 'at_risk',
+      decidedBy: 'keep_close',
+    });
+    expect(computeStatus({ ...s, holding: 'breached' })).toMatchObject({
+      status: 'off_track',
+      decidedBy: 'keep_breached',
+    });
   });
 });
 
@@ -70,8 +99,22 @@ describe('alerts', () => {
       severity: 'critical',
       rule: 'below_trajectory',
     });
-    expect(a?.message.en).toBe('“Revenue 2025” is 30% below its trajectory.');
-    expect(a?.message.vi).toBe('“Doanh thu 2025” đang thấp hơn lộ trình 30%.');
+    // By the gap in the metric's unit (35 against an expected 50), never a clamped share as a percent.
+    expect(a?.message.en).toBe('“Revenue 2025” is behind its trajectory by 15.');
+    expect(a?.message.vi).toBe('“Doanh thu 2025” đang chậm hơn lộ trình 15.');
+    // A lower-is-better percentage behind its line: "behind by 0.45 pt", not "100% below".
+    const churn = computePace(
+      { startAt: now - 100 * DAY, deadline: now + 100 * DAY, timeZone: 'UTC' },
+      1.7,
+      1,
+      1.8,
+      now,
+      { direction: 'down', unit: 'percent' },
+    );
+    expect(belowTrajectoryAlert(g, churn, 'p', undefined, 'percent')?.message).toEqual({
+      en: '“Revenue 2025” is behind its trajectory by 0.45 pt.',
+      vi: '“Doanh thu 2025” đang chậm hơn lộ trình 0,45 điểm %.',
+    });
     const fine = computePace(
       { startAt: now - 100 * DAY, deadline: now + 100 * DAY, timeZone: 'UTC' },
       0,
@@ -93,6 +136,12 @@ describe('alerts', () => {
     expect(forecastMissAlert(g, fc1, 'w')?.severity).toBe('warning');
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.1 }, 'w')?.message.vi).toContain('10%');
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.6 }, 'w')).toBeNull();
+    // Dates inside sentences are localised on the user's calendar, not "2026-12-31".
+    const yearEnd = { ...g, deadline: Date.UTC(2026, 11, 31, 17) - 1 };
+    expect(forecastMissAlert(yearEnd, fc1, 'w', undefined, 'Asia/Ho_Chi_Minh')?.message).toEqual({
+      en: expect.stringContaining('deadline of Dec 31, 2026 '),
+      vi: expect.stringContaining('trễ hạn 31/12/2026 '),
+    });
     expect(conversionBelowTargetAlert(g, 2.5, 4, 'up', '2025-06-01')?.message.en).toContain(
       '2.5 is below the target rate 4',
     );

@@ -1,0 +1,228 @@
+import type { GoalEvaluation } from '../engine/evaluate-all';
+import type { ReadingPeriod } from '../engine/goal-types/reading';
+import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
+import { formatCompact, formatDate, formatNumber, formatPercent, formatValue } from '../i18n/format';
+import type { Goal, Unit } from '../schema';
+import type { ViewContext } from './goal-views';
+
+/**
+ * The words and numbers a surface shows for one goal's reading (engine/evaluate-all.ts): each figure
+ * as docs/figures.md defines it per goal type. Pure formatting — nothing here recomputes a figure.
+ */
+
+/** A value in its unit; amounts of a million or more compact ("₫1.85B"). */
+export function formatUnitValue(value: number | null, unit: Unit, ctx: ViewContext): string {
+  if (value === null) return '—';
+  if (unit.kind === 'duration') {
+    // Hours as hours: "240 h" of training is not "10 d" (a day of training is 8 hours, not 24).
+    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
+    return `${formatNumber(value, ctx.settings.locale, { maximumFractionDigits: 1 })} ${label}`;
+  }
+  if (unit.kind === 'currency' && Math.abs(value) >= 1e6)
+    return formatCompact(value, ctx.settings.locale, unit.currency);
+  if (unit.kind === 'count' && Math.abs(value) >= 1e6) return formatCompact(value, ctx.settings.locale);
+  return formatValue(value, unit, ctx.settings.locale);
+}
+
+/**
+ * A difference in the metric's own unit: percentage points as "pt" for percent metrics (0.7 pt, never
+ * "0.7%", which reads as a relative change), whole numbers for counts, hours as hours.
+ */
+export function formatGap(gap: number, unit: Unit, ctx: ViewContext): string {
+  const x = Math.abs(gap);
+  if (unit.kind === 'percent')
+    return ctx.t('reading.points', { x: formatNumber(x, ctx.settings.locale, { maximumFractionDigits: 2 }) });
+  if (unit.kind === 'count') return formatUnitValue(Math.round(x), unit, ctx);
+  return formatUnitValue(x, unit, ctx);
+}
+
+/** "Nov" / "Tháng 11", with the year when it is not the current one. */
+export function monthName(day: string, ctx: ViewContext): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7));
+  const thisYear = Number(localDayKey(ctx.now, ctx.settings.timeZone).slice(0, 4));
+  if (ctx.settings.locale === 'vi') return y === thisYear ? `Tháng ${m}` : `Tháng ${m}/${y}`;
+  const name = new Intl.DateTimeFormat('en', { month: 'short', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, 15),
+  );
+  return y === thisYear ? name : `${name} ${y}`;
+}
+
+/** An objective reads as its OKR score, as the OKR panel does (0–1, with its zone). */
+export function isScored(goal: Goal, ev: GoalEvaluation | undefined): boolean {
+  return ev?.type === 'objective' || (!!ev?.okr && goal.kind === 'objective' && ev.current === null);
+}
+
+/** The OKR score as the card's value: "0.64" of "1.00". */
+export function okrScoreText(score: number, ctx: ViewContext): string {
+  return formatNumber(score, ctx.settings.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/** The value with the period it refers to: "Nov: 29.9%", "12 months to Nov: ₫48.2B". */
+export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewContext): string {
+  const value = formatUnitValue(ev?.current ?? null, unit, ctx);
+  const p = ev?.period;
+  if (!ev || !p || ev.current === null || ev.type === 'total' || ev.type === 'milestone') return value;
+  return periodPrefix(p, value, ctx);
+}
+
+function periodPrefix(p: ReadingPeriod, value: string, ctx: ViewContext): string {
+  if (p.rollingMonths)
+    return ctx.t('reading.rolling', { count: p.rollingMonths, month: monthName(p.end, ctx), value });
+  if (p.granularity === 'month') return ctx.t('reading.month', { month: monthName(p.start, ctx), value });
+  const date = formatDate(
+    startOfLocalDay(p.end, ctx.settings.timeZone),
+    ctx.settings.locale,
+    ctx.settings.timeZone,
+    'dayMonth',
+  );
+  return ctx.t('reading.day', { date, value });
+}
+
+/** The progress line, per type; null progress is "No data yet". */
+export function progressText(
+  goal: Goal,
+  ev: GoalEvaluation | undefined,
+  unit: Unit,
+  ctx: ViewContext,
+): string {
+  const { t } = ctx;
+  const locale = ctx.settings.locale;
+  if (isScored(goal, ev) && ev?.okr)
+    return t('reading.progress.okr', { zone: t(`reading.zone.${ev.okr.zone}`) });
+  if (ev?.type === 'milestone' && ev.current === null)
+    return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
+  if (ev?.type === 'keep' && ev.keep)
+    return t('reading.progress.keep', { held: ev.keep.held, periods: ev.keep.periods });
+  const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
+  if (progress === null || !Number.isFinite(progress)) return t('dashboard.noData');
+  const percent = formatPercent(Math.max(0, progress), locale);
+  if (ev?.type === 'level' && ev.baseline !== null)
+    return t('reading.progress.level', { percent, baseline: formatUnitValue(ev.baseline, unit, ctx) });
+  return t('dashboard.progress', { percent });
+}
+
+const date = (ms: number, ctx: ViewContext) =>
+  formatDate(ms, ctx.settings.locale, ctx.settings.timeZone, 'medium');
+
+/** Why the status is what it is — shown beside it on every surface ("12% chance by Dec 31, 2026"). */
+export function reasonText(
+  goal: Goal,
+  ev: GoalEvaluation | undefined,
+  unit: Unit,
+  ctx: ViewContext,
+): string | undefined {
+  if (!ev || goal.doneAt) return undefined;
+  const { t } = ctx;
+  const k = ev.keep;
+  switch (ev.decidedBy) {
+    case 'pace_behind':
+    case 'pace_far_behind':
+      return ev.pace ? t('reading.reason.pace', { x: formatGap(ev.pace.gap, unit, ctx) }) : undefined;
+    case 'forecast_unlikely':
+    case 'forecast_very_unlikely': {
+      const p = ev.forecast?.probabilityByDeadline;
+      if (p === null || p === undefined || goal.deadline === undefined) return undefined;
+      return t('reading.reason.forecast', {
+        p: formatPercent(p, ctx.settings.locale, { maximumFractionDigits: 0 }),
+        date: date(goal.deadline, ctx),
+      });
+    }
+    case 'deadline_passed':
+      return goal.deadline === undefined
+        ? undefined
+        : t('reading.reason.deadline', { date: date(goal.deadline, ctx) });
+    case 'target_reached':
+      return t('reading.reason.reached');
+    case 'manual_confidence':
+      return t('reading.reason.manual');
+    case 'children':
+      return t('reading.reason.children');
+    case 'not_started':
+      return goal.startAt === undefined
+        ? undefined
+        : t('reading.reason.notStarted', { date: date(goal.startAt, ctx) });
+    case 'keep_breached':
+      return k
+        ? t('reading.reason.keepBreached', {
+            value: valueText(ev, unit, ctx),
+            threshold: formatUnitValue(k.threshold, unit, ctx),
+          })
+        : undefined;
+    case 'keep_close':
+      return k && k.margin !== null
+        ? t('reading.reason.keepClose', {
+            value: valueText(ev, unit, ctx),
+            x: formatGap(k.margin, unit, ctx),
+            threshold: formatUnitValue(k.threshold, unit, ctx),
+          })
+        : undefined;
+    case 'keep_held':
+      // The streak, not the year's tally: "on track" speaks of now, and "held 5 of 12" beside it reads
+      // as a contradiction (the tally is on the progress line).
+      return k
+        ? t(k.streak === 1 ? 'reading.reason.keepHeld.one' : 'reading.reason.keepHeld.other', {
+            count: k.streak,
+          })
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Pace in the metric's unit for totals and levels; the margin and streak for keep goals. */
+export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): string | undefined {
+  const { t } = ctx;
+  const k = ev.keep;
+  if (ev.type === 'keep') {
+    if (!k || k.margin === null) return undefined;
+    const x = formatGap(k.margin, unit, ctx);
+    const threshold = formatUnitValue(k.threshold, unit, ctx);
+    const line =
+      k.side === 'at_least'
+        ? t(k.margin >= 0 ? 'reading.keep.above' : 'reading.keep.under', { x, threshold })
+        : t(k.margin >= 0 ? 'reading.keep.below' : 'reading.keep.over', { x, threshold });
+    if (!k.streak) return line;
+    const streak = ctx.t(k.streak === 1 ? 'reading.keep.streak.one' : 'reading.keep.streak.other', {
+      count: k.streak,
+    });
+    return `${line} · ${streak}`;
+  }
+  const p = ev.pace;
+  if (!p || p.gapPct === null || ev.current === null) return undefined;
+  // Already said beside the status ("Off track · behind pace by ₫608M"): not twice.
+  if (ev.decidedBy === 'pace_behind' || ev.decidedBy === 'pace_far_behind') return undefined;
+  if (Math.abs(p.gapPct) < 0.02) return t('reading.pace.on');
+  const x = formatGap(p.gap, unit, ctx);
+  const ahead = p.gapPct > 0;
+  return ahead ? t('reading.pace.ahead', { x }) : t('reading.pace.behind', { x });
+}
+
+/** When the target is likely hit (totals, levels), or the chance of a breach (keep goals). */
+export function forecastLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string | undefined {
+  const { t } = ctx;
+  if (goal.doneAt || !goal.metricId || ev.current === null) return undefined;
+  const locale = ctx.settings.locale;
+  if (ev.type === 'keep') {
+    const k = ev.keep;
+    if (!k || k.breachNext === null) return undefined;
+    const breach = formatPercent(k.breachNext, locale, { maximumFractionDigits: 0 });
+    if (k.holdToDeadline === null || goal.deadline === undefined || goal.deadline < ctx.now)
+      return t('reading.keep.chanceNext', { breach });
+    return t('reading.keep.chance', {
+      breach,
+      hold: formatPercent(k.holdToDeadline, locale, { maximumFractionDigits: 0 }),
+      date: date(goal.deadline, ctx),
+    });
+  }
+  const f = ev.forecast;
+  if (!f)
+    return goal.deadline && goal.deadline > ctx.now && !ev.pace?.reached
+      ? t('reading.noForecastYet')
+      : undefined;
+  if (f.reachedAlready) return undefined;
+  if (f.method === 'none') return t('forecast.notEnoughData');
+  if (f.p50 === null) return t('forecast.neverAtPace');
+  const d = (ms: number | null) => (ms === null ? '…' : date(ms, ctx));
+  return t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
+}

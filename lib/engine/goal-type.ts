@@ -1,0 +1,48 @@
+import type { Goal, GoalType, KeepSide, Metric, Unit } from '../schema';
+import { goodJourney, journeyFloor } from './journey';
+
+/**
+ * A goal's type (schema/goal.ts, GoalType): the stored one, or for records written before database v3
+ * (and imports) the one the v3 migration infers — this one function, so both always agree.
+ *
+ * Inference, in order:
+ * 1. An objective, or a BHAG/goal without a metric that is not a milestone → objective.
+ * 2. A milestone → milestone (its metric, if any, is its condition).
+ * 3. A metric counted over the window (legacy measure 'cumulative', or a plain summed metric with no
+ *    measure given) → total.
+ * 4. A level whose target lies less than a real journey beyond the baseline in the good direction (at
+ *    the baseline, on its wrong side, or within 10% of the target's size — journey.ts) → keep: "keep
+ *    margin at 30%" from 29.6% is a threshold to hold, not a 0.4-point journey.
+ * 5. Otherwise → level.
+ */
+export function goalTypeOf(
+  goal: Pick<Goal, 'goalType' | 'kind' | 'metricId' | 'measure' | 'baseline' | 'target'>,
+  metric?: Pick<Metric, 'aggregation' | 'formula' | 'direction' | 'unit'>,
+): GoalType {
+  if (goal.goalType) return goal.goalType;
+  if (goal.kind === 'objective') return 'objective';
+  if (goal.kind === 'milestone') return 'milestone';
+  if (!goal.metricId) return 'objective';
+  const summed = !!metric && metric.aggregation === 'sum' && !metric.formula;
+  if (goal.measure === 'cumulative' ? !metric || summed : !goal.measure && summed) return 'total';
+  if (goal.target !== undefined && goal.baseline !== undefined && metric) {
+    const journey = goodJourney(goal.baseline, goal.target, metric.direction);
+    if (journey <= 0 || journey < journeyFloor(goal.baseline, goal.target, metric.unit.kind)) return 'keep';
+  }
+  return 'level';
+}
+
+/** Which side of a keep goal's threshold holds: the stored side, else the metric's good direction. */
+export function keepSideOf(goal: Pick<Goal, 'keepSide'>, metric?: Pick<Metric, 'direction'>): KeepSide {
+  return goal.keepSide ?? (metric?.direction === 'down' ? 'at_most' : 'at_least');
+}
+
+/** True when `value` holds a keep goal's threshold. */
+export function holds(value: number, threshold: number, side: KeepSide): boolean {
+  return side === 'at_most' ? value <= threshold : value >= threshold;
+}
+
+/** Percent metrics measure gaps in percentage points; everything else in its own unit. */
+export function isPointUnit(unit: Pick<Unit, 'kind'> | undefined): boolean {
+  return unit?.kind === 'percent';
+}

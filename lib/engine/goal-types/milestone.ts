@@ -1,0 +1,43 @@
+import { meetsTarget } from '../journey';
+import { computeStatus } from '../status';
+import { readLevel } from './reach-level';
+import { readTotal } from './reach-total';
+import { emptyReading, type GoalFacts, type TypeReading } from './reading';
+import type { SeriesContext } from './series-context';
+
+/**
+ * Milestone: done by a date, optionally with a metric condition (a target the metric must reach in the
+ * milestone's own window — "Q3 2026: ₫12B revenue"). docs/figures.md § Milestone.
+ *
+ * - Without a metric: progress 1 once ticked off, else 0; on track while its date is ahead (or the
+ *   owner's confidence), off track once the date passed without it being done.
+ * - With a metric: measured as a total over its window (a summed metric) or as a level, and its
+ *   condition is met when that value meets the target in the metric's good direction. A met condition
+ *   is done in all but the tick: on track, and never overdue (milestones.ts), even after its date.
+ */
+export function readMilestone(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+  const metric = f.metric;
+  if (metric && f.target !== null) {
+    const summed = metric.aggregation === 'sum' && !metric.formula;
+    const r = summed ? readTotal(f, ctx, paths) : readLevel(f, ctx, paths);
+    r.conditionMet = r.current !== null && meetsTarget(r.current, f.target, f.direction);
+    return r;
+  }
+  const r = emptyReading();
+  r.target = f.target;
+  r.progress = f.done ? 1 : 0;
+  const st = computeStatus({
+    done: f.done,
+    notStarted: f.notStarted,
+    reached: false,
+    deadlinePassed: f.deadlinePassed,
+    gapPct: null,
+    probability: null,
+    confidence: f.confidence,
+    now: ctx.now,
+  });
+  r.status = st.status;
+  r.statusReasons = st.reasons;
+  r.decidedBy = st.decidedBy;
+  return r;
+}

@@ -1,0 +1,139 @@
+import type { Metric } from '../../schema';
+import { latestInRange } from '../aggregate';
+import { progressFraction } from '../okr';
+import { localDayKey } from '../time-buckets';
+import { levelValue, monthEnd } from './level-value';
+import { withStatus } from './reach-total';
+import { emptyReading, type GoalFacts, type TypeReading } from './reading';
+import type { SeriesContext } from './series-context';
+import {
+  completeHistory,
+  forecastGranularity,
+  forecastOf,
+  latestCheckInValue,
+  paceOf,
+  shownProgress,
+} from './shared';
+
+/**
+ * Reach a level: a level metric moves from its baseline to the target by the deadline ("13% — from 10%
+ * toward 15%"). docs/figures.md § Reach a level.
+ *
+ * - Value: the level of the period named with it ("Nov: 29.9%"), read by level-value.ts (a value logged
+ *   for the current month counts for averages and flow-over-flow rates). With `rollingMonths` on a summed metric, the
+ *   sum of that many complete months ("12 months to Nov: ₫48.2B" — annual revenue), never "since start".
+ * - Baseline: the goal's, else the level when the window opened, else the first month on record.
+ * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
+ * - Pace: value − the straight line from baseline to target, in the metric's unit (pt for percentages).
+ * - Forecast: per complete month (week for a stock on a short window), needs 5 periods.
+ * - Status: worse of pace and forecast (status.ts); reached ⇒ on track.
+ */
+export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+  const r = emptyReading();
+  r.target = f.target;
+  const metric = f.metric;
+  if (!metric) return manualLevel(f, ctx, r);
+  r.measure = 'latest';
+  const goal = f.goal;
+  const rolling =
+    goal.rollingMonths && metric.aggregation === 'sum' && !metric.formula ? goal.rollingMonths : 0;
+  const monthStarts = ctx.recentStarts('month', 36);
+  const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
+  r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
+  let history: number[];
+  let g = forecastGranularity(f, ctx.now, false);
+  /** A rolling sum's level when the window opened: the sum of the months just before it. */
+  let startLevel: number | null = null;
+
+  if (rolling) {
+    const sums = rollingSums(months.slice(0, -1), rolling);
+    g = 'month';
+    history = sums.filter((v): v is number => v !== null);
+    // Once the window is over, the twelve months to its last complete month; otherwise to last month.
+    let i = sums.length - 1;
+    if (f.lastDay < ctx.today)
+      i = Math.min(
+        i,
+        monthStarts.findLastIndex((m) => monthEnd(m) <= f.lastDay),
+      );
+    const v = i >= 0 ? sums[i] : null;
+    const before = f.startDay ? monthStarts.findLastIndex((m) => monthEnd(m) < (f.startDay ?? '')) : -1;
+    startLevel = sums[before] ?? history[0] ?? null;
+    const endStart = monthStarts[i];
+    const firstStart = monthStarts[i - rolling + 1];
+    if (v !== null && v !== undefined && endStart && firstStart) {
+      r.current = v;
+      r.period = {
+        start: firstStart,
+        end: monthEnd(endStart),
+        granularity: 'month',
+        rollingMonths: rolling,
+        partial: false,
+      };
+    }
+  } else {
+    const rollups = ctx.rollupsFor(metric.id, goal.dims);
+    const starts = g === 'month' ? monthStarts : ctx.recentStarts(g, 104);
+    const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
+    history = completeHistory(ctx, metric, rollups, goal.dims, series, starts);
+    const lv = levelValue(f, ctx, metric);
+    if (lv) {
+      r.current = lv.value;
+      r.period = lv.period;
+    }
+  }
+
+  r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? startLevel ?? r.monthly[0] ?? r.current;
+  r.progress =
+    r.current !== null && r.baseline !== null && f.target !== null
+      ? shownProgress(progressFraction(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
+      : null;
+  r.pace = paceOf(f, ctx, r.baseline, r.current);
+  r.forecast = forecastOf(f, ctx, { history, mode: 'level', current: r.current, g }, paths);
+  return withStatus(f, ctx, r);
+}
+
+/** Sum of each run of `n` consecutive months ending at i; null until n months with data are in. */
+function rollingSums(months: ReadonlyArray<number | null>, n: number): Array<number | null> {
+  const out: Array<number | null> = [];
+  for (let i = 0; i < months.length; i++) {
+    if (i < n - 1) {
+      out.push(null);
+      continue;
+    }
+    let sum = 0;
+    let ok = true;
+    for (let k = i - n + 1; k <= i; k++) {
+      const v = months[k];
+      if (v === null || v === undefined) {
+        ok = false;
+        break;
+      }
+      sum += v;
+    }
+    out.push(ok ? sum : null);
+  }
+  return out;
+}
+
+/** A stock's level on the window's first day; other metrics have no single level at an instant. */
+function baselineAtStart(f: GoalFacts, ctx: SeriesContext, metric: Metric): number | null {
+  if (!f.startDay || metric.aggregation !== 'last' || metric.formula) return null;
+  return latestInRange(ctx.rollupsFor(metric.id, f.goal.dims), { to: f.startDay })?.value ?? null;
+}
+
+/** A level without a metric: the latest check-in value, read on its day. */
+function manualLevel(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeReading {
+  const v = latestCheckInValue(f);
+  if (v) {
+    r.current = v.value;
+    r.baseline = f.goal.baseline ?? 0;
+    r.measure = 'latest';
+    const day = localDayKey(v.time, ctx.tz);
+    r.period = { start: day, end: day, granularity: null, partial: false };
+    if (f.target !== null)
+      r.progress = shownProgress(progressFraction(r.baseline, f.target, v.value, f.direction));
+    r.pace = paceOf(f, ctx, r.baseline, r.current);
+  }
+  return withStatus(f, ctx, r);
+}

@@ -1,0 +1,100 @@
+import { sumInRange } from '../aggregate';
+import { dimKey } from '../dim-key';
+import { progressFraction } from '../okr';
+import { computeStatus } from '../status';
+import { localDayKey } from '../time-buckets';
+import { emptyReading, type GoalFacts, type TypeReading } from './reading';
+import type { SeriesContext } from './series-context';
+import {
+  completeHistory,
+  forecastGranularity,
+  forecastOf,
+  latestCheckInValue,
+  paceOf,
+  shownProgress,
+} from './shared';
+
+/**
+ * Reach a total: the sum of a metric over the goal's window reaches the target by the deadline
+ * ("₫1.85B of ₫3B" — revenue this year). docs/figures.md § Reach a total.
+ *
+ * - Value: baseline (default 0) + the sum of every value logged from the window's first day through
+ *   today (or through its last day once it is over). No data for the metric at all → no value, and the
+ *   card says "No data yet" rather than "₫0, behind, off track".
+ * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
+ * - Pace: value − where the trajectory (straight line, or phased by seasonal weights) expects it today,
+ *   in the metric's unit; status from its share of the expected move (status.ts rule 3).
+ * - Forecast: increments per complete week (windows ≤ 550 days) or month, simulated until the total
+ *   reaches the target; needs 5 complete periods. Status takes the worse of pace and forecast.
+ * - Reached (value ≥ target, in the metric's good direction) ⇒ on track.
+ */
+export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+  const r = emptyReading();
+  r.target = f.target;
+  const metric = f.metric;
+  if (!metric) return manualTotal(f, ctx, r);
+  r.measure = 'cumulative';
+  const goal = f.goal;
+  const rollups = ctx.rollupsFor(metric.id, goal.dims);
+  const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(goal.dims)}`);
+  const g = forecastGranularity(f, ctx.now, true);
+  const monthStarts = ctx.recentStarts('month', 36);
+  const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
+  r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
+  const starts = g === 'month' ? monthStarts : ctx.recentStarts(g, 104);
+  const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
+  const history = completeHistory(ctx, metric, rollups, goal.dims, series, starts);
+
+  r.baseline = goal.baseline ?? 0;
+  if (first !== null && first <= f.lastDay) {
+    r.current = r.baseline + sumInRange(rollups, { from: f.startDay, to: f.lastDay });
+    r.period = {
+      start: f.startDay ?? first,
+      end: f.lastDay,
+      granularity: null,
+      partial: f.lastDay === ctx.today && f.endDay !== ctx.today,
+    };
+  }
+  r.progress =
+    r.current !== null && f.target !== null
+      ? shownProgress(progressFraction(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
+      : null;
+  r.pace = paceOf(f, ctx, r.baseline, r.current);
+  r.forecast = forecastOf(f, ctx, { history, mode: 'cumulative', current: r.current, g }, paths);
+  return withStatus(f, ctx, r);
+}
+
+/** A total without a metric: the latest check-in value is the running total. */
+function manualTotal(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeReading {
+  const v = latestCheckInValue(f);
+  if (v) {
+    r.current = v.value;
+    r.baseline = f.goal.baseline ?? 0;
+    r.measure = 'latest';
+    const day = localDayKey(v.time, ctx.tz);
+    r.period = { start: f.startDay ?? day, end: day, granularity: null, partial: false };
+    if (f.target !== null)
+      r.progress = shownProgress(progressFraction(r.baseline, f.target, v.value, f.direction));
+    r.pace = paceOf(f, ctx, r.baseline, r.current);
+  }
+  return withStatus(f, ctx, r);
+}
+
+/** Status rules shared by totals and levels (status.ts): done, not started, reached, deadline, pace, forecast. */
+export function withStatus(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeReading {
+  const reached = r.pace?.reached ?? (r.progress !== null && r.target !== null ? r.progress >= 1 : false);
+  const st = computeStatus({
+    done: f.done,
+    notStarted: f.notStarted,
+    reached: r.current !== null && reached,
+    deadlinePassed: f.deadlinePassed && r.current !== null,
+    gapPct: r.pace?.gapPct ?? null,
+    probability: r.forecast?.probabilityByDeadline ?? null,
+    confidence: f.confidence,
+    now: ctx.now,
+  });
+  r.status = st.status;
+  r.statusReasons = st.reasons;
+  r.decidedBy = st.decidedBy;
+  return r;
+}

@@ -1,0 +1,103 @@
+import type { CheckIn, Confidence, Goal, GoalType, KeepSide, Metric } from '../../schema';
+import type { HitForecast } from '../forecast';
+import type { Pace } from '../pace';
+import type { StatusReason } from '../status';
+import type { DayKey, Granularity } from '../time-buckets';
+
+/**
+ * The one reading of a goal (issue 14): what every surface renders and none recomputes. Each goal type
+ * (./reach-total.ts, ./reach-level.ts, ./keep-level.ts, ./milestone.ts, ./objective.ts) produces it by
+ * its own rules; docs/figures.md defines each figure per type with a worked example.
+ */
+
+/** The stretch of time the reading's value refers to. */
+export interface ReadingPeriod {
+  /** First and last local day covered (inclusive). */
+  start: DayKey;
+  end: DayKey;
+  /** month / week for a level read per period; null for a total over the goal's window or a stock's latest value. */
+  granularity: Granularity | null;
+  /** Level goals on a summed metric: the value is the sum of this many complete months ending at `end`. */
+  rollingMonths?: number;
+  /** The period is still running (a value logged for the current month counts, and says so). */
+  partial: boolean;
+}
+
+/** Keep a level: how the window has gone so far. */
+export interface KeepScore {
+  side: KeepSide;
+  threshold: number;
+  /** Periods of the window with a value, and how many of them held the threshold. */
+  periods: number;
+  held: number;
+  /** Consecutive held periods up to and including the latest one (0 when the latest breached). */
+  streak: number;
+  /** The latest period's value minus the threshold, positive on the good side, in the metric's unit. */
+  margin: number | null;
+  /** Chance the next period breaches / that every remaining period to the deadline holds (0–1). */
+  breachNext: number | null;
+  holdToDeadline: number | null;
+}
+
+/** What a goal type computes; the orchestrator (evaluate-all.ts) adds OKR, SMART, alerts and roll-ups. */
+export interface TypeReading {
+  /** Total so far (baseline + sum in the window), or the level / keep value of `period`. */
+  current: number | null;
+  period: ReadingPeriod | null;
+  baseline: number | null;
+  target: number | null;
+  measure: 'cumulative' | 'latest' | null;
+  /** 0 at baseline (never below), 1 at the target, up to 2 beyond; keep goals: share of periods held. */
+  progress: number | null;
+  pace: Pace | null;
+  forecast: HitForecast | null;
+  keep: KeepScore | null;
+  status: Confidence | null;
+  statusReasons: StatusReason[];
+  decidedBy: StatusReason | null;
+  /** Milestones with a metric condition: whether it is met (null without a condition). */
+  conditionMet: boolean | null;
+  /** Complete monthly values, oldest first, for the SMART growth check. */
+  monthly: number[];
+}
+
+/** Facts about a goal every type reads the same way. */
+export interface GoalFacts {
+  goal: Goal;
+  type: GoalType;
+  metric: Metric | undefined;
+  checkIns: readonly CheckIn[];
+  done: boolean;
+  notStarted: boolean;
+  target: number | null;
+  direction: Metric['direction'];
+  /** First local day of the window (undefined without a start). */
+  startDay: DayKey | undefined;
+  /** Last local day of the window (undefined without a deadline). */
+  endDay: DayKey | undefined;
+  /** Values are read up to today, or up to the window's last day once it is over. */
+  lastDay: DayKey;
+  windowOk: boolean;
+  deadlinePassed: boolean;
+  confidence: { value: Confidence; time: number } | null;
+}
+
+export const emptyReading = (): TypeReading => ({
+  current: null,
+  period: null,
+  baseline: null,
+  target: null,
+  measure: null,
+  progress: null,
+  pace: null,
+  forecast: null,
+  keep: null,
+  status: null,
+  statusReasons: [],
+  decidedBy: null,
+  conditionMet: null,
+  monthly: [],
+});
+
+/** Fewer complete periods than this and a model is a flat line: its forecast must not decide a status. */
+export const MIN_FORECAST_HISTORY = 5;

@@ -1,0 +1,185 @@
+import type { Metric } from '../../schema';
+import type { RollupIndex } from '../aggregate';
+import { dimKey } from '../dim-key';
+import { forecastHit, type HitForecast } from '../forecast';
+import { parseFormula } from '../formula';
+import { directionSign } from '../journey';
+import { computePace, type Pace } from '../pace';
+import { hashString } from '../random';
+import {
+  type DayKey,
+  type Granularity,
+  nextPeriodStart,
+  periodStart,
+  startOfLocalDay,
+} from '../time-buckets';
+import { type GoalFacts, MIN_FORECAST_HISTORY } from './reading';
+import type { SeriesContext } from './series-context';
+
+/**
+ * Pieces the measured types (total, level, milestone with a metric) share: which past periods a
+ * forecast learns from, the straight-line pace, the hit forecast, and the rule for a partial period.
+ * The rules of each type live in its own file; these only compute what a rule asks for.
+ */
+
+const DAY = 86_400_000;
+/** Windows longer than this are forecast on months rather than weeks. */
+const WEEKLY_MAX_DAYS = 550;
+
+/** Progress as shown: never below 0 (a value under the baseline is "none of the way yet"), at most 2. */
+export function shownProgress(p: number | null): number | null {
+  return p === null || !Number.isFinite(p) ? null : Math.min(2, Math.max(0, p));
+}
+
+/**
+ * Whether a value for the running period reads the same as a whole period's. An average, a minimum or
+ * maximum, or a stock does; a plain sum does not (half a month has half the sales). A formula does when
+ * it is a rate (percent or ratio unit) whose inputs all add up the same way — conversion = customers ÷
+ * leads, margin = profit ÷ revenue, both flows — and not when it mixes a flow with a stock: churn =
+ * churned this month ÷ active shops reads 2% on the 2nd of a month that will end at 30%.
+ * Such values are read from the last complete period instead.
+ */
+export function partialPeriodCounts(
+  metric: Pick<Metric, 'aggregation' | 'formula' | 'unit'>,
+  metrics: ReadonlyMap<string, Metric>,
+): boolean {
+  if (!metric.formula) return metric.aggregation !== 'sum';
+  if (metric.unit.kind !== 'percent' && metric.unit.kind !== 'ratio') return false;
+  const kinds = new Set<Metric['aggregation']>();
+  const seen = new Set<string>();
+  const visit = (formula: string, depth: number): boolean => {
+    const parsed = parseFormula(formula);
+    if (!parsed.ok || depth > 8) return false;
+    for (const id of parsed.refs) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const m = metrics.get(id);
+      if (!m) return false;
+      if (m.formula) {
+        if (!visit(m.formula, depth + 1)) return false;
+      } else kinds.add(m.aggregation);
+    }
+    return true;
+  };
+  return visit(metric.formula, 0) && kinds.size === 1;
+}
+
+/** Weekly periods for a short window of a summed or stock metric, months otherwise. */
+export function forecastGranularity(f: GoalFacts, now: number, cumulative: boolean): Granularity {
+  const m = f.metric;
+  if (!m) return 'month';
+  const g = f.goal;
+  const span = g.deadline !== undefined ? g.deadline - (g.startAt ?? now) : 365 * DAY;
+  return (cumulative || m.aggregation === 'last') && !m.formula && span <= WEEKLY_MAX_DAYS * DAY
+    ? 'week'
+    : 'month';
+}
+
+/**
+ * Complete periods only (the current one is partial), from the first period the metric covers in full:
+ * a period where data starts mid-way looks like a slump and would skew the residuals.
+ */
+export function completeHistory(
+  ctx: SeriesContext,
+  metric: Metric,
+  rollups: RollupIndex[],
+  dims: GoalFacts['goal']['dims'],
+  series: ReadonlyArray<number | null>,
+  starts: readonly DayKey[],
+): number[] {
+  const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(dims)}`);
+  const history: number[] = [];
+  for (let i = 0; i < series.length - 1; i++) {
+    const v = series[i];
+    if (v === null || v === undefined) continue;
+    if (
+      !history.length &&
+      first !== null &&
+      (starts[i] ?? '') < first &&
+      (metric.aggregation === 'sum' || metric.formula)
+    )
+      continue;
+    history.push(v);
+  }
+  return history;
+}
+
+/** Straight-line (or phased) pace from baseline to target; null before the window opens. */
+export function paceOf(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  baseline: number | null,
+  current: number | null,
+): Pace | null {
+  const g = f.goal;
+  if (!f.windowOk || f.notStarted || current === null || baseline === null || f.target === null) return null;
+  return computePace(
+    {
+      startAt: g.startAt ?? 0,
+      deadline: g.deadline ?? 0,
+      trajectory: g.trajectory,
+      seasonalWeights: g.seasonalWeights,
+      timeZone: ctx.tz,
+    },
+    baseline,
+    f.target,
+    current,
+    ctx.now,
+    { direction: f.direction, unit: f.metric?.unit.kind },
+  );
+}
+
+/**
+ * When the target is likely hit (forecast.ts). Only with at least MIN_FORECAST_HISTORY complete periods:
+ * with fewer the model is a flat line, which would call any rising level "never reached, 0% chance".
+ */
+export function forecastOf(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  a: { history: readonly number[]; mode: 'cumulative' | 'level'; current: number | null; g: Granularity },
+  paths: number,
+): HitForecast | null {
+  const goal = f.goal;
+  if (
+    !f.metric ||
+    a.current === null ||
+    f.target === null ||
+    goal.deadline === undefined ||
+    f.done ||
+    goal.deadline <= ctx.now ||
+    a.history.length < MIN_FORECAST_HISTORY
+  )
+    return null;
+  const { g } = a;
+  const curStart = periodStart(ctx.today, g, ctx.cal);
+  const curStartT = startOfLocalDay(curStart, ctx.tz);
+  const curEndT = startOfLocalDay(nextPeriodStart(curStart, g), ctx.tz);
+  const stepsToDeadline = Math.ceil((goal.deadline - ctx.now) / ((g === 'week' ? 7 : 30.4) * DAY)) + 1;
+  const maxSteps = g === 'week' ? 260 : 120;
+  const steps = Math.min(maxSteps, 2 * stepsToDeadline + 4);
+  return forecastHit({
+    history: a.history,
+    mode: a.mode,
+    current: a.current,
+    target: f.target,
+    // Reaching follows the metric's direction, not the side of the baseline the target is on.
+    sign: directionSign(f.direction),
+    now: ctx.now,
+    stepEnds: ctx.futurePeriodEnds(g).slice(0, steps),
+    firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
+    deadline: goal.deadline,
+    seasonPeriod: g === 'week' ? 52 : 12,
+    paths,
+    seed: hashString(goal.id),
+    ...(f.notStarted ? { countFrom: goal.startAt } : {}),
+  });
+}
+
+/** A goal without a metric is measured by the value of its latest check-in, if one has a value. */
+export function latestCheckInValue(f: GoalFacts): { value: number; time: number } | null {
+  for (let i = f.checkIns.length - 1; i >= 0; i--) {
+    const c = f.checkIns[i];
+    if (c?.value !== undefined) return { value: c.value, time: c.time };
+  }
+  return null;
+}

@@ -1,0 +1,83 @@
+// Issue 14 in real Chromium: the example dataset's cards each say one thing — a worse-than-on-track
+// status always carries the reason that decided it, level values name their month, keep goals read
+// "held N of M months" — and the goal-detail chart of a keep goal ends on the card's value. Screenshots
+// of the dashboard and a keep goal's detail, light/en and dark/vi, go to test-results/.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { openExtensionPage, RESULTS_DIR, saveScreenshot, withExtension } from './helpers.mjs';
+
+/** The top of the page at full size too, so each number can be read in the saved image. */
+async function saveTop(page, name) {
+  await saveScreenshot(page, name);
+  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}-top.png`) });
+}
+
+async function cardsOf(page) {
+  return page.getByTestId('goal-card').evaluateAll((cards) =>
+    cards.map((c) => ({
+      id: c.getAttribute('data-goal-id'),
+      status: [...c.classList].find((x) => x.startsWith('pc-status-'))?.slice('pc-status-'.length),
+      value: c.querySelector('[data-testid="goal-value"]')?.textContent ?? '',
+      progress: c.querySelector('[data-testid="goal-progress-text"]')?.textContent ?? '',
+      reason: c.querySelector('[data-testid="goal-reason"]')?.textContent ?? '',
+      pace: c.querySelector('[data-testid="goal-pace"]')?.textContent ?? '',
+    })),
+  );
+}
+
+describe('numbers a manager can trust (issue 14)', () => {
+  it('shows each example card with its reason, period and type wording', async () => {
+    await withExtension(async (fx) => {
+      const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+      await options.getByTestId('load-example').click();
+      await options.getByTestId('remove-example').waitFor({ state: 'visible', timeout: 60_000 });
+      const page = await fx.context.newPage();
+      await page.setViewportSize({ width: 1366, height: 1100 });
+      await page.goto('chrome://newtab/', { waitUntil: 'load' });
+      await page.locator('main[aria-busy="false"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1500);
+      const cards = await cardsOf(page);
+      assert.ok(cards.length >= 15, `example cards, saw ${cards.length}`);
+      for (const c of cards) {
+        if (c.status === 'off_track' || c.status === 'at_risk')
+          assert.ok(c.reason, `${c.id} is ${c.status} with no reason shown (${JSON.stringify(c)})`);
+        assert.doesNotMatch(c.progress, /-\d/, `${c.id} shows negative progress`);
+      }
+      const margin = cards.find((c) => c.id === 'ex-kpi-gross-margin');
+      assert.ok(margin, 'the gross margin card');
+      assert.match(margin.value, /^[A-Z][a-z]{2}( \d{4})?: \d/, `margin names its month: ${margin.value}`);
+      assert.match(margin.progress, /held \d+ of \d+ months/);
+      await saveTop(page, 'numbers-dashboard-light-en');
+
+      await page.locator('[data-goal-id="ex-kpi-gross-margin"] .pc-card-title').first().click();
+      await page.locator('.uplot, canvas').first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(500);
+      await saveTop(page, 'numbers-detail-keep-light-en');
+      await page.keyboard.press('Escape');
+
+      await options.locator('select[name="locale"]').selectOption('vi');
+      await options.locator('select[name="theme"]').selectOption('dark');
+      await page.waitForFunction(() => document.documentElement.lang === 'vi');
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      // The cards re-render in Vietnamese once the dashboard is recomputed for the new locale.
+      await page.waitForFunction(
+        () =>
+          document
+            .querySelector('[data-goal-id="ex-kpi-gross-margin"] [data-testid="goal-value"]')
+            ?.textContent?.startsWith('Tháng'),
+        null,
+        { timeout: 30_000 },
+      );
+      const vi = await cardsOf(page);
+      const marginVi = vi.find((c) => c.id === 'ex-kpi-gross-margin');
+      assert.match(marginVi?.value ?? '', /^Tháng \d+(\/\d{4})?: \d/, `vi month: ${marginVi?.value}`);
+      await saveTop(page, 'numbers-dashboard-dark-vi');
+      await page.locator('[data-goal-id="ex-kr-distributor-churn"] .pc-card-title').first().click();
+      await page.locator('.uplot, canvas').first().waitFor({ timeout: 20_000 });
+      await page.waitForTimeout(500);
+      await saveTop(page, 'numbers-detail-keep-dark-vi');
+    });
+  });
+});

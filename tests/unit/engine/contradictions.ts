@@ -1,0 +1,67 @@
+import type { GoalView } from '../../../lib/app/goal-view';
+import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import type { StatusReason } from '../../../lib/engine/status';
+import type { Confidence, Goal } from '../../../lib/schema';
+
+/**
+ * What makes a goal card contradict itself (issue 14), checked by the property and replay tests.
+ * A card is contradictory when any of these holds:
+ *  C1 its status is at risk or off track and it shows no reason beside it;
+ *  C2 the reason that decided the status is a reason for a different status (a pace or forecast
+ *     reason for "on track"; "target reached" for anything but on track; a reason of at-risk strength
+ *     for off track or the reverse, unless the owner's check-in or the children decided it);
+ *  C3 the target is reached (pace, forecast or a keep goal held through its ended window) and the
+ *     status is not on track — for a goal whose window has opened and is not done;
+ *  C4 progress below 0 on screen (the bar or the text);
+ *  C5 "ahead" or "on pace" beside at risk / off track without the reason that decides it (C1 is the
+ *     general rule; this names the case the issue saw);
+ *  C6 a forecast whose median date is before the deadline cited as the reason it is unlikely;
+ *  C7 a figure with no value (—) and a computed status other than "No data yet" from numbers.
+ */
+const OFF: ReadonlySet<StatusReason> = new Set([
+  'pace_far_behind',
+  'forecast_very_unlikely',
+  'keep_breached',
+  'deadline_passed',
+]);
+const RISK: ReadonlySet<StatusReason> = new Set(['pace_behind', 'forecast_unlikely', 'keep_close']);
+const GOOD: ReadonlySet<StatusReason> = new Set(['done', 'target_reached', 'keep_held']);
+const EITHER: ReadonlySet<StatusReason> = new Set(['manual_confidence', 'children']);
+
+export function contradictions(goal: Goal, ev: GoalEvaluation, view: GoalView): string[] {
+  const out: string[] = [];
+  const status: Confidence | null = ev.status;
+  const bad = view.status === 'at_risk' || view.status === 'off_track';
+  if (bad && !view.reason) out.push(`C1 ${view.status} with no reason`);
+  const d = ev.decidedBy;
+  if (status && d) {
+    if (status === 'on_track' && (OFF.has(d) || RISK.has(d))) out.push(`C2 on track decided by ${d}`);
+    if (status !== 'on_track' && GOOD.has(d)) out.push(`C2 ${status} decided by ${d}`);
+    if (status === 'off_track' && RISK.has(d)) out.push(`C2 off track decided by ${d}`);
+    if (status === 'at_risk' && OFF.has(d)) out.push(`C2 at risk decided by ${d}`);
+    if (!EITHER.has(d) && !ev.statusReasons.includes(d)) out.push(`C2 ${d} not among the reasons`);
+  }
+  const open = !goal.doneAt && !ev.statusReasons.includes('not_started');
+  const reached =
+    (ev.pace?.reached && ev.current !== null) ||
+    ev.forecast?.reachedAlready ||
+    (ev.type === 'keep' && ev.statusReasons.includes('target_reached'));
+  if (open && reached && status !== 'on_track') out.push(`C3 reached but ${status}`);
+  if (view.progress !== null && view.progress < 0) out.push(`C4 progress ${view.progress}`);
+  if (/-\d/.test(view.progressText)) out.push(`C4 progress text ${view.progressText}`);
+  if (bad && /ahead|on pace/i.test(view.pace ?? '') && !view.reason)
+    out.push(`C5 ${view.pace} beside ${view.status}`);
+  const f = ev.forecast;
+  if (
+    d === 'forecast_very_unlikely' &&
+    f?.p50 !== null &&
+    f?.p50 !== undefined &&
+    goal.deadline !== undefined &&
+    f.p50 <= goal.deadline
+  )
+    out.push('C6 median hit before the deadline called unlikely');
+  const numeric = ev.type === 'total' || ev.type === 'level' || ev.type === 'keep';
+  if (numeric && view.value === '—' && view.status !== 'no_data' && d !== 'manual_confidence' && !goal.doneAt)
+    out.push(`C7 no value but ${view.status}`);
+  return out;
+}
