@@ -1,6 +1,6 @@
-import PouchDB from 'pouchdb-core';
 import Http from 'pouchdb-adapter-http';
 import IndexedDb from 'pouchdb-adapter-indexeddb';
+import PouchDB from 'pouchdb-core';
 import Replication from 'pouchdb-replication';
 import type { TeamSession } from './session';
 import { sessionFetch } from './session';
@@ -19,5 +19,9 @@ export function openMirror(team: string, member: string) {
 }
 
 export function openRemote(serverUrl: string, team: string, session: TeamSession) {
-  return new Pouch(`${serverUrl}/${team}`, { adapter: 'http', skip_setup: true, fetch: sessionFetch(serverUrl, session) });
+  return new Pouch(`${serverUrl}/${team}`, {
+    adapter: 'http',
+    skip_setup: true,
+    fetch: sessionFetch(serverUrl, session),
+  });
 }

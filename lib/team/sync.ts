@@ -1,6 +1,7 @@
 import type { Database, PouchDoc } from 'pouchdb-core';
 import { idMatchesBody, TeamDoc } from './docs';
 import { TeamError } from './session';
+import { refusalFor } from './validate';
 
 /**
  * One-shot, checkpointed replication between the local mirror (a PouchDB database in the background
@@ -53,13 +54,24 @@ export function checkPulledDoc(
 
 /**
  * Puts Pacer's current team documents into the mirror, skipping unchanged ones so a sync with nothing
- * new pushes nothing. The caller builds `docs` with lib/team/docs.ts (goalToDoc, observationsToDocs…).
+ * new pushes nothing, and holding back (with the reason) any the signed-in user may not write. The
+ * caller builds `docs` with lib/team/docs.ts (goalToDoc, observationsToDocs…).
  */
-export async function stageLocal(mirror: Database, docs: readonly TeamDoc[]): Promise<number> {
-  if (docs.length === 0) return 0;
-  const { rows } = await mirror.allDocs({ keys: docs.map((d) => d._id), include_docs: true });
+export async function stageLocal(
+  mirror: Database,
+  docs: readonly TeamDoc[],
+  writer: { team: string; user: { name: string; roles: readonly string[] } },
+): Promise<{ staged: number; held: PushRefusal[] }> {
+  const held: PushRefusal[] = [];
+  const allowed = docs.filter((d) => {
+    const reason = refusalFor(d._id, writer.user, writer.team);
+    if (reason) held.push({ id: d._id, reason });
+    return reason === null;
+  });
+  if (allowed.length === 0) return { staged: 0, held };
+  const { rows } = await mirror.allDocs({ keys: allowed.map((d) => d._id), include_docs: true });
   const writes: PouchDoc[] = [];
-  docs.forEach((doc, i) => {
+  allowed.forEach((doc, i) => {
     const row = rows[i];
     const current = row?.doc ?? null;
     const { _rev: _ignored, ...body } = doc;
@@ -74,7 +86,7 @@ export async function stageLocal(mirror: Database, docs: readonly TeamDoc[]): Pr
     }
   });
   if (writes.length > 0) await mirror.bulkDocs(writes);
-  return writes.length;
+  return { staged: writes.length, held };
 }
 
 /** Same document apart from `updatedAt` (restamped on every build) and key order. */

@@ -72,3 +72,35 @@ export function validateDocUpdateSource(team: string): string {
 export function designDoc(team: string) {
   return { _id: '_design/pacer', validate_doc_update: validateDocUpdateSource(team) };
 }
+
+/**
+ * The id half of the server's rule, checked before a document is staged for push, so Pacer never
+ * queues what the server will refuse (a refused revision would stay in the local mirror). Returns the
+ * refusal the server would give, or null. The server remains the authority: roles can change there.
+ */
+export function refusalFor(
+  docId: string,
+  user: { name: string; roles: readonly string[] },
+  team: string,
+): string | null {
+  const r = teamRoles(team);
+  if (user.roles.includes('_admin')) return null;
+  const manager = user.roles.includes(r.manager);
+  if (!manager && !user.roles.includes(r.member)) return REFUSALS.notMember;
+  const parts = docId.split(':');
+  const kind = parts[0];
+  if ((kind === 'goal' || kind === 'metric') && parts.length === 2 && parts[1]) {
+    return manager ? null : REFUSALS.managerOnly;
+  }
+  if ((kind === 'obs' || kind === 'checkin') && parts.length === 4 && parts[1] && parts[2] && parts[3]) {
+    let owner: string;
+    try {
+      owner = decodeURIComponent(parts[2]);
+    } catch {
+      return REFUSALS.unknownId;
+    }
+    if (encodeURIComponent(owner) !== parts[2]) return REFUSALS.unknownId;
+    return owner === user.name ? null : REFUSALS.otherMember;
+  }
+  return REFUSALS.unknownId;
+}

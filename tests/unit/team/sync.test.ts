@@ -74,13 +74,20 @@ describe('team sync against pouchdb-server', () => {
 
   it("pushes the manager's goal and the member's observation; the member pulls the goal parsed", async () => {
     const mai = await connect('mai');
-    await stageLocal(mai.mirror, [goalToDoc(goal, 10)]);
+    await stageLocal(mai.mirror, [goalToDoc(goal, 10)], { team: 'sales', user: mai.session });
     const up = await syncOnce(mai.mirror, mai.remote);
     expect(up.refused).toEqual([]);
     expect(up.pushed).toBe(1);
 
     const an = await connect('an');
-    await stageLocal(an.mirror, observationsToDocs({ id: 'm1', aggregation: 'sum' }, 'an', observations, 10));
+    await stageLocal(
+      an.mirror,
+      observationsToDocs({ id: 'm1', aggregation: 'sum' }, 'an', observations, 10),
+      {
+        team: 'sales',
+        user: an.session,
+      },
+    );
     const r = await syncOnce(an.mirror, an.remote);
     expect(r.refused).toEqual([]);
     expect(r.pushed).toBe(1);
@@ -99,7 +106,14 @@ describe('team sync against pouchdb-server', () => {
 
   it("reports the server's refusal of a member's goal edit with its message, never silently", async () => {
     const an = await connect('an');
-    await stageLocal(an.mirror, [goalToDoc({ ...goal, target: 1 }, 20)]);
+    const edit = goalToDoc({ ...goal, target: 1 }, 20);
+    // Pacer holds it back before it is queued…
+    expect(await stageLocal(an.mirror, [edit], { team: 'sales', user: an.session })).toEqual({
+      staged: 0,
+      held: [{ id: teamIds.goal('g1'), reason: REFUSALS.managerOnly }],
+    });
+    // …and if it is queued anyway (the role changed on the server meanwhile), the server refuses it.
+    await an.mirror.bulkDocs([edit]);
     const r = await syncOnce(an.mirror, an.remote);
     expect(r.refused).toEqual([{ id: teamIds.goal('g1'), reason: REFUSALS.managerOnly }]);
   });
