@@ -31,6 +31,8 @@ export interface SyncResult {
   refused: PushRefusal[];
   pulled: TeamDoc[];
   deleted: string[];
+  /** False when the pull stopped at `maxBatches`: the next run resumes from the checkpoint. */
+  complete: boolean;
   rejected: RejectedDoc[];
 }
 
@@ -110,10 +112,32 @@ function canonical(value: unknown): string {
 }
 
 /** Push, then pull; each one-shot and checkpointed. Network failures become TeamError('offline'). */
-export async function syncOnce(mirror: Database, remote: Database): Promise<SyncResult> {
-  const result: SyncResult = { pushed: 0, refused: [], pulled: [], deleted: [], rejected: [] };
+export interface SyncOptions {
+  /** Documents per request (PouchDB's batch_size). */
+  batchSize?: number;
+  /**
+   * Stop the pull after this many batches, so one run fits in the service worker's lifetime; the
+   * checkpoint written after each batch lets the next run continue from there.
+   */
+  maxBatches?: number;
+}
+
+export async function syncOnce(
+  mirror: Database,
+  remote: Database,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
+  const result: SyncResult = {
+    pushed: 0,
+    refused: [],
+    pulled: [],
+    deleted: [],
+    rejected: [],
+    complete: true,
+  };
+  const batch = options.batchSize === undefined ? {} : { batch_size: options.batchSize };
   try {
-    const push = mirror.replicate.to(remote);
+    const push = mirror.replicate.to(remote, batch);
     push.on('denied', (err) => {
       result.refused.push({
         id: err.id ?? '?',
@@ -123,8 +147,14 @@ export async function syncOnce(mirror: Database, remote: Database): Promise<Sync
     const pushed = await push;
     result.pushed = pushed.docs_written;
 
-    const pull = mirror.replicate.from(remote);
+    const pull = mirror.replicate.from(remote, batch);
+    let batches = 0;
     pull.on('change', (info) => {
+      batches += 1;
+      if (options.maxBatches !== undefined && batches >= options.maxBatches) {
+        result.complete = false;
+        pull.cancel();
+      }
       for (const doc of info.docs) {
         if (doc._id.startsWith('_design/')) continue;
         if (doc._deleted) {
@@ -136,7 +166,9 @@ export async function syncOnce(mirror: Database, remote: Database): Promise<Sync
         else result.rejected.push({ id: doc._id, doc, problems: checked.problems });
       }
     });
-    await pull;
+    const pulled = await pull;
+    // Cancelled exactly at the end of the feed is still complete.
+    if (!result.complete && pulled.status === 'complete') result.complete = true;
   } catch (error) {
     throw toTeamError(error);
   }
