@@ -9,7 +9,14 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serveStatic } from '../../scripts/browser.mjs';
 import { buildFixtureApps } from '../fixtures/apps/build.mjs';
-import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
+import {
+  closedShadowRoots,
+  eventually,
+  overlayElement,
+  overlayGone,
+  readStore,
+  startWithGrantedHosts,
+} from './crm-support.mjs';
 import {
   assertNoExternalRequests,
   assertNoPageErrors,
@@ -20,64 +27,73 @@ import {
 
 /**
  * Every item of the page in the viewport, with the badges over it and whether a badge's pill covers
- * any of the item's text (each text node's line boxes against each pill's box).
+ * any of the item's text (each text node's line boxes against each pill's box). The badges' shadow
+ * roots are closed: the pills are measured through the roots the DevTools protocol hands the test.
  */
-function badgesOverItems(page, itemSelector) {
-  return page.evaluate((selector) => {
-    const pills = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
-      .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden' && h.shadowRoot?.textContent?.trim())
-      .map((h) => {
-        const pill = h.shadowRoot.querySelector('.pc-root > *') ?? h;
-        return pill.getBoundingClientRect();
-      });
-    // Boxes that share more than a pixel: a pill centred on a 19.6 px line may graze the line above.
-    const meets = (a, b) =>
-      a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-    const vh = window.innerHeight;
-    const items = [...document.querySelectorAll(selector)].filter((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.height === 0 || r.top < 0 || r.bottom > vh || el.closest('[aria-hidden="true"],[hidden]'))
-        return false;
-      // Shown, not clipped away by a scroll box: the page's own element is on top at its middle.
-      const top = document
-        .elementsFromPoint(r.left + 8, r.top + r.height / 2)
-        .find((e) => !e.localName.startsWith('pacer-'));
-      return top !== undefined && el.contains(top);
+async function badgesOverItems(page, itemSelector) {
+  const roots = await closedShadowRoots(page);
+  try {
+    return await page.evaluate(badgesOverItemsInPage, [itemSelector, roots]);
+  } finally {
+    await roots.dispose();
+  }
+}
+
+/** badgesOverItems' measuring, run in the page; `roots` maps each badge host to its closed root. */
+function badgesOverItemsInPage([selector, roots]) {
+  const pills = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
+    .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden' && roots.get(h)?.textContent?.trim())
+    .map((h) => {
+      const pill = roots.get(h).querySelector('.pc-root > *') ?? h;
+      return pill.getBoundingClientRect();
     });
-    const out = items.map((el) => {
-      const box = el.getBoundingClientRect();
-      const mine = pills.filter((p) => meets(p, box));
-      const texts = [];
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.textContent.trim()) continue;
-        const range = document.createRange();
-        range.selectNodeContents(n);
-        texts.push(...range.getClientRects());
-      }
-      const hit = mine.flatMap((p) => texts.filter((t) => meets(p, t)).map((t) => [p, t]))[0];
-      const covered = hit
-        ? `pill ${[hit[0].left, hit[0].top, hit[0].right, hit[0].bottom].map(Math.round)} over text ${[hit[1].left, hit[1].top, hit[1].right, hit[1].bottom].map(Math.round)}`
-        : false;
-      return { text: el.textContent.trim().slice(0, 40), badges: mine.length, covered };
-    });
-    // A badge over no item at all (not even one half out of view) is a ghost: a dragged clone's, a gone row's.
-    const all = [...document.querySelectorAll(selector)];
-    const stray = pills.filter((p) => !all.some((el) => meets(p, el.getBoundingClientRect())));
-    return {
-      items: out,
-      pills: pills.length,
-      stray: stray.length,
-      strayAt: stray.map(
-        (p) =>
-          `${[p.left, p.top, p.right, p.bottom].map(Math.round)} vh ${vh} sy ${scrollY} under ${document
-            .elementsFromPoint(p.left + 3, p.top + 10)
-            .map((e) => `${e.localName}.${e.className}`)
-            .slice(0, 4)
-            .join('/')}`,
-      ),
-    };
-  }, itemSelector);
+  // Boxes that share more than a pixel: a pill centred on a 19.6 px line may graze the line above.
+  const meets = (a, b) =>
+    a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+  const vh = window.innerHeight;
+  const items = [...document.querySelectorAll(selector)].filter((el) => {
+    const r = el.getBoundingClientRect();
+    if (r.height === 0 || r.top < 0 || r.bottom > vh || el.closest('[aria-hidden="true"],[hidden]'))
+      return false;
+    // Shown, not clipped away by a scroll box: the page's own element is on top at its middle.
+    const top = document
+      .elementsFromPoint(r.left + 8, r.top + r.height / 2)
+      .find((e) => !e.localName.startsWith('pacer-'));
+    return top !== undefined && el.contains(top);
+  });
+  const out = items.map((el) => {
+    const box = el.getBoundingClientRect();
+    const mine = pills.filter((p) => meets(p, box));
+    const texts = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.textContent.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      texts.push(...range.getClientRects());
+    }
+    const hit = mine.flatMap((p) => texts.filter((t) => meets(p, t)).map((t) => [p, t]))[0];
+    const covered = hit
+      ? `pill ${[hit[0].left, hit[0].top, hit[0].right, hit[0].bottom].map(Math.round)} over text ${[hit[1].left, hit[1].top, hit[1].right, hit[1].bottom].map(Math.round)}`
+      : false;
+    return { text: el.textContent.trim().slice(0, 40), badges: mine.length, covered };
+  });
+  // A badge over no item at all (not even one half out of view) is a ghost: a dragged clone's, a gone row's.
+  const all = [...document.querySelectorAll(selector)];
+  const stray = pills.filter((p) => !all.some((el) => meets(p, el.getBoundingClientRect())));
+  return {
+    items: out,
+    pills: pills.length,
+    stray: stray.length,
+    strayAt: stray.map(
+      (p) =>
+        `${[p.left, p.top, p.right, p.bottom].map(Math.round)} vh ${vh} sy ${scrollY} under ${document
+          .elementsFromPoint(p.left + 3, p.top + 10)
+          .map((e) => `${e.localName}.${e.className}`)
+          .slice(0, 4)
+          .join('/')}`,
+    ),
+  };
 }
 
 async function leadsOf(options, origin) {
@@ -112,18 +128,18 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
   /** Opens the picker from the panel and clicks through `steps`; returns the clicks it took. */
   async function mapByPointing(page, name, steps) {
     let clicks = 0;
-    const click = async (locator) => {
-      await locator.click();
+    // A locator on the page, or an element handle inside Pacer's closed overlay.
+    const click = async (target) => {
+      await target.click();
       clicks++;
     };
-    await page.locator('[data-testid="panel-map"]').waitFor();
-    await click(page.locator('[data-testid="panel-map"]'));
-    await page.locator('[data-testid="picker-step"]', { hasText: 'row or card' }).waitFor();
+    await click(await overlayElement(page, '[data-testid="panel-map"]'));
+    await overlayElement(page, '[data-testid="picker-step"]', { hasText: 'row or card' });
     for (const step of steps) await click(typeof step === 'function' ? step() : step);
-    await page.locator('[data-testid="picker-preview"]').waitFor();
+    await overlayElement(page, '[data-testid="picker-preview"]');
     await saveScreenshot(page, `crm-pointing-${name}-picker`);
-    await click(page.locator('[data-testid="picker-save"]'));
-    await page.locator('[data-testid="pacer-picker"]').waitFor({ state: 'detached' });
+    await click(await overlayElement(page, '[data-testid="picker-save"]'));
+    await overlayGone(page, '[data-testid="pacer-picker"]');
     return clicks;
   }
 
@@ -154,7 +170,7 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     const origin = servers.contacts.url;
     const page = await run.ext.context.newPage();
     await page.goto(`${origin}/#/contacts`, { waitUntil: 'load' });
-    await page.locator('[data-testid="panel-notice-unmapped"]').waitFor();
+    await overlayElement(page, '[data-testid="panel-notice-unmapped"]');
     const row = page.locator('li.c-row').nth(2);
     const clicks = await mapByPointing(page, 'contacts', [
       row.locator('.c-name'), // the row: a click on the name inside the link means the whole row
@@ -202,7 +218,7 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     const origin = servers.board.url;
     const page = await run.ext.context.newPage();
     await page.goto(`${origin}/`, { waitUntil: 'load' });
-    await page.locator('[data-testid="panel-notice-unmapped"]').waitFor();
+    await overlayElement(page, '[data-testid="panel-notice-unmapped"]');
     const card = page.locator('[data-drag-id="deal-1007"]');
     const clicks = await mapByPointing(page, 'board', [
       card.locator('h3'),
@@ -258,12 +274,12 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     // "Map this page" stays in the panel of a mapped page; the count covers every column; Cancel
     // gives the page back (dark theme, for the screenshot).
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.locator('[data-testid="panel-map"]').click();
+    await (await overlayElement(page, '[data-testid="panel-map"]')).click();
     await page.locator('[data-drag-id="deal-1000"] h3').click();
-    await page.locator('[data-testid="picker-similar"]', { hasText: '20 similar rows found' }).waitFor();
+    await overlayElement(page, '[data-testid="picker-similar"]', { hasText: '20 similar rows found' });
     await saveScreenshot(page, 'crm-pointing-board-picker-dark');
-    await page.locator('[data-testid="picker-cancel"]').click();
-    await page.locator('[data-testid="pacer-picker"]').waitFor({ state: 'detached' });
+    await (await overlayElement(page, '[data-testid="picker-cancel"]')).click();
+    await overlayGone(page, '[data-testid="pacer-picker"]');
     await page.locator('[data-drag-id="deal-1000"] h3').click();
     await page.locator('[role="dialog"]').waitFor();
     await page.close();
@@ -273,7 +289,7 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     const origin = servers.table.url;
     const page = await run.ext.context.newPage();
     await page.goto(`${origin}/`, { waitUntil: 'load' });
-    await page.locator('[data-testid="panel-notice-unmapped"]').waitFor();
+    await overlayElement(page, '[data-testid="panel-notice-unmapped"]');
     const row = page.locator('.vrow').nth(3);
     const clicks = await mapByPointing(page, 'table', [
       row.locator('.cell-owner'),
@@ -295,14 +311,27 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
       el.scrollTop += 17;
     });
     await eventually(
-      () =>
-        page.evaluate(() => {
-          const head = document.querySelector('.head').getBoundingClientRect();
-          return [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
-            .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')
-            .map((h) => h.shadowRoot.querySelector('.pc-root > *')?.getBoundingClientRect())
-            .every((p) => !p || p.bottom <= head.bottom + 1 || p.top >= head.bottom - 1);
-        }),
+      async () => {
+        const roots = await closedShadowRoots(page);
+        try {
+          return await page.evaluate(
+            ([roots]) => {
+              const head = document.querySelector('.head').getBoundingClientRect();
+              const pills = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
+                .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')
+                .map((h) => roots.get(h)?.querySelector('.pc-root > *')?.getBoundingClientRect());
+              // Measured pills, not an empty list passing by default: the roots were reached.
+              return (
+                pills.some(Boolean) &&
+                pills.every((p) => !p || p.bottom <= head.bottom + 1 || p.top >= head.bottom - 1)
+              );
+            },
+            [roots],
+          );
+        } finally {
+          await roots.dispose();
+        }
+      },
       { message: 'no badge over the grid header' },
     );
     const leads = await leadsOf(options, origin);

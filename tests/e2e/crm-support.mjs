@@ -156,21 +156,82 @@ async function queryClosed(page, selector) {
   }
 }
 
+/** Whether `text` matches `want`: a string it contains, or a RegExp. */
+const textMatches = (text, want) => (want instanceof RegExp ? want.test(text) : text.includes(want));
+
 /**
  * Waits for an element of Pacer's panel or picker. Their shadow roots are closed, so page scripts
  * cannot read them, and neither can Playwright's locators: the DevTools protocol can. `hasText`
- * keeps only an element whose text contains it.
+ * (a string it contains, or a RegExp) keeps only an element whose text matches. The handle clicks,
+ * types and reads like any other (`click`, `fill`, `selectOption`, `textContent`).
  */
 export async function overlayElement(page, selector, { hasText, timeout = 15_000 } = {}) {
   return eventually(
     async () => {
+      let found = null;
       for (const handle of await queryClosed(page, selector)) {
-        if (!hasText || ((await handle.textContent()) ?? '').includes(hasText)) return handle;
+        if (!found && (hasText === undefined || textMatches((await handle.textContent()) ?? '', hasText)))
+          found = handle;
+        else await handle.dispose();
       }
-      return null;
+      return found;
     },
     { timeout, message: `${selector}${hasText ? ` with "${hasText}"` : ''} in Pacer's overlay` },
   );
+}
+
+/** How many elements of Pacer's overlay (closed shadow roots included) match `selector` now. */
+export async function overlayCount(page, selector) {
+  const handles = await queryClosed(page, selector);
+  await Promise.all(handles.map((h) => h.dispose()));
+  return handles.length;
+}
+
+/** Waits until no element of Pacer's overlay matches `selector` (a picker closed, a notice gone). */
+export async function overlayGone(page, selector, { timeout = 15_000 } = {}) {
+  await eventually(async () => (await overlayCount(page, selector)) === 0, {
+    timeout,
+    message: `${selector} gone from Pacer's overlay`,
+  });
+}
+
+/**
+ * Every shadow root of the page, closed ones included, as a handle to a Map from host element to its
+ * root, for a `page.evaluate` that measures inside them (`page.evaluate(([roots]) =>
+ * roots.get(host)?.querySelector(...), [await closedShadowRoots(page)])`). Dispose it when done.
+ */
+export async function closedShadowRoots(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const pairs = [];
+    const walk = (node) => {
+      for (const shadow of node.shadowRoots ?? []) {
+        pairs.push([node.nodeId, shadow.nodeId]);
+        walk(shadow);
+      }
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    for (const [hostId, rootId] of pairs) {
+      // As in queryClosed: the test parks each root in a main-world map, taken back at once below.
+      const host = await cdp.send('DOM.resolveNode', { nodeId: hostId });
+      const shadow = await cdp.send('DOM.resolveNode', { nodeId: rootId });
+      await cdp.send('Runtime.callFunctionOn', {
+        objectId: shadow.object.objectId,
+        arguments: [{ objectId: host.object.objectId }],
+        functionDeclaration:
+          'function (host) { (globalThis.__pacerE2eRoots ??= new Map()).set(host, this); }',
+      });
+    }
+    return await page.evaluateHandle(() => {
+      const roots = globalThis.__pacerE2eRoots ?? new Map();
+      delete globalThis.__pacerE2eRoots;
+      return roots;
+    });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
 }
 
 /**

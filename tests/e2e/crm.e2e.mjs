@@ -10,6 +10,7 @@ import {
   eventually,
   fixture,
   HUBSPOT,
+  overlayCount,
   overlayElement,
   putRecords,
   readStore,
@@ -198,7 +199,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
   it('reads a list whose hooks were renamed by its column headers, and says so with details', async () => {
     const renamed = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
     await crm.goto(renamed, { waitUntil: 'load' });
-    await crm.locator('[data-testid="panel-notice-fallback"]').waitFor({ timeout: 15_000 });
+    await overlayElement(crm, '[data-testid="panel-notice-fallback"]');
     await eventually(
       () =>
         crm
@@ -209,25 +210,29 @@ describe('CRM overlay on HubSpot fixtures', () => {
         message: 'four badges from the header-based reader',
       },
     );
-    assert.equal(await crm.locator('[data-testid="panel-notice-cant-read"]').count(), 0);
-    await crm.locator('[data-testid="health-toggle"]').click();
+    assert.equal(await overlayCount(crm, '[data-testid="panel-notice-cant-read"]'), 0);
+    await (await overlayElement(crm, '[data-testid="health-toggle"]')).click();
     assert.equal(
-      (await crm.locator('[data-testid="health-reader"]').textContent())?.trim(),
+      (await (await overlayElement(crm, '[data-testid="health-reader"]')).textContent())?.trim(),
       'column headers (fallback)',
     );
-    assert.equal((await crm.locator('[data-testid="health-items"]').textContent())?.trim(), '4');
+    assert.equal(
+      (await (await overlayElement(crm, '[data-testid="health-items"]')).textContent())?.trim(),
+      '4',
+    );
     await saveScreenshot(crm, 'crm-fallback-details-light-en');
-    await crm.locator('[data-testid="health-copy"]').click();
-    await crm.getByText('Copied', { exact: false }).or(crm.getByText('Could not copy')).first().waitFor();
+    await (await overlayElement(crm, '[data-testid="health-copy"]')).click();
+    await overlayElement(crm, '[data-testid="health-details"] [role="status"]', {
+      hasText: /Copied|Could not copy/,
+    });
 
     await options.locator('select[name="locale"]').selectOption('vi');
     await options.locator('select[name="theme"]').selectOption('dark');
     await crm.emulateMedia({ colorScheme: 'dark' });
     await crm.reload({ waitUntil: 'load' });
-    await crm.locator('[data-testid="panel-notice-fallback"]').waitFor({ timeout: 15_000 });
-    await crm.getByText('tiêu đề cột', { exact: false }).first().waitFor();
-    await crm.locator('[data-testid="health-toggle"]').click();
-    await crm.locator('[data-testid="health-families"]').waitFor();
+    await overlayElement(crm, '[data-testid="panel-notice-fallback"]', { hasText: 'tiêu đề cột' });
+    await (await overlayElement(crm, '[data-testid="health-toggle"]')).click();
+    await overlayElement(crm, '[data-testid="health-families"]');
     await saveScreenshot(crm, 'crm-fallback-details-dark-vi');
     await options.locator('select[name="locale"]').selectOption('en');
     await options.locator('select[name="theme"]').selectOption('light');
