@@ -1,6 +1,6 @@
 import type { PacerDb } from '../storage/db';
 import { STORES } from '../storage/db';
-import { QuarantineEntry, quarantineId } from '../storage/quarantine';
+import { QuarantineEntry, quarantineEntry } from '../storage/quarantine';
 import type { RejectedDoc } from './sync';
 
 /** The quarantine's `store` for documents pulled from team `team`: the options page lists them with the rest. */
@@ -23,15 +23,9 @@ export async function quarantinePulled(
   const tx = db.transaction(STORES.quarantine, 'readwrite');
   const store = teamQuarantineStore(team);
   for (const r of rejected) {
-    const entry = QuarantineEntry.parse({
-      id: quarantineId(store, r.id),
-      store,
-      key: r.id,
-      value: r.doc,
-      problems: r.problems,
-      origin: 'read',
-      at: now,
-    });
+    const entry = QuarantineEntry.parse(
+      quarantineEntry({ store, key: r.id, value: r.doc, problems: r.problems, origin: 'read', at: now }),
+    );
     await tx.store.put(entry);
   }
   await tx.done;
