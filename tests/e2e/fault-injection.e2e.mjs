@@ -1,12 +1,20 @@
 // Fault injection (issue 15): Murphy's cases against the built extension in real Chromium, each with
 // exact counts read straight from IndexedDB before and after — a new tab opened and the service worker
-// stopped in the middle of a large import, a damaged block or goal then a write or a replace, two
-// editors on one goal, and a migration that fails. (Forged messages and page scripts: safety-msg's file.)
+// stopped in the middle of a large import, the browser killed (SIGKILL) in the middle of one, a damaged
+// block or goal then a write or a replace, two editors on one goal, and a migration that fails.
+// (Forged messages and page scripts: safety-msg's file.)
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
-import { RESULTS_DIR, saveScreenshot, withExtension } from './helpers.mjs';
+import {
+  makeProfileDir,
+  RESULTS_DIR,
+  removeProfileDir,
+  saveScreenshot,
+  startExtension,
+  withExtension,
+} from './helpers.mjs';
 
 const TIMEOUT = { timeout: 240_000 };
 
@@ -24,6 +32,7 @@ function inDb(page, fn, arg) {
     const db = await req(indexedDB.open('pacer'));
     const h = {
       all: (store) => req(db.transaction(store).objectStore(store).getAll()),
+      count: (store) => req(db.transaction(store).objectStore(store).count()),
       put: (store, value) => {
         const tx = db.transaction(store, 'readwrite');
         tx.objectStore(store).put(value);
@@ -198,6 +207,212 @@ it(
       { name: 'fault-import' },
     ),
 );
+
+/** The same days and channels as `bigCsv`'s first `days`, with other values: blocks it will overwrite. */
+function seedCsv(days, channels) {
+  const lines = ['Date,Value,Channel'];
+  const start = Date.UTC(2000, 0, 1);
+  for (let d = 0; d < days; d++) {
+    const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10);
+    for (let c = 0; c < channels; c++) lines.push(`${date},${1000 + 10 * d + c},ch${c}`);
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `fault-seed-${days}x${channels}.csv`);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return { file, rows: days * channels };
+}
+
+/** Imports `file` through the import page as a user would, into the metric labelled `metric`. */
+async function startImport(page, file, metric) {
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-configure').waitFor();
+  await page.getByTestId('import-metric').selectOption({ label: metric });
+  await page.getByTestId('import-validate').click();
+  await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+  await page.getByTestId('import-start').click();
+}
+
+/** Values of the blocks of `metricId` on `days` (UTC midnights), keyed "dimKey@day", points sorted. */
+function blockValues(page, metricId, days) {
+  return inDb(
+    page,
+    async (h, a) =>
+      Object.fromEntries(
+        (await h.all('obsBlocks'))
+          .filter((b) => b.metricId === a.metricId && a.days.includes(b.day))
+          .map((b) => [`${b.dimKey}@${b.day}`, b.points.map((p) => [p.id, p.v])])
+          .sort(([x], [y]) => (x < y ? -1 : 1)),
+      ),
+    { metricId, days },
+  );
+}
+
+/**
+ * Polls `read()` every 50 ms until `done(value)` or `timeoutMs`, and returns the last value either
+ * way: the caller's exact assertion then fails with the numbers, not with "timeout".
+ */
+async function pollUntil(read, done, timeoutMs) {
+  const end = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    value = await read();
+  }
+  return value;
+}
+
+/**
+ * The browser process of the profile in `userDataDir` (the one without `--type=`, i.e. not a renderer,
+ * GPU or utility child), found in /proc since a persistent context does not expose its process.
+ */
+function browserPid(userDataDir) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let args;
+    try {
+      args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue; // gone in the meantime
+    }
+    if (args.includes(`--user-data-dir=${userDataDir}`) && !args.some((a) => a.startsWith('--type=')))
+      pids.push(Number(entry));
+  }
+  assert.equal(pids.length, 1, `one browser process on ${userDataDir}, found ${pids.join(', ') || 'none'}`);
+  return pids[0];
+}
+
+it('the browser killed in the middle of a large import: the next start rolls it all back, and a re-run lands', {
+  ...TIMEOUT,
+  skip: process.platform !== 'linux' && 'finds the browser process in /proc',
+}, async () => {
+  const profile = makeProfileDir();
+  try {
+    const seedDays = 3;
+    const channels = 6;
+    const seed = seedCsv(seedDays, channels);
+    const { file, rows } = bigCsv(6000, channels);
+    const days = Array.from({ length: seedDays }, (_, d) => Date.UTC(2000, 0, 1) + d * 86_400_000);
+    let ext = await startExtension({ userDataDir: profile });
+    let before;
+    let beforeBlocks;
+    let metricId;
+    try {
+      // Before: a KPI with values on the first days the large file covers, through the import page.
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('import.html'), { waitUntil: 'load' });
+      await page.getByTestId('import-file').setInputFiles(seed.file);
+      await page.getByTestId('import-configure').waitFor();
+      await page.getByTestId('import-metric').selectOption('__new__');
+      await page.getByTestId('import-new-metric').fill('Killed revenue');
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+      await page.getByTestId('import-start').click();
+      await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+      assert.equal((await page.getByTestId('import-added').textContent())?.trim(), `Added: ${seed.rows}`);
+      // An extension page that never opens Pacer's connection (so it never runs recovery itself).
+      const observer = await ext.context.newPage();
+      await observer.goto(ext.extUrl('bench-blank.html'), { waitUntil: 'load' });
+      before = await counts(observer);
+      assert.deepEqual(before, {
+        observations: seed.rows,
+        metrics: 1,
+        goals: 0,
+        quarantine: 0,
+        journal: 0,
+        backups: 1, // the seed import's undo record
+      });
+      [metricId] = (await inDb(observer, (h) => h.all('metrics'))).map((m) => m.id);
+      beforeBlocks = await blockValues(observer, metricId, days);
+      assert.equal(Object.keys(beforeBlocks).length, seedDays * channels);
+      assert.deepEqual(beforeBlocks[`channel=ch2@${days[1]}`]?.[0]?.[1], 1012);
+
+      // The large import, into the same KPI: it overwrites those blocks, 400 per transaction.
+      await page.getByTestId('import-another').click();
+      await startImport(page, file, 'Killed revenue');
+      // Kill once several transactions have committed, while the import is still running.
+      // (A cheap count at each poll: reading every block would slow down the import it watches.)
+      const journaled = await pollUntil(
+        () => inDb(observer, (h) => h.count('journal')),
+        (n) => n >= 2000,
+        120_000,
+      );
+      assert.ok(journaled >= 2000, `the import journaled ${journaled} blocks only`);
+      const mid = await counts(observer);
+      assert.ok(mid.observations > before.observations, 'part of the import is on disk');
+      assert.equal(await page.getByTestId('import-summary').count(), 0, 'the import is still running');
+      assert.notDeepEqual(
+        await blockValues(observer, metricId, days),
+        beforeBlocks,
+        'seeded blocks overwritten',
+      );
+
+      // SIGKILL to the browser's process group (Playwright starts it detached: its own group).
+      const pid = browserPid(profile);
+      const closed = new Promise((resolve) => ext.context.once('close', resolve));
+      process.kill(-pid, 'SIGKILL');
+      await closed;
+    } finally {
+      await ext.close();
+    }
+
+    // Same profile, new browser. The service worker and the new tab each run recovery on open.
+    ext = await startExtension({ userDataDir: profile });
+    try {
+      const tab = await openNewtab(ext);
+      await tab.waitForFunction(() => (document.body.textContent ?? '').trim().length > 0, null, {
+        timeout: 20_000,
+      });
+      const after = await pollUntil(
+        () => counts(tab),
+        (c) => c.journal === 0,
+        20_000,
+      );
+      assert.deepEqual(after, before, 'exactly the counts from before the import: nothing half-written');
+      assert.deepEqual(await blockValues(tab, metricId, days), beforeBlocks, 'overwritten blocks restored');
+      assert.deepEqual(
+        (await inDb(tab, (h) => h.all('metrics'))).map((m) => m.id),
+        [metricId],
+      );
+
+      // The same import again, to the end.
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('import.html'), { waitUntil: 'load' });
+      await startImport(page, file, 'Killed revenue');
+      const summary = page.getByTestId('import-summary');
+      await summary.waitFor({ timeout: 180_000 });
+      assert.equal(await summary.getAttribute('data-status'), 'imported');
+      assert.equal(
+        (await page.getByTestId('import-added').textContent())?.trim(),
+        `Added: ${(rows - seed.rows).toLocaleString('en-US')}`,
+      );
+      assert.equal(
+        (await page.getByTestId('import-replaced').textContent())?.trim(),
+        `Already there, updated: ${seed.rows}`,
+      );
+      assert.deepEqual(await counts(tab), {
+        observations: rows,
+        metrics: 1,
+        goals: 0,
+        quarantine: 0,
+        journal: 0,
+        backups: 2,
+      });
+      const landed = await blockValues(tab, metricId, days);
+      assert.deepEqual(Object.keys(landed), Object.keys(beforeBlocks));
+      assert.deepEqual(
+        landed[`channel=ch2@${days[1]}`],
+        beforeBlocks[`channel=ch2@${days[1]}`].map(([id]) => [id, 3]),
+        'the re-run wrote the file’s value over the seeded one',
+      );
+      await saveScreenshot(page, 'fault-kill-rerun-summary');
+    } finally {
+      await ext.close();
+    }
+  } finally {
+    removeProfileDir(profile);
+  }
+});
 
 it('a damaged block is quarantined, not overwritten, when a value is logged into it', TIMEOUT, () =>
   withExtension(
