@@ -37,6 +37,13 @@ describe('numbers a manager can trust (issue 14)', () => {
       await page.goto('chrome://newtab/', { waitUntil: 'load' });
       await page.locator('main[aria-busy="false"]').waitFor({ timeout: 60_000 });
       await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+      // The options page shows "Remove example data" once the goals are in; the observations are still
+      // being written (journaled, in batches) and the dashboard refreshes when they land.
+      await page
+        .locator('[data-goal-id="ex-kpi-gross-margin"] [data-testid="goal-value"]')
+        .first()
+        .filter({ hasText: /\d/ })
+        .waitFor({ timeout: 60_000 });
       await page.waitForTimeout(1500);
       const cards = await cardsOf(page);
       assert.ok(cards.length >= 15, `example cards, saw ${cards.length}`);
