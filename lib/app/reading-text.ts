@@ -210,8 +210,8 @@ export function forecastLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): 
     const breach = formatPercent(k.breachNext, locale, { maximumFractionDigits: 0 });
     const line =
       k.holdToDeadline === null || goal.deadline === undefined || goal.deadline < ctx.now
-        ? t('reading.keep.chanceNext', { breach })
-        : t('reading.keep.chance', {
+        ? t('keep.chanceThisMonthOnly', { breach })
+        : t('keep.chanceThisMonth', {
             breach,
             hold: formatPercent(k.holdToDeadline, locale, { maximumFractionDigits: 0 }),
             date: date(goal.deadline, ctx),
