@@ -171,4 +171,24 @@ describe('forecast wiring', () => {
     expect(k?.holdToDeadline).toBeLessThanOrEqual(1 - (k?.breachNext ?? 0));
     expect(forecastLine(g, ev('g'), ctx)).toContain('few data points: rough estimate (4 of 8 periods)');
   });
+
+  it('dates a level goal at the end of a month, when the app reports the month', () => {
+    const rollups = daily('conv', '2025-06-01', (_t, i) => 10 + i * 0.01);
+    const m = metric({ id: 'conv', aggregation: 'average', unit: { kind: 'percent' } });
+    const g = goal({
+      id: 'g',
+      metricId: 'conv',
+      goalType: 'level',
+      baseline: 10,
+      target: 17,
+      startAt: at('2026-01-01'),
+      deadline: at('2027-12-31'),
+    });
+    const e = evaluate([g], [m], rollups).ev('g');
+    expect(e.forecast?.rough).toBeUndefined();
+    for (const d of [e.forecast?.p10, e.forecast?.p50]) {
+      if (d === null || d === undefined) throw new Error('no date');
+      expect(d).toBe(at(`${localDayKey(d, tz).slice(0, 8)}01`));
+    }
+  });
 });
