@@ -1,6 +1,5 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
-import { forecastSeries } from '../engine/forecast';
-import { MIN_FORECAST_HISTORY } from '../engine/goal-types/reading';
+import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
 import { expectedFraction } from '../engine/pace';
 import {
   type Granularity,
@@ -98,10 +97,13 @@ function descendants(id: string, goals: Goal[]): string[] {
 
 /** The chart's periods: what the card's figures are read on (docs/figures.md § Detail chart). */
 export function chartGranularity(
-  ev: Pick<GoalEvaluation, 'type' | 'period'> | undefined,
+  ev: (Pick<GoalEvaluation, 'type' | 'period'> & Partial<Pick<GoalEvaluation, 'forecastBasis'>>) | undefined,
   metric: Pick<Metric, 'aggregation' | 'formula'>,
   spanDays: number,
 ): Granularity {
+  // A goal with a forecast is charted on the periods it was forecast on, so the band is the card's.
+  const forecastG = ev?.forecastBasis?.granularity;
+  if (forecastG === 'week' || forecastG === 'month') return forecastG;
   // A level or keep value is a month's (a monthly-logged metric is charted by month); a stock read on
   // its latest day may go weekly on a short window, as the engine's forecast does.
   if (ev && (ev.type === 'level' || ev.type === 'keep') && ev.period?.granularity !== null) return 'month';
@@ -115,7 +117,12 @@ export function chartGranularity(
  *   value refers to — its last actual point IS the card's value;
  * - a total: its running sum from the window's start; a level or keep goal: the value per period;
  * - the target line: baseline → target along the card's trajectory, or for a keep goal the threshold;
- * - the forecast band: from the card's value on, only when the card has enough history to forecast.
+ * - the forecast band: the card's forecast (same model, history, periods, seed and paths: the reading's
+ *   forecastBasis), from the card's value on, only when the card has a forecast. A total's band is the
+ *   quantiles of the simulated running totals (forecastCumulativeBand), never summed per-period
+ *   quantiles; a level's is the per-period band. Point i of the band is the value at the end of
+ *   period i, as the actual points are; the running period's remaining share is all that is added to
+ *   the card's value for it.
  */
 export function buildChart(
   goal: Goal,
@@ -183,28 +190,36 @@ export function buildChart(
   const low: (number | null)[] = starts.map(() => null);
   const mid: (number | null)[] = starts.map(() => null);
   const high: (number | null)[] = starts.map(() => null);
-  const history = perPeriod
-    .slice(0, Math.max(0, last))
-    .filter((v, i): v is number => v !== null && ends[i]! <= now);
-  if (last >= 0 && current !== null && history.length >= MIN_FORECAST_HISTORY && type !== 'keep') {
-    const horizon = starts.length - last;
-    const f = forecastSeries(history, horizon, { seasonPeriod: g === 'week' ? 52 : 12, paths: 300, seed: 7 });
-    if (f.p50.length) {
+  const basis = ev?.forecastBasis;
+  const forecast = ev?.forecast;
+  const curIdx = starts.findLastIndex((s) => s <= today);
+  if (
+    basis &&
+    forecast &&
+    !forecast.reachedAlready &&
+    basis.granularity === g &&
+    last >= 0 &&
+    current !== null &&
+    type !== 'keep' &&
+    curIdx >= last
+  ) {
+    // band[k] is the value at the end of period curIdx + k (k = 0: the running period).
+    const horizon = starts.length - curIdx;
+    const opts = { seasonPeriod: basis.seasonPeriod, seed: basis.seed, paths: basis.paths };
+    const band = total
+      ? forecastCumulativeBand(basis.history, horizon, current, {
+          ...opts,
+          firstStepShare: basis.firstStepShare,
+        })
+      : forecastSeries(basis.history, horizon, opts);
+    if (band.p50.length) {
       low[last] = mid[last] = high[last] = current;
-      let lo = current;
-      let md = current;
-      let hi = current;
-      for (let k = 0; k < horizon - 1 && last + 1 + k < starts.length; k++) {
-        const i = last + 1 + k;
-        if (total) {
-          lo += f.p10[k] ?? 0;
-          md += f.p50[k] ?? 0;
-          hi += f.p90[k] ?? 0;
-        } else {
-          lo = f.p10[k] ?? lo;
-          md = f.p50[k] ?? md;
-          hi = f.p90[k] ?? hi;
-        }
+      for (let i = last + 1; i < starts.length; i++) {
+        const k = i - curIdx;
+        const lo = band.p10[k];
+        const md = band.p50[k];
+        const hi = band.p90[k];
+        if (lo === undefined || md === undefined || hi === undefined) continue;
         low[i] = Math.min(lo, hi);
         mid[i] = md;
         high[i] = Math.max(lo, hi);

@@ -1,5 +1,6 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import type { ReadingPeriod } from '../engine/goal-types/reading';
+import { minForecastHistory } from '../engine/goal-types/shared';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import { formatCompact, formatDate, formatNumber, formatPercent, formatValue } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
@@ -207,22 +208,28 @@ export function forecastLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): 
     const k = ev.keep;
     if (!k || k.breachNext === null) return undefined;
     const breach = formatPercent(k.breachNext, locale, { maximumFractionDigits: 0 });
-    if (k.holdToDeadline === null || goal.deadline === undefined || goal.deadline < ctx.now)
-      return t('reading.keep.chanceNext', { breach });
-    return t('reading.keep.chance', {
-      breach,
-      hold: formatPercent(k.holdToDeadline, locale, { maximumFractionDigits: 0 }),
-      date: date(goal.deadline, ctx),
-    });
+    const line =
+      k.holdToDeadline === null || goal.deadline === undefined || goal.deadline < ctx.now
+        ? t('keep.chanceThisMonthOnly', { breach })
+        : t('keep.chanceThisMonth', {
+            breach,
+            hold: formatPercent(k.holdToDeadline, locale, { maximumFractionDigits: 0 }),
+            date: date(goal.deadline, ctx),
+          });
+    return k.rough ? `${line} · ${t('forecast.rough', { ...k.rough })}` : line;
   }
   const f = ev.forecast;
-  if (!f)
-    return goal.deadline && goal.deadline > ctx.now && !ev.pace?.reached
-      ? t('reading.noForecastYet')
-      : undefined;
+  if (!f) {
+    if (!goal.deadline || goal.deadline <= ctx.now || ev.pace?.reached) return undefined;
+    const needed = minForecastHistory(ev.measure === 'cumulative' ? 'cumulative' : 'level');
+    return t('forecast.after', { needed, points: ev.forecastBasis?.history.length ?? 0 });
+  }
   if (f.reachedAlready) return undefined;
   if (f.method === 'none') return t('forecast.notEnoughData');
-  if (f.p50 === null) return t('forecast.neverAtPace');
   const d = (ms: number | null) => (ms === null ? '…' : date(ms, ctx));
-  return t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
+  const line =
+    f.p50 === null
+      ? t('forecast.neverAtPace')
+      : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
+  return f.rough ? `${line} · ${t('forecast.rough', { ...f.rough })}` : line;
 }

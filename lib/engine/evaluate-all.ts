@@ -20,7 +20,7 @@ import { readMilestone } from './goal-types/milestone';
 import { objectiveOkr, readObjective, statusFromChildren, worseStatus } from './goal-types/objective';
 import { readLevel } from './goal-types/reach-level';
 import { readTotal } from './goal-types/reach-total';
-import type { GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
+import type { ForecastBasis, GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
 import { createSeriesContext, type SeriesContext } from './goal-types/series-context';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
 import { type KrScore, krScore } from './okr';
@@ -75,6 +75,11 @@ export interface GoalEvaluation {
   rolledUpProgress: number | null;
   pace: Pace | null;
   forecast: HitForecast | null;
+  /**
+   * What the forecast (a keep goal's chances) was computed from — history, periods, seed, paths — so
+   * the goal-detail chart draws the card's forecast rather than one of its own. Null without one.
+   */
+  forecastBasis: ForecastBasis | null;
   /** Keep goals: periods held, streak, margin, chance of a breach. */
   keep: KeepScore | null;
   status: Confidence | null;
@@ -100,7 +105,7 @@ const DAY = 86_400_000;
 const READERS: Record<GoalType, (f: GoalFacts, ctx: SeriesContext, paths: number) => TypeReading> = {
   total: readTotal,
   level: readLevel,
-  keep: (f, ctx) => readKeep(f, ctx),
+  keep: readKeep,
   milestone: readMilestone,
   objective: (f, ctx) => readObjective(f, ctx),
 };
@@ -153,6 +158,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       rolledUpProgress: r.progress,
       pace: r.pace,
       forecast: r.forecast,
+      forecastBasis: r.forecastBasis,
       keep: r.keep,
       status: r.status,
       statusReasons: r.statusReasons,

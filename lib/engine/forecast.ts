@@ -231,7 +231,7 @@ function simulate(model: Model, h: number, opts: ForecastOptions, defaultPaths: 
   return out;
 }
 
-function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number | null) {
+function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number | null, firstShare = 1) {
   const p10: number[] = [];
   const p50: number[] = [];
   const p90: number[] = [];
@@ -239,7 +239,7 @@ function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number 
     for (const path of sims) {
       let run = cumulativeFrom;
       for (let k = 0; k < h; k++) {
-        run += path[k] as number;
+        run += (path[k] as number) * (k === 0 ? firstShare : 1);
         path[k] = run;
       }
     }
@@ -294,7 +294,9 @@ export function forecastCumulativeBand(
   values: readonly number[],
   horizon: number,
   start: number,
-  opts: ForecastOptions = {},
+  // The share of the running period still to come (as forecastHit's firstStepShare): `start` already
+  // holds the part of it that is over, so only the rest of period 1 is added.
+  opts: ForecastOptions & { firstStepShare?: number } = {},
 ): CumulativeBand {
   const model = cachedModel(values, opts.seasonPeriod);
   const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
@@ -302,7 +304,12 @@ export function forecastCumulativeBand(
   const rough = roughInfo(model);
   return {
     method: model.method,
-    ...bands(simulate(model, h, opts, 500), h, Number.isFinite(start) ? start : 0),
+    ...bands(
+      simulate(model, h, opts, 500),
+      h,
+      Number.isFinite(start) ? start : 0,
+      Math.min(1, Math.max(0, opts.firstStepShare ?? 1)),
+    ),
     ...(rough ? { rough } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import { adaptersEn } from './messages-adapters';
+import { fcwireEn } from './messages-fcwire';
 import { firefoxEn } from './messages-firefox';
 import { firsthourEn } from './messages-firsthour';
 import { numbersEn } from './messages-numbers';
@@ -20,6 +21,7 @@ export const en = {
   ...safetyStoreEn,
   ...firsthourEn,
   ...numbersEn,
+  ...fcwireEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -1,5 +1,6 @@
 import { adaptersVi } from './messages-adapters';
 import type { MessageKey } from './messages-en';
+import { fcwireVi } from './messages-fcwire';
 import { firefoxVi } from './messages-firefox';
 import { firsthourVi } from './messages-firsthour';
 import { numbersVi } from './messages-numbers';
@@ -19,6 +20,7 @@ export const vi: Record<MessageKey, string> = {
   ...safetyStoreVi,
   ...firsthourVi,
   ...numbersVi,
+  ...fcwireVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -1,12 +1,14 @@
 import type { KeepSide, Metric } from '../../schema';
+import { forecastKeep } from '../forecast';
 import { holds, keepSideOf } from '../goal-type';
 import { journeyFloor } from '../journey';
+import { hashString } from '../random';
 import { computeStatus } from '../status';
-import { type DayKey, periodStart } from '../time-buckets';
+import { type DayKey, periodStart, startOfLocalDay } from '../time-buckets';
 import { levelValue } from './level-value';
 import { emptyReading, type GoalFacts, type KeepScore, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
-import { latestCheckInValue } from './shared';
+import { completeHistory, historyStarts, latestCheckInValue } from './shared';
 
 /**
  * Keep a level: the metric stays at or above / at or below a threshold (the goal's target) in every
@@ -20,15 +22,17 @@ import { latestCheckInValue } from './shared';
  *   baseline, no straight-line pace: there is nothing to travel, only a line to stay on.
  * - Margin: the latest value − the threshold, positive on the good side, in the metric's unit.
  * - Streak: consecutive held months up to the latest.
- * - Forecast: chance the next month breaches = (breaches + 1) ÷ (months + 2) over the last 12 complete
- *   months on record (Laplace's rule: never a certain 0 or 1 from a short record); chance to hold every
- *   month still open to the deadline (the running month included) = (1 − that) ^ months open.
+ * - Forecast (forecast.ts forecastKeep, on the complete months on record, up to 36): the chance the
+ *   running month breaches, and the chance every month still open to the deadline (the running month
+ *   included) holds, from the same simulated futures a level goal's date comes from. From 2 complete
+ *   months; below 8 it is the rough run-rate estimate (a wide band around the months' mean, chances
+ *   kept within 5–95%), flagged `keep.rough` and labelled on the card.
  * - Status: latest month breached → off track ("Nov: 1.3%, above the 1% ceiling"); held but closer to
  *   the line than a quarter of journey.ts's floor (10% of the threshold's size; for a percentage, of its
  *   distance to 0 or 100) → at risk; held → on track. After the deadline: on track when every month
  *   held, else off track. Manual confidence pulls down one level as for every type (status.ts rule 6).
  */
-export function readKeep(f: GoalFacts, ctx: SeriesContext): TypeReading {
+export function readKeep(f: GoalFacts, ctx: SeriesContext, paths = 400): TypeReading {
   const r = emptyReading();
   r.target = f.target;
   r.baseline = f.goal.baseline ?? null;
@@ -54,7 +58,7 @@ export function readKeep(f: GoalFacts, ctx: SeriesContext): TypeReading {
   r.current = read.value;
   r.period = read.period;
 
-  const starts = ctx.recentStarts('month', 36);
+  const starts = historyStarts(ctx, 'month');
   const months = ctx.metricSeries(metric.id, f.goal.dims, 'month', starts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   const firstMonth = f.startDay ? periodStart(f.startDay, 'month', ctx.cal) : (starts.at(-13) ?? '');
@@ -69,25 +73,10 @@ export function readKeep(f: GoalFacts, ctx: SeriesContext): TypeReading {
   }
   if (!window.length) window.push(read.value);
 
-  // Breach record: the last 12 complete months on record, in or before the window.
-  const complete = months
-    .slice(0, -1)
-    .filter((v): v is number => v !== null)
-    .slice(-12);
-  const breachNext = complete.length
-    ? (complete.filter((v) => !holds(v, threshold, side)).length + 1) / (complete.length + 2)
-    : null;
-  // Months still to be decided: those after the read month through the deadline's, plus the read
-  // month itself while it is running (its value can still cross the line).
-  const left =
-    f.endDay && !f.deadlinePassed ? monthsAfter(readMonth, f.endDay) + (read.period.partial ? 1 : 0) : 0;
-  r.keep = score(
-    side,
-    threshold,
-    window,
-    breachNext,
-    breachNext === null || left === 0 ? null : (1 - breachNext) ** left,
-  );
+  const chances = keepChances(f, ctx, metric, { starts, months, threshold, side, paths });
+  r.keep = score(side, threshold, window, chances?.breachNext ?? null, chances?.hold ?? null);
+  if (chances?.rough) r.keep.rough = chances.rough;
+  if (chances) r.forecastBasis = chances.basis;
   r.progress = r.keep.periods ? r.keep.held / r.keep.periods : null;
   return finish(f, ctx, r, metric);
 }
@@ -116,10 +105,76 @@ function score(
   };
 }
 
-/** Whole months after `month` up to and including the one `endDay` falls in. */
-function monthsAfter(month: DayKey, endDay: DayKey): number {
-  const ym = (d: string) => Number(d.slice(0, 4)) * 12 + Number(d.slice(5, 7)) - 1;
-  return Math.max(0, ym(endDay) - ym(month));
+/** Complete months a keep goal's chances need: with one, there is no spread to simulate from. */
+const MIN_KEEP_HISTORY = 2;
+
+/**
+ * The chance the running month breaches and the chance every month still open through the deadline
+ * holds (forecastKeep). The simulation starts from just inside the line: the months still open are
+ * what is asked about, whatever the month read did (its breach is already on the card).
+ */
+function keepChances(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  metric: Metric,
+  a: {
+    starts: DayKey[];
+    months: ReadonlyArray<number | null>;
+    threshold: number;
+    side: KeepSide;
+    paths: number;
+  },
+) {
+  const { threshold } = a;
+  const history = completeHistory(
+    ctx,
+    metric,
+    ctx.rollupsFor(metric.id, f.goal.dims),
+    f.goal.dims,
+    a.months,
+    a.starts,
+  );
+  if (history.length < MIN_KEEP_HISTORY) return null;
+  const sign = a.side === 'at_most' ? -1 : 1;
+  const ends = ctx.futurePeriodEnds('month');
+  const curStart = periodStart(ctx.today, 'month', ctx.cal);
+  const curStartT = startOfLocalDay(curStart, ctx.tz);
+  const firstEnd = ends[0] ?? ctx.now;
+  const basis = {
+    history,
+    granularity: 'month' as const,
+    seasonPeriod: 12,
+    seed: hashString(f.goal.id),
+    paths: a.paths,
+    firstStepShare: firstEnd > curStartT ? (firstEnd - ctx.now) / (firstEnd - curStartT) : 1,
+  };
+  const args = {
+    history,
+    current: threshold + sign * Math.max(1e-9, Math.abs(threshold) * 1e-9),
+    threshold,
+    sign: sign as 1 | -1,
+    now: ctx.now,
+    firstStepShare: basis.firstStepShare,
+    seasonPeriod: basis.seasonPeriod,
+    paths: basis.paths,
+    seed: basis.seed,
+  } as const;
+  // The running month alone: its end is the first step's.
+  const next = forecastKeep({ ...args, stepEnds: ends.slice(0, 1), deadline: firstEnd });
+  let hold: number | null = null;
+  if (f.endDay && !f.deadlinePassed) {
+    // Every month from the running one through the one the window's last day falls in.
+    const lastDayT = startOfLocalDay(f.endDay, ctx.tz);
+    const open = ends.findIndex((e) => e > lastDayT) + 1;
+    if (open > 0)
+      hold = forecastKeep({
+        ...args,
+        stepEnds: ends.slice(0, open),
+        deadline: ends[open - 1] ?? firstEnd,
+      }).probabilityKept;
+  }
+  const breachNext = next.probabilityKept === null ? null : 1 - next.probabilityKept;
+  return { breachNext, hold, rough: next.rough, basis };
 }
 
 /** Status from the latest month (see the rules above); `metric` null = nothing to read. */

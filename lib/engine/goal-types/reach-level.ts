@@ -10,6 +10,7 @@ import {
   completeHistory,
   forecastGranularity,
   forecastOf,
+  historyStarts,
   latestCheckInValue,
   paceOf,
   shownProgress,
@@ -25,7 +26,8 @@ import {
  * - Baseline: the goal's, else the level when the window opened, else the first month on record.
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
  * - Pace: value − the straight line from baseline to target, in the metric's unit (pt for percentages).
- * - Forecast: per complete month (week for a stock on a short window), needs 5 periods.
+ * - Forecast: per complete month (week for a stock on a short window), needs 8 periods (a fitted
+ *   model: a rough run-rate of a level is a flat line that calls every rising level unreachable).
  * - Status: worse of pace and forecast (status.ts); reached ⇒ on track.
  */
 export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
@@ -37,7 +39,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const goal = f.goal;
   const rolling =
     goal.rollingMonths && metric.aggregation === 'sum' && !metric.formula ? goal.rollingMonths : 0;
-  const monthStarts = ctx.recentStarts('month', 36);
+  const monthStarts = historyStarts(ctx, 'month');
   const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   let history: number[];
@@ -73,7 +75,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     }
   } else {
     const rollups = ctx.rollupsFor(metric.id, goal.dims);
-    const starts = g === 'month' ? monthStarts : ctx.recentStarts(g, 104);
+    const starts = g === 'month' ? monthStarts : historyStarts(ctx, g);
     const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
     history = completeHistory(ctx, metric, rollups, goal.dims, series, starts);
     const lv = levelValue(f, ctx, metric);
@@ -89,7 +91,9 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       ? shownProgress(progressFraction(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
   r.pace = paceOf(f, ctx, r.baseline, r.current);
-  r.forecast = forecastOf(f, ctx, { history, mode: 'level', current: r.current, g }, paths);
+  const fc = forecastOf(f, ctx, { history, mode: 'level', current: r.current, g }, paths);
+  r.forecast = fc.forecast;
+  r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
 }
 

@@ -9,6 +9,7 @@ import {
   completeHistory,
   forecastGranularity,
   forecastOf,
+  historyStarts,
   latestCheckInValue,
   paceOf,
   shownProgress,
@@ -25,7 +26,8 @@ import {
  * - Pace: value − where the trajectory (straight line, or phased by seasonal weights) expects it today,
  *   in the metric's unit; status from its share of the expected move (status.ts rule 3).
  * - Forecast: increments per complete week (windows ≤ 550 days) or month, simulated until the total
- *   reaches the target; needs 5 complete periods. Status takes the worse of pace and forecast.
+ *   reaches the target; from 2 complete periods, a rough run-rate estimate below 8 (shown, labelled,
+ *   not deciding the status). Status takes the worse of pace and a fitted forecast.
  * - Reached (value ≥ target, in the metric's good direction) ⇒ on track.
  */
 export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
@@ -38,10 +40,10 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const rollups = ctx.rollupsFor(metric.id, goal.dims);
   const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(goal.dims)}`);
   const g = forecastGranularity(f, ctx.now, true);
-  const monthStarts = ctx.recentStarts('month', 36);
+  const monthStarts = historyStarts(ctx, 'month');
   const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
-  const starts = g === 'month' ? monthStarts : ctx.recentStarts(g, 104);
+  const starts = g === 'month' ? monthStarts : historyStarts(ctx, g);
   const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
   const history = completeHistory(ctx, metric, rollups, goal.dims, series, starts);
 
@@ -60,7 +62,9 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       ? shownProgress(progressFraction(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
   r.pace = paceOf(f, ctx, r.baseline, r.current);
-  r.forecast = forecastOf(f, ctx, { history, mode: 'cumulative', current: r.current, g }, paths);
+  const fc = forecastOf(f, ctx, { history, mode: 'cumulative', current: r.current, g }, paths);
+  r.forecast = fc.forecast;
+  r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
 }
 
@@ -89,7 +93,8 @@ export function withStatus(f: GoalFacts, ctx: SeriesContext, r: TypeReading): Ty
     reached: r.current !== null && reached,
     deadlinePassed: f.deadlinePassed && r.current !== null,
     gapPct: r.pace?.gapPct ?? null,
-    probability: r.forecast?.probabilityByDeadline ?? null,
+    // A rough estimate (too few periods for a fitted model) is shown but never decides the status.
+    probability: r.forecast && !r.forecast.rough ? r.forecast.probabilityByDeadline : null,
     confidence: f.confidence,
     now: ctx.now,
   });

@@ -1,5 +1,5 @@
 import type { CheckIn, Confidence, Goal, GoalType, KeepSide, Metric } from '../../schema';
-import type { HitForecast } from '../forecast';
+import type { HitForecast, RoughInfo } from '../forecast';
 import type { Pace } from '../pace';
 import type { StatusReason } from '../status';
 import type { DayKey, Granularity } from '../time-buckets';
@@ -37,6 +37,22 @@ export interface KeepScore {
   /** Chance the next period breaches / that every remaining period to the deadline holds (0–1). */
   breachNext: number | null;
   holdToDeadline: number | null;
+  /** Set when those chances come from forecast.ts's rough run-rate estimate (too few months). */
+  rough?: RoughInfo;
+}
+
+/**
+ * The inputs of a goal's forecast, as the engine used them: complete periods of history (oldest first:
+ * increments for a total, levels otherwise), their granularity, the seasonal period tried, the seed
+ * and number of simulated paths, and the share of the running period still to come.
+ */
+export interface ForecastBasis {
+  history: readonly number[];
+  granularity: Granularity;
+  seasonPeriod: number;
+  seed: number;
+  paths: number;
+  firstStepShare: number;
 }
 
 /** What a goal type computes; the orchestrator (evaluate-all.ts) adds OKR, SMART, alerts and roll-ups. */
@@ -51,6 +67,8 @@ export interface TypeReading {
   progress: number | null;
   pace: Pace | null;
   forecast: HitForecast | null;
+  /** What `forecast` (or a keep goal's chances) was computed from; the detail chart reuses it. */
+  forecastBasis: ForecastBasis | null;
   keep: KeepScore | null;
   status: Confidence | null;
   statusReasons: StatusReason[];
@@ -91,6 +109,7 @@ export const emptyReading = (): TypeReading => ({
   progress: null,
   pace: null,
   forecast: null,
+  forecastBasis: null,
   keep: null,
   status: null,
   statusReasons: [],
@@ -99,5 +118,9 @@ export const emptyReading = (): TypeReading => ({
   monthly: [],
 });
 
-/** Fewer complete periods than this and a model is a flat line: its forecast must not decide a status. */
-export const MIN_FORECAST_HISTORY = 5;
+/**
+ * A total shows a forecast from this many complete periods: below forecast.ts's MIN_MODEL_POINTS it is
+ * the rough run-rate estimate, labelled, and takes no part in the status (docs/figures.md § Forecasts).
+ * Levels wait for MIN_MODEL_POINTS (shared.ts minForecastHistory).
+ */
+export const MIN_ROUGH_TOTAL_HISTORY = 2;

@@ -1,7 +1,7 @@
 import type { Metric } from '../../schema';
 import type { RollupIndex } from '../aggregate';
 import { dimKey } from '../dim-key';
-import { forecastHit, type HitForecast } from '../forecast';
+import { forecastHit, type HitForecast, MIN_MODEL_POINTS } from '../forecast';
 import { parseFormula } from '../formula';
 import { directionSign } from '../journey';
 import { computePace, type Pace } from '../pace';
@@ -13,7 +13,7 @@ import {
   periodStart,
   startOfLocalDay,
 } from '../time-buckets';
-import { type GoalFacts, MIN_FORECAST_HISTORY } from './reading';
+import { type ForecastBasis, type GoalFacts, MIN_ROUGH_TOTAL_HISTORY } from './reading';
 import type { SeriesContext } from './series-context';
 
 /**
@@ -76,6 +76,19 @@ export function forecastGranularity(f: GoalFacts, now: number, cumulative: boole
 }
 
 /**
+ * Periods a forecast learns from, the current one included (completeHistory drops it): two full
+ * seasonal cycles plus the 13 weeks / 12 months the seasonal candidate needs besides them
+ * (forecast-model.ts), so weekly and monthly seasonality is actually tried: 2·52 + 13 = 117 complete
+ * weeks, 2·12 + 12 = 36 complete months.
+ */
+export const HISTORY_PERIODS: Readonly<Record<'week' | 'month', number>> = { week: 117, month: 36 };
+
+/** Period starts of a forecast's history window: HISTORY_PERIODS complete periods plus the current one. */
+export function historyStarts(ctx: SeriesContext, g: Granularity): DayKey[] {
+  return ctx.recentStarts(g, g === 'week' ? HISTORY_PERIODS.week : HISTORY_PERIODS.month);
+}
+
+/**
  * Complete periods only (the current one is partial), from the first period the metric covers in full:
  * a period where data starts mid-way looks like a slump and would skew the residuals.
  */
@@ -130,16 +143,41 @@ export function paceOf(
 }
 
 /**
- * When the target is likely hit (forecast.ts). Only with at least MIN_FORECAST_HISTORY complete periods:
- * with fewer the model is a flat line, which would call any rising level "never reached, 0% chance".
+ * Complete periods a goal needs before a forecast is shown. A total's increments give a sensible
+ * run-rate from two periods (forecast.ts answers below MIN_MODEL_POINTS with a rough run-rate estimate,
+ * labelled on the card). A level's rough estimate is the mean of its past levels, a flat line that
+ * would call every rising level "never reached" (issue 14), so a level waits for a fitted model.
+ */
+export function minForecastHistory(mode: 'cumulative' | 'level'): number {
+  return mode === 'cumulative' ? MIN_ROUGH_TOTAL_HISTORY : MIN_MODEL_POINTS;
+}
+
+/**
+ * When the target is likely hit (forecast.ts), and the inputs it was made from (`basis`), so the
+ * goal-detail chart draws its band from the same model, history, periods and seed. No forecast with
+ * fewer than minForecastHistory complete periods. A rough forecast (below MIN_MODEL_POINTS) is shown,
+ * labelled, but never decides the status (withStatus) nor raises a critical alert (alerts.ts).
  */
 export function forecastOf(
   f: GoalFacts,
   ctx: SeriesContext,
   a: { history: readonly number[]; mode: 'cumulative' | 'level'; current: number | null; g: Granularity },
   paths: number,
-): HitForecast | null {
+): { forecast: HitForecast | null; basis: ForecastBasis } {
   const goal = f.goal;
+  const { g } = a;
+  const curStart = periodStart(ctx.today, g, ctx.cal);
+  const curStartT = startOfLocalDay(curStart, ctx.tz);
+  const curEndT = startOfLocalDay(nextPeriodStart(curStart, g), ctx.tz);
+  // Returned with or without a forecast: the card says how many periods there are so far.
+  const basis: ForecastBasis = {
+    history: a.history,
+    granularity: g,
+    seasonPeriod: g === 'week' ? 52 : 12,
+    seed: hashString(goal.id),
+    paths,
+    firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
+  };
   if (
     !f.metric ||
     a.current === null ||
@@ -147,17 +185,13 @@ export function forecastOf(
     goal.deadline === undefined ||
     f.done ||
     goal.deadline <= ctx.now ||
-    a.history.length < MIN_FORECAST_HISTORY
+    a.history.length < minForecastHistory(a.mode)
   )
-    return null;
-  const { g } = a;
-  const curStart = periodStart(ctx.today, g, ctx.cal);
-  const curStartT = startOfLocalDay(curStart, ctx.tz);
-  const curEndT = startOfLocalDay(nextPeriodStart(curStart, g), ctx.tz);
+    return { forecast: null, basis };
   const stepsToDeadline = Math.ceil((goal.deadline - ctx.now) / ((g === 'week' ? 7 : 30.4) * DAY)) + 1;
   const maxSteps = g === 'week' ? 260 : 120;
   const steps = Math.min(maxSteps, 2 * stepsToDeadline + 4);
-  return forecastHit({
+  const forecast = forecastHit({
     history: a.history,
     mode: a.mode,
     current: a.current,
@@ -165,14 +199,17 @@ export function forecastOf(
     // Reaching follows the metric's direction, not the side of the baseline the target is on.
     sign: directionSign(f.direction),
     now: ctx.now,
+    // A level is known when its period is complete, so its steps end where the app reports each value:
+    // at the end of each period of `g` (forecastHit dates a level hit at its step's end).
     stepEnds: ctx.futurePeriodEnds(g).slice(0, steps),
-    firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
+    firstStepShare: basis.firstStepShare,
     deadline: goal.deadline,
-    seasonPeriod: g === 'week' ? 52 : 12,
+    seasonPeriod: basis.seasonPeriod,
     paths,
-    seed: hashString(goal.id),
+    seed: basis.seed,
     ...(f.notStarted ? { countFrom: goal.startAt } : {}),
   });
+  return { forecast, basis };
 }
 
 /** A goal without a metric is measured by the value of its latest check-in, if one has a value. */

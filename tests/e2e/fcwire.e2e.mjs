@@ -1,0 +1,60 @@
+// The forecast wiring (issues 14 + 18) in real Chromium: on the example dataset the goal-detail chart of
+// a total draws its band from the card's forecast, and cards show the forecast line. Screenshots of the
+// dashboard and a total's detail, light/en and dark/vi, go to test-results/.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { openExtensionPage, RESULTS_DIR, saveScreenshot, withExtension } from './helpers.mjs';
+
+async function saveTop(page, name) {
+  await saveScreenshot(page, name);
+  await page.screenshot({ path: path.join(RESULTS_DIR, `${name}-top.png`) });
+}
+
+async function openDetail(page, id) {
+  await page.locator(`[data-goal-id="${id}"] .pc-card-title`).first().click();
+  await page.locator('.uplot, canvas').first().waitFor({ timeout: 20_000 });
+  await page.waitForTimeout(500);
+}
+
+describe('forecast wiring (issues 14 + 18)', () => {
+  it("shows the card's forecast on the dashboard and in the detail chart, en and vi", async () => {
+    await withExtension(async (fx) => {
+      const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+      await options.getByTestId('load-example').click();
+      await options.getByTestId('remove-example').waitFor({ state: 'visible', timeout: 60_000 });
+      const page = await fx.context.newPage();
+      await page.setViewportSize({ width: 1366, height: 1100 });
+      await page.goto('chrome://newtab/', { waitUntil: 'load' });
+      await page.locator('main[aria-busy="false"]').waitFor({ timeout: 60_000 });
+      await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
+      // The example's values are rolled up after the goals appear: wait for the card's forecast line.
+      await page.waitForFunction(
+        () =>
+          document.querySelector('[data-goal-id="ex-kpi-net-profit"]')?.textContent?.includes('Forecast: '),
+        null,
+        { timeout: 60_000 },
+      );
+      await page.waitForTimeout(1000);
+      const text = await page.locator('[data-goal-id="ex-kpi-net-profit"]').first().textContent();
+      assert.match(text ?? '', /Forecast: /, `net profit card shows its forecast: ${text}`);
+      await saveTop(page, 'fcwire-dashboard-light-en');
+      await openDetail(page, 'ex-kpi-net-profit');
+      await saveTop(page, 'fcwire-detail-total-light-en');
+      await page.keyboard.press('Escape');
+
+      await options.locator('select[name="locale"]').selectOption('vi');
+      await options.locator('select[name="theme"]').selectOption('dark');
+      await page.waitForFunction(() => document.documentElement.lang === 'vi');
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await page.waitForFunction(
+        () => document.querySelector('[data-goal-id="ex-kpi-net-profit"]')?.textContent?.includes('Dự báo'),
+        null,
+        { timeout: 30_000 },
+      );
+      await saveTop(page, 'fcwire-dashboard-dark-vi');
+      await openDetail(page, 'ex-kr-distributor-revenue');
+      await saveTop(page, 'fcwire-detail-total-dark-vi');
+    });
+  });
+});

@@ -1,0 +1,194 @@
+import { describe, expect, it } from 'vitest';
+import { buildChart } from '../../../lib/app/goal-detail-data';
+import { forecastLine } from '../../../lib/app/reading-text';
+import { evaluateAll, type GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { forecastCumulativeBand, MIN_MODEL_POINTS } from '../../../lib/engine/forecast';
+import { rollupFromPoints } from '../../../lib/engine/rollup';
+import { localDayKey, startOfLocalDay } from '../../../lib/engine/time-buckets';
+import { createTranslator } from '../../../lib/i18n/translate';
+import { defaultSettings, type Goal, type Metric } from '../../../lib/schema';
+import { goal, metric } from './fixtures';
+
+/**
+ * Issue 14's readings wired to issue 18's forecaster (docs/figures.md § Forecasts): the history
+ * windows admit two seasonal cycles, short histories get a labelled rough estimate that decides no
+ * status, keep goals' chances come from forecastKeep, and the detail chart draws the card's forecast.
+ */
+
+const tz = 'Asia/Ho_Chi_Minh';
+const DAY = 86_400_000;
+const at = (day: string) => startOfLocalDay(day, tz);
+const now = at('2026-12-06') + 12 * 3_600_000;
+
+/** One point per local day at 09:00 from `from` through today. */
+function daily(metricId: string, from: string, value: (t: number, i: number) => number) {
+  const pts = [];
+  for (let t = at(from), i = 0; t <= now; t = at(localDayKey(t + 36 * 3_600_000, tz)), i++)
+    pts.push({ time: t + 9 * 3_600_000, value: value(t, i), dims: {} });
+  return rollupFromPoints(metricId, pts, tz);
+}
+
+function evaluate(
+  goals: Goal[],
+  metrics: Metric[],
+  rollups: ReturnType<typeof daily>,
+  locale: 'en' | 'vi' = 'en',
+) {
+  const settings = { ...defaultSettings({ timeZone: tz }), locale };
+  const res = evaluateAll({ goals, metrics, rollups, checkIns: [], settings, now });
+  const ctx = { t: createTranslator(locale), settings, now };
+  return { res, settings, ctx, ev: (id: string) => res.perGoal.get(id) as GoalEvaluation };
+}
+
+describe('forecast wiring', () => {
+  it('tries weekly seasonality on a weekly total: 117 complete weeks of history reach the model', () => {
+    // Sales with a strong yearly cycle since mid-2024: two and a half years of weeks.
+    const rollups = daily(
+      'rev',
+      '2024-06-01',
+      (t) => 100 + 80 * Math.sin((2 * Math.PI * t) / (365.25 * DAY)),
+    );
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      target: 40_000,
+      startAt: at('2026-07-01'),
+      deadline: at('2027-06-30'),
+    });
+    const { ev } = evaluate([g], [metric({ id: 'rev' })], rollups);
+    const e = ev('g');
+    expect(e.forecastBasis?.granularity).toBe('week');
+    expect(e.forecastBasis?.history.length).toBe(117);
+    expect(e.forecast?.rough).toBeUndefined();
+    expect(e.forecast?.method).toBe('seasonal_damped_trend');
+  });
+
+  it('shows a total with 3 complete weeks as a rough estimate, labelled in en and vi, deciding no status', () => {
+    // Far too slow for the target: a fitted forecast would call it off track on its own.
+    const rollups = daily('rev', '2026-11-09', () => 10);
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      target: 100_000,
+      startAt: at('2026-11-09'),
+      deadline: at('2027-03-31'),
+    });
+    for (const locale of ['en', 'vi'] as const) {
+      const { ev, ctx } = evaluate([g], [metric({ id: 'rev' })], rollups, locale);
+      const e = ev('g');
+      expect(e.forecast?.rough).toEqual({ reason: 'few_points', points: 3, needed: MIN_MODEL_POINTS });
+      const p = e.forecast?.probabilityByDeadline ?? -1;
+      expect(p).toBeGreaterThanOrEqual(0.05);
+      expect(p).toBeLessThanOrEqual(0.95);
+      expect(e.decidedBy === 'forecast_unlikely' || e.decidedBy === 'forecast_very_unlikely').toBe(false);
+      expect(e.statusReasons.some((r) => r.startsWith('forecast'))).toBe(false);
+      const line = forecastLine(g, e, ctx) ?? '';
+      expect(line).toContain(
+        locale === 'en'
+          ? 'few data points: rough estimate (3 of 8 periods)'
+          : 'ít dữ liệu: ước tính sơ bộ (3/8 kỳ)',
+      );
+    }
+  });
+
+  it('keeps a level goal without a forecast until a fitted model, and says how many periods it has', () => {
+    const rollups = daily('conv', '2026-06-01', (_t, i) => 10 + i * 0.02);
+    const m = metric({ id: 'conv', aggregation: 'average', unit: { kind: 'percent' } });
+    const g = goal({
+      id: 'g',
+      metricId: 'conv',
+      goalType: 'level',
+      baseline: 10,
+      target: 15,
+      startAt: at('2026-06-01'),
+      deadline: at('2027-06-30'),
+    });
+    const { ev, ctx } = evaluate([g], [m], rollups);
+    const e = ev('g');
+    expect(e.forecastBasis?.history.length).toBe(6);
+    expect(e.forecast).toBeNull();
+    expect(forecastLine(g, e, ctx)).toBe('Forecast after 8 complete periods of data (6 so far)');
+  });
+
+  it("draws the detail chart's band from the card's forecast: it crosses the target around the card's date", () => {
+    const rollups = daily('rev', '2025-09-01', (_t, i) => 100 + (i % 7) * 5);
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      target: 40_000,
+      startAt: at('2026-07-01'),
+      deadline: at('2027-06-30'),
+    });
+    const metrics = [metric({ id: 'rev' })];
+    const { ev, settings } = evaluate([g], metrics, rollups);
+    const e = ev('g');
+    expect(e.forecast?.p50).not.toBeNull();
+    const chart = buildChart(g, { metrics, rollups }, settings, now, e);
+    if (!chart) throw new Error('no chart');
+    const last = chart.actual.findLastIndex((v) => v !== null);
+    expect(chart.mid[last]).toBe(e.current);
+    // The first period after today adds the rest of this week and a whole week, never less.
+    expect(chart.mid[last + 1] ?? 0).toBeGreaterThan((e.current ?? 0) + 7 * 100);
+    // The same model, history (every complete week on record, not only those since the goal started),
+    // seed and paths as the card: the band is the simulated running totals from the card's value.
+    const basis = e.forecastBasis;
+    if (!basis) throw new Error('no forecast basis');
+    expect(basis.history.length).toBeGreaterThan(60);
+    const band = forecastCumulativeBand(basis.history, chart.xs.length - last, e.current ?? 0, {
+      seasonPeriod: basis.seasonPeriod,
+      seed: basis.seed,
+      paths: basis.paths,
+      firstStepShare: basis.firstStepShare,
+    });
+    expect(chart.mid.slice(last + 1)).toEqual(band.p50.slice(1));
+    expect(chart.high.slice(last + 1)).toEqual(band.p90.slice(1));
+    const crossing = chart.mid.findIndex((v, i) => i > last && v !== null && v >= 40_000);
+    expect(crossing).toBeGreaterThan(last);
+    // Point i is the running total at the end of period i; the card's median date falls in that period.
+    const periodEnd = (chart.xs[crossing + 1] ?? 0) * 1000;
+    const periodStart = (chart.xs[crossing] ?? 0) * 1000;
+    expect(e.forecast?.p50 ?? 0).toBeGreaterThan(periodStart - 7 * DAY);
+    expect(e.forecast?.p50 ?? 0).toBeLessThanOrEqual(periodEnd + 7 * DAY);
+  });
+
+  it("takes a keep goal's chances from forecastKeep, rough and labelled with few months", () => {
+    const rollups = daily('margin', '2026-08-01', (_t, i) => 33 + (i % 5) * 0.5);
+    const m = metric({ id: 'margin', aggregation: 'average', unit: { kind: 'percent' } });
+    const g = goal({
+      id: 'g',
+      metricId: 'margin',
+      goalType: 'keep',
+      target: 30,
+      startAt: at('2026-08-01'),
+      deadline: at('2027-03-31'),
+    });
+    const { ev, ctx } = evaluate([g], [m], rollups);
+    const k = ev('g').keep;
+    expect(k?.rough).toEqual({ reason: 'few_points', points: 4, needed: MIN_MODEL_POINTS });
+    expect(k?.breachNext).toBeGreaterThanOrEqual(0.05);
+    expect(k?.breachNext).toBeLessThan(0.5);
+    expect(k?.holdToDeadline).toBeGreaterThanOrEqual(0.05);
+    expect(k?.holdToDeadline).toBeLessThanOrEqual(1 - (k?.breachNext ?? 0));
+    expect(forecastLine(g, ev('g'), ctx)).toContain('few data points: rough estimate (4 of 8 periods)');
+  });
+
+  it('dates a level goal at the end of a month, when the app reports the month', () => {
+    const rollups = daily('conv', '2025-06-01', (_t, i) => 10 + i * 0.01);
+    const m = metric({ id: 'conv', aggregation: 'average', unit: { kind: 'percent' } });
+    const g = goal({
+      id: 'g',
+      metricId: 'conv',
+      goalType: 'level',
+      baseline: 10,
+      target: 17,
+      startAt: at('2026-01-01'),
+      deadline: at('2027-12-31'),
+    });
+    const e = evaluate([g], [m], rollups).ev('g');
+    expect(e.forecast?.rough).toBeUndefined();
+    for (const d of [e.forecast?.p10, e.forecast?.p50]) {
+      if (d === null || d === undefined) throw new Error('no date');
+      expect(d).toBe(at(`${localDayKey(d, tz).slice(0, 8)}01`));
+    }
+  });
+});
