@@ -6,7 +6,7 @@
  */
 import { useRef } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
-import { adaptersTranslator } from '../../lib/i18n/messages-adapters';
+import { adaptersTranslator } from '../../lib/i18n/messages-crm-health';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import { dragPanel } from '../../lib/overlay/panel-position';
 import type { PanelState } from '../../lib/overlay/stored';

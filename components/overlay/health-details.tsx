@@ -6,7 +6,7 @@
  */
 import { useState } from 'preact/hooks';
 import { diagnosticsJson, type PageDiagnostics } from '../../lib/crm/diagnostics';
-import { adaptersTranslator } from '../../lib/i18n/messages-adapters';
+import { adaptersTranslator } from '../../lib/i18n/messages-crm-health';
 import type { Locale } from '../../lib/schema/common';
 
 export interface HealthDetailsProps {

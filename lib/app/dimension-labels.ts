@@ -1,4 +1,4 @@
-import { type NumbersKey, numbersEn } from '../i18n/messages-numbers';
+import { type GoalReadingKey, goalReadingEn } from '../i18n/messages-goal-reading';
 import type { Translator } from '../i18n/translate';
 
 /**
@@ -8,7 +8,7 @@ import type { Translator } from '../i18n/translate';
  */
 export function dimensionValueLabel(key: string, t: Translator): string {
   const known = `dimValue.${key}`;
-  if (Object.hasOwn(numbersEn, known)) return t(known as NumbersKey);
+  if (Object.hasOwn(goalReadingEn, known)) return t(known as GoalReadingKey);
   const spaced = key.replaceAll('_', ' ').trim();
   return spaced ? spaced.charAt(0).toLocaleUpperCase(t.locale) + spaced.slice(1) : key;
 }

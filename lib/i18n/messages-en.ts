@@ -1,10 +1,10 @@
-import { adaptersEn } from './messages-adapters';
-import { fcwireEn } from './messages-fcwire';
-import { firefoxEn } from './messages-firefox';
-import { firsthourEn } from './messages-firsthour';
-import { numbersEn } from './messages-numbers';
+import { crmHealthEn } from './messages-crm-health';
+import { dataSafetyEn } from './messages-data-safety';
+import { firstHourEn } from './messages-first-hour';
+import { forecastReadingEn } from './messages-forecast-reading';
+import { goalReadingEn } from './messages-goal-reading';
 import { overlayEn } from './messages-overlay';
-import { safetyStoreEn } from './messages-safety-store';
+import { permissionErrorsEn } from './messages-permission-errors';
 import { shellEn } from './messages-shell';
 
 /**
@@ -16,12 +16,12 @@ export const en = {
   // Painted by the popup before the rest loads (messages-shell.ts)
   ...shellEn,
   ...overlayEn,
-  ...firefoxEn,
-  ...adaptersEn,
-  ...safetyStoreEn,
-  ...firsthourEn,
-  ...numbersEn,
-  ...fcwireEn,
+  ...permissionErrorsEn,
+  ...crmHealthEn,
+  ...dataSafetyEn,
+  ...firstHourEn,
+  ...goalReadingEn,
+  ...forecastReadingEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -1,11 +1,11 @@
-import { adaptersVi } from './messages-adapters';
+import { crmHealthVi } from './messages-crm-health';
+import { dataSafetyVi } from './messages-data-safety';
 import type { MessageKey } from './messages-en';
-import { fcwireVi } from './messages-fcwire';
-import { firefoxVi } from './messages-firefox';
-import { firsthourVi } from './messages-firsthour';
-import { numbersVi } from './messages-numbers';
+import { firstHourVi } from './messages-first-hour';
+import { forecastReadingVi } from './messages-forecast-reading';
+import { goalReadingVi } from './messages-goal-reading';
 import { overlayVi } from './messages-overlay';
-import { safetyStoreVi } from './messages-safety-store';
+import { permissionErrorsVi } from './messages-permission-errors';
 import { shellVi } from './messages-shell';
 
 /**
@@ -15,12 +15,12 @@ import { shellVi } from './messages-shell';
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
-  ...firefoxVi,
-  ...adaptersVi,
-  ...safetyStoreVi,
-  ...firsthourVi,
-  ...numbersVi,
-  ...fcwireVi,
+  ...permissionErrorsVi,
+  ...crmHealthVi,
+  ...dataSafetyVi,
+  ...firstHourVi,
+  ...goalReadingVi,
+  ...forecastReadingVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -38,9 +38,9 @@ describe('forecast wiring (issues 14 + 18)', () => {
       await page.waitForTimeout(1000);
       const text = await page.locator('[data-goal-id="ex-kpi-net-profit"]').first().textContent();
       assert.match(text ?? '', /Forecast: /, `net profit card shows its forecast: ${text}`);
-      await saveTop(page, 'fcwire-dashboard-light-en');
+      await saveTop(page, 'forecast-cards-dashboard-light-en');
       await openDetail(page, 'ex-kpi-net-profit');
-      await saveTop(page, 'fcwire-detail-total-light-en');
+      await saveTop(page, 'forecast-cards-detail-total-light-en');
       await page.keyboard.press('Escape');
 
       await options.locator('select[name="locale"]').selectOption('vi');
@@ -52,9 +52,9 @@ describe('forecast wiring (issues 14 + 18)', () => {
         null,
         { timeout: 30_000 },
       );
-      await saveTop(page, 'fcwire-dashboard-dark-vi');
+      await saveTop(page, 'forecast-cards-dashboard-dark-vi');
       await openDetail(page, 'ex-kr-distributor-revenue');
-      await saveTop(page, 'fcwire-detail-total-dark-vi');
+      await saveTop(page, 'forecast-cards-detail-total-dark-vi');
     });
   });
 });

@@ -5,7 +5,7 @@ import { lookup, type MessageParams } from './interpolate';
  * Strings of the CRM health notice's details (which reader is in use, which selectors match). Apart
  * from messages-overlay.ts like the overlay's own, and spread into the full tables too.
  */
-export const adaptersEn = {
+export const crmHealthEn = {
   'health.fallback': 'Pacer is reading this list by its column headers: its {crm} reader found nothing here.',
   'health.details': 'Details',
   'health.hideDetails': 'Hide details',
@@ -30,9 +30,9 @@ export const adaptersEn = {
   'health.privacy': 'Contains selectors and counts only, no page text.',
 } as const;
 
-export type AdaptersKey = keyof typeof adaptersEn;
+export type CrmHealthKey = keyof typeof crmHealthEn;
 
-export const adaptersVi: Record<AdaptersKey, string> = {
+export const crmHealthVi: Record<CrmHealthKey, string> = {
   'health.fallback': 'Pacer đang đọc danh sách này theo tiêu đề cột: bộ đọc {crm} không tìm thấy gì ở đây.',
   'health.details': 'Chi tiết',
   'health.hideDetails': 'Ẩn chi tiết',
@@ -57,9 +57,9 @@ export const adaptersVi: Record<AdaptersKey, string> = {
   'health.privacy': 'Chỉ gồm bộ chọn và số lượng, không có nội dung trang.',
 };
 
-const TABLES: Record<Locale, Record<AdaptersKey, string>> = { en: adaptersEn, vi: adaptersVi };
+const TABLES: Record<Locale, Record<CrmHealthKey, string>> = { en: crmHealthEn, vi: crmHealthVi };
 
 /** `t()` over the health details' strings, bound to one locale. */
 export function adaptersTranslator(locale: Locale) {
-  return (key: AdaptersKey, params?: MessageParams) => lookup(TABLES, locale, key, params);
+  return (key: CrmHealthKey, params?: MessageParams) => lookup(TABLES, locale, key, params);
 }

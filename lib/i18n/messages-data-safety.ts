@@ -2,7 +2,7 @@
  * Strings of the data-safety screens (issue 15): a failed database open, edit conflicts, the
  * quarantine banner, automatic snapshots, restore confirmation and import undo.
  */
-export const safetyStoreEn = {
+export const dataSafetyEn = {
   'safety.dbFailed.title': 'Pacer could not open your data',
   'safety.dbFailed.body':
     'Your data has not been changed: the update stopped before writing anything. Download it as it is, then report the error below.',
@@ -36,7 +36,7 @@ export const safetyStoreEn = {
   'safety.imports.row': '{date}: {added} added, {replaced} replaced',
 } as const;
 
-export const safetyStoreVi: Record<keyof typeof safetyStoreEn, string> = {
+export const dataSafetyVi: Record<keyof typeof dataSafetyEn, string> = {
   'safety.dbFailed.title': 'Pacer không mở được dữ liệu của bạn',
   'safety.dbFailed.body':
     'Dữ liệu của bạn chưa bị thay đổi: bản cập nhật đã dừng trước khi ghi bất cứ thứ gì. Hãy tải dữ liệu về nguyên trạng, rồi báo lỗi bên dưới.',

@@ -2,7 +2,7 @@
  * Strings of goal types and of the one reading per goal (docs/figures.md): the goal form's type
  * question and what cards, detail charts and alerts say about a goal's figures.
  */
-export const numbersEn = {
+export const goalReadingEn = {
   'goalType.question': 'How is this goal measured?',
   'goalType.auto': 'Decide from the metric',
   'goalType.total': 'Reach a total — add up everything logged until the deadline',
@@ -63,9 +63,9 @@ export const numbersEn = {
   'dimValue.distributor': 'Distributor',
   'dimValue.online': 'Online',
 };
-export type NumbersKey = keyof typeof numbersEn;
+export type GoalReadingKey = keyof typeof goalReadingEn;
 
-export const numbersVi: Record<NumbersKey, string> = {
+export const goalReadingVi: Record<GoalReadingKey, string> = {
   'goalType.question': 'Mục tiêu này được đo thế nào?',
   'goalType.auto': 'Tự chọn theo chỉ số',
   'goalType.total': 'Đạt tổng — cộng dồn mọi giá trị ghi nhận đến hạn',

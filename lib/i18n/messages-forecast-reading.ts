@@ -2,7 +2,7 @@
  * Strings of a goal's forecast where issue 14's readings meet issue 18's forecaster: the label of a
  * rough (run-rate) estimate and when a forecast will appear (docs/figures.md § Forecasts).
  */
-export const fcwireEn = {
+export const forecastReadingEn = {
   'forecast.rough': 'few data points: rough estimate ({points} of {needed} periods)',
   'forecast.after': 'Forecast after {needed} complete periods of data ({points} so far)',
   // A keep goal's chances are about the running month (still open), not the one after it.
@@ -10,7 +10,7 @@ export const fcwireEn = {
   'keep.chanceThisMonthOnly': '{breach} chance of a breach this month',
 };
 
-export const fcwireVi: Record<keyof typeof fcwireEn, string> = {
+export const forecastReadingVi: Record<keyof typeof forecastReadingEn, string> = {
   'forecast.rough': 'ít dữ liệu: ước tính sơ bộ ({points}/{needed} kỳ)',
   'forecast.after': 'Có dự báo khi đủ {needed} kỳ dữ liệu (hiện có {points})',
   'keep.chanceThisMonth': 'Khả năng vượt ngưỡng tháng này {breach} · giữ được đến {date}: {hold}',

@@ -3,7 +3,7 @@
  * warnings, date and row-count wording. A table of their own so the branch merges without touching
  * the big tables' lines; messages-en.ts and messages-vi.ts spread them in.
  */
-export const firsthourEn = {
+export const firstHourEn = {
   // Dates: an empty field is not "in the future"
   'date.empty': 'Enter a date.',
   'date.invalid': 'That is not a date: use the date picker.',
@@ -87,7 +87,7 @@ export const firsthourEn = {
   'archive.restored': 'Restored “{name}”',
 } as const;
 
-export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
+export const firstHourVi: Record<keyof typeof firstHourEn, string> = {
   'date.empty': 'Hãy nhập ngày.',
   'date.invalid': 'Đây không phải là ngày: hãy dùng bộ chọn ngày.',
   'rows.preview.one': 'Xem trước: dòng đầu theo cách Pacer đọc',
