@@ -1,7 +1,5 @@
 import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
-import { directionSign, goodJourney } from '../journey';
-import { progressFraction } from '../okr';
 import { localDayKey } from '../time-buckets';
 import { levelValue, monthEnd } from './level-value';
 import { withStatus } from './reach-total';
@@ -15,6 +13,7 @@ import {
   latestCheckInValue,
   paceOf,
   shownProgress,
+  wayProgress,
 } from './shared';
 
 /**
@@ -89,32 +88,13 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? startLevel ?? r.monthly[0] ?? r.current;
   r.progress =
     r.current !== null && r.baseline !== null && f.target !== null
-      ? shownProgress(levelProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
+      ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
   r.pace = paceOf(f, ctx, r.baseline, r.current);
   const fc = forecastOf(f, ctx, { history, mode: 'level', current: r.current, g }, paths);
   r.forecast = fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
-}
-
-/**
- * The share of the way from baseline to target, as the card words it ("30% of the way from ₫1.74M").
- * okr.ts's progressFraction measures a short journey against a floor (10% of the target) so a key
- * result's score does not swing on tiny moves; a level card that printed that figure as "of the way"
- * said 30.9% for a value 16.3% of the way there. The floor only serves when there is no way to go:
- * a target at or behind the baseline.
- */
-export function levelProgress(
-  baseline: number,
-  target: number,
-  current: number,
-  direction: 'up' | 'down',
-  unit?: Metric['unit']['kind'],
-): number | null {
-  const way = goodJourney(baseline, target, direction);
-  if (way > 0 && Number.isFinite(current)) return (directionSign(direction) * (current - baseline)) / way;
-  return progressFraction(baseline, target, current, direction, unit);
 }
 
 /** Sum of each run of `n` consecutive months ending at i; null until n months with data are in. */
@@ -156,7 +136,7 @@ function manualLevel(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeRead
     const day = localDayKey(v.time, ctx.tz);
     r.period = { start: day, end: day, granularity: null, partial: false };
     if (f.target !== null)
-      r.progress = shownProgress(progressFraction(r.baseline, f.target, v.value, f.direction));
+      r.progress = shownProgress(wayProgress(r.baseline, f.target, v.value, f.direction));
     r.pace = paceOf(f, ctx, r.baseline, r.current);
   }
   return withStatus(f, ctx, r);

@@ -1,6 +1,5 @@
 import { sumInRange } from '../aggregate';
 import { dimKey } from '../dim-key';
-import { progressFraction } from '../okr';
 import { computeStatus } from '../status';
 import { localDayKey } from '../time-buckets';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
@@ -13,6 +12,7 @@ import {
   latestCheckInValue,
   paceOf,
   shownProgress,
+  wayProgress,
 } from './shared';
 
 /**
@@ -59,7 +59,7 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   }
   r.progress =
     r.current !== null && f.target !== null
-      ? shownProgress(progressFraction(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
+      ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
   r.pace = paceOf(f, ctx, r.baseline, r.current);
   const fc = forecastOf(f, ctx, { history, mode: 'cumulative', current: r.current, g }, paths);
@@ -78,7 +78,7 @@ function manualTotal(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeRead
     const day = localDayKey(v.time, ctx.tz);
     r.period = { start: f.startDay ?? day, end: day, granularity: null, partial: false };
     if (f.target !== null)
-      r.progress = shownProgress(progressFraction(r.baseline, f.target, v.value, f.direction));
+      r.progress = shownProgress(wayProgress(r.baseline, f.target, v.value, f.direction));
     r.pace = paceOf(f, ctx, r.baseline, r.current);
   }
   return withStatus(f, ctx, r);

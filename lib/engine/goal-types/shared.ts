@@ -3,7 +3,8 @@ import type { RollupIndex } from '../aggregate';
 import { dimKey } from '../dim-key';
 import { forecastHit, type HitForecast, MIN_MODEL_POINTS } from '../forecast';
 import { parseFormula } from '../formula';
-import { directionSign } from '../journey';
+import { directionSign, goodJourney } from '../journey';
+import { progressFraction } from '../okr';
 import { computePace, type Pace } from '../pace';
 import { hashString } from '../random';
 import {
@@ -219,4 +220,23 @@ export function latestCheckInValue(f: GoalFacts): { value: number; time: number 
     if (c?.value !== undefined) return { value: c.value, time: c.time };
   }
   return null;
+}
+
+/**
+ * The share of the way from baseline to target, as the card words it ("30% of the way from ₫1.74M", "62% of target" from a zero baseline).
+ * okr.ts's progressFraction measures a short journey against a floor (10% of the target) so a key
+ * result's score does not swing on tiny moves; a card that printed that figure as "of the way"
+ * said 30.9% for a value 16.3% of the way there. The floor only serves when there is no way to go:
+ * a target at or behind the baseline.
+ */
+export function wayProgress(
+  baseline: number,
+  target: number,
+  current: number,
+  direction: 'up' | 'down',
+  unit?: Metric['unit']['kind'],
+): number | null {
+  const way = goodJourney(baseline, target, direction);
+  if (way > 0 && Number.isFinite(current)) return (directionSign(direction) * (current - baseline)) / way;
+  return progressFraction(baseline, target, current, direction, unit);
 }
