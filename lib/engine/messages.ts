@@ -60,8 +60,8 @@ const TABLE = {
     vi: `Để đạt mục tiêu cần giảm khoảng ${pct(p.required)} mỗi tháng; tháng tốt nhất trong lịch sử chỉ giảm ${pct(p.best)}.`,
   }),
   smart_unrealistic_rate: (p: Params) => ({
-    en: `Reaching the target needs about ${p.required} per month; the best month in the history was ${p.best}.`,
-    vi: `Để đạt mục tiêu cần khoảng ${p.required} mỗi tháng; tháng tốt nhất trong lịch sử chỉ đạt ${p.best}.`,
+    en: `Reaching the target needs about ${p.requiredEn} per month; the best month in the history was ${p.bestEn}.`,
+    vi: `Để đạt mục tiêu cần khoảng ${p.requiredVi} mỗi tháng; tháng tốt nhất trong lịch sử chỉ đạt ${p.bestVi}.`,
   }),
   // Alerts
   // Behind / ahead in the metric's good direction, by the gap in its own unit (never a clamped share).

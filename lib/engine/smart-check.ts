@@ -1,3 +1,4 @@
+import { formatCompact } from '../i18n/format';
 import type { Goal, Metric } from '../schema';
 import { type Message, msg } from './messages';
 
@@ -27,7 +28,7 @@ export interface SmartIssue {
 }
 
 export interface SmartContext {
-  metric?: Pick<Metric, 'direction' | 'aggregation' | 'formula'>;
+  metric?: Pick<Metric, 'direction' | 'aggregation' | 'formula'> & Partial<Pick<Metric, 'unit'>>;
   now: number;
   /** The metric's monthly values (complete months, oldest first) for the growth check. */
   history?: readonly number[];
@@ -43,6 +44,18 @@ const FAR_MARGIN = 0.05;
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const fmt = (n: number) =>
   Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100);
+
+/**
+ * An amount for a sentence in each language, as the cards write it: `₫1.27B` / `1,27 tỷ ₫`, `1.2K`.
+ * Plain `1,268,017,143` beside a card's `₫4.42B` read as another number.
+ */
+function compactIn(name: string, value: number, unit: Metric['unit'] | undefined): Record<string, string> {
+  const currency = unit?.kind === 'currency' ? unit.currency : undefined;
+  return {
+    [`${name}En`]: formatCompact(value, 'en', currency),
+    [`${name}Vi`]: formatCompact(value, 'vi', currency),
+  };
+}
 
 export function isCumulative(
   goal: Pick<Goal, 'measure'> & Partial<Pick<Goal, 'goalType'>>,
@@ -128,7 +141,10 @@ function growthIssue(
       return {
         code: 'unrealistic_growth',
         severity: 'weak',
-        message: msg('smart_unrealistic_rate', { required: fmt(perMonth), best: fmt(best) }),
+        message: msg('smart_unrealistic_rate', {
+          ...compactIn('required', perMonth, ctx.metric?.unit),
+          ...compactIn('best', best, ctx.metric?.unit),
+        }),
       };
     }
     return null;

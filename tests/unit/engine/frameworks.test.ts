@@ -75,6 +75,14 @@ describe('smartCheck', () => {
     expect(
       smartCheck(cum, { now, metric: rev, history: [90, 100, 95], current: 0 }).map((i) => i.code),
     ).toEqual(['unrealistic_growth']);
+    // Amounts written as the cards write them, in the metric's currency and the reader's language.
+    const vnd = metric({ id: 'm', unit: { kind: 'currency', currency: 'VND' } });
+    const big = { ...cum, target: 3_600_000_000 };
+    const [issue] = smartCheck(big, { now, metric: vnd, history: [90e6, 100e6, 95e6], current: 0 });
+    expect(issue?.message.en).toBe(
+      'Reaching the target needs about ₫600M per month; the best month in the history was ₫100M.',
+    );
+    expect(issue?.message.vi).toContain('600 tr ₫');
   });
 });
 
