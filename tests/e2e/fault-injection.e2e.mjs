@@ -668,6 +668,45 @@ it('a failed migration shows the error and downloads the old data as it is', TIM
       const options = await ext.context.newPage();
       await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
       await options.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+
+      // The popup too: the error and the download, not just an error line above a quick log that
+      // cannot save — in its 380 px box, light/en then dark/vi (the locale cached as pages keep it).
+      const popup = await ext.context.newPage();
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(ext.extUrl('popup.html'), { waitUntil: 'load' });
+      await popup.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+      assert.match(
+        await popup.getByTestId('db-error').textContent(),
+        /^Updating Pacer's database from version 1 to \d+ failed — NotFoundError/,
+      );
+      assert.equal(await popup.getByTestId('save').count(), 0, 'no quick log that cannot save');
+      const fits = () =>
+        popup.evaluate(() => {
+          const r = document.querySelector('[data-testid="db-failure"]').getBoundingClientRect();
+          return (
+            r.right <= innerWidth && r.bottom <= 600 && document.documentElement.scrollWidth <= innerWidth
+          );
+        });
+      assert.ok(await fits(), 'the failure view fits the popup');
+      await saveScreenshot(popup, 'fault-migration-popup-light-en');
+      const [popupDownload] = await Promise.all([
+        popup.waitForEvent('download'),
+        popup.getByTestId('raw-download').click(),
+      ]);
+      const popupDump = JSON.parse(readFileSync(await popupDownload.path(), 'utf8'));
+      assert.equal(popupDump.version, 1);
+      assert.equal(popupDump.stores.goals.length, 1);
+      assert.equal(popupDump.stores.observations.length, 1);
+      await popup.evaluate(() => {
+        localStorage.setItem('pacer:theme', 'dark');
+        localStorage.setItem('pacer:locale', 'vi');
+      });
+      await popup.emulateMedia({ colorScheme: 'dark' });
+      await popup.reload({ waitUntil: 'load' });
+      await popup.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+      assert.equal(await popup.evaluate(() => document.documentElement.lang), 'vi');
+      assert.ok(await fits(), 'the Vietnamese failure view fits the popup');
+      await saveScreenshot(popup, 'fault-migration-popup-dark-vi');
     },
     { name: 'fault-migration' },
   ),
