@@ -811,3 +811,105 @@ it('a full disk on each write path: an error is shown and nothing is half-writte
     { name: 'fault-quota' },
   ),
 );
+
+/**
+ * The disk fills in the middle of a large write: the transaction holding the `n`th put from now
+ * aborts, as a commit that does not fit does; later transactions fit again (the aborted one freed its
+ * space), so the writer's own rollback can run.
+ */
+function diskFullAt(page, n) {
+  return page.evaluate(`(() => {
+    const put = IDBObjectStore.prototype.put;
+    let left = ${n};
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = put.apply(this, args);
+      const tx = this.transaction;
+      if (--left === 0)
+        queueMicrotask(() => {
+          try {
+            tx.abort();
+          } catch {}
+        });
+      return request;
+    };
+  })()`);
+}
+
+it('a full disk in the middle of a CSV import: all or nothing, with the reason shown', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const channels = 6;
+      const seedDays = 3;
+      const seed = seedCsv(seedDays, channels);
+      // 3,600 blocks: nine transactions of 400, each block written with its journal entry.
+      const { file } = bigCsv(600, channels);
+      const days = Array.from({ length: seedDays }, (_, d) => Date.UTC(2000, 0, 1) + d * 86_400_000);
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('import.html'), { waitUntil: 'load' });
+      await page.getByTestId('import-file').setInputFiles(seed.file);
+      await page.getByTestId('import-configure').waitFor();
+      await page.getByTestId('import-metric').selectOption('__new__');
+      await page.getByTestId('import-new-metric').fill('Quota revenue');
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+      await page.getByTestId('import-start').click();
+      await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+      // A page that never opens Pacer's connection: what it reads is the importer's own doing, not a
+      // recovery's.
+      const observer = await ext.context.newPage();
+      await observer.goto(ext.extUrl('bench-blank.html'), { waitUntil: 'load' });
+      const before = await counts(observer);
+      assert.deepEqual(before, {
+        observations: seed.rows,
+        metrics: 1,
+        goals: 0,
+        quarantine: 0,
+        journal: 0,
+        backups: 1, // the seed import's undo record
+      });
+      const [metricId] = (await inDb(observer, (h) => h.all('metrics'))).map((m) => m.id);
+      const beforeBlocks = await blockValues(observer, metricId, days);
+      assert.equal(Object.keys(beforeBlocks).length, seedDays * channels);
+
+      const failure = page.locator('.pc-error[role="alert"]', {
+        hasText: 'The import failed',
+      });
+      const expectUntouched = async (label) => {
+        assert.deepEqual(await counts(observer), before, `${label}: exact counts as before`);
+        assert.deepEqual(await blockValues(observer, metricId, days), beforeBlocks, `${label}: blocks`);
+      };
+
+      // Into the same KPI (overwriting the seeded blocks): the third transaction does not fit.
+      await page.getByTestId('import-another').click();
+      await diskFullAt(page, 2 * 400 * 2 + 17);
+      await startImport(page, file, 'Quota revenue');
+      await failure.waitFor({ timeout: 120_000 });
+      assert.match(
+        await failure.textContent(),
+        /^The import failed and nothing was changed: .*abort/i,
+        'the reason is named',
+      );
+      assert.equal(await page.getByTestId('import-summary').count(), 0);
+      await expectUntouched('into an existing KPI');
+
+      // Into a new KPI: the metric written first is removed again with the values.
+      await page.reload({ waitUntil: 'load' });
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-configure').waitFor();
+      await page.getByTestId('import-metric').selectOption('__new__');
+      await page.getByTestId('import-new-metric').fill('Never landed');
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+      await diskFullAt(page, 1 + 400 * 2 + 5);
+      await page.getByTestId('import-start').click();
+      await failure.waitFor({ timeout: 120_000 });
+      await saveScreenshot(page, 'fault-quota-import');
+      await expectUntouched('into a new KPI');
+
+      // Every surface that opens runs recovery: it finds nothing to undo and changes nothing.
+      await openNewtab(ext);
+      await expectUntouched('after recovery');
+    },
+    { name: 'fault-quota-import' },
+  ),
+);
