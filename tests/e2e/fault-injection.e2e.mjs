@@ -783,6 +783,26 @@ it('a full disk on each write path: an error is shown and nothing is half-writte
       assert.match(await popup.getByTestId('log-status').textContent(), /^Could not save: /);
       assert.deepEqual(await counts(seed), before);
 
+      // The weekly check-in: the step stays, answers and all, and says why; no check-in is stored.
+      const checkIn = await ext.context.newPage();
+      await checkIn.goto(ext.extUrl('popup.html#check-in'), { waitUntil: 'load' });
+      // One owner among the goals: the check-in may ask whose goals first, or go straight to them.
+      const who = checkIn.getByTestId('check-in-who');
+      await who.or(checkIn.getByTestId('check-in-step')).waitFor({ timeout: 30_000 });
+      if (await who.isVisible()) await checkIn.getByRole('button', { name: 'Next' }).click();
+      await checkIn.getByTestId('check-in-step').waitFor();
+      await checkIn.getByTestId('confidence-off_track').check();
+      await checkIn.getByTestId('ci-problems').fill('Two reps are out sick');
+      await fillDisk(checkIn);
+      await checkIn.getByTestId('ci-next').click();
+      await checkIn.getByTestId('ci-save-error').waitFor();
+      assert.match(await checkIn.getByTestId('ci-save-error').textContent(), /^Could not save: /);
+      assert.equal(await checkIn.getByTestId('ci-problems').inputValue(), 'Two reps are out sick');
+      assert.equal(await checkIn.getByTestId('check-in-summary').count(), 0, 'no step passed as saved');
+      await saveScreenshot(checkIn, 'fault-quota-check-in');
+      assert.equal(await inDb(seed, (h) => h.count('checkIns')), 0);
+      assert.deepEqual(await counts(seed), before);
+
       // Goal editor.
       const editor = await ext.context.newPage();
       await editor.goto(ext.extUrl('newtab.html#goal=g1'), { waitUntil: 'load' });
