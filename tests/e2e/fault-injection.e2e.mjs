@@ -8,6 +8,16 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
 import {
+  badgeStats,
+  crmGoals,
+  eventually,
+  HUBSPOT,
+  overlayElement,
+  putRecords,
+  routeCrm,
+  startWithGrantedHosts,
+} from './crm-support.mjs';
+import {
   makeProfileDir,
   RESULTS_DIR,
   removeProfileDir,
@@ -932,4 +942,74 @@ it('a full disk in the middle of a CSV import: all or nothing, with the reason s
     },
     { name: 'fault-quota-import' },
   ),
+);
+
+it(
+  'a full disk when the background stores CRM sightings: the overlay stays, no lead is half-written',
+  TIMEOUT,
+  async () => {
+    const run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
+    try {
+      const { ext } = run;
+      await routeCrm(ext.context, 'https://app.hubspot.com', {
+        '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
+      });
+      const options = await ext.context.newPage();
+      const errors = [];
+      options.on('pageerror', (e) => errors.push(String(e)));
+      await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await options.getByTestId('crm-section').waitFor();
+      const { metrics, goals } = crmGoals();
+      await putRecords(options, 'metrics', metrics);
+      await putRecords(options, 'goals', goals);
+      await options.getByTestId('crm-toggle-hubspot').click();
+      await options.locator('[data-testid="crm-hubspot"]', { hasText: 'Enabled' }).waitFor();
+      const leadCount = () => inDb(options, (h) => h.count('leads'));
+      const before = { ...(await counts(options)), leads: await leadCount() };
+      assert.equal(before.leads, 0);
+
+      // The disk fills for the service worker, the single writer of leads, after its first put: from
+      // the second on, every put's transaction aborts (counted, so the test knows the write was tried).
+      // The page's four sightings are one batch, written in one transaction: none may land.
+      await ext.serviceWorker.evaluate(`(() => {
+        globalThis.diskFullAborts = 0;
+        let puts = 0;
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (...args) {
+          const request = put.apply(this, args);
+          const tx = this.transaction;
+          if (++puts >= 2)
+            queueMicrotask(() => {
+              try {
+                tx.abort();
+                globalThis.diskFullAborts++;
+              } catch {}
+            });
+          return request;
+        };
+      })()`);
+      const crm = await ext.context.newPage();
+      crm.on('pageerror', (e) => errors.push(String(e)));
+      const logs = [];
+      crm.on('console', (m) => logs.push(m.text()));
+      await crm.goto(HUBSPOT.list, { waitUntil: 'load' });
+      await overlayElement(crm, '[data-testid="pacer-panel"]');
+      await eventually(() => ext.serviceWorker.evaluate('globalThis.diskFullAborts > 0'), {
+        message: 'the sightings write was tried and aborted',
+      });
+      // The refusal reaches the content script as an error reply, which it notes quietly (never in the
+      // CRM's page) and carries on: the panel stays; rows whose leads were not stored get no badge.
+      await eventually(() => logs.some((l) => /^\[pacer\] .*abort/i.test(l)), {
+        message: `the error reply noted (${logs.join(' | ')})`,
+      });
+      await crm.waitForTimeout(1000);
+      await overlayElement(crm, '[data-testid="pacer-panel"]');
+      assert.equal((await badgeStats(crm)).count, 0, 'no badge drawn from leads that were not stored');
+      await saveScreenshot(crm, 'fault-quota-crm');
+      assert.deepEqual({ ...(await counts(options)), leads: await leadCount() }, before);
+      assert.deepEqual(errors, []);
+    } finally {
+      await run.close();
+    }
+  },
 );
