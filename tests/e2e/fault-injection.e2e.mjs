@@ -1,7 +1,9 @@
 // Fault injection (issue 15): Murphy's cases against the built extension in real Chromium, each with
 // exact counts read straight from IndexedDB before and after — a new tab opened and the service worker
 // stopped in the middle of a large import, the browser killed (SIGKILL) in the middle of one, a damaged
-// block or goal then a write or a replace, two editors on one goal, and a migration that fails.
+// block or goal then a write or a replace, two editors on one goal, a migration that fails (new tab,
+// options and popup), and a full disk on each write path (quick log, check-in, goal editor, restore,
+// CSV import, CRM sightings in the background).
 // (Forged messages and page scripts: safety-msg's file.)
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
