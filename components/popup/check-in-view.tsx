@@ -161,8 +161,17 @@ function GoalStep({ goal, unit, step, total, t, onBack, onSkip, onAnswer }: Step
   const [choices, setChoices] = useState<{ question: string; values: number[] } | null>(null);
   if (!goal) return null;
   const say = (m: UiText) => ('key' in m ? t(m.key, m.params) : m.text[t.locale]);
-  const send = (v: number | undefined) =>
-    onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes });
+  // A write that fails (a full disk) keeps the step and its answers, and says why: nothing is saved
+  // and nothing moves on as if it had been.
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const send = async (v: number | undefined) => {
+    setSaveError(null);
+    try {
+      await onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes });
+    } catch (e) {
+      setSaveError(t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
+    }
+  };
   // Exactly the quick log's checks (lib/popup/quick-log.ts): an ambiguous "1.200" is asked about,
   // money on a non-money KPI or the wrong currency is refused with the reason.
   const submit = async (e: Event) => {
@@ -248,6 +257,11 @@ function GoalStep({ goal, unit, step, total, t, onBack, onSkip, onAnswer }: Step
           />
         </div>
       ))}
+      {saveError && (
+        <p class="pc-error" role="alert" data-testid="ci-save-error">
+          {saveError}
+        </p>
+      )}
       <div class="pp-row">
         {onBack && (
           <button type="button" onClick={onBack}>

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
-import { settings, tr } from '../app/session';
+import { DbFailure } from '../app/db-failure';
+import { dbError, settings, tr } from '../app/session';
 import { CheckInView } from './check-in-view';
 import { GoalList, markPainted } from './goal-list';
 import { goals, loadError, shownGoals } from './popup-model';
@@ -26,6 +27,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
     if (list !== null) markPainted();
   }, [list]);
 
+  // Without a database neither the list nor the quick log can work: the popup says why and offers the
+  // old data as it is, like the new tab and options pages (issue 15, finding 9).
+  if (dbError.value) {
+    return (
+      <main class="pp-popup">
+        <header class="pp-head">
+          <h1>{t('app.name')}</h1>
+        </header>
+        <DbFailure />
+      </main>
+    );
+  }
   if (view === 'check-in' && goals.value) {
     return (
       <main class="pp-popup">

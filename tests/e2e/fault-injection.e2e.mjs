@@ -1,12 +1,24 @@
 // Fault injection (issue 15): Murphy's cases against the built extension in real Chromium, each with
 // exact counts read straight from IndexedDB before and after — a new tab opened and the service worker
 // stopped in the middle of a large import, the browser killed (SIGKILL) in the middle of one, a damaged
-// block or goal then a write or a replace, two editors on one goal, and a migration that fails.
+// block or goal then a write or a replace, two editors on one goal, a migration that fails (new tab,
+// options and popup), and a full disk on each write path (quick log, check-in, goal editor, restore,
+// CSV import, CRM sightings in the background).
 // (Forged messages and page scripts: safety-msg's file.)
 import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
+import {
+  badgeStats,
+  crmGoals,
+  eventually,
+  HUBSPOT,
+  overlayElement,
+  putRecords,
+  routeCrm,
+  startWithGrantedHosts,
+} from './crm-support.mjs';
 import {
   makeProfileDir,
   RESULTS_DIR,
@@ -668,6 +680,45 @@ it('a failed migration shows the error and downloads the old data as it is', TIM
       const options = await ext.context.newPage();
       await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
       await options.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+
+      // The popup too: the error and the download, not just an error line above a quick log that
+      // cannot save — in its 380 px box, light/en then dark/vi (the locale cached as pages keep it).
+      const popup = await ext.context.newPage();
+      await popup.setViewportSize({ width: 380, height: 600 });
+      await popup.goto(ext.extUrl('popup.html'), { waitUntil: 'load' });
+      await popup.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+      assert.match(
+        await popup.getByTestId('db-error').textContent(),
+        /^Updating Pacer's database from version 1 to \d+ failed — NotFoundError/,
+      );
+      assert.equal(await popup.getByTestId('save').count(), 0, 'no quick log that cannot save');
+      const fits = () =>
+        popup.evaluate(() => {
+          const r = document.querySelector('[data-testid="db-failure"]').getBoundingClientRect();
+          return (
+            r.right <= innerWidth && r.bottom <= 600 && document.documentElement.scrollWidth <= innerWidth
+          );
+        });
+      assert.ok(await fits(), 'the failure view fits the popup');
+      await saveScreenshot(popup, 'fault-migration-popup-light-en');
+      const [popupDownload] = await Promise.all([
+        popup.waitForEvent('download'),
+        popup.getByTestId('raw-download').click(),
+      ]);
+      const popupDump = JSON.parse(readFileSync(await popupDownload.path(), 'utf8'));
+      assert.equal(popupDump.version, 1);
+      assert.equal(popupDump.stores.goals.length, 1);
+      assert.equal(popupDump.stores.observations.length, 1);
+      await popup.evaluate(() => {
+        localStorage.setItem('pacer:theme', 'dark');
+        localStorage.setItem('pacer:locale', 'vi');
+      });
+      await popup.emulateMedia({ colorScheme: 'dark' });
+      await popup.reload({ waitUntil: 'load' });
+      await popup.getByTestId('db-failure').waitFor({ timeout: 20_000 });
+      assert.equal(await popup.evaluate(() => document.documentElement.lang), 'vi');
+      assert.ok(await fits(), 'the Vietnamese failure view fits the popup');
+      await saveScreenshot(popup, 'fault-migration-popup-dark-vi');
     },
     { name: 'fault-migration' },
   ),
@@ -744,6 +795,26 @@ it('a full disk on each write path: an error is shown and nothing is half-writte
       assert.match(await popup.getByTestId('log-status').textContent(), /^Could not save: /);
       assert.deepEqual(await counts(seed), before);
 
+      // The weekly check-in: the step stays, answers and all, and says why; no check-in is stored.
+      const checkIn = await ext.context.newPage();
+      await checkIn.goto(ext.extUrl('popup.html#check-in'), { waitUntil: 'load' });
+      // One owner among the goals: the check-in may ask whose goals first, or go straight to them.
+      const who = checkIn.getByTestId('check-in-who');
+      await who.or(checkIn.getByTestId('check-in-step')).waitFor({ timeout: 30_000 });
+      if (await who.isVisible()) await checkIn.getByRole('button', { name: 'Next' }).click();
+      await checkIn.getByTestId('check-in-step').waitFor();
+      await checkIn.getByTestId('confidence-off_track').check();
+      await checkIn.getByTestId('ci-problems').fill('Two reps are out sick');
+      await fillDisk(checkIn);
+      await checkIn.getByTestId('ci-next').click();
+      await checkIn.getByTestId('ci-save-error').waitFor();
+      assert.match(await checkIn.getByTestId('ci-save-error').textContent(), /^Could not save: /);
+      assert.equal(await checkIn.getByTestId('ci-problems').inputValue(), 'Two reps are out sick');
+      assert.equal(await checkIn.getByTestId('check-in-summary').count(), 0, 'no step passed as saved');
+      await saveScreenshot(checkIn, 'fault-quota-check-in');
+      assert.equal(await inDb(seed, (h) => h.count('checkIns')), 0);
+      assert.deepEqual(await counts(seed), before);
+
       // Goal editor.
       const editor = await ext.context.newPage();
       await editor.goto(ext.extUrl('newtab.html#goal=g1'), { waitUntil: 'load' });
@@ -771,4 +842,176 @@ it('a full disk on each write path: an error is shown and nothing is half-writte
     },
     { name: 'fault-quota' },
   ),
+);
+
+/**
+ * The disk fills in the middle of a large write: the transaction holding the `n`th put from now
+ * aborts, as a commit that does not fit does; later transactions fit again (the aborted one freed its
+ * space), so the writer's own rollback can run.
+ */
+function diskFullAt(page, n) {
+  return page.evaluate(`(() => {
+    const put = IDBObjectStore.prototype.put;
+    let left = ${n};
+    IDBObjectStore.prototype.put = function (...args) {
+      const request = put.apply(this, args);
+      const tx = this.transaction;
+      if (--left === 0)
+        queueMicrotask(() => {
+          try {
+            tx.abort();
+          } catch {}
+        });
+      return request;
+    };
+  })()`);
+}
+
+it('a full disk in the middle of a CSV import: all or nothing, with the reason shown', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      const channels = 6;
+      const seedDays = 3;
+      const seed = seedCsv(seedDays, channels);
+      // 3,600 blocks: nine transactions of 400, each block written with its journal entry.
+      const { file } = bigCsv(600, channels);
+      const days = Array.from({ length: seedDays }, (_, d) => Date.UTC(2000, 0, 1) + d * 86_400_000);
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('import.html'), { waitUntil: 'load' });
+      await page.getByTestId('import-file').setInputFiles(seed.file);
+      await page.getByTestId('import-configure').waitFor();
+      await page.getByTestId('import-metric').selectOption('__new__');
+      await page.getByTestId('import-new-metric').fill('Quota revenue');
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 60_000 });
+      await page.getByTestId('import-start').click();
+      await page.getByTestId('import-summary').waitFor({ timeout: 60_000 });
+      // A page that never opens Pacer's connection: what it reads is the importer's own doing, not a
+      // recovery's.
+      const observer = await ext.context.newPage();
+      await observer.goto(ext.extUrl('bench-blank.html'), { waitUntil: 'load' });
+      const before = await counts(observer);
+      assert.deepEqual(before, {
+        observations: seed.rows,
+        metrics: 1,
+        goals: 0,
+        quarantine: 0,
+        journal: 0,
+        backups: 1, // the seed import's undo record
+      });
+      const [metricId] = (await inDb(observer, (h) => h.all('metrics'))).map((m) => m.id);
+      const beforeBlocks = await blockValues(observer, metricId, days);
+      assert.equal(Object.keys(beforeBlocks).length, seedDays * channels);
+
+      const failure = page.locator('.pc-error[role="alert"]', {
+        hasText: 'The import failed',
+      });
+      const expectUntouched = async (label) => {
+        assert.deepEqual(await counts(observer), before, `${label}: exact counts as before`);
+        assert.deepEqual(await blockValues(observer, metricId, days), beforeBlocks, `${label}: blocks`);
+      };
+
+      // Into the same KPI (overwriting the seeded blocks): the third transaction does not fit.
+      await page.getByTestId('import-another').click();
+      await diskFullAt(page, 2 * 400 * 2 + 17);
+      await startImport(page, file, 'Quota revenue');
+      await failure.waitFor({ timeout: 120_000 });
+      assert.match(
+        await failure.textContent(),
+        /^The import failed and nothing was changed: .*abort/i,
+        'the reason is named',
+      );
+      assert.equal(await page.getByTestId('import-summary').count(), 0);
+      await expectUntouched('into an existing KPI');
+
+      // Into a new KPI: the metric written first is removed again with the values.
+      await page.reload({ waitUntil: 'load' });
+      await page.getByTestId('import-file').setInputFiles(file);
+      await page.getByTestId('import-configure').waitFor();
+      await page.getByTestId('import-metric').selectOption('__new__');
+      await page.getByTestId('import-new-metric').fill('Never landed');
+      await page.getByTestId('import-validate').click();
+      await page.getByTestId('import-report').waitFor({ timeout: 120_000 });
+      await diskFullAt(page, 1 + 400 * 2 + 5);
+      await page.getByTestId('import-start').click();
+      await failure.waitFor({ timeout: 120_000 });
+      await saveScreenshot(page, 'fault-quota-import');
+      await expectUntouched('into a new KPI');
+
+      // Every surface that opens runs recovery: it finds nothing to undo and changes nothing.
+      await openNewtab(ext);
+      await expectUntouched('after recovery');
+    },
+    { name: 'fault-quota-import' },
+  ),
+);
+
+it(
+  'a full disk when the background stores CRM sightings: the overlay stays, no lead is half-written',
+  TIMEOUT,
+  async () => {
+    const run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
+    try {
+      const { ext } = run;
+      await routeCrm(ext.context, 'https://app.hubspot.com', {
+        '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
+      });
+      const options = await ext.context.newPage();
+      const errors = [];
+      options.on('pageerror', (e) => errors.push(String(e)));
+      await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await options.getByTestId('crm-section').waitFor();
+      const { metrics, goals } = crmGoals();
+      await putRecords(options, 'metrics', metrics);
+      await putRecords(options, 'goals', goals);
+      await options.getByTestId('crm-toggle-hubspot').click();
+      await options.locator('[data-testid="crm-hubspot"]', { hasText: 'Enabled' }).waitFor();
+      const leadCount = () => inDb(options, (h) => h.count('leads'));
+      const before = { ...(await counts(options)), leads: await leadCount() };
+      assert.equal(before.leads, 0);
+
+      // The disk fills for the service worker, the single writer of leads, after its first put: from
+      // the second on, every put's transaction aborts (counted, so the test knows the write was tried).
+      // The page's four sightings are one batch, written in one transaction: none may land.
+      await ext.serviceWorker.evaluate(`(() => {
+        globalThis.diskFullAborts = 0;
+        let puts = 0;
+        const put = IDBObjectStore.prototype.put;
+        IDBObjectStore.prototype.put = function (...args) {
+          const request = put.apply(this, args);
+          const tx = this.transaction;
+          if (++puts >= 2)
+            queueMicrotask(() => {
+              try {
+                tx.abort();
+                globalThis.diskFullAborts++;
+              } catch {}
+            });
+          return request;
+        };
+      })()`);
+      const crm = await ext.context.newPage();
+      crm.on('pageerror', (e) => errors.push(String(e)));
+      const logs = [];
+      crm.on('console', (m) => logs.push(m.text()));
+      await crm.goto(HUBSPOT.list, { waitUntil: 'load' });
+      await overlayElement(crm, '[data-testid="pacer-panel"]');
+      await eventually(() => ext.serviceWorker.evaluate('globalThis.diskFullAborts > 0'), {
+        message: 'the sightings write was tried and aborted',
+      });
+      // The refusal reaches the content script as an error reply, which it notes quietly (never in the
+      // CRM's page) and carries on: the panel stays; rows whose leads were not stored get no badge.
+      await eventually(() => logs.some((l) => /^\[pacer\] .*abort/i.test(l)), {
+        message: `the error reply noted (${logs.join(' | ')})`,
+      });
+      await crm.waitForTimeout(1000);
+      await overlayElement(crm, '[data-testid="pacer-panel"]');
+      assert.equal((await badgeStats(crm)).count, 0, 'no badge drawn from leads that were not stored');
+      await saveScreenshot(crm, 'fault-quota-crm');
+      assert.deepEqual({ ...(await counts(options)), leads: await leadCount() }, before);
+      assert.deepEqual(errors, []);
+    } finally {
+      await run.close();
+    }
+  },
 );
