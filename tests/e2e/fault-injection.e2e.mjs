@@ -580,6 +580,64 @@ it('Replace asks first, quarantines a damaged goal, snapshots everything and can
   ),
 );
 
+it(
+  'Merge keeps what the file does not name and quarantines a damaged record it would overwrite',
+  TIMEOUT,
+  () =>
+    withExtension(
+      async (ext) => {
+        const page = await ext.context.newPage();
+        await page.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+        await page.getByTestId('snapshots').waitFor();
+        // The file's goal has the id of a stored goal that no longer parses (a title that is a number).
+        const damagedGoal = { id: 'g9', kind: 'kpi_target', title: 42 };
+        await inDb(
+          page,
+          async (h, a) => {
+            for (const g of a.goals) await h.put('goals', g);
+          },
+          { goals: [goal('g1'), damagedGoal] },
+        );
+        const before = await counts(page);
+        assert.deepEqual(before, {
+          observations: 0,
+          metrics: 0,
+          goals: 2,
+          quarantine: 0,
+          journal: 0,
+          backups: 0,
+        });
+        await page.getByLabel('Merge').check();
+        await page.getByTestId('import-backup').setInputFiles(smallBackup());
+        const after = await pollUntil(
+          () => counts(page),
+          (c) => c.quarantine > 0,
+          30_000,
+        );
+        assert.deepEqual(after, {
+          observations: 0,
+          metrics: 0,
+          goals: 2,
+          quarantine: 1,
+          journal: 0,
+          backups: 0,
+        });
+        const goals = await inDb(page, (h) => h.all('goals'));
+        assert.deepEqual(goals.map((g) => [g.id, g.title]).sort(), [
+          ['g1', 'Quarter revenue'],
+          ['g9', 'From the file'],
+        ]);
+        const [entry] = await inDb(page, (h) => h.all('quarantine'));
+        assert.deepEqual(entry.value, damagedGoal, 'the damaged goal, exactly as it was');
+        await page
+          .getByText('1 damaged record(s) were set aside in quarantine, not overwritten.', { exact: false })
+          .waitFor();
+        await saveScreenshot(page, 'fault-merge');
+      },
+      { name: 'fault-merge' },
+    ),
+);
+
 it('two editors on one goal: the second save is refused until the user chooses', TIMEOUT, () =>
   withExtension(
     async (ext) => {
