@@ -124,6 +124,21 @@ function shadowRootIds(root) {
   return ids;
 }
 
+/**
+ * The DevTools protocol answers "Could not find node with given id" for a node the page removed after
+ * the document was described: that node holds nothing any more, so it reads as empty rather than failing
+ * the test on a race with the page's own updates.
+ */
+async function goneIsEmpty(request, pick) {
+  try {
+    return pick(await request);
+  } catch (error) {
+    if (String(error).includes('Could not find node with given id'))
+      return pick({ nodeIds: [], object: null });
+    throw error;
+  }
+}
+
 /** Every element matching `selector` inside a shadow root, closed or not, as Playwright element handles. */
 async function queryClosed(page, selector) {
   const cdp = await page.context().newCDPSession(page);
@@ -131,10 +146,15 @@ async function queryClosed(page, selector) {
     const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     let found = 0;
     for (const nodeId of shadowRootIds(root)) {
-      const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId, selector });
+      // A root removed since the document was described (the picker closing) has nothing to find.
+      const nodeIds = await goneIsEmpty(
+        cdp.send('DOM.querySelectorAll', { nodeId, selector }),
+        (r) => r.nodeIds,
+      );
       for (const id of nodeIds) {
         // The test (never the page) parks each node in a main-world list for page.evaluateHandle.
-        const { object } = await cdp.send('DOM.resolveNode', { nodeId: id });
+        const object = await goneIsEmpty(cdp.send('DOM.resolveNode', { nodeId: id }), (r) => r.object);
+        if (!object) continue;
         await cdp.send('Runtime.callFunctionOn', {
           objectId: object.objectId,
           functionDeclaration: 'function () { (globalThis.__pacerE2eNodes ??= []).push(this); }',
