@@ -1,8 +1,7 @@
 import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
-import { localDayKey } from '../time-buckets';
 import { levelValue, monthEnd } from './level-value';
-import { withStatus } from './reach-total';
+import { fromLatestCheckIn, withStatus } from './reach-total';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
@@ -10,7 +9,6 @@ import {
   forecastGranularity,
   forecastOf,
   historyStarts,
-  latestCheckInValue,
   paceOf,
   shownProgress,
   wayProgress,
@@ -34,7 +32,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const r = emptyReading();
   r.target = f.target;
   const metric = f.metric;
-  if (!metric) return manualLevel(f, ctx, r);
+  if (!metric) return fromLatestCheckIn(f, ctx, r, false);
   r.measure = 'latest';
   const goal = f.goal;
   const rolling =
@@ -124,20 +122,4 @@ function rollingSums(months: ReadonlyArray<number | null>, n: number): Array<num
 function baselineAtStart(f: GoalFacts, ctx: SeriesContext, metric: Metric): number | null {
   if (!f.startDay || metric.aggregation !== 'last' || metric.formula) return null;
   return latestInRange(ctx.rollupsFor(metric.id, f.goal.dims), { to: f.startDay })?.value ?? null;
-}
-
-/** A level without a metric: the latest check-in value, read on its day. */
-function manualLevel(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeReading {
-  const v = latestCheckInValue(f);
-  if (v) {
-    r.current = v.value;
-    r.baseline = f.goal.baseline ?? 0;
-    r.measure = 'latest';
-    const day = localDayKey(v.time, ctx.tz);
-    r.period = { start: day, end: day, granularity: null, partial: false };
-    if (f.target !== null)
-      r.progress = shownProgress(wayProgress(r.baseline, f.target, v.value, f.direction));
-    r.pace = paceOf(f, ctx, r.baseline, r.current);
-  }
-  return withStatus(f, ctx, r);
 }

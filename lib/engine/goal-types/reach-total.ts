@@ -70,13 +70,27 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
 
 /** A total without a metric: the latest check-in value is the running total. */
 function manualTotal(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeReading {
+  return fromLatestCheckIn(f, ctx, r, true);
+}
+
+/**
+ * A total or level without a metric: the latest check-in value, read on its day. A total's value covers
+ * the window so far (its period starts with the window); a level's is that day's.
+ */
+export function fromLatestCheckIn(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  r: TypeReading,
+  spansWindow: boolean,
+): TypeReading {
   const v = latestCheckInValue(f);
   if (v) {
     r.current = v.value;
     r.baseline = f.goal.baseline ?? 0;
     r.measure = 'latest';
     const day = localDayKey(v.time, ctx.tz);
-    r.period = { start: f.startDay ?? day, end: day, granularity: null, partial: false };
+    const start = spansWindow ? (f.startDay ?? day) : day;
+    r.period = { start, end: day, granularity: null, partial: false };
     if (f.target !== null)
       r.progress = shownProgress(wayProgress(r.baseline, f.target, v.value, f.direction));
     r.pace = paceOf(f, ctx, r.baseline, r.current);
