@@ -94,7 +94,7 @@ export function buildGoalView(
   if (reason) view.reason = reason;
   const pace = ev && !goal.doneAt && !noFigures ? paceLine(ev, unit, ctx) : undefined;
   if (pace) view.pace = pace;
-  const forecast = ev && !noFigures ? forecastLine(goal, ev, ctx) : undefined;
+  const forecast = ev && !noFigures ? forecastLine(goal, ev, ctx, unit) : undefined;
   if (forecast) view.forecast = forecast;
   const deadline = deadlineText(goal, ctx);
   if (deadline) view.deadline = deadline;

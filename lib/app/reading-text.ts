@@ -159,13 +159,14 @@ export function reasonText(
           })
         : undefined;
     case 'keep_held':
-      // The streak, not the year's tally: "on track" speaks of now, and "held 5 of 12" beside it reads
-      // as a contradiction (the tally is on the progress line).
-      return k
-        ? t(k.streak === 1 ? 'reading.reason.keepHeld.one' : 'reading.reason.keepHeld.other', {
-            count: k.streak,
-          })
-        : undefined;
+      // "On track" speaks of now: the latest months, counted back from the one read. Beside "held 5 of
+      // 12 months" on the progress line it says which 5 ("held the last 5 months"), so the two never
+      // read as a contradiction; "every month so far" when nothing was missed (docs/figures.md).
+      if (!k) return undefined;
+      if (k.streak >= k.periods) return t('keep.reason.heldAll');
+      return t(k.streak === 1 ? 'keep.reason.heldLast.one' : 'keep.reason.heldLast.other', {
+        count: k.streak,
+      });
     default:
       return undefined;
   }
@@ -183,7 +184,8 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
       k.side === 'at_least'
         ? t(k.margin >= 0 ? 'reading.keep.above' : 'reading.keep.under', { x, threshold })
         : t(k.margin >= 0 ? 'reading.keep.below' : 'reading.keep.over', { x, threshold });
-    if (!k.streak) return line;
+    // The streak is the status's reason when it decided it: not twice on one card.
+    if (!k.streak || ev.decidedBy === 'keep_held') return line;
     const streak = ctx.t(k.streak === 1 ? 'reading.keep.streak.one' : 'reading.keep.streak.other', {
       count: k.streak,
     });
@@ -200,22 +202,47 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
 }
 
 /** When the target is likely hit (totals, levels), or the chance of a breach (keep goals). */
-export function forecastLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string | undefined {
+export function forecastLine(
+  goal: Goal,
+  ev: GoalEvaluation,
+  ctx: ViewContext,
+  unit: Unit = { kind: 'count' },
+): string | undefined {
   const { t } = ctx;
   if (goal.doneAt || !goal.metricId || ev.current === null) return undefined;
   const locale = ctx.settings.locale;
   if (ev.type === 'keep') {
     const k = ev.keep;
     if (!k || k.breachNext === null) return undefined;
-    const breach = formatPercent(k.breachNext, locale, { maximumFractionDigits: 0 });
-    const line =
-      k.holdToDeadline === null || goal.deadline === undefined || goal.deadline < ctx.now
-        ? t('keep.chanceThisMonthOnly', { breach })
-        : t('keep.chanceThisMonth', {
-            breach,
-            hold: formatPercent(k.holdToDeadline, locale, { maximumFractionDigits: 0 }),
-            date: date(goal.deadline, ctx),
-          });
+    const pct = (p: number) => formatPercent(p, locale, { maximumFractionDigits: 0 });
+    // The deadline's month is the running one: "to hold through" would repeat the month's chance.
+    const holdAhead =
+      k.holdToDeadline !== null &&
+      goal.deadline !== undefined &&
+      goal.deadline >= ctx.now &&
+      (k.openMonths ?? 2) > 1;
+    let line: string;
+    if (k.margin !== null && k.margin < 0) {
+      // Past the line now: say so first, then the chance the month ends back inside it.
+      line = t(`keep.pastNow.${k.side}`, {
+        back: pct(1 - k.breachNext),
+        threshold: formatUnitValue(k.threshold, unit, ctx),
+      });
+      if (holdAhead && goal.deadline !== undefined)
+        line += ` · ${t('keep.holdThrough', {
+          hold: pct(k.holdToDeadline ?? 0),
+          date: date(goal.deadline, ctx),
+        })}`;
+    } else {
+      line =
+        !holdAhead || goal.deadline === undefined
+          ? t('keep.chanceThisMonthOnly', { breach: pct(k.breachNext) })
+          : t('keep.chanceThisMonth', {
+              breach: pct(k.breachNext),
+              hold: pct(k.holdToDeadline ?? 0),
+              date: date(goal.deadline, ctx),
+            });
+    }
     return k.rough ? `${line} · ${t('forecast.rough', { ...k.rough })}` : line;
   }
   const f = ev.forecast;

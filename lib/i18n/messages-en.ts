@@ -3,6 +3,7 @@ import { dataSafetyEn } from './messages-data-safety';
 import { firstHourEn } from './messages-first-hour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
+import { numbersEn } from './messages-numbers';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
 import { shellEn } from './messages-shell';
@@ -22,6 +23,7 @@ export const en = {
   ...firstHourEn,
   ...goalReadingEn,
   ...forecastReadingEn,
+  ...numbersEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -4,6 +4,7 @@ import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
+import { numbersVi } from './messages-numbers';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
 import { shellVi } from './messages-shell';
@@ -21,6 +22,7 @@ export const vi: Record<MessageKey, string> = {
   ...firstHourVi,
   ...goalReadingVi,
   ...forecastReadingVi,
+  ...numbersVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -1,5 +1,5 @@
 import type { KeepSide, Metric } from '../../schema';
-import { forecastKeep } from '../forecast';
+import { keepOutlook } from '../forecast-keep';
 import { holds, keepSideOf } from '../goal-type';
 import { journeyFloor } from '../journey';
 import { hashString } from '../random';
@@ -22,11 +22,12 @@ import { completeHistory, historyStarts, latestCheckInValue } from './shared';
  *   baseline, no straight-line pace: there is nothing to travel, only a line to stay on.
  * - Margin: the latest value − the threshold, positive on the good side, in the metric's unit.
  * - Streak: consecutive held months up to the latest.
- * - Forecast (forecast.ts forecastKeep, on the complete months on record, up to 36): the chance the
- *   running month breaches, and the chance every month still open to the deadline (the running month
- *   included) holds, from the same simulated futures a level goal's date comes from. From 2 complete
- *   months; below 8 it is the rough run-rate estimate (a wide band around the months' mean, chances
- *   kept within 5–95%), flagged `keep.rough` and labelled on the card.
+ * - Forecast (forecast-keep.ts, on the complete months on record, up to 36, and the value read): the
+ *   chance the running month breaches, and the chance every month still open to the deadline (the
+ *   running month included) holds — the fitted model's view (where the level has been) and the
+ *   persistence view (where it is now, moved by month-to-month changes on record), weighted equally,
+ *   so a value far past the line gives a low chance. From 2 complete months; below 8 the model's view
+ *   is the rough run-rate estimate, chances kept within 5–95%, flagged `keep.rough` and labelled.
  * - Status: latest month breached → off track ("Nov: 1.3%, above the 1% ceiling"); held but closer to
  *   the line than a quarter of journey.ts's floor (10% of the threshold's size; for a percentage, of its
  *   distance to 0 or 100) → at risk; held → on track. After the deadline: on track when every month
@@ -73,8 +74,17 @@ export function readKeep(f: GoalFacts, ctx: SeriesContext, paths = 400): TypeRea
   }
   if (!window.length) window.push(read.value);
 
-  const chances = keepChances(f, ctx, metric, { starts, months, threshold, side, paths });
+  const chances = keepChances(f, ctx, metric, {
+    starts,
+    months,
+    threshold,
+    side,
+    paths,
+    current: read.value,
+    currentIsRunning: read.period.partial,
+  });
   r.keep = score(side, threshold, window, chances?.breachNext ?? null, chances?.hold ?? null);
+  if (chances) r.keep.openMonths = chances.openToDeadline;
   if (chances?.rough) r.keep.rough = chances.rough;
   if (chances) r.forecastBasis = chances.basis;
   r.progress = r.keep.periods ? r.keep.held / r.keep.periods : null;
@@ -110,8 +120,8 @@ const MIN_KEEP_HISTORY = 2;
 
 /**
  * The chance the running month breaches and the chance every month still open through the deadline
- * holds (forecastKeep). The simulation starts from just inside the line: the months still open are
- * what is asked about, whatever the month read did (its breach is already on the card).
+ * holds: forecast-keep.ts, from the complete months and the value on the card (a value far past the
+ * line gives a low chance to hold, whatever the months before it did).
  */
 function keepChances(
   f: GoalFacts,
@@ -123,9 +133,10 @@ function keepChances(
     threshold: number;
     side: KeepSide;
     paths: number;
+    current: number;
+    currentIsRunning: boolean;
   },
 ) {
-  const { threshold } = a;
   const history = completeHistory(
     ctx,
     metric,
@@ -135,7 +146,6 @@ function keepChances(
     a.starts,
   );
   if (history.length < MIN_KEEP_HISTORY) return null;
-  const sign = a.side === 'at_most' ? -1 : 1;
   const ends = ctx.futurePeriodEnds('month');
   const curStart = periodStart(ctx.today, 'month', ctx.cal);
   const curStartT = startOfLocalDay(curStart, ctx.tz);
@@ -148,33 +158,29 @@ function keepChances(
     paths: a.paths,
     firstStepShare: firstEnd > curStartT ? (firstEnd - ctx.now) / (firstEnd - curStartT) : 1,
   };
-  const args = {
+  // Months from the running one through the one the window's last day falls in.
+  let openToDeadline: number | null = null;
+  if (f.endDay && !f.deadlinePassed) {
+    const lastDayT = startOfLocalDay(f.endDay, ctx.tz);
+    const open = ends.findIndex((e) => e > lastDayT) + 1;
+    if (open > 0) openToDeadline = open;
+  }
+  const out = keepOutlook({
     history,
-    current: threshold + sign * Math.max(1e-9, Math.abs(threshold) * 1e-9),
-    threshold,
-    sign: sign as 1 | -1,
+    current: a.current,
+    currentIsRunning: a.currentIsRunning,
+    threshold: a.threshold,
+    sign: a.side === 'at_most' ? -1 : 1,
     now: ctx.now,
+    stepEnds: ends.slice(0, Math.max(1, openToDeadline ?? 1)),
+    openToDeadline,
     firstStepShare: basis.firstStepShare,
     seasonPeriod: basis.seasonPeriod,
     paths: basis.paths,
     seed: basis.seed,
-  } as const;
-  // The running month alone: its end is the first step's.
-  const next = forecastKeep({ ...args, stepEnds: ends.slice(0, 1), deadline: firstEnd });
-  let hold: number | null = null;
-  if (f.endDay && !f.deadlinePassed) {
-    // Every month from the running one through the one the window's last day falls in.
-    const lastDayT = startOfLocalDay(f.endDay, ctx.tz);
-    const open = ends.findIndex((e) => e > lastDayT) + 1;
-    if (open > 0)
-      hold = forecastKeep({
-        ...args,
-        stepEnds: ends.slice(0, open),
-        deadline: ends[open - 1] ?? firstEnd,
-      }).probabilityKept;
-  }
-  const breachNext = next.probabilityKept === null ? null : 1 - next.probabilityKept;
-  return { breachNext, hold, rough: next.rough, basis };
+  });
+  if (out.breachNext === null) return null;
+  return { breachNext: out.breachNext, hold: out.hold, openToDeadline, rough: out.rough, basis };
 }
 
 /** Status from the latest month (see the rules above); `metric` null = nothing to read. */

@@ -37,6 +37,8 @@ export interface KeepScore {
   /** Chance the next period breaches / that every remaining period to the deadline holds (0–1). */
   breachNext: number | null;
   holdToDeadline: number | null;
+  /** Months still open through the deadline, the running one included (null: no deadline ahead). */
+  openMonths?: number | null;
   /** Set when those chances come from forecast.ts's rough run-rate estimate (too few months). */
   rough?: RoughInfo;
 }

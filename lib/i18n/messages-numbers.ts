@@ -1,0 +1,24 @@
+/**
+ * Strings of issue 14's "numbers" work: a keep goal's outlook when it is past its line now, its breach
+ * alert, and rate changes in percentage points (docs/figures.md).
+ */
+export const numbersEn = {
+  // The latest value is past the line: say so, then the chance the running month ends back inside it.
+  'keep.pastNow.at_least': 'Below the line now · {back} chance this month ends at or above {threshold}',
+  'keep.pastNow.at_most': 'Above the line now · {back} chance this month ends at or below {threshold}',
+  'keep.holdThrough': '{hold} to hold every month through {date}',
+  // An on-track keep goal's reason: the latest months held (the window's tally is the progress line).
+  'keep.reason.heldAll': 'held every month so far',
+  'keep.reason.heldLast.one': 'held the last month',
+  'keep.reason.heldLast.other': 'held the last {count} months',
+};
+
+export const numbersVi: Record<keyof typeof numbersEn, string> = {
+  'keep.pastNow.at_least': 'Đang dưới ngưỡng · khả năng tháng này kết thúc ở mức {threshold} trở lên: {back}',
+  'keep.pastNow.at_most':
+    'Đang vượt ngưỡng · khả năng tháng này kết thúc ở mức {threshold} trở xuống: {back}',
+  'keep.holdThrough': 'giữ được mọi tháng đến {date}: {hold}',
+  'keep.reason.heldAll': 'giữ được mọi tháng đến nay',
+  'keep.reason.heldLast.one': 'giữ được tháng gần nhất',
+  'keep.reason.heldLast.other': 'giữ được {count} tháng gần nhất',
+};

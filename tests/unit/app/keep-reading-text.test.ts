@@ -1,0 +1,105 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildGoalView } from '../../../lib/app/goal-views';
+import { reasonText } from '../../../lib/app/reading-text';
+import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { evaluateAll } from '../../../lib/engine/evaluate-all';
+import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
+import { buildExampleData } from '../../../lib/example/example-data';
+import { createTranslator } from '../../../lib/i18n/translate';
+import { defaultSettings, type Goal, type Locale } from '../../../lib/schema';
+
+/**
+ * How a keep goal's card words its outlook and its status (docs/figures.md § Keep a level): a goal
+ * past its line says so before any chance, and an on-track reason names the latest months held, so
+ * "held the last 5 months" sits beside "held 5 of 12 months" without contradicting it.
+ */
+const tz = 'Asia/Ho_Chi_Minh';
+const NOW = Date.UTC(2026, 11, 6, 2);
+
+function exampleViews(locale: Locale) {
+  const data = buildExampleData(NOW);
+  const byMetric = new Map<string, typeof data.observations>();
+  for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
+  const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
+  const settings = defaultSettings({ locale, timeZone: tz });
+  const result = evaluateAll({
+    goals: data.goals,
+    metrics: data.metrics,
+    rollups,
+    checkIns: data.checkIns,
+    settings,
+    now: NOW,
+  });
+  const ctx = { t: createTranslator(locale), settings, now: NOW };
+  return new Map(
+    data.goals.map((g) => {
+      const ev = result.perGoal.get(g.id) as GoalEvaluation;
+      const metric = data.metrics.find((m) => m.id === g.metricId);
+      return [g.id, { ev, view: buildGoalView(g, ev, metric, [], ctx) }];
+    }),
+  );
+}
+
+describe('keep goals on the card', () => {
+  it('past the line now: the outlook says so, then a low chance of the month ending back inside (en, vi)', () => {
+    const en = exampleViews('en').get('ex-kr-distributor-churn');
+    expect(en?.ev.keep?.margin).toBeLessThan(-2);
+    // Nov: 3.8% against ≤ 1%; it read "66% chance of a breach this month · 35% to hold through …".
+    expect(en?.view.forecast).toMatch(
+      /^Above the line now · (\d|1\d|2[0-4])% chance this month ends at or below 1%$/,
+    );
+    const vi = exampleViews('vi').get('ex-kr-distributor-churn');
+    expect(vi?.view.forecast).toMatch(
+      /^Đang vượt ngưỡng · khả năng tháng này kết thúc ở mức 1% trở xuống: \d+%$/,
+    );
+    const margin = exampleViews('en').get('ex-kpi-gross-margin');
+    expect(margin?.view.forecast).toMatch(
+      /^Below the line now · \d+% chance this month ends at or above 30%$/,
+    );
+  });
+
+  it('on track: "held the last N months" beside "held H of P months", the streak said once', () => {
+    const onTime = exampleViews('en').get('ex-kpi-on-time');
+    const k = onTime?.ev.keep;
+    expect(onTime?.view.status).toBe('on_track');
+    expect(onTime?.view.reason).toBe(`held the last ${k?.streak} months`);
+    expect(onTime?.view.progressText).toBe(`held ${k?.held} of ${k?.periods} months`);
+    expect(onTime?.view.pace).not.toMatch(/in a row/);
+  });
+
+  it('the reason never claims more months than the tally, nor "every month" when one was missed', () => {
+    const t = createTranslator('en');
+    const settings = defaultSettings({ locale: 'en', timeZone: tz });
+    const goal = { id: 'g', title: 'Keep', goalType: 'keep' } as unknown as Goal;
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 36 }), fc.nat(36), fc.nat(36), (periods, a, b) => {
+        const held = Math.min(periods, a);
+        const streak = Math.min(held, b);
+        if (streak === 0) return;
+        const ev = {
+          type: 'keep',
+          decidedBy: 'keep_held',
+          keep: {
+            side: 'at_least',
+            threshold: 1,
+            periods,
+            held,
+            streak,
+            margin: 1,
+            breachNext: null,
+            holdToDeadline: null,
+          },
+        } as unknown as GoalEvaluation;
+        const text = reasonText(goal, ev, { kind: 'count' }, { t, settings, now: NOW }) ?? '';
+        if (streak === periods) expect(text).toBe('held every month so far');
+        else {
+          const n = Number(/\d+/.exec(text)?.[0] ?? 1);
+          expect(n).toBe(streak);
+          expect(n).toBeLessThanOrEqual(held);
+          expect(text).toMatch(/last/);
+        }
+      }),
+    );
+  });
+});
