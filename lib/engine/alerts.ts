@@ -16,7 +16,8 @@ export type AlertRule =
   | 'conversion_below_target'
   | 'no_check_in'
   | 'milestone_overdue'
-  | 'kpi_moved';
+  | 'kpi_moved'
+  | 'keep_breached';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
@@ -276,6 +277,90 @@ export function milestoneOverdueAlert(
     day(goal.deadline),
     titled(goal, 'alert_milestone_overdue', sentenceDate(goal.deadline, timeZone)),
     status.daysLeft ?? undefined,
+  );
+}
+
+/** A level in the metric's unit, plainly, in each language: "29.6%", "₫87.2M", "2.1 d". */
+function levelText(x: number, unit: Unit | undefined): { en: string; vi: string } {
+  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  const one = (locale: string) => {
+    if (unit?.kind === 'currency')
+      return formatter(
+        `c|${locale}|${unit.currency}`,
+        () =>
+          new Intl.NumberFormat(locale, {
+            style: 'currency',
+            currency: unit.currency,
+            notation: 'compact',
+            maximumFractionDigits: 1,
+          }),
+      ).format(x);
+    const n = formatter(
+      `n|${locale}|${digits}`,
+      () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
+    ).format(x);
+    if (unit?.kind === 'percent') return `${n}%`;
+    if (unit?.kind === 'duration') return `${n} ${{ minutes: 'min', hours: 'h', days: 'd' }[unit.per]}`;
+    return n;
+  };
+  return { en: one('en-US'), vi: one('vi-VN') };
+}
+
+/** The period a level was read for, in a sentence: "Nov 2026" / "tháng 11/2026", or its day. */
+function periodText(start: string, byMonth: boolean): { en: string; vi: string } {
+  const [y, m, d] = start.split('-').map(Number);
+  const at = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
+  if (byMonth)
+    return {
+      en: formatter(
+        'm|en',
+        () => new Intl.DateTimeFormat('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      ).format(at),
+      vi: `tháng ${m}/${y}`,
+    };
+  return {
+    en: formatter(
+      'd|en|UTC',
+      () => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }),
+    ).format(at),
+    vi: `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`,
+  };
+}
+
+/**
+ * A keep goal's latest period past its line: one alert per goal and period (the id carries the
+ * period's first day), worded in the metric's good direction — "below its 30% floor" for a floor,
+ * "above its 1% ceiling" for a ceiling. Critical once the value is past the line by the threshold's
+ * journey floor (the margin the status calls "close" is a quarter of it), else a warning.
+ */
+export function keepBreachedAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations'>,
+  keep: { side: 'at_least' | 'at_most'; threshold: number; margin: number | null } | null,
+  current: number | null,
+  period: { start: string; granularity: string | null } | null,
+  unit: Unit | undefined,
+  floor: number,
+): Alert | null {
+  if (!keep || keep.margin === null || keep.margin >= 0 || current === null || !period) return null;
+  const value = levelText(current, unit);
+  const threshold = levelText(keep.threshold, unit);
+  const when = periodText(period.start, period.granularity === 'month');
+  const key = keep.side === 'at_least' ? 'alert_keep_under_floor' : 'alert_keep_over_ceiling';
+  return make(
+    'keep_breached',
+    -keep.margin >= floor ? 'critical' : 'warning',
+    'goal',
+    goal.id,
+    period.start,
+    titled(goal, key, {
+      valueEn: value.en,
+      valueVi: value.vi,
+      thresholdEn: threshold.en,
+      thresholdVi: threshold.vi,
+      periodEn: when.en,
+      periodVi: when.vi,
+    }),
+    current,
   );
 }
 

@@ -77,6 +77,15 @@ const TABLE = {
     en: `“${p.title}”: conversion ${p.value} is below the target rate ${p.target}.`,
     vi: `“${p.title}”: tỷ lệ chuyển đổi ${p.value} thấp hơn tỷ lệ mục tiêu ${p.target}.`,
   }),
+  // A keep goal past its line, in the metric's good direction: under a floor, over a ceiling.
+  alert_keep_under_floor: (p: Params) => ({
+    en: `“${p.title}” is below its ${p.thresholdEn} floor: ${p.periodEn} ${p.valueEn}.`,
+    vi: `“${p.title}” đang dưới mức sàn ${p.thresholdVi}: ${p.periodVi} đạt ${p.valueVi}.`,
+  }),
+  alert_keep_over_ceiling: (p: Params) => ({
+    en: `“${p.title}” is above its ${p.thresholdEn} ceiling: ${p.periodEn} ${p.valueEn}.`,
+    vi: `“${p.title}” đang vượt mức trần ${p.thresholdVi}: ${p.periodVi} ở mức ${p.valueVi}.`,
+  }),
   alert_no_check_in: (p: Params) => ({
     en: `“${p.title}” has had no check-in for ${p.days} days.`,
     vi: `“${p.title}” đã ${p.days} ngày chưa được cập nhật tiến độ.`,

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateAll } from '../../../lib/engine/evaluate-all';
+import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
+import { buildExampleData } from '../../../lib/example/example-data';
+import { defaultSettings } from '../../../lib/schema';
+
+/** A keep goal past its line raises its own alert (docs/figures.md § Keep a level), en and vi. */
+const tz = 'Asia/Ho_Chi_Minh';
+
+function alertsAt(now: number) {
+  const data = buildExampleData(now);
+  const byMetric = new Map<string, typeof data.observations>();
+  for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
+  const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
+  return evaluateAll({
+    goals: data.goals,
+    metrics: data.metrics,
+    rollups,
+    checkIns: data.checkIns,
+    settings: defaultSettings({ locale: 'en', timeZone: tz }),
+    now,
+    forecastPaths: 100,
+  }).alerts;
+}
+
+describe('keep goals: the breach alert', () => {
+  const now = Date.UTC(2026, 11, 6, 2);
+  const alerts = alertsAt(now);
+  const keep = alerts.filter((a) => a.rule === 'keep_breached');
+
+  it('one per breached goal, worded in the good direction, with its month (en, vi)', () => {
+    const churn = keep.filter((a) => a.subject.id === 'ex-kr-distributor-churn');
+    expect(churn).toHaveLength(1);
+    expect(churn[0]?.message.en).toBe(
+      '“Keep monthly distributor churn under 1%” is above its 1% ceiling: Nov 2026 3.82%.',
+    );
+    expect(churn[0]?.message.vi).toBe(
+      '“Giữ tỷ lệ nhà phân phối rời bỏ mỗi tháng dưới 1%” đang vượt mức trần 1%: tháng 11/2026 ở mức 3,82%.',
+    );
+    // 2.82 pt past a 1% ceiling: more than the journey floor (10% of the distance to 0 = 0.1 pt).
+    expect(churn[0]?.severity).toBe('critical');
+    const margin = keep.find((a) => a.subject.id === 'ex-kpi-gross-margin');
+    expect(margin?.message.en).toMatch(/is below its 30% floor: Dec 2026 29\.6\d?%\.$/);
+    expect(margin?.message.vi).toMatch(/đang dưới mức sàn 30%: tháng 12\/2026 đạt 29,6\d?%\.$/);
+  });
+
+  it('none for a goal on the right side of its line', () => {
+    expect(keep.some((a) => a.subject.id === 'ex-kpi-on-time')).toBe(false);
+  });
+
+  it("raised beside the same goal's other alerts, and the same id when evaluated again in the period", () => {
+    const again = alertsAt(now + 3_600_000).filter((a) => a.rule === 'keep_breached');
+    expect(again.map((a) => a.id).sort()).toEqual(keep.map((a) => a.id).sort());
+    expect(new Set(alerts.map((a) => a.id)).size).toBe(alerts.length);
+  });
+});
