@@ -1,7 +1,7 @@
 import { parseFormula } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import type { DayKey } from '../engine/time-buckets';
-import { formatPercent } from '../i18n/format';
+import { formatNumber, formatPercent } from '../i18n/format';
 import { localizedName } from '../i18n/translate';
 import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
 import type { GrowthRow } from './dashboard-types';
@@ -38,7 +38,9 @@ function dimensionValues(
 
 /**
  * The growth-KPI table: each KPI tracked by channel or segment, its value in the last complete month
- * and the change against the month before, judged by the KPI's good direction.
+ * and the change against the month before, judged by the KPI's good direction. A rate (percent unit)
+ * changes in percentage points ("+0.4 pt"), never as a percentage of a percentage; other units change
+ * relatively ("+6%").
  */
 export function growthRows(
   metrics: readonly Metric[],
@@ -49,7 +51,9 @@ export function growthRows(
   rollups: readonly DailyRollup[] = [],
 ): GrowthRow[] {
   const byId = new Map(metrics.map((m) => [m.id, m]));
-  const months = lastPeriods(today, 'month', 3, settings);
+  // Four months, not three: a formula with prev() (churn = churned ÷ prev(active)) needs the month
+  // before the earlier of the two compared, else that month reads null and no change is ever shown.
+  const months = lastPeriods(today, 'month', 4, settings);
   const rows: GrowthRow[] = [];
   // The pack is about rates and per-channel economics: derived KPIs (cost per lead, conversion, ROAS,
   // churn…) lead; base counts and sums are listed only when the user has no derived KPI yet.
@@ -65,7 +69,14 @@ export function growthRows(
         if (value === null && previous === null) continue;
         let change: string | null = null;
         let changeDirection: GrowthRow['changeDirection'] = null;
-        if (value !== null && previous !== null && previous !== 0) {
+        if (value !== null && previous !== null && metric.unit.kind === 'percent') {
+          const pt = value - previous;
+          const x = formatNumber(Math.abs(pt), settings.locale, { maximumFractionDigits: 1 });
+          change = ctx.t('growth.points', { sign: pt > 0 ? '+' : pt < 0 ? '-' : '', x });
+          const good = metric.direction === 'up' ? pt > 0 : pt < 0;
+          // Under 0.05 pt rounds to "0 pt": flat, as a relative change under 0.5% is.
+          changeDirection = Math.abs(pt) < 0.05 ? 'flat' : good ? 'better' : 'worse';
+        } else if (value !== null && previous !== null && previous !== 0) {
           const rel = (value - previous) / Math.abs(previous);
           change = formatPercent(rel, settings.locale, { signed: true, maximumFractionDigits: 1 });
           const good = metric.direction === 'up' ? rel > 0 : rel < 0;
