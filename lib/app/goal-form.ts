@@ -266,6 +266,7 @@ export function smartHints(
     now: ctx.now,
     history: ctx.history,
     current: ctx.current,
+    timeZone: ctx.timeZone,
   });
 }
 

@@ -3,6 +3,7 @@ import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
 import type { MilestoneStatus } from './milestones';
 import type { Pace } from './pace';
+import { sentenceDate } from './sentence-date';
 
 /**
  * Alert rules. Each rule turns already-computed numbers into at most one alert. An alert's id is
@@ -82,30 +83,6 @@ const make = (
 });
 
 const day = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/**
- * A date inside a sentence, localised: "Dec 31, 2026" / "31/12/2026", on the user's calendar. A deadline
- * is read half a day early (as evaluate-all reads a window's last day), so an "end of year" stored as
- * UTC midnight stays 31 Dec in UTC+7.
- */
-function sentenceDate(t: number, timeZone: string): { dateEn: string; dateVi: string } {
-  const at = t - 43_200_000;
-  try {
-    return {
-      dateEn: formatter(
-        `d|en|${timeZone}`,
-        () => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone }),
-      ).format(at),
-      dateVi: formatter(
-        `d|vi|${timeZone}`,
-        () =>
-          new Intl.DateTimeFormat('vi-VN', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone }),
-      ).format(at),
-    };
-  } catch {
-    return { dateEn: day(t), dateVi: day(t) };
-  }
-}
 
 /** Intl formatters are costly to build (most of an incremental evaluation's time): built once each. */
 const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();

@@ -167,7 +167,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       decidedBy: r.decidedBy,
       okr: goal.kind === 'key_result' ? krScore(r.progress, goal.okrType, cal.okrZones) : null,
       milestone,
-      smart: smartCheck(goal, { metric, now, history: r.monthly, current: r.current }),
+      smart: smartCheck(goal, { metric, now, history: r.monthly, current: r.current, timeZone: tz }),
       lastCheckInAt: lastCheckIn?.time ?? null,
     });
 

@@ -44,12 +44,12 @@ const TABLE = {
     vi: `Mục tiêu bằng giá trị ban đầu (${p.target}): không có gì cần cải thiện.`,
   }),
   smart_deadline_past: (p: Params) => ({
-    en: `The deadline ${p.date} has already passed.`,
-    vi: `Hạn chót ${p.date} đã qua.`,
+    en: `The deadline ${p.dateEn} has already passed.`,
+    vi: `Hạn chót ${p.dateVi} đã qua.`,
   }),
   smart_deadline_before_start: (p: Params) => ({
-    en: `The deadline ${p.deadline} is before the start ${p.start}.`,
-    vi: `Hạn chót ${p.deadline} sớm hơn ngày bắt đầu ${p.start}.`,
+    en: `The deadline ${p.deadlineEn} is before the start ${p.startEn}.`,
+    vi: `Hạn chót ${p.deadlineVi} sớm hơn ngày bắt đầu ${p.startVi}.`,
   }),
   smart_unrealistic_growth: (p: Params) => ({
     en: `Reaching the target needs about ${pct(p.required)} growth per month; the best month in the history grew ${pct(p.best)}.`,

@@ -1,6 +1,7 @@
 import { formatCompact } from '../i18n/format';
 import type { Goal, Metric } from '../schema';
 import { type Message, msg } from './messages';
+import { sentenceDate } from './sentence-date';
 
 /**
  * SMART check: what a goal is missing (Specific metric, Measurable target, Assignable owner,
@@ -34,6 +35,8 @@ export interface SmartContext {
   history?: readonly number[];
   /** Where the goal stands now (cumulative so far, or the latest level). */
   current?: number | null;
+  /** The user's time zone, for dates in sentences ("Dec 31, 2026" / "31/12/2026"); UTC without it. */
+  timeZone?: string;
 }
 
 const MONTH_MS = 30.4375 * 86_400_000;
@@ -41,7 +44,6 @@ const MONTH_MS = 30.4375 * 86_400_000;
 const FAR_FACTOR = 1.5;
 const FAR_MARGIN = 0.05;
 
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
 const fmt = (n: number) =>
   Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : String(Math.round(n * 100) / 100);
 
@@ -70,11 +72,18 @@ export function isCumulative(
   return !!metric && metric.aggregation === 'sum' && !metric.formula;
 }
 
+/** `{ dateEn, dateVi }` as `{ deadlineEn, deadlineVi }`: two dates in one sentence. */
+const prefixed = (name: string, d: { dateEn: string; dateVi: string }) => ({
+  [`${name}En`]: d.dateEn,
+  [`${name}Vi`]: d.dateVi,
+});
+
 export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
   const issues: SmartIssue[] = [];
   const add = (code: SmartCode, severity: SmartIssue['severity'], message: Message) =>
     issues.push({ code, severity, message });
   const measured = goal.kind !== 'objective' && goal.kind !== 'milestone';
+  const tz = ctx.timeZone ?? 'UTC';
 
   if (measured && !goal.metricId) add('no_metric', 'missing', msg('smart_no_metric'));
   if (measured && goal.target === undefined) add('no_target', 'missing', msg('smart_no_target'));
@@ -109,10 +118,13 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
     add(
       'deadline_before_start',
       'weak',
-      msg('smart_deadline_before_start', { deadline: day(goal.deadline), start: day(goal.startAt) }),
+      msg('smart_deadline_before_start', {
+        ...prefixed('deadline', sentenceDate(goal.deadline, tz)),
+        ...prefixed('start', sentenceDate(goal.startAt, tz, 'day')),
+      }),
     );
   } else if (goal.deadline !== undefined && goal.deadline < ctx.now && !goal.doneAt) {
-    add('deadline_past', 'weak', msg('smart_deadline_past', { date: day(goal.deadline) }));
+    add('deadline_past', 'weak', msg('smart_deadline_past', sentenceDate(goal.deadline, tz)));
   }
 
   const growth = growthIssue(goal, ctx, cumulative, direction);
