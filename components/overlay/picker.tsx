@@ -11,6 +11,7 @@ import type { CrmMapping } from '../../lib/crm/mapping';
 import { deriveItemSelector } from '../../lib/crm/selector-derive';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import {
+  addCustomField,
   askField,
   buildMapping,
   chooseField,
@@ -20,13 +21,16 @@ import {
   initialPicker,
   isComplete,
   itemAround,
+  markOutcome,
   PICK_FIELDS,
+  type PickError,
   type PickerState,
   previewMapping,
   shownCount,
   skipField,
   undoPick,
 } from '../../lib/overlay/picker-session';
+import { markedOutcome, outcomeByName, type StageOutcome } from '../../lib/overlay/stages';
 import type { Locale } from '../../lib/schema/common';
 
 export interface PickerProps {
@@ -85,6 +89,16 @@ interface Hover {
   similar: number | null;
 }
 
+const ERROR_KEYS = {
+  noItem: 'picker.noItem',
+  notInItem: 'picker.notInItem',
+  customName: 'picker.custom.name',
+  customTaken: 'picker.custom.taken',
+  customTooMany: 'picker.custom.tooMany',
+} as const satisfies Record<PickError, string>;
+
+const OUTCOMES: readonly StageOutcome[] = ['open', 'won', 'lost'];
+
 function Outline({ box, kind, label }: { box: Box; kind: string; label?: string }) {
   return (
     <div class={`pc-highlight ${kind}`} style={placed(box)}>
@@ -97,6 +111,7 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
   const [state, setState] = useState<PickerState>(() => initialPicker('list', guessObjectType(url)));
   const [hover, setHover] = useState<Hover | null>(null);
   const [stale, setStale] = useState(false);
+  const [customName, setCustomName] = useState('');
   // Outlines are measured on render: a scroll or resize re-renders so they follow the page.
   const [, setFrame] = useState(0);
   const tr = overlayTranslator(locale);
@@ -140,7 +155,11 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       setStale(false);
       try {
         setState((s) =>
-          s.fieldIndex < 0 || !s.item ? chooseItem(s, target) : currentField(s) ? chooseField(s, target) : s,
+          s.fieldIndex < 0 || !s.item
+            ? chooseItem(s, target)
+            : s.pending || currentField(s)
+              ? chooseField(s, target)
+              : s,
         );
       } catch {
         setState((s) => ({ ...s, error: s.fieldIndex < 0 ? 'noItem' : 'notInItem' }));
@@ -172,7 +191,7 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     };
   }, [doc, host, onCancel, choosingItem]);
 
-  const field = currentField(state);
+  const field = state.pending ? null : currentField(state);
   const built = useMemo(
     () => (isComplete(state) ? buildMapping(state, url, Date.now()) : null),
     [state, url],
@@ -186,6 +205,12 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
   const itemCount = useMemo(
     () => (state.itemSelector ? shownCount(doc, state.itemSelector) : 0),
     [doc, state.itemSelector],
+  );
+  const hasClose = Boolean(state.fields.close);
+  const dateText = useMemo(
+    () =>
+      new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { dateStyle: 'medium', timeZone: 'UTC' }),
+    [locale],
   );
   const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;
 
@@ -220,6 +245,10 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         const box = boxOf(state.picked[f]);
         return box ? <Outline key={f} box={box} kind="pc-field" label={tr(`picker.field.${f}`)} /> : null;
       })}
+      {state.custom.map((c) => {
+        const box = boxOf(state.pickedCustom[c.name]);
+        return box ? <Outline key={`custom-${c.name}`} box={box} kind="pc-field" label={c.name} /> : null;
+      })}
       <section
         class="pc-picker"
         style={{ position: 'fixed', top: '12px', right: '12px', zIndex: 2147483647 }}
@@ -230,20 +259,24 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         <h2 data-testid="picker-step">
           {choosingItem
             ? tr('picker.stepItem')
-            : field
-              ? tr('picker.stepField', { field: tr(`picker.field.${field}`) })
-              : tr('picker.preview')}
+            : state.pending
+              ? tr('picker.stepField', { field: state.pending })
+              : field
+                ? tr('picker.stepField', { field: tr(`picker.field.${field}`) })
+                : tr('picker.preview')}
         </h2>
         {!choosingItem && (
           <p class="pc-read-count" data-testid="picker-similar">
             {tr(itemCount === 1 ? 'picker.similar.one' : 'picker.similar.other', { count: itemCount })}
           </p>
         )}
-        {field && field !== 'name' && <p class="pc-read-count">{tr('picker.optional')}</p>}
+        {(state.pending || (field && field !== 'name')) && (
+          <p class="pc-read-count">{tr('picker.optional')}</p>
+        )}
         {stale && <p class="pc-picker-error">{tr('picker.stale')}</p>}
         {state.error && (
           <p class="pc-picker-error" data-testid="picker-error">
-            {tr(state.error === 'noItem' ? 'picker.noItem' : 'picker.notInItem')}
+            {tr(ERROR_KEYS[state.error])}
           </p>
         )}
         {!choosingItem && (
@@ -260,7 +293,44 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
                 {tr(`picker.field.${f}`)}
               </button>
             ))}
+            {state.custom.map((c) => (
+              <button
+                key={`custom-${c.name}`}
+                type="button"
+                class="pc-field-chip pc-mapped"
+                aria-pressed={state.pending === c.name}
+                data-testid="picker-custom-chip"
+                onClick={() => setState((s) => addCustomField(s, c.name))}
+              >
+                {c.name}
+              </button>
+            ))}
           </fieldset>
+        )}
+        {!choosingItem && (
+          <form
+            class="pc-picker-row pc-custom-field"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setState((s) => addCustomField(s, customName));
+              setCustomName('');
+            }}
+          >
+            <label>
+              {tr('picker.custom.label')}{' '}
+              <input
+                type="text"
+                maxLength={40}
+                value={customName}
+                placeholder={tr('picker.custom.placeholder')}
+                data-testid="picker-custom-name"
+                onInput={(e) => setCustomName((e.currentTarget as HTMLInputElement).value)}
+              />
+            </label>
+            <button type="submit" class="pc-button" data-testid="picker-custom-add">
+              {tr('picker.custom.add')}
+            </button>
+          </form>
         )}
         {state.stageColumn && <p class="pc-read-count">{tr('picker.stageFromColumn')}</p>}
         <div class="pc-picker-row">
@@ -303,10 +373,40 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
                       <td>{s.amount === undefined ? '' : `${s.amount} ${s.currency ?? ''}`}</td>
                       <td>{s.owner ?? s.company ?? ''}</td>
                       <td>{s.channel ?? s.email ?? ''}</td>
+                      {hasClose && <td>{s.closeDate === undefined ? '' : dateText.format(s.closeDate)}</td>}
+                      {state.custom.length > 0 && (
+                        <td>{state.custom.map((c) => s.custom?.[c.name] ?? '').join(' · ')}</td>
+                      )}
                     </tr>
                   ))}
                 </tbody>
               </table>
+            )}
+            {preview.stages.length > 0 && (
+              <fieldset class="pc-outcomes" data-testid="picker-outcomes">
+                <legend>{tr('picker.outcomes')}</legend>
+                <p class="pc-read-count">{tr('picker.outcomes.hint')}</p>
+                {preview.stages.map((stage) => (
+                  <label key={stage} class="pc-outcome">
+                    <span>{stage}</span>
+                    <select
+                      value={markedOutcome(stage, state.outcomes ?? undefined) ?? outcomeByName(stage)}
+                      data-stage={stage}
+                      data-testid="picker-outcome"
+                      onChange={(e) => {
+                        const outcome = (e.currentTarget as HTMLSelectElement).value as StageOutcome;
+                        setState((s) => markOutcome(s, stage, outcome));
+                      }}
+                    >
+                      {OUTCOMES.map((o) => (
+                        <option key={o} value={o}>
+                          {tr(`picker.outcome.${o}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ))}
+              </fieldset>
             )}
           </div>
         )}
@@ -322,7 +422,7 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
               {tr('picker.undo')}
             </button>
           )}
-          {field && field !== 'name' && (
+          {(state.pending || (field && field !== 'name')) && (
             <button
               type="button"
               class="pc-button"

@@ -8,6 +8,7 @@ import { withTokenFallbacks } from '../../lib/snapshot/widget-css';
 import { adoptStyleTexts, badgeBaseCss, widgetBaseCss } from '../widgets/elements/styles';
 import healthCss from './health-details.css?inline';
 import overlayCss from './overlay.css?inline';
+import pickerStepsCss from './picker-steps.css?inline';
 
 /** The box every badge host has in the badge layer (components/overlay/badge-layer.ts). */
 export const BADGE_SIZE = { width: 150, height: 18 } as const;
@@ -39,7 +40,7 @@ export const OVERLAY_HOST_STYLE =
 
 /** Everything the panel and the picker need, as one text for createShadowRootUi's `css`. */
 export function overlayPanelCss(): string {
-  panelCss ??= `:host{all:initial}\n${widgetBaseCss()}\n${withTokenFallbacks(overlayCss)}\n${withTokenFallbacks(healthCss)}\n${UI_POINTER_CSS}`;
+  panelCss ??= `:host{all:initial}\n${widgetBaseCss()}\n${withTokenFallbacks(overlayCss)}\n${withTokenFallbacks(healthCss)}\n${withTokenFallbacks(pickerStepsCss)}\n${UI_POINTER_CSS}`;
   return panelCss;
 }
 

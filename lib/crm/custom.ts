@@ -3,6 +3,8 @@
  * text the CRM shows as content: the record link's URL (hash route included), an id attribute on
  * the item, an element the user picked as the id, or on a record page the page URL.
  */
+
+import { markedOutcome } from '../overlay/stages';
 import { parseAmount } from './amount';
 import { parseCrmDate } from './date';
 import {
@@ -76,6 +78,15 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
     return col ? fieldText(queryFirst(col, [column.heading])) : undefined;
   };
 
+  /** The named fields' values on a row; fields the row does not show are left out. */
+  const customValues = (item: Element): Record<string, string> | undefined => {
+    const entries = (mapping.custom ?? []).flatMap(({ name, selector }) => {
+      const value = fieldText(queryFirst(item, [selector]));
+      return value ? [[name, value] as const] : [];
+    });
+    return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+  };
+
   function extract(item: Element, page: PageMatch, url: URL): ExtractResult {
     let externalId: string | null = null;
     let recordUrl = url.href;
@@ -93,11 +104,13 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
     }
     if (!externalId) return { ok: false, reason: 'no record link or id attribute on this item' };
     const created = field(item, 'created');
+    const close = field(item, 'close');
+    const stage = stageOf(item);
     return toSighting(
       { crm: customCrmId(mapping), objectType: page.objectType, externalId, url: recordUrl },
       {
         name: field(item, 'name') ?? '',
-        stage: stageOf(item),
+        stage,
         amountText: field(item, 'amount'),
         owner: field(item, 'owner'),
         channel: field(item, 'channel'),
@@ -108,6 +121,11 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
         createdDate: created ? parseCrmDate(created) : undefined,
       },
       (t) => parseAmount(t),
+      {
+        closeDate: close ? parseCrmDate(close) : undefined,
+        outcome: markedOutcome(stage, mapping.stageOutcomes),
+        custom: customValues(item),
+      },
     );
   }
 

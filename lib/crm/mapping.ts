@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { ShortText, Timestamp } from '../schema/common';
-import { LeadObjectType } from '../schema/lead';
+import { CustomFieldName, LeadObjectType, MAX_CUSTOM_FIELDS } from '../schema/lead';
 
 /** A CSS selector as stored: syntax is checked where it is used (a bad one simply matches nothing). */
 export const CssSelector = z
@@ -23,6 +23,7 @@ export const MAPPING_FIELDS = [
   'segment',
   'status',
   'created',
+  'close',
   'id',
   'link',
 ] as const;
@@ -41,11 +42,25 @@ export const MappingFields = z.object({
   status: z.optional(CssSelector),
   /** The record's creation date, as the CRM shows it. */
   created: z.optional(CssSelector),
+  /** The close date (expected or actual), as the CRM shows it. */
+  close: z.optional(CssSelector),
   /** An element whose text is the record's id, for items with neither a link nor an id attribute. */
   id: z.optional(CssSelector),
   /** The link to the record: its href is the record's identity on list and board pages. */
   link: z.optional(CssSelector),
 });
+
+/** A field the user named and pointed at ("Priority"): read per row into the lead's `custom`. */
+export const CustomField = z.object({ name: CustomFieldName, selector: CssSelector });
+export type CustomField = z.infer<typeof CustomField>;
+
+const StageNames = z.array(ShortText).check(z.maxLength(100));
+/**
+ * Stage values the user marked won, lost or open (a stage named "Won" that is not); a stage in none
+ * goes by its name (lib/overlay/stages.ts). Compared trimmed and case-insensitively.
+ */
+export const StageOutcomes = z.object({ won: StageNames, lost: StageNames, open: StageNames });
+export type StageOutcomes = z.infer<typeof StageOutcomes>;
 
 export const CRM_MAPPING_VERSION = 1;
 
@@ -71,6 +86,17 @@ export const CrmMapping = z.object({
   stageColumn: z.optional(z.object({ column: CssSelector, heading: CssSelector })),
   /** An attribute of the item holding the record id (e.g. data-id), when there is no link. */
   idAttribute: z.optional(z.string().check(z.regex(/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/), z.maxLength(100))),
+  /** Named fields beyond the built-in ones, in the order the user added them; names are distinct. */
+  custom: z.optional(
+    z.array(CustomField).check(
+      z.maxLength(MAX_CUSTOM_FIELDS),
+      z.refine(
+        (list) => new Set(list.map((f) => f.name.toLowerCase())).size === list.length,
+        'two custom fields have the same name',
+      ),
+    ),
+  ),
+  stageOutcomes: z.optional(StageOutcomes),
   createdAt: Timestamp,
 });
 export type CrmMapping = z.infer<typeof CrmMapping>;

@@ -72,6 +72,15 @@ export interface ReadFields {
   createdDate?: number | null;
 }
 
+/** What only a user's mapping reads (lib/crm/custom.ts): built-in adapters have no such fields. */
+export interface MappedFields {
+  closeDate?: number | null;
+  /** The stage's outcome as the user marked it. */
+  outcome?: 'open' | 'won' | 'lost';
+  /** Named custom fields' values. */
+  custom?: Record<string, string>;
+}
+
 /**
  * Build and zod-parse a sighting; every adapter returns through here so a DOM surprise (a 900-char
  * name, an unknown currency) becomes `{ ok: false }` instead of bad data in the database.
@@ -80,11 +89,12 @@ export function toSighting(
   base: { crm: CrmId; objectType: ObjectType; externalId: string; url: string },
   fields: ReadFields,
   parseMoney: (text: string) => { amount: number; currency: string | null } | null,
+  mapped: MappedFields = {},
 ): ExtractResult {
   if (!fields.name) return { ok: false, reason: 'no record name found' };
   const money = fields.amountText ? parseMoney(fields.amountText) : null;
   const candidate: Record<string, unknown> = { ...base, name: fields.name };
-  const optional: [string, string | number | null | undefined][] = [
+  const optional: [string, string | number | Record<string, string> | null | undefined][] = [
     ['company', fields.company],
     ['email', fields.email],
     ['stage', fields.stage],
@@ -93,6 +103,9 @@ export function toSighting(
     ['channel', fields.channel],
     ['segment', fields.segment],
     ['createdDate', fields.createdDate],
+    ['closeDate', mapped.closeDate],
+    ['outcome', mapped.outcome],
+    ['custom', mapped.custom],
     ['amount', money?.amount],
     ['currency', money?.currency],
   ];

@@ -7,7 +7,7 @@
  */
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import type { Lead, Metric, Observation } from '../schema';
-import { isClosedStage, isLostStage, isMqlStage, isWonStage, stageSlug } from './stages';
+import { isMqlStage, outcomeByName, type StageOutcome, stageOutcomes, stageSlug } from './stages';
 
 export const CRM_METRIC = {
   newLeads: 'crm-new-leads',
@@ -39,7 +39,10 @@ const LEAD_TYPES = new Set(['lead', 'contact', 'person']);
 const DEAL_TYPES = new Set(['deal', 'opportunity']);
 
 /** Stages in pipeline order: by their average position in the leads' histories. */
-export function stageOrder(leads: readonly Lead[]): string[] {
+export function stageOrder(
+  leads: readonly Lead[],
+  outcomeOf: (stage: string) => StageOutcome = outcomeByName,
+): string[] {
   const positions = new Map<string, number[]>();
   for (const lead of leads) {
     lead.stageHistory.forEach((change, i) => {
@@ -50,11 +53,11 @@ export function stageOrder(leads: readonly Lead[]): string[] {
   }
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return [...positions.entries()]
-    .filter(([stage]) => !isLostStage(stage))
+    .filter(([stage]) => outcomeOf(stage) !== 'lost')
     .sort(
       (a, b) =>
         mean(a[1]) - mean(b[1]) ||
-        Number(isWonStage(a[0])) - Number(isWonStage(b[0])) ||
+        Number(outcomeOf(a[0]) === 'won') - Number(outcomeOf(b[0]) === 'won') ||
         a[0].localeCompare(b[0]),
     )
     .map(([stage]) => stage);
@@ -81,6 +84,8 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
         source: 'crm',
       });
   };
+  // Stages the user marked won or lost in a mapping mean that, whatever their names.
+  const outcomeOf = stageOutcomes(leads);
   const inCurrency = (l: Lead) => l.amount !== undefined && (l.currency ?? currency) === currency;
 
   for (const lead of leads) {
@@ -90,7 +95,7 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     const mql = lead.stageHistory.find((c) => isMqlStage(c.stage));
     if (mql) add(CRM_METRIC.mqls, mql.at, 1, channel);
     const won = DEAL_TYPES.has(lead.objectType)
-      ? lead.stageHistory.find((c) => isWonStage(c.stage))
+      ? lead.stageHistory.find((c) => outcomeOf(c.stage) === 'won')
       : undefined;
     if (won) {
       add(CRM_METRIC.dealsWon, won.at, 1, channel);
@@ -107,11 +112,16 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     dims: {},
     source: 'crm',
   });
-  const open = leads.filter((l) => DEAL_TYPES.has(l.objectType) && !isClosedStage(l.stage) && inCurrency(l));
+  const open = leads.filter(
+    (l) => DEAL_TYPES.has(l.objectType) && outcomeOf(l.stage) === 'open' && inCurrency(l),
+  );
   const snapshots: Observation[] = [snapshot(CRM_METRIC.pipelineValue, sum(open))];
 
-  const order = stageOrder(leads.filter((l) => DEAL_TYPES.has(l.objectType) || LEAD_TYPES.has(l.objectType)));
-  const openStages = order.filter((s) => !isClosedStage(s)).slice(0, maxStages);
+  const order = stageOrder(
+    leads.filter((l) => DEAL_TYPES.has(l.objectType) || LEAD_TYPES.has(l.objectType)),
+    outcomeOf,
+  );
+  const openStages = order.filter((s) => outcomeOf(s) === 'open').slice(0, maxStages);
   for (const stage of openStages) {
     const id = `${CRM_METRIC.pipelineValue}-${stageSlug(stage)}`;
     metrics.push({

@@ -9,7 +9,7 @@ import { GoalView } from '../app/goal-view';
 import { paretoTiers } from '../engine/pareto';
 import { Locale } from '../schema/common';
 import type { Lead } from '../schema/lead';
-import { isClosedStage } from './stages';
+import { leadOutcome } from './stages';
 
 const DAY_MS = 86_400_000;
 
@@ -78,12 +78,12 @@ export function daysInStage(lead: Pick<Lead, 'stageHistory'>, now: number): numb
 
 /** The share of the gap an open deal would close; null for closed deals or another currency. */
 export function gapShare(
-  lead: Pick<Lead, 'amount' | 'currency' | 'stage'>,
+  lead: Pick<Lead, 'amount' | 'currency' | 'stage' | 'outcome'>,
   gap: RevenueGap | null,
   fallbackCurrency: string,
 ): number | null {
   if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0) return null;
-  if ((lead.currency ?? fallbackCurrency) !== gap.currency || isClosedStage(lead.stage)) return null;
+  if ((lead.currency ?? fallbackCurrency) !== gap.currency || leadOutcome(lead) !== 'open') return null;
   const share = lead.amount / gap.gap;
   return Number.isFinite(share) ? share : null;
 }

@@ -6,11 +6,12 @@
  */
 import { createCustomAdapter, hashRoute } from '../crm/custom';
 import { safeQueryAll } from '../crm/dom';
-import { CRM_MAPPING_VERSION, CrmMapping } from '../crm/mapping';
+import { CRM_MAPPING_VERSION, CrmMapping, type CustomField, type StageOutcomes } from '../crm/mapping';
 import { readPage } from '../crm/read-page';
 import { deriveFieldSelector, deriveItemSelector, isGeneratedValue } from '../crm/selector-derive';
-import type { LeadObjectType, LeadSighting } from '../schema/lead';
+import { CustomFieldName, type LeadObjectType, type LeadSighting, MAX_CUSTOM_FIELDS } from '../schema/lead';
 import { itemAround } from './item-around';
+import { markStage, type StageOutcome } from './stages';
 
 export { itemAround, shownCount, similarCount } from './item-around';
 
@@ -25,6 +26,7 @@ export const PICK_FIELDS = [
   'email',
   'status',
   'created',
+  'close',
   'id',
 ] as const;
 export type PickField = (typeof PICK_FIELDS)[number];
@@ -40,12 +42,22 @@ export interface PickerState {
   picked: Partial<Record<PickField, Element>>;
   /** A stage read from the board column's heading, when the user clicked it outside the card. */
   stageColumn: { column: string; heading: string } | null;
-  /** Fields in the order they were picked, so the last pick can be undone. */
-  history: PickField[];
+  /** Fields the user named and pointed at, in the order added. */
+  custom: CustomField[];
+  /** The element picked for each named field, by name. */
+  pickedCustom: Record<string, Element>;
+  /** A named field waiting for its click: the next click in the row is its value. */
+  pending: string | null;
+  /** Stages the user marked won, lost or open; null until one is marked. */
+  outcomes: StageOutcomes | null;
+  /** Fields in the order they were picked (a named one as `custom:Name`), so the last can be undone. */
+  history: (PickField | `custom:${string}`)[];
   kind: PickKind;
   objectType: LeadObjectType;
-  error: 'noItem' | 'notInItem' | null;
+  error: PickError | null;
 }
+
+export type PickError = 'noItem' | 'notInItem' | 'customName' | 'customTaken' | 'customTooMany';
 
 export function initialPicker(kind: PickKind = 'list', objectType: LeadObjectType = 'deal'): PickerState {
   return {
@@ -55,6 +67,10 @@ export function initialPicker(kind: PickKind = 'list', objectType: LeadObjectTyp
     fields: {},
     picked: {},
     stageColumn: null,
+    custom: [],
+    pickedCustom: {},
+    pending: null,
+    outcomes: null,
     history: [],
     kind,
     objectType,
@@ -120,7 +136,60 @@ function columnStage(state: PickerState, target: Element): PickerState['stageCol
   return { column: columnSelector, heading };
 }
 
+/** The selector of a click inside the chosen item, unique among its siblings' like elements. */
+function selectorInItem(state: PickerState, target: Element): string | null {
+  if (!state.item) return null;
+  const siblings = state.itemSelector
+    ? safeQueryAll(state.item.ownerDocument, state.itemSelector).filter((el) => el !== state.item)
+    : [];
+  return deriveFieldSelector(target, state.item, { siblings });
+}
+
+/**
+ * Names a field the user wants beyond the built-in ones ("Priority"); the next click in the row is
+ * its value. A name already used (built-in or named) or past the limit is refused with a reason.
+ */
+export function addCustomField(state: PickerState, rawName: string): PickerState {
+  if (!state.item) return state;
+  const parsed = CustomFieldName.safeParse(rawName);
+  if (!parsed.success) return { ...state, error: 'customName' };
+  const name = parsed.data;
+  const lower = name.toLowerCase();
+  const again = state.custom.some((f) => f.name.toLowerCase() === lower);
+  if ((PICK_FIELDS as readonly string[]).includes(lower)) return { ...state, error: 'customTaken' };
+  if (!again && state.custom.length >= MAX_CUSTOM_FIELDS) return { ...state, error: 'customTooMany' };
+  // The same name again re-points it: its click replaces the earlier one.
+  const existing = state.custom.find((f) => f.name.toLowerCase() === lower)?.name;
+  return { ...state, pending: existing ?? name, error: null };
+}
+
+function chooseCustom(state: PickerState, name: string, target: Element): PickerState {
+  const selector = state.item?.contains(target) ? selectorInItem(state, target) : null;
+  if (!selector) return { ...state, error: 'notInItem' };
+  const lower = name.toLowerCase();
+  const at = state.custom.findIndex((f) => f.name.toLowerCase() === lower);
+  const custom =
+    at >= 0
+      ? state.custom.map((f, i) => (i === at ? { name: f.name, selector } : f))
+      : [...state.custom, { name, selector }];
+  const key = `custom:${name}` as const;
+  return {
+    ...state,
+    custom,
+    pickedCustom: { ...state.pickedCustom, [name]: target },
+    history: [...state.history.filter((h) => h !== key), key],
+    pending: null,
+    error: null,
+  };
+}
+
+/** Marks a stage read on the page as won, lost or open. */
+export function markOutcome(state: PickerState, stage: string, outcome: StageOutcome): PickerState {
+  return { ...state, outcomes: markStage(state.outcomes ?? undefined, stage, outcome) };
+}
+
 export function chooseField(state: PickerState, target: Element): PickerState {
+  if (state.pending) return chooseCustom(state, state.pending, target);
   const field = PICK_FIELDS[state.fieldIndex];
   if (!state.item || !field) return state;
   if (!state.item.contains(target)) {
@@ -138,11 +207,7 @@ export function chooseField(state: PickerState, target: Element): PickerState {
       error: null,
     };
   }
-  const doc = state.item.ownerDocument;
-  const siblings = state.itemSelector
-    ? safeQueryAll(doc, state.itemSelector).filter((el) => el !== state.item)
-    : [];
-  const selector = deriveFieldSelector(target, state.item, { siblings });
+  const selector = selectorInItem(state, target);
   if (!selector) return { ...state, error: 'notInItem' };
   const fields = { ...state.fields, [field]: selector };
   const stageColumn = field === 'stage' ? null : state.stageColumn;
@@ -160,13 +225,28 @@ export function chooseField(state: PickerState, target: Element): PickerState {
 /** Asks next for `field` (the user chose it from the list of fields), picked before or not. */
 export function askField(state: PickerState, field: PickField): PickerState {
   if (!state.item) return state;
-  return { ...state, fieldIndex: PICK_FIELDS.indexOf(field), error: null };
+  return { ...state, fieldIndex: PICK_FIELDS.indexOf(field), pending: null, error: null };
 }
 
 /** Takes back the last field picked, and asks for it again. */
 export function undoPick(state: PickerState): PickerState {
   const last = state.history.at(-1);
+  if (state.pending) return { ...state, pending: null, error: null };
   if (!last) return state.item ? initialPicker(state.kind, state.objectType) : state;
+  if (last.startsWith('custom:')) {
+    const name = last.slice('custom:'.length);
+    const pickedCustom = { ...state.pickedCustom };
+    delete pickedCustom[name];
+    return {
+      ...state,
+      custom: state.custom.filter((f) => f.name !== name),
+      pickedCustom,
+      history: state.history.slice(0, -1),
+      pending: name,
+      error: null,
+    };
+  }
+  if (!isPickField(last)) return state;
   const fields = { ...state.fields };
   const picked = { ...state.picked };
   delete fields[last];
@@ -182,8 +262,11 @@ export function undoPick(state: PickerState): PickerState {
   };
 }
 
+const isPickField = (f: string): f is PickField => (PICK_FIELDS as readonly string[]).includes(f);
+
 /** Skips an optional field (every field but the name). */
 export function skipField(state: PickerState): PickerState {
+  if (state.pending) return { ...state, pending: null, error: null };
   if (state.fieldIndex <= 0 && !state.fields.name) return state;
   return {
     ...state,
@@ -276,11 +359,16 @@ export function buildMapping(state: PickerState, url: URL, now: number): BuiltMa
     fields: state.fields,
     ...(state.stageColumn ? { stageColumn: state.stageColumn } : {}),
     ...(idAttribute ? { idAttribute } : {}),
+    ...(state.custom.length > 0 ? { custom: state.custom } : {}),
+    ...(state.outcomes ? { stageOutcomes: state.outcomes } : {}),
     createdAt: now,
   });
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid mapping' };
   return { ok: true, mapping: parsed.data };
 }
+
+/** Most stages the picker offers to mark: a board has a handful, a list a few more. */
+const MAX_STAGES = 30;
 
 export interface Preview {
   /** Records read. */
@@ -290,18 +378,21 @@ export interface Preview {
   /** Records that share an identity with another: their rows would be stored as one lead. */
   collapsed: number;
   rows: LeadSighting[];
+  /** Every stage the mapping reads on the page, in the order first seen, for marking won and lost. */
+  stages: string[];
 }
 
 /** What the mapping reads on this page: how many records, whether they stay distinct, the first few. */
 export function previewMapping(mapping: CrmMapping, doc: Document, url: URL, max = 5): Preview {
   const adapter = createCustomAdapter(mapping);
   const result = readPage(adapter, doc, url);
-  if (result.status !== 'ok') return { count: 0, items: 0, collapsed: 0, rows: [] };
+  if (result.status !== 'ok') return { count: 0, items: 0, collapsed: 0, rows: [], stages: [] };
   const ids = new Set(result.sightings.map((s) => s.externalId));
   return {
     count: result.sightings.length,
     items: result.sightings.length + result.failures.length,
     collapsed: result.sightings.length - ids.size,
     rows: result.sightings.slice(0, max),
+    stages: [...new Set(result.sightings.flatMap((s) => (s.stage ? [s.stage] : [])))].slice(0, MAX_STAGES),
   };
 }

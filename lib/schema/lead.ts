@@ -17,6 +17,19 @@ export const LeadObjectType = z.enum([
 ]);
 export type LeadObjectType = z.infer<typeof LeadObjectType>;
 
+/** A field's name as the user typed it in the picker ("Priority", "Ngành"). */
+export const CustomFieldName = z.string().check(
+  z.trim(),
+  z.minLength(1),
+  z.maxLength(40),
+  // Kept as object keys: never a name an object already has.
+  z.refine((n) => !['__proto__', 'constructor', 'prototype'].includes(n), 'reserved name'),
+);
+export const MAX_CUSTOM_FIELDS = 10;
+export const CustomFieldValues = z
+  .record(CustomFieldName, ShortText)
+  .check(z.refine((o) => Object.keys(o).length <= MAX_CUSTOM_FIELDS, 'too many custom fields'));
+
 export const StageChange = z.object({ stage: ShortText, at: Timestamp });
 
 export const Lead = z.object({
@@ -37,6 +50,15 @@ export const Lead = z.object({
   channel: z.optional(ShortText),
   segment: z.optional(ShortText),
   createdDate: z.optional(Timestamp),
+  /** The close date the CRM shows (expected or actual), read through a user's mapping. */
+  closeDate: z.optional(Timestamp),
+  /**
+   * Whether the lead's stage is won, lost or open, as the user marked its stage in the mapping; absent,
+   * the stage's name decides (lib/overlay/stages.ts).
+   */
+  outcome: z.optional(z.enum(['open', 'won', 'lost'])),
+  /** Fields the user named and pointed at ("Priority" → "High"), by name. */
+  custom: z.optional(CustomFieldValues),
   firstSeen: Timestamp,
   lastSeen: Timestamp,
   stageHistory: z.array(StageChange).check(z.maxLength(500)),
