@@ -2,6 +2,7 @@ import { useMemo } from 'preact/hooks';
 import { usesFallbackIdentity } from '../../lib/import/column-aliases';
 import { repeatedHeaders } from '../../lib/import/header-check';
 import { settings, tr } from '../app/session';
+import { crmTargetProblems } from './crm-target-fields';
 import { FormatFields } from './format-fields';
 import { missingFields, needsConfirmation, previewRows } from './import-draft';
 import { draft, failure, layout, startOver, validate } from './import-model';
@@ -24,6 +25,7 @@ export function ConfigureStep() {
   if (missing.length > 0)
     problems.push(t('csv.missing', { fields: missing.map((f) => fieldLabel(t, f)).join(', ') }));
   if (!metricChosen()) problems.push(t('csv.metric.missing'));
+  problems.push(...crmTargetProblems(d));
   const notes = repeatedHeaders(l.hasHeader ? l.headers : []).map((r) =>
     t('import.repeatedHeader', { header: r.header, columns: r.columns.join(', ') }),
   );
@@ -40,7 +42,7 @@ export function ConfigureStep() {
       )}
       <LayoutFields />
       <MappingTable />
-      <FormatFields />
+      <FormatFields rows={rows} />
       <MetricTarget />
       <PreviewTable rows={rows} />
       {problems.length > 0 && (

@@ -2,10 +2,10 @@ import type { MessageKey } from '../../lib/i18n/translate';
 import type { LeadObjectType } from '../../lib/import/column-aliases';
 import { DATE_FORMATS, NUMBER_FORMATS } from '../../lib/import/formats';
 import type { SpendPeriod } from '../../lib/import/plan';
-import { CRM_IDS } from '../../lib/schema';
 import { tr } from '../app/session';
+import { CrmTargetFields } from './crm-target-fields';
+import type { PreviewRow } from './import-draft';
 import { draft, updateDraft } from './import-model';
-import { CRM_NAMES } from './labels';
 
 const OBJECT_TYPES: LeadObjectType[] = [
   'contact',
@@ -20,7 +20,7 @@ const PERIODS: SpendPeriod[] = ['day', 'week', 'month'];
 const CURRENCIES = ['VND', 'USD', 'EUR', 'GBP', 'JPY', 'SGD', 'THB'];
 
 /** Date and number formats (a confirmation box when the sample reads both ways) and per-kind extras. */
-export function FormatFields() {
+export function FormatFields({ rows }: { rows: PreviewRow[] | null }) {
   const t = tr.value;
   const d = draft.value;
   if (!d) return null;
@@ -86,19 +86,7 @@ export function FormatFields() {
       )}
       {d.kind === 'leads' && (
         <>
-          <label>
-            {t('csv.crm')}
-            <select
-              value={d.crm}
-              onChange={(e) => updateDraft({ crm: e.currentTarget.value as typeof d.crm })}
-            >
-              {CRM_IDS.map((c) => (
-                <option key={c} value={c}>
-                  {CRM_NAMES[c]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <CrmTargetFields rows={rows} />
           <label>
             {t('csv.objectType')}
             <select

@@ -1,3 +1,4 @@
+import type { CrmMapping } from '../../lib/crm/mapping';
 import {
   type BuiltinCrm,
   type ColumnMapping,
@@ -8,6 +9,7 @@ import {
   profileById,
   requiredFields,
 } from '../../lib/import/column-aliases';
+import { inferTemplate, templateFromMapping } from '../../lib/import/custom-records';
 import { type DetectOptions, guessFormats, type ImportGuess, mapColumns } from '../../lib/import/detect-kind';
 import type { DateFormat, NumberFormat } from '../../lib/import/formats';
 import { buildImportPlan, type ImportRecord, type RowError, type SpendPeriod } from '../../lib/import/plan';
@@ -48,6 +50,12 @@ export interface Draft {
   /** The user ticked "I checked the formats" (only asked when a format is ambiguous). */
   formatsConfirmed: boolean;
   crm?: BuiltinCrm;
+  /** "Other CRM": the origin of one of the user's mappings, used instead of `crm`. */
+  customOrigin?: string;
+  /** "Other CRM": the record address with {id} (see lib/import/custom-records.ts). */
+  recordTemplate?: string;
+  /** Where the template came from: leads already read, the mapping alone, or the user. */
+  templateSource?: 'leads' | 'mapping' | 'user';
   objectType?: LeadObjectType;
   currency: string;
   spendPeriod: SpendPeriod;
@@ -128,6 +136,9 @@ export function draftForProfile(profileId: string, draft: Draft, layout: Layout,
   const next: Draft = { ...draft, profileId, kind: profile.kind, mapping };
   delete next.crm;
   delete next.objectType;
+  delete next.customOrigin;
+  delete next.recordTemplate;
+  delete next.templateSource;
   if (profile.crm) next.crm = profile.crm;
   if (profile.objectType) next.objectType = profile.objectType;
   return withFormats(next, layout, locale);
@@ -166,11 +177,48 @@ export function csvOptions(d: Draft, layout: Layout, timeZone: string, metricId:
     numberFormat: d.numberFormat,
     timeZone,
     ...(d.kind === 'kpi-series' ? { metricId } : {}),
-    ...(d.crm ? { crm: d.crm } : {}),
+    ...(d.customOrigin
+      ? { custom: { origin: d.customOrigin, template: d.recordTemplate ?? '' } }
+      : d.crm
+        ? { crm: d.crm }
+        : {}),
     ...(d.objectType ? { objectType: d.objectType } : {}),
     ...(/^[A-Z]{3}$/.test(d.currency) ? { currency: d.currency } : {}),
     spendPeriod: d.spendPeriod,
   };
+}
+
+/** A stored lead's identity, enough to infer record templates and count matching rows. */
+export type LeadKey = { id: string; crm: string; objectType: string; externalId: string };
+
+/**
+ * Ties a leads import to one of the user's mapped CRMs: its object type, and a record template
+ * taken from the leads already read there, or else guessed from the mapping.
+ */
+export function withCustomTarget(d: Draft, mapping: CrmMapping, leads: readonly LeadKey[]): Draft {
+  const next: Draft = { ...d, customOrigin: mapping.origin };
+  delete next.crm;
+  const objectType = d.customOrigin === mapping.origin && d.objectType ? d.objectType : mapping.objectType;
+  next.objectType = objectType;
+  const inferred = inferTemplate(mapping.origin, leads, objectType);
+  next.recordTemplate = inferred ?? templateFromMapping(mapping);
+  next.templateSource = inferred ? 'leads' : 'mapping';
+  return next;
+}
+
+/**
+ * A leads reading with no CRM of its own ("Other CRM") starts on the first mapping, preferring
+ * one of the same object type; without any mapping it stays untied and the import says why.
+ */
+export function withDefaultTarget(
+  d: Draft,
+  mappings: readonly CrmMapping[],
+  leads: readonly LeadKey[],
+): Draft {
+  if (d.kind !== 'leads' || d.crm || d.customOrigin) return d;
+  const mapping =
+    (d.objectType ? mappings.find((m) => m.objectType === d.objectType) : undefined) ?? mappings[0];
+  return mapping ? withCustomTarget(d, mapping, leads) : d;
 }
 
 export interface PreviewRow {
@@ -190,7 +238,7 @@ export function previewRows(d: Draft, layout: Layout, timeZone: string): Preview
     plan = buildImportPlan({
       ...csvOptions(d, layout, timeZone, 'preview'),
       headers: layout.headers,
-      crm: d.crm ?? 'hubspot',
+      ...(d.customOrigin ? {} : { crm: d.crm ?? 'hubspot' }),
       objectType: d.objectType ?? 'contact',
       maxErrors: 1_000_000,
     });

@@ -1,9 +1,13 @@
 import { computed, signal } from '@preact/signals';
+import { browser } from '#imports';
 import { type AtomicImportResult, IMPORT_CHUNK_BYTES, importIntoDb } from '../../lib/app/import-sinks';
+import type { CrmMapping } from '../../lib/crm/mapping';
 import { streamCsvRows } from '../../lib/import/csv-rows';
+import type { ImportGuess } from '../../lib/import/detect-kind';
 import { detectImport } from '../../lib/import/detect-kind';
 import { type ValidationSummary, validateCsv } from '../../lib/import/run-import';
 import { DEFAULT_SAMPLE_BYTES, type Delimiter, sniffCsv } from '../../lib/import/sniff';
+import { MAPPINGS_KEY, parseMappings } from '../../lib/overlay/stored';
 import type { Metric } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
 import { repository } from '../../lib/storage/repository';
@@ -16,8 +20,11 @@ import {
   draftFromGuess,
   draftImportMetric,
   type Layout,
+  type LeadKey,
   layoutFromSniff,
   NEW_METRIC,
+  withCustomTarget,
+  withDefaultTarget,
   withFormats,
 } from './import-draft';
 
@@ -39,6 +46,12 @@ export const progress = signal({ fraction: 0, rows: 0 });
 export const validation = signal<ValidationSummary | null>(null);
 export const outcome = signal<AtomicImportResult | null>(null);
 export const failure = signal<string | null>(null);
+/** The user's mappings of CRMs without an adapter: "Other CRM" exports are tied to one of them. */
+export const customMappings = signal<CrmMapping[]>([]);
+/** Identities of the leads Pacer read on those CRMs' pages, to infer record templates and count matches. */
+export const customLeads = signal<LeadKey[]>([]);
+/** Every reading's detection score for the chosen file, by profile id. */
+export const scores = signal<{ detected: string; byProfile: Record<string, number> } | null>(null);
 export const busy = computed(() => ['validating', 'importing', 'saving'].includes(phase.value));
 
 let controller: AbortController | null = null;
@@ -57,11 +70,44 @@ export async function loadMetrics(): Promise<void> {
   metrics.value = list.filter((m) => !m.archived).sort((a, b) => a.name.localeCompare(b.name));
 }
 
+export async function loadCustomTargets(): Promise<void> {
+  const raw = await browser.storage.local.get(MAPPINGS_KEY).catch(() => ({}) as Record<string, unknown>);
+  customMappings.value = parseMappings(raw[MAPPINGS_KEY]);
+  const leads = await repository(await getDb(), 'leads').list();
+  customLeads.value = leads
+    .filter((l) => l.crm.startsWith('custom:') && !l.example)
+    .map(({ id, crm, objectType, externalId }) => ({ id, crm, objectType, externalId }));
+}
+
 export function startImportModel(): void {
   void loadMetrics();
+  void loadCustomTargets();
   onChange((e) => {
     if (e.stores.includes('metrics')) void loadMetrics();
+    if (e.stores.includes('leads')) void loadCustomTargets();
   });
+}
+
+/** Ties the import to the mapped CRM at `origin`, or to a built-in CRM. */
+export function setCrmTarget(value: string): void {
+  const d = draft.value;
+  if (!d) return;
+  const mapping = customMappings.value.find((m) => `custom:${m.origin}` === value);
+  if (mapping) {
+    draft.value = withCustomTarget(d, mapping, customLeads.value);
+    return;
+  }
+  const next = { ...d, crm: value as Draft['crm'] };
+  delete next.customOrigin;
+  delete next.recordTemplate;
+  delete next.templateSource;
+  draft.value = next;
+}
+
+function keepScores(guess: ImportGuess): void {
+  const byProfile: Record<string, number> = { [guess.profileId]: guess.confidence };
+  for (const alt of guess.alternatives) byProfile[alt.profileId] = alt.confidence;
+  scores.value = { detected: guess.profileId, byProfile };
 }
 
 export async function chooseFile(chosen: File | undefined): Promise<void> {
@@ -88,7 +134,12 @@ export async function chooseFile(chosen: File | undefined): Promise<void> {
 
 function redetect(l: Layout): void {
   const guess = detectImport(l.headers, l.rows, {});
-  draft.value = draftFromGuess(guess, l, keep(), locale());
+  keepScores(guess);
+  draft.value = withDefaultTarget(
+    draftFromGuess(guess, l, keep(), locale()),
+    customMappings.value,
+    customLeads.value,
+  );
 }
 
 /** Re-reads the start of the file with another separator (the sniffed one can be wrong). */
@@ -117,7 +168,11 @@ export function setHasHeader(hasHeader: boolean): void {
 
 export function setProfile(profileId: string): void {
   if (draft.value && layout.value)
-    draft.value = draftForProfile(profileId, draft.value, layout.value, locale());
+    draft.value = withDefaultTarget(
+      draftForProfile(profileId, draft.value, layout.value, locale()),
+      customMappings.value,
+      customLeads.value,
+    );
 }
 
 export function updateDraft(patch: Partial<Draft>, refreshFormats = false): void {

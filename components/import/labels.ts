@@ -4,6 +4,7 @@ import {
   IMPORT_PROFILES,
   type ImportField,
   type ImportProfile,
+  OTHER_CRM_PROFILE,
 } from '../../lib/import/column-aliases';
 import type { Delimiter } from '../../lib/import/sniff';
 
@@ -20,6 +21,7 @@ export const fieldLabel = (t: Translator, field: ImportField): string =>
   t(`csv.field.${field}` as MessageKey);
 
 export function profileLabel(t: Translator, profile: ImportProfile): string {
+  if (profile.id === OTHER_CRM_PROFILE.id) return t('crmdata.otherCrm');
   if (profile.crm && profile.objectType) {
     return t('csv.crmExport', {
       crm: CRM_NAMES[profile.crm],

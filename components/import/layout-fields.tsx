@@ -1,5 +1,6 @@
 import { DELIMITERS } from '../../lib/import/sniff';
 import { tr } from '../app/session';
+import { DetectionConfidence } from './crm-target-fields';
 import { draft, layout, setDelimiter, setHasHeader, setProfile } from './import-model';
 import { DELIMITER_LABELS, PROFILES, profileLabel } from './labels';
 
@@ -26,6 +27,7 @@ export function LayoutFields() {
           ))}
         </select>
       </label>
+      <DetectionConfidence />
       <label>
         {t('csv.delimiter')}
         <select

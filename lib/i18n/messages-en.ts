@@ -1,4 +1,5 @@
 import { crmHealthEn } from './messages-crm-health';
+import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
 import { firstHourEn } from './messages-first-hour';
 import { forecastReadingEn } from './messages-forecast-reading';
@@ -17,6 +18,7 @@ export const en = {
   // Painted by the popup before the rest loads (messages-shell.ts)
   ...shellEn,
   ...overlayEn,
+  ...crmdataEn,
   ...permissionErrorsEn,
   ...crmHealthEn,
   ...dataSafetyEn,

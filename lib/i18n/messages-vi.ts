@@ -1,4 +1,5 @@
 import { crmHealthVi } from './messages-crm-health';
+import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
 import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
@@ -16,6 +17,7 @@ import { shellVi } from './messages-shell';
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
+  ...crmdataVi,
   ...permissionErrorsVi,
   ...crmHealthVi,
   ...dataSafetyVi,

@@ -87,6 +87,12 @@ export interface ImportProfile {
   signature: readonly string[];
   /** Signature headers that make recognition certain: 3 for CRM exports, 1 for Pacer's own kinds. */
   signatureNeeded: number;
+  /**
+   * Headers only this CRM writes ("Lifecycle Stage", "Opportunity ID", "Deal - Title"). A file with
+   * none of them is never called this CRM's export, however many common headers (name, email,
+   * stage, amount) it shares: another CRM's export would otherwise be linked to HubSpot or Salesforce.
+   */
+  telltale?: readonly string[];
   aliases: Partial<Record<ImportField, readonly string[]>>;
 }
 
@@ -174,6 +180,14 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'hubspot-contact',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: [
+      'lifecycle stage',
+      'marketing contact status',
+      'original source',
+      'original traffic source',
+      'hubspot owner',
+      'contact owner',
+    ],
     crm: 'hubspot',
     objectType: 'contact',
     signature: [
@@ -204,6 +218,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'hubspot-deal',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['deal stage', 'deal owner', 'pipeline', 'hubspot owner', 'associated company'],
     crm: 'hubspot',
     objectType: 'deal',
     signature: [
@@ -233,6 +248,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'hubspot-company',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['company domain name', 'company owner', 'lifecycle stage', 'hubspot owner'],
     crm: 'hubspot',
     objectType: 'company',
     signature: [
@@ -258,6 +274,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'salesforce-opportunity',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['opportunity id', 'opportunity name', 'opportunity owner', 'fiscal period', 'probability'],
     crm: 'salesforce',
     objectType: 'opportunity',
     signature: [
@@ -289,6 +306,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'salesforce-lead',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['company account', 'lead owner', 'lead id'],
     crm: 'salesforce',
     objectType: 'lead',
     signature: [
@@ -318,6 +336,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'salesforce-contact',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['contact id', 'mailing city', 'contact owner'],
     crm: 'salesforce',
     objectType: 'contact',
     signature: ['contact id', 'contact owner', 'account name', 'lead source', 'mailing city', 'created date'],
@@ -337,6 +356,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'pipedrive-deal',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['deal title', 'deal value', 'deal deal created', 'deal pipeline', 'deal organization'],
     crm: 'pipedrive',
     objectType: 'deal',
     signature: [
@@ -373,6 +393,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'pipedrive-person',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['person name', 'person organization', 'person person created'],
     crm: 'pipedrive',
     objectType: 'person',
     signature: [
@@ -400,6 +421,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'pipedrive-lead',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['lead title', 'lead value', 'lead lead created'],
     crm: 'pipedrive',
     objectType: 'lead',
     signature: ['lead id', 'lead title', 'lead owner', 'lead source', 'lead lead created', 'lead value'],
@@ -419,6 +441,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'zoho-lead',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['created time', 'modified time', 'lead name'],
     crm: 'zoho',
     objectType: 'lead',
     signature: [
@@ -448,6 +471,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'zoho-deal',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['closing date', 'created time', 'modified time'],
     crm: 'zoho',
     objectType: 'deal',
     signature: [
@@ -477,6 +501,7 @@ const CRM_PROFILES: readonly ImportProfile[] = [
     id: 'zoho-contact',
     kind: 'leads',
     signatureNeeded: 3,
+    telltale: ['created time', 'modified time', 'contact name'],
     crm: 'zoho',
     objectType: 'contact',
     signature: ['record id', 'contact owner', 'account name', 'lead source', 'created time', 'contact name'],
@@ -494,7 +519,53 @@ const CRM_PROFILES: readonly ImportProfile[] = [
   },
 ];
 
-export const IMPORT_PROFILES: readonly ImportProfile[] = [KPI, SPEND, ...CRM_PROFILES];
+/**
+ * Any other CRM's export, for a CRM the user mapped by pointing ("Other CRM"): plain column names.
+ * It has no telltale headers and no CRM of its own; the import ties it to one of the user's mapped
+ * origins so its rows become the same lead records the pages show (lib/import/custom-records.ts).
+ */
+export const OTHER_CRM_PROFILE: ImportProfile = {
+  id: 'other-crm',
+  kind: 'leads',
+  signatureNeeded: 3,
+  signature: [
+    'id',
+    'name',
+    'title',
+    'stage',
+    'status',
+    'amount',
+    'value',
+    'currency',
+    'owner',
+    'email',
+    'company',
+    'created',
+    'created at',
+    'close',
+    'close date',
+  ],
+  aliases: {
+    externalId: ['id', 'record id', 'external id', 'deal id', 'contact id', 'lead id', 'ma', 'ma so', 'uuid'],
+    name: ['name', 'title', 'full name', 'contact name', 'deal name', 'ten', 'ho ten', 'tieu de'],
+    firstName: ['first name', 'firstname', 'given name'],
+    lastName: ['last name', 'lastname', 'surname', 'family name'],
+    company: ['company', 'organization', 'organisation', 'account', 'cong ty'],
+    email: ['email', 'e mail', 'email address'],
+    stage: ['stage', 'pipeline stage', 'giai doan'],
+    status: ['status', 'trang thai'],
+    amount: ['amount', 'value', 'deal value', 'gia tri', 'so tien'],
+    currency: ['currency', 'currency code', 'tien te'],
+    owner: ['owner', 'assignee', 'assigned to', 'sales rep', 'nguoi phu trach'],
+    channel: ['source', 'channel', 'lead source', 'nguon', 'kenh'],
+    segment: ['segment', 'type', 'industry'],
+    createdDate: ['created', 'created at', 'created date', 'created on', 'ngay tao'],
+    wonDate: ['close', 'close date', 'closed', 'closed at', 'closed on', 'ngay chot'],
+    url: ['url', 'link', 'record url'],
+  },
+};
+
+export const IMPORT_PROFILES: readonly ImportProfile[] = [KPI, SPEND, ...CRM_PROFILES, OTHER_CRM_PROFILE];
 
 export function profileById(id: string): ImportProfile | undefined {
   return IMPORT_PROFILES.find((p) => p.id === id);

@@ -105,10 +105,19 @@ function scoreProfile(profile: ImportProfile, headers: readonly string[], mappin
   if (requiredHit < 1 && usesFallbackIdentity(profile.kind, mapping)) requiredHit = 0.75;
   const signatureHits = profile.signature.filter((s) => present.has(s)).length;
   // A few typical headers are enough to recognise an export; more only break ties (the tiny term).
-  return (
-    0.6 * requiredHit + 0.4 * Math.min(1, signatureHits / profile.signatureNeeded) + signatureHits * 0.001
-  );
+  const score =
+    0.6 * requiredHit + 0.4 * Math.min(1, signatureHits / profile.signatureNeeded) + signatureHits * 0.001;
+  // Common headers alone (name, email, stage, amount) never make a file one CRM's export: without a
+  // header only that CRM writes, and a few of its typical ones, the profile stays below the 0.5 a
+  // reading needs to be chosen ("Deal ID, Title, Stage" is not a Pipedrive export).
+  const telltale = !profile.telltale || profile.telltale.some((h) => present.has(h));
+  if (profile.crm && (!telltale || signatureHits < profile.signatureNeeded))
+    return Math.min(score, NO_TELLTALE);
+  return score;
 }
+
+/** The most a CRM profile scores without its telltale headers: listed, never chosen. */
+export const NO_TELLTALE = 0.3;
 
 export function detectImport(
   headers: readonly string[],

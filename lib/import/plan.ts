@@ -1,3 +1,5 @@
+import { parseAmount } from '../crm/amount';
+import { isClosedStage } from '../overlay/stages';
 import {
   ChannelSpend,
   DIMENSIONS,
@@ -18,6 +20,7 @@ import {
   usesFallbackIdentity,
 } from './column-aliases';
 import { type CrmLinkOptions, crmRecordUrl, normalizeExternalId } from './crm-records';
+import { type CustomRecordTarget, customRecord, customTargetCrm, templateProblem } from './custom-records';
 import {
   addToWall,
   type DateFormat,
@@ -51,6 +54,8 @@ export interface ImportConfig extends CrmLinkOptions {
   metricId?: string;
   /** leads: which CRM and which object the export holds. */
   crm?: BuiltinCrm;
+  /** leads from a CRM the user mapped by pointing ("Other CRM"): used instead of `crm`. */
+  custom?: CustomRecordTarget;
   objectType?: LeadObjectType;
   /** Currency for amounts when neither a column nor a symbol says. */
   currency?: string;
@@ -123,9 +128,15 @@ export function configProblems(config: ImportConfig): string[] {
   if (!isValidTimeZone(config.timeZone)) problems.push(`Unknown time zone “${config.timeZone}”.`);
   if (config.kind === 'kpi-series' && !config.metricId)
     problems.push('Choose the metric these values belong to.');
-  if (config.kind === 'leads' && (!config.crm || !config.objectType)) {
+  if (config.kind === 'leads' && ((!config.crm && !config.custom) || !config.objectType)) {
     problems.push('Choose the CRM and the kind of record this export holds.');
   }
+  const template = config.kind === 'leads' && config.custom ? templateProblem(config.custom) : null;
+  if (template === 'missing-slot')
+    problems.push('Write {id} in the record address where the export’s ID goes.');
+  else if (template === 'other-origin')
+    problems.push(`The record address must be on ${config.custom?.origin}, the CRM the rows belong to.`);
+  else if (template === 'not-a-url') problems.push('The record address is not a valid web address.');
   if (config.currency !== undefined && !/^[A-Z]{3}$/.test(config.currency)) {
     problems.push(`“${config.currency}” is not a currency code such as VND or USD.`);
   }
@@ -416,6 +427,7 @@ function observationDraft(config: ImportConfig, cell: Cell, fail: Fail): Draft |
 }
 
 function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): Draft | null {
+  if (config.custom) return customLeadDraft(config, config.custom, cell, fail, now);
   const crm = config.crm!;
   const objectType = config.objectType!;
   const amount = readNumber(config, cell, fail, 'amount');
@@ -462,6 +474,100 @@ function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): D
       deletedAt: null,
     },
   };
+}
+
+/**
+ * A row of an "Other CRM" export: stored under the mapped origin's CrmId with the external id the
+ * page reads for the same record, so a later page visit merges into it instead of adding a double.
+ */
+function customLeadDraft(
+  config: ImportConfig,
+  target: CustomRecordTarget,
+  cell: Cell,
+  fail: Fail,
+  now: number,
+): Draft | null {
+  const crm = customTargetCrm(target);
+  const objectType = config.objectType!;
+  const rawId = cell('externalId');
+  if (rawId === '' && !usesFallbackIdentity(config.kind, config.mapping)) {
+    fail('externalId', 'empty: every record needs its ID');
+    return null;
+  }
+  const money = readMoney(config, cell, fail);
+  const createdDate = readTime(config, cell, fail, 'createdDate');
+  const closeDate = readTime(config, cell, fail, 'wonDate');
+  const { externalId, url } =
+    rawId !== ''
+      ? customRecord(target, rawId)
+      : {
+          externalId: `row-${fnv1a64(`${cell('name')}\u001f${createdDate ?? cell('createdDate')}\u001f${cell('company')}`)}`,
+          url: `${target.origin}/`,
+        };
+  const fullName = [cell('firstName'), cell('lastName')].filter((s) => s !== '').join(' ');
+  const name = cell('name') || fullName || cell('email') || cell('company') || rawId;
+  const linked = cell('url');
+  const stage = cell('stage');
+  const optional: Record<string, unknown> = {};
+  for (const field of ['company', 'email', 'status', 'owner', 'channel', 'segment'] as const) {
+    const v = cell(field);
+    if (v !== '') optional[field] = v;
+  }
+  if (stage) optional.stage = stage;
+  if (money?.amount !== undefined) optional.amount = money.amount;
+  if (money?.currency !== undefined) optional.currency = money.currency;
+  if (createdDate !== undefined) optional.createdDate = createdDate;
+  // A generic export's close date is the expected one for open deals: it dates the stage only when
+  // the stage (or status) says the deal is won or lost.
+  const closed = isClosedStage(stage) || isClosedStage(cell('status'));
+  const at = closed && closeDate !== undefined ? closeDate : now;
+  return {
+    key: 'record ID',
+    record: {
+      id: `${crm}:${objectType}:${externalId}`,
+      crm,
+      objectType,
+      externalId,
+      url: /^https?:\/\//i.test(linked) ? linked : url,
+      name,
+      ...optional,
+      firstSeen: now,
+      lastSeen: now,
+      stageHistory: stage ? [{ stage, at }] : [],
+      deletedAt: null,
+    },
+  };
+}
+
+/**
+ * An amount and its currency. Exports of smaller CRMs often write the shown value ("$52.6K",
+ * "₫1,2 tỷ", "52.600 €") rather than a plain number: such a cell is read as the page reads it.
+ */
+function readMoney(
+  config: ImportConfig,
+  cell: Cell,
+  fail: Fail,
+): { amount?: number; currency?: string } | undefined {
+  const text = cell('amount');
+  let amount: number | undefined;
+  let shown: string | null = null;
+  if (text !== '') {
+    const n = parseNumber(text, config.numberFormat);
+    if (n.ok) amount = n.value;
+    else {
+      // As the CRM's page shows it, in its own locale: "₫1,2 tỷ" even in a file of 1,234.5 numbers.
+      const parsed = parseAmount(text);
+      if (!parsed) {
+        fail('amount', n.reason);
+        return undefined;
+      }
+      amount = parsed.amount;
+      shown = parsed.currency;
+    }
+  }
+  if (amount === undefined && cell('currency') === '') return {};
+  const currency = cell('currency') === '' && shown ? shown : readCurrency(config, cell, fail);
+  return { ...(amount !== undefined ? { amount } : {}), ...(currency ? { currency } : {}) };
 }
 
 function spendDraft(config: ImportConfig, cell: Cell, fail: Fail): Draft | null {

@@ -1,0 +1,52 @@
+/**
+ * Strings of the "Other CRM" CSV import (a CRM mapped by pointing), the import's detection
+ * confidence, and currencies in CRM-derived metrics (exchange rates in the options page).
+ */
+export const crmdataEn = {
+  'crmdata.otherCrm': 'Other CRM (mapped by pointing)',
+  'crmdata.confidence.sure': 'Pacer is {percent} sure of this reading.',
+  'crmdata.confidence.unsure':
+    'Pacer is only {percent} sure of this reading: check the kind of file and the columns below.',
+  'crmdata.confidence.chosen': 'You chose this reading (detection gave it {percent}).',
+  'crmdata.mappedCrm': 'Mapped: {name}',
+  'crmdata.noMappings':
+    'Map this CRM’s pages first (Options → CRM overlay → Map a page by pointing); its rows are tied to the records Pacer reads there.',
+  'crmdata.template': 'Record address',
+  'crmdata.templateHint':
+    'Where a record opens in the CRM, with {id} where the export’s ID goes — or the id the page carries, e.g. deal-{id}.',
+  'crmdata.templateFrom.leads': 'Taken from the {count} records Pacer holds for this CRM.',
+  'crmdata.templateFrom.mapping':
+    'Guessed from the mapping: open one record in the CRM and check its address.',
+  'crmdata.matches':
+    '{matched} of the first {total} rows are records Pacer already holds for this CRM (read on its pages or imported): they are updated, not doubled.',
+  'crmdata.matchesNone':
+    'None of the first {total} rows matches a record Pacer already holds for this CRM: check the record address.',
+  'crmdata.problem.slot': 'Write {id} in the record address where the export’s ID goes.',
+  'crmdata.problem.origin': 'The record address must be on {origin}, the CRM these rows belong to.',
+  'crmdata.problem.url': 'The record address is not a valid web address.',
+} as const;
+
+export type CrmdataKey = keyof typeof crmdataEn;
+
+export const crmdataVi: Record<CrmdataKey, string> = {
+  'crmdata.otherCrm': 'CRM khác (đã ánh xạ bằng cách chỉ)',
+  'crmdata.confidence.sure': 'Pacer chắc {percent} về cách đọc này.',
+  'crmdata.confidence.unsure':
+    'Pacer chỉ chắc {percent} về cách đọc này: hãy kiểm tra loại tệp và các cột bên dưới.',
+  'crmdata.confidence.chosen': 'Bạn đã chọn cách đọc này (nhận diện tự động cho {percent}).',
+  'crmdata.mappedCrm': 'Đã ánh xạ: {name}',
+  'crmdata.noMappings':
+    'Hãy ánh xạ các trang của CRM này trước (Tùy chọn → Lớp phủ CRM → Ánh xạ trang bằng cách chỉ); các dòng sẽ gắn với bản ghi Pacer đọc ở đó.',
+  'crmdata.template': 'Địa chỉ bản ghi',
+  'crmdata.templateHint':
+    'Địa chỉ mở một bản ghi trong CRM, với {id} ở chỗ mã trong tệp xuất — hoặc mã mà trang mang, ví dụ deal-{id}.',
+  'crmdata.templateFrom.leads': 'Lấy từ {count} bản ghi Pacer đang có cho CRM này.',
+  'crmdata.templateFrom.mapping': 'Đoán từ bản ánh xạ: hãy mở một bản ghi trong CRM và kiểm tra địa chỉ.',
+  'crmdata.matches':
+    '{matched} trên {total} dòng đầu là bản ghi Pacer đã có cho CRM này (đọc trên trang hoặc đã nhập): chúng được cập nhật, không bị nhân đôi.',
+  'crmdata.matchesNone':
+    'Chưa dòng nào trong {total} dòng đầu khớp với bản ghi Pacer đã có cho CRM này: hãy kiểm tra địa chỉ bản ghi.',
+  'crmdata.problem.slot': 'Hãy viết {id} vào địa chỉ bản ghi, ở chỗ mã trong tệp xuất.',
+  'crmdata.problem.origin': 'Địa chỉ bản ghi phải nằm trên {origin}, CRM của các dòng này.',
+  'crmdata.problem.url': 'Địa chỉ bản ghi không phải là địa chỉ web hợp lệ.',
+};
