@@ -1,6 +1,7 @@
 import { crmHealthEn } from './messages-crm-health';
 import { dataSafetyEn } from './messages-data-safety';
 import { firstHourEn } from './messages-first-hour';
+import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
 import { overlayEn } from './messages-overlay';
@@ -20,6 +21,7 @@ export const en = {
   ...crmHealthEn,
   ...dataSafetyEn,
   ...firstHourEn,
+  ...firsthourEn,
   ...goalReadingEn,
   ...forecastReadingEn,
   // Product

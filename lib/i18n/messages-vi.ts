@@ -2,6 +2,7 @@ import { crmHealthVi } from './messages-crm-health';
 import { dataSafetyVi } from './messages-data-safety';
 import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
+import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
 import { overlayVi } from './messages-overlay';
@@ -19,6 +20,7 @@ export const vi: Record<MessageKey, string> = {
   ...crmHealthVi,
   ...dataSafetyVi,
   ...firstHourVi,
+  ...firsthourVi,
   ...goalReadingVi,
   ...forecastReadingVi,
   // Product
