@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { formatValue } from '../../lib/i18n/format';
+import { formatExactValue } from '../../lib/i18n/format';
 import { localizedName, type Translator } from '../../lib/i18n/translate';
 import {
   buildObservation,
@@ -93,7 +93,8 @@ export function QuickLogForm({
         text: t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }),
       });
     }
-    const shown = formatValue(v, m.unit, t.locale);
+    // Exactly as stored: "Saved ₫1.2", never a rounded "Saved ₫1" (issue 19, item 6).
+    const shown = formatExactValue(v, m.unit, t.locale);
     setStatus({
       kind: 'saved',
       text: t('popup.savedValue', { value: shown, metric: localizedName(m, t.locale) }),
@@ -230,9 +231,19 @@ export function QuickLogForm({
                 onClick={() => void save(metric, c)}
                 data-testid={`confirm-${i}`}
               >
-                {t('popup.confirmValue', { value: formatValue(c, metric.unit, t.locale) })}
+                {t('popup.confirmValue', { value: formatExactValue(c, metric.unit, t.locale) })}
               </button>
             ))}
+            <button
+              type="button"
+              onClick={() => {
+                setStatus({ kind: 'idle' });
+                valueRef.current?.focus();
+              }}
+              data-testid="confirm-change"
+            >
+              {t('quickLog.change')}
+            </button>
           </div>
         )}
         {status.kind === 'saved' && (

@@ -285,3 +285,70 @@ export function formatValue(
       return formatDuration(value, unit.per, locale);
   }
 }
+
+/** Intl's ceiling for fraction digits in every browser Pacer supports. */
+const MAX_FRACTION_DIGITS = 20;
+
+/**
+ * How many decimals `value` needs to be written exactly (as JavaScript prints its shortest form):
+ * 1.2 → 1, 0.15 → 2, 1200 → 0, 1e-7 → 7. Values come from the parser, which keeps 15 significant
+ * digits, so there is no binary noise to print.
+ */
+export function decimalsOf(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  const [mantissa = '', exponent = '0'] = Math.abs(value).toString().split('e');
+  const fraction = mantissa.split('.')[1]?.length ?? 0;
+  return Math.min(MAX_FRACTION_DIGITS, Math.max(0, fraction - Number(exponent)));
+}
+
+/**
+ * A value as it is stored, never rounded, for the places where the user confirms what will be saved
+ * (issue 19, item 6): "Save ₫1" for a typed "1.200" read as 1.2, or "0.2%" for 0.15, would hide the
+ * very reading the question is about. Same shapes as `formatValue` (grouping, symbols), with as many
+ * decimals as the number has; money keeps its usual cents ("$1,500.50") once it has any.
+ */
+export function formatExactValue(value: number, unit: Unit, locale: Locale): string {
+  if (!Number.isFinite(value)) return NO_VALUE;
+  const digits = decimalsOf(value);
+  const plain = (v: number) =>
+    plainSpaces(
+      numberFormat(locale, { maximumFractionDigits: digits, signDisplay: 'negative' }).format(
+        noNegativeZero(v),
+      ),
+    );
+  switch (unit.kind) {
+    case 'count':
+      return plain(value);
+    case 'currency': {
+      const usual = currencyDigits(unit.currency);
+      if (digits <= usual) return formatCurrency(value, unit.currency, locale);
+      const f = numberFormat(locale, {
+        style: 'currency',
+        currency: unit.currency,
+        minimumFractionDigits: usual,
+        maximumFractionDigits: digits,
+        signDisplay: 'negative',
+      });
+      return plainSpaces(f.format(noNegativeZero(value)));
+    }
+    case 'percent':
+      return formatPercent(value / 100, locale, { maximumFractionDigits: digits });
+    case 'ratio':
+      return `${plain(value)}×`;
+    case 'duration': {
+      // "1 h 30 min" when that is exact (whole minutes, and no minutes dropped behind days); otherwise
+      // the number in the KPI's own unit ("1.2345 h").
+      const minutes = Number((Math.abs(value) * MINUTES_PER[unit.per]).toPrecision(15));
+      if (Number.isInteger(minutes) && (minutes < 1440 || minutes % 60 === 0))
+        return formatDuration(value, unit.per, locale);
+      const labels = DURATION_LABELS[locale];
+      const label = unit.per === 'days' ? labels.d : unit.per === 'hours' ? labels.h : labels.min;
+      return `${plain(value)} ${label}`;
+    }
+  }
+}
+
+/** The decimals a currency is normally written with: 0 for VND and JPY, 2 for USD and EUR. */
+export function currencyDigits(currency: string): number {
+  return numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+}

@@ -2,6 +2,7 @@ import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
 import { firstHourEn } from './messages-first-hour';
+import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
 import { numbersEn } from './messages-numbers';
@@ -23,6 +24,7 @@ export const en = {
   ...crmHealthEn,
   ...dataSafetyEn,
   ...firstHourEn,
+  ...firsthourEn,
   ...goalReadingEn,
   ...forecastReadingEn,
   ...numbersEn,

@@ -3,6 +3,7 @@ import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
 import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
+import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
 import { numbersVi } from './messages-numbers';
@@ -22,6 +23,7 @@ export const vi: Record<MessageKey, string> = {
   ...crmHealthVi,
   ...dataSafetyVi,
   ...firstHourVi,
+  ...firsthourVi,
   ...goalReadingVi,
   ...forecastReadingVi,
   ...numbersVi,

@@ -1,4 +1,5 @@
 import type { Goal, Metric, Unit } from '../schema';
+import type { ValueRules } from './quick-log';
 
 /**
  * The unit a weekly check-in value is read in, so it goes through the quick log's checks
@@ -9,4 +10,19 @@ import type { Goal, Metric, Unit } from '../schema';
 export function checkInUnit(goal: Pick<Goal, 'metricId'> | undefined, metrics: readonly Metric[]): Unit {
   const metric = goal?.metricId ? metrics.find((m) => m.id === goal.metricId) : undefined;
   return metric?.unit ?? { kind: 'count' };
+}
+
+export interface CheckInValueRules {
+  unit: Unit;
+  /** A KPI's value is asked about when odd (a negative count); a goal's own number is not. */
+  rules: ValueRules;
+}
+
+/** The unit and the checks of a goal's check-in value (issue 19, item 6). */
+export function checkInRules(
+  goal: Pick<Goal, 'metricId'> | undefined,
+  metrics: readonly Metric[],
+): CheckInValueRules {
+  const hasKpi = Boolean(goal?.metricId && metrics.some((m) => m.id === goal.metricId));
+  return { unit: checkInUnit(goal, metrics), rules: hasKpi ? 'kpi' : 'plain' };
 }

@@ -49,23 +49,44 @@ export function parseOmnibox(
   return whole;
 }
 
+/** Why Enter opens the popup page instead of saving: the suggestion line says the same. */
+export type OpenReason =
+  | { why: 'noValue' }
+  | { why: 'noMatch' }
+  | { why: 'tie' }
+  /** The value was refused (not a number, money on a count…) or needs a question (ambiguous, odd). */
+  | { why: 'check'; check: Exclude<ValueCheck, { status: 'ok' }> };
+
 export type OmniboxAction =
   | { kind: 'save'; metric: Metric; value: number }
   /** Anything unclear goes to the popup page, prefilled, where the user can confirm or fix it. */
-  | { kind: 'open'; path: string };
+  | { kind: 'open'; path: string; metric: Metric | null; reason: OpenReason };
 
+/**
+ * What Enter does with the text as typed. The suggestion line is written from this same result
+ * (lib/background/omnibox.ts), so what the address bar promises is what Enter does (issue 19, item 6).
+ */
 export function omniboxAction(input: OmniboxInput, locale: Locale): OmniboxAction {
   const top = input.matches[0];
   const params = new URLSearchParams();
   if (top) params.set('metric', top.metric.id);
   if (input.valueText) params.set('value', input.valueText);
-  const open: OmniboxAction = { kind: 'open', path: `popup.html${params.size ? `?${params}` : ''}` };
-  if (!top || !input.parsed?.ok) return open;
+  const path = `popup.html${params.size ? `?${params}` : ''}`;
+  const open = (reason: OpenReason): OmniboxAction => ({
+    kind: 'open',
+    path,
+    metric: top?.metric ?? null,
+    reason,
+  });
+  if (!top) return open({ why: 'noMatch' });
+  if (!input.valueText) return open({ why: 'noValue' });
   // Only a clear winner is saved straight away: a tie between two metrics is the user's call.
   const second = input.matches[1];
-  if (second && second.score === top.score && input.query !== '') return open;
+  if (second && second.score === top.score && input.query !== '') return open({ why: 'tie' });
   const check: ValueCheck = checkValue(input.valueText, locale, top.metric.unit);
-  return check.status === 'ok' ? { kind: 'save', metric: top.metric, value: check.value } : open;
+  return check.status === 'ok'
+    ? { kind: 'save', metric: top.metric, value: check.value }
+    : open({ why: 'check', check });
 }
 
 /** Chrome's omnibox descriptions are XML: user text must be escaped. */

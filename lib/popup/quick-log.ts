@@ -1,6 +1,7 @@
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
+import { currencyDigits, decimalsOf, formatExactValue } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages-en';
-import type { MessageParams } from '../i18n/translate';
+import { type MessageParams, t } from '../i18n/translate';
 import { type ParsedValue, parseValue } from '../parse/value-parse';
 import type { DimensionValues, Locale, Metric, Observation, Unit } from '../schema';
 
@@ -52,20 +53,65 @@ function fitUnit(parsed: ParsedValue, unit: Unit): { value: number } | { message
   return { value: parsed.value };
 }
 
+/**
+ * Whether a value is odd for its KPI (issue 19, item 6): a negative or fractional count, a negative
+ * amount, an amount finer than its currency's smallest unit (₫1.2). Asked about, never refused: a
+ * count can be a net change, a profit can be a loss. Empty when nothing is odd.
+ */
+export function oddValue(value: number, unit: Unit): { key: MessageKey; params: MessageParams }[] {
+  const notes: { key: MessageKey; params: MessageParams }[] = [];
+  if (unit.kind === 'count') {
+    if (value < 0) notes.push({ key: 'quickLog.negativeCount', params: {} });
+    if (!Number.isInteger(value)) notes.push({ key: 'quickLog.fractionalCount', params: {} });
+  }
+  if (unit.kind === 'currency') {
+    const digits = currencyDigits(unit.currency);
+    if (value < 0) notes.push({ key: 'quickLog.negativeMoney', params: {} });
+    if (decimalsOf(value) > digits) {
+      notes.push({
+        key: digits === 0 ? 'quickLog.fractionalMoneyWhole' : 'quickLog.fractionalMoney',
+        params: { currency: unit.currency, digits },
+      });
+    }
+  }
+  return notes;
+}
+
+/**
+ * Which checks a value gets: `kpi` for a KPI's value (odd values asked about), `plain` for a goal's
+ * own number in a check-in (a goal without a KPI has no unit to hold it to: a score of 4.5 is fine).
+ */
+export type ValueRules = 'kpi' | 'plain';
+
 /** Checks what the user typed against the metric: a value to save, a question to ask, or an error. */
-export function checkValue(input: string, locale: Locale, unit: Unit): ValueCheck {
+export function checkValue(input: string, locale: Locale, unit: Unit, rules: ValueRules = 'kpi'): ValueCheck {
   const parsed = parseValue(input, locale);
   if (!parsed.ok) return { status: 'error', message: { text: parsed.error } };
   const fitted = fitUnit(parsed, unit);
   if ('message' in fitted) return { status: 'error', message: fitted.message };
-  if (needsConfirmation(parsed) && parsed.ambiguous) {
-    const alternatives = parsed.ambiguous.alternatives.flatMap((a) => {
-      const f = fitUnit({ ...parsed, value: a }, unit);
-      return 'value' in f ? [f.value] : [];
-    });
-    return { status: 'confirm', value: fitted.value, alternatives, question: parsed.ambiguous.question };
-  }
-  return { status: 'ok', value: fitted.value };
+  const ambiguous = needsConfirmation(parsed) ? parsed.ambiguous : undefined;
+  const odd = rules === 'kpi' ? oddValue(fitted.value, unit) : [];
+  if (!ambiguous && odd.length === 0) return { status: 'ok', value: fitted.value };
+  const alternatives = (ambiguous?.alternatives ?? []).flatMap((a) => {
+    const f = fitUnit({ ...parsed, value: a }, unit);
+    return 'value' in f ? [f.value] : [];
+  });
+  // The note names the value exactly as the confirm button will ("-3", "₫1.2"), in each language.
+  const question = (l: Locale) => {
+    const notes = odd.map((n) => t(l, n.key, n.params)).join(' ');
+    // After the ambiguity question the notes stand alone: it has already named the readings.
+    const oddLine =
+      notes && !ambiguous
+        ? t(l, 'quickLog.oddValue', { value: formatExactValue(fitted.value, unit, l), notes })
+        : notes;
+    return [ambiguous?.question[l], oddLine].filter(Boolean).join(' ');
+  };
+  return {
+    status: 'confirm',
+    value: fitted.value,
+    alternatives,
+    question: { en: question('en'), vi: question('vi') },
+  };
 }
 
 /** Today as 'YYYY-MM-DD' in the user's zone: the date field's default. */

@@ -181,7 +181,44 @@ describe('omnibox and context menu', () => {
       content: 'Revenue 12tr',
       description: 'Log ₫12,000,000 to <match>Revenue</match>',
     });
-    expect(r.defaultDescription).toContain('&lt;KPI&gt;');
+    // The default line says what Enter does with the text as typed; the help shows for no text.
+    expect(r.defaultDescription).toBe('Log ₫12,000,000 to <match>Revenue</match>');
+    expect((await suggest('', deps)).defaultDescription).toContain('&lt;KPI&gt;');
+  });
+
+  // Issue 19, item 6: the address bar announced "Log ₫1,200 to Revenue" for "rev 1.200" while Enter
+  // opened the popup to ask, and "Log ₫1 to Revenue" for a typed 1.2. Same inputs through both paths.
+  it.each([
+    ['rev 12tr', 'saved', /^Log ₫12,000,000 to <match>Revenue<\/match>$/],
+    ['rev 1.200', 'opened', /Does “1\.200” mean 1\.2 or 1200\?.*Enter opens Pacer to choose/],
+    ['rev 1.5', 'opened', /₫1\.5\? Amounts in VND have no decimals\. Enter opens Pacer to choose/],
+    ['leads -3', 'opened', /-3\? This KPI counts things, and counts are not negative\. Enter opens/],
+    ['leads 2.5', 'opened', /2\.5\? This KPI counts things, and counts are whole numbers/],
+    ['leads 1,500', 'saved', /^Log 1,500 to <match>Leads<\/match>$/],
+    ['leads abc', 'opened', /Enter opens Pacer to finish: “abc” is not a number/],
+    ['zzz 5', 'opened', /no KPI matches “zzz”/],
+    ['leads', 'opened', /Log to <match>Leads<\/match>: type a value/],
+  ])('“%s”: the suggestion and Enter agree (%s)', async (text, outcome, line) => {
+    const { deps, log } = make();
+    const r = await suggest(text, deps);
+    expect(r.defaultDescription).toMatch(line);
+    expect(await enter(text, 'currentTab', deps, 5)).toBe(outcome);
+    // A line that promises "Log …" is exactly what Enter saves; any other line opens the popup.
+    expect(r.defaultDescription.startsWith('Log ') && !r.defaultDescription.includes('type a value')).toBe(
+      outcome === 'saved',
+    );
+    if (outcome === 'saved')
+      expect(log[1]).toBe(
+        `confirm ${r.defaultDescription.replace(/<\/?match>/g, '').replace(/^Log (.*) to (.*)$/, 'Saved $1 to $2.')}`,
+      );
+    // Each row, picked, is entered with its own text: its line and Enter agree too.
+    for (const row of r.suggestions) {
+      const rowLog = make();
+      const done = await enter(row.content, 'currentTab', rowLog.deps, 5);
+      expect(done === 'saved').toBe(
+        row.description.startsWith('Log ') && !row.description.includes('type a value'),
+      );
+    }
   });
 
   it('saves a clear entry and opens the popup for an unclear one', async () => {

@@ -30,17 +30,18 @@ describe('omnibox: kpi <KPI> <value>', () => {
     });
   });
   it('opens the prefilled popup for an ambiguous value, a bad value, or no clear KPI', () => {
-    expect(omniboxAction(parseOmnibox('leads 1.200', METRICS, [], 'en'), 'en')).toEqual({
+    expect(omniboxAction(parseOmnibox('leads 1.200', METRICS, [], 'en'), 'en')).toMatchObject({
       kind: 'open',
       path: 'popup.html?metric=leads&value=1.200',
     });
-    expect(omniboxAction(parseOmnibox('leads 12abc', METRICS, [], 'en'), 'en')).toEqual({
+    expect(omniboxAction(parseOmnibox('leads 12abc', METRICS, [], 'en'), 'en')).toMatchObject({
       kind: 'open',
       path: 'popup.html?metric=leads&value=12abc',
     });
-    expect(omniboxAction(parseOmnibox('zzz 5', METRICS, [], 'en'), 'en')).toEqual({
+    expect(omniboxAction(parseOmnibox('zzz 5', METRICS, [], 'en'), 'en')).toMatchObject({
       kind: 'open',
       path: 'popup.html?value=5',
+      reason: { why: 'noMatch' },
     });
     expect(omniboxAction(parseOmnibox('revenue 15%', METRICS, [], 'en'), 'en').kind).toBe('open');
   });

@@ -80,6 +80,57 @@ describe('checkValue: numbers as people type them', () => {
   });
 });
 
+// Issue 19, item 6: a negative or fractional count and a negative or sub-unit amount were saved
+// without a word. They are asked about (a count of net new customers can be negative), never refused.
+describe('checkValue: values odd for their KPI are questioned', () => {
+  it.each([
+    ['-3', 'en', COUNT, -3, '-3? This KPI counts things, and counts are not negative.'],
+    ['2.5', 'en', COUNT, 2.5, '2.5? This KPI counts things, and counts are whole numbers.'],
+    ['1,5', 'vi', COUNT, 1.5, '1.5? This KPI counts things, and counts are whole numbers.'],
+    [
+      '-2tr',
+      'vi',
+      VND,
+      -2_000_000,
+      '-₫2,000,000? A negative amount: keep the minus sign only if you mean it.',
+    ],
+    ['₫1.5', 'en', VND, 1.5, '₫1.5? Amounts in VND have no decimals.'],
+    [
+      '$2.5055',
+      'en',
+      { kind: 'currency', currency: 'USD' } as const,
+      2.5055,
+      '$2.5055? Amounts in USD have at most 2 decimals.',
+    ],
+  ] as const)('%s (%s) is asked about, the question in both languages', (input, locale, unit, value, en) => {
+    const r = checkValue(input, locale, unit);
+    expect(r).toMatchObject({ status: 'confirm', value, alternatives: [] });
+    if (r.status !== 'confirm') return;
+    expect(r.question.en).toBe(en);
+    expect(r.question.vi).toMatch(/\?/);
+    expect(r.question.vi).not.toBe(r.question.en);
+  });
+
+  it('asks once about a value both ambiguous and odd, naming both readings', () => {
+    const r = checkValue('-1.200', 'en', COUNT);
+    expect(r).toMatchObject({ status: 'confirm', value: -1.2, alternatives: [-1200] });
+    if (r.status === 'confirm')
+      expect(r.question.en).toBe(
+        'Does “-1.200” mean -1.2 or -1200? This KPI counts things, and counts are not negative. This KPI counts things, and counts are whole numbers.',
+      );
+  });
+
+  it('saves ordinary values, cents, and any number for a goal without a KPI', () => {
+    expect(checkValue('$1,500.50', 'en', { kind: 'currency', currency: 'USD' })).toEqual({
+      status: 'ok',
+      value: 1500.5,
+    });
+    expect(checkValue('-3', 'en', { kind: 'percent' })).toEqual({ status: 'ok', value: -3 });
+    expect(checkValue('4.5', 'en', COUNT, 'plain')).toEqual({ status: 'ok', value: 4.5 });
+    expect(checkValue('-3', 'en', COUNT, 'plain')).toEqual({ status: 'ok', value: -3 });
+  });
+});
+
 describe('dates and records', () => {
   const now = Date.UTC(2026, 10, 20, 3, 0); // 10:00 in Ho Chi Minh City, 20 Nov
   const tz = 'Asia/Ho_Chi_Minh';

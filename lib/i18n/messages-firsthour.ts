@@ -1,0 +1,43 @@
+/**
+ * Strings of issue 19's items 2 and 6: the weekly review on the new tab, and the questions asked
+ * before a value that is odd for its KPI is saved. A table of its own so the branch merges without
+ * touching the big tables' lines; messages-en.ts and messages-vi.ts spread it in.
+ */
+export const firsthourEn = {
+  // A value that is odd for its KPI: asked about, never refused (a count can be a net change)
+  'quickLog.oddValue': '{value}? {notes}',
+  'quickLog.negativeCount': 'This KPI counts things, and counts are not negative.',
+  'quickLog.fractionalCount': 'This KPI counts things, and counts are whole numbers.',
+  'quickLog.negativeMoney': 'A negative amount: keep the minus sign only if you mean it.',
+  'quickLog.fractionalMoneyWhole': 'Amounts in {currency} have no decimals.',
+  'quickLog.fractionalMoney': 'Amounts in {currency} have at most {digits} decimals.',
+  'quickLog.change': 'Change the value',
+  // The omnibox says what Enter will do with the text as typed
+  'omnibox.choose': '{question} Enter opens Pacer to choose.',
+  'omnibox.openToFinish': 'Enter opens Pacer to finish: {reason}',
+  'omnibox.tie': 'more than one KPI matches',
+  'omnibox.noMatch': 'no KPI matches “{query}”',
+  // The weekly review on the new tab
+  'review.open': 'Weekly review',
+  'review.title': 'Weekly review',
+  'review.checkInGoal': 'Check in',
+  'review.checkInTitle': 'Check in: {goal}',
+};
+
+export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
+  'quickLog.oddValue': '{value}? {notes}',
+  'quickLog.negativeCount': 'KPI này đếm số lượng, mà số lượng không thể âm.',
+  'quickLog.fractionalCount': 'KPI này đếm số lượng, mà số lượng phải là số nguyên.',
+  'quickLog.negativeMoney': 'Số tiền âm: chỉ giữ dấu trừ nếu bạn thật sự muốn vậy.',
+  'quickLog.fractionalMoneyWhole': 'Số tiền {currency} không có phần thập phân.',
+  'quickLog.fractionalMoney': 'Số tiền {currency} có tối đa {digits} chữ số thập phân.',
+  'quickLog.change': 'Sửa giá trị',
+  'omnibox.choose': '{question} Nhấn Enter để mở Pacer và chọn.',
+  'omnibox.openToFinish': 'Nhấn Enter để mở Pacer và hoàn tất: {reason}',
+  'omnibox.tie': 'có nhiều KPI trùng khớp',
+  'omnibox.noMatch': 'không có KPI nào khớp với “{query}”',
+  'review.open': 'Đánh giá tuần',
+  'review.title': 'Đánh giá tuần',
+  'review.checkInGoal': 'Cập nhật tiến độ',
+  'review.checkInTitle': 'Cập nhật tiến độ: {goal}',
+};
