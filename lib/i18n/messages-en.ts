@@ -1,3 +1,4 @@
+import { cascadeEn } from './messages-cascade';
 import { crmHealthEn } from './messages-crm-health';
 import { dataSafetyEn } from './messages-data-safety';
 import { firstHourEn } from './messages-first-hour';
@@ -22,6 +23,7 @@ export const en = {
   ...firstHourEn,
   ...goalReadingEn,
   ...forecastReadingEn,
+  ...cascadeEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

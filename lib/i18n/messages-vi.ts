@@ -1,3 +1,4 @@
+import { cascadeVi } from './messages-cascade';
 import { crmHealthVi } from './messages-crm-health';
 import { dataSafetyVi } from './messages-data-safety';
 import type { MessageKey } from './messages-en';
@@ -21,6 +22,7 @@ export const vi: Record<MessageKey, string> = {
   ...firstHourVi,
   ...goalReadingVi,
   ...forecastReadingVi,
+  ...cascadeVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
