@@ -14,7 +14,24 @@ export function MilestoneTimeline({ milestones }: { milestones: MilestoneView[] 
             {m.title}
           </button>
           <span class="pc-ms-state">{t(`milestone.${m.state}`)}</span>
+          {m.progress && (
+            <meter
+              class="pc-ms-meter"
+              min={0}
+              max={1}
+              low={0.999}
+              optimum={1}
+              value={Math.min(1, m.progress.fraction)}
+              aria-label={`${t('milestone.progress')}: ${m.progress.text}`}
+            />
+          )}
           <dl class="pc-ms-facts">
+            {m.progress && (
+              <>
+                <dt>{t('milestone.progress')}</dt>
+                <dd data-testid="milestone-progress">{m.progress.text}</dd>
+              </>
+            )}
             {m.what && (
               <>
                 <dt>{t('milestone.what')}</dt>

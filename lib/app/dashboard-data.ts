@@ -13,6 +13,7 @@ import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } 
 import type { PerspectiveView } from './goal-view';
 import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
 import { growthRows } from './growth-rows';
+import { milestoneProgress } from './milestone-progress';
 import { createSeriesReader, lastPeriods } from './period-series';
 
 export interface DashboardInput {
@@ -88,7 +89,7 @@ export function evaluateDashboard(
     goals: sortGoals(goals, live),
     alerts: result.alerts.map((a) => alertView(a, settings.locale)),
     scorecard,
-    milestones: milestoneViews(live, result.perGoal, ctx),
+    milestones: milestoneViews(live, result.perGoal, ctx, metricsById),
     okrs: okrViews(live, result.perGoal, settings),
     growth: growthRows(input.metrics, series, today, settings, ctx, input.rollups),
     metrics: input.metrics,
@@ -119,6 +120,7 @@ function milestoneViews(
   goals: Goal[],
   evals: Map<string, GoalEvaluation>,
   ctx: ViewContext,
+  metrics: ReadonlyMap<string, Metric>,
 ): MilestoneView[] {
   const { locale, timeZone } = ctx.settings;
   return goals
@@ -142,6 +144,13 @@ function milestoneViews(
         if (g.spent !== undefined) view.spent = formatUnitValue(g.spent, unit, ctx);
       }
       if (g.parentId) view.parentId = g.parentId;
+      const progress = milestoneProgress(
+        g,
+        evals.get(g.id),
+        g.metricId ? metrics.get(g.metricId) : undefined,
+        ctx,
+      );
+      if (progress) view.progress = { text: progress.text, fraction: progress.fraction };
       return view;
     });
 }

@@ -21,6 +21,8 @@ export interface MilestoneView {
   budget?: string;
   spent?: string;
   who?: string;
+  /** A metric condition read from the milestone's own window: "₫9.9B of ₫9.5B (104%)" (milestone-progress.ts). */
+  progress?: { text: string; fraction: number };
   state: 'done' | 'due_soon' | 'overdue' | 'upcoming';
   parentId?: string;
 }

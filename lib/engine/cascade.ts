@@ -61,6 +61,23 @@ function dayWeightFn(method: CascadeMethod, weights: readonly number[] | undefin
 }
 
 /**
+ * The weight of the local days `from`..`to` (inclusive) under `method`: the number of days (linear), or
+ * the sum of their months' seasonal weight per day (phased). How much of a year a clipped year holds.
+ */
+export function windowWeight(
+  from: DayKey,
+  to: DayKey,
+  method: CascadeMethod = 'linear',
+  weights?: readonly number[],
+): number {
+  if (to < from) return 0;
+  const w = dayWeightFn(method, weights);
+  let all = 0;
+  for (let n = dayNumber(from); n <= dayNumber(to); n++) all += w(n);
+  return all;
+}
+
+/**
  * Splits `total` over the periods of granularity `g` between local days `from` and `to` (inclusive).
  * An inverted window gives []. A window whose days all weigh 0 falls back to linear.
  */

@@ -3,6 +3,12 @@
  * milestones under those. Each milestone answers what (description), when (deadline), how much (budget)
  * and who (owner). The cascade is laid out around `now` so there are always finished, overdue, current
  * and upcoming milestones to look at.
+ *
+ * Revenue milestones carry their condition — the revenue metric, their window and its target — and are
+ * never ticked by hand: a quarter is Done when its revenue reached the target, Overdue only when it did
+ * not by its end. The first year's quarters are planned a little under the business's expected revenue
+ * (expectedRevenue: trend, seasons and Tết), so they are reachable; later years step up to the BHAG's
+ * ₫150B a year.
  */
 import type { Goal } from '../schema';
 import { addMonths, DAY_MS, monthEnd, monthStart, type YearMonth, yearMonthOf } from './example-calendar';
@@ -18,13 +24,13 @@ import {
   quarterOf,
   quarterStart,
 } from './example-goal-parts';
+import { expectedRevenue } from './example-simulation';
 
 export const BHAG_ID = 'ex-goal-bhag';
 const BHAG_REVENUE = 150_000_000_000;
-const YEAR_TARGETS = [50_000_000_000, 90_000_000_000, BHAG_REVENUE];
+/** The first year's quarters are planned at this share of the expected revenue, rounded down to ₫0.1B. */
+const PLAN_MARGIN = 0.96;
 const YEAR_BUDGETS = [3_000_000_000, 4_500_000_000, 6_000_000_000];
-/** Share of a year's revenue per quarter: Q1 carries Tết, Q2 the post-Tết lull. */
-const QUARTER_SHARE = [0.27, 0.22, 0.24, 0.27];
 /** Revenue weight per month (Jan first) for the phased trajectory: Tết stock-up, then the dip. */
 const SEASONAL_WEIGHTS = [1.3, 1.05, 0.8, 0.9, 0.95, 0.92, 0.92, 0.95, 1, 1.02, 1.06, 1.13];
 
@@ -192,7 +198,25 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
     confidence: 'at_risk',
   });
 
-  YEAR_TARGETS.forEach((target, i) => {
+  // The plan: the first year's quarters from the expected revenue, later years stepping up to the BHAG;
+  // a later year's quarters take their share of the year as the expected revenue splits it.
+  const planned = (q: QuarterRef) =>
+    Math.floor((PLAN_MARGIN * expectedRevenue(now, quarterStart(q), quarterEnd(q) + 1)) / 1e8) * 1e8;
+  const firstYear = [0, 1, 2, 3].reduce((sum, quarter) => sum + planned({ year: planYear, quarter }), 0);
+  const yearTargets = [firstYear, Math.round((firstYear + BHAG_REVENUE) / 2 / 1e9) * 1e9, BHAG_REVENUE];
+  const quarterTarget = (q: QuarterRef) => {
+    if (q.year === planYear) return planned(q);
+    const yearFrom = Date.UTC(q.year, 0, 1);
+    const share =
+      expectedRevenue(now, quarterStart(q), quarterEnd(q) + 1) /
+      expectedRevenue(now, yearFrom, Date.UTC(q.year + 1, 0, 1));
+    return Math.round(((yearTargets[q.year - planYear] ?? 0) * share) / 1e8) * 1e8;
+  };
+  // A revenue milestone is decided by its revenue, not a tick; its owner is on track while it runs.
+  const measured = (deadline: number): Pick<Goal, 'doneAt' | 'confidence'> =>
+    deadline >= now ? { doneAt: null, confidence: 'on_track' } : { doneAt: null };
+
+  yearTargets.forEach((target, i) => {
     const year = planYear + i;
     const deadline = Date.UTC(year + 1, 0, 1) - 1;
     const amount = billions(target);
@@ -215,7 +239,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
       budget: { amount: YEAR_BUDGETS[i] ?? 0, currency: 'VND' },
       owner: PEOPLE.ceo,
       parentId: BHAG_ID,
-      ...status(deadline),
+      ...measured(deadline),
     });
   });
 
@@ -226,7 +250,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
     if (!quarters.some((x) => x.year === q.year && x.quarter === q.quarter)) quarters.push(q);
   }
   for (const q of quarters) {
-    const target = (YEAR_TARGETS[q.year - planYear] ?? 0) * (QUARTER_SHARE[q.quarter] ?? 0.25);
+    const target = quarterTarget(q);
     const plan = QUARTER_PLANS[q.quarter];
     const deadline = quarterEnd(q);
     const amount = billions(target);
@@ -247,7 +271,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
       budget: { amount: Math.round((YEAR_BUDGETS[q.year - planYear] ?? 0) / 4), currency: 'VND' },
       owner: plan?.owner,
       parentId: `ex-goal-year-${q.year}`,
-      ...status(deadline),
+      ...measured(deadline),
     });
   }
 

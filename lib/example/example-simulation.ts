@@ -226,6 +226,34 @@ function splitBySegment(rng: Rng, count: number, shares: Record<Segment, number>
   return out;
 }
 
+/**
+ * The revenue the business expects on the days from `from` up to (not including) `to` — trend,
+ * seasons, Tết and weekdays, without the day-to-day noise — for the dataset built at `now`. The
+ * example's revenue plan (example-milestones.ts) is cut from it, so its quarters are reachable.
+ */
+export function expectedRevenue(now: number, from: number, to: number): number {
+  const windowStart = monthStart(addMonths(yearMonthOf(now), -(MONTHS_OF_DATA - 1)));
+  let total = 0;
+  for (let day = from; day < to; day += DAY_MS) {
+    const date = new Date(day);
+    const elapsed = (day - windowStart) / DAY_MS / DAYS_PER_MONTH;
+    const progress = Math.min(1, Math.max(0, elapsed / (MONTHS_OF_DATA - 1)));
+    const share = {
+      retail: 0.47 - 0.03 * progress,
+      distributor: 0.35 - 0.01 * progress,
+      online: 0.18 + 0.04 * progress,
+    };
+    const base =
+      (START_MONTHLY_REVENUE / DAYS_PER_MONTH) *
+      (1 + REVENUE_GROWTH) ** elapsed *
+      (MONTH_SEASON[date.getUTCMonth()] ?? 1) *
+      tetRevenueFactor(day);
+    for (const segment of SEGMENTS)
+      total += base * share[segment] * (WEEKDAY[segment][date.getUTCDay()] ?? 1);
+  }
+  return total;
+}
+
 export function simulate(now: number): Simulation {
   const last = yearMonthOf(now);
   const first = addMonths(last, -(MONTHS_OF_DATA - 1));

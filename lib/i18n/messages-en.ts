@@ -1,3 +1,4 @@
+import { cascadeEn } from './messages-cascade';
 import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
@@ -28,6 +29,7 @@ export const en = {
   ...goalReadingEn,
   ...forecastReadingEn,
   ...numbersEn,
+  ...cascadeEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -1,3 +1,4 @@
+import { cascadeVi } from './messages-cascade';
 import { crmHealthVi } from './messages-crm-health';
 import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
@@ -27,6 +28,7 @@ export const vi: Record<MessageKey, string> = {
   ...goalReadingVi,
   ...forecastReadingVi,
   ...numbersVi,
+  ...cascadeVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -4,18 +4,38 @@ import {
   type CascadeNode,
   cascadeTree,
   seasonalWeightsFromActuals,
+  windowWeight,
 } from '../../../lib/engine/cascade';
 import type { DailyRollup } from '../../../lib/engine/rollup';
-import { isCumulative } from '../../../lib/engine/smart-check';
-import { type CalendarSettings, localDayKey, startOfLocalDay } from '../../../lib/engine/time-buckets';
+import {
+  addDays,
+  type CalendarSettings,
+  type Granularity,
+  localDayKey,
+  nextPeriodStart,
+  periodStart,
+  startOfLocalDay,
+} from '../../../lib/engine/time-buckets';
 import type { Goal, Metric } from '../../../lib/schema';
 
 /**
- * The cascade wizard's arithmetic, kept free of Preact: quarters (with their months) of a goal's window
- * and the milestone goals they become. A cumulative goal (revenue in the year) splits its total; a
- * level goal (active customers by December) gets the level each period should reach, on the same curve.
+ * The cascade wizard's arithmetic, kept free of Preact: the years, quarters and months of a goal's
+ * window, what each should reach, its share of the budget, and the milestone goals they become.
+ *
+ * What the target means decides the split (the wizard asks it in plain words):
+ * - total: the target is the sum over the whole window — each period gets its share of it
+ *   ("₫30B in 2026–2028 altogether" → about ₫10B a year);
+ * - annual: the target is a rate per year reached by the deadline — each year gets a year's worth of
+ *   its rate (stepping up from today's rate, or the full rate every year), its quarters and months a
+ *   share of that year ("₫150B a year by 2028" → ₫70B, ₫110B, ₫150B; never ₫150B ÷ 12 quarters);
+ * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end.
  */
 export type CascadableGoal = Goal & { target: number; startAt: number; deadline: number };
+
+export type TargetMeaning = 'total' | 'annual' | 'level';
+export type AnnualPath = 'ramp' | 'flat';
+/** The deepest level of milestones to create. */
+export type CascadeDepth = 'year' | 'quarter' | 'month';
 
 export function isCascadable(g: Goal): g is CascadableGoal {
   return (
@@ -23,36 +43,167 @@ export function isCascadable(g: Goal): g is CascadableGoal {
   );
 }
 
+/** A summed metric (revenue, orders) can be meant as a total or as a rate per year; anything else is a level. */
+export function isSummed(metric: Pick<Metric, 'aggregation' | 'formula'> | undefined): boolean {
+  return !metric || (metric.aggregation === 'sum' && !metric.formula);
+}
+
+/** What the goal's own settings say the target means: a 12-month rolling level is a rate per year. */
+export function defaultMeaning(
+  goal: Pick<Goal, 'goalType' | 'rollingMonths' | 'measure'>,
+  metric: Pick<Metric, 'aggregation' | 'formula'> | undefined,
+): TargetMeaning {
+  if (!isSummed(metric)) return 'level';
+  if (goal.goalType === 'level' && goal.rollingMonths === 12) return 'annual';
+  return 'total';
+}
+
+export interface PlanOptions {
+  meaning: TargetMeaning;
+  method: CascadeMethod;
+  weights?: readonly number[];
+  /** Annual meaning: step up from `startRate` to the target, or the full target every year. */
+  annualPath?: AnnualPath;
+  /** Annual meaning: the yearly rate at the window's start (last 12 months' total). */
+  startRate?: number;
+  /** Total budget to split by the same weights as the target; null = no budget. */
+  budget?: number | null;
+  now: number;
+}
+
 export interface PlanRow {
+  /** Stable across re-plans of the same window: `${granularity}-${start}`. */
+  key: string;
   node: CascadeNode;
-  /** What the milestone will hold as its target: the period's amount, or the level to reach by its end. */
+  granularity: Granularity;
+  /** What the milestone must reach: the period's amount, or the level to reach by its end. */
   target: number;
-  months: { node: CascadeNode; target: number }[];
+  /** The row's share of the budget (same weights as the target), or null without a budget. */
+  budget: number | null;
+  /** Key of the row one level up (before levels are left out); null at the top. */
+  parentKey: string | null;
+  /** Due at the end of the period's last local day. */
+  deadline: number;
+  /** The period ended before now: created only when the user asks. */
+  ended: boolean;
+}
+
+export interface Plan {
+  meaning: TargetMeaning;
+  /** Every row of every level, in tree order (a year, its quarters, each with its months). */
+  rows: PlanRow[];
+  /** Levels that are worth a milestone: a level with one period covering the whole window repeats the goal. */
+  levels: Granularity[];
+  /** Sum of the top level's targets (for totals and annual rates: what the periods add up to). */
+  sum: number;
 }
 
 export function planCascade(
   goal: CascadableGoal,
   metric: Pick<Metric, 'aggregation' | 'formula'> | undefined,
   cal: CalendarSettings,
-  method: CascadeMethod,
-  weights?: readonly number[],
-): { rows: PlanRow[]; cumulative: boolean } {
-  const cumulative = isCumulative(goal, metric);
+  o: PlanOptions,
+): Plan {
+  const meaning = !isSummed(metric) ? 'level' : o.meaning === 'level' ? 'total' : o.meaning;
   const from = localDayKey(goal.startAt, cal.timeZone);
   const to = localDayKey(goal.deadline, cal.timeZone);
-  const baseline = goal.baseline ?? 0;
-  // Levels follow the cumulative share of the weights: split 1 and read each node's running total.
-  const tree = cascadeTree(cumulative ? goal.target : 1, from, to, cal, method, weights);
-  const value = (n: CascadeNode) =>
-    cumulative ? n.target : baseline + n.cumulative * (goal.target - baseline);
-  const rows = tree
-    .flatMap((year) => year.children)
-    .map((q) => ({
-      node: q,
-      target: value(q),
-      months: q.children.map((m) => ({ node: m, target: value(m) })),
-    }));
-  return { rows, cumulative };
+  if (to < from) return { meaning, rows: [], levels: [], sum: 0 };
+  // The split of 1 gives every period its share of the window's weight (levels and budgets follow it).
+  const shares = cascadeTree(1, from, to, cal, o.method, o.weights);
+  let years: CascadeNode[];
+  if (meaning === 'total') years = cascadeTree(goal.target, from, to, cal, o.method, o.weights);
+  else if (meaning === 'annual') years = annualYears(goal, shares, cal, o);
+  else {
+    const baseline = goal.baseline ?? 0;
+    const level = (n: CascadeNode): CascadeNode => ({
+      ...n,
+      target: baseline + n.cumulative * (goal.target - baseline),
+      children: n.children.map(level),
+    });
+    years = shares.map(level);
+  }
+  const sum = years.reduce((a, y) => a + y.target, 0);
+  const rows: PlanRow[] = [];
+  const walk = (n: CascadeNode, share: CascadeNode, parentKey: string | null) => {
+    const key = `${n.granularity}-${n.start}`;
+    const deadline = startOfLocalDay(n.end, cal.timeZone) - 1;
+    // Totals and rates: budget follows the target; levels: it follows the period's share of the weight.
+    const part = meaning === 'level' ? share.target : sum !== 0 ? n.target / sum : share.target;
+    rows.push({
+      key,
+      node: n,
+      granularity: n.granularity,
+      target: n.target,
+      budget: o.budget === null || o.budget === undefined ? null : o.budget * part,
+      parentKey,
+      deadline,
+      ended: deadline < o.now,
+    });
+    n.children.forEach((c, i) => {
+      walk(c, share.children[i] ?? c, key);
+    });
+  };
+  years.forEach((y, i) => {
+    walk(y, shares[i] ?? y, null);
+  });
+  const count = (g: Granularity) => rows.filter((r) => r.granularity === g).length;
+  const levels = (['year', 'quarter', 'month'] as const).filter((g) => count(g) > 1);
+  return { meaning, rows, levels, sum };
+}
+
+/**
+ * Annual rates: year i's rate steps up in a straight line over time from `startRate` to the target, as
+ * reached at the end of that year (or is the target every year), and the year is asked for the part
+ * of a year's worth it holds — a window starting in July asks half a year of 2026.
+ */
+function annualYears(
+  goal: CascadableGoal,
+  shares: CascadeNode[],
+  cal: CalendarSettings,
+  o: PlanOptions,
+): CascadeNode[] {
+  const start = o.startRate ?? 0;
+  // How much of a year's worth each (possibly clipped) year holds; the ramp advances by these, so
+  // whole years step evenly (a leap year is not a bigger step) and a half first year a half step.
+  const years = shares.map((y) => {
+    const fullFrom = periodStart(y.start, 'year', cal);
+    const fullTo = addDays(nextPeriodStart(fullFrom, 'year'), -1);
+    const last = addDays(y.end, -1);
+    const full = windowWeight(fullFrom, fullTo, o.method, o.weights);
+    return { y, last, fraction: full > 0 ? windowWeight(y.start, last, o.method, o.weights) / full : 1 };
+  });
+  const allYears = years.reduce((a, x) => a + x.fraction, 0);
+  let reached = 0;
+  return years.map(({ y, last, fraction }) => {
+    reached += fraction;
+    const rate =
+      o.annualPath === 'flat' || allYears <= 0
+        ? goal.target
+        : start + (goal.target - start) * (reached / allYears);
+    const tree = cascadeTree(rate * fraction, y.start, last, cal, o.method, o.weights);
+    return tree[0] ?? { ...y, target: 0 };
+  });
+}
+
+/**
+ * The rows the user asked for: levels down to `depth` (only levels worth a milestone), ended periods
+ * only when `includeEnded`. Each row's parent is its nearest shown ancestor (null = the goal itself).
+ */
+export function chooseRows(plan: Plan, depth: CascadeDepth, includeEnded: boolean): PlanRow[] {
+  const order: Granularity[] = ['year', 'quarter', 'month'];
+  const deepest = order.indexOf(depth);
+  const shown = new Set(plan.levels.filter((g) => order.indexOf(g) <= deepest));
+  const byKey = new Map(plan.rows.map((r) => [r.key, r]));
+  const kept = new Set<string>();
+  const out: PlanRow[] = [];
+  for (const r of plan.rows) {
+    if (!shown.has(r.granularity) || (r.ended && !includeEnded)) continue;
+    let parent = r.parentKey;
+    while (parent && !kept.has(parent)) parent = byKey.get(parent)?.parentKey ?? null;
+    kept.add(r.key);
+    out.push({ ...r, parentKey: parent });
+  }
+  return out;
 }
 
 /** 12 seasonal weights (Jan first) from the metric's actuals in the calendar year before the goal starts. */
@@ -73,41 +224,68 @@ export function weightsFromLastYear(
   return { weights: seasonalWeightsFromActuals(monthly), year, hasData: months.length > 0 };
 }
 
+/**
+ * The yearly rate when the window starts: the goal's baseline if it has one, else the metric's total
+ * over the 12 months before the start (scaled up to a year when only some months have data), else null.
+ */
+export function rateBeforeStart(
+  rollups: readonly DailyRollup[],
+  goal: CascadableGoal,
+  metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
+  cal: CalendarSettings,
+): { rate: number; months: number } | null {
+  if (goal.baseline !== undefined) return { rate: goal.baseline, months: 12 };
+  if (!metric) return null;
+  const start = localDayKey(goal.startAt, cal.timeZone);
+  const from = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
+  const months = aggregateRollups(selectRollups(rollups, metric.id, goal.dims), 'sum', 'month', cal, {
+    from,
+    to: addDays(start, -1),
+  });
+  if (months.length === 0) return null;
+  const total = months.reduce((a, p) => a + p.value, 0);
+  return { rate: (total * 12) / months.length, months: months.length };
+}
+
 export interface MilestoneOptions {
-  owner: string;
-  includeMonths: boolean;
+  meaning: TargetMeaning;
+  /** Per row key: who owns it and its budget (the user's edits over the plan's split). */
+  owner: (row: PlanRow) => string;
+  budget: (row: PlanRow) => number | null;
+  currency: string;
   method: CascadeMethod;
   weights?: readonly number[];
   now: number;
   timeZone: string;
   newId: () => string;
-  label: (node: CascadeNode) => string;
+  label: (row: PlanRow) => string;
+  /** What the milestone must achieve, in words (stored as its description). */
+  describe: (row: PlanRow) => string;
 }
 
 /**
- * Milestone goals under `goal`: one per quarter, and one per month under its quarter. With a single
- * quarter in the window the quarter level would repeat the goal, so months go straight under the goal.
+ * Milestone goals for `rows` (from chooseRows), each under its nearest shown ancestor or the goal. Each
+ * carries its condition: the metric, its window (startAt…deadline) and the target for that window, so
+ * it is done when the window's figure meets the target and overdue only when it doesn't by its date.
  */
-export function milestoneGoals(
-  goal: CascadableGoal,
-  rows: readonly PlanRow[],
-  cumulative: boolean,
-  o: MilestoneOptions,
-): Goal[] {
-  const out: Goal[] = [];
-  const make = (node: CascadeNode, target: number, parentId: string): Goal => {
+export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o: MilestoneOptions): Goal[] {
+  const ids = new Map<string, string>();
+  return rows.map((row) => {
+    const id = o.newId();
+    ids.set(row.key, id);
     const g: Goal = {
-      id: o.newId(),
+      id,
       kind: 'milestone',
-      title: `${o.label(node)} · ${goal.title}`.slice(0, 300),
+      goalType: 'milestone',
+      title: `${o.label(row)} · ${goal.title}`.slice(0, 300),
+      description: o.describe(row).slice(0, 5000),
       frameworks: ['smart'],
-      measure: cumulative ? 'cumulative' : 'latest',
-      target,
-      startAt: startOfLocalDay(node.start, o.timeZone),
-      // node.end is exclusive: the milestone is due at the end of its last day, like every deadline.
-      deadline: startOfLocalDay(node.end, o.timeZone) - 1,
+      measure: o.meaning === 'level' ? 'latest' : 'cumulative',
+      target: row.target,
+      startAt: startOfLocalDay(row.node.start, o.timeZone),
+      deadline: row.deadline,
       trajectory: o.method,
-      parentId,
+      parentId: (row.parentKey && ids.get(row.parentKey)) || goal.id,
       weight: 1,
       archived: false,
       deletedAt: null,
@@ -116,17 +294,14 @@ export function milestoneGoals(
     };
     if (goal.metricId) g.metricId = goal.metricId;
     if (goal.dims) g.dims = { ...goal.dims };
-    if (!cumulative && goal.baseline !== undefined) g.baseline = goal.baseline;
+    if (goal.perspective) g.perspective = goal.perspective;
+    if (o.meaning === 'level' && goal.baseline !== undefined) g.baseline = goal.baseline;
     if (o.method === 'phased' && o.weights?.length === 12) g.seasonalWeights = [...o.weights];
-    if (o.owner.trim()) g.owner = o.owner.trim();
+    const budget = o.budget(row);
+    if (budget !== null && Number.isFinite(budget) && budget >= 0)
+      g.budget = { amount: Math.round(budget), currency: o.currency };
+    const owner = o.owner(row).trim();
+    if (owner) g.owner = owner.slice(0, 200);
     return g;
-  };
-  const skipQuarters = rows.length === 1;
-  for (const row of rows) {
-    const q = skipQuarters ? null : make(row.node, row.target, goal.id);
-    if (q) out.push(q);
-    if (o.includeMonths || skipQuarters)
-      for (const m of row.months) out.push(make(m.node, m.target, q?.id ?? goal.id));
-  }
-  return out;
+  });
 }

@@ -1,84 +1,192 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CascadeMethod, CascadeNode } from '../../../lib/engine/cascade';
+import type { CascadeMethod } from '../../../lib/engine/cascade';
+import type { DailyRollup } from '../../../lib/engine/rollup';
 import { periodLabel, startOfLocalDay } from '../../../lib/engine/time-buckets';
-import { formatDate, formatValue } from '../../../lib/i18n/format';
+import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
 import { localizedName } from '../../../lib/i18n/translate';
+import { parseValue } from '../../../lib/parse/value-parse';
 import type { Unit } from '../../../lib/schema';
 import { repository } from '../../../lib/storage/repository';
 import { readRollups } from '../../../lib/storage/rollup-store';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
-import { isCascadable, milestoneGoals, planCascade, weightsFromLastYear } from './cascade-plan';
+import {
+  type AnnualPath,
+  type CascadeDepth,
+  chooseRows,
+  defaultMeaning,
+  isCascadable,
+  isSummed,
+  milestoneGoals,
+  type PlanRow,
+  planCascade,
+  rateBeforeStart,
+  type TargetMeaning,
+  weightsFromLastYear,
+} from './cascade-plan';
 import { EditorHeader, FormField, newId } from './form-field';
 import { useRecords } from './use-records';
 
 const COUNT: Unit = { kind: 'count' };
+const DEPTHS: CascadeDepth[] = ['year', 'quarter', 'month'];
 
-/** Breaks a goal's target into quarterly and monthly milestone goals, linear or phased by last year. */
+/** A typed amount: the number, an error in the UI's language, or null for an empty field. */
+function readAmount(text: string, locale: 'en' | 'vi'): { value: number | null; error?: string } {
+  if (!text.trim()) return { value: null };
+  const p = parseValue(text, locale);
+  if (!p.ok) return { value: null, error: p.error[locale] };
+  if (p.percent || p.value < 0)
+    return { value: null, error: locale === 'vi' ? 'phải ≥ 0' : 'must be 0 or more' };
+  return { value: p.value };
+}
+
+/**
+ * Breaks a goal's target into yearly, quarterly and monthly milestones. Asks what the target means (a
+ * rate per year or a total over the period), how deep to go, who owns each milestone and what budget
+ * it gets; periods that already ended are only created when ticked (each would be overdue at once).
+ */
 export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: () => void }) {
   const t = tr.value;
   const s = settings.value;
+  const loc = s.locale;
   const { goals, metrics, loaded } = useRecords();
   const candidates = goals.filter(isCascadable);
   const [chosen, setChosen] = useState(goalId ?? '');
   const [method, setMethod] = useState<CascadeMethod>('linear');
-  const [includeMonths, setIncludeMonths] = useState(true);
+  const [meaning, setMeaning] = useState<TargetMeaning | null>(null);
+  const [annualPath, setAnnualPath] = useState<AnnualPath>('ramp');
+  const [startRateText, setStartRateText] = useState<string | null>(null);
+  const [depth, setDepth] = useState<CascadeDepth | null>(null);
+  const [includeEnded, setIncludeEnded] = useState(false);
   const [owner, setOwner] = useState<string | null>(null);
-  const [seasonal, setSeasonal] = useState<{ weights: number[]; year: number; hasData: boolean } | null>(
-    null,
-  );
+  const [budgetText, setBudgetText] = useState<string | null>(null);
+  const [rowBudget, setRowBudget] = useState<Record<string, string>>({});
+  const [rowOwner, setRowOwner] = useState<Record<string, string>>({});
+  const [rollups, setRollups] = useState<DailyRollup[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const goal = candidates.find((g) => g.id === chosen);
   const metric = metrics.find((m) => m.id === goal?.metricId);
   const unit = metric?.unit ?? COUNT;
-
-  // Start from the goal's own trajectory; the user may switch.
-  useEffect(() => {
-    if (goal) setMethod(goal.trajectory === 'phased' ? 'phased' : 'linear');
-  }, [goal?.id]);
+  const summed = isSummed(metric);
 
   useEffect(() => {
-    setSeasonal(null);
-    if (method !== 'phased' || !goal || !metric) return;
     let alive = true;
     void getDb()
       .then(readRollups)
-      .then((r) => alive && setSeasonal(weightsFromLastYear(r, goal, metric, s)));
+      .then((r) => alive && setRollups(r));
     return () => {
       alive = false;
     };
-  }, [method, goal?.id, metric?.id]);
+  }, []);
 
-  const weights = method === 'phased' ? seasonal?.weights : undefined;
-  const plan = useMemo(
-    () => (goal ? planCascade(goal, metric, s, method, weights) : null),
-    [goal, metric, method, weights],
+  // A different goal starts from its own settings; the user may change any of them.
+  useEffect(() => {
+    if (goal) setMethod(goal.trajectory === 'phased' ? 'phased' : 'linear');
+    setMeaning(null);
+    setStartRateText(null);
+    setDepth(null);
+    setBudgetText(null);
+    setRowBudget({});
+    setRowOwner({});
+  }, [goal?.id]);
+
+  const seasonal = useMemo(
+    () =>
+      method === 'phased' && goal && metric && rollups ? weightsFromLastYear(rollups, goal, metric, s) : null,
+    [method, goal, metric, rollups],
   );
-  const label = (n: CascadeNode) =>
-    n.granularity === 'quarter'
-      ? periodLabel(n.start, 'quarter', s)
-      : formatDate(startOfLocalDay(n.start, s.timeZone), s.locale, s.timeZone, 'monthYear');
-  const fmt = (v: number) => formatValue(v, unit, s.locale);
+  const before = useMemo(
+    () => (goal && rollups ? rateBeforeStart(rollups, goal, metric, s) : null),
+    [goal, metric, rollups],
+  );
+  const currency = goal?.budget?.currency ?? (unit.kind === 'currency' ? unit.currency : s.currency);
+  const money: Unit = { kind: 'currency', currency };
+  const chosenMeaning = meaning ?? (goal ? defaultMeaning(goal, metric) : 'total');
+  const startRate = startRateText === null ? before?.rate : readAmount(startRateText, loc).value;
+  const budget = budgetText === null ? (goal?.budget?.amount ?? null) : readAmount(budgetText, loc);
+  const budgetTotal = budget === null || typeof budget === 'number' ? budget : budget.value;
+  const weights = method === 'phased' ? seasonal?.weights : undefined;
+  const now = useMemo(() => Date.now(), [goal?.id]);
+  const plan = useMemo(
+    () =>
+      goal
+        ? planCascade(goal, metric, s, {
+            meaning: chosenMeaning,
+            method,
+            weights,
+            annualPath,
+            startRate: startRate ?? 0,
+            budget: budgetTotal,
+            now,
+          })
+        : null,
+    [goal, metric, method, weights, chosenMeaning, annualPath, startRate, budgetTotal],
+  );
+  const levels = plan?.levels ?? [];
+  const chosenDepth: CascadeDepth =
+    depth && levels.includes(depth)
+      ? depth
+      : levels.includes('year') && levels.includes('quarter')
+        ? 'quarter'
+        : (DEPTHS.filter((d) => levels.includes(d)).pop() ?? 'month');
+  const shown = plan ? chooseRows(plan, chosenDepth, true) : [];
+  const toCreate = plan ? chooseRows(plan, chosenDepth, includeEnded) : [];
+  const endedCount = shown.filter((r) => r.ended).length;
+
+  const label = (r: PlanRow) =>
+    r.granularity === 'month'
+      ? formatDate(startOfLocalDay(r.node.start, s.timeZone), loc, s.timeZone, 'monthYear')
+      : periodLabel(r.node.start, r.granularity, s);
+  const fmt = (v: number) => formatValue(v, unit, loc, { compact: true });
+  const day = (ms: number) => formatDate(ms, loc, s.timeZone, 'medium');
+  const defaultOwner = owner ?? goal?.owner ?? '';
+  const budgetOf = (r: PlanRow): { value: number | null; error?: string } =>
+    rowBudget[r.key] !== undefined ? readAmount(rowBudget[r.key] ?? '', loc) : { value: r.budget };
+  const ownerOf = (r: PlanRow) => rowOwner[r.key] ?? defaultOwner;
+  const budgetError =
+    budget !== null && typeof budget === 'object' && budget.error
+      ? t('cascade.badBudget', { period: t('cascade.budgetAll', { currency }), reason: budget.error })
+      : null;
+  const rowError = toCreate.map((r) => ({ r, e: budgetOf(r).error })).find((x) => x.e !== undefined);
+
+  const describe = (r: PlanRow) => {
+    const params = {
+      metric: metric ? localizedName(metric, loc) : localizedName(goal ?? { title: '' }, loc),
+      target: formatValue(r.target, unit, loc),
+      start: day(startOfLocalDay(r.node.start, s.timeZone)),
+      end: day(r.deadline),
+    };
+    const down = metric?.direction === 'down';
+    return plan?.meaning === 'level'
+      ? t(down ? 'cascade.describe.level.down' : 'cascade.describe.level.up', params)
+      : t(down ? 'cascade.describe.down' : 'cascade.describe.up', params);
+  };
 
   const create = async () => {
-    if (!goal || !plan) return;
-    const now = Date.now();
-    const made = milestoneGoals(goal, plan.rows, plan.cumulative, {
-      owner: owner ?? goal.owner ?? '',
-      includeMonths,
+    if (!goal || !plan || toCreate.length === 0) return;
+    if (budgetError) return setError(budgetError);
+    if (rowError)
+      return setError(t('cascade.badBudget', { period: label(rowError.r), reason: rowError.e ?? '' }));
+    const made = milestoneGoals(goal, toCreate, {
+      meaning: plan.meaning,
+      owner: ownerOf,
+      budget: (r) => budgetOf(r).value,
+      currency,
       method,
       weights,
-      now,
+      now: Date.now(),
       timeZone: s.timeZone,
       newId: () => newId('goal'),
       label,
+      describe,
     });
     const repo = repository(await getDb(), 'goals');
+    const stamp = Date.now();
     try {
       // The goal's own trajectory follows the phasing its milestones were cut with.
       const parent =
         method === 'phased' && weights
-          ? [{ ...goal, trajectory: 'phased', seasonalWeights: weights, updatedAt: now }]
+          ? [{ ...goal, trajectory: 'phased', seasonalWeights: weights, updatedAt: stamp }]
           : [];
       await repo.putMany([...made, ...parent]);
     } catch (e) {
@@ -92,6 +200,15 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     });
   };
 
+  const radio = <T extends string>(name: string, value: T, current: T, set: (v: T) => void, text: string) => (
+    <label key={value} class="pc-check">
+      <input type="radio" name={name} value={value} checked={current === value} onChange={() => set(value)} />
+      {text}
+    </label>
+  );
+  const target = goal ? formatValue(goal.target, unit, loc, { compact: true }) : '';
+  const span = goal ? { target, start: day(goal.startAt), end: day(goal.deadline) } : null;
+
   return (
     <div class="pc-cascade" data-testid="cascade-wizard">
       <EditorHeader title={t('cascade.title')} t={t} onClose={onClose} />
@@ -101,52 +218,130 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
         </p>
       )}
       {loaded && candidates.length === 0 && <p>{t('cascade.noGoals')}</p>}
+      <FormField id="cascade-goal" label={t('cascade.goal')} hint={t('cascade.goalHint')}>
+        {(a) => (
+          <select {...a} value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
+            <option value="">—</option>
+            {candidates.map((g) => (
+              <option key={g.id} value={g.id}>
+                {localizedName(g, loc)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      {goal && span && summed && (
+        <fieldset class="pc-fieldset" data-testid="cascade-meaning">
+          <legend>{t('cascade.meaning', { target })}</legend>
+          {radio('cascade-meaning', 'annual', chosenMeaning, setMeaning, t('cascade.meaning.annual', span))}
+          {radio('cascade-meaning', 'total', chosenMeaning, setMeaning, t('cascade.meaning.total', span))}
+        </fieldset>
+      )}
+      {goal && span && !summed && <p class="pc-muted">{t('cascade.meaning.level', span)}</p>}
+      {goal && plan?.meaning === 'annual' && (
+        <div class="pc-form-grid">
+          <fieldset class="pc-fieldset">
+            <legend>{t('cascade.path')}</legend>
+            {radio('cascade-path', 'ramp', annualPath, setAnnualPath, t('cascade.path.ramp'))}
+            {radio('cascade-path', 'flat', annualPath, setAnnualPath, t('cascade.path.flat', { target }))}
+          </fieldset>
+          {annualPath === 'ramp' && (
+            <FormField
+              id="cascade-start-rate"
+              label={t('cascade.startRate')}
+              error={startRateText !== null ? (readAmount(startRateText, loc).error ?? null) : null}
+              hint={
+                startRateText !== null
+                  ? null
+                  : goal.baseline !== undefined
+                    ? t('cascade.startRate.baseline')
+                    : before
+                      ? t('cascade.startRate.data', {
+                          months: String(before.months),
+                          start: day(goal.startAt),
+                        })
+                      : t('cascade.startRate.none', { start: day(goal.startAt) })
+              }
+            >
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={startRateText ?? (before ? formatNumber(Math.round(before.rate), loc) : '')}
+                  onInput={(e) => setStartRateText(e.currentTarget.value)}
+                />
+              )}
+            </FormField>
+          )}
+        </div>
+      )}
       <div class="pc-form-grid">
-        <FormField id="cascade-goal" label={t('cascade.goal')} hint={t('cascade.goalHint')}>
+        <fieldset class="pc-fieldset">
+          <legend>{t('cascade.method')}</legend>
+          {(['linear', 'phased'] as const).map((m) =>
+            radio('cascade-method', m, method, setMethod, t(`editor.trajectory.${m}`)),
+          )}
+        </fieldset>
+        <FormField id="cascade-depth" label={t('cascade.depth')}>
           {(a) => (
-            <select {...a} value={chosen} onChange={(e) => setChosen(e.currentTarget.value)}>
-              <option value="">—</option>
-              {candidates.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {localizedName(g, s.locale)}
+            <select
+              {...a}
+              value={chosenDepth}
+              onChange={(e) => setDepth(e.currentTarget.value as CascadeDepth)}
+            >
+              {DEPTHS.filter((d) => levels.includes(d)).map((d) => (
+                <option key={d} value={d}>
+                  {t(`cascade.depth.${d}`)}
                 </option>
               ))}
             </select>
           )}
         </FormField>
-        <fieldset class="pc-fieldset">
-          <legend>{t('cascade.method')}</legend>
-          {(['linear', 'phased'] as const).map((m) => (
-            <label key={m} class="pc-check">
-              <input
-                type="radio"
-                name="cascade-method"
-                checked={method === m}
-                onChange={() => setMethod(m)}
-              />
-              {t(`editor.trajectory.${m}`)}
-            </label>
-          ))}
-        </fieldset>
-        <FormField id="cascade-owner" label={t('field.owner')}>
+        <FormField id="cascade-owner" label={t('cascade.ownerAll')} hint={t('cascade.ownerHint')}>
           {(a) => (
             <input
               {...a}
               type="text"
-              value={owner ?? goal?.owner ?? ''}
+              autoComplete="off"
+              value={defaultOwner}
               onInput={(e) => setOwner(e.currentTarget.value)}
             />
           )}
         </FormField>
+        <FormField
+          id="cascade-budget"
+          label={t('cascade.budgetAll', { currency })}
+          hint={t('cascade.budgetHint')}
+          error={budget !== null && typeof budget === 'object' ? (budget.error ?? null) : null}
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={budgetText ?? (goal?.budget ? formatNumber(goal.budget.amount, loc) : '')}
+              onInput={(e) => {
+                setBudgetText(e.currentTarget.value);
+                setRowBudget({});
+              }}
+            />
+          )}
+        </FormField>
+      </div>
+      {endedCount > 0 && (
         <label class="pc-check">
           <input
             type="checkbox"
-            checked={includeMonths}
-            onChange={(e) => setIncludeMonths(e.currentTarget.checked)}
+            data-testid="cascade-include-ended"
+            checked={includeEnded}
+            onChange={(e) => setIncludeEnded(e.currentTarget.checked)}
           />
-          {t('cascade.includeMonths')}
+          {t.plural('cascade.includeEnded', endedCount)}
         </label>
-      </div>
+      )}
       {method === 'phased' && seasonal && (
         <p class="pc-muted" aria-live="polite">
           {seasonal.hasData
@@ -154,32 +349,80 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
             : t('cascade.noHistory', { year: String(seasonal.year) })}
         </p>
       )}
-      {plan && plan.rows.length > 0 && (
-        <table class="pc-table" data-testid="cascade-preview">
+      {plan?.meaning === 'annual' && goal && (
+        <p class="pc-muted" data-testid="cascade-sum">
+          {t('cascade.sumAnnual', { sum: fmt(plan.sum), target })}
+        </p>
+      )}
+      {shown.length > 0 && (
+        <table class="pc-table pc-cascade-table" data-testid="cascade-preview">
           <caption>{t('cascade.preview')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('cascade.period')}</th>
               <th scope="col" class="pc-num">
-                {plan.cumulative ? t('field.target') : t('cascade.level')}
+                {plan?.meaning === 'level' ? t('cascade.level') : t('field.target')}
               </th>
+              <th scope="col">{t('cascade.col.budget')}</th>
+              <th scope="col">{t('cascade.col.owner')}</th>
             </tr>
           </thead>
           <tbody>
-            {plan.rows.map((row) => [
-              <tr key={`q-${row.node.start}`} class="pc-cascade-quarter">
-                <th scope="row">{label(row.node)}</th>
-                <td class="pc-num">{fmt(row.target)}</td>
-              </tr>,
-              ...(includeMonths
-                ? row.months.map((m) => (
-                    <tr key={`m-${m.node.start}`} class="pc-cascade-month">
-                      <th scope="row">{label(m.node)}</th>
-                      <td class="pc-num">{fmt(m.target)}</td>
-                    </tr>
-                  ))
-                : []),
-            ])}
+            {shown.map((r) => {
+              const off = r.ended && !includeEnded;
+              const b = budgetOf(r);
+              return (
+                <tr
+                  key={r.key}
+                  class={`pc-cascade-${r.granularity}${off ? ' pc-cascade-ended' : ''}`}
+                  data-key={r.key}
+                  data-ended={r.ended ? 'true' : undefined}
+                >
+                  <th scope="row">{label(r)}</th>
+                  <td class="pc-num">{fmt(r.target)}</td>
+                  {off ? (
+                    <td colSpan={2} class="pc-muted">
+                      {t('cascade.ended')}
+                    </td>
+                  ) : (
+                    <>
+                      <td>
+                        <input
+                          type="text"
+                          inputMode="decimal"
+                          autoComplete="off"
+                          class="pc-cascade-budget"
+                          aria-label={t('cascade.rowBudget', { period: label(r) })}
+                          aria-invalid={b.error ? true : undefined}
+                          title={b.error ?? (b.value !== null ? formatValue(b.value, money, loc) : '')}
+                          value={
+                            rowBudget[r.key] ??
+                            (r.budget !== null ? formatNumber(Math.round(r.budget), loc) : '')
+                          }
+                          onInput={(e) => {
+                            const v = e.currentTarget.value;
+                            setRowBudget((x) => ({ ...x, [r.key]: v }));
+                          }}
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="text"
+                          autoComplete="off"
+                          class="pc-cascade-owner"
+                          aria-label={t('cascade.rowOwner', { period: label(r) })}
+                          value={ownerOf(r)}
+                          onInput={(e) => {
+                            const v = e.currentTarget.value;
+                            setRowOwner((x) => ({ ...x, [r.key]: v }));
+                          }}
+                        />
+                      </td>
+                    </>
+                  )}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
@@ -187,11 +430,11 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
         <button
           type="button"
           class="primary"
-          disabled={!plan || plan.rows.length === 0}
+          disabled={toCreate.length === 0}
           onClick={() => void create()}
           data-testid="cascade-create"
         >
-          {t('cascade.create')}
+          {t.plural('cascade.createN', toCreate.length)}
         </button>
         <button type="button" onClick={onClose}>
           {t('action.cancel')}

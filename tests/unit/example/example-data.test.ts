@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { evaluateAll } from '../../../lib/engine/evaluate-all';
 import { checkFormula } from '../../../lib/engine/formula';
+import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { buildExampleData } from '../../../lib/example/example-data';
 import {
   ChannelSpend,
   CheckIn,
+  defaultSettings,
   Goal,
   GoalKind,
   Lead,
@@ -253,8 +256,42 @@ describe('buildExampleData: goals', () => {
       'ex-goal-month-2026-08',
       'ex-goal-month-2026-09',
     ]);
-    expect(quarters.filter((q) => typeof q.doneAt === 'number')).toHaveLength(3);
+    // Revenue milestones are decided by their revenue, never ticked by hand.
+    expect([...years, ...quarters].every((q) => q.doneAt === null && q.metricId === 'ex-revenue')).toBe(true);
     expect(months.filter((m) => (m.deadline ?? 0) > NOW).every((m) => m.doneAt === null)).toBe(true);
+  });
+
+  it('shows no revenue milestone Overdue: ended quarters reached their plan, Done from their own window', () => {
+    for (const now of [NOW, Date.UTC(2026, 3, 2, 4), Date.UTC(2027, 0, 10, 4), Date.UTC(2029, 6, 15, 4)]) {
+      const d = buildExampleData(now);
+      const revenue = d.observations.filter((o) => o.metricId === 'ex-revenue');
+      const result = evaluateAll({
+        goals: d.goals,
+        metrics: d.metrics,
+        rollups: rollupFromPoints('ex-revenue', revenue, 'Asia/Ho_Chi_Minh'),
+        checkIns: d.checkIns,
+        settings: defaultSettings({ locale: 'en', timeZone: 'Asia/Ho_Chi_Minh' }),
+        now,
+        forecastPaths: 20,
+      });
+      const measured = d.goals.filter((g) => g.kind === 'milestone' && g.metricId === 'ex-revenue');
+      const ended = measured.filter((g) => (g.deadline ?? 0) < now);
+      expect(ended.length, new Date(now).toISOString()).toBeGreaterThanOrEqual(1);
+      for (const g of measured) {
+        const inWindow = revenue
+          .filter((o) => o.time >= (g.startAt ?? 0) && o.time <= (g.deadline ?? 0))
+          .reduce((a, o) => a + o.value, 0);
+        const state = result.perGoal.get(g.id)?.milestone?.state;
+        expect(state, g.id).not.toBe('overdue');
+        if (inWindow >= (g.target ?? 0)) expect(state, g.id).toBe('done');
+      }
+      // Done because the window's revenue reached the target, not because someone ticked it.
+      for (const g of ended) {
+        expect(g.doneAt ?? null, g.id).toBeNull();
+        expect(result.perGoal.get(g.id)?.current ?? 0, g.id).toBeGreaterThanOrEqual(g.target ?? 0);
+        expect(result.perGoal.get(g.id)?.milestone?.state, g.id).toBe('done');
+      }
+    }
   });
 
   it('sets two objectives with 3–4 key results each in the current quarter, committed and stretch', () => {

@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type CascadableGoal,
+  chooseRows,
+  defaultMeaning,
+  milestoneGoals,
+  type PlanRow,
+  planCascade,
+} from '../../../components/newtab/editor/cascade-plan';
+import { Goal } from '../../../lib/schema';
+
+const tz = 'Asia/Ho_Chi_Minh';
+const cal = { timeZone: tz, weekStart: 1 as const, fiscalYearStartMonth: 1 };
+const B = 1_000_000_000;
+const SUM = { aggregation: 'sum' as const };
+/** Midnight of a local day in Hà Nội (UTC+7). */
+const local = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) - 7 * 3_600_000;
+const NOW = local(2026, 12, 6) + 11 * 3_600_000;
+
+function bhag(over: Partial<CascadableGoal> = {}): CascadableGoal {
+  return {
+    id: 'bhag',
+    kind: 'bhag',
+    goalType: 'level',
+    rollingMonths: 12,
+    title: 'Reach 150 billion VND annual revenue by 2029',
+    frameworks: ['smart'],
+    metricId: 'rev',
+    target: 150 * B,
+    startAt: local(2026, 1, 1),
+    deadline: local(2029, 1, 1) - 1,
+    weight: 1,
+    archived: false,
+    deletedAt: null,
+    createdAt: 0,
+    updatedAt: 0,
+    ...over,
+  };
+}
+
+const targets = (rows: PlanRow[], g: string) =>
+  rows.filter((r) => r.granularity === g).map((r) => Math.round(r.target / 1e6) / 1e3);
+
+describe('planCascade: what the target means', () => {
+  it('a 12-month rolling level on a summed metric is read as a rate per year', () => {
+    expect(defaultMeaning(bhag(), SUM)).toBe('annual');
+    expect(defaultMeaning({ goalType: 'total' }, SUM)).toBe('total');
+    expect(defaultMeaning(bhag(), { aggregation: 'last' })).toBe('level');
+  });
+
+  it('annual ₫150B by 2029, stepping up from ₫30B: years ₫70B / ₫110B / ₫150B, quarters a share of their year', () => {
+    const plan = planCascade(bhag(), SUM, cal, {
+      meaning: 'annual',
+      annualPath: 'ramp',
+      startRate: 30 * B,
+      method: 'linear',
+      budget: 13.5 * B,
+      now: NOW,
+    });
+    expect(plan.levels).toEqual(['year', 'quarter', 'month']);
+    expect(targets(plan.rows, 'year')).toEqual([70, 110, 150]);
+    // 2026 by days: Q1 90/365, Q2 91/365, Q3 92/365, Q4 92/365 of ₫70B.
+    expect(targets(plan.rows, 'quarter').slice(0, 4)).toEqual([17.26, 17.452, 17.644, 17.644]);
+    // 2028 is a leap year: 91, 91, 92, 92 days of 366. Never the 3-year total split evenly (₫12.3B a quarter).
+    expect(targets(plan.rows, 'quarter').slice(-4)).toEqual([37.295, 37.295, 37.705, 37.705]);
+    expect(targets(plan.rows, 'month')[0]).toBe(5.945); // Jan 2026: 31/365 × ₫70B
+    // The budget follows the targets' weights: ₫13.5B × 70/330 for 2026.
+    const years = plan.rows.filter((r) => r.granularity === 'year');
+    expect(years.map((r) => Math.round(r.budget ?? 0))).toEqual([
+      2_863_636_364, 4_500_000_000, 6_136_363_636,
+    ]);
+  });
+
+  it('annual, the full rate every year: ₫150B in each year', () => {
+    const plan = planCascade(bhag(), SUM, cal, {
+      meaning: 'annual',
+      annualPath: 'flat',
+      method: 'linear',
+      now: NOW,
+    });
+    expect(targets(plan.rows, 'year')).toEqual([150, 150, 150]);
+    expect(plan.rows.every((r) => r.budget === null)).toBe(true);
+  });
+
+  it('a window starting in July asks half a year of the 2026 rate', () => {
+    const plan = planCascade(bhag({ startAt: local(2026, 7, 1) }), SUM, cal, {
+      meaning: 'annual',
+      annualPath: 'flat',
+      method: 'linear',
+      now: NOW,
+    });
+    expect(targets(plan.rows, 'year')).toEqual([75.616, 150, 150]); // 184/365 × ₫150B
+  });
+
+  it('total over the period: the periods add up to the target', () => {
+    const plan = planCascade(bhag({ target: 36 * B }), SUM, cal, {
+      meaning: 'total',
+      method: 'linear',
+      now: NOW,
+    });
+    expect(plan.sum).toBeCloseTo(36 * B, 0);
+    expect(targets(plan.rows, 'year')).toEqual([11.989, 11.989, 12.022]);
+  });
+
+  it('a level metric gets the level to reach by each period’s end', () => {
+    const plan = planCascade(
+      bhag({ target: 15, baseline: 10, startAt: local(2026, 1, 1), deadline: local(2027, 1, 1) - 1 }),
+      { aggregation: 'last' },
+      cal,
+      { meaning: 'annual', method: 'linear', now: NOW },
+    );
+    expect(plan.meaning).toBe('level');
+    expect(plan.levels).toEqual(['quarter', 'month']);
+    const q = plan.rows.filter((r) => r.granularity === 'quarter').map((r) => Number(r.target.toFixed(2)));
+    expect(q).toEqual([11.23, 12.48, 13.74, 15]);
+  });
+});
+
+describe('chooseRows: depth and ended periods', () => {
+  const plan = planCascade(bhag(), SUM, cal, {
+    meaning: 'annual',
+    annualPath: 'ramp',
+    startRate: 30 * B,
+    method: 'linear',
+    budget: 13.5 * B,
+    now: NOW,
+  });
+
+  it('leaves out periods that ended unless asked (Dec 2026: 11 months and 3 quarters of 2026)', () => {
+    const rows = chooseRows(plan, 'month', false);
+    expect(rows.some((r) => r.ended)).toBe(false);
+    expect(rows.filter((r) => r.granularity === 'year')).toHaveLength(3);
+    expect(rows.filter((r) => r.granularity === 'quarter')).toHaveLength(9);
+    expect(rows.filter((r) => r.granularity === 'month')).toHaveLength(25);
+    const all = chooseRows(plan, 'month', true);
+    expect(all).toHaveLength(3 + 12 + 36);
+    expect(all.filter((r) => r.ended)).toHaveLength(3 + 11);
+  });
+
+  it('a row hangs under its nearest shown ancestor', () => {
+    const years = chooseRows(plan, 'year', false);
+    expect(years.map((r) => r.parentKey)).toEqual([null, null, null]);
+    const quarters = chooseRows(plan, 'quarter', false);
+    expect(quarters.find((r) => r.key === 'quarter-2027-01-01')?.parentKey).toBe('year-2027-01-01');
+    const noQuarters = chooseRows({ ...plan, levels: ['year', 'month'] }, 'month', false);
+    expect(noQuarters.find((r) => r.key === 'month-2027-02-01')?.parentKey).toBe('year-2027-01-01');
+  });
+
+  it('creates milestones that parse, carry metric, window, target, budget and owner, and nest', () => {
+    const rows = chooseRows(plan, 'quarter', false);
+    let n = 0;
+    const goals = milestoneGoals(bhag(), rows, {
+      meaning: 'annual',
+      owner: (r) => (r.granularity === 'year' ? 'Nguyễn Minh Anh' : 'Trần Thu Hà'),
+      budget: (r) => r.budget,
+      currency: 'VND',
+      method: 'linear',
+      now: NOW,
+      timeZone: tz,
+      newId: () => `m${n++}`,
+      label: (r) => r.node.start,
+      describe: (r) => `Revenue ${r.target} from ${r.node.start}`,
+    });
+    expect(goals.every((g) => Goal.safeParse(g).success)).toBe(true);
+    const y2027 = goals.find((g) => g.title.startsWith('2027-01-01'));
+    expect(y2027).toMatchObject({
+      goalType: 'milestone',
+      metricId: 'rev',
+      target: 110 * B,
+      startAt: local(2027, 1, 1),
+      deadline: local(2028, 1, 1) - 1,
+      owner: 'Nguyễn Minh Anh',
+      budget: { amount: 4_500_000_000, currency: 'VND' },
+      parentId: 'bhag',
+    });
+    const q1 = goals.find((g) => g.startAt === local(2027, 1, 1) && g.id !== y2027?.id);
+    expect(q1?.parentId).toBe(y2027?.id);
+    expect(goals.every((g) => (g.deadline ?? 0) >= NOW)).toBe(true);
+  });
+});
+
+describe('planCascade: properties', () => {
+  it('children add up to their parent (targets and budgets) for totals and annual rates', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 900 }),
+        fc.integer({ min: 30, max: 1500 }),
+        fc.constantFrom('total' as const, 'annual' as const),
+        fc.constantFrom('ramp' as const, 'flat' as const),
+        fc.double({ min: 1, max: 1e12, noNaN: true }),
+        (startDay, days, meaning, annualPath, target) => {
+          const startAt = local(2025, 1, 1) + startDay * 86_400_000;
+          const goal = bhag({ startAt, deadline: startAt + days * 86_400_000 - 1, target });
+          const plan = planCascade(goal, SUM, cal, {
+            meaning,
+            annualPath,
+            startRate: target / 3,
+            method: 'linear',
+            budget: 1e9,
+            now: NOW,
+          });
+          const byParent = new Map<string, PlanRow[]>();
+          for (const r of plan.rows)
+            if (r.parentKey) byParent.set(r.parentKey, [...(byParent.get(r.parentKey) ?? []), r]);
+          for (const r of plan.rows) {
+            const kids = byParent.get(r.key);
+            if (!kids) continue;
+            const t = kids.reduce((a, k) => a + k.target, 0);
+            const b = kids.reduce((a, k) => a + (k.budget ?? 0), 0);
+            expect(Math.abs(t - r.target)).toBeLessThanOrEqual(Math.abs(r.target) * 1e-9 + 1e-6);
+            expect(Math.abs(b - (r.budget ?? 0))).toBeLessThanOrEqual(1e-3);
+          }
+          const topBudget = plan.rows.filter((r) => !r.parentKey).reduce((a, r) => a + (r.budget ?? 0), 0);
+          expect(topBudget).toBeCloseTo(1e9, 0);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
