@@ -6,6 +6,7 @@ import { goalReadingEn } from './messages-goal-reading';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
 import { shellEn } from './messages-shell';
+import { teamEn } from './messages-team';
 
 /**
  * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
@@ -16,6 +17,7 @@ export const en = {
   // Painted by the popup before the rest loads (messages-shell.ts)
   ...shellEn,
   ...overlayEn,
+  ...teamEn,
   ...permissionErrorsEn,
   ...crmHealthEn,
   ...dataSafetyEn,

@@ -7,6 +7,7 @@ import { goalReadingVi } from './messages-goal-reading';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
 import { shellVi } from './messages-shell';
+import { teamVi } from './messages-team';
 
 /**
  * Vietnamese UI strings. Typed as `Record<MessageKey, string>` so a key missing here fails typecheck.
@@ -15,6 +16,7 @@ import { shellVi } from './messages-shell';
 export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
+  ...teamVi,
   ...permissionErrorsVi,
   ...crmHealthVi,
   ...dataSafetyVi,
