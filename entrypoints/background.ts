@@ -14,6 +14,7 @@ import { enter, type OmniboxDeps, suggest } from '../lib/background/omnibox';
 import { notifyNewAlerts, runCheckInReminder, scheduleAlertsAlarm } from '../lib/background/reminders';
 import { restrictToTrustedContexts } from '../lib/background/storage-access';
 import { createTabLimiter } from '../lib/background/tab-limits';
+import { installTeamBackground } from '../lib/background/team-install';
 import { createTranslator } from '../lib/i18n/translate';
 import { parseRecent, RECENT_KEY, touchRecent } from '../lib/popup/recent-metrics';
 import { ALERTS_ALARM, CHECK_IN_ALARM } from '../lib/popup/reminder-schedule';
@@ -41,6 +42,9 @@ export default defineBackground(() => {
   // CRM overlays: content scripts registered for the enabled CRMs only, health reports, badge context.
   const crm = installCrmBackground({ db, browser: browser as never });
 
+  // Team sync (issue 21): PouchDB and the alarm live here; the options page drives it by message.
+  const team = installTeamBackground({ db, browser: browser as never });
+
   // Content scripts ask the background for their storage (lib/background/crm-store.ts).
   void restrictToTrustedContexts(browser.storage.local as never).then((access) => {
     if (access === 'unsupported') console.info('[pacer] storage.local stays open to content scripts here');
@@ -58,6 +62,7 @@ export default defineBackground(() => {
     onHealth: crm.onHealth,
     overlayContext: crm.overlayContext,
     crmStore: crm.crmStore,
+    team,
   };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handleRuntimeMessage(message, sender, runtimeContext).then(sendResponse, (error: unknown) =>
@@ -244,6 +249,7 @@ export default defineBackground(() => {
       omniboxSuggest: (text: string) => suggest(text, omniboxDeps),
       omniboxEnter: (text: string) => enter(text, 'newForegroundTab', omniboxDeps, Date.now()),
       menuClick: onMenuClick,
+      team,
     },
   });
 });

@@ -8,6 +8,7 @@ import { ImportsSection } from './imports-section';
 import { QuarantineSection } from './quarantine-section';
 import { SettingsSection } from './settings-section';
 import { SnapshotsSection } from './snapshots-section';
+import { TeamSection } from './team-section';
 
 export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
   useEffect(() => {
@@ -34,6 +35,7 @@ export function OptionsApp({ autoLoadExample }: { autoLoadExample: boolean }) {
       <SettingsSection />
       <ExampleDataSection autoLoad={autoLoadExample} />
       <CrmSection />
+      <TeamSection />
       <BackupSection />
       <QuarantineSection />
       <SnapshotsSection />

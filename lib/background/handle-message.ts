@@ -29,6 +29,16 @@ export interface HandlerContext {
   onHealth?: (report: Extract<Message, { type: 'crm/health' }>) => Promise<void> | void;
   overlayContext?: (leadIds: string[]) => Promise<unknown>;
   crmStore?: CrmStoreAccess;
+  /** Team sync (lib/background/team-sync.ts); absent where the background did not set it up. */
+  team?: TeamActions;
+}
+
+/** What the team messages reach: join, sync, leave, share; each resolves to the new TeamState. */
+export interface TeamActions {
+  join(input: { serverUrl: string; team: string; name: string; password: string }): Promise<unknown>;
+  sync(): Promise<unknown>;
+  leave(): Promise<void>;
+  share(goalId: string, shared: boolean): Promise<unknown>;
 }
 
 export interface RuntimeContext extends HandlerContext {
@@ -127,6 +137,21 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         if (!ctx.crmStore) return refused(m.type, 'no health store here.');
         await ctx.crmStore.rememberMatched(m.key);
         return { ok: true, data: null };
+      case 'team/join':
+      case 'team/sync':
+      case 'team/leave':
+      case 'team/share': {
+        // Pacer's pages only (a tab is refused these before dispatch, see sender-policy.ts).
+        if (tab || !ctx.team) return refused(m.type, 'team sync is not available here.');
+        if (m.type === 'team/join') {
+          const { type: _t, ...input } = m;
+          return { ok: true, data: await ctx.team.join(input) };
+        }
+        if (m.type === 'team/sync') return { ok: true, data: await ctx.team.sync() };
+        if (m.type === 'team/share') return { ok: true, data: await ctx.team.share(m.goalId, m.shared) };
+        await ctx.team.leave();
+        return { ok: true, data: null };
+      }
       case 'metric/log': {
         if (m.time > now + MAX_FUTURE_MS) {
           return refused(m.type, `time ${new Date(m.time).toISOString()} is in the future.`);

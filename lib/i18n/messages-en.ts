@@ -10,6 +10,7 @@ import { numbersEn } from './messages-numbers';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
 import { shellEn } from './messages-shell';
+import { teamEn } from './messages-team';
 
 /**
  * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
@@ -21,6 +22,7 @@ export const en = {
   ...shellEn,
   ...overlayEn,
   ...crmdataEn,
+  ...teamEn,
   ...permissionErrorsEn,
   ...crmHealthEn,
   ...dataSafetyEn,

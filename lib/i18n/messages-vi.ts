@@ -11,6 +11,7 @@ import { numbersVi } from './messages-numbers';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
 import { shellVi } from './messages-shell';
+import { teamVi } from './messages-team';
 
 /**
  * Vietnamese UI strings. Typed as `Record<MessageKey, string>` so a key missing here fails typecheck.
@@ -20,6 +21,7 @@ export const vi: Record<MessageKey, string> = {
   ...shellVi,
   ...overlayVi,
   ...crmdataVi,
+  ...teamVi,
   ...permissionErrorsVi,
   ...crmHealthVi,
   ...dataSafetyVi,

@@ -62,7 +62,26 @@ export const RememberMatchedMessage = z.object({
   key: z.string().check(z.minLength(1), z.maxLength(400)),
 });
 
+/**
+ * Team sync (issue 21), from Pacer's own pages only (a tab may not send these: sender-policy.ts). The
+ * password travels in `team/join` to the background, which sends it in `POST /_session` and forgets it.
+ */
+export const TeamJoinMessage = z.object({
+  type: z.literal('team/join'),
+  serverUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
+  team: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  password: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+export const TeamSyncMessage = z.object({ type: z.literal('team/sync') });
+export const TeamLeaveMessage = z.object({ type: z.literal('team/leave') });
+export const TeamShareMessage = z.object({ type: z.literal('team/share'), goalId: Id, shared: z.boolean() });
+
 export const Message = z.discriminatedUnion('type', [
+  TeamJoinMessage,
+  TeamSyncMessage,
+  TeamLeaveMessage,
+  TeamShareMessage,
   LeadSightingsMessage,
   CrmHealthMessage,
   OverlayContextRequest,

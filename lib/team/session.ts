@@ -39,6 +39,13 @@ export function normalizeServerUrl(raw: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new TeamError('not_found', `The team server must be an http or https address, not ${url.protocol}`);
   }
+  // Plain http only to this computer: a session cookie and the team's numbers are not sent in clear text.
+  if (url.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
+    throw new TeamError(
+      'not_found',
+      `Use https:// for ${url.host}; plain http is only for a server on this computer.`,
+    );
+  }
   if (url.username || url.password) {
     throw new TeamError('not_found', 'Leave the user name and password out of the address; type them below.');
   }

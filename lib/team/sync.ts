@@ -92,7 +92,7 @@ export async function stageLocal(
 }
 
 /** Same document apart from `updatedAt` (restamped on every build) and key order. */
-function sameContent(a: object, b: object): boolean {
+export function sameContent(a: object, b: object): boolean {
   const { updatedAt: _a, ...ra } = a as Record<string, unknown>;
   const { updatedAt: _b, ...rb } = b as Record<string, unknown>;
   return canonical(ra) === canonical(rb);

@@ -1,0 +1,44 @@
+/**
+ * The team as Pacer's pages see it: TeamState read from `storage.local` (the background writes it,
+ * lib/background/team-sync.ts) and kept fresh by storage change events, and the messages that ask
+ * the background to join, sync, leave or share. Pages never talk to the team server themselves.
+ */
+import { signal } from '@preact/signals';
+import * as z from 'zod/mini';
+import { browser } from '#imports';
+import { type Message, parseReply } from '../../lib/messages/protocol';
+import { parseTeamState, TEAM_KEY, TeamState } from '../../lib/team/state';
+
+export const teamState = signal<TeamState | null>(null);
+export const teamLoaded = signal(false);
+
+let started = false;
+
+/** Reads the state once and follows its changes; safe to call from every component that needs it. */
+export function watchTeam(): void {
+  if (started) return;
+  started = true;
+  void browser.storage.local.get(TEAM_KEY).then(
+    (items) => {
+      teamState.value = parseTeamState(items[TEAM_KEY]);
+      teamLoaded.value = true;
+    },
+    () => {
+      teamLoaded.value = true;
+    },
+  );
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !(TEAM_KEY in changes)) return;
+    teamState.value = parseTeamState(changes[TEAM_KEY]?.newValue);
+  });
+}
+
+type TeamMessage = Extract<Message, { type: `team/${string}` }>;
+
+/** Sends a team message; resolves to the new state, or throws the background's error in words. */
+export async function sendTeam(message: TeamMessage): Promise<TeamState | null> {
+  const raw = await browser.runtime.sendMessage(message);
+  const reply = parseReply(z.nullable(TeamState), raw);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}

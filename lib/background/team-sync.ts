@@ -1,0 +1,298 @@
+import type { Database, PouchDoc } from 'pouchdb-core';
+import type { PacerDb } from '../storage/db';
+import { repository } from '../storage/repository';
+import { docToGoal, docToMetric, parseTeamId, type TeamDoc } from '../team/docs';
+import { applyPulled, managedDocs, ownDocs, readTeamObservations, teamScope } from '../team/local-records';
+import { quarantinePulled } from '../team/quarantine-pulled';
+import { normalizeServerUrl, openSession, TeamError, type TeamSession } from '../team/session';
+import { MAX_REFUSALS, parseTeamState, roleOf, type TeamRefusal, type TeamState } from '../team/state';
+import { checkPulledDoc, sameContent, stageLocal, syncOnce } from '../team/sync';
+import { REFUSALS, TEAM_DB_PATTERN, teamRoles } from '../team/validate';
+
+/**
+ * The team feature's background half: join, leave, share a goal, and one-shot checkpointed syncs
+ * (on the alarm, on a user's "Sync now", when the browser comes back online, and shortly after team
+ * data changes here). Every run is: stage this browser's documents → push → pull in batches until
+ * done or the run's time is up (the checkpoint carries the rest to the next run) → write pulled
+ * documents through Pacer's checked storage → record the outcome in TeamState for the options page.
+ */
+
+export interface TeamDeps {
+  db: () => Promise<PacerDb>;
+  load: () => Promise<unknown>;
+  save: (state: TeamState | null) => Promise<void>;
+  openMirror: (team: string, member: string) => Database;
+  openRemote: (serverUrl: string, team: string, session: TeamSession) => Database;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /** How long one run may pull before leaving the rest to the next (the worker lives ~30 s idle). */
+  budgetMs?: number;
+}
+
+export interface JoinInput {
+  serverUrl: string;
+  team: string;
+  name: string;
+  password: string;
+}
+
+export function createTeamSync(deps: TeamDeps) {
+  const now = () => deps.now?.() ?? Date.now();
+  const fetchImpl = deps.fetch ?? ((...a: Parameters<typeof fetch>) => fetch(...a));
+  let running: Promise<TeamState | null> | null = null;
+
+  const state = async () => parseTeamState(await deps.load());
+
+  /** Who the server says is signed in (the cookie), with the roles it has now. */
+  async function whoAmI(
+    serverUrl: string,
+    session?: TeamSession,
+  ): Promise<{ name: string | null; roles: string[] }> {
+    let res: Response;
+    try {
+      res = await fetchImpl(`${serverUrl}/_session`, {
+        credentials: 'include',
+        headers: { accept: 'application/json', ...(session?.cookie ? { cookie: session.cookie } : {}) },
+      });
+    } catch {
+      throw new TeamError(
+        'offline',
+        'The team server could not be reached; Pacer will sync when it is back.',
+      );
+    }
+    if (!res.ok) throw new TeamError('server', `The server answered ${res.status} to the session check.`);
+    const body = (await res.json().catch(() => null)) as {
+      userCtx?: { name?: unknown; roles?: unknown };
+    } | null;
+    const name = typeof body?.userCtx?.name === 'string' ? body.userCtx.name : null;
+    const roles = Array.isArray(body?.userCtx?.roles)
+      ? body.userCtx.roles.filter((r): r is string => typeof r === 'string')
+      : [];
+    return { name, roles };
+  }
+
+  async function join(input: JoinInput, session?: TeamSession): Promise<TeamState | null> {
+    const serverUrl = normalizeServerUrl(input.serverUrl);
+    const team = input.team.trim();
+    if (!TEAM_DB_PATTERN.test(team)) {
+      throw new TeamError(
+        'not_found',
+        `"${team}" is not a team database name: lower-case letters, digits, _ and -, starting with a letter.`,
+      );
+    }
+    const opened = session ?? (await openSession(serverUrl, input.name.trim(), input.password, fetchImpl));
+    const roles = teamRoles(team);
+    if (!opened.roles.some((r) => r === roles.manager || r === roles.member || r === '_admin')) {
+      throw new TeamError(
+        'forbidden',
+        `${opened.name} is not in team "${team}" on this server. Ask its admin to give you the role ${roles.member} (or ${roles.manager}).`,
+      );
+    }
+    const previous = await state();
+    const fresh: TeamState = {
+      serverUrl,
+      team,
+      user: opened.name,
+      roles: opened.roles,
+      joinedAt: now(),
+      // Rejoining the same team as the same person keeps the goals that were shared.
+      goalIds:
+        previous &&
+        previous.team === team &&
+        previous.user === opened.name &&
+        previous.serverUrl === serverUrl
+          ? previous.goalIds
+          : [],
+      refused: [],
+    };
+    await deps.save(fresh);
+    return sync(opened);
+  }
+
+  /** Leaves the team: signs out, forgets the mirror; every goal and number stays in Pacer. */
+  async function leave(): Promise<void> {
+    const s = await state();
+    await deps.save(null);
+    if (!s) return;
+    await fetchImpl(`${s.serverUrl}/_session`, { method: 'DELETE', credentials: 'include' }).catch(
+      () => null,
+    );
+    await deps
+      .openMirror(s.team, s.user)
+      .destroy()
+      .catch(() => null);
+  }
+
+  async function share(goalId: string, shared: boolean): Promise<TeamState> {
+    const s = await state();
+    if (!s) throw new TeamError('not_found', 'Join a team first (Options › Team).');
+    if (roleOf(s) !== 'manager') throw new TeamError('forbidden', REFUSALS.managerOnly);
+    const goalIds = shared ? [...new Set([...s.goalIds, goalId])] : s.goalIds.filter((id) => id !== goalId);
+    const next = { ...s, goalIds };
+    await deps.save(next);
+    return next;
+  }
+
+  function sync(session?: TeamSession): Promise<TeamState | null> {
+    if (!running) {
+      running = runSync(session).finally(() => {
+        running = null;
+      });
+    }
+    return running;
+  }
+
+  async function runSync(sessionOverride?: TeamSession): Promise<TeamState | null> {
+    const start = await state();
+    if (!start) return null;
+    await deps.save({ ...start, syncing: true });
+    let s: TeamState = { ...start, syncing: true };
+    const refusals: TeamRefusal[] = [];
+    try {
+      const who = await whoAmI(s.serverUrl, sessionOverride);
+      if (who.name !== s.user) {
+        throw new TeamError(
+          'credentials',
+          'The team session has ended: type your password to sign in again.',
+        );
+      }
+      const session: TeamSession = sessionOverride ?? { name: who.name, roles: who.roles };
+      s = { ...s, roles: who.roles };
+      const role = roleOf(s);
+      if (role === 'none') throw new TeamError('forbidden', REFUSALS.notMember);
+
+      const db = await deps.db();
+      const mirror = deps.openMirror(s.team, s.user);
+      const remote = deps.openRemote(s.serverUrl, s.team, session);
+      const t = now();
+      const [goals, metrics, checkIns] = await Promise.all([
+        repository(db, 'goals').list({ includeDeleted: true }),
+        repository(db, 'metrics').list({ includeDeleted: true }),
+        repository(db, 'checkIns').list(),
+      ]);
+      const titles = new Map(goals.map((g) => [g.id, g.title]));
+      const scope = teamScope(s.goalIds, goals, metrics);
+      const observations = await readTeamObservations(db, scope.metrics);
+      const mine = ownDocs(scope, s.user, observations, checkIns, t);
+      const managed = managedDocs(scope, t);
+      const writer = { team: s.team, user: { name: s.user, roles: s.roles } };
+      const { held } = await stageLocal(mirror, role === 'manager' ? [...managed, ...mine] : mine, writer);
+      for (const h of held) refusals.push(refusal(h.id, h.reason, titles, t));
+      // A member's edit of a team goal goes to the server as it is, so the refusal is the server's own
+      // word; the local copy is then put back to the team's version.
+      if (role === 'member') refusals.push(...(await offerEdits(mirror, remote, managed, titles, t)));
+
+      const deadline = t + (deps.budgetMs ?? 20_000);
+      let pulled = 0;
+      let quarantined = 0;
+      let pushed = 0;
+      const goalIds = new Set(s.goalIds);
+      for (;;) {
+        const r = await syncOnce(mirror, remote, { batchSize: 200, maxBatches: 5 });
+        pushed += r.pushed;
+        for (const x of r.refused) refusals.push(refusal(x.id, x.reason, titles, t));
+        await quarantinePulled(db, s.team, r.rejected, t);
+        quarantined += r.rejected.length;
+        const applied = await applyPulled(db, r.pulled, r.deleted, s.user);
+        for (const id of applied.goalIds) goalIds.add(id);
+        pulled += r.pulled.length;
+        if (r.complete || now() > deadline) break;
+      }
+      await restoreRefused(db, mirror, refusals);
+      const latest = (await state()) ?? s;
+      s = {
+        ...latest,
+        roles: s.roles,
+        goalIds: [...new Set([...latest.goalIds, ...goalIds])],
+        syncing: false,
+        lastSyncAt: now(),
+        lastPulled: pulled,
+        lastPushed: pushed,
+        quarantined,
+        refused: [...refusals, ...latest.refused].slice(0, MAX_REFUSALS),
+      };
+      delete s.offlineSince;
+      delete s.error;
+    } catch (error) {
+      const e =
+        error instanceof TeamError
+          ? error
+          : new TeamError('server', error instanceof Error ? error.message : String(error));
+      const latest = (await state()) ?? s;
+      s = {
+        ...latest,
+        syncing: false,
+        error: { kind: e.kind, message: e.message, at: now() },
+        refused: [...refusals, ...latest.refused].slice(0, MAX_REFUSALS),
+      };
+      if (e.kind === 'offline') s.offlineSince = latest.offlineSince ?? now();
+    }
+    // Left the team while this ran: do not bring it back.
+    if ((await state()) === null) return null;
+    await deps.save(s);
+    return s;
+  }
+
+  /** Sends a member's changed goal or metric documents straight to the server; returns its refusals. */
+  async function offerEdits(
+    mirror: Database,
+    remote: Database,
+    managed: readonly TeamDoc[],
+    titles: ReadonlyMap<string, string>,
+    t: number,
+  ): Promise<TeamRefusal[]> {
+    if (managed.length === 0) return [];
+    const { rows } = await mirror.allDocs({ keys: managed.map((d) => d._id), include_docs: true });
+    const changed: PouchDoc[] = [];
+    managed.forEach((doc, i) => {
+      const current = rows[i]?.doc;
+      // Only documents the team already has: a member's brand-new goal is simply personal.
+      if (!current) return;
+      const { _rev, ...theirs } = current;
+      const { _rev: _r, ...mine } = doc;
+      if (!sameContent(theirs, mine)) changed.push({ ...doc, _rev });
+    });
+    if (changed.length === 0) return [];
+    let results: Awaited<ReturnType<Database['bulkDocs']>>;
+    try {
+      results = await remote.bulkDocs(changed);
+    } catch {
+      // Offline: the edit is held locally and offered again on the next sync.
+      return [];
+    }
+    return results.flatMap((r) => ('error' in r ? [refusal(r.id, r.reason ?? r.error, titles, t)] : []));
+  }
+
+  /** The team's version of a refused goal or metric back into Pacer (the member's edit is in the refusal). */
+  async function restoreRefused(db: PacerDb, mirror: Database, refusals: readonly TeamRefusal[]) {
+    const ids = refusals
+      .map((r) => r.id)
+      .filter((id) => {
+        const p = parseTeamId(id);
+        return p?.type === 'goal' || p?.type === 'metric';
+      });
+    if (ids.length === 0) return;
+    const { rows } = await mirror.allDocs({ keys: ids, include_docs: true });
+    const goals = [];
+    const metrics = [];
+    for (const row of rows) {
+      if (!row.doc) continue;
+      const checked = checkPulledDoc(row.doc);
+      if (!checked.ok) continue;
+      if (checked.doc.type === 'goal') goals.push(docToGoal(checked.doc));
+      if (checked.doc.type === 'metric') metrics.push(docToMetric(checked.doc));
+    }
+    if (goals.length) await repository(db, 'goals').putMany(goals);
+    if (metrics.length) await repository(db, 'metrics').putMany(metrics);
+  }
+
+  return { join, leave, share, sync, state, isRunning: () => running !== null };
+}
+
+export type TeamSync = ReturnType<typeof createTeamSync>;
+
+function refusal(id: string, reason: string, titles: ReadonlyMap<string, string>, at: number): TeamRefusal {
+  const p = parseTeamId(id);
+  const title = p && (p.type === 'goal' || p.type === 'checkin') ? titles.get(p.ref) : undefined;
+  return { id, reason, at, ...(title ? { title } : {}) };
+}
