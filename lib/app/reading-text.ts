@@ -114,7 +114,9 @@ export function progressText(
   if (ev?.type === 'milestone' && ev.current === null)
     return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
   if (ev?.type === 'keep' && ev.keep)
-    return t('reading.progress.keep', { held: ev.keep.held, periods: ev.keep.periods });
+    return ev.keep.periods === 1
+      ? t('keep.progress.one', { held: ev.keep.held })
+      : t('reading.progress.keep', { held: ev.keep.held, periods: ev.keep.periods });
   const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
   if (progress === null || !Number.isFinite(progress)) return t('dashboard.noData');
   const percent = formatPercent(Math.max(0, progress), locale);
