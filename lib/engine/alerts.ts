@@ -112,6 +112,11 @@ function unitGap(gap: number, unit: Unit | Unit['kind'] | undefined): { gapEn: s
       () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
     ).format(x);
   if (kind === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
+  if (typeof unit === 'object' && unit.kind === 'duration') {
+    // Hours as hours, as on the card: "behind by 23.69 h", not a bare "23.69".
+    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
+    return { gapEn: `${n('en-US')} ${label}`, gapVi: `${n('vi-VN')} ${label}` };
+  }
   return { gapEn: n('en-US'), gapVi: n('vi-VN') };
 }
 
@@ -266,7 +271,8 @@ export function milestoneOverdueAlert(
 
 /** A level in the metric's unit, plainly, in each language: "29.6%", "₫87.2M", "2.1 d". */
 function levelText(x: number, unit: Unit | undefined): { en: string; vi: string } {
-  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  // As the cards write a level: a percentage to one decimal ("3.8%"), other levels to two at most.
+  const digits = unit?.kind === 'percent' ? 1 : Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
   const one = (locale: string) => {
     if (unit?.kind === 'currency') return formatCompact(x, locale === 'vi-VN' ? 'vi' : 'en', unit.currency);
     const n = formatter(

@@ -34,4 +34,13 @@ describe('formatGap', () => {
       vi: '“Profit” đang chậm hơn lộ trình 87,2 nghìn ₫.',
     });
   });
+
+  it('the trajectory alert writes hours as hours', () => {
+    const pace = { gap: -23.69, gapPct: -0.15 } as Parameters<typeof belowTrajectoryAlert>[1];
+    const a = belowTrajectoryAlert({ id: 'g', title: 'Training' }, pace, 'p', undefined, {
+      kind: 'duration',
+      per: 'hours',
+    });
+    expect(a?.message.en).toBe('“Training” is behind its trajectory by 23.69 h.');
+  });
 });
