@@ -27,13 +27,33 @@ export function formatUnitValue(value: number | null, unit: Unit, ctx: ViewConte
 
 /**
  * A difference in the metric's own unit: percentage points as "pt" for percent metrics (0.7 pt, never
- * "0.7%", which reads as a relative change), whole numbers for counts, hours as hours.
+ * "0.7%", which reads as a relative change), whole numbers for counts, hours as hours. An amount is
+ * written on the same scale as the figures beside it: when the card's value or target is compact
+ * (₫1.2M and up), so is the gap — "behind pace by ₫87.2K", never "₫87,226" next to "₫4.42B".
  */
-export function formatGap(gap: number, unit: Unit, ctx: ViewContext): string {
+export function formatGap(
+  gap: number,
+  unit: Unit,
+  ctx: ViewContext,
+  beside: readonly (number | null)[] = [],
+): string {
   const x = Math.abs(gap);
+  const locale = ctx.settings.locale;
   if (unit.kind === 'percent')
-    return ctx.t('reading.points', { x: formatNumber(x, ctx.settings.locale, { maximumFractionDigits: 2 }) });
+    return ctx.t('reading.points', { x: formatNumber(x, locale, { maximumFractionDigits: 2 }) });
+  const compact = beside.some((v) => v !== null && Math.abs(v) >= 1e6);
+  if (compact && (unit.kind === 'currency' || unit.kind === 'count'))
+    return formatCompact(
+      unit.kind === 'count' ? Math.round(x) : x,
+      locale,
+      unit.kind === 'currency' ? unit.currency : undefined,
+    );
   if (unit.kind === 'count') return formatUnitValue(Math.round(x), unit, ctx);
+  if (unit.kind === 'duration' && x > 0 && x < 1) {
+    // A fraction of a unit is still a gap: "0.02 d from the 2 d line", not "0 d".
+    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
+    return `${formatNumber(x, locale, { maximumSignificantDigits: 2 })} ${label}`;
+  }
   return formatUnitValue(x, unit, ctx);
 }
 
@@ -94,7 +114,9 @@ export function progressText(
   if (ev?.type === 'milestone' && ev.current === null)
     return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
   if (ev?.type === 'keep' && ev.keep)
-    return t('reading.progress.keep', { held: ev.keep.held, periods: ev.keep.periods });
+    return ev.keep.periods === 1
+      ? t('keep.progress.one', { held: ev.keep.held })
+      : t('reading.progress.keep', { held: ev.keep.held, periods: ev.keep.periods });
   const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
   if (progress === null || !Number.isFinite(progress)) return t('dashboard.noData');
   const percent = formatPercent(Math.max(0, progress), locale);
@@ -119,7 +141,9 @@ export function reasonText(
   switch (ev.decidedBy) {
     case 'pace_behind':
     case 'pace_far_behind':
-      return ev.pace ? t('reading.reason.pace', { x: formatGap(ev.pace.gap, unit, ctx) }) : undefined;
+      return ev.pace
+        ? t('reading.reason.pace', { x: formatGap(ev.pace.gap, unit, ctx, [ev.current, ev.target]) })
+        : undefined;
     case 'forecast_unlikely':
     case 'forecast_very_unlikely': {
       const p = ev.forecast?.probabilityByDeadline;
@@ -154,7 +178,7 @@ export function reasonText(
       return k && k.margin !== null
         ? t('reading.reason.keepClose', {
             value: valueText(ev, unit, ctx),
-            x: formatGap(k.margin, unit, ctx),
+            x: formatGap(k.margin, unit, ctx, [ev.current, k.threshold]),
             threshold: formatUnitValue(k.threshold, unit, ctx),
           })
         : undefined;
@@ -178,7 +202,7 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   const k = ev.keep;
   if (ev.type === 'keep') {
     if (!k || k.margin === null) return undefined;
-    const x = formatGap(k.margin, unit, ctx);
+    const x = formatGap(k.margin, unit, ctx, [ev.current, k.threshold]);
     const threshold = formatUnitValue(k.threshold, unit, ctx);
     const line =
       k.side === 'at_least'
@@ -196,7 +220,7 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   // Already said beside the status ("Off track · behind pace by ₫608M"): not twice.
   if (ev.decidedBy === 'pace_behind' || ev.decidedBy === 'pace_far_behind') return undefined;
   if (Math.abs(p.gapPct) < 0.02) return t('reading.pace.on');
-  const x = formatGap(p.gap, unit, ctx);
+  const x = formatGap(p.gap, unit, ctx, [ev.current, ev.target]);
   const ahead = p.gapPct > 0;
   return ahead ? t('reading.pace.ahead', { x }) : t('reading.pace.behind', { x });
 }

@@ -68,8 +68,14 @@ export function createOverlayContextProvider(
     const input = await loadDashboardInput(d);
     const t = now();
     const { data, perGoal } = evaluateDashboard(input, settings, t);
+    // The gap a deal closes is the goal's reading (target − the card's value), and only a goal with a
+    // way to travel has one: a keep goal's target is a line to stay on, not an amount still to close.
     const numbers = new Map([...perGoal].map(([id, e]) => [id, { current: e.current, target: e.target }]));
-    const gap = pickRevenueGoal(input.goals, input.metrics, numbers, t, settings.fiscalYearStartMonth);
+    const closable = input.goals.filter((g) => {
+      const type = perGoal.get(g.id)?.type;
+      return type === 'total' || type === 'level';
+    });
+    const gap = pickRevenueGoal(closable, input.metrics, numbers, t, settings.fiscalYearStartMonth);
     const goal =
       (gap && data.goals.find((g) => g.id === gap.goalId)) ||
       data.goals.find((g) => g.status !== 'done') ||

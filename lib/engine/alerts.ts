@@ -1,3 +1,4 @@
+import { formatCompact } from '../i18n/format';
 import type { Goal, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
@@ -95,16 +96,27 @@ function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
   return f;
 }
 
-/** A gap in the metric's own unit, plainly: percentage points as "pt" / "điểm %", counts whole. */
-function unitGap(gap: number, unit: Unit['kind'] | undefined): { gapEn: string; gapVi: string } {
+/**
+ * A gap in the metric's own unit, plainly: percentage points as "pt" / "điểm %", counts whole, amounts
+ * compact as the cards write them ("₫87.2K" / "87,2 nghìn ₫", never a bare "87,226").
+ */
+function unitGap(gap: number, unit: Unit | Unit['kind'] | undefined): { gapEn: string; gapVi: string } {
   const x = Math.abs(gap);
-  const digits = unit === 'count' ? 0 : x >= 100 ? 0 : 2;
+  const kind = typeof unit === 'object' ? unit.kind : unit;
+  if (typeof unit === 'object' && unit.kind === 'currency')
+    return { gapEn: formatCompact(x, 'en', unit.currency), gapVi: formatCompact(x, 'vi', unit.currency) };
+  const digits = kind === 'count' ? 0 : x >= 100 ? 0 : 2;
   const n = (locale: string) =>
     formatter(
       `n|${locale}|${digits}`,
       () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
     ).format(x);
-  if (unit === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
+  if (kind === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
+  if (typeof unit === 'object' && unit.kind === 'duration') {
+    // Hours as hours, as on the card: "behind by 23.69 h", not a bare "23.69".
+    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
+    return { gapEn: `${n('en-US')} ${label}`, gapVi: `${n('vi-VN')} ${label}` };
+  }
   return { gapEn: n('en-US'), gapVi: n('vi-VN') };
 }
 
@@ -113,7 +125,7 @@ export function belowTrajectoryAlert(
   pace: Pace | null,
   period: string,
   o: AlertOptions = DEFAULT_ALERT_OPTIONS,
-  unit?: Unit['kind'],
+  unit?: Unit | Unit['kind'],
 ): Alert | null {
   const g = pace?.gapPct;
   if (g === null || g === undefined || !Number.isFinite(g) || g >= -o.belowTrajectoryPct) return null;
@@ -259,19 +271,10 @@ export function milestoneOverdueAlert(
 
 /** A level in the metric's unit, plainly, in each language: "29.6%", "₫87.2M", "2.1 d". */
 function levelText(x: number, unit: Unit | undefined): { en: string; vi: string } {
-  const digits = Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
+  // As the cards write a level: a percentage to one decimal ("3.8%"), other levels to two at most.
+  const digits = unit?.kind === 'percent' ? 1 : Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
   const one = (locale: string) => {
-    if (unit?.kind === 'currency')
-      return formatter(
-        `c|${locale}|${unit.currency}`,
-        () =>
-          new Intl.NumberFormat(locale, {
-            style: 'currency',
-            currency: unit.currency,
-            notation: 'compact',
-            maximumFractionDigits: 1,
-          }),
-      ).format(x);
+    if (unit?.kind === 'currency') return formatCompact(x, locale === 'vi-VN' ? 'vi' : 'en', unit.currency);
     const n = formatter(
       `n|${locale}|${digits}`,
       () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),

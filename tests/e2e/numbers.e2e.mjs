@@ -57,6 +57,22 @@ describe('numbers a manager can trust (issue 14)', () => {
       assert.match(margin.value, /^[A-Z][a-z]{2}( \d{4})?: \d/, `margin names its month: ${margin.value}`);
       assert.match(margin.progress, /held \d+ of \d+ months/);
       await saveTop(page, 'numbers-dashboard-light-en');
+      // The growth table: churn and retention show their change, rates in points ("+2.2 pt").
+      const growth = page.locator('.pc-growth');
+      await growth.scrollIntoViewIfNeeded();
+      const changes = await growth.locator('.pc-change').allTextContents();
+      assert.ok(
+        changes.some((c) => /^[+-]\d+(\.\d)? pt$/.test(c)),
+        `rate changes in pt: ${changes}`,
+      );
+      const churnRow = growth.locator('tr', { hasText: /churn/i }).first();
+      assert.match((await churnRow.textContent()) ?? '', /pt/, 'churn shows its change');
+      await growth.screenshot({ path: path.join(RESULTS_DIR, 'numbers-growth-light-en.png') });
+      // Keep goals past their line raise their own alert, worded in the good direction.
+      const alerts = page.getByTestId('alerts');
+      await page.locator('button[aria-expanded="false"]', { hasText: /Show all/ }).click();
+      assert.match((await alerts.textContent()) ?? '', /is above its 1% ceiling: Nov 2026 3\.8%\./);
+      await alerts.screenshot({ path: path.join(RESULTS_DIR, 'numbers-alerts-light-en.png') });
 
       await page.locator('[data-goal-id="ex-kpi-gross-margin"] .pc-card-title').first().click();
       await page.locator('.uplot, canvas').first().waitFor({ timeout: 20_000 });

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { formatGap } from '../../../lib/app/reading-text';
+import { belowTrajectoryAlert } from '../../../lib/engine/alerts';
+import { createTranslator } from '../../../lib/i18n/translate';
+import { defaultSettings, type Locale } from '../../../lib/schema';
+
+/** A pace amount is written on the scale of the value beside it (docs/figures.md § shared rules). */
+const ctx = (locale: Locale) => ({
+  t: createTranslator(locale),
+  settings: defaultSettings({ locale, timeZone: 'Asia/Ho_Chi_Minh' }),
+  now: Date.UTC(2026, 11, 6),
+});
+const vnd = { kind: 'currency', currency: 'VND' } as const;
+
+describe('formatGap', () => {
+  it('compacts an amount beside a compact value: ₫87.2K next to ₫4.42B, not ₫87,226', () => {
+    expect(formatGap(-87_226, vnd, ctx('en'), [4.42e9, 5.5e9])).toBe('₫87.2K');
+    expect(formatGap(-87_226, vnd, ctx('vi'), [4.42e9, 5.5e9])).toBe('87,2 nghìn ₫');
+    expect(formatGap(1_234, { kind: 'count' }, ctx('en'), [null, 2e6])).toBe('1.23K');
+  });
+
+  it('keeps exact amounts beside exact values, whole counts, and fractions of a day', () => {
+    expect(formatGap(-87_226, vnd, ctx('en'), [736_662, 900_000])).toBe('₫87,226');
+    expect(formatGap(31.15, { kind: 'count' }, ctx('en'), [120, 200])).toBe('31');
+    expect(formatGap(0.02, { kind: 'duration', per: 'days' }, ctx('en'), [1.98, 2])).toBe('0.02 d');
+    expect(formatGap(3.55, { kind: 'percent' }, ctx('en'), [10, 15])).toBe('3.55 pt');
+  });
+
+  it('the trajectory alert writes an amount as the cards do, with its currency', () => {
+    const pace = { gap: -87_226, gapPct: -0.3 } as Parameters<typeof belowTrajectoryAlert>[1];
+    const a = belowTrajectoryAlert({ id: 'g', title: 'Profit' }, pace, 'p', undefined, vnd);
+    expect(a?.message).toEqual({
+      en: '“Profit” is behind its trajectory by ₫87.2K.',
+      vi: '“Profit” đang chậm hơn lộ trình 87,2 nghìn ₫.',
+    });
+  });
+
+  it('the trajectory alert writes hours as hours', () => {
+    const pace = { gap: -23.69, gapPct: -0.15 } as Parameters<typeof belowTrajectoryAlert>[1];
+    const a = belowTrajectoryAlert({ id: 'g', title: 'Training' }, pace, 'p', undefined, {
+      kind: 'duration',
+      per: 'hours',
+    });
+    expect(a?.message.en).toBe('“Training” is behind its trajectory by 23.69 h.');
+  });
+});

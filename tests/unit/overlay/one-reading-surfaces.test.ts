@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { computeDashboard } from '../../../lib/app/dashboard-data';
+import type { DashboardData } from '../../../lib/app/dashboard-types';
+import { applyBadge, type BadgeApi } from '../../../lib/background/badge';
+import { createOverlayContextProvider } from '../../../lib/background/crm-context';
+import { createTranslator } from '../../../lib/i18n/translate';
+import { defaultSettings, type Goal } from '../../../lib/schema';
+import type { PacerDb } from '../../../lib/storage/db';
+import { loadExampleData } from '../../../lib/storage/example-data';
+import { repository } from '../../../lib/storage/repository';
+import { saveSettings } from '../../../lib/storage/settings';
+import { freshDb } from '../storage/helpers';
+
+/**
+ * One reading per goal on every surface (issue 14): the CRM floating panel shows the very card the
+ * new tab shows (value, progress, status and its reason), and the toolbar badge counts the cards'
+ * statuses — neither computes a figure of its own.
+ */
+const NOW = Date.UTC(2026, 11, 6, 3);
+const settings = defaultSettings({ locale: 'en', timeZone: 'Asia/Ho_Chi_Minh' });
+
+describe('the CRM panel and the toolbar badge render the cards’ reading', () => {
+  let db: PacerDb;
+  let data: DashboardData;
+  beforeAll(async () => {
+    ({ db } = await freshDb());
+    await saveSettings(db, settings);
+    await loadExampleData(db, NOW);
+    // A pinned keep goal on revenue ("every month at least ₫9B"): pinned goals win the panel, but a
+    // line to stay on has no gap for a deal to close, so the panel must not take it as its revenue goal.
+    const goals = repository(db, 'goals');
+    const revenue = (await goals.list()).find((g) => g.metricId === 'ex-revenue') as Goal;
+    await goals.put({
+      ...revenue,
+      id: 'keep-revenue',
+      title: 'Keep monthly revenue at ₫9B or more',
+      goalType: 'keep',
+      keepSide: 'at_least',
+      kind: 'kpi_target',
+      target: 9e9,
+      pinned: true,
+      parentId: undefined,
+      // The nearest deadline of the pinned goals: first in line for the panel.
+      startAt: Date.UTC(2025, 11, 31, 17),
+      deadline: Date.UTC(2026, 11, 31, 16, 59, 59, 999),
+    });
+    data = await computeDashboard(db, settings, NOW);
+  }, 120_000);
+
+  it('the panel’s goal is the dashboard’s card for it, field for field', async () => {
+    const provider = createOverlayContextProvider(
+      async () => db,
+      () => NOW,
+    );
+    const context = await provider.overlayContext([]);
+    const card = data.goals.find((g) => g.id === context.goal?.id);
+    expect(card).toBeDefined();
+    expect(context.goal).toEqual(card);
+    // A total with a gap to close, not the pinned keep goal.
+    expect(context.goal?.id).not.toBe('keep-revenue');
+    expect(context.goal?.value).toMatch(/₫[\d.]+[MB]$/);
+    expect(context.goal?.reason).toBeTruthy();
+  });
+
+  it('the badge counts the cards: its number is the off-track cards, its tooltip every status', async () => {
+    const calls: Record<string, string> = {};
+    const action: BadgeApi = {
+      setBadgeText: async ({ text }) => void (calls.text = text),
+      setBadgeBackgroundColor: async ({ color }) => void (calls.color = color),
+      setTitle: async ({ title }) => void (calls.title = title),
+    };
+    await applyBadge(action, data.goals, createTranslator('en'));
+    const counted = data.goals.filter((g) => g.kind !== 'milestone');
+    const n = (s: string) => counted.filter((g) => g.status === s).length;
+    expect(n('off_track')).toBeGreaterThan(0);
+    expect(calls.text).toBe(String(n('off_track')));
+    expect(calls.title).toContain(`${n('off_track')} off track`);
+    if (n('at_risk')) expect(calls.title).toContain(`${n('at_risk')} at risk`);
+    if (n('on_track')) expect(calls.title).toContain(`${n('on_track')} on track`);
+  });
+});
