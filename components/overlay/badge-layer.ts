@@ -15,10 +15,13 @@
  * are known, or at once when the page scrolls, so a re-render never leaves a duplicate or a stray.
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
-import { type BadgePlacement, placeBadge } from '../../lib/overlay/badge-position';
+import { type BadgePlacement, placeBadge, rowSpot, type Spot } from '../../lib/overlay/badge-position';
 
 /** Rows whose next row sits right below: a pill never goes below an anchor in one. */
 const ROW_LIKE = 'tr, [role="row"]';
+/** What a pill must not cover besides text: a row's buttons, inputs and icons. */
+const CONTROLS =
+  'button, input, select, textarea, img, svg, [role="button"], [role="checkbox"], [role="img"]';
 
 import { paintLeadBadge } from '../widgets/lead-badge-dom';
 import { adoptBadgeStyles, BADGE_SIZE } from './styles';
@@ -198,6 +201,58 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     return { first, last, stacked: !inRow };
   }
 
+  /**
+   * Where a table row's pill can go clear of its words and controls (badge-position.ts rowSpot), kept
+   * per anchor as an offset from its left while the anchor and the row keep their size: a scroll moves
+   * the row, not what is in it, so a placement pass over a scrolled table measures nothing again.
+   */
+  const spots = new WeakMap<Element, { w: number; h: number; iw: number; at: Spot | null }>();
+  /** Right ends of what rows show (viewport, scroll boxes), per row parent, for one placement pass. */
+  let limits = new Map<Element | null, number>();
+
+  function visibleRight(item: Element): number {
+    const parent = item.parentElement;
+    const known = limits.get(parent);
+    if (known !== undefined) return known;
+    let right = doc.documentElement.clientWidth || win.innerWidth;
+    for (let el = parent; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
+      if (win.getComputedStyle(el).overflowX !== 'visible')
+        right = Math.min(right, el.getBoundingClientRect().right);
+    }
+    limits.set(parent, right);
+    return right;
+  }
+
+  /** The row's text line boxes and its controls' boxes: what a pill must not cover. */
+  function obstaclesOf(item: Element, range: Range): DOMRect[] {
+    const out: DOMRect[] = [];
+    const walker = doc.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (!n.nodeValue?.trim()) continue;
+      range.selectNodeContents(n);
+      out.push(...range.getClientRects());
+    }
+    for (const control of item.querySelectorAll(CONTROLS)) {
+      const r = control.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0) out.push(r);
+    }
+    return out;
+  }
+
+  function spotFor(item: Element, anchor: Element, box: DOMRect, fresh: boolean): Spot | null {
+    if (!lineRange || !item.matches(ROW_LIKE)) return null;
+    const iw = item.getBoundingClientRect().width;
+    const known = fresh ? undefined : spots.get(anchor);
+    const shifted = (s: Spot | null, dx: number, dy: number) =>
+      s && { left: s.left + dx, top: s.top + dy, start: s.start };
+    if (known && known.w === box.width && known.h === box.height && known.iw === iw)
+      return shifted(known.at, box.left, box.top);
+    const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), visibleRight(item));
+    // Kept relative to the anchor: a scrolled row moves its spot with it.
+    spots.set(anchor, { w: box.width, h: box.height, iw, at: shifted(spot, -box.left, -box.top) });
+    return spot;
+  }
+
   function create(): Host {
     const host = doc.createElement(BADGE_TAG);
     // Closed: page scripts cannot read a badge's numbers through `host.shadowRoot` (issue 15, finding 5).
@@ -273,6 +328,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     },
     place(moved = true, settled = true) {
       lineRange ??= doc.createRange();
+      limits = new Map();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
         const moves: [Slot, BadgePlacement][] = [];
@@ -283,7 +339,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             continue;
           }
           const box = slot.anchor.getBoundingClientRect();
-          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(item, slot.anchor, box))]);
+          const spot = spotFor(item, slot.anchor, box, slot.due);
+          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(item, slot.anchor, box), spot)]);
         }
         for (const [slot, placed] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);

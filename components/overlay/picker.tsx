@@ -207,11 +207,14 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     [doc, state.itemSelector],
   );
   const hasClose = Boolean(state.fields.close);
-  const dateText = useMemo(
-    () =>
-      new Intl.DateTimeFormat(locale === 'vi' ? 'vi-VN' : 'en-US', { dateStyle: 'medium', timeZone: 'UTC' }),
-    [locale],
-  );
+  // The preview is a narrow table: compact amounts (52.6K) and short dates (3/14/27) fit its cells.
+  const [dateText, numberText] = useMemo(() => {
+    const tag = locale === 'vi' ? 'vi-VN' : 'en-US';
+    return [
+      new Intl.DateTimeFormat(tag, { dateStyle: 'short', timeZone: 'UTC' }),
+      new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }),
+    ];
+  }, [locale]);
   const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;
 
   const save = () => {
@@ -370,7 +373,9 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
                     <tr key={`${s.externalId}-${i}`}>
                       <td>{s.name}</td>
                       <td>{s.stage ?? s.status ?? ''}</td>
-                      <td>{s.amount === undefined ? '' : `${s.amount} ${s.currency ?? ''}`}</td>
+                      <td>
+                        {s.amount === undefined ? '' : `${numberText.format(s.amount)} ${s.currency ?? ''}`}
+                      </td>
                       <td>{s.owner ?? s.company ?? ''}</td>
                       <td>{s.channel ?? s.email ?? ''}</td>
                       {hasClose && <td>{s.closeDate === undefined ? '' : dateText.format(s.closeDate)}</td>}

@@ -47,10 +47,17 @@ export function placeBadge(
   layer: { left: number; top: number },
   size: BadgeSize,
   lines?: { first: Box; last: Box; stacked: boolean } | null,
+  /** A free spot found along the anchor's row (rowSpot). */
+  spot?: Spot | null,
 ): BadgePlacement {
   const width = anchor.right - anchor.left;
   const height = anchor.bottom - anchor.top;
   if (width <= 0 || height <= 0) return { x: 0, y: 0, shown: false };
+  if (spot) {
+    const x = Math.round(spot.left - layer.left);
+    const y = Math.round(spot.top - layer.top);
+    return spot.start ? { x, y, shown: true, start: true } : { x, y, shown: true };
+  }
   // An anchor narrower than the badge's box is as wide as its text (an inline link): the pill goes
   // right after it, where right-aligned in the box it would cover the text's end.
   if (width < size.width) {
@@ -76,3 +83,63 @@ export function placeBadge(
 
 /** Space between a title's last line and a pill put below it (the pill is a little taller than its box). */
 const BELOW_GAP = 4;
+
+/** A free place for a pill found by rowSpot, in viewport coordinates. */
+export interface Spot {
+  left: number;
+  top: number;
+  /** The pill starts at `left` (a gap after the content) rather than ending at the anchor's right. */
+  start: boolean;
+}
+
+/**
+ * Where a pill can go in a table row without covering a word or a control. `obstacles` are the row's
+ * text line boxes and controls (buttons, inputs, icons), `limit` the right end of what is shown (the
+ * viewport, a scroll box). Tried in order, on the anchor's middle first and then on each of its lines
+ * (a name cell wrapped over the name and its "Preview" button has room beside the button): the
+ * anchor's right end; then the first gap after the anchor's content wide enough for a pill, between
+ * later cells or past the row's last words. Null when the row has no room anywhere: the usual
+ * placement stands.
+ */
+export function rowSpot(
+  anchor: Box,
+  size: BadgeSize,
+  obstacles: readonly Box[],
+  limit: number,
+  need = PILL_ROOM,
+): Spot | null {
+  const inAnchor = (o: Box) =>
+    o.left < anchor.right && o.right > anchor.left && o.top < anchor.bottom && o.bottom > anchor.top;
+  const centred = (mid: number) => Math.round(mid - size.height / 2);
+  const tops = [centred((anchor.top + anchor.bottom) / 2)];
+  const lines = obstacles.filter(inAnchor).sort((a, b) => b.bottom - a.bottom);
+  for (const o of lines) {
+    const top = centred((o.top + o.bottom) / 2);
+    if (!tops.some((t) => Math.abs(t - top) < 2)) tops.push(top);
+  }
+  const bandOf = (top: number) =>
+    obstacles
+      .filter((o) => o.top < top + size.height - 1 && o.bottom > top + 1 && o.right > o.left)
+      .sort((a, b) => a.left - b.left);
+  const contentEnd = (band: readonly Box[]) =>
+    band.reduce(
+      (end, o) => (o.left < anchor.right && o.right > anchor.left ? Math.max(end, o.right) : end),
+      anchor.left,
+    );
+
+  for (const top of tops) {
+    if (anchor.right - INSET - (contentEnd(bandOf(top)) + INSET) >= need)
+      return { left: anchor.right - INSET - size.width, top, start: false };
+  }
+  for (const top of tops) {
+    const band = bandOf(top);
+    let cursor = contentEnd(band) + INSET;
+    for (const o of band) {
+      if (o.right <= cursor) continue;
+      if (o.left - INSET - cursor >= need) return { left: cursor, top, start: true };
+      cursor = Math.max(cursor, o.right + INSET);
+    }
+    if (limit - INSET - cursor >= need) return { left: cursor, top, start: true };
+  }
+  return null;
+}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { serveStatic } from '../../scripts/browser.mjs';
 import { buildFixtureApps } from '../fixtures/apps/build.mjs';
+import { badgesOverItems } from './badge-cover.mjs';
 import {
   closedShadowRoots,
   eventually,
@@ -24,77 +25,6 @@ import {
   RESULTS_DIR,
   saveScreenshot,
 } from './helpers.mjs';
-
-/**
- * Every item of the page in the viewport, with the badges over it and whether a badge's pill covers
- * any of the item's text (each text node's line boxes against each pill's box). The badges' shadow
- * roots are closed: the pills are measured through the roots the DevTools protocol hands the test.
- */
-async function badgesOverItems(page, itemSelector) {
-  const roots = await closedShadowRoots(page);
-  try {
-    return await page.evaluate(badgesOverItemsInPage, [itemSelector, roots]);
-  } finally {
-    await roots.dispose();
-  }
-}
-
-/** badgesOverItems' measuring, run in the page; `roots` maps each badge host to its closed root. */
-function badgesOverItemsInPage([selector, roots]) {
-  const pills = [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
-    .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden' && roots.get(h)?.textContent?.trim())
-    .map((h) => {
-      const pill = roots.get(h).querySelector('.pc-root > *') ?? h;
-      return pill.getBoundingClientRect();
-    });
-  // Boxes that share more than a pixel: a pill centred on a 19.6 px line may graze the line above.
-  const meets = (a, b) =>
-    a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
-  const vh = window.innerHeight;
-  const items = [...document.querySelectorAll(selector)].filter((el) => {
-    const r = el.getBoundingClientRect();
-    if (r.height === 0 || r.top < 0 || r.bottom > vh || el.closest('[aria-hidden="true"],[hidden]'))
-      return false;
-    // Shown, not clipped away by a scroll box: the page's own element is on top at its middle.
-    const top = document
-      .elementsFromPoint(r.left + 8, r.top + r.height / 2)
-      .find((e) => !e.localName.startsWith('pacer-'));
-    return top !== undefined && el.contains(top);
-  });
-  const out = items.map((el) => {
-    const box = el.getBoundingClientRect();
-    const mine = pills.filter((p) => meets(p, box));
-    const texts = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim()) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      texts.push(...range.getClientRects());
-    }
-    const hit = mine.flatMap((p) => texts.filter((t) => meets(p, t)).map((t) => [p, t]))[0];
-    const covered = hit
-      ? `pill ${[hit[0].left, hit[0].top, hit[0].right, hit[0].bottom].map(Math.round)} over text ${[hit[1].left, hit[1].top, hit[1].right, hit[1].bottom].map(Math.round)}`
-      : false;
-    return { text: el.textContent.trim().slice(0, 40), badges: mine.length, covered };
-  });
-  // A badge over no item at all (not even one half out of view) is a ghost: a dragged clone's, a gone row's.
-  const all = [...document.querySelectorAll(selector)];
-  const stray = pills.filter((p) => !all.some((el) => meets(p, el.getBoundingClientRect())));
-  return {
-    items: out,
-    pills: pills.length,
-    stray: stray.length,
-    strayAt: stray.map(
-      (p) =>
-        `${[p.left, p.top, p.right, p.bottom].map(Math.round)} vh ${vh} sy ${scrollY} under ${document
-          .elementsFromPoint(p.left + 3, p.top + 10)
-          .map((e) => `${e.localName}.${e.className}`)
-          .slice(0, 4)
-          .join('/')}`,
-    ),
-  };
-}
 
 async function leadsOf(options, origin) {
   const leads = await readStore(options, 'leads');
@@ -125,8 +55,13 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     for (const server of Object.values(servers)) await server.close();
   });
 
-  /** Opens the picker from the panel and clicks through `steps`; returns the clicks it took. */
-  async function mapByPointing(page, name, steps) {
+  /**
+   * Opens the picker from the panel and clicks through `steps`, then runs the optional `extra` steps
+   * (fields beyond the mapping's own, marking stages), and saves. Returns the clicks the mapping took
+   * (panel button, steps, Save) and those the extras took, counted apart: typing a field's name is no
+   * click, choosing in a select counts as one.
+   */
+  async function mapByPointing(page, name, steps, extra = async () => 0) {
     let clicks = 0;
     // A locator on the page, or an element handle inside Pacer's closed overlay.
     const click = async (target) => {
@@ -137,9 +72,34 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     await overlayElement(page, '[data-testid="picker-step"]', { hasText: 'row or card' });
     for (const step of steps) await click(typeof step === 'function' ? step() : step);
     await overlayElement(page, '[data-testid="picker-preview"]');
+    const extraClicks = await extra();
     await saveScreenshot(page, `crm-pointing-${name}-picker`);
     await click(await overlayElement(page, '[data-testid="picker-save"]'));
     await overlayGone(page, '[data-testid="pacer-picker"]');
+    return { clicks, extraClicks };
+  }
+
+  /** The picker's extras on a board card: its close date, its "Priority" chip, the closed stages marked. */
+  async function boardExtras(page, card) {
+    let clicks = 0;
+    const click = async (target) => {
+      await target.click();
+      clicks++;
+    };
+    await click(await overlayElement(page, '[data-testid="picker-field-close"]'));
+    await click(card.locator('.kb-close'));
+    await (await overlayElement(page, '[data-testid="picker-custom-name"]')).fill('Priority');
+    await click(await overlayElement(page, '[data-testid="picker-custom-add"]'));
+    await click(card.locator('.kb-prio'));
+    await overlayElement(page, '[data-testid="picker-custom-chip"]', { hasText: 'Priority' });
+    for (const [stage, outcome] of [
+      ['Signed', 'won'],
+      ['Dropped', 'lost'],
+    ]) {
+      const select = await overlayElement(page, `[data-testid="picker-outcome"][data-stage="${stage}"]`);
+      await select.selectOption(outcome);
+      clicks++;
+    }
     return clicks;
   }
 
@@ -172,7 +132,7 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     await page.goto(`${origin}/#/contacts`, { waitUntil: 'load' });
     await overlayElement(page, '[data-testid="panel-notice-unmapped"]');
     const row = page.locator('li.c-row').nth(2);
-    const clicks = await mapByPointing(page, 'contacts', [
+    const { clicks } = await mapByPointing(page, 'contacts', [
       row.locator('.c-name'), // the row: a click on the name inside the link means the whole row
       row.locator('.c-name'),
       row.locator('.c-dot'), // the stage, shown only as a coloured dot with a tooltip
@@ -216,17 +176,26 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
 
   it('maps a kanban board by its cards, the stage from the column heading; drags still work', async () => {
     const origin = servers.board.url;
+    // The board's deals are in dollars: the money KPIs count in the settings' currency.
+    await options.locator('input[name="currency"]').fill('USD');
+    await options.locator('input[name="currency"]').blur();
     const page = await run.ext.context.newPage();
     await page.goto(`${origin}/`, { waitUntil: 'load' });
     await overlayElement(page, '[data-testid="panel-notice-unmapped"]');
     const card = page.locator('[data-drag-id="deal-1007"]');
-    const clicks = await mapByPointing(page, 'board', [
-      card.locator('h3'),
-      card.locator('h3'),
-      page.locator('section[aria-label="Qualified"] h2'),
-      card.locator('.kb-amount'),
-    ]);
+    const { clicks, extraClicks } = await mapByPointing(
+      page,
+      'board',
+      [
+        card.locator('h3'),
+        card.locator('h3'),
+        page.locator('section[aria-label="Qualified"] h2'),
+        card.locator('.kb-amount'),
+      ],
+      () => boardExtras(page, card),
+    );
     assert.ok(clicks <= 6, `a board mapped in ${clicks} clicks`);
+    assert.ok(extraClicks <= 7, `close date, Priority and two stages marked in ${extraClicks} more`);
     await expectOneBadgePerRow(page, '[data-drag-id]', 'card');
     const leads = await eventually(() => leadsOf(options, origin).then((l) => l.length === 20 && l), {
       message: 'every card a lead',
@@ -235,6 +204,40 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     assert.equal(revamp?.stage, 'Lead');
     assert.equal(revamp?.amount, 52_600);
     assert.equal(revamp?.currency, 'USD');
+    // The close date and the field the user named, read on every card.
+    const pilot = leads.find((l) => l.externalId === 'deal-1021');
+    assert.deepEqual(
+      [pilot?.stage, pilot?.closeDate, pilot?.custom, pilot?.outcome],
+      ['Signed', Date.UTC(2027, 3, 10), { Priority: 'High' }, 'won'],
+    );
+    assert.equal(leads.find((l) => l.externalId === 'deal-1028')?.outcome, 'lost');
+    assert.equal(revamp?.outcome, 'open');
+    assert.deepEqual(revamp?.custom, { Priority: 'High' });
+    assert.equal(leads.filter((l) => l.closeDate !== undefined && l.custom?.Priority).length, 20);
+
+    // Only open stages are open pipeline: the Signed and Dropped cards are left out of the total
+    // ($3,139,400 of the board's $3,220,000) and of the by-stage pipeline; Signed cards count as won.
+    const metrics = await eventually(
+      () =>
+        readStore(options, 'metrics').then(
+          (m) => m.some((x) => x.id === 'crm-pipeline-value-proposal') && m.map((x) => x.id),
+        ),
+      { message: 'pipeline by stage' },
+    );
+    assert.deepEqual(
+      metrics.filter((id) => /^crm-pipeline-value-(lead|qualified|proposal|signed|dropped)$/.test(id)).sort(),
+      ['crm-pipeline-value-lead', 'crm-pipeline-value-proposal', 'crm-pipeline-value-qualified'],
+    );
+    await eventually(
+      () =>
+        readStore(options, 'obsBlocks').then((blocks) => {
+          const points = (id) => blocks.filter((b) => b.metricId === id).flatMap((b) => b.points);
+          const open = points('crm-pipeline-value').at(-1)?.v;
+          const won = points('crm-deals-won').reduce((sum, p) => sum + p.v, 0);
+          return open === 3_139_400 && won === 4;
+        }),
+      { message: 'open pipeline $3,139,400 and 4 deals won' },
+    );
     await saveScreenshot(page, 'crm-pointing-board-badges');
 
     // Drag "deal-1007" (Qualified) to Proposal with the mouse, as a user does.
@@ -282,6 +285,27 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     await overlayGone(page, '[data-testid="pacer-picker"]');
     await page.locator('[data-drag-id="deal-1000"] h3').click();
     await page.locator('[role="dialog"]').waitFor();
+    await page.locator('[data-testid="dialog-close"]').click();
+
+    // The picker's later steps in Vietnamese, dark: a field of one's own and the stages to mark.
+    await options.locator('select[name="locale"]').selectOption('vi');
+    await page.reload({ waitUntil: 'load' });
+    const again = page.locator('[data-drag-id="deal-1021"]');
+    await (await overlayElement(page, '[data-testid="panel-map"]')).click();
+    for (const target of [
+      again.locator('h3'),
+      again.locator('h3'),
+      page.locator('section[aria-label="Signed"] h2'),
+    ])
+      await target.click();
+    await (await overlayElement(page, '[data-testid="picker-custom-name"]')).fill('Mức ưu tiên');
+    await (await overlayElement(page, '[data-testid="picker-custom-add"]')).click();
+    await again.locator('.kb-prio').click();
+    await overlayElement(page, '[data-testid="picker-outcomes"]', { hasText: 'thắng' });
+    await saveScreenshot(page, 'crm-pointing-board-picker-dark-vi');
+    await (await overlayElement(page, '[data-testid="picker-cancel"]')).click();
+    await overlayGone(page, '[data-testid="pacer-picker"]');
+    await options.locator('select[name="locale"]').selectOption('en');
     await page.close();
   });
 
@@ -291,7 +315,7 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     await page.goto(`${origin}/`, { waitUntil: 'load' });
     await overlayElement(page, '[data-testid="panel-notice-unmapped"]');
     const row = page.locator('.vrow').nth(3);
-    const clicks = await mapByPointing(page, 'table', [
+    const { clicks } = await mapByPointing(page, 'table', [
       row.locator('.cell-owner'),
       row.locator('.cell-name a'),
       row.locator('.cell-stage'),

@@ -1,0 +1,74 @@
+// Where a badge goes when its anchor has no room to spare: HubSpot's deals list read by its column
+// headers (issue 17's fallback, the adapter's hooks renamed away), whose name cell is as wide as the
+// deal's name and its "Preview" button. Each pill must sit clear of every word and control of its row,
+// measured by bounding boxes, in light/en and dark/vi.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { badgesOverItems } from './badge-cover.mjs';
+import { eventually, overlayElement, routeCrm, startWithGrantedHosts } from './crm-support.mjs';
+import { assertNoPageErrors, openExtensionPage, saveScreenshot } from './helpers.mjs';
+
+const RENAMED = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
+const ROWS = 'tbody > tr';
+
+describe('badges on a list read by its column headers', () => {
+  /** @type {Awaited<ReturnType<typeof startWithGrantedHosts>>} */
+  let run;
+  /** @type {import('playwright-core').Page} */
+  let options;
+
+  before(async () => {
+    run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
+    await routeCrm(run.ext.context, 'https://app.hubspot.com', {
+      '/contacts/20456789/objects/0-3/views/renamed': 'hubspot/list-renamed-2026-12-06.html',
+    });
+    options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
+    await options.locator('[data-testid="crm-toggle-hubspot"]').click();
+    await options.locator('[data-testid="crm-hubspot"]', { hasText: 'Enabled' }).waitFor();
+  });
+  after(async () => {
+    await run?.close();
+  });
+
+  async function expectClearBadges(page, label) {
+    let last = null;
+    const result = await eventually(
+      async () => {
+        last = await badgesOverItems(page, ROWS);
+        // The two skeleton rows still loading (no text) have no badge.
+        const deals = last.items.filter((i) => i.text);
+        return deals.length === 4 && deals.every((i) => i.badges === 1) && last;
+      },
+      { message: `one badge per deal row (${label})` },
+    ).catch((error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(last)}`);
+    });
+    await saveScreenshot(page, `crm-badge-room-${label}`);
+    assert.deepEqual(
+      result.items.filter((i) => i.covered).map((i) => `${i.text}: ${i.covered}`),
+      [],
+      `no badge covers a deal's name, its Preview button or another cell (${label})`,
+    );
+    assert.equal(result.stray, 0, `no badge outside a row: ${result.strayAt.join(' ')}`);
+  }
+
+  it('puts each badge clear of the name’s end and the Preview button', async () => {
+    const page = await run.ext.context.newPage();
+    await page.goto(RENAMED, { waitUntil: 'load' });
+    await overlayElement(page, '[data-testid="panel-notice-fallback"]');
+    await expectClearBadges(page, 'light-en');
+    // A narrower window: the table's cells squeeze, the badges still find room.
+    await page.setViewportSize({ width: 900, height: 700 });
+    await expectClearBadges(page, 'narrow');
+    await page.setViewportSize({ width: 1280, height: 720 });
+
+    await options.locator('select[name="locale"]').selectOption('vi');
+    await options.locator('select[name="theme"]').selectOption('dark');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload({ waitUntil: 'load' });
+    await overlayElement(page, '[data-testid="panel-notice-fallback"]', { hasText: 'tiêu đề cột' });
+    await expectClearBadges(page, 'dark-vi');
+    await page.close();
+    assertNoPageErrors(run.ext);
+  });
+});
