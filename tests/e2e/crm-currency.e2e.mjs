@@ -109,6 +109,33 @@ describe('CRM money KPIs with two currencies', () => {
     await page.close();
   });
 
+  it('the board (₫ and $ cards) merges into the imported deals, each read in its own currency', async () => {
+    const before = new Map(
+      (await readStore(options, 'leads'))
+        .filter((l) => l.crm === `custom:${server.url}`)
+        .map((l) => [l.id, l]),
+    );
+    const board = await run.ext.context.newPage();
+    await board.setViewportSize({ width: 1400, height: 1000 });
+    await board.goto(`${server.url}/?currencies=mixed`, { waitUntil: 'load' });
+    const leads = await eventually(
+      () =>
+        readStore(options, 'leads')
+          .then((l) => l.filter((x) => x.crm === `custom:${server.url}`))
+          .then((l) => {
+            const read = (id) => l.find((x) => x.externalId === id && x.lastSeen > before.get(x.id).lastSeen);
+            return read('deal-1000') && read('deal-1007') && l;
+          }),
+      { message: 'the board cards read into the imported deals', timeout: 30_000 },
+    );
+    assert.equal(leads.length, 20, 'no card became a second lead');
+    const byId = (id) => leads.find((l) => l.externalId === id);
+    // "$52.6K" and "₫450 tr" on the cards: the page's reading agrees with the export's.
+    assert.deepEqual([byId('deal-1000').amount, byId('deal-1000').currency], [52_600, 'USD']);
+    assert.deepEqual([byId('deal-1007').amount, byId('deal-1007').currency], [450_000_000, 'VND']);
+    await board.close();
+  });
+
   it('without a rate the VND pipeline counts only VND deals, and the USD ones are shown apart', async () => {
     const metric = await eventually(
       () => readStore(options, 'metrics').then((m) => m.find((x) => x.id === 'crm-pipeline-value')),
