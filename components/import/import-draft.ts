@@ -203,6 +203,8 @@ export function withCustomTarget(d: Draft, mapping: CrmMapping, leads: readonly 
   const inferred = inferTemplate(mapping.origin, leads, objectType);
   next.recordTemplate = inferred ?? templateFromMapping(mapping);
   next.templateSource = inferred ? 'leads' : 'mapping';
+  // Amounts without a currency are in the CRM account's, when its mapping names one.
+  if (mapping.defaultCurrency) next.currency = mapping.defaultCurrency;
   return next;
 }
 

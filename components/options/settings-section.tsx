@@ -3,6 +3,7 @@ import { timeZoneChoices } from '../../lib/app/time-zone-list';
 import type { Settings } from '../../lib/schema';
 import { ValidationError } from '../../lib/storage/records';
 import { settings, tr, updateSettings } from '../app/session';
+import { ExchangeRatesField } from './exchange-rates-field';
 import { ParetoThresholdsField } from './pareto-thresholds-field';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
@@ -186,6 +187,7 @@ export function SettingsSection() {
         />
       </fieldset>
       <ParetoThresholdsField />
+      <ExchangeRatesField />
       {error && (
         <p role="alert" class="pc-error">
           {error}

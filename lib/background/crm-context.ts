@@ -101,6 +101,7 @@ export function createOverlayContextProvider(
         locale: e.settings.locale,
         thresholds: e.settings.paretoThresholds,
         currency: e.settings.currency,
+        rates: e.settings.exchangeRates,
         now: now(),
       });
     },

@@ -122,7 +122,8 @@ export function installCrmBackground(deps: {
       enabled = null;
       void sync();
     }
-    if (event.stores.includes('leads')) {
+    // Settings too: money KPIs count in the settings' currency with the user's exchange rates.
+    if (event.stores.includes('leads') || event.stores.includes('settings')) {
       if (kpiTimer) clearTimeout(kpiTimer);
       const at = Date.now();
       kpiPendingSince ??= at;

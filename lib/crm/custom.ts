@@ -120,7 +120,13 @@ export function createCustomAdapter(mapping: CrmMapping): CrmAdapter {
         status: field(item, 'status'),
         createdDate: created ? parseCrmDate(created) : undefined,
       },
-      (t) => parseAmount(t),
+      (t) => {
+        // A symbol or code in the text wins; a bare number is in the mapping's currency, if it names one.
+        const money = parseAmount(t);
+        return money && !money.currency && mapping.defaultCurrency
+          ? { ...money, currency: mapping.defaultCurrency }
+          : money;
+      },
       {
         closeDate: close ? parseCrmDate(close) : undefined,
         outcome: markedOutcome(stage, mapping.stageOutcomes),

@@ -4,7 +4,7 @@
  * page (selector-derive.ts), exported and imported as JSON, always validated by zod.
  */
 import * as z from 'zod/mini';
-import { ShortText, Timestamp } from '../schema/common';
+import { CurrencyCode, ShortText, Timestamp } from '../schema/common';
 import { CustomFieldName, LeadObjectType, MAX_CUSTOM_FIELDS } from '../schema/lead';
 
 /** A CSS selector as stored: syntax is checked where it is used (a bad one simply matches nothing). */
@@ -84,6 +84,8 @@ export const CrmMapping = z.object({
    * `item.closest()`, `heading` inside that column.
    */
   stageColumn: z.optional(z.object({ column: CssSelector, heading: CssSelector })),
+  /** The currency of amounts shown without one ("12,500"): the CRM account's currency. */
+  defaultCurrency: z.optional(CurrencyCode),
   /** An attribute of the item holding the record id (e.g. data-id), when there is no link. */
   idAttribute: z.optional(z.string().check(z.regex(/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/), z.maxLength(100))),
   /** Named fields beyond the built-in ones, in the order the user added them; names are distinct. */

@@ -24,6 +24,22 @@ export const crmdataEn = {
   'crmdata.problem.slot': 'Write {id} in the record address where the export’s ID goes.',
   'crmdata.problem.origin': 'The record address must be on {origin}, the CRM these rows belong to.',
   'crmdata.problem.url': 'The record address is not a valid web address.',
+  'crmdata.rates': 'Exchange rates for CRM amounts',
+  'crmdata.rates.hint':
+    'CRM money KPIs count in {currency}. Deals in another currency are converted with your rate; without one they are listed apart, never added in. Pacer fetches no rates.',
+  'crmdata.rates.from': 'Currency (ISO code)',
+  'crmdata.rates.rate': '1 {from} in {to}',
+  'crmdata.rates.add': 'Add rate',
+  'crmdata.rates.removeShort': 'Remove',
+  'crmdata.rates.remove': 'Remove the {from}–{to} rate',
+  'crmdata.rates.notNumber': '“{text}” is not a number.',
+  'crmdata.rates.notPositive': 'A rate must be more than 0.',
+  'crmdata.rates.badCode': '“{code}” is not a currency code such as USD or EUR.',
+  'crmdata.rates.same': '{code} is already the currency the KPIs count in.',
+  'crmdata.rates.apart.pipeline': 'Open pipeline not counted in {currency} (no rate): {list}.',
+  'crmdata.rates.apart.won': 'Won deals not counted in {currency} (no rate): {list}.',
+  'crmdata.rates.apartItem.one': '{amount} in {count} deal',
+  'crmdata.rates.apartItem.other': '{amount} in {count} deals',
 } as const;
 
 export type CrmdataKey = keyof typeof crmdataEn;
@@ -49,4 +65,20 @@ export const crmdataVi: Record<CrmdataKey, string> = {
   'crmdata.problem.slot': 'Hãy viết {id} vào địa chỉ bản ghi, ở chỗ mã trong tệp xuất.',
   'crmdata.problem.origin': 'Địa chỉ bản ghi phải nằm trên {origin}, CRM của các dòng này.',
   'crmdata.problem.url': 'Địa chỉ bản ghi không phải là địa chỉ web hợp lệ.',
+  'crmdata.rates': 'Tỷ giá cho số tiền từ CRM',
+  'crmdata.rates.hint':
+    'Các KPI tiền từ CRM được tính bằng {currency}. Hợp đồng bằng tiền tệ khác được quy đổi theo tỷ giá bạn nhập; nếu chưa có tỷ giá, chúng được liệt kê riêng, không bao giờ cộng vào. Pacer không tự lấy tỷ giá.',
+  'crmdata.rates.from': 'Tiền tệ (mã ISO)',
+  'crmdata.rates.rate': '1 {from} bằng bao nhiêu {to}',
+  'crmdata.rates.add': 'Thêm tỷ giá',
+  'crmdata.rates.removeShort': 'Xóa',
+  'crmdata.rates.remove': 'Xóa tỷ giá {from}–{to}',
+  'crmdata.rates.notNumber': '“{text}” không phải là số.',
+  'crmdata.rates.notPositive': 'Tỷ giá phải lớn hơn 0.',
+  'crmdata.rates.badCode': '“{code}” không phải mã tiền tệ như USD hay EUR.',
+  'crmdata.rates.same': '{code} đã là tiền tệ dùng để tính KPI.',
+  'crmdata.rates.apart.pipeline': 'Pipeline đang mở chưa tính vào {currency} (chưa có tỷ giá): {list}.',
+  'crmdata.rates.apart.won': 'Hợp đồng đã chốt chưa tính vào {currency} (chưa có tỷ giá): {list}.',
+  'crmdata.rates.apartItem.one': '{amount} trong {count} hợp đồng',
+  'crmdata.rates.apartItem.other': '{amount} trong {count} hợp đồng',
 };

@@ -5,6 +5,7 @@
  * stage) and stage-to-stage conversion. Flows are dated by when they happened (created date, the
  * stage change); stocks (pipeline, conversion) are a snapshot of today, so history builds up daily.
  */
+import { type Apart, convert, type Rate, totalIn } from '../crm/exchange';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import type { Lead, Metric, Observation } from '../schema';
 import { isMqlStage, outcomeByName, type StageOutcome, stageOutcomes, stageSlug } from './stages';
@@ -23,8 +24,12 @@ export type MetricSpec = Pick<Metric, 'id' | 'name' | 'unit' | 'direction' | 'ag
 
 export interface KpiOptions {
   timeZone: string;
-  /** Money KPIs count amounts in this currency only: Pacer has no exchange rates. */
+  /**
+   * Money KPIs count in this currency (the settings'): a lead in another currency is converted with
+   * one of `rates`, or left out and reported in `apart`. A lead without a currency is in this one.
+   */
   currency: string;
+  rates?: readonly Rate[];
   now: number;
   /** Most stages a pipeline breakdown or conversion chain lists. */
   maxStages?: number;
@@ -33,6 +38,8 @@ export interface KpiOptions {
 export interface DerivedKpis {
   metrics: MetricSpec[];
   observations: Observation[];
+  /** Per money metric, the amounts left out for want of a rate, each in its own currency. */
+  apart: (Apart & { metricId: string })[];
 }
 
 const LEAD_TYPES = new Set(['lead', 'contact', 'person']);
@@ -86,7 +93,17 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
   };
   // Stages the user marked won or lost in a mapping mean that, whatever their names.
   const outcomeOf = stageOutcomes(leads);
-  const inCurrency = (l: Lead) => l.amount !== undefined && (l.currency ?? currency) === currency;
+  const rates = opts.rates ?? [];
+  const apart: DerivedKpis['apart'] = [];
+  const keepApart = (metricId: string, list: readonly Apart[]) => {
+    for (const a of list) {
+      const same = apart.find((x) => x.metricId === metricId && x.currency === a.currency);
+      if (same) {
+        same.amount += a.amount;
+        same.count += a.count;
+      } else apart.push({ metricId, ...a });
+    }
+  };
 
   for (const lead of leads) {
     const channel = lead.channel?.trim().slice(0, 200) || undefined;
@@ -99,7 +116,12 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
       : undefined;
     if (won) {
       add(CRM_METRIC.dealsWon, won.at, 1, channel);
-      if (inCurrency(lead)) add(CRM_METRIC.dealsWonValue, won.at, lead.amount ?? 0, channel);
+      if (lead.amount !== undefined) {
+        const from = lead.currency ?? currency;
+        const value = convert(lead.amount, from, currency, rates);
+        if (value !== null) add(CRM_METRIC.dealsWonValue, won.at, value, channel);
+        else keepApart(CRM_METRIC.dealsWonValue, [{ currency: from, amount: lead.amount, count: 1 }]);
+      }
     }
   }
 
@@ -112,10 +134,13 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     dims: {},
     source: 'crm',
   });
-  const open = leads.filter(
-    (l) => DEAL_TYPES.has(l.objectType) && outcomeOf(l.stage) === 'open' && inCurrency(l),
-  );
-  const snapshots: Observation[] = [snapshot(CRM_METRIC.pipelineValue, sum(open))];
+  const open = leads.filter((l) => DEAL_TYPES.has(l.objectType) && outcomeOf(l.stage) === 'open');
+  const pipeline = (metricId: string, list: readonly Lead[]) => {
+    const t = totalIn(list, currency, rates);
+    keepApart(metricId, t.apart);
+    return snapshot(metricId, t.total);
+  };
+  const snapshots: Observation[] = [pipeline(CRM_METRIC.pipelineValue, open)];
 
   const order = stageOrder(
     leads.filter((l) => DEAL_TYPES.has(l.objectType) || LEAD_TYPES.has(l.objectType)),
@@ -126,14 +151,19 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     const id = `${CRM_METRIC.pipelineValue}-${stageSlug(stage)}`;
     metrics.push({
       id,
-      name: `Pipeline value: ${stage}`,
-      vi: `Giá trị pipeline: ${stage}`,
+      name: `Pipeline value: ${stage} (${currency})`,
+      vi: `Giá trị pipeline: ${stage} (${currency})`,
       unit: { kind: 'currency', currency },
       direction: 'up',
       aggregation: 'last',
       dimensions: [],
     });
-    snapshots.push(snapshot(id, sum(open.filter((l) => l.stage === stage))));
+    snapshots.push(
+      pipeline(
+        id,
+        open.filter((l) => l.stage === stage),
+      ),
+    );
   }
 
   const chain = order.slice(0, maxStages);
@@ -157,11 +187,7 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     // Percent metrics store percentage points (15 = 15%).
     snapshots.push(snapshot(id, Math.round((moved / reached.length) * 10_000) / 100));
   }
-  return { metrics, observations: [...counts.values(), ...snapshots] };
-}
-
-function sum(leads: readonly Lead[]): number {
-  return leads.reduce((a, l) => a + (l.amount ?? 0), 0);
+  return { metrics, observations: [...counts.values(), ...snapshots], apart };
 }
 
 function BASE_METRICS(currency: string): MetricSpec[] {
@@ -195,8 +221,8 @@ function BASE_METRICS(currency: string): MetricSpec[] {
     },
     {
       id: CRM_METRIC.dealsWonValue,
-      name: 'Won deal value (CRM)',
-      vi: 'Giá trị hợp đồng đã chốt (CRM)',
+      name: `Won deal value (CRM, ${currency})`,
+      vi: `Giá trị hợp đồng đã chốt (CRM, ${currency})`,
       unit: { kind: 'currency', currency },
       direction: 'up',
       aggregation: 'sum',
@@ -204,8 +230,8 @@ function BASE_METRICS(currency: string): MetricSpec[] {
     },
     {
       id: CRM_METRIC.pipelineValue,
-      name: 'Open pipeline value (CRM)',
-      vi: 'Giá trị pipeline đang mở (CRM)',
+      name: `Open pipeline value (CRM, ${currency})`,
+      vi: `Giá trị pipeline đang mở (CRM, ${currency})`,
       unit: { kind: 'currency', currency },
       direction: 'up',
       aggregation: 'last',

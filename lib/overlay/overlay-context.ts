@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { GoalView } from '../app/goal-view';
+import { convert, type Rate } from '../crm/exchange';
 import { paretoTiers } from '../engine/pareto';
 import { Locale } from '../schema/common';
 import type { Lead } from '../schema/lead';
@@ -76,15 +77,21 @@ export function daysInStage(lead: Pick<Lead, 'stageHistory'>, now: number): numb
   return Math.max(0, Math.floor((now - last.at) / DAY_MS));
 }
 
-/** The share of the gap an open deal would close; null for closed deals or another currency. */
+/**
+ * The share of the gap an open deal would close; null for closed deals, or for a deal in another
+ * currency than the goal's unless the user gave a rate between the two.
+ */
 export function gapShare(
   lead: Pick<Lead, 'amount' | 'currency' | 'stage' | 'outcome'>,
   gap: RevenueGap | null,
   fallbackCurrency: string,
+  rates: readonly Rate[] = [],
 ): number | null {
   if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0) return null;
-  if ((lead.currency ?? fallbackCurrency) !== gap.currency || leadOutcome(lead) !== 'open') return null;
-  const share = lead.amount / gap.gap;
+  if (leadOutcome(lead) !== 'open') return null;
+  const amount = convert(lead.amount, lead.currency ?? fallbackCurrency, gap.currency, rates);
+  if (amount === null) return null;
+  const share = amount / gap.gap;
   return Number.isFinite(share) ? share : null;
 }
 
@@ -96,6 +103,8 @@ export interface ContextInput {
   locale: z.infer<typeof Locale>;
   thresholds: readonly number[];
   currency: string;
+  /** The user's exchange rates (Settings.exchangeRates), for deals in another currency than the goal's. */
+  rates?: readonly Rate[];
   now: number;
 }
 
@@ -109,7 +118,7 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
     leads.push({
       id,
       tier: tiers.get(id) ?? null,
-      gapShare: gapShare(lead, input.gap, input.currency),
+      gapShare: gapShare(lead, input.gap, input.currency, input.rates),
       daysInStage: daysInStage(lead, input.now),
     });
   }

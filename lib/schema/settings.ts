@@ -18,6 +18,16 @@ export const DashboardWidget = z.enum(DASHBOARD_WIDGETS);
 
 const HourOfDay = z.int().check(z.gte(0), z.lte(23));
 
+/** "1 USD = 25,400 VND": one user-given rate; Pacer never fetches rates (it has no network). */
+export const ExchangeRate = z
+  .object({
+    from: CurrencyCode,
+    to: CurrencyCode,
+    rate: z.number().check(z.gt(0), z.lt(1e12), z.refine(Number.isFinite, 'expected a finite number')),
+  })
+  .check(z.refine((r) => r.from !== r.to, 'a rate converts between two different currencies'));
+export type ExchangeRate = z.infer<typeof ExchangeRate>;
+
 /**
  * Every field has a default, so a settings record written by an older Pacer that lacks a newer field
  * still parses. A field with a wrong type does not parse: the record is quarantined, not defaulted.
@@ -73,6 +83,20 @@ export const Settings = z.object({
   paretoThresholds: z._default(
     z.array(z.number().check(z.gt(0), z.lte(1))).check(z.minLength(3), z.maxLength(7)),
     [0.8, 0.95, 1],
+  ),
+  /**
+   * Rates for money KPIs read from CRMs whose deals are in several currencies. Without a rate between
+   * two currencies their amounts are shown apart, never added up.
+   */
+  exchangeRates: z._default(
+    z.array(ExchangeRate).check(
+      z.maxLength(50),
+      z.refine(
+        (list) => new Set(list.map((r) => [r.from, r.to].sort().join('/'))).size === list.length,
+        'one rate per pair of currencies',
+      ),
+    ),
+    [],
   ),
   onboarded: z._default(z.boolean(), false),
   /** Who the user is, so the weekly check-in lists the goals they own ('' = not asked yet / all goals). */

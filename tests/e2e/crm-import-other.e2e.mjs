@@ -3,7 +3,7 @@
 // shown; tied to the mapped origin by a record address, its 25 rows become the same lead records
 // the page then reads — the page visit merges into them, no lead is doubled.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT, serveStatic } from '../../scripts/browser.mjs';
@@ -12,6 +12,19 @@ import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs'
 import { openExtensionPage, RESULTS_DIR, saveScreenshot } from './helpers.mjs';
 
 const EXPORT = path.join(REPO_ROOT, 'tests/fixtures/import/atrium-contacts-export.csv');
+const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+async function axeViolations(page) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const result = await /** @type {any} */ (globalThis).axe.run(document.body, {
+      resultTypes: ['violations'],
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+    );
+  });
+}
 
 /** One setting at a time, each saved before the next. */
 async function setAppearance(options, locale, theme) {
@@ -98,6 +111,7 @@ describe('"Other CRM" import merges with the leads read on the mapped pages', ()
     assert.equal(await page.getByTestId('import-validate').isDisabled(), true);
     await page.getByTestId('import-record-template').fill(template());
     await page.getByTestId('import-problems').waitFor({ state: 'detached' });
+    assert.deepEqual(await axeViolations(page), [], 'the Other CRM choices pass axe');
   });
 
   it('imports the 25 contacts under the page-read ids', async () => {

@@ -113,6 +113,43 @@ describe('record templates', () => {
     expect(imported.url).toBe(read.sighting.url);
   });
 
+  it('a page amount keeps its own currency; a bare number takes the mapping’s default currency', () => {
+    const mapping: CrmMapping = {
+      version: 1,
+      origin: ORIGIN,
+      kind: 'board',
+      objectType: 'deal',
+      item: '.card',
+      idAttribute: 'data-id',
+      defaultCurrency: 'VND',
+      fields: { name: 'h3', amount: '.amt' },
+      createdAt: 1,
+    };
+    const adapter = createCustomAdapter(mapping);
+    document.body.innerHTML = ['$52.6K', '₫1,2 tỷ', '52.600 €', '12.500.000']
+      .map(
+        (a, i) => `<div class="card" data-id="d${i}"><h3>Deal ${i}</h3><span class="amt">${a}</span></div>`,
+      )
+      .join('');
+    const url = new URL(`${ORIGIN}/board`);
+    const page = adapter.matchPage(url)!;
+    const read = adapter.findItems(document, page).map((item) => {
+      const r = adapter.extract(item, page, url);
+      return r.ok ? [r.sighting.amount, r.sighting.currency] : r.reason;
+    });
+    expect(read).toEqual([
+      [52_600, 'USD'],
+      [1_200_000_000, 'VND'],
+      [52_600, 'EUR'],
+      [12_500_000, 'VND'],
+    ]);
+    const { defaultCurrency: _, ...without } = mapping;
+    const bare = createCustomAdapter(without);
+    const item = bare.findItems(document, page)[3]!;
+    const r = bare.extract(item, page, url);
+    expect(r.ok && r.sighting.currency).toBeUndefined();
+  });
+
   it('infers the template from leads already read, and from the mapping before any', () => {
     const leads = [192, 193, 205].map((n) => ({
       crm: `custom:${ORIGIN}`,

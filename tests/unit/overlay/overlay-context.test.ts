@@ -36,6 +36,15 @@ describe('overlay context', () => {
     expect(gapShare({ amount: 5, currency: 'USD', stage: 'Contract sent' }, GAP, 'VND')).toBeNull();
     expect(gapShare(leads[0]!, null, 'VND')).toBeNull();
     expect(gapShare(leads[0]!, { ...GAP, gap: 0 }, 'VND')).toBeNull();
+    // With the user's rate a dollar deal is measured against a đồng gap; the rate works both ways.
+    const open = { amount: 5, currency: 'USD', stage: 'Contract sent' };
+    expect(gapShare(open, { ...GAP, gap: 250_000 }, 'VND', [{ from: 'USD', to: 'VND', rate: 25_000 }])).toBe(
+      0.5,
+    );
+    expect(
+      gapShare(open, { ...GAP, gap: 250_000 }, 'VND', [{ from: 'VND', to: 'USD', rate: 0.00004 }]),
+    ).toBeCloseTo(0.5);
+    expect(gapShare(open, GAP, 'VND', [{ from: 'EUR', to: 'VND', rate: 27_000 }])).toBeNull();
   });
 
   it('counts whole days in the current stage', () => {
