@@ -31,6 +31,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { forecastHit, forecastKeep, forecastSeries } from '../lib/engine/forecast';
+import { type ChanceKind, fitPlatt, PLATT, recalibrate } from '../lib/engine/forecast-calibration';
 
 type Freq = 'month' | 'week';
 type Use = 'development' | 'evaluation';
@@ -264,7 +265,10 @@ function tally(key: string): Tally {
 }
 
 interface GoalCase {
+  /** The chance the app shows: the simulated share through the recalibration map. */
   p: number;
+  /** The simulated share itself (what the map is fitted on). */
+  raw: number;
   hit: boolean;
 }
 const goals = new Map<string, GoalCase[]>();
@@ -291,6 +295,8 @@ const HORIZON: Record<Freq, number> = { month: 6, week: 13 };
 const CYCLE: Record<Freq, number> = { month: 12, week: 52 };
 const STRIDE: Record<Freq, number> = { month: 3, week: 4 };
 const PATHS = 200;
+/** `--points`: point forecasts and coverage only (no goal tests), for a quick look. */
+const POINTS_ONLY = process.argv.includes('--points');
 
 function runSeries(s: Series) {
   const H = HORIZON[s.period];
@@ -326,7 +332,7 @@ function runSeries(s: Series) {
           }
         }
       }
-      goalCases(s, hist, origin, W, scale, seed);
+      if (!POINTS_ONLY) goalCases(s, hist, origin, W, scale, seed);
     }
   }
 }
@@ -346,8 +352,16 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
     deadline,
     seasonPeriod: m,
     paths: PATHS,
+    // The shares before the map: the map is applied below with the engine's own recalibrate(), so
+    // one run both reports the calibrated chances and gives --fit-calibration what it fits on.
+    rawProbability: true,
   };
   const group = `${s.use}|${s.period}`;
+  const chance = (kind: ChanceKind, raw: number, hit: boolean): GoalCase => ({
+    p: recalibrate(raw, kind, s.period),
+    raw,
+    hit,
+  });
   const last = hist[hist.length - 1] ?? 0;
   const mean = hist.reduce((a, b) => a + b, 0) / hist.length;
   // total
@@ -367,8 +381,9 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
       }
       const hitByDeadline = trueDate <= deadline;
       if (future.length >= H && f.probabilityByDeadline !== null) {
-        addGoal(`total|${group}`, { p: f.probabilityByDeadline, hit: hitByDeadline });
-        addGoal(`total|${group}|W${W}`, { p: f.probabilityByDeadline, hit: hitByDeadline });
+        const c = chance('total', f.probabilityByDeadline, hitByDeadline);
+        addGoal(`total|${group}`, c);
+        addGoal(`total|${group}|W${W}`, c);
       }
       if (Number.isFinite(trueDate) && f.p50 !== null) {
         const lo = f.p10 ?? Number.POSITIVE_INFINITY;
@@ -392,8 +407,9 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
       const f = forecastHit({ ...base, mode: 'level', current: last, target: T, sign, seed: seed + 11 });
       const hit = horizon.some((v) => sign * (v - T) >= 0);
       if (f.probabilityByDeadline !== null) {
-        addGoal(`level|${group}`, { p: f.probabilityByDeadline, hit });
-        addGoal(`level|${group}|W${W}`, { p: f.probabilityByDeadline, hit });
+        const c = chance('level', f.probabilityByDeadline, hit);
+        addGoal(`level|${group}`, c);
+        addGoal(`level|${group}|W${W}`, c);
       }
     }
     // keep: stay at or on the good side of a threshold every period within H
@@ -402,9 +418,9 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
       const f = forecastKeep({ ...base, current: last, threshold: thr, sign, seed: seed + 13 });
       const kept = horizon.every((v) => sign * (v - thr) >= 0);
       if (f.probabilityKept !== null) {
-        const p = f.probabilityKept;
-        addGoal(`keep|${group}`, { p, hit: kept });
-        addGoal(`keep|${group}|W${W}`, { p, hit: kept });
+        const c = chance('keep', f.probabilityKept, kept);
+        addGoal(`keep|${group}`, c);
+        addGoal(`keep|${group}|W${W}`, c);
       }
     }
   }
@@ -450,8 +466,9 @@ function reliability(key: string) {
     b.hit += c.hit ? 1 : 0;
   }
   const { brier: br, baseline, base } = brier(cases);
+  const rawBrier = brier(cases.map((c) => ({ ...c, p: c.raw }))).brier;
   console.log(
-    `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(3)} vs base-rate ${baseline.toFixed(3)}\n`,
+    `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(3)} (before the map ${rawBrier.toFixed(3)}) vs base-rate ${baseline.toFixed(3)}\n`,
   );
   console.log('| forecast | goals | mean forecast | observed | within ±0.1 |');
   console.log('|---|---:|---:|---:|:---:|');
@@ -467,6 +484,21 @@ function reliability(key: string) {
 function median(xs: number[]) {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : Number.NaN;
+}
+
+/** `--fit-calibration`: Platt maps fitted on the DEVELOPMENT cases only, to paste into forecast-calibration.ts. */
+function fitCalibration() {
+  console.log('\n## Recalibration maps fitted on the development data (forecast-calibration.ts PLATT)\n');
+  for (const kind of ['total', 'level', 'keep'] as const) {
+    for (const freq of ['month', 'week'] as const) {
+      const cases = goals.get(`${kind}|development|${freq}`) ?? [];
+      const [a, b] = fitPlatt(cases.map((c) => ({ p: c.raw, hit: c.hit })));
+      const [a0, b0] = PLATT[kind][freq];
+      console.log(
+        `${kind}.${freq}: [${a.toFixed(3)}, ${b.toFixed(3)}] from ${cases.length} goals (in use: [${a0}, ${b0}])`,
+      );
+    }
+  }
 }
 
 function run() {
@@ -531,6 +563,7 @@ function run() {
       }
     }
   }
+  if (process.argv.includes('--fit-calibration')) fitCalibration();
 }
 
 run();

@@ -1,3 +1,4 @@
+import { type ChanceKind, chanceFrequency, recalibrate } from './forecast-calibration';
 import {
   combinationOffsets,
   type ForecastMethod,
@@ -38,6 +39,11 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  *   skewed and fat-tailed (one big deal), and simulating paths gives the distribution of the *date* a
  *   cumulative target is reached, and of running totals, which no closed form does. Residuals are
  *   inflated for the fitted parameters so short series don't get falsely narrow bands.
+ * - A chance to reach (or keep) by the deadline is the share of simulated futures that do, passed
+ *   through a Platt map per goal kind and frequency (forecast-calibration.ts) fitted on the backtest's
+ *   development series only: the simulated futures are a little too sure of reaching a level, not sure
+ *   enough of keeping one. The map keeps the order of forecasts and never gives exactly 0 or 1. The
+ *   dates (p10/p50/p90) are the simulated ones, unmapped.
  * - Everything is seeded (random.ts), so the same data always gives the same dates.
  */
 
@@ -334,6 +340,11 @@ export interface HitArgs extends ForecastOptions {
    * from then on, and a level goal that gets there earlier is reached when its window opens.
    */
   countFrom?: number;
+  /**
+   * Report the plain share of simulated futures, without the recalibration map
+   * (forecast-calibration.ts). Only the backtest wants this: it fits the map from these shares.
+   */
+  rawProbability?: boolean;
 }
 
 export interface HitForecast {
@@ -498,6 +509,8 @@ export function forecastHit(a: HitArgs): HitForecast {
   let probability = byDeadline / paths;
   if (rough)
     probability = Math.min(1 - ROUGH_PROBABILITY_MARGIN, Math.max(ROUGH_PROBABILITY_MARGIN, probability));
+  else if (!a.rawProbability)
+    probability = recalibrate(probability, cumulative ? 'total' : 'level', chanceFrequency(a.seasonPeriod));
   const info = roughInfo(model);
   return {
     method: model.method,
@@ -528,13 +541,26 @@ export interface KeepForecast {
   rough?: RoughInfo;
 }
 
+/** The share of futures that keep the level, through the keep map unless raw or rough (see forecastHit). */
+function keptChance(share: number, f: HitForecast, a: KeepArgs): number {
+  if (f.rough || a.rawProbability) return share;
+  const kind: ChanceKind = 'keep';
+  return recalibrate(share, kind, chanceFrequency(a.seasonPeriod));
+}
+
 /**
  * A "keep a level" goal (stay above a floor, or below a ceiling, every period): the chance that no
  * period crosses the threshold before the deadline, from the same simulated futures as forecastHit
  * (a breach is the level "reaching" the threshold from the good side).
  */
 export function forecastKeep(a: KeepArgs): KeepForecast {
-  const f = forecastHit({ ...a, mode: 'level', target: a.threshold, sign: a.sign === 1 ? -1 : 1 });
+  const f = forecastHit({
+    ...a,
+    mode: 'level',
+    target: a.threshold,
+    sign: a.sign === 1 ? -1 : 1,
+    rawProbability: true,
+  });
   // Sitting exactly on the threshold is still on the good side.
   if (f.reachedAlready && a.sign * (a.current - a.threshold) < 0)
     return {
@@ -553,7 +579,7 @@ export function forecastKeep(a: KeepArgs): KeepForecast {
   }
   return {
     method: f.method,
-    probabilityKept: f.probabilityByDeadline === null ? null : 1 - f.probabilityByDeadline,
+    probabilityKept: f.probabilityByDeadline === null ? null : keptChance(1 - f.probabilityByDeadline, f, a),
     breachP10: f.p10,
     breachP50: f.p50,
     breachedAlready: false,

@@ -95,7 +95,7 @@ describe('evaluateAll', () => {
     expect(e('rev')?.measure).toBe('cumulative');
     expect(e('rev')?.progress).toBeCloseTo(0.61);
     expect(e('rev')?.pace?.expected).toBeCloseTo((3000 * 182.5) / 365);
-    expect(e('rev')?.forecast?.probabilityByDeadline).toBe(1);
+    expect(e('rev')?.forecast?.probabilityByDeadline).toBeGreaterThan(0.95);
     expect(e('rev')?.status).toBe('on_track');
     // 1170 left at 10/day → 117 days after now, give or take the period interpolation.
     const p50 = e('rev')?.forecast?.p50 ?? 0;
@@ -120,7 +120,7 @@ describe('evaluateAll', () => {
     });
     expect(e('loopGoal')).toMatchObject({ current: null, progress: null });
     expect(e('neg')?.current).toBe(-915);
-    expect(e('neg')?.forecast?.probabilityByDeadline).toBe(0);
+    expect(e('neg')?.forecast?.probabilityByDeadline).toBeLessThan(0.05);
     expect(e('neg')?.status).toBe('off_track');
     expect(e('inverted')?.pace).toBeNull();
     expect(e('inverted')?.smart.map((s) => s.code)).toContain('deadline_before_start');

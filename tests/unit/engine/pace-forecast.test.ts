@@ -104,7 +104,7 @@ describe('forecastHit', () => {
   const now = Date.parse('2025-06-01T00:00:00Z');
   const stepEnds = Array.from({ length: 60 }, (_, k) => now + (k + 1) * 7 * DAY);
   const base = { mode: 'cumulative' as const, sign: 1 as const, now, stepEnds, firstStepShare: 1, seed: 3 };
-  it('is certain when weekly sales are steady and far above what is needed', () => {
+  it('is all but certain when weekly sales are steady and far above what is needed', () => {
     const f = forecastHit({
       ...base,
       history: new Array(20).fill(100),
@@ -112,7 +112,9 @@ describe('forecastHit', () => {
       target: 1000,
       deadline: now + 20 * 7 * DAY,
     });
-    expect(f.probabilityByDeadline).toBe(1);
+    // Every simulated future gets there; the recalibrated chance stays just short of a certainty.
+    expect(f.probabilityByDeadline).toBeGreaterThan(0.99);
+    expect(f.probabilityByDeadline).toBeLessThan(1);
     expect(f.p50).toBe(now + 10 * 7 * DAY);
     expect(f.p10).toBe(f.p90);
   });

@@ -1,0 +1,85 @@
+/**
+ * Recalibration of "chance to reach / keep by the deadline" (forecast.ts). The share of simulated
+ * futures that reach a target is a probability only if the simulated futures are as uncertain as real
+ * ones, and they are not quite: on the backtest's development data (docs/forecast-backtest.md), "reach
+ * a level" shares of 0.8–0.9 came true about 0.74 of the time, "keep a level" shares of 0.1–0.4 came
+ * true 0.1 more often than said, and totals in the middle were a little under-confident. So the
+ * simulated share p goes through a Platt map, σ(a·logit(p) + b), one per goal kind and frequency,
+ * fitted by logistic regression on the DEVELOPMENT series of the backtest only
+ * (`npx tsx scripts/backtest.ts --fit-calibration`); the held-out series only report how it does.
+ *
+ * A Platt map keeps the order of forecasts (a higher share is never a lower chance), needs two numbers
+ * per map, and never returns exactly 0 or 1: a simulated share of 0 out of 400 paths is "very
+ * unlikely", not "impossible". Rough estimates (too little history) are not mapped: they are clamped
+ * to [0.05, 0.95] in forecast.ts instead, as no fitted model stands behind them.
+ */
+
+export type ChanceKind = 'total' | 'level' | 'keep';
+export type ChanceFrequency = 'week' | 'month';
+
+/** [a, b] of σ(a·logit(p) + b), fitted on the backtest's development series (see above). */
+export const PLATT: Readonly<
+  Record<ChanceKind, Readonly<Record<ChanceFrequency, readonly [number, number]>>>
+> = {
+  total: { month: [1.067, 0.276], week: [0.702, -0.043] },
+  level: { month: [0.775, -0.185], week: [0.686, 0.159] },
+  keep: { month: [0.718, 0.242], week: [0.732, -0.059] },
+};
+
+/**
+ * Shares this close to 0 or 1 are treated as this close: with a few hundred paths, 0 of them means
+ * "below about 1 in 400", not certainty.
+ */
+export const SHARE_FLOOR = 1 / 400;
+
+export function logit(p: number): number {
+  const q = Math.min(1 - SHARE_FLOOR, Math.max(SHARE_FLOOR, p));
+  return Math.log(q / (1 - q));
+}
+
+/** Weekly histories (season period 52) get the weekly map; everything else the monthly one. */
+export function chanceFrequency(seasonPeriod: number | undefined): ChanceFrequency {
+  return (seasonPeriod ?? 0) >= 52 ? 'week' : 'month';
+}
+
+/** The calibrated chance for a simulated share `p` of futures that reach (total, level) or keep. */
+export function recalibrate(p: number, kind: ChanceKind, frequency: ChanceFrequency): number {
+  const [a, b] = PLATT[kind][frequency];
+  return 1 / (1 + Math.exp(-(a * logit(p) + b)));
+}
+
+/**
+ * Logistic regression of outcomes on logit(share): the [a, b] that maximise the likelihood, by
+ * Newton's method (the backtest's --fit-calibration; exported so it is tested with the map it feeds).
+ */
+export function fitPlatt(cases: ReadonlyArray<{ p: number; hit: boolean }>): [number, number] {
+  let a = 1;
+  let b = 0;
+  for (let iter = 0; iter < 50; iter++) {
+    // Gradient and Hessian of the log-likelihood in (a, b).
+    let ga = 0;
+    let gb = 0;
+    let haa = 0;
+    let hab = 0;
+    let hbb = 0;
+    for (const c of cases) {
+      const z = logit(c.p);
+      const q = 1 / (1 + Math.exp(-(a * z + b)));
+      const r = (c.hit ? 1 : 0) - q;
+      const w = q * (1 - q);
+      ga += r * z;
+      gb += r;
+      haa += w * z * z;
+      hab += w * z;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (!(Math.abs(det) > 1e-12)) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a += da;
+    b += db;
+    if (Math.abs(da) < 1e-9 && Math.abs(db) < 1e-9) break;
+  }
+  return [a, b];
+}

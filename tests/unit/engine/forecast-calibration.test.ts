@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { clearForecastCache, forecastHit, forecastKeep } from '../../../lib/engine/forecast';
+import {
+  chanceFrequency,
+  fitPlatt,
+  PLATT,
+  recalibrate,
+  SHARE_FLOOR,
+} from '../../../lib/engine/forecast-calibration';
+import { mulberry32 } from '../../../lib/engine/random';
+
+const DAY = 86_400_000;
+const now = Date.parse('2025-06-02T00:00:00Z');
+const weeks = (n: number) => Array.from({ length: n }, (_, k) => now + (k + 1) * 7 * DAY);
+
+beforeEach(() => clearForecastCache());
+
+describe('recalibration map', () => {
+  it('keeps the order of forecasts and never says 0 or 1', () => {
+    for (const kind of ['total', 'level', 'keep'] as const) {
+      for (const freq of ['month', 'week'] as const) {
+        let before = -1;
+        for (let i = 0; i <= 400; i++) {
+          const p = recalibrate(i / 400, kind, freq);
+          expect(p).toBeGreaterThan(0);
+          expect(p).toBeLessThan(1);
+          expect(p).toBeGreaterThanOrEqual(before);
+          before = p;
+        }
+      }
+    }
+  });
+
+  it('pulls over-confident level chances in (the development data said 0.84 came true 0.74)', () => {
+    expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.8);
+    expect(recalibrate(0.85, 'level', 'month')).toBeGreaterThan(0.7);
+    // and "keep" chances of 0.25 up: fewer breaches happen than the paths expect.
+    expect(recalibrate(0.25, 'keep', 'month')).toBeGreaterThan(0.3);
+  });
+
+  it('picks the weekly map for a 52-week season and the monthly one otherwise', () => {
+    expect(chanceFrequency(52)).toBe('week');
+    expect(chanceFrequency(12)).toBe('month');
+    expect(chanceFrequency(undefined)).toBe('month');
+  });
+
+  it('fitPlatt recovers a known map from outcomes drawn with it', () => {
+    const rand = mulberry32(7);
+    const [a, b] = [0.7, 0.3];
+    const cases = Array.from({ length: 20_000 }, () => {
+      const p = SHARE_FLOOR + rand() * (1 - 2 * SHARE_FLOOR);
+      const z = Math.log(p / (1 - p));
+      const q = 1 / (1 + Math.exp(-(a * z + b)));
+      return { p, hit: rand() < q };
+    });
+    const [fa, fb] = fitPlatt(cases);
+    expect(fa).toBeCloseTo(a, 1);
+    expect(fb).toBeCloseTo(b, 1);
+  });
+});
+
+describe('forecastHit and forecastKeep report recalibrated chances', () => {
+  // 30 weeks around 100 with noise: a fitted model, not a rough estimate.
+  const history = Array.from({ length: 30 }, (_, i) => 100 + ((i * 37) % 21) - 10);
+  const base = {
+    history,
+    now,
+    stepEnds: weeks(30),
+    firstStepShare: 1,
+    deadline: now + 8 * 7 * DAY,
+    seasonPeriod: 52,
+    paths: 300,
+    seed: 5,
+  };
+
+  it('maps a level goal’s share with the level map, and a total’s with the total map', () => {
+    const level = { ...base, mode: 'level' as const, current: 100, target: 112, sign: 1 as const };
+    const raw = forecastHit({ ...level, rawProbability: true }).probabilityByDeadline!;
+    expect(raw).toBeGreaterThan(0.05);
+    expect(raw).toBeLessThan(0.95);
+    expect(forecastHit(level).probabilityByDeadline).toBeCloseTo(recalibrate(raw, 'level', 'week'), 12);
+    const total = { ...base, mode: 'cumulative' as const, current: 0, target: 800, sign: 1 as const };
+    const rawTotal = forecastHit({ ...total, rawProbability: true }).probabilityByDeadline!;
+    expect(forecastHit(total).probabilityByDeadline).toBeCloseTo(recalibrate(rawTotal, 'total', 'week'), 12);
+    expect(PLATT.level.week).not.toEqual(PLATT.total.week);
+  });
+
+  it('maps a keep goal’s share with the keep map, not 1 − the level map', () => {
+    const keep = { ...base, current: 100, threshold: 92, sign: 1 as const };
+    const raw = forecastKeep({ ...keep, rawProbability: true }).probabilityKept!;
+    expect(raw).toBeGreaterThan(0.05);
+    expect(raw).toBeLessThan(0.95);
+    expect(forecastKeep(keep).probabilityKept).toBeCloseTo(recalibrate(raw, 'keep', 'week'), 12);
+  });
+
+  it('leaves a rough estimate clamped to [0.05, 0.95], not mapped', () => {
+    const f = forecastHit({
+      ...base,
+      history: [100, 100, 100],
+      mode: 'cumulative',
+      current: 0,
+      target: 100_000,
+      sign: 1,
+    });
+    expect(f.rough?.reason).toBe('few_points');
+    expect(f.probabilityByDeadline).toBe(0.05);
+  });
+});
