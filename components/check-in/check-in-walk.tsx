@@ -243,7 +243,7 @@ function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip
   };
   return (
     <form onSubmit={submit} class="pp-step" data-testid="check-in-step">
-      <p class="pp-muted">{t('checkIn.step', { n: step, total })}</p>
+      {total > 1 && <p class="pp-muted">{t('checkIn.step', { n: step, total })}</p>}
       <h3 ref={headingRef} tabIndex={-1}>
         {goal.title}
       </h3>

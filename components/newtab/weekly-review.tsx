@@ -20,7 +20,7 @@ export function WeeklyReview({ goalId, onClose }: { goalId?: string; onClose: ()
         onClose={onClose}
         metrics={data.value?.metrics}
         mode={one ? 'goal' : 'review'}
-        title={one?.[0] ? t('review.checkInTitle', { goal: one[0].title }) : t('review.title')}
+        title={one ? t('review.checkInGoal') : t('review.title')}
         headingId="editor-title"
       />
     </div>

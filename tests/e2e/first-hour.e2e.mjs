@@ -509,8 +509,8 @@ describe('first hour: check-ins on the new tab, exact values', () => {
     const dialog = page.getByTestId('editor-review');
     const step = dialog.getByTestId('check-in-step');
     await step.waitFor();
-    assert.match(await dialog.locator('h2').textContent(), /^Check in: Win \d+ new online customers/);
-    assert.match(await step.textContent(), /Goal 1 of 1/);
+    assert.equal(await dialog.locator('h2').textContent(), 'Check in');
+    assert.match(await step.locator('h3').textContent(), /^Win \d+ new online customers$/);
 
     await step.getByTestId('ci-value').fill('-3');
     await step.getByTestId('ci-next').click();
@@ -544,6 +544,32 @@ describe('first hour: check-ins on the new tab, exact values', () => {
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'check-in-goal');
     // The detail lists the new check-in.
     await page.waitForFunction(() => document.querySelectorAll('.pc-checkins li').length > 0);
+    await page.close();
+    assertNoPageErrors(fx);
+  });
+
+  it('shows the example’s check-in notes in the UI’s language, switching with it', async () => {
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html#goal=ex-okr-distributors'), { waitUntil: 'load' });
+    const notes = page.locator('.pc-checkins');
+    await notes.locator('li').first().waitFor();
+    const en = await notes.textContent();
+    assert.match(en, /distributor/i);
+    assert.doesNotMatch(en, /nhà phân phối|đơn hàng|tuần/, 'no Vietnamese note in the English UI');
+    await setAppearance(options, 'vi', 'dark');
+    await page.waitForFunction(() =>
+      /nhà phân phối/.test(document.querySelector('.pc-checkins')?.textContent ?? ''),
+    );
+    assert.doesNotMatch(await notes.textContent(), /Progress:|distributor/);
+    await shoot(notes, 'example-check-ins-vi-dark');
+    await setAppearance(options, 'en', 'light');
+    await page.waitForFunction(() =>
+      /distributor/.test(document.querySelector('.pc-checkins')?.textContent ?? ''),
+    );
+    await shoot(notes, 'example-check-ins-en-light');
+    await options.close();
     await page.close();
     assertNoPageErrors(fx);
   });
