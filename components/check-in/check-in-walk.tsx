@@ -5,6 +5,7 @@ import type { Translator } from '../../lib/i18n/translate';
 import {
   answer,
   back,
+  type CheckInEntry,
   type CheckInState,
   checkInRecord,
   currentGoal,
@@ -110,6 +111,7 @@ export function CheckInWalk({
           step={flow.index + 1}
           total={flow.goals.length}
           moved={state !== null}
+          previous={flow.entries[goal.id]}
           t={t}
           onBack={flow.index > 0 ? () => setState(back(flow)) : undefined}
           onSkip={() => setState(skip(flow))}
@@ -170,6 +172,8 @@ interface StepProps {
   total: number;
   /** The walk has moved (next, skip, back): the new step takes focus so the keyboard follows. */
   moved: boolean;
+  /** The answer given before "Back": shown again, not lost. */
+  previous: CheckInEntry | undefined;
   t: Translator;
   onBack: (() => void) | undefined;
   onSkip: () => void;
@@ -182,12 +186,21 @@ interface StepProps {
   }) => Promise<void>;
 }
 
-function GoalStep({ goal, rules, step, total, moved, t, onBack, onSkip, onAnswer }: StepProps) {
+function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip, onAnswer }: StepProps) {
+  const before = previous?.kind === 'answered' ? previous : null;
   const initial =
-    goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : 'on_track';
+    before?.confidence ??
+    (goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : 'on_track');
   const [confidence, setConfidence] = useState<Confidence>(initial);
-  const [value, setValue] = useState('');
-  const [notes, setNotes] = useState({ plans: '', progress: '', problems: '' });
+  // A plain number in the UI's language: it reads back to the same value in any unit.
+  const [value, setValue] = useState(() =>
+    before?.value === undefined ? '' : formatExactValue(before.value, { kind: 'count' }, t.locale),
+  );
+  const [notes, setNotes] = useState({
+    plans: before?.plans ?? '',
+    progress: before?.progress ?? '',
+    problems: before?.problems ?? '',
+  });
   const [error, setError] = useState<string | null>(null);
   const [choices, setChoices] = useState<{ question: string; values: number[]; unit: Unit } | null>(null);
   // A write that fails (a full disk) keeps the step and its answers, and says why: nothing is saved
@@ -230,7 +243,7 @@ function GoalStep({ goal, rules, step, total, moved, t, onBack, onSkip, onAnswer
   };
   return (
     <form onSubmit={submit} class="pp-step" data-testid="check-in-step">
-      <p class="pp-muted">{t('checkIn.step', { n: step, total })}</p>
+      {total > 1 && <p class="pp-muted">{t('checkIn.step', { n: step, total })}</p>}
       <h3 ref={headingRef} tabIndex={-1}>
         {goal.title}
       </h3>

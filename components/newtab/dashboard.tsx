@@ -80,6 +80,14 @@ export function Dashboard() {
           </button>
           <button
             type="button"
+            aria-haspopup="dialog"
+            data-testid="weekly-review"
+            onClick={() => (editing.value = { kind: 'review' })}
+          >
+            {t('review.open')}
+          </button>
+          <button
+            type="button"
             aria-pressed={customizing.value}
             data-testid="customize"
             onClick={() => (customizing.value = !customizing.value)}

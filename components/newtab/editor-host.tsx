@@ -7,6 +7,7 @@ import { GoalForm } from './editor/goal-form';
 import { MetricForm } from './editor/metric-form';
 import { TemplatePicker } from './editor/template-picker';
 import { editing } from './model';
+import { WeeklyReview } from './weekly-review';
 
 export function closeEditor() {
   editing.value = null;
@@ -65,6 +66,9 @@ export function EditorHost() {
       {current.kind === 'cascade' && <CascadeWizard goalId={current.id} onClose={closeEditor} />}
       {current.kind === 'entry' && (
         <DataEntry key={current.id ?? ''} metricId={current.id} onClose={closeEditor} />
+      )}
+      {current.kind === 'review' && (
+        <WeeklyReview key={current.id ?? ''} goalId={current.id} onClose={closeEditor} />
       )}
     </dialog>
   );

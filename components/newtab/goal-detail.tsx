@@ -119,6 +119,16 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                 {t('popup.quickLog')}
               </button>
             )}
+            {!detail.goal.archived && (
+              <button
+                type="button"
+                aria-haspopup="dialog"
+                data-testid="check-in-goal"
+                onClick={() => (editing.value = { kind: 'review', id: goalId })}
+              >
+                {t('review.checkInGoal')}
+              </button>
+            )}
             <button type="button" onClick={() => (editing.value = { kind: 'cascade', id: goalId })}>
               {t('cascade.open')}
             </button>

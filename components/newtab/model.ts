@@ -19,7 +19,7 @@ export const pinnedGoals = computed(() => goals.value.filter((g) => g.pinned));
 /** View state */
 export const openGoalId = signal<string | null>(readHashGoal());
 export const editing = signal<{
-  kind: 'goal' | 'metric' | 'templates' | 'cascade' | 'entry';
+  kind: 'goal' | 'metric' | 'templates' | 'cascade' | 'entry' | 'review';
   id?: string;
 } | null>(null);
 export const customizing = signal(false);

@@ -110,7 +110,7 @@ export function QuickLogForm({
   const submit = (e: Event) => {
     e.preventDefault();
     if (!metric) return setStatus({ kind: 'error', text: t('popup.chooseMetricFirst') });
-    const check = checkValue(value, t.locale, metric.unit);
+    const check = checkValue(value, t.locale, metric.unit, 'kpi');
     if (check.status === 'error') return setStatus({ kind: 'error', text: say(check.message) });
     if (check.status === 'confirm') {
       return setStatus({

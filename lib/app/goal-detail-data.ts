@@ -8,6 +8,7 @@ import {
   periodStarts,
   startOfLocalDay,
 } from '../engine/time-buckets';
+import { localizeExampleCheckIn } from '../example/example-check-ins';
 import { createTranslator } from '../i18n/translate';
 import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
@@ -48,7 +49,11 @@ export async function computeGoalDetail(
     goal,
     view: data.goals.find((g) => g.id === goalId) ?? buildGoalView(goal, ev, metric, [], ctx),
     chart: metric ? buildChart(goal, input, settings, now, ev) : null,
-    checkIns: input.checkIns.filter((c) => c.goalId === goalId).sort((a, b) => b.time - a.time),
+    // Example notes in the UI's language (issue 19, item 2); the user's own as they wrote them.
+    checkIns: input.checkIns
+      .filter((c) => c.goalId === goalId)
+      .sort((a, b) => b.time - a.time)
+      .map((c) => localizeExampleCheckIn(c, settings.locale)),
     smart: (ev?.smart ?? []).map((s) => s.message[settings.locale]),
     descendantIds: descendants(goalId, input.goals),
     formatAxis: (v) => formatUnitValue(v, unit, ctx),

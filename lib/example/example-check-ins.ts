@@ -1,9 +1,11 @@
 /**
  * Eight weeks of Friday check-ins on the example's objectives, scorecard KPIs and current quarter,
- * written the way the owners would: the sales, operations and finance leads in Vietnamese, marketing and
- * HR in English. Confidence moves week to week. Key results are reviewed in their objective's check-in.
+ * written the way the owners would (the sales, operations and finance leads first wrote theirs in
+ * Vietnamese, marketing and HR in English), each note in both languages: records store the English
+ * and `localizeExampleCheckIn` shows them in the UI's language. Confidence moves week to week. Key
+ * results are reviewed in their objective's check-in.
  */
-import type { CheckIn, Confidence, Goal } from '../schema';
+import type { CheckIn, Confidence, Goal, Locale } from '../schema';
 import { DAY_MS, dayStart, isoDay } from './example-calendar';
 import type { Simulation } from './example-simulation';
 
@@ -207,6 +209,251 @@ const RETAIL_NOTES: Note[] = [
   },
 ];
 
+/*
+ * Each note in the other language, in the same order (issue 19, item 2: the notes follow the UI's
+ * language). The originals above stay word for word: they are the keys that find a translation for
+ * check-ins an earlier version stored in them.
+ */
+const ONLINE_NOTES_VI: Note[] = [
+  {
+    plans: 'Giao agency làm mẫu quảng cáo Facebook mới; bắt đầu tiếp thị lại khách bỏ giỏ hàng.',
+    progress: 'Đơn trực tuyến tăng 12% so với tuần trước; 31 khách mua trực tuyến mới.',
+    problems: 'CPM Facebook tăng sau mùa khuyến mãi 11.11.',
+  },
+  {
+    plans: 'Thử ngưỡng miễn phí giao hàng 500.000 đồng trên web shop.',
+    progress: 'Đã sửa nguồn dữ liệu Google Shopping: 40 sản phẩm bị thiếu giá.',
+    problems: 'Hai ngày hết hàng cà phê hòa tan làm mất doanh số.',
+  },
+  {
+    plans: 'Công bố lịch livestream TikTok Shop trong tháng.',
+    progress: 'Đơn đặt lại qua Zalo mini app đạt 18% đơn lặp lại của kênh bán lẻ.',
+    problems: '',
+  },
+  {
+    plans: 'Chuyển ngân sách từ quảng cáo hiển thị sang quảng cáo tìm kiếm.',
+    progress: 'Chi phí mỗi MQL trên Google giảm 9% từ khi lọc lại từ khóa.',
+    problems: 'Trang thanh toán của web shop chạy chậm trên điện thoại Android đời cũ.',
+  },
+];
+
+const DISTRIBUTOR_NOTES_EN: Note[] = [
+  {
+    plans: 'Meet 3 distributors in Hải Phòng and Nam Định; settle this quarter’s discount policy.',
+    progress: 'Renewed the contract with Đại Lợi; 2 large orders over 200 million đồng.',
+    problems: 'Not enough delivery trucks at weekends; some orders were a day late.',
+  },
+  {
+    plans: 'Send the new price list to every distributor before Wednesday.',
+    progress: 'Distributor Phú Quý raised its order volume by 15%.',
+    problems: 'A distributor in Thái Bình is 45 days late paying.',
+  },
+  {
+    plans: 'Hold the year-end customer conference in Hà Nội.',
+    progress: 'On-time delivery to distributors reached 97%.',
+    problems: '',
+  },
+  {
+    plans: 'Negotiate the sales bonus scheme for next quarter.',
+    progress: 'Two new distributors met at the trade fair placed their first orders.',
+    problems: 'A competitor cut prices on instant noodles by 3%.',
+  },
+];
+
+const MILESTONE_NOTES_EN: Note[] = [
+  {
+    plans: 'Push year-end stocking orders with distributors.',
+    progress: 'Revenue this week beat the plan by 6%.',
+    problems: 'The Long Biên warehouse is nearly full.',
+  },
+  {
+    plans: 'Run a promotion for retail shops that have not ordered in 30 days.',
+    progress: 'Won back 22 inactive shops.',
+    problems: 'Online revenue is below forecast.',
+  },
+  {
+    plans: 'Review receivables more than 30 days overdue.',
+    progress: 'Retail sales are growing steadily week by week.',
+    problems: 'Purchase prices of some products rose 4%.',
+  },
+  {
+    plans: 'Prepare the Tết stock plan with suppliers.',
+    progress: 'Signed a 1.2 billion đồng order with distributor Hưng Thịnh.',
+    problems: '',
+  },
+];
+
+const ON_TIME_NOTES_EN: Note[] = [
+  {
+    plans: 'Add an evening loading shift on Fridays.',
+    progress: 'On-time delivery reached 96.5% this week.',
+    problems: 'Truck no. 3 broke down; we hired a truck for 2 days.',
+  },
+  {
+    plans: 'Optimise delivery routes in the Hà Đông area.',
+    progress: 'Order handling time is down to 2.1 days.',
+    problems: '',
+  },
+  {
+    plans: 'Train warehouse staff on the new picking process.',
+    progress: 'No late deliveries to distributors.',
+    problems: 'Heavy rain delayed deliveries for two days.',
+  },
+  {
+    plans: 'Trial a new delivery partner for online orders.',
+    progress: 'Same-day delivery of online orders reached 70%.',
+    problems: 'The shipping partner raised its fees by 5%.',
+  },
+];
+
+const TRAINING_NOTES_VI: Note[] = [
+  {
+    plans: 'Tổ chức buổi ôn tập CRM cho nhân viên bán hàng mới.',
+    progress: '12 người đã hoàn thành khóa kiến thức sản phẩm.',
+    problems: 'Mùa cao điểm: đội kho không thể rời vị trí để đi học.',
+  },
+  {
+    plans: 'Đặt lịch hội thảo kỹ năng đàm phán cho quản lý khách hàng nhà phân phối.',
+    progress: 'Đã mua giấy phép khóa học trực tuyến cho 20 nhân viên.',
+    problems: 'Giảng viên hủy buổi học thứ Năm.',
+  },
+  {
+    plans: 'Quay các bài học video ngắn để đội kho xem trên điện thoại.',
+    progress: 'Số giờ đào tạo đã trở lại đúng nhịp sau hai tuần chậm.',
+    problems: '',
+  },
+  {
+    plans: 'Khảo sát nhân viên về nhu cầu đào tạo quý tới.',
+    progress: 'Đội bán hàng đã hoàn thành khóa đào tạo Zalo mini app.',
+    problems: 'Mới một nửa số tài xế học xong khóa ôn tập an toàn.',
+  },
+];
+
+const FINANCE_NOTES_EN: Note[] = [
+  {
+    plans: 'Review the cost of imported goods after the supplier’s price rise.',
+    progress: 'Gross margin last month was 29.6%, close to the target.',
+    problems: 'Year-end discounts for distributors are cutting the margin.',
+  },
+  {
+    plans: 'Renegotiate shipping rates with two delivery partners.',
+    progress: 'Operating costs this month are 4% under budget.',
+    problems: '',
+  },
+  {
+    plans: 'Close the quarter’s profit figures and send the report to the board.',
+    progress: 'Collected 1.1 billion đồng of overdue receivables.',
+    problems: 'Purchase prices of cooking oil and sugar rose 4% this month.',
+  },
+  {
+    plans: 'Draw up next year’s budget with the department heads.',
+    progress: 'Slow-moving stock is down to 6% of inventory value.',
+    problems: 'A stronger US dollar makes imported goods dearer.',
+  },
+];
+
+const PEOPLE_NOTES_VI: Note[] = [
+  {
+    plans: 'Thực hiện khảo sát nhanh hằng quý ở đội kho và đội bán hàng.',
+    progress: 'Tỷ lệ phản hồi khảo sát đạt 86%.',
+    problems: 'Làm thêm giờ mùa cao điểm là điều bị phàn nàn nhiều nhất.',
+  },
+  {
+    plans: 'Thống nhất lịch trực cuối tuần để không ai làm ba cuối tuần liền.',
+    progress: 'Hai trưởng nhóm đã hoàn thành chương trình coaching.',
+    problems: '',
+  },
+  {
+    plans: 'Công bố sớm chính sách thưởng Tết.',
+    progress: 'Mức độ gắn kết của đội bán hàng tăng 3 điểm so với lần khảo sát trước.',
+    problems: 'Một tài xế lâu năm đã nghỉ việc.',
+  },
+  {
+    plans: 'Tổ chức bữa trưa giữa lãnh đạo và nhân viên kho.',
+    progress: 'Thực đơn căng tin mới được đón nhận tốt.',
+    problems: 'Mức độ gắn kết ở kho vẫn dưới 75%.',
+  },
+];
+
+const RETAIL_NOTES_EN: Note[] = [
+  {
+    plans: 'Call the shops that have not ordered in 3 weeks.',
+    progress: 'Kept 98% of retail shops this month.',
+    problems: 'Some shops moved to a competitor that cut prices.',
+  },
+  {
+    plans: 'Offer Tết bundles to retail shops.',
+    progress: 'Average shop order value is up 5%.',
+    problems: '',
+  },
+  {
+    plans: 'Give vouchers to shops that reorder through the Zalo Mini App.',
+    progress: '35 more shops now order every week.',
+    problems: 'Not enough field sales staff in the Hà Đông area.',
+  },
+  {
+    plans: 'Review credit limits for the large shops.',
+    progress: 'Retail sales this week were the highest since the quarter began.',
+    problems: '',
+  },
+];
+
+/** Every example note in both languages: [English, Vietnamese]. */
+const NOTE_PAIRS: ReadonlyArray<readonly [Note[], Note[]]> = [
+  [ONLINE_NOTES, ONLINE_NOTES_VI],
+  [DISTRIBUTOR_NOTES_EN, DISTRIBUTOR_NOTES],
+  [MILESTONE_NOTES_EN, MILESTONE_NOTES],
+  [ON_TIME_NOTES_EN, ON_TIME_NOTES],
+  [TRAINING_NOTES, TRAINING_NOTES_VI],
+  [FINANCE_NOTES_EN, FINANCE_NOTES],
+  [PEOPLE_NOTES, PEOPLE_NOTES_VI],
+  [RETAIL_NOTES_EN, RETAIL_NOTES],
+];
+
+/** The English form of each note (the sets are reordered for some goals, so note by note). */
+function english(notes: Note[]): Note[] {
+  return notes.map((note) => {
+    for (const [en, vi] of NOTE_PAIRS) {
+      const i = vi.indexOf(note);
+      if (i >= 0) return en[i] ?? note;
+    }
+    return note;
+  });
+}
+
+const FIELDS = ['plans', 'progress', 'problems'] as const;
+
+/** Any example note's text (either language) → the same note in both. */
+const TRANSLATIONS: ReadonlyMap<string, { en: string; vi: string }> = new Map(
+  NOTE_PAIRS.flatMap(([en, vi]) =>
+    en.flatMap((note, i) =>
+      FIELDS.flatMap((f) => {
+        const pair = { en: note[f], vi: vi[i]?.[f] ?? note[f] };
+        return pair.en ? [[pair.en, pair] as const, [pair.vi, pair] as const] : [];
+      }),
+    ),
+  ),
+);
+
+/**
+ * An example check-in with its notes in the UI's language, for display. Example records store the
+ * English notes; a translation is looked up by the stored text, so records written by an earlier
+ * version (half of them in Vietnamese) read right too. The user's own check-ins are never touched.
+ */
+export function localizeExampleCheckIn<C extends Pick<CheckIn, 'example' | (typeof FIELDS)[number]>>(
+  checkIn: C,
+  locale: Locale,
+): C {
+  if (!checkIn.example) return checkIn;
+  const out = { ...checkIn };
+  for (const f of FIELDS) {
+    const text = checkIn[f];
+    const pair = text ? TRANSLATIONS.get(text) : undefined;
+    if (pair) out[f] = pair[locale];
+  }
+  return out;
+}
+
 /** The most recent Friday 09:00 UTC (16:00 in Hà Nội, when the team reviews the week) at or before now. */
 function lastFriday(now: number): number {
   const today = dayStart(now);
@@ -385,7 +632,8 @@ export function buildExampleCheckIns(goals: Goal[], sim: Simulation, now: number
     if (!byId.has(plan.goalId)) continue;
     for (let week = 0; week < WEEKS; week++) {
       const time = first + week * 7 * DAY_MS;
-      const note = plan.notes[week % plan.notes.length];
+      const notes = english(plan.notes);
+      const note = notes[week % notes.length];
       const value = plan.value?.(time);
       out.push({
         id: `ex-checkin-${plan.goalId.replace(/^ex-/, '')}-${isoDay(time)}`,

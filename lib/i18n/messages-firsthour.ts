@@ -21,7 +21,6 @@ export const firsthourEn = {
   'review.open': 'Weekly review',
   'review.title': 'Weekly review',
   'review.checkInGoal': 'Check in',
-  'review.checkInTitle': 'Check in: {goal}',
 };
 
 export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
@@ -39,5 +38,4 @@ export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
   'review.open': 'Đánh giá tuần',
   'review.title': 'Đánh giá tuần',
   'review.checkInGoal': 'Cập nhật tiến độ',
-  'review.checkInTitle': 'Cập nhật tiến độ: {goal}',
 };

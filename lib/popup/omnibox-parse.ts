@@ -83,7 +83,7 @@ export function omniboxAction(input: OmniboxInput, locale: Locale): OmniboxActio
   // Only a clear winner is saved straight away: a tie between two metrics is the user's call.
   const second = input.matches[1];
   if (second && second.score === top.score && input.query !== '') return open({ why: 'tie' });
-  const check: ValueCheck = checkValue(input.valueText, locale, top.metric.unit);
+  const check: ValueCheck = checkValue(input.valueText, locale, top.metric.unit, 'kpi');
   return check.status === 'ok'
     ? { kind: 'save', metric: top.metric, value: check.value }
     : open({ why: 'check', check });

@@ -78,13 +78,20 @@ export function oddValue(value: number, unit: Unit): { key: MessageKey; params: 
 }
 
 /**
- * Which checks a value gets: `kpi` for a KPI's value (odd values asked about), `plain` for a goal's
- * own number in a check-in (a goal without a KPI has no unit to hold it to: a score of 4.5 is fine).
+ * Which checks a value gets: `kpi` where a KPI's value is logged and the surface can ask (the popup's
+ * quick log, the omnibox, the check-in): odd values are questioned. `plain` elsewhere — a goal's own
+ * number in a check-in (a score of 4.5 is fine), and forms that show a question as a field error
+ * (goal targets, budgets), where a question could not be answered.
  */
 export type ValueRules = 'kpi' | 'plain';
 
 /** Checks what the user typed against the metric: a value to save, a question to ask, or an error. */
-export function checkValue(input: string, locale: Locale, unit: Unit, rules: ValueRules = 'kpi'): ValueCheck {
+export function checkValue(
+  input: string,
+  locale: Locale,
+  unit: Unit,
+  rules: ValueRules = 'plain',
+): ValueCheck {
   const parsed = parseValue(input, locale);
   if (!parsed.ok) return { status: 'error', message: { text: parsed.error } };
   const fitted = fitUnit(parsed, unit);

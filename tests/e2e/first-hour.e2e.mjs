@@ -382,3 +382,281 @@ describe('first hour', () => {
     assertNoPageErrors(fx);
   });
 });
+
+/** Every record of one IndexedDB store, read in an extension page. */
+function readStore(page, store) {
+  return page.evaluate(async (name) => {
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('pacer');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const all = await new Promise((resolve) => {
+      const r = db.transaction(name).objectStore(name).getAll();
+      r.onsuccess = () => resolve(r.result);
+    });
+    db.close();
+    return all;
+  }, store);
+}
+
+const buttonTexts = (locator) => locator.locator('button').allTextContents();
+
+describe('first hour: check-ins on the new tab, exact values', () => {
+  const fx = useExtension();
+
+  it('walks the weekly review on the new tab by keyboard: value, confidence, notes, back, skip; focus returns', async () => {
+    const options = await loadExample(fx);
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html'), { waitUntil: 'load' });
+    const open = page.getByTestId('weekly-review');
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByTestId('editor-review');
+    await dialog.getByTestId('check-in-who').waitFor();
+    const owner = await dialog
+      .getByTestId('owner-select')
+      .locator('option')
+      .nth(1)
+      .evaluate((o) => o.value);
+    await dialog.getByTestId('owner-select').selectOption(owner);
+    await dialog.getByRole('button', { name: 'Next' }).click();
+    const step = dialog.getByTestId('check-in-step');
+    await step.waitFor();
+    const first = (await step.locator('h3').textContent()).trim();
+    assert.match(await step.textContent(), /Goal 1 of \d+/);
+
+    await step.getByTestId('confidence-at_risk').check();
+    await step.getByTestId('ci-progress').fill('Two new dealers signed');
+    await step.getByTestId('ci-next').click();
+    await page.waitForFunction(
+      (title) => document.querySelector('[data-testid="check-in-step"] h3')?.textContent?.trim() !== title,
+      first,
+    );
+    // The keyboard follows the walk: the next goal's title has focus, not the page's top.
+    await page.waitForFunction(() => document.activeElement?.matches('[data-testid="check-in-step"] h3'));
+    // Back shows the answer given, not an empty form; answering again overwrites the same record.
+    await step.getByRole('button', { name: 'Back' }).click();
+    await page.waitForFunction(
+      (title) => document.querySelector('[data-testid="check-in-step"] h3')?.textContent?.trim() === title,
+      first,
+    );
+    assert.equal(await step.getByTestId('ci-progress').inputValue(), 'Two new dealers signed');
+    assert.ok(await step.getByTestId('confidence-at_risk').isChecked());
+    await step.getByTestId('ci-next').click();
+    await page.waitForFunction(
+      (title) => document.querySelector('[data-testid="check-in-step"] h3')?.textContent?.trim() !== title,
+      first,
+    );
+    while (!(await dialog.getByTestId('check-in-summary').isVisible()))
+      await step.getByTestId('ci-skip').click();
+    const summary = await dialog.getByTestId('check-in-summary').textContent();
+    assert.match(summary, /1 reviewed/);
+    assert.ok(summary.includes(`${first}: At risk`), summary);
+
+    const saved = (await readStore(page, 'checkIns')).filter((c) => c.progress === 'Two new dealers signed');
+    assert.equal(saved.length, 1, 'the answer was saved when given, once');
+    assert.equal(saved[0].confidence, 'at_risk');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'weekly-review');
+
+    // Screenshots of a step, in both themes and both languages.
+    for (const [locale, theme] of [
+      ['en', 'light'],
+      ['en', 'dark'],
+      ['vi', 'light'],
+      ['vi', 'dark'],
+    ]) {
+      await setAppearance(options, locale, theme);
+      await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+      await open.click();
+      await dialog.getByTestId('check-in-step').waitFor();
+      await dialog.getByTestId('ci-value').fill(locale === 'vi' ? '1,200' : '1.200');
+      await dialog.getByTestId('ci-next').click();
+      const confirm = dialog.getByTestId('ci-confirm');
+      if (
+        await confirm
+          .or(dialog.getByText(/Goal 2 of|Mục tiêu 2/))
+          .first()
+          .waitFor()
+          .then(() => confirm.count())
+      ) {
+        const labels = await buttonTexts(confirm);
+        assert.ok(
+          labels.some((l) => /1[.,]2(?!\d)/.test(l)) && labels.some((l) => /1[.,]200/.test(l)),
+          `both readings shown exactly: ${labels}`,
+        );
+      }
+      await shoot(dialog, `weekly-review-${locale}-${theme}`);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+    }
+    await setAppearance(options, 'en', 'light');
+    await options.close();
+    await page.close();
+    assertNoPageErrors(fx);
+  });
+
+  it('checks in one goal from its detail, questions a negative count, shows the exact number, returns focus', async () => {
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html#goal=ex-kr-online-customers'), { waitUntil: 'load' });
+    const detail = page.getByTestId('goal-detail');
+    const button = detail.getByTestId('check-in-goal');
+    await button.click();
+    const dialog = page.getByTestId('editor-review');
+    const step = dialog.getByTestId('check-in-step');
+    await step.waitFor();
+    assert.equal(await dialog.locator('h2').textContent(), 'Check in');
+    assert.match(await step.locator('h3').textContent(), /^Win \d+ new online customers$/);
+
+    await step.getByTestId('ci-value').fill('-3');
+    await step.getByTestId('ci-next').click();
+    const confirm = step.getByTestId('ci-confirm');
+    await confirm.waitFor();
+    assert.match(await confirm.textContent(), /^-3\? This KPI counts things, and counts are not negative\./);
+    assert.deepEqual(await buttonTexts(confirm), ['Save -3', 'Change the value']);
+
+    await step.getByTestId('ci-value').fill('1.200');
+    await step.getByTestId('ci-next').click();
+    await confirm.waitFor();
+    assert.deepEqual(await buttonTexts(confirm), ['Save 1.2', 'Save 1,200', 'Change the value']);
+    await shoot(dialog, 'goal-check-in-confirm-en-light');
+    assert.equal(
+      (await readStore(page, 'checkIns')).filter((c) => c.goalId === 'ex-kr-online-customers' && !c.example)
+        .length,
+      0,
+      'nothing saved before the answer',
+    );
+    await step.getByTestId('ci-confirm-1').click();
+    await dialog.getByTestId('check-in-summary').waitFor();
+    const mine = (await readStore(page, 'checkIns')).filter(
+      (c) => c.goalId === 'ex-kr-online-customers' && !c.example,
+    );
+    assert.deepEqual(
+      mine.map((c) => c.value),
+      [1200],
+    );
+    await dialog.getByTestId('check-in-close').click();
+    await dialog.waitFor({ state: 'detached' });
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'check-in-goal');
+    // The detail lists the new check-in.
+    await page.waitForFunction(() => document.querySelectorAll('.pc-checkins li').length > 0);
+    await page.close();
+    assertNoPageErrors(fx);
+  });
+
+  it('shows the example’s check-in notes in the UI’s language, switching with it', async () => {
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html#goal=ex-okr-distributors'), { waitUntil: 'load' });
+    const notes = page.locator('.pc-checkins');
+    await notes.locator('li').first().waitFor();
+    const en = await notes.textContent();
+    assert.match(en, /distributor/i);
+    assert.doesNotMatch(en, /nhà phân phối|đơn hàng|tuần/, 'no Vietnamese note in the English UI');
+    await setAppearance(options, 'vi', 'dark');
+    await page.waitForFunction(() =>
+      /nhà phân phối/.test(document.querySelector('.pc-checkins')?.textContent ?? ''),
+    );
+    assert.doesNotMatch(await notes.textContent(), /Progress:|distributor/);
+    await shoot(notes, 'example-check-ins-vi-dark');
+    await setAppearance(options, 'en', 'light');
+    await page.waitForFunction(() =>
+      /distributor/.test(document.querySelector('.pc-checkins')?.textContent ?? ''),
+    );
+    await shoot(notes, 'example-check-ins-en-light');
+    await options.close();
+    await page.close();
+    assertNoPageErrors(fx);
+  });
+
+  it('shows the exact value on the popup’s confirm buttons and Saved line; odd values are asked about', async () => {
+    const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+    const popup = await fx.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    const pick = async (typed) => {
+      await popup.getByTestId('metric-input').fill(typed);
+      await popup.getByTestId('metric-option').first().waitFor();
+      await popup.getByTestId('metric-input').press('Enter');
+    };
+    const log = async (value) => {
+      await popup.getByTestId('value-input').fill(value);
+      await popup.getByTestId('value-input').press('Enter');
+    };
+    const status = popup.getByTestId('log-status');
+    for (const [locale, theme] of [
+      ['en', 'light'],
+      ['en', 'dark'],
+      ['vi', 'light'],
+      ['vi', 'dark'],
+    ]) {
+      await setAppearance(options, locale, theme);
+      await popup.goto(fx.extUrl('popup.html'), { waitUntil: 'load' });
+      await pick(locale === 'vi' ? 'doanh thu' : 'revenue');
+      await log(locale === 'vi' ? '1,200' : '1.200');
+      const confirm = popup.getByTestId('confirm');
+      await confirm.waitFor();
+      assert.deepEqual(
+        await buttonTexts(confirm),
+        locale === 'vi'
+          ? ['Lưu 1,2 ₫', 'Lưu 1.200 ₫', 'Sửa giá trị']
+          : ['Save ₫1.2', 'Save ₫1,200', 'Change the value'],
+      );
+      await shoot(popup.locator('body'), `popup-confirm-${locale}-${theme}`);
+      await popup.getByTestId('confirm-0').click();
+      await popup.getByTestId('undo').waitFor();
+      assert.match(
+        await status.textContent(),
+        locale === 'vi' ? /Đã lưu 1,2 ₫ vào Doanh thu/ : /Saved ₫1\.2 to Revenue/,
+      );
+      await popup.getByTestId('undo').click();
+
+      await pick(locale === 'vi' ? 'đơn hàng' : 'orders');
+      await log('-3');
+      await confirm.waitFor();
+      assert.match(
+        await confirm.textContent(),
+        locale === 'vi'
+          ? /^-3\? KPI này đếm số lượng/
+          : /^-3\? This KPI counts things, and counts are not negative/,
+      );
+      await shoot(popup.locator('body'), `popup-confirm-negative-${locale}-${theme}`);
+      await popup.getByTestId('confirm-change').click();
+      assert.equal(await popup.evaluate(() => document.activeElement?.id), 'ql-value');
+
+      await pick(locale === 'vi' ? 'gắn kết' : 'engagement');
+      await log(locale === 'vi' ? '0,15' : '0.15');
+      await popup.getByTestId('undo').waitFor();
+      assert.match(
+        await status.textContent(),
+        locale === 'vi' ? /Đã lưu 0,15%/ : /Saved 0\.15% to Employee engagement/,
+      );
+      await popup.getByTestId('undo').click();
+    }
+    await setAppearance(options, 'en', 'light');
+
+    // The omnibox: the line the address bar shows and what Enter does, for the same inputs.
+    for (const [text, outcome, line] of [
+      ['revenue 1.200', 'opened', /Does “1\.200” mean 1\.2 or 1200\?.*Enter opens Pacer to choose/],
+      ['orders -3', 'opened', /-3\? This KPI counts things.*Enter opens Pacer to choose/],
+      ['engagement 0.15', 'saved', /^Log 0\.15% to <match>Employee engagement<\/match>$/],
+      ['orders 7', 'saved', /^Log 7 to <match>Orders<\/match>$/],
+    ]) {
+      const suggested = await fx.serviceWorker.evaluate((t) => globalThis.pacerDebug.omniboxSuggest(t), text);
+      assert.match(suggested.defaultDescription, line, text);
+      const done = await fx.serviceWorker.evaluate((t) => globalThis.pacerDebug.omniboxEnter(t), text);
+      assert.equal(done, outcome, text);
+      if (done === 'opened') {
+        const tab = fx.context.pages().find((p) => p.url().includes('popup.html?metric='));
+        await tab?.close();
+      }
+    }
+    await options.close();
+    await popup.close();
+    assertNoPageErrors(fx);
+  });
+});

@@ -103,8 +103,9 @@ describe('checkValue: values odd for their KPI are questioned', () => {
       '$2.5055? Amounts in USD have at most 2 decimals.',
     ],
   ] as const)('%s (%s) is asked about, the question in both languages', (input, locale, unit, value, en) => {
-    const r = checkValue(input, locale, unit);
+    const r = checkValue(input, locale, unit, 'kpi');
     expect(r).toMatchObject({ status: 'confirm', value, alternatives: [] });
+    expect(checkValue(input, locale, unit)).toEqual({ status: 'ok', value });
     if (r.status !== 'confirm') return;
     expect(r.question.en).toBe(en);
     expect(r.question.vi).toMatch(/\?/);
@@ -112,7 +113,7 @@ describe('checkValue: values odd for their KPI are questioned', () => {
   });
 
   it('asks once about a value both ambiguous and odd, naming both readings', () => {
-    const r = checkValue('-1.200', 'en', COUNT);
+    const r = checkValue('-1.200', 'en', COUNT, 'kpi');
     expect(r).toMatchObject({ status: 'confirm', value: -1.2, alternatives: [-1200] });
     if (r.status === 'confirm')
       expect(r.question.en).toBe(
@@ -120,12 +121,12 @@ describe('checkValue: values odd for their KPI are questioned', () => {
       );
   });
 
-  it('saves ordinary values, cents, and any number for a goal without a KPI', () => {
-    expect(checkValue('$1,500.50', 'en', { kind: 'currency', currency: 'USD' })).toEqual({
+  it('saves ordinary values, cents, and any number where no question can be asked (no KPI, goal forms)', () => {
+    expect(checkValue('$1,500.50', 'en', { kind: 'currency', currency: 'USD' }, 'kpi')).toEqual({
       status: 'ok',
       value: 1500.5,
     });
-    expect(checkValue('-3', 'en', { kind: 'percent' })).toEqual({ status: 'ok', value: -3 });
+    expect(checkValue('-3', 'en', { kind: 'percent' }, 'kpi')).toEqual({ status: 'ok', value: -3 });
     expect(checkValue('4.5', 'en', COUNT, 'plain')).toEqual({ status: 'ok', value: 4.5 });
     expect(checkValue('-3', 'en', COUNT, 'plain')).toEqual({ status: 'ok', value: -3 });
   });
