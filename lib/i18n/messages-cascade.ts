@@ -38,6 +38,8 @@ export const cascadeEn = {
   'cascade.describe.down': '{metric} of {target} or less from {start} to {end}.',
   'cascade.describe.level.up': '{metric} at {target} or better by {end}.',
   'cascade.describe.level.down': '{metric} at {target} or lower by {end}.',
+  'cascade.label.quarter': '{quarter}',
+  'cascade.label.year': '{year}',
   'milestone.progress': 'So far',
   'milestone.progressValue': '{value} of {target} ({percent})',
 } as const;
@@ -77,6 +79,8 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.describe.down': '{metric} ở mức {target} trở xuống từ {start} đến {end}.',
   'cascade.describe.level.up': '{metric} đạt {target} trở lên trước {end}.',
   'cascade.describe.level.down': '{metric} xuống {target} trở xuống trước {end}.',
+  'cascade.label.quarter': 'Quý {quarter}',
+  'cascade.label.year': 'Năm {year}',
   'milestone.progress': 'Đến nay',
   'milestone.progressValue': '{value} / {target} ({percent})',
 };

@@ -16,7 +16,8 @@ import {
   periodStart,
   startOfLocalDay,
 } from '../../../lib/engine/time-buckets';
-import type { Goal, Metric } from '../../../lib/schema';
+import { localizedName } from '../../../lib/i18n/translate';
+import type { Goal, Locale, Metric } from '../../../lib/schema';
 
 /**
  * The cascade wizard's arithmetic, kept free of Preact: the years, quarters and months of a goal's
@@ -258,7 +259,9 @@ export interface MilestoneOptions {
   now: number;
   timeZone: string;
   newId: () => string;
-  label: (row: PlanRow) => string;
+  /** The period's name in the UI's language (the title) and in the other one (its translation). */
+  label: (row: PlanRow, locale: Locale) => string;
+  locale: Locale;
   /** What the milestone must achieve, in words (stored as its description). */
   describe: (row: PlanRow) => string;
 }
@@ -270,6 +273,7 @@ export interface MilestoneOptions {
  */
 export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o: MilestoneOptions): Goal[] {
   const ids = new Map<string, string>();
+  const other: Locale = o.locale === 'vi' ? 'en' : 'vi';
   return rows.map((row) => {
     const id = o.newId();
     ids.set(row.key, id);
@@ -277,7 +281,8 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
       id,
       kind: 'milestone',
       goalType: 'milestone',
-      title: `${o.label(row)} · ${goal.title}`.slice(0, 300),
+      title: `${o.label(row, o.locale)} · ${localizedName(goal, o.locale)}`.slice(0, 300),
+      translations: { [other]: `${o.label(row, other)} · ${localizedName(goal, other)}`.slice(0, 300) },
       description: o.describe(row).slice(0, 5000),
       frameworks: ['smart'],
       measure: o.meaning === 'level' ? 'latest' : 'cumulative',

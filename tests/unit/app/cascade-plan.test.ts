@@ -159,11 +159,14 @@ describe('chooseRows: depth and ended periods', () => {
       now: NOW,
       timeZone: tz,
       newId: () => `m${n++}`,
-      label: (r) => r.node.start,
+      label: (r, locale) => `${locale === 'vi' ? 'Năm' : 'Year'} ${r.node.start}`,
+      locale: 'en',
       describe: (r) => `Revenue ${r.target} from ${r.node.start}`,
     });
     expect(goals.every((g) => Goal.safeParse(g).success)).toBe(true);
-    const y2027 = goals.find((g) => g.title.startsWith('2027-01-01'));
+    const y2027 = goals.find((g) => g.title.startsWith('Year 2027-01-01'));
+    expect(y2027?.title).toBe('Year 2027-01-01 · Reach 150 billion VND annual revenue by 2029');
+    expect(y2027?.translations?.vi).toBe('Năm 2027-01-01 · Reach 150 billion VND annual revenue by 2029');
     expect(y2027).toMatchObject({
       goalType: 'milestone',
       metricId: 'rev',
