@@ -88,6 +88,7 @@ describe('cascade wizard', () => {
         /^₫[\d.]+B of ₫[\d.]+B \(\d+%\)$/,
       );
     }
+    if ((await q1.count()) > 0) await shoot(q1, 'timeline-q1-light-en');
     const overdueBefore = await overdueTitles(page);
     assert.ok(
       overdueBefore.every((t) => !/revenue/i.test(t)),
@@ -159,7 +160,12 @@ describe('cascade wizard', () => {
     }
     const create = wizard.getByTestId('cascade-create');
     assert.equal((await create.textContent()).trim(), `Create ${all - ended} milestones`);
-    await shoot(page.locator('dialog.pc-editor[open]'), 'wizard-light-en');
+    const dialog = page.locator('dialog.pc-editor[open]');
+    await shoot(dialog, 'wizard-table-light-en');
+    await dialog.evaluate((d) => {
+      d.scrollTop = 0;
+    });
+    await shoot(dialog, 'wizard-light-en');
     if (ended > 0) {
       await include.check();
       assert.equal((await create.textContent()).trim(), `Create ${all} milestones`);
@@ -192,6 +198,9 @@ describe('cascade wizard', () => {
     assert.equal(await created.and(page.locator('[data-state="overdue"]')).count(), 0);
     assert.deepEqual(await overdueTitles(page), overdueBefore);
     const alertsAfter = await page.locator('[data-testid="alerts"] li').count();
+    console.log(
+      `alerts ${alertsBefore} → ${alertsAfter}; overdue ${overdueBefore.length}; created ${all - ended}`,
+    );
     assert.ok(alertsAfter - alertsBefore <= 2, `alerts ${alertsBefore} → ${alertsAfter}`);
     await shoot(timeline, 'timeline-after-light-en');
 
@@ -200,6 +209,15 @@ describe('cascade wizard', () => {
     await page.reload({ waitUntil: 'load' });
     await timeline.locator('.pc-milestone').first().waitFor();
     await timeline.getByTestId('milestone-progress').first().waitFor({ timeout: 30_000 });
+    // The created milestones carry a Vietnamese title too: "Quý 2/2027 · Đạt doanh thu 150 tỷ đồng…".
+    await timeline
+      .locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` })
+      .getByText('Trần Thu Hà')
+      .waitFor();
+    await shoot(
+      timeline.locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` }),
+      'timeline-created-dark-vi',
+    );
     await shoot(timeline, 'timeline-dark-vi');
     await page
       .locator('[data-widget="goals"] [data-testid="goal-card"]', {
@@ -215,6 +233,11 @@ describe('cascade wizard', () => {
       .getByLabel(/^Mức mỗi năm: /)
       .waitFor();
     await shoot(page.locator('dialog.pc-editor[open]'), 'wizard-dark-vi');
+    await wizard.locator('#cascade-depth').selectOption('month');
+    const q1Row = wizard.locator(`tr[data-key="quarter-${y2}-01-01"]`);
+    await q1Row.scrollIntoViewIfNeeded();
+    assert.equal((await q1Row.locator('th').textContent()).trim(), `Quý 1/${y2}`);
+    await shoot(page.locator('dialog.pc-editor[open]'), 'wizard-table-dark-vi');
     assertNoPageErrors(fx);
   });
 });

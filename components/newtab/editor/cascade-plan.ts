@@ -31,6 +31,8 @@ import type { Goal, Locale, Metric } from '../../../lib/schema';
  *   share of that year ("₫150B a year by 2028" → ₫70B, ₫110B, ₫150B; never ₫150B ÷ 12 quarters);
  * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end.
  */
+const HALF_DAY = 12 * 3_600_000;
+
 export type CascadableGoal = Goal & { target: number; startAt: number; deadline: number };
 
 export type TargetMeaning = 'total' | 'annual' | 'level';
@@ -106,8 +108,11 @@ export function planCascade(
   o: PlanOptions,
 ): Plan {
   const meaning = !isSummed(metric) ? 'level' : o.meaning === 'level' ? 'total' : o.meaning;
-  const from = localDayKey(goal.startAt, cal.timeZone);
-  const to = localDayKey(goal.deadline, cal.timeZone);
+  // The local days the window mostly covers: its ends rounded to the nearest local midnight, so a
+  // window written in another zone's days (the example data's are UTC days) does not gain a stray
+  // first or last day — "1 Jan–31 Dec 2028 UTC" is not "…to 1 Jan 2029" in Hà Nội.
+  const from = localDayKey(goal.startAt + HALF_DAY, cal.timeZone);
+  const to = localDayKey(goal.deadline + 1 - HALF_DAY, cal.timeZone);
   if (to < from) return { meaning, rows: [], levels: [], sum: 0 };
   // The split of 1 gives every period its share of the window's weight (levels and budgets follow it).
   const shares = cascadeTree(1, from, to, cal, o.method, o.weights);

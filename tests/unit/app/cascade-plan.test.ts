@@ -93,6 +93,23 @@ describe('planCascade: what the target means', () => {
     expect(targets(plan.rows, 'year')).toEqual([75.616, 150, 150]); // 184/365 × ₫150B
   });
 
+  it('a window written in UTC days keeps its three years in Hà Nội and in New York', () => {
+    for (const timeZone of ['Asia/Ho_Chi_Minh', 'America/New_York']) {
+      const goal = bhag({ startAt: Date.UTC(2026, 0, 1), deadline: Date.UTC(2029, 0, 1) - 1 });
+      const plan = planCascade(
+        goal,
+        SUM,
+        { ...cal, timeZone },
+        { meaning: 'annual', method: 'linear', now: NOW },
+      );
+      expect(plan.rows.filter((r) => r.granularity === 'year').map((r) => r.key)).toEqual([
+        'year-2026-01-01',
+        'year-2027-01-01',
+        'year-2028-01-01',
+      ]);
+    }
+  });
+
   it('total over the period: the periods add up to the target', () => {
     const plan = planCascade(bhag({ target: 36 * B }), SUM, cal, {
       meaning: 'total',
