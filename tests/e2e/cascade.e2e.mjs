@@ -115,13 +115,20 @@ describe('cascade wizard', () => {
     assert.equal(await annual.isChecked(), true);
     assert.equal(await total.isChecked(), false);
 
+    const row = (key) => wizard.locator(`tr[data-key="${key}"]`);
+    const target = async (key) => Number(await row(key).getAttribute('data-target'));
+    const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1, `${what}: ${a} ≠ ${b}`);
+    // Read as a total over the period instead, the three years share ₫150B by days.
+    const span = daysIn(years[0]) + daysIn(years[1]) + daysIn(years[2]);
+    await total.check();
+    near(await target(`year-${y2}-01-01`), (150 * B * daysIn(y2)) / span, `total: ${y2}`);
+    assert.equal(await wizard.getByTestId('cascade-sum').count(), 0);
+    await annual.check();
+
     // Step up from ₫30B a year today: 70 / 110 / 150.
     await wizard.getByLabel('Step up each year from today’s yearly figure').check();
     await wizard.locator('#cascade-start-rate').fill('30,000,000,000');
     await wizard.locator('#cascade-depth').selectOption('month');
-    const row = (key) => wizard.locator(`tr[data-key="${key}"]`);
-    const target = async (key) => Number(await row(key).getAttribute('data-target'));
-    const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1, `${what}: ${a} ≠ ${b}`);
     near(await target(`year-${years[0]}-01-01`), 70 * B, `${years[0]}`);
     near(await target(`year-${years[1]}-01-01`), 110 * B, `${years[1]}`);
     near(await target(`year-${years[2]}-01-01`), 150 * B, `${years[2]}`);
@@ -171,6 +178,14 @@ describe('cascade wizard', () => {
       assert.equal((await create.textContent()).trim(), `Create ${all} milestones`);
       await include.uncheck();
     }
+
+    // A budget that is not a number stops the save with the row named, and keeps every answer.
+    await budget(`quarter-${y2}-07-01`).fill('about a billion');
+    await create.click();
+    assert.match(await wizard.getByRole('alert').textContent(), new RegExp(`^Budget for Q3 ${y2}: `));
+    assert.equal(await wizard.locator('#cascade-start-rate').inputValue(), '30,000,000,000');
+    await budget(`quarter-${y2}-07-01`).fill('1.2 billion');
+    assert.equal(await budget(`quarter-${y2}-07-01`).getAttribute('aria-invalid'), null);
 
     const alertsBefore = await page.locator('[data-testid="alerts"] li').count();
     await create.click();
