@@ -57,6 +57,14 @@ function endedCount(years, now) {
   return n;
 }
 
+/** Every alert on the dashboard (the panel shows 8 until "Show all" is pressed). */
+async function alertTexts(page) {
+  const panel = page.locator('[data-widget="alerts"]');
+  const more = panel.locator('button[aria-expanded="false"]');
+  if ((await more.count()) > 0) await more.click();
+  return panel.locator('[data-testid="alerts"] li').allTextContents();
+}
+
 async function overdueTitles(page) {
   return page
     .locator('[data-widget="milestones"] .pc-milestone[data-state="overdue"] .pc-ms-title')
@@ -90,6 +98,7 @@ describe('cascade wizard', () => {
     }
     if ((await q1.count()) > 0) await shoot(q1, 'timeline-q1-light-en');
     const overdueBefore = await overdueTitles(page);
+    const alertsBefore = await alertTexts(page);
     assert.ok(
       overdueBefore.every((t) => !/revenue/i.test(t)),
       `no revenue milestone overdue: ${overdueBefore.join(' | ')}`,
@@ -187,7 +196,6 @@ describe('cascade wizard', () => {
     await budget(`quarter-${y2}-07-01`).fill('1.2 billion');
     assert.equal(await budget(`quarter-${y2}-07-01`).getAttribute('aria-invalid'), null);
 
-    const alertsBefore = await page.locator('[data-testid="alerts"] li').count();
     await create.click();
     await page
       .getByTestId('toast')
@@ -212,11 +220,31 @@ describe('cascade wizard', () => {
     assert.match(await edited.textContent(), /₫1B/);
     assert.equal(await created.and(page.locator('[data-state="overdue"]')).count(), 0);
     assert.deepEqual(await overdueTitles(page), overdueBefore);
-    const alertsAfter = await page.locator('[data-testid="alerts"] li').count();
+    // New alerts only for milestones whose period is running now and is behind its target (true
+    // alerts); none says a milestone "was due" — an ended period was not created.
+    const alertsAfter = await alertTexts(page);
+    // Amounts move with the clock (the trajectory), so alerts are compared without their numbers.
+    const shape = (a) => a.replace(/[\d.,]+/g, '#');
+    const before = new Set(alertsBefore.map(shape));
+    const added = alertsAfter.filter((a) => !before.has(shape(a)));
     console.log(
-      `alerts ${alertsBefore} → ${alertsAfter}; overdue ${overdueBefore.length}; created ${all - ended}`,
+      `alerts ${alertsBefore.length} → ${alertsAfter.length}; created ${all - ended}\n${added.join('\n')}`,
     );
-    assert.ok(alertsAfter - alertsBefore <= 2, `alerts ${alertsBefore} → ${alertsAfter}`);
+    const running = ['year', 'quarter', 'month'].map((g) => {
+      const d = new Date(now);
+      const y = d.getUTCFullYear();
+      const m = d.getUTCMonth();
+      if (g === 'year') return `“${y} · Reach 150`;
+      if (g === 'quarter') return `“Q${Math.floor(m / 3) + 1} ${y} · Reach 150`;
+      return `“${d.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${y} · Reach 150`;
+    });
+    for (const a of added) {
+      assert.ok(
+        running.some((r) => a.includes(r)),
+        `a new alert about a running period: ${a}`,
+      );
+      assert.doesNotMatch(a, /was due/);
+    }
     await shoot(timeline, 'timeline-after-light-en');
 
     // Dark / Vietnamese: the wizard and the timeline.
