@@ -29,7 +29,8 @@ import type { Goal, Locale, Metric } from '../../../lib/schema';
  * - annual: the target is a rate per year reached by the deadline — each year gets a year's worth of
  *   its rate (stepping up from today's rate, or the full rate every year), its quarters and months a
  *   share of that year ("₫150B a year by 2028" → ₫70B, ₫110B, ₫150B; never ₫150B ÷ 12 quarters);
- * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end.
+ * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end;
+ *   a keep goal (margin ≥ 30%) the same threshold in every period.
  */
 const HALF_DAY = 12 * 3_600_000;
 
@@ -56,7 +57,7 @@ export function defaultMeaning(
   goal: Pick<Goal, 'goalType' | 'rollingMonths' | 'measure'>,
   metric: Pick<Metric, 'aggregation' | 'formula'> | undefined,
 ): TargetMeaning {
-  if (!isSummed(metric)) return 'level';
+  if (!isSummed(metric) || goal.goalType === 'keep') return 'level';
   if (goal.goalType === 'level' && goal.rollingMonths === 12) return 'annual';
   return 'total';
 }
@@ -107,7 +108,8 @@ export function planCascade(
   cal: CalendarSettings,
   o: PlanOptions,
 ): Plan {
-  const meaning = !isSummed(metric) ? 'level' : o.meaning === 'level' ? 'total' : o.meaning;
+  const meaning =
+    !isSummed(metric) || goal.goalType === 'keep' ? 'level' : o.meaning === 'level' ? 'total' : o.meaning;
   // The local days the window mostly covers: its ends rounded to the nearest local midnight, so a
   // window written in another zone's days (the example data's are UTC days) does not gain a stray
   // first or last day — "1 Jan–31 Dec 2028 UTC" is not "…to 1 Jan 2029" in Hà Nội.
@@ -120,7 +122,8 @@ export function planCascade(
   if (meaning === 'total') years = cascadeTree(goal.target, from, to, cal, o.method, o.weights);
   else if (meaning === 'annual') years = annualYears(goal, shares, cal, o);
   else {
-    const baseline = goal.baseline ?? 0;
+    // A keep goal (margin ≥ 30% every month) holds the same line in every period; a level moves to it.
+    const baseline = goal.goalType === 'keep' ? goal.target : (goal.baseline ?? 0);
     const level = (n: CascadeNode): CascadeNode => ({
       ...n,
       target: baseline + n.cumulative * (goal.target - baseline),

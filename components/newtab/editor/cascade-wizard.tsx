@@ -68,7 +68,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const goal = candidates.find((g) => g.id === chosen);
   const metric = metrics.find((m) => m.id === goal?.metricId);
   const unit = metric?.unit ?? COUNT;
-  const summed = isSummed(metric);
+  // A keep goal holds one line in every period: nothing to choose about what its target means.
+  const summed = isSummed(metric) && goal?.goalType !== 'keep';
+  const keep = goal?.goalType === 'keep';
 
   useEffect(() => {
     let alive = true;
@@ -245,7 +247,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
           {radio('cascade-meaning', 'total', chosenMeaning, setMeaning, t('cascade.meaning.total', span))}
         </fieldset>
       )}
-      {goal && span && !summed && <p class="pc-muted">{t('cascade.meaning.level', span)}</p>}
+      {goal && span && !summed && (
+        <p class="pc-muted">{t(keep ? 'cascade.meaning.keep' : 'cascade.meaning.level', span)}</p>
+      )}
       {goal && plan?.meaning === 'annual' && (
         <div class="pc-form-grid">
           <fieldset class="pc-fieldset">

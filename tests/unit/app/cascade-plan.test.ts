@@ -134,6 +134,27 @@ describe('planCascade: what the target means', () => {
   });
 });
 
+describe('planCascade: keep goals', () => {
+  it('a keep goal holds the same threshold in every period, never a ramp from 0', () => {
+    const plan = planCascade(
+      bhag({ goalType: 'keep', target: 30, startAt: local(2026, 1, 1), deadline: local(2027, 1, 1) - 1 }),
+      { aggregation: 'last' },
+      cal,
+      { meaning: 'level', method: 'linear', now: NOW },
+    );
+    expect(new Set(plan.rows.map((r) => r.target))).toEqual(new Set([30]));
+    // On a summed metric too ("at least 30 orders every month" is not 30 orders split over the year).
+    const summed = planCascade(
+      bhag({ goalType: 'keep', target: 30, startAt: local(2026, 1, 1), deadline: local(2027, 1, 1) - 1 }),
+      SUM,
+      cal,
+      { meaning: 'annual', method: 'linear', now: NOW },
+    );
+    expect(summed.meaning).toBe('level');
+    expect(new Set(summed.rows.map((r) => r.target))).toEqual(new Set([30]));
+  });
+});
+
 describe('chooseRows: depth and ended periods', () => {
   const plan = planCascade(bhag(), SUM, cal, {
     meaning: 'annual',
@@ -209,14 +230,16 @@ describe('planCascade: properties', () => {
         fc.constantFrom('total' as const, 'annual' as const),
         fc.constantFrom('ramp' as const, 'flat' as const),
         fc.double({ min: 1, max: 1e12, noNaN: true }),
-        (startDay, days, meaning, annualPath, target) => {
+        fc.option(fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 12, maxLength: 12 })),
+        (startDay, days, meaning, annualPath, target, weights) => {
           const startAt = local(2025, 1, 1) + startDay * 86_400_000;
           const goal = bhag({ startAt, deadline: startAt + days * 86_400_000 - 1, target });
           const plan = planCascade(goal, SUM, cal, {
             meaning,
             annualPath,
             startRate: target / 3,
-            method: 'linear',
+            method: weights ? 'phased' : 'linear',
+            weights: weights ?? undefined,
             budget: 1e9,
             now: NOW,
           });
