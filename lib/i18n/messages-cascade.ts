@@ -8,6 +8,7 @@ export const cascadeEn = {
   'cascade.meaning.annual': 'A rate per year: {target} in a year, reached by {end}',
   'cascade.meaning.total': 'A total over the period: {target} altogether from {start} to {end}',
   'cascade.meaning.level': 'A level: {target} by {end}, each period gets the level to reach by its end',
+  'cascade.meaning.keep': 'A line to hold: {target} in every period until {end}',
   'cascade.path': 'Each year’s target',
   'cascade.path.ramp': 'Step up each year from today’s yearly figure',
   'cascade.path.flat': 'The full {target} in every year',
@@ -38,6 +39,8 @@ export const cascadeEn = {
   'cascade.describe.down': '{metric} of {target} or less from {start} to {end}.',
   'cascade.describe.level.up': '{metric} at {target} or better by {end}.',
   'cascade.describe.level.down': '{metric} at {target} or lower by {end}.',
+  'cascade.label.quarter': '{quarter}',
+  'cascade.label.year': '{year}',
   'milestone.progress': 'So far',
   'milestone.progressValue': '{value} of {target} ({percent})',
 } as const;
@@ -47,6 +50,7 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.meaning.annual': 'Mức mỗi năm: {target} trong một năm, đạt được vào {end}',
   'cascade.meaning.total': 'Tổng cả giai đoạn: tổng cộng {target} từ {start} đến {end}',
   'cascade.meaning.level': 'Một mức: {target} trước {end}, mỗi kỳ có mức cần đạt vào cuối kỳ',
+  'cascade.meaning.keep': 'Mức cần giữ: {target} trong mọi kỳ đến {end}',
   'cascade.path': 'Mục tiêu từng năm',
   'cascade.path.ramp': 'Tăng dần mỗi năm từ mức một năm hiện nay',
   'cascade.path.flat': 'Đủ {target} trong mỗi năm',
@@ -77,6 +81,8 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.describe.down': '{metric} ở mức {target} trở xuống từ {start} đến {end}.',
   'cascade.describe.level.up': '{metric} đạt {target} trở lên trước {end}.',
   'cascade.describe.level.down': '{metric} xuống {target} trở xuống trước {end}.',
+  'cascade.label.quarter': 'Quý {quarter}',
+  'cascade.label.year': 'Năm {year}',
   'milestone.progress': 'Đến nay',
   'milestone.progressValue': '{value} / {target} ({percent})',
 };

@@ -16,7 +16,8 @@ import {
   periodStart,
   startOfLocalDay,
 } from '../../../lib/engine/time-buckets';
-import type { Goal, Metric } from '../../../lib/schema';
+import { localizedName } from '../../../lib/i18n/translate';
+import type { Goal, Locale, Metric } from '../../../lib/schema';
 
 /**
  * The cascade wizard's arithmetic, kept free of Preact: the years, quarters and months of a goal's
@@ -28,8 +29,11 @@ import type { Goal, Metric } from '../../../lib/schema';
  * - annual: the target is a rate per year reached by the deadline — each year gets a year's worth of
  *   its rate (stepping up from today's rate, or the full rate every year), its quarters and months a
  *   share of that year ("₫150B a year by 2028" → ₫70B, ₫110B, ₫150B; never ₫150B ÷ 12 quarters);
- * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end.
+ * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end;
+ *   a keep goal (margin ≥ 30%) the same threshold in every period.
  */
+const HALF_DAY = 12 * 3_600_000;
+
 export type CascadableGoal = Goal & { target: number; startAt: number; deadline: number };
 
 export type TargetMeaning = 'total' | 'annual' | 'level';
@@ -53,7 +57,7 @@ export function defaultMeaning(
   goal: Pick<Goal, 'goalType' | 'rollingMonths' | 'measure'>,
   metric: Pick<Metric, 'aggregation' | 'formula'> | undefined,
 ): TargetMeaning {
-  if (!isSummed(metric)) return 'level';
+  if (!isSummed(metric) || goal.goalType === 'keep') return 'level';
   if (goal.goalType === 'level' && goal.rollingMonths === 12) return 'annual';
   return 'total';
 }
@@ -104,9 +108,13 @@ export function planCascade(
   cal: CalendarSettings,
   o: PlanOptions,
 ): Plan {
-  const meaning = !isSummed(metric) ? 'level' : o.meaning === 'level' ? 'total' : o.meaning;
-  const from = localDayKey(goal.startAt, cal.timeZone);
-  const to = localDayKey(goal.deadline, cal.timeZone);
+  const meaning =
+    !isSummed(metric) || goal.goalType === 'keep' ? 'level' : o.meaning === 'level' ? 'total' : o.meaning;
+  // The local days the window mostly covers: its ends rounded to the nearest local midnight, so a
+  // window written in another zone's days (the example data's are UTC days) does not gain a stray
+  // first or last day — "1 Jan–31 Dec 2028 UTC" is not "…to 1 Jan 2029" in Hà Nội.
+  const from = localDayKey(goal.startAt + HALF_DAY, cal.timeZone);
+  const to = localDayKey(goal.deadline + 1 - HALF_DAY, cal.timeZone);
   if (to < from) return { meaning, rows: [], levels: [], sum: 0 };
   // The split of 1 gives every period its share of the window's weight (levels and budgets follow it).
   const shares = cascadeTree(1, from, to, cal, o.method, o.weights);
@@ -114,7 +122,8 @@ export function planCascade(
   if (meaning === 'total') years = cascadeTree(goal.target, from, to, cal, o.method, o.weights);
   else if (meaning === 'annual') years = annualYears(goal, shares, cal, o);
   else {
-    const baseline = goal.baseline ?? 0;
+    // A keep goal (margin ≥ 30% every month) holds the same line in every period; a level moves to it.
+    const baseline = goal.goalType === 'keep' ? goal.target : (goal.baseline ?? 0);
     const level = (n: CascadeNode): CascadeNode => ({
       ...n,
       target: baseline + n.cumulative * (goal.target - baseline),
@@ -258,7 +267,9 @@ export interface MilestoneOptions {
   now: number;
   timeZone: string;
   newId: () => string;
-  label: (row: PlanRow) => string;
+  /** The period's name in the UI's language (the title) and in the other one (its translation). */
+  label: (row: PlanRow, locale: Locale) => string;
+  locale: Locale;
   /** What the milestone must achieve, in words (stored as its description). */
   describe: (row: PlanRow) => string;
 }
@@ -270,6 +281,7 @@ export interface MilestoneOptions {
  */
 export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o: MilestoneOptions): Goal[] {
   const ids = new Map<string, string>();
+  const other: Locale = o.locale === 'vi' ? 'en' : 'vi';
   return rows.map((row) => {
     const id = o.newId();
     ids.set(row.key, id);
@@ -277,7 +289,8 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
       id,
       kind: 'milestone',
       goalType: 'milestone',
-      title: `${o.label(row)} · ${goal.title}`.slice(0, 300),
+      title: `${o.label(row, o.locale)} · ${localizedName(goal, o.locale)}`.slice(0, 300),
+      translations: { [other]: `${o.label(row, other)} · ${localizedName(goal, other)}`.slice(0, 300) },
       description: o.describe(row).slice(0, 5000),
       frameworks: ['smart'],
       measure: o.meaning === 'level' ? 'latest' : 'cumulative',

@@ -3,9 +3,9 @@ import type { CascadeMethod } from '../../../lib/engine/cascade';
 import type { DailyRollup } from '../../../lib/engine/rollup';
 import { periodLabel, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
-import { localizedName } from '../../../lib/i18n/translate';
+import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
-import type { Unit } from '../../../lib/schema';
+import type { Locale, Unit } from '../../../lib/schema';
 import { repository } from '../../../lib/storage/repository';
 import { readRollups } from '../../../lib/storage/rollup-store';
 import { getDb, settings, tr } from '../../app/session';
@@ -28,6 +28,7 @@ import { EditorHeader, FormField, newId } from './form-field';
 import { useRecords } from './use-records';
 
 const COUNT: Unit = { kind: 'count' };
+const tFor = (locale: Locale) => createTranslator(locale);
 const DEPTHS: CascadeDepth[] = ['year', 'quarter', 'month'];
 
 /** A typed amount: the number, an error in the UI's language, or null for an empty field. */
@@ -67,7 +68,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const goal = candidates.find((g) => g.id === chosen);
   const metric = metrics.find((m) => m.id === goal?.metricId);
   const unit = metric?.unit ?? COUNT;
-  const summed = isSummed(metric);
+  // A keep goal holds one line in every period: nothing to choose about what its target means.
+  const summed = isSummed(metric) && goal?.goalType !== 'keep';
+  const keep = goal?.goalType === 'keep';
 
   useEffect(() => {
     let alive = true;
@@ -133,10 +136,16 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const toCreate = plan ? chooseRows(plan, chosenDepth, includeEnded) : [];
   const endedCount = shown.filter((r) => r.ended).length;
 
-  const label = (r: PlanRow) =>
-    r.granularity === 'month'
-      ? formatDate(startOfLocalDay(r.node.start, s.timeZone), loc, s.timeZone, 'monthYear')
-      : periodLabel(r.node.start, r.granularity, s);
+  const label = (r: PlanRow, locale: Locale = loc) => {
+    if (r.granularity === 'month')
+      return formatDate(startOfLocalDay(r.node.start, s.timeZone), locale, s.timeZone, 'monthYear');
+    const name = periodLabel(r.node.start, r.granularity, s);
+    // Vietnamese writes a quarter as "Quý 4/2026" and a year as "Năm 2026".
+    if (locale === 'en') return name;
+    return r.granularity === 'quarter'
+      ? tFor(locale)('cascade.label.quarter', { quarter: name.replace(/^Q(\d) (.+)$/, '$1/$2') })
+      : tFor(locale)('cascade.label.year', { year: name });
+  };
   const fmt = (v: number) => formatValue(v, unit, loc, { compact: true });
   const day = (ms: number) => formatDate(ms, loc, s.timeZone, 'medium');
   const defaultOwner = owner ?? goal?.owner ?? '';
@@ -152,7 +161,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const describe = (r: PlanRow) => {
     const params = {
       metric: metric ? localizedName(metric, loc) : localizedName(goal ?? { title: '' }, loc),
-      target: formatValue(r.target, unit, loc),
+      target: formatValue(r.target, unit, loc, { compact: true }),
       start: day(startOfLocalDay(r.node.start, s.timeZone)),
       end: day(r.deadline),
     };
@@ -178,6 +187,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       timeZone: s.timeZone,
       newId: () => newId('goal'),
       label,
+      locale: loc,
       describe,
     });
     const repo = repository(await getDb(), 'goals');
@@ -237,7 +247,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
           {radio('cascade-meaning', 'total', chosenMeaning, setMeaning, t('cascade.meaning.total', span))}
         </fieldset>
       )}
-      {goal && span && !summed && <p class="pc-muted">{t('cascade.meaning.level', span)}</p>}
+      {goal && span && !summed && (
+        <p class="pc-muted">{t(keep ? 'cascade.meaning.keep' : 'cascade.meaning.level', span)}</p>
+      )}
       {goal && plan?.meaning === 'annual' && (
         <div class="pc-form-grid">
           <fieldset class="pc-fieldset">
@@ -376,6 +388,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
                   key={r.key}
                   class={`pc-cascade-${r.granularity}${off ? ' pc-cascade-ended' : ''}`}
                   data-key={r.key}
+                  data-target={String(r.target)}
                   data-ended={r.ended ? 'true' : undefined}
                 >
                   <th scope="row">{label(r)}</th>

@@ -93,6 +93,23 @@ describe('planCascade: what the target means', () => {
     expect(targets(plan.rows, 'year')).toEqual([75.616, 150, 150]); // 184/365 × ₫150B
   });
 
+  it('a window written in UTC days keeps its three years in Hà Nội and in New York', () => {
+    for (const timeZone of ['Asia/Ho_Chi_Minh', 'America/New_York']) {
+      const goal = bhag({ startAt: Date.UTC(2026, 0, 1), deadline: Date.UTC(2029, 0, 1) - 1 });
+      const plan = planCascade(
+        goal,
+        SUM,
+        { ...cal, timeZone },
+        { meaning: 'annual', method: 'linear', now: NOW },
+      );
+      expect(plan.rows.filter((r) => r.granularity === 'year').map((r) => r.key)).toEqual([
+        'year-2026-01-01',
+        'year-2027-01-01',
+        'year-2028-01-01',
+      ]);
+    }
+  });
+
   it('total over the period: the periods add up to the target', () => {
     const plan = planCascade(bhag({ target: 36 * B }), SUM, cal, {
       meaning: 'total',
@@ -114,6 +131,27 @@ describe('planCascade: what the target means', () => {
     expect(plan.levels).toEqual(['quarter', 'month']);
     const q = plan.rows.filter((r) => r.granularity === 'quarter').map((r) => Number(r.target.toFixed(2)));
     expect(q).toEqual([11.23, 12.48, 13.74, 15]);
+  });
+});
+
+describe('planCascade: keep goals', () => {
+  it('a keep goal holds the same threshold in every period, never a ramp from 0', () => {
+    const plan = planCascade(
+      bhag({ goalType: 'keep', target: 30, startAt: local(2026, 1, 1), deadline: local(2027, 1, 1) - 1 }),
+      { aggregation: 'last' },
+      cal,
+      { meaning: 'level', method: 'linear', now: NOW },
+    );
+    expect(new Set(plan.rows.map((r) => r.target))).toEqual(new Set([30]));
+    // On a summed metric too ("at least 30 orders every month" is not 30 orders split over the year).
+    const summed = planCascade(
+      bhag({ goalType: 'keep', target: 30, startAt: local(2026, 1, 1), deadline: local(2027, 1, 1) - 1 }),
+      SUM,
+      cal,
+      { meaning: 'annual', method: 'linear', now: NOW },
+    );
+    expect(summed.meaning).toBe('level');
+    expect(new Set(summed.rows.map((r) => r.target))).toEqual(new Set([30]));
   });
 });
 
@@ -159,11 +197,14 @@ describe('chooseRows: depth and ended periods', () => {
       now: NOW,
       timeZone: tz,
       newId: () => `m${n++}`,
-      label: (r) => r.node.start,
+      label: (r, locale) => `${locale === 'vi' ? 'Năm' : 'Year'} ${r.node.start}`,
+      locale: 'en',
       describe: (r) => `Revenue ${r.target} from ${r.node.start}`,
     });
     expect(goals.every((g) => Goal.safeParse(g).success)).toBe(true);
-    const y2027 = goals.find((g) => g.title.startsWith('2027-01-01'));
+    const y2027 = goals.find((g) => g.title.startsWith('Year 2027-01-01'));
+    expect(y2027?.title).toBe('Year 2027-01-01 · Reach 150 billion VND annual revenue by 2029');
+    expect(y2027?.translations?.vi).toBe('Năm 2027-01-01 · Reach 150 billion VND annual revenue by 2029');
     expect(y2027).toMatchObject({
       goalType: 'milestone',
       metricId: 'rev',
@@ -189,14 +230,16 @@ describe('planCascade: properties', () => {
         fc.constantFrom('total' as const, 'annual' as const),
         fc.constantFrom('ramp' as const, 'flat' as const),
         fc.double({ min: 1, max: 1e12, noNaN: true }),
-        (startDay, days, meaning, annualPath, target) => {
+        fc.option(fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 12, maxLength: 12 })),
+        (startDay, days, meaning, annualPath, target, weights) => {
           const startAt = local(2025, 1, 1) + startDay * 86_400_000;
           const goal = bhag({ startAt, deadline: startAt + days * 86_400_000 - 1, target });
           const plan = planCascade(goal, SUM, cal, {
             meaning,
             annualPath,
             startRate: target / 3,
-            method: 'linear',
+            method: weights ? 'phased' : 'linear',
+            weights: weights ?? undefined,
             budget: 1e9,
             now: NOW,
           });

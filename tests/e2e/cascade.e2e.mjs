@@ -1,0 +1,286 @@
+// The cascade wizard as a user meets it (issue 19 item 4, issue 14 item 5), in real Chromium on the
+// example data: "Reach 150 billion VND annual revenue by 2029" is read as a rate per year, broken into
+// years → quarters → months with targets checked by hand, owner and budget per row, no ended period
+// created unless ticked, and no false Overdue on the timeline before or after. Screenshots of the
+// wizard and the timeline in light/en and dark/vi go to test-results/cascade-*.png.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { assertNoPageErrors, openExtensionPage, RESULTS_DIR, useExtension } from './helpers.mjs';
+
+const B = 1e9;
+const DAY = 86_400_000;
+
+async function loadExample(fx) {
+  const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+  await options.getByTestId('load-example').click();
+  await options.getByTestId('remove-example').waitFor({ state: 'visible' });
+  await options.waitForFunction(
+    () => !document.querySelector('[data-testid="remove-example"]')?.hasAttribute('disabled'),
+    null,
+    { timeout: 60_000 },
+  );
+  return options;
+}
+
+async function setAppearance(options, locale, theme) {
+  await options.locator('select[name="locale"]').selectOption(locale);
+  await options.waitForFunction((l) => document.documentElement.lang === l, locale);
+  await options.locator('select[name="theme"]').selectOption(theme);
+  await options.waitForFunction((th) => (document.documentElement.dataset.theme ?? 'system') === th, theme);
+}
+
+async function shoot(locator, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `cascade-${name}.png`);
+  await locator.screenshot({ path: file });
+  return file;
+}
+
+/** The example's plan years (it is laid out around today, in UTC like this test's browser). */
+function planYears(now) {
+  const back = new Date(Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth() - 3, 1));
+  const y = back.getUTCFullYear();
+  return [y, y + 1, y + 2];
+}
+const daysIn = (y) => (Date.UTC(y + 1, 0, 1) - Date.UTC(y, 0, 1)) / DAY;
+
+/** Periods (years, quarters, months) of the 3 plan years whose last day is before today. */
+function endedCount(years, now) {
+  let n = 0;
+  for (const y of years) {
+    if (Date.UTC(y + 1, 0, 1) <= now) n++;
+    for (let q = 0; q < 4; q++) if (Date.UTC(y, q * 3 + 3, 1) <= now) n++;
+    for (let m = 0; m < 12; m++) if (Date.UTC(y, m + 1, 1) <= now) n++;
+  }
+  return n;
+}
+
+/** Every alert on the dashboard (the panel shows 8 until "Show all" is pressed). */
+async function alertTexts(page) {
+  const panel = page.locator('[data-widget="alerts"]');
+  const more = panel.locator('button[aria-expanded="false"]');
+  if ((await more.count()) > 0) await more.click();
+  return panel.locator('[data-testid="alerts"] li').allTextContents();
+}
+
+async function overdueTitles(page) {
+  return page
+    .locator('[data-widget="milestones"] .pc-milestone[data-state="overdue"] .pc-ms-title')
+    .allTextContents();
+}
+
+describe('cascade wizard', () => {
+  const fx = useExtension();
+
+  it('breaks the annual ₫150B BHAG into years, quarters and months with owner and budget, no ended periods, no false Overdue', async () => {
+    const options = await loadExample(fx);
+    await setAppearance(options, 'en', 'light');
+    const page = await fx.context.newPage();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(fx.extUrl('newtab.html'), { waitUntil: 'load' });
+    const timeline = page.locator('[data-widget="milestones"]');
+    await timeline.locator('.pc-milestone').first().waitFor();
+    const now = Date.now();
+    const years = planYears(now);
+    const [y1, y2] = years;
+
+    // Example revenue milestones are decided by their window: an ended quarter shows its figure and is Done.
+    await timeline.getByTestId('milestone-progress').first().waitFor({ timeout: 30_000 });
+    const q1 = timeline.locator('.pc-milestone', { hasText: `Q1 ${y1}:` });
+    if (Date.UTC(y1, 3, 1) <= now) {
+      assert.equal(await q1.getAttribute('data-state'), 'done');
+      assert.match(
+        await q1.getByTestId('milestone-progress').textContent(),
+        /^₫[\d.]+B of ₫[\d.]+B \(\d+%\)$/,
+      );
+    }
+    if ((await q1.count()) > 0) await shoot(q1, 'timeline-q1-light-en');
+    const overdueBefore = await overdueTitles(page);
+    const alertsBefore = await alertTexts(page);
+    assert.ok(
+      overdueBefore.every((t) => !/revenue/i.test(t)),
+      `no revenue milestone overdue: ${overdueBefore.join(' | ')}`,
+    );
+    await shoot(timeline, 'timeline-light-en');
+
+    // Open the BHAG and its wizard.
+    await page
+      .locator('[data-widget="goals"] [data-testid="goal-card"]', {
+        hasText: 'Reach 150 billion VND annual revenue',
+      })
+      .first()
+      .locator('.pc-card-title')
+      .click();
+    await page.getByTestId('goal-detail').getByRole('button', { name: 'Break into milestones' }).click();
+    const wizard = page.getByTestId('cascade-wizard');
+    await wizard.waitFor();
+
+    // "Annual" is told apart from "total over the period", in plain words; the BHAG is a rate per year.
+    const meaning = wizard.getByTestId('cascade-meaning');
+    const annual = meaning.getByLabel(/^A rate per year: ₫150B in a year, reached by/);
+    const total = meaning.getByLabel(/^A total over the period: ₫150B altogether from/);
+    assert.equal(await annual.isChecked(), true);
+    assert.equal(await total.isChecked(), false);
+
+    const row = (key) => wizard.locator(`tr[data-key="${key}"]`);
+    const target = async (key) => Number(await row(key).getAttribute('data-target'));
+    const near = (a, b, what) => assert.ok(Math.abs(a - b) < 1, `${what}: ${a} ≠ ${b}`);
+    // Read as a total over the period instead, the three years share ₫150B by days.
+    const span = daysIn(years[0]) + daysIn(years[1]) + daysIn(years[2]);
+    await total.check();
+    near(await target(`year-${y2}-01-01`), (150 * B * daysIn(y2)) / span, `total: ${y2}`);
+    assert.equal(await wizard.getByTestId('cascade-sum').count(), 0);
+    await annual.check();
+
+    // Step up from ₫30B a year today: 70 / 110 / 150.
+    await wizard.getByLabel('Step up each year from today’s yearly figure').check();
+    await wizard.locator('#cascade-start-rate').fill('30,000,000,000');
+    await wizard.locator('#cascade-depth').selectOption('month');
+    near(await target(`year-${years[0]}-01-01`), 70 * B, `${years[0]}`);
+    near(await target(`year-${years[1]}-01-01`), 110 * B, `${years[1]}`);
+    near(await target(`year-${years[2]}-01-01`), 150 * B, `${years[2]}`);
+    // The second year's Q1 and January: a share of ₫110B by days (never ₫150B ÷ 12 quarters = ₫12.5B).
+    const q1Days = (Date.UTC(y2, 3, 1) - Date.UTC(y2, 0, 1)) / DAY;
+    near(await target(`quarter-${y2}-01-01`), (110 * B * q1Days) / daysIn(y2), `Q1 ${y2}`);
+    near(await target(`month-${y2}-01-01`), (110 * B * 31) / daysIn(y2), `Jan ${y2}`);
+    assert.equal((await row(`year-${y2}-01-01`).locator('td').first().textContent()).trim(), '₫110B');
+    assert.match(
+      await wizard.getByTestId('cascade-sum').textContent(),
+      /^The years add up to ₫330B over the period; the last year reaches ₫150B\.$/,
+    );
+
+    // Budget: the BHAG's ₫13.5B split like the targets (70/330, 110/330, 150/330), editable per row.
+    const budget = (key) => row(key).locator('.pc-cascade-budget');
+    assert.equal(await wizard.locator('#cascade-budget').inputValue(), '13,500,000,000');
+    if (Date.UTC(y1 + 1, 0, 1) > now)
+      assert.equal(await budget(`year-${y1}-01-01`).inputValue(), '2,863,636,364');
+    assert.equal(await budget(`year-${y2}-01-01`).inputValue(), '4,500,000,000');
+    assert.equal(await budget(`year-${years[2]}-01-01`).inputValue(), '6,136,363,636');
+    // Owner: the goal's owner on every row, changeable per row.
+    const owner = await wizard.locator('#cascade-owner').inputValue();
+    assert.ok(owner.length > 3, 'the BHAG has an owner');
+    assert.equal(await row(`quarter-${y2}-04-01`).locator('.pc-cascade-owner').inputValue(), owner);
+    await row(`quarter-${y2}-04-01`).locator('.pc-cascade-owner').fill('Trần Thu Hà');
+    await budget(`quarter-${y2}-04-01`).fill('1,000,000,000');
+
+    // Ended periods: listed, greyed, not created unless ticked (off by default).
+    const ended = endedCount(years, now);
+    const all = 3 + 12 + 36;
+    const include = wizard.getByTestId('cascade-include-ended');
+    if (ended > 0) {
+      assert.equal(await include.isChecked(), false);
+      assert.equal(await wizard.locator('tr.pc-cascade-ended').count(), ended);
+      assert.match(await wizard.locator('tr.pc-cascade-ended td').nth(1).textContent(), /Ended, not created/);
+    }
+    const create = wizard.getByTestId('cascade-create');
+    assert.equal((await create.textContent()).trim(), `Create ${all - ended} milestones`);
+    const dialog = page.locator('dialog.pc-editor[open]');
+    await shoot(dialog, 'wizard-table-light-en');
+    await dialog.evaluate((d) => {
+      d.scrollTop = 0;
+    });
+    await shoot(dialog, 'wizard-light-en');
+    if (ended > 0) {
+      await include.check();
+      assert.equal((await create.textContent()).trim(), `Create ${all} milestones`);
+      await include.uncheck();
+    }
+
+    // A budget that is not a number stops the save with the row named, and keeps every answer.
+    await budget(`quarter-${y2}-07-01`).fill('about a billion');
+    await create.click();
+    assert.match(await wizard.getByRole('alert').textContent(), new RegExp(`^Budget for Q3 ${y2}: `));
+    assert.equal(await wizard.locator('#cascade-start-rate').inputValue(), '30,000,000,000');
+    await budget(`quarter-${y2}-07-01`).fill('1.2 billion');
+    assert.equal(await budget(`quarter-${y2}-07-01`).getAttribute('aria-invalid'), null);
+
+    await create.click();
+    await page
+      .getByTestId('toast')
+      .getByText(`${all - ended} milestones created`)
+      .waitFor();
+    await wizard.waitFor({ state: 'detached' });
+    // Close the goal detail underneath and read the timeline.
+    if (await page.getByTestId('goal-detail').isVisible()) await page.keyboard.press('Escape');
+    const created = timeline.locator('.pc-milestone', { hasText: 'Reach 150 billion VND annual revenue' });
+    await page.waitForFunction(
+      (n) =>
+        [...document.querySelectorAll('[data-widget="milestones"] .pc-milestone')].filter((li) =>
+          li.textContent?.includes('Reach 150 billion VND annual revenue'),
+        ).length === n,
+      all - ended,
+      { timeout: 30_000 },
+    );
+    assert.equal(await created.count(), all - ended);
+    // Each has when / budget / who; none is Overdue, and the overdue list did not grow.
+    const edited = timeline.locator('.pc-milestone', { hasText: `Q2 ${y2} · Reach 150` });
+    assert.match(await edited.textContent(), /Trần Thu Hà/);
+    assert.match(await edited.textContent(), /₫1B/);
+    assert.equal(await created.and(page.locator('[data-state="overdue"]')).count(), 0);
+    assert.deepEqual(await overdueTitles(page), overdueBefore);
+    // New alerts only for milestones whose period is running now and is behind its target (true
+    // alerts); none says a milestone "was due" — an ended period was not created.
+    const alertsAfter = await alertTexts(page);
+    // Amounts move with the clock (the trajectory), so alerts are compared without their numbers.
+    const shape = (a) => a.replace(/[\d.,]+/g, '#');
+    const before = new Set(alertsBefore.map(shape));
+    const added = alertsAfter.filter((a) => !before.has(shape(a)));
+    console.log(
+      `alerts ${alertsBefore.length} → ${alertsAfter.length}; created ${all - ended}\n${added.join('\n')}`,
+    );
+    const running = ['year', 'quarter', 'month'].map((g) => {
+      const d = new Date(now);
+      const y = d.getUTCFullYear();
+      const m = d.getUTCMonth();
+      if (g === 'year') return `“${y} · Reach 150`;
+      if (g === 'quarter') return `“Q${Math.floor(m / 3) + 1} ${y} · Reach 150`;
+      return `“${d.toLocaleString('en-US', { month: 'long', timeZone: 'UTC' })} ${y} · Reach 150`;
+    });
+    for (const a of added) {
+      assert.ok(
+        running.some((r) => a.includes(r)),
+        `a new alert about a running period: ${a}`,
+      );
+      assert.doesNotMatch(a, /was due/);
+    }
+    await shoot(timeline, 'timeline-after-light-en');
+
+    // Dark / Vietnamese: the wizard and the timeline.
+    await setAppearance(options, 'vi', 'dark');
+    await page.reload({ waitUntil: 'load' });
+    await timeline.locator('.pc-milestone').first().waitFor();
+    await timeline.getByTestId('milestone-progress').first().waitFor({ timeout: 30_000 });
+    // The created milestones carry a Vietnamese title too: "Quý 2/2027 · Đạt doanh thu 150 tỷ đồng…".
+    await timeline
+      .locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` })
+      .getByText('Trần Thu Hà')
+      .waitFor();
+    await shoot(
+      timeline.locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` }),
+      'timeline-created-dark-vi',
+    );
+    await shoot(timeline, 'timeline-dark-vi');
+    await page
+      .locator('[data-widget="goals"] [data-testid="goal-card"]', {
+        hasText: 'Đạt doanh thu 150 tỷ đồng mỗi năm',
+      })
+      .first()
+      .locator('.pc-card-title')
+      .click();
+    await page.getByTestId('goal-detail').getByRole('button', { name: 'Chia thành các cột mốc' }).click();
+    await wizard.waitFor();
+    await wizard
+      .getByTestId('cascade-meaning')
+      .getByLabel(/^Mức mỗi năm: /)
+      .waitFor();
+    await shoot(page.locator('dialog.pc-editor[open]'), 'wizard-dark-vi');
+    await wizard.locator('#cascade-depth').selectOption('month');
+    const q1Row = wizard.locator(`tr[data-key="quarter-${y2}-01-01"]`);
+    await q1Row.scrollIntoViewIfNeeded();
+    assert.equal((await q1Row.locator('th').textContent()).trim(), `Quý 1/${y2}`);
+    await shoot(page.locator('dialog.pc-editor[open]'), 'wizard-table-dark-vi');
+    assertNoPageErrors(fx);
+  });
+});
