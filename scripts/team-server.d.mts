@@ -9,6 +9,10 @@ export interface TeamServer {
   admin: { name: string; password: string };
   users: TeamServerUser[];
   stop(): Promise<void>;
+  /** Ends the server at once (SIGKILL), as a crash would. */
+  kill(): Promise<void>;
+  /** Starts it again on the same port (and, with onDisk, the same data). */
+  restart(): Promise<void>;
 }
 export const DEFAULT_USERS: TeamServerUser[];
 export function setUpTeam(
@@ -22,4 +26,5 @@ export function startTeamServer(options?: {
   users?: TeamServerUser[];
   security?: object;
   designDoc?: { _id: string };
+  onDisk?: boolean;
 }): Promise<TeamServer>;

@@ -7,6 +7,7 @@
 //
 // prints the URL and the test users, and runs until Ctrl-C. Tests import startTeamServer() instead.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -72,29 +73,16 @@ export async function setUpTeam(url, admin, { team, users, security, designDoc }
   await request(`${url}/${team}/${designDoc._id}`, { method: 'PUT', auth: admin, body: designDoc });
 }
 
-/**
- * Starts pouchdb-server in memory on a free 127.0.0.1 port (or `port`), ends the admin party, and sets
- * up `team`. Resolves to { url, team, admin, users, stop }; stop() kills the server and removes its
- * scratch folder (config.json and log).
- */
-export async function startTeamServer({
-  port,
-  team = 'sales',
-  users = DEFAULT_USERS,
-  security,
-  designDoc,
-} = {}) {
-  const p = port ?? (await freePort());
-  const dir = mkdtempSync(path.join(tmpdir(), 'pacer-team-server-'));
+function spawnServer(dir, port, inMemory) {
   const child = spawn(
     process.execPath,
     [
       BIN,
-      '--in-memory',
+      ...(inMemory ? ['--in-memory'] : ['--dir', dir]),
       '--host',
       '127.0.0.1',
       '--port',
-      String(p),
+      String(port),
       '--no-stdout-logs',
       '--config',
       path.join(dir, 'config.json'),
@@ -106,27 +94,64 @@ export async function startTeamServer({
     stderr += d;
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  return { child, exited, stderr: () => stderr };
+}
+
+async function waitUntilUp(url, proc) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    if (proc.child.exitCode !== null) {
+      throw new Error(`pouchdb-server exited (${proc.child.exitCode}): ${proc.stderr()}`);
+    }
+    try {
+      await request(`${url}/`);
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`pouchdb-server did not answer on ${url}: ${proc.stderr()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/**
+ * Starts pouchdb-server on a free 127.0.0.1 port (or `port`), in memory unless `onDisk` (then its
+ * databases live in a scratch folder, so `kill()` then `restart()` brings the same data back, as a
+ * crashed CouchDB would), ends the admin party, and sets up `team`. Resolves to
+ * { url, team, admin, users, stop, kill, restart }: stop() ends the server and removes its folder;
+ * kill() ends it at once (SIGKILL, mid-request); restart() starts it again on the same port and folder.
+ */
+export async function startTeamServer({
+  port,
+  team = 'sales',
+  users = DEFAULT_USERS,
+  security,
+  designDoc,
+  onDisk = false,
+} = {}) {
+  const p = port ?? (await freePort());
+  const dir = mkdtempSync(path.join(tmpdir(), 'pacer-team-server-'));
+  let proc = spawnServer(dir, p, !onDisk);
+  const halt = async (signal) => {
+    if (proc.child.exitCode === null && proc.child.signalCode === null) proc.child.kill(signal);
+    await proc.exited;
+  };
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await exited;
+    await halt('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
   };
   const url = `http://127.0.0.1:${p}`;
   try {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`pouchdb-server exited (${child.exitCode}): ${stderr}`);
-      try {
-        await request(`${url}/`);
-        break;
-      } catch {
-        if (Date.now() > deadline) throw new Error(`pouchdb-server did not answer on ${url}: ${stderr}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
+    await waitUntilUp(url, proc);
     // The first admin ends the admin party; every later step authenticates as it.
     const admin = { name: 'admin', password: 'admin-pass' };
     await request(`${url}/_config/admins/${admin.name}`, { method: 'PUT', body: admin.password });
+    // A fixed cookie secret, kept in config.json: sessions survive a restart, as on a CouchDB whose
+    // [chttpd_auth] secret is set (without one, every start would sign everybody out).
+    await request(`${url}/_config/couch_httpd_auth/secret`, {
+      method: 'PUT',
+      auth: admin,
+      body: randomBytes(16).toString('hex'),
+    });
     let pacer = { security, designDoc };
     if (!security || !designDoc) {
       const { tsImport } = await import('tsx/esm/api');
@@ -134,7 +159,19 @@ export async function startTeamServer({
       pacer = { security: v.securityObject(team), designDoc: v.designDoc(team) };
     }
     await setUpTeam(url, admin, { team, users, ...pacer });
-    return { url, team, admin, users, stop };
+    return {
+      url,
+      team,
+      admin,
+      users,
+      stop,
+      kill: () => halt('SIGKILL'),
+      restart: async () => {
+        await halt('SIGKILL');
+        proc = spawnServer(dir, p, !onDisk);
+        await waitUntilUp(url, proc);
+      },
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -14,6 +14,7 @@ import { OkrView } from './okr-view';
 import { ParetoPanel } from './pareto-panel';
 import { ShareDialog, sharing } from './share-dialog';
 import { GoalGrid } from './shell';
+import { TeamRollupPanel } from './team-rollup';
 import { ToastHost } from './toast';
 
 type WidgetId = (typeof DASHBOARD_WIDGETS)[number];
@@ -116,6 +117,7 @@ export function Dashboard() {
           {loadError.value}
         </p>
       )}
+      <TeamRollupPanel />
       {layout.map(({ widget, visible }, i) => {
         if (!visible && !customizing.value) return null;
         const body = visible ? render(widget) : null;

@@ -6,7 +6,7 @@ import { applyPulled, managedDocs, ownDocs, readTeamObservations, teamScope } fr
 import { quarantinePulled } from '../team/quarantine-pulled';
 import { normalizeServerUrl, openSession, TeamError, type TeamSession } from '../team/session';
 import { MAX_REFUSALS, parseTeamState, roleOf, type TeamRefusal, type TeamState } from '../team/state';
-import { checkPulledDoc, sameContent, stageLocal, syncOnce } from '../team/sync';
+import { checkPulledDoc, readMirrorChanges, sameContent, stageLocal, syncOnce } from '../team/sync';
 import { REFUSALS, TEAM_DB_PATTERN, teamRoles } from '../team/validate';
 
 /**
@@ -27,6 +27,8 @@ export interface TeamDeps {
   now?: () => number;
   /** How long one run may pull before leaving the rest to the next (the worker lives ~30 s idle). */
   budgetMs?: number;
+  /** Documents per replication request (tests make it small to cut a sync between batches). */
+  batchSize?: number;
 }
 
 export interface JoinInput {
@@ -147,6 +149,7 @@ export function createTeamSync(deps: TeamDeps) {
     if (!start) return null;
     await deps.save({ ...start, syncing: true });
     let s: TeamState = { ...start, syncing: true };
+    let seq: number | string = start.appliedSeq ?? 0;
     const refusals: TeamRefusal[] = [];
     try {
       const who = await whoAmI(s.serverUrl, sessionOverride);
@@ -187,15 +190,33 @@ export function createTeamSync(deps: TeamDeps) {
       let quarantined = 0;
       let pushed = 0;
       const goalIds = new Set(s.goalIds);
+      // Team data reaches Pacer from the mirror's own change feed, from where the last run stopped
+      // writing: a run cut off after the mirror received documents still applies them, once each.
+      const applyMirror = async () => {
+        for (;;) {
+          const c = await readMirrorChanges(mirror, seq);
+          await quarantinePulled(db, s.team, c.rejected, t);
+          quarantined += c.rejected.length;
+          const applied = await applyPulled(db, c.pulled, c.deleted, s.user);
+          for (const id of applied.goalIds) goalIds.add(id);
+          seq = c.lastSeq;
+          const latest = await state();
+          if (latest) await deps.save({ ...latest, appliedSeq: seq });
+          if (c.done) return;
+        }
+      };
+      await applyMirror();
       for (;;) {
-        const r = await syncOnce(mirror, remote, { batchSize: 200, maxBatches: 5 });
+        let r: Awaited<ReturnType<typeof syncOnce>>;
+        try {
+          r = await syncOnce(mirror, remote, { batchSize: deps.batchSize ?? 200, maxBatches: 5 });
+        } finally {
+          // Also when the server went away mid-way: what reached the mirror is Pacer's to show now.
+          await applyMirror();
+        }
         pushed += r.pushed;
-        for (const x of r.refused) refusals.push(refusal(x.id, x.reason, titles, t));
-        await quarantinePulled(db, s.team, r.rejected, t);
-        quarantined += r.rejected.length;
-        const applied = await applyPulled(db, r.pulled, r.deleted, s.user);
-        for (const id of applied.goalIds) goalIds.add(id);
         pulled += r.pulled.length;
+        for (const x of r.refused) refusals.push(refusal(x.id, x.reason, titles, t));
         if (r.complete || now() > deadline) break;
       }
       await restoreRefused(db, mirror, refusals);
@@ -209,6 +230,7 @@ export function createTeamSync(deps: TeamDeps) {
         lastPulled: pulled,
         lastPushed: pushed,
         quarantined,
+        appliedSeq: seq,
         refused: [...refusals, ...latest.refused].slice(0, MAX_REFUSALS),
       };
       delete s.offlineSince;
@@ -222,6 +244,7 @@ export function createTeamSync(deps: TeamDeps) {
       s = {
         ...latest,
         syncing: false,
+        appliedSeq: seq,
         error: { kind: e.kind, message: e.message, at: now() },
         refused: [...refusals, ...latest.refused].slice(0, MAX_REFUSALS),
       };

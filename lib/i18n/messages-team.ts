@@ -43,6 +43,8 @@ export const teamEn = {
   'team.do.not_found': 'Check the server address and the team name with your admin.',
   'team.do.server': 'Pacer will try again in a few minutes; if it keeps failing, tell your admin.',
   'team.shareToggle': 'Share with team',
+  'team.memberNote':
+    'A goal of team “{team}”: only a manager can change it, and the server refuses other edits.',
   'team.shareHint':
     'Team “{team}” sees this goal, its cascade and its metric; each member logs their own numbers.',
   'team.panel.title': 'Team goals',
@@ -102,6 +104,8 @@ export const teamVi: Record<TeamKey, string> = {
   'team.do.not_found': 'Hãy kiểm tra địa chỉ máy chủ và tên nhóm với quản trị viên.',
   'team.do.server': 'Pacer sẽ thử lại sau vài phút; nếu vẫn lỗi, hãy báo quản trị viên.',
   'team.shareToggle': 'Chia sẻ với nhóm',
+  'team.memberNote':
+    'Mục tiêu của nhóm “{team}”: chỉ quản lý mới sửa được, máy chủ sẽ từ chối các thay đổi khác.',
   'team.shareHint':
     'Nhóm “{team}” thấy mục tiêu này, các mục tiêu con và chỉ số của nó; mỗi thành viên ghi số của mình.',
   'team.panel.title': 'Mục tiêu nhóm',

@@ -39,6 +39,10 @@ declare module 'pouchdb-core' {
       docs: PouchDoc[],
     ): Promise<({ ok: true; id: string; rev: string } | { error: string; id: string; reason?: string })[]>;
     get(id: string): Promise<PouchDoc>;
+    changes(opts: { since?: number | string; include_docs?: boolean; limit?: number }): Promise<{
+      results: { id: string; seq: number | string; deleted?: boolean; doc?: PouchDoc }[];
+      last_seq: number | string;
+    }>;
     replicate: {
       to(target: Database, opts?: object): Replication;
       from(source: Database, opts?: object): Replication;

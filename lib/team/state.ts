@@ -48,6 +48,8 @@ export const TeamState = z.object({
   lastPulled: z.optional(z.int().check(z.gte(0))),
   lastPushed: z.optional(z.int().check(z.gte(0))),
   quarantined: z.optional(z.int().check(z.gte(0))),
+  /** The mirror's change sequence up to which documents are written into Pacer (see readMirrorChanges). */
+  appliedSeq: z.optional(z.union([z.string().check(z.maxLength(500)), z.number()])),
 });
 export type TeamState = z.infer<typeof TeamState>;
 

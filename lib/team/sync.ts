@@ -175,6 +175,48 @@ export async function syncOnce(
   return result;
 }
 
+export interface MirrorChanges {
+  pulled: TeamDoc[];
+  deleted: string[];
+  rejected: RejectedDoc[];
+  /** Where the next read starts; store it only once these changes are written to Pacer. */
+  lastSeq: number | string;
+  /** True when the mirror has nothing after `lastSeq`. */
+  done: boolean;
+}
+
+/**
+ * What the mirror holds after `since`, parsed and checked like pulled documents. Pacer applies team
+ * data from here rather than from the replication's change events, so documents a sync brought into
+ * the mirror before the connection dropped are still applied — once each — on the next run.
+ */
+export async function readMirrorChanges(
+  mirror: Database,
+  since: number | string,
+  limit = 500,
+): Promise<MirrorChanges> {
+  const { results, last_seq } = await mirror.changes({ since, include_docs: true, limit });
+  const out: MirrorChanges = {
+    pulled: [],
+    deleted: [],
+    rejected: [],
+    lastSeq: last_seq,
+    done: results.length < limit,
+  };
+  for (const r of results) {
+    if (r.id.startsWith('_design/')) continue;
+    if (r.deleted) {
+      out.deleted.push(r.id);
+      continue;
+    }
+    if (!r.doc) continue;
+    const checked = checkPulledDoc(r.doc);
+    if (checked.ok) out.pulled.push(checked.doc);
+    else out.rejected.push({ id: r.id, doc: r.doc, problems: checked.problems });
+  }
+  return out;
+}
+
 function toTeamError(error: unknown): TeamError {
   if (error instanceof TeamError) return error;
   const e = error as { status?: number; reason?: string; message?: string };

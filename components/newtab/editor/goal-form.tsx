@@ -16,6 +16,7 @@ import { ValidationError } from '../../../lib/storage/records';
 import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
 import { openGoal, openGoalId, showToast } from '../model';
+import { applyTeamShare, isTeamGoal, TeamShareToggle } from '../team-share-toggle';
 import { ConflictBar } from './conflict-bar';
 import { goalPrefill } from './draft';
 import { EditorHeader, focusFirstInvalid, newId, say } from './form-field';
@@ -39,6 +40,7 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
   // The version the form was filled from: a save checks it is still the stored one.
   const base = useRef<number | undefined>(undefined);
   const [conflict, setConflict] = useState(false);
+  const [teamShare, setTeamShare] = useState<boolean | null>(null);
 
   // The form is filled once, when the goal (or the prefill for a new one) is known.
   useEffect(() => {
@@ -93,6 +95,11 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
     }
     onClose();
     showToast(t('toast.goalSaved'));
+    if (teamShare !== null) {
+      applyTeamShare(result.goal.id, teamShare).catch((err: unknown) =>
+        showToast(t('toast.saveFailed', { reason: err instanceof Error ? err.message : String(err) })),
+      );
+    }
   };
 
   const remove = async () => {
@@ -157,6 +164,12 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
         parents={parentChoices(goals, existing?.id)}
         metrics={metrics}
         onNewMetric={() => setCreatingMetric(true)}
+      />
+      <TeamShareToggle
+        goalId={existing?.id}
+        checked={teamShare ?? isTeamGoal(existing?.id)}
+        onChange={setTeamShare}
+        t={t}
       />
       <SmartHints form={form} ctx={ctx} metric={metric} settings={s} t={t} />
       <footer class="pc-row pc-editor-actions">

@@ -35,11 +35,12 @@ afterAll(async () => {
 const NOW = Date.parse('2026-12-06T12:00:00Z');
 
 /** A browser: its own cookie jar (Node has none), Pacer database, mirror and stored TeamState. */
-async function browser(options: { offline?: () => boolean } = {}) {
+async function browser(options: { offline?: (url: string) => boolean; batchSize?: number } = {}) {
   const { db } = await freshDb();
   let cookie = '';
   const jarFetch: typeof fetch = async (input, init = {}) => {
-    if (options.offline?.()) throw new TypeError('fetch failed');
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (options.offline?.(url)) throw new TypeError('fetch failed');
     const headers = new Headers(init.headers);
     if (cookie) headers.set('cookie', cookie);
     const res = await fetch(input, { ...init, headers });
@@ -68,6 +69,7 @@ async function browser(options: { offline?: () => boolean } = {}) {
       }),
     fetch: jarFetch,
     now: () => NOW,
+    ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   const state = () => parseTeamState(stored) as TeamState;
   return { db, team, state };
@@ -213,6 +215,53 @@ describe('team sync in the background', () => {
     expect(back?.lastPushed).toBe(1);
     await mai.team.sync();
     expect(await teamValue(mai.db)).toBe(25);
+  });
+
+  it('a sync cut off mid-pull resumes from its checkpoint: every document applied once, none lost', async () => {
+    const days = Array.from({ length: 30 }, (_, k) => ({
+      id: `many-${k}`,
+      metricId: 'm-leads',
+      time: Date.parse('2026-10-01T09:00:00Z') + k * 86_400_000,
+      value: k + 1,
+      dims: {},
+      source: 'manual' as const,
+    }));
+    await ingestObservations(an.db, days);
+    expect(await an.team.sync()).toMatchObject({ lastPushed: 30 });
+
+    // The manager's second machine: the server goes away after its third batch of four.
+    let changesRequests = 0;
+    let down = false;
+    const laptop = await browser({
+      batchSize: 4,
+      offline: (url) => {
+        if (url.includes('/_bulk_get') || url.includes('/_all_docs')) changesRequests += 1;
+        if (changesRequests > 3) down = true;
+        return down;
+      },
+    });
+    const cut = await join(laptop, 'mai');
+    expect(cut?.error?.kind).toBe('offline');
+    const ofAn = async () =>
+      (await readAllObservations(laptop.db, 'm-leads')).filter((o) => o.dims.owner === 'an');
+    const partial = (await ofAn()).length;
+    expect(partial).toBeGreaterThan(0);
+
+    const auth = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+    const res = await fetch(
+      `${server.url}/sales/_all_docs?include_docs=true&startkey=${encodeURIComponent('"obs:m-leads:an:"')}&endkey=${encodeURIComponent('"obs:m-leads:an:\ufff0"')}`,
+      { headers: { authorization: auth } },
+    );
+    const onServer = ((await res.json()) as { rows: { id: string; doc: { value: number } }[] }).rows;
+    expect(onServer.length).toBe(31); // 2026-12-03 and the 30 days of October
+    expect(partial).toBeLessThan(onServer.length);
+
+    down = false;
+    changesRequests = Number.NEGATIVE_INFINITY;
+    expect((await laptop.team.sync())?.error).toBeUndefined();
+    const all = await ofAn();
+    expect(all.map((o) => o.id).sort()).toEqual(onServer.map((r) => r.id).sort());
+    expect(all.reduce((a, o) => a + o.value, 0)).toBe(onServer.reduce((a, r) => a + r.doc.value, 0));
   });
 
   it('refuses to join with a wrong password or a team the user is not in, saying what to do', async () => {

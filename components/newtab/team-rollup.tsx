@@ -1,0 +1,100 @@
+import './team-rollup.css';
+/**
+ * The new tab's "Team goals" (issue 21): each team goal's card, read by the engine from everyone's
+ * numbers, and below it the split by member (managers) or this member's own part. Model:
+ * lib/team/rollup-view.ts. Shown only in a team with at least one team goal.
+ */
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { type DashboardInput, loadDashboardInput } from '../../lib/app/dashboard-data';
+import { formatPercent } from '../../lib/i18n/format';
+import { onChange } from '../../lib/storage/changes';
+import { buildTeamRollup } from '../../lib/team/rollup-view';
+import { roleOf } from '../../lib/team/state';
+import { getDb, settings, tr } from '../app/session';
+import { teamState, watchTeam } from '../app/team-state';
+import { GoalCard } from '../widgets/goal-card';
+import { openGoal } from './model';
+import { cardLabels } from './shell';
+
+const STORES = ['goals', 'metrics', 'obsBlocks', 'rollups', 'checkIns'];
+
+export function TeamRollupPanel() {
+  const t = tr.value;
+  const s = settings.value;
+  const state = teamState.value;
+  const [input, setInput] = useState<DashboardInput | null>(null);
+
+  useEffect(() => {
+    watchTeam();
+    let live = true;
+    const load = async () => {
+      const next = await loadDashboardInput(await getDb());
+      if (live) setInput(next);
+    };
+    void load().catch(() => undefined);
+    const stop = onChange((e) => {
+      if (e.stores.some((x) => STORES.includes(x))) void load().catch(() => undefined);
+    });
+    return () => {
+      live = false;
+      stop();
+    };
+  }, []);
+
+  const rollup = useMemo(
+    () => (input && state ? buildTeamRollup(input, s, Date.now(), state) : []),
+    [input, state, s],
+  );
+  if (!state || rollup.length === 0) return null;
+  const manager = roleOf(state) === 'manager';
+  const labels = cardLabels(t);
+
+  return (
+    <section class="pc-widget pc-team-rollup" aria-labelledby="w-team" data-testid="team-rollup">
+      <div class="pc-widget-head">
+        <h2 id="w-team">
+          {t('team.panel.title')} <span class="pc-muted">· {state.team}</span>
+        </h2>
+      </div>
+      <div class="pc-team-goals">
+        {rollup.map((r) => (
+          <article key={r.view.id} class="pc-team-goal" data-testid="team-goal" data-goal={r.view.id}>
+            <GoalCard goal={r.view} labels={labels} onOpen={openGoal} />
+            {r.members.length === 0 ? (
+              <p class="pc-muted">{t('team.panel.noNumbers')}</p>
+            ) : manager ? (
+              <table class="pc-table" data-testid="team-breakdown">
+                <caption>{t('team.panel.breakdown', { period: r.periodText ?? '—' })}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('team.panel.member')}</th>
+                    <th scope="col" class="pc-num">
+                      {t('team.panel.value')}
+                    </th>
+                    <th scope="col" class="pc-num">
+                      {t('team.panel.share')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.members.map((m) => (
+                    <tr key={m.member} data-member={m.member}>
+                      <th scope="row">{m.you ? t('team.panel.you', { name: m.member }) : m.member}</th>
+                      <td class="pc-num">{m.text}</td>
+                      <td class="pc-num">{m.share === null ? '—' : formatPercent(m.share, s.locale)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p data-testid="team-your-part">
+                {t('team.panel.yourPart', { value: r.you?.text ?? '0', total: r.view.value })}
+                {r.periodText && <span class="pc-muted"> · {r.periodText}</span>}
+              </p>
+            )}
+          </article>
+        ))}
+      </div>
+    </section>
+  );
+}
