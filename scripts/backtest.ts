@@ -1,11 +1,14 @@
 /**
  * Forecast backtest on public time series from npm packages.
  * Run: npx tsx scripts/backtest.ts   (results are copied into docs/forecast-backtest.md)
+ *      --points           point forecasts and coverage only (no goal tests), for a quick look
+ *      --fit-calibration  also print the Platt maps of forecast-calibration.ts, fitted on the
+ *                         development cases only (the held-out ones never feed a fit)
  *
  * Data, split by use:
  * - development: `vega-datasets` (monthly unemployment, employment, stock prices, CO₂; Seattle weather
  *   by week). The forecaster's constants (CALIBRATION, the run-rate spread floor, MIN_MODEL_POINTS)
- *   were chosen looking at these numbers.
+ *   were chosen looking at these numbers, and the recalibration maps are fitted on these cases.
  * - evaluation only: `@observablehq/sample-datasets` (a pizza restaurant's daily orders and revenue
  *   2020–2022 by category, summed to weeks and months; New York weather 2012–2015 by week; Apple's
  *   daily share price 2013–2018, last close of each week and month) and `@visx/mock-data` (Apple's share

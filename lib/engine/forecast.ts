@@ -26,10 +26,18 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  *   (each member ∝ 1 / its mean absolute error up to 6 steps ahead), so a member that keeps missing on
  *   this series gets little say. The backtest (docs/forecast-backtest.md) compares the result with
  *   naive and seasonal naive on data it was not tuned on, and says where it still loses.
+ * - Why not pick one method per series by that validation, with naive and seasonal naive among the
+ *   candidates (the M4 advice where naive is hard to beat)? It was built and run in several forms
+ *   (best single member; naive or seasonal naive when ≥ 5% better; seasonality chosen the same way)
+ *   and none beat the weighted Comb on the backtest's development data at both frequencies: picking
+ *   among near-equal methods by a few dozen in-window errors is mostly noise, and seasonal indices
+ *   estimated in the same window look better in validation than they forecast. Naive stays a member
+ *   of the Comb, so where it does best in the window it gets the largest weight.
  * - Seasonality is tried whenever the history covers two full cycles (2m points: 24 months, 104
  *   weeks): the series is adjusted by classical decomposition (multiplicative when every value is
- *   positive) and the seasonal candidate is kept only when it wins on Akaike's criterion after paying
- *   for its m − 1 indices. With less than two cycles, seasonal indices are mostly noise.
+ *   positive) and the seasonal candidate is kept when the series correlates with itself one cycle
+ *   later (seasonalByAcf) or when it wins on Akaike's criterion after paying for its m − 1 indices.
+ *   With less than two cycles, seasonal indices are mostly noise.
  * - Fewer than MIN_MODEL_POINTS (8) complete periods get no fitted model but a run-rate estimate (the
  *   mean of the history) with a deliberately wide band (Student-t widening, a floor on the spread)
  *   and `rough` set, so the UI can say "few data points: rough estimate" and no critical alert is
