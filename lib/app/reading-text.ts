@@ -115,7 +115,7 @@ export function progressText(
     return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
   if (ev?.type === 'keep' && ev.keep)
     return ev.keep.periods === 1
-      ? t('keep.progress.one', { held: ev.keep.held })
+      ? t('keep.progressOneMonth', { held: ev.keep.held })
       : t('reading.progress.keep', { held: ev.keep.held, periods: ev.keep.periods });
   const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
   if (progress === null || !Number.isFinite(progress)) return t('dashboard.noData');

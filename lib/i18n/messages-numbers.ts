@@ -10,7 +10,7 @@ export const numbersEn = {
   // An on-track keep goal's reason: the latest months held (the window's tally is the progress line).
   'keep.reason.heldAll': 'held every month so far',
   // The window's tally with one month on record ("held 1 of 1 month", not "of 1 months").
-  'keep.progress.one': 'held {held} of 1 month',
+  'keep.progressOneMonth': 'held {held} of 1 month',
   // A rate's change in the growth table, in percentage points: "+0.4 pt".
   'growth.points': '{sign}{x} pt',
   'keep.reason.heldLast.one': 'held the last month',
@@ -23,7 +23,7 @@ export const numbersVi: Record<keyof typeof numbersEn, string> = {
     'Đang vượt ngưỡng · khả năng tháng này kết thúc ở mức {threshold} trở xuống: {back}',
   'keep.holdThrough': 'giữ được mọi tháng đến {date}: {hold}',
   'keep.reason.heldAll': 'giữ được mọi tháng đến nay',
-  'keep.progress.one': 'Giữ được {held}/1 tháng',
+  'keep.progressOneMonth': 'Giữ được {held}/1 tháng',
   'growth.points': '{sign}{x} điểm %',
   'keep.reason.heldLast.one': 'giữ được tháng gần nhất',
   'keep.reason.heldLast.other': 'giữ được {count} tháng gần nhất',

@@ -273,9 +273,23 @@ it(
 
         // The same cards in Vietnamese on the dark theme: numbers written the Vietnamese way.
         const options = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+        // Wait for the options page to have read the settings, so the change isn't overwritten by them.
+        await options.waitForFunction(
+          () => document.querySelector('select[name="locale"]')?.value === 'en',
+          null,
+          { timeout: 30_000 },
+        );
         await options.locator('select[name="locale"]').selectOption('vi');
+        await options.waitForFunction(() => document.documentElement.lang === 'vi', null, {
+          timeout: 30_000,
+        });
         await options.locator('select[name="theme"]').selectOption('dark');
-        await page.waitForFunction(() => document.documentElement.lang === 'vi');
+        await options.waitForFunction(() => document.documentElement.dataset.theme === 'dark', null, {
+          timeout: 30_000,
+        });
+        // A reload reads the saved settings (no race with the live re-render under load).
+        await page.reload({ waitUntil: 'load' });
+        await page.waitForFunction(() => document.documentElement.lang === 'vi', null, { timeout: 30_000 });
         await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
         await page.waitForFunction(
           () =>
