@@ -93,6 +93,11 @@ export interface ImportProfile {
    * stage, amount) it shares: another CRM's export would otherwise be linked to HubSpot or Salesforce.
    */
   telltale?: readonly string[];
+  /**
+   * The most this reading scores. A generic reading (plain "id, value, owner" columns) fits many files,
+   * so one that fits a file as well as a specific reading (Pacer's own KPI export) yields to it.
+   */
+  maxConfidence?: number;
   aliases: Partial<Record<ImportField, readonly string[]>>;
 }
 
@@ -528,6 +533,7 @@ export const OTHER_CRM_PROFILE: ImportProfile = {
   id: 'other-crm',
   kind: 'leads',
   signatureNeeded: 3,
+  maxConfidence: 0.95,
   signature: [
     'id',
     'name',

@@ -113,7 +113,7 @@ function scoreProfile(profile: ImportProfile, headers: readonly string[], mappin
   const telltale = !profile.telltale || profile.telltale.some((h) => present.has(h));
   if (profile.crm && (!telltale || signatureHits < profile.signatureNeeded))
     return Math.min(score, NO_TELLTALE);
-  return score;
+  return Math.min(score, profile.maxConfidence ?? 1);
 }
 
 /** The most a CRM profile scores without its telltale headers: listed, never chosen. */

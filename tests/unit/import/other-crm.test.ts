@@ -228,6 +228,31 @@ describe('importing an Other CRM export', () => {
     expect(byId.get('deal-1000')?.stageHistory[0]?.at).not.toBe(Date.UTC(2026, 11, 1));
   });
 
+  it('the virtual grid’s 2,000-row export (";") becomes 2,000 deals keyed by their /deals/<id> links', async () => {
+    const { options, file } = await autoOptions('grid-deals-export.csv', {
+      objectType: 'deal',
+      custom: { origin: ORIGIN, template: `${ORIGIN}/deals/{id}` },
+      timeZone: 'UTC',
+    });
+    expect(options.delimiter).toBe(';');
+    const { leads, bad } = await importAll(file, options);
+    expect(bad).toBe(0);
+    expect(new Set(leads.map((l) => l.id)).size).toBe(2000);
+    expect(leads[0]).toMatchObject({
+      id: `custom:${ORIGIN}:deal:/deals/50000`,
+      url: `${ORIGIN}/deals/50000`,
+      name: 'Cloud deal #1',
+      stage: 'New',
+      amount: 1000,
+      owner: 'Minh Tran',
+      createdDate: Date.UTC(2026, 0, 1),
+    });
+    // The grid's rows link to /deals/<id>: the page reads the same external id.
+    expect(customRecord({ origin: ORIGIN, template: `${ORIGIN}/deals/{id}` }, '50000').externalId).toBe(
+      '/deals/50000',
+    );
+  });
+
   it('reads shown amounts ("$52.6K", "₫1,2 tỷ") with their currencies', () => {
     const plan = buildImportPlan({
       kind: 'leads',
