@@ -70,6 +70,8 @@ export interface PlanOptions {
   annualPath?: AnnualPath;
   /** Annual meaning: the yearly rate at the window's start (last 12 months' total). */
   startRate?: number;
+  /** Level meaning: the level at the window's start (default: the goal's baseline, else 0). */
+  startLevel?: number;
   /** Total budget to split by the same weights as the target; null = no budget. */
   budget?: number | null;
   now: number;
@@ -123,7 +125,7 @@ export function planCascade(
   else if (meaning === 'annual') years = annualYears(goal, shares, cal, o);
   else {
     // A keep goal (margin ≥ 30% every month) holds the same line in every period; a level moves to it.
-    const baseline = goal.goalType === 'keep' ? goal.target : (goal.baseline ?? 0);
+    const baseline = goal.goalType === 'keep' ? goal.target : (o.startLevel ?? goal.baseline ?? 0);
     const level = (n: CascadeNode): CascadeNode => ({
       ...n,
       target: baseline + n.cumulative * (goal.target - baseline),
@@ -256,8 +258,36 @@ export function rateBeforeStart(
   return { rate: (total * 12) / months.length, months: months.length };
 }
 
+/**
+ * The level when the window starts: the goal's baseline if it has one, else the metric's value for
+ * the last month with data in the year before the start (a formula metric has no stored months: null).
+ */
+export function levelBeforeStart(
+  rollups: readonly DailyRollup[],
+  goal: CascadableGoal,
+  metric: Pick<Metric, 'id' | 'aggregation' | 'formula'> | undefined,
+  cal: CalendarSettings,
+): number | null {
+  if (goal.baseline !== undefined) return goal.baseline;
+  if (!metric || metric.formula) return null;
+  const start = localDayKey(goal.startAt + HALF_DAY, cal.timeZone);
+  const months = aggregateRollups(
+    selectRollups(rollups, metric.id, goal.dims),
+    metric.aggregation,
+    'month',
+    cal,
+    {
+      from: `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`,
+      to: addDays(start, -1),
+    },
+  );
+  return months[months.length - 1]?.value ?? null;
+}
+
 export interface MilestoneOptions {
   meaning: TargetMeaning;
+  /** Level meaning: the level the milestones start from (their baseline), as planned. */
+  startLevel?: number;
   /** Per row key: who owns it and its budget (the user's edits over the plan's split). */
   owner: (row: PlanRow) => string;
   budget: (row: PlanRow) => number | null;
@@ -308,7 +338,8 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
     if (goal.metricId) g.metricId = goal.metricId;
     if (goal.dims) g.dims = { ...goal.dims };
     if (goal.perspective) g.perspective = goal.perspective;
-    if (o.meaning === 'level' && goal.baseline !== undefined) g.baseline = goal.baseline;
+    const from = o.startLevel ?? goal.baseline;
+    if (o.meaning === 'level' && goal.goalType !== 'keep' && from !== undefined) g.baseline = from;
     if (o.method === 'phased' && o.weights?.length === 12) g.seasonalWeights = [...o.weights];
     const budget = o.budget(row);
     if (budget !== null && Number.isFinite(budget) && budget >= 0)

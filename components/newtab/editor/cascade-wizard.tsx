@@ -17,6 +17,7 @@ import {
   defaultMeaning,
   isCascadable,
   isSummed,
+  levelBeforeStart,
   milestoneGoals,
   type PlanRow,
   planCascade,
@@ -39,6 +40,12 @@ function readAmount(text: string, locale: 'en' | 'vi'): { value: number | null; 
   if (p.percent || p.value < 0)
     return { value: null, error: locale === 'vi' ? 'phải ≥ 0' : 'must be 0 or more' };
   return { value: p.value };
+}
+
+/** A typed level (conversion 12.5%, 1.2× ROAS, a negative margin): the number, or null if unreadable. */
+function readLevel(text: string, locale: 'en' | 'vi'): number | null {
+  const p = parseValue(text, locale);
+  return p.ok ? p.value : null;
 }
 
 /**
@@ -105,7 +112,12 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const currency = goal?.budget?.currency ?? (unit.kind === 'currency' ? unit.currency : s.currency);
   const money: Unit = { kind: 'currency', currency };
   const chosenMeaning = meaning ?? (goal ? defaultMeaning(goal, metric) : 'total');
+  const levelAtStart = useMemo(
+    () => (goal && rollups ? levelBeforeStart(rollups, goal, metric, s) : null),
+    [goal, metric, rollups],
+  );
   const startRate = startRateText === null ? before?.rate : readAmount(startRateText, loc).value;
+  const startLevel = startRateText === null ? levelAtStart : readLevel(startRateText, loc);
   const budget = budgetText === null ? (goal?.budget?.amount ?? null) : readAmount(budgetText, loc);
   const budgetTotal = budget === null || typeof budget === 'number' ? budget : budget.value;
   const weights = method === 'phased' ? seasonal?.weights : undefined;
@@ -119,11 +131,12 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
             weights,
             annualPath,
             startRate: startRate ?? 0,
+            startLevel: startLevel ?? undefined,
             budget: budgetTotal,
             now,
           })
         : null,
-    [goal, metric, method, weights, chosenMeaning, annualPath, startRate, budgetTotal],
+    [goal, metric, method, weights, chosenMeaning, annualPath, startRate, startLevel, budgetTotal],
   );
   const levels = plan?.levels ?? [];
   const chosenDepth: CascadeDepth =
@@ -178,6 +191,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       return setError(t('cascade.badBudget', { period: label(rowError.r), reason: rowError.e ?? '' }));
     const made = milestoneGoals(goal, toCreate, {
       meaning: plan.meaning,
+      startLevel: startLevel ?? undefined,
       owner: ownerOf,
       budget: (r) => budgetOf(r).value,
       currency,
@@ -249,6 +263,37 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       )}
       {goal && span && !summed && (
         <p class="pc-muted">{t(keep ? 'cascade.meaning.keep' : 'cascade.meaning.level', span)}</p>
+      )}
+      {goal && plan?.meaning === 'level' && !keep && (
+        <FormField
+          id="cascade-start-level"
+          label={t('cascade.startLevel')}
+          error={
+            startRateText !== null && readLevel(startRateText, loc) === null && startRateText.trim()
+              ? t('cascade.startLevel.bad')
+              : null
+          }
+          hint={
+            startRateText !== null
+              ? null
+              : goal.baseline !== undefined
+                ? t('cascade.startRate.baseline')
+                : levelAtStart !== null
+                  ? t('cascade.startLevel.data', { start: day(goal.startAt) })
+                  : t('cascade.startLevel.none')
+          }
+        >
+          {(a) => (
+            <input
+              {...a}
+              type="text"
+              inputMode="decimal"
+              autoComplete="off"
+              value={startRateText ?? (levelAtStart !== null ? formatNumber(levelAtStart, loc) : '')}
+              onInput={(e) => setStartRateText(e.currentTarget.value)}
+            />
+          )}
+        </FormField>
       )}
       {goal && plan?.meaning === 'annual' && (
         <div class="pc-form-grid">

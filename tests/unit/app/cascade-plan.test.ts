@@ -4,10 +4,12 @@ import {
   type CascadableGoal,
   chooseRows,
   defaultMeaning,
+  levelBeforeStart,
   milestoneGoals,
   type PlanRow,
   planCascade,
 } from '../../../components/newtab/editor/cascade-plan';
+import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { Goal } from '../../../lib/schema';
 
 const tz = 'Asia/Ho_Chi_Minh';
@@ -131,6 +133,17 @@ describe('planCascade: what the target means', () => {
     expect(plan.levels).toEqual(['quarter', 'month']);
     const q = plan.rows.filter((r) => r.granularity === 'quarter').map((r) => Number(r.target.toFixed(2)));
     expect(q).toEqual([11.23, 12.48, 13.74, 15]);
+    // Without a baseline, from the level the user gives (or the data's last month before the start).
+    const from12 = planCascade(
+      bhag({ target: 15, startAt: local(2026, 1, 1), deadline: local(2027, 1, 1) - 1 }),
+      { aggregation: 'last' },
+      cal,
+      { meaning: 'level', startLevel: 12, method: 'linear', now: NOW },
+    );
+    const q12 = from12.rows
+      .filter((r) => r.granularity === 'quarter')
+      .map((r) => Number(r.target.toFixed(2)));
+    expect(q12).toEqual([12.74, 13.49, 14.24, 15]);
   });
 });
 
@@ -152,6 +165,19 @@ describe('planCascade: keep goals', () => {
     );
     expect(summed.meaning).toBe('level');
     expect(new Set(summed.rows.map((r) => r.target))).toEqual(new Set([30]));
+  });
+});
+
+describe('levelBeforeStart', () => {
+  it('is the baseline, else the last month with data in the year before the start', () => {
+    const obs = [3, 6, 9, 11].map((value, i) => ({ time: local(2025, 3 + 3 * i, 15), value, dims: {} }));
+    const rollups = rollupFromPoints('conv', obs, tz);
+    const g = bhag({ metricId: 'conv', target: 15 });
+    const m = { id: 'conv', aggregation: 'last' as const };
+    expect(levelBeforeStart(rollups, g, m, cal)).toBe(11);
+    expect(levelBeforeStart(rollups, { ...g, baseline: 10 }, m, cal)).toBe(10);
+    expect(levelBeforeStart(rollups, g, { ...m, formula: '{a} / {b}' }, cal)).toBeNull();
+    expect(levelBeforeStart([], g, m, cal)).toBeNull();
   });
 });
 
