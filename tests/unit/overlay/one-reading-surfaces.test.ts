@@ -65,9 +65,15 @@ describe('the CRM panel and the toolbar badge render the cards’ reading', () =
   it('the badge counts the cards: its number is the off-track cards, its tooltip every status', async () => {
     const calls: Record<string, string> = {};
     const action: BadgeApi = {
-      setBadgeText: async ({ text }) => void (calls.text = text),
-      setBadgeBackgroundColor: async ({ color }) => void (calls.color = color),
-      setTitle: async ({ title }) => void (calls.title = title),
+      setBadgeText: async ({ text }) => {
+        calls.text = text;
+      },
+      setBadgeBackgroundColor: async ({ color }) => {
+        calls.color = color;
+      },
+      setTitle: async ({ title }) => {
+        calls.title = title;
+      },
     };
     await applyBadge(action, data.goals, createTranslator('en'));
     const counted = data.goals.filter((g) => g.kind !== 'milestone');
