@@ -9,6 +9,7 @@ import { removeMapping, sameMappingSlot, upsertMapping } from '../../lib/overlay
 import { tr } from '../app/session';
 import { downloadText } from '../shared/download';
 import { writeMappings } from './crm-browser';
+import { MappingOutcomes } from './crm-mapping-outcomes';
 
 export interface CustomCrmsProps {
   enabled: string[];
@@ -120,6 +121,19 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
                     <button type="button" onClick={() => void writeMappings(removeMapping(mappings, m))}>
                       {t('crm.mappings.remove')}
                     </button>
+                    {m.custom && m.custom.length > 0 && (
+                      <p class="pc-muted">
+                        {t('crm.mappings.custom', { names: m.custom.map((f) => f.name).join(', ') })}
+                      </p>
+                    )}
+                    <MappingOutcomes
+                      mapping={m}
+                      onChange={(stageOutcomes) =>
+                        void writeMappings(upsertMapping(mappings, { ...m, stageOutcomes })).catch(
+                          (error: unknown) => onMessage(String(error)),
+                        )
+                      }
+                    />
                   </li>
                 ))}
               </ul>

@@ -223,7 +223,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     return right;
   }
 
-  /** The row's text line boxes and its controls' boxes: what a pill must not cover. */
+  /** The text line boxes and controls' boxes in `root` (a row, a cell): what a pill must not cover. */
   function obstaclesOf(item: Element, range: Range): DOMRect[] {
     const out: DOMRect[] = [];
     const walker = doc.createTreeWalker(item, NodeFilter.SHOW_TEXT);
@@ -247,7 +247,9 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       s && { left: s.left + dx, top: s.top + dy, start: s.start };
     if (known && known.w === box.width && known.h === box.height && known.iw === iw)
       return shifted(known.at, box.left, box.top);
-    const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), visibleRight(item));
+    // Most names leave their cell room: measure the anchor alone first, the whole row only if not.
+    const own = rowSpot(box, BADGE_SIZE, obstaclesOf(anchor, lineRange), box.left);
+    const spot = own ?? rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), visibleRight(item));
     // Kept relative to the anchor: a scrolled row moves its spot with it.
     spots.set(anchor, { w: box.width, h: box.height, iw, at: shifted(spot, -box.left, -box.top) });
     return spot;

@@ -32,6 +32,7 @@ import {
 } from '../../lib/overlay/picker-session';
 import { markedOutcome, outcomeByName, type StageOutcome } from '../../lib/overlay/stages';
 import type { Locale } from '../../lib/schema/common';
+import type { LeadSighting } from '../../lib/schema/lead';
 
 export interface PickerProps {
   locale: Locale;
@@ -206,7 +207,6 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     () => (state.itemSelector ? shownCount(doc, state.itemSelector) : 0),
     [doc, state.itemSelector],
   );
-  const hasClose = Boolean(state.fields.close);
   // The preview is a narrow table: compact amounts (52.6K) and short dates (3/14/27) fit its cells.
   const [dateText, numberText] = useMemo(() => {
     const tag = locale === 'vi' ? 'vi-VN' : 'en-US';
@@ -215,6 +215,20 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }),
     ];
   }, [locale]);
+  // The preview's columns: only those some row has a value in, so a narrow table keeps room for names.
+  const columns = useMemo(() => {
+    const cells: ((s: LeadSighting) => string)[] = [
+      (s) => s.name,
+      (s) => s.stage ?? s.status ?? '',
+      (s) => (s.amount === undefined ? '' : `${numberText.format(s.amount)} ${s.currency ?? ''}`.trim()),
+      (s) => s.owner ?? s.company ?? '',
+      (s) => s.channel ?? s.email ?? '',
+      (s) => (s.closeDate === undefined ? '' : dateText.format(s.closeDate)),
+      (s) => state.custom.map((c) => s.custom?.[c.name] ?? '').join(' · '),
+    ];
+    const rows = preview?.rows ?? [];
+    return cells.filter((cell, c) => c === 0 || rows.some((row) => cell(row).replaceAll(' · ', '') !== ''));
+  }, [preview, state.custom, numberText, dateText]);
   const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;
 
   const save = () => {
@@ -371,17 +385,9 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
                 <tbody>
                   {preview.rows.map((s, i) => (
                     <tr key={`${s.externalId}-${i}`}>
-                      <td>{s.name}</td>
-                      <td>{s.stage ?? s.status ?? ''}</td>
-                      <td>
-                        {s.amount === undefined ? '' : `${numberText.format(s.amount)} ${s.currency ?? ''}`}
-                      </td>
-                      <td>{s.owner ?? s.company ?? ''}</td>
-                      <td>{s.channel ?? s.email ?? ''}</td>
-                      {hasClose && <td>{s.closeDate === undefined ? '' : dateText.format(s.closeDate)}</td>}
-                      {state.custom.length > 0 && (
-                        <td>{state.custom.map((c) => s.custom?.[c.name] ?? '').join(' · ')}</td>
-                      )}
+                      {columns.map((cell, c) => (
+                        <td key={c}>{cell(s)}</td>
+                      ))}
                     </tr>
                   ))}
                 </tbody>

@@ -31,6 +31,15 @@ export const pickerEn = {
   'crm.mappings.replaceAsk':
     'You already have a {kind} mapping for {where} on {origin}. Replace it with the imported one?',
   'crm.mappings.replace': 'Replace it',
+  'crm.mappings.custom': 'Fields of your own: {names}',
+  'crm.mappings.outcomes': 'Won and lost stages',
+  'crm.mappings.outcomes.none':
+    'None marked: stages named like “Won” or “Lost” count as such, others are open.',
+  'crm.mappings.outcomes.stage': 'Stage, as the CRM shows it',
+  'crm.mappings.outcomes.mark': 'Mark',
+  'crm.mappings.outcomes.unmark': 'Unmark',
+  'crm.mappings.outcomes.empty': 'Enter a stage as the CRM shows it.',
+  'crm.mappings.outcomes.next': 'Changes apply from the next time Pacer reads this CRM’s pages.',
   'crm.mappings.keep': 'Keep the current one',
   'crm.mappings.replaced': 'Replaced the {kind} mapping for {where} on {origin}.',
 } as const;
@@ -66,6 +75,15 @@ export const pickerVi: Record<PickerKey, string> = {
   'crm.mappings.replaceAsk':
     'Bạn đã có một ánh xạ {kind} cho {where} trên {origin}. Thay bằng ánh xạ vừa nhập?',
   'crm.mappings.replace': 'Thay thế',
+  'crm.mappings.custom': 'Trường của riêng bạn: {names}',
+  'crm.mappings.outcomes': 'Giai đoạn thắng và thua',
+  'crm.mappings.outcomes.none':
+    'Chưa đánh dấu: giai đoạn có tên như “Won” hay “Lost” được tính như vậy, các giai đoạn khác đang mở.',
+  'crm.mappings.outcomes.stage': 'Giai đoạn, đúng như CRM hiển thị',
+  'crm.mappings.outcomes.mark': 'Đánh dấu',
+  'crm.mappings.outcomes.unmark': 'Bỏ đánh dấu',
+  'crm.mappings.outcomes.empty': 'Hãy nhập một giai đoạn đúng như CRM hiển thị.',
+  'crm.mappings.outcomes.next': 'Thay đổi có hiệu lực từ lần tới Pacer đọc các trang của CRM này.',
   'crm.mappings.keep': 'Giữ ánh xạ hiện có',
   'crm.mappings.replaced': 'Đã thay ánh xạ {kind} cho {where} trên {origin}.',
 };

@@ -47,6 +47,12 @@ export function markedOutcome(
   return outcomeByName(stage);
 }
 
+/** Takes the user's mark off `stage`: its name decides again. */
+export function unmarkStage(marks: StageOutcomes, stage: string): StageOutcomes {
+  const without = (list: readonly string[]) => list.filter((m) => !sameStage(m, stage));
+  return { won: without(marks.won), lost: without(marks.lost), open: without(marks.open) };
+}
+
 /** Marks `stage` as `outcome`, taking it off the other lists. */
 export function markStage(
   marks: StageOutcomes | undefined,
