@@ -517,6 +517,9 @@ function customLeadDraft(
   if (money?.amount !== undefined) optional.amount = money.amount;
   if (money?.currency !== undefined) optional.currency = money.currency;
   if (createdDate !== undefined) optional.createdDate = createdDate;
+  // The close date as the CRM shows it (expected for open deals, actual for closed ones): the same
+  // field the picker reads from the page, so an imported row and a page-read one carry the same.
+  if (closeDate !== undefined) optional.closeDate = closeDate;
   // A generic export's close date is the expected one for open deals: it dates the stage only when
   // the stage (or status) says the deal is won or lost.
   const closed = isClosedStage(stage) || isClosedStage(cell('status'));

@@ -226,6 +226,9 @@ describe('importing an Other CRM export', () => {
     // Won (row 4): dated by its close date. Lead (row 1): by the import, not by its expected close.
     expect(byId.get('deal-1021')?.stageHistory).toEqual([{ stage: 'Won', at: Date.UTC(2026, 4, 7) }]);
     expect(byId.get('deal-1000')?.stageHistory[0]?.at).not.toBe(Date.UTC(2026, 11, 1));
+    // The close date itself is kept on every deal that has one, as the picker stores it.
+    expect(byId.get('deal-1021')?.closeDate).toBe(Date.UTC(2026, 4, 7));
+    expect(byId.get('deal-1000')?.closeDate).toBe(Date.UTC(2026, 11, 1));
   });
 
   it('the virtual grid’s 2,000-row export (";") becomes 2,000 deals keyed by their /deals/<id> links', async () => {
