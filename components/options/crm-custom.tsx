@@ -9,6 +9,7 @@ import { removeMapping, sameMappingSlot, upsertMapping } from '../../lib/overlay
 import { tr } from '../app/session';
 import { downloadText } from '../shared/download';
 import { writeMappings } from './crm-browser';
+import { MappingCurrency } from './crm-mapping-currency';
 import { MappingOutcomes } from './crm-mapping-outcomes';
 
 export interface CustomCrmsProps {
@@ -126,6 +127,16 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
                         {t('crm.mappings.custom', { names: m.custom.map((f) => f.name).join(', ') })}
                       </p>
                     )}
+                    <MappingCurrency
+                      mapping={m}
+                      onChange={(currency) => {
+                        const { defaultCurrency: _, ...rest } = m;
+                        const next = currency ? { ...rest, defaultCurrency: currency } : rest;
+                        void writeMappings(upsertMapping(mappings, next)).catch((error: unknown) =>
+                          onMessage(String(error)),
+                        );
+                      }}
+                    />
                     <MappingOutcomes
                       mapping={m}
                       onChange={(stageOutcomes) =>
