@@ -482,7 +482,6 @@ export const en = {
   'cascade.goalHint': 'Goals with a target, a start and a deadline.',
   'cascade.noGoals': 'No goal has a target, a start and a deadline yet. Add them to a goal first.',
   'cascade.method': 'How to spread the target',
-  'cascade.includeMonths': 'Also create monthly milestones',
   'cascade.phasedFrom': 'Phased like the metric’s months in {year}.',
   'cascade.noHistory': 'No data for {year}: every month weighs the same.',
   'cascade.preview': 'Milestone targets',

@@ -484,7 +484,6 @@ export const vi: Record<MessageKey, string> = {
   'cascade.noGoals':
     'Chưa có mục tiêu nào có con số, ngày bắt đầu và hạn chót. Hãy bổ sung cho một mục tiêu trước.',
   'cascade.method': 'Cách phân bổ mục tiêu',
-  'cascade.includeMonths': 'Tạo thêm các cột mốc theo tháng',
   'cascade.phasedFrom': 'Phân bổ theo các tháng của chỉ số trong năm {year}.',
   'cascade.noHistory': 'Không có dữ liệu năm {year}: các tháng có trọng số bằng nhau.',
   'cascade.preview': 'Mục tiêu của các cột mốc',
