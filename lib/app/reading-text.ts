@@ -169,7 +169,7 @@ export function reasonText(
         : t('reading.reason.notStarted', { date: date(goal.startAt, ctx) });
     case 'keep_breached':
       return k
-        ? t('reading.reason.keepBreached', {
+        ? t(`reading.reason.keepBreached.${k.side}`, {
             value: valueText(ev, unit, ctx),
             threshold: formatUnitValue(k.threshold, unit, ctx),
           })

@@ -46,8 +46,10 @@ describe('keep goals on the card', () => {
     const en = exampleViews('en').get('ex-kr-distributor-churn');
     expect(en?.ev.keep?.margin).toBeLessThan(-2);
     // Nov: 3.8% against ≤ 1%; it read "66% chance of a breach this month · 35% to hold through …".
+    // Under 30%: the keep chances are recalibrated (forecast-calibration.ts), which lifts low raw
+    // shares toward what came true in the backtest (0.05 → about 0.2), so this reads 26%, not ~20%.
     expect(en?.view.forecast).toMatch(
-      /^Above the line now · (\d|1\d|2[0-4])% chance this month ends at or below 1%$/,
+      /^Above the line now · (\d|[12]\d)% chance this month ends at or below 1%$/,
     );
     const vi = exampleViews('vi').get('ex-kr-distributor-churn');
     expect(vi?.view.forecast).toMatch(
@@ -57,6 +59,16 @@ describe('keep goals on the card', () => {
     expect(margin?.view.forecast).toMatch(
       /^Below the line now · \d+% chance this month ends at or above 30%$/,
     );
+  });
+
+  it('past the line: the reason names the side — under a floor, over a ceiling (en, vi)', () => {
+    const en = exampleViews('en');
+    const vi = exampleViews('vi');
+    // Gross margin ≥ 30% read at 29.6%; distributor churn ≤ 1% read at 3.8%.
+    expect(en.get('ex-kpi-gross-margin')?.view.reason).toMatch(/^Dec: 29\.6%, below the 30% floor$/);
+    expect(en.get('ex-kr-distributor-churn')?.view.reason).toBe('Nov: 3.8%, above the 1% ceiling');
+    expect(vi.get('ex-kpi-gross-margin')?.view.reason).toMatch(/, dưới mức sàn 30%$/);
+    expect(vi.get('ex-kr-distributor-churn')?.view.reason).toMatch(/, vượt mức trần 1%$/);
   });
 
   it('on track: "held the last N months" beside "held H of P months", the streak said once', () => {
