@@ -492,12 +492,16 @@ export function forecastHit(a: HitArgs): HitForecast {
       value = cumulative ? value + y * (counted[k] as number) : y;
       if (sign * (value - target) >= 0) {
         const open = Math.min(stepEnd, Math.max(stepStart, from));
+        // A step ends where the next period starts (00:00 of its first day), while a deadline is the
+        // last instant of its day: a hit is dated no later than the step's last millisecond, so a
+        // level reached in December is "Dec 31", within a Dec 31 deadline, not "Jan 1" and missed.
+        const last = stepEnd - 1;
         if (cumulative) {
           // Hit inside this step: interpolate linearly over the part of it that counts.
           const f = value === before ? 1 : (target - before) / (value - before);
-          hit = Math.max(from, open + Math.min(1, Math.max(0, f)) * (stepEnd - open));
+          hit = Math.max(from, Math.min(last, open + Math.min(1, Math.max(0, f)) * (stepEnd - open)));
         } else {
-          hit = Math.max(from, stepEnd);
+          hit = Math.max(from, last);
         }
         break;
       }

@@ -70,11 +70,11 @@ describe('forecastHit with memoised models', () => {
       p90: 1743481269464,
       probabilityByDeadline: 299 / 300,
     });
-    // A level is reached at the end of a step (a week boundary), never inside it.
+    // A level is reached at the end of a step (the last millisecond of its week), never inside it.
     expect(raw(args('level', 150))).toEqual({
       method: 'damped_trend',
-      p10: 1742169600000,
-      p50: 1751241600000,
+      p10: 1742169599999,
+      p50: 1751241599999,
       p90: null,
       probabilityByDeadline: 140 / 300,
       reachedAlready: false,

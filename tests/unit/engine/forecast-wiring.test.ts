@@ -188,7 +188,8 @@ describe('forecast wiring', () => {
     expect(e.forecast?.rough).toBeUndefined();
     for (const d of [e.forecast?.p10, e.forecast?.p50]) {
       if (d === null || d === undefined) throw new Error('no date');
-      expect(d).toBe(at(`${localDayKey(d, tz).slice(0, 8)}01`));
+      // The month's last millisecond: the next one starts 1 ms later.
+      expect(d + 1).toBe(at(`${localDayKey(d + 1, tz).slice(0, 8)}01`));
     }
   });
 });
