@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import type { Translator } from '../../lib/i18n/translate';
+import { localizedName, type Translator } from '../../lib/i18n/translate';
 import { rankMetrics } from '../../lib/popup/metric-search';
 import type { RecentUse } from '../../lib/popup/recent-metrics';
 import type { Metric } from '../../lib/schema';
@@ -25,8 +25,9 @@ export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus
     () => rankMetrics(metrics, query, recent, t.locale, 8),
     [metrics, query, recent, t.locale],
   );
-  const shownText =
-    open || !selected ? query : (ranked.find((r) => r.metric.id === selected.id)?.label ?? selected.name);
+  // The chosen KPI in the UI's language even when the last query ranks it out of the list ("Số đơn
+  // hàng", not its English name "Orders").
+  const shownText = open || !selected ? query : localizedName(selected, t.locale);
 
   const pick = (m: Metric) => {
     onSelect(m);

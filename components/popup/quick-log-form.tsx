@@ -124,8 +124,13 @@ export function QuickLogForm({
 
   const undo = async () => {
     if (status.kind !== 'saved') return;
-    await undoObservation(status.obs);
-    setStatus({ kind: 'info', text: t('popup.undone') });
+    const { obs } = status;
+    await undoObservation(obs);
+    // Only if the user is still looking at that Saved line: a slow undo finishing after they moved on
+    // must not wipe the question or error now shown for the next value.
+    setStatus((s) =>
+      s.kind === 'saved' && s.obs.id === obs.id ? { kind: 'info', text: t('popup.undone') } : s,
+    );
   };
 
   return (

@@ -614,8 +614,14 @@ describe('first hour: check-ins on the new tab, exact values', () => {
         locale === 'vi' ? /Đã lưu 1,2 ₫ vào Doanh thu/ : /Saved ₫1\.2 to Revenue/,
       );
       await popup.getByTestId('undo').click();
+      await popup.getByTestId('undo').waitFor({ state: 'detached' });
 
       await pick(locale === 'vi' ? 'đơn hàng' : 'orders');
+      // The chosen KPI is named in the UI's language (it read "Orders" in the vi popup).
+      assert.equal(
+        await popup.getByTestId('metric-input').inputValue(),
+        locale === 'vi' ? 'Số đơn hàng' : 'Orders',
+      );
       await log('-3');
       await confirm.waitFor();
       assert.match(
@@ -636,6 +642,7 @@ describe('first hour: check-ins on the new tab, exact values', () => {
         locale === 'vi' ? /Đã lưu 0,15%/ : /Saved 0\.15% to Employee engagement/,
       );
       await popup.getByTestId('undo').click();
+      await popup.getByTestId('undo').waitFor({ state: 'detached' });
     }
     await setAppearance(options, 'en', 'light');
 

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
-import { formatDate, formatValue } from '../../../lib/i18n/format';
+import { formatDate, formatExactValue } from '../../../lib/i18n/format';
 import { localizedName } from '../../../lib/i18n/translate';
 import {
   buildObservation,
@@ -235,7 +235,8 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
           {parsed && metric && (
             <PastePreview
               result={parsed}
-              format={(v) => formatValue(v, metric.unit, s.locale)}
+              // The preview is the confirmation: each value exactly as it will be stored (issue 19, item 6).
+              format={(v) => formatExactValue(v, metric.unit, s.locale)}
               formatDay={(ms) => formatDate(ms, s.locale, s.timeZone, 'medium')}
               t={t}
             />
