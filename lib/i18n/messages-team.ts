@@ -42,6 +42,12 @@ export const teamEn = {
   'team.do.forbidden': 'Ask the team’s admin to check your role on the server.',
   'team.do.not_found': 'Check the server address and the team name with your admin.',
   'team.do.server': 'Pacer will try again in a few minutes; if it keeps failing, tell your admin.',
+  'team.conflictsTitle': 'Changed on two machines',
+  'team.conflict':
+    '“{what}” was changed here and on another machine before either synced. Both versions are kept until you choose.',
+  'team.conflictField': '{field}: mine {mine} · theirs {theirs}',
+  'team.keepMine': 'Keep mine',
+  'team.keepTheirs': 'Keep theirs',
   'team.shareToggle': 'Share with team',
   'team.memberNote':
     'A goal of team “{team}”: only a manager can change it, and the server refuses other edits.',
@@ -103,6 +109,12 @@ export const teamVi: Record<TeamKey, string> = {
   'team.do.forbidden': 'Hãy nhờ quản trị viên nhóm kiểm tra vai trò của bạn trên máy chủ.',
   'team.do.not_found': 'Hãy kiểm tra địa chỉ máy chủ và tên nhóm với quản trị viên.',
   'team.do.server': 'Pacer sẽ thử lại sau vài phút; nếu vẫn lỗi, hãy báo quản trị viên.',
+  'team.conflictsTitle': 'Bị sửa trên hai máy',
+  'team.conflict':
+    '“{what}” đã được sửa ở đây và trên một máy khác trước khi đồng bộ. Cả hai phiên bản được giữ cho đến khi bạn chọn.',
+  'team.conflictField': '{field}: của tôi {mine} · của máy kia {theirs}',
+  'team.keepMine': 'Giữ bản của tôi',
+  'team.keepTheirs': 'Giữ bản của máy kia',
   'team.shareToggle': 'Chia sẻ với nhóm',
   'team.memberNote':
     'Mục tiêu của nhóm “{team}”: chỉ quản lý mới sửa được, máy chủ sẽ từ chối các thay đổi khác.',

@@ -4,10 +4,12 @@
 // Both profiles hold the 127.0.0.1 host grant (a browser prompt cannot be answered from a test; the
 // options page still asks for it on Join, and it resolves at once as for a host granted before).
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
 import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
-import { assertNoExternalRequests, openExtensionPage, saveScreenshot } from './helpers.mjs';
+import { assertNoExternalRequests, openExtensionPage, RESULTS_DIR, saveScreenshot } from './helpers.mjs';
 
 const HOSTS = ['http://127.0.0.1/*'];
 const DAY = 86_400_000;
@@ -70,6 +72,12 @@ function putRecords(page, store, records) {
       }),
     [store, records],
   );
+}
+
+/** The Team section alone (the options page is long): test-results/<name>.png. */
+async function saveSection(page, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.getByTestId('team-section').screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
 }
 
 async function joinTeam(ext, server, name, password) {
@@ -175,7 +183,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
       await maiOptions.getByTestId('team-who').textContent(),
       /mai in team “sales” on http:\/\/127\.0\.0\.1:\d+ · manager/,
     );
-    await saveScreenshot(maiOptions, 'team-options-manager-light-en');
+    await saveSection(maiOptions, 'team-options-manager-light-en');
 
     await putRecords(maiOptions, 'metrics', [METRIC]);
     await putRecords(maiOptions, 'goals', [GOAL]);
@@ -218,7 +226,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
       await anOptions.getByTestId('team-sync-error').textContent(),
       /kept here and sent when the server is back/,
     );
-    await saveScreenshot(anOptions, 'team-options-member-offline-light-en');
+    await saveSection(anOptions, 'team-options-member-offline-light-en');
 
     await server.restart();
     assert.match(await syncNow(anOptions), /Connected/);
@@ -270,8 +278,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
       },
     );
     await saveScreenshot(tab, 'team-rollup-manager-dark-vi');
-    await maiOptions.getByTestId('team-section').scrollIntoViewIfNeeded();
-    await saveScreenshot(maiOptions, 'team-options-manager-dark-vi');
+    await saveSection(maiOptions, 'team-options-manager-dark-vi');
     await maiOptions.locator('select[name="locale"]').selectOption('en');
     await maiOptions.locator('select[name="theme"]').selectOption('light');
   });
@@ -298,7 +305,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
       },
     );
     assert.equal((await serverDocs(server, 'goal:'))[0]?.goal.target, 200);
-    await saveScreenshot(anOptions, 'team-options-member-refused-light-en');
+    await saveSection(anOptions, 'team-options-member-refused-light-en');
   });
 
   it('the server killed mid-sync: the sync resumes with nothing lost or duplicated', async () => {
