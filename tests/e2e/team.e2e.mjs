@@ -224,7 +224,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
     assert.match(offline, /Offline since/);
     assert.match(
       await anOptions.getByTestId('team-sync-error').textContent(),
-      /kept here and sent when the server is back/,
+      /Pacer will sync when it is back\. Everything you log meanwhile is kept here\./,
     );
     await saveSection(anOptions, 'team-options-member-offline-light-en');
 
@@ -306,6 +306,54 @@ describe('team: a manager and a member through pouchdb-server', () => {
     );
     assert.equal((await serverDocs(server, 'goal:'))[0]?.goal.target, 200);
     await saveSection(anOptions, 'team-options-member-refused-light-en');
+  });
+
+  it('a goal changed on two machines keeps both until the manager picks one in Options › Team', async () => {
+    const maiOptions = await openExtensionPage(mai.ext.context, mai.ext.extensionId, 'options.html');
+    await maiOptions.getByTestId('team-joined').waitFor();
+    // Another machine of a manager changed the target to 300 and synced first (written as replication
+    // would, a sibling revision)…
+    const auth = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+    const url = `${server.url}/${server.team}/${encodeURIComponent('goal:team-calls')}`;
+    const current = await (await fetch(`${url}?revs=true`, { headers: { authorization: auth } })).json();
+    const gen = Number(current._rev.split('-')[0]) + 1;
+    const res = await fetch(`${server.url}/${server.team}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        new_edits: false,
+        docs: [
+          {
+            ...current,
+            goal: { ...current.goal, target: 300 },
+            _rev: `${gen}-${'e'.repeat(32)}`,
+            _revisions: { start: gen, ids: ['e'.repeat(32), ...current._revisions.ids] },
+          },
+        ],
+      }),
+    });
+    assert.equal(res.status, 201);
+    // …while this browser changed it to 240.
+    const local = (await readStore(maiOptions, 'goals')).find((g) => g.id === 'team-calls');
+    await putRecords(maiOptions, 'goals', [{ ...local, target: 240 }]);
+    await syncNow(maiOptions);
+    const conflict = maiOptions.getByTestId('team-conflict');
+    await conflict.waitFor();
+    const text = (await conflict.textContent()) ?? '';
+    assert.match(text, /“Team calls this month” was changed here and on another machine/);
+    assert.match(text, /target: mine 240 · theirs 300/);
+    assert.equal((await readStore(maiOptions, 'goals')).find((g) => g.id === 'team-calls')?.target, 240);
+    await saveSection(maiOptions, 'team-options-conflict-light-en');
+
+    await conflict.getByTestId('team-keep-mine').click();
+    await maiOptions.getByTestId('team-conflicts').waitFor({ state: 'detached', timeout: 30_000 });
+    await eventually(
+      async () => {
+        const doc = await (await fetch(`${url}?conflicts=true`, { headers: { authorization: auth } })).json();
+        return doc.goal.target === 240 && doc._conflicts === undefined;
+      },
+      { timeout: 30_000, message: 'one version, 240, on the server' },
+    );
   });
 
   it('the server killed mid-sync: the sync resumes with nothing lost or duplicated', async () => {
