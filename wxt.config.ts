@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { firstPaintPage } from './scripts/vite-first-paint-page';
+import { noCodeEval } from './scripts/vite-no-code-eval.mjs';
 import { noInnerHtml } from './scripts/vite-no-inner-html.mjs';
 
 /**
@@ -81,6 +82,8 @@ export default defineConfig({
       firstPaintPage(['entrypoints/popup/index.html']),
       // Preact's innerHTML write, which only dangerouslySetInnerHTML reaches, becomes a throw.
       noInnerHtml(),
+      // PouchDB's string-filter eval becomes a throw (team sync passes functions only).
+      noCodeEval(),
     ],
   }),
   hooks: {

@@ -77,6 +77,8 @@ function spawnServer(dir, port, inMemory) {
   const child = spawn(
     process.execPath,
     [
+      '--require',
+      path.join(ROOT, 'scripts', 'team-server-patch.cjs'),
       BIN,
       ...(inMemory ? ['--in-memory'] : ['--dir', dir]),
       '--host',

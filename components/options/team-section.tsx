@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { formatDate } from '../../lib/i18n/format';
+import type { TeamDoc } from '../../lib/team/docs';
 import { normalizeServerUrl } from '../../lib/team/session';
 import { roleOf, type TeamState } from '../../lib/team/state';
 import { settings, tr } from '../app/session';
@@ -15,6 +16,27 @@ import { sendTeam, teamLoaded, teamState, watchTeam } from '../app/team-state';
 function originPattern(serverUrl: string): { origin: string; pattern: string } {
   const url = new URL(normalizeServerUrl(serverUrl));
   return { origin: url.origin, pattern: `${url.protocol}//${url.hostname}/*` };
+}
+
+const DATE_FIELDS = new Set(['startAt', 'deadline', 'doneAt', 'deletedAt']);
+
+/** What differs between the two versions of a goal or metric, field by field, in plain values. */
+function differences(mine: TeamDoc, theirs: TeamDoc, when: (ms: number) => string) {
+  const body = (d: TeamDoc): Record<string, unknown> =>
+    d.type === 'goal' ? d.goal : d.type === 'metric' ? d.metric : {};
+  const a = body(mine);
+  const b = body(theirs);
+  const show = (field: string, v: unknown) =>
+    v === undefined || v === null
+      ? '—'
+      : DATE_FIELDS.has(field) && typeof v === 'number'
+        ? when(v)
+        : typeof v === 'string'
+          ? v
+          : JSON.stringify(v);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => k !== 'updatedAt' && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((field) => ({ field, mine: show(field, a[field]), theirs: show(field, b[field]) }));
 }
 
 export function TeamSection() {
@@ -221,6 +243,37 @@ function Joined({ state }: { state: TeamState }) {
             ))}
           </ul>
           <p class="pc-muted">{t('team.refusedRestored')}</p>
+        </div>
+      )}
+      {(state.conflicts ?? []).length > 0 && (
+        <div data-testid="team-conflicts">
+          <h3>{t('team.conflictsTitle')}</h3>
+          {(state.conflicts ?? []).map((c) => (
+            <div key={c.id} class="pc-team-conflict" data-testid="team-conflict" data-id={c.id}>
+              <p>{t('team.conflict', { what: c.title ?? c.id })}</p>
+              <ul>
+                {differences(c.mine, c.theirs, when).map((d) => (
+                  <li key={d.field}>{t('team.conflictField', d)}</li>
+                ))}
+              </ul>
+              <p class="pc-row">
+                <button
+                  type="button"
+                  onClick={() => act(sendTeam({ type: 'team/resolve', id: c.id, keep: 'mine' }))}
+                  data-testid="team-keep-mine"
+                >
+                  {t('team.keepMine')}
+                </button>
+                <button
+                  type="button"
+                  onClick={() => act(sendTeam({ type: 'team/resolve', id: c.id, keep: 'theirs' }))}
+                  data-testid="team-keep-theirs"
+                >
+                  {t('team.keepTheirs')}
+                </button>
+              </p>
+            </div>
+          ))}
         </div>
       )}
       {signedOut && <JoinForm again={state} />}

@@ -39,6 +39,7 @@ export interface TeamActions {
   sync(): Promise<unknown>;
   leave(): Promise<void>;
   share(goalId: string, shared: boolean): Promise<unknown>;
+  resolve(id: string, keep: 'mine' | 'theirs'): Promise<unknown>;
 }
 
 export interface RuntimeContext extends HandlerContext {
@@ -140,7 +141,8 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
       case 'team/join':
       case 'team/sync':
       case 'team/leave':
-      case 'team/share': {
+      case 'team/share':
+      case 'team/resolve': {
         // Pacer's pages only (a tab is refused these before dispatch, see sender-policy.ts).
         if (tab || !ctx.team) return refused(m.type, 'team sync is not available here.');
         if (m.type === 'team/join') {
@@ -149,6 +151,7 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         }
         if (m.type === 'team/sync') return { ok: true, data: await ctx.team.sync() };
         if (m.type === 'team/share') return { ok: true, data: await ctx.team.share(m.goalId, m.shared) };
+        if (m.type === 'team/resolve') return { ok: true, data: await ctx.team.resolve(m.id, m.keep) };
         await ctx.team.leave();
         return { ok: true, data: null };
       }

@@ -87,6 +87,7 @@ export function installTeamBackground({ db, browser }: { db: () => Promise<Pacer
       await team.leave();
       await schedule(false);
     },
+    resolve: (id: string, keep: 'mine' | 'theirs') => team.resolve(id, keep),
     share: async (goalId: string, shared: boolean) => {
       const s = await team.share(goalId, shared);
       void run();

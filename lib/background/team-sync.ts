@@ -1,13 +1,20 @@
 import type { Database, PouchDoc } from 'pouchdb-core';
 import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
-import { docToGoal, docToMetric, parseTeamId, type TeamDoc } from '../team/docs';
+import { docToGoal, docToMetric, goalToDoc, metricToDoc, parseTeamId, type TeamDoc } from '../team/docs';
 import { applyPulled, managedDocs, ownDocs, readTeamObservations, teamScope } from '../team/local-records';
 import { quarantinePulled } from '../team/quarantine-pulled';
 import { normalizeServerUrl, openSession, TeamError, type TeamSession } from '../team/session';
-import { MAX_REFUSALS, parseTeamState, roleOf, type TeamRefusal, type TeamState } from '../team/state';
+import {
+  MAX_REFUSALS,
+  parseTeamState,
+  roleOf,
+  type TeamConflict,
+  type TeamRefusal,
+  type TeamState,
+} from '../team/state';
 import { checkPulledDoc, readMirrorChanges, sameContent, stageLocal, syncOnce } from '../team/sync';
-import { REFUSALS, TEAM_DB_PATTERN, teamRoles } from '../team/validate';
+import { REFUSALS, refusalFor, TEAM_DB_PATTERN, teamRoles } from '../team/validate';
 
 /**
  * The team feature's background half: join, leave, share a goal, and one-shot checkpointed syncs
@@ -177,7 +184,9 @@ export function createTeamSync(deps: TeamDeps) {
       const scope = teamScope(s.goalIds, goals, metrics);
       const observations = await readTeamObservations(db, scope.metrics);
       const mine = ownDocs(scope, s.user, observations, checkIns, t);
-      const managed = managedDocs(scope, t);
+      const open = new Set((s.conflicts ?? []).map((c) => c.id));
+      // Held until the user picks a side: staging this browser's version would settle it silently.
+      const managed = managedDocs(scope, t).filter((d) => !open.has(d._id));
       const writer = { team: s.team, user: { name: s.user, roles: s.roles } };
       const { held } = await stageLocal(mirror, role === 'manager' ? [...managed, ...mine] : mine, writer);
       for (const h of held) refusals.push(refusal(h.id, h.reason, titles, t));
@@ -190,6 +199,7 @@ export function createTeamSync(deps: TeamDeps) {
       let quarantined = 0;
       let pushed = 0;
       const goalIds = new Set(s.goalIds);
+      const conflicts = [...(s.conflicts ?? [])];
       // Team data reaches Pacer from the mirror's own change feed, from where the last run stopped
       // writing: a run cut off after the mirror received documents still applies them, once each.
       const applyMirror = async () => {
@@ -197,7 +207,16 @@ export function createTeamSync(deps: TeamDeps) {
           const c = await readMirrorChanges(mirror, seq);
           await quarantinePulled(db, s.team, c.rejected, t);
           quarantined += c.rejected.length;
-          const applied = await applyPulled(db, c.pulled, c.deleted, s.user);
+          const found = await findConflicts(db, mirror, c.conflicted, titles, t);
+          for (const f of found) if (!conflicts.some((x) => x.id === f.id)) conflicts.push(f);
+          // This browser's version stays in Pacer until the user chooses.
+          const held = new Set(conflicts.map((x) => x.id));
+          const applied = await applyPulled(
+            db,
+            c.pulled.filter((d) => !held.has(d._id)),
+            c.deleted,
+            s.user,
+          );
           for (const id of applied.goalIds) goalIds.add(id);
           seq = c.lastSeq;
           const latest = await state();
@@ -209,7 +228,11 @@ export function createTeamSync(deps: TeamDeps) {
       for (;;) {
         let r: Awaited<ReturnType<typeof syncOnce>>;
         try {
-          r = await syncOnce(mirror, remote, { batchSize: deps.batchSize ?? 200, maxBatches: 5 });
+          r = await syncOnce(mirror, remote, {
+            batchSize: deps.batchSize ?? 200,
+            maxBatches: 5,
+            pushFilter: (doc) => refusalFor(doc._id, writer.user, writer.team) === null,
+          });
         } finally {
           // Also when the server went away mid-way: what reached the mirror is Pacer's to show now.
           await applyMirror();
@@ -220,6 +243,8 @@ export function createTeamSync(deps: TeamDeps) {
         if (r.complete || now() > deadline) break;
       }
       await restoreRefused(db, mirror, refusals);
+      // A conflict settled elsewhere (the other machine chose) is dropped now, its one version applied.
+      const unsettled = await stillOpen(db, mirror, conflicts);
       const latest = (await state()) ?? s;
       s = {
         ...latest,
@@ -231,6 +256,7 @@ export function createTeamSync(deps: TeamDeps) {
         lastPushed: pushed,
         quarantined,
         appliedSeq: seq,
+        conflicts: unsettled,
         refused: [...refusals, ...latest.refused].slice(0, MAX_REFUSALS),
       };
       delete s.offlineSince;
@@ -309,10 +335,111 @@ export function createTeamSync(deps: TeamDeps) {
     if (metrics.length) await repository(db, 'metrics').putMany(metrics);
   }
 
-  return { join, leave, share, sync, state, isRunning: () => running !== null };
+  /** Keeps one side of a conflict: it becomes the only version, here and (after the sync) on the server. */
+  async function resolve(id: string, keep: 'mine' | 'theirs'): Promise<TeamState | null> {
+    const s = await state();
+    const conflict = s?.conflicts?.find((c) => c.id === id);
+    if (!s || !conflict) throw new TeamError('not_found', 'This conflict is already settled.');
+    if (roleOf(s) !== 'manager') throw new TeamError('forbidden', REFUSALS.managerOnly);
+    const mirror = deps.openMirror(s.team, s.user);
+    const current = await mirror.get(id, { conflicts: true });
+    const chosen = keep === 'mine' ? conflict.mine : conflict.theirs;
+    const { _rev: _r, ...body } = chosen;
+    // The losing branches end (deleted), then the chosen body becomes the next revision of the winner:
+    // one version left, which the sync sends to the server and the other machines.
+    for (const rev of current._conflicts ?? [])
+      await mirror.bulkDocs([{ _id: id, _rev: rev, _deleted: true }]);
+    const [written] = await mirror.bulkDocs([{ ...body, updatedAt: now(), _rev: current._rev }]);
+    if (written && 'error' in written) throw new TeamError('server', written.reason ?? written.error);
+    await writeLocal(await deps.db(), [chosen]);
+    await deps.save({ ...s, conflicts: (s.conflicts ?? []).filter((c) => c.id !== id) });
+    return sync();
+  }
+
+  return { join, leave, share, resolve, sync, state, isRunning: () => running !== null };
 }
 
 export type TeamSync = ReturnType<typeof createTeamSync>;
+
+/** A goal or metric document as it is in this browser's Pacer now (null when there is none). */
+async function localDoc(db: PacerDb, id: string, t: number): Promise<TeamDoc | null> {
+  const p = parseTeamId(id);
+  if (p?.type === 'goal') {
+    const g = await repository(db, 'goals').get(p.ref);
+    return g ? goalToDoc(g, t) : null;
+  }
+  if (p?.type === 'metric') {
+    const m = await repository(db, 'metrics').get(p.ref);
+    return m ? metricToDoc(m, t) : null;
+  }
+  return null;
+}
+
+async function writeLocal(db: PacerDb, docs: readonly TeamDoc[]) {
+  const goals = docs.flatMap((d) => (d.type === 'goal' ? [docToGoal(d)] : []));
+  const metrics = docs.flatMap((d) => (d.type === 'metric' ? [docToMetric(d)] : []));
+  if (goals.length) {
+    const repo = repository(db, 'goals');
+    const pins = new Map((await repo.list({ includeDeleted: true })).map((g) => [g.id, g.pinned]));
+    await repo.putMany(goals.map((g) => (pins.get(g.id) ? { ...g, pinned: true } : g)));
+  }
+  if (metrics.length) await repository(db, 'metrics').putMany(metrics);
+}
+
+/**
+ * Goals and metrics whose mirror copy has conflicting revisions: "mine" is this browser's version
+ * (still in Pacer, not yet overwritten), "theirs" the other machine's. Observations and check-ins have
+ * one writer each and cannot conflict.
+ */
+async function findConflicts(
+  db: PacerDb,
+  mirror: Database,
+  ids: readonly string[],
+  titles: ReadonlyMap<string, string>,
+  t: number,
+): Promise<TeamConflict[]> {
+  const out: TeamConflict[] = [];
+  for (const id of ids) {
+    const p = parseTeamId(id);
+    if (p?.type !== 'goal' && p?.type !== 'metric') continue;
+    const winner = await mirror.get(id, { conflicts: true });
+    const leaves = [
+      winner,
+      ...(await Promise.all((winner._conflicts ?? []).map((rev) => mirror.get(id, { rev })))),
+    ];
+    const bodies = leaves.flatMap((doc) => {
+      const checked = checkPulledDoc(doc);
+      return checked.ok ? [checked.doc] : [];
+    });
+    const local = await localDoc(db, id, t);
+    if (!local || bodies.length < 2) continue;
+    const { _rev: _l, ...localBody } = local;
+    const same = (d: TeamDoc) => {
+      const { _rev, ...body } = d;
+      return sameContent(body, localBody);
+    };
+    const theirs = bodies.find((d) => !same(d));
+    if (!theirs) continue;
+    const title = p.type === 'goal' ? titles.get(p.ref) : undefined;
+    out.push({ id, mine: local, theirs, at: t, ...(title ? { title } : {}) });
+  }
+  return out;
+}
+
+/** Drops conflicts that are settled in the mirror (the other machine chose) and applies the result. */
+async function stillOpen(db: PacerDb, mirror: Database, conflicts: readonly TeamConflict[]) {
+  const open: TeamConflict[] = [];
+  for (const c of conflicts) {
+    const doc = await mirror.get(c.id, { conflicts: true }).catch(() => null);
+    if (doc?._conflicts?.length) {
+      open.push(c);
+      continue;
+    }
+    const checked = doc ? checkPulledDoc(doc) : null;
+    if (checked?.ok) await writeLocal(db, [checked.doc]);
+  }
+  return open;
+}
 
 function refusal(id: string, reason: string, titles: ReadonlyMap<string, string>, at: number): TeamRefusal {
   const p = parseTeamId(id);

@@ -76,12 +76,19 @@ export const TeamJoinMessage = z.object({
 export const TeamSyncMessage = z.object({ type: z.literal('team/sync') });
 export const TeamLeaveMessage = z.object({ type: z.literal('team/leave') });
 export const TeamShareMessage = z.object({ type: z.literal('team/share'), goalId: Id, shared: z.boolean() });
+/** "Changed on two machines": keep this browser's version or the other one. */
+export const TeamResolveMessage = z.object({
+  type: z.literal('team/resolve'),
+  id: z.string().check(z.minLength(1), z.maxLength(700)),
+  keep: z.enum(['mine', 'theirs']),
+});
 
 export const Message = z.discriminatedUnion('type', [
   TeamJoinMessage,
   TeamSyncMessage,
   TeamLeaveMessage,
   TeamShareMessage,
+  TeamResolveMessage,
   LeadSightingsMessage,
   CrmHealthMessage,
   OverlayContextRequest,

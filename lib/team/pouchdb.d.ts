@@ -38,8 +38,16 @@ declare module 'pouchdb-core' {
     bulkDocs(
       docs: PouchDoc[],
     ): Promise<({ ok: true; id: string; rev: string } | { error: string; id: string; reason?: string })[]>;
-    get(id: string): Promise<PouchDoc>;
-    changes(opts: { since?: number | string; include_docs?: boolean; limit?: number }): Promise<{
+    get(
+      id: string,
+      opts?: { rev?: string; conflicts?: boolean },
+    ): Promise<PouchDoc & { _conflicts?: string[] }>;
+    changes(opts: {
+      since?: number | string;
+      include_docs?: boolean;
+      conflicts?: boolean;
+      limit?: number;
+    }): Promise<{
       results: { id: string; seq: number | string; deleted?: boolean; doc?: PouchDoc }[];
       last_seq: number | string;
     }>;

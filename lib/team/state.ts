@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, Timestamp } from '../schema/common';
-import { MemberName } from './docs';
+import { MemberName, TeamDoc } from './docs';
 import { teamRoles } from './validate';
 
 /**
@@ -48,10 +48,20 @@ export const TeamState = z.object({
   lastPulled: z.optional(z.int().check(z.gte(0))),
   lastPushed: z.optional(z.int().check(z.gte(0))),
   quarantined: z.optional(z.int().check(z.gte(0))),
+  /**
+   * Team goals or metrics changed on two machines before either synced. Both versions are kept (the
+   * losing one in the mirror, this browser's in Pacer) until the user picks one in Options › Team.
+   */
+  conflicts: z.optional(
+    z.array(
+      z.object({ id: z.string(), title: z.optional(Message), mine: TeamDoc, theirs: TeamDoc, at: Timestamp }),
+    ),
+  ),
   /** The mirror's change sequence up to which documents are written into Pacer (see readMirrorChanges). */
   appliedSeq: z.optional(z.union([z.string().check(z.maxLength(500)), z.number()])),
 });
 export type TeamState = z.infer<typeof TeamState>;
+export type TeamConflict = NonNullable<TeamState['conflicts']>[number];
 
 /** A stored value that is not a valid TeamState reads as "no team" (and the options page says so). */
 export function parseTeamState(raw: unknown): TeamState | null {

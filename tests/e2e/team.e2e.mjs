@@ -4,10 +4,12 @@
 // Both profiles hold the 127.0.0.1 host grant (a browser prompt cannot be answered from a test; the
 // options page still asks for it on Join, and it resolves at once as for a host granted before).
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
 import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
-import { assertNoExternalRequests, openExtensionPage, saveScreenshot } from './helpers.mjs';
+import { assertNoExternalRequests, openExtensionPage, RESULTS_DIR, saveScreenshot } from './helpers.mjs';
 
 const HOSTS = ['http://127.0.0.1/*'];
 const DAY = 86_400_000;
@@ -70,6 +72,12 @@ function putRecords(page, store, records) {
       }),
     [store, records],
   );
+}
+
+/** The Team section alone (the options page is long): test-results/<name>.png. */
+async function saveSection(page, name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await page.getByTestId('team-section').screenshot({ path: path.join(RESULTS_DIR, `${name}.png`) });
 }
 
 async function joinTeam(ext, server, name, password) {
@@ -175,7 +183,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
       await maiOptions.getByTestId('team-who').textContent(),
       /mai in team “sales” on http:\/\/127\.0\.0\.1:\d+ · manager/,
     );
-    await saveScreenshot(maiOptions, 'team-options-manager-light-en');
+    await saveSection(maiOptions, 'team-options-manager-light-en');
 
     await putRecords(maiOptions, 'metrics', [METRIC]);
     await putRecords(maiOptions, 'goals', [GOAL]);
@@ -216,9 +224,9 @@ describe('team: a manager and a member through pouchdb-server', () => {
     assert.match(offline, /Offline since/);
     assert.match(
       await anOptions.getByTestId('team-sync-error').textContent(),
-      /kept here and sent when the server is back/,
+      /Pacer will sync when it is back\. Everything you log meanwhile is kept here\./,
     );
-    await saveScreenshot(anOptions, 'team-options-member-offline-light-en');
+    await saveSection(anOptions, 'team-options-member-offline-light-en');
 
     await server.restart();
     assert.match(await syncNow(anOptions), /Connected/);
@@ -270,8 +278,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
       },
     );
     await saveScreenshot(tab, 'team-rollup-manager-dark-vi');
-    await maiOptions.getByTestId('team-section').scrollIntoViewIfNeeded();
-    await saveScreenshot(maiOptions, 'team-options-manager-dark-vi');
+    await saveSection(maiOptions, 'team-options-manager-dark-vi');
     await maiOptions.locator('select[name="locale"]').selectOption('en');
     await maiOptions.locator('select[name="theme"]').selectOption('light');
   });
@@ -298,7 +305,55 @@ describe('team: a manager and a member through pouchdb-server', () => {
       },
     );
     assert.equal((await serverDocs(server, 'goal:'))[0]?.goal.target, 200);
-    await saveScreenshot(anOptions, 'team-options-member-refused-light-en');
+    await saveSection(anOptions, 'team-options-member-refused-light-en');
+  });
+
+  it('a goal changed on two machines keeps both until the manager picks one in Options › Team', async () => {
+    const maiOptions = await openExtensionPage(mai.ext.context, mai.ext.extensionId, 'options.html');
+    await maiOptions.getByTestId('team-joined').waitFor();
+    // Another machine of a manager changed the target to 300 and synced first (written as replication
+    // would, a sibling revision)…
+    const auth = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+    const url = `${server.url}/${server.team}/${encodeURIComponent('goal:team-calls')}`;
+    const current = await (await fetch(`${url}?revs=true`, { headers: { authorization: auth } })).json();
+    const gen = Number(current._rev.split('-')[0]) + 1;
+    const res = await fetch(`${server.url}/${server.team}/_bulk_docs`, {
+      method: 'POST',
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        new_edits: false,
+        docs: [
+          {
+            ...current,
+            goal: { ...current.goal, target: 300 },
+            _rev: `${gen}-${'e'.repeat(32)}`,
+            _revisions: { start: gen, ids: ['e'.repeat(32), ...current._revisions.ids] },
+          },
+        ],
+      }),
+    });
+    assert.equal(res.status, 201);
+    // …while this browser changed it to 240.
+    const local = (await readStore(maiOptions, 'goals')).find((g) => g.id === 'team-calls');
+    await putRecords(maiOptions, 'goals', [{ ...local, target: 240 }]);
+    await syncNow(maiOptions);
+    const conflict = maiOptions.getByTestId('team-conflict');
+    await conflict.waitFor();
+    const text = (await conflict.textContent()) ?? '';
+    assert.match(text, /“Team calls this month” was changed here and on another machine/);
+    assert.match(text, /target: mine 240 · theirs 300/);
+    assert.equal((await readStore(maiOptions, 'goals')).find((g) => g.id === 'team-calls')?.target, 240);
+    await saveSection(maiOptions, 'team-options-conflict-light-en');
+
+    await conflict.getByTestId('team-keep-mine').click();
+    await maiOptions.getByTestId('team-conflicts').waitFor({ state: 'detached', timeout: 30_000 });
+    await eventually(
+      async () => {
+        const doc = await (await fetch(`${url}?conflicts=true`, { headers: { authorization: auth } })).json();
+        return doc.goal.target === 240 && doc._conflicts === undefined;
+      },
+      { timeout: 30_000, message: 'one version, 240, on the server' },
+    );
   });
 
   it('the server killed mid-sync: the sync resumes with nothing lost or duplicated', async () => {

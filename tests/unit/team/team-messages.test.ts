@@ -29,6 +29,7 @@ function setup() {
       calls.push(['leave']);
     },
     share: async (goalId, shared) => calls.push(['share', goalId, shared]),
+    resolve: async (id, keep) => calls.push(['resolve', id, keep]),
   };
   const ctx: RuntimeContext = {
     db: async () => {

@@ -264,6 +264,46 @@ describe('team sync in the background', () => {
     expect(all.reduce((a, o) => a + o.value, 0)).toBe(onServer.reduce((a, r) => a + r.doc.value, 0));
   });
 
+  it('a goal changed on two machines keeps both versions until one is chosen, then settles everywhere', async () => {
+    const desk = await browser();
+    await join(desk, 'mai'); // the manager's second machine
+    const goals = (db: typeof mai.db) => repository(db, 'goals');
+    const base = (await goals(desk.db).get('g-leads'))!;
+    await goals(mai.db).put({ ...base, target: 150 });
+    await goals(desk.db).put({ ...base, target: 180 });
+    await mai.team.sync();
+    const atDesk = await desk.team.sync();
+    expect(atDesk?.conflicts).toHaveLength(1);
+    expect(atDesk?.conflicts?.[0]).toMatchObject({
+      id: teamIds.goal('g-leads'),
+      title: 'Leads in December',
+      mine: { goal: { target: 180 } },
+      theirs: { goal: { target: 150 } },
+    });
+    expect((await goals(desk.db).get('g-leads'))?.target).toBe(180); // mine stays until chosen
+    const atMai = await mai.team.sync();
+    expect(atMai?.conflicts?.[0]).toMatchObject({
+      mine: { goal: { target: 150 } },
+      theirs: { goal: { target: 180 } },
+    });
+    // Another sync neither settles it nor loses a side.
+    expect((await desk.team.sync())?.conflicts).toHaveLength(1);
+
+    const settled = await desk.team.resolve(teamIds.goal('g-leads'), 'theirs');
+    expect(settled?.conflicts).toEqual([]);
+    expect((await goals(desk.db).get('g-leads'))?.target).toBe(150);
+    expect((await mai.team.sync())?.conflicts).toEqual([]);
+    expect((await goals(mai.db).get('g-leads'))?.target).toBe(150);
+    const auth = `Basic ${Buffer.from(`${server.admin.name}:${server.admin.password}`).toString('base64')}`;
+    const onServer = await (
+      await fetch(`${server.url}/sales/${encodeURIComponent(teamIds.goal('g-leads'))}?conflicts=true`, {
+        headers: { authorization: auth },
+      })
+    ).json();
+    expect(onServer.goal.target).toBe(150);
+    expect(onServer._conflicts).toBeUndefined();
+  });
+
   it('refuses to join with a wrong password or a team the user is not in, saying what to do', async () => {
     const b = await browser();
     await expect(
