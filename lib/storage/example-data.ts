@@ -1,4 +1,5 @@
 import { buildExampleData } from '../example/example-data';
+import { Settings } from '../schema';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
 import { ingestObservations } from './observations';
@@ -16,8 +17,16 @@ export async function hasExampleData(db: PacerDb): Promise<boolean> {
   return raw !== undefined;
 }
 
-export async function loadExampleData(db: PacerDb, now = Date.now()): Promise<{ observations: number }> {
-  const data = buildExampleData(now);
+/**
+ * `timeZone` defaults to the stored settings' zone (the one every screen reads dates in), so the
+ * example's deadlines end on the user's own Dec 31 (lib/example/example-zone.ts).
+ */
+export async function loadExampleData(
+  db: PacerDb,
+  now = Date.now(),
+  timeZone?: string,
+): Promise<{ observations: number }> {
+  const data = buildExampleData(now, timeZone ?? (await storedTimeZone(db)));
   const tx = db.transaction([...ENTITY_STORES], 'readwrite');
   const writes: Promise<unknown>[] = [];
   for (const m of data.metrics) writes.push(tx.objectStore(STORES.metrics).put(m));
@@ -34,6 +43,12 @@ export async function loadExampleData(db: PacerDb, now = Date.now()): Promise<{ 
   }
   notifyChange({ stores: [...ENTITY_STORES] });
   return { observations: data.observations.length };
+}
+
+/** Read without loadSettings: a damaged record is the session's to quarantine, not the example's. */
+async function storedTimeZone(db: PacerDb): Promise<string> {
+  const parsed = Settings.safeParse((await db.get(STORES.settings, 'settings')) ?? {});
+  return parsed.success ? parsed.data.timeZone : 'UTC';
 }
 
 export async function removeExampleData(db: PacerDb): Promise<void> {
