@@ -1,27 +1,48 @@
 import { useEffect, useState } from 'preact/hooks';
 import { onChange } from '../../lib/storage/changes';
-import { hasExampleData, loadExampleData, removeExampleData } from '../../lib/storage/example-data';
+import {
+  type ExampleState,
+  exampleDataState,
+  loadExampleData,
+  removeExampleData,
+} from '../../lib/storage/example-data';
 import { getDb, tr } from '../app/session';
 
-/** "Load example data" / "Remove example data": the example never mixes with the user's own records. */
+/** While a load runs elsewhere (the new tab's first run), look again now and then: its page may close. */
+const RECHECK_MS = 2_000;
+
+/**
+ * "Load example data" / "Remove example data": the example never mixes with the user's own records.
+ * Remove waits for a complete example (its observations written, lib/storage/example-data.ts), so it
+ * never removes half of one while it is still arriving.
+ */
 export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean }) {
   const t = tr.value;
-  const [present, setPresent] = useState<boolean | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [state, setState] = useState<ExampleState | null>(null);
+  const [busy, setBusy] = useState<'load' | 'remove' | null>(null);
   const [message, setMessage] = useState<string | null>(null);
 
-  const refresh = async () => setPresent(await hasExampleData(await getDb()));
+  const refresh = async () => {
+    const next = await exampleDataState(await getDb());
+    setState(next);
+    return next;
+  };
   useEffect(() => {
-    void refresh().then(async () => {
-      if (autoLoad && !(await hasExampleData(await getDb()))) await load();
+    void refresh().then(async (s) => {
+      if (autoLoad && s === 'absent') await load();
     });
     return onChange((e) => {
-      if (e.stores.includes('metrics')) void refresh();
+      if (e.stores.includes('metrics') || e.stores.includes('meta')) void refresh();
     });
   }, []);
+  useEffect(() => {
+    if (state !== 'loading' || busy) return;
+    const timer = setTimeout(() => void refresh(), RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [state, busy]);
 
   const load = async () => {
-    setBusy(true);
+    setBusy('load');
     setMessage(null);
     try {
       const { observations } = await loadExampleData(await getDb());
@@ -29,21 +50,25 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
     } catch (e) {
       setMessage(String(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
       await refresh();
     }
   };
   const remove = async () => {
-    setBusy(true);
+    setBusy('remove');
     try {
       await removeExampleData(await getDb());
       setMessage(t('firstRun.exampleRemoved'));
+    } catch (e) {
+      setMessage(String(e));
     } finally {
-      setBusy(false);
+      setBusy(null);
       await refresh();
     }
   };
 
+  const loading = busy === 'load' || (busy === null && state === 'loading');
+  const status = loading ? t('firstRun.exampleLoading') : busy ? '…' : message;
   return (
     <section aria-labelledby="example-h" class="pc-card">
       <h2 id="example-h">{t('firstRun.loadExample')}</h2>
@@ -52,7 +77,7 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
         <button
           type="button"
           class="primary"
-          disabled={busy || present === true}
+          disabled={busy !== null || state !== 'absent'}
           onClick={load}
           data-testid="load-example"
         >
@@ -60,7 +85,7 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
         </button>
         <button
           type="button"
-          disabled={busy || present !== true}
+          disabled={busy !== null || (state !== 'complete' && state !== 'partial')}
           onClick={remove}
           data-testid="remove-example"
         >
@@ -68,7 +93,7 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
         </button>
       </div>
       <p role="status" data-testid="example-status">
-        {busy ? '…' : message}
+        {status}
       </p>
     </section>
   );

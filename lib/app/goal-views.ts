@@ -1,3 +1,4 @@
+import { daysLeft } from '../engine/days-left';
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { formatDate } from '../i18n/format';
 import { localizedName, type Translator } from '../i18n/translate';
@@ -13,8 +14,6 @@ import {
   reasonText,
   valueText,
 } from './reading-text';
-
-const DAY = 86_400_000;
 
 export interface ViewContext {
   t: Translator;
@@ -44,8 +43,9 @@ function deadlineText(goal: Goal, ctx: ViewContext): string | undefined {
   if (goal.deadline === undefined) return undefined;
   const date = formatDate(goal.deadline, ctx.settings.locale, ctx.settings.timeZone, 'medium');
   if (goal.doneAt) return date;
-  const days = Math.ceil((goal.deadline - ctx.now) / DAY);
-  if (days < 0) return `${date} · ${ctx.t('dashboard.overdue')}`;
+  if (goal.deadline < ctx.now) return `${date} · ${ctx.t('dashboard.overdue')}`;
+  const days = daysLeft(goal.deadline, ctx.now, ctx.settings.timeZone);
+  if (days <= 0) return `${date} · ${ctx.t('dashboard.dueToday')}`;
   return `${date} · ${ctx.t(days === 1 ? 'dashboard.daysLeft.one' : 'dashboard.daysLeft.other', { count: days })}`;
 }
 

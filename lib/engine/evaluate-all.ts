@@ -145,7 +145,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     const r = READERS[facts.type](facts, ctx, paths);
     const milestone =
       goal.kind === 'milestone' || facts.type === 'milestone' || goal.budget
-        ? milestoneStatus(goal, now, 7, r.conditionMet)
+        ? milestoneStatus(goal, now, 7, r.conditionMet, tz)
         : null;
 
     perGoal.set(goal.id, {

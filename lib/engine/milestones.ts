@@ -1,4 +1,5 @@
 import type { Goal } from '../schema';
+import { daysLeft as daysLeftOf } from './days-left';
 
 /** Milestones: what (title) / when (deadline) / budget / who (owner); done, due soon, overdue. */
 
@@ -6,7 +7,7 @@ export type MilestoneState = 'done' | 'overdue' | 'due_soon' | 'upcoming' | 'no_
 
 export interface MilestoneStatus {
   state: MilestoneState;
-  /** Whole days until the deadline (negative when overdue); null without a deadline. */
+  /** Whole local days until the deadline's day (days-left.ts; negative when overdue); null without one. */
   daysLeft: number | null;
   budget: {
     planned: number;
@@ -28,8 +29,9 @@ export function milestoneStatus(
   now: number,
   dueSoonDays = 7,
   conditionMet: boolean | null = null,
+  timeZone = 'UTC',
 ): MilestoneStatus {
-  const daysLeft = goal.deadline === undefined ? null : Math.ceil((goal.deadline - now) / DAY);
+  const daysLeft = goal.deadline === undefined ? null : daysLeftOf(goal.deadline, now, timeZone);
   let state: MilestoneState;
   if ((goal.doneAt !== undefined && goal.doneAt !== null) || conditionMet === true) state = 'done';
   else if (goal.deadline === undefined) state = 'no_deadline';

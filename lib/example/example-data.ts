@@ -15,6 +15,7 @@ import { buildExampleGoals } from './example-goals';
 import { buildExampleMetrics } from './example-metrics';
 import { buildExampleChannelSpend, buildExampleObservations } from './example-observations';
 import { MONTHS_OF_DATA, simulate } from './example-simulation';
+import { exampleOnLocalCalendar } from './example-zone';
 
 export const EXAMPLE_ID_PREFIX = 'ex-';
 export const EXAMPLE_COMPANY = { name: 'Sao Mai Trading', vi: 'Công ty TNHH Thương mại Sao Mai' } as const;
@@ -28,20 +29,27 @@ export interface ExampleData {
   channelSpend: ChannelSpend[];
 }
 
-export function buildExampleData(now: number): ExampleData {
+/**
+ * `timeZone`: the user's (settings.timeZone), so deadlines end on their local Dec 31 (example-zone.ts);
+ * the default UTC keeps the build independent of the host.
+ */
+export function buildExampleData(now: number, timeZone = 'UTC'): ExampleData {
   const time = Math.floor(now);
   const sim = simulate(time);
   // The dataset "was set up" when its history begins, so nothing claims to predate its own data.
   const createdAt = monthStart(addMonths(yearMonthOf(time), -(MONTHS_OF_DATA - 1)));
   const goals = buildExampleGoals(sim, time, createdAt);
-  return {
-    metrics: buildExampleMetrics(createdAt, time),
-    observations: buildExampleObservations(sim, time),
-    goals,
-    checkIns: buildExampleCheckIns(goals, sim, time),
-    leads: buildExampleLeads(time),
-    channelSpend: buildExampleChannelSpend(sim, time),
-  };
+  return exampleOnLocalCalendar(
+    {
+      metrics: buildExampleMetrics(createdAt, time),
+      observations: buildExampleObservations(sim, time),
+      goals,
+      checkIns: buildExampleCheckIns(goals, sim, time),
+      leads: buildExampleLeads(time),
+      channelSpend: buildExampleChannelSpend(sim, time),
+    },
+    timeZone,
+  );
 }
 
 /** True for any record id the example dataset owns. */

@@ -9,6 +9,7 @@ import { goalReadingEn } from './messages-goal-reading';
 import { numbersEn } from './messages-numbers';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
+import { polishEn } from './messages-polish';
 import { shellEn } from './messages-shell';
 import { teamEn } from './messages-team';
 
@@ -32,6 +33,7 @@ export const en = {
   ...forecastReadingEn,
   ...numbersEn,
   ...cascadeEn,
+  ...polishEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -10,6 +10,7 @@ import { goalReadingVi } from './messages-goal-reading';
 import { numbersVi } from './messages-numbers';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
+import { polishVi } from './messages-polish';
 import { shellVi } from './messages-shell';
 import { teamVi } from './messages-team';
 
@@ -31,6 +32,7 @@ export const vi: Record<MessageKey, string> = {
   ...forecastReadingVi,
   ...numbersVi,
   ...cascadeVi,
+  ...polishVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { buildGoalView } from '../../../lib/app/goal-views';
+import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { evaluateAll } from '../../../lib/engine/evaluate-all';
+import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
+import { buildExampleData } from '../../../lib/example/example-data';
+import { createTranslator } from '../../../lib/i18n/translate';
+import { defaultSettings, type Locale } from '../../../lib/schema';
+
+/**
+ * The example's calendar boundaries land on the user's own days (lib/example/example-zone.ts): its
+ * deadlines "by the end of 2026" read Dec 31 in Hà Nội, New York and UTC, and a keep goal's window
+ * counts the 12 months of 2026 — not a January east of UTC, nor the December before west of it.
+ */
+// Sunday Dec 6, 09:00 in Hà Nội; Saturday Dec 5, 21:00 in New York.
+const NOW = Date.UTC(2026, 11, 6, 2);
+
+function exampleViews(tz: string, locale: Locale = 'en') {
+  const data = buildExampleData(NOW, tz);
+  const byMetric = new Map<string, typeof data.observations>();
+  for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
+  const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
+  const settings = defaultSettings({ locale, timeZone: tz });
+  const result = evaluateAll({
+    goals: data.goals,
+    metrics: data.metrics,
+    rollups,
+    checkIns: data.checkIns,
+    settings,
+    now: NOW,
+  });
+  const ctx = { t: createTranslator(locale), settings, now: NOW };
+  return data.goals.map((g) => {
+    const ev = result.perGoal.get(g.id) as GoalEvaluation;
+    const metric = data.metrics.find((m) => m.id === g.metricId);
+    return { goal: g, ev, view: buildGoalView(g, ev, metric, [], ctx) };
+  });
+}
+
+const byId = (views: ReturnType<typeof exampleViews>, id: string) => {
+  const v = views.find((x) => x.goal.id === id);
+  if (!v) throw new Error(`no ${id}`);
+  return v;
+};
+
+describe('the example in the user time zone', () => {
+  for (const [tz, left] of [
+    ['UTC', 25],
+    ['Asia/Ho_Chi_Minh', 25],
+    ['America/New_York', 26],
+  ] as const) {
+    it(`${tz}: deadlines end on the last day of their period, windows start on the first`, () => {
+      const views = exampleViews(tz);
+      const margin = byId(views, 'ex-kpi-gross-margin');
+      expect(margin.view.deadline).toBe(`Dec 31, 2026 · ${left} days left`);
+      // The keep window: the 12 months of 2026, held 5 of them.
+      expect(margin.ev.keep?.periods).toBe(12);
+      expect(margin.view.progressText).toBe('held 5 of 12 months');
+      expect(byId(views, 'ex-goal-q-2026-q4').view.deadline).toBe(`Dec 31, 2026 · ${left} days left`);
+      expect(byId(views, 'ex-goal-month-2026-11').view.deadline).toBe('Nov 30, 2026 · Past the deadline');
+      expect(byId(views, 'ex-goal-month-2026-11').view.reason).toBe('deadline Nov 30, 2026 passed');
+      expect(byId(views, 'ex-goal-year-2027').view.reason).toBe('starts Jan 1, 2027');
+      expect(byId(views, 'ex-goal-bhag').view.deadline).toMatch(/^Dec 31, 2028 · /);
+      // No deadline line anywhere reads the 1st of a month.
+      expect(views.map((v) => v.view.deadline ?? '').filter((d) => /^\w{3} 1, /.test(d))).toEqual([]);
+    });
+  }
+
+  it('Vietnamese reads the same days', () => {
+    const views = exampleViews('Asia/Ho_Chi_Minh', 'vi');
+    expect(byId(views, 'ex-kpi-gross-margin').view.deadline).toBe('31/12/2026 · Còn 25 ngày');
+  });
+});
