@@ -3,6 +3,7 @@ import { evaluateAll, type GoalEvaluation } from '../engine/evaluate-all';
 import { okrZone } from '../engine/okr';
 import type { DailyRollup } from '../engine/rollup';
 import { localDayKey } from '../engine/time-buckets';
+import { localizeExampleDescription } from '../example/example-milestones';
 import { formatDate, formatNumber } from '../i18n/format';
 import { createTranslator, localizedName } from '../i18n/translate';
 import { type CheckIn, type Goal, type Metric, PERSPECTIVES, type Settings } from '../schema';
@@ -136,7 +137,8 @@ function milestoneViews(
         whenMs: g.deadline ?? null,
         state: g.doneAt ? 'done' : state,
       };
-      if (g.description) view.what = g.description;
+      const what = localizeExampleDescription(g, locale);
+      if (what) view.what = what;
       if (g.owner) view.who = g.owner;
       if (g.budget) {
         const unit = { kind: 'currency' as const, currency: g.budget.currency };
