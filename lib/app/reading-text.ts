@@ -2,7 +2,14 @@ import type { GoalEvaluation } from '../engine/evaluate-all';
 import type { ReadingPeriod } from '../engine/goal-types/reading';
 import { minForecastHistory } from '../engine/goal-types/shared';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
-import { formatCompact, formatDate, formatNumber, formatPercent, formatValue } from '../i18n/format';
+import {
+  durationLabel,
+  formatCompact,
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatValue,
+} from '../i18n/format';
 import type { Goal, Unit } from '../schema';
 import type { ViewContext } from './goal-views';
 
@@ -15,9 +22,11 @@ import type { ViewContext } from './goal-views';
 export function formatUnitValue(value: number | null, unit: Unit, ctx: ViewContext): string {
   if (value === null) return '—';
   if (unit.kind === 'duration') {
-    // Hours as hours: "240 h" of training is not "10 d" (a day of training is 8 hours, not 24).
-    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
-    return `${formatNumber(value, ctx.settings.locale, { maximumFractionDigits: 1 })} ${label}`;
+    // Hours as hours: "240 h" of training is not "10 d" (a day of training is 8 hours, not 24). Under
+    // ten, two decimals: a delivery time of 1.98 d against a 2 d ceiling is not "2 d / 2 d".
+    const digits = Math.abs(value) < 10 ? 2 : 1;
+    const locale = ctx.settings.locale;
+    return `${formatNumber(value, locale, { maximumFractionDigits: digits })} ${durationLabel(unit.per, locale)}`;
   }
   if (unit.kind === 'currency' && Math.abs(value) >= 1e6)
     return formatCompact(value, ctx.settings.locale, unit.currency);
@@ -51,8 +60,7 @@ export function formatGap(
   if (unit.kind === 'count') return formatUnitValue(Math.round(x), unit, ctx);
   if (unit.kind === 'duration' && x > 0 && x < 1) {
     // A fraction of a unit is still a gap: "0.02 d from the 2 d line", not "0 d".
-    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
-    return `${formatNumber(x, locale, { maximumSignificantDigits: 2 })} ${label}`;
+    return `${formatNumber(x, locale, { maximumSignificantDigits: 2 })} ${durationLabel(unit.per, locale)}`;
   }
   return formatUnitValue(x, unit, ctx);
 }

@@ -224,10 +224,16 @@ export function formatRelativeDays(days: number, locale: Locale): string {
 export type DurationUnit = 'minutes' | 'hours' | 'days';
 
 const MINUTES_PER: Record<DurationUnit, number> = { minutes: 1, hours: 60, days: 1440 };
-const DURATION_LABELS: Record<Locale, { d: string; h: string; min: string }> = {
+export const DURATION_LABELS: Record<Locale, { d: string; h: string; min: string }> = {
   en: { d: 'd', h: 'h', min: 'min' },
   vi: { d: 'ngày', h: 'giờ', min: 'phút' },
 };
+
+/** A duration unit's short label in the UI's language: en `d` / `h` / `min`, vi `ngày` / `giờ` / `phút`. */
+export function durationLabel(per: DurationUnit, locale: Locale): string {
+  const labels = DURATION_LABELS[locale];
+  return per === 'days' ? labels.d : per === 'hours' ? labels.h : labels.min;
+}
 
 /**
  * A duration in `per` units, shown as its two largest parts: en `1 h 30 min`, `2 d 4 h`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatGap } from '../../../lib/app/reading-text';
+import { formatGap, formatUnitValue } from '../../../lib/app/reading-text';
 import { belowTrajectoryAlert } from '../../../lib/engine/alerts';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { defaultSettings, type Locale } from '../../../lib/schema';
@@ -26,6 +26,18 @@ describe('formatGap', () => {
     expect(formatGap(3.55, { kind: 'percent' }, ctx('en'), [10, 15])).toBe('3.55 pt');
   });
 
+  it('a duration beside its line keeps its decimals and speaks the UI’s language', () => {
+    const days = { kind: 'duration', per: 'days' } as const;
+    const hours = { kind: 'duration', per: 'hours' } as const;
+    // 1.98 d against a 2 d ceiling read "2 d / 2 d"; Vietnamese read "d" and "h".
+    expect(formatUnitValue(1.98, days, ctx('en'))).toBe('1.98 d');
+    expect(formatUnitValue(1.98, days, ctx('vi'))).toBe('1,98 ngày');
+    expect(formatUnitValue(149, hours, ctx('en'))).toBe('149 h');
+    expect(formatUnitValue(149, hours, ctx('vi'))).toBe('149 giờ');
+    expect(formatUnitValue(23.69, hours, ctx('en'))).toBe('23.7 h');
+    expect(formatGap(0.02, days, ctx('vi'), [1.98, 2])).toBe('0,02 ngày');
+  });
+
   it('the trajectory alert writes an amount as the cards do, with its currency', () => {
     const pace = { gap: -87_226, gapPct: -0.3 } as Parameters<typeof belowTrajectoryAlert>[1];
     const a = belowTrajectoryAlert({ id: 'g', title: 'Profit' }, pace, 'p', undefined, vnd);
@@ -33,6 +45,18 @@ describe('formatGap', () => {
       en: '“Profit” is behind its trajectory by ₫87.2K.',
       vi: '“Profit” đang chậm hơn lộ trình 87,2 nghìn ₫.',
     });
+  });
+
+  it('a duration beside its line keeps its decimals and speaks the UI’s language', () => {
+    const days = { kind: 'duration', per: 'days' } as const;
+    const hours = { kind: 'duration', per: 'hours' } as const;
+    // 1.98 d against a 2 d ceiling read "2 d / 2 d"; Vietnamese read "d" and "h".
+    expect(formatUnitValue(1.98, days, ctx('en'))).toBe('1.98 d');
+    expect(formatUnitValue(1.98, days, ctx('vi'))).toBe('1,98 ngày');
+    expect(formatUnitValue(149, hours, ctx('en'))).toBe('149 h');
+    expect(formatUnitValue(149, hours, ctx('vi'))).toBe('149 giờ');
+    expect(formatUnitValue(23.69, hours, ctx('en'))).toBe('23.7 h');
+    expect(formatGap(0.02, days, ctx('vi'), [1.98, 2])).toBe('0,02 ngày');
   });
 
   it('the trajectory alert writes hours as hours', () => {
