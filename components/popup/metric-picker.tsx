@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { localizedName, type Translator } from '../../lib/i18n/translate';
 import { rankMetrics } from '../../lib/popup/metric-search';
 import type { RecentUse } from '../../lib/popup/recent-metrics';
@@ -21,6 +21,13 @@ export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus
   const [query, setQuery] = useState(selected ? '' : '');
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
+  // The list closes a moment after the field loses focus (so a click on an option lands); focus
+  // coming back before then must not be closed by that stale timer.
+  const closing = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const cancelClose = () => {
+    if (closing.current) clearTimeout(closing.current);
+    closing.current = null;
+  };
   const ranked = useMemo(
     () => rankMetrics(metrics, query, recent, t.locale, 8),
     [metrics, query, recent, t.locale],
@@ -72,9 +79,16 @@ export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus
         value={shownText}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to log a value; focus starts where typing does
         autoFocus={autoFocus}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onFocus={() => {
+          cancelClose();
+          setOpen(true);
+        }}
+        onBlur={() => {
+          cancelClose();
+          closing.current = setTimeout(() => setOpen(false), 150);
+        }}
         onInput={(e) => {
+          cancelClose();
           setQuery(e.currentTarget.value);
           setActive(0);
           setOpen(true);

@@ -579,6 +579,7 @@ describe('first hour: check-ins on the new tab, exact values', () => {
     const popup = await fx.context.newPage();
     await popup.setViewportSize({ width: 380, height: 600 });
     const pick = async (typed) => {
+      await popup.getByTestId('metric-input').click();
       await popup.getByTestId('metric-input').fill(typed);
       await popup.getByTestId('metric-option').first().waitFor();
       await popup.getByTestId('metric-input').press('Enter');
