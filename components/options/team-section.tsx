@@ -3,6 +3,7 @@
  * The password is sent once, by message, to the background (which signs in with it and forgets it);
  * the browser's permission for the server's origin is asked for in the same click, before anything else.
  */
+import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { formatDate } from '../../lib/i18n/format';
@@ -39,6 +40,9 @@ function differences(mine: TeamDoc, theirs: TeamDoc, when: (ms: number) => strin
     .map((field) => ({ field, mine: show(field, a[field]), theirs: show(field, b[field]) }));
 }
 
+/** Set by Leave team, read by the join form that replaces the joined view: "your data is still here". */
+const justLeft = signal(false);
+
 export function TeamSection() {
   const t = tr.value;
   useEffect(() => watchTeam(), []);
@@ -60,7 +64,6 @@ function JoinForm({ again }: { again?: TeamState }) {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [left, setLeft] = useState(false);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -90,6 +93,7 @@ function JoinForm({ again }: { again?: TeamState }) {
       return;
     }
     setBusy(true);
+    justLeft.value = false;
     try {
       await sendTeam({ type: 'team/join', serverUrl: server, team, name, password });
       setPassword('');
@@ -97,13 +101,16 @@ function JoinForm({ again }: { again?: TeamState }) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
       setBusy(false);
-      setLeft(false);
     }
   };
 
   return (
     <form onSubmit={(e) => void submit(e)} data-testid="team-join">
-      {left && <p role="status">{t('team.left')}</p>}
+      {justLeft.value && (
+        <p role="status" data-testid="team-left">
+          {t('team.left')}
+        </p>
+      )}
       <div class="pc-form-grid">
         <label>
           {t('team.server')}
@@ -196,6 +203,7 @@ function Joined({ state }: { state: TeamState }) {
     act(
       sendTeam({ type: 'team/leave' }).then(async () => {
         setConfirming(false);
+        justLeft.value = true;
         // Give the host back: nothing else of Pacer's talks to the team server.
         await browser.permissions
           .remove({ origins: [originPattern(state.serverUrl).pattern] })

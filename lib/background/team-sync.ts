@@ -142,12 +142,24 @@ export function createTeamSync(deps: TeamDeps) {
     return next;
   }
 
+  /**
+   * One run at a time. A request during a run (Sync now right after logging a value) gets one more run
+   * after it, so what changed meanwhile is sent; any number of such requests share that one run.
+   */
+  let queued: Promise<TeamState | null> | null = null;
   function sync(session?: TeamSession): Promise<TeamState | null> {
-    if (!running) {
-      running = runSync(session).finally(() => {
-        running = null;
-      });
+    if (running) {
+      queued ??= running
+        .catch(() => null)
+        .then(() => {
+          queued = null;
+          return sync();
+        });
+      return queued;
     }
+    running = runSync(session).finally(() => {
+      running = null;
+    });
     return running;
   }
 

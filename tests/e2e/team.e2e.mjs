@@ -357,6 +357,8 @@ describe('team: a manager and a member through pouchdb-server', () => {
   });
 
   it('the server killed mid-sync: the sync resumes with nothing lost or duplicated', async () => {
+    // The manager's 5-minute alarm must not pull these before the test cuts the server off.
+    await mai.ext.serviceWorker.evaluate(() => chrome.alarms.clear('pacer:team-sync'));
     // 800 days of An's numbers: enough that the manager's pull takes several batches.
     const anOptions = await openExtensionPage(an.ext.context, an.ext.extensionId, 'options.html');
     const blocks = Array.from({ length: 800 }, (_, i) => {
@@ -376,9 +378,9 @@ describe('team: a manager and a member through pouchdb-server', () => {
 
     const maiOptions = await openExtensionPage(mai.ext.context, mai.ext.extensionId, 'options.html');
     const section = maiOptions.getByTestId('team-section');
-    await section.getByTestId('team-sync-now').click();
     // Kill as soon as the manager's mirror (PouchDB, in the same extension origin) has a first batch.
     const before = await mirrorCount(maiOptions);
+    await section.getByTestId('team-sync-now').click();
     await eventually(async () => (await mirrorCount(maiOptions)) > before, {
       timeout: 30_000,
       interval: 10,
@@ -417,6 +419,10 @@ describe('team: a manager and a member through pouchdb-server', () => {
     await anOptions.getByTestId('team-leave').click();
     await anOptions.getByTestId('team-leave-confirm').click();
     await anOptions.getByTestId('team-join').waitFor();
+    const left = anOptions.getByTestId('team-left');
+    await left.waitFor();
+    assert.equal(await left.textContent(), 'You left the team. Your goals and numbers are still here.');
+    await saveSection(anOptions, 'team-options-left-light-en');
     assert.ok((await readStore(anOptions, 'goals')).some((g) => g.id === 'team-calls'));
     assert.ok((await readStore(anOptions, 'obsBlocks')).length > 800);
   });
