@@ -240,6 +240,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       ? { crmLabel: site.adapter.label, diagnose: () => diagnosePage(adapter, doc, page, reader.source()) }
       : undefined;
     const health = watchHealth(site.crm, page, store.matched[healthKey(site.crm, page)] === true, url);
+    // In the same task as the panel's host: the page is laid out for both at once (see attach).
+    badges.attach();
     scanner = startScanner({
       adapter,
       page,

@@ -265,8 +265,15 @@ export function normalizeHeader(text: string): string {
     .trim();
 }
 
-/** Normalized synonym → [field, priority]; built once. */
-const LOOKUP: ReadonlyMap<string, { field: TableField; priority: number }> = (() => {
+/**
+ * Normalized synonym → [field, priority]; built on the first header looked up, not when the content
+ * script loads: the header reader only runs when a built-in adapter reads nothing, and normalizing
+ * every synonym cost about 1.5 ms of each CRM page's first pass (issue 17, item 8).
+ */
+let lookup: ReadonlyMap<string, { field: TableField; priority: number }> | null = null;
+
+function synonymLookup(): ReadonlyMap<string, { field: TableField; priority: number }> {
+  if (lookup) return lookup;
   const map = new Map<string, { field: TableField; priority: number }>();
   for (const field of TABLE_FIELDS) {
     HEADER_SYNONYMS[field].forEach((synonym, priority) => {
@@ -275,11 +282,12 @@ const LOOKUP: ReadonlyMap<string, { field: TableField; priority: number }> = (()
       if (!map.has(key)) map.set(key, { field, priority });
     });
   }
+  lookup = map;
   return map;
-})();
+}
 
 /** The field a header names, with its priority within the field (lower is better), or null. */
 export function fieldForHeader(text: string): { field: TableField; priority: number } | null {
   const key = normalizeHeader(text);
-  return key ? (LOOKUP.get(key) ?? null) : null;
+  return key ? (synonymLookup().get(key) ?? null) : null;
 }

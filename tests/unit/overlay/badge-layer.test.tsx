@@ -74,6 +74,22 @@ describe('badge layer', () => {
     expect(document.querySelector(LAYER_TAG)).toBeNull();
   });
 
+  it('attach puts the empty layer in the page at once, and the first badge goes into that one', () => {
+    const { tr, td } = row('x');
+    const layer = createBadgeLayer(document);
+    expect(document.querySelector(LAYER_TAG)).toBeNull();
+    layer.attach();
+    const attached = document.querySelector(LAYER_TAG);
+    expect(attached?.parentElement).toBe(document.body);
+    expect(attached?.childElementCount).toBe(0);
+    layer.render(tr, td, { tier: 'A', title: 'Tier A' });
+    layer.place();
+    expect(document.querySelectorAll(LAYER_TAG)).toHaveLength(1);
+    expect(document.querySelector('pacer-lead-badge')?.parentElement).toBe(attached);
+    layer.clear();
+    expect(document.querySelector(LAYER_TAG)).toBeNull();
+  });
+
   it('keeps page text as text (a title is never parsed as HTML)', () => {
     const { tr, td } = row('x');
     const layer = createBadgeLayer(document);
