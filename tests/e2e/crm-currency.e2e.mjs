@@ -79,6 +79,9 @@ describe('CRM money KPIs with two currencies', () => {
       idAttribute: 'data-drag-id',
       fields: { name: 'h3', amount: '.kb-amount', owner: '.kb-owner' },
       stageColumn: { column: 'section', heading: 'h2' },
+      // The board's closed columns are "Signed" and "Dropped" (the export says Won and Lost): marked
+      // as the user marks them in the picker, so only open deals count as pipeline.
+      stageOutcomes: { won: ['Signed'], lost: ['Dropped'], open: [] },
       createdAt: Date.now(),
     };
     await run.ext.serviceWorker.evaluate(
