@@ -447,15 +447,7 @@ function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): D
   const recordUrl = crmRecordUrl(crm, objectType, externalId, config);
   const url = /^https?:\/\//i.test(linked) ? linked : fallback ? `${new URL(recordUrl).origin}/` : recordUrl;
   const stage = cell('stage');
-  const optional: Record<string, unknown> = {};
-  for (const field of ['company', 'email', 'status', 'owner', 'channel', 'segment'] as const) {
-    const v = cell(field);
-    if (v !== '') optional[field] = v;
-  }
-  if (stage) optional.stage = stage;
-  if (amount !== undefined) optional.amount = amount;
-  if (currency !== undefined) optional.currency = currency;
-  if (createdDate !== undefined) optional.createdDate = createdDate;
+  const optional = optionalLeadFields(cell, { stage, amount, currency, createdDate });
   return {
     key: fallback ? 'title, created time and organisation' : 'record ID',
     record: {
@@ -474,6 +466,28 @@ function leadDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): D
       deletedAt: null,
     },
   };
+}
+
+/** A lead row's optional fields: the text columns that are filled, and the values read from others. */
+function optionalLeadFields(
+  cell: Cell,
+  read: {
+    stage: string;
+    amount?: number;
+    currency?: string;
+    createdDate?: number;
+    closeDate?: number;
+  },
+): Record<string, unknown> {
+  const optional: Record<string, unknown> = {};
+  for (const field of ['company', 'email', 'status', 'owner', 'channel', 'segment'] as const) {
+    const v = cell(field);
+    if (v !== '') optional[field] = v;
+  }
+  if (read.stage) optional.stage = read.stage;
+  for (const key of ['amount', 'currency', 'createdDate', 'closeDate'] as const)
+    if (read[key] !== undefined) optional[key] = read[key];
+  return optional;
 }
 
 /**
@@ -508,18 +522,15 @@ function customLeadDraft(
   const name = cell('name') || fullName || cell('email') || cell('company') || rawId;
   const linked = cell('url');
   const stage = cell('stage');
-  const optional: Record<string, unknown> = {};
-  for (const field of ['company', 'email', 'status', 'owner', 'channel', 'segment'] as const) {
-    const v = cell(field);
-    if (v !== '') optional[field] = v;
-  }
-  if (stage) optional.stage = stage;
-  if (money?.amount !== undefined) optional.amount = money.amount;
-  if (money?.currency !== undefined) optional.currency = money.currency;
-  if (createdDate !== undefined) optional.createdDate = createdDate;
   // The close date as the CRM shows it (expected for open deals, actual for closed ones): the same
   // field the picker reads from the page, so an imported row and a page-read one carry the same.
-  if (closeDate !== undefined) optional.closeDate = closeDate;
+  const optional = optionalLeadFields(cell, {
+    stage,
+    amount: money?.amount,
+    currency: money?.currency,
+    createdDate,
+    closeDate,
+  });
   // A generic export's close date is the expected one for open deals: it dates the stage only when
   // the stage (or status) says the deal is won or lost.
   const closed = isClosedStage(stage) || isClosedStage(cell('status'));
