@@ -2,7 +2,7 @@
 export const teamSetupEn = {
   'teamSetup.title': 'Set up a team database (server admin)',
   'teamSetup.intro':
-    'For the server’s admin, once per team: creates the team’s database, lets only its managers and members in, and installs the rules the server enforces (managers write goals and metrics; each member writes only their own numbers). Safe to run again: an existing database keeps its data and gets the current rules. Users and their roles {manager} / {member} are added on the server, as docs/team.md shows.',
+    'For the server’s admin, once per team: creates the team’s database, lets only its managers and members in, and installs the rules the server enforces (managers write goals and metrics; each member writes only their own numbers). Safe to run again: an existing database keeps its data and gets the current rules. Users and their roles {manager} / {member} are given on the server itself (CouchDB’s _users database).',
   'teamSetup.admin': 'Admin user name',
   'teamSetup.password': 'Admin password',
   'teamSetup.passwordHint':
@@ -23,7 +23,7 @@ export const teamSetupEn = {
 export const teamSetupVi: Record<keyof typeof teamSetupEn, string> = {
   'teamSetup.title': 'Tạo cơ sở dữ liệu nhóm (quản trị máy chủ)',
   'teamSetup.intro':
-    'Dành cho quản trị viên máy chủ, mỗi nhóm một lần: tạo cơ sở dữ liệu của nhóm, chỉ cho quản lý và thành viên của nhóm vào, và cài các quy tắc máy chủ áp dụng (quản lý ghi mục tiêu và chỉ số; mỗi thành viên chỉ ghi số của chính mình). Chạy lại vẫn an toàn: cơ sở dữ liệu đã có giữ nguyên dữ liệu và nhận quy tắc mới nhất. Người dùng và vai trò {manager} / {member} được thêm trên máy chủ, như docs/team.md hướng dẫn.',
+    'Dành cho quản trị viên máy chủ, mỗi nhóm một lần: tạo cơ sở dữ liệu của nhóm, chỉ cho quản lý và thành viên của nhóm vào, và cài các quy tắc máy chủ áp dụng (quản lý ghi mục tiêu và chỉ số; mỗi thành viên chỉ ghi số của chính mình). Chạy lại vẫn an toàn: cơ sở dữ liệu đã có giữ nguyên dữ liệu và nhận quy tắc mới nhất. Người dùng và vai trò {manager} / {member} được cấp ngay trên máy chủ (cơ sở dữ liệu _users của CouchDB).',
   'teamSetup.admin': 'Tên quản trị viên',
   'teamSetup.password': 'Mật khẩu quản trị viên',
   'teamSetup.passwordHint':
