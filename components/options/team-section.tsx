@@ -8,16 +8,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { formatDate } from '../../lib/i18n/format';
 import type { TeamDoc } from '../../lib/team/docs';
-import { normalizeServerUrl } from '../../lib/team/session';
 import { roleOf, type TeamState } from '../../lib/team/state';
 import { settings, tr } from '../app/session';
 import { sendTeam, teamLoaded, teamState, watchTeam } from '../app/team-state';
-
-/** The pattern the manifest's optional host permissions cover for this server (any port). */
-function originPattern(serverUrl: string): { origin: string; pattern: string } {
-  const url = new URL(normalizeServerUrl(serverUrl));
-  return { origin: url.origin, pattern: `${url.protocol}//${url.hostname}/*` };
-}
+import { originPattern } from './team-permission';
+import { TeamSetupForm } from './team-setup-form';
 
 const DATE_FIELDS = new Set(['startAt', 'deadline', 'doneAt', 'deletedAt']);
 
@@ -52,6 +47,7 @@ export function TeamSection() {
       <h2 id="team-h">{t('team.title')}</h2>
       <p>{t('team.intro')}</p>
       {!teamLoaded.value ? null : state ? <Joined state={state} /> : <JoinForm />}
+      <TeamSetupForm />
     </section>
   );
 }

@@ -40,6 +40,8 @@ export interface TeamActions {
   leave(): Promise<void>;
   share(goalId: string, shared: boolean): Promise<unknown>;
   resolve(id: string, keep: 'mine' | 'theirs'): Promise<unknown>;
+  /** A server admin's "Set up a team database" (lib/team/setup.ts). */
+  setup?(input: { serverUrl: string; team: string; name: string; password: string }): Promise<unknown>;
 }
 
 export interface RuntimeContext extends HandlerContext {
@@ -139,6 +141,7 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         await ctx.crmStore.rememberMatched(m.key);
         return { ok: true, data: null };
       case 'team/join':
+      case 'team/setup':
       case 'team/sync':
       case 'team/leave':
       case 'team/share':
@@ -148,6 +151,11 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         if (m.type === 'team/join') {
           const { type: _t, ...input } = m;
           return { ok: true, data: await ctx.team.join(input) };
+        }
+        if (m.type === 'team/setup') {
+          if (!ctx.team.setup) return refused(m.type, 'team set-up is not available here.');
+          const { type: _t, ...input } = m;
+          return { ok: true, data: await ctx.team.setup(input) };
         }
         if (m.type === 'team/sync') return { ok: true, data: await ctx.team.sync() };
         if (m.type === 'team/share') return { ok: true, data: await ctx.team.share(m.goalId, m.shared) };

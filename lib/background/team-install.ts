@@ -1,6 +1,7 @@
 import { onChange } from '../storage/changes';
 import type { PacerDb } from '../storage/db';
 import { openMirror, openRemote } from '../team/pouch-browser';
+import { type SetupInput, setUpTeamDatabase } from '../team/setup';
 import { parseTeamState, TEAM_KEY, type TeamState } from '../team/state';
 import { createTeamSync } from './team-sync';
 
@@ -83,6 +84,29 @@ export function installTeamBackground({ db, browser }: { db: () => Promise<Pacer
       return s;
     },
     sync: () => team.sync(),
+    /**
+     * The admin's sign-in replaces the browser's cookie for that server, and the set-up signs the admin
+     * out again; a team joined on the same server is then signed out, which the next sync shows.
+     */
+    setup: async (input: SetupInput) => {
+      const joined = await team.state();
+      const sameServer = (() => {
+        try {
+          return (
+            joined !== null && new URL(joined.serverUrl).origin === new URL(input.serverUrl.trim()).origin
+          );
+        } catch {
+          return false;
+        }
+      })();
+      try {
+        const done = await setUpTeamDatabase(input);
+        return { ...done, signedOut: sameServer };
+      } finally {
+        // Once the admin has signed in, the team's own session is gone: let the state say so now.
+        if (sameServer) void run();
+      }
+    },
     leave: async () => {
       await team.leave();
       await schedule(false);

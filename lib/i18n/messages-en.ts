@@ -12,6 +12,7 @@ import { permissionErrorsEn } from './messages-permission-errors';
 import { polishEn } from './messages-polish';
 import { shellEn } from './messages-shell';
 import { teamEn } from './messages-team';
+import { teamSetupEn } from './messages-team-setup';
 
 /**
  * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
@@ -24,6 +25,7 @@ export const en = {
   ...overlayEn,
   ...crmdataEn,
   ...teamEn,
+  ...teamSetupEn,
   ...permissionErrorsEn,
   ...crmHealthEn,
   ...dataSafetyEn,

@@ -13,6 +13,7 @@ import { permissionErrorsVi } from './messages-permission-errors';
 import { polishVi } from './messages-polish';
 import { shellVi } from './messages-shell';
 import { teamVi } from './messages-team';
+import { teamSetupVi } from './messages-team-setup';
 
 /**
  * Vietnamese UI strings. Typed as `Record<MessageKey, string>` so a key missing here fails typecheck.
@@ -23,6 +24,7 @@ export const vi: Record<MessageKey, string> = {
   ...overlayVi,
   ...crmdataVi,
   ...teamVi,
+  ...teamSetupVi,
   ...permissionErrorsVi,
   ...crmHealthVi,
   ...dataSafetyVi,

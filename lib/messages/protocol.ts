@@ -73,6 +73,16 @@ export const TeamJoinMessage = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(200)),
   password: z.string().check(z.minLength(1), z.maxLength(1000)),
 });
+/** A server admin sets up a team database (lib/team/setup.ts); the admin's password, like a member's, is used once. */
+export const TeamSetupMessage = z.object({
+  type: z.literal('team/setup'),
+  serverUrl: z.string().check(z.minLength(1), z.maxLength(2000)),
+  team: z.string().check(z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  password: z.string().check(z.minLength(1), z.maxLength(1000)),
+});
+/** What the set-up did; `signedOut`: this browser's team session on the same server was replaced by the admin's. */
+export const TeamSetupReply = z.object({ team: z.string(), created: z.boolean(), signedOut: z.boolean() });
 export const TeamSyncMessage = z.object({ type: z.literal('team/sync') });
 export const TeamLeaveMessage = z.object({ type: z.literal('team/leave') });
 export const TeamShareMessage = z.object({ type: z.literal('team/share'), goalId: Id, shared: z.boolean() });
@@ -85,6 +95,7 @@ export const TeamResolveMessage = z.object({
 
 export const Message = z.discriminatedUnion('type', [
   TeamJoinMessage,
+  TeamSetupMessage,
   TeamSyncMessage,
   TeamLeaveMessage,
   TeamShareMessage,

@@ -30,6 +30,10 @@ function setup() {
     },
     share: async (goalId, shared) => calls.push(['share', goalId, shared]),
     resolve: async (id, keep) => calls.push(['resolve', id, keep]),
+    setup: async (input) => {
+      calls.push(['setup', input]);
+      return { team: input.team, created: true, signedOut: false };
+    },
   };
   const ctx: RuntimeContext = {
     db: async () => {
@@ -69,7 +73,16 @@ describe('team messages', () => {
     ]);
   });
 
-  it.each([join, { type: 'team/sync' }, { type: 'team/leave' }])(
+  it('the options page may set up a team database; the reply says what was done', async () => {
+    const { ctx, calls } = setup();
+    const reply = await handleRuntimeMessage({ ...join, type: 'team/setup', name: 'admin' }, options, ctx);
+    expect(reply).toEqual({ ok: true, data: { team: 'sales', created: true, signedOut: false } });
+    expect(calls).toEqual([
+      ['setup', { serverUrl: 'https://couch.example.com', team: 'sales', name: 'admin', password: 'pw' }],
+    ]);
+  });
+
+  it.each([join, { ...join, type: 'team/setup' }, { type: 'team/sync' }, { type: 'team/leave' }])(
     'a CRM tab may not send $type',
     async (m) => {
       const { ctx, calls } = setup();
