@@ -322,7 +322,8 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
         </div>
       )}
       <footer class="pc-row pc-editor-actions">
-        <button type="submit" class="primary" data-testid="entry-save">
+        {/* While the question is open its own answer is the one primary action. */}
+        <button type="submit" class={ask ? undefined : 'primary'} data-testid="entry-save">
           {saveLabel}
         </button>
         <button type="button" onClick={onClose}>
