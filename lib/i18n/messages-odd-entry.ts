@@ -12,7 +12,6 @@ export const oddEntryEn = {
   'oddEntry.saveAnyway': 'Save anyway',
   'oddEntry.change.one': 'Change it',
   'oddEntry.change.other': 'Change them',
-  'oddEntry.rowMark': 'Odd value',
 };
 
 export const oddEntryVi: Record<keyof typeof oddEntryEn, string> = {
@@ -24,5 +23,4 @@ export const oddEntryVi: Record<keyof typeof oddEntryEn, string> = {
   'oddEntry.saveAnyway': 'Vẫn lưu',
   'oddEntry.change.one': 'Sửa lại',
   'oddEntry.change.other': 'Sửa lại',
-  'oddEntry.rowMark': 'Giá trị bất thường',
 };
