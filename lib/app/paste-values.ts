@@ -1,5 +1,12 @@
 import { addDays, daysInMonth } from '../engine/time-buckets';
-import { buildObservation, checkValue, dayProblem, timeForDay, type UiText } from '../popup/quick-log';
+import {
+  buildObservation,
+  checkValue,
+  dayProblem,
+  oddValue,
+  timeForDay,
+  type UiText,
+} from '../popup/quick-log';
 import type { DimensionValues, Locale, Metric, Observation, Unit } from '../schema';
 
 /**
@@ -24,6 +31,11 @@ export interface PasteRow {
   day: string;
   time: number;
   value: number;
+  /**
+   * Odd for the KPI (a negative count, ₫1.2 — `oddValue`, the quick log's rule): saved only after the
+   * user answers one question, never refused and never counted as a bad line.
+   */
+  odd: boolean;
 }
 
 export interface PasteProblem {
@@ -98,7 +110,13 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
       problems.push({ line: p.line, text: p.text, message: { key } });
       continue;
     }
-    rows.push({ line: p.line, day, time, value: checked.value });
+    rows.push({
+      line: p.line,
+      day,
+      time,
+      value: checked.value,
+      odd: oddValue(checked.value, opts.unit).length > 0,
+    });
   }
   problems.sort((a, b) => a.line - b.line);
   return { rows, problems, headerSkipped };

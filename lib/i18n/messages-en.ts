@@ -7,6 +7,7 @@ import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
 import { numbersEn } from './messages-numbers';
+import { oddEntryEn } from './messages-odd-entry';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
 import { polishEn } from './messages-polish';
@@ -36,6 +37,7 @@ export const en = {
   ...numbersEn,
   ...cascadeEn,
   ...polishEn,
+  ...oddEntryEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -8,6 +8,7 @@ import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
 import { numbersVi } from './messages-numbers';
+import { oddEntryVi } from './messages-odd-entry';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
 import { polishVi } from './messages-polish';
@@ -35,6 +36,7 @@ export const vi: Record<MessageKey, string> = {
   ...numbersVi,
   ...cascadeVi,
   ...polishVi,
+  ...oddEntryVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

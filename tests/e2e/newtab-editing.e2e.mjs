@@ -149,3 +149,150 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
     { name: 'newtab-editing' },
   ),
 );
+
+// Issue 19, item 6: data entry questions values odd for their KPI (as the popup does), once, before
+// anything is written; ordinary values are never held up. Screenshots: test-results/odd-entry-*.png.
+it('questions odd values in data entry before saving them', { timeout: 120_000 }, () =>
+  withExtension(
+    async (ext) => {
+      const page = ext.page;
+      await page.setViewportSize({ width: 1280, height: 1400 });
+      await page.goto(ext.extUrl('newtab.html'), { waitUntil: 'load' });
+      const cards = page.locator('.pc-widget-goals [data-testid="goal-card"]');
+      await page.getByTestId('first-run-create').click();
+      await page.getByTestId('goal-new-metric').click();
+      await page.locator('#metric-name').fill('Calls made');
+      await page.getByTestId('metric-save').click();
+      await page.locator('#goal-title').fill('Make 100 calls');
+      await page.locator('#goal-goalType').selectOption('total');
+      await page.locator('#goal-target').fill('100');
+      await page.locator('#goal-start').fill(day(-30));
+      await page.locator('#goal-deadline').fill(day(60));
+      await page.getByTestId('goal-save').click();
+      await cards.first().waitFor();
+      const progressText = () =>
+        page.evaluate(
+          () =>
+            document
+              .querySelector('.pc-widget-goals [data-testid="goal-progress-text"]')
+              ?.textContent?.trim() ?? '',
+        );
+      const before = await progressText();
+
+      // Pasted: each odd row carries the popup's own question; the ordinary rows are plain.
+      await cards.first().locator('.pc-card-title').click();
+      await page.getByTestId('log-values').click();
+      const entry = page.getByTestId('editor-entry');
+      await entry.waitFor();
+      await page.getByTestId('entry-mode-paste').check();
+      await page.locator('#entry-paste').fill('5\n-3\n2.5\n7');
+      const preview = page.getByTestId('paste-preview');
+      await preview.waitFor();
+      assert.equal(await preview.locator('tbody tr').count(), 4);
+      assert.deepEqual(await preview.getByTestId('paste-odd').allTextContents(), [
+        '-3? This KPI counts things, and counts are not negative.',
+        '2.5? This KPI counts things, and counts are whole numbers.',
+      ]);
+      assert.equal(await preview.locator('tbody tr[data-odd]').count(), 2);
+      assert.equal(await page.getByTestId('paste-problems').count(), 0, 'odd rows are not bad lines');
+
+      // Saving asks once and writes nothing until answered.
+      await page.getByTestId('entry-save').click();
+      const ask = page.getByTestId('odd-ask');
+      await ask.waitFor();
+      assert.equal(
+        (await ask.locator('#odd-ask-q').textContent())?.trim(),
+        '2 values look odd for a count: -3, 2.5. Save them anyway?',
+      );
+      assert.equal(await page.getByTestId('odd-save').textContent(), 'Save anyway');
+      assert.equal(await page.getByTestId('odd-change').textContent(), 'Change them');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.getAttribute('data-testid')),
+        'odd-change',
+        'focus on the safe answer',
+      );
+      assert.deepEqual(await axeViolations(page), [], 'axe-core: the odd-value question');
+      await saveScreenshot(page, 'odd-entry-page-en-light');
+      await entry.screenshot({ path: 'test-results/odd-entry-paste-en-light.png' });
+      await page.waitForTimeout(300);
+      assert.equal(await progressText(), before, 'nothing saved while the question is open');
+
+      // "Change them" goes back to the pasted text; after an edit the question is asked afresh.
+      await page.getByTestId('odd-change').click();
+      await ask.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'entry-paste');
+      await page.locator('#entry-paste').fill('5\n-3\n7');
+      await page.getByTestId('entry-save').click();
+      await ask.waitFor();
+      assert.equal(
+        (await ask.locator('#odd-ask-q').textContent())?.trim(),
+        '1 value looks odd for a count: -3. Save it anyway?',
+      );
+      await page.getByTestId('odd-save').click();
+      await entry.waitFor({ state: 'detached' });
+      await page.getByTestId('toast').getByText('3 values saved to Calls made').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('goal-detail').waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        () =>
+          /\b9\b/.test(
+            document.querySelector('.pc-widget-goals [data-testid="goal-progress-text"]')?.textContent ?? '',
+          ),
+        null,
+        { timeout: 10_000 },
+      );
+
+      // Vietnamese, dark: a single odd value is asked about with its reason; an ordinary one saves at once.
+      const options = await ext.context.newPage();
+      await options.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await options.locator('select[name="locale"]').selectOption('vi');
+      await options.waitForFunction(() => document.documentElement.lang === 'vi');
+      await options.locator('select[name="theme"]').selectOption('dark');
+      await options.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      await options.close();
+      await page.bringToFront();
+      await page.waitForFunction(
+        () => document.documentElement.lang === 'vi' && document.documentElement.dataset.theme === 'dark',
+      );
+      await cards.first().locator('.pc-card-title').click();
+      await page.getByTestId('log-values').click();
+      await entry.waitFor();
+      await page.locator('#entry-value').fill('-2');
+      await page.getByTestId('entry-save').click();
+      await ask.waitFor();
+      assert.equal(
+        (await ask.locator('#odd-ask-q').textContent())?.trim(),
+        '1 giá trị có vẻ bất thường với một số đếm: -2. Vẫn lưu chứ?',
+      );
+      assert.match(await ask.textContent(), /-2\? KPI này đếm số lượng, mà số lượng không thể âm\./);
+      assert.equal(await page.getByTestId('odd-save').textContent(), 'Vẫn lưu');
+      await entry.screenshot({ path: 'test-results/odd-entry-single-vi-dark.png' });
+      await page.getByTestId('odd-change').click();
+      await ask.waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'entry-value');
+      await page.locator('#entry-value').fill('2');
+      await page.getByTestId('entry-save').click();
+      await entry.waitFor({ state: 'detached' });
+      assert.equal(await ask.count(), 0, 'an ordinary value is never questioned');
+      await page.getByTestId('toast').getByText('Đã lưu 1 giá trị vào Calls made').waitFor();
+
+      // The paste preview's marks in Vietnamese, dark.
+      await page.getByTestId('log-values').click();
+      await entry.waitFor();
+      await page.getByTestId('entry-mode-paste').check();
+      await page.locator('#entry-paste').fill('4\n-1\n1,5');
+      await preview.waitFor();
+      await page.getByTestId('entry-save').click();
+      await ask.waitFor();
+      assert.equal(
+        (await ask.locator('#odd-ask-q').textContent())?.trim(),
+        '2 giá trị có vẻ bất thường với một số đếm: -1, 1,5. Vẫn lưu chứ?',
+      );
+      await entry.screenshot({ path: 'test-results/odd-entry-paste-vi-dark.png' });
+
+      assertNoPageErrors(ext);
+      assertNoExternalRequests(ext);
+    },
+    { name: 'odd-entry' },
+  ),
+);

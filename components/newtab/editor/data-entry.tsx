@@ -1,4 +1,5 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { oddEntryQuestion, oddQuestion } from '../../../lib/app/odd-entry';
 import { parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
 import { formatDate, formatExactValue } from '../../../lib/i18n/format';
 import { localizedName } from '../../../lib/i18n/translate';
@@ -40,7 +41,24 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
   const [errors, setErrors] = useState<
     Partial<Record<'metric' | 'value' | 'day' | 'paste' | 'form', string>>
   >({});
+  /**
+   * Values odd for the KPI wait here for the user's answer (issue 19, item 6): nothing is written
+   * until "Save anyway"; any edit drops the question, so it never answers for values not shown.
+   */
+  const [ask, setAsk] = useState<{
+    question: string;
+    reason: string | null;
+    count: number;
+    obs: Observation[];
+  } | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const askRef = useRef<HTMLDivElement>(null);
+  // An edit to any field drops the question: it must never answer for values no longer shown.
+  useEffect(() => setAsk(null), [chosen, mode, day, text, paste, undated, skipBad, dims, note]);
+  useEffect(() => {
+    // Focus goes to the question's safe answer (Change), so Enter never saves an odd value by accident.
+    if (ask) askRef.current?.querySelector<HTMLButtonElement>('[data-testid="odd-change"]')?.focus();
+  }, [ask]);
   const metric: Metric | undefined = metrics.find((m) => m.id === chosen && !m.formula);
   const parsed = useMemo(
     () =>
@@ -87,9 +105,10 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
       if (parsed.problems.length && !skipBad)
         return fail({ paste: t.plural('entry.problems', parsed.problems.length) });
       if (parsed.rows.length === 0) return fail({ paste: t('entry.pasteEmpty') });
-      return void store(
+      return void storeOrAsk(
         metric,
         pastedObservations(parsed.rows, metric, cleanDims(metric, dims), note, nonce),
+        null,
       );
     }
     const checked = checkValue(text, s.locale, metric.unit);
@@ -108,7 +127,25 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
       note,
       nonce,
     });
-    void store(metric, [obs]);
+    void storeOrAsk(metric, [obs], oddQuestion(obs.value, metric.unit, s.locale));
+  };
+
+  /** Saves at once when every value is ordinary; otherwise asks once, naming the odd values. */
+  const storeOrAsk = (m: Metric, obs: Observation[], reason: string | null) => {
+    const question = oddEntryQuestion(
+      obs.map((o) => o.value),
+      m.unit,
+      s.locale,
+    );
+    if (!question) return store(m, obs);
+    setErrors({});
+    const count = obs.filter((o) => oddQuestion(o.value, m.unit, s.locale) !== null).length;
+    setAsk({ question, reason, count, obs });
+  };
+
+  const changeOdd = () => {
+    setAsk(null);
+    formRef.current?.querySelector<HTMLElement>(mode === 'one' ? '#entry-value' : '#entry-paste')?.focus();
   };
 
   const saveLabel =
@@ -237,6 +274,7 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
               result={parsed}
               // The preview is the confirmation: each value exactly as it will be stored (issue 19, item 6).
               format={(v) => formatExactValue(v, metric.unit, s.locale)}
+              question={(v) => oddQuestion(v, metric.unit, s.locale)}
               formatDay={(ms) => formatDate(ms, s.locale, s.timeZone, 'medium')}
               t={t}
             />
@@ -254,8 +292,38 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
           )}
         </>
       )}
+      {ask && metric && (
+        <div
+          ref={askRef}
+          role="alertdialog"
+          aria-labelledby="odd-ask-q"
+          class="pc-odd-ask"
+          data-testid="odd-ask"
+        >
+          <p id="odd-ask-q">{ask.question}</p>
+          {ask.reason && <p>{ask.reason}</p>}
+          <div class="pc-row">
+            <button
+              type="button"
+              class="primary"
+              onClick={() => {
+                const { obs } = ask;
+                setAsk(null);
+                void store(metric, obs);
+              }}
+              data-testid="odd-save"
+            >
+              {t('oddEntry.saveAnyway')}
+            </button>
+            <button type="button" onClick={changeOdd} data-testid="odd-change">
+              {t.plural('oddEntry.change', ask.count)}
+            </button>
+          </div>
+        </div>
+      )}
       <footer class="pc-row pc-editor-actions">
-        <button type="submit" class="primary" data-testid="entry-save">
+        {/* While the question is open its own answer is the one primary action. */}
+        <button type="submit" class={ask ? undefined : 'primary'} data-testid="entry-save">
           {saveLabel}
         </button>
         <button type="button" onClick={onClose}>

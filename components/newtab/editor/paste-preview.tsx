@@ -10,10 +10,13 @@ export function PastePreview({
   result,
   format,
   formatDay,
+  question,
   t,
 }: {
   result: PasteResult;
   format: (v: number) => string;
+  /** The quick log's question for an odd value ("-3? This KPI counts things…"), shown on its row. */
+  question: (v: number) => string | null;
   formatDay: (ms: number) => string;
   t: Translator;
 }) {
@@ -43,10 +46,17 @@ export function PastePreview({
           </thead>
           <tbody>
             {result.rows.slice(0, SHOWN).map((r) => (
-              <tr key={r.line}>
+              <tr key={r.line} class={r.odd ? 'pc-odd-row' : undefined} data-odd={r.odd || undefined}>
                 <td>{String(r.line)}</td>
                 <td>{formatDay(r.time)}</td>
-                <td class="pc-num">{format(r.value)}</td>
+                <td class="pc-num">
+                  {format(r.value)}
+                  {r.odd && (
+                    <span class="pc-odd-note" data-testid="paste-odd">
+                      {question(r.value)}
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

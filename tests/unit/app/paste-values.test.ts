@@ -27,9 +27,9 @@ describe('parsePastedColumn', () => {
     const r = parsePastedColumn('12tr\n1.500.000\n\n3 tỷ\n', opts({ lastDay: '2026-03-08' }));
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
-      { line: 1, day: '2026-03-06', time: NOON(2026, 3, 6), value: 12_000_000 },
-      { line: 2, day: '2026-03-07', time: NOON(2026, 3, 7), value: 1_500_000 },
-      { line: 4, day: '2026-03-08', time: NOON(2026, 3, 8), value: 3_000_000_000 },
+      { line: 1, day: '2026-03-06', time: NOON(2026, 3, 6), value: 12_000_000, odd: false },
+      { line: 2, day: '2026-03-07', time: NOON(2026, 3, 7), value: 1_500_000, odd: false },
+      { line: 4, day: '2026-03-08', time: NOON(2026, 3, 8), value: 3_000_000_000, odd: false },
     ]);
   });
 
