@@ -47,18 +47,6 @@ describe('formatGap', () => {
     });
   });
 
-  it('a duration beside its line keeps its decimals and speaks the UI’s language', () => {
-    const days = { kind: 'duration', per: 'days' } as const;
-    const hours = { kind: 'duration', per: 'hours' } as const;
-    // 1.98 d against a 2 d ceiling read "2 d / 2 d"; Vietnamese read "d" and "h".
-    expect(formatUnitValue(1.98, days, ctx('en'))).toBe('1.98 d');
-    expect(formatUnitValue(1.98, days, ctx('vi'))).toBe('1,98 ngày');
-    expect(formatUnitValue(149, hours, ctx('en'))).toBe('149 h');
-    expect(formatUnitValue(149, hours, ctx('vi'))).toBe('149 giờ');
-    expect(formatUnitValue(23.69, hours, ctx('en'))).toBe('23.7 h');
-    expect(formatGap(0.02, days, ctx('vi'), [1.98, 2])).toBe('0,02 ngày');
-  });
-
   it('the trajectory alert writes hours as hours', () => {
     const pace = { gap: -23.69, gapPct: -0.15 } as Parameters<typeof belowTrajectoryAlert>[1];
     const a = belowTrajectoryAlert({ id: 'g', title: 'Training' }, pace, 'p', undefined, {

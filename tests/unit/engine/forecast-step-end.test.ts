@@ -9,7 +9,6 @@ import { forecastHit } from '../../../lib/engine/forecast';
  * 1 ms after the deadline, so the last month before a deadline never counted: an on-time rate at
  * 97.7% toward 98% by Dec 31 read "1% chance".
  */
-const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 6);
 const MONTH_ENDS = Array.from({ length: 24 }, (_, k) => Date.UTC(2027, k, 1));
 
