@@ -105,14 +105,19 @@ async function syncNow(options) {
   await eventually(async () => !(await section.getByTestId('team-sync-now').isDisabled()), {
     message: 'Sync now enabled',
   });
+  const status = async () => (await section.getByTestId('team-status').textContent()) ?? '';
+  const before = await status();
   await section.getByTestId('team-sync-now').click();
-  await eventually(
-    async () => !/Syncing/.test((await section.getByTestId('team-status').textContent()) ?? ''),
-    {
-      timeout: 30_000,
-      message: 'sync finished',
-    },
-  );
+  // The run starts in the background a moment after the click: wait until the status shows it (or
+  // moves off what it said before), so the old status is not read as this run's end.
+  await eventually(async () => /Syncing/.test(await status()) || (await status()) !== before, {
+    timeout: 5_000,
+    message: 'the sync started',
+  }).catch(() => {});
+  await eventually(async () => !/Syncing/.test(await status()), {
+    timeout: 30_000,
+    message: 'sync finished',
+  });
   return (await section.getByTestId('team-status').textContent()) ?? '';
 }
 
