@@ -4,7 +4,13 @@ import { repository } from '../storage/repository';
 import { docToGoal, docToMetric, goalToDoc, metricToDoc, parseTeamId, type TeamDoc } from '../team/docs';
 import { applyPulled, managedDocs, ownDocs, readTeamObservations, teamScope } from '../team/local-records';
 import { quarantinePulled } from '../team/quarantine-pulled';
-import { normalizeServerUrl, openSession, TeamError, type TeamSession } from '../team/session';
+import {
+  normalizeServerUrl,
+  normalizeTeamName,
+  openSession,
+  TeamError,
+  type TeamSession,
+} from '../team/session';
 import {
   MAX_REFUSALS,
   parseTeamState,
@@ -14,7 +20,7 @@ import {
   type TeamState,
 } from '../team/state';
 import { checkPulledDoc, readMirrorChanges, sameContent, stageLocal, syncOnce } from '../team/sync';
-import { REFUSALS, refusalFor, TEAM_DB_PATTERN, teamRoles } from '../team/validate';
+import { REFUSALS, refusalFor, teamRoles } from '../team/validate';
 
 /**
  * The team feature's background half: join, leave, share a goal, and one-shot checkpointed syncs
@@ -82,13 +88,7 @@ export function createTeamSync(deps: TeamDeps) {
 
   async function join(input: JoinInput, session?: TeamSession): Promise<TeamState | null> {
     const serverUrl = normalizeServerUrl(input.serverUrl);
-    const team = input.team.trim();
-    if (!TEAM_DB_PATTERN.test(team)) {
-      throw new TeamError(
-        'not_found',
-        `"${team}" is not a team database name: lower-case letters, digits, _ and -, starting with a letter.`,
-      );
-    }
+    const team = normalizeTeamName(input.team);
     const opened = session ?? (await openSession(serverUrl, input.name.trim(), input.password, fetchImpl));
     const roles = teamRoles(team);
     if (!opened.roles.some((r) => r === roles.manager || r === roles.member || r === '_admin')) {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { TEAM_DB_PATTERN } from './validate';
 
 /**
  * Signing in to the team server: `POST /_session` gives a cookie session (CouchDB's AuthSession).
@@ -26,6 +27,18 @@ export interface TeamSession {
   roles: string[];
   /** Node only: the `AuthSession=…` pair to send back. Undefined in a browser. */
   cookie?: string;
+}
+
+/** A team's database name as typed, trimmed; refuses what CouchDB and the roles' names cannot hold. */
+export function normalizeTeamName(raw: string): string {
+  const team = raw.trim();
+  if (!TEAM_DB_PATTERN.test(team)) {
+    throw new TeamError(
+      'not_found',
+      `"${team}" is not a team database name: lower-case letters, digits, _ and -, starting with a letter.`,
+    );
+  }
+  return team;
 }
 
 /** `https://couch.example.com/` → `https://couch.example.com`; refuses anything but http(s). */

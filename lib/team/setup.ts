@@ -1,5 +1,5 @@
-import { normalizeServerUrl, openSession, sessionFetch, TeamError } from './session';
-import { designDoc, securityObject, TEAM_DB_PATTERN } from './validate';
+import { normalizeServerUrl, normalizeTeamName, openSession, sessionFetch, TeamError } from './session';
+import { designDoc, securityObject } from './validate';
 
 /**
  * "Set up a team database" (Options › Team, for a server admin): the same three steps docs/team.md
@@ -30,13 +30,7 @@ export async function setUpTeamDatabase(
   fetchImpl: typeof fetch = (...a) => fetch(...a),
 ): Promise<SetupResult> {
   const serverUrl = normalizeServerUrl(input.serverUrl);
-  const team = input.team.trim();
-  if (!TEAM_DB_PATTERN.test(team)) {
-    throw new TeamError(
-      'not_found',
-      `"${team}" is not a team database name: lower-case letters, digits, _ and -, starting with a letter.`,
-    );
-  }
+  const team = normalizeTeamName(input.team);
   const session = await openSession(serverUrl, input.name.trim(), input.password, fetchImpl);
   const send = sessionFetch(serverUrl, session, fetchImpl);
   try {
