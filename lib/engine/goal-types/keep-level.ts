@@ -3,12 +3,11 @@ import { keepOutlook } from '../forecast-keep';
 import { holds, keepSideOf } from '../goal-type';
 import { journeyFloor } from '../journey';
 import { hashString } from '../random';
-import { computeStatus } from '../status';
 import { type DayKey, periodStart, startOfLocalDay } from '../time-buckets';
 import { levelValue } from './level-value';
 import { emptyReading, type GoalFacts, type KeepScore, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
-import { completeHistory, historyStarts, latestCheckInValue } from './shared';
+import { completeHistory, decideStatus, historyStarts, latestCheckInValue } from './shared';
 
 /**
  * Keep a level: the metric stays at or above / at or below a threshold (the goal's target) in every
@@ -197,19 +196,12 @@ function finish(
     holding = k.margin < 0 ? 'breached' : k.margin < tolerance ? 'close' : 'held';
   }
   const allHeld = !!k && k.periods > 0 && k.held === k.periods;
-  const st = computeStatus({
-    done: f.done,
-    notStarted: f.notStarted,
+  decideStatus(r, f, ctx.now, {
     reached: f.deadlinePassed && allHeld,
     deadlinePassed: f.deadlinePassed && !!k,
     gapPct: null,
     probability: null,
     holding,
-    confidence: f.confidence,
-    now: ctx.now,
   });
-  r.status = st.status;
-  r.statusReasons = st.reasons;
-  r.decidedBy = st.decidedBy;
   return r;
 }

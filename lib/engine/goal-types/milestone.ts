@@ -1,9 +1,9 @@
 import { meetsTarget } from '../journey';
-import { computeStatus } from '../status';
 import { readLevel } from './reach-level';
 import { readTotal } from './reach-total';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
+import { decideStatus } from './shared';
 
 /**
  * Milestone: done by a date, optionally with a metric condition (a target the metric must reach in the
@@ -26,18 +26,11 @@ export function readMilestone(f: GoalFacts, ctx: SeriesContext, paths: number): 
   const r = emptyReading();
   r.target = f.target;
   r.progress = f.done ? 1 : 0;
-  const st = computeStatus({
-    done: f.done,
-    notStarted: f.notStarted,
+  decideStatus(r, f, ctx.now, {
     reached: false,
     deadlinePassed: f.deadlinePassed,
     gapPct: null,
     probability: null,
-    confidence: f.confidence,
-    now: ctx.now,
   });
-  r.status = st.status;
-  r.statusReasons = st.reasons;
-  r.decidedBy = st.decidedBy;
   return r;
 }

@@ -1,8 +1,8 @@
 import type { Confidence, Settings } from '../../schema';
 import { type KrScore, objectiveScore, okrZone } from '../okr';
-import { computeStatus } from '../status';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
+import { decideStatus } from './shared';
 
 /**
  * Objective: scored from its key results (or, for a BHAG without a metric, from its children).
@@ -19,19 +19,12 @@ import type { SeriesContext } from './series-context';
  */
 export function readObjective(f: GoalFacts, ctx: SeriesContext): TypeReading {
   const r = emptyReading();
-  const st = computeStatus({
-    done: f.done,
-    notStarted: f.notStarted,
+  decideStatus(r, f, ctx.now, {
     reached: false,
     deadlinePassed: false,
     gapPct: null,
     probability: null,
-    confidence: f.confidence,
-    now: ctx.now,
   });
-  r.status = st.status;
-  r.statusReasons = st.reasons;
-  r.decidedBy = st.decidedBy;
   if (f.done) r.progress = 1;
   return r;
 }

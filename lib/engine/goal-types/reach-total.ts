@@ -1,11 +1,11 @@
 import { sumInRange } from '../aggregate';
 import { dimKey } from '../dim-key';
-import { computeStatus } from '../status';
 import { localDayKey } from '../time-buckets';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
   completeHistory,
+  decideStatus,
   forecastGranularity,
   forecastOf,
   historyStarts,
@@ -101,19 +101,12 @@ export function fromLatestCheckIn(
 /** Status rules shared by totals and levels (status.ts): done, not started, reached, deadline, pace, forecast. */
 export function withStatus(f: GoalFacts, ctx: SeriesContext, r: TypeReading): TypeReading {
   const reached = r.pace?.reached ?? (r.progress !== null && r.target !== null ? r.progress >= 1 : false);
-  const st = computeStatus({
-    done: f.done,
-    notStarted: f.notStarted,
+  decideStatus(r, f, ctx.now, {
     reached: r.current !== null && reached,
     deadlinePassed: f.deadlinePassed && r.current !== null,
     gapPct: r.pace?.gapPct ?? null,
     // A rough estimate (too few periods for a fitted model) is shown but never decides the status.
     probability: r.forecast && !r.forecast.rough ? r.forecast.probabilityByDeadline : null,
-    confidence: f.confidence,
-    now: ctx.now,
   });
-  r.status = st.status;
-  r.statusReasons = st.reasons;
-  r.decidedBy = st.decidedBy;
   return r;
 }

@@ -7,6 +7,7 @@ import { directionSign, goodJourney } from '../journey';
 import { progressFraction } from '../okr';
 import { computePace, type Pace } from '../pace';
 import { hashString } from '../random';
+import { computeStatus, type StatusInput } from '../status';
 import {
   type DayKey,
   type Granularity,
@@ -14,7 +15,7 @@ import {
   periodStart,
   startOfLocalDay,
 } from '../time-buckets';
-import { type ForecastBasis, type GoalFacts, MIN_ROUGH_TOTAL_HISTORY } from './reading';
+import { type ForecastBasis, type GoalFacts, MIN_ROUGH_TOTAL_HISTORY, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 
 /**
@@ -239,4 +240,27 @@ export function wayProgress(
   const way = goodJourney(baseline, target, direction);
   if (way > 0 && Number.isFinite(current)) return (directionSign(direction) * (current - baseline)) / way;
   return progressFraction(baseline, target, current, direction, unit);
+}
+
+/**
+ * Sets the reading's status from what its goal type measured (`measured`), with the facts every type
+ * passes alike: done, not started yet, and the owner's latest confidence (status.ts holds the rule).
+ */
+export function decideStatus(
+  r: TypeReading,
+  f: GoalFacts,
+  now: number,
+  measured: Omit<StatusInput, 'done' | 'notStarted' | 'confidence' | 'now'>,
+): TypeReading {
+  const st = computeStatus({
+    done: f.done,
+    notStarted: f.notStarted,
+    confidence: f.confidence,
+    now,
+    ...measured,
+  });
+  r.status = st.status;
+  r.statusReasons = st.reasons;
+  r.decidedBy = st.decidedBy;
+  return r;
 }
