@@ -114,15 +114,15 @@ function persistenceView(a: KeepOutlookArgs): { next: number; hold: number | nul
   for (let p = 0; p < paths; p++) {
     let v = a.current;
     let ok = true;
+    // Every path draws all its steps, even once breached: path p then gets the same draws whatever the
+    // value read, so a value further past the line can never do better on any path (common random
+    // numbers). Stopping at the breach shifted every later path's draws, and the chances with them.
     for (let k = 0; k < steps; k++) {
       const d = changes[Math.floor(rand() * changes.length)] as number;
       v += k === 0 ? d * share : d;
       const held = a.sign * (v - a.threshold) >= 0;
       if (k === 0 && held) nextOk++;
-      if (!held) {
-        ok = false;
-        break;
-      }
+      if (!held) ok = false;
     }
     if (ok) allOk++;
   }
