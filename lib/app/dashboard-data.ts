@@ -3,7 +3,7 @@ import { evaluateAll, type GoalEvaluation } from '../engine/evaluate-all';
 import { okrZone } from '../engine/okr';
 import type { DailyRollup } from '../engine/rollup';
 import { localDayKey } from '../engine/time-buckets';
-import { localizeExampleDescription } from '../example/example-milestones';
+import { localizeExampleDescription } from '../example/example-milestone-texts';
 import { formatDate, formatNumber } from '../i18n/format';
 import { createTranslator, localizedName } from '../i18n/translate';
 import { type CheckIn, type Goal, type Metric, PERSPECTIVES, type Settings } from '../schema';

@@ -10,7 +10,7 @@
  * (expectedRevenue: trend, seasons and Tết), so they are reachable; later years step up to the BHAG's
  * ₫150B a year.
  */
-import type { Goal, Locale } from '../schema';
+import type { Goal } from '../schema';
 import { addMonths, DAY_MS, monthEnd, monthStart, type YearMonth, yearMonthOf } from './example-calendar';
 import {
   billions,
@@ -22,6 +22,7 @@ import {
   quarterOf,
   quarterStart,
 } from './example-goal-parts';
+import { BHAG_PLAN, MONTH_WHAT, QUARTER_PLANS, YEAR_PLANS } from './example-milestone-texts';
 import { expectedRevenue } from './example-simulation';
 
 export const BHAG_ID = 'ex-goal-bhag';
@@ -32,151 +33,85 @@ const YEAR_BUDGETS = [3_000_000_000, 4_500_000_000, 6_000_000_000];
 /** Revenue weight per month (Jan first) for the phased trajectory: Tết stock-up, then the dip. */
 const SEASONAL_WEIGHTS = [1.3, 1.05, 0.8, 0.9, 0.95, 0.92, 0.92, 0.95, 1, 1.02, 1.06, 1.13];
 
-const BHAG_PLAN = {
-  en: 'Triple the business in three years: from a northern wholesaler to a national one selling to shops, distributors and online.',
-  vi: 'Tăng gấp ba quy mô trong ba năm: từ một nhà bán sỉ miền Bắc thành nhà bán sỉ toàn quốc, bán cho cửa hàng, nhà phân phối và trực tuyến.',
-};
-
-const YEAR_PLANS: { en: string; vi: string }[] = [
-  {
-    en: 'Cover 1,000 retail shops in the North and open Shopee, Lazada and TikTok Shop stores.',
-    vi: 'Phủ 1.000 cửa hàng bán lẻ ở miền Bắc và mở gian hàng trên Shopee, Lazada, TikTok Shop.',
-  },
-  {
-    en: 'Open a branch warehouse in Đà Nẵng and sign 40 distributors in Central Vietnam.',
-    vi: 'Mở kho chi nhánh tại Đà Nẵng và ký hợp đồng với 40 nhà phân phối miền Trung.',
-  },
-  {
-    en: 'Become a top-3 consumer-goods wholesaler in the North with 3,000 active shops.',
-    vi: 'Trở thành một trong ba nhà bán sỉ hàng tiêu dùng hàng đầu miền Bắc với 3.000 cửa hàng hoạt động.',
-  },
-];
-
-const QUARTER_PLANS: { en: string; vi: string; owner: string }[] = [
-  {
-    en: 'Tết campaign: gift baskets for retail shops, stock up distributors before the holiday.',
-    vi: 'Chiến dịch Tết: giỏ quà cho cửa hàng bán lẻ, nhập hàng cho nhà phân phối trước kỳ nghỉ.',
-    owner: PEOPLE.sales,
-  },
-  {
-    en: 'Vietnam Expo booth and a distributor recruitment drive after the post-Tết lull.',
-    vi: 'Gian hàng Vietnam Expo và đợt tuyển nhà phân phối sau thời gian chững lại sau Tết.',
-    owner: PEOPLE.marketing,
-  },
-  {
-    en: 'Move repeat retail orders to the Zalo mini app; Mid-Autumn promotion.',
-    vi: 'Chuyển đơn đặt lại của cửa hàng bán lẻ sang Zalo Mini App; khuyến mãi Trung thu.',
-    owner: PEOPLE.operations,
-  },
-  {
-    en: 'Year-end stock-up program and preparing the Tết assortment.',
-    vi: 'Chương trình nhập hàng cuối năm và chuẩn bị danh mục hàng Tết.',
-    owner: PEOPLE.sales,
-  },
-];
+/** Who runs each quarter's plan (QUARTER_PLANS in example-milestone-texts.ts), Q1 first. */
+const QUARTER_OWNERS = [PEOPLE.sales, PEOPLE.marketing, PEOPLE.operations, PEOPLE.sales];
 
 /** One concrete action per calendar month, in the rhythm of a Vietnamese trading year. */
 const MONTH_ACTIONS: {
   en: string;
   vi: string;
-  what: string;
-  whatVi: string;
   budget: number;
   owner: string;
 }[] = [
   {
     en: 'Deliver Tết gift-basket orders to 300 shops',
     vi: 'Giao giỏ quà Tết cho 300 cửa hàng',
-    what: 'All Tết gift-basket orders delivered before the holiday, none later than 3 days before Tết.',
-    whatVi: 'Mọi đơn giỏ quà Tết được giao trước kỳ nghỉ, không đơn nào muộn hơn 3 ngày trước Tết.',
     budget: 350_000_000,
     owner: PEOPLE.operations,
   },
   {
     en: 'Resume deliveries within 3 days after Tết',
     vi: 'Khôi phục giao hàng trong 3 ngày sau Tết',
-    what: 'Warehouse and trucks back to full capacity by the third working day after the holiday.',
-    whatVi: 'Kho và xe tải hoạt động hết công suất trở lại trước ngày làm việc thứ ba sau kỳ nghỉ.',
     budget: 120_000_000,
     owner: PEOPLE.operations,
   },
   {
     en: 'Clear post-Tết stock and renew distributor contracts',
     vi: 'Giải phóng hàng tồn sau Tết và gia hạn hợp đồng nhà phân phối',
-    what: 'Slow-moving Tết stock under 5% of inventory; every distributor contract renewed for the year.',
-    whatVi: 'Hàng Tết bán chậm dưới 5% tồn kho; mọi hợp đồng nhà phân phối được gia hạn cho cả năm.',
     budget: 150_000_000,
     owner: PEOPLE.sales,
   },
   {
     en: 'Run the Vietnam Expo booth in Hà Nội',
     vi: 'Tham gia gian hàng Vietnam Expo tại Hà Nội',
-    what: 'A 4-day booth collecting at least 120 qualified leads.',
-    whatVi: 'Gian hàng 4 ngày thu về ít nhất 120 khách hàng tiềm năng đủ điều kiện.',
     budget: 220_000_000,
     owner: PEOPLE.marketing,
   },
   {
     en: 'Sign 5 distributors met at the Expo',
     vi: 'Ký hợp đồng với 5 nhà phân phối gặp tại hội chợ',
-    what: 'Five signed distribution agreements with a first order each.',
-    whatVi: 'Năm hợp đồng phân phối được ký, mỗi nhà phân phối có đơn hàng đầu tiên.',
     budget: 90_000_000,
     owner: PEOPLE.sales,
   },
   {
     en: 'Open the TikTok Shop store',
     vi: 'Mở gian hàng TikTok Shop',
-    what: 'Store live with the top 50 products and two livestream sales a week.',
-    whatVi: 'Gian hàng hoạt động với 50 sản phẩm bán chạy nhất và hai buổi livestream bán hàng mỗi tuần.',
     budget: 180_000_000,
     owner: PEOPLE.marketing,
   },
   {
     en: 'Train every salesperson on the CRM',
     vi: 'Đào tạo toàn bộ nhân viên kinh doanh sử dụng CRM',
-    what: 'All 14 sales staff log every deal and visit in the CRM.',
-    whatVi: 'Cả 14 nhân viên kinh doanh ghi mọi giao dịch và lượt ghé thăm vào CRM.',
     budget: 60_000_000,
     owner: PEOPLE.people,
   },
   {
     en: 'Launch ordering through the Zalo mini app',
     vi: 'Ra mắt đặt hàng qua Zalo Mini App',
-    what: 'Retail shops can reorder from Zalo; 200 shops onboarded.',
-    whatVi: 'Cửa hàng bán lẻ đặt lại hàng qua Zalo; 200 cửa hàng đã tham gia.',
     budget: 250_000_000,
     owner: PEOPLE.operations,
   },
   {
     en: 'Mid-Autumn campaign for retail shops',
     vi: 'Chiến dịch Trung thu cho các cửa hàng bán lẻ',
-    what: 'Mooncake and gift-set bundles offered to every active retail shop.',
-    whatVi: 'Combo bánh trung thu và quà tặng được chào tới mọi cửa hàng bán lẻ đang hoạt động.',
     budget: 200_000_000,
     owner: PEOPLE.marketing,
   },
   {
     en: 'Run the booth at the Sài Gòn trade fair',
     vi: 'Tham gia gian hàng hội chợ thương mại tại Sài Gòn',
-    what: 'A 4-day booth and meetings with 20 southern distributors.',
-    whatVi: 'Gian hàng 4 ngày và gặp gỡ 20 nhà phân phối phía Nam.',
     budget: 240_000_000,
     owner: PEOPLE.marketing,
   },
   {
     en: 'Year-end stock-up program for distributors',
     vi: 'Chương trình nhập hàng cuối năm cho nhà phân phối',
-    what: 'Volume discounts agreed with every distributor for December and January orders.',
-    whatVi: 'Thỏa thuận chiết khấu theo sản lượng với mọi nhà phân phối cho đơn hàng tháng 12 và tháng 1.',
     budget: 300_000_000,
     owner: PEOPLE.sales,
   },
   {
     en: 'Lock the Tết assortment and warehouse capacity',
     vi: 'Chốt danh mục hàng Tết và năng lực kho',
-    what: 'Tết products ordered from suppliers and 30% extra warehouse space rented for January.',
-    whatVi: 'Đặt hàng Tết từ nhà cung cấp và thuê thêm 30% diện tích kho cho tháng 1.',
     budget: 400_000_000,
     owner: PEOPLE.finance,
   },
@@ -290,7 +225,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
       startAt: quarterStart(q),
       deadline,
       budget: { amount: Math.round((YEAR_BUDGETS[q.year - planYear] ?? 0) / 4), currency: 'VND' },
-      owner: plan?.owner,
+      owner: QUARTER_OWNERS[q.quarter],
       parentId: `ex-goal-year-${q.year}`,
       ...measured(deadline),
     });
@@ -307,7 +242,7 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
       goalType: 'milestone',
       title: action.en,
       translations: { vi: action.vi },
-      description: action.what,
+      description: MONTH_WHAT[ym.month]?.en,
       frameworks: ['smart'],
       startAt: monthStart(ym),
       deadline,
@@ -323,38 +258,4 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
 
 function quarterId(q: QuarterRef): string {
   return `ex-goal-q-${q.year}-q${q.quarter + 1}`;
-}
-
-/** Every example milestone description, by either language's text, in both languages. */
-const DESCRIPTIONS: ReadonlyMap<string, { en: string; vi: string }> = new Map(
-  [
-    BHAG_PLAN,
-    ...YEAR_PLANS,
-    ...QUARTER_PLANS,
-    ...MONTH_ACTIONS.map((a) => ({ en: a.what, vi: a.whatVi })),
-  ].flatMap((pair) => [
-    [pair.en, { en: pair.en, vi: pair.vi }] as const,
-    [pair.vi, { en: pair.en, vi: pair.vi }] as const,
-  ]),
-);
-
-/**
- * An example milestone's description in the UI's language, for display. The schema translates titles
- * only, so example records store the English text and the translation is looked up by it. Earlier
- * versions stored both languages on two lines ("en\nvi"), or a month's action as "November 2026: …
- * Budget 300 million VND."; those read right too. The user's own goals are never touched.
- */
-export function localizeExampleDescription(
-  goal: Pick<Goal, 'example' | 'description'>,
-  locale: Locale,
-): string | undefined {
-  const text = goal.description;
-  if (!goal.example || !text) return text;
-  const lines = text.split('\n');
-  const monthly = /^[A-Z][a-z]+ \d{4}: (.*) Budget [^.]*\.$/.exec(text)?.[1];
-  const pair =
-    DESCRIPTIONS.get(text) ??
-    (lines.length === 2 ? DESCRIPTIONS.get(lines[0] ?? '') : undefined) ??
-    (monthly ? DESCRIPTIONS.get(monthly) : undefined);
-  return pair ? pair[locale] : text;
 }

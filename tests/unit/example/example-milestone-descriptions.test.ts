@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildExampleData } from '../../../lib/example/example-data';
-import { localizeExampleDescription } from '../../../lib/example/example-milestones';
+import { localizeExampleDescription } from '../../../lib/example/example-milestone-texts';
 
 /**
  * The example's milestone descriptions ("What" on the timeline) in the UI's language. They were
