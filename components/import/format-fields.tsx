@@ -3,6 +3,7 @@ import type { LeadObjectType } from '../../lib/import/column-aliases';
 import { DATE_FORMATS, NUMBER_FORMATS } from '../../lib/import/formats';
 import type { SpendPeriod } from '../../lib/import/plan';
 import { tr } from '../app/session';
+import { currencyChoices } from '../shared/currency-choices';
 import { CrmTargetFields } from './crm-target-fields';
 import type { PreviewRow } from './import-draft';
 import { draft, updateDraft } from './import-model';
@@ -17,7 +18,6 @@ const OBJECT_TYPES: LeadObjectType[] = [
   'person',
 ];
 const PERIODS: SpendPeriod[] = ['day', 'week', 'month'];
-const CURRENCIES = ['VND', 'USD', 'EUR', 'GBP', 'JPY', 'SGD', 'THB'];
 
 /** Date and number formats (a confirmation box when the sample reads both ways) and per-kind extras. */
 export function FormatFields({ rows }: { rows: PreviewRow[] | null }) {
@@ -25,7 +25,7 @@ export function FormatFields({ rows }: { rows: PreviewRow[] | null }) {
   const d = draft.value;
   if (!d) return null;
   const ambiguous = d.dateAmbiguous || d.numberAmbiguous;
-  const currencies = CURRENCIES.includes(d.currency) ? CURRENCIES : [d.currency, ...CURRENCIES];
+  const currencies = currencyChoices(d.currency);
   return (
     <fieldset class="pc-form-grid" data-testid="import-formats">
       <legend>{t('csv.formats')}</legend>

@@ -6,8 +6,7 @@
 import type { CrmMapping } from '../../lib/crm/mapping';
 import { CurrencyCode } from '../../lib/schema/common';
 import { tr } from '../app/session';
-
-const COMMON = ['VND', 'USD', 'EUR', 'GBP', 'JPY', 'SGD', 'THB', 'AUD', 'CAD', 'CNY', 'KRW', 'INR'];
+import { currencyChoices } from '../shared/currency-choices';
 
 export interface MappingCurrencyProps {
   mapping: CrmMapping;
@@ -17,7 +16,7 @@ export interface MappingCurrencyProps {
 export function MappingCurrency({ mapping, onChange }: MappingCurrencyProps) {
   const t = tr.value;
   const current = mapping.defaultCurrency;
-  const codes = current && !COMMON.includes(current) ? [current, ...COMMON] : COMMON;
+  const codes = currencyChoices(current);
   return (
     <label class="pc-mapping-currency">
       {t('picker.currency.label')}{' '}
