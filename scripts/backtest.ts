@@ -3,7 +3,12 @@
  * Run: npx tsx scripts/backtest.ts   (results are copied into docs/forecast-backtest.md)
  *      --points           point forecasts and coverage only (no goal tests), for a quick look
  *      --fit-calibration  also print the Platt maps of forecast-calibration.ts, fitted on the
- *                         development cases only (the held-out ones never feed a fit)
+ *                         development cases only (the held-out ones never feed a fit), and report
+ *                         every chance with them instead of the maps in the file
+ *      --development      the development series only (decide on a change before looking at held-out rows)
+ *      --write-calibration  as --fit-calibration, and write the fitted maps into forecast-calibration.ts
+ *                         (the one step to run after any change to the forecaster; see
+ *                         scripts/backtest-calibration.ts)
  *
  * Data, split by use:
  * - development: `vega-datasets` (monthly unemployment, employment, stock prices, CO₂; Seattle weather
@@ -34,7 +39,9 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { forecastHit, forecastKeep, forecastSeries } from '../lib/engine/forecast';
-import { type ChanceKind, fitPlatt, PLATT, recalibrate } from '../lib/engine/forecast-calibration';
+import { type ChanceKind, recalibrate } from '../lib/engine/forecast-calibration';
+import { fitMaps, mapWith, printMaps, writeMaps } from './backtest-calibration';
+import { printTargets } from './backtest-targets';
 
 type Freq = 'month' | 'week';
 type Use = 'development' | 'evaluation';
@@ -268,12 +275,15 @@ function tally(key: string): Tally {
 }
 
 interface GoalCase {
-  /** The chance the app shows: the simulated share through the recalibration map. */
-  p: number;
-  /** The simulated share itself (what the map is fitted on). */
+  kind: ChanceKind;
+  freq: Freq;
+  /** The simulated share itself (what the map is fitted on); the chance shown is chanceOf(case). */
   raw: number;
   hit: boolean;
 }
+/** The recalibration map reported with: the file's, or (--fit-calibration) the one fitted in this run. */
+let chanceMap: (raw: number, kind: ChanceKind, freq: Freq) => number = recalibrate;
+const chanceOf = (c: GoalCase) => chanceMap(c.raw, c.kind, c.freq);
 const goals = new Map<string, GoalCase[]>();
 const addGoal = (key: string, c: GoalCase) => {
   const list = goals.get(key);
@@ -361,7 +371,8 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
   };
   const group = `${s.use}|${s.period}`;
   const chance = (kind: ChanceKind, raw: number, hit: boolean): GoalCase => ({
-    p: recalibrate(raw, kind, s.period),
+    kind,
+    freq: s.period,
     raw,
     hit,
   });
@@ -447,12 +458,12 @@ function pointTable(title: string, keys: Array<[string, string]>) {
   }
 }
 
-function brier(cases: GoalCase[]) {
+function brier(cases: GoalCase[], p: (c: GoalCase) => number = chanceOf) {
   const base = cases.filter((c) => c.hit).length / cases.length;
   let b = 0;
   let b0 = 0;
   for (const c of cases) {
-    b += (c.p - (c.hit ? 1 : 0)) ** 2;
+    b += (p(c) - (c.hit ? 1 : 0)) ** 2;
     b0 += (base - (c.hit ? 1 : 0)) ** 2;
   }
   return { brier: b / cases.length, baseline: b0 / cases.length, base };
@@ -463,13 +474,14 @@ function reliability(key: string) {
   if (!cases.length) return;
   const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, hit: 0 }));
   for (const c of cases) {
-    const b = bins[Math.min(9, Math.floor(c.p * 10))]!;
+    const p = chanceOf(c);
+    const b = bins[Math.min(9, Math.floor(p * 10))]!;
     b.n++;
-    b.p += c.p;
+    b.p += p;
     b.hit += c.hit ? 1 : 0;
   }
   const { brier: br, baseline, base } = brier(cases);
-  const rawBrier = brier(cases.map((c) => ({ ...c, p: c.raw }))).brier;
+  const rawBrier = brier(cases, (c) => c.raw).brier;
   console.log(
     `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(3)} (before the map ${rawBrier.toFixed(3)}) vs base-rate ${baseline.toFixed(3)}\n`,
   );
@@ -489,23 +501,10 @@ function median(xs: number[]) {
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : Number.NaN;
 }
 
-/** `--fit-calibration`: Platt maps fitted on the DEVELOPMENT cases only, to paste into forecast-calibration.ts. */
-function fitCalibration() {
-  console.log('\n## Recalibration maps fitted on the development data (forecast-calibration.ts PLATT)\n');
-  for (const kind of ['total', 'level', 'keep'] as const) {
-    for (const freq of ['month', 'week'] as const) {
-      const cases = goals.get(`${kind}|development|${freq}`) ?? [];
-      const [a, b] = fitPlatt(cases.map((c) => ({ p: c.raw, hit: c.hit })));
-      const [a0, b0] = PLATT[kind][freq];
-      console.log(
-        `${kind}.${freq}: [${a.toFixed(3)}, ${b.toFixed(3)}] from ${cases.length} goals (in use: [${a0}, ${b0}])`,
-      );
-    }
-  }
-}
-
 function run() {
-  const series = [...vegaSeries(), ...heldOutSeries()].filter(
+  // --development: the development series only, for deciding on a change without seeing held-out rows.
+  const devOnly = process.argv.includes('--development');
+  const series = [...vegaSeries(), ...(devOnly ? [] : heldOutSeries())].filter(
     (s) => s.values.length > 0 && s.values.every(Number.isFinite),
   );
   for (const use of ['development', 'evaluation'] as const) {
@@ -515,6 +514,16 @@ function run() {
     );
   }
   for (const s of series) runSeries(s);
+  const write = process.argv.includes('--write-calibration');
+  if (write || process.argv.includes('--fit-calibration')) {
+    const maps = fitMaps(goals);
+    printMaps(maps, goals);
+    if (write) writeMaps(maps);
+    chanceMap = mapWith(maps);
+  }
+  const scored = new Map([...goals].map(([k, cs]) => [k, cs.map((c) => ({ p: chanceOf(c), hit: c.hit }))]));
+  for (const use of ['evaluation', 'development'] as const)
+    printTargets(use, tallies, scored, LENGTHS, HORIZON);
   for (const use of ['evaluation', 'development'] as const) {
     console.log(`\n## ${use} data\n`);
     for (const freq of ['month', 'week'] as const) {
@@ -566,7 +575,6 @@ function run() {
       }
     }
   }
-  if (process.argv.includes('--fit-calibration')) fitCalibration();
 }
 
 run();

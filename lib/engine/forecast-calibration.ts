@@ -21,9 +21,12 @@ export type ChanceFrequency = 'week' | 'month';
 export const PLATT: Readonly<
   Record<ChanceKind, Readonly<Record<ChanceFrequency, readonly [number, number]>>>
 > = {
+  // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
+  // <platt-maps>
   total: { month: [1.067, 0.276], week: [0.702, -0.043] },
   level: { month: [0.775, -0.185], week: [0.686, 0.159] },
   keep: { month: [0.718, 0.242], week: [0.732, -0.059] },
+  // </platt-maps>
 };
 
 /**
@@ -44,7 +47,11 @@ export function chanceFrequency(seasonPeriod: number | undefined): ChanceFrequen
 
 /** The calibrated chance for a simulated share `p` of futures that reach (total, level) or keep. */
 export function recalibrate(p: number, kind: ChanceKind, frequency: ChanceFrequency): number {
-  const [a, b] = PLATT[kind][frequency];
+  return recalibrateWith(PLATT[kind][frequency], p);
+}
+
+/** σ(a·logit(p) + b) for a given map (the backtest reports with maps it has just fitted). */
+export function recalibrateWith([a, b]: readonly [number, number], p: number): number {
   return 1 / (1 + Math.exp(-(a * logit(p) + b)));
 }
 
