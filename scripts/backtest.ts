@@ -12,8 +12,10 @@
  *
  * Data, split by use:
  * - development: `vega-datasets` (monthly unemployment, employment, stock prices, CO₂; Seattle weather
- *   by week). The forecaster's constants (CALIBRATION, the run-rate spread floor, MIN_MODEL_POINTS)
- *   were chosen looking at these numbers, and the recalibration maps are fitted on these cases.
+ *   by week; and business-like counts: wildlife-strike reports, film releases and their gross, S&P 500
+ *   trading volume, by week and month). The forecaster's constants (CALIBRATION, the run-rate spread
+ *   floor, MIN_MODEL_POINTS, the drift test) were chosen looking at these numbers, and the
+ *   recalibration maps are fitted on these cases. Loading is in backtest-data.ts.
  * - evaluation only: `@observablehq/sample-datasets` (a pizza restaurant's daily orders and revenue
  *   2020–2022 by category, summed to weeks and months; New York weather 2012–2015 by week; Apple's
  *   daily share price 2013–2018, last close of each week and month) and `@visx/mock-data` (Apple's share
@@ -35,223 +37,11 @@
  * probability, the Brier score against the base-rate forecast, and for total goals the coverage of the
  * true date by [p10, p90] and the median date error against a run-rate date (N / mean per period).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { forecastHit, forecastKeep, forecastSeries } from '../lib/engine/forecast';
 import { type ChanceKind, recalibrate } from '../lib/engine/forecast-calibration';
 import { fitMaps, mapWith, printMaps, writeMaps } from './backtest-calibration';
+import { type Freq, heldOutSeries, type Series, vegaBusinessSeries, vegaSeries } from './backtest-data';
 import { printTargets } from './backtest-targets';
-
-type Freq = 'month' | 'week';
-type Use = 'development' | 'evaluation';
-interface Series {
-  dataset: string;
-  name: string;
-  values: number[];
-  period: Freq;
-  use: Use;
-}
-
-const require = createRequire(import.meta.url);
-
-// ---------------------------------------------------------------- loading
-
-function parseCsv(text: string): Array<Record<string, string>> {
-  const [head, ...rows] = text.trim().split(/\r?\n/);
-  const cols = (head ?? '').split(',');
-  return rows.map((r) => {
-    const cells = r.split(',');
-    return Object.fromEntries(cols.map((c, i) => [c, cells[i] ?? '']));
-  });
-}
-
-const DAY = 86_400_000;
-const dayOf = (iso: string) => Math.floor(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) / DAY);
-/** Monday-based week number of a day number (1970-01-01 was a Thursday). */
-const weekOf = (day: number) => Math.floor((day + 3) / 7);
-const monthOf = (day: number) => {
-  const d = new Date(day * DAY);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-};
-
-type Agg = 'sum' | 'mean' | 'last';
-/** Daily values → complete weeks or months (a period needs every one of its days). */
-function aggregate(days: Array<{ day: number; value: number }>, freq: Freq, agg: Agg): number[] {
-  const buckets = new Map<number, { sum: number; n: number; last: number; lastDay: number }>();
-  for (const { day, value } of days) {
-    const k = freq === 'week' ? weekOf(day) : monthOf(day);
-    const b = buckets.get(k) ?? { sum: 0, n: 0, last: value, lastDay: -1 };
-    b.sum += value;
-    b.n++;
-    if (day > b.lastDay) {
-      b.last = value;
-      b.lastDay = day;
-    }
-    buckets.set(k, b);
-  }
-  const keys = [...buckets.keys()].sort((a, b) => a - b);
-  // Trading days and gaps: for 'last' any day counts; otherwise the period must be complete.
-  const complete = (k: number) => {
-    const b = buckets.get(k)!;
-    if (agg === 'last') return b.n >= (freq === 'week' ? 3 : 15);
-    if (freq === 'week') return b.n === 7;
-    const y = Math.floor(k / 12);
-    const m = k % 12;
-    return b.n === new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  };
-  const first = keys.findIndex(complete);
-  const lastK = keys.findLastIndex(complete);
-  const out: number[] = [];
-  for (let i = first; i >= 0 && i <= lastK; i++) {
-    const b = buckets.get(keys[i]!)!;
-    out.push(agg === 'sum' ? b.sum : agg === 'mean' ? b.sum / b.n : b.last);
-  }
-  return out;
-}
-
-function vegaSeries(): Series[] {
-  const dataDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
-  const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
-  const out: Series[] = [];
-  const dev = (dataset: string, name: string, values: number[], period: Freq) =>
-    out.push({ dataset, name, values, period, use: 'development' });
-  const unemp = JSON.parse(read('unemployment-across-industries.json')) as Array<{
-    series: string;
-    date: string;
-    count: number;
-  }>;
-  const byIndustry = new Map<string, Array<{ date: string; count: number }>>();
-  for (const r of unemp) byIndustry.set(r.series, [...(byIndustry.get(r.series) ?? []), r]);
-  for (const [name, rows] of byIndustry) {
-    rows.sort((a, b) => a.date.localeCompare(b.date));
-    dev(
-      'unemployment-across-industries',
-      name,
-      rows.map((r) => r.count),
-      'month',
-    );
-  }
-  const emp = parseCsv(read('us-employment.csv'));
-  for (const col of Object.keys(emp[0] ?? {})) {
-    if (col === 'month' || col === 'nonfarm_change') continue;
-    dev(
-      'us-employment',
-      col,
-      emp.map((r) => Number(r[col])),
-      'month',
-    );
-  }
-  const stocks = parseCsv(read('stocks.csv'));
-  for (const sym of new Set(stocks.map((r) => r.symbol ?? ''))) {
-    dev(
-      'stocks',
-      sym,
-      stocks.filter((r) => r.symbol === sym).map((r) => Number(r.price)),
-      'month',
-    );
-  }
-  dev(
-    'sp500',
-    'S&P 500',
-    parseCsv(read('sp500.csv')).map((r) => Number(r.price)),
-    'month',
-  );
-  dev(
-    'co2-concentration',
-    'CO2',
-    parseCsv(read('co2-concentration.csv')).map((r) => Number(r.CO2)),
-    'month',
-  );
-  const sea = parseCsv(read('seattle-weather.csv')).map((r) => ({ ...r, day: dayOf(r.date ?? '') }));
-  dev(
-    'seattle-weather',
-    'weekly mean temp_max',
-    aggregate(
-      sea.map((r) => ({ day: r.day, value: Number(r.temp_max) })),
-      'week',
-      'mean',
-    ),
-    'week',
-  );
-  dev(
-    'seattle-weather',
-    'weekly precipitation',
-    aggregate(
-      sea.map((r) => ({ day: r.day, value: Number(r.precipitation) })),
-      'week',
-      'sum',
-    ),
-    'week',
-  );
-  return out;
-}
-
-function heldOutSeries(): Series[] {
-  const out: Series[] = [];
-  const ev = (dataset: string, name: string, values: number[], period: Freq) =>
-    out.push({ dataset, name, values, period, use: 'evaluation' });
-  const obs = (file: string) =>
-    readFileSync(require.resolve(`@observablehq/sample-datasets/${file}`), 'utf8');
-
-  // A pizza restaurant's daily sales: the closest thing to a small business's own numbers.
-  const pizza = parseCsv(obs('pizza.csv'));
-  const byCat = new Map<string, Map<number, { orders: number; revenue: number }>>();
-  for (const r of pizza) {
-    const day = dayOf(r.order_date ?? '');
-    for (const cat of [r.category ?? '', 'all']) {
-      const m = byCat.get(cat) ?? new Map();
-      const acc = m.get(day) ?? { orders: 0, revenue: 0 };
-      acc.orders += Number(r.orders);
-      acc.revenue += Number(r.revenue);
-      m.set(day, acc);
-      byCat.set(cat, m);
-    }
-  }
-  for (const [cat, days] of byCat) {
-    // Closed days are zero-sale days, not missing ones.
-    const all = [...byCat.get('all')!.keys()];
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
-    const filled = (key: 'orders' | 'revenue') =>
-      Array.from({ length: hi - lo + 1 }, (_, i) => ({ day: lo + i, value: days.get(lo + i)?.[key] ?? 0 }));
-    for (const key of ['orders', 'revenue'] as const) {
-      for (const freq of ['week', 'month'] as const)
-        ev('pizza-sales', `${cat} ${key} by ${freq}`, aggregate(filled(key), freq, 'sum'), freq);
-    }
-  }
-  const weather = parseCsv(obs('weather.csv')).filter((r) => r.location === 'New York');
-  const ny = weather.map((r) => ({ ...r, day: dayOf(r.date ?? '') }));
-  ev(
-    'new-york-weather',
-    'weekly mean temp_max',
-    aggregate(
-      ny.map((r) => ({ day: r.day, value: Number(r.temp_max) })),
-      'week',
-      'mean',
-    ),
-    'week',
-  );
-  ev(
-    'new-york-weather',
-    'weekly precipitation',
-    aggregate(
-      ny.map((r) => ({ day: r.day, value: Number(r.precipitation) })),
-      'week',
-      'sum',
-    ),
-    'week',
-  );
-  const aapl = parseCsv(obs('aapl.csv')).map((r) => ({ day: dayOf(r.Date ?? ''), value: Number(r.Close) }));
-  for (const freq of ['week', 'month'] as const)
-    ev('aapl-2013-2018', `close by ${freq}`, aggregate(aapl, freq, 'last'), freq);
-
-  const visx = require('@visx/mock-data') as { appleStock: Array<{ date: string; close: number }> };
-  const apple = visx.appleStock.map((r) => ({ day: dayOf(r.date), value: r.close }));
-  for (const freq of ['week', 'month'] as const)
-    ev('visx-apple-2007-2012', `close by ${freq}`, aggregate(apple, freq, 'last'), freq);
-  return out;
-}
 
 // ---------------------------------------------------------------- tallies
 
@@ -504,7 +294,7 @@ function median(xs: number[]) {
 function run() {
   // --development: the development series only, for deciding on a change without seeing held-out rows.
   const devOnly = process.argv.includes('--development');
-  const series = [...vegaSeries(), ...(devOnly ? [] : heldOutSeries())].filter(
+  const series = [...vegaSeries(), ...vegaBusinessSeries(), ...(devOnly ? [] : heldOutSeries())].filter(
     (s) => s.values.length > 0 && s.values.every(Number.isFinite),
   );
   for (const use of ['development', 'evaluation'] as const) {

@@ -50,7 +50,12 @@ export interface Model {
   lastValue: number;
   /** Weights of damped trend, SES, Theta and naive in the combination (they sum to 1). */
   weights: [number, number, number, number];
-  /** Theta's drift per step (half the least-squares slope) and its constant lead (h − 1 + c). */
+  /**
+   * The window drifts (hasDrift): only then do the damped trend and Theta members extrapolate a slope;
+   * otherwise both forecast the recent level (the SES level, as a damped trend with no slope would).
+   */
+  trended: boolean;
+  /** Theta's drift per step (half the least-squares slope; 0 without a drift) and its constant lead (h − 1 + c). */
   thetaDrift: number;
   thetaLead: number;
   /** Set for histories shorter than MIN_MODEL_POINTS: the run-rate estimate. */
@@ -210,9 +215,26 @@ function slopeOf(y: readonly number[]): number {
   return sxx > 0 ? sxy / sxx : 0;
 }
 
-/** Akaike's criterion on one-step errors: lower is better; k counts fitted parameters. */
-function aic(sse: number, count: number, k: number): number {
-  return count * Math.log(Math.max(sse, 1e-300) / Math.max(1, count)) + 2 * k;
+/**
+ * Does the window drift, or only wander and jump? The mean one-step change against its standard error
+ * (a t-test at the usual two-sided 5%). A steady trend is many changes of one sign and passes; noise
+ * does not; and a single level shift (one big change among small ones) never does: its t-value is about
+ * 1 whatever the size of the step, because the step inflates the spread as much as the mean. Only a
+ * window that passes gives the damped trend and Theta their slopes (see memberWeights); otherwise they
+ * forecast the recent level, so one step is not extrapolated as growth.
+ */
+const DRIFT_T = 1.96;
+
+export function hasDrift(y: readonly number[]): boolean {
+  const k = y.length - 1;
+  if (k < 2) return false;
+  let mean = 0;
+  for (let i = 1; i <= k; i++) mean += (y[i] ?? 0) - (y[i - 1] ?? 0);
+  mean /= k;
+  let ss = 0;
+  for (let i = 1; i <= k; i++) ss += ((y[i] ?? 0) - (y[i - 1] ?? 0) - mean) ** 2;
+  const se = Math.sqrt(ss / (k - 1) / k);
+  return se > 0 ? Math.abs(mean) > DRIFT_T * se : mean !== 0;
 }
 
 function correlation(x: readonly number[], lag: number): number {
@@ -305,6 +327,7 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     sesLevel: 0,
     lastValue: 0,
     weights: [1, 0, 0, 0],
+    trended: false,
     thetaDrift: 0,
     thetaLead: 0,
     rough: null,
@@ -312,42 +335,35 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   if (n === 0) return blank;
   if (n < MIN_MODEL_POINTS) return roughModel(x, blank);
 
-  const plain = bestHolt(x);
-  let chosen: HoltFit = plain;
+  let fitted: HoltFit = bestHolt(x);
   let adjusted: readonly number[] = x;
   let seasonal: number[] | null = null;
   let multiplicative = false;
   const m = seasonPeriod ?? 0;
-  if (m >= 2 && n >= 2 * m) {
-    // Seasonal candidate: adjust by classical decomposition and fit. It is kept when the series correlates
-    // with itself one cycle later (seasonalByAcf) or when it wins on Akaike's criterion after
-    // paying for its m − 1 indices: the test alone misses seasonality hidden by a level shift, AIC
-    // alone almost never pays for 51 weekly indices even on weather. Two full cycles is the least that
-    // gives every position one estimate; with less, the indices are mostly noise.
-    const mult = x.every((v) => v > 0);
-    const idx = seasonalIndices(x, m, mult);
-    const y = x.map((v, t) => (mult ? v / (idx[t % m] || 1) : v - (idx[t % m] ?? 0)));
-    const fit = bestHolt(y);
-    // Errors back on the original scale, so the two candidates are compared like for like.
-    const origSse = fit.residuals.reduce((a, e, i) => a + (mult ? e * (idx[(i + 1) % m] ?? 1) : e) ** 2, 0);
-    if (seasonalByAcf(x, m) || aic(origSse, n - 1, 4 + m - 1) < aic(plain.sse, n - 1, 4)) {
-      chosen = { ...fit, sse: origSse };
-      seasonal = idx;
-      multiplicative = mult;
-      adjusted = y;
-    }
+  // Seasonality needs two full cycles (with less, the indices are mostly noise) and a series that
+  // correlates with itself one cycle later (seasonalByAcf). Akaike's criterion is not a second way in:
+  // a level shift inside the window (a new price list each January) lowers the seasonal candidate's
+  // in-sample error as much as a real season does, and on the backtest's development data the test
+  // alone forecast as well or better at every history length (docs/forecast-backtest.md).
+  if (m >= 2 && n >= 2 * m && seasonalByAcf(x, m)) {
+    multiplicative = x.every((v) => v > 0);
+    const idx = seasonalIndices(x, m, multiplicative);
+    adjusted = x.map((v, t) => (multiplicative ? v / (idx[t % m] || 1) : v - (idx[t % m] ?? 0)));
+    fitted = bestHolt(adjusted);
+    seasonal = idx;
   }
   const ses = bestSes(adjusted);
-  const b = slopeOf(adjusted);
-  const weights = memberWeights(adjusted, chosen, ses.alpha, b / 2);
+  const trended = hasDrift(adjusted);
+  const drift = trended ? slopeOf(adjusted) / 2 : 0;
+  const weights = memberWeights(adjusted, fitted, ses.alpha, drift, trended);
   return {
     method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
-    alpha: chosen.alpha,
-    beta: chosen.beta,
-    phi: chosen.phi,
-    level: chosen.level,
-    trend: chosen.trend,
-    residuals: inflate(center(chosen.residuals), n, seasonal ? 4 + m - 1 : 4),
+    alpha: fitted.alpha,
+    beta: fitted.beta,
+    phi: fitted.phi,
+    level: fitted.level,
+    trend: fitted.trend,
+    residuals: inflate(center(fitted.residuals), n, seasonal ? 4 + m - 1 : 4),
     seasonal,
     multiplicative,
     nonNegative: blank.nonNegative,
@@ -356,7 +372,8 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     sesLevel: ses.level,
     lastValue: adjusted[n - 1] ?? 0,
     weights,
-    thetaDrift: b / 2,
+    trended,
+    thetaDrift: drift,
     // Hyndman & Billah's Theta forecast: ℓ + (b/2)·(h − 1 + 1/α − (1 − α)^n/α).
     thetaLead: (1 - (1 - ses.alpha) ** n) / ses.alpha - 1,
     rough: null,
@@ -368,7 +385,10 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
  * half of the history, each member forecasts up to VALIDATION_STEPS ahead with the states it had then
  * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error. A
  * member that keeps missing here (a trend on a series that shifts in steps, naive on a noisy one) gets
- * little say; when they do about equally well this is the plain M4 "Comb" average.
+ * little say; when they do about equally well this is the plain M4 "Comb" average. Without a drift
+ * (`trended` false) the damped-trend member is the SES level and Theta's drift is 0, so the two trend
+ * slots also forecast the recent level: the combination then leans on the level, as it should when the
+ * window shows no trend.
  */
 const VALIDATION_STEPS = 6;
 
@@ -377,6 +397,7 @@ function memberWeights(
   holt: HoltFit,
   sesAlpha: number,
   drift: number,
+  trended: boolean,
 ): [number, number, number, number] {
   const n = y.length;
   const L = new Float64Array(n);
@@ -410,7 +431,8 @@ function memberWeights(
       phiPow *= holt.phi;
       phiSum += phiPow;
       const actual = y[t + h] ?? 0;
-      err[0]! += Math.abs(actual - ((L[t] as number) + phiSum * (T[t] as number)));
+      const damped = trended ? (L[t] as number) + phiSum * (T[t] as number) : (S[t] as number);
+      err[0]! += Math.abs(actual - damped);
       err[1]! += Math.abs(actual - (S[t] as number));
       err[2]! += Math.abs(actual - ((S[t] as number) + drift * (h + lead)));
       err[3]! += Math.abs(actual - (y[t] ?? 0));
@@ -426,7 +448,9 @@ function memberWeights(
 /**
  * What the combination adds to the damped-trend forecast h steps ahead (h ≥ 1), on the adjusted
  * scale: the weighted mean of damped, SES, Theta and naive, minus damped. Paths are simulated with
- * the damped model's dynamics and shifted by this, so the band is centred on the combination.
+ * the damped model's dynamics and shifted by this, so the band is centred on the combination. (The
+ * damped-trend member is the SES level when the window has no drift; the dynamics are still the
+ * fitted damped model's.)
  */
 export function combinationOffsets(model: Model, steps: number): Float64Array {
   const out = new Float64Array(steps);
@@ -440,7 +464,8 @@ export function combinationOffsets(model: Model, steps: number): Float64Array {
     damped = model.level + phiSum * model.trend;
     const theta = model.sesLevel + model.thetaDrift * (h + model.thetaLead);
     const [wd, ws, wt, wn] = model.weights;
-    out[h - 1] = wd * damped + ws * model.sesLevel + wt * theta + wn * model.lastValue - damped;
+    const member = model.trended ? damped : model.sesLevel;
+    out[h - 1] = wd * member + ws * model.sesLevel + wt * theta + wn * model.lastValue - damped;
   }
   return out;
 }
