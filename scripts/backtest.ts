@@ -522,9 +522,9 @@ function run() {
     chanceMap = mapWith(maps);
   }
   const scored = new Map([...goals].map(([k, cs]) => [k, cs.map((c) => ({ p: chanceOf(c), hit: c.hit }))]));
-  for (const use of ['evaluation', 'development'] as const)
-    printTargets(use, tallies, scored, LENGTHS, HORIZON);
-  for (const use of ['evaluation', 'development'] as const) {
+  const uses = (['evaluation', 'development'] as const).filter((u) => series.some((s) => s.use === u));
+  for (const use of uses) printTargets(use, tallies, scored, LENGTHS, HORIZON);
+  for (const use of uses) {
     console.log(`\n## ${use} data\n`);
     for (const freq of ['month', 'week'] as const) {
       pointTable(`${freq}ly series, by history length (periods of history W):`, [

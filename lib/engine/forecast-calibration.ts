@@ -23,9 +23,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.067, 0.276], week: [0.702, -0.043] },
-  level: { month: [0.775, -0.185], week: [0.686, 0.159] },
-  keep: { month: [0.718, 0.242], week: [0.732, -0.059] },
+  total: { month: [1.06, 0.291], week: [0.71, 0.008] },
+  level: { month: [0.835, -0.071], week: [0.727, 0.229] },
+  keep: { month: [0.797, 0.127], week: [0.766, -0.142] },
   // </platt-maps>
 };
 
