@@ -23,9 +23,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.06, 0.291], week: [0.71, 0.008] },
-  level: { month: [0.835, -0.071], week: [0.727, 0.229] },
-  keep: { month: [0.797, 0.127], week: [0.766, -0.142] },
+  total: { month: [1.068, 0.292], week: [0.738, 0.009] },
+  level: { month: [0.844, -0.071], week: [0.753, 0.224] },
+  keep: { month: [0.81, 0.129], week: [0.788, -0.136] },
   // </platt-maps>
 };
 

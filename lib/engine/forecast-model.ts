@@ -132,9 +132,9 @@ export function pathErrorScales(model: Model): PathErrorScales {
  */
 const WIDTH_STEPS = 13;
 const WIDTH_PRIOR = 4;
-const WIDTH_OPTIMISM = 1.35;
+const WIDTH_OPTIMISM = 1.45;
 /** One step ahead an in-window error is nearly a residual, and less optimistic than further out. */
-const WIDTH_OPTIMISM_FIRST = 1.15;
+const WIDTH_OPTIMISM_FIRST = 1.0;
 /** The widening never goes beyond these bounds (a window's errors are a small sample). */
 const WIDTH_MIN = 0.6;
 const WIDTH_MAX = 2;

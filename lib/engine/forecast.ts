@@ -256,6 +256,20 @@ function simulate(model: Model, h: number, opts: ForecastOptions, defaultPaths: 
   return out;
 }
 
+/**
+ * The simulated futures behind forecastSeries, one array of `horizon` period values per path (500 by
+ * default): for tests and diagnostics that need whole paths, not quantiles.
+ */
+export function simulatePaths(
+  values: readonly number[],
+  horizon: number,
+  opts: ForecastOptions = {},
+): Float64Array[] {
+  const model = cachedModel(values, opts.seasonPeriod);
+  const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
+  return model.method === 'none' || h === 0 ? [] : simulate(model, h, opts, 500);
+}
+
 function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number | null, firstShare = 1) {
   const p10: number[] = [];
   const p50: number[] = [];
