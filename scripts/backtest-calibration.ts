@@ -63,21 +63,23 @@ export function printMaps(maps: PlattMaps, cases: ReadonlyMap<string, readonly C
   }
 }
 
-const FILE = fileURLToPath(new URL('../lib/engine/forecast-calibration.ts', import.meta.url));
+/** The engine's calibration file (resolved when used: unit tests pass a copy instead). */
+const calibrationFile = () =>
+  fileURLToPath(new URL('../lib/engine/forecast-calibration.ts', import.meta.url));
 const START = '// <platt-maps>';
 const END = '// </platt-maps>';
 
 /** Rewrites the lines between the markers in forecast-calibration.ts with `maps`. */
-export function writeMaps(maps: PlattMaps) {
-  const text = readFileSync(FILE, 'utf8');
+export function writeMaps(maps: PlattMaps, file = calibrationFile()) {
+  const text = readFileSync(file, 'utf8');
   const from = text.indexOf(START);
   const to = text.indexOf(END);
-  if (from < 0 || to < from) throw new Error(`${FILE}: the ${START} … ${END} markers are missing`);
+  if (from < 0 || to < from) throw new Error(`${file}: the ${START} … ${END} markers are missing`);
   const body = KINDS.map(
     (k) => `  ${k}: { month: [${maps[k].month.join(', ')}], week: [${maps[k].week.join(', ')}] },`,
   ).join('\n');
   const lineStart = text.lastIndexOf('\n', from) + 1;
   const indent = text.slice(lineStart, from);
-  writeFileSync(FILE, `${text.slice(0, from)}${START}\n${body}\n${indent}${text.slice(to)}`);
-  console.log(`\nWrote the fitted maps into ${FILE}.`);
+  writeFileSync(file, `${text.slice(0, from)}${START}\n${body}\n${indent}${text.slice(to)}`);
+  console.log(`\nWrote the fitted maps into ${file}.`);
 }

@@ -37,23 +37,32 @@
  * probability, the Brier score against the base-rate forecast, and for total goals the coverage of the
  * true date by [p10, p90] and the median date error against a run-rate date (N / mean per period).
  */
-import { forecastHit, forecastKeep, forecastSeries } from '../lib/engine/forecast';
+import { forecastHit, forecastKeep, forecastSeries, simulatePaths } from '../lib/engine/forecast';
 import { type ChanceKind, recalibrate } from '../lib/engine/forecast-calibration';
 import { fitMaps, mapWith, printMaps, writeMaps } from './backtest-calibration';
 import { type Freq, heldOutSeries, type Series, vegaBusinessSeries, vegaSeries } from './backtest-data';
-import { printTargets } from './backtest-targets';
+import { coveredShare, printTargets } from './backtest-targets';
 
 // ---------------------------------------------------------------- tallies
 
 interface Tally {
   forecasts: number;
   covered: number;
+  coveredTiesSplit: number;
   engine: number;
   naive: number;
   snaive: number;
   snaiveCount: number;
 }
-const blank = (): Tally => ({ forecasts: 0, covered: 0, engine: 0, naive: 0, snaive: 0, snaiveCount: 0 });
+const blank = (): Tally => ({
+  forecasts: 0,
+  covered: 0,
+  coveredTiesSplit: 0,
+  engine: 0,
+  naive: 0,
+  snaive: 0,
+  snaiveCount: 0,
+});
 const tallies = new Map<string, Tally>();
 function tally(key: string): Tally {
   let t = tallies.get(key);
@@ -114,9 +123,14 @@ function runSeries(s: Series) {
       if (!(scale > 0)) continue;
       const seed = origin * 31 + W;
       const f = forecastSeries(hist, H, { seasonPeriod: m, paths: PATHS, seed });
+      // The same simulated futures as f's quantiles (same model, seed and paths), for coveredShare.
+      const sims = simulatePaths(hist, H, { seasonPeriod: m, paths: PATHS, seed });
       const last = hist[hist.length - 1] ?? 0;
+      const column = new Float64Array(sims.length);
       for (let k = 0; k < H; k++) {
         const a = actual[k] ?? 0;
+        for (let p = 0; p < sims.length; p++) column[p] = sims[p]![k] as number;
+        const share = coveredShare(column, a, f.p10[k] ?? 0, f.p90[k] ?? 0);
         const keys = [
           `${s.use}|${s.period}|all`,
           `${s.use}|${s.period}|W${W}`,
@@ -127,6 +141,7 @@ function runSeries(s: Series) {
           const t = tally(key);
           t.forecasts++;
           if (a >= (f.p10[k] ?? 0) && a <= (f.p90[k] ?? 0)) t.covered++;
+          t.coveredTiesSplit += share;
           t.engine += Math.abs(a - (f.point[k] ?? 0)) / scale;
           t.naive += Math.abs(a - last) / scale;
           if (W >= m) {
@@ -237,13 +252,15 @@ const num = (a: number, b: number) => (b ? (a / b).toFixed(3) : '—');
 
 function pointTable(title: string, keys: Array<[string, string]>) {
   console.log(`\n${title}\n`);
-  console.log('| | forecasts | 80% coverage | MASE Pacer | MASE naive | MASE seasonal naive |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log(
+    '| | forecasts | 80% coverage | (ties split) | MASE Pacer | MASE naive | MASE seasonal naive |',
+  );
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const [label, key] of keys) {
     const t = tallies.get(key);
     if (!t) continue;
     console.log(
-      `| ${label} | ${t.forecasts} | ${pct(t.covered, t.forecasts)} | ${num(t.engine, t.forecasts)} | ${num(t.naive, t.forecasts)} | ${t.snaiveCount ? num(t.snaive, t.snaiveCount) : '—'} |`,
+      `| ${label} | ${t.forecasts} | ${pct(t.covered, t.forecasts)} | ${pct(t.coveredTiesSplit, t.forecasts)} | ${num(t.engine, t.forecasts)} | ${num(t.naive, t.forecasts)} | ${t.snaiveCount ? num(t.snaive, t.snaiveCount) : '—'} |`,
     );
   }
 }
@@ -312,9 +329,9 @@ function run() {
     chanceMap = mapWith(maps);
   }
   const scored = new Map([...goals].map(([k, cs]) => [k, cs.map((c) => ({ p: chanceOf(c), hit: c.hit }))]));
-  for (const use of ['evaluation', 'development'] as const)
-    printTargets(use, tallies, scored, LENGTHS, HORIZON);
-  for (const use of ['evaluation', 'development'] as const) {
+  const uses = (['evaluation', 'development'] as const).filter((u) => series.some((s) => s.use === u));
+  for (const use of uses) printTargets(use, tallies, scored, LENGTHS, HORIZON);
+  for (const use of uses) {
     console.log(`\n## ${use} data\n`);
     for (const freq of ['month', 'week'] as const) {
       pointTable(`${freq}ly series, by history length (periods of history W):`, [

@@ -23,9 +23,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.067, 0.276], week: [0.702, -0.043] },
-  level: { month: [0.775, -0.185], week: [0.686, 0.159] },
-  keep: { month: [0.718, 0.242], week: [0.732, -0.059] },
+  total: { month: [1.068, 0.292], week: [0.738, 0.009] },
+  level: { month: [0.844, -0.071], week: [0.753, 0.224] },
+  keep: { month: [0.81, 0.129], week: [0.788, -0.136] },
   // </platt-maps>
 };
 

@@ -62,6 +62,16 @@ export interface Model {
   rough: RoughModel | null;
   /** The season period the caller gave (0 for none), even when seasonality was not chosen. */
   period: number;
+  /**
+   * Per-series widening of the simulated spread around the point forecast, by step ahead (index k for
+   * step k + 1; the last value holds beyond): see withWidening. Absent means 1 at every step.
+   */
+  widening?: readonly number[];
+  /**
+   * What a resampled (scaled, inflated) residual is multiplied by to give its period's own noise: the
+   * one-step error as measured, so simulated periods wobble as much as real ones did (see pathShape).
+   */
+  noiseScale?: number;
 }
 
 const ALPHAS = [0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9];
@@ -110,6 +120,178 @@ export function pathErrorScales(model: Model): PathErrorScales {
     level: f * LEVEL_ERROR * sigma,
     trend: f * TREND_ERROR * Math.sqrt(24 / Math.max(1, n)) * sigma,
   };
+}
+
+/**
+ * Per-series widening by step ahead, learned from the window's own rolling-origin errors. The global
+ * constants above give every series the same shape of band (how much wider six steps ahead is than
+ * one), and one shape does not fit all: on a series that drifts, real errors grow faster with the
+ * horizon than resampled one-step errors say; on a noisy series that reverts they grow slower. So at
+ * fit time, from every origin in the second half of the window, the combination forecasts up to
+ * WIDTH_STEPS ahead with the states it had then (as memberWeights does for the weights), and its mean
+ * squared error at each step h is compared with the variance the simulation gives at h. The ratio,
+ * shrunk towards 1 by WIDTH_PRIOR pseudo-errors (few errors say little: at 8 periods of history there
+ * are three one-step errors and none six steps ahead) and smoothed as a power of h (so paths stay as
+ * smooth as before), scales each path's deviation from the point forecast at step h. In-window errors
+ * are optimistic (the parameters were fitted on the same values), hence WIDTH_OPTIMISM.
+ */
+const WIDTH_STEPS = 13;
+const WIDTH_PRIOR = 4;
+const WIDTH_OPTIMISM = 1.45;
+/** One step ahead an in-window error is nearly a residual, and less optimistic than further out. */
+const WIDTH_OPTIMISM_FIRST = 1.0;
+/** The widening never goes beyond these bounds (a window's errors are a small sample). */
+const WIDTH_MIN = 0.6;
+const WIDTH_MAX = 2;
+
+/** Variance of a simulated path's deviation from the point forecast, by step (before widening). */
+export function simulatedVariance(model: Model, steps: number): Float64Array {
+  const scales = pathErrorScales(model);
+  const r = model.residuals;
+  const stepVar = r.length ? (scales.step * scales.step * r.reduce((a, v) => a + v * v, 0)) / r.length : 0;
+  const out = new Float64Array(steps);
+  let propagated = 1;
+  let phiSum = 0;
+  let phiPow = 1;
+  for (let k = 0; k < steps; k++) {
+    out[k] = stepVar * propagated + scales.level ** 2 + (scales.trend * k) ** 2;
+    // A one-step error k + 1 steps back moves the forecast by α + β(φ + … + φ^(k+1)).
+    phiPow *= model.phi;
+    phiSum += phiPow;
+    propagated += (model.alpha + model.beta * phiSum) ** 2;
+  }
+  return out;
+}
+
+/**
+ * How a fitted model's paths are built, by step k: value = center[k] + offset[k] + noise × e_k +
+ * persist[k] × (the path's own deviation from center[k]: past errors carried forward by the damped
+ * dynamics, plus its level and slope errors). `e_k` is the period's resampled residual (as scaled for
+ * the dynamics), `noise × e_k` the one-step error as measured: a simulated period wobbles around its
+ * path exactly as much as real periods did. Everything the band needs beyond that (parameter
+ * uncertainty, the short-history and per-series widening) goes into the persistent part, whose scale
+ * persist[k] is set so that each step's total variance is widening[k]² × simulatedVariance[k]. Inflating
+ * each period's noise instead gives the same band but jumpier paths, and jumpy paths cross a level
+ * (reach it, or breach a line to keep) far more often than real series do.
+ */
+export interface PathShape {
+  /** The damped-trend point forecast by step, on the adjusted scale, before the combination offset. */
+  center: Float64Array;
+  noise: number;
+  persist: Float64Array;
+}
+
+export function pathShape(model: Model, steps: number): PathShape {
+  const center = new Float64Array(steps);
+  const persist = new Float64Array(steps).fill(1);
+  let phiSum = 0;
+  let phiPow = 1;
+  for (let k = 0; k < steps; k++) {
+    phiPow *= model.phi;
+    phiSum += phiPow;
+    center[k] = model.level + phiSum * model.trend;
+  }
+  const noise = model.noiseScale ?? 1;
+  const variance = simulatedVariance(model, steps);
+  const scales = pathErrorScales(model);
+  const r = model.residuals;
+  const stepVar = r.length ? (scales.step * scales.step * r.reduce((a, v) => a + v * v, 0)) / r.length : 0;
+  // The noise term's variance: the residuals as measured, before inflation and scaling.
+  const noiseVar = noise * noise * stepVar;
+  const w = model.widening;
+  for (let k = 0; k < steps; k++) {
+    const wk = w?.length ? (w[Math.min(k, w.length - 1)] as number) : 1;
+    const total = wk * wk * (variance[k] as number);
+    const carried = (variance[k] as number) - stepVar;
+    if (carried > 0) persist[k] = Math.sqrt(Math.max(0, total - noiseVar) / carried);
+  }
+  return { center, noise, persist };
+}
+
+/** `model` with its widening, from the adjusted history `y` and the fit's initial trend and SES constant. */
+function withWidening(fitted: Model, y: readonly number[], b0: number, sesAlpha: number): Model {
+  const n = y.length;
+  const m = fitted.seasonal ? fitted.seasonal.length : 0;
+  const model: Model = {
+    ...fitted,
+    noiseScale: 1 / (inflation(n, m ? 4 + m - 1 : 4) * pathErrorScales(fitted).step),
+  };
+  const first = Math.max(2, Math.floor(n / 2));
+  if (n - 1 - first < 1) return model;
+  const sumSq = new Float64Array(WIDTH_STEPS);
+  const count = new Float64Array(WIDTH_STEPS);
+  let level = y[0] ?? 0;
+  let trend = b0;
+  let ses = y[0] ?? 0;
+  for (let t = 0; t < n - 1; t++) {
+    if (t > 0) {
+      const v = y[t] ?? 0;
+      const yhat = level + model.phi * trend;
+      const e = v - yhat;
+      level = yhat + model.alpha * e;
+      trend = model.phi * trend + model.beta * e;
+      ses += sesAlpha * (v - ses);
+    }
+    if (t < first) continue;
+    const steps = Math.min(WIDTH_STEPS, n - 1 - t);
+    const at: Model = {
+      ...model,
+      level,
+      trend,
+      sesLevel: ses,
+      lastValue: y[t] ?? 0,
+      n: t + 1,
+      thetaLead: (1 - (1 - sesAlpha) ** (t + 1)) / sesAlpha - 1,
+    };
+    const offsets = combinationOffsets(at, steps);
+    let phiSum = 0;
+    let phiPow = 1;
+    for (let h = 1; h <= steps; h++) {
+      phiPow *= model.phi;
+      phiSum += phiPow;
+      const point = level + phiSum * trend + (offsets[h - 1] ?? 0);
+      sumSq[h - 1]! += ((y[t + h] ?? 0) - point) ** 2;
+      count[h - 1]! += 1;
+    }
+  }
+  const variance = simulatedVariance(model, WIDTH_STEPS);
+  // Seasonal indices were estimated on the same window (with two cycles, each index from one period),
+  // so in-window errors of a seasonal model are optimistic by the m − 1 values they took from it.
+  const seasonalLeak = m ? (n - 1) / Math.max(1, n - m) : 1;
+  // Weighted least squares of log(ratio) on log(h) over the steps that have errors.
+  let sw = 0;
+  let sx = 0;
+  let sy = 0;
+  let sxx = 0;
+  let sxy = 0;
+  for (let k = 0; k < WIDTH_STEPS; k++) {
+    const c = count[k] as number;
+    const v = variance[k] as number;
+    if (!c || !(v > 0)) continue;
+    const optimism = WIDTH_OPTIMISM_FIRST + (WIDTH_OPTIMISM - WIDTH_OPTIMISM_FIRST) * Math.min(1, k / 2);
+    const ratio =
+      (optimism ** 2 * seasonalLeak * (sumSq[k] as number) + WIDTH_PRIOR * v) / ((c + WIDTH_PRIOR) * v);
+    const w = c + WIDTH_PRIOR;
+    const x = Math.log(k + 1);
+    const ly = Math.log(ratio);
+    sw += w;
+    sx += w * x;
+    sy += w * ly;
+    sxx += w * x * x;
+    sxy += w * x * ly;
+  }
+  if (!sw) return model;
+  const det = sw * sxx - sx * sx;
+  const slope = det > 1e-12 ? (sw * sxy - sx * sy) / det : 0;
+  const intercept = (sy - slope * sx) / sw;
+  let last = 0;
+  for (let k = 0; k < WIDTH_STEPS; k++) if (count[k]) last = k;
+  const widening: number[] = [];
+  for (let k = 0; k <= last; k++) {
+    const s = Math.exp((intercept + slope * Math.log(k + 1)) / 2);
+    widening.push(Math.min(WIDTH_MAX, Math.max(WIDTH_MIN, s)));
+  }
+  return { ...model, widening };
 }
 
 /** Student-t 90% quantiles for 1…7 degrees of freedom, over the normal one (1.2816). */
@@ -286,9 +468,13 @@ function center(r: number[]): number[] {
 }
 
 /** √((n − 1)/(n − 1 − k)) for the k fitted parameters, times CALIBRATION (pathErrorScales adds the rest). */
-function inflate(r: number[], n: number, k: number): number[] {
+function inflation(n: number, k: number): number {
   const dof = Math.max(1, n - 1 - k);
-  const f = Math.sqrt(Math.max(1, (n - 1) / dof)) * CALIBRATION;
+  return Math.sqrt(Math.max(1, (n - 1) / dof)) * CALIBRATION;
+}
+
+function inflate(r: number[], n: number, k: number): number[] {
+  const f = inflation(n, k);
   return r.map((v) => v * f);
 }
 
@@ -356,7 +542,7 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   const trended = hasDrift(adjusted);
   const drift = trended ? slopeOf(adjusted) / 2 : 0;
   const weights = memberWeights(adjusted, fitted, ses.alpha, drift, trended);
-  return {
+  const model: Model = {
     method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
     alpha: fitted.alpha,
     beta: fitted.beta,
@@ -378,6 +564,7 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     thetaLead: (1 - (1 - ses.alpha) ** n) / ses.alpha - 1,
     rough: null,
   };
+  return withWidening(model, adjusted, fitted.b0, ses.alpha);
 }
 
 /**

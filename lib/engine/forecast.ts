@@ -5,7 +5,9 @@ import {
   fitModel,
   MIN_MODEL_POINTS,
   type Model,
+  type PathShape,
   pathErrorScales,
+  pathShape,
 } from './forecast-model';
 import { createLru } from './lru';
 import { mulberry32 } from './random';
@@ -158,7 +160,13 @@ function reseason(model: Model, value: number, t: number): number {
  * block-bootstrapped residuals through the damped-trend dynamics, shifted by the combination offset;
  * a rough (run-rate) model draws one error in the run rate per path plus normal noise per period.
  */
-function pathSimulator(model: Model, rand: () => number, blockLength: number, offsets: Float64Array) {
+function pathSimulator(
+  model: Model,
+  rand: () => number,
+  blockLength: number,
+  offsets: Float64Array,
+  { center, noise, persist }: PathShape,
+) {
   const rough = model.rough;
   if (rough) {
     const shift = (rough.spread * rough.tFactor * gauss(rand)) / Math.sqrt(Math.max(1, model.n));
@@ -189,7 +197,9 @@ function pathSimulator(model: Model, rand: () => number, blockLength: number, of
       left--;
     }
     const yhat = level + model.phi * trend;
-    const y = yhat + e + (offsets[k] ?? 0) + levelError + trendError * k;
+    const c = center[k] ?? yhat;
+    const y =
+      c + (offsets[k] ?? 0) + noise * e + (persist[k] ?? 1) * (yhat + levelError + trendError * k - c);
     k++;
     level = yhat + model.alpha * e;
     trend = model.phi * trend + model.beta * e;
@@ -247,14 +257,29 @@ function simulate(model: Model, h: number, opts: ForecastOptions, defaultPaths: 
   const paths = Math.max(1, opts.paths ?? defaultPaths);
   const rand = mulberry32(opts.seed ?? 1);
   const offsets = combinationOffsets(model, h);
+  const scales = pathShape(model, h);
   const out: Float64Array[] = [];
   for (let p = 0; p < paths; p++) {
-    const next = pathSimulator(model, rand, opts.blockLength ?? 3, offsets);
+    const next = pathSimulator(model, rand, opts.blockLength ?? 3, offsets, scales);
     const path = new Float64Array(h);
     for (let k = 0; k < h; k++) path[k] = next();
     out.push(path);
   }
   return out;
+}
+
+/**
+ * The simulated futures behind forecastSeries, one array of `horizon` period values per path (500 by
+ * default): for tests and diagnostics that need whole paths, not quantiles.
+ */
+export function simulatePaths(
+  values: readonly number[],
+  horizon: number,
+  opts: ForecastOptions = {},
+): Float64Array[] {
+  const model = cachedModel(values, opts.seasonPeriod);
+  const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
+  return model.method === 'none' || h === 0 ? [] : simulate(model, h, opts, 500);
 }
 
 function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number | null, firstShare = 1) {
@@ -444,6 +469,7 @@ export function forecastHit(a: HitArgs): HitForecast {
   const times = new Float64Array(paths);
   let byDeadline = 0;
   const offsets = combinationOffsets(model, steps);
+  const { center, noise, persist } = pathShape(model, steps);
   const errorScales = pathErrorScales(model);
   const stepScale = errorScales.step;
   // The path simulator (pathSimulator) inlined with the model's fields in locals: this loop runs
@@ -490,7 +516,12 @@ export function forecastHit(a: HitArgs): HitForecast {
           left--;
         }
         const yhat = level + phi * trend;
-        y = yhat + e + (offsets[k] as number) + shift + slopeError * k;
+        const c = center[k] as number;
+        y =
+          c +
+          (offsets[k] as number) +
+          noise * e +
+          (persist[k] as number) * (yhat + shift + slopeError * k - c);
         level = yhat + alpha * e;
         trend = phi * trend + beta * e;
         if (seasonal) {

@@ -31,8 +31,8 @@ describe('recalibration map', () => {
     }
   });
 
-  it('pulls over-confident level chances in (the development data said 0.84 came true 0.74)', () => {
-    expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.8);
+  it('pulls over-confident level chances in (the development data: simulated 0.84 came true 0.79)', () => {
+    expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.83);
     expect(recalibrate(0.85, 'level', 'month')).toBeGreaterThan(0.7);
     // and "keep" chances of 0.25 up: fewer breaches happen than the paths expect.
     expect(recalibrate(0.25, 'keep', 'month')).toBeGreaterThan(0.3);
