@@ -76,7 +76,8 @@ export default defineConfig({
   }),
   vite: () => ({
     oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-    build: { target: 'es2022' },
+    // PACER_NO_MINIFY=1: readable stack traces when profiling (the shipped build is always minified).
+    build: { target: 'es2022', ...(process.env.PACER_NO_MINIFY ? { minify: false } : {}) },
     // The popup's first frame fetches only its shell script (see the plugin).
     plugins: [
       firstPaintPage(['entrypoints/popup/index.html']),

@@ -253,9 +253,11 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       s && { left: s.left + dx, top: s.top + dy, start: s.start };
     if (known && known.w === box.width && known.h === box.height && known.iw === iw)
       return shifted(known.at, box.left, box.top);
-    // Most names leave their cell room: measure the anchor alone first, the whole row only if not.
-    const own = rowSpot(box, BADGE_SIZE, obstaclesOf(anchor, lineRange), box.left);
-    const spot = own ?? rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), visibleRight(item));
+    // The row is measured once. rowSpot tries the anchor's right end first, looking only at what lies
+    // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
+    // anchor first and the row after saved nothing on real lists, where names seldom leave their cell
+    // 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
+    const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), visibleRight(item));
     // Kept relative to the anchor: a scrolled row moves its spot with it.
     spots.set(anchor, { w: box.width, h: box.height, iw, at: shifted(spot, -box.left, -box.top) });
     return spot;

@@ -69,6 +69,8 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
         reportError(reply.error);
         return null;
       }
+      // Rows the background dropped as malformed (the rest of the batch was stored).
+      if (reply.data.refused) reportError(`${reply.data.refused} sighting(s) refused as malformed`);
       return reply.data.context ?? null;
     },
     async context(leadIds) {
@@ -103,10 +105,15 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
       ui.mount();
       return { remove: () => ui.remove() };
     },
+    // Not ctx.setTimeout / ctx.requestAnimationFrame: each of those adds an `abort` listener to the
+    // context's signal that is never removed, and the scanner asks for a frame on every CRM re-render
+    // and scroll — an hour on a busy list left thousands of listeners, each new one costing a scan of
+    // the others. A callback still never runs once the context is gone, and the overlay's stop (on
+    // invalidation, see the content script) cancels what is outstanding.
     timers: {
-      setTimeout: (fn, ms) => ctx.setTimeout(fn, ms),
+      setTimeout: (fn, ms) => window.setTimeout(() => ctx.isValid && fn(), ms),
       clearTimeout: (id) => clearTimeout(id),
-      requestAnimationFrame: (fn) => ctx.requestAnimationFrame(fn),
+      requestAnimationFrame: (fn) => requestAnimationFrame(() => ctx.isValid && fn()),
       cancelAnimationFrame: (id) => cancelAnimationFrame(id),
     },
     locale: () => detectLocale(navigator.languages),

@@ -118,7 +118,10 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         const leads = await recordSightings(await ctx.db(), sightings, now);
         // Asked with the sightings: the badge numbers, read after the leads are stored.
         const context = m.contextFor?.length ? await ctx.overlayContext?.(m.contextFor) : undefined;
-        return { ok: true, data: { stored: leads.length, ...(context ? { context } : {}) } };
+        // Malformed rows of the batch were dropped at parsing (parseSightingBatch): the tab is told
+        // how many, for its health details.
+        const refused = m.refused > 0 ? { refused: m.refused } : {};
+        return { ok: true, data: { stored: leads.length, ...refused, ...(context ? { context } : {}) } };
       }
       case 'crm/health':
         await ctx.onHealth?.(m);

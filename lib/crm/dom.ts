@@ -257,19 +257,26 @@ export function present(text: string | null | undefined): string | undefined {
   return PLACEHOLDERS.has(value) ? undefined : value;
 }
 
-const filled = new Map<string, string[]>();
+/** Filled templates per template list (the adapters' selector arrays are constants), by their values. */
+const filled = new WeakMap<Selectors, Map<string, string[]>>();
 
 /**
- * Fill `{name}` placeholders in selector templates kept as data. Memoised: the adapters fill the same
- * few templates for every row of a table.
+ * Fill `{name}` placeholders in selector templates kept as data. Memoised by the template list itself
+ * and the values: the adapters fill the same few templates several times for every row read.
  */
 export function fill(selectors: Selectors, values: Record<string, string>): string[] {
-  const key = `${selectors.join('\n')}\u0000${Object.entries(values).join('\n')}`;
-  let out = filled.get(key);
+  let byValues = filled.get(selectors);
+  if (!byValues) {
+    byValues = new Map();
+    filled.set(selectors, byValues);
+  }
+  let key = '';
+  for (const name in values) key += `${name}\u0000${values[name]}\u0001`;
+  let out = byValues.get(key);
   if (!out) {
     out = selectors.map((s) => s.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`));
-    if (filled.size > 500) filled.clear();
-    filled.set(key, out);
+    if (byValues.size > 500) byValues.clear();
+    byValues.set(key, out);
   }
   return out;
 }

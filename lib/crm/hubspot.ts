@@ -159,8 +159,13 @@ export function matchHubspotPage(url: URL): PageMatch | null {
   return null;
 }
 
+/** The portal id of the last page asked about: every row of a list asks with the same URL. */
+let lastPortal: { href: string; portal: string } | null = null;
+
 function portalOf(url: URL): string {
-  return url.pathname.split('/')[2] ?? '';
+  const href = url.href;
+  if (lastPortal?.href !== href) lastPortal = { href, portal: url.pathname.split('/')[2] ?? '' };
+  return lastPortal.portal;
 }
 
 function cell(row: Element, type: string, props: readonly string[] | undefined): Element | null {

@@ -3,7 +3,7 @@
  * sighting on it. The overlay shows "Pacer can't read this page" on `unreadable`.
  */
 import type { LeadSighting } from '../schema/lead';
-import type { CrmAdapter, PageMatch, QueryRoot } from './types';
+import { type CrmAdapter, checkSighting, type PageMatch, type QueryRoot } from './types';
 
 export type PageRead =
   | { status: 'not-a-crm-page' }
@@ -24,7 +24,9 @@ export function readPage(adapter: CrmAdapter | null, root: QueryRoot, url: URL):
   const sightings: LeadSighting[] = [];
   const failures: { item: Element; reason: string }[] = [];
   for (const item of adapter.findItems(root, page)) {
-    const result = adapter.extract(item, page, url);
+    // Parsed here as the background will: the picker's preview shows what would be stored.
+    const read = adapter.extract(item, page, url);
+    const result = read.ok ? checkSighting(read.sighting) : read;
     if (result.ok) sightings.push(result.sighting);
     else failures.push({ item, reason: result.reason });
   }

@@ -33,7 +33,7 @@ export interface CrmAdapter {
   matchPage(url: URL): PageMatch | null;
   /** Rows, cards or the record root, in the active view only (cached hidden views are skipped). */
   findItems(root: QueryRoot, page: PageMatch): Element[];
-  /** Read one item into a zod-validated sighting. Pure: reads the DOM, never changes it. */
+  /** Read one item into a sighting (zod-parsed by the background, see toSighting). Pure: reads the DOM, never changes it. */
   extract(item: Element, page: PageMatch, url: URL): ExtractResult;
   /** Where a badge goes for this item (e.g. the name cell), or null. */
   badgeAnchor(item: Element, page: PageMatch): Element | null;
@@ -82,8 +82,12 @@ export interface MappedFields {
 }
 
 /**
- * Build and zod-parse a sighting; every adapter returns through here so a DOM surprise (a 900-char
- * name, an unknown currency) becomes `{ ok: false }` instead of bad data in the database.
+ * Build a sighting from what an adapter read; every adapter returns through here. Not zod-parsed
+ * here: this runs for every row the overlay reads (50 per CRM re-render, issue 17), and the
+ * background, the boundary every sighting crosses, parses each one on its own (parseSightingBatch in
+ * lib/messages/protocol.ts), so a DOM surprise (a 900-char name, an unknown currency) is dropped there
+ * instead of becoming bad data in the database. Callers that show a reading to the user parse it with
+ * `checkSighting` (readPage: the picker's preview).
  */
 export function toSighting(
   base: { crm: CrmId; objectType: ObjectType; externalId: string; url: string },
@@ -112,7 +116,13 @@ export function toSighting(
   for (const [key, value] of optional) {
     if (value !== undefined && value !== null && value !== '') candidate[key] = value;
   }
-  const parsed = LeadSighting.safeParse(candidate);
+  // Shaped as a sighting, parsed by the background (see above).
+  return { ok: true, sighting: candidate as LeadSighting };
+}
+
+/** The background's parse of one sighting, for readings shown to the user before they are sent. */
+export function checkSighting(sighting: LeadSighting): ExtractResult {
+  const parsed = LeadSighting.safeParse(sighting);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return { ok: false, reason: `invalid sighting: ${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}` };

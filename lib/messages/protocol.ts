@@ -14,7 +14,11 @@ export const MAX_SIGHTINGS_PER_MESSAGE = 500;
 
 export const LeadSightingsMessage = z.object({
   type: z.literal('leads/sighted'),
-  sightings: z.array(LeadSighting).check(z.minLength(1), z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
+  /**
+   * Each parsed on its own by parseMessage (parseSightingBatch), not as one array: a malformed row
+   * is dropped and counted, the rest of the batch lands.
+   */
+  sightings: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
   /** Leads whose badge numbers the tab wants back with the reply (one round trip per re-render). */
   contextFor: z.optional(z.array(Id).check(z.maxLength(MAX_SIGHTINGS_PER_MESSAGE))),
 });
@@ -93,7 +97,7 @@ export const TeamResolveMessage = z.object({
   keep: z.enum(['mine', 'theirs']),
 });
 
-export const Message = z.discriminatedUnion('type', [
+export const MessageSchema = z.discriminatedUnion('type', [
   TeamJoinMessage,
   TeamSetupMessage,
   TeamSyncMessage,
@@ -110,7 +114,45 @@ export const Message = z.discriminatedUnion('type', [
   SavePanelMessage,
   RememberMatchedMessage,
 ]);
-export type Message = z.infer<typeof Message>;
+/** `leads/sighted` once its sightings are parsed: the good ones, and how many were dropped. */
+export type SightingsMessage = Omit<z.infer<typeof LeadSightingsMessage>, 'sightings'> & {
+  sightings: LeadSighting[];
+  /** Sightings of the batch that were malformed and dropped. */
+  refused: number;
+};
+export type Message = Exclude<z.infer<typeof MessageSchema>, { type: 'leads/sighted' }> | SightingsMessage;
+
+/** At most this many reasons are kept for a refused batch's error (a count is kept for all). */
+const MAX_REFUSALS = 5;
+
+/**
+ * A batch's sightings, each parsed on its own. The content script sends what it read without parsing
+ * it (for 50 rows per CRM re-render that parse cost more than the overlay's whole frame budget,
+ * issue 17): here, at the boundary, each row is parsed, and a malformed one (a 900-character name, an
+ * unknown currency on the CRM's page) is dropped with its reason instead of refusing the whole batch
+ * and every other row's badge with it. A batch with nothing valid in it is refused.
+ */
+export function parseSightingBatch(
+  items: readonly unknown[],
+):
+  | { ok: true; sightings: LeadSighting[]; refused: number; refusals: string[] }
+  | { ok: false; error: string } {
+  const sightings: LeadSighting[] = [];
+  const refusals: string[] = [];
+  let refused = 0;
+  for (const [i, item] of items.entries()) {
+    const parsed = LeadSighting.safeParse(item, { reportInput: true });
+    if (parsed.success) {
+      sightings.push(parsed.data);
+      continue;
+    }
+    refused++;
+    if (refusals.length < MAX_REFUSALS)
+      refusals.push(describeIssues(parsed.error, `sightings[${i}]`).slice(0, 3).join('; '));
+  }
+  if (sightings.length === 0) return { ok: false, error: refusals.join('; ') };
+  return { ok: true, sightings, refused, refusals };
+}
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string };
 
@@ -135,16 +177,18 @@ export function parseMessage(raw: unknown): ParsedMessage {
     };
   }
   const type = (raw as { type?: unknown } | null)?.type;
-  const known = Message.def.options.some((o) => o.shape.type.def.values.includes(type as never));
+  const known = MessageSchema.def.options.some((o) => o.shape.type.def.values.includes(type as never));
   if (!known) return { ok: false, error: `Message refused: unknown type ${JSON.stringify(type ?? null)}.` };
-  const parsed = Message.safeParse(raw, { reportInput: true });
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: `Message refused (${String(type)}): ${describeIssues(parsed.error).slice(0, 5).join('; ')}`,
-    };
-  }
-  return { ok: true, message: parsed.data };
+  const parsed = MessageSchema.safeParse(raw, { reportInput: true });
+  const refused = (issues: string[]) => ({
+    ok: false as const,
+    error: `Message refused (${String(type)}): ${issues.slice(0, 5).join('; ')}`,
+  });
+  if (!parsed.success) return refused(describeIssues(parsed.error));
+  if (parsed.data.type !== 'leads/sighted') return { ok: true, message: parsed.data };
+  const batch = parseSightingBatch(parsed.data.sightings);
+  if (!batch.ok) return refused([batch.error]);
+  return { ok: true, message: { ...parsed.data, sightings: batch.sightings, refused: batch.refused } };
 }
 
 /** Parses a reply from the other side; a malformed reply is an error, never trusted data. */

@@ -35,6 +35,8 @@ export type OverlayContext = z.infer<typeof OverlayContext>;
 /** The background's answer to `leads/sighted`: how many leads it stored, and the context if asked. */
 export const SightedReply = z.object({
   stored: z.int().check(z.gte(0)),
+  /** Sightings of the batch the background dropped as malformed (the rest were stored). */
+  refused: z.optional(z.int().check(z.gte(0))),
   context: z.optional(OverlayContext),
 });
 

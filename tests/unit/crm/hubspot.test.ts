@@ -295,6 +295,26 @@ describe('hubspot markup variants seen in public code', () => {
   });
 });
 
+describe('hubspot readings the background would refuse', () => {
+  // extract no longer zod-parses each row (the background does, issue 17); readPage, which the
+  // picker's preview shows, parses as the background will, so the preview never counts such a row.
+  it('reads a 600-character deal name, and readPage reports it as a failure', () => {
+    const url = new URL(DEALS_LIST);
+    const long = 'Gói phần mềm '.repeat(50);
+    const doc = parseHtml(
+      generateHubspotList({ rows: 3 }).replace(/(<a href="[^"]+"><span>)[^<]+/, `$1${long}`),
+    );
+    const page = hubspot.matchPage(url)!;
+    const [first] = hubspot.findItems(doc, page);
+    expect(hubspot.extract(first!, page, url)).toMatchObject({ ok: true, sighting: { name: long.trim() } });
+    const read = readPage(hubspot, doc, url);
+    expect(read).toMatchObject({ status: 'ok' });
+    if (read.status !== 'ok') return;
+    expect(read.sightings).toHaveLength(2);
+    expect(read.failures.map((f) => f.reason)).toEqual([expect.stringMatching(/^invalid sighting: name/)]);
+  });
+});
+
 describe('hubspot health', () => {
   it('says the broken (redesigned) list page is a list it cannot read', () => {
     const url = new URL(DEALS_LIST);

@@ -59,6 +59,44 @@ describe('background message handling', () => {
     expect(leads.find((l) => l.externalId === '9002')?.createdDate).toBe(T0 - DAY);
   });
 
+  it('parses each sighting of a batch on its own: a malformed one is dropped and counted, the rest land', async () => {
+    // The content script sends what it read unparsed (issue 17): this is where a row is parsed.
+    const { db } = await freshDb();
+    const reply = await handleMessage(
+      {
+        type: 'leads/sighted',
+        sightings: [
+          { ...sighting, externalId: '9002', name: 'x'.repeat(501) },
+          sighting,
+          { ...sighting, externalId: '9003', currency: 'đồng' },
+          'not a sighting',
+          { ...sighting, externalId: '9004', stage: 'Won' },
+        ],
+      },
+      { db: async () => db, now: () => T0 },
+    );
+    expect(reply).toEqual({ ok: true, data: { stored: 2, refused: 3 } });
+    const leads = await repository(db, 'leads').list();
+    expect(leads.map((l) => l.externalId).sort()).toEqual(['9001', '9004']);
+  });
+
+  it('refuses a batch with no valid sighting, with each reason', async () => {
+    const { db } = await freshDb();
+    const reply = await handleMessage(
+      {
+        type: 'leads/sighted',
+        sightings: [
+          { ...sighting, amount: 'a lot' },
+          { ...sighting, url: 'ftp://x' },
+        ],
+      },
+      { db: async () => db },
+    );
+    expect(reply.ok).toBe(false);
+    if (!reply.ok) expect(reply.error).toMatch(/sightings\[0\]\.amount: .*sightings\[1\]\.url/);
+    expect(await repository(db, 'leads').list()).toEqual([]);
+  });
+
   it('answers the badge context with the sightings when asked, after storing them', async () => {
     const { db } = await freshDb();
     const seen: string[][] = [];
