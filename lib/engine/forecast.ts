@@ -34,7 +34,7 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  *   does. On the backtest's development data (which includes business-like counts: strike reports,
  *   film releases, trading volume) this cut weekly error by 4% (below naive at every history length
  *   from 13 weeks) and left monthly error unchanged; a test on the least-squares slope instead
- *   (plain or Newey–West) let almost every window through and changed nothing.
+ *   (plain or Newey–West) let almost every window through and gained little.
  * - Why not pick one method per series by that validation, with naive and seasonal naive among the
  *   candidates (the M4 advice where naive is hard to beat)? It was built and run in several forms
  *   (best single member; naive or seasonal naive when ≥ 5% better; seasonality chosen the same way)
