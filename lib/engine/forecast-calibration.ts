@@ -28,9 +28,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.041, 0.248], week: [1.041, 0.248] },
-  level: { month: [0.841, -0.06], week: [0.841, -0.06] },
-  keep: { month: [0.81, 0.118], week: [0.81, 0.118] },
+  total: { month: [1.062, 0.246], week: [1.062, 0.246] },
+  level: { month: [0.856, -0.079], week: [0.856, -0.079] },
+  keep: { month: [0.83, 0.143], week: [0.83, 0.143] },
   // </platt-maps>
 };
 
