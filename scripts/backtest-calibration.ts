@@ -29,16 +29,20 @@ export interface ChanceCase {
 const KINDS = ['total', 'level', 'keep'] as const;
 const FREQS = ['month', 'week'] as const;
 
-/** The maps fitted on the development cases, keyed `${kind}|development|${freq}` in `cases`. */
+/**
+ * The maps fitted on the development cases (keyed `${kind}|development|${freq}` in `cases`): one map
+ * per goal kind, fitted on its cases of both frequencies together and used for both. A weekly map of
+ * its own was tried: fitted on the development data's weekly series (two, both weather), it made the
+ * Brier score worse than no map at all on the other one in all six cases (leave one series out; see
+ * docs/forecast-backtest.md), so a map fitted on two series does not carry over even between them.
+ */
 export function fitMaps(cases: ReadonlyMap<string, readonly ChanceCase[]>): PlattMaps {
   const maps = structuredClone(PLATT) as PlattMaps;
   for (const kind of KINDS) {
-    for (const freq of FREQS) {
-      const list = cases.get(`${kind}|development|${freq}`) ?? [];
-      if (!list.length) continue;
-      const [a, b] = fitPlatt(list.map((c) => ({ p: c.raw, hit: c.hit })));
-      maps[kind][freq] = [round3(a), round3(b)];
-    }
+    const list = FREQS.flatMap((freq) => cases.get(`${kind}|development|${freq}`) ?? []);
+    if (!list.length) continue;
+    const [a, b] = fitPlatt(list.map((c) => ({ p: c.raw, hit: c.hit })));
+    for (const freq of FREQS) maps[kind][freq] = [round3(a), round3(b)];
   }
   return maps;
 }
@@ -53,7 +57,7 @@ export function printMaps(maps: PlattMaps, cases: ReadonlyMap<string, readonly C
   console.log('\n## Recalibration maps fitted on the development data (forecast-calibration.ts PLATT)\n');
   for (const kind of KINDS) {
     for (const freq of FREQS) {
-      const n = cases.get(`${kind}|development|${freq}`)?.length ?? 0;
+      const n = FREQS.reduce((a, f) => a + (cases.get(`${kind}|development|${f}`)?.length ?? 0), 0);
       const [a, b] = maps[kind][freq];
       const [a0, b0] = PLATT[kind][freq];
       console.log(

@@ -85,7 +85,7 @@ export function printTargets(
       ),
     );
   }
-  for (const kind of ['total', 'level', 'keep']) {
+  for (const kind of ['total', 'level', 'keep', 'keep-shown']) {
     for (const freq of ['month', 'week']) {
       const cases = goals.get(`${kind}|${use}|${freq}`) ?? [];
       if (!cases.length) continue;

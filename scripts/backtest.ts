@@ -39,6 +39,7 @@
  */
 import { forecastHit, forecastKeep, forecastSeries, simulatePaths } from '../lib/engine/forecast';
 import { type ChanceKind, recalibrate } from '../lib/engine/forecast-calibration';
+import { keepOutlook } from '../lib/engine/forecast-keep';
 import { fitMaps, mapWith, printMaps, writeMaps } from './backtest-calibration';
 import { type Freq, heldOutSeries, type Series, vegaBusinessSeries, vegaSeries } from './backtest-data';
 import { coveredShare, printTargets } from './backtest-targets';
@@ -74,7 +75,8 @@ function tally(key: string): Tally {
 }
 
 interface GoalCase {
-  kind: ChanceKind;
+  /** keep-shown: the chance a keep goal's card shows (keepOutlook), already final. */
+  kind: ChanceKind | 'keep-shown';
   freq: Freq;
   /** The simulated share itself (what the map is fitted on); the chance shown is chanceOf(case). */
   raw: number;
@@ -82,7 +84,7 @@ interface GoalCase {
 }
 /** The recalibration map reported with: the file's, or (--fit-calibration) the one fitted in this run. */
 let chanceMap: (raw: number, kind: ChanceKind, freq: Freq) => number = recalibrate;
-const chanceOf = (c: GoalCase) => chanceMap(c.raw, c.kind, c.freq);
+const chanceOf = (c: GoalCase) => (c.kind === 'keep-shown' ? c.raw : chanceMap(c.raw, c.kind, c.freq));
 const goals = new Map<string, GoalCase[]>();
 const addGoal = (key: string, c: GoalCase) => {
   const list = goals.get(key);
@@ -241,6 +243,30 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
         addGoal(`keep|${group}`, c);
         addGoal(`keep|${group}|W${W}`, c);
       }
+      // What a keep goal's card shows (monthly goals only): keepOutlook, the model's chance averaged
+      // with paths from the value read (forecast-keep.ts). It maps the model's share itself, with the
+      // maps in the file: after --write-calibration, run again to see it with the new maps.
+      if (s.period === 'month') {
+        const o = keepOutlook({
+          history: hist,
+          current: last,
+          currentIsRunning: false,
+          threshold: thr,
+          sign,
+          now: 0,
+          stepEnds: stepEnds.slice(0, H),
+          openToDeadline: H,
+          firstStepShare: 1,
+          seasonPeriod: m,
+          paths: PATHS,
+          seed: seed + 13,
+        });
+        if (o.hold !== null) {
+          const c: GoalCase = { kind: 'keep-shown', freq: s.period, raw: o.hold, hit: kept };
+          addGoal(`keep-shown|${group}`, c);
+          addGoal(`keep-shown|${group}|W${W}`, c);
+        }
+      }
     }
   }
 }
@@ -290,7 +316,7 @@ function reliability(key: string) {
   const { brier: br, baseline, base } = brier(cases);
   const rawBrier = brier(cases, (c) => c.raw).brier;
   console.log(
-    `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(3)} (before the map ${rawBrier.toFixed(3)}) vs base-rate ${baseline.toFixed(3)}\n`,
+    `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(3)}${key.startsWith('keep-shown') ? ' (as the card shows it)' : ` (before the map ${rawBrier.toFixed(3)})`} vs base-rate ${baseline.toFixed(3)}\n`,
   );
   console.log('| forecast | goals | mean forecast | observed | within ±0.1 |');
   console.log('|---|---:|---:|---:|:---:|');
@@ -363,13 +389,13 @@ function run() {
       }
     }
     console.log(`\n### Chance to reach by the deadline\n`);
-    for (const type of ['total', 'level', 'keep']) {
+    for (const type of ['total', 'level', 'keep', 'keep-shown']) {
       for (const freq of ['month', 'week']) reliability(`${type}|${use}|${freq}`);
     }
     console.log('\nBrier by history length (Pacer vs base rate):\n');
     console.log('| goal | freq | W | goals | Brier | base-rate |');
     console.log('|---|---|---:|---:|---:|---:|');
-    for (const type of ['total', 'level', 'keep']) {
+    for (const type of ['total', 'level', 'keep', 'keep-shown']) {
       for (const freq of ['month', 'week'] as const) {
         for (const W of LENGTHS[freq]) {
           const cs = goals.get(`${type}|${use}|${freq}|W${W}`);

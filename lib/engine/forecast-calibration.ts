@@ -2,11 +2,16 @@
  * Recalibration of "chance to reach / keep by the deadline" (forecast.ts). The share of simulated
  * futures that reach a target is a probability only if the simulated futures are as uncertain as real
  * ones, and they are not quite: on the backtest's development data (docs/forecast-backtest.md), "reach
- * a level" shares of 0.8–0.9 came true about 0.74 of the time, "keep a level" shares of 0.1–0.4 came
- * true 0.1 more often than said, and totals in the middle were a little under-confident. So the
- * simulated share p goes through a Platt map, σ(a·logit(p) + b), one per goal kind and frequency,
- * fitted by logistic regression on the DEVELOPMENT series of the backtest only
- * (`npx tsx scripts/backtest.ts --fit-calibration`); the held-out series only report how it does.
+ * a level" shares of 0.8–0.9 came true about 0.79 of the time, and totals in the middle were a little
+ * under-confident (0.45 came true 0.55). So the simulated share p goes through a Platt map,
+ * σ(a·logit(p) + b), one per goal kind, fitted by logistic regression on the DEVELOPMENT series of the
+ * backtest only; the held-out series only report how it does. Refit after any change to the
+ * forecaster with `npx tsx scripts/backtest.ts --write-calibration`, which writes the maps below.
+ *
+ * Weekly and monthly chances share their kind's map: a weekly map fitted on the development data's
+ * weekly series (two, both weather) did worse than no map on the other one (see
+ * scripts/backtest-calibration.ts). The table keeps a row per frequency so that a refit on more
+ * weekly series can tell them apart again.
  *
  * A Platt map keeps the order of forecasts (a higher share is never a lower chance), needs two numbers
  * per map, and never returns exactly 0 or 1: a simulated share of 0 out of 400 paths is "very
@@ -23,9 +28,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.068, 0.292], week: [0.738, 0.009] },
-  level: { month: [0.844, -0.071], week: [0.753, 0.224] },
-  keep: { month: [0.81, 0.129], week: [0.788, -0.136] },
+  total: { month: [1.062, 0.246], week: [1.062, 0.246] },
+  level: { month: [0.856, -0.079], week: [0.856, -0.079] },
+  keep: { month: [0.83, 0.143], week: [0.83, 0.143] },
   // </platt-maps>
 };
 

@@ -128,12 +128,13 @@ export function pathErrorScales(model: Model): PathErrorScales {
  * one), and one shape does not fit all: on a series that drifts, real errors grow faster with the
  * horizon than resampled one-step errors say; on a noisy series that reverts they grow slower. So at
  * fit time, from every origin in the second half of the window, the combination forecasts up to
- * WIDTH_STEPS ahead with the states it had then (as memberWeights does for the weights), and its mean
- * squared error at each step h is compared with the variance the simulation gives at h. The ratio,
- * shrunk towards 1 by WIDTH_PRIOR pseudo-errors (few errors say little: at 8 periods of history there
- * are three one-step errors and none six steps ahead) and smoothed as a power of h (so paths stay as
- * smooth as before), scales each path's deviation from the point forecast at step h. In-window errors
- * are optimistic (the parameters were fitted on the same values), hence WIDTH_OPTIMISM.
+ * WIDTH_STEPS ahead with the states it had then (as memberWeights does for the weights), and the
+ * spread of its errors at each step h (from their mean absolute value) is compared with the variance
+ * the simulation gives at h. The ratio, shrunk towards 1 by WIDTH_PRIOR pseudo-errors (few errors say
+ * little: at 8 periods of history there are three one-step errors and none six steps ahead) and
+ * smoothed as a power of h (so paths stay smooth), scales the spread of the paths at step h (see
+ * pathShape). In-window errors are optimistic (the parameters were fitted on the same values, and
+ * the future is less like the window than the window is like itself), hence WIDTH_OPTIMISM.
  */
 const WIDTH_STEPS = 13;
 const WIDTH_PRIOR = 4;
@@ -218,7 +219,7 @@ function withWidening(fitted: Model, y: readonly number[], b0: number, sesAlpha:
   };
   const first = Math.max(2, Math.floor(n / 2));
   if (n - 1 - first < 1) return model;
-  const sumSq = new Float64Array(WIDTH_STEPS);
+  const sumAbs = new Float64Array(WIDTH_STEPS);
   const count = new Float64Array(WIDTH_STEPS);
   let level = y[0] ?? 0;
   let trend = b0;
@@ -250,7 +251,7 @@ function withWidening(fitted: Model, y: readonly number[], b0: number, sesAlpha:
       phiPow *= model.phi;
       phiSum += phiPow;
       const point = level + phiSum * trend + (offsets[h - 1] ?? 0);
-      sumSq[h - 1]! += ((y[t + h] ?? 0) - point) ** 2;
+      sumAbs[h - 1]! += Math.abs((y[t + h] ?? 0) - point);
       count[h - 1]! += 1;
     }
   }
@@ -269,8 +270,12 @@ function withWidening(fitted: Model, y: readonly number[], b0: number, sesAlpha:
     const v = variance[k] as number;
     if (!c || !(v > 0)) continue;
     const optimism = WIDTH_OPTIMISM_FIRST + (WIDTH_OPTIMISM - WIDTH_OPTIMISM_FIRST) * Math.min(1, k / 2);
-    const ratio =
-      (optimism ** 2 * seasonalLeak * (sumSq[k] as number) + WIDTH_PRIOR * v) / ((c + WIDTH_PRIOR) * v);
+    // The errors' spread as a standard deviation from their mean absolute value (×√(π/2), exact for
+    // normal errors): a squared mean lets one big miss (a price jump) set the whole band, while the
+    // band is about the 10th and 90th percentiles.
+    const mae = (sumAbs[k] as number) / c;
+    const spread = (Math.PI / 2) * mae * mae;
+    const ratio = (optimism ** 2 * seasonalLeak * spread * c + WIDTH_PRIOR * v) / ((c + WIDTH_PRIOR) * v);
     const w = c + WIDTH_PRIOR;
     const x = Math.log(k + 1);
     const ly = Math.log(ratio);

@@ -60,13 +60,20 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  * - Intervals come from simulating the model forward with resampled one-step residuals, in blocks so
  *   runs of bad periods stay together, rather than from a normal formula: business residuals are
  *   skewed and fat-tailed (one big deal), and simulating paths gives the distribution of the *date* a
- *   cumulative target is reached, and of running totals, which no closed form does. Residuals are
- *   inflated for the fitted parameters so short series don't get falsely narrow bands.
+ *   cumulative target is reached, and of running totals, which no closed form does.
+ * - How wide, by step ahead, is learned per series at fit time (forecast-model.ts, withWidening): the
+ *   combination's own errors at 1…13 steps from rolling origins inside the window, against what the
+ *   simulation gives, shrunk towards the global constants when the window holds few such errors. One
+ *   global shape of band was too wide one step ahead and too narrow six steps ahead.
+ * - Paths are as smooth as the series: each simulated period wobbles by a residual as measured, and
+ *   everything the band needs beyond that (parameter uncertainty, short history, the widening) is a
+ *   lasting error of the path's level and slope (pathShape). Inflating every period's noise instead
+ *   gives the same band but paths that cross a level far more often than real series do, so "reach /
+ *   keep a level" chances came out wrong.
  * - A chance to reach (or keep) by the deadline is the share of simulated futures that do, passed
- *   through a Platt map per goal kind and frequency (forecast-calibration.ts) fitted on the backtest's
- *   development series only: the simulated futures are a little too sure of reaching a level, not sure
- *   enough of keeping one. The map keeps the order of forecasts and never gives exactly 0 or 1. The
- *   dates (p10/p50/p90) are the simulated ones, unmapped.
+ *   through a Platt map per goal kind (forecast-calibration.ts) fitted on the backtest's development
+ *   series only. The map keeps the order of forecasts and never gives exactly 0 or 1. The dates
+ *   (p10/p50/p90) are the simulated ones, unmapped.
  * - Everything is seeded (random.ts), so the same data always gives the same dates.
  */
 

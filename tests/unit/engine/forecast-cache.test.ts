@@ -44,39 +44,39 @@ describe('forecastHit with memoised models', () => {
     }
   });
 
-  it('keeps its pinned figures (re-pinned for the drift test of the trend members and the per-series widening, issue 18)', () => {
+  it('keeps its pinned figures (re-pinned for the combination forecast and smooth, widened paths, issue 18)', () => {
     // A drift means the fast path or the model changed results: re-pin only for a deliberate change.
     // The plain shares of simulated futures (the recalibration map is tested in forecast-calibration).
     const raw = (a: ReturnType<typeof args>) => forecastHit({ ...a, rawProbability: true });
     expect(raw(args('cumulative', 0))).toEqual({
       method: 'damped_trend',
-      p10: 1747966025856,
-      p50: 1751134743702,
+      p10: 1747649719216,
+      p50: 1750074944342,
       p90: null,
-      probabilityByDeadline: 49 / 300,
+      probabilityByDeadline: 71 / 300,
       reachedAlready: false,
     });
     expect(raw(args('cumulative', 800))).toEqual({
       method: 'damped_trend',
-      p10: 1746248045459,
-      p50: 1748542401592,
+      p10: 1746188091136,
+      p50: 1747986897095,
       p90: null,
-      probabilityByDeadline: 148 / 300,
+      probabilityByDeadline: 174 / 300,
       reachedAlready: false,
     });
     expect(raw(args('cumulative', 2500))).toMatchObject({
-      p10: 1742588254215,
-      p50: 1742997804025,
-      p90: 1744056292405,
-      probabilityByDeadline: 291 / 300,
+      p10: 1742524375162,
+      p50: 1742887704007,
+      p90: 1743470953458,
+      probabilityByDeadline: 298 / 300,
     });
     // A level is reached at the end of a step (the last millisecond of its week), never inside it.
     expect(raw(args('level', 150))).toEqual({
       method: 'damped_trend',
-      p10: 1742169599999,
-      p50: null,
+      p10: 1742774399999,
+      p50: 1755475199999,
       p90: null,
-      probabilityByDeadline: 115 / 300,
+      probabilityByDeadline: 113 / 300,
       reachedAlready: false,
     });
   });
