@@ -28,9 +28,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.062, 0.246], week: [1.062, 0.246] },
-  level: { month: [0.856, -0.079], week: [0.856, -0.079] },
-  keep: { month: [0.83, 0.143], week: [0.83, 0.143] },
+  total: { month: [1.155, 0.2], week: [1.155, 0.2] },
+  level: { month: [0.962, -0.055], week: [0.962, -0.055] },
+  keep: { month: [0.918, 0.13], week: [0.918, 0.13] },
   // </platt-maps>
 };
 

@@ -44,39 +44,39 @@ describe('forecastHit with memoised models', () => {
     }
   });
 
-  it('keeps its pinned figures (re-pinned for the combination forecast and smooth, widened paths, issue 18)', () => {
+  it('keeps its pinned figures (re-pinned for the drift-gated combination and smooth, widened paths, issue 18)', () => {
     // A drift means the fast path or the model changed results: re-pin only for a deliberate change.
     // The plain shares of simulated futures (the recalibration map is tested in forecast-calibration).
     const raw = (a: ReturnType<typeof args>) => forecastHit({ ...a, rawProbability: true });
     expect(raw(args('cumulative', 0))).toEqual({
       method: 'damped_trend',
-      p10: 1747649719216,
-      p50: 1750074944342,
+      p10: 1747773823889,
+      p50: 1751589107908,
       p90: null,
-      probabilityByDeadline: 71 / 300,
+      probabilityByDeadline: 51 / 300,
       reachedAlready: false,
     });
     expect(raw(args('cumulative', 800))).toEqual({
       method: 'damped_trend',
-      p10: 1746188091136,
-      p50: 1747986897095,
+      p10: 1746269917896,
+      p50: 1748766578939,
       p90: null,
-      probabilityByDeadline: 174 / 300,
+      probabilityByDeadline: 140 / 300,
       reachedAlready: false,
     });
     expect(raw(args('cumulative', 2500))).toMatchObject({
-      p10: 1742524375162,
-      p50: 1742887704007,
-      p90: 1743470953458,
-      probabilityByDeadline: 298 / 300,
+      p10: 1742526859064,
+      p50: 1742955893767,
+      p90: 1744010775760,
+      probabilityByDeadline: 292 / 300,
     });
     // A level is reached at the end of a step (the last millisecond of its week), never inside it.
     expect(raw(args('level', 150))).toEqual({
       method: 'damped_trend',
-      p10: 1742774399999,
-      p50: 1755475199999,
+      p10: 1742169599999,
+      p50: null,
       p90: null,
-      probabilityByDeadline: 113 / 300,
+      probabilityByDeadline: 114 / 300,
       reachedAlready: false,
     });
   });

@@ -31,11 +31,16 @@ describe('recalibration map', () => {
     }
   });
 
-  it('pulls over-confident level chances in (the development data: simulated 0.84 came true 0.79)', () => {
-    expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.83);
+  it('pulls over-confident level chances in and low keep chances up (maps fitted on the development data)', () => {
+    // Bounds narrowed to the combined code of issue 18 (drift-gated trend members, smooth widened
+    // paths, business-like development families): its paths are less over-confident than the first
+    // round's, so the refitted maps move chances less. Fit: a simulated level chance of 0.85 comes
+    // true about 0.83 (was 0.79, bound < 0.83), a keep chance of 0.25 about 0.29 (was > 0.3). An
+    // identity map (a = 1, b = 0) still fails both.
+    expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.845);
     expect(recalibrate(0.85, 'level', 'month')).toBeGreaterThan(0.7);
     // and "keep" chances of 0.25 up: fewer breaches happen than the paths expect.
-    expect(recalibrate(0.25, 'keep', 'month')).toBeGreaterThan(0.3);
+    expect(recalibrate(0.25, 'keep', 'month')).toBeGreaterThan(0.27);
   });
 
   it('picks the weekly map for a 52-week season and the monthly one otherwise', () => {
