@@ -14,8 +14,8 @@
  * - development: `vega-datasets` (monthly unemployment, employment, stock prices, CO₂; Seattle weather
  *   by week; and business-like counts: wildlife-strike reports, film releases and their gross, S&P 500
  *   trading volume, by week and month). The forecaster's constants (CALIBRATION, the run-rate spread
- *   floor, MIN_MODEL_POINTS, the drift test) were chosen looking at these numbers, and the
- *   recalibration maps are fitted on these cases. Loading is in backtest-data.ts.
+ *   floor, MIN_MODEL_POINTS, the drift test, the widening's optimism) were chosen looking at these
+ *   numbers, and the recalibration maps are fitted on these cases. Loading is in backtest-data.ts.
  * - evaluation only: `@observablehq/sample-datasets` (a pizza restaurant's daily orders and revenue
  *   2020–2022 by category, summed to weeks and months; New York weather 2012–2015 by week; Apple's
  *   daily share price 2013–2018, last close of each week and month) and `@visx/mock-data` (Apple's share

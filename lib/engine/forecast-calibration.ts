@@ -28,9 +28,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.155, 0.2], week: [1.155, 0.2] },
-  level: { month: [0.962, -0.055], week: [0.962, -0.055] },
-  keep: { month: [0.918, 0.13], week: [0.918, 0.13] },
+  total: { month: [1.058, 0.198], week: [1.058, 0.198] },
+  level: { month: [0.897, -0.031], week: [0.897, -0.031] },
+  keep: { month: [0.859, 0.104], week: [0.859, 0.104] },
   // </platt-maps>
 };
 

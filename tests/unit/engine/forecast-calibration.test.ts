@@ -35,8 +35,8 @@ describe('recalibration map', () => {
     // Bounds narrowed to the combined code of issue 18 (drift-gated trend members, smooth widened
     // paths, business-like development families): its paths are less over-confident than the first
     // round's, so the refitted maps move chances less. Fit: a simulated level chance of 0.85 comes
-    // true about 0.83 (was 0.79, bound < 0.83), a keep chance of 0.25 about 0.29 (was > 0.3). An
-    // identity map (a = 1, b = 0) still fails both.
+    // true about 0.82 (was 0.79, bound < 0.83), a keep chance of 0.25 about 0.30 (bound was > 0.3).
+    // An identity map (a = 1, b = 0) still fails both.
     expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.845);
     expect(recalibrate(0.85, 'level', 'month')).toBeGreaterThan(0.7);
     // and "keep" chances of 0.25 up: fewer breaches happen than the paths expect.
