@@ -2,15 +2,16 @@
  * Recalibration of "chance to reach / keep by the deadline" (forecast.ts). The share of simulated
  * futures that reach a target is a probability only if the simulated futures are as uncertain as real
  * ones, and they are not quite: on the backtest's development data (docs/forecast-backtest.md), "reach
- * a level" shares of 0.8–0.9 came true about 0.79 of the time, and totals in the middle were a little
- * under-confident (0.45 came true 0.55). So the simulated share p goes through a Platt map,
- * σ(a·logit(p) + b), one per goal kind, fitted by logistic regression on the DEVELOPMENT series of the
- * backtest only; the held-out series only report how it does. Refit after any change to the
- * forecaster with `npx tsx scripts/backtest.ts --write-calibration`, which writes the maps below.
+ * a level" shares of 0.85 come true about 0.82 of the time (0.79 before paths were smooth and widened
+ * per series), and totals in the middle are a little under-confident (0.45 comes true about 0.50). So
+ * the simulated share p goes through a Platt map, σ(a·logit(p) + b), one per goal kind, fitted by
+ * logistic regression on the DEVELOPMENT series of the backtest only; the held-out series only report
+ * how it does. Refit after any change to the forecaster with
+ * `npx tsx scripts/backtest.ts --write-calibration`, which writes the maps below.
  *
  * Weekly and monthly chances share their kind's map: a weekly map fitted on the development data's
- * weekly series (two, both weather) did worse than no map on the other one (see
- * scripts/backtest-calibration.ts). The table keeps a row per frequency so that a refit on more
+ * weekly series, when those were two, both weather, did worse than no map on the other one (see
+ * scripts/backtest-calibration.ts); not retried since weekly business-like counts were added. The table keeps a row per frequency so that a refit on more
  * weekly series can tell them apart again.
  *
  * A Platt map keeps the order of forecasts (a higher share is never a lower chance), needs two numbers
