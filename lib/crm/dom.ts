@@ -124,28 +124,42 @@ function isSkipped(el: Element): boolean {
  */
 export function deepText(el: Element | null | undefined): string {
   if (!el) return '';
-  return collapse(collectText(el));
+  return collapse(collectText(el, false));
 }
 
 /**
- * Runs for every cell of every row read (50 rows × 10 cells per CRM re-render): sibling pointers and
- * one string, not NodeLists and an array of parts.
+ * Every element `isSkipped` or the slot branch of collectText looks at, and more: class selectors
+ * match case-insensitively in quirks mode, and `script` also matches SVG's. One native query per text
+ * read tells whether any element below needs those checks; when none does, the walk skips them.
  */
-function collectText(node: Node): string {
+const MAYBE_SPECIAL = 'script,style,template,noscript,slot,[hidden],.slds-assistive-text,.assistiveText';
+
+/**
+ * Runs for every cell of every row read (50 rows × 10 cells per CRM re-render): sibling pointers and
+ * one string, not NodeLists and an array of parts. `plain`: nothing below this light-DOM subtree is
+ * skipped or a slot (see MAYBE_SPECIAL), which spares four DOM reads per element; a shadow root is
+ * walked with every check again.
+ */
+function collectText(node: Node, plain: boolean): string {
   if (node.nodeType === 3) return node.nodeValue ?? '';
   if (node.nodeType === 1) {
     const el = node as Element;
-    if (isSkipped(el)) return '';
-    if (el.tagName === 'SLOT') return slotText(el);
+    if (!plain) {
+      if (isSkipped(el)) return '';
+      if (el.tagName === 'SLOT') return slotText(el);
+    }
+    const shadow = el.shadowRoot;
+    // Checked once, at the top of a light-DOM subtree: the query does not look into shadow roots.
+    const plainBelow = shadow ? false : plain || el.querySelector(MAYBE_SPECIAL) === null;
     // Elements are separated by a space so "Name" + "Owner" never reads as "NameOwner".
     let text = ' ';
-    for (let child = (el.shadowRoot ?? el).firstChild; child; child = child.nextSibling) {
-      text += collectText(child);
+    for (let child = (shadow ?? el).firstChild; child; child = child.nextSibling) {
+      text += collectText(child, plainBelow);
     }
     return `${text} `;
   }
   let text = '';
-  for (let child = node.firstChild; child; child = child.nextSibling) text += collectText(child);
+  for (let child = node.firstChild; child; child = child.nextSibling) text += collectText(child, false);
   return text;
 }
 
@@ -163,7 +177,7 @@ function slotText(slot: Element): string {
   // An empty slot shows its fallback content.
   let text = '';
   for (const child of assigned.length > 0 ? assigned : Array.from(slot.childNodes))
-    text += collectText(child);
+    text += collectText(child, false);
   return text;
 }
 

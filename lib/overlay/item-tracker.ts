@@ -59,14 +59,28 @@ export class ItemTracker {
     const dirty = new Set<Element>();
     const candidates: Element[] = [];
     let rescan = false;
+    // The item each parent is or sits in, for this batch: the 50 rows a CRM re-renders share their
+    // parent, whose walk up to the root is done once instead of once per row.
+    const byParent = new Map<Element, Element | null>();
+    const itemAbove = (el: Element): Element | null => {
+      if (this.#items.has(el)) return el;
+      const parent = el.parentElement;
+      if (!parent) return null;
+      let item = byParent.get(parent);
+      if (item === undefined) {
+        item = this.itemFor(parent);
+        byParent.set(parent, item);
+      }
+      return item;
+    };
     for (const el of batch.added) {
-      const item = this.itemFor(el);
+      const item = itemAbove(el);
       if (item) dirty.add(item);
       else if (el.parentElement && this.#containers.has(el.parentElement)) candidates.push(el);
       else if (el.childElementCount > 0) rescan = true;
     }
     for (const el of batch.changed) {
-      const item = this.itemFor(el);
+      const item = itemAbove(el);
       if (item) dirty.add(item);
     }
     return { dirty, candidates, rescan };

@@ -63,9 +63,17 @@ export function createMutationBatcher(
   };
 
   const observer = new MutationObserver((records) => {
+    // A CRM re-rendering 50 rows sends 50 records on the same parent: it is looked at once.
+    let lastNode: Node | null = null;
+    let lastTarget: Element | null = null;
     for (const record of records) {
-      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
-      if (!target || options.isOwn(target)) continue;
+      if (record.target !== lastNode) {
+        lastNode = record.target;
+        const el = lastNode.nodeType === 1 ? (lastNode as Element) : lastNode.parentElement;
+        lastTarget = el && !options.isOwn(el) ? el : null;
+      }
+      const target = lastTarget;
+      if (!target) continue;
       if (record.type === 'characterData') {
         changed.add(target);
         continue;

@@ -53,6 +53,28 @@ describe('deep queries', () => {
   });
 });
 
+describe('deepText in plain light-DOM subtrees', () => {
+  // deepText skips its per-element checks below an element whose subtree has nothing to skip
+  // (issue 17's read budget): these cells mix plain parts with ones that still need every check.
+  const cells = parseHtml(`<!DOCTYPE html><table><tr>
+    <td id="plain"><div><a><span>Nguyễn</span><span>An</span></a><button>Preview</button></div></td>
+    <td id="mixed"><span>Deal <b>A</b></span><span><i>x</i><span class="assistiveText">sort</span></span><em hidden>gone</em></td>
+    <td id="shadow-below"><span><x-host id="inner"></x-host> after</span></td>
+    <td id="script"><span>ok<script>var a = 1;</script></span><style>td{}</style></td>
+  </tr></table>`);
+  const inner = cells.getElementById('inner')!.attachShadow({ mode: 'open' });
+  inner.innerHTML = '<b>shadow</b><span class="slds-assistive-text">helper</span><slot>fallback</slot>';
+
+  it.each([
+    ['plain', 'Nguyễn An Preview'],
+    ['mixed', 'Deal A x'],
+    ['shadow-below', 'shadow fallback after'],
+    ['script', 'ok'],
+  ])('reads %s as a user sees it', (id, text) => {
+    expect(deepText(cells.getElementById(id))).toBe(text);
+  });
+});
+
 describe('isHiddenByMarkup', () => {
   it.each([
     ['hidden-p', true],
