@@ -4,6 +4,7 @@ import { minForecastHistory } from '../engine/goal-types/shared';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import {
   durationLabel,
+  formatChance,
   formatCompact,
   formatDate,
   formatNumber,
@@ -157,7 +158,7 @@ export function reasonText(
       const p = ev.forecast?.probabilityByDeadline;
       if (p === null || p === undefined || goal.deadline === undefined) return undefined;
       return t('reading.reason.forecast', {
-        p: formatPercent(p, ctx.settings.locale, { maximumFractionDigits: 0 }),
+        p: formatChance(p, ctx.settings.locale),
         date: date(goal.deadline, ctx),
       });
     }
@@ -246,7 +247,7 @@ export function forecastLine(
   if (ev.type === 'keep') {
     const k = ev.keep;
     if (!k || k.breachNext === null) return undefined;
-    const pct = (p: number) => formatPercent(p, locale, { maximumFractionDigits: 0 });
+    const pct = (p: number) => formatChance(p, locale);
     // The deadline's month is the running one: "to hold through" would repeat the month's chance.
     const holdAhead =
       k.holdToDeadline !== null &&

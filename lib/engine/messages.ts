@@ -3,12 +3,18 @@
  * switch language without re-running the evaluation; numbers are pre-formatted plainly here and the
  * UI may re-format the `params` it also gets.
  */
+import { formatChance } from '../i18n/format';
+
 export interface Message {
   en: string;
   vi: string;
 }
 
 type Params = Record<string, string | number>;
+
+/** A forecast chance as the cards write it ("<1%", never "0%" for a chance the forecaster gave). */
+const chance = (x: number | string | undefined, locale: 'en' | 'vi') =>
+  typeof x === 'number' ? formatChance(x, locale) : (x ?? '');
 
 const pct = (x: number | string | undefined) =>
   typeof x === 'number' ? `${Math.round(x * 100)}%` : (x ?? '');
@@ -70,8 +76,8 @@ const TABLE = {
     vi: `“${p.title}” đang chậm hơn lộ trình ${p.gapVi}.`,
   }),
   alert_forecast_miss: (p: Params) => ({
-    en: `“${p.title}” is forecast to miss its deadline of ${p.deadlineEn} (chance of making it: ${pct(p.probability)}).`,
-    vi: `“${p.title}” được dự báo sẽ trễ hạn ${p.deadlineVi} (khả năng đạt: ${pct(p.probability)}).`,
+    en: `“${p.title}” is forecast to miss its deadline of ${p.deadlineEn} (chance of making it: ${chance(p.probability, 'en')}).`,
+    vi: `“${p.title}” được dự báo sẽ trễ hạn ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
   }),
   alert_conversion_below_target: (p: Params) => ({
     en: `“${p.title}”: conversion ${p.value} is below the target rate ${p.target}.`,

@@ -161,6 +161,17 @@ export function formatPercent(fraction: number, locale: Locale, opts: PercentOpt
   return plainSpaces(f.format(noNegativeZero(fraction)));
 }
 
+/**
+ * A forecast chance, in whole percent. Simulated chances are never exactly 0 or 1 (the recalibration
+ * map keeps them inside), so one that rounds to 0% or 100% reads "<1%" / ">99%": "0% chance" would
+ * claim a certainty the forecaster never gives. Exactly 0 or 1 (a goal already reached) stays as is.
+ */
+export function formatChance(p: number, locale: Locale): string {
+  if (p > 0 && p < 0.005) return `<${formatPercent(0.01, locale, { maximumFractionDigits: 0 })}`;
+  if (p < 1 && p >= 0.995) return `>${formatPercent(0.99, locale, { maximumFractionDigits: 0 })}`;
+  return formatPercent(p, locale, { maximumFractionDigits: 0 });
+}
+
 export type DateStyle = 'short' | 'medium' | 'long' | 'dayMonth' | 'monthYear' | 'time' | 'dateTime';
 
 /**

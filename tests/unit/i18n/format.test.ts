@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatChance,
   formatCompact,
   formatCurrency,
   formatDate,
@@ -167,5 +168,20 @@ describe('formatValue', () => {
     expect(formatValue(92, { kind: 'percent' }, 'vi')).toBe('92%');
     expect(formatValue(3.25, { kind: 'ratio' }, 'vi')).toBe('3,25×');
     expect(formatValue(1.5, { kind: 'duration', per: 'hours' }, 'en')).toBe('1 h 30 min');
+  });
+});
+
+describe('formatChance', () => {
+  it('never writes a chance the forecaster gave as 0% or 100%', () => {
+    expect(formatChance(0.003, 'en')).toBe('<1%');
+    expect(formatChance(0.997, 'en')).toBe('>99%');
+    expect(formatChance(0.003, 'vi')).toBe('<1%');
+    expect(formatChance(0.997, 'vi')).toBe('>99%');
+  });
+  it('rounds other chances to whole percent, and keeps exact 0 and 1', () => {
+    expect(formatChance(0.005, 'en')).toBe('1%');
+    expect(formatChance(0.314, 'en')).toBe('31%');
+    expect(formatChance(0, 'en')).toBe('0%');
+    expect(formatChance(1, 'en')).toBe('100%');
   });
 });
