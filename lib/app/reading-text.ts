@@ -289,7 +289,24 @@ export function forecastLine(
   const d = (ms: number | null) => (ms === null ? '…' : date(ms, ctx));
   const line =
     f.p50 === null
-      ? t('forecast.neverAtPace')
+      ? missedLine(goal, ev, ctx)
       : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
   return f.rough ? `${line} · ${t('forecast.rough', { ...f.rough })}` : line;
+}
+
+/**
+ * The forecast line when fewer than half the simulated futures reach the target. "Not reached" only
+ * when none does by the deadline; otherwise "most likely missed", with the chance unless the status
+ * reason beside it already says it.
+ */
+function missedLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string {
+  const p = ev.forecast?.probabilityByDeadline;
+  if (p === null || p === undefined || p <= 0 || goal.deadline === undefined)
+    return ctx.t('forecast.neverAtPace');
+  if (ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely')
+    return ctx.t('forecast.mostlyMissed');
+  return ctx.t('forecast.mostlyMissedChance', {
+    p: formatChance(p, ctx.settings.locale),
+    date: date(goal.deadline, ctx),
+  });
 }

@@ -8,6 +8,10 @@ export const forecastReadingEn = {
   // A keep goal's chances are about the running month (still open), not the one after it.
   'keep.chanceThisMonth': '{breach} chance of a breach this month · {hold} to hold through {date}',
   'keep.chanceThisMonthOnly': '{breach} chance of a breach this month',
+  // Fewer than half the simulated futures reach the target, but some do: "not reached" would
+  // contradict the chance on the card or in the alerts.
+  'forecast.mostlyMissed': 'Most likely missed at the current pace',
+  'forecast.mostlyMissedChance': 'Most likely missed at the current pace · {p} chance by {date}',
 };
 
 export const forecastReadingVi: Record<keyof typeof forecastReadingEn, string> = {
@@ -15,4 +19,7 @@ export const forecastReadingVi: Record<keyof typeof forecastReadingEn, string> =
   'forecast.after': 'Có dự báo khi đủ {needed} kỳ dữ liệu (hiện có {points})',
   'keep.chanceThisMonth': 'Khả năng vượt ngưỡng tháng này {breach} · giữ được đến {date}: {hold}',
   'keep.chanceThisMonthOnly': 'Khả năng vượt ngưỡng tháng này {breach}',
+  'forecast.mostlyMissed': 'Nhiều khả năng không đạt với tốc độ hiện tại',
+  'forecast.mostlyMissedChance':
+    'Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt trước {date}: {p}',
 };

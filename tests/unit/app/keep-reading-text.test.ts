@@ -128,3 +128,19 @@ describe('chances on the example cards', () => {
     expect(revenue?.view.reason).toMatch(/^<1% chance by /);
   });
 });
+
+describe('a forecast that most futures miss', () => {
+  it('says "most likely missed" with the chance the alert gives, not "not reached" (en, vi)', () => {
+    const en = exampleViews('en').get('ex-kpi-engagement');
+    const p = en?.ev.forecast?.probabilityByDeadline ?? 0;
+    expect(en?.ev.forecast?.p50).toBeNull();
+    expect(p).toBeGreaterThan(0.01);
+    expect(en?.view.forecast).toMatch(
+      new RegExp(`^Most likely missed at the current pace · ${Math.round(p * 100)}% chance by \\w`),
+    );
+    const vi = exampleViews('vi').get('ex-kpi-engagement');
+    expect(vi?.view.forecast).toMatch(
+      /^Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt trước .+: \d+%$/,
+    );
+  });
+});
