@@ -6,7 +6,7 @@ import { onChange } from '../../lib/storage/changes';
 import { createConnection } from '../../lib/storage/connection';
 import type { PacerDb } from '../../lib/storage/db';
 import { countQuarantine } from '../../lib/storage/quarantine';
-import { loadSettings, saveSettings } from '../../lib/storage/settings';
+import { loadSettings, updateSettings as patchSettings } from '../../lib/storage/settings';
 
 /**
  * What every extension page shares: the database connection, the settings, the UI language and the
@@ -97,7 +97,9 @@ export function startSession(): Promise<void> {
 
 export async function updateSettings(patch: Partial<Settings>): Promise<void> {
   const db = await getDb();
-  const next = await saveSettings(db, { ...settings.value, ...patch });
+  // Merged with what is stored, in one transaction: a second change made before this one is saved
+  // (or one from another tab) is never overwritten by the copy held here.
+  const next = await patchSettings(db, patch, settings.value);
   settings.value = next;
   settingsFresh.value = false;
   applyAppearance(next);

@@ -45,7 +45,41 @@ export async function saveSettings(db: PacerDb, next: unknown): Promise<Settings
   return valid;
 }
 
-export async function updateSettings(db: PacerDb, patch: Partial<Settings>): Promise<Settings> {
-  const { settings } = await loadSettings(db);
-  return saveSettings(db, { ...settings, ...patch });
+/**
+ * Applies `patch` to the stored settings in one transaction: read, merge, write. Two saves at once (two
+ * selects changed in quick succession, or the options page and a new tab) each build on the other's
+ * result; merging into a copy held in memory let the later save put back the earlier one's old value.
+ * `base` is what a first run starts from when nothing is stored yet (the session's guessed locale).
+ * A damaged stored record goes the quarantining way of loadSettings first, never overwritten unseen.
+ */
+export async function updateSettings(
+  db: PacerDb,
+  patch: Partial<Settings>,
+  base?: Settings,
+): Promise<Settings> {
+  const tx = db.transaction([STORES.settings, STORES.meta], 'readwrite');
+  const raw = await tx.objectStore(STORES.settings).get('settings');
+  const stored = raw === undefined ? null : Settings.safeParse(raw);
+  if (stored && !stored.success) {
+    await tx.done;
+    const { settings } = await loadSettings(db);
+    return saveSettings(db, { ...settings, ...patch });
+  }
+  const before = stored?.data ?? base ?? defaultSettings();
+  const merged = Settings.safeParse({ ...before, ...patch });
+  if (!merged.success) {
+    await tx.done;
+    // The same error, with the same wording, as a save of the whole record.
+    return saveSettings(db, { ...before, ...patch });
+  }
+  const valid = merged.data;
+  // Rollups are keyed by local day: a new zone means rebuilding them (done lazily on next read).
+  const zoneChanged = (stored?.data.timeZone ?? 'UTC') !== valid.timeZone;
+  await Promise.all([
+    tx.objectStore(STORES.settings).put(valid),
+    zoneChanged ? tx.objectStore(STORES.meta).put({ key: 'rollupsStale', value: true }) : Promise.resolve(),
+    tx.done,
+  ]);
+  notifyChange({ stores: zoneChanged ? [STORES.settings, STORES.rollups] : [STORES.settings] });
+  return valid;
 }

@@ -4,7 +4,7 @@ import { STORES } from '../../../lib/storage/db';
 import { listQuarantine } from '../../../lib/storage/quarantine';
 import { ValidationError } from '../../../lib/storage/records';
 import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
-import { loadSettings, saveSettings } from '../../../lib/storage/settings';
+import { loadSettings, saveSettings, updateSettings } from '../../../lib/storage/settings';
 import { freshDb, metric } from './helpers';
 
 describe('entity repository', () => {
@@ -108,6 +108,23 @@ describe('settings', () => {
     expect((await listQuarantine(db))[0]?.value).toEqual(damaged);
     await saveSettings(db, { ...loaded.settings, locale: 'vi' });
     expect((await loadSettings(db)).settings.locale).toBe('vi');
+  });
+
+  it('applies two settings changes made at once, each on top of the other (no lost update)', async () => {
+    const { db } = await freshDb();
+    await saveSettings(db, (await loadSettings(db)).settings);
+    // Two selects changed in quick succession, or the options page and a new tab at once.
+    await Promise.all([updateSettings(db, { locale: 'vi' }), updateSettings(db, { theme: 'dark' })]);
+    const { settings } = await loadSettings(db);
+    expect(settings.locale).toBe('vi');
+    expect(settings.theme).toBe('dark');
+  });
+
+  it('refuses a bad patch with the save error, writing nothing', async () => {
+    const { db } = await freshDb();
+    await saveSettings(db, { ...(await loadSettings(db)).settings, locale: 'vi' });
+    await expect(updateSettings(db, { timeZone: 'Mars/Olympus' })).rejects.toThrow(/time zone/);
+    expect((await loadSettings(db)).settings).toMatchObject({ locale: 'vi' });
   });
 
   it('rejects an unknown time zone', async () => {
