@@ -50,6 +50,9 @@ const LAYER_STYLE =
 
 const MAX_SPARE = 200;
 
+/** Text with something other than white space in it (the same white space `trim` removes). */
+const NOT_BLANK = /\S/;
+
 /**
  * Hides a badge with `content-visibility: hidden`, not `visibility`: the browser keeps the hidden
  * badge's style and layout, so showing it again (a host reused for a re-rendered row, a row scrolled
@@ -233,10 +236,13 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   function obstaclesOf(item: Element, range: Range): DOMRect[] {
     const out: DOMRect[] = [];
     const walker = doc.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+    // Runs for every new row's badge: a test instead of a trimmed copy, an index loop instead of the
+    // rectangle list's iterator (each step of which is a call into the DOM).
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.nodeValue?.trim()) continue;
+      if (!NOT_BLANK.test(n.nodeValue ?? '')) continue;
       range.selectNodeContents(n);
-      out.push(...range.getClientRects());
+      const rects = range.getClientRects();
+      for (let i = 0, count = rects.length; i < count; i++) out.push(rects[i] as DOMRect);
     }
     for (const control of item.querySelectorAll(CONTROLS)) {
       const r = control.getBoundingClientRect();
@@ -350,7 +356,9 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
           }
           const box = slot.anchor.getBoundingClientRect();
           const spot = spotFor(item, slot.anchor, box, slot.due);
-          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, linesOf(item, slot.anchor, box), spot)]);
+          // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
+          const lines = spot ? null : linesOf(item, slot.anchor, box);
+          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, lines, spot)]);
         }
         for (const [slot, placed] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);
