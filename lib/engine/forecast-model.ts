@@ -213,8 +213,8 @@ export function pathShape(model: Model, steps: number): PathShape {
   return { center, noise, persist };
 }
 
-/** `model` with its widening, from the adjusted history `y` and the fit's initial trend and SES constant. */
-function withWidening(fitted: Model, y: readonly number[], b0: number, sesAlpha: number): Model {
+/** `model` with its widening, from the adjusted history `y`, the members' states along it and the SES constant. */
+function withWidening(fitted: Model, y: readonly number[], states: MemberStates, sesAlpha: number): Model {
   const n = y.length;
   const m = fitted.seasonal ? fitted.seasonal.length : 0;
   const model: Model = {
@@ -225,19 +225,10 @@ function withWidening(fitted: Model, y: readonly number[], b0: number, sesAlpha:
   if (n - 1 - first < 1) return model;
   const sumAbs = new Float64Array(WIDTH_STEPS);
   const count = new Float64Array(WIDTH_STEPS);
-  let level = y[0] ?? 0;
-  let trend = b0;
-  let ses = y[0] ?? 0;
-  for (let t = 0; t < n - 1; t++) {
-    if (t > 0) {
-      const v = y[t] ?? 0;
-      const yhat = level + model.phi * trend;
-      const e = v - yhat;
-      level = yhat + model.alpha * e;
-      trend = model.phi * trend + model.beta * e;
-      ses += sesAlpha * (v - ses);
-    }
-    if (t < first) continue;
+  for (let t = first; t < n - 1; t++) {
+    const level = states.L[t] as number;
+    const trend = states.T[t] as number;
+    const ses = states.S[t] as number;
     const steps = Math.min(WIDTH_STEPS, n - 1 - t);
     const at: Model = {
       ...model,
@@ -550,7 +541,8 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   const ses = bestSes(adjusted);
   const trended = hasDrift(adjusted);
   const drift = trended ? slopeOf(adjusted) / 2 : 0;
-  const weights = memberWeights(adjusted, fitted, ses.alpha, drift, trended);
+  const states = memberStates(adjusted, fitted, ses.alpha);
+  const weights = memberWeights(adjusted, fitted, states, ses.alpha, drift, trended);
   const model: Model = {
     method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
     alpha: fitted.alpha,
@@ -573,28 +565,17 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     thetaLead: (1 - (1 - ses.alpha) ** n) / ses.alpha - 1,
     rough: null,
   };
-  return withWidening(model, adjusted, fitted.b0, ses.alpha);
+  return withWidening(model, adjusted, states, ses.alpha);
 }
 
-/**
- * Weights of the four members from rolling origins inside the window: from every origin in the second
- * half of the history, each member forecasts up to VALIDATION_STEPS ahead with the states it had then
- * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error. A
- * member that keeps missing here (a trend on a series that shifts in steps, naive on a noisy one) gets
- * little say; when they do about equally well this is the plain M4 "Comb" average. Without a drift
- * (`trended` false) the damped-trend member is the SES level and Theta's drift is 0, so the two trend
- * slots also forecast the recent level: the combination then leans on the level, as it should when the
- * window shows no trend.
- */
-const VALIDATION_STEPS = 6;
+/** The damped trend's level and trend and the SES level after each point of `y`: every member's state at every origin. */
+interface MemberStates {
+  L: Float64Array;
+  T: Float64Array;
+  S: Float64Array;
+}
 
-function memberWeights(
-  y: readonly number[],
-  holt: HoltFit,
-  sesAlpha: number,
-  drift: number,
-  trended: boolean,
-): [number, number, number, number] {
+function memberStates(y: readonly number[], holt: HoltFit, sesAlpha: number): MemberStates {
   const n = y.length;
   const L = new Float64Array(n);
   const T = new Float64Array(n);
@@ -616,6 +597,30 @@ function memberWeights(
     T[t] = trend;
     S[t] = ses;
   }
+  return { L, T, S };
+}
+
+/**
+ * Weights of the four members from rolling origins inside the window: from every origin in the second
+ * half of the history, each member forecasts up to VALIDATION_STEPS ahead with the states it had then
+ * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error. A
+ * member that keeps missing here (a trend on a series that shifts in steps, naive on a noisy one) gets
+ * little say; when they do about equally well this is the plain M4 "Comb" average. Without a drift
+ * (`trended` false) the damped-trend member is the SES level and Theta's drift is 0, so the two trend
+ * slots also forecast the recent level: the combination then leans on the level, as it should when the
+ * window shows no trend.
+ */
+const VALIDATION_STEPS = 6;
+
+function memberWeights(
+  y: readonly number[],
+  holt: HoltFit,
+  { L, T, S }: MemberStates,
+  sesAlpha: number,
+  drift: number,
+  trended: boolean,
+): [number, number, number, number] {
+  const n = y.length;
   const err = [0, 0, 0, 0];
   let count = 0;
   for (let t = Math.max(2, Math.floor(n / 2)); t < n - 1; t++) {

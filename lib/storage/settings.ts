@@ -1,3 +1,4 @@
+import type { IDBPTransaction } from 'idb';
 import { defaultSettings, Settings } from '../schema';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
@@ -34,7 +35,12 @@ export async function saveSettings(db: PacerDb, next: unknown): Promise<Settings
   const valid = parseOrThrow(Settings, next, 'settings');
   const before = Settings.safeParse(await db.get(STORES.settings, 'settings'));
   const zoneChanged = (before.success ? before.data.timeZone : 'UTC') !== valid.timeZone;
-  const tx = db.transaction([STORES.settings, STORES.meta], 'readwrite');
+  return writeSettings(db.transaction([STORES.settings, STORES.meta], 'readwrite'), valid, zoneChanged);
+}
+
+type SettingsTx = IDBPTransaction<unknown, ('settings' | 'meta')[], 'readwrite'>;
+
+async function writeSettings(tx: SettingsTx, valid: Settings, zoneChanged: boolean): Promise<Settings> {
   // Rollups are keyed by local day: a new zone means rebuilding them (done lazily on next read).
   await Promise.all([
     tx.objectStore(STORES.settings).put(valid),
@@ -72,14 +78,5 @@ export async function updateSettings(
     // The same error, with the same wording, as a save of the whole record.
     return saveSettings(db, { ...before, ...patch });
   }
-  const valid = merged.data;
-  // Rollups are keyed by local day: a new zone means rebuilding them (done lazily on next read).
-  const zoneChanged = (stored?.data.timeZone ?? 'UTC') !== valid.timeZone;
-  await Promise.all([
-    tx.objectStore(STORES.settings).put(valid),
-    zoneChanged ? tx.objectStore(STORES.meta).put({ key: 'rollupsStale', value: true }) : Promise.resolve(),
-    tx.done,
-  ]);
-  notifyChange({ stores: zoneChanged ? [STORES.settings, STORES.rollups] : [STORES.settings] });
-  return valid;
+  return writeSettings(tx, merged.data, (stored?.data.timeZone ?? 'UTC') !== merged.data.timeZone);
 }
