@@ -251,22 +251,97 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     return out;
   }
 
+  /**
+   * What decides a row's free spot besides the row's and anchor's boxes: its elements (tag, class,
+   * inline style, hidden), its text, and how they nest. Read without layout (no geometry), so a row
+   * the CRM re-rendered unchanged (a refresh, a re-sort back, a virtualized row scrolled back) is
+   * recognised at the cost of a walk over its nodes, where measuring its words and controls again
+   * costs a rectangle read per text and per control (about 2 ms for 31 rows of a HubSpot list).
+   */
+  function rowShape(item: Element): string {
+    const walker = doc.createTreeWalker(item, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    let shape = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === 3) {
+        shape += `\u0001${n.nodeValue ?? ''}`;
+        continue;
+      }
+      const el = n as Element;
+      // The depth marker keeps <a>x</a><b>y</b> apart from <a>x<b>y</b></a>.
+      let depth = 0;
+      for (let p = el.parentNode; p && p !== item; p = p.parentNode) depth++;
+      shape += `\u0002${depth}${el.localName}.${el.getAttribute('class') ?? ''}`;
+      const style = el.getAttribute('style');
+      if (style) shape += `\u0003${style}`;
+      if (el.hasAttribute('hidden')) shape += '\u0004';
+    }
+    return shape;
+  }
+
+  /**
+   * The row's column layout: where each of its cells starts and how wide it is. A table lays its
+   * columns out from every row's content, so a row elsewhere getting a longer text can widen one
+   * column and narrow the next without this row changing size: its words move, and so may its spot.
+   */
+  function columnsOf(item: Element, row: DOMRect): string {
+    let columns = '';
+    for (let cell = item.firstElementChild; cell; cell = cell.nextElementSibling) {
+      const r = cell.getBoundingClientRect();
+      columns += `|${r.left - row.left},${r.top - row.top},${r.width},${r.height}`;
+    }
+    return columns;
+  }
+
+  /**
+   * Spots found per list (row parent), keyed by a row's shape and geometry: the rows of one list share
+   * their column layout, so a row with the same nodes, the same text and the same boxes (row size,
+   * cells' offsets and widths, anchor size and offset in the row, room to the visible right end) lays out the same and gets the
+   * same spot, relative to its anchor: the spot it would get measured in full, to the pixel. Any difference (a wider cell, wrapped text, an extra control, a
+   * class) misses, and the row is measured in full. Bounded: a long scroll through a big list starts
+   * a new map rather than growing one without end.
+   */
+  const layouts = new WeakMap<Element, Map<string, Spot | null>>();
+  const MAX_LAYOUTS = 400;
+
   function spotFor(item: Element, anchor: Element, box: DOMRect, fresh: boolean): Spot | null {
     if (!lineRange || !item.matches(ROW_LIKE)) return null;
-    const iw = item.getBoundingClientRect().width;
+    const row = item.getBoundingClientRect();
+    const iw = row.width;
     const known = fresh ? undefined : spots.get(anchor);
     const shifted = (s: Spot | null, dx: number, dy: number) =>
       s && { left: s.left + dx, top: s.top + dy, start: s.start };
     if (known && known.w === box.width && known.h === box.height && known.iw === iw)
       return shifted(known.at, box.left, box.top);
-    // The row is measured once. rowSpot tries the anchor's right end first, looking only at what lies
-    // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
-    // anchor first and the row after saved nothing on real lists, where names seldom leave their cell
-    // 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
-    const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), visibleRight(item));
-    // Kept relative to the anchor: a scrolled row moves its spot with it.
-    spots.set(anchor, { w: box.width, h: box.height, iw, at: shifted(spot, -box.left, -box.top) });
-    return spot;
+    const limit = visibleRight(item);
+    const parent = item.parentElement;
+    let list = parent ? layouts.get(parent) : undefined;
+    if (parent && !list) {
+      list = new Map();
+      layouts.set(parent, list);
+    }
+    // The anchor's sub-pixel offset is part of the key: rowSpot rounds a spot's top on the page, so
+    // rows at 30.5 and 57 px would round their spots differently relative to their anchors.
+    const key = list
+      ? `${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
+        `${limit - box.left},${box.left - Math.floor(box.left)},${box.top - Math.floor(box.top)}` +
+        `${columnsOf(item, row)}${rowShape(item)}`
+      : '';
+    let at = list?.get(key);
+    if (at === undefined) {
+      // The row is measured once. rowSpot tries the anchor's right end first, looking only at what lies
+      // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
+      // anchor first and the row after saved nothing on real lists, where names seldom leave their
+      // cell 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
+      const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), limit);
+      // Kept relative to the anchor: a scrolled row moves its spot with it.
+      at = shifted(spot, -box.left, -box.top);
+      if (list) {
+        if (list.size >= MAX_LAYOUTS) list.clear();
+        list.set(key, at);
+      }
+    }
+    spots.set(anchor, { w: box.width, h: box.height, iw, at });
+    return shifted(at, box.left, box.top);
   }
 
   function create(): Host {

@@ -205,3 +205,140 @@ describe('badge layer', () => {
     layer.clear();
   });
 });
+
+/**
+ * A two-column table laid out by hand (happy-dom has no layout): rows 26.5 px apart, the name cell
+ * 300 px wide, the text of a cell as wide as 7 px a character. Counts the text rectangles read.
+ */
+function fakeLayout() {
+  const rowTop = (tr: Element) => 100 + 26.5 * [...(tr.parentElement?.children ?? [])].indexOf(tr);
+  const rect = (left: number, top: number, width: number, height: number) =>
+    ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top }) as DOMRect;
+  const box = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+    this: Element,
+  ) {
+    const tr = this.closest('tr');
+    // The table and its scroll boxes: 1,000 px wide.
+    if (!tr) return rect(0, 0, 1000, 2000);
+    const top = rowTop(tr);
+    if (this === tr) return rect(0, top, 600, 26.5);
+    const cell = this.closest('td');
+    const column = cell ? [...tr.children].indexOf(cell) : 0;
+    return rect(300 * column, top, 300, 26.5);
+  });
+  let textReads = 0;
+  const lines = vi.spyOn(Range.prototype, 'getClientRects').mockImplementation(function (this: Range) {
+    const node = this.startContainer;
+    const tr = node.parentElement?.closest('tr');
+    if (node.nodeType !== 3 || !tr) return [] as unknown as DOMRectList;
+    textReads++;
+    const cell = node.parentElement?.closest('td');
+    const column = cell ? [...tr.children].indexOf(cell) : 0;
+    const width = 7 * (node.nodeValue ?? '').length;
+    return [rect(300 * column + 4, rowTop(tr) + 5, width, 16)] as unknown as DOMRectList;
+  });
+  return {
+    reads: () => textReads,
+    restore() {
+      box.mockRestore();
+      lines.mockRestore();
+    },
+  };
+}
+
+describe('badge placement reused across the rows of one list', () => {
+  beforeEach(() => {
+    document.body.innerHTML = '<table><tbody></tbody></table>';
+  });
+  afterEach(() => {
+    document.body.replaceChildren();
+  });
+
+  const tr = (name: string, other: string) => {
+    const el = document.createElement('tr');
+    el.innerHTML = `<td><a>${name}</a></td><td><span>${other}</span></td>`;
+    return el;
+  };
+  const place = (rows: HTMLTableRowElement[]) => {
+    const layer = createBadgeLayer(document);
+    for (const r of rows) layer.render(r, r.firstElementChild!, { tier: 'A', title: 'A' });
+    layer.place();
+    const at = [...drawn()].map(
+      (h) => `${(h as HTMLElement).style.transform} ${h.hasAttribute('data-start')}`,
+    );
+    layer.clear();
+    return at;
+  };
+
+  it('measures a row the CRM re-rendered unchanged once, and places it where a full measure does', () => {
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      // The long name leaves no room in its cell: the pill goes after the second cell's words.
+      const names = ['Hoàng 1 – Renewal', 'Phạm 8 – Phần mềm kế toán và hợp đồng', 'Lê 9'];
+      const rows = names.map((name) => tr(name, 'Contract sent'));
+      body.append(...rows);
+      const layer = createBadgeLayer(document);
+      for (const r of rows) layer.render(r, r.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.place();
+      const first = [...drawn()].map((h) => (h as HTMLElement).style.transform);
+      const measured = layout.reads();
+      expect(measured).toBe(6);
+      // The CRM replaces every row by an equal one (new elements, same content and layout).
+      const fresh = names.map((name) => tr(name, 'Contract sent'));
+      for (const [i, r] of rows.entries()) {
+        r.replaceWith(fresh[i]!);
+        layer.forget(r);
+        layer.render(fresh[i]!, fresh[i]!.firstElementChild!, { tier: 'A', title: 'A' });
+      }
+      layer.place();
+      expect(layout.reads()).toBe(measured);
+      const reused = [...drawn()].map(
+        (h) => `${(h as HTMLElement).style.transform} ${h.hasAttribute('data-start')}`,
+      );
+      expect(reused.map((at) => at.split(' ')[0])).toEqual(first);
+      layer.clear();
+      // What a layer that never saw these rows places them at, measuring them in full: the same.
+      expect(place(fresh)).toEqual(reused);
+      expect(layout.reads()).toBe(measured + 6);
+      expect(reused.filter((at) => at.endsWith('true'))).toHaveLength(1);
+    } finally {
+      layout.restore();
+    }
+  });
+
+  it('measures a row again when its text, its elements or its place differ', () => {
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const a = tr('Lê 9 – POS rollout', 'Closed won');
+      body.append(a);
+      const layer = createBadgeLayer(document);
+      layer.render(a, a.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.place();
+      const reads = layout.reads();
+      // Same text, one more element: measured.
+      const b = tr('Lê 9 – POS rollout', 'Closed won');
+      b.querySelector('span')!.append(document.createElement('em'));
+      // Same elements, another text: measured.
+      const c = tr('Lê 9 – POS rollout and more', 'Closed won');
+      // Same content, at a row 26.5 px lower (another sub-pixel offset): measured.
+      const d = tr('Lê 9 – POS rollout', 'Closed won');
+      for (const r of [b, c, d]) {
+        body.append(r);
+        layer.render(r, r.firstElementChild!, { tier: 'A', title: 'A' });
+        layer.place(false);
+      }
+      expect(layout.reads()).toBe(reads + 6);
+      // A row at the first one's sub-pixel offset, with its content: not measured again.
+      const e = tr('Lê 9 – POS rollout', 'Closed won');
+      body.append(e);
+      layer.render(e, e.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.place(false);
+      expect(layout.reads()).toBe(reads + 6);
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+});
