@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildGoalView } from '../../../lib/app/goal-views';
 import { reasonText } from '../../../lib/app/reading-text';
 import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
-import { evaluateAll } from '../../../lib/engine/evaluate-all';
-import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
-import { buildExampleData } from '../../../lib/example/example-data';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { defaultSettings, type Goal, type Locale } from '../../../lib/schema';
+import { exampleViews as viewsAt } from '../example/example-views';
 
 /**
  * How a keep goal's card words its outlook and its status (docs/figures.md § Keep a level): a goal
@@ -17,29 +14,8 @@ import { defaultSettings, type Goal, type Locale } from '../../../lib/schema';
 const tz = 'Asia/Ho_Chi_Minh';
 const NOW = Date.UTC(2026, 11, 6, 2);
 
-function exampleViews(locale: Locale) {
-  const data = buildExampleData(NOW);
-  const byMetric = new Map<string, typeof data.observations>();
-  for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
-  const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
-  const settings = defaultSettings({ locale, timeZone: tz });
-  const result = evaluateAll({
-    goals: data.goals,
-    metrics: data.metrics,
-    rollups,
-    checkIns: data.checkIns,
-    settings,
-    now: NOW,
-  });
-  const ctx = { t: createTranslator(locale), settings, now: NOW };
-  return new Map(
-    data.goals.map((g) => {
-      const ev = result.perGoal.get(g.id) as GoalEvaluation;
-      const metric = data.metrics.find((m) => m.id === g.metricId);
-      return [g.id, { ev, view: buildGoalView(g, ev, metric, [], ctx) }];
-    }),
-  );
-}
+/** The example's cards by goal id, in Hà Nội on Dec 6, 2026. */
+const exampleViews = (locale: Locale) => new Map(viewsAt(NOW, tz, locale).map((v) => [v.goal.id, v]));
 
 describe('keep goals on the card', () => {
   it('past the line now: the outlook says so, then a low chance of the month ending back inside (en, vi)', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGoalView } from '../../../lib/app/goal-views';
-import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
-import { evaluateAll } from '../../../lib/engine/evaluate-all';
-import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
-import { buildExampleData } from '../../../lib/example/example-data';
-import { createTranslator } from '../../../lib/i18n/translate';
-import { defaultSettings, type Locale } from '../../../lib/schema';
+import type { Locale } from '../../../lib/schema';
+import { exampleViews as viewsAt } from './example-views';
 
 /**
  * The example's calendar boundaries land on the user's own days (lib/example/example-zone.ts): its
@@ -15,27 +10,7 @@ import { defaultSettings, type Locale } from '../../../lib/schema';
 // Sunday Dec 6, 09:00 in Hà Nội; Saturday Dec 5, 21:00 in New York.
 const NOW = Date.UTC(2026, 11, 6, 2);
 
-function exampleViews(tz: string, locale: Locale = 'en') {
-  const data = buildExampleData(NOW, tz);
-  const byMetric = new Map<string, typeof data.observations>();
-  for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
-  const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
-  const settings = defaultSettings({ locale, timeZone: tz });
-  const result = evaluateAll({
-    goals: data.goals,
-    metrics: data.metrics,
-    rollups,
-    checkIns: data.checkIns,
-    settings,
-    now: NOW,
-  });
-  const ctx = { t: createTranslator(locale), settings, now: NOW };
-  return data.goals.map((g) => {
-    const ev = result.perGoal.get(g.id) as GoalEvaluation;
-    const metric = data.metrics.find((m) => m.id === g.metricId);
-    return { goal: g, ev, view: buildGoalView(g, ev, metric, [], ctx) };
-  });
-}
+const exampleViews = (tz: string, locale: Locale = 'en') => viewsAt(NOW, tz, locale);
 
 const byId = (views: ReturnType<typeof exampleViews>, id: string) => {
   const v = views.find((x) => x.goal.id === id);

@@ -1,0 +1,34 @@
+import { buildGoalView } from '../../../lib/app/goal-views';
+import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { evaluateAll } from '../../../lib/engine/evaluate-all';
+import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
+import { buildExampleData } from '../../../lib/example/example-data';
+import { createTranslator } from '../../../lib/i18n/translate';
+import { defaultSettings, type Locale } from '../../../lib/schema';
+
+/**
+ * The example data as its cards show it at `now` in time zone `tz`: each goal with its evaluation and
+ * its view, built the way the dashboard builds them (example made in the user's zone, rolled up by
+ * local day, evaluated, then the card's view).
+ */
+export function exampleViews(now: number, tz: string, locale: Locale = 'en') {
+  const data = buildExampleData(now, tz);
+  const byMetric = new Map<string, typeof data.observations>();
+  for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
+  const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
+  const settings = defaultSettings({ locale, timeZone: tz });
+  const result = evaluateAll({
+    goals: data.goals,
+    metrics: data.metrics,
+    rollups,
+    checkIns: data.checkIns,
+    settings,
+    now,
+  });
+  const ctx = { t: createTranslator(locale), settings, now };
+  return data.goals.map((g) => {
+    const ev = result.perGoal.get(g.id) as GoalEvaluation;
+    const metric = data.metrics.find((m) => m.id === g.metricId);
+    return { goal: g, ev, view: buildGoalView(g, ev, metric, [], ctx) };
+  });
+}
