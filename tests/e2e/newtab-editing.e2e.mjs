@@ -116,11 +116,12 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       await page.getByTestId('goal-save').click();
       await page.getByTestId('error-goal-target').waitFor();
       assert.equal(await page.locator('#goal-target').getAttribute('aria-invalid'), 'true');
-      assert.equal(
-        await page.evaluate(() => document.activeElement?.id),
-        'goal-target',
-        'focus on the bad field',
-      );
+      // Focus moves on the next frame after the error renders (focusFirstInvalid), so wait for it.
+      const focused = await page
+        .waitForFunction(() => document.activeElement?.id === 'goal-target', null, { timeout: 5_000 })
+        .then(() => 'goal-target')
+        .catch(() => page.evaluate(() => document.activeElement?.id));
+      assert.equal(focused, 'goal-target', 'focus on the bad field');
       assert.match(await page.getByTestId('error-goal-target').textContent(), /not a number/);
       await page.keyboard.press('Escape');
       await goalDialog.waitFor({ state: 'detached' });
