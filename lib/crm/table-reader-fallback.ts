@@ -88,12 +88,37 @@ export function withHeaderFallback(adapter: CrmAdapter, url: URL | null = null):
     return items.slice(0, 3).some((item) => adapter.extract(item, page, url).ok);
   };
 
+  /** The table the fallback reads, and the elements its rows sit in (a tbody, a grid's row group). */
+  let current: { table: HeaderTable; bodies: Set<Element> } | null = null;
+
   const fallbackRows = (root: QueryRoot): Element[] => {
     const [table] = findHeaderTables(root, { isActive: adapter.isInActiveView });
     if (!table) return [];
     rows = new WeakMap();
-    for (const row of table.rows) rows.set(row, table);
+    const bodies = new Set<Element>();
+    for (const row of table.rows) {
+      rows.set(row, table);
+      if (row.parentElement) bodies.add(row.parentElement);
+    }
+    current = { table, bodies };
     return table.rows;
+  };
+
+  /**
+   * The table of a row the fallback read, or of one the CRM put in its place since (React replaces a
+   * re-rendered row with a new element, which the scanner reads as a new row beside the old ones): a
+   * row of the same kind in the same row group is read by the same headers.
+   */
+  const tableOf = (item: Element): HeaderTable | undefined => {
+    const known = rows.get(item);
+    if (known || source !== 'headers' || !current) return known;
+    const { table, bodies } = current;
+    const parent = item.parentElement;
+    if (!parent || !bodies.has(parent) || item === table.headerRow || !table.container.isConnected)
+      return undefined;
+    if (item.tagName !== table.rows[0]?.tagName) return undefined;
+    rows.set(item, table);
+    return table;
   };
 
   // findItems has no URL: the probe reads with the page's, given here or kept from the last extract or
@@ -119,11 +144,11 @@ export function withHeaderFallback(adapter: CrmAdapter, url: URL | null = null):
     },
     extract(item, page, url) {
       lastUrl = url;
-      const table = rows.get(item);
+      const table = tableOf(item);
       return table ? extractHeaderRow(adapter, table, item, page, url) : adapter.extract(item, page, url);
     },
     badgeAnchor(item, page) {
-      const table = rows.get(item);
+      const table = tableOf(item);
       return table ? readHeaderRow(table, item).nameCell : adapter.badgeAnchor(item, page);
     },
     checkHealth(root, page) {

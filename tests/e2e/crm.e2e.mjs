@@ -211,6 +211,18 @@ describe('CRM overlay on HubSpot fixtures', () => {
       },
     );
     assert.equal(await overlayCount(crm, '[data-testid="panel-notice-cant-read"]'), 0);
+    // The CRM re-renders its rows (new elements, same markup): the fallback reads the new rows by the
+    // same headers, so every badge moves to its new row and none is lost or doubled.
+    await crm.evaluate(() => {
+      const body = document.querySelector('table tbody');
+      if (body) body.innerHTML = `${body.innerHTML}`;
+    });
+    await crm.waitForTimeout(1500);
+    const moved = await eventually(() => badgeStats(crm).then((s) => s.overItem === 4 && s), {
+      message: 'four badges over the re-rendered rows',
+    });
+    assert.equal(moved.count, 4);
+    assert.equal(moved.maxPerAnchor, 1);
     await (await overlayElement(crm, '[data-testid="health-toggle"]')).click();
     assert.equal(
       (await (await overlayElement(crm, '[data-testid="health-reader"]')).textContent())?.trim(),

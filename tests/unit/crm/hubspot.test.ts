@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubspot, matchHubspotPage } from '../../../lib/crm/hubspot';
 import { readPage } from '../../../lib/crm/read-page';
+import { withHeaderFallback } from '../../../lib/crm/table-reader-fallback';
 import type { PageMatch } from '../../../lib/crm/types';
 import { generateHubspotDeals, generateHubspotList } from '../../fixtures/crm/generate-hubspot-list';
 import { loadFixture, parseHtml } from './load-fixture';
@@ -360,5 +361,19 @@ describe('generated HubSpot list (benchmark fixture)', () => {
         owner: deal.owner,
       });
     }
+  });
+
+  it('without its hooks, is read by the header-based reader with the same values (the fallback bench)', () => {
+    const options = { rows: 120, seed: 7, hooks: false };
+    const doc = parseHtml(generateHubspotList(options));
+    expect(readPage(hubspot, doc, new URL(DEALS_LIST)).status).toBe('unreadable');
+    const fallback = withHeaderFallback(hubspot, new URL(DEALS_LIST));
+    const result = readPage(fallback, doc, new URL(DEALS_LIST));
+    if (result.status !== 'ok') throw new Error(result.status);
+    expect(fallback.source()).toBe('headers');
+    expect(result.failures).toEqual([]);
+    expect(result.sightings.map((s) => [s.externalId, s.name, s.stage, s.amount, s.owner])).toEqual(
+      generateHubspotDeals(options).map((d) => [d.id, d.name, d.stage, d.amount, d.owner]),
+    );
   });
 });

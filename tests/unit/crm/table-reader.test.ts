@@ -33,6 +33,11 @@ function switchedOff(adapter: CrmAdapter): CrmAdapter {
   };
 }
 
+/** The index of the cell holding the record link (the name column) in a HubSpot fixture row. */
+function readPageNameColumn(row: HTMLTableRowElement): number {
+  return Array.from(row.cells).findIndex((cell) => cell.querySelector('a[href*="/record/"]'));
+}
+
 const listFixtures = Object.keys(ADAPTERS).flatMap((crm) =>
   fixtureFiles(crm)
     .filter((file) => file.startsWith('list-') && !/^list-(?:broken|renamed)-/.test(file))
@@ -77,6 +82,34 @@ describe('header-based reader on every list fixture, adapter switched off', () =
       '21474836533',
       '21474836577',
     ]);
+  });
+
+  it('reads the rows a CRM re-renders after the fallback took over, and no others', () => {
+    // React replaces rows with new elements: the fallback must read them by the same headers without
+    // a new scan of the page (the scanner only sees them as new rows beside the old ones).
+    const url = new URL(LIST_URLS.hubspot!);
+    const doc = loadFixture('hubspot/list-deals-2026-11-23.html');
+    doc.querySelector('table')!.setAttribute('data-test-id', 'crm-object-table');
+    for (const td of Array.from(doc.querySelectorAll('td'))) td.removeAttribute('data-test-id');
+    const fallback = withHeaderFallback(hubspot, url);
+    const page = fallback.matchPage(url)!;
+    const [first] = fallback.findItems(doc, page);
+    const fresh = doc.createElement('tr');
+    fresh.innerHTML = first!.innerHTML.replace(/21474836481/g, '21474836999');
+    first!.replaceWith(fresh);
+    const read = fallback.extract(fresh, page, url);
+    expect(read.ok && [read.sighting.externalId, read.sighting.name]).toEqual([
+      '21474836999',
+      expect.stringMatching(/\S/),
+    ]);
+    expect(fallback.badgeAnchor(fresh, page)).toBe(fresh.cells[readPageNameColumn(fresh)]);
+    // A row elsewhere (another table's) is not taken for one of this table's.
+    const stray = doc.createElement('tr');
+    stray.innerHTML = fresh.innerHTML;
+    const other = doc.createElement('table');
+    other.createTBody().append(stray);
+    doc.body.append(other);
+    expect(fallback.extract(stray, page, url).ok).toBe(false);
   });
 
   it('keeps "can\'t read" when no table has a recognised header (the headerless redesign)', () => {
