@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.058, 0.198], week: [1.058, 0.198] },
-  level: { month: [0.897, -0.031], week: [0.897, -0.031] },
-  keep: { month: [0.859, 0.104], week: [0.859, 0.104] },
+  total: { month: [0.987, 0.212], week: [0.987, 0.212] },
+  level: { month: [0.819, 0.038], week: [0.819, 0.038] },
+  keep: { month: [0.783, 0.041], week: [0.783, 0.041] },
   // </platt-maps>
 };
 
