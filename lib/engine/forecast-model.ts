@@ -48,8 +48,10 @@ export interface Model {
   sesLevel: number;
   /** The last (seasonally adjusted) value: the naive member of the combination. */
   lastValue: number;
-  /** Weights of damped trend, SES, Theta and naive in the combination (they sum to 1). */
-  weights: [number, number, number, number];
+  /** Weights of damped trend, SES, Theta, naive and seasonal naive in the combination (they sum to 1). */
+  weights: [number, number, number, number, number];
+  /** The last cycle of the (adjusted) history, the seasonal-naive member; null when it takes no part. */
+  seasonalNaive: number[] | null;
   /**
    * The window drifts (hasDrift): only then do the damped trend and Theta members extrapolate a slope;
    * otherwise both forecast the recent level (the SES level, as a damped trend with no slope would).
@@ -256,6 +258,12 @@ function withWidening(fitted: Model, y: readonly number[], states: MemberStates,
       trend,
       sesLevel: ses,
       lastValue: y[t] ?? 0,
+      seasonalNaive: model.seasonalNaive
+        ? model.seasonalNaive.map((_, j) => {
+            const i = t + 1 - model.seasonalNaive!.length + j;
+            return i >= 0 ? (y[i] ?? 0) : (y[t] ?? 0);
+          })
+        : null,
       n: t + 1,
       thetaLead: (1 - (1 - sesAlpha) ** (t + 1)) / sesAlpha - 1,
     };
@@ -532,7 +540,8 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     period: seasonPeriod ?? 0,
     sesLevel: 0,
     lastValue: 0,
-    weights: [1, 0, 0, 0],
+    weights: [1, 0, 0, 0, 0],
+    seasonalNaive: null,
     trended: false,
     thetaDrift: 0,
     thetaLead: 0,
@@ -562,7 +571,10 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   const trended = hasDrift(adjusted);
   const drift = trended ? slopeOf(adjusted) / 2 : 0;
   const states = memberStates(adjusted, fitted, ses.alpha);
-  const weights = memberWeights(adjusted, fitted, states, ses.alpha, drift, trended);
+  // Seasonal naive joins when the window holds more than one cycle and no seasonal model was chosen
+  // (a seasonal model already forecasts the season; see memberWeights for when it gets a weight).
+  const snM = !seasonal && m >= 2 && n > m ? m : 0;
+  const weights = memberWeights(adjusted, fitted, states, ses.alpha, drift, trended, snM);
   const model: Model = {
     method: seasonal ? 'seasonal_damped_trend' : 'damped_trend',
     alpha: fitted.alpha,
@@ -579,6 +591,7 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     sesLevel: ses.level,
     lastValue: adjusted[n - 1] ?? 0,
     weights,
+    seasonalNaive: weights[4] > 0 ? adjusted.slice(n - m) : null,
     trended,
     thetaDrift: drift,
     // Hyndman & Billah's Theta forecast: ℓ + (b/2)·(h − 1 + 1/α − (1 − α)^n/α).
@@ -621,9 +634,15 @@ function memberStates(y: readonly number[], holt: HoltFit, sesAlpha: number): Me
 }
 
 /**
- * Weights of the four members from rolling origins inside the window: from every origin in the second
+ * Weights of the members from rolling origins inside the window: from every origin in the second
  * half of the history, each member forecasts up to VALIDATION_STEPS ahead with the states it had then
- * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error. A
+ * (parameters as fitted on the whole window), and gets a weight ∝ 1 / its mean absolute error.
+ * Seasonal naive (m > 0: more than one cycle and no seasonal model) is judged only on the forecasts
+ * whose target has a value one cycle back, and takes part only when there it beats naive (with at least
+ * SEASONAL_NAIVE_MIN_ERRORS such forecasts): 1 / MAE never gives a member zero weight, and a year-old
+ * value on a trending series (employment, prices) is far off. Without the gate, 24 and 36 months got
+ * worse on the development data (1.871 → 1.991, 1.657 → 1.792); with it every history length is as
+ * good or better (docs/forecast-backtest.md). A
  * member that keeps missing here (a trend on a series that shifts in steps, naive on a noisy one) gets
  * little say; when they do about equally well this is the plain M4 "Comb" average. Without a drift
  * (`trended` false) the damped-trend member is the SES level and Theta's drift is 0, so the two trend
@@ -631,6 +650,8 @@ function memberStates(y: readonly number[], holt: HoltFit, sesAlpha: number): Me
  * window shows no trend.
  */
 const VALIDATION_STEPS = 6;
+/** Fewest in-window seasonal-naive errors (rolling-origin forecasts whose target has a value one cycle back) it is judged on. */
+const SEASONAL_NAIVE_MIN_ERRORS = 3;
 
 function memberWeights(
   y: readonly number[],
@@ -639,10 +660,16 @@ function memberWeights(
   sesAlpha: number,
   drift: number,
   trended: boolean,
-): [number, number, number, number] {
+  m = 0,
+): [number, number, number, number, number] {
   const n = y.length;
   const err = [0, 0, 0, 0];
   let count = 0;
+  // Seasonal naive (m > 0): its errors, and naive's on the same forecasts, where the target has a
+  // value one cycle back inside the window.
+  let snErr = 0;
+  let naiveErr = 0;
+  let snCount = 0;
   for (let t = Math.max(2, Math.floor(n / 2)); t < n - 1; t++) {
     // Theta's constant lead with the t + 1 points seen so far.
     const lead = (1 - (1 - sesAlpha) ** (t + 1)) / sesAlpha - 1;
@@ -658,12 +685,22 @@ function memberWeights(
       err[2]! += Math.abs(actual - ((S[t] as number) + drift * (h + lead)));
       err[3]! += Math.abs(actual - (y[t] ?? 0));
       count++;
+      if (m && t + h - m >= 0) {
+        snErr += Math.abs(actual - (y[t + h - m] ?? 0));
+        naiveErr += Math.abs(actual - (y[t] ?? 0));
+        snCount++;
+      }
     }
   }
-  if (!count) return [1 / 3, 1 / 3, 1 / 3, 0];
+  if (!count) return [1 / 3, 1 / 3, 1 / 3, 0, 0];
+  if (m && snCount >= SEASONAL_NAIVE_MIN_ERRORS && snErr < naiveErr) {
+    const inv = [...err.map((e) => e / count), snErr / snCount].map((e) => 1 / Math.max(e, 1e-12));
+    const sum = inv.reduce((a, b) => a + b, 0);
+    return inv.map((v) => v / sum) as [number, number, number, number, number];
+  }
   const inv = err.map((e) => 1 / Math.max(e / count, 1e-12));
   const sum = inv.reduce((a, b) => a + b, 0);
-  return inv.map((v) => v / sum) as [number, number, number, number];
+  return [...inv.map((v) => v / sum), 0] as [number, number, number, number, number];
 }
 
 /**
@@ -684,9 +721,11 @@ export function combinationOffsets(model: Model, steps: number): Float64Array {
     phiSum += phiPow;
     damped = model.level + phiSum * model.trend;
     const theta = model.sesLevel + model.thetaDrift * (h + model.thetaLead);
-    const [wd, ws, wt, wn] = model.weights;
+    const [wd, ws, wt, wn, wsn] = model.weights;
     const member = model.trended ? damped : model.sesLevel;
-    out[h - 1] = wd * member + ws * model.sesLevel + wt * theta + wn * model.lastValue - damped;
+    const sn = model.seasonalNaive;
+    const snValue = sn && wsn ? (sn[(h - 1) % sn.length] as number) * wsn : 0;
+    out[h - 1] = wd * member + ws * model.sesLevel + wt * theta + wn * model.lastValue + snValue - damped;
   }
   return out;
 }
