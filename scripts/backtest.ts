@@ -13,7 +13,10 @@
  * Data, split by use:
  * - development: `vega-datasets` (monthly unemployment, employment, stock prices, CO₂; Seattle weather
  *   by week; and business-like counts: wildlife-strike reports, film releases and their gross, S&P 500
- *   trading volume, by week and month). The forecaster's constants (CALIBRATION, the run-rate spread
+ *   trading volume, by week and month), and seeded synthetic families from textbook processes (white
+ *   noise, random walk, local level, AR(1), local linear trend, seasonal; backtest-data.ts). Coverage
+ *   targets weigh every family the same (backtest-targets.ts), so that no single long series decides
+ *   the band's constants. The forecaster's constants (CALIBRATION, the run-rate spread
  *   floor, MIN_MODEL_POINTS, the drift test, the widening's optimism) were chosen looking at these
  *   numbers, and the recalibration maps are fitted on these cases. Loading is in backtest-data.ts.
  * - evaluation only: `@observablehq/sample-datasets` (a pizza restaurant's daily orders and revenue
