@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.007, 0.214], week: [1.007, 0.214] },
-  level: { month: [0.83, 0.037], week: [0.83, 0.037] },
-  keep: { month: [0.79, 0.035], week: [0.79, 0.035] },
+  total: { month: [0.999, 0.163], week: [0.999, 0.163] },
+  level: { month: [0.785, 0.035], week: [0.785, 0.035] },
+  keep: { month: [0.773, 0.064], week: [0.773, 0.064] },
   // </platt-maps>
 };
 

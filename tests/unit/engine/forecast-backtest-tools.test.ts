@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PLATT } from '../../../lib/engine/forecast-calibration';
 import { type PlattMaps, writeMaps } from '../../../scripts/backtest-calibration';
-import { coveredShare } from '../../../scripts/backtest-targets';
+import { syntheticSeries } from '../../../scripts/backtest-data';
+import {
+  type CoverageTally,
+  coveredShare,
+  familyBalanced,
+  familyObjective,
+} from '../../../scripts/backtest-targets';
 
 describe('backtest coverage with ties', () => {
   it('is the plain count against [p10, p90] when nothing ties', () => {
@@ -23,6 +29,81 @@ describe('backtest coverage with ties', () => {
       coveredShare([...new Array(20).fill(0), ...new Array(60).fill(1), ...new Array(20).fill(2)], 1, 1, 1),
     ).toBe(1);
     expect(coveredShare([...new Array(5).fill(0), ...new Array(95).fill(1)], 0, 1, 1)).toBe(0);
+  });
+});
+
+describe('family-balanced coverage', () => {
+  const tally = (forecasts: number, covered: number): CoverageTally => ({
+    forecasts,
+    covered,
+    coveredTiesSplit: covered,
+  });
+  it('weighs every family the same, however many forecasts it has', () => {
+    // One long series with 9,000 forecasts at 90% and two short ones at 70%: pooled 88.6%, balanced 76.7%.
+    const tallies = new Map<string, CoverageTally>([
+      ['development|week|fam:volume|W8', tally(9000, 8100)],
+      ['development|week|fam:strikes|W8', tally(500, 350)],
+      ['development|week|fam:weather|W8', tally(500, 350)],
+      ['evaluation|week|fam:pizza|W8', tally(100, 10)],
+    ]);
+    const t = familyBalanced(tallies, 'development', 'week', 'W8');
+    expect(t?.forecasts).toBe(3);
+    expect((t?.coveredTiesSplit ?? 0) / (t?.forecasts ?? 1)).toBeCloseTo((0.9 + 0.7 + 0.7) / 3, 12);
+    expect(familyBalanced(tallies, 'development', 'week', 'W13')).toBeUndefined();
+    const o = familyObjective(tallies, 'development', { month: [8], week: [8] }, { month: 0, week: 0 });
+    expect(o).toMatchObject({ missed: 0, targets: 1 });
+    expect(o.worst).toBeCloseTo(80 - (100 * 2.3) / 3, 9);
+  });
+});
+
+describe('synthetic development families', () => {
+  const series = syntheticSeries();
+  it('holds each textbook family at both frequencies, seeded and positive', () => {
+    const families = new Set(series.map((s) => s.dataset));
+    expect([...families].sort()).toEqual(
+      [
+        'synthetic ar1',
+        'synthetic local-level',
+        'synthetic local-linear-trend',
+        'synthetic random-walk',
+        'synthetic seasonal',
+        'synthetic white-noise',
+      ].sort(),
+    );
+    for (const fam of families) {
+      for (const period of ['week', 'month'] as const) {
+        const of = series.filter((s) => s.dataset === fam && s.period === period);
+        expect(of.length).toBeGreaterThanOrEqual(3);
+        // Long enough for the longest window and a full horizon (104 + 13 weeks, 36 + 6 months).
+        for (const s of of) expect(s.values.length).toBeGreaterThanOrEqual(period === 'week' ? 117 : 42);
+      }
+    }
+    for (const s of series) {
+      expect(s.use).toBe('development');
+      expect(s.values.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+    }
+    // The same on every run (seeded), and the series of a family differ from one another.
+    expect(syntheticSeries().map((s) => s.values)).toEqual(series.map((s) => s.values));
+    const walks = series.filter((s) => s.dataset === 'synthetic random-walk' && s.period === 'week');
+    expect(walks[0]?.values).not.toEqual(walks[1]?.values);
+  });
+
+  it('draws the processes they are named for', () => {
+    const lag1 = (v: number[]) => {
+      const mean = v.reduce((a, b) => a + b, 0) / v.length;
+      let num = 0;
+      let den = 0;
+      for (let i = 0; i < v.length; i++) {
+        den += (v[i]! - mean) ** 2;
+        if (i) num += (v[i]! - mean) * (v[i - 1]! - mean);
+      }
+      return num / den;
+    };
+    const of = (fam: string) => series.filter((s) => s.dataset === `synthetic ${fam}` && s.period === 'week');
+    // White noise has no memory; an AR(1) with φ = 0.8 keeps most of it; a random walk nearly all.
+    for (const s of of('white-noise')) expect(Math.abs(lag1(s.values))).toBeLessThan(0.2);
+    expect(lag1(of('ar1')[3]!.values)).toBeGreaterThan(0.65);
+    for (const s of of('random-walk')) expect(lag1(s.values)).toBeGreaterThan(0.85);
   });
 });
 
