@@ -12,7 +12,7 @@
 import { parseAmount } from './amount';
 import { parseCrmDate } from './date';
 import { absoluteHref } from './dom';
-import { findHeaderTables, type HeaderTable, readHeaderRow } from './table-reader';
+import { findHeaderTables, type HeaderTable, headerNameCell, readHeaderRow } from './table-reader';
 import { type CrmAdapter, type ExtractResult, type PageMatch, type QueryRoot, toSighting } from './types';
 
 export type ReaderSource = 'adapter' | 'headers' | 'none';
@@ -149,7 +149,7 @@ export function withHeaderFallback(adapter: CrmAdapter, url: URL | null = null):
     },
     badgeAnchor(item, page) {
       const table = tableOf(item);
-      return table ? readHeaderRow(table, item).nameCell : adapter.badgeAnchor(item, page);
+      return table ? headerNameCell(table, item) : adapter.badgeAnchor(item, page);
     },
     checkHealth(root, page) {
       const health = adapter.checkHealth(root, page);

@@ -204,6 +204,16 @@ export interface HeaderRowValues {
   values: Partial<Record<TableField, string>>;
 }
 
+/**
+ * A row's name cell alone: the badge's anchor, asked for on every placement, where reading the
+ * whole row again (every value's text) cost a full read per badge.
+ */
+export function headerNameCell(table: HeaderTable, row: Element): Element | null {
+  if (table.kind === 'table' && row instanceof HTMLTableRowElement)
+    return row.cells[table.columns.name] ?? null;
+  return cellsOf(table.kind, row)[table.columns.name] ?? null;
+}
+
 export function readHeaderRow(table: HeaderTable, row: Element): HeaderRowValues {
   const cells = cellsOf(table.kind, row);
   const values: Partial<Record<TableField, string>> = {};

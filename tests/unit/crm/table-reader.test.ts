@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { hubspot } from '../../../lib/crm/hubspot';
 import { readPage } from '../../../lib/crm/read-page';
 import { salesforce } from '../../../lib/crm/salesforce';
-import { findHeaderTables } from '../../../lib/crm/table-reader';
+import { findHeaderTables, headerNameCell, readHeaderRow } from '../../../lib/crm/table-reader';
 import { withHeaderFallback } from '../../../lib/crm/table-reader-fallback';
 import { fieldForHeader, normalizeHeader } from '../../../lib/crm/table-reader-headers';
 import type { CrmAdapter } from '../../../lib/crm/types';
@@ -176,6 +176,16 @@ describe('header-based reader on every list fixture, adapter switched off', () =
     );
     expect(items).toHaveLength(4);
     expect(fallback.source()).toBe('headers');
+  });
+});
+
+describe('headerNameCell (the badge anchor, without reading the row)', () => {
+  it.each(listFixtures)('%s/%s: the same cell readHeaderRow names', (crm, file) => {
+    const tables = findHeaderTables(loadFixture(`${crm}/${file}`));
+    expect(tables.length).toBeGreaterThan(0);
+    for (const table of tables)
+      for (const row of table.rows)
+        expect(headerNameCell(table, row)).toBe(readHeaderRow(table, row).nameCell);
   });
 });
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBadgeLayer, isOwnElement, LAYER_TAG } from '../../../components/overlay/badge-layer';
+import { createBadgeLayer, halfInView, isOwnElement, LAYER_TAG } from '../../../components/overlay/badge-layer';
 import type { BadgeView } from '../../../lib/overlay/badge-format';
 
 /**
@@ -340,5 +340,21 @@ describe('badge placement reused across the rows of one list', () => {
     } finally {
       layout.restore();
     }
+  });
+});
+
+describe('halfInView (a badge shows while half its anchor is in view)', () => {
+  const clip = { left: 0, top: 100, right: 800, bottom: 600 };
+  it('shows an anchor half or more inside the scroll box, hides one mostly under its edge', () => {
+    expect(halfInView({ left: 10, top: 200, right: 200, bottom: 230 }, clip)).toBe(true);
+    // Half scrolled under a fixed header whose bottom is the scroll box's top (100 px).
+    expect(halfInView({ left: 10, top: 85, right: 200, bottom: 115 }, clip)).toBe(true);
+    expect(halfInView({ left: 10, top: 84, right: 200, bottom: 114 }, clip)).toBe(false);
+    expect(halfInView({ left: 10, top: 600, right: 200, bottom: 630 }, clip)).toBe(false);
+    // Cut on the right by a horizontally scrolled grid.
+    expect(halfInView({ left: 700, top: 200, right: 1000, bottom: 230 }, clip)).toBe(false);
+  });
+  it('never shows an empty anchor (display: none, a collapsed cell)', () => {
+    expect(halfInView({ left: 10, top: 200, right: 10, bottom: 200 }, clip)).toBe(false);
   });
 });
