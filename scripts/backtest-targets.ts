@@ -128,6 +128,52 @@ export function familyObjective(
   return { missed, targets, squares, worst };
 }
 
+/** Every family's coverage at every history length should lie within these (fifth round). */
+const FAMILY_LOW = 70;
+const FAMILY_HIGH = 90;
+
+/**
+ * The fifth round's objective: no development family left far outside the band. Over every cell of
+ * the coverage-by-family tables (each family, frequency and history length; ties split): how many lie
+ * outside 70–90%, their squared distance beyond those bounds summed (`excess`: 0 for a cell within
+ * them, so it looks only at the families far off and weighs the farthest most), and the worst
+ * family's distance from 80 at each history length. The family-averaged targets (familyObjective)
+ * let over-covered noise families offset under-covered random walks; this does not. Constants are
+ * chosen, on development rows only, among settings that miss no family-averaged target, by the
+ * smallest excess, then the fewest cells outside (docs/forecast-backtest.md, "Fifth round").
+ */
+export function familyBounds(
+  tallies: ReadonlyMap<string, CoverageTally>,
+  use: string,
+  lengths: Record<'month' | 'week', number[]>,
+) {
+  let outside = 0;
+  let cells = 0;
+  let excess = 0;
+  const worstByW: string[] = [];
+  for (const freq of ['month', 'week'] as const) {
+    for (const W of lengths[freq]) {
+      let worst = 0;
+      let who = '';
+      for (const fam of families(tallies, use, freq)) {
+        const t = tallies.get(`${use}|${freq}|fam:${fam}|W${W}`);
+        if (!t?.forecasts) continue;
+        const c = (100 * t.coveredTiesSplit) / t.forecasts;
+        cells++;
+        const beyond = Math.max(0, FAMILY_LOW - c, c - FAMILY_HIGH);
+        if (beyond > 0) outside++;
+        excess += beyond * beyond;
+        if (Math.abs(c - 80) > worst) {
+          worst = Math.abs(c - 80);
+          who = `${fam} ${c.toFixed(1)}%`;
+        }
+      }
+      if (who) worstByW.push(`${freq[0]}${W} ${who}`);
+    }
+  }
+  return { outside, cells, excess, worstByW };
+}
+
 /**
  * Coverage by family and history length (ties split), the rows behind the family-balanced targets:
  * which family pulls a history length out of the band.
@@ -180,6 +226,10 @@ export function printTargets(
   const o = familyObjective(tallies, use, lengths, horizon);
   console.log(
     `- families equal: ${o.missed} of ${o.targets} coverage targets missed; Σ(coverage − 80)² ${o.squares.toFixed(0)}; worst ${o.worst.toFixed(1)} points from 80`,
+  );
+  const b = familyBounds(tallies, use, lengths);
+  console.log(
+    `- every family: ${b.outside} of ${b.cells} family × history-length cells outside 70–90%; excess Σ(beyond 70–90)² ${b.excess.toFixed(0)}; worst family by W: ${b.worstByW.join(', ')}`,
   );
   for (const freq of ['month', 'week'] as const) {
     console.log(

@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [0.999, 0.163], week: [0.999, 0.163] },
-  level: { month: [0.785, 0.035], week: [0.785, 0.035] },
-  keep: { month: [0.773, 0.064], week: [0.773, 0.064] },
+  total: { month: [1.014, 0.166], week: [1.014, 0.166] },
+  level: { month: [0.776, 0.045], week: [0.776, 0.045] },
+  keep: { month: [0.766, 0.081], week: [0.766, 0.081] },
   // </platt-maps>
 };
 

@@ -9,6 +9,7 @@ import {
   type CoverageTally,
   coveredShare,
   familyBalanced,
+  familyBounds,
   familyObjective,
 } from '../../../scripts/backtest-targets';
 
@@ -53,6 +54,24 @@ describe('family-balanced coverage', () => {
     const o = familyObjective(tallies, 'development', { month: [8], week: [8] }, { month: 0, week: 0 });
     expect(o).toMatchObject({ missed: 0, targets: 1 });
     expect(o.worst).toBeCloseTo(80 - (100 * 2.3) / 3, 9);
+  });
+
+  it('bounds every family: an over-covered family cannot offset an under-covered one', () => {
+    // Noise at 95% and a random walk at 65% average to 80%, which meets the family-averaged target;
+    // the fifth round's rule sees both: 5 and 5 points beyond 70–90, excess 50. A family at 72% is
+    // inside the bounds and adds nothing; held-out rows are not counted.
+    const tallies = new Map<string, CoverageTally>([
+      ['development|week|fam:noise|W8', tally(100, 95)],
+      ['development|week|fam:walk|W8', tally(100, 65)],
+      ['development|week|fam:counts|W13', tally(100, 72)],
+      ['evaluation|week|fam:pizza|W8', tally(100, 10)],
+    ]);
+    const o = familyObjective(tallies, 'development', { month: [], week: [8] }, { month: 0, week: 0 });
+    expect(o.missed).toBe(0);
+    const b = familyBounds(tallies, 'development', { month: [], week: [8, 13] });
+    expect(b).toMatchObject({ outside: 2, cells: 3 });
+    expect(b.excess).toBeCloseTo(50, 9);
+    expect(b.worstByW).toEqual(['w8 noise 95.0%', 'w13 counts 72.0%']);
   });
 });
 
