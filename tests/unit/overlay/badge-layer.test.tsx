@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBadgeLayer, halfInView, isOwnElement, LAYER_TAG } from '../../../components/overlay/badge-layer';
+import {
+  createBadgeLayer,
+  halfInView,
+  isOwnElement,
+  LAYER_TAG,
+} from '../../../components/overlay/badge-layer';
 import type { BadgeView } from '../../../lib/overlay/badge-format';
 
 /**
