@@ -273,23 +273,28 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * costs a rectangle read per text and per control (about 2 ms for 31 rows of a HubSpot list).
    */
   function rowShape(item: Element): string {
-    const walker = doc.createTreeWalker(item, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
-    let shape = '';
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (n.nodeType === 3) {
-        shape += `\u0001${n.nodeValue ?? ''}`;
-        continue;
+    // Sibling pointers with the depth carried down: no tree walker, and no climb to the row for each
+    // element's depth (this runs for every new row's badge).
+    const shapeOf = (parent: Node, depth: number): string => {
+      let shape = '';
+      for (let n = parent.firstChild; n; n = n.nextSibling) {
+        const type = n.nodeType;
+        if (type === 3) {
+          shape += `\u0001${n.nodeValue ?? ''}`;
+          continue;
+        }
+        if (type !== 1) continue;
+        const el = n as Element;
+        // The depth marker keeps <a>x</a><b>y</b> apart from <a>x<b>y</b></a>.
+        shape += `\u0002${depth}${el.localName}.${el.getAttribute('class') ?? ''}`;
+        const style = el.getAttribute('style');
+        if (style) shape += `\u0003${style}`;
+        if (el.hasAttribute('hidden')) shape += '\u0004';
+        if (el.firstChild) shape += shapeOf(el, depth + 1);
       }
-      const el = n as Element;
-      // The depth marker keeps <a>x</a><b>y</b> apart from <a>x<b>y</b></a>.
-      let depth = 0;
-      for (let p = el.parentNode; p && p !== item; p = p.parentNode) depth++;
-      shape += `\u0002${depth}${el.localName}.${el.getAttribute('class') ?? ''}`;
-      const style = el.getAttribute('style');
-      if (style) shape += `\u0003${style}`;
-      if (el.hasAttribute('hidden')) shape += '\u0004';
-    }
-    return shape;
+      return shape;
+    };
+    return shapeOf(item, 0);
   }
 
   /**

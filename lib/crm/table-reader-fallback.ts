@@ -32,13 +32,21 @@ function rowIdentity(
   nameCell: Element | null,
   url: URL,
 ): { externalId: string; url: string } | null {
-  const links = [...(nameCell?.querySelectorAll('a[href]') ?? []), ...row.querySelectorAll('a[href]')];
-  for (const link of links) {
-    const href = absoluteHref(link.getAttribute('href'), url);
-    const match = href ? adapter.matchPage(href) : null;
-    if (href && match?.kind === 'record' && match.recordId)
-      return { externalId: match.recordId, url: href.href };
-  }
+  // The name cell's links first: the row's record link is almost always there, and the rest of the
+  // row (an owner's or company's link) is looked at only when it is not.
+  const fromLinks = (links: Iterable<Element>) => {
+    for (const link of links) {
+      const href = absoluteHref(link.getAttribute('href'), url);
+      const match = href ? adapter.matchPage(href) : null;
+      if (href && match?.kind === 'record' && match.recordId)
+        return { externalId: match.recordId, url: href.href };
+    }
+    return null;
+  };
+  const linked =
+    (nameCell && fromLinks(nameCell.querySelectorAll('a[href]'))) ??
+    fromLinks(row.querySelectorAll('a[href]'));
+  if (linked) return linked;
   for (const attr of ID_ATTRIBUTES) {
     const id = ID_VALUE.exec(row.getAttribute(attr) ?? '')?.[1];
     // Digits somewhere: "row-123", "0065g00000XyZcDAAV"; never a word like "header".

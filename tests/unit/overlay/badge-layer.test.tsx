@@ -341,6 +341,14 @@ describe('badge placement reused across the rows of one list', () => {
       layer.render(e, e.firstElementChild!, { tier: 'A', title: 'A' });
       layer.place(false);
       expect(layout.reads()).toBe(reads + 6);
+      // b's elements and text, nested otherwise (the <em> beside the <span>, not in it), at b's
+      // sub-pixel offset: measured.
+      const f = tr('Lê 9 – POS rollout', 'Closed won');
+      f.querySelector('span')!.after(document.createElement('em'));
+      body.append(f);
+      layer.render(f, f.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.place(false);
+      expect(layout.reads()).toBe(reads + 8);
       layer.clear();
     } finally {
       layout.restore();
