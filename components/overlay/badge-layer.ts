@@ -190,43 +190,24 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * the row, not what is in it, so a placement pass over a scrolled table measures nothing again.
    */
   const spots = new WeakMap<Element, { w: number; h: number; iw: number; at: Spot | null }>();
-  /** Right ends of what rows show (viewport, scroll boxes), per row parent, for one placement pass. */
-  let limits = new Map<Element | null, number>();
-
-  function visibleRight(item: Element): number {
-    const parent = item.parentElement;
-    const known = limits.get(parent);
-    if (known !== undefined) return known;
-    let right = doc.documentElement.clientWidth || win.innerWidth;
-    for (let el = parent; el && el !== doc.body && el !== doc.documentElement; el = el.parentElement) {
-      if (win.getComputedStyle(el).overflowX !== 'visible')
-        right = Math.min(right, el.getBoundingClientRect().right);
-    }
-    limits.set(parent, right);
-    return right;
-  }
-
-  /** What the rows of one parent show through: the viewport cut by their scroll boxes, per placement pass. */
-  let clips = new Map<Element | null, Box>();
-
   /**
-   * The part of the viewport a row's content can show in: the viewport, cut by every ancestor that
-   * clips its overflow (a CRM's own scroll box, a grid body under a fixed header), each at its padding
-   * box without scroll bars. Read once per row parent and placement pass, with the other rectangles.
-   * An IntersectionObserver per anchor said the same a frame later, and observing each new row's
+   * What the rows of one parent show through, per placement pass: `right`, the right end of the
+   * viewport and the scroll boxes' border boxes (the room a pill has, rowSpot); `clip`, the viewport
+   * cut by every ancestor that clips its overflow (a CRM's own scroll box, a grid body under a fixed
+   * header), each at its padding box without scroll bars (whether a badge shows, halfInView). One walk
+   * up the row's ancestors serves both, read once per row parent with the other rectangles. An
+   * IntersectionObserver per anchor said what `clip` says a frame later, and observing each new row's
    * anchor cost about 30 µs, a millisecond for a 50-row re-render.
    */
-  function clipOf(item: Element): Box {
+  let views = new Map<Element | null, { right: number; clip: Box }>();
+
+  function viewOf(item: Element): { right: number; clip: Box } {
     const parent = item.parentElement;
-    const known = clips.get(parent);
+    const known = views.get(parent);
     if (known) return known;
     const root = doc.documentElement;
-    const clip: Box = {
-      left: 0,
-      top: 0,
-      right: root.clientWidth || win.innerWidth,
-      bottom: root.clientHeight || win.innerHeight,
-    };
+    let right = root.clientWidth || win.innerWidth;
+    const clip: Box = { left: 0, top: 0, right, bottom: root.clientHeight || win.innerHeight };
     for (let el = parent; el && el !== doc.body && el !== root; el = el.parentElement) {
       const style = win.getComputedStyle(el);
       if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
@@ -234,6 +215,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       const left = r.left + el.clientLeft;
       const top = r.top + el.clientTop;
       if (style.overflowX !== 'visible') {
+        right = Math.min(right, r.right);
         clip.left = Math.max(clip.left, left);
         clip.right = Math.min(clip.right, left + el.clientWidth);
       }
@@ -242,8 +224,9 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
         clip.bottom = Math.min(clip.bottom, top + el.clientHeight);
       }
     }
-    clips.set(parent, clip);
-    return clip;
+    const view = { right, clip };
+    views.set(parent, view);
+    return view;
   }
 
   /** The text line boxes and controls' boxes in `root` (a row, a cell): what a pill must not cover. */
@@ -331,7 +314,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       s && { left: s.left + dx, top: s.top + dy, start: s.start };
     if (known && known.w === box.width && known.h === box.height && known.iw === iw)
       return shifted(known.at, box.left, box.top);
-    const limit = visibleRight(item);
+    const limit = viewOf(item).right;
     const parent = item.parentElement;
     let list = parent ? layouts.get(parent) : undefined;
     if (parent && !list) {
@@ -437,8 +420,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     },
     place(moved = true, settled = true) {
       lineRange ??= doc.createRange();
-      limits = new Map();
-      clips = new Map();
+      views = new Map();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
         const moves: [Slot, BadgePlacement, boolean][] = [];
@@ -452,7 +434,11 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
           const spot = spotFor(item, slot.anchor, box, slot.due);
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);
-          moves.push([slot, placeBadge(box, origin, BADGE_SIZE, lines, spot), halfInView(box, clipOf(item))]);
+          moves.push([
+            slot,
+            placeBadge(box, origin, BADGE_SIZE, lines, spot),
+            halfInView(box, viewOf(item).clip),
+          ]);
         }
         for (const [slot, placed, visible] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);

@@ -215,14 +215,12 @@ export default async function crmOverlayBench(bench) {
         const start = await cost(side.cdp);
         const startParts = parts();
         await rerender(side.page, round);
-        const mid = await cost(side.cdp);
+        await cost(side.cdp);
         const midParts = parts();
         if (expected !== null) await waitForBadges(side.page, expected, 5000);
         await settle(side.page, 1200);
         const end = await cost(side.cdp);
         return {
-          page: mid - start,
-          after: end - mid,
           ms: end - start,
           split: diff(startParts, parts()),
           afterSplit: diff(midParts, parts()),
@@ -248,10 +246,6 @@ export default async function crmOverlayBench(bench) {
           pairs.push({
             with: withExt.ms,
             without: without.ms,
-            pageWith: withExt.page,
-            pageWithout: without.page,
-            afterWith: withExt.after,
-            afterWithout: without.after,
             split: withExt.split,
             baseSplit: without.split,
             afterSplit: withExt.afterSplit,
