@@ -720,14 +720,11 @@ function memberWeights(
     }
   }
   if (!count) return [1 / 3, 1 / 3, 1 / 3, 0, 0];
-  if (m && snCount >= SEASONAL_NAIVE_MIN_ERRORS && snErr < naiveErr) {
-    const inv = [...err.map((e) => e / count), snErr / snCount].map((e) => 1 / Math.max(e, 1e-12));
-    const sum = inv.reduce((a, b) => a + b, 0);
-    return inv.map((v) => v / sum) as [number, number, number, number, number];
-  }
-  const inv = err.map((e) => 1 / Math.max(e / count, 1e-12));
+  // Seasonal naive out of the gate: an infinite error, so weight 0 and the others as among four.
+  const snMae = m && snCount >= SEASONAL_NAIVE_MIN_ERRORS && snErr < naiveErr ? snErr / snCount : Infinity;
+  const inv = [...err.map((e) => e / count), snMae].map((e) => 1 / Math.max(e, 1e-12));
   const sum = inv.reduce((a, b) => a + b, 0);
-  return [...inv.map((v) => v / sum), 0] as [number, number, number, number, number];
+  return inv.map((v) => v / sum) as [number, number, number, number, number];
 }
 
 /**
