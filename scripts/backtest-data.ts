@@ -74,13 +74,16 @@ function aggregate(days: Array<{ day: number; value: number }>, freq: Freq, agg:
   return out;
 }
 
+/** A file of the `vega-datasets` package's data folder (development series only). */
+function readVega(file: string): string {
+  return readFileSync(join(dirname(require.resolve('vega-datasets')), '..', 'data', file), 'utf8');
+}
+
 export function vegaSeries(): Series[] {
-  const dataDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
-  const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
   const out: Series[] = [];
   const dev = (dataset: string, name: string, values: number[], period: Freq) =>
     out.push({ dataset, name, values, period, use: 'development' });
-  const unemp = JSON.parse(read('unemployment-across-industries.json')) as Array<{
+  const unemp = JSON.parse(readVega('unemployment-across-industries.json')) as Array<{
     series: string;
     date: string;
     count: number;
@@ -96,7 +99,7 @@ export function vegaSeries(): Series[] {
       'month',
     );
   }
-  const emp = parseCsv(read('us-employment.csv'));
+  const emp = parseCsv(readVega('us-employment.csv'));
   for (const col of Object.keys(emp[0] ?? {})) {
     if (col === 'month' || col === 'nonfarm_change') continue;
     dev(
@@ -106,7 +109,7 @@ export function vegaSeries(): Series[] {
       'month',
     );
   }
-  const stocks = parseCsv(read('stocks.csv'));
+  const stocks = parseCsv(readVega('stocks.csv'));
   for (const sym of new Set(stocks.map((r) => r.symbol ?? ''))) {
     dev(
       'stocks',
@@ -118,17 +121,17 @@ export function vegaSeries(): Series[] {
   dev(
     'sp500',
     'S&P 500',
-    parseCsv(read('sp500.csv')).map((r) => Number(r.price)),
+    parseCsv(readVega('sp500.csv')).map((r) => Number(r.price)),
     'month',
   );
   dev(
     'co2-concentration',
     'CO2',
-    parseCsv(read('co2-concentration.csv')).map((r) => Number(r.CO2)),
+    parseCsv(readVega('co2-concentration.csv')).map((r) => Number(r.CO2)),
     'month',
   );
   // Only the columns used (spreading a parsed row would lose its string index type).
-  const sea = parseCsv(read('seattle-weather.csv')).map((r) => ({
+  const sea = parseCsv(readVega('seattle-weather.csv')).map((r) => ({
     day: dayOf(r.date ?? ''),
     temp_max: r.temp_max,
     precipitation: r.precipitation,
@@ -239,8 +242,6 @@ export function heldOutSeries(): Series[] {
  *   with lasting level shifts: 2008, 2020).
  */
 export function vegaBusinessSeries(): Series[] {
-  const dataDir = join(dirname(require.resolve('vega-datasets')), '..', 'data');
-  const read = (file: string) => readFileSync(join(dataDir, file), 'utf8');
   const out: Series[] = [];
   const dev = (dataset: string, name: string, values: number[], period: Freq) =>
     out.push({ dataset, name, values, period, use: 'development' });
@@ -256,7 +257,7 @@ export function vegaBusinessSeries(): Series[] {
     }));
   };
 
-  const strikes = parseCsv(read('birdstrikes.csv')).map((r) => ({
+  const strikes = parseCsv(readVega('birdstrikes.csv')).map((r) => ({
     day: dayOf(r['Flight Date'] ?? ''),
     operator: r['Aircraft Airline Operator'] ?? '',
   }));
@@ -278,7 +279,7 @@ export function vegaBusinessSeries(): Series[] {
     dev('birdstrikes', `${operator} by month`, aggregate(days, 'month', 'sum'), 'month');
   }
 
-  const movies = JSON.parse(read('movies.json')) as Array<{
+  const movies = JSON.parse(readVega('movies.json')) as Array<{
     'Release Date': string | null;
     'US Gross': number | null;
   }>;
@@ -322,7 +323,7 @@ export function vegaBusinessSeries(): Series[] {
 
   // Trading days only: a week or month is complete here when it has any trading day ('last' rule), so
   // volume is summed by hand over the trading days each period holds.
-  const spx = parseCsv(read('sp500-2000.csv')).map((r) => ({
+  const spx = parseCsv(readVega('sp500-2000.csv')).map((r) => ({
     day: dayOf(r.date ?? ''),
     value: Number(r.volume),
   }));

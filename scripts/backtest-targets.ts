@@ -71,6 +71,18 @@ function families(tallies: ReadonlyMap<string, CoverageTally>, use: string, freq
   return [...out].sort();
 }
 
+/** One family's coverage (ties split, in %) at one cell (`W8`, `h3`); undefined without forecasts. */
+function familyCoverage(
+  tallies: ReadonlyMap<string, CoverageTally>,
+  use: string,
+  freq: string,
+  fam: string,
+  cell: string,
+): number | undefined {
+  const t = tallies.get(`${use}|${freq}|fam:${fam}|${cell}`);
+  return t?.forecasts ? (100 * t.coveredTiesSplit) / t.forecasts : undefined;
+}
+
 /**
  * Coverage of one cell (a history length `W8` or a step ahead `h3`) with every family weighing the
  * same: each family's coverage (ties split), averaged over the families that have forecasts there.
@@ -156,9 +168,8 @@ export function familyBounds(
       let worst = 0;
       let who = '';
       for (const fam of families(tallies, use, freq)) {
-        const t = tallies.get(`${use}|${freq}|fam:${fam}|W${W}`);
-        if (!t?.forecasts) continue;
-        const c = (100 * t.coveredTiesSplit) / t.forecasts;
+        const c = familyCoverage(tallies, use, freq, fam, `W${W}`);
+        if (c === undefined) continue;
         cells++;
         const beyond = Math.max(0, FAMILY_LOW - c, c - FAMILY_HIGH);
         if (beyond > 0) outside++;
@@ -189,8 +200,8 @@ export function printFamilyCoverage(
     console.log(`|---|${lengths[freq].map(() => '---:').join('|')}|`);
     for (const fam of families(tallies, use, freq)) {
       const cells = lengths[freq].map((W) => {
-        const t = tallies.get(`${use}|${freq}|fam:${fam}|W${W}`);
-        return t?.forecasts ? `${((100 * t.coveredTiesSplit) / t.forecasts).toFixed(1)}%` : '—';
+        const c = familyCoverage(tallies, use, freq, fam, `W${W}`);
+        return c === undefined ? '—' : `${c.toFixed(1)}%`;
       });
       console.log(`| ${fam} | ${cells.join(' | ')} |`);
     }
