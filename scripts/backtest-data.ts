@@ -8,7 +8,8 @@ import { dirname, join } from 'node:path';
 import { mulberry32 } from '../lib/engine/random';
 
 export type Freq = 'month' | 'week';
-export type Use = 'development' | 'evaluation';
+/** `independent`: the `@stdlib` check of backtest-independent.ts, never used to choose anything. */
+export type Use = 'development' | 'evaluation' | 'independent';
 export interface Series {
   dataset: string;
   name: string;
@@ -21,7 +22,7 @@ const require = createRequire(import.meta.url);
 
 // ---------------------------------------------------------------- loading
 
-function parseCsv(text: string): Array<Record<string, string>> {
+export function parseCsv(text: string): Array<Record<string, string>> {
   const [head, ...rows] = text.trim().split(/\r?\n/);
   const cols = (head ?? '').split(',');
   return rows.map((r) => {
@@ -31,7 +32,8 @@ function parseCsv(text: string): Array<Record<string, string>> {
 }
 
 const DAY = 86_400_000;
-const dayOf = (iso: string) => Math.floor(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) / DAY);
+export const dayOf = (iso: string) =>
+  Math.floor(Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso) / DAY);
 /** Monday-based week number of a day number (1970-01-01 was a Thursday). */
 const weekOf = (day: number) => Math.floor((day + 3) / 7);
 const monthOf = (day: number) => {
@@ -41,7 +43,7 @@ const monthOf = (day: number) => {
 
 type Agg = 'sum' | 'mean' | 'last';
 /** Daily values → complete weeks or months (a period needs every one of its days). */
-function aggregate(days: Array<{ day: number; value: number }>, freq: Freq, agg: Agg): number[] {
+export function aggregate(days: Array<{ day: number; value: number }>, freq: Freq, agg: Agg): number[] {
   const buckets = new Map<number, { sum: number; n: number; last: number; lastDay: number }>();
   for (const { day, value } of days) {
     const k = freq === 'week' ? weekOf(day) : monthOf(day);

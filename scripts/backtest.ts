@@ -9,6 +9,13 @@
  *      --write-calibration  as --fit-calibration, and write the fitted maps into forecast-calibration.ts
  *                         (the one step to run after any change to the forecaster; see
  *                         scripts/backtest-calibration.ts)
+ *      --independent      the independent check only (the `@stdlib` series of backtest-independent.ts, no
+ *                         development or held-out series): run once per forecaster version, after its
+ *                         constants and maps are final; never used to choose anything, so
+ *                         --fit-calibration and --write-calibration refuse to run with it
+ *      --list-series      print each loaded series (use, dataset, name, period, length, first and last
+ *                         value) and stop before any forecast (`--independent --list-series` checks
+ *                         the loader without running the check)
  *
  * Data, split by use:
  * - development: `vega-datasets` (monthly unemployment, employment, stock prices, CO₂; Seattle weather
@@ -23,7 +30,9 @@
  *   2020–2022 by category, summed to weeks and months; New York weather 2012–2015 by week; Apple's
  *   daily share price 2013–2018, last close of each week and month) and `@visx/mock-data` (Apple's share
  *   price 2007–2012, by week and month). Nothing was tuned on these.
- * - `@stdlib` datasets are kept out of this script on purpose, for an independent check later.
+ * - independent check only: `@stdlib` US births per day (1969–1988 and 1994–2003 from the CDC,
+ *   2000–2014 from the SSA), summed to weeks and months (backtest-independent.ts). Loaded only with
+ *   --independent, never with the other two.
  *
  * Protocol (rolling origin): for each series and each history length W (8/12/18/24/36 months,
  * 8/13/26/52/104 weeks), every few periods from the first point with W periods behind it, the
@@ -49,9 +58,11 @@ import {
   heldOutSeries,
   type Series,
   syntheticSeries,
+  type Use,
   vegaBusinessSeries,
   vegaSeries,
 } from './backtest-data';
+import { independentSeries } from './backtest-independent';
 import { coveredShare, printFamilyCoverage, printTargets } from './backtest-targets';
 
 // ---------------------------------------------------------------- tallies
@@ -347,31 +358,57 @@ function median(xs: number[]) {
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : Number.NaN;
 }
 
+const USES: readonly Use[] = ['development', 'evaluation', 'independent'];
+
 function run() {
   // --development: the development series only, for deciding on a change without seeing held-out rows.
   const devOnly = process.argv.includes('--development');
-  const series = [
-    ...vegaSeries(),
-    ...vegaBusinessSeries(),
-    ...syntheticSeries(),
-    ...(devOnly ? [] : heldOutSeries()),
-  ].filter((s) => s.values.length > 0 && s.values.every(Number.isFinite));
-  for (const use of ['development', 'evaluation'] as const) {
+  // --independent: the `@stdlib` series only, nothing else loaded (see backtest-independent.ts).
+  const independent = process.argv.includes('--independent');
+  const write = process.argv.includes('--write-calibration');
+  const fit = write || process.argv.includes('--fit-calibration');
+  if (independent && fit) {
+    console.error(
+      '--fit-calibration / --write-calibration cannot run with --independent: the maps are fitted on development data only.',
+    );
+    process.exit(2);
+  }
+  if (independent && devOnly) {
+    console.error('--independent and --development load different series: use one of them.');
+    process.exit(2);
+  }
+  const series = (
+    independent
+      ? independentSeries()
+      : [...vegaSeries(), ...vegaBusinessSeries(), ...syntheticSeries(), ...(devOnly ? [] : heldOutSeries())]
+  ).filter((s) => s.values.length > 0 && s.values.every(Number.isFinite));
+  if (process.argv.includes('--list-series')) {
+    console.log('| use | dataset | name | period | length | first | last |');
+    console.log('|---|---|---|---|---:|---:|---:|');
+    for (const s of series)
+      console.log(
+        `| ${s.use} | ${s.dataset} | ${s.name} | ${s.period} | ${s.values.length} | ${s.values[0]} | ${s.values.at(-1)} |`,
+      );
+    return;
+  }
+  // The header lists development and evaluation as before (an empty evaluation under --development).
+  for (const use of USES.filter((u) => (u === 'independent') === independent)) {
     const list = series.filter((s) => s.use === use);
     console.log(
       `\n${use}: ${list.length} series — ${[...new Set(list.map((s) => s.dataset))].join(', ')} (${list.filter((s) => s.period === 'month').length} monthly, ${list.filter((s) => s.period === 'week').length} weekly)`,
     );
   }
   for (const s of series) runSeries(s);
-  const write = process.argv.includes('--write-calibration');
-  if (write || process.argv.includes('--fit-calibration')) {
+  if (fit) {
     const maps = fitMaps(goals);
     printMaps(maps, goals);
     if (write) writeMaps(maps);
     chanceMap = mapWith(maps);
   }
   const scored = new Map([...goals].map(([k, cs]) => [k, cs.map((c) => ({ p: chanceOf(c), hit: c.hit }))]));
-  const uses = (['evaluation', 'development'] as const).filter((u) => series.some((s) => s.use === u));
+  const uses = (['independent', 'evaluation', 'development'] as const).filter((u) =>
+    series.some((s) => s.use === u),
+  );
   for (const use of uses) printTargets(use, tallies, scored, LENGTHS, HORIZON);
   for (const use of uses) printFamilyCoverage(use, tallies, LENGTHS);
   for (const use of uses) {
