@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.014, 0.166], week: [1.014, 0.166] },
-  level: { month: [0.776, 0.045], week: [0.776, 0.045] },
-  keep: { month: [0.766, 0.081], week: [0.766, 0.081] },
+  total: { month: [1.012, 0.174], week: [1.012, 0.174] },
+  level: { month: [0.778, 0.057], week: [0.778, 0.057] },
+  keep: { month: [0.769, 0.065], week: [0.769, 0.065] },
   // </platt-maps>
 };
 

@@ -2,6 +2,7 @@
  * Model fitting for forecast.ts: which model a history gets, and its fitted state. Simulation, hit
  * dates and the public API live in forecast.ts; the reasons for the choices are in its header comment.
  */
+import { harmonicSeason } from './seasonal-harmonics';
 
 export type ForecastMethod =
   | 'none'
@@ -37,6 +38,8 @@ export interface Model {
   residuals: number[];
   /** Seasonal indices by position (t mod m, t counted from the first history value). */
   seasonal: number[] | null;
+  /** How many seasonal numbers were estimated on the window (harmonicSeason's params; 0 without a season). */
+  seasonalParams: number;
   multiplicative: boolean;
   /** The history never went below 0 (sales, leads): simulated values are floored at 0 too. */
   nonNegative: boolean;
@@ -265,10 +268,9 @@ export function pathShape(model: Model, steps: number): PathShape {
 /** `model` with its widening, from the adjusted history `y`, the members' states along it and the SES constant. */
 function withWidening(fitted: Model, y: readonly number[], states: MemberStates, sesAlpha: number): Model {
   const n = y.length;
-  const m = fitted.seasonal ? fitted.seasonal.length : 0;
   const model: Model = {
     ...fitted,
-    noiseScale: 1 / (inflation(n, m ? 4 + m - 1 : 4) * pathErrorScales(fitted).step),
+    noiseScale: 1 / (inflation(n, 4 + fitted.seasonalParams) * pathErrorScales(fitted).step),
   };
   const first = Math.max(2, Math.floor(n / 2));
   if (n - 1 - first < 1) return model;
@@ -306,9 +308,9 @@ function withWidening(fitted: Model, y: readonly number[], states: MemberStates,
     }
   }
   const variance = simulatedVariance(model, WIDTH_STEPS);
-  // Seasonal indices were estimated on the same window (with two cycles, each index from one period),
-  // so in-window errors of a seasonal model are optimistic by the m − 1 values they took from it.
-  const seasonalLeak = m ? (n - 1) / Math.max(1, n - m) : 1;
+  // Seasonal indices were estimated on the same window, so in-window errors of a seasonal model are
+  // optimistic by the seasonal numbers (harmonics) they took from it.
+  const seasonalLeak = (n - 1) / Math.max(1, n - 1 - fitted.seasonalParams);
   // Weighted least squares of log(ratio) on log(h) over the steps that have errors.
   let sw = 0;
   let sx = 0;
@@ -357,33 +359,6 @@ const ROUGH_MIN_RELATIVE_SPREAD = 0.35;
 
 function finite(values: readonly number[]): number[] {
   return values.filter((v) => Number.isFinite(v));
-}
-
-/** Classical decomposition: indices from a centred moving average. */
-export function seasonalIndices(x: readonly number[], m: number, multiplicative: boolean): number[] {
-  const n = x.length;
-  const half = Math.floor(m / 2);
-  const sums = new Array<number>(m).fill(0);
-  const counts = new Array<number>(m).fill(0);
-  for (let t = half; t < n - half; t++) {
-    let ma: number;
-    if (m % 2 === 0) {
-      let s = 0.5 * ((x[t - half] ?? 0) + (x[t + half] ?? 0));
-      for (let k = t - half + 1; k < t + half; k++) s += x[k] ?? 0;
-      ma = s / m;
-    } else {
-      let s = 0;
-      for (let k = t - half; k <= t + half; k++) s += x[k] ?? 0;
-      ma = s / m;
-    }
-    const v = x[t] ?? 0;
-    if (multiplicative && ma <= 0) continue;
-    sums[t % m]! += multiplicative ? v / ma : v - ma;
-    counts[t % m]! += 1;
-  }
-  const idx = sums.map((s, i) => ((counts[i] ?? 0) > 0 ? s / (counts[i] ?? 1) : multiplicative ? 1 : 0));
-  const mean = idx.reduce((a, b) => a + b, 0) / m;
-  return idx.map((v) => (multiplicative ? (mean > 0 ? v / mean : 1) : v - mean));
 }
 
 interface Fit {
@@ -561,6 +536,7 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     trend: 0,
     residuals: [],
     seasonal: null,
+    seasonalParams: 0,
     multiplicative: false,
     nonNegative: x.every((v) => v >= 0),
     n,
@@ -580,16 +556,20 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   let fitted: HoltFit = bestHolt(x);
   let adjusted: readonly number[] = x;
   let seasonal: number[] | null = null;
+  let seasonalParams = 0;
   let multiplicative = false;
   const m = seasonPeriod ?? 0;
-  // Seasonality needs two full cycles (with less, the indices are mostly noise) and a series that
-  // correlates with itself one cycle later (seasonalByAcf). Akaike's criterion is not a second way in:
+  // Seasonality needs two full cycles (with less, a season cannot be told from a trend) and a series
+  // that correlates with itself one cycle later (seasonalByAcf); the season is then a few harmonics
+  // fitted on the whole window (harmonicSeason). Akaike's criterion is not a second way in:
   // a level shift inside the window (a new price list each January) lowers the seasonal candidate's
   // in-sample error as much as a real season does, and on the backtest's development data the test
   // alone forecast as well or better at every history length (docs/forecast-backtest.md).
   if (m >= 2 && n >= 2 * m && seasonalByAcf(x, m)) {
     multiplicative = x.every((v) => v > 0);
-    const idx = seasonalIndices(x, m, multiplicative);
+    const season = harmonicSeason(x, m, multiplicative);
+    const idx = season.indices;
+    seasonalParams = season.params;
     adjusted = x.map((v, t) => (multiplicative ? v / (idx[t % m] || 1) : v - (idx[t % m] ?? 0)));
     fitted = bestHolt(adjusted);
     seasonal = idx;
@@ -609,8 +589,9 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     phi: fitted.phi,
     level: fitted.level,
     trend: fitted.trend,
-    residuals: inflate(center(fitted.residuals), n, seasonal ? 4 + m - 1 : 4),
+    residuals: inflate(center(fitted.residuals), n, 4 + seasonalParams),
     seasonal,
+    seasonalParams,
     multiplicative,
     nonNegative: blank.nonNegative,
     n,

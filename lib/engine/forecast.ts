@@ -53,11 +53,15 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  *   (the Comb averaged with naive, medians and trimmed means of members, weights from errors at the
  *   full horizon, a robust Theil–Sen slope) did no better there either.
  * - Seasonality is tried whenever the history covers two full cycles (2m points: 24 months, 104
- *   weeks): the series is adjusted by classical decomposition (multiplicative when every value is
- *   positive) when it correlates with itself one cycle later (seasonalByAcf). Akaike's criterion is no
- *   longer a second way in: yearly price steps lower the seasonal fit's in-sample error as a season
- *   does, and without it the development data forecast as well or better at every history length.
- *   With less than two cycles, seasonal indices are mostly noise.
+ *   weeks) and the series correlates with itself one cycle later (seasonalByAcf). The season is then a
+ *   few harmonics (sines and cosines of the cycle) fitted with a trend on the whole window, their
+ *   number chosen by AICc (seasonal-harmonics.ts; multiplicative when every value is positive), and the
+ *   combination forecasts the adjusted series. Classical decomposition, used before, took every index
+ *   from a single period when the window held two cycles, so it carried that period's noise into the
+ *   forecast and did no better than seasonal naive; the harmonics cut development error at 104 weeks
+ *   by 8% (strike reports and Seattle weather by a quarter, now below seasonal naive). Akaike's
+ *   criterion is not a second way into seasonality: yearly price steps lower the seasonal fit's
+ *   in-sample error as a season does. With less than two cycles, a season cannot be told from a trend.
  * - Fewer than MIN_MODEL_POINTS (8) complete periods get no fitted model but a run-rate estimate (the
  *   mean of the history) with a deliberately wide band (Student-t widening, a floor on the spread)
  *   and `rough` set, so the UI can say "few data points: rough estimate" and no critical alert is
