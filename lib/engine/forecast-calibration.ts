@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.012, 0.174], week: [1.012, 0.174] },
-  level: { month: [0.778, 0.057], week: [0.778, 0.057] },
-  keep: { month: [0.769, 0.065], week: [0.769, 0.065] },
+  total: { month: [1.015, 0.177], week: [1.015, 0.177] },
+  level: { month: [0.781, 0.062], week: [0.781, 0.062] },
+  keep: { month: [0.771, 0.058], week: [0.771, 0.058] },
   // </platt-maps>
 };
 

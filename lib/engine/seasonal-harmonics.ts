@@ -46,7 +46,13 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
   const gram = crossProducts(columns, y);
   let yy = 0;
   for (const v of y) yy += v * v;
-  let best: { aicc: number; coef: Float64Array; K: number } | null = null;
+  let best: { aicc: number; coef: Float64Array; K: number; sse: number } | null = null;
+  // Trend only (level and slope): the residual the harmonics are judged against.
+  const trendOnly = solve(gram, 2);
+  let sse0 = yy;
+  if (trendOnly)
+    sse0 -=
+      (trendOnly[0] as number) * (gram.xy[0] as number) + (trendOnly[1] as number) * (gram.xy[1] as number);
   for (let K = 1; K <= harmonics; K++) {
     const p = columnsUpTo[K] as number;
     if (n - p - 1 <= 0) break;
@@ -57,9 +63,17 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
     for (let j = 0; j < p; j++) fitted += (coef[j] as number) * (gram.xy[j] as number);
     const sse = Math.max(yy - fitted, 1e-12 * (yy || 1));
     const aicc = n * Math.log(sse / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);
-    if (!best || aicc < best.aicc) best = { aicc, coef, K };
+    if (!best || aicc < best.aicc) best = { aicc, coef, K, sse };
   }
   if (!best) return flat;
+  // Shrink the harmonics towards no season by the share of their apparent size that is signal: with
+  // F the variance they explain per coefficient over the residual variance, a fitted coefficient is
+  // on average (1 − 1/F) of the true one's size plus noise (the empirical-Bayes, Efron–Morris factor).
+  // A strong season keeps nearly all of its amplitude; one read into noise keeps little of it.
+  const p = columnsUpTo[best.K] as number;
+  const F = (sse0 - best.sse) / (p - 2) / (best.sse / (n - p));
+  const shrink = F > 1 ? 1 - 1 / F : 0;
+  for (let j = 2; j < p; j++) best.coef[j] = (best.coef[j] as number) * shrink;
   const raw: number[] = [];
   for (let phase = 0; phase < m; phase++) {
     let s = 0;

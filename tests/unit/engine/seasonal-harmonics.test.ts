@@ -70,6 +70,23 @@ describe('harmonicSeason', () => {
     ).toBeLessThan(2);
   });
 
+  it('shrinks a season read into pure noise towards none, and keeps a strong one nearly whole', () => {
+    let noiseRms = 0;
+    let kept = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const rand = mulberry32(seed);
+      const gauss = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+      const noise = Array.from({ length: 104 }, () => 100 + gauss());
+      noiseRms += rms(harmonicSeason(noise, 52, false).indices, new Array(52).fill(0));
+      const strong = harmonicSeason(noisy(52, 2, 1, seed), 52, false).indices;
+      kept += rms(strong, new Array(52).fill(0)) / rms(pattern(52), new Array(52).fill(0));
+    }
+    // Unshrunk, AICc's best harmonics on unit noise have an rms of about 0.16.
+    expect(noiseRms / 20).toBeLessThan(0.08);
+    expect(kept / 20).toBeGreaterThan(0.97);
+    expect(kept / 20).toBeLessThan(1.03);
+  });
+
   it('does not read a linear trend as a season', () => {
     const x = Array.from({ length: 24 }, (_, t) => 50 + 3 * t);
     const { indices } = harmonicSeason(x, 12, false);
