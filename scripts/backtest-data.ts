@@ -16,6 +16,11 @@ export interface Series {
   values: number[];
   period: Freq;
   use: Use;
+  /**
+   * Calendar days in each period, for series that are sums over the days of a month (flows: reports,
+   * orders, births): the forecaster's calendar adjustment. Absent for levels, prices and weeks.
+   */
+  days?: number[];
 }
 
 const require = createRequire(import.meta.url);
@@ -42,8 +47,26 @@ const monthOf = (day: number) => {
 };
 
 type Agg = 'sum' | 'mean' | 'last';
+
+/** Values, with their periods' calendar days when they are monthly sums (see Series.days). */
+export function asSeries(
+  data: number[] | { values: number[]; days: number[] },
+  period: Freq,
+): { values: number[]; days?: number[] } {
+  if (Array.isArray(data)) return { values: data };
+  return period === 'month' ? data : { values: data.values };
+}
 /** Daily values → complete weeks or months (a period needs every one of its days). */
 export function aggregate(days: Array<{ day: number; value: number }>, freq: Freq, agg: Agg): number[] {
+  return aggregatePeriods(days, freq, agg).values;
+}
+
+/** As aggregate, with the number of calendar days in each period. */
+export function aggregatePeriods(
+  days: Array<{ day: number; value: number }>,
+  freq: Freq,
+  agg: Agg,
+): { values: number[]; days: number[] } {
   const buckets = new Map<number, { sum: number; n: number; last: number; lastDay: number }>();
   for (const { day, value } of days) {
     const k = freq === 'week' ? weekOf(day) : monthOf(day);
@@ -68,12 +91,15 @@ export function aggregate(days: Array<{ day: number; value: number }>, freq: Fre
   };
   const first = keys.findIndex(complete);
   const lastK = keys.findLastIndex(complete);
-  const out: number[] = [];
+  const values: number[] = [];
+  const lengths: number[] = [];
   for (let i = first; i >= 0 && i <= lastK; i++) {
-    const b = buckets.get(keys[i]!)!;
-    out.push(agg === 'sum' ? b.sum : agg === 'mean' ? b.sum / b.n : b.last);
+    const k = keys[i]!;
+    const b = buckets.get(k)!;
+    values.push(agg === 'sum' ? b.sum : agg === 'mean' ? b.sum / b.n : b.last);
+    lengths.push(freq === 'week' ? 7 : new Date(Date.UTC(Math.floor(k / 12), (k % 12) + 1, 0)).getUTCDate());
   }
-  return out;
+  return { values, days: lengths };
 }
 
 /** A file of the `vega-datasets` package's data folder (development series only). */
@@ -83,8 +109,12 @@ function readVega(file: string): string {
 
 export function vegaSeries(): Series[] {
   const out: Series[] = [];
-  const dev = (dataset: string, name: string, values: number[], period: Freq) =>
-    out.push({ dataset, name, values, period, use: 'development' });
+  const dev = (
+    dataset: string,
+    name: string,
+    values: number[] | { values: number[]; days: number[] },
+    period: Freq,
+  ) => out.push({ dataset, name, ...asSeries(values, period), period, use: 'development' });
   const unemp = JSON.parse(readVega('unemployment-across-industries.json')) as Array<{
     series: string;
     date: string;
@@ -163,8 +193,12 @@ export function vegaSeries(): Series[] {
 
 export function heldOutSeries(): Series[] {
   const out: Series[] = [];
-  const ev = (dataset: string, name: string, values: number[], period: Freq) =>
-    out.push({ dataset, name, values, period, use: 'evaluation' });
+  const ev = (
+    dataset: string,
+    name: string,
+    values: number[] | { values: number[]; days: number[] },
+    period: Freq,
+  ) => out.push({ dataset, name, ...asSeries(values, period), period, use: 'evaluation' });
   const obs = (file: string) =>
     readFileSync(require.resolve(`@observablehq/sample-datasets/${file}`), 'utf8');
 
@@ -191,7 +225,7 @@ export function heldOutSeries(): Series[] {
       Array.from({ length: hi - lo + 1 }, (_, i) => ({ day: lo + i, value: days.get(lo + i)?.[key] ?? 0 }));
     for (const key of ['orders', 'revenue'] as const) {
       for (const freq of ['week', 'month'] as const)
-        ev('pizza-sales', `${cat} ${key} by ${freq}`, aggregate(filled(key), freq, 'sum'), freq);
+        ev('pizza-sales', `${cat} ${key} by ${freq}`, aggregatePeriods(filled(key), freq, 'sum'), freq);
     }
   }
   const weather = parseCsv(obs('weather.csv')).filter((r) => r.location === 'New York');
@@ -245,8 +279,12 @@ export function heldOutSeries(): Series[] {
  */
 export function vegaBusinessSeries(): Series[] {
   const out: Series[] = [];
-  const dev = (dataset: string, name: string, values: number[], period: Freq) =>
-    out.push({ dataset, name, values, period, use: 'development' });
+  const dev = (
+    dataset: string,
+    name: string,
+    values: number[] | { values: number[]; days: number[] },
+    period: Freq,
+  ) => out.push({ dataset, name, ...asSeries(values, period), period, use: 'development' });
   /** Counts (or sums) per day over every day from the first to the last, zero where nothing happened. */
   const daily = (rows: Array<{ day: number; value: number }>, lo?: number, hi?: number) => {
     const byDay = new Map<number, number>();
@@ -271,14 +309,14 @@ export function vegaBusinessSeries(): Series[] {
     hi,
   );
   for (const freq of ['week', 'month'] as const)
-    dev('birdstrikes', `all reports by ${freq}`, aggregate(all, freq, 'sum'), freq);
+    dev('birdstrikes', `all reports by ${freq}`, aggregatePeriods(all, freq, 'sum'), freq);
   for (const operator of ['AMERICAN AIRLINES', 'US AIRWAYS*', 'SOUTHWEST AIRLINES']) {
     const days = daily(
       strikes.filter((s) => s.operator === operator).map((s) => ({ day: s.day, value: 1 })),
       lo,
       hi,
     );
-    dev('birdstrikes', `${operator} by month`, aggregate(days, 'month', 'sum'), 'month');
+    dev('birdstrikes', `${operator} by month`, aggregatePeriods(days, 'month', 'sum'), 'month');
   }
 
   const movies = JSON.parse(readVega('movies.json')) as Array<{
@@ -297,7 +335,7 @@ export function vegaBusinessSeries(): Series[] {
   dev(
     'movies',
     'films released by month',
-    aggregate(
+    aggregatePeriods(
       daily(
         inRange.map((m) => ({ day: m.day, value: 1 })),
         from,
@@ -311,7 +349,7 @@ export function vegaBusinessSeries(): Series[] {
   dev(
     'movies',
     'US gross of the month’s releases',
-    aggregate(
+    aggregatePeriods(
       daily(
         inRange.map((m) => ({ day: m.day, value: m.gross })),
         from,
@@ -334,10 +372,12 @@ export function vegaBusinessSeries(): Series[] {
     const sums = new Map<number, number>();
     for (const r of spx) sums.set(key(r.day), (sums.get(key(r.day)) ?? 0) + r.value);
     const keys = [...sums.keys()].sort((a, b) => a - b).slice(1, -1); // the first and last may be partial
+    // Calendar days, not trading days, as the app would count them for a monthly total.
+    const monthDays = (k: number) => new Date(Date.UTC(Math.floor(k / 12), (k % 12) + 1, 0)).getUTCDate();
     dev(
       'sp500-2000',
       `trading volume by ${freq}`,
-      keys.map((k) => sums.get(k) ?? 0),
+      { values: keys.map((k) => sums.get(k) ?? 0), days: keys.map(monthDays) },
       freq,
     );
   }

@@ -22,7 +22,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { aggregate, dayOf, parseCsv, type Series } from './backtest-data';
+import { aggregatePeriods, asSeries, dayOf, parseCsv, type Series } from './backtest-data';
 
 const require = createRequire(import.meta.url);
 
@@ -65,7 +65,7 @@ export function independentSeries(): Series[] {
       out.push({
         dataset,
         name: `births by ${period}`,
-        values: aggregate(days, period, 'sum'),
+        ...asSeries(aggregatePeriods(days, period, 'sum'), period),
         period,
         use: 'independent',
       });

@@ -145,9 +145,11 @@ function runSeries(s: Series) {
       scale /= hist.length - 1;
       if (!(scale > 0)) continue;
       const seed = origin * 31 + W;
-      const f = forecastSeries(hist, H, { seasonPeriod: m, paths: PATHS, seed });
+      // Monthly totals are calendar-adjusted, as the app does for a total goal's months.
+      const periodDays = daysAt(s, origin, W, H);
+      const f = forecastSeries(hist, H, { seasonPeriod: m, paths: PATHS, seed, periodDays });
       // The same simulated futures as f's quantiles (same model, seed and paths), for coveredShare.
-      const sims = simulatePaths(hist, H, { seasonPeriod: m, paths: PATHS, seed });
+      const sims = simulatePaths(hist, H, { seasonPeriod: m, paths: PATHS, seed, periodDays });
       const last = hist[hist.length - 1] ?? 0;
       const column = new Float64Array(sims.length);
       for (let k = 0; k < H; k++) {
@@ -179,6 +181,13 @@ function runSeries(s: Series) {
       if (!POINTS_ONLY) goalCases(s, hist, origin, W, scale, seed);
     }
   }
+}
+
+/** The calendar days around an origin, for series of monthly totals (Series.days); undefined otherwise. */
+function daysAt(s: Series, origin: number, W: number, ahead: number) {
+  return s.days
+    ? { history: s.days.slice(origin - W, origin), future: s.days.slice(origin, origin + ahead) }
+    : undefined;
 }
 
 function goalCases(s: Series, hist: number[], origin: number, W: number, scale: number, seed: number) {
@@ -213,7 +222,16 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
   if (hist.every((v) => v >= 0) && mean > 0) {
     for (const fct of [0.6, 0.8, 0.9, 1, 1.1, 1.2, 1.4]) {
       const N = fct * H * mean;
-      const f = forecastHit({ ...base, mode: 'cumulative', current: 0, target: N, sign: 1, seed: seed + 7 });
+      // A total goal is calendar-adjusted in the app (monthly totals); level and keep goals are not.
+      const f = forecastHit({
+        ...base,
+        mode: 'cumulative',
+        current: 0,
+        target: N,
+        sign: 1,
+        seed: seed + 7,
+        periodDays: daysAt(s, origin, W, 3 * H),
+      });
       let run = 0;
       let trueDate = Number.POSITIVE_INFINITY;
       for (let k = 0; k < future.length; k++) {

@@ -210,7 +210,12 @@ export function buildChart(
   ) {
     // band[k] is the value at the end of period curIdx + k (k = 0: the running period).
     const horizon = starts.length - curIdx;
-    const opts = { seasonPeriod: basis.seasonPeriod, seed: basis.seed, paths: basis.paths };
+    const opts = {
+      seasonPeriod: basis.seasonPeriod,
+      seed: basis.seed,
+      paths: basis.paths,
+      ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
+    };
     const band = total
       ? forecastCumulativeBand(basis.history, horizon, current, {
           ...opts,

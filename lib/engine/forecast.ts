@@ -1,3 +1,4 @@
+import { daysKey, futureDayFactors, type PeriodDays, perAverageDay } from './calendar-days';
 import { type ChanceKind, chanceFrequency, recalibrate } from './forecast-calibration';
 import {
   combinationOffsets,
@@ -103,11 +104,15 @@ function historyKey(values: readonly number[], seasonPeriod: number | undefined)
   return key;
 }
 
-function cachedModel(values: readonly number[], seasonPeriod: number | undefined): Model {
-  const key = historyKey(values, seasonPeriod);
+function cachedModel(
+  values: readonly number[],
+  seasonPeriod: number | undefined,
+  periodDays?: PeriodDays,
+): Model {
+  const key = historyKey(values, seasonPeriod) + daysKey(values, periodDays);
   let model = models.get(key);
   if (!model) {
-    model = fitModel(values, seasonPeriod);
+    model = fitModel(perAverageDay(values, periodDays), seasonPeriod);
     models.set(key, model);
   }
   return model;
@@ -257,6 +262,11 @@ export interface ForecastOptions {
   paths?: number;
   seed?: number;
   blockLength?: number;
+  /**
+   * Calendar days of each history period and future step, for totals that are sums over the days
+   * (calendar-days.ts): the model is fitted per average day and each future period scaled by its days.
+   */
+  periodDays?: PeriodDays;
 }
 
 export interface SeriesForecast {
@@ -270,7 +280,13 @@ export interface SeriesForecast {
 }
 
 /** Simulated futures, one array of `h` period values per path. */
-function simulate(model: Model, h: number, opts: ForecastOptions, defaultPaths: number): Float64Array[] {
+function simulate(
+  model: Model,
+  h: number,
+  opts: ForecastOptions,
+  defaultPaths: number,
+  dayFactors: Float64Array | null,
+): Float64Array[] {
   const paths = Math.max(1, opts.paths ?? defaultPaths);
   const rand = mulberry32(opts.seed ?? 1);
   const offsets = combinationOffsets(model, h);
@@ -279,7 +295,7 @@ function simulate(model: Model, h: number, opts: ForecastOptions, defaultPaths: 
   for (let p = 0; p < paths; p++) {
     const next = pathSimulator(model, rand, opts.blockLength ?? 3, offsets, scales);
     const path = new Float64Array(h);
-    for (let k = 0; k < h; k++) path[k] = next();
+    for (let k = 0; k < h; k++) path[k] = next() * (dayFactors ? (dayFactors[k] as number) : 1);
     out.push(path);
   }
   return out;
@@ -294,9 +310,11 @@ export function simulatePaths(
   horizon: number,
   opts: ForecastOptions = {},
 ): Float64Array[] {
-  const model = cachedModel(values, opts.seasonPeriod);
+  const model = cachedModel(values, opts.seasonPeriod, opts.periodDays);
   const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
-  return model.method === 'none' || h === 0 ? [] : simulate(model, h, opts, 500);
+  return model.method === 'none' || h === 0
+    ? []
+    : simulate(model, h, opts, 500, futureDayFactors(values, opts.periodDays, h));
 }
 
 function bands(sims: readonly Float64Array[], h: number, cumulativeFrom: number | null, firstShare = 1) {
@@ -329,15 +347,18 @@ export function forecastSeries(
   horizon: number,
   opts: ForecastOptions = {},
 ): SeriesForecast {
-  const model = cachedModel(values, opts.seasonPeriod);
+  const model = cachedModel(values, opts.seasonPeriod, opts.periodDays);
   const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
   if (model.method === 'none' || h === 0)
     return { method: model.method, point: [], p10: [], p50: [], p90: [] };
-  const sims = simulate(model, h, opts, 500);
+  const factors = futureDayFactors(values, opts.periodDays, h);
+  const sims = simulate(model, h, opts, 500, factors);
   const rough = roughInfo(model);
   return {
     method: model.method,
-    point: pointPath(model, h, combinationOffsets(model, h)),
+    point: pointPath(model, h, combinationOffsets(model, h)).map(
+      (v, k) => v * (factors ? (factors[k] as number) : 1),
+    ),
     ...bands(sims, h, null),
     ...(rough ? { rough } : {}),
   };
@@ -366,14 +387,14 @@ export function forecastCumulativeBand(
   // holds the part of it that is over, so only the rest of period 1 is added.
   opts: ForecastOptions & { firstStepShare?: number } = {},
 ): CumulativeBand {
-  const model = cachedModel(values, opts.seasonPeriod);
+  const model = cachedModel(values, opts.seasonPeriod, opts.periodDays);
   const h = Math.max(0, Math.min(1000, Math.floor(horizon)));
   if (model.method === 'none' || h === 0) return { method: model.method, p10: [], p50: [], p90: [] };
   const rough = roughInfo(model);
   return {
     method: model.method,
     ...bands(
-      simulate(model, h, opts, 500),
+      simulate(model, h, opts, 500, futureDayFactors(values, opts.periodDays, h)),
       h,
       Number.isFinite(start) ? start : 0,
       Math.min(1, Math.max(0, opts.firstStepShare ?? 1)),
@@ -445,7 +466,7 @@ export function forecastHit(a: HitArgs): HitForecast {
       reachedAlready: true,
     };
   }
-  const model = cachedModel(a.history, a.seasonPeriod);
+  const model = cachedModel(a.history, a.seasonPeriod, a.periodDays);
   if (
     model.method === 'none' ||
     !a.stepEnds.length ||
@@ -502,6 +523,7 @@ export function forecastHit(a: HitArgs): HitForecast {
   const rough = model.rough;
   const roughScale = rough ? rough.spread * rough.tFactor : 0;
   const cumulative = a.mode === 'cumulative';
+  const dayFactors = futureDayFactors(a.history, a.periodDays, steps);
   const { sign, target, current, deadline } = a;
   for (let p = 0; p < paths; p++) {
     let level = model.level;
@@ -548,6 +570,7 @@ export function forecastHit(a: HitArgs): HitForecast {
         t++;
       }
       if (nonNegative && y < 0) y = 0;
+      if (dayFactors) y *= dayFactors[k] as number;
       const before = value;
       value = cumulative ? value + y * (counted[k] as number) : y;
       if (sign * (value - target) >= 0) {

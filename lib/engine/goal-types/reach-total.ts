@@ -4,7 +4,7 @@ import { localDayKey } from '../time-buckets';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
-  completeHistory,
+  completeHistoryPeriods,
   decideStatus,
   forecastGranularity,
   forecastOf,
@@ -45,7 +45,14 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   const starts = g === 'month' ? monthStarts : historyStarts(ctx, g);
   const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
-  const history = completeHistory(ctx, metric, rollups, goal.dims, series, starts);
+  const { values: history, starts: keptStarts } = completeHistoryPeriods(
+    ctx,
+    metric,
+    rollups,
+    goal.dims,
+    series,
+    starts,
+  );
 
   r.baseline = goal.baseline ?? 0;
   if (first !== null && first <= f.lastDay) {
@@ -62,7 +69,12 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
   r.pace = paceOf(f, ctx, r.baseline, r.current);
-  const fc = forecastOf(f, ctx, { history, mode: 'cumulative', current: r.current, g }, paths);
+  const fc = forecastOf(
+    f,
+    ctx,
+    { history, mode: 'cumulative', current: r.current, g, historyStarts: keptStarts },
+    paths,
+  );
   r.forecast = fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);

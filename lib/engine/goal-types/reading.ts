@@ -1,4 +1,5 @@
 import type { CheckIn, Confidence, Goal, GoalType, KeepSide, Metric } from '../../schema';
+import type { PeriodDays } from '../calendar-days';
 import type { HitForecast, RoughInfo } from '../forecast';
 import type { Pace } from '../pace';
 import type { StatusReason } from '../status';
@@ -55,6 +56,8 @@ export interface ForecastBasis {
   seed: number;
   paths: number;
   firstStepShare: number;
+  /** A monthly total's calendar days (history periods, future steps): see calendar-days.ts. */
+  periodDays?: PeriodDays;
 }
 
 /** What a goal type computes; the orchestrator (evaluate-all.ts) adds OKR, SMART, alerts and roll-ups. */

@@ -1,5 +1,6 @@
 import type { Metric } from '../../schema';
 import type { RollupIndex } from '../aggregate';
+import type { PeriodDays } from '../calendar-days';
 import { dimKey } from '../dim-key';
 import { forecastHit, type HitForecast, MIN_MODEL_POINTS } from '../forecast';
 import { parseFormula } from '../formula';
@@ -10,6 +11,7 @@ import { hashString } from '../random';
 import { computeStatus, type StatusInput } from '../status';
 import {
   type DayKey,
+  dayNumber,
   type Granularity,
   nextPeriodStart,
   periodStart,
@@ -25,6 +27,8 @@ import type { SeriesContext } from './series-context';
  */
 
 const DAY = 86_400_000;
+/** The furthest a monthly forecast looks: ten years. */
+const MONTHLY_MAX_STEPS = 120;
 /** Windows longer than this are forecast on months rather than weeks. */
 const WEEKLY_MAX_DAYS = 550;
 
@@ -102,8 +106,21 @@ export function completeHistory(
   series: ReadonlyArray<number | null>,
   starts: readonly DayKey[],
 ): number[] {
+  return completeHistoryPeriods(ctx, metric, rollups, dims, series, starts).values;
+}
+
+/** As completeHistory, with the start of each period it keeps (for the calendar adjustment). */
+export function completeHistoryPeriods(
+  ctx: SeriesContext,
+  metric: Metric,
+  rollups: RollupIndex[],
+  dims: GoalFacts['goal']['dims'],
+  series: ReadonlyArray<number | null>,
+  starts: readonly DayKey[],
+): { values: number[]; starts: DayKey[] } {
   const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(dims)}`);
   const history: number[] = [];
+  const kept: DayKey[] = [];
   for (let i = 0; i < series.length - 1; i++) {
     const v = series[i];
     if (v === null || v === undefined) continue;
@@ -115,8 +132,24 @@ export function completeHistory(
     )
       continue;
     history.push(v);
+    kept.push(starts[i] ?? '');
   }
-  return history;
+  return { values: history, starts: kept };
+}
+
+/** Calendar days of the period starting on `start`. */
+const periodDays = (start: DayKey, g: Granularity) => dayNumber(nextPeriodStart(start, g)) - dayNumber(start);
+
+/**
+ * The calendar days of a monthly total's history periods and of its future steps from the running
+ * month on (calendar-days.ts): a month's total depends on how many days it has. Only months: weeks
+ * all have seven days.
+ */
+function monthlyTotalDays(historyStarts: readonly DayKey[], current: DayKey, steps: number): PeriodDays {
+  const future: number[] = [];
+  for (let k = 0, s = current; k < steps; k++, s = nextPeriodStart(s, 'month'))
+    future.push(periodDays(s, 'month'));
+  return { history: historyStarts.map((s) => periodDays(s, 'month')), future };
 }
 
 /** Straight-line (or phased) pace from baseline to target; null before the window opens. */
@@ -163,7 +196,14 @@ export function minForecastHistory(mode: 'cumulative' | 'level'): number {
 export function forecastOf(
   f: GoalFacts,
   ctx: SeriesContext,
-  a: { history: readonly number[]; mode: 'cumulative' | 'level'; current: number | null; g: Granularity },
+  a: {
+    history: readonly number[];
+    mode: 'cumulative' | 'level';
+    current: number | null;
+    g: Granularity;
+    /** Starts of the history's periods: a monthly total is then calendar-adjusted (monthlyTotalDays). */
+    historyStarts?: readonly DayKey[];
+  },
   paths: number,
 ): { forecast: HitForecast | null; basis: ForecastBasis } {
   const goal = f.goal;
@@ -179,6 +219,9 @@ export function forecastOf(
     seed: hashString(goal.id),
     paths,
     firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
+    ...(a.mode === 'cumulative' && g === 'month' && a.historyStarts?.length === a.history.length
+      ? { periodDays: monthlyTotalDays(a.historyStarts, curStart, MONTHLY_MAX_STEPS) }
+      : {}),
   };
   if (
     !f.metric ||
@@ -191,7 +234,7 @@ export function forecastOf(
   )
     return { forecast: null, basis };
   const stepsToDeadline = Math.ceil((goal.deadline - ctx.now) / ((g === 'week' ? 7 : 30.4) * DAY)) + 1;
-  const maxSteps = g === 'week' ? 260 : 120;
+  const maxSteps = g === 'week' ? 260 : MONTHLY_MAX_STEPS;
   const steps = Math.min(maxSteps, 2 * stepsToDeadline + 4);
   const forecast = forecastHit({
     history: a.history,
@@ -207,6 +250,7 @@ export function forecastOf(
     firstStepShare: basis.firstStepShare,
     deadline: goal.deadline,
     seasonPeriod: basis.seasonPeriod,
+    ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
     paths,
     seed: basis.seed,
     ...(f.notStarted ? { countFrom: goal.startAt } : {}),

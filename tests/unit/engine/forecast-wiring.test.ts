@@ -151,6 +151,63 @@ describe('forecast wiring', () => {
     expect(e.forecast?.p50 ?? 0).toBeLessThanOrEqual(periodEnd + 7 * DAY);
   });
 
+  it('calendar-adjusts a monthly total: history and future months carry their days, card and chart alike', () => {
+    // A two-year goal is forecast by month; sales of about 100 a day since 2024.
+    const rollups = daily('rev', '2024-01-01', (_t, i) => 95 + (i % 7) * 2);
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      target: 120_000,
+      startAt: at('2026-07-01'),
+      deadline: at('2028-06-30'),
+    });
+    const metrics = [metric({ id: 'rev' })];
+    const { ev, settings } = evaluate([g], metrics, rollups);
+    const e = ev('g');
+    const basis = e.forecastBasis;
+    if (!basis?.periodDays) throw new Error('no calendar days on a monthly total');
+    expect(basis.granularity).toBe('month');
+    expect(basis.periodDays.history).toHaveLength(basis.history.length);
+    // The last complete month is November 2026 (30 days); the running one is December (31), then January, February.
+    expect(basis.periodDays.history.at(-1)).toBe(30);
+    expect(basis.periodDays.future.slice(0, 3)).toEqual([31, 31, 28]);
+    // Each history month's total is its days × about 100.
+    basis.history.forEach((v, i) => {
+      expect(v / (basis.periodDays?.history[i] ?? 1)).toBeGreaterThan(95);
+      expect(v / (basis.periodDays?.history[i] ?? 1)).toBeLessThan(107);
+    });
+    const chart = buildChart(g, { metrics, rollups }, settings, now, e);
+    if (!chart) throw new Error('no chart');
+    const last = chart.actual.findLastIndex((v) => v !== null);
+    const band = forecastCumulativeBand(basis.history, chart.xs.length - last, e.current ?? 0, {
+      seasonPeriod: basis.seasonPeriod,
+      seed: basis.seed,
+      paths: basis.paths,
+      firstStepShare: basis.firstStepShare,
+      periodDays: basis.periodDays,
+    });
+    expect(chart.mid.slice(last + 1)).toEqual(band.p50.slice(1));
+    // Point last + k is the running total at the end of the k-th month after December: February
+    // adds less than March, 28 days against 31.
+    const feb = (chart.mid[last + 2] ?? 0) - (chart.mid[last + 1] ?? 0);
+    const mar = (chart.mid[last + 3] ?? 0) - (chart.mid[last + 2] ?? 0);
+    expect(feb / mar).toBeCloseTo(28 / 31, 1);
+  });
+
+  it('does not calendar-adjust a level goal: a level is not a sum over the days', () => {
+    const rollups = daily('rev', '2024-01-01', (_t, i) => 95 + (i % 7) * 2);
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      goalType: 'level',
+      target: 4000,
+      startAt: at('2026-07-01'),
+      deadline: at('2028-06-30'),
+    });
+    const { ev } = evaluate([g], [metric({ id: 'rev' })], rollups);
+    expect(ev('g').forecastBasis?.periodDays).toBeUndefined();
+  });
+
   it("takes a keep goal's chances from forecastKeep, rough and labelled with few months", () => {
     const rollups = daily('margin', '2026-08-01', (_t, i) => 33 + (i % 5) * 0.5);
     const m = metric({ id: 'margin', aggregation: 'average', unit: { kind: 'percent' } });
