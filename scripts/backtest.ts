@@ -208,6 +208,9 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
     // The shares before the map: the map is applied below with the engine's own recalibrate(), so
     // one run both reports the calibrated chances and gives --fit-calibration what it fits on.
     rawProbability: true,
+    // Monthly totals (sums over the days) are calendar-adjusted, as the app does for every goal on a
+    // summed metric: total, level and keep alike.
+    periodDays: daysAt(s, origin, W, 3 * H),
   };
   const group = `${s.use}|${s.period}`;
   const chance = (kind: ChanceKind, raw: number, hit: boolean): GoalCase => ({
@@ -222,16 +225,7 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
   if (hist.every((v) => v >= 0) && mean > 0) {
     for (const fct of [0.6, 0.8, 0.9, 1, 1.1, 1.2, 1.4]) {
       const N = fct * H * mean;
-      // A total goal is calendar-adjusted in the app (monthly totals); level and keep goals are not.
-      const f = forecastHit({
-        ...base,
-        mode: 'cumulative',
-        current: 0,
-        target: N,
-        sign: 1,
-        seed: seed + 7,
-        periodDays: daysAt(s, origin, W, 3 * H),
-      });
+      const f = forecastHit({ ...base, mode: 'cumulative', current: 0, target: N, sign: 1, seed: seed + 7 });
       let run = 0;
       let trueDate = Number.POSITIVE_INFINITY;
       for (let k = 0; k < future.length; k++) {
@@ -302,6 +296,7 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
           seasonPeriod: m,
           paths: PATHS,
           seed: seed + 13,
+          periodDays: base.periodDays,
         });
         if (o.hold !== null) {
           const c: GoalCase = { kind: 'keep-shown', freq: s.period, raw: o.hold, hit: kept };

@@ -30,8 +30,8 @@ export const PLATT: Readonly<
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
   total: { month: [1.015, 0.177], week: [1.015, 0.177] },
-  level: { month: [0.781, 0.062], week: [0.781, 0.062] },
-  keep: { month: [0.771, 0.058], week: [0.771, 0.058] },
+  level: { month: [0.783, 0.062], week: [0.783, 0.062] },
+  keep: { month: [0.772, 0.059], week: [0.772, 0.059] },
   // </platt-maps>
 };
 

@@ -1,3 +1,4 @@
+import { futureDayFactors, type PeriodDays, perAverageDay } from './calendar-days';
 import { forecastKeep, type RoughInfo } from './forecast';
 import { mulberry32 } from './random';
 
@@ -41,6 +42,8 @@ export interface KeepOutlookArgs {
   seasonPeriod: number;
   paths: number;
   seed: number;
+  /** Calendar days of the history's months and the months ahead, for a summed metric (calendar-days.ts). */
+  periodDays?: PeriodDays;
 }
 
 export interface KeepOutlook {
@@ -86,6 +89,7 @@ function modelView(a: KeepOutlookArgs): { next: number | null; hold: number | nu
     seasonPeriod: a.seasonPeriod,
     paths: a.paths,
     seed: a.seed,
+    ...(a.periodDays ? { periodDays: a.periodDays } : {}),
   } as const;
   const first = a.stepEnds[0] ?? a.now;
   const next = forecastKeep({ ...args, stepEnds: a.stepEnds.slice(0, 1), deadline: first });
@@ -99,20 +103,30 @@ function modelView(a: KeepOutlookArgs): { next: number | null; hold: number | nu
 
 /** Paths from the value read, each month moved by a month-to-month change drawn from the history. */
 function persistenceView(a: KeepOutlookArgs): { next: number; hold: number | null } {
+  const steps = Math.max(1, a.openToDeadline ?? 1);
+  // A summed metric moves per average day, and each month ahead is scaled back by its days: the
+  // calendar's own swing (February) is not a month-to-month change to replay.
+  const history = perAverageDay(a.history, a.periodDays);
+  const factors = futureDayFactors(a.history, a.periodDays, steps);
+  const lastRatio = (history.at(-1) ?? 0) / (a.history.at(-1) || 1);
+  const start = !factors
+    ? a.current
+    : a.currentIsRunning
+      ? a.current / (factors[0] as number)
+      : a.current * (Number.isFinite(lastRatio) && lastRatio > 0 ? lastRatio : 1);
   const changes: number[] = [];
-  for (let i = 1; i < a.history.length; i++) {
-    const d = (a.history[i] as number) - (a.history[i - 1] as number);
+  for (let i = 1; i < history.length; i++) {
+    const d = (history[i] as number) - (history[i - 1] as number);
     if (Number.isFinite(d)) changes.push(d);
   }
   if (!changes.length) changes.push(0);
-  const steps = Math.max(1, a.openToDeadline ?? 1);
   const paths = Math.max(1, a.paths);
   const rand = mulberry32(a.seed ^ 0x5bd1e995);
   const share = a.currentIsRunning ? Math.min(1, Math.max(0, a.firstStepShare)) : 1;
   let nextOk = 0;
   let allOk = 0;
   for (let p = 0; p < paths; p++) {
-    let v = a.current;
+    let v = start;
     let ok = true;
     // Every path draws all its steps, even once breached: path p then gets the same draws whatever the
     // value read, so a value further past the line can never do better on any path (common random
@@ -120,7 +134,7 @@ function persistenceView(a: KeepOutlookArgs): { next: number; hold: number | nul
     for (let k = 0; k < steps; k++) {
       const d = changes[Math.floor(rand() * changes.length)] as number;
       v += k === 0 ? d * share : d;
-      const held = a.sign * (v - a.threshold) >= 0;
+      const held = a.sign * (v * (factors ? (factors[k] as number) : 1) - a.threshold) >= 0;
       if (k === 0 && held) nextOk++;
       if (!held) ok = false;
     }

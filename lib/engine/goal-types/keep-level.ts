@@ -7,7 +7,15 @@ import { type DayKey, periodStart, startOfLocalDay } from '../time-buckets';
 import { levelValue } from './level-value';
 import { emptyReading, type GoalFacts, type KeepScore, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
-import { completeHistory, decideStatus, historyStarts, latestCheckInValue } from './shared';
+import {
+  completeHistoryPeriods,
+  decideStatus,
+  historyStarts,
+  latestCheckInValue,
+  MONTHLY_MAX_STEPS,
+  monthlyTotalDays,
+  sumsOverDays,
+} from './shared';
 
 /**
  * Keep a level: the metric stays at or above / at or below a threshold (the goal's target) in every
@@ -136,7 +144,7 @@ function keepChances(
     currentIsRunning: boolean;
   },
 ) {
-  const history = completeHistory(
+  const kept = completeHistoryPeriods(
     ctx,
     metric,
     ctx.rollupsFor(metric.id, f.goal.dims),
@@ -144,6 +152,7 @@ function keepChances(
     a.months,
     a.starts,
   );
+  const history = kept.values;
   if (history.length < MIN_KEEP_HISTORY) return null;
   const ends = ctx.futurePeriodEnds('month');
   const curStart = periodStart(ctx.today, 'month', ctx.cal);
@@ -156,6 +165,10 @@ function keepChances(
     seed: hashString(f.goal.id),
     paths: a.paths,
     firstStepShare: firstEnd > curStartT ? (firstEnd - ctx.now) / (firstEnd - curStartT) : 1,
+    // A month's total of a summed metric depends on its days (calendar-days.ts).
+    ...(sumsOverDays(metric)
+      ? { periodDays: monthlyTotalDays(kept.starts, curStart, MONTHLY_MAX_STEPS) }
+      : {}),
   };
   // Months from the running one through the one the window's last day falls in.
   let openToDeadline: number | null = null;
@@ -177,6 +190,7 @@ function keepChances(
     seasonPeriod: basis.seasonPeriod,
     paths: basis.paths,
     seed: basis.seed,
+    ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
   });
   if (out.breachNext === null) return null;
   return { breachNext: out.breachNext, hold: out.hold, openToDeadline, rough: out.rough, basis };

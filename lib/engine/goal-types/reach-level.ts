@@ -1,16 +1,18 @@
 import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
+import type { DayKey } from '../time-buckets';
 import { levelValue, monthEnd } from './level-value';
 import { fromLatestCheckIn, withStatus } from './reach-total';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
-  completeHistory,
+  completeHistoryPeriods,
   forecastGranularity,
   forecastOf,
   historyStarts,
   paceOf,
   shownProgress,
+  sumsOverDays,
   wayProgress,
 } from './shared';
 
@@ -41,6 +43,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   let history: number[];
+  let historyDays: DayKey[] | undefined;
   let g = forecastGranularity(f, ctx.now, false);
   /** A rolling sum's level when the window opened: the sum of the months just before it. */
   let startLevel: number | null = null;
@@ -75,7 +78,10 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     const rollups = ctx.rollupsFor(metric.id, goal.dims);
     const starts = g === 'month' ? monthStarts : historyStarts(ctx, g);
     const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
-    history = completeHistory(ctx, metric, rollups, goal.dims, series, starts);
+    const kept = completeHistoryPeriods(ctx, metric, rollups, goal.dims, series, starts);
+    history = kept.values;
+    // A month's total of a summed metric depends on its days: calendar-adjusted as a total is.
+    if (sumsOverDays(metric)) historyDays = kept.starts;
     const lv = levelValue(f, ctx, metric);
     if (lv) {
       r.current = lv.value;
@@ -89,7 +95,12 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
   r.pace = paceOf(f, ctx, r.baseline, r.current);
-  const fc = forecastOf(f, ctx, { history, mode: 'level', current: r.current, g }, paths);
+  const fc = forecastOf(
+    f,
+    ctx,
+    { history, mode: 'level', current: r.current, g, ...(historyDays ? { historyStarts: historyDays } : {}) },
+    paths,
+  );
   r.forecast = fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);

@@ -28,7 +28,7 @@ import type { SeriesContext } from './series-context';
 
 const DAY = 86_400_000;
 /** The furthest a monthly forecast looks: ten years. */
-const MONTHLY_MAX_STEPS = 120;
+export const MONTHLY_MAX_STEPS = 120;
 /** Windows longer than this are forecast on months rather than weeks. */
 const WEEKLY_MAX_DAYS = 550;
 
@@ -141,11 +141,24 @@ export function completeHistoryPeriods(
 const periodDays = (start: DayKey, g: Granularity) => dayNumber(nextPeriodStart(start, g)) - dayNumber(start);
 
 /**
+ * Whether a metric's monthly value is a sum over the month's days (sales, leads), so that a level or
+ * keep goal on it is calendar-adjusted like a total (calendar-days.ts). Averages, latest values and
+ * formulas (a ratio of two sums is not a sum) are not.
+ */
+export function sumsOverDays(metric: Metric): boolean {
+  return metric.aggregation === 'sum' && !metric.formula;
+}
+
+/**
  * The calendar days of a monthly total's history periods and of its future steps from the running
  * month on (calendar-days.ts): a month's total depends on how many days it has. Only months: weeks
  * all have seven days.
  */
-function monthlyTotalDays(historyStarts: readonly DayKey[], current: DayKey, steps: number): PeriodDays {
+export function monthlyTotalDays(
+  historyStarts: readonly DayKey[],
+  current: DayKey,
+  steps: number,
+): PeriodDays {
   const future: number[] = [];
   for (let k = 0, s = current; k < steps; k++, s = nextPeriodStart(s, 'month'))
     future.push(periodDays(s, 'month'));
@@ -201,7 +214,10 @@ export function forecastOf(
     mode: 'cumulative' | 'level';
     current: number | null;
     g: Granularity;
-    /** Starts of the history's periods: a monthly total is then calendar-adjusted (monthlyTotalDays). */
+    /**
+     * Starts of the history's periods, given when each value is a sum over its period's days (a total;
+     * a level of a summed metric): monthly histories are then calendar-adjusted (monthlyTotalDays).
+     */
     historyStarts?: readonly DayKey[];
   },
   paths: number,
@@ -219,7 +235,7 @@ export function forecastOf(
     seed: hashString(goal.id),
     paths,
     firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
-    ...(a.mode === 'cumulative' && g === 'month' && a.historyStarts?.length === a.history.length
+    ...(g === 'month' && a.historyStarts?.length === a.history.length
       ? { periodDays: monthlyTotalDays(a.historyStarts, curStart, MONTHLY_MAX_STEPS) }
       : {}),
   };

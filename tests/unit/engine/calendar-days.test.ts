@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { futureDayFactors, perAverageDay } from '../../../lib/engine/calendar-days';
 import { forecastHit, forecastSeries } from '../../../lib/engine/forecast';
+import { keepOutlook } from '../../../lib/engine/forecast-keep';
 
 /** Days of each month from January 2023 (a non-leap year) on. */
 const monthDays = (from: number, count: number) =>
@@ -48,6 +49,33 @@ describe('calendar adjustment of monthly totals', () => {
     expect(march.probabilityByDeadline ?? 0).toBeGreaterThan(0.75);
     expect(unadjusted).toBeGreaterThan(february.probabilityByDeadline ?? 1);
     expect(unadjusted).toBeLessThan(march.probabilityByDeadline ?? 0);
+  });
+
+  it("warns a keep goal on a summed metric that February's total falls below a line March's clears", () => {
+    const days = monthDays(0, 24);
+    const history = days.map((d, i) => d * (100 + ((i * 37) % 11) - 5));
+    const outlook = (next: number) =>
+      keepOutlook({
+        history,
+        current: history.at(-1) ?? 0,
+        currentIsRunning: false,
+        threshold: 2950,
+        sign: 1,
+        now: 0,
+        stepEnds: [1000],
+        openToDeadline: 1,
+        firstStepShare: 1,
+        seasonPeriod: 12,
+        paths: 400,
+        seed: 5,
+        periodDays: { history: days, future: [next] },
+      });
+    // About 2,800 in February and 3,100 in March, against a floor of 2,950; both views agree.
+    const february = outlook(28).breachNext ?? 0;
+    const march = outlook(31).breachNext ?? 1;
+    expect(february).toBeGreaterThan(0.75);
+    expect(march).toBeLessThan(0.35);
+    expect(february - march).toBeGreaterThan(0.5);
   });
 
   it('leaves a history alone when the days do not match it or are not usable', () => {

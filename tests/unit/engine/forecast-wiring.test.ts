@@ -194,18 +194,24 @@ describe('forecast wiring', () => {
     expect(feb / mar).toBeCloseTo(28 / 31, 1);
   });
 
-  it('does not calendar-adjust a level goal: a level is not a sum over the days', () => {
+  it('calendar-adjusts a level or keep goal on a summed metric, never one on an average', () => {
     const rollups = daily('rev', '2024-01-01', (_t, i) => 95 + (i % 7) * 2);
-    const g = goal({
-      id: 'g',
-      metricId: 'rev',
-      goalType: 'level',
-      target: 4000,
-      startAt: at('2026-07-01'),
-      deadline: at('2028-06-30'),
-    });
-    const { ev } = evaluate([g], [metric({ id: 'rev' })], rollups);
-    expect(ev('g').forecastBasis?.periodDays).toBeUndefined();
+    const window = { startAt: at('2026-07-01'), deadline: at('2028-06-30') };
+    const level = goal({ id: 'level', metricId: 'rev', goalType: 'level', target: 4000, ...window });
+    const keep = goal({ id: 'keep', metricId: 'rev', goalType: 'keep', target: 2700, ...window });
+    const summed = evaluate([level, keep], [metric({ id: 'rev' })], rollups);
+    for (const id of ['level', 'keep']) {
+      const basis = summed.ev(id).forecastBasis;
+      // A month's total of daily sales: its days go with it, December (31) first.
+      expect(basis?.periodDays?.history).toHaveLength(basis?.history.length ?? -1);
+      expect(basis?.periodDays?.future.slice(0, 3)).toEqual([31, 31, 28]);
+    }
+    const averaged = evaluate(
+      [level, keep],
+      [metric({ id: 'rev', aggregation: 'average', unit: { kind: 'percent' } })],
+      rollups,
+    );
+    for (const id of ['level', 'keep']) expect(averaged.ev(id).forecastBasis?.periodDays).toBeUndefined();
   });
 
   it("takes a keep goal's chances from forecastKeep, rough and labelled with few months", () => {
