@@ -2,6 +2,8 @@ import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
 import { expectedFraction } from '../engine/pace';
 import {
+  addDays,
+  type DayKey,
   type Granularity,
   localDayKey,
   nextPeriodStart,
@@ -157,6 +159,17 @@ export function buildChart(
   const values = read(metric.id, goal.dims, g, lead).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
   const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
+  // A total counts from the window's first day, as the card does (sumInRange from the start day): a
+  // window that opens mid-period takes only that period's days from the start on, or the running
+  // total would hold days before the goal and end above the card's value.
+  const startDay = localDayKey(start, tz);
+  const first = starts[0];
+  if (total && goal.startAt !== undefined && first !== undefined && startDay > first) {
+    const days: DayKey[] = [];
+    for (let d = startDay; d < nextPeriodStart(first, g); d = addDays(d, 1)) days.push(d);
+    const daily = read(metric.id, goal.dims, 'day', days);
+    values[0] = daily.some((v) => v !== null) ? daily.reduce<number>((a, v) => a + (v ?? 0), 0) : null;
+  }
   const today = localDayKey(now, tz);
   const current = ev?.current ?? null;
   // The period the card's value belongs to: for a total, the running one; for a level, the reading's.

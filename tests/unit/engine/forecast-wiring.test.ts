@@ -194,6 +194,27 @@ describe('forecast wiring', () => {
     expect(feb / mar).toBeCloseTo(28 / 31, 1);
   });
 
+  it("counts a total's chart from the window's first day when it opens mid-period, as the card does", () => {
+    // 100 a day; the goal opens on Jan 15, 2026, two years long, so it is charted by month.
+    const rollups = daily('rev', '2025-01-01', () => 100);
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      target: 80_000,
+      startAt: at('2026-01-15'),
+      deadline: at('2027-12-31'),
+    });
+    const metrics = [metric({ id: 'rev' })];
+    const { ev, settings } = evaluate([g], metrics, rollups);
+    const chart = buildChart(g, { metrics, rollups }, settings, now, ev('g'));
+    if (!chart) throw new Error('no chart');
+    const points = chart.actual.filter((v): v is number => v !== null);
+    // January from the 15th: 17 days, not the whole month.
+    expect(points[0]).toBe(1700);
+    for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThanOrEqual(points[i - 1] ?? 0);
+    expect(points.at(-1)).toBe(ev('g').current);
+  });
+
   it('calendar-adjusts a level or keep goal on a summed metric, never one on an average', () => {
     const rollups = daily('rev', '2024-01-01', (_t, i) => 95 + (i % 7) * 2);
     const window = { startAt: at('2026-07-01'), deadline: at('2028-06-30') };
