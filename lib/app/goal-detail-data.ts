@@ -197,7 +197,10 @@ export function buildChart(
           timeZone: tz,
         }
       : null;
-  const target = ends.map((e) => {
+  // A total's points are its running sums at the end of each period, the running one's at now (see
+  // xs below): the trajectory is read at the same instants.
+  const at = ends.map((e, i) => (total ? Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY) : e));
+  const target = at.map((e) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
     if (!window) return null;
@@ -252,7 +255,11 @@ export function buildChart(
   return {
     goalId: goal.id,
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
-    xs: starts.map((s) => startOfLocalDay(s, tz) / 1000),
+    // A total's point i is its running sum at the END of period i (the trajectory and the band are
+    // read there too), so it is drawn at the period's last instant, and the card's value at now: drawn
+    // at the period's start, the line reached the target a whole period before the card's date. A
+    // level's point is the period's value, drawn at the period's start.
+    xs: total ? at.map((t) => t / 1000) : starts.map((s) => startOfLocalDay(s, tz) / 1000),
     actual,
     target,
     low,

@@ -144,11 +144,18 @@ describe('forecast wiring', () => {
     expect(chart.high.slice(last + 1)).toEqual(band.p90.slice(1));
     const crossing = chart.mid.findIndex((v, i) => i > last && v !== null && v >= 40_000);
     expect(crossing).toBeGreaterThan(last);
-    // Point i is the running total at the end of period i; the card's median date falls in that period.
-    const periodEnd = (chart.xs[crossing + 1] ?? 0) * 1000;
-    const periodStart = (chart.xs[crossing] ?? 0) * 1000;
-    expect(e.forecast?.p50 ?? 0).toBeGreaterThan(periodStart - 7 * DAY);
-    expect(e.forecast?.p50 ?? 0).toBeLessThanOrEqual(periodEnd + 7 * DAY);
+    // Point i is the running total at the end of period i and is drawn there (the card's value at
+    // now): the line crosses the target between the point before and this one, where the card's median
+    // date falls.
+    expect(chart.xs[last]).toBe(now / 1000);
+    // Then the end of each week after the running one, a week apart.
+    expect(chart.xs[last + 1]! - chart.xs[last]!).toBeGreaterThan(7 * 86_400);
+    expect(chart.xs[last + 1]! - chart.xs[last]!).toBeLessThanOrEqual(14 * 86_400);
+    for (let i = last + 2; i < chart.xs.length; i++) {
+      expect(Math.abs(chart.xs[i]! - chart.xs[i - 1]! - 7 * 86_400)).toBeLessThanOrEqual(3_600);
+    }
+    expect(e.forecast?.p50 ?? 0).toBeGreaterThan((chart.xs[crossing - 1] ?? 0) * 1000);
+    expect(e.forecast?.p50 ?? 0).toBeLessThanOrEqual((chart.xs[crossing] ?? 0) * 1000);
   });
 
   it('calendar-adjusts a monthly total: history and future months carry their days, card and chart alike', () => {
@@ -213,6 +220,10 @@ describe('forecast wiring', () => {
     expect(points[0]).toBe(1700);
     for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThanOrEqual(points[i - 1] ?? 0);
     expect(points.at(-1)).toBe(ev('g').current);
+    // The trajectory at the card's point is the pace's "expected today": the chart's gap is the card's.
+    const last = chart.actual.findLastIndex((v) => v !== null);
+    expect(chart.target[last]).toBeCloseTo(ev('g').pace?.expected ?? Number.NaN, 6);
+    expect(chart.xs[last]).toBe(now / 1000);
   });
 
   it('calendar-adjusts a level or keep goal on a summed metric, never one on an average', () => {
