@@ -48,6 +48,16 @@ const monthOf = (day: number) => {
 
 type Agg = 'sum' | 'mean' | 'last';
 
+/** A function that adds a series of `use` to `out`, with its calendar days when it is a monthly sum. */
+function collect(out: Series[], use: Use) {
+  return (
+    dataset: string,
+    name: string,
+    values: number[] | { values: number[]; days: number[] },
+    period: Freq,
+  ) => out.push({ dataset, name, ...asSeries(values, period), period, use });
+}
+
 /** Values, with their periods' calendar days when they are monthly sums (see Series.days). */
 export function asSeries(
   data: number[] | { values: number[]; days: number[] },
@@ -109,12 +119,7 @@ function readVega(file: string): string {
 
 export function vegaSeries(): Series[] {
   const out: Series[] = [];
-  const dev = (
-    dataset: string,
-    name: string,
-    values: number[] | { values: number[]; days: number[] },
-    period: Freq,
-  ) => out.push({ dataset, name, ...asSeries(values, period), period, use: 'development' });
+  const dev = collect(out, 'development');
   const unemp = JSON.parse(readVega('unemployment-across-industries.json')) as Array<{
     series: string;
     date: string;
@@ -193,12 +198,7 @@ export function vegaSeries(): Series[] {
 
 export function heldOutSeries(): Series[] {
   const out: Series[] = [];
-  const ev = (
-    dataset: string,
-    name: string,
-    values: number[] | { values: number[]; days: number[] },
-    period: Freq,
-  ) => out.push({ dataset, name, ...asSeries(values, period), period, use: 'evaluation' });
+  const ev = collect(out, 'evaluation');
   const obs = (file: string) =>
     readFileSync(require.resolve(`@observablehq/sample-datasets/${file}`), 'utf8');
 
@@ -279,12 +279,7 @@ export function heldOutSeries(): Series[] {
  */
 export function vegaBusinessSeries(): Series[] {
   const out: Series[] = [];
-  const dev = (
-    dataset: string,
-    name: string,
-    values: number[] | { values: number[]; days: number[] },
-    period: Freq,
-  ) => out.push({ dataset, name, ...asSeries(values, period), period, use: 'development' });
+  const dev = collect(out, 'development');
   /** Counts (or sums) per day over every day from the first to the last, zero where nothing happened. */
   const daily = (rows: Array<{ day: number; value: number }>, lo?: number, hi?: number) => {
     const byDay = new Map<number, number>();

@@ -82,7 +82,7 @@ export function forecastGranularity(f: GoalFacts, now: number, cumulative: boole
 }
 
 /**
- * Periods a forecast learns from, the current one included (completeHistory drops it): two full
+ * Periods a forecast learns from, the current one included (completeHistoryPeriods drops it): two full
  * seasonal cycles plus the 13 weeks / 12 months the seasonal candidate needs besides them
  * (forecast-model.ts), so weekly and monthly seasonality is actually tried: 2·52 + 13 = 117 complete
  * weeks, 2·12 + 12 = 36 complete months.
@@ -96,20 +96,9 @@ export function historyStarts(ctx: SeriesContext, g: Granularity): DayKey[] {
 
 /**
  * Complete periods only (the current one is partial), from the first period the metric covers in full:
- * a period where data starts mid-way looks like a slump and would skew the residuals.
+ * a period where data starts mid-way looks like a slump and would skew the residuals. With the start
+ * of each period kept, for the calendar adjustment of monthly sums.
  */
-export function completeHistory(
-  ctx: SeriesContext,
-  metric: Metric,
-  rollups: RollupIndex[],
-  dims: GoalFacts['goal']['dims'],
-  series: ReadonlyArray<number | null>,
-  starts: readonly DayKey[],
-): number[] {
-  return completeHistoryPeriods(ctx, metric, rollups, dims, series, starts).values;
-}
-
-/** As completeHistory, with the start of each period it keeps (for the calendar adjustment). */
 export function completeHistoryPeriods(
   ctx: SeriesContext,
   metric: Metric,
