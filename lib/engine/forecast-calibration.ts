@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.015, 0.177], week: [1.015, 0.177] },
-  level: { month: [0.783, 0.062], week: [0.783, 0.062] },
-  keep: { month: [0.772, 0.059], week: [0.772, 0.059] },
+  total: { month: [1.007, 0.178], week: [1.007, 0.178] },
+  level: { month: [0.772, 0.064], week: [0.772, 0.064] },
+  keep: { month: [0.763, 0.058], week: [0.763, 0.058] },
   // </platt-maps>
 };
 

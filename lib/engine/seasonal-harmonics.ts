@@ -22,11 +22,13 @@ export interface HarmonicSeason {
   indices: number[];
   /** Seasonal numbers estimated from the window (2 per harmonic, 1 for the m/2 one): for error allowances. */
   params: number;
+  /** AICc prefers the harmonics to none (a level and a trend alone): evidence of a season in `x`. */
+  beatsNone: boolean;
 }
 
 export function harmonicSeason(x: readonly number[], m: number, multiplicative: boolean): HarmonicSeason {
   const n = x.length;
-  const flat = { indices: new Array<number>(m).fill(multiplicative ? 1 : 0), params: 0 };
+  const flat = { indices: new Array<number>(m).fill(multiplicative ? 1 : 0), params: 0, beatsNone: false };
   if (m < 2 || n < 4) return flat;
   const y = multiplicative ? x.map((v) => Math.log(v)) : [...x];
   const mid = (n - 1) / 2;
@@ -53,6 +55,8 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
   if (trendOnly)
     sse0 -=
       (trendOnly[0] as number) * (gram.xy[0] as number) + (trendOnly[1] as number) * (gram.xy[1] as number);
+  const aiccOf = (sse: number, p: number) =>
+    n * Math.log(Math.max(sse, 1e-12 * (yy || 1)) / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);
   for (let K = 1; K <= harmonics; K++) {
     const p = columnsUpTo[K] as number;
     if (n - p - 1 <= 0) break;
@@ -62,7 +66,7 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
     let fitted = 0;
     for (let j = 0; j < p; j++) fitted += (coef[j] as number) * (gram.xy[j] as number);
     const sse = Math.max(yy - fitted, 1e-12 * (yy || 1));
-    const aicc = n * Math.log(sse / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);
+    const aicc = aiccOf(sse, p);
     if (!best || aicc < best.aicc) best = { aicc, coef, K, sse };
   }
   if (!best) return flat;
@@ -88,6 +92,7 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
   return {
     indices: raw.map((v) => (multiplicative ? v / mean : v - mean)),
     params: (columnsUpTo[best.K] as number) - 2,
+    beatsNone: best.aicc < aiccOf(sse0, 2),
   };
 }
 

@@ -94,7 +94,11 @@ describe('harmonicSeason', () => {
   });
 
   it('returns a flat season when there is too little to fit', () => {
-    expect(harmonicSeason([1, 2, 3], 12, false)).toEqual({ indices: new Array(12).fill(0), params: 0 });
+    expect(harmonicSeason([1, 2, 3], 12, false)).toEqual({
+      indices: new Array(12).fill(0),
+      params: 0,
+      beatsNone: false,
+    });
     expect(harmonicSeason([5, 6, 7, 8, 9, 10], 1, true).indices).toEqual([1]);
   });
 });
