@@ -579,12 +579,13 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
   let seasonalParams = 0;
   let multiplicative = false;
   const m = seasonPeriod ?? 0;
-  // Seasonality needs two full cycles (with less, a season cannot be told from a trend) and a series
-  // that correlates with itself one cycle later (seasonalByAcf); the season is then a few harmonics
-  // fitted on the whole window (harmonicSeason). Akaike's criterion is not a second way in:
-  // a level shift inside the window (a new price list each January) lowers the seasonal candidate's
-  // in-sample error as much as a real season does, and on the backtest's development data the test
-  // alone forecast as well or better at every history length (docs/forecast-backtest.md).
+  // From two full cycles, seasonality is kept when the series correlates with itself one cycle later
+  // (seasonalByAcf); between one and two cycles, when both tests of seasonBeforeTwoCycles agree. The
+  // season is then a few harmonics fitted on the whole window (harmonicSeason). Akaike's criterion on
+  // the levels is not a way in: a level shift inside the window (a new price list each January) lowers
+  // the seasonal candidate's in-sample error as much as a real season does, and on the backtest's
+  // development data the autocorrelation test alone forecast as well or better at every history length
+  // (docs/forecast-backtest.md).
   if (m >= 2 && (n >= 2 * m ? seasonalByAcf(x, m) : n > m && seasonBeforeTwoCycles(x, m))) {
     multiplicative = x.every((v) => v > 0);
     const season = harmonicSeason(x, m, multiplicative);
