@@ -1,5 +1,6 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
+import { basisOptions } from '../engine/goal-types/shared';
 import { expectedFraction } from '../engine/pace';
 import {
   addDays,
@@ -226,12 +227,7 @@ export function buildChart(
   ) {
     // band[k] is the value at the end of period curIdx + k (k = 0: the running period).
     const horizon = starts.length - curIdx;
-    const opts = {
-      seasonPeriod: basis.seasonPeriod,
-      seed: basis.seed,
-      paths: basis.paths,
-      ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
-    };
+    const opts = basisOptions(basis);
     const band = total
       ? forecastCumulativeBand(basis.history, horizon, current, {
           ...opts,

@@ -8,6 +8,7 @@ import { levelValue } from './level-value';
 import { emptyReading, type GoalFacts, type KeepScore, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
+  basisOptions,
   completeHistoryPeriods,
   decideStatus,
   historyStarts,
@@ -187,10 +188,7 @@ function keepChances(
     stepEnds: ends.slice(0, Math.max(1, openToDeadline ?? 1)),
     openToDeadline,
     firstStepShare: basis.firstStepShare,
-    seasonPeriod: basis.seasonPeriod,
-    paths: basis.paths,
-    seed: basis.seed,
-    ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
+    ...basisOptions(basis),
   });
   if (out.breachNext === null) return null;
   return { breachNext: out.breachNext, hold: out.hold, openToDeadline, rough: out.rough, basis };

@@ -126,6 +126,21 @@ export function completeHistoryPeriods(
   return { values: history, starts: kept };
 }
 
+/**
+ * The forecaster's options a basis stands for: every forecast made from it (the card's hit date, a keep
+ * goal's chances, the detail chart's band) passes these, so they are one forecast.
+ */
+export function basisOptions(
+  basis: ForecastBasis,
+): Pick<ForecastBasis, 'seasonPeriod' | 'seed' | 'paths' | 'periodDays'> {
+  return {
+    seasonPeriod: basis.seasonPeriod,
+    seed: basis.seed,
+    paths: basis.paths,
+    ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
+  };
+}
+
 /** Calendar days of the period starting on `start`. */
 const periodDays = (start: DayKey, g: Granularity) => dayNumber(nextPeriodStart(start, g)) - dayNumber(start);
 
@@ -254,10 +269,7 @@ export function forecastOf(
     stepEnds: ctx.futurePeriodEnds(g).slice(0, steps),
     firstStepShare: basis.firstStepShare,
     deadline: goal.deadline,
-    seasonPeriod: basis.seasonPeriod,
-    ...(basis.periodDays ? { periodDays: basis.periodDays } : {}),
-    paths,
-    seed: basis.seed,
+    ...basisOptions(basis),
     ...(f.notStarted ? { countFrom: goal.startAt } : {}),
   });
   return { forecast, basis };

@@ -3,6 +3,7 @@ import { buildChart } from '../../../lib/app/goal-detail-data';
 import { forecastLine } from '../../../lib/app/reading-text';
 import { evaluateAll, type GoalEvaluation } from '../../../lib/engine/evaluate-all';
 import { forecastCumulativeBand, MIN_MODEL_POINTS } from '../../../lib/engine/forecast';
+import { basisOptions } from '../../../lib/engine/goal-types/shared';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { localDayKey, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { createTranslator } from '../../../lib/i18n/translate';
@@ -135,9 +136,7 @@ describe('forecast wiring', () => {
     if (!basis) throw new Error('no forecast basis');
     expect(basis.history.length).toBeGreaterThan(60);
     const band = forecastCumulativeBand(basis.history, chart.xs.length - last, e.current ?? 0, {
-      seasonPeriod: basis.seasonPeriod,
-      seed: basis.seed,
-      paths: basis.paths,
+      ...basisOptions(basis),
       firstStepShare: basis.firstStepShare,
     });
     expect(chart.mid.slice(last + 1)).toEqual(band.p50.slice(1));
@@ -187,11 +186,8 @@ describe('forecast wiring', () => {
     if (!chart) throw new Error('no chart');
     const last = chart.actual.findLastIndex((v) => v !== null);
     const band = forecastCumulativeBand(basis.history, chart.xs.length - last, e.current ?? 0, {
-      seasonPeriod: basis.seasonPeriod,
-      seed: basis.seed,
-      paths: basis.paths,
+      ...basisOptions(basis),
       firstStepShare: basis.firstStepShare,
-      periodDays: basis.periodDays,
     });
     expect(chart.mid.slice(last + 1)).toEqual(band.p50.slice(1));
     // Point last + k is the running total at the end of the k-th month after December: February
