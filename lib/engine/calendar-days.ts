@@ -25,6 +25,12 @@ function meanDays(values: readonly number[], d: PeriodDays | undefined): number 
   return d.history.reduce((a, b) => a + b, 0) / d.history.length;
 }
 
+/** What history value `i` is multiplied by to be a total per average day (1 when the adjustment does not apply). */
+export function historyDayFactor(values: readonly number[], d: PeriodDays | undefined, i: number): number {
+  const mean = meanDays(values, d);
+  return mean === null || !d ? 1 : mean / (d.history[i] as number);
+}
+
 /** The history as totals per average day (unchanged when the adjustment does not apply). */
 export function perAverageDay(values: readonly number[], d: PeriodDays | undefined): readonly number[] {
   const mean = meanDays(values, d);

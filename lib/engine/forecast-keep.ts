@@ -1,4 +1,4 @@
-import { futureDayFactors, type PeriodDays, perAverageDay } from './calendar-days';
+import { futureDayFactors, historyDayFactor, type PeriodDays, perAverageDay } from './calendar-days';
 import { forecastKeep, type RoughInfo } from './forecast';
 import { mulberry32 } from './random';
 
@@ -108,12 +108,12 @@ function persistenceView(a: KeepOutlookArgs): { next: number; hold: number | nul
   // calendar's own swing (February) is not a month-to-month change to replay.
   const history = perAverageDay(a.history, a.periodDays);
   const factors = futureDayFactors(a.history, a.periodDays, steps);
-  const lastRatio = (history.at(-1) ?? 0) / (a.history.at(-1) || 1);
+  // The value read on the same per-day scale: the running month's, or the last complete month's.
   const start = !factors
     ? a.current
     : a.currentIsRunning
       ? a.current / (factors[0] as number)
-      : a.current * (Number.isFinite(lastRatio) && lastRatio > 0 ? lastRatio : 1);
+      : a.current * historyDayFactor(a.history, a.periodDays, a.history.length - 1);
   const changes: number[] = [];
   for (let i = 1; i < history.length; i++) {
     const d = (history[i] as number) - (history[i - 1] as number);
