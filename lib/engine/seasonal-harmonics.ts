@@ -48,26 +48,25 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
   const gram = crossProducts(columns, y);
   let yy = 0;
   for (const v of y) yy += v * v;
-  let best: { aicc: number; coef: Float64Array; K: number; sse: number } | null = null;
+  /** Least squares on the first p columns: the coefficients and the residual sum of squares, y'y − b'X'y. */
+  const leastSquares = (p: number) => {
+    const coef = solve(gram, p);
+    if (!coef) return null;
+    let fitted = 0;
+    for (let j = 0; j < p; j++) fitted += (coef[j] as number) * (gram.xy[j] as number);
+    return { coef, sse: Math.max(yy - fitted, 1e-12 * (yy || 1)) };
+  };
+  const aiccOf = (sse: number, p: number) => n * Math.log(sse / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);
   // Trend only (level and slope): the residual the harmonics are judged against.
-  const trendOnly = solve(gram, 2);
-  let sse0 = yy;
-  if (trendOnly)
-    sse0 -=
-      (trendOnly[0] as number) * (gram.xy[0] as number) + (trendOnly[1] as number) * (gram.xy[1] as number);
-  const aiccOf = (sse: number, p: number) =>
-    n * Math.log(Math.max(sse, 1e-12 * (yy || 1)) / n) + 2 * p + (2 * p * (p + 1)) / (n - p - 1);
+  const sse0 = leastSquares(2)?.sse ?? yy;
+  let best: { aicc: number; coef: Float64Array; K: number; sse: number } | null = null;
   for (let K = 1; K <= harmonics; K++) {
     const p = columnsUpTo[K] as number;
     if (n - p - 1 <= 0) break;
-    const coef = solve(gram, p);
-    if (!coef) break;
-    // Residual sum of squares of least squares: y'y − b'X'y.
-    let fitted = 0;
-    for (let j = 0; j < p; j++) fitted += (coef[j] as number) * (gram.xy[j] as number);
-    const sse = Math.max(yy - fitted, 1e-12 * (yy || 1));
-    const aicc = aiccOf(sse, p);
-    if (!best || aicc < best.aicc) best = { aicc, coef, K, sse };
+    const f = leastSquares(p);
+    if (!f) break;
+    const aicc = aiccOf(f.sse, p);
+    if (!best || aicc < best.aicc) best = { aicc, coef: f.coef, K, sse: f.sse };
   }
   if (!best) return flat;
   // Shrink the harmonics towards no season by the share of their apparent size that is signal: with
@@ -91,7 +90,7 @@ export function harmonicSeason(x: readonly number[], m: number, multiplicative: 
   const mean = raw.reduce((a, b) => a + b, 0) / m;
   return {
     indices: raw.map((v) => (multiplicative ? v / mean : v - mean)),
-    params: (columnsUpTo[best.K] as number) - 2,
+    params: p - 2,
     beatsNone: best.aicc < aiccOf(sse0, 2),
   };
 }
