@@ -44,6 +44,21 @@ const meanAbsChange = (xs: ArrayLike<number>) => {
   return s / (xs.length - 1);
 };
 
+const rms = (r: readonly number[]) => Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length);
+
+/**
+ * Mean over 100 seeds of each path's lasting error (`part`: its slope error per step or its level
+ * error), in units of the one-step error, on histories of `n` weeks.
+ */
+function errorPerSigma(make: (seed: number, n: number) => number[], n: number, part: 'trend' | 'level') {
+  let s = 0;
+  for (let seed = 1; seed <= 100; seed++) {
+    const model = fitModel(make(seed, n), 52);
+    s += pathErrorScales(model)[part] / rms(model.residuals);
+  }
+  return s / 100;
+}
+
 describe('per-series widening learned from the window', () => {
   it('widens with the horizon where the window’s own errors grow, not on white noise', () => {
     const drift = fitModel(wanderingTrend(3, 36), 12).widening ?? [];
@@ -124,16 +139,7 @@ describe('smooth simulated paths', () => {
 });
 
 describe('slope error per series', () => {
-  const rms = (r: readonly number[]) => Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length);
-  /** Mean over 100 seeds of each path's slope error per step, in units of the one-step error. */
-  const slopePerSigma = (make: (seed: number, n: number) => number[]) => {
-    let s = 0;
-    for (let seed = 1; seed <= 100; seed++) {
-      const model = fitModel(make(seed, 26), 52);
-      s += pathErrorScales(model).trend / rms(model.residuals);
-    }
-    return s / 100;
-  };
+  const slopePerSigma = (make: (seed: number, n: number) => number[]) => errorPerSigma(make, 26, 'trend');
 
   it('is far smaller for noise around a steady level than for a random walk of the same history length', () => {
     // Once 0.17σ·√(24/n) for every series: a random walk's drift error, which made the far bands of
@@ -164,16 +170,7 @@ describe('slope error per series', () => {
 });
 
 describe('level error per series', () => {
-  const rms = (r: readonly number[]) => Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length);
-  /** Mean over 100 seeds of each path's lasting level error, in units of the one-step error. */
-  const levelPerSigma = (make: (seed: number, n: number) => number[]) => {
-    let s = 0;
-    for (let seed = 1; seed <= 100; seed++) {
-      const model = fitModel(make(seed, 52), 52);
-      s += pathErrorScales(model).level / rms(model.residuals);
-    }
-    return s / 100;
-  };
+  const levelPerSigma = (make: (seed: number, n: number) => number[]) => errorPerSigma(make, 52, 'level');
 
   it('is the mean’s for noise around a steady level and stays a random walk’s for a random walk', () => {
     // Once 0.9σ (× 0.85 weekly) for every series: about 0.77σ for both. Now white noise's level is
