@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.007, 0.178], week: [1.007, 0.178] },
-  level: { month: [0.772, 0.064], week: [0.772, 0.064] },
-  keep: { month: [0.763, 0.058], week: [0.763, 0.058] },
+  total: { month: [1.054, 0.176], week: [1.054, 0.176] },
+  level: { month: [0.888, 0.106], week: [0.888, 0.106] },
+  keep: { month: [0.912, -0.02], week: [0.912, -0.02] },
   // </platt-maps>
 };
 

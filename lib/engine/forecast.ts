@@ -11,6 +11,7 @@ import {
   pathShape,
 } from './forecast-model';
 import { createLru } from './lru';
+import { pathVolatility } from './path-volatility';
 import { mulberry32 } from './random';
 
 export type { ForecastMethod } from './forecast-model';
@@ -209,8 +210,11 @@ function pathSimulator(
   let t = model.n;
   let k = 0;
   const scales = pathErrorScales(model);
-  const levelError = scales.level * gauss(rand);
-  const trendError = scales.trend * gauss(rand);
+  // This path's own volatility (path-volatility.ts): every error of the path is scaled by it.
+  const vol = pathVolatility(rand);
+  const step = scales.step * vol;
+  const levelError = scales.level * vol * gauss(rand);
+  const trendError = scales.trend * vol * gauss(rand);
   const r = model.residuals;
   const L = Math.max(1, Math.min(blockLength, r.length));
   let pos = 0;
@@ -222,7 +226,7 @@ function pathSimulator(
         pos = Math.floor(rand() * (r.length - L + 1));
         left = L;
       }
-      e = (r[pos++] ?? 0) * scales.step;
+      e = (r[pos++] ?? 0) * step;
       left--;
     }
     const yhat = level + model.phi * trend;
@@ -541,11 +545,14 @@ export function forecastHit(a: HitArgs): HitForecast {
     let value = current;
     let stepStart = a.now;
     let hit = Number.POSITIVE_INFINITY;
-    // A rough path's error in the run rate; a fitted path's persistent level and slope errors.
+    // A rough path's error in the run rate; a fitted path's volatility (path-volatility.ts) and its
+    // persistent level and slope errors.
+    const vol = rough ? 1 : pathVolatility(rand);
+    const pathStep = stepScale * vol;
     const shift = rough
       ? (roughScale * gauss(rand)) / Math.sqrt(Math.max(1, model.n))
-      : errorScales.level * gauss(rand);
-    const slopeError = rough ? 0 : errorScales.trend * gauss(rand);
+      : errorScales.level * vol * gauss(rand);
+    const slopeError = rough ? 0 : errorScales.trend * vol * gauss(rand);
     for (let k = 0; k < steps; k++) {
       const stepEnd = ends[k] as number;
       let y: number;
@@ -558,7 +565,7 @@ export function forecastHit(a: HitArgs): HitForecast {
             pos = Math.floor(rand() * span);
             left = L;
           }
-          e = (r[pos++] as number) * stepScale;
+          e = (r[pos++] as number) * pathStep;
           left--;
         }
         const yhat = level + phi * trend;

@@ -93,7 +93,7 @@ describe('keep goals on the card', () => {
 });
 
 describe('chances on the example cards', () => {
-  it('never read 0% or 100%: a simulated chance is never certain (the revenue KR is about 1%)', () => {
+  it('never read 0% or 100%: a simulated chance is never certain (the revenue KR is about 2%)', () => {
     for (const locale of ['en', 'vi'] as const) {
       for (const { view } of exampleViews(locale).values()) {
         const text = [view.reason, view.forecast].filter(Boolean).join(' | ');
@@ -101,7 +101,8 @@ describe('chances on the example cards', () => {
       }
     }
     const revenue = exampleViews('en').get('ex-kr-distributor-revenue');
-    expect(revenue?.view.reason).toMatch(/^1% chance by /);
+    // 1% before the seventh round: a few of its paths now have a volatile future (path-volatility.ts).
+    expect(revenue?.view.reason).toMatch(/^2% chance by /);
   });
 });
 

@@ -36,11 +36,13 @@ describe('recalibration map', () => {
     // paths, business-like development families): its paths are less over-confident than the first
     // round's, so the refitted maps move chances less. Fit: a simulated level chance of 0.85 comes
     // true about 0.82 (was 0.79, bound < 0.83), a keep chance of 0.25 about 0.30 (bound was > 0.3).
-    // An identity map (a = 1, b = 0) still fails both.
+    // An identity map (a = 1, b = 0) still fails both. Seventh round: with each path's own volatility
+    // (path-volatility.ts) the raw chances are closer to what happens, so the refitted maps move them
+    // less (level 0.85 → 0.838; keep 0.25 → 0.265, was about 0.30).
     expect(recalibrate(0.85, 'level', 'month')).toBeLessThan(0.845);
     expect(recalibrate(0.85, 'level', 'month')).toBeGreaterThan(0.7);
     // and "keep" chances of 0.25 up: fewer breaches happen than the paths expect.
-    expect(recalibrate(0.25, 'keep', 'month')).toBeGreaterThan(0.27);
+    expect(recalibrate(0.25, 'keep', 'month')).toBeGreaterThan(0.255);
   });
 
   it('picks the weekly map for a 52-week season and the monthly one otherwise', () => {
