@@ -8,8 +8,11 @@ import { dirname, join } from 'node:path';
 import { mulberry32 } from '../lib/engine/random';
 
 export type Freq = 'month' | 'week';
-/** `independent`: the `@stdlib` check of backtest-independent.ts, never used to choose anything. */
-export type Use = 'development' | 'evaluation' | 'independent';
+/**
+ * `independent`: the `@stdlib` births of backtest-independent.ts; `football`: its second source (seventh
+ * round). Neither is ever used to choose anything.
+ */
+export type Use = 'development' | 'evaluation' | 'independent' | 'football';
 export interface Series {
   dataset: string;
   name: string;

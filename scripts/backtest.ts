@@ -353,7 +353,7 @@ function reliability(key: string) {
   const { brier: br, baseline, base } = brier(cases);
   const rawBrier = brier(cases, (c) => c.raw).brier;
   console.log(
-    `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(3)}${key.startsWith('keep-shown') ? ' (as the card shows it)' : ` (before the map ${rawBrier.toFixed(3)})`} vs base-rate ${baseline.toFixed(3)}\n`,
+    `\n**${key}**: ${cases.length} goals, base rate ${base.toFixed(3)}, Brier ${br.toFixed(4)}${key.startsWith('keep-shown') ? ' (as the card shows it)' : ` (before the map ${rawBrier.toFixed(3)})`} vs base-rate ${baseline.toFixed(3)}\n`,
   );
   console.log('| forecast | goals | mean forecast | observed | within ±0.1 |');
   console.log('|---|---:|---:|---:|:---:|');
@@ -371,7 +371,8 @@ function median(xs: number[]) {
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : Number.NaN;
 }
 
-const USES: readonly Use[] = ['development', 'evaluation', 'independent'];
+const USES: readonly Use[] = ['development', 'evaluation', 'independent', 'football'];
+const INDEPENDENT: readonly Use[] = ['independent', 'football'];
 
 function run() {
   // --development: the development series only, for deciding on a change without seeing held-out rows.
@@ -405,7 +406,7 @@ function run() {
     return;
   }
   // The header lists development and evaluation as before (an empty evaluation under --development).
-  for (const use of USES.filter((u) => (u === 'independent') === independent)) {
+  for (const use of USES.filter((u) => INDEPENDENT.includes(u) === independent)) {
     const list = series.filter((s) => s.use === use);
     console.log(
       `\n${use}: ${list.length} series — ${[...new Set(list.map((s) => s.dataset))].join(', ')} (${list.filter((s) => s.period === 'month').length} monthly, ${list.filter((s) => s.period === 'week').length} weekly)`,
@@ -419,7 +420,7 @@ function run() {
     chanceMap = mapWith(maps);
   }
   const scored = new Map([...goals].map(([k, cs]) => [k, cs.map((c) => ({ p: chanceOf(c), hit: c.hit }))]));
-  const uses = (['independent', 'evaluation', 'development'] as const).filter((u) =>
+  const uses = (['football', 'independent', 'evaluation', 'development'] as const).filter((u) =>
     series.some((s) => s.use === u),
   );
   for (const use of uses) printTargets(use, tallies, scored, LENGTHS, HORIZON);
