@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.054, 0.176], week: [1.054, 0.176] },
-  level: { month: [0.888, 0.106], week: [0.888, 0.106] },
-  keep: { month: [0.912, -0.02], week: [0.912, -0.02] },
+  total: { month: [1.063, 0.176], week: [1.063, 0.176] },
+  level: { month: [0.892, 0.111], week: [0.892, 0.111] },
+  keep: { month: [0.914, -0.025], week: [0.914, -0.025] },
   // </platt-maps>
 };
 
