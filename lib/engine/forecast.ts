@@ -88,6 +88,10 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  *   lasting error of the path's level and slope (pathShape). Inflating every period's noise instead
  *   gives the same band but paths that cross a level far more often than real series do, so "reach /
  *   keep a level" chances came out wrong.
+ * - Each path has its own volatility (path-volatility.ts): one Student-t scale (4 degrees of freedom,
+ *   normalised to the normal's 80% band) multiplies all its errors. With one σ for every path, far
+ *   levels were reached more often than the paths said on every data set; the band itself is as
+ *   before, a typical path is a little calmer and a few are much wilder.
  * - A chance to reach (or keep) by the deadline is the share of simulated futures that do, passed
  *   through a Platt map per goal kind (forecast-calibration.ts) fitted on the backtest's development
  *   series only. The map keeps the order of forecasts and never gives exactly 0 or 1. The dates
