@@ -44,6 +44,40 @@ const meanAbsChange = (xs: ArrayLike<number>) => {
   return s / (xs.length - 1);
 };
 
+/**
+ * Over 300 seeded windows of `make(seed)` (history of `n` points, then 13 more): the summed raw chance
+ * the paths give of some period within 13 reaching the last value plus k typical changes, and how many
+ * windows really did.
+ */
+function levelReach(make: (seed: number) => number[], n: number, k: number) {
+  const stepEnds = Array.from({ length: 13 }, (_, i) => (i + 1) * 1000);
+  let said = 0;
+  let happened = 0;
+  for (let seed = 1; seed <= 300; seed++) {
+    const x = make(seed);
+    const history = x.slice(0, n);
+    const last = history.at(-1)!;
+    const target = last + k * meanAbsChange(history);
+    const f = forecastHit({
+      history,
+      mode: 'level',
+      current: last,
+      target,
+      sign: 1,
+      now: 0,
+      stepEnds,
+      firstStepShare: 1,
+      deadline: 13_000,
+      paths: 200,
+      seed,
+      rawProbability: true,
+    });
+    said += f.probabilityByDeadline!;
+    if (x.slice(n).some((v) => v >= target)) happened++;
+  }
+  return { said, happened };
+}
+
 const rms = (r: readonly number[]) => Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length);
 
 /**
@@ -106,35 +140,11 @@ describe('smooth simulated paths', () => {
     // (0.34) of the time. Each path's own volatility (path-volatility.ts, seventh round) makes the
     // typical path a little calmer and the rare one wilder: on this noise, which has thinner tails
     // than real series, the near level is now said about 0.07 below what happens (k = 1), never above.
-    const stepEnds = Array.from({ length: 13 }, (_, k) => (k + 1) * 1000);
     for (const [k, over, under] of [
       [1, 0.05, 0.1],
       [2, 0.15, 0.15],
     ] as const) {
-      let said = 0;
-      let happened = 0;
-      for (let seed = 1; seed <= 300; seed++) {
-        const x = whiteNoise(seed, 25);
-        const history = x.slice(0, 12);
-        const last = history.at(-1)!;
-        const target = last + k * meanAbsChange(history);
-        const f = forecastHit({
-          history,
-          mode: 'level',
-          current: last,
-          target,
-          sign: 1,
-          now: 0,
-          stepEnds,
-          firstStepShare: 1,
-          deadline: 13_000,
-          paths: 200,
-          seed,
-          rawProbability: true,
-        });
-        said += f.probabilityByDeadline!;
-        if (x.slice(12).some((v) => v >= target)) happened++;
-      }
+      const { said, happened } = levelReach((seed) => whiteNoise(seed, 25), 12, k);
       expect((said - happened) / 300).toBeLessThan(over);
       expect((happened - said) / 300).toBeLessThan(under);
     }
@@ -145,36 +155,15 @@ describe('smooth simulated paths', () => {
     // periods, as real counts have): how often does a period within the next 13 reach the last value
     // plus four typical changes? It happens about 0.10 of the time; paths that all shared the window's
     // one-step error said 0.053, paths with their own volatility say about 0.08.
-    const stepEnds = Array.from({ length: 13 }, (_, k) => (k + 1) * 1000);
-    let said = 0;
-    let happened = 0;
-    for (let seed = 1; seed <= 300; seed++) {
+    const studentT = (seed: number) => {
       const g = normals(seed);
-      const x = Array.from({ length: 39 }, () => {
+      return Array.from({ length: 39 }, () => {
         const z = g();
         const chi = g() ** 2 + g() ** 2 + g() ** 2;
         return 100 + (10 * z) / Math.sqrt(chi / 3);
       });
-      const history = x.slice(0, 26);
-      const last = history.at(-1)!;
-      const target = last + 4 * meanAbsChange(history);
-      const f = forecastHit({
-        history,
-        mode: 'level',
-        current: last,
-        target,
-        sign: 1,
-        now: 0,
-        stepEnds,
-        firstStepShare: 1,
-        deadline: 13_000,
-        paths: 200,
-        seed,
-        rawProbability: true,
-      });
-      said += f.probabilityByDeadline!;
-      if (x.slice(26).some((v) => v >= target)) happened++;
-    }
+    };
+    const { said, happened } = levelReach(studentT, 26, 4);
     expect(said / happened).toBeGreaterThan(0.7);
     expect(said / happened).toBeLessThan(1.1);
   });
