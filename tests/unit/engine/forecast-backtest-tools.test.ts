@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { PLATT } from '../../../lib/engine/forecast-calibration';
 import { type PlattMaps, writeMaps } from '../../../scripts/backtest-calibration';
 import { syntheticSeries } from '../../../scripts/backtest-data';
+import { independentSeries } from '../../../scripts/backtest-independent';
 import {
   type CoverageTally,
   coveredShare,
@@ -51,6 +52,10 @@ describe('family-balanced coverage', () => {
     expect(t?.forecasts).toBe(3);
     expect((t?.coveredTiesSplit ?? 0) / (t?.forecasts ?? 1)).toBeCloseTo((0.9 + 0.7 + 0.7) / 3, 12);
     expect(familyBalanced(tallies, 'development', 'week', 'W13')).toBeUndefined();
+    // The real families' line leaves families out by name (here the long series): 70%.
+    const real = familyBalanced(tallies, 'development', 'week', 'W8', (f) => f !== 'volume');
+    expect(real?.forecasts).toBe(2);
+    expect((real?.coveredTiesSplit ?? 0) / (real?.forecasts ?? 1)).toBeCloseTo(0.7, 12);
     const o = familyObjective(tallies, 'development', { month: [8], week: [8] }, { month: 0, week: 0 });
     expect(o).toMatchObject({ missed: 0, targets: 1 });
     expect(o.worst).toBeCloseTo(80 - (100 * 2.3) / 3, 9);
@@ -152,5 +157,36 @@ describe('--write-calibration', () => {
     const file = join(dir, 'calibration.ts');
     writeFileSync(file, 'export const PLATT = {};\n');
     expect(() => writeMaps(structuredClone(PLATT) as PlattMaps, file)).toThrow(/markers are missing/);
+  });
+});
+
+describe('the independent football check', () => {
+  // The loader's shape only (never its forecasts: those are read once per forecaster version).
+  const football = independentSeries().filter((x) => x.use === 'football');
+  const matches = JSON.parse(
+    readFileSync(join(__dirname, '../../../node_modules/vega-datasets/data/football.json'), 'utf8'),
+  ) as Array<{ date: string; division: string; home_score: number | null; away_score: number | null }>;
+
+  it('gives every league by week and by month, complete periods of whole goals', () => {
+    expect(football).toHaveLength(10);
+    for (const s of football) {
+      expect(s.values.length).toBe(s.period === 'week' ? 201 : 45);
+      expect(s.values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
+      // Goals per week are not calendar-adjusted; goals per month carry their months' days.
+      expect(s.days?.length).toBe(s.period === 'month' ? 45 : undefined);
+    }
+  });
+
+  it('sums every scored match of a league within its complete months, and no other', () => {
+    // The first complete month is August 2013 (the file starts on 20 July), the last April 2017.
+    const from = '2013-08-01';
+    const to = '2017-04-30';
+    for (const s of football.filter((x) => x.period === 'month')) {
+      const division = s.dataset.replace(/^football /, '');
+      const goals = matches
+        .filter((m) => m.division === division && m.date >= from && m.date <= to)
+        .reduce((a, m) => a + (m.home_score ?? 0) + (m.away_score ?? 0), 0);
+      expect(s.values.reduce((a, v) => a + v, 0)).toBe(goals);
+    }
   });
 });
