@@ -2,6 +2,7 @@ import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
 import type { DayKey } from '../time-buckets';
 import { levelValue, monthEnd } from './level-value';
+import { loggedMonthly } from './logging-cadence';
 import { fromLatestCheckIn, withStatus } from './reach-total';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
@@ -44,7 +45,12 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   let history: number[];
   let historyDays: DayKey[] | undefined;
-  let g = forecastGranularity(f, ctx.now, false);
+  let g = forecastGranularity(
+    f,
+    ctx.now,
+    false,
+    loggedMonthly(ctx.rollupsFor(metric.id, goal.dims), ctx.today),
+  );
   /** A rolling sum's level when the window opened: the sum of the months just before it. */
   let startLevel: number | null = null;
 

@@ -1,6 +1,7 @@
 import { sumInRange } from '../aggregate';
 import { dimKey } from '../dim-key';
 import { localDayKey } from '../time-buckets';
+import { loggedMonthly } from './logging-cadence';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
@@ -25,7 +26,8 @@ import {
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
  * - Pace: value − where the trajectory (straight line, or phased by seasonal weights) expects it today,
  *   in the metric's unit; status from its share of the expected move (status.ts rule 3).
- * - Forecast: increments per complete week (windows ≤ 550 days) or month, simulated until the total
+ * - Forecast: increments per complete week (windows ≤ 550 days) or month (always for a metric logged
+ *   once a month, logging-cadence.ts), simulated until the total
  *   reaches the target; from 2 complete periods, a rough run-rate estimate below 8 (shown, labelled,
  *   not deciding the status). Status takes the worse of pace and a fitted forecast.
  * - Reached (value ≥ target, in the metric's good direction) ⇒ on track.
@@ -39,7 +41,7 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const goal = f.goal;
   const rollups = ctx.rollupsFor(metric.id, goal.dims);
   const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(goal.dims)}`);
-  const g = forecastGranularity(f, ctx.now, true);
+  const g = forecastGranularity(f, ctx.now, true, loggedMonthly(rollups, ctx.today));
   const monthStarts = historyStarts(ctx, 'month');
   const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);

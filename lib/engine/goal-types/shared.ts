@@ -70,10 +70,18 @@ export function partialPeriodCounts(
   return visit(metric.formula, 0) && kinds.size === 1;
 }
 
-/** Weekly periods for a short window of a summed or stock metric, months otherwise. */
-export function forecastGranularity(f: GoalFacts, now: number, cumulative: boolean): Granularity {
+/**
+ * Weekly periods for a short window of a summed or stock metric, months otherwise, and always months
+ * for a metric logged once a month (`monthlyLogged`, logging-cadence.ts).
+ */
+export function forecastGranularity(
+  f: GoalFacts,
+  now: number,
+  cumulative: boolean,
+  monthlyLogged = false,
+): Granularity {
   const m = f.metric;
-  if (!m) return 'month';
+  if (!m || monthlyLogged) return 'month';
   const g = f.goal;
   const span = g.deadline !== undefined ? g.deadline - (g.startAt ?? now) : 365 * DAY;
   return (cumulative || m.aggregation === 'last') && !m.formula && span <= WEEKLY_MAX_DAYS * DAY
