@@ -93,7 +93,23 @@ async function logInPopup(ext, metric, typed) {
 }
 
 /** Every card's figures, keyed by title. */
-async function cardsByTitle(page) {
+/**
+ * The goal cards by title, read once all `titles` are on the page: the dashboard renders twice (first
+ * paint, then the evaluated cards), and one read between the two found the list without the total card.
+ */
+async function cardsByTitle(page, titles = GOAL_TITLES) {
+  await page.waitForFunction(
+    (want) => {
+      const have = new Set(
+        [...document.querySelectorAll('.pc-widget-goals [data-testid="goal-card"] .pc-card-title')].map((e) =>
+          e.textContent?.trim(),
+        ),
+      );
+      return want.every((t) => have.has(t));
+    },
+    titles,
+    { timeout: 30_000 },
+  );
   const list = await page.locator('.pc-widget-goals [data-testid="goal-card"]').evaluateAll((cards) =>
     cards.map((c) => {
       const text = (sel) => c.querySelector(sel)?.textContent?.trim() ?? '';
@@ -111,6 +127,14 @@ async function cardsByTitle(page) {
   );
   return new Map(list.map((c) => [c.title, c]));
 }
+
+/** The four goal cards the test makes (the milestone is listed under Milestones, not as a card). */
+const GOAL_TITLES = [
+  'Win 100 deals',
+  'Distributors buy more and stay',
+  'Lift conversion to 15%',
+  'Keep churn at or under 2%',
+];
 
 async function saveTop(page, name) {
   await saveScreenshot(page, name);
