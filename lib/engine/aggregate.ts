@@ -62,8 +62,8 @@ function lowerBound(days: readonly DayKey[], key: DayKey): number {
   return lo;
 }
 
-/** Index range [from, to) of the days inside `range`. */
-function bounds(ix: RollupIndex, range: DayRange): [number, number] {
+/** Index range [from, to) of the days inside `range` (binary search: days are sorted). */
+export function dayBounds(ix: Pick<RollupIndex, 'days'>, range: DayRange): [number, number] {
   const a = range.from ? lowerBound(ix.days, range.from) : 0;
   // Days are 'YYYY-MM-DD': every key ≤ to sorts below `${to}~`.
   const b = range.to ? lowerBound(ix.days, `${range.to}~`) : ix.days.length;
@@ -123,7 +123,7 @@ function accumulate(
   range: DayRange,
 ): Map<DayKey, Acc> {
   const out = new Map<DayKey, Acc>();
-  const [a, b] = bounds(ix, range);
+  const [a, b] = dayBounds(ix, range);
   let curKey = '';
   let curEnd = '';
   let acc: Acc | undefined;
@@ -238,7 +238,7 @@ export function sumInRange(rollups: readonly RollupLike[], range: DayRange): num
   let total = 0;
   for (const r of rollups) {
     const ix = asIndex(r);
-    const [a, b] = bounds(ix, range);
+    const [a, b] = dayBounds(ix, range);
     for (let i = a; i < b; i++) total += ix.stats[i]?.sum ?? 0;
   }
   return total;
@@ -254,7 +254,7 @@ export function latestInRange(
   let time = 0;
   for (const r of rollups) {
     const ix = asIndex(r);
-    const [a, b] = bounds(ix, range);
+    const [a, b] = dayBounds(ix, range);
     // Days are sorted and each day's last point is within the day: the latest is the last day in range.
     const best = b > a ? ix.stats[b - 1] : undefined;
     if (best) {

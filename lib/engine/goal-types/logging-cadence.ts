@@ -1,4 +1,4 @@
-import type { RollupIndex } from '../aggregate';
+import { dayBounds, type RollupIndex } from '../aggregate';
 import { addDays, type DayKey } from '../time-buckets';
 
 /**
@@ -14,17 +14,18 @@ import { addDays, type DayKey } from '../time-buckets';
 const MIN_MONTHS = 3;
 
 export function loggedMonthly(rollups: ReadonlyArray<Pick<RollupIndex, 'days'>>, today: DayKey): boolean {
-  const from = addDays(today, -366);
-  const daysByMonth = new Map<string, Set<DayKey>>();
-  for (const r of rollups)
-    for (const day of r.days) {
-      if (day < from || day > today) continue;
+  const range = { from: addDays(today, -366), to: today };
+  const dayOfMonth = new Map<string, DayKey>();
+  for (const r of rollups) {
+    const [a, b] = dayBounds(r, range);
+    for (let i = a; i < b; i++) {
+      const day = r.days[i] as DayKey;
       const month = day.slice(0, 7);
-      const days = daysByMonth.get(month) ?? new Set<DayKey>();
-      days.add(day);
-      daysByMonth.set(month, days);
+      const seen = dayOfMonth.get(month);
+      // A second day in any month settles it: a daily metric is answered from its first two days.
+      if (seen !== undefined && seen !== day) return false;
+      dayOfMonth.set(month, day);
     }
-  if (daysByMonth.size < MIN_MONTHS) return false;
-  for (const days of daysByMonth.values()) if (days.size > 1) return false;
-  return true;
+  }
+  return dayOfMonth.size >= MIN_MONTHS;
 }
