@@ -115,8 +115,11 @@ export function aggregatePeriods(
   return { values, days: lengths };
 }
 
-/** A file of the `vega-datasets` package's data folder (development series only). */
-function readVega(file: string): string {
+/**
+ * A file of the `vega-datasets` package's data folder: development series, and football.json, the
+ * independent check's second source (backtest-independent.ts).
+ */
+export function readVega(file: string): string {
   return readFileSync(join(dirname(require.resolve('vega-datasets')), '..', 'data', file), 'utf8');
 }
 

@@ -31,8 +31,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { aggregatePeriods, asSeries, dayOf, parseCsv, type Series } from './backtest-data';
+import { aggregatePeriods, asSeries, dayOf, parseCsv, readVega, type Series } from './backtest-data';
 
 const require = createRequire(import.meta.url);
 
@@ -76,8 +75,7 @@ interface Match {
 
 /** Goals per day in each league, every day from the file's first match to its last. */
 function goalsPerDay(): Map<string, Array<{ day: number; value: number }>> {
-  const file = join(dirname(require.resolve('vega-datasets')), '..', 'data', 'football.json');
-  const matches = JSON.parse(readFileSync(file, 'utf8')) as Match[];
+  const matches = JSON.parse(readVega('football.json')) as Match[];
   const days = matches.map((m) => dayOf(m.date));
   if (days.some((d) => !Number.isInteger(d))) throw new Error('football.json: a match without a valid date');
   const lo = Math.min(...days);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { PLATT } from '../../../lib/engine/forecast-calibration';
 import { type PlattMaps, writeMaps } from '../../../scripts/backtest-calibration';
-import { syntheticSeries } from '../../../scripts/backtest-data';
+import { readVega, syntheticSeries } from '../../../scripts/backtest-data';
 import { independentSeries } from '../../../scripts/backtest-independent';
 import {
   type CoverageTally,
@@ -163,9 +163,12 @@ describe('--write-calibration', () => {
 describe('the independent football check', () => {
   // The loader's shape only (never its forecasts: those are read once per forecaster version).
   const football = independentSeries().filter((x) => x.use === 'football');
-  const matches = JSON.parse(
-    readFileSync(join(__dirname, '../../../node_modules/vega-datasets/data/football.json'), 'utf8'),
-  ) as Array<{ date: string; division: string; home_score: number | null; away_score: number | null }>;
+  const matches = JSON.parse(readVega('football.json')) as Array<{
+    date: string;
+    division: string;
+    home_score: number | null;
+    away_score: number | null;
+  }>;
 
   it('gives every league by week and by month, complete periods of whole goals', () => {
     expect(football).toHaveLength(10);
