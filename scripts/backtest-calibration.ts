@@ -24,6 +24,26 @@ export interface ChanceCase {
   /** The simulated share (before any map). */
   raw: number;
   hit: boolean;
+  /** The series' dataset (a family: one source, all its series and both frequencies). */
+  family: string;
+}
+
+/**
+ * How the cases of a fit are weighed: each case once (the shipped maps), or each family (dataset) the
+ * same in total (compared in printMapCrossValidation: no better on a family left out).
+ */
+export type Weighting = 'pooled' | 'family';
+
+function weighed(list: readonly ChanceCase[], weighting: Weighting) {
+  const count = new Map<string, number>();
+  for (const c of list) count.set(c.family, (count.get(c.family) ?? 0) + 1);
+  const families = count.size;
+  return list.map((c) => ({
+    p: c.raw,
+    hit: c.hit,
+    // Family weights sum to the number of cases, so the fit's scale (and its Newton steps) is unchanged.
+    weight: weighting === 'pooled' ? 1 : list.length / families / (count.get(c.family) ?? 1),
+  }));
 }
 
 const KINDS = ['total', 'level', 'keep'] as const;
@@ -39,15 +59,81 @@ const FREQS = ['month', 'week'] as const;
 export function fitMaps(cases: ReadonlyMap<string, readonly ChanceCase[]>): PlattMaps {
   const maps = structuredClone(PLATT) as PlattMaps;
   for (const kind of KINDS) {
-    const list = FREQS.flatMap((freq) => cases.get(`${kind}|development|${freq}`) ?? []);
+    const list = developmentCases(cases, kind);
     if (!list.length) continue;
-    const [a, b] = fitPlatt(list.map((c) => ({ p: c.raw, hit: c.hit })));
+    const [a, b] = fitPlatt(weighed(list, 'pooled'));
     for (const freq of FREQS) maps[kind][freq] = [round3(a), round3(b)];
   }
   return maps;
 }
 
 const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+const developmentCases = (cases: ReadonlyMap<string, readonly ChanceCase[]>, kind: (typeof KINDS)[number]) =>
+  FREQS.flatMap((freq) => cases.get(`${kind}|development|${freq}`) ?? []);
+
+/**
+ * Leave one family out: for each development family, fit each kind's map on the other families and
+ * score it on this one, as a map meets a user's series it never saw. Printed per weighting: the Brier
+ * score averaged over families (each family the same), and the out-of-family chances pooled into
+ * deciles (with >= 100 goals, how many lie within +-0.1 of what happened).
+ */
+export function printMapCrossValidation(cases: ReadonlyMap<string, readonly ChanceCase[]>) {
+  console.log('\n## Recalibration maps, leave one development family out\n');
+  console.log(
+    '| kind | weighting | families | Brier, families equal | Brier, pooled | deciles within ±0.1 |',
+  );
+  console.log('|---|---|---:|---:|---:|---:|');
+  for (const kind of KINDS) {
+    const list = developmentCases(cases, kind);
+    const families = [...new Set(list.map((c) => c.family))];
+    for (const weighting of ['none', 'pooled', 'family'] as const) {
+      const scored: Array<{ p: number; hit: boolean }> = [];
+      let familyBrier = 0;
+      for (const fam of families) {
+        const map =
+          weighting === 'none'
+            ? ([1, 0] as const)
+            : fitPlatt(
+                weighed(
+                  list.filter((c) => c.family !== fam),
+                  weighting,
+                ),
+              );
+        let sum = 0;
+        let n = 0;
+        for (const c of list) {
+          if (c.family !== fam) continue;
+          const p = recalibrateWith(map, c.raw);
+          scored.push({ p, hit: c.hit });
+          sum += (p - (c.hit ? 1 : 0)) ** 2;
+          n++;
+        }
+        familyBrier += sum / n / families.length;
+      }
+      const pooled = scored.reduce((a, c) => a + (c.p - (c.hit ? 1 : 0)) ** 2, 0) / scored.length;
+      console.log(
+        `| ${kind} | ${weighting} | ${families.length} | ${familyBrier.toFixed(4)} | ${pooled.toFixed(4)} | ${deciles(scored)} |`,
+      );
+    }
+  }
+}
+
+function deciles(scored: ReadonlyArray<{ p: number; hit: boolean }>) {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, hit: 0 }));
+  for (const c of scored) {
+    const b = bins[Math.min(9, Math.floor(c.p * 10))]!;
+    b.n++;
+    b.p += c.p;
+    b.hit += c.hit ? 1 : 0;
+  }
+  const judged = bins.filter((b) => b.n >= 100);
+  const ok = judged.filter((b) => Math.abs(b.hit / b.n - b.p / b.n) <= 0.1);
+  const misses = judged
+    .filter((b) => !ok.includes(b))
+    .map((b) => `${(b.p / b.n).toFixed(3)} → ${(b.hit / b.n).toFixed(3)} (${b.n})`);
+  return `${ok.length} of ${judged.length}${misses.length ? ` ✗ ${misses.join('; ')}` : ''}`;
+}
 
 export function mapWith(maps: PlattMaps) {
   return (raw: number, kind: ChanceKind, freq: ChanceFrequency) => recalibrateWith(maps[kind][freq], raw);

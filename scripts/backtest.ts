@@ -52,7 +52,7 @@
 import { forecastHit, forecastKeep, forecastSeries, simulatePaths } from '../lib/engine/forecast';
 import { type ChanceKind, recalibrate } from '../lib/engine/forecast-calibration';
 import { keepOutlook } from '../lib/engine/forecast-keep';
-import { fitMaps, mapWith, printMaps, writeMaps } from './backtest-calibration';
+import { fitMaps, mapWith, printMapCrossValidation, printMaps, writeMaps } from './backtest-calibration';
 import {
   type Freq,
   heldOutSeries,
@@ -102,6 +102,8 @@ interface GoalCase {
   /** The simulated share itself (what the map is fitted on); the chance shown is chanceOf(case). */
   raw: number;
   hit: boolean;
+  /** The series' dataset, for fitting and cross-validating the maps by family. */
+  family: string;
 }
 /** The recalibration map reported with: the file's, or (--fit-calibration) the one fitted in this run. */
 let chanceMap: (raw: number, kind: ChanceKind, freq: Freq) => number = recalibrate;
@@ -218,6 +220,7 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
     freq: s.period,
     raw,
     hit,
+    family: s.dataset,
   });
   const last = hist[hist.length - 1] ?? 0;
   const mean = hist.reduce((a, b) => a + b, 0) / hist.length;
@@ -299,7 +302,13 @@ function goalCases(s: Series, hist: number[], origin: number, W: number, scale: 
           periodDays: base.periodDays,
         });
         if (o.hold !== null) {
-          const c: GoalCase = { kind: 'keep-shown', freq: s.period, raw: o.hold, hit: kept };
+          const c: GoalCase = {
+            kind: 'keep-shown',
+            freq: s.period,
+            raw: o.hold,
+            hit: kept,
+            family: s.dataset,
+          };
           addGoal(`keep-shown|${group}`, c);
           addGoal(`keep-shown|${group}|W${W}`, c);
         }
@@ -416,6 +425,7 @@ function run() {
   if (fit) {
     const maps = fitMaps(goals);
     printMaps(maps, goals);
+    printMapCrossValidation(goals);
     if (write) writeMaps(maps);
     chanceMap = mapWith(maps);
   }

@@ -64,8 +64,11 @@ export function recalibrateWith([a, b]: readonly [number, number], p: number): n
 /**
  * Logistic regression of outcomes on logit(share): the [a, b] that maximise the likelihood, by
  * Newton's method (the backtest's --fit-calibration; exported so it is tested with the map it feeds).
+ * A case's `weight` (1 when absent) counts it that many times.
  */
-export function fitPlatt(cases: ReadonlyArray<{ p: number; hit: boolean }>): [number, number] {
+export function fitPlatt(
+  cases: ReadonlyArray<{ p: number; hit: boolean; weight?: number }>,
+): [number, number] {
   let a = 1;
   let b = 0;
   for (let iter = 0; iter < 50; iter++) {
@@ -78,8 +81,9 @@ export function fitPlatt(cases: ReadonlyArray<{ p: number; hit: boolean }>): [nu
     for (const c of cases) {
       const z = logit(c.p);
       const q = 1 / (1 + Math.exp(-(a * z + b)));
-      const r = (c.hit ? 1 : 0) - q;
-      const w = q * (1 - q);
+      const cw = c.weight ?? 1;
+      const r = cw * ((c.hit ? 1 : 0) - q);
+      const w = cw * q * (1 - q);
       ga += r * z;
       gb += r;
       haa += w * z * z;

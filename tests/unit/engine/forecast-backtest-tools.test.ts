@@ -2,8 +2,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { PLATT } from '../../../lib/engine/forecast-calibration';
-import { type PlattMaps, writeMaps } from '../../../scripts/backtest-calibration';
+import { fitPlatt, PLATT } from '../../../lib/engine/forecast-calibration';
+import { mulberry32 } from '../../../lib/engine/random';
+import {
+  type ChanceCase,
+  type PlattMaps,
+  printMapCrossValidation,
+  writeMaps,
+} from '../../../scripts/backtest-calibration';
 import { readVega, syntheticSeries } from '../../../scripts/backtest-data';
 import { independentSeries } from '../../../scripts/backtest-independent';
 import {
@@ -157,6 +163,49 @@ describe('--write-calibration', () => {
     const file = join(dir, 'calibration.ts');
     writeFileSync(file, 'export const PLATT = {};\n');
     expect(() => writeMaps(structuredClone(PLATT) as PlattMaps, file)).toThrow(/markers are missing/);
+  });
+});
+
+describe('chance maps checked on a family left out', () => {
+  it('a weight counts a case that many times', () => {
+    const cases = [
+      { p: 0.2, hit: false },
+      { p: 0.3, hit: true },
+      { p: 0.6, hit: false },
+      { p: 0.8, hit: true },
+      { p: 0.9, hit: true },
+    ];
+    const doubled = [...cases, cases[1]!, cases[2]!];
+    const weighted = cases.map((c, i) => ({ ...c, weight: i === 1 || i === 2 ? 2 : 1 }));
+    const [a, b] = fitPlatt(doubled);
+    const [wa, wb] = fitPlatt(weighted);
+    expect(wa).toBeCloseTo(a, 9);
+    expect(wb).toBeCloseTo(b, 9);
+  });
+
+  it('scores each family with a map fitted on the others only', () => {
+    // "calm" chances come true as said; "coin" chances say nothing (every outcome a coin toss). A map
+    // fitted on calm is the identity, and on coin it flattens everything to 0.5: scored on the family
+    // left out, each map is worse there than no map at all, which an in-sample fit never is.
+    const rand = mulberry32(3);
+    const cases: ChanceCase[] = [];
+    for (let i = 0; i < 4000; i++) {
+      const p = 0.02 + 0.96 * rand();
+      cases.push({ raw: p, hit: rand() < p, family: 'calm' });
+      cases.push({ raw: p, hit: rand() < 0.5, family: 'coin' });
+    }
+    const goals = new Map([['total|development|month', cases]]);
+    const lines: string[] = [];
+    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    printMapCrossValidation(goals);
+    vi.restoreAllMocks();
+    const brier = (weighting: string) => {
+      const row = lines.find((l) => l.startsWith(`| total | ${weighting} |`));
+      return Number(row?.split('|')[4]);
+    };
+    expect(brier('none')).toBeGreaterThan(0);
+    expect(brier('pooled')).toBeGreaterThan(brier('none') + 0.01);
+    expect(brier('family')).toBeGreaterThan(brier('none') + 0.01);
   });
 });
 
