@@ -29,9 +29,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.063, 0.176], week: [1.063, 0.176] },
-  level: { month: [0.892, 0.111], week: [0.892, 0.111] },
-  keep: { month: [0.914, -0.025], week: [0.914, -0.025] },
+  total: { month: [1.087, 0.181], week: [1.087, 0.181] },
+  level: { month: [0.937, 0.095], week: [0.937, 0.095] },
+  keep: { month: [0.979, -0.03], week: [0.979, -0.03] },
   // </platt-maps>
 };
 

@@ -216,7 +216,6 @@ function pathSimulator(
   const scales = pathErrorScales(model);
   // This path's own volatility (path-volatility.ts): every error of the path is scaled by it.
   const vol = pathVolatility(rand);
-  const step = scales.step * vol;
   const levelError = scales.level * vol * gauss(rand);
   const trendError = scales.trend * vol * gauss(rand);
   const r = model.residuals;
@@ -230,7 +229,7 @@ function pathSimulator(
         pos = Math.floor(rand() * (r.length - L + 1));
         left = L;
       }
-      e = (r[pos++] ?? 0) * step;
+      e = (r[pos++] ?? 0) * vol;
       left--;
     }
     const yhat = level + model.phi * trend;
@@ -524,7 +523,6 @@ export function forecastHit(a: HitArgs): HitForecast {
   const offsets = combinationOffsets(model, steps);
   const { center, noise, persist } = pathShape(model, steps);
   const errorScales = pathErrorScales(model);
-  const stepScale = errorScales.step;
   // The path simulator (pathSimulator) inlined with the model's fields in locals: this loop runs
   // paths × steps times per goal and is most of an incremental re-evaluation. Every expression keeps
   // the simulator's operation order, so the numbers are the same.
@@ -552,7 +550,6 @@ export function forecastHit(a: HitArgs): HitForecast {
     // A rough path's error in the run rate; a fitted path's volatility (path-volatility.ts) and its
     // persistent level and slope errors.
     const vol = rough ? 1 : pathVolatility(rand);
-    const pathStep = stepScale * vol;
     const shift = rough
       ? (roughScale * gauss(rand)) / Math.sqrt(Math.max(1, model.n))
       : errorScales.level * vol * gauss(rand);
@@ -569,7 +566,7 @@ export function forecastHit(a: HitArgs): HitForecast {
             pos = Math.floor(rand() * span);
             left = L;
           }
-          e = (r[pos++] as number) * pathStep;
+          e = (r[pos++] as number) * vol;
           left--;
         }
         const yhat = level + phi * trend;

@@ -74,36 +74,42 @@ describe('forecastHit with memoised models', () => {
     // Then SHORT_WIDENING 0.6 → 0.45 (seventh round): at 14 points the lasting errors are 3% smaller,
     // so from 0 two fewer paths reach 3000 (14 → 12), from 800 four more do (152 → 156), and four fewer
     // reach the level of 260 (60 → 56).
+    // Re-pinned (eighth round): a short history widens only the slope error, up to 5× at 8 points
+    // (2× at these 14), where it widened every error by up to 45% (11% here). The near band is
+    // narrower and the far fan keeps its width: from 0 more paths reach 3000 (12 → 18) and the
+    // slowest 10% about 56 days sooner; from 800 the dates narrow (p90 about 10 days earlier) and four
+    // fewer make it (156 → 152); from 2500 one more does (295 → 296); the level of 260 from 150 is
+    // reached by one path fewer (56 → 55), and a week later at p10.
     const raw = (a: ReturnType<typeof args>) => forecastHit({ ...a, rawProbability: true });
     expect(raw(args('cumulative', 0))).toEqual({
       method: 'damped_trend',
-      p10: 1748966594021,
-      p50: 1751316599525,
-      p90: 1761172977541,
-      probabilityByDeadline: 12 / 300,
+      p10: 1748846546534,
+      p50: 1751428084384,
+      p90: 1756367155175,
+      probabilityByDeadline: 18 / 300,
       reachedAlready: false,
     });
     expect(raw(args('cumulative', 800))).toEqual({
       method: 'damped_trend',
-      p10: 1746477933073,
-      p50: 1748316934356,
-      p90: 1752402837697,
-      probabilityByDeadline: 156 / 300,
+      p10: 1746790682134,
+      p50: 1748400152786,
+      p90: 1751503221798,
+      probabilityByDeadline: 152 / 300,
       reachedAlready: false,
     });
     expect(raw(args('cumulative', 2500))).toMatchObject({
-      p10: 1742586612680,
-      p50: 1742960717974,
-      p90: 1743688199048,
-      probabilityByDeadline: 295 / 300,
+      p10: 1742599081832,
+      p50: 1742972960133,
+      p90: 1743710026959,
+      probabilityByDeadline: 296 / 300,
     });
     // A level is reached at the end of a step (the last millisecond of its week), never inside it.
     expect(raw(args('level', 150))).toEqual({
       method: 'damped_trend',
-      p10: 1742774399999,
+      p10: 1743379199999,
       p50: null,
       p90: null,
-      probabilityByDeadline: 56 / 300,
+      probabilityByDeadline: 55 / 300,
       reachedAlready: false,
     });
   });

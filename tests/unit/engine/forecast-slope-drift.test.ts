@@ -49,9 +49,9 @@ describe('slope error by the drift test', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const model = fitModel(climb(seed, 8), 52);
       expect(model.trended).toBe(true);
-      const { trend, step } = pathErrorScales(model);
-      // TREND_ERROR (0.815) × σ / √7, scaled like every path error by the short-history factor.
-      expect(trend / (step * rms(model.residuals))).toBeCloseTo(0.815 / Math.sqrt(7), 6);
+      const { trend } = pathErrorScales(model);
+      // TREND_ERROR (0.815) × σ / √7, times the short-history slope widening at 8 points (1 + 4).
+      expect(trend / rms(model.residuals)).toBeCloseTo((5 * 0.815) / Math.sqrt(7), 6);
     }
   });
 });
