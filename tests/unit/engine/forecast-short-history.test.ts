@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastSeries } from '../../../lib/engine/forecast';
-import { mulberry32 } from '../../../lib/engine/random';
+import { randomWalk, whiteNoise } from './synthetic';
 
 // A short window (8–15 periods) cannot show where its level is heading: a season it has not seen, a
 // random walk's drift, a trend's bend. That doubt grows with the steps ahead, so the short-history
@@ -8,20 +8,6 @@ import { mulberry32 } from '../../../lib/engine/random';
 // widened every error alike, 8 points of white noise were covered 91.5% of the time one to three steps
 // ahead (now 85.7%), and 8 points of a random walk 66.4% nine to thirteen steps ahead (now 78.5%). The
 // price: white noise far ahead is covered 94.2% (91.9%), as 8 points cannot tell it from a random walk.
-
-function normals(seed: number) {
-  const rnd = mulberry32(seed);
-  return () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
-}
-const whiteNoise = (seed: number, n: number) => {
-  const z = normals(seed);
-  return Array.from({ length: n }, () => 100 + 10 * z());
-};
-const randomWalk = (seed: number, n: number) => {
-  const z = normals(seed);
-  let v = 100;
-  return Array.from({ length: n }, () => (v += 5 * z()));
-};
 
 /** Share of actuals `from`–`to` steps ahead of 8 points inside [p10, p90], over 200 seeds. */
 function coverage(make: (seed: number, n: number) => number[], from: number, to: number) {

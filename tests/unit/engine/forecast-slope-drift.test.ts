@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { forecastSeries } from '../../../lib/engine/forecast';
 import { fitModel, pathErrorScales } from '../../../lib/engine/forecast-model';
-import { mulberry32 } from '../../../lib/engine/random';
+import { normals, whiteNoise } from './synthetic';
 
 // The slope error by the drift test (fifth round of docs/forecast-backtest.md): a window without a
 // drift gets a flat forecast, so its paths carry only the true drift of a moving level (α/√(n − 1));
 // a window with one extrapolates its drift and gets a random walk's drift error (1/√(n − 1)) whatever
 // α a few points fitted.
 
-function normals(seed: number) {
-  const rnd = mulberry32(seed);
-  return () => Math.sqrt(-2 * Math.log(rnd() + 1e-12)) * Math.cos(2 * Math.PI * rnd());
-}
-const whiteNoise = (seed: number, n: number) => {
-  const z = normals(seed);
-  return Array.from({ length: n }, () => 100 + 10 * z());
-};
 /** A steady climb with a little noise (smooth trending macro series: employment). */
 const climb = (seed: number, n: number) => {
   const z = normals(seed);
