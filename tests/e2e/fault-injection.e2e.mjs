@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { it } from 'node:test';
+import { isDeepStrictEqual } from 'node:util';
 import {
   badgeStats,
   crmGoals,
@@ -564,9 +565,17 @@ it('Replace asks first, quarantines a damaged goal, snapshots everything and can
         snap.data.goals.map((g) => g.id),
         ['g1', 'g2'],
       );
-      assert.deepEqual(
-        snap.invalid.map((e) => e.value),
-        [damagedGoal],
+      // The damaged goal is kept exactly as it was, in the quarantine; the snapshot lists it too when
+      // the replace was what set it aside (a read before it may have, see above).
+      const [held] = await inDb(page, (h) => h.all('quarantine'));
+      assert.deepEqual(held.value, damagedGoal);
+      assert.ok(
+        snap.invalid.length === 0 ||
+          isDeepStrictEqual(
+            snap.invalid.map((e) => e.value),
+            [damagedGoal],
+          ),
+        `the snapshot's damaged records: ${JSON.stringify(snap.invalid)}`,
       );
       assert.match(
         await page.getByTestId('snapshot').first().textContent(),
@@ -643,8 +652,14 @@ it(
         ]);
         const [entry] = await inDb(page, (h) => h.all('quarantine'));
         assert.deepEqual(entry.value, damagedGoal, 'the damaged goal, exactly as it was');
+        // Any read of the goals sets a damaged one aside, and the page's own refresh after the test's
+        // write (or the background's recompute) sometimes gets there before the merge does. Either way
+        // the user is told and nothing is lost: the merge's line when it moved the record, the page's
+        // quarantine notice when a read did (the merge's own path is held by tests/unit/storage/backup).
         await page
           .getByText('1 damaged record(s) were set aside in quarantine, not overwritten.', { exact: false })
+          .or(page.getByText('1 damaged record was found and set aside. Your other data is safe.'))
+          .first()
           .waitFor();
         await saveScreenshot(page, 'fault-merge');
       },
