@@ -3,8 +3,9 @@
  * Run: npx tsx scripts/backtest.ts   (results are copied into docs/forecast-backtest.md)
  *      --points           point forecasts and coverage only (no goal tests), for a quick look
  *      --fit-calibration  also print the Platt maps of forecast-calibration.ts, fitted on the
- *                         development cases only (the held-out ones never feed a fit), and report
- *                         every chance with them instead of the maps in the file
+ *                         development cases only (the held-out ones never feed a fit), and how such a
+ *                         map does on a development family left out of its fit; report every chance
+ *                         with them instead of the maps in the file
  *      --development      the development series only (decide on a change before looking at held-out rows)
  *      --write-calibration  as --fit-calibration, and write the fitted maps into forecast-calibration.ts
  *                         (the one step to run after any change to the forecaster; see

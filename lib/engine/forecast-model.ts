@@ -73,8 +73,8 @@ export interface Model {
    */
   widening?: readonly number[];
   /**
-   * What a resampled (scaled, inflated) residual is multiplied by to give its period's own noise: the
-   * one-step error as measured, so simulated periods wobble as much as real ones did (see pathShape).
+   * What a resampled (inflated) residual is multiplied by to give its period's own noise: the one-step
+   * error as measured (times the path's volatility, path-volatility.ts), so simulated periods wobble as much as real ones did (see pathShape).
    */
   noiseScale?: number;
 }
@@ -97,12 +97,13 @@ const PHIS = [0.8, 0.9, 0.95, 0.98];
  * 1 + SHORT_SLOPE_WIDENING times (at MIN_MODEL_POINTS), and nothing else: a short window cannot show
  * where its level is heading (a season it has not seen, a random walk's drift, a trend's bend), and
  * that doubt grows with the steps ahead. Until the eighth round every error of a short window was
- * widened alike (up to 45% more at 8 points; 15% before the fifth round, 60% in the fifth and sixth),
- * which made short bands of noise too wide at every step and those of seasonal series and random walks
- * too narrow from six steps on ("Eighth round" of docs/forecast-backtest.md). Weekly series got 15%
- * less until the seventh round (WEEKLY_FACTOR, on the idea that week-to-week noise averages out); two
- * of the three real weekly development families were then under-covered at 8 and 13 weeks, as every
- * held-out and independent one, and the factor is gone. All constants were set on the development
+ * widened alike (up to 45% more at 8 points in the seventh round, 60% in the fifth and sixth, 15% in
+ * the third and fourth, 45% before), which made short bands of noise too wide at every step and those
+ * of seasonal series and random walks too narrow from six steps on ("Eighth round" of
+ * docs/forecast-backtest.md). Weekly series got 15% less until the seventh round (WEEKLY_FACTOR, on
+ * the idea that week-to-week noise averages out); two of the three real weekly development families
+ * were then under-covered at 8 and 13 weeks, as every held-out and independent one, and the factor is
+ * gone. All constants were set on the development
  * data of the backtest (vega-datasets, and seeded textbook processes) only; docs/forecast-backtest.md
  * reports the held-out data. TREND_ERROR, the short-history widening and WIDTH_OPTIMISM were refitted
  * together (see slopeError) on the development set with the business-like families; then, with the
@@ -194,7 +195,8 @@ export function pathErrorScales(model: Model): PathErrorScales {
  * the future is less like the window than the window is like itself), hence WIDTH_OPTIMISM. It was
  * 1.45 when weekly development data was weather only; refitted to 1.2 once the development set held
  * business-like counts (trading volume, strike reports), and to 1.25 with the per-series slope error
- * (slopeError) and SHORT_WIDENING, all three on development rows only (docs/forecast-backtest.md,
+ * (slopeError) and the short-history widening (then SHORT_WIDENING, on every error), all three on
+ * development rows only (docs/forecast-backtest.md,
  * "Short weekly bands").
  */
 const WIDTH_STEPS = 13;
@@ -228,8 +230,8 @@ export function simulatedVariance(model: Model, steps: number): Float64Array {
 /**
  * How a fitted model's paths are built, by step k: value = center[k] + offset[k] + noise × e_k +
  * persist[k] × (the path's own deviation from center[k]: past errors carried forward by the damped
- * dynamics, plus its level and slope errors). `e_k` is the period's resampled residual (as scaled for
- * the dynamics), `noise × e_k` the one-step error as measured: a simulated period wobbles around its
+ * dynamics, plus its level and slope errors). `e_k` is the period's resampled (inflated) residual times
+ * the path's volatility, `noise × e_k` the one-step error as measured: a simulated period wobbles around its
  * path exactly as much as real periods did. Everything the band needs beyond that (parameter
  * uncertainty, the short-history and per-series widening) goes into the persistent part, whose scale
  * persist[k] is set so that each step's total variance is widening[k]² × simulatedVariance[k]. Inflating
