@@ -34,7 +34,7 @@ export interface ChanceCase {
  */
 export type Weighting = 'pooled' | 'family';
 
-function weighed(list: readonly ChanceCase[], weighting: Weighting) {
+export function weighted(list: readonly ChanceCase[], weighting: Weighting) {
   const count = new Map<string, number>();
   for (const c of list) count.set(c.family, (count.get(c.family) ?? 0) + 1);
   const families = count.size;
@@ -61,7 +61,7 @@ export function fitMaps(cases: ReadonlyMap<string, readonly ChanceCase[]>): Plat
   for (const kind of KINDS) {
     const list = developmentCases(cases, kind);
     if (!list.length) continue;
-    const [a, b] = fitPlatt(weighed(list, 'pooled'));
+    const [a, b] = fitPlatt(weighted(list, 'pooled'));
     for (const freq of FREQS) maps[kind][freq] = [round3(a), round3(b)];
   }
   return maps;
@@ -87,6 +87,8 @@ export function printMapCrossValidation(cases: ReadonlyMap<string, readonly Chan
   for (const kind of KINDS) {
     const list = developmentCases(cases, kind);
     const families = [...new Set(list.map((c) => c.family))];
+    // With one family there is nothing to fit on when it is left out.
+    if (families.length < 2) continue;
     for (const weighting of ['none', 'pooled', 'family'] as const) {
       const scored: Array<{ p: number; hit: boolean }> = [];
       let familyBrier = 0;
@@ -95,7 +97,7 @@ export function printMapCrossValidation(cases: ReadonlyMap<string, readonly Chan
           weighting === 'none'
             ? ([1, 0] as const)
             : fitPlatt(
-                weighed(
+                weighted(
                   list.filter((c) => c.family !== fam),
                   weighting,
                 ),
@@ -143,7 +145,7 @@ export function printMaps(maps: PlattMaps, cases: ReadonlyMap<string, readonly C
   console.log('\n## Recalibration maps fitted on the development data (forecast-calibration.ts PLATT)\n');
   for (const kind of KINDS) {
     for (const freq of FREQS) {
-      const n = FREQS.reduce((a, f) => a + (cases.get(`${kind}|development|${f}`)?.length ?? 0), 0);
+      const n = developmentCases(cases, kind).length;
       const [a, b] = maps[kind][freq];
       const [a0, b0] = PLATT[kind][freq];
       console.log(

@@ -8,6 +8,7 @@ import {
   type ChanceCase,
   type PlattMaps,
   printMapCrossValidation,
+  weighted,
   writeMaps,
 } from '../../../scripts/backtest-calibration';
 import { readVega, syntheticSeries } from '../../../scripts/backtest-data';
@@ -176,17 +177,33 @@ describe('chance maps checked on a family left out', () => {
       { p: 0.9, hit: true },
     ];
     const doubled = [...cases, cases[1]!, cases[2]!];
-    const weighted = cases.map((c, i) => ({ ...c, weight: i === 1 || i === 2 ? 2 : 1 }));
+    const twice = cases.map((c, i) => ({ ...c, weight: i === 1 || i === 2 ? 2 : 1 }));
     const [a, b] = fitPlatt(doubled);
-    const [wa, wb] = fitPlatt(weighted);
+    const [wa, wb] = fitPlatt(twice);
     expect(wa).toBeCloseTo(a, 9);
     expect(wb).toBeCloseTo(b, 9);
   });
 
+  /** The rows printMapCrossValidation prints for `cases` (one goal kind, total), by weighting. */
+  function crossValidated(cases: ChanceCase[]) {
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
+    try {
+      printMapCrossValidation(new Map([['total|development|month', cases]]));
+    } finally {
+      spy.mockRestore();
+    }
+    return (weighting: string) => {
+      const cells = lines.find((l) => l.startsWith(`| total | ${weighting} |`))?.split('|') ?? [];
+      return { familiesEqual: Number(cells[4]), pooled: Number(cells[5]) };
+    };
+  }
+
   it('scores each family with a map fitted on the others only', () => {
-    // "calm" chances come true as said; "coin" chances say nothing (every outcome a coin toss). A map
-    // fitted on calm is the identity, and on coin it flattens everything to 0.5: scored on the family
-    // left out, each map is worse there than no map at all, which an in-sample fit never is.
+    // "calm" chances come true as said; "coin" chances say nothing (every outcome a coin toss). Left
+    // out, coin is scored with a map fitted on calm (about the identity: about as good as no map) and
+    // calm with one fitted on coin, which flattens every chance to 0.5: worse than no map there, as an
+    // in-sample fit never is.
     const rand = mulberry32(3);
     const cases: ChanceCase[] = [];
     for (let i = 0; i < 4000; i++) {
@@ -194,18 +211,36 @@ describe('chance maps checked on a family left out', () => {
       cases.push({ raw: p, hit: rand() < p, family: 'calm' });
       cases.push({ raw: p, hit: rand() < 0.5, family: 'coin' });
     }
-    const goals = new Map([['total|development|month', cases]]);
-    const lines: string[] = [];
-    vi.spyOn(console, 'log').mockImplementation((line: string) => lines.push(line));
-    printMapCrossValidation(goals);
-    vi.restoreAllMocks();
-    const brier = (weighting: string) => {
-      const row = lines.find((l) => l.startsWith(`| total | ${weighting} |`));
-      return Number(row?.split('|')[4]);
-    };
-    expect(brier('none')).toBeGreaterThan(0);
-    expect(brier('pooled')).toBeGreaterThan(brier('none') + 0.01);
-    expect(brier('family')).toBeGreaterThan(brier('none') + 0.01);
+    const row = crossValidated(cases);
+    expect(row('none').familiesEqual).toBeGreaterThan(0);
+    expect(row('pooled').familiesEqual).toBeGreaterThan(row('none').familiesEqual + 0.01);
+    expect(row('family').familiesEqual).toBeGreaterThan(row('none').familiesEqual + 0.01);
+  });
+
+  it('averages the Brier score over families, each the same, and over cases pooled', () => {
+    // No map: each case scores (p − hit)². Family a: (0.04 + 0.16) / 2 = 0.10; b: 0.81; c: (0.25 +
+    // 0.25 + 0.01) / 3 = 0.17. Families equal: 0.36; pooled: 1.52 / 6 = 0.2533.
+    const cases: ChanceCase[] = [
+      { raw: 0.2, hit: false, family: 'a' },
+      { raw: 0.6, hit: true, family: 'a' },
+      { raw: 0.9, hit: false, family: 'b' },
+      { raw: 0.5, hit: true, family: 'c' },
+      { raw: 0.5, hit: false, family: 'c' },
+      { raw: 0.1, hit: false, family: 'c' },
+    ];
+    expect(crossValidated(cases)('none')).toEqual({ familiesEqual: 0.36, pooled: 0.2533 });
+  });
+
+  it('weighs every family the same in total, and the weights sum to the number of cases', () => {
+    const cases: ChanceCase[] = [
+      ...Array.from({ length: 6 }, () => ({ raw: 0.5, hit: true, family: 'big' })),
+      ...Array.from({ length: 2 }, () => ({ raw: 0.5, hit: false, family: 'small' })),
+    ];
+    const total = (list: Array<{ weight: number }>) => list.reduce((a, c) => a + c.weight, 0);
+    const byFamily = weighted(cases, 'family');
+    expect(total(byFamily.slice(0, 6))).toBeCloseTo(4, 12);
+    expect(total(byFamily.slice(6))).toBeCloseTo(4, 12);
+    expect(weighted(cases, 'pooled').map((c) => c.weight)).toEqual(Array(8).fill(1));
   });
 });
 
