@@ -32,8 +32,10 @@ function farCoverage(make: (seed: number, n: number) => number[], n: number) {
 describe('slope error by the drift test', () => {
   it('does not fan white noise out far ahead of 8 weeks of history', () => {
     // The end-noise term 2(1 − α)/(n − 1)² of an estimated drift the flat forecast never uses: with
-    // it, 9–13 weeks ahead of 8 weeks of white noise was covered 98.5% of these times (now 91.2%).
-    expect(farCoverage(whiteNoise, 8)).toBeLessThan(0.94);
+    // it, 9–13 weeks ahead of 8 weeks of white noise was covered 98.5% of these times (91.2% without
+    // it; 93.6% since the eighth round puts a short window's widening into the slope error: 8 points
+    // cannot tell noise from a random walk, see forecast-short-history.test.ts).
+    expect(farCoverage(whiteNoise, 8)).toBeLessThan(0.96);
   });
 
   it('gives a drifting window a random walk’s drift error whatever α it fitted', () => {
