@@ -139,8 +139,9 @@ export function buildMilestones(now: number, createdAt: number): Goal[] {
     // Annual revenue: the sum of the latest twelve complete months, never revenue "since the start".
     goalType: 'level',
     rollingMonths: 12,
-    title: `Reach 150 billion VND annual revenue by ${planYear + 3}`,
-    translations: { vi: `Đạt doanh thu 150 tỷ đồng mỗi năm vào năm ${planYear + 3}` },
+    // The deadline is the last day of the third year: "by the end of 2028", not "in 2029".
+    title: `Reach 150 billion VND annual revenue by the end of ${planYear + 2}`,
+    translations: { vi: `Đạt doanh thu 150 tỷ đồng mỗi năm vào cuối năm ${planYear + 2}` },
     description: BHAG_PLAN.en,
     frameworks: ['smart'],
     perspective: 'financial',

@@ -233,8 +233,11 @@ describe('buildExampleData: goals', () => {
   it('cascades the BHAG into yearly, quarterly and monthly milestones with what/when/budget/who', () => {
     const bhag = byId.get('ex-goal-bhag');
     expect(bhag?.kind).toBe('bhag');
-    expect(bhag?.title).toBe('Reach 150 billion VND annual revenue by 2029');
-    expect(bhag?.translations?.vi).toBe('Đạt doanh thu 150 tỷ đồng mỗi năm vào năm 2029');
+    // Its deadline is Dec 31, 2028: the title says so in both languages ("vào năm 2029", "in 2029",
+    // said the opposite of the deadline).
+    expect(bhag?.title).toBe('Reach 150 billion VND annual revenue by the end of 2028');
+    expect(bhag?.translations?.vi).toBe('Đạt doanh thu 150 tỷ đồng mỗi năm vào cuối năm 2028');
+    expect(new Date(bhag?.deadline ?? 0).toISOString().slice(0, 10)).toBe('2028-12-31');
     const years = children('ex-goal-bhag');
     const quarters = years.flatMap((y) => children(y.id));
     const months = quarters.flatMap((q) => children(q.id));
