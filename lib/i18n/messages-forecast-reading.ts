@@ -17,8 +17,8 @@ export const forecastReadingEn = {
 export const forecastReadingVi: Record<keyof typeof forecastReadingEn, string> = {
   'forecast.rough': 'ít dữ liệu: ước tính sơ bộ ({points}/{needed} kỳ)',
   'forecast.after': 'Có dự báo khi đủ {needed} kỳ dữ liệu (hiện có {points})',
-  'keep.chanceThisMonth': 'Khả năng vượt ngưỡng tháng này {breach} · giữ được đến {date}: {hold}',
-  'keep.chanceThisMonthOnly': 'Khả năng vượt ngưỡng tháng này {breach}',
+  'keep.chanceThisMonth': 'Khả năng phá ngưỡng trong tháng này: {breach} · giữ được đến {date}: {hold}',
+  'keep.chanceThisMonthOnly': 'Khả năng phá ngưỡng trong tháng này: {breach}',
   'forecast.mostlyMissed': 'Nhiều khả năng không đạt với tốc độ hiện tại',
   'forecast.mostlyMissedChance':
     'Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt trước {date}: {p}',
