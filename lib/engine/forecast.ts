@@ -30,8 +30,8 @@ export { MIN_MODEL_POINTS } from './forecast-model';
  *   (each member ∝ 1 / its mean absolute error up to 6 steps ahead), so a member that keeps missing on
  *   this series gets little say. The backtest (docs/forecast-backtest.md) compares the result with
  *   naive and seasonal naive on data it was not tuned on, and says where it still loses (held-out:
- *   8–13 weeks and 24 months of a series that steps up each January; with one to two cycles of a
- *   seasonal series, seasonal naive).
+ *   8–13 weeks and 18–24 months of a series that steps up each January, and of a share price, where
+ *   naive is the best forecast there is; with one to two cycles of a seasonal series, seasonal naive).
  * - The two trend members extrapolate a slope only when the window drifts (hasDrift: the mean one-step
  *   change is beyond twice its standard error); otherwise they forecast the recent level too. Business
  *   series often move in steps (a price rise, a new client) and are flat in between; a slope fitted
