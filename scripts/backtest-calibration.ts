@@ -17,6 +17,7 @@ import {
   PLATT,
   recalibrateWith,
 } from '../lib/engine/forecast-calibration';
+import { decileCheck } from './backtest-targets';
 
 export type PlattMaps = Record<ChanceKind, Record<ChanceFrequency, readonly [number, number]>>;
 
@@ -115,26 +116,10 @@ export function printMapCrossValidation(cases: ReadonlyMap<string, readonly Chan
       }
       const pooled = scored.reduce((a, c) => a + (c.p - (c.hit ? 1 : 0)) ** 2, 0) / scored.length;
       console.log(
-        `| ${kind} | ${weighting} | ${families.length} | ${familyBrier.toFixed(4)} | ${pooled.toFixed(4)} | ${deciles(scored)} |`,
+        `| ${kind} | ${weighting} | ${families.length} | ${familyBrier.toFixed(4)} | ${pooled.toFixed(4)} | ${decileCheck(scored)} |`,
       );
     }
   }
-}
-
-function deciles(scored: ReadonlyArray<{ p: number; hit: boolean }>) {
-  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, hit: 0 }));
-  for (const c of scored) {
-    const b = bins[Math.min(9, Math.floor(c.p * 10))]!;
-    b.n++;
-    b.p += c.p;
-    b.hit += c.hit ? 1 : 0;
-  }
-  const judged = bins.filter((b) => b.n >= 100);
-  const ok = judged.filter((b) => Math.abs(b.hit / b.n - b.p / b.n) <= 0.1);
-  const misses = judged
-    .filter((b) => !ok.includes(b))
-    .map((b) => `${(b.p / b.n).toFixed(3)} → ${(b.hit / b.n).toFixed(3)} (${b.n})`);
-  return `${ok.length} of ${judged.length}${misses.length ? ` ✗ ${misses.join('; ')}` : ''}`;
 }
 
 export function mapWith(maps: PlattMaps) {

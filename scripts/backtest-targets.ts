@@ -49,6 +49,25 @@ const HIGH = 0.85;
 const MIN_DECILE = 100;
 const BAND = 0.1;
 
+/**
+ * The chances in deciles: "7 of 8" deciles with ≥ MIN_DECILE goals within ±BAND of what happened,
+ * then each miss as mean forecast → observed (goals).
+ */
+export function decileCheck(scored: ReadonlyArray<{ p: number; hit: boolean }>): string {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, hit: 0 }));
+  for (const c of scored) {
+    const b = bins[Math.min(9, Math.floor(c.p * 10))]!;
+    b.n++;
+    b.p += c.p;
+    b.hit += c.hit ? 1 : 0;
+  }
+  const judged = bins.filter((b) => b.n >= MIN_DECILE);
+  const misses = judged
+    .filter((b) => Math.abs(b.hit / b.n - b.p / b.n) > BAND)
+    .map((b) => `${(b.p / b.n).toFixed(3)} → ${(b.hit / b.n).toFixed(3)} (${b.n})`);
+  return `${judged.length - misses.length} of ${judged.length}${misses.length ? ` ✗ ${misses.join('; ')}` : ''}`;
+}
+
 function coverageLine(label: string, entries: Array<[string, CoverageTally | undefined]>): string {
   const cells = entries
     .filter((e): e is [string, CoverageTally] => !!e[1]?.forecasts)
@@ -277,26 +296,17 @@ export function printTargets(
     for (const freq of ['month', 'week']) {
       const cases = goals.get(`${kind}|${use}|${freq}`) ?? [];
       if (!cases.length) continue;
-      const bins = Array.from({ length: 10 }, () => ({ n: 0, p: 0, hit: 0 }));
       let brier = 0;
       let hits = 0;
       for (const c of cases) {
-        const b = bins[Math.min(9, Math.floor(c.p * 10))]!;
-        b.n++;
-        b.p += c.p;
-        b.hit += c.hit ? 1 : 0;
         brier += (c.p - (c.hit ? 1 : 0)) ** 2;
         hits += c.hit ? 1 : 0;
       }
       const base = hits / cases.length;
       const baseBrier = base * (1 - base);
-      const judged = bins.filter((b) => b.n >= MIN_DECILE);
-      const misses = judged
-        .filter((b) => Math.abs(b.hit / b.n - b.p / b.n) > BAND)
-        .map((b) => `${(b.p / b.n).toFixed(3)} → ${(b.hit / b.n).toFixed(3)} (${b.n})`);
       const br = brier / cases.length;
       console.log(
-        `- ${kind} ${freq}: deciles ${judged.length - misses.length} of ${judged.length}${misses.length ? ` ✗ ${misses.join('; ')}` : ''}; Brier ${br.toFixed(3)} vs base ${baseBrier.toFixed(3)}${br < baseBrier ? '' : ' ✗'}`,
+        `- ${kind} ${freq}: deciles ${decileCheck(cases)}; Brier ${br.toFixed(3)} vs base ${baseBrier.toFixed(3)}${br < baseBrier ? '' : ' ✗'}`,
       );
     }
   }
