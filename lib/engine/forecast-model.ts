@@ -74,7 +74,8 @@ export interface Model {
   widening?: readonly number[];
   /**
    * What a resampled (inflated) residual is multiplied by to give its period's own noise: the one-step
-   * error as measured (times the path's volatility, path-volatility.ts), so simulated periods wobble as much as real ones did (see pathShape).
+   * error as measured (times the path's volatility, path-volatility.ts), so simulated periods wobble
+   * as much as real ones did (see pathShape).
    */
   noiseScale?: number;
 }
@@ -103,9 +104,8 @@ const PHIS = [0.8, 0.9, 0.95, 0.98];
  * docs/forecast-backtest.md). Weekly series got 15% less until the seventh round (WEEKLY_FACTOR, on
  * the idea that week-to-week noise averages out); two of the three real weekly development families
  * were then under-covered at 8 and 13 weeks, as every held-out and independent one, and the factor is
- * gone. All constants were set on the development
- * data of the backtest (vega-datasets, and seeded textbook processes) only; docs/forecast-backtest.md
- * reports the held-out data. TREND_ERROR, the short-history widening and WIDTH_OPTIMISM were refitted
+ * gone. All constants were set on the development data of the backtest (vega-datasets, and seeded
+ * textbook processes) only; docs/forecast-backtest.md reports the held-out data. TREND_ERROR, the short-history widening and WIDTH_OPTIMISM were refitted
  * together (see slopeError) on the development set with the business-like families; then, with the
  * synthetic families and coverage judged with every family weighing the same (one long weekly series
  * had decided the pooled figures), the level error was made per series (levelError) and the three
@@ -167,11 +167,16 @@ export interface PathErrorScales {
   trend: number;
 }
 
+/** The mean squared (inflated) one-step residual: σ² of the paths' errors, 0 without residuals. */
+function residualVariance(model: Model): number {
+  const r = model.residuals;
+  return r.length ? r.reduce((a, v) => a + v * v, 0) / r.length : 0;
+}
+
 export function pathErrorScales(model: Model): PathErrorScales {
   const n = model.n;
   const shortness = Math.max(0, (SHORT_HISTORY - n) / (SHORT_HISTORY - MIN_MODEL_POINTS));
-  const r = model.residuals;
-  const sigma = r.length ? Math.sqrt(r.reduce((a, v) => a + v * v, 0) / r.length) : 0;
+  const sigma = Math.sqrt(residualVariance(model));
   return {
     level: LEVEL_ERROR * levelError(model) * sigma,
     trend: (1 + SHORT_SLOPE_WIDENING * shortness) * TREND_ERROR * slopeError(model) * sigma,
@@ -196,8 +201,7 @@ export function pathErrorScales(model: Model): PathErrorScales {
  * 1.45 when weekly development data was weather only; refitted to 1.2 once the development set held
  * business-like counts (trading volume, strike reports), and to 1.25 with the per-series slope error
  * (slopeError) and the short-history widening (then SHORT_WIDENING, on every error), all three on
- * development rows only (docs/forecast-backtest.md,
- * "Short weekly bands").
+ * development rows only (docs/forecast-backtest.md, "Short weekly bands").
  */
 const WIDTH_STEPS = 13;
 const WIDTH_PRIOR = 2;
@@ -211,8 +215,7 @@ const WIDTH_MAX = 2;
 /** Variance of a simulated path's deviation from the point forecast, by step (before widening). */
 export function simulatedVariance(model: Model, steps: number): Float64Array {
   const scales = pathErrorScales(model);
-  const r = model.residuals;
-  const stepVar = r.length ? r.reduce((a, v) => a + v * v, 0) / r.length : 0;
+  const stepVar = residualVariance(model);
   const out = new Float64Array(steps);
   let propagated = 1;
   let phiSum = 0;
@@ -230,9 +233,9 @@ export function simulatedVariance(model: Model, steps: number): Float64Array {
 /**
  * How a fitted model's paths are built, by step k: value = center[k] + offset[k] + noise × e_k +
  * persist[k] × (the path's own deviation from center[k]: past errors carried forward by the damped
- * dynamics, plus its level and slope errors). `e_k` is the period's resampled (inflated) residual times
- * the path's volatility, `noise × e_k` the one-step error as measured: a simulated period wobbles around its
- * path exactly as much as real periods did. Everything the band needs beyond that (parameter
+ * dynamics, plus its level and slope errors). `e_k` is the period's resampled (inflated) residual
+ * times the path's volatility, `noise × e_k` the one-step error as measured: a simulated period wobbles
+ * around its path exactly as much as real periods did. Everything the band needs beyond that (parameter
  * uncertainty, the short-history and per-series widening) goes into the persistent part, whose scale
  * persist[k] is set so that each step's total variance is widening[k]² × simulatedVariance[k]. Inflating
  * each period's noise instead gives the same band but jumpier paths, and jumpy paths cross a level
@@ -257,8 +260,7 @@ export function pathShape(model: Model, steps: number): PathShape {
   }
   const noise = model.noiseScale ?? 1;
   const variance = simulatedVariance(model, steps);
-  const r = model.residuals;
-  const stepVar = r.length ? r.reduce((a, v) => a + v * v, 0) / r.length : 0;
+  const stepVar = residualVariance(model);
   // The noise term's variance: the residuals as measured, before inflation.
   const noiseVar = noise * noise * stepVar;
   const w = model.widening;
