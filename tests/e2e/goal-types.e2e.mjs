@@ -92,10 +92,10 @@ async function logInPopup(ext, metric, typed) {
   return status;
 }
 
-/** Every card's figures, keyed by title. */
 /**
- * The goal cards by title, read once all `titles` are on the page: the dashboard renders twice (first
- * paint, then the evaluated cards), and one read between the two found the list without the total card.
+ * Every card's figures, keyed by title, read once all `titles` are on the page: the dashboard renders
+ * twice (first paint, then the evaluated cards), and one read between the two found the list without
+ * the total card.
  */
 async function cardsByTitle(page, titles = GOAL_TITLES) {
   await page.waitForFunction(
