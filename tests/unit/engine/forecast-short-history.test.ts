@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecastSeries } from '../../../lib/engine/forecast';
-import { randomWalk, whiteNoise } from './synthetic';
+import { bandCoverage, randomWalk, whiteNoise } from './synthetic';
 
 // A short window (8–15 periods) cannot show where its level is heading: a season it has not seen, a
 // random walk's drift, a trend's bend. That doubt grows with the steps ahead, so the short-history
@@ -11,19 +10,8 @@ import { randomWalk, whiteNoise } from './synthetic';
 // (bounded in forecast-slope-drift.test.ts).
 
 /** Share of actuals `from`–`to` steps ahead of 8 points inside [p10, p90], over 200 seeds. */
-function coverage(make: (seed: number, n: number) => number[], from: number, to: number) {
-  let covered = 0;
-  let total = 0;
-  for (let seed = 1; seed <= 200; seed++) {
-    const x = make(seed, 8 + 13);
-    const f = forecastSeries(x.slice(0, 8), 13, { seasonPeriod: 52, paths: 200, seed });
-    for (let k = from - 1; k < to; k++) {
-      if (x[8 + k]! >= f.p10[k]! && x[8 + k]! <= f.p90[k]!) covered++;
-      total++;
-    }
-  }
-  return covered / total;
-}
+const coverage = (make: (seed: number, n: number) => number[], from: number, to: number) =>
+  bandCoverage(make, 8, from, to, 200);
 
 describe('short-history widening (slope error only)', () => {
   it('leaves the near band of 8 points of noise as narrow as the noise', () => {

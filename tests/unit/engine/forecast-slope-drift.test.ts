@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { forecastSeries } from '../../../lib/engine/forecast';
 import { fitModel, pathErrorScales } from '../../../lib/engine/forecast-model';
-import { normals, whiteNoise } from './synthetic';
+import { bandCoverage, normals, whiteNoise } from './synthetic';
 
 // The slope error by the drift test (fifth round of docs/forecast-backtest.md): a window without a
 // drift gets a flat forecast, so its paths carry only the true drift of a moving level (α/√(n − 1));
@@ -15,19 +14,8 @@ const climb = (seed: number, n: number) => {
 };
 
 /** Share of actuals 9–13 steps ahead of `n` points inside [p10, p90], over 150 seeds. */
-function farCoverage(make: (seed: number, n: number) => number[], n: number) {
-  let covered = 0;
-  let total = 0;
-  for (let seed = 1; seed <= 150; seed++) {
-    const x = make(seed, n + 13);
-    const f = forecastSeries(x.slice(0, n), 13, { seasonPeriod: 52, paths: 200, seed });
-    for (let k = 8; k < 13; k++) {
-      if (x[n + k]! >= f.p10[k]! && x[n + k]! <= f.p90[k]!) covered++;
-      total++;
-    }
-  }
-  return covered / total;
-}
+const farCoverage = (make: (seed: number, n: number) => number[], n: number) =>
+  bandCoverage(make, n, 9, 13, 150);
 
 describe('slope error by the drift test', () => {
   it('does not fan white noise out far ahead of 8 weeks of history', () => {

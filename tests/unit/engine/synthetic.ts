@@ -1,3 +1,4 @@
+import { forecastSeries } from '../../../lib/engine/forecast';
 import { mulberry32 } from '../../../lib/engine/random';
 
 /** Standard normal draws (Box–Muller), seeded. */
@@ -18,3 +19,27 @@ export const randomWalk = (seed: number, n: number) => {
   let v = 100;
   return Array.from({ length: n }, () => (v += 5 * z()));
 };
+
+/**
+ * Share of actuals `from`–`to` steps ahead (1-based) of `n` points of `make(seed, n + 13)` inside the
+ * weekly forecast's [p10, p90], over seeds 1…`seeds`.
+ */
+export function bandCoverage(
+  make: (seed: number, n: number) => number[],
+  n: number,
+  from: number,
+  to: number,
+  seeds: number,
+): number {
+  let covered = 0;
+  let total = 0;
+  for (let seed = 1; seed <= seeds; seed++) {
+    const x = make(seed, n + 13);
+    const f = forecastSeries(x.slice(0, n), 13, { seasonPeriod: 52, paths: 200, seed });
+    for (let k = from - 1; k < to; k++) {
+      if (x[n + k]! >= f.p10[k]! && x[n + k]! <= f.p90[k]!) covered++;
+      total++;
+    }
+  }
+  return covered / total;
+}
