@@ -39,7 +39,9 @@ function useToastParent(active: boolean): HTMLElement | null {
     });
     return () => observer.disconnect();
   }, [active]);
-  return active ? parent : null;
+  // Until the effect has run, the parent is read now: otherwise a toast's first frame is drawn in the
+  // page, behind an open dialog, where neither the user nor a click can reach it.
+  return active ? (parent ?? toastParent()) : null;
 }
 
 /** One toast at a time, announced politely, with Undo for ten seconds where the action allows it. */
