@@ -20,6 +20,14 @@ function plainSpaces(s: string): string {
   return s.replace(SPACES, ' ');
 }
 
+/**
+ * Inside one amount ("44,3 tỷ ₫", "1.250.000 ₫") the number, its scale and its currency never part at
+ * a line break: a card must not end a line with "150 tỷ" and start the next with "₫". Intl writes these
+ * gaps as no-break spaces for that reason; every other space Pacer prints is plain, and everything that
+ * reads a typed or pasted amount back (lib/parse/value-parse.ts) takes both.
+ */
+export const NBSP = '\u00a0';
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(opts)}`;
@@ -83,7 +91,7 @@ export function formatCurrency(value: number, currency: string, locale: Locale):
     trailingZeroDisplay: 'stripIfInteger',
     signDisplay: 'negative',
   });
-  return plainSpaces(f.format(noNegativeZero(value)));
+  return plainSpaces(f.format(noNegativeZero(value))).replace(/ /g, NBSP);
 }
 
 /**
@@ -100,10 +108,10 @@ const COMPACT_SCALES: Record<Locale, ReadonlyArray<readonly [number, string]>> =
     [1e3, 'K'],
   ],
   vi: [
-    [1e12, ' nghìn tỷ'],
-    [1e9, ' tỷ'],
-    [1e6, ' tr'],
-    [1e3, ' nghìn'],
+    [1e12, `${NBSP}nghìn${NBSP}tỷ`],
+    [1e9, `${NBSP}tỷ`],
+    [1e6, `${NBSP}tr`],
+    [1e3, `${NBSP}nghìn`],
   ],
 };
 
@@ -142,7 +150,7 @@ function currencyPlacement(locale: Locale, currency: string): CurrencyPlacement 
       .filter((p) => p.type === 'literal')
       .map((p) => p.value)
       .join(''),
-  );
+  ).replace(/ /g, NBSP);
   const placement = { text: parts[symbolAt]?.value ?? currency, before, gap };
   placements.set(key, placement);
   return placement;
@@ -346,7 +354,7 @@ export function formatExactValue(value: number, unit: Unit, locale: Locale): str
         maximumFractionDigits: digits,
         signDisplay: 'negative',
       });
-      return plainSpaces(f.format(noNegativeZero(value)));
+      return plainSpaces(f.format(noNegativeZero(value))).replace(/ /g, NBSP);
     }
     case 'percent':
       return formatPercent(value / 100, locale, { maximumFractionDigits: digits });

@@ -15,7 +15,7 @@ const vnd = { kind: 'currency', currency: 'VND' } as const;
 describe('formatGap', () => {
   it('compacts an amount beside a compact value: ₫87.2K next to ₫4.42B, not ₫87,226', () => {
     expect(formatGap(-87_226, vnd, ctx('en'), [4.42e9, 5.5e9])).toBe('₫87.2K');
-    expect(formatGap(-87_226, vnd, ctx('vi'), [4.42e9, 5.5e9])).toBe('87,2 nghìn ₫');
+    expect(formatGap(-87_226, vnd, ctx('vi'), [4.42e9, 5.5e9])).toBe('87,2\u00a0nghìn\u00a0₫');
     expect(formatGap(1_234, { kind: 'count' }, ctx('en'), [null, 2e6])).toBe('1.23K');
   });
 
@@ -43,7 +43,7 @@ describe('formatGap', () => {
     const a = belowTrajectoryAlert({ id: 'g', title: 'Profit' }, pace, 'p', undefined, vnd);
     expect(a?.message).toEqual({
       en: '“Profit” is behind its trajectory by ₫87.2K.',
-      vi: '“Profit” đang chậm hơn lộ trình 87,2 nghìn ₫.',
+      vi: '“Profit” đang chậm hơn lộ trình 87,2\u00a0nghìn\u00a0₫.',
     });
   });
 

@@ -82,7 +82,7 @@ describe('smartCheck', () => {
     expect(issue?.message.en).toBe(
       'Reaching the target needs about ₫600M per month; the best month in the history was ₫100M.',
     );
-    expect(issue?.message.vi).toContain('600 tr ₫');
+    expect(issue?.message.vi).toContain('600\u00a0tr\u00a0₫');
   });
 });
 

@@ -15,8 +15,8 @@ describe('formatExactValue: the number as stored', () => {
   it.each([
     [1.2, VND, 'en', '₫1.2'],
     [1200, VND, 'en', '₫1,200'],
-    [1.2, VND, 'vi', '1,2 ₫'],
-    [1200, VND, 'vi', '1.200 ₫'],
+    [1.2, VND, 'vi', '1,2\u00a0₫'],
+    [1200, VND, 'vi', '1.200\u00a0₫'],
     [0.15, PERCENT, 'en', '0.15%'],
     [0.15, PERCENT, 'vi', '0,15%'],
     [12.5, PERCENT, 'en', '12.5%'],

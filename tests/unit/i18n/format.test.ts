@@ -33,27 +33,27 @@ describe('formatNumber', () => {
 });
 
 describe('formatCurrency', () => {
-  it('vi + VND is exactly "1.250.000.000 ₫" with a plain space', () => {
-    expect(formatCurrency(1_250_000_000, 'VND', 'vi')).toBe('1.250.000.000 ₫');
+  it('vi + VND is exactly "1.250.000.000 ₫", with a no-break space: an amount never parts at a line end', () => {
+    expect(formatCurrency(1_250_000_000, 'VND', 'vi')).toBe('1.250.000.000\u00a0₫');
   });
 
   it('formats other pairs, dropping cents only on whole amounts', () => {
     expect(formatCurrency(1_250_000_000, 'VND', 'en')).toBe('₫1,250,000,000');
     expect(formatCurrency(1500, 'USD', 'en')).toBe('$1,500');
     expect(formatCurrency(1500.5, 'USD', 'en')).toBe('$1,500.50');
-    expect(formatCurrency(1500.5, 'USD', 'vi')).toBe('1.500,50 US$');
-    expect(formatCurrency(-5000, 'VND', 'vi')).toBe('-5.000 ₫');
+    expect(formatCurrency(1500.5, 'USD', 'vi')).toBe('1.500,50\u00a0US$');
+    expect(formatCurrency(-5000, 'VND', 'vi')).toBe('-5.000\u00a0₫');
     expect(formatCurrency(Number.NaN, 'VND', 'vi')).toBe('—');
   });
 });
 
 describe('formatCompact', () => {
   it('uses Vietnamese business shorthand: tỷ, tr, nghìn', () => {
-    expect(formatCompact(1.25e9, 'vi')).toBe('1,25 tỷ');
-    expect(formatCompact(12e6, 'vi')).toBe('12 tr');
-    expect(formatCompact(12.5e6, 'vi')).toBe('12,5 tr');
-    expect(formatCompact(500_000, 'vi')).toBe('500 nghìn');
-    expect(formatCompact(3e12, 'vi')).toBe('3 nghìn tỷ');
+    expect(formatCompact(1.25e9, 'vi')).toBe('1,25\u00a0tỷ');
+    expect(formatCompact(12e6, 'vi')).toBe('12\u00a0tr');
+    expect(formatCompact(12.5e6, 'vi')).toBe('12,5\u00a0tr');
+    expect(formatCompact(500_000, 'vi')).toBe('500\u00a0nghìn');
+    expect(formatCompact(3e12, 'vi')).toBe('3\u00a0nghìn\u00a0tỷ');
     expect(formatCompact(950, 'vi')).toBe('950');
   });
 
@@ -66,14 +66,14 @@ describe('formatCompact', () => {
 
   it('moves up a scale when rounding reaches 1000', () => {
     expect(formatCompact(999_999, 'en')).toBe('1M');
-    expect(formatCompact(999_999, 'vi')).toBe('1 tr');
+    expect(formatCompact(999_999, 'vi')).toBe('1\u00a0tr');
   });
 
   it('places the currency where the locale does', () => {
-    expect(formatCompact(1.25e9, 'vi', 'VND')).toBe('1,25 tỷ ₫');
+    expect(formatCompact(1.25e9, 'vi', 'VND')).toBe('1,25\u00a0tỷ\u00a0₫');
     expect(formatCompact(1.25e9, 'en', 'USD')).toBe('$1.25B');
     expect(formatCompact(-1500, 'en', 'USD')).toBe('-$1.5K');
-    expect(formatCompact(-1500, 'vi', 'VND')).toBe('-1,5 nghìn ₫');
+    expect(formatCompact(-1500, 'vi', 'VND')).toBe('-1,5\u00a0nghìn\u00a0₫');
     expect(formatCompact(Number.NaN, 'vi', 'VND')).toBe('—');
   });
 });
@@ -159,9 +159,11 @@ describe('formatValue', () => {
 
   it('formats each unit kind', () => {
     expect(formatValue(1234, { kind: 'count' }, 'vi')).toBe('1.234');
-    expect(formatValue(1_250_000_000, { kind: 'currency', currency: 'VND' }, 'vi')).toBe('1.250.000.000 ₫');
+    expect(formatValue(1_250_000_000, { kind: 'currency', currency: 'VND' }, 'vi')).toBe(
+      '1.250.000.000\u00a0₫',
+    );
     expect(formatValue(1_250_000_000, { kind: 'currency', currency: 'VND' }, 'vi', { compact: true })).toBe(
-      '1,25 tỷ ₫',
+      '1,25\u00a0tỷ\u00a0₫',
     );
     expect(formatValue(12e6, { kind: 'count' }, 'en', { compact: true })).toBe('12M');
     expect(formatValue(15.3, { kind: 'percent' }, 'en')).toBe('15.3%');
