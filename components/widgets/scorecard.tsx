@@ -1,6 +1,13 @@
 import type { GoalView, PerspectiveView } from '../../lib/app/goal-view';
 import { StatusPill } from './status-pill';
 
+/** The line under a goal: its progress; an objective's with its score ("0.64 · OKR score · yellow zone"). */
+function scorecardDetail(g: GoalView): string {
+  return g.kind === 'objective' && g.okrScore !== undefined && g.okrScore !== null
+    ? `${g.value} · ${g.progressText}`
+    : g.progressText;
+}
+
 export function Scorecard({
   perspectives,
   goals,
@@ -33,7 +40,7 @@ export function Scorecard({
                   ) : (
                     g.title
                   )}{' '}
-                  <span class="pc-muted">{g.progressText}</span>
+                  <span class="pc-muted">{scorecardDetail(g)}</span>
                 </li>
               );
             })}

@@ -8,6 +8,7 @@ import {
   forecastLine,
   formatUnitValue,
   isScored,
+  keepThresholdText,
   okrScoreText,
   paceLine,
   progressText,
@@ -79,7 +80,11 @@ export function buildGoalView(
     progress: progress !== null && Number.isFinite(progress) ? Math.max(0, progress) : null,
     progressText: progressText(goal, ev, unit, ctx),
     value: scored ? okrScoreText(scored.okr.score, ctx) : valueText(ev, unit, ctx),
-    target: scored ? okrScoreText(1, ctx) : formatUnitValue(goal.target ?? null, unit, ctx),
+    target: scored
+      ? okrScoreText(1, ctx)
+      : ev?.keep
+        ? keepThresholdText(ev, unit, ctx)
+        : formatUnitValue(goal.target ?? null, unit, ctx),
     spark: spark.slice(-120),
   };
   if (goal.owner) view.owner = goal.owner;
@@ -87,10 +92,8 @@ export function buildGoalView(
   if (goal.pinned) view.pinned = true;
   if (goal.parentId) view.parentId = goal.parentId;
   if (ev?.okr) view.okrScore = ev.okr.score;
-  const reason =
-    shownStatus !== 'no_data' || ev?.decidedBy === 'not_started'
-      ? reasonText(goal, ev, unit, ctx)
-      : undefined;
+  // Not started: the progress line says when it starts, beside the "Not started" pill.
+  const reason = shownStatus !== 'no_data' ? reasonText(goal, ev, unit, ctx) : undefined;
   if (reason) view.reason = reason;
   const pace = ev && !goal.doneAt && !noFigures ? paceLine(ev, unit, ctx) : undefined;
   if (pace) view.pace = pace;

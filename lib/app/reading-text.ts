@@ -3,6 +3,7 @@ import type { ReadingPeriod } from '../engine/goal-types/reading';
 import { minForecastHistory } from '../engine/goal-types/shared';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import {
+  decimalsOf,
   durationLabel,
   formatChance,
   formatCompact,
@@ -66,6 +67,55 @@ export function formatGap(
   return formatUnitValue(x, unit, ctx);
 }
 
+/**
+ * Decimals for a percentage written beside the line it is compared with (a keep goal's value and
+ * threshold): one, or the line's own (up to two); more while one would make the value read as the
+ * line it is not on ("29.98%" against a 30% floor, never "30% / 30%" and "under the floor").
+ */
+export function comparedPercentDigits(value: number, line: number): number {
+  let digits = Math.min(2, Math.max(1, decimalsOf(line)));
+  while (digits < 4 && value !== line && roundTo(value, digits) === roundTo(line, digits)) digits++;
+  return digits;
+}
+
+/**
+ * A percentage as formatPercent writes it at `digits` decimals, as a number (29.63 → 29.6): rounded by
+ * Intl, as the screen is, because toFixed on the percentage and Intl on the fraction can round a
+ * half the other way (10.45: "10.4" and "10.5%").
+ */
+function roundTo(x: number, digits: number): number {
+  let f = percentRounders.get(digits);
+  if (!f) {
+    f = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: digits, useGrouping: false });
+    percentRounders.set(digits, f);
+  }
+  return Number(f.format(x / 100).replace(/[^\d.-]/g, ''));
+}
+const percentRounders = new Map<number, Intl.NumberFormat>();
+
+/**
+ * A keep goal on a percentage: its value, threshold and margin written with one precision, the margin
+ * being the difference of the two figures as written — "Dec: 29.6%" and "0.4 pt under the 30% floor",
+ * never "0.37 pt", which no one gets from 29.6 and 30 (docs/figures.md). Null for other goals.
+ */
+export function keepPercentFigures(
+  ev: GoalEvaluation | undefined,
+  unit: Unit,
+  ctx: ViewContext,
+): { value: string; threshold: string; margin: string } | null {
+  const k = ev?.keep;
+  if (!k || unit.kind !== 'percent' || ev?.current === null || ev?.current === undefined) return null;
+  const digits = comparedPercentDigits(ev.current, k.threshold);
+  const locale = ctx.settings.locale;
+  const pct = (x: number) => formatPercent(x / 100, locale, { maximumFractionDigits: digits });
+  const shownGap = Math.abs(roundTo(ev.current, digits) - roundTo(k.threshold, digits));
+  return {
+    value: pct(ev.current),
+    threshold: pct(k.threshold),
+    margin: ctx.t('reading.points', { x: formatNumber(shownGap, locale, { maximumFractionDigits: digits }) }),
+  };
+}
+
 /** "Nov" / "Tháng 11", with the year when it is not the current one. */
 export function monthName(day: string, ctx: ViewContext): string {
   const y = Number(day.slice(0, 4));
@@ -90,7 +140,7 @@ export function okrScoreText(score: number, ctx: ViewContext): string {
 
 /** The value with the period it refers to: "Nov: 29.9%", "12 months to Nov: ₫48.2B". */
 export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewContext): string {
-  const value = formatUnitValue(ev?.current ?? null, unit, ctx);
+  const value = keepPercentFigures(ev, unit, ctx)?.value ?? formatUnitValue(ev?.current ?? null, unit, ctx);
   const p = ev?.period;
   if (!ev || !p || ev.current === null || ev.type === 'total' || ev.type === 'milestone') return value;
   return periodPrefix(p, value, ctx);
@@ -122,6 +172,9 @@ export function progressText(
     return t('reading.progress.okr', { zone: t(`reading.zone.${ev.okr.zone}`) });
   if (ev?.type === 'milestone' && ev.current === null)
     return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
+  // A window that has not opened has no progress to speak of: "starts Jan 1, 2027", not "0% of target".
+  if (ev?.decidedBy === 'not_started' && goal.startAt !== undefined && !goal.doneAt)
+    return t('reading.progress.notStarted', { date: date(goal.startAt, ctx) });
   if (ev?.type === 'keep' && ev.keep)
     return ev.keep.periods === 1
       ? t('keep.progressOneMonth', { held: ev.keep.held })
@@ -167,7 +220,11 @@ export function reasonText(
         ? undefined
         : t('reading.reason.deadline', { date: date(goal.deadline, ctx) });
     case 'target_reached':
-      return t('reading.reason.reached');
+      // A level read on the running month has met the target so far, not for good: "Dec: 4×" on the
+      // 6th is six days of December (docs/figures.md).
+      return ev.type === 'level' && ev.period?.partial && ev.period.granularity === 'month'
+        ? t('reading.reason.reachedSoFar', { period: monthName(ev.period.start, ctx) })
+        : t('reading.reason.reached');
     case 'manual_confidence':
       return t('reading.reason.manual');
     case 'children':
@@ -180,15 +237,15 @@ export function reasonText(
       return k
         ? t(`reading.reason.keepBreached.${k.side}`, {
             value: valueText(ev, unit, ctx),
-            threshold: formatUnitValue(k.threshold, unit, ctx),
+            threshold: keepThresholdText(ev, unit, ctx),
           })
         : undefined;
     case 'keep_close':
       return k && k.margin !== null
         ? t('reading.reason.keepClose', {
             value: valueText(ev, unit, ctx),
-            x: formatGap(k.margin, unit, ctx, [ev.current, k.threshold]),
-            threshold: formatUnitValue(k.threshold, unit, ctx),
+            x: keepMarginText(ev, unit, ctx),
+            threshold: keepThresholdText(ev, unit, ctx),
           })
         : undefined;
     case 'keep_held':
@@ -205,14 +262,29 @@ export function reasonText(
   }
 }
 
+/** A keep goal's threshold, as precise as the value beside it. */
+export function keepThresholdText(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): string {
+  return (
+    keepPercentFigures(ev, unit, ctx)?.threshold ?? formatUnitValue(ev.keep?.threshold ?? null, unit, ctx)
+  );
+}
+
+function keepMarginText(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): string {
+  const k = ev.keep;
+  return (
+    keepPercentFigures(ev, unit, ctx)?.margin ??
+    formatGap(k?.margin ?? 0, unit, ctx, [ev.current, k?.threshold ?? null])
+  );
+}
+
 /** Pace in the metric's unit for totals and levels; the margin and streak for keep goals. */
 export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): string | undefined {
   const { t } = ctx;
   const k = ev.keep;
   if (ev.type === 'keep') {
     if (!k || k.margin === null) return undefined;
-    const x = formatGap(k.margin, unit, ctx, [ev.current, k.threshold]);
-    const threshold = formatUnitValue(k.threshold, unit, ctx);
+    const x = keepMarginText(ev, unit, ctx);
+    const threshold = keepThresholdText(ev, unit, ctx);
     const line =
       k.side === 'at_least'
         ? t(k.margin >= 0 ? 'reading.keep.above' : 'reading.keep.under', { x, threshold })
@@ -259,7 +331,7 @@ export function forecastLine(
       // Past the line now: say so first, then the chance the month ends back inside it.
       line = t(`keep.pastNow.${k.side}`, {
         back: pct(1 - k.breachNext),
-        threshold: formatUnitValue(k.threshold, unit, ctx),
+        threshold: keepThresholdText(ev, unit, ctx),
       });
       if (holdAhead && goal.deadline !== undefined)
         line += ` · ${t('keep.holdThrough', {

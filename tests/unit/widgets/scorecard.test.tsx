@@ -1,0 +1,40 @@
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import { Scorecard } from '../../../components/widgets/scorecard';
+import { exampleViews } from '../example/example-views';
+
+/**
+ * The Balanced Scorecard lists each goal with its progress line (docs/figures.md): a milestone whose
+ * window has not opened says when it starts, not "0% of target", and an objective shows its score.
+ */
+const NOW = Date.UTC(2026, 11, 6, 2);
+
+describe('the scorecard, on the example', () => {
+  it('future milestones say when they start; objectives carry their score', () => {
+    const views = exampleViews(NOW, 'Asia/Ho_Chi_Minh', 'en').map((v) => v.view);
+    const perspectives = [
+      {
+        perspective: 'financial' as const,
+        label: 'Financial',
+        status: 'at_risk' as const,
+        goalIds: views.filter((v) => v.perspective === 'financial').map((v) => v.id),
+      },
+      {
+        perspective: 'customer' as const,
+        label: 'Customer',
+        status: 'off_track' as const,
+        goalIds: views.filter((v) => v.perspective === 'customer').map((v) => v.id),
+      },
+    ];
+    const host = document.createElement('div');
+    render(<Scorecard perspectives={perspectives} goals={views} statusLabel={(s) => s} />, host);
+    const items = [...host.querySelectorAll('li')].map((li) => li.textContent ?? '');
+    expect(items.find((t) => t.startsWith('2027: 97 billion VND revenue'))).toBe(
+      '2027: 97 billion VND revenue starts Jan 1, 2027',
+    );
+    expect(items.filter((t) => /\b0% of target/.test(t))).toEqual([]);
+    expect(items.find((t) => t.startsWith("Become distributors' first-choice supplier"))).toMatch(
+      /supplier 0\.\d\d · OKR score · (red|yellow|green) zone$/,
+    );
+  });
+});
