@@ -1,7 +1,7 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
 import { basisOptions } from '../engine/goal-types/shared';
-import { expectedFraction } from '../engine/pace';
+import { expectedLevel } from '../engine/pace';
 import {
   addDays,
   type DayKey,
@@ -124,7 +124,8 @@ export function chartGranularity(
  * - periods: the card's (chartGranularity); only periods that are over, plus the period the card's
  *   value refers to — its last actual point IS the card's value;
  * - a total: its running sum from the window's start; a level or keep goal: the value per period;
- * - the target line: baseline → target along the card's trajectory, or for a keep goal the threshold;
+ * - the target line: baseline → target along the card's trajectory (through its milestone plan, as
+ *   the card's pace is: milestone-plan.ts), or for a keep goal the threshold;
  * - the forecast band: the card's forecast (same model, history, periods, seed and paths: the reading's
  *   forecastBasis), from the card's value on, only when the card has a forecast. A total's band is the
  *   quantiles of the simulated running totals (forecastCumulativeBand), never summed per-period
@@ -196,6 +197,7 @@ export function buildChart(
           trajectory: goal.trajectory,
           seasonalWeights: goal.seasonalWeights,
           timeZone: tz,
+          plan: ev?.plan ?? [],
         }
       : null;
   // A total's points are its running sums at the end of each period, the running one's at now (see
@@ -205,8 +207,7 @@ export function buildChart(
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
     if (!window) return null;
-    const f = expectedFraction(window, Math.min(e, window.deadline));
-    return f === null ? null : baseline + (goal.target - baseline) * f;
+    return expectedLevel(window, baseline, goal.target, Math.min(e, window.deadline));
   });
 
   const low: (number | null)[] = starts.map(() => null);

@@ -24,6 +24,7 @@ import { readTotal } from './goal-types/reach-total';
 import type { ForecastBasis, GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
 import { createSeriesContext, type SeriesContext } from './goal-types/series-context';
 import { journeyFloor } from './journey';
+import { milestonePlan, type PlanPoint } from './milestone-plan';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
 import { type KrScore, krScore } from './okr';
 import type { Pace } from './pace';
@@ -82,6 +83,8 @@ export interface GoalEvaluation {
    * the goal-detail chart draws the card's forecast rather than one of its own. Null without one.
    */
   forecastBasis: ForecastBasis | null;
+  /** A level goal's plan from its milestones (milestone-plan.ts): the trajectory runs through it. */
+  plan: readonly PlanPoint[];
   /** Keep goals: periods held, streak, margin, chance of a breach. */
   keep: KeepScore | null;
   status: Confidence | null;
@@ -132,6 +135,9 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
   // ---- per goal ---------------------------------------------------------------------------------
   const live = input.goals.filter((g) => g.deletedAt === null && !g.archived);
   const liveById = new Map(live.map((x) => [x.id, x]));
+  const childrenOf = new Map<string, Goal[]>();
+  for (const g of live)
+    if (g.parentId) childrenOf.set(g.parentId, [...(childrenOf.get(g.parentId) ?? []), g]);
   const perGoal = new Map<string, GoalEvaluation>();
   const alerts: Array<Alert | null> = [];
   const thisWeek = periodStart(today, 'week', cal);
@@ -141,7 +147,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     const metric = goal.metricId ? metrics.get(goal.metricId) : undefined;
     const goalCheckIns = checkIns.get(goal.id) ?? [];
     const lastCheckIn = goalCheckIns[goalCheckIns.length - 1];
-    const facts = goalFacts(goal, metric, goalCheckIns, now, tz, today);
+    const facts = goalFacts(goal, metric, goalCheckIns, now, tz, today, childrenOf.get(goal.id) ?? []);
     const r = READERS[facts.type](facts, ctx, paths);
     const milestone =
       goal.kind === 'milestone' || facts.type === 'milestone' || goal.budget
@@ -161,6 +167,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       pace: r.pace,
       forecast: r.forecast,
       forecastBasis: r.forecastBasis,
+      plan: facts.plan,
       keep: r.keep,
       status: r.status,
       statusReasons: r.statusReasons,
@@ -241,6 +248,7 @@ function goalFacts(
   now: number,
   tz: string,
   today: string,
+  children: readonly Goal[],
 ): GoalFacts {
   const lastCheckIn = checkIns[checkIns.length - 1];
   const type = goalTypeOf(goal, metric);
@@ -272,6 +280,7 @@ function goalFacts(
       : goal.confidence
         ? { value: goal.confidence, time: goal.updatedAt }
         : null,
+    plan: type === 'level' ? milestonePlan(goal, children, metric, tz) : [],
   };
 }
 

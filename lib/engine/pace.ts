@@ -1,5 +1,6 @@
 import type { Goal, Metric, Unit } from '../schema';
 import { clampProgress, directionSign, journeyFloor, MIN_JOURNEY_SHARE } from './journey';
+import { type PlanPoint, plannedLevel } from './milestone-plan';
 import {
   DAY_MS,
   dayKeyFromNumber,
@@ -16,6 +17,8 @@ import {
  * Phased trajectory: each local day carries weight = its month's seasonal weight ÷ days in that month,
  * so a December-heavy business is expected to be far from its yearly target in June without being
  * "behind". All-zero or missing weights fall back to linear.
+ * Milestone plan: a level goal whose own milestones set targets for the same figure on the way
+ * (milestone-plan.ts) is expected on straight lines through them — the plan its owner made.
  */
 
 export interface PaceWindow {
@@ -24,6 +27,19 @@ export interface PaceWindow {
   trajectory?: Goal['trajectory'];
   seasonalWeights?: readonly number[];
   timeZone: string;
+  /** A level goal's plan from its milestones (milestone-plan.ts): the line runs through these points. */
+  plan?: readonly PlanPoint[];
+}
+
+/**
+ * The level the trajectory expects at `t`: through the plan's points when it has any
+ * (milestone-plan.ts), else baseline + the journey × expectedFraction.
+ */
+export function expectedLevel(w: PaceWindow, baseline: number, target: number, t: number): number | null {
+  if (!(w.deadline > w.startAt)) return null;
+  if (w.plan?.length) return plannedLevel(w.plan, w.startAt, w.deadline, baseline, target, t);
+  const frac = expectedFraction(w, t);
+  return frac === null ? null : baseline + (target - baseline) * frac;
 }
 
 /** Share of the journey expected by `now`, 0..1; null when the window is empty or inverted. */
@@ -100,10 +116,11 @@ export function computePace(
   now: number,
   opts: PaceOptions = {},
 ): Pace | null {
-  const frac = expectedFraction(w, now);
-  if (frac === null || ![baseline, target, actual].every(Number.isFinite)) return null;
+  const expectedNow = expectedLevel(w, baseline, target, now);
+  if (expectedNow === null || ![baseline, target, actual].every(Number.isFinite)) return null;
   const journey = target - baseline;
-  const expected = baseline + journey * frac;
+  const expected = expectedNow;
+  const frac = journey !== 0 ? (expected - baseline) / journey : (expectedFraction(w, now) ?? 0);
   const gap = actual - expected;
   const sign = opts.direction ? directionSign(opts.direction) : Math.sign(journey);
   const denom = Math.max(

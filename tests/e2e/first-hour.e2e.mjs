@@ -604,7 +604,7 @@ describe('first hour: check-ins on the new tab, exact values', () => {
       assert.deepEqual(
         await buttonTexts(confirm),
         locale === 'vi'
-          ? ['Lưu 1,2 ₫', 'Lưu 1.200 ₫', 'Sửa giá trị']
+          ? ['Lưu 1,2\u00a0₫', 'Lưu 1.200\u00a0₫', 'Sửa giá trị'] // an amount never parts at a line end
           : ['Save ₫1.2', 'Save ₫1,200', 'Change the value'],
       );
       await shoot(popup.locator('body'), `popup-confirm-${locale}-${theme}`);
@@ -612,7 +612,7 @@ describe('first hour: check-ins on the new tab, exact values', () => {
       await popup.getByTestId('undo').waitFor();
       assert.match(
         await status.textContent(),
-        locale === 'vi' ? /Đã lưu 1,2 ₫ vào Doanh thu/ : /Saved ₫1\.2 to Revenue/,
+        locale === 'vi' ? /Đã lưu 1,2\u00a0₫ vào Doanh thu/ : /Saved ₫1\.2 to Revenue/,
       );
       await popup.getByTestId('undo').click();
       await popup.getByTestId('undo').waitFor({ state: 'detached' });

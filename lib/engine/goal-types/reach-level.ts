@@ -26,7 +26,8 @@ import {
  *   sum of that many complete months ("12 months to Nov: ₫48.2B" — annual revenue), never "since start".
  * - Baseline: the goal's, else the level when the window opened, else the first month on record.
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
- * - Pace: value − the straight line from baseline to target, in the metric's unit (pt for percentages).
+ * - Pace: value − the straight line from baseline to target, in the metric's unit (pt for percentages),
+ *   or the lines through the targets of the goal's own milestones on the same figure (milestone-plan.ts).
  * - Forecast: per complete month (week for a stock on a short window), needs 8 periods (a fitted
  *   model: a rough run-rate of a level is a flat line that calls every rising level unreachable).
  * - Status: worse of pace and forecast (status.ts); reached ⇒ on track.

@@ -1,6 +1,7 @@
 import type { CheckIn, Confidence, Goal, GoalType, KeepSide, Metric } from '../../schema';
 import type { PeriodDays } from '../calendar-days';
 import type { HitForecast, RoughInfo } from '../forecast';
+import type { PlanPoint } from '../milestone-plan';
 import type { Pace } from '../pace';
 import type { StatusReason } from '../status';
 import type { DayKey, Granularity } from '../time-buckets';
@@ -103,6 +104,8 @@ export interface GoalFacts {
   windowOk: boolean;
   deadlinePassed: boolean;
   confidence: { value: Confidence; time: number } | null;
+  /** A level goal's plan from its milestones (milestone-plan.ts); empty without one. */
+  plan: readonly PlanPoint[];
 }
 
 export const emptyReading = (): TypeReading => ({

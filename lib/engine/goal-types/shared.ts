@@ -193,6 +193,7 @@ export function paceOf(
       trajectory: g.trajectory,
       seasonalWeights: g.seasonalWeights,
       timeZone: ctx.tz,
+      plan: f.plan,
     },
     baseline,
     f.target,

@@ -29,6 +29,12 @@ export function exampleViews(now: number, tz: string, locale: Locale = 'en') {
   return data.goals.map((g) => {
     const ev = result.perGoal.get(g.id) as GoalEvaluation;
     const metric = data.metrics.find((m) => m.id === g.metricId);
-    return { goal: g, ev, view: buildGoalView(g, ev, metric, [], ctx) };
+    return {
+      goal: g,
+      ev,
+      view: buildGoalView(g, ev, metric, [], ctx),
+      input: { metrics: data.metrics, rollups },
+      settings,
+    };
   });
 }

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildChart } from '../../../lib/app/goal-detail-data';
+import { milestonePlan, plannedLevel } from '../../../lib/engine/milestone-plan';
+import { computePace } from '../../../lib/engine/pace';
+import { exampleViews } from '../example/example-views';
+import { goal, metric } from './fixtures';
+
+/**
+ * A level goal's pace follows the plan its own milestones set for the same figure
+ * (docs/figures.md § Reach a level): the BHAG "₫150B a year by 2028" with "2026: ₫43.6B" is judged
+ * against ₫43.6B at the end of 2026, not a straight line from ₫37B to ₫150B.
+ */
+const TZ = 'Asia/Ho_Chi_Minh';
+const at = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) - 7 * 3_600_000; // local midnight
+const revenue = metric({ id: 'rev', aggregation: 'sum', unit: { kind: 'currency', currency: 'VND' } });
+const bhag = goal({
+  id: 'bhag',
+  kind: 'bhag',
+  goalType: 'level',
+  metricId: 'rev',
+  rollingMonths: 12,
+  baseline: 37,
+  target: 150,
+  startAt: at(2026, 1, 1),
+  deadline: at(2029, 1, 1) - 1,
+});
+const milestone = (id: string, from: number, to: number, target: number, extra = {}) =>
+  goal({
+    id,
+    kind: 'milestone',
+    goalType: 'milestone',
+    parentId: 'bhag',
+    metricId: 'rev',
+    startAt: from,
+    deadline: to - 1,
+    target,
+    ...extra,
+  });
+
+describe('milestonePlan: which milestones set the line', () => {
+  const y2026 = milestone('y2026', at(2026, 1, 1), at(2027, 1, 1), 43.6);
+  const y2027 = milestone('y2027', at(2027, 1, 1), at(2028, 1, 1), 97);
+  const y2028 = milestone('y2028', at(2028, 1, 1), at(2029, 1, 1), 150);
+  const q1 = milestone('q1', at(2026, 1, 1), at(2026, 4, 1), 9.5);
+
+  it('a rolling year: the year milestones before the deadline, not quarters, not the last year', () => {
+    expect(milestonePlan(bhag, [y2027, q1, y2026, y2028], revenue, TZ)).toEqual([
+      { at: at(2027, 1, 1) - 1, value: 43.6 },
+      { at: at(2028, 1, 1) - 1, value: 97 },
+    ]);
+  });
+
+  it('leaves out other metrics, other dimensions, other parents and milestones outside the window', () => {
+    const others = [
+      milestone('m', at(2026, 1, 1), at(2027, 1, 1), 40, { metricId: 'other' }),
+      milestone('d', at(2026, 1, 1), at(2027, 1, 1), 40, { dims: { channel: 'zalo' } }),
+      milestone('p', at(2026, 1, 1), at(2027, 1, 1), 40, { parentId: 'someone-else' }),
+      milestone('early', at(2025, 1, 1), at(2026, 1, 1), 40),
+      milestone('no-target', at(2026, 1, 1), at(2027, 1, 1), 40, { target: undefined }),
+      goal({
+        id: 'kpi',
+        parentId: 'bhag',
+        metricId: 'rev',
+        target: 40,
+        startAt: at(2026, 1, 1),
+        deadline: at(2027, 1, 1) - 1,
+      }),
+    ];
+    expect(milestonePlan(bhag, others, revenue, TZ)).toEqual([]);
+  });
+
+  it('a level on a metric that is not summed takes its level milestones; a plain total takes none', () => {
+    const rate = metric({ id: 'rev', aggregation: 'average', unit: { kind: 'percent' } });
+    const conversion = { ...bhag, rollingMonths: undefined, baseline: 10, target: 15 };
+    const sep = milestone('sep', at(2026, 7, 1), at(2026, 10, 1), 12);
+    expect(milestonePlan(conversion, [sep], rate, TZ)).toEqual([{ at: at(2026, 10, 1) - 1, value: 12 }]);
+    expect(milestonePlan({ ...bhag, rollingMonths: undefined }, [y2026], revenue, TZ)).toEqual([]);
+  });
+});
+
+describe('plannedLevel: straight lines through the plan', () => {
+  it('passes through every point and stays between its neighbours', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 999 }), { minLength: 0, maxLength: 5 }),
+        fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { minLength: 7, maxLength: 7 }),
+        fc.integer({ min: -100, max: 1100 }),
+        (times, values, t) => {
+          const sorted = [...times].sort((a, b) => a - b);
+          const plan = sorted.map((x, i) => ({ at: x, value: values[i] as number }));
+          const baseline = values[5] as number;
+          const target = values[6] as number;
+          for (const p of plan)
+            expect(plannedLevel(plan, 0, 1000, baseline, target, p.at)).toBeCloseTo(p.value, 9);
+          const points = [{ at: 0, value: baseline }, ...plan, { at: 1000, value: target }];
+          const v = plannedLevel(plan, 0, 1000, baseline, target, t);
+          if (t <= 0) expect(v).toBe(baseline);
+          else if (t >= 1000) expect(v).toBe(target);
+          else {
+            const i = points.findIndex((p) => p.at >= t);
+            const lo = Math.min(points[i - 1]!.value, points[i]!.value);
+            const hi = Math.max(points[i - 1]!.value, points[i]!.value);
+            expect(v).toBeGreaterThanOrEqual(lo - 1e-9);
+            expect(v).toBeLessThanOrEqual(hi + 1e-9);
+          }
+        },
+      ),
+    );
+  });
+
+  it('computePace reads the gap against the plan', () => {
+    const plan = [{ at: 100, value: 43.6 }];
+    const w = { startAt: 0, deadline: 300, timeZone: 'UTC', plan };
+    const pace = computePace(w, 37, 150, 44.3, 100);
+    expect(pace?.expected).toBeCloseTo(43.6, 9);
+    expect(pace?.gap).toBeCloseTo(0.7, 9);
+    // Without the plan, a third of the way along the straight line: far behind.
+    expect(computePace({ ...w, plan: [] }, 37, 150, 44.3, 100)?.gap).toBeCloseTo(44.3 - (37 + 113 / 3), 9);
+  });
+});
+
+describe('the example BHAG', () => {
+  it('is judged against its year milestones: ahead of the 2026 plan, and the chart draws the same line', () => {
+    const v = exampleViews(Date.UTC(2026, 11, 6, 2), TZ, 'en').find((x) => x.goal.id === 'ex-goal-bhag');
+    expect(v?.ev.plan.map((p) => p.value)).toEqual([43.6e9, 97e9]);
+    expect(v?.ev.pace?.gap).toBeGreaterThan(0);
+    expect(v?.view.pace).toMatch(/^Ahead of pace by ₫1\.\d\dB$/);
+    if (!v) throw new Error('no BHAG');
+    const chart = buildChart(v.goal, v.input, v.settings, Date.UTC(2026, 11, 6, 2), v.ev);
+    if (!chart) throw new Error('no chart');
+    // The point at the end of December 2026 is the 2026 milestone's ₫43.6B.
+    const dec2026 = chart.xs.findIndex((x) => x * 1000 >= Date.UTC(2026, 11, 1) - 7 * 3_600_000);
+    expect(chart.target[dec2026]).toBeCloseTo(43.6e9, -6);
+  });
+});
