@@ -169,6 +169,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                 data={chartData}
                 band={[4, 6]}
                 formatValue={detail.formatAxis}
+                locale={settings.value.locale}
                 series={[
                   // Named for the goal's type: a level is no "cumulative" (docs/figures.md).
                   {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
 import { type AlignedData, lonelyIndices, resolveColor } from '../../lib/charts/series-data';
+import type { Locale } from '../../lib/schema';
 
 export interface ChartSeries {
   label: string;
@@ -20,7 +21,17 @@ export interface KpiChartProps {
   formatValue?: (v: number) => string;
   /** Fill between two series indexes (1-based, as uPlot counts): the forecast interval. */
   band?: [number, number];
+  /** The time axis's month and weekday names follow it (uPlot's own are English). */
+  locale?: Locale;
 }
+
+/** Vietnamese names for the time axis: "Th1"…"Th12" as months are shortened at work, "T2"…"CN" as weekdays. */
+const VI_DATE_NAMES: uPlot.DateNames = {
+  MMMM: Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}`),
+  MMM: Array.from({ length: 12 }, (_, i) => `Th${i + 1}`),
+  WWWW: ['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy'],
+  WWW: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
+};
 
 let uplotModule: Promise<typeof uPlot> | null = null;
 /** uPlot (~24 KB gzip) loads only when a chart is on screen, after the first paint. */
@@ -32,7 +43,7 @@ function loadUplot() {
 }
 
 /** The one uPlot wrapper: create, setData, setSize, destroy. Data shaping lives in lib/charts. */
-export function KpiChart({ data, series, height = 240, label, formatValue, band }: KpiChartProps) {
+export function KpiChart({ data, series, height = 240, label, formatValue, band, locale }: KpiChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -51,6 +62,7 @@ export function KpiChart({ data, series, height = 240, label, formatValue, band 
         cursor: { drag: { x: true, y: false } },
         legend: { show: true },
         scales: { x: { time: true } },
+        ...(locale === 'vi' ? { fmtDate: (tpl: string) => UPlot.fmtDate(tpl, VI_DATE_NAMES) } : {}),
         axes: [
           { stroke: color('var(--pc-muted)'), grid: { stroke: color('var(--pc-grid)') } },
           {
@@ -96,7 +108,7 @@ export function KpiChart({ data, series, height = 240, label, formatValue, band 
       plot.current = null;
     };
     // Recreated only when the series layout changes; new data goes through setData below.
-  }, [series.length, height, band?.[0], band?.[1]]);
+  }, [series.length, height, band?.[0], band?.[1], locale]);
 
   useEffect(() => {
     plot.current?.setData(data as uPlot.AlignedData);

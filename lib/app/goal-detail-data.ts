@@ -1,7 +1,10 @@
+import { selectRollups } from '../engine/aggregate';
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
+import { rollingSums } from '../engine/goal-types/reach-level';
 import { basisOptions } from '../engine/goal-types/shared';
 import { expectedLevel } from '../engine/pace';
+import type { DailyRollup } from '../engine/rollup';
 import {
   addDays,
   type DayKey,
@@ -149,16 +152,28 @@ export function buildChart(
   const starts = periodStarts(localDayKey(start, tz), localDayKey(end, tz), g, settings);
   if (starts.length === 0) return null;
   const read = createSeriesReader(input.metrics, input.rollups, settings);
-  // Read from a year before the first period, as the engine does: a formula with prev() (churn =
-  // churned ÷ last period's active) has no value in the first period of a series.
+  // A level read as a rolling sum ("12 months to Nov: ₫44.3B") is charted as that sum at every month,
+  // as the card reads it, never the month's own revenue beside a card's year of it.
+  const rolling = g === 'month' && ev?.period?.rollingMonths ? ev.period.rollingMonths : 0;
+  // Read from a year (or the rolling sum's span) before the first period, as the engine does: a
+  // formula with prev() (churn = churned ÷ last period's active) has no value in the first period.
   const lead = periodStarts(
-    localDayKey(start - (g === 'week' ? 7 : 31) * 12 * DAY, tz),
+    localDayKey(start - (g === 'week' ? 7 : 31) * Math.max(12, rolling) * DAY, tz),
     localDayKey(end, tz),
     g,
     settings,
   );
   const offset = lead.length - starts.length;
-  const values = read(metric.id, goal.dims, g, lead).slice(offset);
+  const leadValues = read(metric.id, goal.dims, g, lead);
+  if (rolling) {
+    // As the engine reads a summed metric: no value before its first day of data (not a month of 0),
+    // so the first rolling sum is the first full span of data, as the card's history starts.
+    const first = firstDataDay(selectRollups(input.rollups, metric.id, goal.dims));
+    lead.forEach((s, i) => {
+      if (first === null || nextPeriodStart(s, g) <= first) leadValues[i] = null;
+    });
+  }
+  const values = (rolling ? rollingSums(leadValues, rolling) : leadValues).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
   const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
   // A total counts from the window's first day, as the card does (sumInRange from the start day): a
@@ -264,4 +279,12 @@ export function buildChart(
     high,
     perPeriod,
   };
+}
+
+/** The first local day any of these rollups has a value on; null when they are empty. */
+function firstDataDay(rollups: readonly DailyRollup[]): DayKey | null {
+  let first: DayKey | null = null;
+  for (const r of rollups)
+    for (const day of Object.keys(r.days)) if (first === null || day < first) first = day as DayKey;
+  return first;
 }

@@ -66,6 +66,7 @@ export class PacerKpiChartElement extends PacerElement {
           height={chartHeight(this.getAttribute('height'))}
           label={msg('chartLabel', { title: goal.title })}
           formatValue={(v) => `${formatCompact(v, locale)}${unit}`}
+          locale={locale}
         />
       </figure>
     );

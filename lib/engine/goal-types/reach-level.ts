@@ -114,7 +114,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
 }
 
 /** Sum of each run of `n` consecutive months ending at i; null until n months with data are in. */
-function rollingSums(months: ReadonlyArray<number | null>, n: number): Array<number | null> {
+export function rollingSums(months: ReadonlyArray<number | null>, n: number): Array<number | null> {
   const out: Array<number | null> = [];
   for (let i = 0; i < months.length; i++) {
     if (i < n - 1) {

@@ -121,7 +121,7 @@ describe('plannedLevel: straight lines through the plan', () => {
 });
 
 describe('the example BHAG', () => {
-  it('is judged against its year milestones: ahead of the 2026 plan, and the chart draws the same line', () => {
+  it('is judged against its year milestones: ahead of the 2026 plan; the chart draws that line and the rolling year', () => {
     const v = exampleViews(Date.UTC(2026, 11, 6, 2), TZ, 'en').find((x) => x.goal.id === 'ex-goal-bhag');
     expect(v?.ev.plan.map((p) => p.value)).toEqual([43.6e9, 97e9]);
     expect(v?.ev.pace?.gap).toBeGreaterThan(0);
@@ -132,5 +132,16 @@ describe('the example BHAG', () => {
     // The point at the end of December 2026 is the 2026 milestone's ₫43.6B.
     const dec2026 = chart.xs.findIndex((x) => x * 1000 >= Date.UTC(2026, 11, 1) - 7 * 3_600_000);
     expect(chart.target[dec2026]).toBeCloseTo(43.6e9, -6);
+    // Its actual line is the rolling year at every month, as the card reads it: no month's own
+    // revenue (₫3–4B) beside the card's ₫44.3B.
+    const last = chart.actual.findLastIndex((x) => x !== null);
+    expect(chart.actual[last]).toBe(v.ev.current);
+    const shown = chart.actual.filter((x): x is number => x !== null);
+    expect(shown.length).toBe(6); // the card: "Forecast after 8 complete periods of data (6 so far)"
+    console.log(
+      JSON.stringify(chart.actual),
+      JSON.stringify(chart.xs.map((x) => new Date(x * 1000).toISOString().slice(0, 10))),
+    );
+    for (const x of shown) expect(x).toBeGreaterThan(30e9);
   });
 });

@@ -2,10 +2,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // uPlot needs a real canvas; the widget test only checks what the chart element hands to it.
 const uplot = vi.hoisted(() => ({
-  created: [] as { opts: { series: { label?: string }[] }; data: unknown[] }[],
+  created: [] as {
+    opts: { series: { label?: string }[]; fmtDate?: (tpl: string) => (d: Date) => string };
+    data: unknown[];
+  }[],
 }));
 vi.mock('uplot', () => ({
   default: class {
+    static fmtDate(tpl: string, names?: { MMM: string[] }) {
+      return (d: Date) => `${tpl}|${names?.MMM[d.getUTCMonth()] ?? 'default'}`;
+    }
     constructor(opts: { series: { label?: string }[] }, data: unknown[], el: HTMLElement) {
       uplot.created.push({ opts, data });
       el.append(document.createElement('canvas'));
@@ -178,6 +184,8 @@ describe('each widget', () => {
     ]);
     expect(data).toHaveLength(6);
     expect((data[0] as number[]).length).toBe(92);
+    // The time axis names months in Vietnamese, not uPlot's English "Nov".
+    expect(opts.fmtDate?.('{MMM}')(new Date(Date.UTC(2026, 10, 15)))).toBe('{MMM}|Th11');
     expect(root.querySelector('canvas')).not.toBeNull();
   });
 
