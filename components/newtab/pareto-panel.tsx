@@ -1,7 +1,14 @@
 import './pareto-panel.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildParetoView, type ParetoSubject, type ParetoView, paretoCsv } from '../../lib/app/pareto-view';
-import { formatCompact, formatCurrency, formatDate, formatPercent } from '../../lib/i18n/format';
+import { wholePercents } from '../../lib/app/whole-percents';
+import {
+  formatCompact,
+  formatCurrency,
+  formatDate,
+  formatNumber,
+  formatPercent,
+} from '../../lib/i18n/format';
 import type { Translator } from '../../lib/i18n/translate';
 import type { Lead } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
@@ -134,6 +141,8 @@ function ParetoBody({ view, t }: { view: ParetoView; t: Translator }) {
       : t('pareto.tierRangeFrom', { from: pct(view.thresholds[i - 1]!), to });
   };
   const count = view.tiers.reduce((a, tier) => a + tier.count, 0);
+  // The share column adds up to 100%, as a manager checks it (never 85 + 11 + 5).
+  const shares = wholePercents(view.tiers.map((tier) => tier.share));
   const deals = (n: number) => t.plural('pareto.dealsOf', n);
   const noun = (n: number) => (view.subject === 'deals' ? deals(n) : t.plural('pareto.customersOf', n));
   return (
@@ -169,7 +178,7 @@ function ParetoBody({ view, t }: { view: ParetoView; t: Translator }) {
                 dCount === 0 ? null : `${dCount > 0 ? '+' : '−'}${Math.abs(dCount)}`,
                 Math.abs(dShare) < 0.0005
                   ? null
-                  : `${dShare > 0 ? '+' : '−'}${formatPercent(Math.abs(dShare), locale, { maximumFractionDigits: 1 }).replace('%', '')} pt`,
+                  : `${dShare > 0 ? '+' : '−'}${t('reading.points', { x: formatNumber(Math.abs(dShare) * 100, locale, { maximumFractionDigits: 1 }) })}`,
               ].filter(Boolean);
               return (
                 <tr key={tier.tier} data-tier={tier.label}>
@@ -178,7 +187,7 @@ function ParetoBody({ view, t }: { view: ParetoView; t: Translator }) {
                     <span class="pc-muted">{range(tier.tier)}</span>
                   </th>
                   <td class="pc-num">{tier.count}</td>
-                  <td class="pc-num">{pct(tier.share)}</td>
+                  <td class="pc-num">{pct((shares[tier.tier] ?? 0) / 100)}</td>
                   <td class="pc-num">{formatCompact(tier.value, locale, view.currency)}</td>
                   <td class="pc-num">{changes.length ? changes.join(' · ') : t('pareto.noChange')}</td>
                 </tr>

@@ -63,6 +63,13 @@ describe('first hour', () => {
     );
     const dealCount = tiers.reduce((a, [, n]) => a + n, 0);
     assert.ok(dealCount >= 30, `example deals ranked: ${dealCount}`);
+    // The share column adds up to 100%, as a manager checks it by hand.
+    const shares = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('td')[1].textContent));
+    assert.equal(
+      shares.reduce((a, s) => a + Number.parseInt(s, 10), 0),
+      100,
+      `tier shares ${shares.join(' + ')}`,
+    );
     // A holds fewer deals than it holds value: the point of the ranking.
     assert.ok(tiers[0][1] < dealCount * 0.8);
     await panel.locator('[data-testid="pareto-list-A"] summary').click();
