@@ -77,6 +77,7 @@ export function plannedLevel(
 ): number {
   const points = [{ at: startAt, value: baseline }, ...plan, { at: deadline, value: target }];
   if (t <= startAt) return baseline;
+  if (t >= deadline) return target;
   for (let i = 1; i < points.length; i++) {
     const a = points[i - 1] as PlanPoint;
     const b = points[i] as PlanPoint;
