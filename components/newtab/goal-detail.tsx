@@ -170,6 +170,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                 band={[4, 6]}
                 formatValue={detail.formatAxis}
                 locale={settings.value.locale}
+                timeLabel={t('chart.time')}
                 series={[
                   // Named for the goal's type: a level is no "cumulative" (docs/figures.md).
                   {

@@ -23,6 +23,8 @@ export interface KpiChartProps {
   band?: [number, number];
   /** The time axis's month and weekday names follow it (uPlot's own are English). */
   locale?: Locale;
+  /** The legend's name for the time axis, in the UI's language (uPlot's own is "Time"). */
+  timeLabel?: string;
 }
 
 /** Vietnamese names for the time axis: "Th1"…"Th12" as months are shortened at work, "T2"…"CN" as weekdays. */
@@ -43,7 +45,16 @@ function loadUplot() {
 }
 
 /** The one uPlot wrapper: create, setData, setSize, destroy. Data shaping lives in lib/charts. */
-export function KpiChart({ data, series, height = 240, label, formatValue, band, locale }: KpiChartProps) {
+export function KpiChart({
+  data,
+  series,
+  height = 240,
+  label,
+  formatValue,
+  band,
+  locale,
+  timeLabel,
+}: KpiChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
 
@@ -73,7 +84,7 @@ export function KpiChart({ data, series, height = 240, label, formatValue, band,
           },
         ],
         series: [
-          {},
+          timeLabel ? { label: timeLabel } : {},
           ...series.map((s) => ({
             label: s.label,
             stroke: color(s.color),
@@ -108,7 +119,7 @@ export function KpiChart({ data, series, height = 240, label, formatValue, band,
       plot.current = null;
     };
     // Recreated only when the series layout changes; new data goes through setData below.
-  }, [series.length, height, band?.[0], band?.[1], locale]);
+  }, [series.length, height, band?.[0], band?.[1], locale, timeLabel]);
 
   useEffect(() => {
     plot.current?.setData(data as uPlot.AlignedData);

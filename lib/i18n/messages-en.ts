@@ -470,6 +470,7 @@ export const en = {
   'detail.trajectory': 'Target trajectory',
   'detail.forecast': 'Forecast',
   'detail.forecastLow': 'Forecast (10%)',
+  'chart.time': 'Time',
   'detail.forecastHigh': 'Forecast (90%)',
   'detail.range.month': 'Month',
   'detail.range.quarter': 'Quarter',

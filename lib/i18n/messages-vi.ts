@@ -471,6 +471,7 @@ export const vi: Record<MessageKey, string> = {
   'detail.trajectory': 'Lộ trình mục tiêu',
   'detail.forecast': 'Dự báo',
   'detail.forecastLow': 'Dự báo (10%)',
+  'chart.time': 'Thời gian',
   'detail.forecastHigh': 'Dự báo (90%)',
   'detail.range.month': 'Tháng',
   'detail.range.quarter': 'Quý',

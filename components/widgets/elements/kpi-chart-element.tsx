@@ -67,6 +67,7 @@ export class PacerKpiChartElement extends PacerElement {
           label={msg('chartLabel', { title: goal.title })}
           formatValue={(v) => `${formatCompact(v, locale)}${unit}`}
           locale={locale}
+          timeLabel={msg('time')}
         />
       </figure>
     );

@@ -175,7 +175,7 @@ describe('each widget', () => {
     await vi.waitFor(() => expect(uplot.created).toHaveLength(1));
     const { opts, data } = uplot.created[0]!;
     expect(opts.series.map((s) => s.label)).toEqual([
-      undefined,
+      'Thời gian',
       'Thực tế',
       'Lộ trình mục tiêu',
       'Dự báo (10%)',
