@@ -1,7 +1,7 @@
 import { parseFormula } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import type { DayKey } from '../engine/time-buckets';
-import { formatNumber, formatPercent } from '../i18n/format';
+import { formatCompact, formatNumber, formatPercent } from '../i18n/format';
 import { localizedName } from '../i18n/translate';
 import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
 import type { GrowthRow } from './dashboard-types';
@@ -62,10 +62,15 @@ export function growthRows(
   for (const metric of derived.length ? derived : live) {
     for (const dimension of ['channel', 'segment'] as const) {
       if (!metric.dimensions.includes(dimension)) continue;
-      for (const key of dimensionValues(metric, dimension, byId, rollups)) {
+      const read = dimensionValues(metric, dimension, byId, rollups).map((key) => {
         const values = series(metric.id, { [dimension]: key }, 'month', months);
-        const value = values[values.length - 2] ?? null;
-        const previous = values[values.length - 3] ?? null;
+        return { key, value: values[values.length - 2] ?? null, previous: values[values.length - 3] ?? null };
+      });
+      // One scale per KPI row: "737 nghìn ₫" beside "13,4 tr ₫", never "736.662 ₫" (docs/figures.md).
+      const compact =
+        (metric.unit.kind === 'currency' || metric.unit.kind === 'count') &&
+        read.some((r) => r.value !== null && Math.abs(r.value) >= 1e6);
+      for (const { key, value, previous } of read) {
         if (value === null && previous === null) continue;
         let change: string | null = null;
         let changeDirection: GrowthRow['changeDirection'] = null;
@@ -87,7 +92,14 @@ export function growthRows(
           metricName: localizedName(metric, settings.locale),
           dimension,
           key,
-          value: formatUnitValue(value, metric.unit, ctx),
+          value:
+            compact && value !== null
+              ? formatCompact(
+                  value,
+                  settings.locale,
+                  metric.unit.kind === 'currency' ? metric.unit.currency : undefined,
+                )
+              : formatUnitValue(value, metric.unit, ctx),
           change,
           changeDirection,
         });

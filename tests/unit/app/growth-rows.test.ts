@@ -52,4 +52,22 @@ describe('the growth table over the example data', () => {
     for (const r of en.filter((r) => !r.value.endsWith('%') && r.change !== null))
       expect(r.change).toMatch(/^[+-]\d+(\.\d)?%$/);
   });
+
+  it('writes one KPI row on one scale: 737 nghìn ₫ beside 13,4 tr ₫, never 736.662 ₫', () => {
+    for (const rows of [en, vi]) {
+      const byRow = new Map<string, string[]>();
+      for (const r of rows)
+        byRow.set(`${r.metricId}|${r.dimension}`, [
+          ...(byRow.get(`${r.metricId}|${r.dimension}`) ?? []),
+          r.value,
+        ]);
+      const mixed = [...byRow].filter(
+        ([, values]) =>
+          values.some((v) => /[MB]\b|\btr\b|tỷ/.test(v)) && values.some((v) => /\d[.,]\d{3}\b/.test(v)),
+      );
+      expect(mixed).toEqual([]);
+    }
+    const aov = vi.find((r) => r.metricId === 'ex-average-order-value' && r.key === 'online');
+    expect(aov?.value).toMatch(/^\d+\u00a0nghìn\u00a0₫$/);
+  });
 });
