@@ -164,8 +164,9 @@ function okrViews(goals: Goal[], evals: Map<string, GoalEvaluation>, settings: S
     const z = okrZone(score, settings.okrZones);
     return z === 'red' ? 'low' : z === 'yellow' ? 'mid' : 'high';
   };
+  // Two decimals everywhere, as the objective's card ("0.64 / 1.00"): never "1.0" beside "0.68".
   const scoreText = (s: number | null) =>
-    s === null ? '—' : formatNumber(s, locale, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
+    s === null ? '—' : formatNumber(s, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return goals
     .filter((g) => g.kind === 'objective')
     .map((o) => {

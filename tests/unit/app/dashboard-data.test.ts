@@ -56,6 +56,9 @@ describe('dashboard data over the example dataset', () => {
     for (const o of data.okrs) {
       expect(o.keyResults.length).toBeGreaterThanOrEqual(3);
       for (const kr of o.keyResults) expect(kr.score === null || (kr.score >= 0 && kr.score <= 1)).toBe(true);
+      // Every score with two decimals, as the objective's card writes it: "1.00" beside "0.68".
+      for (const text of [o.scoreText, ...o.keyResults.map((kr) => kr.scoreText)])
+        expect(text).toMatch(/^[01][.,]\d\d$/);
     }
   });
 
