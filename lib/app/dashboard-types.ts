@@ -23,7 +23,7 @@ export interface MilestoneView {
   who?: string;
   /** A metric condition read from the milestone's own window: "₫9.9B of ₫9.5B (104%)" (milestone-progress.ts). */
   progress?: { text: string; fraction: number };
-  state: 'done' | 'due_soon' | 'overdue' | 'upcoming';
+  state: 'done' | 'due_soon' | 'overdue' | 'in_progress' | 'upcoming';
   parentId?: string;
 }
 

@@ -1,9 +1,12 @@
 import type { Goal } from '../schema';
 import { daysLeft as daysLeftOf } from './days-left';
 
-/** Milestones: what (title) / when (deadline) / budget / who (owner); done, due soon, overdue. */
+/**
+ * Milestones: what (title) / when (deadline) / budget / who (owner); done, overdue, due soon, in
+ * progress (its window has opened: the running quarter's revenue target), upcoming.
+ */
 
-export type MilestoneState = 'done' | 'overdue' | 'due_soon' | 'upcoming' | 'no_deadline';
+export type MilestoneState = 'done' | 'overdue' | 'due_soon' | 'in_progress' | 'upcoming' | 'no_deadline';
 
 export interface MilestoneStatus {
   state: MilestoneState;
@@ -25,7 +28,7 @@ const DAY = 86_400_000;
  * done in all but the tick — never overdue, even after its date.
  */
 export function milestoneStatus(
-  goal: Pick<Goal, 'deadline' | 'doneAt' | 'budget' | 'spent'>,
+  goal: Pick<Goal, 'deadline' | 'doneAt' | 'budget' | 'spent' | 'startAt'>,
   now: number,
   dueSoonDays = 7,
   conditionMet: boolean | null = null,
@@ -37,6 +40,7 @@ export function milestoneStatus(
   else if (goal.deadline === undefined) state = 'no_deadline';
   else if (goal.deadline < now) state = 'overdue';
   else if (goal.deadline - now <= dueSoonDays * DAY) state = 'due_soon';
+  else if (goal.startAt !== undefined && goal.startAt <= now) state = 'in_progress';
   else state = 'upcoming';
   const b = goal.budget;
   const spent = goal.spent !== undefined && Number.isFinite(goal.spent) ? goal.spent : null;

@@ -460,6 +460,7 @@ export const en = {
   'milestone.due_soon': 'Due soon',
   'milestone.overdue': 'Overdue',
   'milestone.upcoming': 'Upcoming',
+  'milestone.in_progress': 'In progress',
   'milestone.what': 'What',
   'milestone.when': 'When',
   'milestone.budget': 'Budget',

@@ -461,6 +461,7 @@ export const vi: Record<MessageKey, string> = {
   'milestone.due_soon': 'Sắp đến hạn',
   'milestone.overdue': 'Quá hạn',
   'milestone.upcoming': 'Sắp tới',
+  'milestone.in_progress': 'Đang diễn ra',
   'milestone.what': 'Việc gì',
   'milestone.when': 'Khi nào',
   'milestone.budget': 'Ngân sách',

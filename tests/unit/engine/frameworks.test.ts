@@ -243,6 +243,13 @@ describe('milestones', () => {
     });
     expect(milestoneStatus({ deadline: now - DAY, doneAt: now - 2 * DAY }, now).state).toBe('done');
     expect(milestoneStatus({ deadline: now + 30 * DAY }, now).state).toBe('upcoming');
+    // Its window has opened (the running quarter): in progress, not "upcoming".
+    expect(milestoneStatus({ startAt: now - 60 * DAY, deadline: now + 30 * DAY }, now).state).toBe(
+      'in_progress',
+    );
+    expect(milestoneStatus({ startAt: now + DAY, deadline: now + 30 * DAY }, now).state).toBe('upcoming');
+    // Due within the week wins: the more urgent word.
+    expect(milestoneStatus({ startAt: now - 60 * DAY, deadline: now + 3 * DAY }, now).state).toBe('due_soon');
     expect(milestoneStatus({}, now).state).toBe('no_deadline');
     expect(
       milestoneStatus({ budget: { amount: 0, currency: 'VND' }, spent: 0 }, now).budget?.share,
