@@ -1,4 +1,4 @@
-import { formatCompact } from '../i18n/format';
+import { formatCompact, formatCurrency } from '../i18n/format';
 import type { Goal, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
@@ -100,11 +100,24 @@ function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
  * A gap in the metric's own unit, plainly: percentage points as "pt" / "điểm %", counts whole, amounts
  * compact as the cards write them ("₫87.2K" / "87,2 nghìn ₫", never a bare "87,226").
  */
-function unitGap(gap: number, unit: Unit | Unit['kind'] | undefined): { gapEn: string; gapVi: string } {
+/**
+ * The gap as the goal's card writes it (reading-text.ts formatGap): an amount compact only when the
+ * card's value or target is (₫1M and up) — "₫87.2K" beside ₫4.42B, "₫24,220" beside ₫197,037.
+ */
+function unitGap(
+  gap: number,
+  unit: Unit | Unit['kind'] | undefined,
+  beside: readonly (number | null)[],
+): { gapEn: string; gapVi: string } {
   const x = Math.abs(gap);
   const kind = typeof unit === 'object' ? unit.kind : unit;
+  const compact = beside.some((v) => v !== null && Math.abs(v) >= 1e6);
   if (typeof unit === 'object' && unit.kind === 'currency')
-    return { gapEn: formatCompact(x, 'en', unit.currency), gapVi: formatCompact(x, 'vi', unit.currency) };
+    return compact
+      ? { gapEn: formatCompact(x, 'en', unit.currency), gapVi: formatCompact(x, 'vi', unit.currency) }
+      : { gapEn: formatCurrency(x, unit.currency, 'en'), gapVi: formatCurrency(x, unit.currency, 'vi') };
+  if (kind === 'count' && compact)
+    return { gapEn: formatCompact(Math.round(x), 'en'), gapVi: formatCompact(Math.round(x), 'vi') };
   const digits = kind === 'count' ? 0 : x >= 100 ? 0 : 2;
   const n = (locale: string) =>
     formatter(
@@ -126,6 +139,8 @@ export function belowTrajectoryAlert(
   period: string,
   o: AlertOptions = DEFAULT_ALERT_OPTIONS,
   unit?: Unit | Unit['kind'],
+  /** The card's value and target: the gap is written on their scale. */
+  beside: readonly (number | null)[] = [],
 ): Alert | null {
   const g = pace?.gapPct;
   if (g === null || g === undefined || !Number.isFinite(g) || g >= -o.belowTrajectoryPct) return null;
@@ -136,7 +151,7 @@ export function belowTrajectoryAlert(
     'goal',
     goal.id,
     period,
-    titled(goal, 'alert_below_trajectory', pace ? unitGap(pace.gap, unit) : {}),
+    titled(goal, 'alert_below_trajectory', pace ? unitGap(pace.gap, unit, beside) : {}),
     g,
   );
 }

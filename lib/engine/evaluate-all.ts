@@ -192,7 +192,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       // target rate is not hidden behind the same goal's forecast or trajectory alert.
       alerts.push(
         forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
-        belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit),
+        belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
         conversion,
         r.keep
           ? keepBreachedAlert(

@@ -40,11 +40,23 @@ describe('formatGap', () => {
 
   it('the trajectory alert writes an amount as the cards do, with its currency', () => {
     const pace = { gap: -87_226, gapPct: -0.3 } as Parameters<typeof belowTrajectoryAlert>[1];
-    const a = belowTrajectoryAlert({ id: 'g', title: 'Profit' }, pace, 'p', undefined, vnd);
+    const a = belowTrajectoryAlert({ id: 'g', title: 'Profit' }, pace, 'p', undefined, vnd, [4.42e9, 5.5e9]);
     expect(a?.message).toEqual({
       en: '“Profit” is behind its trajectory by ₫87.2K.',
       vi: '“Profit” đang chậm hơn lộ trình 87,2\u00a0nghìn\u00a0₫.',
     });
+    // Beside a card of ₫197,037 / ₫165,000 the card writes ₫24,220, and so does the alert.
+    const small = { gap: 24_220, gapPct: -0.3 } as Parameters<typeof belowTrajectoryAlert>[1];
+    const b = belowTrajectoryAlert(
+      { id: 'g', title: 'Cost per MQL' },
+      small,
+      'p',
+      undefined,
+      vnd,
+      [197_037, 165_000],
+    );
+    expect(b?.message.en).toBe('“Cost per MQL” is behind its trajectory by ₫24,220.');
+    expect(formatGap(24_220, vnd, ctx('en'), [197_037, 165_000])).toBe('₫24,220');
   });
 
   it('the trajectory alert writes hours as hours', () => {
