@@ -1,11 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  comparedPercentDigits,
-  keepPercentFigures,
-  paceLine,
-  valueText,
-} from '../../../lib/app/reading-text';
+import { comparedPercentDigits, keepPercentFigures } from '../../../lib/app/keep-figures';
+import { paceLine, valueText } from '../../../lib/app/reading-text';
 import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
 import { createTranslator } from '../../../lib/i18n/translate';
 import type { Locale } from '../../../lib/schema';
