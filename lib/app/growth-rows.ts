@@ -1,7 +1,7 @@
 import { parseFormula } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import type { DayKey } from '../engine/time-buckets';
-import { formatCompact, formatNumber, formatPercent } from '../i18n/format';
+import { formatCompact, formatNumber, formatPercent, onCompactScale } from '../i18n/format';
 import { localizedName } from '../i18n/translate';
 import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
 import type { GrowthRow } from './dashboard-types';
@@ -69,7 +69,7 @@ export function growthRows(
       // One scale per KPI row: "737 nghìn ₫" beside "13,4 tr ₫", never "736.662 ₫" (docs/figures.md).
       const compact =
         (metric.unit.kind === 'currency' || metric.unit.kind === 'count') &&
-        read.some((r) => r.value !== null && Math.abs(r.value) >= 1e6);
+        onCompactScale(read.map((r) => r.value));
       for (const { key, value, previous } of read) {
         if (value === null && previous === null) continue;
         let change: string | null = null;

@@ -10,6 +10,7 @@ import {
   formatNumber,
   formatPercent,
   formatValue,
+  onCompactScale,
 } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
 import type { ViewContext } from './goal-views';
@@ -30,9 +31,9 @@ export function formatUnitValue(value: number | null, unit: Unit, ctx: ViewConte
     const locale = ctx.settings.locale;
     return `${formatNumber(value, locale, { maximumFractionDigits: digits })} ${durationLabel(unit.per, locale)}`;
   }
-  if (unit.kind === 'currency' && Math.abs(value) >= 1e6)
+  if (unit.kind === 'currency' && onCompactScale([value]))
     return formatCompact(value, ctx.settings.locale, unit.currency);
-  if (unit.kind === 'count' && Math.abs(value) >= 1e6) return formatCompact(value, ctx.settings.locale);
+  if (unit.kind === 'count' && onCompactScale([value])) return formatCompact(value, ctx.settings.locale);
   return formatValue(value, unit, ctx.settings.locale);
 }
 
@@ -52,7 +53,7 @@ export function formatGap(
   const locale = ctx.settings.locale;
   if (unit.kind === 'percent')
     return ctx.t('reading.points', { x: formatNumber(x, locale, { maximumFractionDigits: 2 }) });
-  const compact = beside.some((v) => v !== null && Math.abs(v) >= 1e6);
+  const compact = onCompactScale(beside);
   if (compact && (unit.kind === 'currency' || unit.kind === 'count'))
     return formatCompact(
       unit.kind === 'count' ? Math.round(x) : x,

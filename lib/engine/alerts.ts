@@ -1,4 +1,4 @@
-import { formatCompact, formatCurrency } from '../i18n/format';
+import { formatCompact, formatCurrency, onCompactScale } from '../i18n/format';
 import type { Goal, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
@@ -97,12 +97,9 @@ function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
 }
 
 /**
- * A gap in the metric's own unit, plainly: percentage points as "pt" / "điểm %", counts whole, amounts
- * compact as the cards write them ("₫87.2K" / "87,2 nghìn ₫", never a bare "87,226").
- */
-/**
- * The gap as the goal's card writes it (reading-text.ts formatGap): an amount compact only when the
- * card's value or target is (₫1M and up) — "₫87.2K" beside ₫4.42B, "₫24,220" beside ₫197,037.
+ * A gap in the metric's own unit, as the goal's card writes it (reading-text.ts formatGap): percentage
+ * points as "pt" / "điểm %", counts whole, amounts with their currency and compact only when the
+ * card's value or target is (onCompactScale) — "₫87.2K" beside ₫4.42B, "₫24,220" beside ₫197,037.
  */
 function unitGap(
   gap: number,
@@ -111,7 +108,7 @@ function unitGap(
 ): { gapEn: string; gapVi: string } {
   const x = Math.abs(gap);
   const kind = typeof unit === 'object' ? unit.kind : unit;
-  const compact = beside.some((v) => v !== null && Math.abs(v) >= 1e6);
+  const compact = onCompactScale(beside);
   if (typeof unit === 'object' && unit.kind === 'currency')
     return compact
       ? { gapEn: formatCompact(x, 'en', unit.currency), gapVi: formatCompact(x, 'vi', unit.currency) }

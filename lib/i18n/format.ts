@@ -28,6 +28,11 @@ function plainSpaces(s: string): string {
  */
 export const NBSP = '\u00a0';
 
+/** Every space inside one amount as a no-break space (see NBSP). */
+function amountSpaces(s: string): string {
+  return s.replace(/[ \u00a0\u202f\u2007\u2009]/g, NBSP);
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
   const key = `${locale}|${JSON.stringify(opts)}`;
@@ -91,7 +96,7 @@ export function formatCurrency(value: number, currency: string, locale: Locale):
     trailingZeroDisplay: 'stripIfInteger',
     signDisplay: 'negative',
   });
-  return plainSpaces(f.format(noNegativeZero(value))).replace(/ /g, NBSP);
+  return amountSpaces(f.format(noNegativeZero(value)));
 }
 
 /**
@@ -114,6 +119,14 @@ const COMPACT_SCALES: Record<Locale, ReadonlyArray<readonly [number, string]>> =
     [1e3, `${NBSP}nghìn`],
   ],
 };
+
+/**
+ * Amounts are written compact from a million ("₫1.85B", "13,4 tr ₫"), and a figure beside such an
+ * amount (a gap, a row of a table) on the same scale: the one rule cards, alerts and tables share.
+ */
+export function onCompactScale(values: readonly (number | null)[]): boolean {
+  return values.some((v) => v !== null && Math.abs(v) >= 1e6);
+}
 
 const COMPACT_DIGITS: Intl.NumberFormatOptions = { maximumSignificantDigits: 3, signDisplay: 'negative' };
 
@@ -145,12 +158,12 @@ function currencyPlacement(locale: Locale, currency: string): CurrencyPlacement 
   const numberAt = parts.findIndex((p) => p.type === 'integer');
   const before = symbolAt < numberAt;
   const between = parts.slice(Math.min(symbolAt, numberAt) + 1, Math.max(symbolAt, numberAt));
-  const gap = plainSpaces(
+  const gap = amountSpaces(
     between
       .filter((p) => p.type === 'literal')
       .map((p) => p.value)
       .join(''),
-  ).replace(/ /g, NBSP);
+  );
   const placement = { text: parts[symbolAt]?.value ?? currency, before, gap };
   placements.set(key, placement);
   return placement;
@@ -354,7 +367,7 @@ export function formatExactValue(value: number, unit: Unit, locale: Locale): str
         maximumFractionDigits: digits,
         signDisplay: 'negative',
       });
-      return plainSpaces(f.format(noNegativeZero(value))).replace(/ /g, NBSP);
+      return amountSpaces(f.format(noNegativeZero(value)));
     }
     case 'percent':
       return formatPercent(value / 100, locale, { maximumFractionDigits: digits });
