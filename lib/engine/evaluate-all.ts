@@ -136,8 +136,12 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
   const live = input.goals.filter((g) => g.deletedAt === null && !g.archived);
   const liveById = new Map(live.map((x) => [x.id, x]));
   const childrenOf = new Map<string, Goal[]>();
-  for (const g of live)
-    if (g.parentId) childrenOf.set(g.parentId, [...(childrenOf.get(g.parentId) ?? []), g]);
+  for (const g of live) {
+    if (!g.parentId) continue;
+    const list = childrenOf.get(g.parentId);
+    if (list) list.push(g);
+    else childrenOf.set(g.parentId, [g]);
+  }
   const perGoal = new Map<string, GoalEvaluation>();
   const alerts: Array<Alert | null> = [];
   const thisWeek = periodStart(today, 'week', cal);
@@ -217,7 +221,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     }
   }
 
-  resolveRollups(live, liveById, perGoal, cal.okrZones);
+  resolveRollups(live, liveById, perGoal, cal.okrZones, childrenOf);
 
   // ---- KPI week-over-week moves ----
   const weeks = ctx.recentStarts('week', 2);
@@ -293,17 +297,12 @@ function resolveRollups(
   liveById: ReadonlyMap<string, Goal>,
   perGoal: Map<string, GoalEvaluation>,
   zones: Settings['okrZones'],
+  /** Live goals by their parent's id (evaluateAll builds it once for the milestone plans too). */
+  children: ReadonlyMap<string, readonly Goal[]>,
 ): void {
   const own = new Map<string, number | null>();
   for (const [id, e] of perGoal) own.set(id, e.progress);
   const rolled = rollUpProgress(live, own);
-  const children = new Map<string, Goal[]>();
-  for (const goal of live) {
-    if (!goal.parentId || !perGoal.has(goal.parentId)) continue;
-    const list = children.get(goal.parentId) ?? [];
-    list.push(goal);
-    children.set(goal.parentId, list);
-  }
   const resolving = new Set<string>();
   const resolve = (id: string): GoalEvaluation | undefined => {
     const e = perGoal.get(id);

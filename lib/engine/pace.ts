@@ -116,10 +116,9 @@ export function computePace(
   now: number,
   opts: PaceOptions = {},
 ): Pace | null {
-  const expectedNow = expectedLevel(w, baseline, target, now);
-  if (expectedNow === null || ![baseline, target, actual].every(Number.isFinite)) return null;
+  const expected = expectedLevel(w, baseline, target, now);
+  if (expected === null || ![baseline, target, actual].every(Number.isFinite)) return null;
   const journey = target - baseline;
-  const expected = expectedNow;
   const frac = journey !== 0 ? (expected - baseline) / journey : (expectedFraction(w, now) ?? 0);
   const gap = actual - expected;
   const sign = opts.direction ? directionSign(opts.direction) : Math.sign(journey);
