@@ -14,7 +14,7 @@ import {
 } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
 import type { ViewContext } from './goal-views';
-import { keepPercentFigures } from './keep-figures';
+import { keepPercentFigures, levelPercentFigures } from './percent-figures';
 
 /**
  * The words and numbers a surface shows for one goal's reading (engine/evaluate-all.ts): each figure
@@ -92,7 +92,10 @@ export function okrScoreText(score: number, ctx: ViewContext): string {
 
 /** The value with the period it refers to: "Nov: 29.9%", "12 months to Nov: ₫48.2B". */
 export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewContext): string {
-  const value = keepPercentFigures(ev, unit, ctx)?.value ?? formatUnitValue(ev?.current ?? null, unit, ctx);
+  const value =
+    keepPercentFigures(ev, unit, ctx)?.value ??
+    levelPercentFigures(ev, unit, ctx)?.value ??
+    formatUnitValue(ev?.current ?? null, unit, ctx);
   const p = ev?.period;
   if (!ev || !p || ev.current === null || ev.type === 'total' || ev.type === 'milestone') return value;
   return periodPrefix(p, value, ctx);
@@ -252,6 +255,16 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   if (!p || p.gapPct === null || ev.current === null) return undefined;
   // Already said beside the status ("Off track · behind pace by ₫608M"): not twice.
   if (ev.decidedBy === 'pace_behind' || ev.decidedBy === 'pace_far_behind') return undefined;
+  // The forecast decided the status while the value is on or ahead of the straight line: "Ahead of
+  // pace" beside "Off track" reads as a contradiction, so the card says what is still to go instead
+  // (the forecast line beside it says when the trend gets there; docs/figures.md).
+  const forecastDecided = ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely';
+  if (forecastDecided && p.gapPct > -0.02 && ev.target !== null) {
+    const toGo =
+      levelPercentFigures(ev, unit, ctx)?.toGo ??
+      formatGap(ev.target - ev.current, unit, ctx, [ev.current, ev.target]);
+    return t('reading.pace.toGo', { x: toGo });
+  }
   if (Math.abs(p.gapPct) < 0.02) return t('reading.pace.on');
   const x = formatGap(p.gap, unit, ctx, [ev.current, ev.target]);
   const ahead = p.gapPct > 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { comparedPercentDigits, keepPercentFigures } from '../../../lib/app/keep-figures';
+import { comparedPercentDigits, keepPercentFigures } from '../../../lib/app/percent-figures';
 import { paceLine, valueText } from '../../../lib/app/reading-text';
 import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
 import { createTranslator } from '../../../lib/i18n/translate';

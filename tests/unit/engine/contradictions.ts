@@ -13,8 +13,9 @@ import type { Confidence, Goal } from '../../../lib/schema';
  *  C3 the target is reached (pace, forecast or a keep goal held through its ended window) and the
  *     status is not on track — for a goal whose window has opened and is not done;
  *  C4 progress below 0 on screen (the bar or the text);
- *  C5 "ahead" or "on pace" beside at risk / off track without the reason that decides it (C1 is the
- *     general rule; this names the case the issue saw);
+ *  C5 "ahead" or "on pace" beside at risk / off track, unless the owner's check-in or the children
+ *     decided it: when the numbers decide, they never say both (a forecast that decides against a
+ *     value ahead of the straight line is shown with what is still to go, docs/figures.md);
  *  C6 a forecast whose median date is before the deadline cited as the reason it is unlikely;
  *  C7 a figure with no value (—) and a computed status other than "No data yet" from numbers.
  */
@@ -49,7 +50,7 @@ export function contradictions(goal: Goal, ev: GoalEvaluation, view: GoalView): 
   if (open && reached && status !== 'on_track') out.push(`C3 reached but ${status}`);
   if (view.progress !== null && view.progress < 0) out.push(`C4 progress ${view.progress}`);
   if (/-\d/.test(view.progressText)) out.push(`C4 progress text ${view.progressText}`);
-  if (bad && /ahead|on pace/i.test(view.pace ?? '') && !view.reason)
+  if (bad && /ahead|on pace/i.test(view.pace ?? '') && !(d && EITHER.has(d)))
     out.push(`C5 ${view.pace} beside ${view.status}`);
   const f = ev.forecast;
   if (

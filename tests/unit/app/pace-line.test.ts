@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { levelPercentFigures } from '../../../lib/app/percent-figures';
+import { paceLine, valueText } from '../../../lib/app/reading-text';
+import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { createTranslator } from '../../../lib/i18n/translate';
+import type { Locale } from '../../../lib/schema';
+import { exampleViews as viewsAt } from '../example/example-views';
+
+/**
+ * The pace line never says "ahead" or "on pace" beside a status the forecast made worse
+ * (docs/figures.md § The reason): it says what is still to go, on the figures as written.
+ */
+const NOW = Date.UTC(2026, 11, 6, 2);
+const ctx = (locale: Locale) => ({
+  t: createTranslator(locale),
+  settings: { locale, timeZone: 'UTC', currency: 'VND' },
+  now: NOW,
+});
+const levelEv = (current: number, target: number, gapPct: number, decidedBy: string) =>
+  ({
+    type: 'level',
+    current,
+    target,
+    period: { granularity: 'month', start: '2026-12-01', end: '2026-12-31', partial: true },
+    decidedBy,
+    pace: { gap: gapPct * 2, gapPct, reached: false },
+  }) as unknown as GoalEvaluation;
+
+describe('the pace line beside a status the forecast decided', () => {
+  it('the example: on-time delivery 97.7% of 98%, ahead of the straight line, 7% chance (en, vi)', () => {
+    const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kr-on-time');
+    expect(en?.ev.decidedBy).toBe('forecast_very_unlikely');
+    expect(en?.ev.pace?.gapPct).toBeGreaterThan(0);
+    expect(en?.view.value).toBe('Dec: 97.7%');
+    expect(en?.view.target).toBe('98%');
+    expect(en?.view.pace).toBe('Still 0.3 pt to go');
+    const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kr-on-time');
+    expect(vi?.view.pace).toBe('Còn thiếu 0,3 điểm %');
+  });
+
+  it('ahead or on pace with an unlikely forecast: what is still to go; behind: the pace gap', () => {
+    const unit = { kind: 'count' } as const;
+    expect(paceLine(levelEv(120, 150, 0.1, 'forecast_unlikely'), unit, ctx('en'))).toBe('Still 30 to go');
+    expect(paceLine(levelEv(120, 150, 0.01, 'forecast_very_unlikely'), unit, ctx('en'))).toBe(
+      'Still 30 to go',
+    );
+    expect(paceLine(levelEv(120, 150, -0.03, 'forecast_unlikely'), unit, ctx('en'))).toMatch(/^Behind pace/);
+    // Nothing made it worse, or the owner did: the pace is what it is.
+    expect(paceLine(levelEv(120, 150, 0.1, 'manual_confidence'), unit, ctx('en'))).toMatch(/^Ahead of pace/);
+    expect(paceLine(levelEv(120, 150, 0.1, null as never), unit, ctx('en'))).toMatch(/^Ahead of pace/);
+  });
+
+  it('a level on a percentage: value, target and what is to go at one precision', () => {
+    const percent = { kind: 'percent' } as const;
+    const ev = levelEv(97.98, 98, 0.1, 'forecast_unlikely');
+    expect(levelPercentFigures(ev, percent, ctx('en'))).toEqual({
+      value: '97.98%',
+      target: '98%',
+      toGo: '0.02 pt',
+    });
+    expect(valueText(ev, percent, ctx('en'))).toBe('Dec: 97.98%');
+    expect(paceLine(ev, percent, ctx('en'))).toBe('Still 0.02 pt to go');
+  });
+});
