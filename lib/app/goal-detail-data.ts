@@ -1,10 +1,8 @@
-import { selectRollups } from '../engine/aggregate';
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
 import { rollingSums } from '../engine/goal-types/reach-level';
 import { basisOptions } from '../engine/goal-types/shared';
 import { expectedLevel } from '../engine/pace';
-import type { DailyRollup } from '../engine/rollup';
 import {
   addDays,
   type DayKey,
@@ -165,14 +163,6 @@ export function buildChart(
   );
   const offset = lead.length - starts.length;
   const leadValues = read(metric.id, goal.dims, g, lead);
-  if (rolling) {
-    // As the engine reads a summed metric: no value before its first day of data (not a month of 0),
-    // so the first rolling sum is the first full span of data, as the card's history starts.
-    const first = firstDataDay(selectRollups(input.rollups, metric.id, goal.dims));
-    lead.forEach((s, i) => {
-      if (first === null || nextPeriodStart(s, g) <= first) leadValues[i] = null;
-    });
-  }
   const values = (rolling ? rollingSums(leadValues, rolling) : leadValues).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
   const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
@@ -279,12 +269,4 @@ export function buildChart(
     high,
     perPeriod,
   };
-}
-
-/** The first local day any of these rollups has a value on; null when they are empty. */
-function firstDataDay(rollups: readonly DailyRollup[]): DayKey | null {
-  let first: DayKey | null = null;
-  for (const r of rollups)
-    for (const day of Object.keys(r.days)) if (first === null || day < first) first = day as DayKey;
-  return first;
 }

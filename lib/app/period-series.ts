@@ -13,7 +13,9 @@ import type { DimensionValues, Metric } from '../schema';
 
 /**
  * A metric's value per period (base or derived by formula), for charts, sparklines and the growth
- * table. Sum metrics count an empty period as 0; other aggregations leave it null (no value).
+ * table, by the engine's rule (goal-types/series-context.ts): a sum metric counts an empty period as 0
+ * from the period holding its first day of data on, and has no value (null) before it — a KPI that
+ * started in March has no "₫0" for January; other aggregations leave an empty period null.
  */
 export function createSeriesReader(
   metrics: readonly Metric[],
@@ -32,7 +34,10 @@ export function createSeriesReader(
     if (!selected.length || !starts.length) return starts.map(() => null);
     const to = addDays(nextPeriodStart(starts[starts.length - 1]!, g), -1);
     const periods = aggregateRollups(selected, metric.aggregation, g, cal, { from: starts[0], to });
-    return alignPeriods(periods, starts, metric.aggregation === 'sum' ? 0 : null);
+    const values = alignPeriods(periods, starts, null);
+    if (metric.aggregation !== 'sum') return values;
+    const first = firstDataDay(selected);
+    return values.map((v, i) => v ?? (first !== null && nextPeriodStart(starts[i]!, g) > first ? 0 : null));
   };
   return (
     metricId: string,
@@ -65,4 +70,12 @@ export function lastPeriods(
   const back = { day: count, week: count * 7, month: count * 31, quarter: count * 92, year: count * 366 }[g];
   const starts = periodStarts(addDays(today, -back), today, g, cal);
   return starts.slice(Math.max(0, starts.length - count));
+}
+
+/** The first local day any of these rollups has a value on; null when they are empty. */
+export function firstDataDay(rollups: readonly DailyRollup[]): DayKey | null {
+  let first: DayKey | null = null;
+  for (const r of rollups)
+    for (const day of Object.keys(r.days)) if (first === null || day < first) first = day as DayKey;
+  return first;
 }

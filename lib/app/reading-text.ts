@@ -255,11 +255,13 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   if (!p || p.gapPct === null || ev.current === null) return undefined;
   // Already said beside the status ("Off track · behind pace by ₫608M"): not twice.
   if (ev.decidedBy === 'pace_behind' || ev.decidedBy === 'pace_far_behind') return undefined;
-  // The forecast decided the status while the value is on or ahead of the straight line: "Ahead of
-  // pace" beside "Off track" reads as a contradiction, so the card says what is still to go instead
-  // (the forecast line beside it says when the trend gets there; docs/figures.md).
+  // The forecast decided the status while the value is on or ahead of the straight line, or the
+  // deadline passed: "Ahead of pace" or "On pace" beside "Off track" reads as a contradiction, so the
+  // card says what is still to go instead (the forecast line says when the trend gets there;
+  // docs/figures.md).
   const forecastDecided = ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely';
-  if (forecastDecided && p.gapPct > -0.02 && ev.target !== null) {
+  const toGoInstead = (forecastDecided && p.gapPct > -0.02) || ev.decidedBy === 'deadline_passed';
+  if (toGoInstead && ev.target !== null) {
     const toGo =
       levelPercentFigures(ev, unit, ctx)?.toGo ??
       formatGap(ev.target - ev.current, unit, ctx, [ev.current, ev.target]);

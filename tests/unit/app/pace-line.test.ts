@@ -45,6 +45,9 @@ describe('the pace line beside a status the forecast decided', () => {
       'Still 30 to go',
     );
     expect(paceLine(levelEv(120, 150, -0.03, 'forecast_unlikely'), unit, ctx('en'))).toMatch(/^Behind pace/);
+    // The deadline passed undone: what is still to go, whatever the straight line said.
+    expect(paceLine(levelEv(120, 150, 0, 'deadline_passed'), unit, ctx('en'))).toBe('Still 30 to go');
+    expect(paceLine(levelEv(120, 150, -0.3, 'deadline_passed'), unit, ctx('vi'))).toBe('Còn thiếu 30');
     // Nothing made it worse, or the owner did: the pace is what it is.
     expect(paceLine(levelEv(120, 150, 0.1, 'manual_confidence'), unit, ctx('en'))).toMatch(/^Ahead of pace/);
     expect(paceLine(levelEv(120, 150, 0.1, null as never), unit, ctx('en'))).toMatch(/^Ahead of pace/);
