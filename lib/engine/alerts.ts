@@ -1,4 +1,4 @@
-import { formatCompact, formatCurrency, onCompactScale } from '../i18n/format';
+import { durationLabel, formatCompact, formatCurrency, onCompactScale } from '../i18n/format';
 import type { Goal, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
@@ -115,18 +115,22 @@ function unitGap(
       : { gapEn: formatCurrency(x, unit.currency, 'en'), gapVi: formatCurrency(x, unit.currency, 'vi') };
   if (kind === 'count' && compact)
     return { gapEn: formatCompact(Math.round(x), 'en'), gapVi: formatCompact(Math.round(x), 'vi') };
-  const digits = kind === 'count' ? 0 : x >= 100 ? 0 : 2;
+  // As the card writes the same gap (reading-text.ts formatGap): hours as hours with the card's
+  // decimals (two under ten, one from ten: "23.6 h" / "23,6 giờ"), ratios with their "×".
+  const duration = typeof unit === 'object' && unit.kind === 'duration' ? unit : null;
+  const digits = kind === 'count' ? 0 : duration ? (x < 10 ? 2 : 1) : x >= 100 ? 0 : 2;
   const n = (locale: string) =>
     formatter(
       `n|${locale}|${digits}`,
       () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
     ).format(x);
   if (kind === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
-  if (typeof unit === 'object' && unit.kind === 'duration') {
-    // Hours as hours, as on the card: "behind by 23.69 h", not a bare "23.69".
-    const label = { minutes: 'min', hours: 'h', days: 'd' }[unit.per];
-    return { gapEn: `${n('en-US')} ${label}`, gapVi: `${n('vi-VN')} ${label}` };
-  }
+  if (duration)
+    return {
+      gapEn: `${n('en-US')} ${durationLabel(duration.per, 'en')}`,
+      gapVi: `${n('vi-VN')} ${durationLabel(duration.per, 'vi')}`,
+    };
+  if (kind === 'ratio') return { gapEn: `${n('en-US')}×`, gapVi: `${n('vi-VN')}×` };
   return { gapEn: n('en-US'), gapVi: n('vi-VN') };
 }
 

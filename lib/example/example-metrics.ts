@@ -253,7 +253,7 @@ const DERIVED: MetricSpec[] = [
   {
     id: 'ex-roas',
     name: 'Return on ad spend (ROAS)',
-    vi: 'Lợi tức trên chi phí quảng cáo (ROAS)',
+    vi: 'Doanh thu trên chi phí quảng cáo (ROAS)',
     description: 'Attributed revenue per đồng of marketing spend, by channel.',
     unit: { kind: 'ratio' },
     direction: 'up',

@@ -42,7 +42,7 @@ export const goalReadingEn = {
   'reading.reason.deadline': 'deadline {date} passed',
   'reading.reason.reached': 'target reached',
   'reading.reason.reachedSoFar': 'target met so far in {period}',
-  'reading.reason.manual': "owner's check-in",
+  'reading.reason.manual': "owner's judgement",
   'reading.reason.children': 'from its sub-goals',
   'reading.reason.notStarted': 'starts {date}',
   // A keep goal past its line, in the side's own words: under a floor, over a ceiling.
@@ -105,7 +105,7 @@ export const goalReadingVi: Record<GoalReadingKey, string> = {
   'reading.reason.deadline': 'đã quá hạn {date}',
   'reading.reason.reached': 'đã đạt mục tiêu',
   'reading.reason.reachedSoFar': '{period} đến nay đã đạt mục tiêu',
-  'reading.reason.manual': 'theo cập nhật của người phụ trách',
+  'reading.reason.manual': 'theo đánh giá của người phụ trách',
   'reading.reason.children': 'theo các mục tiêu con',
   'reading.reason.notStarted': 'bắt đầu {date}',
   'reading.reason.keepBreached.at_least': '{value}, dưới mức sàn {threshold}',

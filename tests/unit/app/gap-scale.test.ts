@@ -59,12 +59,26 @@ describe('formatGap', () => {
     expect(formatGap(24_220, vnd, ctx('en'), [197_037, 165_000])).toBe('₫24,220');
   });
 
-  it('the trajectory alert writes hours as hours', () => {
+  it('the trajectory alert writes hours as the card does: its decimals, its words (en, vi)', () => {
     const pace = { gap: -23.69, gapPct: -0.15 } as Parameters<typeof belowTrajectoryAlert>[1];
-    const a = belowTrajectoryAlert({ id: 'g', title: 'Training' }, pace, 'p', undefined, {
-      kind: 'duration',
-      per: 'hours',
-    });
-    expect(a?.message.en).toBe('“Training” is behind its trajectory by 23.69 h.');
+    const hours = { kind: 'duration', per: 'hours' } as const;
+    const a = belowTrajectoryAlert({ id: 'g', title: 'Training' }, pace, 'p', undefined, hours);
+    expect(a?.message.en).toBe(
+      `“Training” is behind its trajectory by ${formatGap(-23.69, hours, ctx('en'))}.`,
+    );
+    expect(a?.message.en).toBe('“Training” is behind its trajectory by 23.7 h.');
+    expect(a?.message.vi).toContain(formatGap(-23.69, hours, ctx('vi')));
+    expect(a?.message.vi).toContain('23,7 giờ');
+    const short = { gap: -1.234, gapPct: -0.15 } as Parameters<typeof belowTrajectoryAlert>[1];
+    const b = belowTrajectoryAlert({ id: 'g', title: 'Training' }, short, 'p', undefined, hours);
+    expect(b?.message.en).toContain(formatGap(-1.234, hours, ctx('en')));
+  });
+
+  it('a ratio keeps its "×" in the alert, as on the card', () => {
+    const pace = { gap: -0.42, gapPct: -0.15 } as Parameters<typeof belowTrajectoryAlert>[1];
+    const a = belowTrajectoryAlert({ id: 'g', title: 'ROAS' }, pace, 'p', undefined, { kind: 'ratio' });
+    expect(a?.message.en).toBe(
+      `“ROAS” is behind its trajectory by ${formatGap(-0.42, { kind: 'ratio' }, ctx('en'))}.`,
+    );
   });
 });
