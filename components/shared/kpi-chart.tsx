@@ -35,6 +35,36 @@ const VI_DATE_NAMES: uPlot.DateNames = {
   WWW: ['CN', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7'],
 };
 
+const DAY_S = 86_400;
+const MONTH_S = 30 * DAY_S; // uPlot's own month: ticks from it are aligned to calendar months
+const YEAR_S = 365 * DAY_S;
+
+/**
+ * The time axis's labels for Vietnamese: day before month ("5/10" is 5 October, never 10 May, as
+ * uPlot's own "{M}/{D}" reads), 24-hour clock. uPlot's stamp table: the tick size, the label, then
+ * what is added when the year / month / day / hour / minute / second rolls over, then 1 (append).
+ */
+const VI_TIME_STAMPS: (string | number | null)[][] = [
+  [YEAR_S, '{YYYY}', null, null, null, null, null, null, 1],
+  [28 * DAY_S, '{MMM}', '\n{YYYY}', null, null, null, null, null, 1],
+  [DAY_S, '{D}/{M}', '\n{YYYY}', null, null, null, null, null, 1],
+  [3600, '{H}:00', '\n{D}/{M}/{YY}', null, '\n{D}/{M}', null, null, null, 1],
+  [60, '{H}:{mm}', '\n{D}/{M}/{YY}', null, '\n{D}/{M}', null, null, null, 1],
+];
+
+/**
+ * A chart of monthly points (a step of a month between two of them) ticks by month at the finest: its
+ * days would be labels for points that are not there. (A monthly chart's running month has a point at
+ * now and one at its end, so the step is the largest, not the typical, one.)
+ */
+function monthlyIncrs(xs: ArrayLike<number> | undefined): number[] | undefined {
+  if (!xs || xs.length < 2) return undefined;
+  let widest = 0;
+  for (let i = 1; i < xs.length; i++) widest = Math.max(widest, (xs[i] as number) - (xs[i - 1] as number));
+  if (widest < 27 * DAY_S) return undefined;
+  return [MONTH_S, 2 * MONTH_S, 3 * MONTH_S, 4 * MONTH_S, 6 * MONTH_S, YEAR_S, 2 * YEAR_S, 5 * YEAR_S];
+}
+
 let uplotModule: Promise<typeof uPlot> | null = null;
 /** uPlot (~24 KB gzip) loads only when a chart is on screen, after the first paint. */
 function loadUplot() {
@@ -67,6 +97,7 @@ export function KpiChart({
       // Canvas cannot read CSS variables: resolve `var(--pc-…)` to the colour in force on the host.
       const style = getComputedStyle(el);
       const color = (c: string) => resolveColor(c, (name) => style.getPropertyValue(name));
+      const incrs = monthlyIncrs(data[0] as ArrayLike<number>);
       const opts: uPlot.Options = {
         width: Math.max(200, el.clientWidth),
         height,
@@ -75,7 +106,12 @@ export function KpiChart({
         scales: { x: { time: true } },
         ...(locale === 'vi' ? { fmtDate: (tpl: string) => UPlot.fmtDate(tpl, VI_DATE_NAMES) } : {}),
         axes: [
-          { stroke: color('var(--pc-muted)'), grid: { stroke: color('var(--pc-grid)') } },
+          {
+            stroke: color('var(--pc-muted)'),
+            grid: { stroke: color('var(--pc-grid)') },
+            ...(locale === 'vi' ? { values: VI_TIME_STAMPS as uPlot.Axis['values'] } : {}),
+            ...(incrs ? { incrs } : {}),
+          },
           {
             stroke: color('var(--pc-muted)'),
             grid: { stroke: color('var(--pc-grid)') },

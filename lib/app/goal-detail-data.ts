@@ -145,7 +145,11 @@ export function buildChart(
   const tz = settings.timeZone;
   const type = ev?.type ?? 'level';
   const start = goal.startAt ?? now - 365 * DAY;
-  const end = Math.max(goal.deadline ?? now + 90 * DAY, now + 7 * DAY);
+  // Through the deadline, and on to the card's forecast date when that is later (at most a year on):
+  // the band is then seen crossing the target where the card says it will.
+  const p50 = ev?.forecast && !ev.forecast.reachedAlready ? ev.forecast.p50 : null;
+  const deadline = goal.deadline ?? now + 90 * DAY;
+  const end = Math.max(deadline, now + 7 * DAY, p50 !== null ? Math.min(p50, deadline + 366 * DAY) : 0);
   const g = chartGranularity(ev, metric, (end - start) / DAY);
   const starts = periodStarts(localDayKey(start, tz), localDayKey(end, tz), g, settings);
   if (starts.length === 0) return null;
@@ -205,9 +209,10 @@ export function buildChart(
           plan: ev?.plan ?? [],
         }
       : null;
-  // A total's points are its running sums at the end of each period, the running one's at now (see
-  // xs below): the trajectory is read at the same instants.
-  const at = ends.map((e, i) => (total ? Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY) : e));
+  // Each point is drawn where its value is known: a total's running sum and a level's period value at
+  // the period's end, the card's value at now (see xs below); the trajectory is read at the same
+  // instants, so the gap at the card's point is the card's pace.
+  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY));
   const target = at.map((e) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
@@ -215,6 +220,8 @@ export function buildChart(
     return expectedLevel(window, baseline, goal.target, Math.min(e, window.deadline));
   });
 
+  /** The band at the end of the running period, when the card's value is read on it (drawn at now). */
+  let runningEnd: { low: number; mid: number; high: number } | null = null;
   const low: (number | null)[] = starts.map(() => null);
   const mid: (number | null)[] = starts.map(() => null);
   const high: (number | null)[] = starts.map(() => null);
@@ -242,6 +249,9 @@ export function buildChart(
       : forecastSeries(basis.history, horizon, opts);
     if (band.p50.length) {
       low[last] = mid[last] = high[last] = current;
+      const [lo, md, hi] = [band.p10[0], band.p50[0], band.p90[0]];
+      if (last === curIdx && lo !== undefined && md !== undefined && hi !== undefined)
+        runningEnd = { low: Math.min(lo, hi), mid: md, high: Math.max(lo, hi) };
       for (let i = last + 1; i < starts.length; i++) {
         const k = i - curIdx;
         const lo = band.p10[k];
@@ -254,14 +264,38 @@ export function buildChart(
       }
     }
   }
+  // The card's value is read on the running period (drawn at now): the period's end is a point of its
+  // own, with the target there and the band's first step, so a goal due this month still shows its
+  // target at the deadline and where the forecast ends the month.
+  const xs = at.map((t) => t / 1000);
+  const endOfRunning = last >= 0 && last === curIdx ? (ends[last] as number) - 1 : null;
+  if (endOfRunning !== null && endOfRunning > now) {
+    const i = last + 1;
+    const t =
+      goal.target === undefined
+        ? null
+        : type === 'keep'
+          ? goal.target
+          : window
+            ? expectedLevel(window, baseline, goal.target, Math.min(endOfRunning, window.deadline))
+            : null;
+    const band = runningEnd;
+    xs.splice(i, 0, endOfRunning / 1000);
+    actual.splice(i, 0, null);
+    perPeriod.splice(i, 0, null);
+    target.splice(i, 0, t);
+    low.splice(i, 0, band?.low ?? null);
+    mid.splice(i, 0, band?.mid ?? null);
+    high.splice(i, 0, band?.high ?? null);
+  }
   return {
     goalId: goal.id,
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
-    // A total's point i is its running sum at the END of period i (the trajectory and the band are
-    // read there too), so it is drawn at the period's last instant, and the card's value at now: drawn
-    // at the period's start, the line reached the target a whole period before the card's date. A
-    // level's point is the period's value, drawn at the period's start.
-    xs: total ? at.map((t) => t / 1000) : starts.map((s) => startOfLocalDay(s, tz) / 1000),
+    // Point i is the value at the END of period i (a total's running sum, a level's period value; the
+    // trajectory and the band are read there too), drawn at the period's last instant, the card's value
+    // at now: drawn at the period's start, a December value read as December 1st, and the line reached
+    // the target a whole period before the card's date.
+    xs,
     actual,
     target,
     low,

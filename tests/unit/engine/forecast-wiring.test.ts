@@ -128,28 +128,31 @@ describe('forecast wiring', () => {
     if (!chart) throw new Error('no chart');
     const last = chart.actual.findLastIndex((v) => v !== null);
     expect(chart.mid[last]).toBe(e.current);
-    // The first period after today adds the rest of this week and a whole week, never less.
-    expect(chart.mid[last + 1] ?? 0).toBeGreaterThan((e.current ?? 0) + 7 * 100);
+    // The running week's end is a point of its own (the band's first step: the rest of this week);
+    // the next adds a whole week, never less.
+    expect(chart.actual[last + 1]).toBeNull();
+    expect(chart.mid[last + 1] ?? 0).toBeGreaterThanOrEqual(e.current ?? 0);
+    expect(chart.mid[last + 2] ?? 0).toBeGreaterThan((e.current ?? 0) + 7 * 100);
     // The same model, history (every complete week on record, not only those since the goal started),
     // seed and paths as the card: the band is the simulated running totals from the card's value.
     const basis = e.forecastBasis;
     if (!basis) throw new Error('no forecast basis');
     expect(basis.history.length).toBeGreaterThan(60);
-    const band = forecastCumulativeBand(basis.history, chart.xs.length - last, e.current ?? 0, {
+    const band = forecastCumulativeBand(basis.history, chart.xs.length - last - 1, e.current ?? 0, {
       ...basisOptions(basis),
       firstStepShare: basis.firstStepShare,
     });
-    expect(chart.mid.slice(last + 1)).toEqual(band.p50.slice(1));
-    expect(chart.high.slice(last + 1)).toEqual(band.p90.slice(1));
+    expect(chart.mid.slice(last + 1)).toEqual(band.p50);
+    expect(chart.high.slice(last + 1)).toEqual(band.p90);
     const crossing = chart.mid.findIndex((v, i) => i > last && v !== null && v >= 40_000);
     expect(crossing).toBeGreaterThan(last);
     // Point i is the running total at the end of period i and is drawn there (the card's value at
     // now): the line crosses the target between the point before and this one, where the card's median
     // date falls.
     expect(chart.xs[last]).toBe(now / 1000);
-    // Then the end of each week after the running one, a week apart.
-    expect(chart.xs[last + 1]! - chart.xs[last]!).toBeGreaterThan(7 * 86_400);
-    expect(chart.xs[last + 1]! - chart.xs[last]!).toBeLessThanOrEqual(14 * 86_400);
+    // Then the running week's end (under a week on), and the end of each week after it, a week apart.
+    expect(chart.xs[last + 1]! - chart.xs[last]!).toBeGreaterThan(0);
+    expect(chart.xs[last + 1]! - chart.xs[last]!).toBeLessThanOrEqual(7 * 86_400);
     for (let i = last + 2; i < chart.xs.length; i++) {
       expect(Math.abs(chart.xs[i]! - chart.xs[i - 1]! - 7 * 86_400)).toBeLessThanOrEqual(3_600);
     }
@@ -185,15 +188,15 @@ describe('forecast wiring', () => {
     const chart = buildChart(g, { metrics, rollups }, settings, now, e);
     if (!chart) throw new Error('no chart');
     const last = chart.actual.findLastIndex((v) => v !== null);
-    const band = forecastCumulativeBand(basis.history, chart.xs.length - last, e.current ?? 0, {
+    const band = forecastCumulativeBand(basis.history, chart.xs.length - last - 1, e.current ?? 0, {
       ...basisOptions(basis),
       firstStepShare: basis.firstStepShare,
     });
-    expect(chart.mid.slice(last + 1)).toEqual(band.p50.slice(1));
-    // Point last + k is the running total at the end of the k-th month after December: February
-    // adds less than March, 28 days against 31.
-    const feb = (chart.mid[last + 2] ?? 0) - (chart.mid[last + 1] ?? 0);
-    const mar = (chart.mid[last + 3] ?? 0) - (chart.mid[last + 2] ?? 0);
+    expect(chart.mid.slice(last + 1)).toEqual(band.p50);
+    // Point last + 1 is the end of December; last + 1 + k the running total at the end of the k-th
+    // month after it: February adds less than March, 28 days against 31.
+    const feb = (chart.mid[last + 3] ?? 0) - (chart.mid[last + 2] ?? 0);
+    const mar = (chart.mid[last + 4] ?? 0) - (chart.mid[last + 3] ?? 0);
     expect(feb / mar).toBeCloseTo(28 / 31, 1);
   });
 

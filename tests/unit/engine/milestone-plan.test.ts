@@ -138,10 +138,6 @@ describe('the example BHAG', () => {
     expect(chart.actual[last]).toBe(v.ev.current);
     const shown = chart.actual.filter((x): x is number => x !== null);
     expect(shown.length).toBe(6); // the card: "Forecast after 8 complete periods of data (6 so far)"
-    console.log(
-      JSON.stringify(chart.actual),
-      JSON.stringify(chart.xs.map((x) => new Date(x * 1000).toISOString().slice(0, 10))),
-    );
     for (const x of shown) expect(x).toBeGreaterThan(30e9);
   });
 });
