@@ -329,7 +329,10 @@ export function forecastLine(
   const line =
     f.p50 === null
       ? missedLine(goal, ev, ctx)
-      : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
+      : f.p90 === null && f.p10 !== null
+        ? // The latest date the futures reach is past the simulated horizon: "or later", not "– …".
+          t('forecast.lineOpen', { date: d(f.p50), from: d(f.p10) })
+        : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
   return f.rough ? `${line} · ${t('forecast.rough', { ...f.rough })}` : line;
 }
 

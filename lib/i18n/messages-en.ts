@@ -386,6 +386,7 @@ export const en = {
 
   // Forecast and pace
   'forecast.line': 'Forecast: {date} (80%: {from} – {to})',
+  'forecast.lineOpen': 'Forecast: {date} (80%: {from} or later)',
   'forecast.notEnoughData': 'Not enough data to forecast yet',
   'forecast.neverAtPace': 'At the current pace the target is not reached',
   'pace.ahead': 'ahead by {x}',

@@ -21,5 +21,5 @@ export const forecastReadingVi: Record<keyof typeof forecastReadingEn, string> =
   'keep.chanceThisMonthOnly': 'Khả năng phá ngưỡng trong tháng này: {breach}',
   'forecast.mostlyMissed': 'Nhiều khả năng không đạt với tốc độ hiện tại',
   'forecast.mostlyMissedChance':
-    'Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt trước {date}: {p}',
+    'Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt đến hết {date}: {p}',
 };

@@ -101,7 +101,7 @@ export const goalReadingVi: Record<GoalReadingKey, string> = {
   'reading.keep.streak.one': '{count} tháng liên tiếp',
   'reading.keep.streak.other': '{count} tháng liên tiếp',
   'reading.reason.pace': 'chậm hơn kế hoạch {x}',
-  'reading.reason.forecast': 'khả năng đạt trước {date}: {p}',
+  'reading.reason.forecast': 'khả năng đạt đến hết {date}: {p}',
   'reading.reason.deadline': 'đã quá hạn {date}',
   'reading.reason.reached': 'đã đạt mục tiêu',
   'reading.reason.reachedSoFar': '{period} đến nay đã đạt mục tiêu',

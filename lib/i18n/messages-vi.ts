@@ -387,6 +387,7 @@ export const vi: Record<MessageKey, string> = {
 
   // Forecast and pace
   'forecast.line': 'Dự báo: {date} (80%: {from} – {to})',
+  'forecast.lineOpen': 'Dự báo: {date} (80%: từ {from} trở đi)',
   'forecast.notEnoughData': 'Chưa đủ dữ liệu để dự báo',
   'forecast.neverAtPace': 'Với tốc độ hiện tại sẽ không đạt mục tiêu',
   'pace.ahead': 'vượt {x}',

@@ -117,7 +117,7 @@ describe('a forecast that most futures miss', () => {
     );
     const vi = exampleViews('vi').get('ex-kpi-engagement');
     expect(vi?.view.forecast).toMatch(
-      /^Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt trước .+: \d+%$/,
+      /^Nhiều khả năng không đạt với tốc độ hiện tại · khả năng đạt đến hết .+: \d+%$/,
     );
   });
 });

@@ -36,6 +36,11 @@ describe('the pace line beside a status the forecast decided', () => {
     expect(en?.view.pace).toBe('Still 0.3 pt to go');
     const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kr-on-time');
     expect(vi?.view.pace).toBe('Còn thiếu 0,3 điểm %');
+    expect(vi?.view.reason).toBe('khả năng đạt đến hết 31/12/2026: 7%');
+    // Its forecast's latest 80% date is past the simulated horizon: said in words, not "– …".
+    expect(en?.ev.forecast?.p90).toBeNull();
+    expect(en?.view.forecast).toMatch(/^Forecast: .+ \(80%: .+ or later\)$/);
+    expect(vi?.view.forecast).toMatch(/^Dự báo: .+ \(80%: từ .+ trở đi\)$/);
   });
 
   it('ahead or on pace with an unlikely forecast: what is still to go; behind: the pace gap', () => {
