@@ -247,20 +247,28 @@ export function buildChart(
           firstStepShare: basis.firstStepShare,
         })
       : forecastSeries(basis.history, horizon, opts);
+    // A share (a percentage whose whole history lies within 0–100%: on-time delivery, a margin, a
+    // conversion rate) cannot go past either end: its band stops there (a monotone clamp of the paths,
+    // so the quantiles are still the card's model's).
+    const share =
+      !total &&
+      metric.unit.kind === 'percent' &&
+      [...basis.history, current].every((v) => v >= 0 && v <= 100);
+    const bound = (v: number) => (share ? Math.min(100, Math.max(0, v)) : v);
     if (band.p50.length) {
       low[last] = mid[last] = high[last] = current;
       const [lo, md, hi] = [band.p10[0], band.p50[0], band.p90[0]];
       if (last === curIdx && lo !== undefined && md !== undefined && hi !== undefined)
-        runningEnd = { low: Math.min(lo, hi), mid: md, high: Math.max(lo, hi) };
+        runningEnd = { low: bound(Math.min(lo, hi)), mid: bound(md), high: bound(Math.max(lo, hi)) };
       for (let i = last + 1; i < starts.length; i++) {
         const k = i - curIdx;
         const lo = band.p10[k];
         const md = band.p50[k];
         const hi = band.p90[k];
         if (lo === undefined || md === undefined || hi === undefined) continue;
-        low[i] = Math.min(lo, hi);
-        mid[i] = md;
-        high[i] = Math.max(lo, hi);
+        low[i] = bound(Math.min(lo, hi));
+        mid[i] = bound(md);
+        high[i] = bound(Math.max(lo, hi));
       }
     }
   }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildChart } from '../../../lib/app/goal-detail-data';
+import { exampleViews } from '../example/example-views';
+
+/**
+ * The detail chart as a manager reads it (docs/figures.md § Detail chart), on the example at Dec 6:
+ * each point where its value is known, the deadline and the forecast date on the chart, and a share's
+ * band inside 0–100%.
+ */
+const NOW = Date.UTC(2026, 11, 6, 2);
+const TZ = 'Asia/Ho_Chi_Minh';
+const views = exampleViews(NOW, TZ, 'en');
+const chartOf = (id: string) => {
+  const v = views.find((x) => x.goal.id === id);
+  if (!v) throw new Error(`no ${id}`);
+  const chart = buildChart(v.goal, v.input, v.settings, NOW, v.ev);
+  if (!chart) throw new Error(`no chart for ${id}`);
+  return { v, chart };
+};
+
+describe('the detail chart', () => {
+  it('draws the card’s value at now, its target there as the card’s pace, and the month’s end after it', () => {
+    const { v, chart } = chartOf('ex-kr-on-time');
+    const last = chart.actual.findLastIndex((x) => x !== null);
+    expect(chart.xs[last]).toBe(NOW / 1000);
+    expect(chart.actual[last]).toBe(v.ev.current);
+    // The gap at the card's point is the card's pace.
+    expect((chart.actual[last] ?? 0) - (chart.target[last] ?? 0)).toBeCloseTo(
+      v.ev.pace?.gap ?? Number.NaN,
+      9,
+    );
+    // December's end (the deadline) is a point of its own: the target reached, the band's first step.
+    const decEnd = chart.xs[last + 1] ?? 0;
+    expect(new Date((decEnd + 7 * 3600) * 1000).toISOString().slice(0, 10)).toBe('2026-12-31');
+    expect(chart.target[last + 1]).toBeCloseTo(98, 9);
+    expect(chart.mid[last + 1]).not.toBeNull();
+    // Earlier months sit at their own ends (Nov 30), never at their starts.
+    expect(new Date(((chart.xs[last - 1] ?? 0) + 7 * 3600) * 1000).toISOString().slice(0, 10)).toBe(
+      '2026-11-30',
+    );
+  });
+
+  it('runs on to the card’s forecast date after the deadline, where the band crosses the target', () => {
+    const { v, chart } = chartOf('ex-kpi-net-profit');
+    const p50 = v.ev.forecast?.p50 ?? 0;
+    expect(p50).toBeGreaterThan(v.goal.deadline ?? 0);
+    expect((chart.xs.at(-1) ?? 0) * 1000).toBeGreaterThanOrEqual(p50 - 31 * 86_400_000);
+    const crossing = chart.mid.findIndex(
+      (x, i) => i > 0 && chart.actual[i] === null && x !== null && x >= 5.5e9,
+    );
+    expect(crossing).toBeGreaterThan(0);
+    expect((chart.xs[crossing] ?? 0) * 1000).toBeGreaterThanOrEqual(p50);
+    expect((chart.xs[crossing - 1] ?? 0) * 1000).toBeLessThan(p50);
+  });
+
+  it('keeps a share’s band inside 0–100%: on-time delivery never forecast above 100%', () => {
+    const { chart } = chartOf('ex-kr-on-time');
+    const band = [...chart.low, ...chart.mid, ...chart.high].filter((x): x is number => x !== null);
+    expect(band.length).toBeGreaterThan(3);
+    for (const x of band) expect(x).toBeLessThanOrEqual(100);
+    // It reaches the top: the model alone would go past it.
+    expect(Math.max(...band)).toBe(100);
+  });
+});
