@@ -4,6 +4,7 @@ import { formatDate } from '../i18n/format';
 import { localizedName, type Translator } from '../i18n/translate';
 import type { Goal, Metric, Settings, Unit } from '../schema';
 import type { GoalView, ViewStatus } from './goal-view';
+import { levelAmountFigures } from './level-amount-figures';
 import { levelPercentFigures } from './percent-figures';
 import {
   forecastLine,
@@ -85,7 +86,9 @@ export function buildGoalView(
       ? okrScoreText(1, ctx)
       : ev?.keep
         ? keepThresholdText(ev, unit, ctx)
-        : (levelPercentFigures(ev, unit, ctx)?.target ?? formatUnitValue(goal.target ?? null, unit, ctx)),
+        : (levelPercentFigures(ev, unit, ctx)?.target ??
+          levelAmountFigures(ev, unit, ctx)?.target ??
+          formatUnitValue(goal.target ?? null, unit, ctx)),
     spark: spark.slice(-120),
   };
   if (goal.owner) view.owner = goal.owner;

@@ -14,6 +14,7 @@ import {
 } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
 import type { ViewContext } from './goal-views';
+import { levelAmountFigures } from './level-amount-figures';
 import { keepPercentFigures, levelPercentFigures } from './percent-figures';
 
 /**
@@ -95,6 +96,7 @@ export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewC
   const value =
     keepPercentFigures(ev, unit, ctx)?.value ??
     levelPercentFigures(ev, unit, ctx)?.value ??
+    levelAmountFigures(ev, unit, ctx)?.value ??
     formatUnitValue(ev?.current ?? null, unit, ctx);
   const p = ev?.period;
   if (!ev || !p || ev.current === null || ev.type === 'total' || ev.type === 'milestone') return value;
@@ -138,7 +140,10 @@ export function progressText(
   if (progress === null || !Number.isFinite(progress)) return t('dashboard.noData');
   const percent = formatPercent(Math.max(0, progress), locale);
   if (ev?.type === 'level' && ev.baseline !== null)
-    return t('reading.progress.level', { percent, baseline: formatUnitValue(ev.baseline, unit, ctx) });
+    return t('reading.progress.level', {
+      percent,
+      baseline: levelAmountFigures(ev, unit, ctx)?.baseline ?? formatUnitValue(ev.baseline, unit, ctx),
+    });
   return t('dashboard.progress', { percent });
 }
 
@@ -333,7 +338,21 @@ export function forecastLine(
         ? // The latest date the futures reach is past the simulated horizon: "or later", not "– …".
           t('forecast.lineOpen', { date: d(f.p50), from: d(f.p10) })
         : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
-  return f.rough ? `${line} · ${t('forecast.rough', { ...f.rough })}` : line;
+  if (f.rough) return `${line} · ${t('forecast.rough', { ...f.rough })}`;
+  return `${line}${lateChance(goal, ev, ctx)}`;
+}
+
+/**
+ * A forecast date past the deadline comes with the chance of making it by the deadline — the figure
+ * the forecast-miss alert quotes — unless the status's reason beside it already says it.
+ */
+function lateChance(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string {
+  const f = ev.forecast;
+  const p = f?.probabilityByDeadline;
+  if (!f || f.p50 === null || p === null || p === undefined || goal.deadline === undefined) return '';
+  if (f.p50 <= goal.deadline || goal.deadline <= ctx.now) return '';
+  if (ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely') return '';
+  return ` · ${ctx.t('reading.reason.forecast', { p: formatChance(p, ctx.settings.locale), date: date(goal.deadline, ctx) })}`;
 }
 
 /**

@@ -130,14 +130,32 @@ export function onCompactScale(values: readonly (number | null)[]): boolean {
 
 const COMPACT_DIGITS: Intl.NumberFormatOptions = { maximumSignificantDigits: 3, signDisplay: 'negative' };
 
-/** en `1.25B`, vi `1,25 tỷ` / `12 tr`; with a currency: `$1.25B`, `1,25 tỷ ₫`. Three significant digits. */
-export function formatCompact(value: number, locale: Locale, currency?: string): string {
+/**
+ * en `1.25B`, vi `1,25 tỷ` / `12 tr`; with a currency: `$1.25B`, `1,25 tỷ ₫`. Three significant digits,
+ * or `significant` where figures close together must be told apart (level-amount-figures.ts), with
+ * `keepZeros` writing them all at that precision ("₫1.740M" beside "₫1.766M").
+ */
+export function formatCompact(
+  value: number,
+  locale: Locale,
+  currency?: string,
+  precision: { significant?: number; keepZeros?: boolean } = {},
+): string {
   if (!Number.isFinite(value)) return NO_VALUE;
+  const significant = precision.significant ?? 3;
   // Round first, so 999,999 picks the million scale ("1M") instead of printing "1,000K".
-  const rounded = Number(Math.abs(value).toPrecision(3));
+  const rounded = Number(Math.abs(value).toPrecision(significant));
   const scale = COMPACT_SCALES[locale].find(([size]) => rounded >= size);
   const mantissa = scale ? rounded / scale[0] : rounded;
-  const body = formatNumber(mantissa, locale, COMPACT_DIGITS) + (scale ? scale[1] : '');
+  const digits =
+    significant === 3 && !precision.keepZeros
+      ? COMPACT_DIGITS
+      : {
+          ...COMPACT_DIGITS,
+          maximumSignificantDigits: significant,
+          ...(precision.keepZeros ? { minimumSignificantDigits: significant } : {}),
+        };
+  const body = formatNumber(mantissa, locale, digits) + (scale ? scale[1] : '');
   const sign = value < 0 && rounded !== 0 ? '-' : '';
   if (!currency) return sign + body;
   const symbol = currencyPlacement(locale, currency);

@@ -70,3 +70,24 @@ describe('the pace line beside a status the forecast decided', () => {
     expect(paceLine(ev, percent, ctx('en'))).toBe('Still 0.02 pt to go');
   });
 });
+
+describe('a forecast date past the deadline', () => {
+  it('comes with the chance by the deadline the forecast-miss alert quotes, once per card (en, vi)', () => {
+    for (const locale of ['en', 'vi'] as const) {
+      const views = viewsAt(NOW, 'Asia/Ho_Chi_Minh', locale);
+      let late = 0;
+      for (const { goal, ev, view } of views) {
+        const f = ev?.forecast;
+        if (!f || f.rough || f.p50 === null || goal.deadline === undefined || f.p50 <= goal.deadline)
+          continue;
+        late++;
+        const said = locale === 'en' ? /chance by/g : /khả năng đạt đến hết/g;
+        const text = `${view.reason ?? ''} | ${view.forecast ?? ''}`;
+        expect(text.match(said)?.length, `${goal.id}: ${text}`).toBe(1);
+      }
+      expect(late).toBeGreaterThanOrEqual(3);
+    }
+    const shop = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-retail-value');
+    expect(shop?.view.forecast).toMatch(/^Forecast: .+ · \d+% chance by Dec 31, 2026$/);
+  });
+});
