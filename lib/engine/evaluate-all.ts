@@ -239,7 +239,11 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     alerts: dedupeAlerts(alerts),
     scorecard: scorecard(live, (id) => {
       const e = perGoal.get(id);
-      return e ? { status: e.status, progress: e.rolledUpProgress } : undefined;
+      if (!e) return undefined;
+      const goal = liveById.get(id);
+      const over = goal?.deadline !== undefined && goal.deadline < now;
+      const achieved = e.decidedBy === 'done' || (over && e.decidedBy === 'target_reached');
+      return { status: e.status, progress: e.rolledUpProgress, achieved };
     }),
   };
 }

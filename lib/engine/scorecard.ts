@@ -2,9 +2,13 @@ import { type Confidence, type Goal, PERSPECTIVES, type Perspective } from '../s
 
 /**
  * Balanced Scorecard: goals grouped by the four perspectives, each with a health.
- * Health = the mean of its goals' status ranks (on track 0, at risk 1, off track 2): below 0.5 is
+ * Health = the mean of its open goals' status ranks (on track 0, at risk 1, off track 2): below 0.5 is
  * on_track, below 1.25 at_risk, else off_track — so one red goal among four turns the perspective
  * amber but not red. Goals without a status don't count; a perspective with none has health null.
+ * Goals already achieved (done, or their window over with the target met: last quarter's milestone)
+ * are listed and counted in progress but left out of the health, which is about what is still open:
+ * three met quarters must not turn two red KPIs amber. Only when every goal is achieved do they make
+ * the health (on track). A goal whose deadline passed undone stays in: that miss is open business.
  */
 
 export interface PerspectiveHealth {
@@ -20,13 +24,16 @@ const RANK: Record<Confidence, number> = { on_track: 0, at_risk: 1, off_track: 2
 
 export function scorecard(
   goals: readonly Pick<Goal, 'id' | 'perspective' | 'weight'>[],
-  evaluation: (goalId: string) => { status: Confidence | null; progress: number | null } | undefined,
+  evaluation: (
+    goalId: string,
+  ) => { status: Confidence | null; progress: number | null; achieved?: boolean } | undefined,
 ): PerspectiveHealth[] {
   return PERSPECTIVES.map((perspective) => {
     const mine = goals.filter((g) => g.perspective === perspective);
     const counts = { on_track: 0, at_risk: 0, off_track: 0, none: 0 };
     let rankSum = 0;
     let ranked = 0;
+    let achieved = 0;
     let pSum = 0;
     let wSum = 0;
     let pCount = 0;
@@ -36,8 +43,11 @@ export function scorecard(
       const st = e?.status ?? null;
       if (st) {
         counts[st]++;
-        rankSum += RANK[st];
-        ranked++;
+        if (e?.achieved) achieved++;
+        else {
+          rankSum += RANK[st];
+          ranked++;
+        }
       } else counts.none++;
       if (e && e.progress !== null && Number.isFinite(e.progress)) {
         const p = Math.min(1, Math.max(0, e.progress));
@@ -47,7 +57,7 @@ export function scorecard(
         pCount++;
       }
     }
-    const mean = ranked ? rankSum / ranked : null;
+    const mean = ranked ? rankSum / ranked : achieved ? 0 : null;
     return {
       perspective,
       goalIds: mine.map((g) => g.id),

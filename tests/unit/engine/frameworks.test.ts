@@ -150,6 +150,23 @@ describe('scorecard', () => {
     expect(sc[1]?.health).toBe('off_track');
     expect(sc[2]).toMatchObject({ health: null, progress: null, goalIds: [] });
   });
+
+  it('leaves achieved goals out of the health: three met quarters do not turn two red KPIs amber', () => {
+    const goals = ['q1', 'q2', 'q3', 'margin', 'profit', 'bhag'].map((id) =>
+      goal({ id, perspective: 'financial' }),
+    );
+    const ev = (id: string) =>
+      id.startsWith('q')
+        ? { status: 'on_track' as const, progress: 1, achieved: true }
+        : { status: id === 'bhag' ? ('at_risk' as const) : ('off_track' as const), progress: 0.5 };
+    const [financial] = scorecard(goals, ev);
+    // (2 + 2 + 1) ÷ 3 = 1.67: off track. Counting the quarters, (5 + 0) ÷ 6 = 0.83 read "at risk".
+    expect(financial?.health).toBe('off_track');
+    expect(financial?.counts).toEqual({ on_track: 3, at_risk: 1, off_track: 2, none: 0 });
+    // Every goal achieved: on track.
+    const [done] = scorecard(goals.slice(0, 3), ev);
+    expect(done?.health).toBe('on_track');
+  });
 });
 
 describe('cascade', () => {
