@@ -1,4 +1,5 @@
 import type { GoalView, PerspectiveView } from '../../lib/app/goal-view';
+import { STATUS_ICON } from '../../lib/snapshot/status-icon';
 import { StatusPill } from './status-pill';
 
 /** The line under a goal: its progress; an objective's with its score ("0.64 · OKR score · yellow zone"). */
@@ -7,6 +8,8 @@ function scorecardDetail(g: GoalView): string {
     ? `${g.value} · ${g.progressText}`
     : g.progressText;
 }
+
+const ROW_STATUSES: ReadonlySet<GoalView['status']> = new Set(['on_track', 'at_risk', 'off_track']);
 
 export function Scorecard({
   perspectives,
@@ -40,7 +43,18 @@ export function Scorecard({
                   ) : (
                     g.title
                   )}{' '}
-                  <span class="pc-muted">{scorecardDetail(g)}</span>
+                  <span class="pc-muted">
+                    {/* Each row's own status, so the perspective's can be checked against its rows. */}
+                    {ROW_STATUSES.has(g.status) && (
+                      <>
+                        <span class={`pc-row-status pc-status-${g.status}`}>
+                          <span aria-hidden="true">{STATUS_ICON[g.status]}</span> {statusLabel(g.status)}
+                        </span>
+                        {' · '}
+                      </>
+                    )}
+                    {scorecardDetail(g)}
+                  </span>
                 </li>
               );
             })}

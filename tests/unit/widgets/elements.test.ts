@@ -216,8 +216,8 @@ describe('each widget', () => {
     ]);
     expect(sections[1]?.querySelector('h3')?.textContent).toBe('Customer ■ Off track');
     expect([...(sections[1]?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
-      'Qualified leads <from ads> & referrals 74%',
-      'Customer NPS ≥ 50 30%',
+      'Qualified leads <from ads> & referrals ● On track · 74%',
+      'Customer NPS ≥ 50 ■ Off track · 30%',
     ]);
   });
 

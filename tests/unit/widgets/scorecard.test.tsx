@@ -34,7 +34,10 @@ describe('the scorecard, on the example', () => {
     );
     expect(items.filter((t) => /\b0% of target/.test(t))).toEqual([]);
     expect(items.find((t) => t.startsWith("Become distributors' first-choice supplier"))).toMatch(
-      /supplier 0\.\d\d · OKR score · (red|yellow|green) zone$/,
+      /supplier [■▲●] (on_track|at_risk|off_track) · 0\.\d\d · OKR score · (red|yellow|green) zone$/,
     );
+    // Every row with a status says it, so the perspective's can be checked against its rows.
+    const net = items.find((t) => t.startsWith('Net profit'));
+    expect(net).toMatch(/^Net profit of 5\.5 billion VND this year [■▲●] (on_track|at_risk|off_track) · /);
   });
 });
