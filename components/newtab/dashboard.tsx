@@ -43,7 +43,7 @@ export function Dashboard() {
       case 'milestones':
         return <MilestoneTimeline milestones={d.milestones} />;
       case 'growth':
-        return <GrowthTable rows={d.growth} />;
+        return <GrowthTable rows={d.growth} compared={d.growthMonths} />;
       case 'alerts':
         return <AlertsPanel alerts={d.alerts} />;
     }

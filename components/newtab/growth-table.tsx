@@ -6,7 +6,7 @@ import { tr } from '../app/session';
  * The growth-KPI pack by channel and by segment: one row per KPI, one column per channel (or segment),
  * each cell the last complete month and its change against the month before.
  */
-export function GrowthTable({ rows }: { rows: GrowthRow[] }) {
+export function GrowthTable({ rows, compared }: { rows: GrowthRow[]; compared?: string }) {
   const t = tr.value;
   if (rows.length === 0) return <p class="pc-muted">{t('widget.empty')}</p>;
   const groups = [
@@ -23,7 +23,7 @@ export function GrowthTable({ rows }: { rows: GrowthRow[] }) {
           <div key={title} class="pc-table-wrap">
             <table class="pc-table">
               <caption>
-                {title} <span class="pc-muted">({t('dashboard.vsPrevious')})</span>
+                {title} <span class="pc-muted">({compared ?? t('dashboard.vsPrevious')})</span>
               </caption>
               <thead>
                 <tr>

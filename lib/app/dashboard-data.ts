@@ -13,7 +13,7 @@ import { readRollups } from '../storage/rollup-store';
 import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } from './dashboard-types';
 import type { PerspectiveView } from './goal-view';
 import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
-import { growthRows } from './growth-rows';
+import { growthMonths, growthRows } from './growth-rows';
 import { milestoneProgress } from './milestone-progress';
 import { createSeriesReader, lastPeriods } from './period-series';
 
@@ -93,6 +93,7 @@ export function evaluateDashboard(
     milestones: milestoneViews(live, result.perGoal, ctx, metricsById),
     okrs: okrViews(live, result.perGoal, settings),
     growth: growthRows(input.metrics, series, today, settings, ctx, input.rollups),
+    growthMonths: growthMonths(today, settings, ctx),
     metrics: input.metrics,
   };
   return { data, perGoal: result.perGoal };

@@ -63,5 +63,7 @@ export interface DashboardData {
   milestones: MilestoneView[];
   okrs: OkrView[];
   growth: GrowthRow[];
+  /** What the growth table compares, for its caption: "Nov vs. Oct". */
+  growthMonths?: string;
   metrics: Metric[];
 }

@@ -7,6 +7,7 @@ import { type Dimension, type Metric, parseDimKey, type Settings } from '../sche
 import type { GrowthRow } from './dashboard-types';
 import { formatUnitValue, type ViewContext } from './goal-views';
 import { lastPeriods } from './period-series';
+import { monthName } from './reading-text';
 
 type SeriesReader = (
   metricId: string,
@@ -34,6 +35,21 @@ function dimensionValues(
     if (v) values.add(v);
   }
   return [...values].sort();
+}
+
+/**
+ * The two months the growth table compares, named for its caption: "Nov vs. Oct" (vi "Tháng 11 so với
+ * Tháng 10"), never a bare "vs. previous period" a manager has to work out.
+ */
+export function growthMonths(today: DayKey, settings: Settings, ctx: ViewContext): string {
+  const months = lastPeriods(today, 'month', 4, settings);
+  const month = months[months.length - 2];
+  const previous = months[months.length - 3];
+  if (!month || !previous) return ctx.t('dashboard.vsPrevious');
+  return ctx.t('dashboard.monthVsMonth', {
+    month: monthName(month, ctx),
+    previous: monthName(previous, ctx),
+  });
 }
 
 /**

@@ -454,6 +454,7 @@ export const en = {
   'dashboard.byChannel': 'By channel',
   'dashboard.bySegment': 'By segment',
   'dashboard.vsPrevious': 'vs. previous period',
+  'dashboard.monthVsMonth': '{month} vs. {previous}',
   'dashboard.metric': 'KPI',
   'dashboard.value': 'Value',
   'dashboard.change': 'Change',

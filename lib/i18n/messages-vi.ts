@@ -455,6 +455,7 @@ export const vi: Record<MessageKey, string> = {
   'dashboard.byChannel': 'Theo kênh',
   'dashboard.bySegment': 'Theo phân khúc',
   'dashboard.vsPrevious': 'so với kỳ trước',
+  'dashboard.monthVsMonth': '{month} so với {previous}',
   'dashboard.metric': 'KPI',
   'dashboard.value': 'Giá trị',
   'dashboard.change': 'Thay đổi',

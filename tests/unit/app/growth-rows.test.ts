@@ -71,3 +71,20 @@ describe('the growth table over the example data', () => {
     expect(aov?.value).toMatch(/^\d+\u00a0nghìn\u00a0₫$/);
   });
 });
+
+describe('the growth table’s caption', () => {
+  it('names the two months it compares (en, vi), the year where it is not this one', async () => {
+    const { growthMonths } = await import('../../../lib/app/growth-rows');
+    const { createTranslator } = await import('../../../lib/i18n/translate');
+    const at = (locale: Locale, now: number) => {
+      const settings = defaultSettings({ locale, timeZone: 'Asia/Ho_Chi_Minh' });
+      const today = new Date(now + 7 * 3_600_000).toISOString().slice(0, 10) as Parameters<
+        typeof growthMonths
+      >[0];
+      return growthMonths(today, settings, { t: createTranslator(locale), settings, now });
+    };
+    expect(at('en', NOW)).toBe('Nov vs. Oct');
+    expect(at('vi', NOW)).toBe('Tháng 11 so với Tháng 10');
+    expect(at('en', Date.UTC(2027, 0, 10))).toBe('Dec 2026 vs. Nov 2026');
+  });
+});
