@@ -249,12 +249,16 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
       k.side === 'at_least'
         ? t(k.margin >= 0 ? 'reading.keep.above' : 'reading.keep.under', { x, threshold })
         : t(k.margin >= 0 ? 'reading.keep.below' : 'reading.keep.over', { x, threshold });
-    // The streak is the status's reason when it decided it: not twice on one card.
-    if (!k.streak || ev.decidedBy === 'keep_held') return line;
-    const streak = ctx.t(k.streak === 1 ? 'reading.keep.streak.one' : 'reading.keep.streak.other', {
-      count: k.streak,
-    });
-    return `${line} · ${streak}`;
+    // The streak is the status's reason when it decided it: not twice on one card; a single month
+    // is no streak ("1 month in a row").
+    const streak =
+      k.streak >= 2 && ev.decidedBy !== 'keep_held'
+        ? ctx.t('reading.keep.streak', { count: k.streak })
+        : null;
+    // Close to the line: the reason beside the status already gives the margin ("Dec: 1.98 d, 0.02 d
+    // from the 2 d line"), so this line is only the streak, if any.
+    if (ev.decidedBy === 'keep_close') return streak ?? undefined;
+    return streak ? `${line} · ${streak}` : line;
   }
   const p = ev.pace;
   if (!p || p.gapPct === null || ev.current === null) return undefined;

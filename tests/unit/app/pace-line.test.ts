@@ -91,3 +91,14 @@ describe('a forecast date past the deadline', () => {
     expect(shop?.view.forecast).toMatch(/^Forecast: .+ · \d+% chance by Dec 31, 2026$/);
   });
 });
+
+describe('a keep goal close to its line', () => {
+  it('gives the margin once, in the reason, and no one-month "streak" (en, vi)', () => {
+    const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-lead-time');
+    expect(en?.ev.decidedBy).toBe('keep_close');
+    expect(en?.view.reason).toBe('Dec: 1.98 d, 0.02 d from the 2 d line');
+    expect(en?.view.pace).toBeUndefined();
+    const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kpi-lead-time');
+    expect(vi?.view.pace).toBeUndefined();
+  });
+});
