@@ -41,15 +41,11 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     const [from, to] = presetRange(preset, Date.now(), [xs[0]! * 1000, xs[xs.length - 1]! * 1000]);
     const keep = xs.map((x) => x * 1000 >= from && x * 1000 <= to);
     const pick = <T,>(arr: T[]) => arr.filter((_, i) => keep[i]);
-    return [
-      pick(xs),
-      pick(c.actual),
-      pick(c.target),
-      pick(c.low),
-      pick(c.mid),
-      pick(c.high),
-      pick(c.perPeriod),
-    ] as [number[], ...(number | null)[][]];
+    const columns = [pick(xs), pick(c.actual), pick(c.target), pick(c.low), pick(c.mid), pick(c.high)];
+    // A total also draws what each period added; a level's or keep goal's per-period value is its
+    // main line already, drawn twice it read as a sixth series matching neither legend colour.
+    if (c.type === 'total') columns.push(pick(c.perPeriod));
+    return columns as [number[], ...(number | null)[][]];
   }, [detail, preset]);
 
   const remove = async () => {
@@ -167,7 +163,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
               <KpiChart
                 label={t('detail.chartLabel', { title: detail.view.title })}
                 data={chartData}
-                band={[4, 6]}
+                band={[5, 3]}
                 formatValue={detail.formatAxis}
                 locale={settings.value.locale}
                 timeLabel={t('chart.time')}
@@ -186,7 +182,9 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                   { label: t('detail.forecastLow'), color: 'rgba(120,120,200,0.6)', width: 1 },
                   { label: t('detail.forecast'), color: 'rgba(120,120,200,1)', dash: [2, 3] },
                   { label: t('detail.forecastHigh'), color: 'rgba(120,120,200,0.6)', width: 1 },
-                  { label: t('detail.actual'), color: 'var(--pc-at-risk)', width: 1 },
+                  ...(detail.chart?.type === 'total'
+                    ? [{ label: t('chart.series.perPeriod'), color: 'var(--pc-at-risk)', width: 1 }]
+                    : []),
                 ]}
               />
             </section>

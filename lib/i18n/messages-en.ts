@@ -468,7 +468,6 @@ export const en = {
   'milestone.budget': 'Budget',
   'milestone.who': 'Who',
   'detail.title': 'Goal detail',
-  'detail.actual': 'Actual',
   'detail.cumulative': 'Cumulative',
   'detail.trajectory': 'Target trajectory',
   'detail.forecast': 'Forecast',

@@ -469,7 +469,6 @@ export const vi: Record<MessageKey, string> = {
   'milestone.budget': 'Ngân sách',
   'milestone.who': 'Ai phụ trách',
   'detail.title': 'Chi tiết mục tiêu',
-  'detail.actual': 'Thực tế',
   'detail.cumulative': 'Lũy kế',
   'detail.trajectory': 'Lộ trình mục tiêu',
   'detail.forecast': 'Dự báo',
