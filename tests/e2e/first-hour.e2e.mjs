@@ -295,7 +295,9 @@ describe('first hour', () => {
     await page.close();
     assertNoPageErrors(fx);
   });
-  it('draws a sparse series (monthly survey values) as dots, in both themes', async () => {
+  // Lone values between gaps are drawn as dots (lonelyIndices, tests/unit/charts/series-data.test.ts);
+  // the engagement survey is charted by month, so here its values make a line.
+  it('paints the monthly survey values on the engagement chart, in both themes', async () => {
     const page = await fx.context.newPage();
     await page.setViewportSize({ width: 1366, height: 900 });
     const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
@@ -306,9 +308,10 @@ describe('first hour', () => {
       const chart = page.getByTestId('goal-detail').locator('.pc-chart canvas');
       await chart.waitFor();
       await page.waitForTimeout(300);
-      // The "Actual" series' colour, counted on the canvas: the dots of the lone monthly values.
+      // The value series' colour (the accent), counted on the canvas. (A level's values are drawn
+      // once, as its main series: docs/figures.md § Detail chart.)
       const painted = await chart.evaluate((canvas) => {
-        const accent = getComputedStyle(document.documentElement).getPropertyValue('--pc-at-risk').trim();
+        const accent = getComputedStyle(document.documentElement).getPropertyValue('--pc-accent').trim();
         const probe = document.createElement('canvas').getContext('2d');
         probe.fillStyle = accent;
         probe.fillRect(0, 0, 1, 1);
@@ -324,7 +327,7 @@ describe('first hour', () => {
         }
         return n;
       });
-      assert.ok(painted > 150, `“Actual” pixels on the engagement chart (${theme}): ${painted}`);
+      assert.ok(painted > 150, `value pixels on the engagement chart (${theme}): ${painted}`);
       await shoot(page.getByTestId('goal-detail').locator('.pc-chart'), `sparse-chart-${theme}`);
     }
     await setAppearance(options, 'en', 'light');
