@@ -167,14 +167,8 @@ export function reasonText(
         ? t('reading.reason.pace', { x: formatGap(ev.pace.gap, unit, ctx, [ev.current, ev.target]) })
         : undefined;
     case 'forecast_unlikely':
-    case 'forecast_very_unlikely': {
-      const p = ev.forecast?.probabilityByDeadline;
-      if (p === null || p === undefined || goal.deadline === undefined) return undefined;
-      return t('reading.reason.forecast', {
-        p: formatChance(p, ctx.settings.locale),
-        date: date(goal.deadline, ctx),
-      });
-    }
+    case 'forecast_very_unlikely':
+      return chanceByDeadline(goal, ev, ctx);
     case 'deadline_passed':
       return goal.deadline === undefined
         ? undefined
@@ -268,8 +262,7 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   // deadline passed: "Ahead of pace" or "On pace" beside "Off track" reads as a contradiction, so the
   // card says what is still to go instead (the forecast line says when the trend gets there;
   // docs/figures.md).
-  const forecastDecided = ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely';
-  const toGoInstead = (forecastDecided && p.gapPct > -0.02) || ev.decidedBy === 'deadline_passed';
+  const toGoInstead = (chanceDecided(ev) && p.gapPct > -0.02) || ev.decidedBy === 'deadline_passed';
   if (toGoInstead && ev.target !== null) {
     const toGo =
       levelPercentFigures(ev, unit, ctx)?.toGo ??
@@ -352,11 +345,25 @@ export function forecastLine(
  */
 function lateChance(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string {
   const f = ev.forecast;
-  const p = f?.probabilityByDeadline;
-  if (!f || f.p50 === null || p === null || p === undefined || goal.deadline === undefined) return '';
-  if (f.p50 <= goal.deadline || goal.deadline <= ctx.now) return '';
-  if (ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely') return '';
-  return ` · ${ctx.t('reading.reason.forecast', { p: formatChance(p, ctx.settings.locale), date: date(goal.deadline, ctx) })}`;
+  if (!f || f.p50 === null || goal.deadline === undefined) return '';
+  if (f.p50 <= goal.deadline || goal.deadline <= ctx.now || chanceDecided(ev)) return '';
+  const chance = chanceByDeadline(goal, ev, ctx);
+  return chance ? ` · ${chance}` : '';
+}
+
+/** The forecast's chance by the deadline decided the status: the reason beside it says that chance. */
+function chanceDecided(ev: GoalEvaluation): boolean {
+  return ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely';
+}
+
+/** "12% chance by Dec 31, 2026": the status's reason, or beside a forecast date past the deadline. */
+function chanceByDeadline(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string | undefined {
+  const p = ev.forecast?.probabilityByDeadline;
+  if (p === null || p === undefined || goal.deadline === undefined) return undefined;
+  return ctx.t('reading.reason.forecast', {
+    p: formatChance(p, ctx.settings.locale),
+    date: date(goal.deadline, ctx),
+  });
 }
 
 /**
@@ -368,8 +375,7 @@ function missedLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string {
   const p = ev.forecast?.probabilityByDeadline;
   if (p === null || p === undefined || p <= 0 || goal.deadline === undefined)
     return ctx.t('forecast.neverAtPace');
-  if (ev.decidedBy === 'forecast_unlikely' || ev.decidedBy === 'forecast_very_unlikely')
-    return ctx.t('forecast.mostlyMissed');
+  if (chanceDecided(ev)) return ctx.t('forecast.mostlyMissed');
   return ctx.t('forecast.mostlyMissedChance', {
     p: formatChance(p, ctx.settings.locale),
     date: date(goal.deadline, ctx),
