@@ -158,6 +158,18 @@ export function cascadeTree(
   return group(group(monthNodes, 'quarter'), 'year');
 }
 
+/** Goals by their parent's id, in the order given: the goal tree read downwards. */
+export function childrenByParent<T extends Pick<Goal, 'parentId'>>(goals: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const g of goals) {
+    if (!g.parentId) continue;
+    const list = out.get(g.parentId);
+    if (list) list.push(g);
+    else out.set(g.parentId, [g]);
+  }
+  return out;
+}
+
 /**
  * Rolls progress up the goal tree (parentId). A goal with its own measured progress keeps it; a goal
  * without one (an objective, a BHAG without a metric) takes the weighted mean of its children's

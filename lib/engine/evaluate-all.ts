@@ -12,7 +12,7 @@ import {
   milestoneOverdueAlert,
   noCheckInAlert,
 } from './alerts';
-import { rollUpProgress } from './cascade';
+import { childrenByParent, rollUpProgress } from './cascade';
 import type { HitForecast } from './forecast';
 import { isFunnelConversion } from './funnel-conversion';
 import { goalTypeOf } from './goal-type';
@@ -135,13 +135,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
   // ---- per goal ---------------------------------------------------------------------------------
   const live = input.goals.filter((g) => g.deletedAt === null && !g.archived);
   const liveById = new Map(live.map((x) => [x.id, x]));
-  const childrenOf = new Map<string, Goal[]>();
-  for (const g of live) {
-    if (!g.parentId) continue;
-    const list = childrenOf.get(g.parentId);
-    if (list) list.push(g);
-    else childrenOf.set(g.parentId, [g]);
-  }
+  const childrenOf = childrenByParent(live);
   const perGoal = new Map<string, GoalEvaluation>();
   const alerts: Array<Alert | null> = [];
   const thisWeek = periodStart(today, 'week', cal);

@@ -1,3 +1,4 @@
+import { childrenByParent } from '../engine/cascade';
 import type { CheckIn } from '../schema/check-in';
 import type { Goal } from '../schema/goal';
 import type { Metric } from '../schema/metric';
@@ -41,13 +42,7 @@ export function teamScope(
   metrics: readonly Metric[],
 ): TeamScope {
   const chosen = new Set(goalIds);
-  const byParent = new Map<string, Goal[]>();
-  for (const g of goals) {
-    if (!g.parentId) continue;
-    const list = byParent.get(g.parentId);
-    if (list) list.push(g);
-    else byParent.set(g.parentId, [g]);
-  }
+  const byParent = childrenByParent(goals);
   const inScope = new Map<string, Goal>();
   const queue = goals.filter((g) => chosen.has(g.id));
   while (queue.length) {
