@@ -213,12 +213,13 @@ export function buildChart(
   // the period's end, the card's value at now (see xs below); the trajectory is read at the same
   // instants, so the gap at the card's point is the card's pace.
   const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY));
-  const target = at.map((e) => {
+  const targetAt = (e: number) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
     if (!window) return null;
     return expectedLevel(window, baseline, goal.target, Math.min(e, window.deadline));
-  });
+  };
+  const target = at.map(targetAt);
 
   /** The band at the end of the running period, when the card's value is read on it (drawn at now). */
   let runningEnd: { low: number; mid: number; high: number } | null = null;
@@ -279,22 +280,13 @@ export function buildChart(
   const endOfRunning = last >= 0 && last === curIdx ? (ends[last] as number) - 1 : null;
   if (endOfRunning !== null && endOfRunning > now) {
     const i = last + 1;
-    const t =
-      goal.target === undefined
-        ? null
-        : type === 'keep'
-          ? goal.target
-          : window
-            ? expectedLevel(window, baseline, goal.target, Math.min(endOfRunning, window.deadline))
-            : null;
-    const band = runningEnd;
     xs.splice(i, 0, endOfRunning / 1000);
     actual.splice(i, 0, null);
     perPeriod.splice(i, 0, null);
-    target.splice(i, 0, t);
-    low.splice(i, 0, band?.low ?? null);
-    mid.splice(i, 0, band?.mid ?? null);
-    high.splice(i, 0, band?.high ?? null);
+    target.splice(i, 0, targetAt(endOfRunning));
+    low.splice(i, 0, runningEnd?.low ?? null);
+    mid.splice(i, 0, runningEnd?.mid ?? null);
+    high.splice(i, 0, runningEnd?.high ?? null);
   }
   return {
     goalId: goal.id,
