@@ -1,5 +1,4 @@
 import type { GoalView, PerspectiveView } from '../../lib/app/goal-view';
-import { STATUS_ICON } from '../../lib/snapshot/status-icon';
 import { StatusPill } from './status-pill';
 
 /** The line under a goal: its progress; an objective's with its score ("0.64 · OKR score · yellow zone"). */
@@ -47,9 +46,7 @@ export function Scorecard({
                     {/* Each row's own status, so the perspective's can be checked against its rows. */}
                     {ROW_STATUSES.has(g.status) && (
                       <>
-                        <span class={`pc-row-status pc-status-${g.status}`}>
-                          <span aria-hidden="true">{STATUS_ICON[g.status]}</span> {statusLabel(g.status)}
-                        </span>
+                        <StatusPill status={g.status} label={statusLabel(g.status)} />
                         {' · '}
                       </>
                     )}
