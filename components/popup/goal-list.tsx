@@ -1,30 +1,37 @@
+import type { ComponentChildren } from 'preact';
 import type { GoalView } from '../../lib/app/goal-view';
 import type { ShellTranslator } from '../../lib/i18n/messages-shell';
-import { GoalCard } from '../widgets/goal-card';
+import { GoalRow } from './goal-row';
 
-/** The popup's few goal cards; the same markup in the first paint (shell) and in the full popup. */
+/**
+ * The popup's few goals as compact rows under a heading line (with `action`, the full popup's
+ * "Open dashboard", at its end); the same markup in the first paint (shell) and in the full popup.
+ * The heading stays put and the rows scroll if the popup runs short of room.
+ */
 export function GoalList({
   goals,
   t,
   onOpen,
+  action,
 }: {
   goals: GoalView[] | null;
   t: ShellTranslator;
   onOpen?: (id: string) => void;
+  action?: ComponentChildren;
 }) {
-  const labels = {
-    progress: t('dashboard.progressLabel'),
-    trend: t('dashboard.trendLabel'),
-    owner: t('field.owner'),
-  };
   return (
     <section aria-labelledby="pp-goals-h" class="pp-goals" data-testid="popup-goals">
-      <h2 id="pp-goals-h">{t('popup.topGoals')}</h2>
-      {goals === null && <p class="pp-muted">{t('dashboard.loading')}</p>}
-      {goals?.length === 0 && <p class="pp-muted">{t('popup.noGoals')}</p>}
-      {goals?.map((g) => (
-        <GoalCard key={g.id} goal={g} labels={labels} compact onOpen={onOpen} />
-      ))}
+      <header class="pp-goals-head">
+        <h2 id="pp-goals-h">{t('popup.topGoals')}</h2>
+        {action}
+      </header>
+      <div class="pp-goal-rows">
+        {goals === null && <p class="pp-muted">{t('dashboard.loading')}</p>}
+        {goals?.length === 0 && <p class="pp-muted">{t('popup.noGoals')}</p>}
+        {goals?.map((g) => (
+          <GoalRow key={g.id} goal={g} progressLabel={t('dashboard.progressLabel')} onOpen={onOpen} />
+        ))}
+      </div>
     </section>
   );
 }

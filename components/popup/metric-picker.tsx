@@ -15,7 +15,8 @@ interface Props {
 
 /**
  * KPI type-ahead: an ARIA 1.2 combobox. Arrow keys move through the list, Enter picks (and does not
- * submit the form), Escape closes. With nothing typed, recently used KPIs come first.
+ * submit the form), Escape closes. It opens on a click, on typing or on ↓ (not on focus alone);
+ * with nothing typed, recently used KPIs come first.
  */
 export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus }: Props) {
   const [query, setQuery] = useState(selected ? '' : '');
@@ -44,8 +45,10 @@ export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'ArrowDown') {
       e.preventDefault();
+      // The first ↓ opens the list on its first option; the next ones move down.
+      if (!open) setActive(0);
+      else setActive((a) => Math.min(a + 1, ranked.length - 1));
       setOpen(true);
-      setActive((a) => Math.min(a + 1, ranked.length - 1));
     } else if (e.key === 'ArrowUp') {
       e.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
@@ -79,7 +82,10 @@ export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus
         value={shownText}
         // biome-ignore lint/a11y/noAutofocus: the popup exists to log a value; focus starts where typing does
         autoFocus={autoFocus}
-        onFocus={() => {
+        // Focus alone does not open the list: the popup focuses this field as it opens, and a list
+        // open from the start covered the value and date fields. A click, typing or ↓ opens it.
+        onFocus={cancelClose}
+        onClick={() => {
           cancelClose();
           setOpen(true);
         }}

@@ -48,16 +48,18 @@ export function PopupApp({ env }: { env: PopupEnv }) {
   }
   return (
     <main class="pp-popup" aria-busy={list === null}>
-      <header class="pp-head">
-        <h1>{t('app.name')}</h1>
-        <button type="button" class="pc-link" onClick={() => env.openPage('newtab.html')}>
-          {t('popup.openDashboard')}
-        </button>
-      </header>
+      {/* The toolbar icon already says which extension this is: the name is for screen readers, and
+          its line goes to the goals (three rows fit above the quick log in a 600 px popup). */}
+      <h1 class="pc-visually-hidden">{t('app.name')}</h1>
       <GoalList
         goals={list}
         t={t}
         onOpen={(id) => env.openPage(`newtab.html#goal=${encodeURIComponent(id)}`)}
+        action={
+          <button type="button" class="pc-link" onClick={() => env.openPage('newtab.html')}>
+            {t('popup.openDashboard')}
+          </button>
+        }
       />
       {loadError.value && (
         <p class="pc-error" role="alert">

@@ -16,9 +16,7 @@ import { SHELL_HOST_CLASS, SHELL_PAINTED } from './shell-markers';
 export function PopupShell({ goals, t }: { goals: GoalView[] | null; t: ShellTranslator }) {
   return (
     <main class="pp-popup" aria-busy="true">
-      <header class="pp-head">
-        <h1>{t('app.name')}</h1>
-      </header>
+      <h1 class="pc-visually-hidden">{t('app.name')}</h1>
       <GoalList goals={goals} t={t} />
     </main>
   );

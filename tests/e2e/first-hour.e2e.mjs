@@ -144,7 +144,7 @@ describe('first hour', () => {
       const page = await fx.context.newPage();
       await page.setViewportSize({ width, height: 600 });
       await page.goto(fx.extUrl('popup.html'), { waitUntil: 'load' });
-      await page.locator('[data-testid="popup-goals"] [data-testid="goal-card"]').first().waitFor();
+      await page.locator('[data-testid="popup-goals"] [data-testid="goal-row"]').first().waitFor();
       await page.getByTestId('metric-input').fill(locale === 'vi' ? 'doanh' : 'reven');
       await page.getByTestId('metric-option').first().waitFor();
       await page.getByTestId('metric-input').press('Enter');

@@ -90,10 +90,39 @@ describe('popup: quick updates from the toolbar', () => {
 
   it('paints the top goals with progress and status', async () => {
     const page = await openPopup(ext);
-    await page.getByTestId('goal-card').first().waitFor({ timeout: 30_000 });
-    const cards = await page.getByTestId('goal-card').count();
-    assert.ok(cards >= 1 && cards <= 3, `1–3 goal cards, got ${cards}`);
+    await page.getByTestId('goal-row').first().waitFor({ timeout: 30_000 });
+    const cards = await page.getByTestId('goal-row').count();
+    assert.ok(cards >= 1 && cards <= 3, `1–3 goal rows, got ${cards}`);
     assert.ok((await page.locator('[role=progressbar]').count()) >= 1);
+    // Chrome's popup is at most 600 px high: every row is whole in view, not cut by its scroll box, and
+    // the KPI field has the focus with its list closed, so the value and date fields are not covered.
+    await page.setViewportSize({ width: 360, height: 600 });
+    const layout = await page.evaluate(() => {
+      const box = document.querySelector('.pp-goal-rows').getBoundingClientRect();
+      const rows = [...document.querySelectorAll('[data-testid="goal-row"]')].map((r) =>
+        r.getBoundingClientRect(),
+      );
+      const value = document.getElementById('ql-value').getBoundingClientRect();
+      const hit = document.elementFromPoint(value.x + value.width / 2, value.y + value.height / 2);
+      return {
+        rows: rows.length,
+        cut: rows.filter((r) => r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5).length,
+        focused: document.activeElement?.id,
+        expanded: document.getElementById('ql-metric').getAttribute('aria-expanded'),
+        valueUncovered: hit?.id === 'ql-value',
+      };
+    });
+    assert.deepEqual(layout, {
+      rows: 3,
+      cut: 0,
+      focused: 'ql-metric',
+      expanded: 'false',
+      valueUncovered: true,
+    });
+    // ↓ opens the list on its first option, as a click does.
+    await page.getByTestId('metric-input').press('ArrowDown');
+    await page.getByTestId('metric-option').first().waitFor();
+    assert.equal(await page.getByTestId('metric-option').first().getAttribute('aria-selected'), 'true');
     await saveScreenshot(page, 'popup-home');
     await page.close();
   });
@@ -112,9 +141,9 @@ describe('popup: quick updates from the toolbar', () => {
     await page.addInitScript(() => {
       window.__firstCards = null;
       new MutationObserver(() => {
-        if (window.__firstCards || !document.querySelector('[data-testid="goal-card"]')) return;
+        if (window.__firstCards || !document.querySelector('[data-testid="goal-row"]')) return;
         window.__firstCards = {
-          inShell: Boolean(document.querySelector('.pp-shell-host [data-testid="goal-card"]')),
+          inShell: Boolean(document.querySelector('.pp-shell-host [data-testid="goal-row"]')),
           quickLogThere: Boolean(document.querySelector('[data-testid="metric-input"]')),
           theme: document.documentElement.dataset.theme ?? null,
           // The first frame costs the page and one script: styles inline, the module not yet asked for.
@@ -145,7 +174,7 @@ describe('popup: quick updates from the toolbar', () => {
     assert.equal(await page.evaluate(() => document.getElementById('app')?.dataset.shellPainted), 'true');
     assert.equal(await page.locator('.pp-shell-host').count(), 0, 'the shell is gone once the popup mounts');
     assert.equal(await page.getByTestId('popup-goals').count(), 1, 'one goal list, not two');
-    assert.ok((await page.getByTestId('goal-card').count()) >= 1);
+    assert.ok((await page.getByTestId('goal-row').count()) >= 1);
     await page.close();
   });
 
@@ -166,7 +195,7 @@ describe('popup: quick updates from the toolbar', () => {
     assert.equal(saved[0].v, 12_000_000);
     // The recent list now offers Revenue first with nothing typed.
     await page.reload();
-    await page.getByTestId('metric-input').focus();
+    await page.getByTestId('metric-input').click();
     await page.getByTestId('metric-option').first().waitFor();
     assert.match(await page.getByTestId('metric-option').first().textContent(), /Revenue.*Recent/);
     await page.close();

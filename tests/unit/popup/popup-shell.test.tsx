@@ -27,7 +27,7 @@ describe('popup first-paint shell', () => {
     expect(paintPopupShell(root, storageWith({ [SUMMARY_KEY]: summary('en') }))).toBe(true);
     expect(root.dataset.shellPainted).toBe('true');
     const host = root.querySelector(':scope > .pp-shell-host');
-    expect(host?.querySelectorAll('[data-testid="goal-card"]')).toHaveLength(2);
+    expect(host?.querySelectorAll('[data-testid="goal-row"]')).toHaveLength(2);
     expect(host?.textContent).toContain('Your goals');
   });
 
@@ -35,7 +35,7 @@ describe('popup first-paint shell', () => {
     const root = document.createElement('div');
     const storage = storageWith({ [SUMMARY_KEY]: summary('en'), [OWNER_CACHE_KEY]: 'Lan' });
     paintPopupShell(root, storage);
-    const titles = [...root.querySelectorAll('.pc-goal-title')].map((e) => e.textContent);
+    const titles = [...root.querySelectorAll('.pp-goal-row-title')].map((e) => e.textContent);
     expect(titles[0]).toBe('Goal g2');
   });
 
