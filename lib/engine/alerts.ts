@@ -5,6 +5,7 @@ import { type Message, type MessageKey, msg } from './messages';
 import type { MilestoneStatus } from './milestones';
 import type { Pace } from './pace';
 import { sentenceDate } from './sentence-date';
+import { STATUS_THRESHOLDS } from './status';
 
 /**
  * Alert rules. Each rule turns already-computed numbers into at most one alert. An alert's id is
@@ -35,9 +36,15 @@ export interface Alert {
 }
 
 export interface AlertOptions {
-  /** Below trajectory by more than this share → warning; twice as much → critical. */
+  /**
+   * Below trajectory by more than this share → warning; critical from the gap that makes the card
+   * off track (status.ts, STATUS_THRESHOLDS.offTrackGap).
+   */
   belowTrajectoryPct: number;
-  /** Chance of hitting the target by the deadline below this → warning; below half of it → critical. */
+  /**
+   * Chance of hitting the target by the deadline below this → warning; critical below the chance that
+   * makes the card off track (STATUS_THRESHOLDS.offTrackProbability), unless a rough estimate.
+   */
   forecastMissProbability: number;
   noCheckInDays: number;
   /** A KPI moving more than this share week over week → info. */
@@ -145,7 +152,7 @@ export function belowTrajectoryAlert(
 ): Alert | null {
   const g = pace?.gapPct;
   if (g === null || g === undefined || !Number.isFinite(g) || g >= -o.belowTrajectoryPct) return null;
-  const severity = g < -2 * o.belowTrajectoryPct ? 'critical' : 'warning';
+  const severity = g < STATUS_THRESHOLDS.offTrackGap ? 'critical' : 'warning';
   return make(
     'below_trajectory',
     severity,
@@ -168,7 +175,7 @@ export function forecastMissAlert(
   if (p === null || p === undefined || goal.deadline === undefined || p >= o.forecastMissProbability)
     return null;
   // A rough estimate (too few periods for a fitted model) can warn but never raise a critical alert.
-  const severity = p < o.forecastMissProbability / 2 && !forecast?.rough ? 'critical' : 'warning';
+  const severity = p < STATUS_THRESHOLDS.offTrackProbability && !forecast?.rough ? 'critical' : 'warning';
   return make(
     'forecast_miss',
     severity,
@@ -326,8 +333,8 @@ function periodText(start: string, byMonth: boolean): { en: string; vi: string }
 /**
  * A keep goal's latest period past its line: one alert per goal and period (the id carries the
  * period's first day), worded in the metric's good direction — "below its 30% floor" for a floor,
- * "above its 1% ceiling" for a ceiling. Critical once the value is past the line by the threshold's
- * journey floor (the margin the status calls "close" is a quarter of it), else a warning.
+ * "above its 1% ceiling" for a ceiling. Always critical: any breach is what puts the card off track
+ * (status.ts, rule 4b), and an alert never reads milder than its card; the message says by how much.
  */
 export function keepBreachedAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
@@ -335,7 +342,6 @@ export function keepBreachedAlert(
   current: number | null,
   period: { start: string; granularity: string | null } | null,
   unit: Unit | undefined,
-  floor: number,
 ): Alert | null {
   if (!keep || keep.margin === null || keep.margin >= 0 || current === null || !period) return null;
   const value = levelText(current, unit);
@@ -344,7 +350,7 @@ export function keepBreachedAlert(
   const key = keep.side === 'at_least' ? 'alert_keep_under_floor' : 'alert_keep_over_ceiling';
   return make(
     'keep_breached',
-    -keep.margin >= floor ? 'critical' : 'warning',
+    'critical',
     'goal',
     goal.id,
     period.start,

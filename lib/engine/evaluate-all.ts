@@ -23,7 +23,6 @@ import { readLevel } from './goal-types/reach-level';
 import { readTotal } from './goal-types/reach-total';
 import type { ForecastBasis, GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
 import { createSeriesContext, type SeriesContext } from './goal-types/series-context';
-import { journeyFloor } from './journey';
 import { milestonePlan, type PlanPoint } from './milestone-plan';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
 import { type KrScore, krScore } from './okr';
@@ -192,16 +191,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
         belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
         conversion,
-        r.keep
-          ? keepBreachedAlert(
-              goal,
-              r.keep,
-              r.current,
-              r.period,
-              metric?.unit,
-              journeyFloor(r.keep.threshold, r.keep.threshold, metric?.unit.kind),
-            )
-          : null,
+        r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit) : null,
       );
       // The weekly OKR review checks in on an objective with its key results: it counts for them too.
       const parent = goal.kind === 'key_result' && goal.parentId ? liveById.get(goal.parentId) : undefined;

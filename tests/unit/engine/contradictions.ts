@@ -1,4 +1,5 @@
 import type { GoalView } from '../../../lib/app/goal-view';
+import type { Alert } from '../../../lib/engine/alerts';
 import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
 import type { StatusReason } from '../../../lib/engine/status';
 import type { Confidence, Goal } from '../../../lib/schema';
@@ -17,7 +18,10 @@ import type { Confidence, Goal } from '../../../lib/schema';
  *     decided it: when the numbers decide, they never say both (a forecast that decides against a
  *     value ahead of the straight line is shown with what is still to go, docs/figures.md);
  *  C6 a forecast whose median date is before the deadline cited as the reason it is unlikely;
- *  C7 a figure with no value (—) and a computed status other than "No data yet" from numbers.
+ *  C7 a figure with no value (—) and a computed status other than "No data yet" from numbers;
+ *  C8 an alert on the goal that reads otherwise than its card: a critical "behind" alert (below
+ *     trajectory, forecast miss, keep breached) on a card that is not off track, or a keep goal's
+ *     breach (which makes the card off track) raised as less than critical.
  */
 const OFF: ReadonlySet<StatusReason> = new Set([
   'pace_far_behind',
@@ -29,7 +33,14 @@ const RISK: ReadonlySet<StatusReason> = new Set(['pace_behind', 'forecast_unlike
 const GOOD: ReadonlySet<StatusReason> = new Set(['done', 'target_reached', 'keep_held']);
 const EITHER: ReadonlySet<StatusReason> = new Set(['manual_confidence', 'children']);
 
-export function contradictions(goal: Goal, ev: GoalEvaluation, view: GoalView): string[] {
+const BEHIND = new Set(['below_trajectory', 'forecast_miss', 'keep_breached']);
+
+export function contradictions(
+  goal: Goal,
+  ev: GoalEvaluation,
+  view: GoalView,
+  alerts: readonly Alert[] = [],
+): string[] {
   const out: string[] = [];
   const status: Confidence | null = ev.status;
   const bad = view.status === 'at_risk' || view.status === 'off_track';
@@ -64,5 +75,11 @@ export function contradictions(goal: Goal, ev: GoalEvaluation, view: GoalView): 
   const numeric = ev.type === 'total' || ev.type === 'level' || ev.type === 'keep';
   if (numeric && view.value === '—' && view.status !== 'no_data' && d !== 'manual_confidence' && !goal.doneAt)
     out.push(`C7 no value but ${view.status}`);
+  for (const a of alerts) {
+    if (a.subject.kind !== 'goal' || a.subject.id !== goal.id || !BEHIND.has(a.rule)) continue;
+    if (a.severity === 'critical' && view.status !== 'off_track')
+      out.push(`C8 critical ${a.rule} beside ${view.status}`);
+    if (a.rule === 'keep_breached' && a.severity !== 'critical') out.push(`C8 ${a.severity} breach`);
+  }
   return out;
 }

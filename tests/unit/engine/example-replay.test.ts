@@ -50,7 +50,7 @@ describe('the example dataset, every week of 2026', () => {
         const metric = data.metrics.find((m) => m.id === goal.metricId);
         const view = buildGoalView(goal, ev, metric, [], ctx);
         cards++;
-        for (const c of contradictions(goal, ev, view))
+        for (const c of contradictions(goal, ev, view, result.alerts))
           found.push(
             `${new Date(now).toISOString().slice(0, 10)} ${goal.id}: ${c} — ${view.statusLabel} · ${view.reason ?? ''} | ${view.pace ?? ''}`,
           );

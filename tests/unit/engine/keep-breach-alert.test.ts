@@ -42,6 +42,9 @@ describe('keep goals: the breach alert', () => {
     const margin = keep.find((a) => a.subject.id === 'ex-kpi-gross-margin');
     expect(margin?.message.en).toMatch(/is below its 30% floor: Dec 2026 29\.6%\.$/);
     expect(margin?.message.vi).toMatch(/đang dưới mức sàn 30%: tháng 12\/2026 đạt 29,6%\.$/);
+    // 0.4 pt under the floor is small, but it is what makes the card "Off track": the alert is as
+    // critical as the card (a warning beside a red card read as "not that bad").
+    expect(margin?.severity).toBe('critical');
   });
 
   it('none for a goal on the right side of its line', () => {

@@ -137,7 +137,7 @@ describe('one reading per goal: properties over random goals and histories', () 
           const ctx = { t: createTranslator(locale), settings, now: NOW };
           const view = buildGoalView(goal, ev, goal.metricId ? metric : undefined, [], ctx);
 
-          expect(contradictions(goal, ev, view)).toEqual([]);
+          expect(contradictions(goal, ev, view, result.alerts)).toEqual([]);
           if (ev.progress !== null) expect(ev.progress).toBeGreaterThanOrEqual(0);
           if (ev.type === 'keep' && ev.keep) {
             expect(ev.keep.held).toBeLessThanOrEqual(ev.keep.periods);
