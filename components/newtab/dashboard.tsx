@@ -9,7 +9,17 @@ import { EditorHost } from './editor-host';
 import { GoalDetail } from './goal-detail';
 import { GrowthTable } from './growth-table';
 import { MilestoneTimeline } from './milestone-timeline';
-import { customizing, data, editing, goals, loadError, openGoal, openGoalId, pinnedGoals } from './model';
+import {
+  customizing,
+  data,
+  editing,
+  goals,
+  listedGoals,
+  loadError,
+  openGoal,
+  openGoalId,
+  pinnedGoals,
+} from './model';
 import { OkrView } from './okr-view';
 import { ParetoPanel } from './pareto-panel';
 import { ShareDialog, sharing } from './share-dialog';
@@ -23,6 +33,7 @@ export function Dashboard() {
   const t = tr.value;
   const d = data.value!;
   const layout = settings.value.layout;
+  const focusShown = layout.some((l) => l.widget === 'focus' && l.visible);
   const statusLabel = (s: string) =>
     s === 'no_data' ? t('dashboard.noData') : t(`status.${s}` as 'status.on_track');
 
@@ -33,7 +44,7 @@ export function Dashboard() {
           <GoalGrid goals={pinnedGoals.value} t={t} onOpen={openGoal} />
         ) : null;
       case 'goals':
-        return <GoalGrid goals={goals.value.filter((g) => g.kind !== 'milestone')} t={t} onOpen={openGoal} />;
+        return <GoalGrid goals={listedGoals(goals.value, focusShown)} t={t} onOpen={openGoal} />;
       case 'okr':
         return <OkrView okrs={d.okrs} />;
       case 'scorecard':
