@@ -3,7 +3,9 @@
  * written the way the owners would (the sales, operations and finance leads first wrote theirs in
  * Vietnamese, marketing and HR in English), each note in both languages: records store the English
  * and `localizeExampleCheckIn` shows them in the UI's language. Confidence moves week to week. Key
- * results are reviewed in their objective's check-in.
+ * results are reviewed in their objective's check-in. A note never quotes its own goal's figure (the
+ * simulated data moves with the day the example is built, so "margin 29.6% last month" beside a
+ * card reading 29.9% was wrong): notes say what was done and what got in the way.
  */
 import type { CheckIn, Confidence, Goal, Locale } from '../schema';
 import { DAY_MS, dayStart, isoDay } from './example-calendar';
@@ -74,7 +76,7 @@ const DISTRIBUTOR_NOTES: Note[] = [
 const MILESTONE_NOTES: Note[] = [
   {
     plans: 'Đẩy mạnh đơn hàng nhập cuối năm cho nhà phân phối.',
-    progress: 'Doanh thu tuần này vượt kế hoạch 6%.',
+    progress: 'Chốt được ba đơn nhập hàng cuối năm của nhà phân phối.',
     problems: 'Kho Long Biên gần hết chỗ chứa.',
   },
   {
@@ -97,12 +99,12 @@ const MILESTONE_NOTES: Note[] = [
 const ON_TIME_NOTES: Note[] = [
   {
     plans: 'Thêm một ca bốc xếp buổi tối vào thứ Sáu.',
-    progress: 'Tỷ lệ giao đúng hẹn tuần này đạt 96,5%.',
+    progress: 'Ca bốc xếp buổi tối giúp xe sáng xuất kho đúng giờ.',
     problems: 'Xe tải số 3 hỏng, phải thuê ngoài 2 ngày.',
   },
   {
     plans: 'Tối ưu tuyến giao hàng khu vực Hà Đông.',
-    progress: 'Thời gian xử lý đơn giảm còn 2,1 ngày.',
+    progress: 'Tuyến mới ở Hà Đông bớt được một chuyến xe mỗi ngày.',
     problems: '',
   },
   {
@@ -143,7 +145,7 @@ const TRAINING_NOTES: Note[] = [
 const FINANCE_NOTES: Note[] = [
   {
     plans: 'Rà soát giá vốn các mặt hàng nhập khẩu sau đợt tăng giá của nhà cung cấp.',
-    progress: 'Biên lợi nhuận gộp tháng trước đạt 29,6%, gần mức mục tiêu.',
+    progress: 'Đã tăng giá bán các mặt hàng nhập khẩu thêm 3%.',
     problems: 'Chiết khấu cuối năm cho nhà phân phối làm giảm biên lợi nhuận.',
   },
   {
@@ -189,12 +191,12 @@ const PEOPLE_NOTES: Note[] = [
 const RETAIL_NOTES: Note[] = [
   {
     plans: 'Gọi điện cho các cửa hàng chưa đặt hàng trong 3 tuần.',
-    progress: 'Giữ chân được 98% cửa hàng bán lẻ trong tháng.',
+    progress: 'Đã gọi lại 40 cửa hàng ngừng đặt hàng; 12 cửa hàng đặt lại.',
     problems: 'Một số cửa hàng chuyển sang mua của đối thủ giảm giá.',
   },
   {
     plans: 'Giới thiệu combo hàng Tết cho cửa hàng bán lẻ.',
-    progress: 'Giá trị đơn trung bình của cửa hàng tăng 5%.',
+    progress: 'Combo hàng Tết đã có mặt ở 60 cửa hàng.',
     problems: '',
   },
   {
@@ -263,7 +265,7 @@ const DISTRIBUTOR_NOTES_EN: Note[] = [
 const MILESTONE_NOTES_EN: Note[] = [
   {
     plans: 'Push year-end stocking orders with distributors.',
-    progress: 'Revenue this week beat the plan by 6%.',
+    progress: 'Three distributors placed their year-end stock orders.',
     problems: 'The Long Biên warehouse is nearly full.',
   },
   {
@@ -286,12 +288,12 @@ const MILESTONE_NOTES_EN: Note[] = [
 const ON_TIME_NOTES_EN: Note[] = [
   {
     plans: 'Add an evening loading shift on Fridays.',
-    progress: 'On-time delivery reached 96.5% this week.',
+    progress: 'The evening loading shift gets the morning trucks out on time.',
     problems: 'Truck no. 3 broke down; we hired a truck for 2 days.',
   },
   {
     plans: 'Optimise delivery routes in the Hà Đông area.',
-    progress: 'Order handling time is down to 2.1 days.',
+    progress: 'The new Hà Đông route saves one truck trip a day.',
     problems: '',
   },
   {
@@ -332,7 +334,7 @@ const TRAINING_NOTES_VI: Note[] = [
 const FINANCE_NOTES_EN: Note[] = [
   {
     plans: 'Review the cost of imported goods after the supplier’s price rise.',
-    progress: 'Gross margin last month was 29.6%, close to the target.',
+    progress: 'Raised the selling prices of imported items by 3%.',
     problems: 'Year-end discounts for distributors are cutting the margin.',
   },
   {
@@ -378,12 +380,12 @@ const PEOPLE_NOTES_VI: Note[] = [
 const RETAIL_NOTES_EN: Note[] = [
   {
     plans: 'Call the shops that have not ordered in 3 weeks.',
-    progress: 'Kept 98% of retail shops this month.',
+    progress: 'Called 40 shops that had stopped ordering; 12 ordered again.',
     problems: 'Some shops moved to a competitor that cut prices.',
   },
   {
     plans: 'Offer Tết bundles to retail shops.',
-    progress: 'Average shop order value is up 5%.',
+    progress: 'The Tết combo is now stocked in 60 shops.',
     problems: '',
   },
   {
