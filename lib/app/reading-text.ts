@@ -81,6 +81,24 @@ export function monthName(day: string, ctx: ViewContext): string {
   return y === thisYear ? name : `${name} ${y}`;
 }
 
+/**
+ * The running month read so far, with the days it covers: "Dec 1–6" / "01–06/12" ("Dec 1" / "01/12" on
+ * the 1st). "Dec: 29.6%" on the 6th hid that the figure is six days old at most; a manager weighs six
+ * days differently from a month (docs/figures.md § Reach a level). A running month is always this
+ * year's, so no year is needed.
+ */
+export function monthSoFar(start: string, ctx: ViewContext): string {
+  const today = localDayKey(ctx.now, ctx.settings.timeZone);
+  const last = today.slice(0, 7) === start.slice(0, 7) ? Number(today.slice(8, 10)) : 1;
+  const first = Number(start.slice(8, 10));
+  const span = (a: string, b: string) => (first === last ? a : `${a}–${b}`);
+  if (ctx.settings.locale === 'vi') {
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${span(two(first), two(last))}/${start.slice(5, 7)}`;
+  }
+  return `${monthName(start, ctx)} ${span(String(first), String(last))}`;
+}
+
 /** An objective reads as its OKR score, as the OKR panel does (0–1, with its zone). */
 export function isScored(goal: Goal, ev: GoalEvaluation | undefined): boolean {
   return ev?.type === 'objective' || (!!ev?.okr && goal.kind === 'objective' && ev.current === null);
@@ -106,6 +124,8 @@ export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewC
 function periodPrefix(p: ReadingPeriod, value: string, ctx: ViewContext): string {
   if (p.rollingMonths)
     return ctx.t('reading.rolling', { count: p.rollingMonths, month: monthName(p.end, ctx), value });
+  if (p.granularity === 'month' && p.partial)
+    return ctx.t('reading.day', { date: monthSoFar(p.start, ctx), value });
   if (p.granularity === 'month') return ctx.t('reading.month', { month: monthName(p.start, ctx), value });
   const date = formatDate(
     startOfLocalDay(p.end, ctx.settings.timeZone),

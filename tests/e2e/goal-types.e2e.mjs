@@ -224,6 +224,11 @@ it(
         await totalCard.getByTestId('goal-value').filter({ hasText: '42' }).waitFor({ timeout: 30_000 });
         const cards = await cardsByTitle(page);
         const month = new Intl.DateTimeFormat('en', { month: 'short', timeZone: tz }).format(Date.now());
+        // The running month names the days it covers so far: "Dec 1–6" on the 6th, "Dec 1" on the 1st.
+        const today = Number(
+          new Intl.DateTimeFormat('en', { day: 'numeric', timeZone: tz }).format(Date.now()),
+        );
+        const soFar = today === 1 ? `${month} 1` : `${month} 1–${today}`;
 
         // ---- Reach a total ----
         // Value: 30 + 12 = 42 logged in the window; target 100. Progress 42 ÷ 100 = 42%.
@@ -243,13 +248,13 @@ it(
         assert.equal(total.status, 'on_track');
 
         // ---- Reach a level ----
-        // Value: December's average so far, the one logged value 12.5% ("Dec: 12.5%" — a rate logged for
+        // Value: December's average so far, the one logged value 12.5% ("Dec 1–6: 12.5%" — a rate logged for
         // the running month counts). Progress (12.5 − 10) ÷ (15 − 10) = 2.5 ÷ 5 = 50% of the way from 10%.
         // Line: 10 + 5 × elapsed ÷ length (about 10 + 5 × 30 ÷ 91 ≈ 11.65%), so ahead by 12.5 − that
         // ≈ 0.85 pt, in points. No forecast: a level waits for 8 complete months (0 so far).
         const level = cards.get('Lift conversion to 15%');
         assert.ok(level, 'the level card');
-        assert.equal(level.value, `${month}: 12.5%`);
+        assert.equal(level.value, `${soFar}: 12.5%`);
         assert.equal(level.target, '15%');
         assert.equal(level.progress, '50% of the way from 10%');
         const l0 = localMidnight(levelStart, tz);
@@ -265,7 +270,7 @@ it(
         // 2 − 1.5 = 0.5 pt below the ceiling; on track, and the reason names the months held.
         const keep = cards.get('Keep churn at or under 2%');
         assert.ok(keep, 'the keep card');
-        assert.equal(keep.value, `${month}: 1.5%`);
+        assert.equal(keep.value, `${soFar}: 1.5%`);
         assert.equal(keep.target, '2%');
         assert.equal(keep.progress, 'held 1 of 1 month');
         assert.equal(keep.pace, '0.5 pt below the 2% ceiling');
@@ -318,14 +323,17 @@ it(
         await page.waitForFunction(
           () =>
             [...document.querySelectorAll('[data-testid="goal-value"]')].some((e) =>
-              e.textContent?.startsWith('Tháng'),
+              /^\d{2}(–\d{2})?\/\d{2}: /.test(e.textContent ?? ''),
             ),
           null,
           { timeout: 30_000 },
         );
         const vi = await cardsByTitle(page);
         const m = new Intl.DateTimeFormat('en', { month: 'numeric', timeZone: tz }).format(Date.now());
-        assert.equal(vi.get('Lift conversion to 15%')?.value, `Tháng ${m}: 12,5%`);
+        // The running month's days so far, written the Vietnamese way: "01–07/12", "01/12" on the 1st.
+        const two = (n) => String(n).padStart(2, '0');
+        const viSoFar = `${today === 1 ? '01' : `01–${two(today)}`}/${two(m)}`;
+        assert.equal(vi.get('Lift conversion to 15%')?.value, `${viSoFar}: 12,5%`);
         assert.equal(vi.get('Keep churn at or under 2%')?.progress, 'Giữ được 1/1 tháng');
         assert.equal(vi.get('Distributors buy more and stay')?.value, '0,75');
         // The gap first, then the line (as in English): two numbers side by side read as one.

@@ -43,7 +43,7 @@ const num = (s: string) => Number(/-?[\d.]+/.exec(s.replace(/,/g, ''))?.[0]);
 describe('a keep goal on a percentage: value, threshold and margin at one precision', () => {
   it('the example: gross margin 29.63% against a 30% floor reads 29.6% and 0.4 pt (en, vi)', () => {
     const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-gross-margin');
-    expect(en?.view.value).toBe('Dec: 29.6%');
+    expect(en?.view.value).toBe('Dec 1–6: 29.6%');
     expect(en?.view.target).toBe('30%');
     expect(en?.view.pace).toBe('0.4 pt under the 30% floor');
     const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kpi-gross-margin');

@@ -41,7 +41,7 @@ describe('keep goals on the card', () => {
     const en = exampleViews('en');
     const vi = exampleViews('vi');
     // Gross margin ≥ 30% read at 29.6%; distributor churn ≤ 1% read at 3.8%.
-    expect(en.get('ex-kpi-gross-margin')?.view.reason).toMatch(/^Dec: 29\.6%, below the 30% floor$/);
+    expect(en.get('ex-kpi-gross-margin')?.view.reason).toMatch(/^Dec 1–6: 29\.6%, below the 30% floor$/);
     expect(en.get('ex-kr-distributor-churn')?.view.reason).toBe('Nov: 3.8%, above the 1% ceiling');
     expect(vi.get('ex-kpi-gross-margin')?.view.reason).toMatch(/, dưới mức sàn 30%$/);
     expect(vi.get('ex-kr-distributor-churn')?.view.reason).toMatch(/, vượt mức trần 1%$/);

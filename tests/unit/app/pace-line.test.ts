@@ -31,7 +31,7 @@ describe('the pace line beside a status the forecast decided', () => {
     const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kr-on-time');
     expect(en?.ev.decidedBy).toBe('forecast_very_unlikely');
     expect(en?.ev.pace?.gapPct).toBeGreaterThan(0);
-    expect(en?.view.value).toBe('Dec: 97.7%');
+    expect(en?.view.value).toBe('Dec 1–6: 97.7%');
     expect(en?.view.target).toBe('98%');
     expect(en?.view.pace).toBe('Still 0.3 pt to go');
     const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kr-on-time');
@@ -66,7 +66,7 @@ describe('the pace line beside a status the forecast decided', () => {
       target: '98%',
       toGo: '0.02 pt',
     });
-    expect(valueText(ev, percent, ctx('en'))).toBe('Dec: 97.98%');
+    expect(valueText(ev, percent, ctx('en'))).toBe('Dec 1–6: 97.98%');
     expect(paceLine(ev, percent, ctx('en'))).toBe('Still 0.02 pt to go');
   });
 });
@@ -96,7 +96,7 @@ describe('a keep goal close to its line', () => {
   it('gives the margin once, in the reason, and no one-month "streak" (en, vi)', () => {
     const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-lead-time');
     expect(en?.ev.decidedBy).toBe('keep_close');
-    expect(en?.view.reason).toBe('Dec: 1.98 d, 0.02 d from the 2 d line');
+    expect(en?.view.reason).toBe('Dec 1–6: 1.98 d, 0.02 d from the 2 d line');
     expect(en?.view.pace).toBeUndefined();
     const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kpi-lead-time');
     expect(vi?.view.pace).toBeUndefined();
