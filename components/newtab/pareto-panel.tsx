@@ -6,8 +6,8 @@ import {
   formatCompact,
   formatCurrency,
   formatDate,
-  formatNumber,
   formatPercent,
+  formatPoints,
 } from '../../lib/i18n/format';
 import type { Translator } from '../../lib/i18n/translate';
 import type { Lead } from '../../lib/schema';
@@ -178,7 +178,7 @@ function ParetoBody({ view, t }: { view: ParetoView; t: Translator }) {
                 dCount === 0 ? null : `${dCount > 0 ? '+' : '−'}${Math.abs(dCount)}`,
                 Math.abs(dShare) < 0.0005
                   ? null
-                  : `${dShare > 0 ? '+' : '−'}${t('reading.points', { x: formatNumber(Math.abs(dShare) * 100, locale, { maximumFractionDigits: 1 }) })}`,
+                  : `${dShare > 0 ? '+' : '−'}${formatPoints(Math.abs(dShare) * 100, locale, 1)}`,
               ].filter(Boolean);
               return (
                 <tr key={tier.tier} data-tier={tier.label}>

@@ -1,5 +1,5 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
-import { decimalsOf, formatNumber, formatPercent } from '../i18n/format';
+import { decimalsOf, formatPercent, formatPoints } from '../i18n/format';
 import type { Unit } from '../schema';
 import type { ViewContext } from './goal-views';
 
@@ -56,7 +56,7 @@ export function comparedPercent(value: number, line: number, ctx: ViewContext): 
   return {
     value: pct(value),
     line: pct(line),
-    gap: ctx.t('reading.points', { x: formatNumber(shownGap, locale, { maximumFractionDigits: digits }) }),
+    gap: formatPoints(shownGap, locale, digits),
   };
 }
 

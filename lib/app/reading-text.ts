@@ -3,14 +3,12 @@ import type { ReadingPeriod } from '../engine/goal-types/reading';
 import { minForecastHistory } from '../engine/goal-types/shared';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import {
-  durationLabel,
   formatChance,
-  formatCompact,
   formatDate,
   formatNumber,
   formatPercent,
-  formatValue,
-  onCompactScale,
+  formatUnitAmount,
+  formatUnitGap,
 } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
 import type { ViewContext } from './goal-views';
@@ -22,51 +20,19 @@ import { keepPercentFigures, levelPercentFigures } from './percent-figures';
  * as docs/figures.md defines it per goal type. Pure formatting — nothing here recomputes a figure.
  */
 
-/** A value in its unit; amounts of a million or more compact ("₫1.85B"). */
+/** A value in its unit as the card writes it (format.ts, formatUnitAmount); "—" for none. */
 export function formatUnitValue(value: number | null, unit: Unit, ctx: ViewContext): string {
-  if (value === null) return '—';
-  if (unit.kind === 'duration') {
-    // Hours as hours: "240 h" of training is not "10 d" (a day of training is 8 hours, not 24). Under
-    // ten, two decimals: a delivery time of 1.98 d against a 2 d ceiling is not "2 d / 2 d".
-    const digits = Math.abs(value) < 10 ? 2 : 1;
-    const locale = ctx.settings.locale;
-    return `${formatNumber(value, locale, { maximumFractionDigits: digits })} ${durationLabel(unit.per, locale)}`;
-  }
-  if (unit.kind === 'currency' && onCompactScale([value]))
-    return formatCompact(value, ctx.settings.locale, unit.currency);
-  if (unit.kind === 'count' && onCompactScale([value])) return formatCompact(value, ctx.settings.locale);
-  return formatValue(value, unit, ctx.settings.locale);
+  return value === null ? '—' : formatUnitAmount(value, unit, ctx.settings.locale);
 }
 
-/**
- * A difference in the metric's own unit: percentage points as "pt" for percent metrics (0.7 pt, never
- * "0.7%", which reads as a relative change), whole numbers for counts, hours as hours. An amount is
- * written on the same scale as the figures beside it: when the card's value or target is compact
- * (₫1.2M and up), so is the gap — "behind pace by ₫87.2K", never "₫87,226" next to "₫4.42B".
- */
+/** A gap as cards and alerts write it (format.ts, formatUnitGap), on the scale of `beside`. */
 export function formatGap(
   gap: number,
   unit: Unit,
   ctx: ViewContext,
   beside: readonly (number | null)[] = [],
 ): string {
-  const x = Math.abs(gap);
-  const locale = ctx.settings.locale;
-  if (unit.kind === 'percent')
-    return ctx.t('reading.points', { x: formatNumber(x, locale, { maximumFractionDigits: 2 }) });
-  const compact = onCompactScale(beside);
-  if (compact && (unit.kind === 'currency' || unit.kind === 'count'))
-    return formatCompact(
-      unit.kind === 'count' ? Math.round(x) : x,
-      locale,
-      unit.kind === 'currency' ? unit.currency : undefined,
-    );
-  if (unit.kind === 'count') return formatUnitValue(Math.round(x), unit, ctx);
-  if (unit.kind === 'duration' && x > 0 && x < 1) {
-    // A fraction of a unit is still a gap: "0.02 d from the 2 d line", not "0 d".
-    return `${formatNumber(x, locale, { maximumSignificantDigits: 2 })} ${durationLabel(unit.per, locale)}`;
-  }
-  return formatUnitValue(x, unit, ctx);
+  return formatUnitGap(gap, unit, ctx.settings.locale, beside);
 }
 
 /** "Nov" / "Tháng 11", with the year when it is not the current one. */

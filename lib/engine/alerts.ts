@@ -1,5 +1,5 @@
-import { durationLabel, formatCompact, formatCurrency, onCompactScale } from '../i18n/format';
-import type { Goal, Metric, Unit } from '../schema';
+import { formatNumber, formatPercent, formatUnitAmount, formatUnitGap } from '../i18n/format';
+import type { Goal, Locale, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
 import type { MilestoneStatus } from './milestones';
@@ -104,41 +104,22 @@ function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
 }
 
 /**
- * A gap in the metric's own unit, as the goal's card writes it (reading-text.ts formatGap): percentage
- * points as "pt" / "điểm %", counts whole, amounts with their currency and compact only when the
- * card's value or target is (onCompactScale) — "₫87.2K" beside ₫4.42B, "₫24,220" beside ₫197,037.
+ * A gap in both languages, written as the goal's card writes it (format.ts, formatUnitGap: one
+ * formatter for both): a unit given only by its kind (the engine's tests, a goal without a metric)
+ * stands for itself where the kind is all there is to it.
  */
 function unitGap(
   gap: number,
   unit: Unit | Unit['kind'] | undefined,
   beside: readonly (number | null)[],
 ): { gapEn: string; gapVi: string } {
-  const x = Math.abs(gap);
-  const kind = typeof unit === 'object' ? unit.kind : unit;
-  const compact = onCompactScale(beside);
-  if (typeof unit === 'object' && unit.kind === 'currency')
-    return compact
-      ? { gapEn: formatCompact(x, 'en', unit.currency), gapVi: formatCompact(x, 'vi', unit.currency) }
-      : { gapEn: formatCurrency(x, unit.currency, 'en'), gapVi: formatCurrency(x, unit.currency, 'vi') };
-  if (kind === 'count' && compact)
-    return { gapEn: formatCompact(Math.round(x), 'en'), gapVi: formatCompact(Math.round(x), 'vi') };
-  // As the card writes the same gap (reading-text.ts formatGap): hours as hours with the card's
-  // decimals (two under ten, one from ten: "23.6 h" / "23,6 giờ"), ratios with their "×".
-  const duration = typeof unit === 'object' && unit.kind === 'duration' ? unit : null;
-  const digits = kind === 'count' ? 0 : duration ? (x < 10 ? 2 : 1) : x >= 100 ? 0 : 2;
-  const n = (locale: string) =>
-    formatter(
-      `n|${locale}|${digits}`,
-      () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
-    ).format(x);
-  if (kind === 'percent') return { gapEn: `${n('en-US')} pt`, gapVi: `${n('vi-VN')} điểm %` };
-  if (duration)
-    return {
-      gapEn: `${n('en-US')} ${durationLabel(duration.per, 'en')}`,
-      gapVi: `${n('vi-VN')} ${durationLabel(duration.per, 'vi')}`,
-    };
-  if (kind === 'ratio') return { gapEn: `${n('en-US')}×`, gapVi: `${n('vi-VN')}×` };
-  return { gapEn: n('en-US'), gapVi: n('vi-VN') };
+  const u: Unit | undefined =
+    typeof unit === 'string'
+      ? unit === 'currency' || unit === 'duration'
+        ? undefined
+        : { kind: unit }
+      : unit;
+  return { gapEn: formatUnitGap(gap, u, 'en', beside), gapVi: formatUnitGap(gap, u, 'vi', beside) };
 }
 
 export function belowTrajectoryAlert(
@@ -292,21 +273,20 @@ export function milestoneOverdueAlert(
   );
 }
 
-/** A level in the metric's unit, plainly, in each language: "29.6%", "₫87.2M", "2.1 d". */
+/**
+ * A level in the metric's unit, in each language, as the cards write it (format.ts,
+ * formatUnitAmount): "29.6%", "₫87.2M", "2.1 d" / "2,1 ngày"; a percentage to one decimal ("3.8%").
+ */
 function levelText(x: number, unit: Unit | undefined): { en: string; vi: string } {
-  // As the cards write a level: a percentage to one decimal ("3.8%"), other levels to two at most.
-  const digits = unit?.kind === 'percent' ? 1 : Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2;
-  const one = (locale: string) => {
-    if (unit?.kind === 'currency') return formatCompact(x, locale === 'vi-VN' ? 'vi' : 'en', unit.currency);
-    const n = formatter(
-      `n|${locale}|${digits}`,
-      () => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }),
-    ).format(x);
-    if (unit?.kind === 'percent') return `${n}%`;
-    if (unit?.kind === 'duration') return `${n} ${{ minutes: 'min', hours: 'h', days: 'd' }[unit.per]}`;
-    return n;
-  };
-  return { en: one('en-US'), vi: one('vi-VN') };
+  const one = (locale: Locale) =>
+    unit?.kind === 'percent'
+      ? formatPercent(x / 100, locale, { maximumFractionDigits: 1 })
+      : unit
+        ? formatUnitAmount(x, unit, locale)
+        : formatNumber(x, locale, {
+            maximumFractionDigits: Math.abs(x) >= 100 ? 0 : Math.abs(x) >= 10 ? 1 : 2,
+          });
+  return { en: one('en'), vi: one('vi') };
 }
 
 /** The period a level was read for, in a sentence: "Nov 2026" / "tháng 11/2026", or its day. */

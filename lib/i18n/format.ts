@@ -342,6 +342,57 @@ export function formatValue(
   }
 }
 
+/** A difference of percentages in percentage points: en `0.45 pt`, vi `0,45 điểm %` (never "0.45%",
+ * which reads as a relative change). */
+export function formatPoints(x: number, locale: Locale, maximumFractionDigits = 2): string {
+  const n = formatNumber(x, locale, { maximumFractionDigits });
+  return locale === 'vi' ? `${n} điểm %` : `${n} pt`;
+}
+
+/**
+ * A value in its unit as a goal card writes it: hours as hours ("240 h", never "10 d"), with two
+ * decimals under ten (1.98 d against a 2 d ceiling is not "2 d / 2 d"); amounts and counts compact
+ * from a million ("₫1.85B").
+ */
+export function formatUnitAmount(value: number, unit: Unit, locale: Locale): string {
+  if (unit.kind === 'duration') {
+    const digits = Math.abs(value) < 10 ? 2 : 1;
+    return `${formatNumber(value, locale, { maximumFractionDigits: digits })} ${durationLabel(unit.per, locale)}`;
+  }
+  if (unit.kind === 'currency' && onCompactScale([value])) return formatCompact(value, locale, unit.currency);
+  if (unit.kind === 'count' && onCompactScale([value])) return formatCompact(value, locale);
+  return formatValue(value, unit, locale);
+}
+
+/**
+ * A difference in the metric's own unit, the one way cards and alerts write a gap: percentage points
+ * for percent metrics, whole numbers for counts, hours as hours (a fraction of a unit keeps two
+ * significant digits: "0.02 d from the 2 d line", not "0 d"), ratios with their ×. An amount is
+ * written on the scale of the figures beside it (`beside`: the card's value and target): compact when
+ * they are ("behind pace by ₫87.2K" next to "₫4.42B", never "₫87,226"), in full when not ("₫24,220"
+ * beside ₫197,037). Without a unit, a plain number with up to two decimals.
+ */
+export function formatUnitGap(
+  gap: number,
+  unit: Unit | undefined,
+  locale: Locale,
+  beside: readonly (number | null)[] = [],
+): string {
+  const x = Math.abs(gap);
+  if (!unit) return formatNumber(x, locale, { maximumFractionDigits: x >= 100 ? 0 : 2 });
+  if (unit.kind === 'percent') return formatPoints(x, locale);
+  if (onCompactScale(beside) && (unit.kind === 'currency' || unit.kind === 'count'))
+    return formatCompact(
+      unit.kind === 'count' ? Math.round(x) : x,
+      locale,
+      unit.kind === 'currency' ? unit.currency : undefined,
+    );
+  if (unit.kind === 'count') return formatUnitAmount(Math.round(x), unit, locale);
+  if (unit.kind === 'duration' && x > 0 && x < 1)
+    return `${formatNumber(x, locale, { maximumSignificantDigits: 2 })} ${durationLabel(unit.per, locale)}`;
+  return formatUnitAmount(x, unit, locale);
+}
+
 /** Intl's ceiling for fraction digits in every browser Pacer supports. */
 const MAX_FRACTION_DIGITS = 20;
 

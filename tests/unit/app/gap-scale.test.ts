@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatGap, formatUnitValue } from '../../../lib/app/reading-text';
-import { belowTrajectoryAlert } from '../../../lib/engine/alerts';
+import { belowTrajectoryAlert, keepBreachedAlert } from '../../../lib/engine/alerts';
+import type { Pace } from '../../../lib/engine/pace';
 import { createTranslator } from '../../../lib/i18n/translate';
-import { defaultSettings, type Locale } from '../../../lib/schema';
+import { defaultSettings, type Locale, type Unit } from '../../../lib/schema';
 
 /** A pace amount is written on the scale of the value beside it (docs/figures.md § shared rules). */
 const ctx = (locale: Locale) => ({
@@ -80,5 +82,57 @@ describe('formatGap', () => {
     expect(a?.message.en).toBe(
       `“ROAS” is behind its trajectory by ${formatGap(-0.42, { kind: 'ratio' }, ctx('en'))}.`,
     );
+  });
+});
+
+/**
+ * One formatter writes a gap for cards and alerts (format.ts, formatUnitGap); the alert quotes the
+ * card's figure in both languages, whatever the unit, size and scale beside it.
+ */
+describe('alerts and cards write a gap alike', () => {
+  const units = fc.constantFrom<Unit>(
+    { kind: 'count' },
+    { kind: 'currency', currency: 'VND' },
+    { kind: 'currency', currency: 'USD' },
+    { kind: 'percent' },
+    { kind: 'ratio' },
+    { kind: 'duration', per: 'days' },
+    { kind: 'duration', per: 'hours' },
+    { kind: 'duration', per: 'minutes' },
+  );
+  const size = fc.oneof(
+    fc.double({ min: 0.001, max: 10, noNaN: true }),
+    fc.double({ min: 10, max: 1e5, noNaN: true }),
+    fc.double({ min: 1e5, max: 1e10, noNaN: true }),
+  );
+
+  it('the gap in the alert is the card’s, in English and Vietnamese', () => {
+    fc.assert(
+      fc.property(units, size, size, (unit, gap, value) => {
+        const target = value + gap * 10;
+        const pace = { gap: -gap, gapPct: -0.5, expected: value + gap, reached: false } as unknown as Pace;
+        const alert = belowTrajectoryAlert({ id: 'g', title: 'G' }, pace, 'p', undefined, unit, [
+          value,
+          target,
+        ]);
+        expect(alert?.message.en).toContain(`by ${formatGap(-gap, unit, ctx('en'), [value, target])}.`);
+        expect(alert?.message.vi).toContain(formatGap(-gap, unit, ctx('vi'), [value, target]));
+      }),
+    );
+  });
+
+  it('a keep alert writes its level as the card does, hours and days in Vietnamese too', () => {
+    const days = { kind: 'duration', per: 'days' } as const;
+    const a = keepBreachedAlert(
+      { id: 'g', title: 'Lead time' },
+      { side: 'at_most', threshold: 2, margin: -0.01 },
+      2.01,
+      { start: '2026-03-01', granularity: 'month' },
+      days,
+    );
+    expect(a?.message.en).toContain('above its 2 d ceiling: Mar 2026 2.01 d.');
+    // It read "2.01 d" and "2 d" in Vietnamese before.
+    expect(a?.message.vi).toContain('2,01 ngày');
+    expect(a?.message.vi).toContain('trần 2 ngày');
   });
 });
