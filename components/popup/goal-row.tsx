@@ -1,5 +1,5 @@
 import type { GoalView } from '../../lib/app/goal-view';
-import { ProgressBar } from '../widgets/progress-bar';
+import { GoalBar } from '../widgets/progress-bar';
 import { StatusPill } from '../widgets/status-pill';
 
 /**
@@ -38,12 +38,7 @@ export function GoalRow({
         )}
         <StatusPill status={goal.status} label={goal.statusLabel} />
       </div>
-      <ProgressBar
-        progress={goal.progress}
-        status={goal.status}
-        label={`${progressLabel}: ${goal.title}`}
-        text={goal.progressText}
-      />
+      <GoalBar goal={goal} progressLabel={progressLabel} />
       <p class="pp-goal-row-values">
         <strong data-testid="goal-value">{goal.value}</strong> /{' '}
         <span data-testid="goal-target">{goal.target}</span>

@@ -1,5 +1,5 @@
 import type { GoalView } from '../../lib/app/goal-view';
-import { ProgressBar } from './progress-bar';
+import { GoalBar } from './progress-bar';
 import { Sparkline } from './sparkline';
 import { StatusPill } from './status-pill';
 
@@ -36,12 +36,7 @@ export function GoalCard({ goal, labels, onOpen, compact = false }: GoalCardProp
           {goal.owner}
         </p>
       )}
-      <ProgressBar
-        progress={goal.progress}
-        status={goal.status}
-        label={`${labels.progress}: ${goal.title}`}
-        text={goal.progressText}
-      />
+      <GoalBar goal={goal} progressLabel={labels.progress} />
       <p class="pc-values">
         <strong data-testid="goal-value">{goal.value}</strong> /{' '}
         <span data-testid="goal-target">{goal.target}</span>

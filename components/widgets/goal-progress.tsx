@@ -1,5 +1,5 @@
 import type { GoalView } from '../../lib/app/goal-view';
-import { ProgressBar } from './progress-bar';
+import { GoalBar } from './progress-bar';
 
 /** One goal as a labelled bar: title, progress text and the bar. The compact form for lists and embeds. */
 export function GoalProgress({ goal, progressLabel }: { goal: GoalView; progressLabel: string }) {
@@ -15,12 +15,7 @@ export function GoalProgress({ goal, progressLabel }: { goal: GoalView; progress
           {goal.value} / {goal.target} · {goal.progressText}
         </span>
       </div>
-      <ProgressBar
-        progress={goal.progress}
-        status={goal.status}
-        label={`${progressLabel}: ${goal.title}`}
-        text={goal.progressText}
-      />
+      <GoalBar goal={goal} progressLabel={progressLabel} />
     </div>
   );
 }

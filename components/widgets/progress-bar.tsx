@@ -1,4 +1,4 @@
-import type { ViewStatus } from '../../lib/app/goal-view';
+import type { GoalView, ViewStatus } from '../../lib/app/goal-view';
 
 /** An accessible progress bar: role=progressbar with aria-valuenow / aria-valuemax and a text value. */
 export function ProgressBar({
@@ -25,5 +25,17 @@ export function ProgressBar({
     >
       <div class="pc-progress-fill" style={{ width: `${Math.min(pct, 100)}%` }} />
     </div>
+  );
+}
+
+/** A goal's own bar: its progress and status, named "<progress label>: <title>" for screen readers. */
+export function GoalBar({ goal, progressLabel }: { goal: GoalView; progressLabel: string }) {
+  return (
+    <ProgressBar
+      progress={goal.progress}
+      status={goal.status}
+      label={`${progressLabel}: ${goal.title}`}
+      text={goal.progressText}
+    />
   );
 }

@@ -136,28 +136,19 @@ describe('alerts', () => {
     expect(forecastMissAlert(g, fc1, 'w')?.severity).toBe('warning');
     // Critical exactly where the card turns off track (p < 0.3, status.ts), so an alert never reads
     // milder or harsher than its card: 0.28 was a warning beside an off-track card before.
-    expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.28 }, 'w')?.severity).toBe('critical');
-    expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.3 }, 'w')?.severity).toBe('warning');
-    expect(
-      computeStatus({
+    const byChance = (probability: number) => ({
+      alert: forecastMissAlert(g, { ...fc1, probabilityByDeadline: probability }, 'w')?.severity,
+      card: computeStatus({
         done: false,
         reached: false,
         deadlinePassed: false,
         gapPct: null,
-        probability: 0.28,
+        probability,
         now,
       }).status,
-    ).toBe('off_track');
-    expect(
-      computeStatus({
-        done: false,
-        reached: false,
-        deadlinePassed: false,
-        gapPct: null,
-        probability: 0.3,
-        now,
-      }).status,
-    ).toBe('at_risk');
+    });
+    expect(byChance(0.28)).toEqual({ alert: 'critical', card: 'off_track' });
+    expect(byChance(0.3)).toEqual({ alert: 'warning', card: 'at_risk' });
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.1 }, 'w')?.message.vi).toContain('10%');
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.6 }, 'w')).toBeNull();
     // Dates inside sentences are localised on the user's calendar, not "2026-12-31".
