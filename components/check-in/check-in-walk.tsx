@@ -87,7 +87,17 @@ export function CheckInWalk({
     );
   const summaryRef = useRef<HTMLHeadingElement>(null);
 
-  if (asking) return <WhoStep owners={owners} t={t} onDone={() => setAsking(false)} />;
+  if (asking)
+    return (
+      <WhoStep
+        owners={owners}
+        t={t}
+        title={title ?? t('checkIn.title')}
+        headingId={headingId}
+        onDone={() => setAsking(false)}
+        onClose={onClose}
+      />
+    );
   const flow = state ?? startCheckIn(mode === 'review' ? goalsForCheckIn(goals, owner) : goals, Date.now());
   const goal = currentGoal(flow);
 
@@ -131,11 +141,30 @@ export function CheckInWalk({
   );
 }
 
-function WhoStep({ owners, t, onDone }: { owners: string[]; t: Translator; onDone: () => void }) {
+/**
+ * Whose goals the walk goes through, asked once. It carries the walk's heading and a way out, so a
+ * check-in opened by mistake closes from its first screen too.
+ */
+function WhoStep({
+  owners,
+  t,
+  title,
+  headingId,
+  onDone,
+  onClose,
+}: {
+  owners: string[];
+  t: Translator;
+  title: string;
+  headingId: string;
+  onDone: () => void;
+  onClose: () => void;
+}) {
   const [choice, setChoice] = useState(settings.value.ownerName);
   return (
     <form
       class="pp-check-in"
+      aria-labelledby={headingId}
       onSubmit={async (e) => {
         e.preventDefault();
         await updateSettings({ ownerName: choice });
@@ -143,6 +172,7 @@ function WhoStep({ owners, t, onDone }: { owners: string[]; t: Translator; onDon
       }}
       data-testid="check-in-who"
     >
+      <h2 id={headingId}>{title}</h2>
       <label for="ci-owner">{t('checkIn.whoAreYou')}</label>
       <select
         id="ci-owner"
@@ -157,9 +187,14 @@ function WhoStep({ owners, t, onDone }: { owners: string[]; t: Translator; onDon
           </option>
         ))}
       </select>
-      <button type="submit" class="primary">
-        {t('action.next')}
-      </button>
+      <div class="pp-row">
+        <button type="submit" class="primary pp-grow">
+          {t('action.next')}
+        </button>
+        <button type="button" onClick={onClose} data-testid="check-in-close">
+          {t('action.close')}
+        </button>
+      </div>
     </form>
   );
 }

@@ -256,6 +256,12 @@ describe('popup: quick updates from the toolbar', () => {
   it('runs the weekly check-in and saves a CheckIn', async () => {
     const page = await openPopup(ext, 'popup.html#check-in');
     await page.getByTestId('check-in-who').waitFor({ timeout: 30_000 });
+    // Its first screen says what it is and can be left: Close goes back to the goals and the quick log.
+    assert.equal(await page.getByRole('form', { name: 'Weekly check-in' }).count(), 1);
+    await page.getByTestId('check-in-close').click();
+    await page.getByTestId('metric-input').waitFor();
+    await page.getByTestId('start-check-in').click();
+    await page.getByTestId('check-in-who').waitFor();
     const owner = await page
       .getByTestId('owner-select')
       .locator('option')
