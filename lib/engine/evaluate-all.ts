@@ -171,7 +171,15 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       decidedBy: r.decidedBy,
       okr: goal.kind === 'key_result' ? krScore(r.progress, goal.okrType, cal.okrZones) : null,
       milestone,
-      smart: smartCheck(goal, { metric, now, history: r.monthly, current: r.current, timeZone: tz }),
+      smart: smartCheck(goal, {
+        metric,
+        now,
+        history: r.monthly,
+        current: r.current,
+        timeZone: tz,
+        keep: facts.type === 'keep',
+        inferredBaseline: r.baseline,
+      }),
       lastCheckInAt: lastCheckIn?.time ?? null,
     });
 

@@ -37,6 +37,13 @@ export interface SmartContext {
   current?: number | null;
   /** The user's time zone, for dates in sentences ("Dec 31, 2026" / "31/12/2026"); UTC without it. */
   timeZone?: string;
+  /** The goal is read as "keep a level" (goal-type.ts): it holds a line, it does not start from one. */
+  keep?: boolean;
+  /**
+   * The baseline the reading uses when the goal stores none (the level when the window opened, the 12
+   * months before it for a rolling sum): the card already reads "of the way from ₫37B".
+   */
+  inferredBaseline?: number | null;
 }
 
 const MONTH_MS = 30.4375 * 86_400_000;
@@ -91,12 +98,15 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
   if (!goal.owner?.trim()) add('no_owner', 'missing', msg('smart_no_owner'));
 
   const cumulative = isCumulative(goal, ctx.metric);
-  if (measured && goal.metricId && !cumulative && goal.baseline === undefined) {
+  // A keep goal holds its threshold: a baseline equal to it is the point, not "nothing to improve".
+  const keep = ctx.keep ?? goal.goalType === 'keep';
+  const inferred = ctx.inferredBaseline !== undefined && ctx.inferredBaseline !== null;
+  if (measured && goal.metricId && !cumulative && !keep && goal.baseline === undefined && !inferred) {
     add('no_baseline', 'weak', msg('smart_no_baseline'));
   }
 
   const direction = ctx.metric?.direction ?? 'up';
-  if (measured && goal.target !== undefined && goal.baseline !== undefined) {
+  if (measured && !keep && goal.target !== undefined && goal.baseline !== undefined) {
     const t = goal.target;
     const b = goal.baseline;
     if (t === b)
