@@ -13,16 +13,28 @@ export function GoalList({
   t,
   onOpen,
   action,
+  total = goals?.length ?? 0,
 }: {
   goals: GoalView[] | null;
   t: ShellTranslator;
   onOpen?: (id: string) => void;
   action?: ComponentChildren;
+  /** How many goals these few were chosen from: "3 of 18" says the rest are on the dashboard. */
+  total?: number;
 }) {
+  const shown = goals?.length ?? 0;
   return (
     <section aria-labelledby="pp-goals-h" class="pp-goals" data-testid="popup-goals">
       <header class="pp-goals-head">
-        <h2 id="pp-goals-h">{t('popup.topGoals')}</h2>
+        <h2 id="pp-goals-h">
+          {t('popup.topGoals')}
+          {total > shown && shown > 0 && (
+            <span class="pp-muted" data-testid="popup-goals-count">
+              {' '}
+              · {t('popup.shownOf').replace('{shown}', String(shown)).replace('{total}', String(total))}
+            </span>
+          )}
+        </h2>
         {action}
       </header>
       <div class="pp-goal-rows">

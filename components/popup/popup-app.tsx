@@ -1,5 +1,6 @@
 import { signal } from '@preact/signals';
 import { useEffect } from 'preact/hooks';
+import { popupCandidates } from '../../lib/popup/top-goals';
 import { DbFailure } from '../app/db-failure';
 import { dbError, settings, tr } from '../app/session';
 import { CheckInView } from './check-in-view';
@@ -53,6 +54,7 @@ export function PopupApp({ env }: { env: PopupEnv }) {
       <h1 class="pc-visually-hidden">{t('app.name')}</h1>
       <GoalList
         goals={list}
+        total={goals.value ? popupCandidates(goals.value) : 0}
         t={t}
         onOpen={(id) => env.openPage(`newtab.html#goal=${encodeURIComponent(id)}`)}
         action={

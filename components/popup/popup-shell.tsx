@@ -3,7 +3,7 @@ import type { GoalView } from '../../lib/app/goal-view';
 import { readSummary } from '../../lib/app/summary-cache';
 import { pageLocale } from '../../lib/i18n/detect-locale';
 import { type ShellTranslator, shellTranslator } from '../../lib/i18n/messages-shell';
-import { topGoals } from '../../lib/popup/top-goals';
+import { popupCandidates, topGoals } from '../../lib/popup/top-goals';
 import { GoalList, markPainted, OWNER_CACHE_KEY } from './goal-list';
 import { SHELL_HOST_CLASS, SHELL_PAINTED } from './shell-markers';
 
@@ -13,11 +13,19 @@ import { SHELL_HOST_CLASS, SHELL_PAINTED } from './shell-markers';
  * summary's schema and the shell's strings in messages-shell.ts); the quick log, storage and the engine
  * arrive right after (components/popup/mount.tsx), which replaces the shell.
  */
-export function PopupShell({ goals, t }: { goals: GoalView[] | null; t: ShellTranslator }) {
+export function PopupShell({
+  goals,
+  total,
+  t,
+}: {
+  goals: GoalView[] | null;
+  total: number;
+  t: ShellTranslator;
+}) {
   return (
     <main class="pp-popup" aria-busy="true">
       <h1 class="pc-visually-hidden">{t('app.name')}</h1>
-      <GoalList goals={goals} t={t} />
+      <GoalList goals={goals} total={total} t={t} />
     </main>
   );
 }
@@ -34,7 +42,14 @@ export function paintPopupShell(root: HTMLElement, storage: Pick<Storage, 'getIt
   host.className = SHELL_HOST_CLASS;
   root.append(host);
   const owner = storage.getItem(OWNER_CACHE_KEY) ?? '';
-  render(<PopupShell goals={topGoals(summary.goals, owner)} t={shellTranslator(locale)} />, host);
+  render(
+    <PopupShell
+      goals={topGoals(summary.goals, owner)}
+      total={popupCandidates(summary.goals)}
+      t={shellTranslator(locale)}
+    />,
+    host,
+  );
   root.dataset[SHELL_PAINTED] = 'true';
   markPainted();
   return true;

@@ -89,7 +89,13 @@ export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewC
 
 function periodPrefix(p: ReadingPeriod, value: string, ctx: ViewContext): string {
   if (p.rollingMonths)
-    return ctx.t('reading.rolling', { count: p.rollingMonths, month: monthName(p.end, ctx), value });
+    // Mid-sentence in Vietnamese the month is lower case: "12 tháng tính đến tháng 11".
+    return ctx.t('reading.rolling', {
+      count: p.rollingMonths,
+      month:
+        ctx.settings.locale === 'vi' ? monthName(p.end, ctx).toLocaleLowerCase('vi') : monthName(p.end, ctx),
+      value,
+    });
   if (p.granularity === 'month' && p.partial)
     return ctx.t('reading.day', { date: monthSoFar(p.start, ctx), value });
   if (p.granularity === 'month') return ctx.t('reading.month', { month: monthName(p.start, ctx), value });

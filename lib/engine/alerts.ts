@@ -290,9 +290,22 @@ function levelText(x: number, unit: Unit | undefined): { en: string; vi: string 
 }
 
 /** The period a level was read for, in a sentence: "Nov 2026" / "tháng 11/2026", or its day. */
-function periodText(start: string, byMonth: boolean): { en: string; vi: string } {
+function periodText(start: string, byMonth: boolean, soFar?: string): { en: string; vi: string } {
   const [y, m, d] = start.split('-').map(Number);
   const at = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
+  // The running month so far, with its days, as the card writes it ("Dec 1–7: 29.6%").
+  const last = soFar && soFar.slice(0, 7) === start.slice(0, 7) ? Number(soFar.slice(8, 10)) : null;
+  if (byMonth && last !== null) {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const month = formatter(
+      'mo|en',
+      () => new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }),
+    ).format(at);
+    return {
+      en: last === 1 ? `${month} 1, ${y}` : `${month} 1–${last}, ${y}`,
+      vi: `${last === 1 ? '01' : `01–${two(last)}`}/${two(m ?? 1)}/${y}`,
+    };
+  }
   if (byMonth)
     return {
       en: formatter(
@@ -320,13 +333,15 @@ export function keepBreachedAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
   keep: { side: 'at_least' | 'at_most'; threshold: number; margin: number | null } | null,
   current: number | null,
-  period: { start: string; granularity: string | null } | null,
+  period: { start: string; granularity: string | null; partial?: boolean } | null,
   unit: Unit | undefined,
+  /** Today's local day: a running month is named with its days so far, as on the card. */
+  today?: string,
 ): Alert | null {
   if (!keep || keep.margin === null || keep.margin >= 0 || current === null || !period) return null;
   const value = levelText(current, unit);
   const threshold = levelText(keep.threshold, unit);
-  const when = periodText(period.start, period.granularity === 'month');
+  const when = periodText(period.start, period.granularity === 'month', period.partial ? today : undefined);
   const key = keep.side === 'at_least' ? 'alert_keep_under_floor' : 'alert_keep_over_ceiling';
   return make(
     'keep_breached',

@@ -199,7 +199,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
         belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
         conversion,
-        r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit) : null,
+        r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today) : null,
       );
       // The weekly OKR review checks in on an objective with its key results: it counts for them too.
       const parent = goal.kind === 'key_result' && goal.parentId ? liveById.get(goal.parentId) : undefined;

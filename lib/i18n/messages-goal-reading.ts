@@ -77,7 +77,7 @@ export const goalReadingVi: Record<GoalReadingKey, string> = {
   'goalType.keepSide.at_most': 'bằng hoặc thấp hơn mục tiêu',
   'goalType.rollingMonths': 'Tính chỉ số cộng dồn trong … tháng gần nhất (12 = cả năm)',
   'reading.month': '{month}: {value}',
-  'reading.rolling': '{count} tháng đến {month}: {value}',
+  'reading.rolling': '{count} tháng tính đến {month}: {value}',
   'reading.day': '{date}: {value}',
   'reading.progress.level': 'Đi được {percent} chặng từ {baseline}',
   'reading.progress.keep': 'Giữ được {held}/{periods} tháng',

@@ -14,6 +14,11 @@ export function sameOwner(owner: string | undefined, me: string): boolean {
   return me.trim() !== '' && fold(owner ?? '') === fold(me);
 }
 
+/** How many goals the popup chooses its few from (every goal but milestones). */
+export function popupCandidates(goals: readonly GoalView[]): number {
+  return goals.filter((g) => g.kind !== 'milestone').length;
+}
+
 /**
  * The popup's few goals: the user's own first (when we know who they are), then pinned, then worst
  * status, then lowest progress. Sub-goals of a shown goal are not repeated (milestones stay out).

@@ -38,6 +38,23 @@ describe('the running month on a card', () => {
     expect(monthSoFar('2026-12-01', ctx('en', late, 'Asia/Ho_Chi_Minh'))).toBe('Dec 1');
   });
 
+  it('a rolling sum names the month it runs to, lower case mid-sentence in Vietnamese', () => {
+    const rolling = {
+      type: 'level',
+      current: 44.3e9,
+      period: {
+        granularity: 'month',
+        start: '2025-12-01',
+        end: '2026-11-30',
+        partial: false,
+        rollingMonths: 12,
+      },
+    } as unknown as GoalEvaluation;
+    const vnd = { kind: 'currency', currency: 'VND' } as const;
+    expect(valueText(rolling, vnd, ctx('en', dec6))).toBe('12 months to Nov: ₫44.3B');
+    expect(valueText(rolling, vnd, ctx('vi', dec6))).toBe('12 tháng tính đến tháng 11: 44,3\u00a0tỷ\u00a0₫');
+  });
+
   it('a complete month keeps its name alone', () => {
     const nov = levelEv(false, '2026-11-01');
     expect(valueText(nov, percent, ctx('en', dec6))).toBe('Nov: 13%');

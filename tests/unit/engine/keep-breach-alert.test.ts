@@ -40,8 +40,9 @@ describe('keep goals: the breach alert', () => {
     // 2.82 pt past a 1% ceiling: more than the journey floor (10% of the distance to 0 = 0.1 pt).
     expect(churn[0]?.severity).toBe('critical');
     const margin = keep.find((a) => a.subject.id === 'ex-kpi-gross-margin');
-    expect(margin?.message.en).toMatch(/is below its 30% floor: Dec 2026 29\.6%\.$/);
-    expect(margin?.message.vi).toMatch(/đang dưới mức sàn 30%: tháng 12\/2026 đạt 29,6%\.$/);
+    // December is running: its days so far, as the card's "Dec 1–6: 29.6%".
+    expect(margin?.message.en).toMatch(/is below its 30% floor: Dec 1–6, 2026 29\.6%\.$/);
+    expect(margin?.message.vi).toMatch(/đang dưới mức sàn 30%: 01–06\/12\/2026 đạt 29,6%\.$/);
     // 0.4 pt under the floor is small, but it is what makes the card "Off track": the alert is as
     // critical as the card (a warning beside a red card read as "not that bad").
     expect(margin?.severity).toBe('critical');

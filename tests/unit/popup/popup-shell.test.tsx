@@ -31,6 +31,23 @@ describe('popup first-paint shell', () => {
     expect(host?.textContent).toContain('Your goals');
   });
 
+  it('says how many goals the rows were chosen from, in each language', () => {
+    const five = ['a', 'b', 'c', 'd', 'e'].map((id) => goalView(id));
+    const en = document.createElement('div');
+    paintPopupShell(en, storageWith({ [SUMMARY_KEY]: summary('en', five) }));
+    expect(en.querySelectorAll('[data-testid="goal-row"]')).toHaveLength(3);
+    expect(en.querySelector('[data-testid="popup-goals-count"]')?.textContent).toBe(' · 3 of 5');
+    document.documentElement.lang = 'vi';
+    const vi = document.createElement('div');
+    paintPopupShell(vi, storageWith({ [SUMMARY_KEY]: summary('vi', five) }));
+    expect(vi.querySelector('[data-testid="popup-goals-count"]')?.textContent).toBe(' · 3/5');
+    // All of them shown: no count.
+    const two = document.createElement('div');
+    document.documentElement.lang = 'en';
+    paintPopupShell(two, storageWith({ [SUMMARY_KEY]: summary('en') }));
+    expect(two.querySelector('[data-testid="popup-goals-count"]')).toBeNull();
+  });
+
   it("puts the user's own goals first, as the full popup does", () => {
     const root = document.createElement('div');
     const storage = storageWith({ [SUMMARY_KEY]: summary('en'), [OWNER_CACHE_KEY]: 'Lan' });
