@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeGoalDetail, type GoalDetailData } from '../../lib/app/goal-detail-data';
 import { presetRange } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
+import type { Translator } from '../../lib/i18n/translate';
 import { onChange } from '../../lib/storage/changes';
 import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
-import { KpiChart } from '../shared/kpi-chart';
+import { type ChartSeries, KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
 import { editing, showToast } from './model';
 import { cardLabels } from './shell';
@@ -33,7 +34,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     return off;
   }, [goalId]);
 
-  const chartData = useMemo(() => {
+  const chart = useMemo(() => {
     if (!detail?.chart) return null;
     const c = detail.chart;
     const xs = c.xs;
@@ -41,12 +42,8 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     const [from, to] = presetRange(preset, Date.now(), [xs[0]! * 1000, xs[xs.length - 1]! * 1000]);
     const keep = xs.map((x) => x * 1000 >= from && x * 1000 <= to);
     const pick = <T,>(arr: T[]) => arr.filter((_, i) => keep[i]);
-    const columns = [pick(xs), pick(c.actual), pick(c.target), pick(c.low), pick(c.mid), pick(c.high)];
-    // A total also draws what each period added; a level's or keep goal's per-period value is its
-    // main line already, drawn twice it read as a sixth series matching neither legend colour.
-    if (c.type === 'total') columns.push(pick(c.perPeriod));
-    return columns as [number[], ...(number | null)[][]];
-  }, [detail, preset]);
+    return detailChart(c, pick, t);
+  }, [detail, preset, t]);
 
   const remove = async () => {
     if (!detail) return;
@@ -150,7 +147,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
           ) : (
             <p class="pc-muted">{t('detail.smartOk')}</p>
           )}
-          {chartData && (
+          {chart && (
             <section>
               <fieldset class="pc-row pc-range">
                 <legend class="pc-visually-hidden">{t('detail.title')}</legend>
@@ -162,30 +159,13 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
               </fieldset>
               <KpiChart
                 label={t('detail.chartLabel', { title: detail.view.title })}
-                data={chartData}
-                band={[5, 3]}
+                data={chart.data}
+                band={chart.band}
                 formatValue={detail.formatAxis}
+                formatPoint={detail.formatPoint}
                 locale={settings.value.locale}
                 timeLabel={t('chart.time')}
-                series={[
-                  // Named for the goal's type: a level is no "cumulative" (docs/figures.md).
-                  {
-                    label: t(`chart.series.${detail.chart?.type ?? 'total'}`),
-                    color: 'var(--pc-accent)',
-                    width: 2.5,
-                  },
-                  {
-                    label: t(detail.chart?.type === 'keep' ? 'chart.series.threshold' : 'detail.trajectory'),
-                    color: 'var(--pc-muted)',
-                    dash: [6, 4],
-                  },
-                  { label: t('detail.forecastLow'), color: 'rgba(120,120,200,0.6)', width: 1 },
-                  { label: t('detail.forecast'), color: 'rgba(120,120,200,1)', dash: [2, 3] },
-                  { label: t('detail.forecastHigh'), color: 'rgba(120,120,200,0.6)', width: 1 },
-                  ...(detail.chart?.type === 'total'
-                    ? [{ label: t('chart.series.perPeriod'), color: 'var(--pc-at-risk)', width: 1 }]
-                    : []),
-                ]}
+                series={chart.series}
               />
             </section>
           )}
@@ -225,4 +205,52 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
       )}
     </dialog>
   );
+}
+
+/**
+ * The detail chart's columns and series: the value (named for the goal's type: a level is no
+ * "cumulative", docs/figures.md), the trajectory or threshold, the forecast's p10 / median / p90 with
+ * the band between p10 and p90, and for a total what each period added. A forecast the goal does not
+ * have (a keep goal's chances, a level before 8 periods) is left out, legend entries included: three
+ * "Forecast" names over an empty chart promised lines that were not there.
+ */
+function detailChart(
+  c: NonNullable<GoalDetailData['chart']>,
+  pick: <T>(arr: T[]) => T[],
+  t: Translator,
+): { data: [number[], ...(number | null)[][]]; series: ChartSeries[]; band?: [number, number] } {
+  const columns: (number | null)[][] = [pick(c.actual), pick(c.target)];
+  const series: ChartSeries[] = [
+    { label: t(`chart.series.${c.type ?? 'total'}`), color: 'var(--pc-accent)', width: 2.5 },
+    {
+      label: t(c.type === 'keep' ? 'chart.series.threshold' : 'detail.trajectory'),
+      color: 'var(--pc-muted)',
+      dash: [6, 4],
+    },
+  ];
+  const forecast = [pick(c.low), pick(c.mid), pick(c.high)];
+  let band: [number, number] | undefined;
+  if (forecast.some((col) => col.some((v) => v !== null))) {
+    columns.push(...forecast);
+    series.push(
+      { label: t('detail.forecastLow'), color: 'rgba(120,120,200,0.6)', width: 1 },
+      { label: t('detail.forecast'), color: 'rgba(120,120,200,1)', dash: [2, 3] },
+      { label: t('detail.forecastHigh'), color: 'rgba(120,120,200,0.6)', width: 1 },
+    );
+    // uPlot counts series from 1 (0 is time): shade from p90 down to p10.
+    band = [columns.length, columns.length - 2];
+  }
+  // A level's card date, on the target line (goal-detail-data.ts: where half the futures reach it).
+  const hit = pick(c.hit);
+  if (hit.some((v) => v !== null)) {
+    columns.push(hit);
+    series.push({ label: t('chart.series.forecastDate'), color: 'var(--pc-on-track)', width: 1 });
+  }
+  // A total also draws what each period added; a level's or keep goal's per-period value is its main
+  // line already, drawn twice it read as a sixth series matching neither legend colour.
+  if (c.type === 'total') {
+    columns.push(pick(c.perPeriod));
+    series.push({ label: t('chart.series.perPeriod'), color: 'var(--pc-at-risk)', width: 1 });
+  }
+  return { data: [pick(c.xs), ...columns], series, ...(band ? { band } : {}) };
 }

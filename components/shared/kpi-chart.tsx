@@ -1,6 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
+import { monthBoundaries, monthLabels, monthMiddles, monthStep } from '../../lib/charts/month-axis';
 import { type AlignedData, lonelyIndices, resolveColor } from '../../lib/charts/series-data';
+import { formatDate } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/schema';
 
 export interface ChartSeries {
@@ -19,6 +21,8 @@ export interface KpiChartProps {
   /** Accessible summary: a chart is a picture, so its meaning is also given as text. */
   label: string;
   formatValue?: (v: number) => string;
+  /** A point's value in the legend (a count's trajectory is "61", not "60.65"); `formatValue` without it. */
+  formatPoint?: (v: number) => string;
   /** Fill between two series indexes (1-based, as uPlot counts): the forecast interval. */
   band?: [number, number];
   /** The time axis's month and weekday names follow it (uPlot's own are English). */
@@ -65,6 +69,41 @@ function monthlyIncrs(xs: ArrayLike<number> | undefined): number[] | undefined {
   return [MONTH_S, 2 * MONTH_S, 3 * MONTH_S, 4 * MONTH_S, 6 * MONTH_S, YEAR_S, 2 * YEAR_S, 5 * YEAR_S];
 }
 
+/** The browser's time zone: uPlot draws the time axis in it, so the legend's dates use it too. */
+function localTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * A monthly chart's two x axes (lib/charts/month-axis.ts): gridlines at the months' boundaries, and
+ * each month's name in the middle of its span, so a point drawn at its month's end reads as that month.
+ */
+function monthAxes(color: (c: string) => string, locale: Locale, incrs: number[]): uPlot.Axis[] {
+  const boundaries = (min: number, max: number, incr: number) => monthBoundaries(min, max, monthStep(incr));
+  return [
+    {
+      scale: 'x',
+      side: 2,
+      stroke: color('var(--pc-muted)'),
+      grid: { stroke: color('var(--pc-grid)') },
+      incrs,
+      size: 4,
+      splits: (_u, _i, min, max, incr) => boundaries(min, max, incr).filter((t) => t >= min && t <= max),
+      values: (_u, splits) => splits.map(() => ''),
+    },
+    {
+      scale: 'x',
+      side: 2,
+      stroke: color('var(--pc-muted)'),
+      grid: { show: false },
+      ticks: { show: false },
+      incrs,
+      splits: (_u, _i, min, max, incr) => monthMiddles(boundaries(min, max, incr), min, max),
+      values: (_u, splits) => monthLabels(splits, locale),
+    },
+  ];
+}
+
 let uplotModule: Promise<typeof uPlot> | null = null;
 /** uPlot (~24 KB gzip) loads only when a chart is on screen, after the first paint. */
 function loadUplot() {
@@ -81,6 +120,7 @@ export function KpiChart({
   height = 240,
   label,
   formatValue,
+  formatPoint = formatValue,
   band,
   locale,
   timeLabel,
@@ -106,13 +146,17 @@ export function KpiChart({
         scales: { x: { time: true } },
         ...(locale === 'vi' ? { fmtDate: (tpl: string) => UPlot.fmtDate(tpl, VI_DATE_NAMES) } : {}),
         axes: [
+          ...(incrs
+            ? monthAxes(color, locale ?? 'en', incrs)
+            : [
+                {
+                  stroke: color('var(--pc-muted)'),
+                  grid: { stroke: color('var(--pc-grid)') },
+                  ...(locale === 'vi' ? { values: VI_TIME_STAMPS as uPlot.Axis['values'] } : {}),
+                },
+              ]),
           {
-            stroke: color('var(--pc-muted)'),
-            grid: { stroke: color('var(--pc-grid)') },
-            ...(locale === 'vi' ? { values: VI_TIME_STAMPS as uPlot.Axis['values'] } : {}),
-            ...(incrs ? { incrs } : {}),
-          },
-          {
+            scale: 'y',
             stroke: color('var(--pc-muted)'),
             grid: { stroke: color('var(--pc-grid)') },
             size: 70,
@@ -120,7 +164,12 @@ export function KpiChart({
           },
         ],
         series: [
-          timeLabel ? { label: timeLabel } : {},
+          {
+            ...(timeLabel ? { label: timeLabel } : {}),
+            // The legend's date in the UI's language ("Nov 30, 2026" / "30/11/2026"), not "2026-11-30 11:59pm".
+            value: (_u: uPlot, v: number | null) =>
+              v === null ? '—' : formatDate(v * 1000, locale ?? 'en', localTimeZone(), 'medium'),
+          },
           ...series.map((s) => ({
             label: s.label,
             stroke: color(s.color),
@@ -137,7 +186,7 @@ export function KpiChart({
               fill: color(s.color),
             },
             value: (_u: uPlot, v: number | null) =>
-              v === null ? '—' : formatValue ? formatValue(v) : String(v),
+              v === null ? '—' : formatPoint ? formatPoint(v) : String(v),
           })),
         ],
         bands: band ? [{ series: band, fill: 'rgba(120,120,200,0.15)' }] : undefined,

@@ -27,11 +27,13 @@ export interface GoalDetailData {
   goal: Goal;
   view: GoalView;
   /** Cumulative (or level) actual, target trajectory, forecast p10 / p50 / p90 and the per-period actual. */
-  chart: (ChartView & { perPeriod: (number | null)[] }) | null;
+  chart: (ChartView & { perPeriod: (number | null)[]; hit: (number | null)[] }) | null;
   checkIns: CheckIn[];
   smart: string[];
   descendantIds: string[];
   formatAxis: (v: number) => string;
+  /** A point's value in the chart's legend: a count's trajectory is "61", never "60.65". */
+  formatPoint: (v: number) => string;
 }
 
 export async function computeGoalDetail(
@@ -61,6 +63,7 @@ export async function computeGoalDetail(
     smart: (ev?.smart ?? []).map((s) => s.message[settings.locale]),
     descendantIds: descendants(goalId, input.goals),
     formatAxis: (v) => formatUnitValue(v, unit, ctx),
+    formatPoint: (v) => formatUnitValue(unit.kind === 'count' ? Math.round(v) : v, unit, ctx),
   };
 }
 
@@ -288,6 +291,15 @@ export function buildChart(
     mid.splice(i, 0, runningEnd?.mid ?? null);
     high.splice(i, 0, runningEnd?.high ?? null);
   }
+  // A level's forecast date is when half the simulated futures have first reached the target; the
+  // median line is the typical level month by month, and a level that wobbles reaches a target
+  // before its median does (on-time delivery: the card's "May 31, 2027" while the median is 97.7%).
+  // The card's date is marked on the target line, so the chart shows the card's forecast.
+  const hit: (number | null)[] = xs.map(() => null);
+  if (!total && type !== 'keep' && p50 !== null && goal.target !== undefined) {
+    const i = xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - p50) <= DAY);
+    if (i >= 0) hit[i] = goal.target;
+  }
   return {
     goalId: goal.id,
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
@@ -302,5 +314,6 @@ export function buildChart(
     mid,
     high,
     perPeriod,
+    hit,
   };
 }

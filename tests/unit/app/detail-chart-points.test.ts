@@ -19,6 +19,21 @@ const chartOf = (id: string) => {
 };
 
 describe('the detail chart', () => {
+  it('marks a level’s forecast date on its target line, where the median never gets', () => {
+    const { v, chart } = chartOf('ex-kr-on-time');
+    const p50 = v.ev.forecast?.p50 ?? null;
+    expect(p50).not.toBeNull();
+    const marked = chart.hit.flatMap((h, i) => (h === null ? [] : [i]));
+    expect(marked).toHaveLength(1);
+    const i = marked[0] as number;
+    expect(chart.hit[i]).toBe(98);
+    expect(Math.abs((chart.xs[i] as number) * 1000 - (p50 as number))).toBeLessThanOrEqual(86_400_000);
+    // The median month by month stays under 98%: without the mark, the chart read as "never".
+    expect(Math.max(...chart.mid.filter((x): x is number => x !== null))).toBeLessThan(98);
+    // A total's band crosses the target where its date is: no mark.
+    expect(chartOf('ex-kpi-net-profit').chart.hit.every((h) => h === null)).toBe(true);
+  });
+
   it('draws the card’s value at now, its target there as the card’s pace, and the month’s end after it', () => {
     const { v, chart } = chartOf('ex-kr-on-time');
     const last = chart.actual.findLastIndex((x) => x !== null);
