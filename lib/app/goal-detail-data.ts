@@ -149,8 +149,10 @@ export function buildChart(
   const type = ev?.type ?? 'level';
   const start = goal.startAt ?? now - 365 * DAY;
   // Through the deadline, and on to the card's forecast date when that is later (at most a year on):
-  // the band is then seen crossing the target where the card says it will.
-  const p50 = ev?.forecast && !ev.forecast.reachedAlready ? ev.forecast.p50 : null;
+  // the band is then seen crossing the target where the card says it will. A total whose median
+  // future makes it only after the deadline stops there, where its card says it will likely end
+  // (its window's total cannot grow past it).
+  const p50 = ev?.forecast && !ev.forecast.reachedAlready && !ev.forecast.atDeadline ? ev.forecast.p50 : null;
   const deadline = goal.deadline ?? now + 90 * DAY;
   const end = Math.max(deadline, now + 7 * DAY, p50 !== null ? Math.min(p50, deadline + 366 * DAY) : 0);
   const g = chartGranularity(ev, metric, (end - start) / DAY);

@@ -319,6 +319,25 @@ export function forecastLine(
   }
   if (f.reachedAlready) return undefined;
   if (f.method === 'none') return t('forecast.notEnoughData');
+  if (ev.type === 'total' && f.atDeadline && goal.deadline !== undefined) {
+    // A total counts its window only: past the deadline there is no date to give, only where the
+    // window will likely end (docs/figures.md § Reach a total).
+    const a = f.atDeadline;
+    // An estimate, written as one: whole customers and hours ("135", "204 h"), never "134.83".
+    const whole = unit.kind === 'count' || (unit.kind === 'duration' && Math.abs(ev.target ?? 0) >= 100);
+    const amount = (v: number) => formatUnitValue(whole ? Math.round(v) : v, unit, ctx);
+    const line = t('forecast.byDeadline', {
+      date: date(goal.deadline, ctx),
+      value: amount(a.p50),
+      from: amount(a.p10),
+      to: amount(a.p90),
+    });
+    if (f.rough) return `${line} · ${t('forecast.rough', { ...f.rough })}`;
+    // The date is in the line already: "· 25% chance of ₫5.5B", unless the status's reason says it.
+    const p = f.probabilityByDeadline;
+    if (chanceDecided(ev) || p === null || ev.target === null) return line;
+    return `${line} · ${t('forecast.chanceOfTarget', { p: formatChance(p, locale), target: amount(ev.target) })}`;
+  }
   const d = (ms: number | null) => (ms === null ? '…' : date(ms, ctx));
   const line =
     f.p50 === null

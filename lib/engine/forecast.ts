@@ -458,6 +458,11 @@ export interface HitForecast {
    * run-rate estimate with a wide band. Show "few data points: rough estimate"; raise no critical alert.
    */
   rough?: RoughInfo;
+  /**
+   * A total whose median future reaches the target only after the deadline (or never): its running
+   * total at the deadline, 10th / 50th / 90th percentiles (goal-types/total-at-deadline.ts).
+   */
+  atDeadline?: { p10: number; p50: number; p90: number };
 }
 
 /**

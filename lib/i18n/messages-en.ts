@@ -385,6 +385,8 @@ export const en = {
   'dashboard.noData': 'No data yet',
 
   // Forecast and pace
+  'forecast.byDeadline': 'Forecast for {date}: {value} (80%: {from} – {to})',
+  'forecast.chanceOfTarget': '{p} chance of {target}',
   'forecast.line': 'Forecast: {date} (80%: {from} – {to})',
   'forecast.lineOpen': 'Forecast: {date} (80%: {from} or later)',
   'forecast.notEnoughData': 'Not enough data to forecast yet',

@@ -386,6 +386,8 @@ export const vi: Record<MessageKey, string> = {
   'dashboard.noData': 'Chưa có dữ liệu',
 
   // Forecast and pace
+  'forecast.byDeadline': 'Dự báo đến {date}: {value} (80%: {from} – {to})',
+  'forecast.chanceOfTarget': 'khả năng đạt {target}: {p}',
   'forecast.line': 'Dự báo: {date} (80%: {from} – {to})',
   'forecast.lineOpen': 'Dự báo: {date} (80%: từ {from} trở đi)',
   'forecast.notEnoughData': 'Chưa đủ dữ liệu để dự báo',

@@ -15,6 +15,7 @@ import {
   shownProgress,
   wayProgress,
 } from './shared';
+import { totalAtDeadline } from './total-at-deadline';
 
 /**
  * Reach a total: the sum of a metric over the goal's window reaches the target by the deadline
@@ -77,7 +78,15 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     { history, mode: 'cumulative', current: r.current, g, historyStarts: keptStarts },
     paths,
   );
-  r.forecast = fc.forecast;
+  const atDeadline = totalAtDeadline(
+    fc.forecast,
+    fc.basis,
+    r.current,
+    goal.deadline,
+    ctx.futurePeriodEnds(g),
+    ctx.now,
+  );
+  r.forecast = fc.forecast && atDeadline ? { ...fc.forecast, atDeadline } : fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
 }

@@ -81,7 +81,8 @@ describe('a forecast date past the deadline', () => {
         if (!f || f.rough || f.p50 === null || goal.deadline === undefined || f.p50 <= goal.deadline)
           continue;
         late++;
-        const said = locale === 'en' ? /chance by/g : /khả năng đạt đến hết/g;
+        // A total says "chance of ₫5.5B" beside its likely end, a level "chance by Dec 31".
+        const said = locale === 'en' ? /chance (by|of)/g : /khả năng đạt/g;
         const text = `${view.reason ?? ''} | ${view.forecast ?? ''}`;
         expect(text.match(said)?.length, `${goal.id}: ${text}`).toBe(1);
       }
@@ -89,6 +90,32 @@ describe('a forecast date past the deadline', () => {
     }
     const shop = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-retail-value');
     expect(shop?.view.forecast).toMatch(/^Forecast: .+ · \d+% chance by Dec 31, 2026$/);
+  });
+});
+
+describe('a total the median future makes only after its deadline', () => {
+  it('says where its window will likely end, never a date past it (en, vi)', () => {
+    for (const locale of ['en', 'vi'] as const) {
+      const views = viewsAt(NOW, 'Asia/Ho_Chi_Minh', locale);
+      let totals = 0;
+      for (const { goal, ev, view } of views) {
+        const a = ev?.forecast?.atDeadline;
+        if (ev?.type !== 'total' || !a || goal.deadline === undefined) continue;
+        totals++;
+        expect(a.p10).toBeLessThanOrEqual(a.p50);
+        expect(a.p50).toBeLessThanOrEqual(a.p90);
+        // Short of the target in the median future, and not below where it stands now.
+        expect(a.p50).toBeLessThan(ev.target ?? Number.NaN);
+        expect(a.p10).toBeGreaterThanOrEqual((ev.current ?? 0) - 1e-6);
+        expect(view.forecast ?? '', goal.id).toMatch(locale === 'en' ? /^Forecast for / : /^Dự báo đến /);
+        expect(view.forecast ?? '', goal.id).not.toMatch(/2027/);
+      }
+      expect(totals).toBeGreaterThanOrEqual(1);
+    }
+    const profit = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-net-profit');
+    expect(profit?.view.forecast).toMatch(
+      /^Forecast for Dec 31, 2026: ₫[\d.]+B \(80%: ₫[\d.]+B – ₫[\d.]+B\)$/,
+    );
   });
 });
 
