@@ -293,6 +293,17 @@ export function buildChart(
     mid.splice(i, 0, runningEnd?.mid ?? null);
     high.splice(i, 0, runningEnd?.high ?? null);
   }
+  // A total that ends at its deadline: the deadline's point is the card's "Forecast for Dec 31" (the
+  // same paths as its chance), so the two never differ by the band's own sampling.
+  const endOfWindow = forecast?.atDeadline;
+  if (total && endOfWindow && !endOfWindow.upperOpen && goal.deadline !== undefined) {
+    const i = xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - goal.deadline!) <= DAY);
+    if (i >= 0) {
+      low[i] = endOfWindow.p10;
+      mid[i] = endOfWindow.p50;
+      high[i] = endOfWindow.p90;
+    }
+  }
   // A level's forecast date is when half the simulated futures have first reached the target; the
   // median line is the typical level month by month, and a level that wobbles reaches a target
   // before its median does (on-time delivery: the card's "May 31, 2027" while the median is 97.7%).

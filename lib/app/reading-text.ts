@@ -326,7 +326,7 @@ export function forecastLine(
     // An estimate, written as one: whole customers and hours ("135", "204 h"), never "134.83".
     const whole = unit.kind === 'count' || (unit.kind === 'duration' && Math.abs(ev.target ?? 0) >= 100);
     const amount = (v: number) => formatUnitValue(whole ? Math.round(v) : v, unit, ctx);
-    const line = t('forecast.byDeadline', {
+    const line = t(a.upperOpen ? 'forecast.byDeadlineOpen' : 'forecast.byDeadline', {
       date: date(goal.deadline, ctx),
       value: amount(a.p50),
       from: amount(a.p10),

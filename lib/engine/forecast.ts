@@ -460,9 +460,11 @@ export interface HitForecast {
   rough?: RoughInfo;
   /**
    * A total whose median future reaches the target only after the deadline (or never): its running
-   * total at the deadline, 10th / 50th / 90th percentiles (goal-types/total-at-deadline.ts).
+   * total at the deadline, 10th / 50th / 90th percentiles in the metric's good direction, from the
+   * same paths as the chance (`upperOpen`: the 90th is a path that reached the target before the
+   * deadline, so "the target or more"). The card shows it instead of a date past the deadline.
    */
-  atDeadline?: { p10: number; p50: number; p90: number };
+  atDeadline?: { p10: number; p50: number; p90: number; upperOpen?: true };
 }
 
 /**
@@ -524,6 +526,10 @@ export function forecastHit(a: HitArgs): HitForecast {
     stepStart = stepEnd;
   }
   const times = new Float64Array(paths);
+  // A total's running sum at the deadline, per path (see atDeadline below): +∞ for a path that hit
+  // before the deadline's step (it stopped there, at the target or beyond), NaN when the deadline lies
+  // past the steps simulated.
+  const atDeadline = cumulativeAtDeadline(a) ? new Float64Array(paths).fill(Number.NaN) : null;
   let byDeadline = 0;
   const offsets = combinationOffsets(model, steps);
   const { center, noise, persist } = pathShape(model, steps);
@@ -593,6 +599,12 @@ export function forecastHit(a: HitArgs): HitForecast {
       if (dayFactors) y *= dayFactors[k] as number;
       const before = value;
       value = cumulative ? value + y * (counted[k] as number) : y;
+      if (atDeadline && deadline > stepStart && deadline <= stepEnd) {
+        // Sales accrue day by day: the running sum at the deadline, inside the part of the step counted.
+        const open = Math.min(stepEnd, Math.max(stepStart, from));
+        const f = stepEnd > open ? Math.min(1, Math.max(0, (deadline - open) / (stepEnd - open))) : 1;
+        atDeadline[p] = before + (value - before) * f;
+      }
       if (sign * (value - target) >= 0) {
         const open = Math.min(stepEnd, Math.max(stepStart, from));
         // A step ends where the next period starts (00:00 of its first day), while a deadline is the
@@ -612,6 +624,8 @@ export function forecastHit(a: HitArgs): HitForecast {
     }
     times[p] = hit;
     if (hit <= deadline) byDeadline++;
+    if (atDeadline && hit < deadline && Number.isNaN(atDeadline[p] as number))
+      atDeadline[p] = Number.POSITIVE_INFINITY;
   }
   times.sort();
   // Nearest-rank quantiles, so a quantile is never an interpolation with "never".
@@ -627,6 +641,8 @@ export function forecastHit(a: HitArgs): HitForecast {
   else if (!a.rawProbability)
     probability = recalibrate(probability, cumulative ? 'total' : 'level', chanceFrequency(a.seasonPeriod));
   const info = roughInfo(model);
+  // Fewer than half the futures reach the total by the deadline: where it will likely stand then.
+  const end = atDeadline && byDeadline * 2 < paths ? deadlineQuantiles(atDeadline, target, sign) : null;
   return {
     method: model.method,
     p10: q(0.1),
@@ -635,7 +651,36 @@ export function forecastHit(a: HitArgs): HitForecast {
     probabilityByDeadline: probability,
     reachedAlready: false,
     ...(info ? { rough: info } : {}),
+    ...(end ? { atDeadline: end } : {}),
   };
+}
+
+/** A total (cumulative, counted toward a target with a deadline ahead) whose end is worth reporting. */
+function cumulativeAtDeadline(a: HitArgs): boolean {
+  return a.mode === 'cumulative' && Number.isFinite(a.deadline) && a.deadline > a.now;
+}
+
+/**
+ * The 10th / 50th / 90th percentiles of the paths' running sums at the deadline (nearest rank, as the
+ * dates). A path that hit before the deadline's step stopped at the target or beyond: when the 90th
+ * percentile is one of those, it is reported as the target with `upperOpen` ("₫5.5B or more").
+ * Null when the deadline lies past the simulated steps.
+ */
+function deadlineQuantiles(
+  values: Float64Array,
+  target: number,
+  sign: 1 | -1,
+): NonNullable<HitForecast['atDeadline']> | null {
+  // In the good direction: a lower-is-better total counts down, so its "high" end is the lowest sum.
+  const known = Array.from(values, (v) => (Number.isNaN(v) ? v : sign * v)).filter((v) => !Number.isNaN(v));
+  if (known.length < values.length) return null;
+  known.sort((x, y) => x - y);
+  const q = (p: number) =>
+    known[Math.min(known.length - 1, Math.max(0, Math.ceil(p * known.length) - 1))] as number;
+  const [lo, mid, hi] = [q(0.1), q(0.5), q(0.9)];
+  const open = !Number.isFinite(hi);
+  const back = (v: number) => (Number.isFinite(v) ? sign * v : target);
+  return { p10: back(lo), p50: back(mid), p90: back(hi), ...(open ? { upperOpen: true as const } : {}) };
 }
 
 export interface KeepArgs extends Omit<HitArgs, 'mode' | 'target' | 'sign' | 'countFrom'> {

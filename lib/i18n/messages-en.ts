@@ -387,6 +387,7 @@ export const en = {
   // Forecast and pace
   'forecast.byDeadline': 'Forecast for {date}: {value} (80%: {from} – {to})',
   'forecast.chanceOfTarget': '{p} chance of {target}',
+  'forecast.byDeadlineOpen': 'Forecast for {date}: {value} (80%: {from} – {to} or more)',
   'forecast.line': 'Forecast: {date} (80%: {from} – {to})',
   'forecast.lineOpen': 'Forecast: {date} (80%: {from} or later)',
   'forecast.notEnoughData': 'Not enough data to forecast yet',

@@ -15,7 +15,6 @@ import {
   shownProgress,
   wayProgress,
 } from './shared';
-import { totalAtDeadline } from './total-at-deadline';
 
 /**
  * Reach a total: the sum of a metric over the goal's window reaches the target by the deadline
@@ -78,15 +77,9 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     { history, mode: 'cumulative', current: r.current, g, historyStarts: keptStarts },
     paths,
   );
-  const atDeadline = totalAtDeadline(
-    fc.forecast,
-    fc.basis,
-    r.current,
-    goal.deadline,
-    ctx.futurePeriodEnds(g),
-    ctx.now,
-  );
-  r.forecast = fc.forecast && atDeadline ? { ...fc.forecast, atDeadline } : fc.forecast;
+  // A total the median future makes only after its deadline carries where its window will likely
+  // end (forecast.ts, atDeadline): the card says that, not a date past the deadline.
+  r.forecast = fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
 }

@@ -88,6 +88,13 @@ describe('forecastHit with memoised models', () => {
       p90: 1756367155175,
       probabilityByDeadline: 18 / 300,
       reachedAlready: false,
+      // 18 of 300 make it by the deadline: where the total will likely stand then, from the same paths
+      // (adding it drew no extra random numbers: the dates above are unchanged).
+      atDeadline: {
+        p10: expect.closeTo(1534.9, 1),
+        p50: expect.closeTo(2128.49, 1),
+        p90: expect.closeTo(2820.82, 1),
+      },
     });
     expect(raw(args('cumulative', 800))).toEqual({
       method: 'damped_trend',

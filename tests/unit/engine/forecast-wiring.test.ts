@@ -142,7 +142,13 @@ describe('forecast wiring', () => {
       ...basisOptions(basis),
       firstStepShare: basis.firstStepShare,
     });
-    expect(chart.mid.slice(last + 1)).toEqual(band.p50);
+    // The band is the card's model; at the deadline, a total that will likely miss shows the card's
+    // own "Forecast for …" figures (goal-detail-data.ts), from the paths of its chance.
+    const end = e.forecast?.atDeadline;
+    const atDeadline = chart.xs.findIndex((x) => Math.abs(x * 1000 - (g.deadline ?? 0)) <= 86_400_000);
+    const expected = [...band.p50];
+    if (end && !end.upperOpen && atDeadline > last) expected[atDeadline - last - 1] = end.p50;
+    expect(chart.mid.slice(last + 1)).toEqual(expected);
     expect(chart.high.slice(last + 1)).toEqual(band.p90);
     const crossing = chart.mid.findIndex((v, i) => i > last && v !== null && v >= 40_000);
     expect(crossing).toBeGreaterThan(last);
@@ -192,7 +198,13 @@ describe('forecast wiring', () => {
       ...basisOptions(basis),
       firstStepShare: basis.firstStepShare,
     });
-    expect(chart.mid.slice(last + 1)).toEqual(band.p50);
+    // The band is the card's model; at the deadline, a total that will likely miss shows the card's
+    // own "Forecast for …" figures (goal-detail-data.ts), from the paths of its chance.
+    const end = e.forecast?.atDeadline;
+    const atDeadline = chart.xs.findIndex((x) => Math.abs(x * 1000 - (g.deadline ?? 0)) <= 86_400_000);
+    const expected = [...band.p50];
+    if (end && !end.upperOpen && atDeadline > last) expected[atDeadline - last - 1] = end.p50;
+    expect(chart.mid.slice(last + 1)).toEqual(expected);
     // Point last + 1 is the end of December; last + 1 + k the running total at the end of the k-th
     // month after it: February adds less than March, 28 days against 31.
     const feb = (chart.mid[last + 3] ?? 0) - (chart.mid[last + 2] ?? 0);
