@@ -8,7 +8,7 @@ function scorecardDetail(g: GoalView): string {
     : g.progressText;
 }
 
-const ROW_STATUSES: ReadonlySet<GoalView['status']> = new Set(['on_track', 'at_risk', 'off_track']);
+const ROW_STATUSES: ReadonlySet<GoalView['status']> = new Set(['on_track', 'at_risk', 'off_track', 'done']);
 
 export function Scorecard({
   perspectives,
@@ -33,6 +33,8 @@ export function Scorecard({
             {p.goalIds.map((id) => {
               const g = byId.get(id);
               if (!g) return null;
+              // A met quarter reads "Done", as on the milestone timeline, not "On track".
+              const shown = p.achievedIds?.includes(id) ? 'done' : g.status;
               return (
                 <li key={id}>
                   {onOpen ? (
@@ -44,9 +46,9 @@ export function Scorecard({
                   )}{' '}
                   <span class="pc-muted">
                     {/* Each row's own status, so the perspective's can be checked against its rows. */}
-                    {ROW_STATUSES.has(g.status) && (
+                    {ROW_STATUSES.has(shown) && (
                       <>
-                        <StatusPill status={g.status} label={statusLabel(g.status)} />
+                        <StatusPill status={shown} label={statusLabel(shown)} />
                         {' · '}
                       </>
                     )}

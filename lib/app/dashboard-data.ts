@@ -82,6 +82,7 @@ export function evaluateDashboard(
       label: t(`perspective.${p}`),
       status: health?.health ?? 'no_data',
       goalIds: health?.goalIds.filter((id) => views.has(id)) ?? [],
+      achievedIds: health?.achievedIds.filter((id) => views.has(id)) ?? [],
     };
   });
 

@@ -58,6 +58,8 @@ export const PerspectiveView = z.object({
   label: Text,
   status: ViewStatus,
   goalIds: z.array(z.string()),
+  /** Goals already achieved (a met quarter): shown as done, not counted in the status. */
+  achievedIds: z.optional(z.array(z.string())),
 });
 export type PerspectiveView = z.infer<typeof PerspectiveView>;
 

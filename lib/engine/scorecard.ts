@@ -13,7 +13,10 @@ import { type Confidence, type Goal, PERSPECTIVES, type Perspective } from '../s
 
 export interface PerspectiveHealth {
   perspective: Perspective;
+  /** Open goals first, then the achieved ones (a met quarter is history, listed after what is open). */
   goalIds: string[];
+  /** The goals already achieved: listed as done, left out of the health. */
+  achievedIds: string[];
   counts: Record<Confidence | 'none', number>;
   /** Weighted mean of the goals' progress, clamped to 0..1; null when none has progress. */
   progress: number | null;
@@ -38,9 +41,11 @@ export function scorecard(
     let wSum = 0;
     let pCount = 0;
     let pPlain = 0;
+    const achievedIds: string[] = [];
     for (const g of mine) {
       const e = evaluation(g.id);
       const st = e?.status ?? null;
+      if (e?.achieved) achievedIds.push(g.id);
       if (st) {
         counts[st]++;
         if (e?.achieved) achieved++;
@@ -60,7 +65,8 @@ export function scorecard(
     const mean = ranked ? rankSum / ranked : achieved ? 0 : null;
     return {
       perspective,
-      goalIds: mine.map((g) => g.id),
+      goalIds: [...mine.filter((g) => !achievedIds.includes(g.id)).map((g) => g.id), ...achievedIds],
+      achievedIds,
       counts,
       progress: pCount ? (wSum > 0 ? pSum / wSum : pPlain / pCount) : null,
       health: mean === null ? null : mean < 0.5 ? 'on_track' : mean < 1.25 ? 'at_risk' : 'off_track',

@@ -163,6 +163,9 @@ describe('scorecard', () => {
     // (2 + 2 + 1) ÷ 3 = 1.67: off track. Counting the quarters, (5 + 0) ÷ 6 = 0.83 read "at risk".
     expect(financial?.health).toBe('off_track');
     expect(financial?.counts).toEqual({ on_track: 3, at_risk: 1, off_track: 2, none: 0 });
+    // Listed open first, the met quarters after, named as achieved (the scorecard shows them "Done").
+    expect(financial?.goalIds).toEqual(['margin', 'profit', 'bhag', 'q1', 'q2', 'q3']);
+    expect(financial?.achievedIds).toEqual(['q1', 'q2', 'q3']);
     // Every goal achieved: on track.
     const [done] = scorecard(goals.slice(0, 3), ev);
     expect(done?.health).toBe('on_track');

@@ -40,4 +40,23 @@ describe('the scorecard, on the example', () => {
     const net = items.find((t) => t.startsWith('Net profit'));
     expect(net).toMatch(/^Net profit of 5\.5 billion VND this year [■▲●] (on_track|at_risk|off_track) · /);
   });
+
+  it('a goal already achieved reads done, as on the milestone timeline', () => {
+    const views = exampleViews(NOW, 'Asia/Ho_Chi_Minh', 'en').map((v) => v.view);
+    const financial = views.filter((v) => v.perspective === 'financial');
+    const met = financial.find((v) => v.kind === 'milestone' && v.status === 'on_track');
+    expect(met).toBeDefined();
+    const host = document.createElement('div');
+    const perspective = {
+      perspective: 'financial' as const,
+      label: 'Financial',
+      status: 'at_risk' as const,
+      goalIds: financial.map((v) => v.id),
+      achievedIds: [met?.id ?? ''],
+    };
+    render(<Scorecard perspectives={[perspective]} goals={views} statusLabel={(s) => s} />, host);
+    const row = [...host.querySelectorAll('li')].find((li) => li.textContent?.startsWith(met?.title ?? '?'));
+    expect(row?.textContent).toMatch(/ done · /);
+    expect(row?.textContent).not.toMatch(/on_track/);
+  });
 });
