@@ -1,5 +1,6 @@
 import type { MilestoneView } from '../../lib/app/dashboard-types';
 import { tr } from '../app/session';
+import { ProgressBar } from '../widgets/progress-bar';
 import { openGoal } from './model';
 
 export function MilestoneTimeline({ milestones }: { milestones: MilestoneView[] }) {
@@ -15,14 +16,13 @@ export function MilestoneTimeline({ milestones }: { milestones: MilestoneView[] 
           </button>
           <span class="pc-ms-state">{t(`milestone.${m.state}`)}</span>
           {m.progress && (
-            <meter
-              class="pc-ms-meter"
-              min={0}
-              max={1}
-              low={0.999}
-              optimum={1}
-              value={Math.min(1, m.progress.fraction)}
-              aria-label={`${t('milestone.progress')}: ${m.progress.text}`}
+            // Coloured by the milestone's status, as its card and the Scorecard: a browser meter
+            // drew every quarter under 100% amber, "at risk" beside a Scorecard "On track".
+            <ProgressBar
+              progress={Math.min(1, m.progress.fraction)}
+              status={m.status ?? 'no_data'}
+              label={`${t('milestone.progress')}: ${m.title}`}
+              text={m.progress.text}
             />
           )}
           <dl class="pc-ms-facts">

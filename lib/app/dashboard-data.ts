@@ -139,6 +139,8 @@ function milestoneViews(
         whenMs: g.deadline ?? null,
         state: g.doneAt ? 'done' : state,
       };
+      const status = evals.get(g.id)?.status;
+      view.status = view.state === 'done' ? 'done' : (status ?? 'no_data');
       const what = localizeExampleDescription(g, locale);
       if (what) view.what = what;
       if (g.owner) view.who = g.owner;

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { Metric } from '../schema';
-import type { GoalView, PerspectiveView } from './goal-view';
+import type { GoalView, PerspectiveView, ViewStatus } from './goal-view';
 
 /** An engine alert, formatted for the UI language. */
 export const AlertView = z.object({
@@ -23,6 +23,8 @@ export interface MilestoneView {
   who?: string;
   /** A metric condition read from the milestone's own window: "₫9.9B of ₫9.5B (104%)" (milestone-progress.ts). */
   progress?: { text: string; fraction: number };
+  /** The goal's status, as its card and the Scorecard show it: the bar's colour (done once met). */
+  status?: ViewStatus;
   state: 'done' | 'due_soon' | 'overdue' | 'in_progress' | 'upcoming';
   parentId?: string;
 }

@@ -105,9 +105,9 @@ describe('cascade wizard', () => {
     );
     await shoot(timeline, 'timeline-light-en');
 
-    // Open the BHAG and its wizard.
+    // Open the BHAG and its wizard (pinned: its card is under "Pinned goals", shown once).
     await page
-      .locator('[data-widget="goals"] [data-testid="goal-card"]', {
+      .locator('[data-widget="focus"] [data-testid="goal-card"]', {
         hasText: 'Reach 150 billion VND annual revenue',
       })
       .first()
@@ -263,7 +263,7 @@ describe('cascade wizard', () => {
     );
     await shoot(timeline, 'timeline-dark-vi');
     await page
-      .locator('[data-widget="goals"] [data-testid="goal-card"]', {
+      .locator('[data-widget="focus"] [data-testid="goal-card"]', {
         hasText: 'Đạt doanh thu 150 tỷ đồng mỗi năm',
       })
       .first()
