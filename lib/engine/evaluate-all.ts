@@ -10,6 +10,7 @@ import {
   keepBreachedAlert,
   kpiMovedAlert,
   milestoneOverdueAlert,
+  mostSevere,
   noCheckInAlert,
 } from './alerts';
 import { childrenByParent, rollUpProgress } from './cascade';
@@ -193,11 +194,15 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         isFunnelConversion(metric, (id) => metrics.get(id))
           ? conversionBelowTargetAlert(goal, r.current, facts.target, metric.direction, thisMonth)
           : null;
-      // Each rule raises its own alert (deduplicated per rule by its id): a funnel stage below its
-      // target rate is not hidden behind the same goal's forecast or trajectory alert.
+      // "Behind its trajectory" and "forecast to miss" say one thing of one goal: the list holds the
+      // more severe of the two (the forecast on a tie: it gives the chance), one line per troubled goal
+      // (19 lines for 18 goals read as noise). A funnel stage below its target rate and a keep goal's
+      // breach are their own alerts, not hidden behind them.
       alerts.push(
-        forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
-        belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
+        mostSevere([
+          forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
+          belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
+        ]),
         conversion,
         r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today) : null,
       );

@@ -56,5 +56,9 @@ describe('keep goals: the breach alert', () => {
     const again = alertsAt(now + 3_600_000).filter((a) => a.rule === 'keep_breached');
     expect(again.map((a) => a.id).sort()).toEqual(keep.map((a) => a.id).sort());
     expect(new Set(alerts.map((a) => a.id)).size).toBe(alerts.length);
+    // One "behind" line per goal: trajectory and forecast are one complaint.
+    const behind = alerts.filter((a) => a.rule === 'below_trajectory' || a.rule === 'forecast_miss');
+    expect(new Set(behind.map((a) => a.subject.id)).size).toBe(behind.length);
+    expect(behind.length).toBeGreaterThan(3);
   });
 });
