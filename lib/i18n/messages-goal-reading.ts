@@ -80,7 +80,7 @@ export const goalReadingVi: Record<GoalReadingKey, string> = {
   'reading.month': '{month}: {value}',
   'reading.rolling': '{count} tháng tính đến {month}: {value}',
   'reading.day': '{date}: {value}',
-  'reading.progress.level': 'Đi được {percent} chặng từ {baseline}',
+  'reading.progress.level': 'Đạt {percent} chặng đường từ mức {baseline}',
   'reading.progress.keep': 'Giữ được {held}/{periods} tháng',
   'reading.progress.okr': 'Điểm OKR · vùng {zone}',
   'reading.progress.milestoneDone': 'Đã xong',

@@ -52,7 +52,7 @@ export const vi: Record<MessageKey, string> = {
   // Goal kinds
   'goalKind.bhag': 'BHAG',
   'goalKind.bhag.hint': 'Mục tiêu lớn, táo bạo, đầy thách thức: tầm nhìn 10 đến 30 năm',
-  'goalKind.objective': 'Mục tiêu (Objective)',
+  'goalKind.objective': 'Mục tiêu OKR',
   'goalKind.key_result': 'Kết quả then chốt',
   'goalKind.kpi_target': 'Chỉ tiêu KPI',
   'goalKind.milestone': 'Cột mốc',
@@ -453,7 +453,7 @@ export const vi: Record<MessageKey, string> = {
   'dashboard.noAlerts': 'Không có cảnh báo. Mọi thứ đều đúng tiến độ.',
   'dashboard.noMilestones': 'Chưa có cột mốc nào.',
   'dashboard.noOkrs': 'Chưa có OKR nào.',
-  'dashboard.objective': 'Mục tiêu (Objective)',
+  'dashboard.objective': 'Mục tiêu OKR',
   'dashboard.score': 'Điểm {score}',
   'dashboard.byChannel': 'Theo kênh',
   'dashboard.bySegment': 'Theo phân khúc',
