@@ -315,7 +315,9 @@ export function forecastLine(
   if (!f) {
     if (!goal.deadline || goal.deadline <= ctx.now || ev.pace?.reached) return undefined;
     const needed = minForecastHistory(ev.measure === 'cumulative' ? 'cumulative' : 'level');
-    return t('forecast.after', { needed, points: ev.forecastBasis?.history.length ?? 0 });
+    // Named in the periods it counts ("6 so far" of what?): months or weeks.
+    const per = ev.forecastBasis?.granularity === 'week' ? 'week' : 'month';
+    return t(`forecast.after.${per}`, { needed, points: ev.forecastBasis?.history.length ?? 0 });
   }
   if (f.reachedAlready) return undefined;
   if (f.method === 'none') return t('forecast.notEnoughData');

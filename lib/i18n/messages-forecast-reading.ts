@@ -4,7 +4,8 @@
  */
 export const forecastReadingEn = {
   'forecast.rough': 'few data points: rough estimate ({points} of {needed} periods)',
-  'forecast.after': 'Forecast after {needed} complete periods of data ({points} so far)',
+  'forecast.after.month': 'Forecast after {needed} complete months of data ({points} so far)',
+  'forecast.after.week': 'Forecast after {needed} complete weeks of data ({points} so far)',
   // A keep goal's chances are about the running month (still open), not the one after it.
   'keep.chanceThisMonth': '{breach} chance of a breach this month · {hold} to hold through {date}',
   'keep.chanceThisMonthOnly': '{breach} chance of a breach this month',
@@ -16,7 +17,8 @@ export const forecastReadingEn = {
 
 export const forecastReadingVi: Record<keyof typeof forecastReadingEn, string> = {
   'forecast.rough': 'ít dữ liệu: ước tính sơ bộ ({points}/{needed} kỳ)',
-  'forecast.after': 'Có dự báo khi đủ {needed} kỳ dữ liệu (hiện có {points})',
+  'forecast.after.month': 'Có dự báo khi đủ {needed} tháng dữ liệu (hiện có {points})',
+  'forecast.after.week': 'Có dự báo khi đủ {needed} tuần dữ liệu (hiện có {points})',
   'keep.chanceThisMonth': 'Khả năng phá ngưỡng trong tháng này: {breach} · giữ được đến {date}: {hold}',
   'keep.chanceThisMonthOnly': 'Khả năng phá ngưỡng trong tháng này: {breach}',
   'forecast.mostlyMissed': 'Nhiều khả năng không đạt với tốc độ hiện tại',

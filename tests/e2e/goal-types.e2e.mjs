@@ -262,7 +262,7 @@ it(
         const line = 10 + (5 * (Date.now() - l0)) / (l1 - l0);
         const pts = Number(/^Ahead of pace by ([\d.]+) pt$/.exec(level.pace)?.[1] ?? Number.NaN);
         assert.ok(Math.abs(pts - (12.5 - line)) <= 0.02, `pace ${level.pace}, expected ≈ ${12.5 - line} pt`);
-        assert.equal(level.forecast, 'Forecast after 8 complete periods of data (0 so far)');
+        assert.equal(level.forecast, 'Forecast after 8 complete months of data (0 so far)');
         assert.equal(level.status, 'on_track');
 
         // ---- Keep a level ----

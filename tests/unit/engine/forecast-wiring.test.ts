@@ -108,7 +108,7 @@ describe('forecast wiring', () => {
     const e = ev('g');
     expect(e.forecastBasis?.history.length).toBe(6);
     expect(e.forecast).toBeNull();
-    expect(forecastLine(g, e, ctx)).toBe('Forecast after 8 complete periods of data (6 so far)');
+    expect(forecastLine(g, e, ctx)).toBe('Forecast after 8 complete months of data (6 so far)');
   });
 
   it("draws the detail chart's band from the card's forecast: it crosses the target around the card's date", () => {

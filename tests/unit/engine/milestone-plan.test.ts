@@ -137,7 +137,7 @@ describe('the example BHAG', () => {
     const last = chart.actual.findLastIndex((x) => x !== null);
     expect(chart.actual[last]).toBe(v.ev.current);
     const shown = chart.actual.filter((x): x is number => x !== null);
-    expect(shown.length).toBe(6); // the card: "Forecast after 8 complete periods of data (6 so far)"
+    expect(shown.length).toBe(6); // the card: "Forecast after 8 complete months of data (6 so far)"
     for (const x of shown) expect(x).toBeGreaterThan(30e9);
   });
 });
