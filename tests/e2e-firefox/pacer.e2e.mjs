@@ -112,13 +112,14 @@ describe('Pacer in Firefox', () => {
     assert.match(status, /example data/i);
     await gotoExtensionPage(ff.page, 'newtab.html');
     const cards = await dashboardCards(ff.page);
-    assert.ok(cards >= 20, `expected the example goals, saw ${cards} cards`);
+    // 18: a pinned goal is shown once, under "Pinned goals" (it was 22 with the pinned ones twice).
+    assert.ok(cards >= 18, `expected the example goals, saw ${cards} cards`);
     const bars = await ff.page.evaluate(() =>
       [...document.querySelectorAll('[role="progressbar"]')].map((e) =>
         Number(e.getAttribute('aria-valuenow')),
       ),
     );
-    assert.ok(bars.length >= 20 && bars.every((v) => v >= 0 && v <= 100), 'progress bars with values');
+    assert.ok(bars.length >= cards && bars.every((v) => v >= 0 && v <= 100), 'progress bars with values');
     await saveScreenshot(ff.page, 'newtab');
   });
 
@@ -282,7 +283,7 @@ describe('Pacer in Firefox', () => {
     ff = await startFirefox(profile);
     await gotoExtensionPage(ff.page, 'newtab.html');
     const cards = await dashboardCards(ff.page);
-    assert.ok(cards >= 20, `the example goals after a restart, saw ${cards}`);
+    assert.ok(cards >= 18, `the example goals after a restart, saw ${cards}`);
     assert.deepEqual(await manualPoints(ff.page, 'ex-revenue'), [12_000_000]);
     const crmId = `custom:${server.url}`;
     assert.equal((await readLeads(ff.page)).filter((l) => l.crm === crmId).length, 3);
