@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAll } from '../../../lib/engine/evaluate-all';
-import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
 import { smartCheck } from '../../../lib/engine/smart-check';
-import { buildExampleData } from '../../../lib/example/example-data';
 import { BHAG_ID } from '../../../lib/example/example-milestones';
-import { defaultSettings } from '../../../lib/schema';
+import { exampleEvaluation } from '../example/example-views';
 import { goal } from './fixtures';
 
 /**
@@ -32,19 +29,7 @@ describe('SMART check beside the card', () => {
   });
 
   it('the example: on-time delivery and the BHAG are not told to fix what the card already has', () => {
-    const data = buildExampleData(now);
-    const byMetric = new Map<string, typeof data.observations>();
-    for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
-    const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
-    const result = evaluateAll({
-      goals: data.goals,
-      metrics: data.metrics,
-      rollups,
-      checkIns: data.checkIns,
-      settings: defaultSettings({ locale: 'en', timeZone: tz }),
-      now,
-      forecastPaths: 60,
-    });
+    const { result } = exampleEvaluation(now, tz, 'en', 60);
     const codes = (id: string) => result.perGoal.get(id)?.smart.map((i) => i.code) ?? [];
     expect(result.perGoal.get('ex-kpi-on-time')?.type).toBe('keep');
     expect(codes('ex-kpi-on-time')).not.toContain('target_equals_baseline');

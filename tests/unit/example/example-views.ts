@@ -7,11 +7,11 @@ import { createTranslator } from '../../../lib/i18n/translate';
 import { defaultSettings, type Locale } from '../../../lib/schema';
 
 /**
- * The example data as its cards show it at `now` in time zone `tz`: each goal with its evaluation and
- * its view, built the way the dashboard builds them (example made in the user's zone, rolled up by
- * local day, evaluated, then the card's view).
+ * The example data evaluated at `now` in time zone `tz` as the dashboard does it: made in the user's
+ * zone, rolled up by local day, evaluated (`forecastPaths` fewer for speed where only alerts or SMART
+ * advice are read).
  */
-export function exampleViews(now: number, tz: string, locale: Locale = 'en') {
+export function exampleEvaluation(now: number, tz: string, locale: Locale = 'en', forecastPaths?: number) {
   const data = buildExampleData(now, tz);
   const byMetric = new Map<string, typeof data.observations>();
   for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
@@ -24,7 +24,17 @@ export function exampleViews(now: number, tz: string, locale: Locale = 'en') {
     checkIns: data.checkIns,
     settings,
     now,
+    ...(forecastPaths ? { forecastPaths } : {}),
   });
+  return { data, rollups, settings, result };
+}
+
+/**
+ * The example data as its cards show it at `now` in time zone `tz`: each goal with its evaluation and
+ * its view, built the way the dashboard builds them (exampleEvaluation, then the card's view).
+ */
+export function exampleViews(now: number, tz: string, locale: Locale = 'en') {
+  const { data, rollups, settings, result } = exampleEvaluation(now, tz, locale);
   const ctx = { t: createTranslator(locale), settings, now };
   return data.goals.map((g) => {
     const ev = result.perGoal.get(g.id) as GoalEvaluation;
