@@ -110,6 +110,19 @@ describe('new-tab dashboard', () => {
           assert.ok((await page.getByTestId('goal-forecast').count()) > 0, 'some goals show a forecast');
           await saveScreenshot(page, 'dashboard-light-en');
           assert.deepEqual(await axeViolations(page, 'main'), []);
+          // In a narrow window a long alert wraps beside its icon, never below it on a line of its own.
+          const size = page.viewportSize();
+          await page.setViewportSize({ width: 800, height: 900 });
+          const iconOffsets = await page.evaluate(() =>
+            [...document.querySelectorAll('[data-testid="alerts"] li')].map((li) => {
+              const text = li.querySelector('button');
+              return text
+                ? text.getBoundingClientRect().top - li.firstElementChild.getBoundingClientRect().top
+                : 0;
+            }),
+          );
+          assert.ok(iconOffsets.length > 0 && iconOffsets.every((d) => Math.abs(d) < 2), `${iconOffsets}`);
+          if (size) await page.setViewportSize(size);
 
           await page.reload({ waitUntil: 'load' });
           await page.locator('main[aria-busy="false"]').waitFor({ timeout: 30_000 });
