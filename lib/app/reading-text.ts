@@ -5,6 +5,7 @@ import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import {
   formatChance,
   formatDate,
+  formatMonthSoFar,
   formatNumber,
   formatPercent,
   formatUnitAmount,
@@ -56,13 +57,7 @@ export function monthName(day: string, ctx: ViewContext): string {
 export function monthSoFar(start: string, ctx: ViewContext): string {
   const today = localDayKey(ctx.now, ctx.settings.timeZone);
   const last = today.slice(0, 7) === start.slice(0, 7) ? Number(today.slice(8, 10)) : 1;
-  const first = Number(start.slice(8, 10));
-  const span = (a: string, b: string) => (first === last ? a : `${a}–${b}`);
-  if (ctx.settings.locale === 'vi') {
-    const two = (n: number) => String(n).padStart(2, '0');
-    return `${span(two(first), two(last))}/${start.slice(5, 7)}`;
-  }
-  return `${monthName(start, ctx)} ${span(String(first), String(last))}`;
+  return formatMonthSoFar(start, last, ctx.settings.locale);
 }
 
 /** An objective reads as its OKR score, as the OKR panel does (0–1, with its zone). */

@@ -6,6 +6,7 @@
  * of its span, so a point belongs to the span it is drawn in. Pure, in local time as uPlot draws
  * (seconds, as uPlot counts), so it is tested without a canvas.
  */
+import { EN_SHORT_MONTHS } from '../i18n/format';
 import type { Locale } from '../schema';
 
 const MONTH_S = 30 * 86_400;
@@ -48,8 +49,6 @@ export function monthMiddles(boundaries: readonly number[], min: number, max: nu
   return out;
 }
 
-const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * A span's name: en "Jan", vi "Th1" (as months are shortened at work), with the year under the first
  * label and under every January ("Jan\n2027").
@@ -58,7 +57,7 @@ export function monthLabels(middles: readonly number[], locale: Locale): string[
   return middles.map((t, i) => {
     const d = new Date(t * 1000);
     const m = d.getMonth();
-    const name = locale === 'vi' ? `Th${m + 1}` : (EN_MONTHS[m] as string);
+    const name = locale === 'vi' ? `Th${m + 1}` : (EN_SHORT_MONTHS[m] as string);
     return i === 0 || m === 0 ? `${name}\n${d.getFullYear()}` : name;
   });
 }

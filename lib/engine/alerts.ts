@@ -1,4 +1,10 @@
-import { formatNumber, formatPercent, formatUnitAmount, formatUnitGap } from '../i18n/format';
+import {
+  formatMonthSoFar,
+  formatNumber,
+  formatPercent,
+  formatUnitAmount,
+  formatUnitGap,
+} from '../i18n/format';
 import type { Goal, Locale, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
@@ -295,17 +301,8 @@ function periodText(start: string, byMonth: boolean, soFar?: string): { en: stri
   const at = Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1, 12);
   // The running month so far, with its days, as the card writes it ("Dec 1–7: 29.6%").
   const last = soFar && soFar.slice(0, 7) === start.slice(0, 7) ? Number(soFar.slice(8, 10)) : null;
-  if (byMonth && last !== null) {
-    const two = (n: number) => String(n).padStart(2, '0');
-    const month = formatter(
-      'mo|en',
-      () => new Intl.DateTimeFormat('en-US', { month: 'short', timeZone: 'UTC' }),
-    ).format(at);
-    return {
-      en: last === 1 ? `${month} 1, ${y}` : `${month} 1–${last}, ${y}`,
-      vi: `${last === 1 ? '01' : `01–${two(last)}`}/${two(m ?? 1)}/${y}`,
-    };
-  }
+  if (byMonth && last !== null)
+    return { en: formatMonthSoFar(start, last, 'en', true), vi: formatMonthSoFar(start, last, 'vi', true) };
   if (byMonth)
     return {
       en: formatter(

@@ -342,6 +342,40 @@ export function formatValue(
   }
 }
 
+/** English month abbreviations, as cards, alerts and chart axes write a month. */
+export const EN_SHORT_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/**
+ * The running month so far, with the days it covers: en `Dec 1–7`, vi `01–07/12` (`Dec 1` / `01/12`
+ * on its first day), with `, 2026` / `/2026` when `withYear`. `start` is the month's first local day
+ * (YYYY-MM-DD) and `lastDay` the day of the month read to. Cards and alerts both name a running month
+ * this way, so "Dec 1–7: 29.6%" on the card is "Dec 1–7, 2026" in its alert.
+ */
+export function formatMonthSoFar(start: string, lastDay: number, locale: Locale, withYear = false): string {
+  const first = Number(start.slice(8, 10));
+  const span = (a: string, b: string) => (first === lastDay ? a : `${a}–${b}`);
+  const year = start.slice(0, 4);
+  if (locale === 'vi') {
+    const two = (n: number) => String(n).padStart(2, '0');
+    return `${span(two(first), two(lastDay))}/${start.slice(5, 7)}${withYear ? `/${year}` : ''}`;
+  }
+  const month = EN_SHORT_MONTHS[Number(start.slice(5, 7)) - 1] ?? '';
+  return `${month} ${span(String(first), String(lastDay))}${withYear ? `, ${year}` : ''}`;
+}
+
 /** A difference of percentages in percentage points: en `0.45 pt`, vi `0,45 điểm %` (never "0.45%",
  * which reads as a relative change). */
 export function formatPoints(x: number, locale: Locale, maximumFractionDigits = 2): string {
