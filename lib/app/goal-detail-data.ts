@@ -293,11 +293,13 @@ export function buildChart(
     mid.splice(i, 0, runningEnd?.mid ?? null);
     high.splice(i, 0, runningEnd?.high ?? null);
   }
+  /** The future point drawn within a day of `t` (a period's end), or −1. */
+  const futurePointAt = (t: number) => xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - t) <= DAY);
   // A total that ends at its deadline: the deadline's point is the card's "Forecast for Dec 31" (the
   // same paths as its chance), so the two never differ by the band's own sampling.
   const endOfWindow = forecast?.atDeadline;
   if (total && endOfWindow && !endOfWindow.upperOpen && goal.deadline !== undefined) {
-    const i = xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - goal.deadline!) <= DAY);
+    const i = futurePointAt(goal.deadline);
     if (i >= 0) {
       low[i] = endOfWindow.p10;
       mid[i] = endOfWindow.p50;
@@ -310,7 +312,7 @@ export function buildChart(
   // The card's date is marked on the target line, so the chart shows the card's forecast.
   const hit: (number | null)[] = xs.map(() => null);
   if (!total && type !== 'keep' && p50 !== null && goal.target !== undefined) {
-    const i = xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - p50) <= DAY);
+    const i = futurePointAt(p50);
     if (i >= 0) hit[i] = goal.target;
   }
   return {

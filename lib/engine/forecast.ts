@@ -671,10 +671,9 @@ function deadlineQuantiles(
   target: number,
   sign: 1 | -1,
 ): NonNullable<HitForecast['atDeadline']> | null {
+  if (values.some(Number.isNaN)) return null;
   // In the good direction: a lower-is-better total counts down, so its "high" end is the lowest sum.
-  const known = Array.from(values, (v) => (Number.isNaN(v) ? v : sign * v)).filter((v) => !Number.isNaN(v));
-  if (known.length < values.length) return null;
-  known.sort((x, y) => x - y);
+  const known = Array.from(values, (v) => sign * v).sort((x, y) => x - y);
   const q = (p: number) =>
     known[Math.min(known.length - 1, Math.max(0, Math.ceil(p * known.length) - 1))] as number;
   const [lo, mid, hi] = [q(0.1), q(0.5), q(0.9)];

@@ -36,20 +36,19 @@ export function scorecard(
     const counts = { on_track: 0, at_risk: 0, off_track: 0, none: 0 };
     let rankSum = 0;
     let ranked = 0;
-    let achieved = 0;
     let pSum = 0;
     let wSum = 0;
     let pCount = 0;
     let pPlain = 0;
+    const openIds: string[] = [];
     const achievedIds: string[] = [];
     for (const g of mine) {
       const e = evaluation(g.id);
       const st = e?.status ?? null;
-      if (e?.achieved) achievedIds.push(g.id);
+      (e?.achieved ? achievedIds : openIds).push(g.id);
       if (st) {
         counts[st]++;
-        if (e?.achieved) achieved++;
-        else {
+        if (!e?.achieved) {
           rankSum += RANK[st];
           ranked++;
         }
@@ -62,10 +61,11 @@ export function scorecard(
         pCount++;
       }
     }
-    const mean = ranked ? rankSum / ranked : achieved ? 0 : null;
+    // An achieved goal has a status (done, or target reached): with only those, the health is on track.
+    const mean = ranked ? rankSum / ranked : achievedIds.length ? 0 : null;
     return {
       perspective,
-      goalIds: [...mine.filter((g) => !achievedIds.includes(g.id)).map((g) => g.id), ...achievedIds],
+      goalIds: [...openIds, ...achievedIds],
       achievedIds,
       counts,
       progress: pCount ? (wSum > 0 ? pSum / wSum : pPlain / pCount) : null,

@@ -14,9 +14,12 @@ export function sameOwner(owner: string | undefined, me: string): boolean {
   return me.trim() !== '' && fold(owner ?? '') === fold(me);
 }
 
-/** How many goals the popup chooses its few from (every goal but milestones). */
+/** A goal the popup may show: every goal but milestones (they have the dashboard's timeline). */
+const popupGoal = (g: GoalView) => g.kind !== 'milestone';
+
+/** How many goals the popup chooses its few from. */
 export function popupCandidates(goals: readonly GoalView[]): number {
-  return goals.filter((g) => g.kind !== 'milestone').length;
+  return goals.filter(popupGoal).length;
 }
 
 /**
@@ -31,7 +34,7 @@ export function topGoals(goals: readonly GoalView[], ownerName: string, limit = 
     g.progress ?? 2,
   ];
   return goals
-    .filter((g) => g.kind !== 'milestone')
+    .filter(popupGoal)
     .map((g) => ({ g, r: rank(g) }))
     .sort((a, b) => {
       for (let i = 0; i < a.r.length; i++) {
