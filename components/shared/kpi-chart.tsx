@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
-import { monthBoundaries, monthLabels, monthMiddles, monthStep } from '../../lib/charts/month-axis';
+import { MONTH_S, monthBoundaries, monthLabels, monthMiddles, monthStep } from '../../lib/charts/month-axis';
 import { type AlignedData, lonelyIndices, resolveColor } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/schema';
@@ -40,7 +40,6 @@ const VI_DATE_NAMES: uPlot.DateNames = {
 };
 
 const DAY_S = 86_400;
-const MONTH_S = 30 * DAY_S; // uPlot's own month: ticks from it are aligned to calendar months
 const YEAR_S = 365 * DAY_S;
 
 /**

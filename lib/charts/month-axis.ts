@@ -9,7 +9,8 @@
 import { EN_SHORT_MONTHS } from '../i18n/format';
 import type { Locale } from '../schema';
 
-const MONTH_S = 30 * 86_400;
+/** uPlot's own month (seconds): tick increments of it are aligned to calendar months. */
+export const MONTH_S = 30 * 86_400;
 
 /** Month starts from the one at or before `min` to the one after `max`, every `step` months. */
 export function monthBoundaries(min: number, max: number, step = 1): number[] {
