@@ -168,13 +168,24 @@ export function reasonText(
         : t('reading.reason.reached');
     case 'manual_confidence':
       return t('reading.reason.manual');
-    case 'children':
-      return t('reading.reason.children');
+    case 'children': {
+      // The tally the status comes from: "key results: 2 off track, 2 on track". "From its sub-goals"
+      // beside "Off track" left the manager to find which.
+      const c = ev.childTally;
+      if (!c) return t('reading.reason.children');
+      const parts = (['off_track', 'at_risk', 'on_track'] as const)
+        .filter((s) => c[s] > 0)
+        .map((s) => t(`reading.reason.kids.${s}`, { count: c[s] }));
+      return t(c.keyResults ? 'reading.reason.kids.keyResults' : 'reading.reason.kids.subGoals', {
+        list: parts.join(', '),
+      });
+    }
     case 'not_started':
       return goal.startAt === undefined
         ? undefined
         : t('reading.reason.notStarted', { date: date(goal.startAt, ctx) });
     case 'keep_breached':
+    case 'keep_breached_so_far':
       return k
         ? t(`reading.reason.keepBreached.${k.side}`, {
             value: valueText(ev, unit, ctx),
@@ -188,6 +199,18 @@ export function reasonText(
             x: keepMarginText(ev, unit, ctx),
             threshold: keepThresholdText(ev, unit, ctx),
           })
+        : undefined;
+    case 'keep_breach_likely':
+    case 'keep_breach_possible':
+      // The chance itself is on the forecast line below ("71% chance of a breach this month").
+      return k
+        ? t(
+            `reading.reason.${ev.decidedBy === 'keep_breach_likely' ? 'keepLikely' : 'keepPossible'}.${k.side}`,
+            {
+              period: monthName(`${localDayKey(ctx.now, ctx.settings.timeZone).slice(0, 8)}01`, ctx),
+              threshold: keepThresholdText(ev, unit, ctx),
+            },
+          )
         : undefined;
     case 'keep_held':
       // "On track" speaks of now: the latest months, counted back from the one read. Beside "held 5 of

@@ -5,7 +5,7 @@ import {
   formatUnitAmount,
   formatUnitGap,
 } from '../i18n/format';
-import type { Goal, Locale, Metric, Unit } from '../schema';
+import type { Confidence, Goal, Locale, Metric, Unit } from '../schema';
 import type { HitForecast } from './forecast';
 import { type Message, type MessageKey, msg } from './messages';
 import type { MilestoneStatus } from './milestones';
@@ -323,8 +323,10 @@ function periodText(start: string, byMonth: boolean, soFar?: string): { en: stri
 /**
  * A keep goal's latest period past its line: one alert per goal and period (the id carries the
  * period's first day), worded in the metric's good direction — "below its 30% floor" for a floor,
- * "above its 1% ceiling" for a ceiling. Always critical: any breach is what puts the card off track
- * (status.ts, rule 4b), and an alert never reads milder than its card; the message says by how much.
+ * "above its 1% ceiling" for a ceiling. As severe as its card (status.ts, rule 4b): critical when the
+ * card is off track (a complete month breached, or the running month likely to end past the line),
+ * a warning while the running month, breached so far, may still come back (the card is at risk). An
+ * alert never reads milder or harsher than its card; the message says by how much.
  */
 export function keepBreachedAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
@@ -333,7 +335,9 @@ export function keepBreachedAlert(
   period: { start: string; granularity: string | null; partial?: boolean } | null,
   unit: Unit | undefined,
   /** Today's local day: a running month is named with its days so far, as on the card. */
-  today?: string,
+  today: string | undefined,
+  /** The card's status: the alert is critical only beside an off-track card. */
+  status: Confidence | null,
 ): Alert | null {
   if (!keep || keep.margin === null || keep.margin >= 0 || current === null || !period) return null;
   const value = levelText(current, unit);
@@ -342,7 +346,7 @@ export function keepBreachedAlert(
   const key = keep.side === 'at_least' ? 'alert_keep_under_floor' : 'alert_keep_over_ceiling';
   return make(
     'keep_breached',
-    'critical',
+    status === 'off_track' ? 'critical' : 'warning',
     'goal',
     goal.id,
     period.start,

@@ -19,7 +19,14 @@ import { isFunnelConversion } from './funnel-conversion';
 import { goalTypeOf } from './goal-type';
 import { readKeep } from './goal-types/keep-level';
 import { readMilestone } from './goal-types/milestone';
-import { objectiveOkr, readObjective, statusFromChildren, worseStatus } from './goal-types/objective';
+import {
+  type ChildTally,
+  childTally,
+  objectiveOkr,
+  readObjective,
+  statusFromChildren,
+  worseStatus,
+} from './goal-types/objective';
 import { readLevel } from './goal-types/reach-level';
 import { readTotal } from './goal-types/reach-total';
 import type { ForecastBasis, GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
@@ -91,6 +98,11 @@ export interface GoalEvaluation {
   statusReasons: StatusReason[];
   /** The reason that decided the status, shown with it on every surface (status.ts). */
   decidedBy: StatusReason | null;
+  /**
+   * When the children decided the status (decidedBy 'children'): how many of them stand at each status,
+   * and whether they are an objective's key results, so the card can say "key results: 3 off track".
+   */
+  childTally?: ChildTally;
   /** Key results: their own score; objectives: the weighted roll-up of their key results. */
   okr: KrScore | null;
   milestone: MilestoneStatus | null;
@@ -204,7 +216,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
           belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
         ]),
         conversion,
-        r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today) : null,
+        r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today, r.status) : null,
       );
       // The weekly OKR review checks in on an objective with its key results: it counts for them too.
       const parent = goal.kind === 'key_result' && goal.parentId ? liveById.get(goal.parentId) : undefined;
@@ -335,6 +347,7 @@ function resolveRollups(
         if (next !== e.status) {
           e.status = next;
           e.decidedBy = 'children';
+          e.childTally = childTally(kids.map((k) => ({ kind: k.goal.kind, status: k.e?.status ?? null })));
         }
       }
     }

@@ -16,9 +16,16 @@ import type { Confidence } from '../schema';
  * 5. The computed status is the WORSE of 3 and 4: a goal is on track only when the trajectory and the
  *    forecast agree. (A phased trajectory already expects a slow season, so seasonality alone doesn't
  *    make a goal look behind.) Missing signals are skipped; with neither, there is no computed status.
- * 4b. Keep a level (goal-types/keep-level.ts) gives its own signal instead of 3 and 4: the period the
- *    value refers to held the threshold → on_track ('keep_held'); held, but closer to the line than
- *    the tolerance → at_risk ('keep_close'); breached → off_track ('keep_breached').
+ * 4b. Keep a level (goal-types/keep-level.ts) gives its own two signals instead of 3 and 4, and the
+ *    worse one counts, as in 5:
+ *    - the month read: held → on_track ('keep_held'); held, but closer to the line than the tolerance
+ *      → at_risk ('keep_close'); a complete month breached → off_track ('keep_breached'); the running
+ *      month breached so far → at_risk ('keep_breached_so_far': its days to come can still bring it
+ *      back, and the chance below says how likely that is);
+ *    - the chance the running month ends on the right side of the line (forecast-keep.ts), with the
+ *      thresholds of 4: p < 0.3 → off_track ('keep_breach_likely'); p < 0.7 → at_risk
+ *      ('keep_breach_possible'). A rough estimate (too few months) takes no part, as in 4.
+ *    So a 71% chance of a breach is never milder than a 55% one.
  * 6. Manual confidence from the latest check-in (if it is at most 30 days old) can only pull the status
  *    down, and by at most one level per check-in: the owner may know of a lost deal the data doesn't
  *    show yet, but one pessimistic click shouldn't turn a healthy goal red. It never improves a
@@ -48,6 +55,9 @@ export type StatusReason =
   | 'keep_held'
   | 'keep_close'
   | 'keep_breached'
+  | 'keep_breached_so_far'
+  | 'keep_breach_possible'
+  | 'keep_breach_likely'
   /** Objectives and other goals without a measure of their own: their children's statuses (objective.ts). */
   | 'children';
 
@@ -63,7 +73,9 @@ export interface StatusInput {
   gapPct: number | null;
   probability: number | null;
   /** Keep goals: how the period the value refers to stands against the threshold. */
-  holding?: 'held' | 'close' | 'breached' | null;
+  holding?: 'held' | 'close' | 'breached' | 'breached_so_far' | null;
+  /** Keep goals: the chance the running month ends on the right side of the line (null: none, or rough). */
+  keepHoldChance?: number | null;
   /** Latest check-in confidence and when it was given. */
   confidence?: { value: Confidence; time: number } | null;
   now: number;
@@ -113,8 +125,14 @@ export function computeStatus(s: StatusInput): StatusResult {
     else worse(0);
   }
   if (s.holding === 'breached') worse(2, 'keep_breached');
+  else if (s.holding === 'breached_so_far') worse(1, 'keep_breached_so_far');
   else if (s.holding === 'close') worse(1, 'keep_close');
   else if (s.holding === 'held') worse(0, 'keep_held');
+  const hold = s.keepHoldChance;
+  if (hold !== null && hold !== undefined && Number.isFinite(hold)) {
+    if (hold < STATUS_THRESHOLDS.offTrackProbability) worse(2, 'keep_breach_likely');
+    else if (hold < STATUS_THRESHOLDS.atRiskProbability) worse(1, 'keep_breach_possible');
+  }
   const c = s.confidence;
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;
   if (rank === null) {

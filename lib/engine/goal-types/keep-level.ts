@@ -36,10 +36,15 @@ import {
  *   persistence view (where it is now, moved by month-to-month changes on record), weighted equally,
  *   so a value far past the line gives a low chance. From 2 complete months; below 8 the model's view
  *   is the rough run-rate estimate, chances kept within 5–95%, flagged `keep.rough` and labelled.
- * - Status: latest month breached → off track ("Nov: 1.3%, above the 1% ceiling"); held but closer to
- *   the line than a quarter of journey.ts's floor (10% of the threshold's size; for a percentage, of its
- *   distance to 0 or 100) → at risk; held → on track. After the deadline: on track when every month
- *   held, else off track. Manual confidence pulls down one level as for every type (status.ts rule 6).
+ * - Status (status.ts rule 4b), the worse of two signals:
+ *   - the month read: a complete month breached → off track ("Nov: 1.3%, above the 1% ceiling"); the
+ *     running month breached so far → at risk (its days to come can still bring it back); held but
+ *     closer to the line than a quarter of journey.ts's floor (10% of the threshold's size; for a
+ *     percentage, of its distance to 0 or 100) → at risk; held → on track;
+ *   - the chance the running month ends on the right side (1 − breachNext): below 30% → off track,
+ *     below 70% → at risk, as a total's or level's chance by the deadline; not from a rough estimate.
+ *   After the deadline: on track when every month held, else off track. Manual confidence pulls down
+ *   one level as for every type (status.ts rule 6).
  */
 export function readKeep(f: GoalFacts, ctx: SeriesContext, paths = 400): TypeReading {
   const r = emptyReading();
@@ -202,11 +207,13 @@ function finish(
   metric: Metric | null | undefined,
 ): TypeReading {
   const k = r.keep;
-  let holding: 'held' | 'close' | 'breached' | null = null;
+  let holding: 'held' | 'close' | 'breached' | 'breached_so_far' | null = null;
   if (k && k.margin !== null) {
     const tolerance = journeyFloor(k.threshold, k.threshold, metric?.unit.kind) / 4;
-    holding = k.margin < 0 ? 'breached' : k.margin < tolerance ? 'close' : 'held';
+    const breached = r.period?.partial ? 'breached_so_far' : 'breached';
+    holding = k.margin < 0 ? breached : k.margin < tolerance ? 'close' : 'held';
   }
+  const chance = k && k.breachNext !== null && !k.rough ? 1 - k.breachNext : null;
   const allHeld = !!k && k.periods > 0 && k.held === k.periods;
   decideStatus(r, f, ctx.now, {
     reached: f.deadlinePassed && allHeld,
@@ -214,6 +221,7 @@ function finish(
     gapPct: null,
     probability: null,
     holding,
+    keepHoldChance: chance,
   });
   return r;
 }

@@ -55,6 +55,26 @@ export function statusFromChildren(
   return mean < 0.5 ? 'on_track' : mean < 1.25 ? 'at_risk' : 'off_track';
 }
 
+/** How many children stand at each status, and whether all of them are key results. */
+export interface ChildTally {
+  on_track: number;
+  at_risk: number;
+  off_track: number;
+  keyResults: boolean;
+}
+
+/** The tally behind a status from children: what the card names ("key results: 2 off track, 2 on track"). */
+export function childTally(
+  kids: ReadonlyArray<{ kind: string; status: Confidence | null | undefined }>,
+): ChildTally {
+  const t: ChildTally = { on_track: 0, at_risk: 0, off_track: 0, keyResults: true };
+  for (const k of kids) {
+    if (k.status) t[k.status]++;
+    if (k.kind !== 'key_result') t.keyResults = false;
+  }
+  return t;
+}
+
 export function worseStatus(a: Confidence | null, b: Confidence | null): Confidence | null {
   if (!a) return b;
   if (!b) return a;

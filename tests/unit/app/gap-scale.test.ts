@@ -129,6 +129,8 @@ describe('alerts and cards write a gap alike', () => {
       2.01,
       { start: '2026-03-01', granularity: 'month' },
       days,
+      undefined,
+      'off_track',
     );
     expect(a?.message.en).toContain('above its 2 d ceiling: Mar 2026 2.01 d.');
     // It read "2.01 d" and "2 d" in Vietnamese before.

@@ -120,12 +120,40 @@ describe('a total the median future makes only after its deadline', () => {
 });
 
 describe('a keep goal close to its line', () => {
-  it('gives the margin once, in the reason, and no one-month "streak" (en, vi)', () => {
+  it('is off track when its month will likely breach, and gives the margin once (en, vi)', () => {
+    // Lead time 1.98 d against a 2 d ceiling on the 6th, a 71% chance December ends above it. Close to
+    // the line alone is "at risk"; the chance is the worse signal (status.ts rule 4b), so the card is
+    // off track, as a total or level with a 29% chance would be. Before, it read "At risk" beside the
+    // gross margin's "Off track" on a 53% chance: the likelier breach had the milder status.
     const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-lead-time');
-    expect(en?.ev.decidedBy).toBe('keep_close');
-    expect(en?.view.reason).toBe('Dec 1–6: 1.98 d, 0.02 d from the 2 d line');
-    expect(en?.view.pace).toBeUndefined();
+    expect(en?.ev.status).toBe('off_track');
+    expect(en?.ev.decidedBy).toBe('keep_breach_likely');
+    expect(en?.ev.statusReasons).toContain('keep_close');
+    expect(en?.view.reason).toBe('Dec likely to end above the 2 d ceiling');
+    // The margin is not in the reason, so the pace line gives it; the chance is on the forecast line.
+    expect(en?.view.pace).toBe('0.02 d below the 2 d ceiling');
+    expect(en?.view.forecast).toBe('71% chance of a breach this month');
     const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kpi-lead-time');
-    expect(vi?.view.pace).toBeUndefined();
+    expect(vi?.view.reason).toBe('Tháng 12 nhiều khả năng kết thúc vượt mức trần 2 ngày');
+    expect(vi?.view.pace).toBe('0,02 ngày dưới mức trần 2 ngày');
+  });
+
+  it('is at risk while its running month, under the line so far, may still come back (en, vi)', () => {
+    // Gross margin Dec 1–6 29.6% against a 30% floor, 47% chance December ends at or above it.
+    const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-gross-margin');
+    expect(en?.ev.status).toBe('at_risk');
+    expect(en?.ev.decidedBy).toBe('keep_breached_so_far');
+    expect(en?.ev.statusReasons).toContain('keep_breach_possible');
+    expect(en?.view.reason).toBe('Dec 1–6: 29.6%, below the 30% floor');
+    expect(en?.view.forecast).toMatch(/^Below the line now · \d+% chance this month ends at or above 30%$/);
+    const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kpi-gross-margin');
+    expect(vi?.view.reason).toBe('01–06/12: 29,6%, dưới mức sàn 30%');
+  });
+
+  it('stays off track for a complete month past its line', () => {
+    const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-retail-retention');
+    expect(en?.ev.status).toBe('off_track');
+    expect(en?.ev.decidedBy).toBe('keep_breached');
+    expect(en?.view.reason).toBe('Nov: 97.5%, below the 98% floor');
   });
 });

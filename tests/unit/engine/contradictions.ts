@@ -21,15 +21,25 @@ import type { Confidence, Goal } from '../../../lib/schema';
  *  C7 a figure with no value (—) and a computed status other than "No data yet" from numbers;
  *  C8 an alert on the goal that reads otherwise than its card: a critical "behind" alert (below
  *     trajectory, forecast miss, keep breached) on a card that is not off track, or a keep goal's
- *     breach (which makes the card off track) raised as less than critical.
+ *     breach beside an off-track card raised as less than critical.
+ *  C9 a keep goal's status milder than the chance its card shows: a chance the running month holds
+ *     below 30% on a card not off track, or below 70% on a card on track (status.ts rule 4b; a rough
+ *     estimate excepted, as it takes no part).
  */
 const OFF: ReadonlySet<StatusReason> = new Set([
   'pace_far_behind',
   'forecast_very_unlikely',
   'keep_breached',
+  'keep_breach_likely',
   'deadline_passed',
 ]);
-const RISK: ReadonlySet<StatusReason> = new Set(['pace_behind', 'forecast_unlikely', 'keep_close']);
+const RISK: ReadonlySet<StatusReason> = new Set([
+  'pace_behind',
+  'forecast_unlikely',
+  'keep_close',
+  'keep_breached_so_far',
+  'keep_breach_possible',
+]);
 const GOOD: ReadonlySet<StatusReason> = new Set(['done', 'target_reached', 'keep_held']);
 const EITHER: ReadonlySet<StatusReason> = new Set(['manual_confidence', 'children']);
 
@@ -79,7 +89,22 @@ export function contradictions(
     if (a.subject.kind !== 'goal' || a.subject.id !== goal.id || !BEHIND.has(a.rule)) continue;
     if (a.severity === 'critical' && view.status !== 'off_track')
       out.push(`C8 critical ${a.rule} beside ${view.status}`);
-    if (a.rule === 'keep_breached' && a.severity !== 'critical') out.push(`C8 ${a.severity} breach`);
+    if (a.rule === 'keep_breached' && a.severity !== 'critical' && view.status === 'off_track')
+      out.push(`C8 ${a.severity} breach beside off track`);
+  }
+  const k = ev.keep;
+  if (
+    open &&
+    ev.type === 'keep' &&
+    k &&
+    k.breachNext !== null &&
+    !k.rough &&
+    !ev.statusReasons.includes('deadline_passed') &&
+    !ev.statusReasons.includes('target_reached')
+  ) {
+    const hold = 1 - k.breachNext;
+    if (hold < 0.3 && status !== 'off_track') out.push(`C9 ${hold.toFixed(2)} to hold beside ${status}`);
+    if (hold < 0.7 && status === 'on_track') out.push(`C9 ${hold.toFixed(2)} to hold beside on track`);
   }
   return out;
 }

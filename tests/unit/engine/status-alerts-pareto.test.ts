@@ -76,6 +76,45 @@ describe('computeStatus', () => {
       decidedBy: 'keep_breached',
     });
   });
+  it("weighs a keep goal's month read and the chance its running month holds, the worse first", () => {
+    // The running month past the line so far can still come back: at risk, not off track, by itself.
+    expect(computeStatus({ ...s, holding: 'breached_so_far' })).toMatchObject({
+      status: 'at_risk',
+      decidedBy: 'keep_breached_so_far',
+    });
+    // The chance to hold, with a total's or level's thresholds (30%, 70%).
+    expect(computeStatus({ ...s, holding: 'close', keepHoldChance: 0.29 })).toMatchObject({
+      status: 'off_track',
+      decidedBy: 'keep_breach_likely',
+      reasons: ['keep_close', 'keep_breach_likely'],
+    });
+    expect(computeStatus({ ...s, holding: 'held', keepHoldChance: 0.5 })).toMatchObject({
+      status: 'at_risk',
+      decidedBy: 'keep_breach_possible',
+    });
+    expect(computeStatus({ ...s, holding: 'held', keepHoldChance: 0.7 }).status).toBe('on_track');
+    // A good chance never lifts a complete month's breach.
+    expect(computeStatus({ ...s, holding: 'breached', keepHoldChance: 0.95 }).status).toBe('off_track');
+    expect(computeStatus({ ...s, holding: 'breached_so_far', keepHoldChance: 0.2 }).status).toBe('off_track');
+  });
+  it('never gives a keep goal a milder status for a lower chance to hold (property)', () => {
+    const rank = { on_track: 0, at_risk: 1, off_track: 2 } as const;
+    const holding = fc.constantFrom('held', 'close', 'breached', 'breached_so_far', null);
+    fc.assert(
+      fc.property(
+        holding,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (h, a, b) => {
+          const [lo, hi] = a < b ? [a, b] : [b, a];
+          const worse = computeStatus({ ...s, holding: h, keepHoldChance: lo }).status;
+          const better = computeStatus({ ...s, holding: h, keepHoldChance: hi }).status;
+          expect(worse).not.toBeNull();
+          expect(rank[worse ?? 'on_track']).toBeGreaterThanOrEqual(rank[better ?? 'on_track']);
+        },
+      ),
+    );
+  });
 });
 
 describe('alerts', () => {
