@@ -217,7 +217,9 @@ function ParetoBody({ view, t }: { view: ParetoView; t: Translator }) {
                   <span class="pc-num">{money(e.value)}</span>
                   <span class="pc-num pc-muted">{formatPercent(e.share, locale)}</span>
                   <span class="pc-muted">
-                    {t('pareto.lastMonth')}: {e.previousLabel ?? t('pareto.new')}
+                    {e.previousLabel
+                      ? t('pareto.onDate', { date: since, tier: e.previousLabel })
+                      : t('pareto.newSince', { date: since })}
                   </span>
                 </li>
               ))}

@@ -56,8 +56,13 @@ export interface ParetoView {
   currencies: string[];
   total: number;
   previousTotal: number;
-  /** Start of the current month in the user's zone: what "since last month" compares with. */
+  /**
+   * Start of the current month in the user's zone: the tiers "since" it are compared with the tiers of
+   * the deals on record before it (the table's "Since Dec 1, 2026", a row's "On Dec 1, 2026: A").
+   */
   monthStart: number;
+  /** The same day as a day key ("2026-12-01"), for the CSV's column name. */
+  monthStartDay: string;
   thresholds: number[];
   tiers: ParetoTier[];
 }
@@ -133,7 +138,8 @@ export function buildParetoView(input: ParetoInput): ParetoView {
     input.currency && currencies.includes(input.currency)
       ? input.currency
       : (currencies[0] ?? fallbackCurrency);
-  const monthStart = startOfLocalDay(`${localDayKey(now, timeZone).slice(0, 8)}01`, timeZone);
+  const monthStartDay = `${localDayKey(now, timeZone).slice(0, 8)}01`;
+  const monthStart = startOfLocalDay(monthStartDay, timeZone);
 
   // Kept in the stored order: equal amounts then tie the same way as on the badges.
   const deals = leads.filter((l) => valuedDeal(l) && currencyOf(l, fallbackCurrency) === currency);
@@ -172,7 +178,17 @@ export function buildParetoView(input: ParetoInput): ParetoView {
       })),
     };
   });
-  return { subject, currency, currencies, total, previousTotal, monthStart, thresholds, tiers };
+  return {
+    subject,
+    currency,
+    currencies,
+    total,
+    previousTotal,
+    monthStart,
+    monthStartDay,
+    thresholds,
+    tiers,
+  };
 }
 
 const LABELS = 'ABCDEFG';
@@ -203,7 +219,7 @@ export function paretoCsv(view: ParetoView): string {
       'share',
       'cumulative share',
       'deals',
-      'tier last month',
+      `tier on ${view.monthStartDay}`,
     ],
     rows,
     { bom: true },

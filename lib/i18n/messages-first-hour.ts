@@ -45,8 +45,9 @@ export const firstHourEn = {
   'pareto.tierRangeFrom': '{from} to {to} of value',
   'pareto.list': 'Show the {count} in tier {tier}',
   'pareto.name': 'Name',
-  'pareto.lastMonth': 'Last month',
-  'pareto.new': 'new',
+  // A row's tier on the day the "Since" column counts from, or new since then: one date for both.
+  'pareto.onDate': 'On {date}: {tier}',
+  'pareto.newSince': 'New since {date}',
   'pareto.dealsOf.one': '{count} deal',
   'pareto.dealsOf.other': '{count} deals',
   'pareto.customersOf.one': '{count} customer',
@@ -58,7 +59,7 @@ export const firstHourEn = {
     'No deals with an amount yet. Open deals in your CRM with Pacer’s overlay on, or import a CRM export, and they are ranked here.',
   'pareto.importLink': 'Import a CRM export',
   'pareto.note':
-    'Tiers as on the CRM badges: A holds the deals making up the first {a} of value. Thresholds are in Settings.',
+    'Tiers as on the CRM badges: A holds the biggest deals until their sum first reaches {a} of the value, so its share can be a little more. Thresholds are in Settings.',
   'pareto.total': 'Total {value} in {count}',
   'pareto.noChange': 'no change',
   // Settings: Pareto thresholds
@@ -125,8 +126,8 @@ export const firstHourVi: Record<keyof typeof firstHourEn, string> = {
   'pareto.tierRangeFrom': 'từ {from} đến {to} giá trị',
   'pareto.list': 'Xem {count} thuộc hạng {tier}',
   'pareto.name': 'Tên',
-  'pareto.lastMonth': 'Tháng trước',
-  'pareto.new': 'mới',
+  'pareto.onDate': 'Ngày {date}: {tier}',
+  'pareto.newSince': 'Mới từ {date}',
   'pareto.dealsOf.one': '{count} thương vụ',
   'pareto.dealsOf.other': '{count} thương vụ',
   'pareto.customersOf.one': '{count} khách hàng',
@@ -138,7 +139,7 @@ export const firstHourVi: Record<keyof typeof firstHourEn, string> = {
     'Chưa có thương vụ nào có giá trị. Mở thương vụ trong CRM khi lớp phủ của Pacer đang bật, hoặc nhập tệp xuất từ CRM, chúng sẽ được xếp hạng ở đây.',
   'pareto.importLink': 'Nhập tệp xuất từ CRM',
   'pareto.note':
-    'Cùng hạng với nhãn trên CRM: hạng A gồm các thương vụ tạo nên {a} giá trị đầu tiên. Ngưỡng nằm trong phần Cài đặt.',
+    'Cùng hạng với nhãn trên CRM: hạng A gồm các thương vụ lớn nhất cho đến khi tổng của chúng vừa đạt {a} giá trị, nên tỷ trọng của hạng có thể nhỉnh hơn một chút. Ngưỡng nằm trong phần Cài đặt.',
   'pareto.total': 'Tổng {value} trong {count}',
   'pareto.noChange': 'không đổi',
   'settings.pareto': 'Hạng Pareto',

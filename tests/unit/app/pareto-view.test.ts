@@ -105,7 +105,7 @@ describe('Pareto view', () => {
     expect(customerName({ name: 'X', company: '  ' })).toBe('X');
   });
 
-  it('exports every entry as CSV with the tier of last month', () => {
+  it('exports every entry as CSV with its tier on the first of the month', () => {
     const v = buildParetoView({
       ...base,
       leads: [deal('1', 500), deal('2', 100, { createdDate: NOW }), deal('3', 5)],
@@ -114,7 +114,7 @@ describe('Pareto view', () => {
       .replace(/^\uFEFF/, '')
       .split('\r\n');
     expect(lines[0]).toBe(
-      'tier,rank in tier,deal,value,currency,share,cumulative share,deals,tier last month',
+      'tier,rank in tier,deal,value,currency,share,cumulative share,deals,tier on 2026-12-01',
     );
     expect(lines.slice(1)).toEqual([
       'A,1,Deal 1,500,VND,0.8264,0.8264,1,A',
