@@ -26,7 +26,8 @@ export type AlertRule =
   | 'no_check_in'
   | 'milestone_overdue'
   | 'kpi_moved'
-  | 'keep_breached';
+  | 'keep_breached'
+  | 'keep_breach_likely';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
@@ -359,6 +360,49 @@ export function keepBreachedAlert(
       periodVi: when.vi,
     }),
     current,
+  );
+}
+
+/**
+ * A keep goal on the right side of its line whose running month will likely (or may) end past it:
+ * the card is off track (or at risk) on that chance (status.ts rule 4b), so the list says so too —
+ * "“Deliver within 2 days” may go above its 2 d ceiling in Dec 2026 (chance of a breach: 71%)". As
+ * severe as the card: critical beside off track, else a warning. None from a rough estimate (too few
+ * months: it takes no part in the status) and none when the line is already crossed (the breach
+ * alert above speaks for it). One per goal and month.
+ */
+export function keepBreachLikelyAlert(
+  goal: Pick<Goal, 'id' | 'title' | 'translations'>,
+  keep: {
+    side: 'at_least' | 'at_most';
+    threshold: number;
+    margin: number | null;
+    breachNext: number | null;
+    rough?: unknown;
+  } | null,
+  unit: Unit | undefined,
+  /** The running month's first day: the month the chance is about. */
+  month: string,
+  status: Confidence | null,
+): Alert | null {
+  if (!keep || keep.breachNext === null || keep.rough || keep.margin === null || keep.margin < 0) return null;
+  if (1 - keep.breachNext >= STATUS_THRESHOLDS.atRiskProbability) return null;
+  const threshold = levelText(keep.threshold, unit);
+  const when = periodText(month, true);
+  return make(
+    'keep_breach_likely',
+    status === 'off_track' ? 'critical' : 'warning',
+    'goal',
+    goal.id,
+    month,
+    titled(goal, keep.side === 'at_least' ? 'alert_keep_may_fall_below' : 'alert_keep_may_go_above', {
+      thresholdEn: threshold.en,
+      thresholdVi: threshold.vi,
+      periodEn: when.en,
+      periodVi: when.vi,
+      probability: keep.breachNext,
+    }),
+    keep.breachNext,
   );
 }
 

@@ -92,6 +92,14 @@ const TABLE = {
     en: `“${p.title}” is above its ${p.thresholdEn} ceiling: ${p.periodEn} ${p.valueEn}.`,
     vi: `“${p.title}” đang vượt mức trần ${p.thresholdVi}: ${p.periodVi} ở mức ${p.valueVi}.`,
   }),
+  alert_keep_may_fall_below: (p: Params) => ({
+    en: `“${p.title}” may fall below its ${p.thresholdEn} floor in ${p.periodEn} (chance of a breach: ${chance(p.probability, 'en')}).`,
+    vi: `“${p.title}” có thể xuống dưới mức sàn ${p.thresholdVi} trong ${p.periodVi} (khả năng phá ngưỡng: ${chance(p.probability, 'vi')}).`,
+  }),
+  alert_keep_may_go_above: (p: Params) => ({
+    en: `“${p.title}” may go above its ${p.thresholdEn} ceiling in ${p.periodEn} (chance of a breach: ${chance(p.probability, 'en')}).`,
+    vi: `“${p.title}” có thể vượt mức trần ${p.thresholdVi} trong ${p.periodVi} (khả năng phá ngưỡng: ${chance(p.probability, 'vi')}).`,
+  }),
   alert_no_check_in: (p: Params) => ({
     en: `“${p.title}” has had no check-in for ${p.days} days.`,
     vi: `“${p.title}” đã ${p.days} ngày chưa được cập nhật tiến độ.`,

@@ -43,7 +43,7 @@ const RISK: ReadonlySet<StatusReason> = new Set([
 const GOOD: ReadonlySet<StatusReason> = new Set(['done', 'target_reached', 'keep_held']);
 const EITHER: ReadonlySet<StatusReason> = new Set(['manual_confidence', 'children']);
 
-const BEHIND = new Set(['below_trajectory', 'forecast_miss', 'keep_breached']);
+const BEHIND = new Set(['below_trajectory', 'forecast_miss', 'keep_breached', 'keep_breach_likely']);
 
 export function contradictions(
   goal: Goal,

@@ -55,6 +55,23 @@ describe('keep goals: the breach alert', () => {
     expect(keep.some((a) => a.subject.id === 'ex-kpi-on-time')).toBe(false);
   });
 
+  it('says so when a goal inside its line will likely end the month past it (en, vi)', () => {
+    // Lead time 1.98 d against a 2 d ceiling, a 71% chance December ends above it: the card is off
+    // track on that chance, and the alert list said nothing of it before.
+    const likely = alerts.filter((a) => a.rule === 'keep_breach_likely');
+    expect(likely.map((a) => a.subject.id)).toEqual(['ex-kpi-lead-time']);
+    const lead = likely[0];
+    expect(lead?.severity).toBe('critical');
+    expect(lead?.message.en).toMatch(
+      /^“Deliver within 2 days of the order” may go above its 2 d ceiling in Dec 2026 \(chance of a breach: \d+%\)\.$/,
+    );
+    expect(lead?.message.vi).toMatch(
+      /có thể vượt mức trần 2 ngày trong tháng 12\/2026 \(khả năng phá ngưỡng: \d+%\)\.$/,
+    );
+    // Never beside the breach alert of the same goal, nor for the on-time goal (12%).
+    for (const a of likely) expect(keep.some((k) => k.subject.id === a.subject.id)).toBe(false);
+  });
+
   it("raised beside the same goal's other alerts, and the same id when evaluated again in the period", () => {
     const again = alertsAt(now + 3_600_000).filter((a) => a.rule === 'keep_breached');
     expect(again.map((a) => a.id).sort()).toEqual(keep.map((a) => a.id).sort());
