@@ -12,6 +12,7 @@ import {
   UNDO_MS,
 } from '../../lib/popup/quick-log';
 import type { Dimension, Metric, Observation } from '../../lib/schema';
+import { DayInput } from '../shared/day-input';
 import { MetricPicker } from './metric-picker';
 import { knownDimensionValues, logObservation, metrics, recent, undoObservation } from './popup-model';
 
@@ -171,12 +172,12 @@ export function QuickLogForm({
         </div>
         <div class="pp-field">
           <label for="ql-date">{t('popup.date')}</label>
-          <input
+          <DayInput
             id="ql-date"
-            type="date"
             value={day}
             max={todayKey(Date.now(), timeZone)}
-            onInput={(e) => setDay(e.currentTarget.value)}
+            locale={t.locale}
+            onDay={setDay}
             data-testid="date-input"
           />
         </div>

@@ -261,6 +261,26 @@ export function formatDate(
 }
 
 /**
+ * A day key ("2026-12-07") in words, with its weekday: en `Mon, Dec 7, 2026`, vi `Thứ Hai, 7 tháng 12,
+ * 2026`; "" for anything that is not a real day. Beside a browser's date field, which writes the day in
+ * the browser's order whatever the page's language ("12/07/2026" reads as 12 July to a Vietnamese
+ * reader), it says which day is meant.
+ */
+export function formatDayInWords(day: string, locale: Locale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return '';
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d, 12);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return '';
+  const options: Intl.DateTimeFormatOptions =
+    locale === 'vi'
+      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+  return plainSpaces(new Intl.DateTimeFormat(locale, options).format(ms));
+}
+
+/**
  * Whole days relative to today: en `tomorrow`, `in 3 days`, `2 days ago`; vi `ngày mai`, `sau 3 ngày nữa`.
  * ICU capitalises some vi forms ("Hôm qua") but not others; lower case throughout, like en, so the
  * phrase fits mid-sentence and a surface capitalises with CSS where it starts a line.

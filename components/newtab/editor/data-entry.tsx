@@ -14,6 +14,7 @@ import {
 import type { Dimension, Metric, Observation } from '../../../lib/schema';
 import { deleteObservations, ingestObservations } from '../../../lib/storage/observations';
 import { getDb, settings, tr } from '../../app/session';
+import { DayInput } from '../../shared/day-input';
 import { showToast } from '../model';
 import { EditorHeader, FormField, focusFirstInvalid, newId, say } from './form-field';
 import { PastePreview } from './paste-preview';
@@ -214,7 +215,7 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
           label={mode === 'one' ? t('popup.date') : t('entry.lastDay')}
           error={errors.day}
         >
-          {(a) => <input {...a} type="date" max={today} value={day} onInput={(e) => setDay(value(e))} />}
+          {(a) => <DayInput {...a} max={today} value={day} locale={t.locale} onDay={setDay} />}
         </FormField>
         {mode === 'paste' && (
           <FormField id="entry-undated" label={t('entry.undated')}>

@@ -9,6 +9,7 @@ import {
   type Metric,
   PERSPECTIVES,
 } from '../../../lib/schema';
+import { DayInput } from '../../shared/day-input';
 import { FieldGroup, FormField, say } from './form-field';
 
 export interface GoalFieldsProps {
@@ -36,7 +37,7 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
     <FormField id={`goal-${field}`} label={label} error={err(field)} hint={opts.hint}>
       {(a) =>
         opts.type === 'date' ? (
-          <input {...a} type="date" value={form[field] as string} onInput={(e) => set(field, text(e))} />
+          <DayInput {...a} value={form[field] as string} locale={t.locale} onDay={(day) => set(field, day)} />
         ) : (
           <input
             {...a}
