@@ -266,17 +266,26 @@ export function formatDate(
  * the browser's order whatever the page's language ("12/07/2026" reads as 12 July to a Vietnamese
  * reader), it says which day is meant.
  */
-export function formatDayInWords(day: string, locale: Locale): string {
+export function formatDayInWords(
+  day: string,
+  locale: Locale,
+  /** 'short' where room is scarce (the popup): `Mon, Dec 7` / `Thứ 2, 7/12`, the year only when not `thisYear`. */
+  style: 'long' | 'short' = 'long',
+  thisYear?: number,
+): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!m) return '';
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const ms = Date.UTC(y, mo - 1, d, 12);
   const back = new Date(ms);
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) return '';
+  const year = style === 'short' && y === thisYear ? undefined : 'numeric';
   const options: Intl.DateTimeFormatOptions =
     locale === 'vi'
-      ? { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
-      : { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+      ? style === 'short'
+        ? { weekday: 'short', day: 'numeric', month: 'numeric', year, timeZone: 'UTC' }
+        : { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }
+      : { weekday: 'short', day: 'numeric', month: 'short', year, timeZone: 'UTC' };
   return plainSpaces(new Intl.DateTimeFormat(locale, options).format(ms));
 }
 

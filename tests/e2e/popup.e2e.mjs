@@ -219,6 +219,17 @@ describe('popup: quick updates from the toolbar', () => {
     await again.close();
   });
 
+  it('says the chosen day in words beneath the date field', async () => {
+    const page = await openPopup(ext);
+    const date = page.getByTestId('date-input');
+    await date.fill(`${new Date().getFullYear()}-03-02`);
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="day-words"]')?.textContent === 'Mon, Mar 2',
+    );
+    assert.match((await date.getAttribute('aria-describedby')) ?? '', /ql-date-words/);
+    await page.close();
+  });
+
   it('refuses a bad value with a clear message and saves nothing', async () => {
     const page = await openPopup(ext);
     await pickMetric(page, 'orders');
