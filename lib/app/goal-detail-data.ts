@@ -315,6 +315,14 @@ export function buildChart(
     const i = futurePointAt(p50);
     if (i >= 0) hit[i] = goal.target;
   }
+  // A running total starts at its baseline on the window's first day, as the trajectory does: drawn
+  // from the first period's end only, the line began at October's 42 in mid-air, not at 0 on Oct 1.
+  if (total && goal.startAt !== undefined && xs.length && goal.startAt / 1000 < (xs[0] as number)) {
+    xs.unshift(goal.startAt / 1000);
+    actual.unshift(baseline);
+    target.unshift(targetAt(goal.startAt));
+    for (const column of [low, mid, high, perPeriod, hit]) column.unshift(null);
+  }
   return {
     goalId: goal.id,
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',

@@ -227,8 +227,12 @@ describe('forecast wiring', () => {
     const chart = buildChart(g, { metrics, rollups }, settings, now, ev('g'));
     if (!chart) throw new Error('no chart');
     const points = chart.actual.filter((v): v is number => v !== null);
+    // The running total starts at the baseline (0) on the window's first day, as the trajectory does.
+    expect(chart.xs[0]).toBe(at('2026-01-15') / 1000);
+    expect(points[0]).toBe(0);
+    expect(chart.target[0]).toBe(0);
     // January from the 15th: 17 days, not the whole month.
-    expect(points[0]).toBe(1700);
+    expect(points[1]).toBe(1700);
     for (let i = 1; i < points.length; i++) expect(points[i]).toBeGreaterThanOrEqual(points[i - 1] ?? 0);
     expect(points.at(-1)).toBe(ev('g').current);
     // The trajectory at the card's point is the pace's "expected today": the chart's gap is the card's.
