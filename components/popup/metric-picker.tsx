@@ -8,7 +8,8 @@ interface Props {
   metrics: Metric[];
   recent: RecentUse[];
   selected: Metric | null;
-  onSelect: (m: Metric) => void;
+  /** A KPI picked from the list, or null once the user types over the one chosen. */
+  onSelect: (m: Metric | null) => void;
   t: Translator;
   autoFocus?: boolean;
 }
@@ -16,7 +17,9 @@ interface Props {
 /**
  * KPI type-ahead: an ARIA 1.2 combobox. Arrow keys move through the list, Enter picks (and does not
  * submit the form), Escape closes. It opens on a click, on typing or on ↓ (not on focus alone);
- * with nothing typed, recently used KPIs come first.
+ * with nothing typed, recently used KPIs come first. Typing over a chosen KPI unchooses it: the text
+ * in the field is what will be saved to, never a KPI the field no longer shows ("Marketing spend"
+ * typed over "Conversion rate" had saved 40% to Conversion rate).
  */
 export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus }: Props) {
   const [query, setQuery] = useState(selected ? '' : '');
@@ -95,6 +98,7 @@ export function MetricPicker({ metrics, recent, selected, onSelect, t, autoFocus
         }}
         onInput={(e) => {
           cancelClose();
+          if (selected) onSelect(null);
           setQuery(e.currentTarget.value);
           setActive(0);
           setOpen(true);

@@ -95,15 +95,23 @@ export function QuickLogForm({
     }
     // Exactly as stored: "Saved ₫1.2", never a rounded "Saved ₫1" (issue 19, item 6).
     const shown = formatExactValue(v, m.unit, t.locale);
+    const today = todayKey(Date.now(), timeZone);
+    const named = { value: shown, metric: localizedName(m, t.locale) };
     setStatus({
       kind: 'saved',
-      text: t('popup.savedValue', { value: shown, metric: localizedName(m, t.locale) }),
+      // A past day is named in the confirmation, and the field goes back to today: the next value
+      // went to yesterday unnoticed when the field kept the day chosen for the one before.
+      text:
+        day === today
+          ? t('popup.savedValue', named)
+          : t('popup.savedValueOn', { ...named, date: formatDayInWords(day, t.locale) }),
       obs,
       until: Date.now() + UNDO_MS,
     });
     setNow(Date.now());
     setValue('');
     setNote('');
+    setDay(today);
     valueRef.current?.focus();
   };
 

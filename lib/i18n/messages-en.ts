@@ -298,6 +298,7 @@ export const en = {
   'popup.dimension.owner': 'Owner',
   'popup.dimension.businessUnit': 'Business unit',
   'popup.savedValue': 'Saved {value} to {metric}.',
+  'popup.savedValueOn': 'Saved {value} to {metric} for {date}.',
   'popup.undone': 'Undone: the value was removed.',
   'popup.undoIn': 'Undo ({seconds} s)',
   'popup.confirmValue': 'Save {value}',

@@ -299,6 +299,7 @@ export const vi: Record<MessageKey, string> = {
   'popup.dimension.owner': 'Người phụ trách',
   'popup.dimension.businessUnit': 'Đơn vị kinh doanh',
   'popup.savedValue': 'Đã lưu {value} vào {metric}.',
+  'popup.savedValueOn': 'Đã lưu {value} vào {metric} cho ngày {date}.',
   'popup.undone': 'Đã hoàn tác: giá trị đã được xóa.',
   'popup.undoIn': 'Hoàn tác ({seconds} giây)',
   'popup.confirmValue': 'Lưu {value}',

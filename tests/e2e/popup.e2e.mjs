@@ -219,14 +219,43 @@ describe('popup: quick updates from the toolbar', () => {
     await again.close();
   });
 
+  it('never saves to a KPI the user has typed over', async () => {
+    const page = await openPopup(ext);
+    await pickMetric(page, 'orders');
+    const before = (await manualPoints(page, 'ex-orders')).length;
+    // The user types another name over the chosen KPI, one Pacer does not have, and presses Enter.
+    await page.getByTestId('metric-input').fill('Marketing spend');
+    await page.getByTestId('value-input').fill('40');
+    await page.getByTestId('value-input').press('Enter');
+    assert.match(await waitForText(page, '[data-testid="log-status"]'), /Choose a KPI first/);
+    assert.equal(await page.getByTestId('metric-input').inputValue(), 'Marketing spend');
+    assert.equal((await manualPoints(page, 'ex-orders')).length, before, 'nothing saved to Orders');
+    await page.close();
+  });
+
   it('says the chosen day in words beneath the date field', async () => {
     const page = await openPopup(ext);
     const date = page.getByTestId('date-input');
-    await date.fill(`${new Date().getFullYear()}-03-02`);
+    await date.fill('2025-03-03');
     await page.waitForFunction(
-      () => document.querySelector('[data-testid="day-words"]')?.textContent === 'Mon, Mar 2',
+      () => document.querySelector('[data-testid="day-words"]')?.textContent === 'Mon, Mar 3, 2025',
     );
     assert.match((await date.getAttribute('aria-describedby')) ?? '', /ql-date-words/);
+    // A value saved for a past day says the day, and the field goes back to today for the next one.
+    const today = await date.getAttribute('max');
+    const d = new Date(`${today}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() - 1);
+    const yesterday = d.toISOString().slice(0, 10);
+    await pickMetric(page, 'orders');
+    await date.fill(yesterday);
+    await page.getByTestId('value-input').fill('3');
+    await page.getByTestId('value-input').press('Enter');
+    assert.match(
+      await waitForText(page, '[data-testid="log-status"]'),
+      /^Saved 3 to Orders for \w{3}, \w{3} \d+, \d{4}\./,
+    );
+    assert.equal(await date.inputValue(), today);
+    await page.getByTestId('undo').click();
     await page.close();
   });
 
