@@ -1,4 +1,5 @@
-import { addDays, daysInMonth } from '../engine/time-buckets';
+import { addDays } from '../engine/time-buckets';
+import { detectDateFormat, parseWallTime } from '../import/formats';
 import {
   buildObservation,
   checkValue,
@@ -57,7 +58,8 @@ export const MAX_PASTE_LINES = 5000;
 interface Pending {
   line: number;
   text: string;
-  day: string | null;
+  /** The cell or words before the value that read as an attempt at a date, else null (undated). */
+  dateText: string | null;
   valueText: string;
 }
 
@@ -85,18 +87,37 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
         });
       return;
     }
-    pending.push(splitLine(line, raw, opts.locale));
+    pending.push(splitLine(line, raw));
   });
 
-  const undatedCount = pending.filter((p) => p.day === null).length;
+  // One date order for the whole column, as the CSV importer reads one: a `31/10/2026` anywhere in it
+  // makes it day-first even in English; only a column whose every day is 12 or less follows the UI's
+  // language (day-first in Vietnamese, month-first in English).
+  const order = pastedDateOrder(
+    pending.flatMap((p) => (p.dateText ? [p.dateText] : [])),
+    opts.locale,
+  );
+  const undatedCount = pending.filter((p) => p.dateText === null).length;
   let undatedIndex = 0;
   const rows: PasteRow[] = [];
   for (const p of pending) {
-    let day = p.day;
-    if (day === null) {
+    let day: string | null;
+    if (p.dateText === null) {
       day =
         opts.undated === 'daily' ? addDays(opts.lastDay, undatedIndex - (undatedCount - 1)) : opts.lastDay;
       undatedIndex++;
+    } else {
+      // A date that cannot be read is a problem on its line, never an undated value: `31/10/2026` had
+      // been given today's date in silence.
+      day = dayOf(p.dateText, order);
+      if (day === null) {
+        problems.push({
+          line: p.line,
+          text: p.text,
+          message: { key: 'entry.badDate', params: { date: p.dateText } },
+        });
+        continue;
+      }
     }
     const checked = checkValue(p.valueText, opts.locale, opts.unit);
     if (checked.status !== 'ok') {
@@ -123,10 +144,12 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
 }
 
 /**
- * `2025-03-14<TAB>1.200.000` → dated; `1.200.000` alone → undated. A leading cell that is not a date
- * (a name, a label) leaves the line undated and the last cell is still its value.
+ * `2025-03-14<TAB>1.200.000` → dated; `1.200.000` alone → undated. A leading cell that does not look
+ * like a date (a name, a label) leaves the line undated and the last cell is still its value; one that
+ * does is read as the line's date, or reported. Typed by hand, the date is the first word
+ * (`2025-03-14 1200`) or three (`Oct 15 2026 33%`, `15 Oct 2026 33%`).
  */
-function splitLine(line: number, raw: string, locale: Locale): Pending {
+function splitLine(line: number, raw: string): Pending {
   const text = raw.trim();
   const cells = raw.includes('\t')
     ? raw
@@ -135,37 +158,60 @@ function splitLine(line: number, raw: string, locale: Locale): Pending {
         .filter(Boolean)
     : [];
   if (cells.length >= 2) {
-    return { line, text, day: parsePastedDate(cells[0]!, locale), valueText: cells[cells.length - 1]! };
+    const first = cells[0] as string;
+    return { line, text, dateText: looksLikeDate(first) ? first : null, valueText: cells[cells.length - 1]! };
   }
-  // "2025-03-14 1200" typed by hand: a date, spaces, then the value.
-  const m = /^(\S+)\s+(.+)$/.exec(text);
-  const day = m ? parsePastedDate(m[1]!, locale) : null;
-  return day && m ? { line, text, day, valueText: m[2]! } : { line, text, day: null, valueText: text };
+  const words = text.split(/\s+/);
+  for (const n of [1, 3]) {
+    if (words.length <= n) continue;
+    const head = words.slice(0, n).join(' ');
+    if (looksLikeDate(head)) return { line, text, dateText: head, valueText: words.slice(n).join(' ') };
+  }
+  return { line, text, dateText: null, valueText: text };
+}
+
+const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?=[\s,\-/.]|$)/i;
+const ISO_START = /^\d{4}[-/.]\d{1,2}([-/.T\s]|$)/;
+const NUMERIC_START = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}([\sT]|$)/;
+
+/** Written as a date would be: digits with date separators, or a month's name with digits. */
+export function looksLikeDate(text: string): boolean {
+  const s = text.trim();
+  return ISO_START.test(s) || NUMERIC_START.test(s) || (/\d/.test(s) && MONTH_WORD.test(s));
+}
+
+/** How a pasted column writes its day and month when both are numbers (dd/mm or mm/dd). */
+type NumericOrder = 'dd/mm/yyyy' | 'mm/dd/yyyy';
+
+/**
+ * The column's numeric date order, by lib/import/formats.ts's detection over its `31/10`-like cells:
+ * the order that reads them all (a day above 12 settles it), the UI language's when both do.
+ */
+export function pastedDateOrder(cells: readonly string[], locale: Locale): NumericOrder {
+  const preferred: NumericOrder = locale === 'vi' ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
+  const numeric = cells.filter((c) => NUMERIC_START.test(c.trim()));
+  const guess = detectDateFormat(numeric, preferred);
+  return guess.format === 'dd/mm/yyyy' || guess.format === 'mm/dd/yyyy' ? guess.format : preferred;
+}
+
+/** A date cell read as ISO, with a month's name, or in the column's numeric order; null if none reads. */
+function dayOf(text: string, order: NumericOrder): string | null {
+  const s = text.trim();
+  const format = ISO_START.test(s) ? 'yyyy-mm-dd' : NUMERIC_START.test(s) ? order : 'd mmm yyyy';
+  const parsed = parseWallTime(s, format);
+  if (!parsed.ok) return null;
+  const day = new Date(parsed.value.wallMs).toISOString().slice(0, 10);
+  return Number(day.slice(0, 4)) >= 1970 ? day : null;
 }
 
 /**
- * Dates as spreadsheets copy them: ISO `2025-03-14` (also with `/` or `.`), and day-first
- * `14/03/2025` in Vietnamese or month-first `03/14/2025` in English. A time after the date is ignored.
- * Returns 'YYYY-MM-DD', or null when the text is not a real calendar date.
+ * One pasted date on its own: ISO `2025-03-14` (also with `/` or `.`), `14/03/2025` or `03/14/2025`
+ * (whichever order reads; the UI's language when both do), `Oct 15 2026`. A time after the date is
+ * ignored. Returns 'YYYY-MM-DD', or null when the text is not a real calendar date.
  */
 export function parsePastedDate(text: string, locale: Locale): string | null {
-  const s = text.trim().split(/[\sT]/)[0] ?? '';
-  let y: number;
-  let m: number;
-  let d: number;
-  const iso = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
-  const local = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2}|\d{4})$/.exec(s);
-  if (iso) {
-    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  } else if (local) {
-    const a = Number(local[1]);
-    const b = Number(local[2]);
-    [d, m] = locale === 'vi' ? [a, b] : [b, a];
-    y = Number(local[3]);
-    if (local[3]!.length === 2) y += 2000;
-  } else return null;
-  if (y < 1970 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (!looksLikeDate(text)) return null;
+  return dayOf(text, pastedDateOrder([text], locale));
 }
 
 /** The observations to ingest; ids are unique per line so one paste never overwrites itself. */

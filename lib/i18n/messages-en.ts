@@ -540,6 +540,8 @@ export const en = {
   'entry.undated.same': 'All on that date',
   'entry.pasteLabel': 'Values, one per line',
   'entry.pasteHint': 'Paste a column from a spreadsheet: values, or a date and a value separated by a tab.',
+  'entry.badDate':
+    'Not a date Pacer can read: “{date}” (write it as 2026-10-31 or in the order the other lines use).',
   'entry.pasteEmpty': 'Paste at least one value.',
   'entry.lineError': 'Line {line}: {message}',
   'entry.tooManyLines': 'More than {max} lines: import a CSV file instead.',

@@ -542,6 +542,7 @@ export const vi: Record<MessageKey, string> = {
   'entry.undated.same': 'Tất cả vào ngày đó',
   'entry.pasteLabel': 'Các giá trị, mỗi dòng một giá trị',
   'entry.pasteHint': 'Dán một cột từ bảng tính: các giá trị, hoặc ngày và giá trị cách nhau bằng phím Tab.',
+  'entry.badDate': 'Không đọc được ngày “{date}” (hãy viết 2026-10-31 hoặc theo thứ tự các dòng khác).',
   'entry.pasteEmpty': 'Hãy dán ít nhất một giá trị.',
   'entry.lineError': 'Dòng {line}: {message}',
   'entry.tooManyLines': 'Nhiều hơn {max} dòng: hãy nhập tệp CSV.',

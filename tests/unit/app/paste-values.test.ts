@@ -104,6 +104,36 @@ describe('parsePastedColumn', () => {
   });
 });
 
+describe('a pasted column of dates', () => {
+  it('reads day-first dates in English too, one order for the whole column', () => {
+    // A manager's sheet from Vietnam in an English UI: these had been given today's and yesterday's
+    // dates in silence.
+    const r = parsePastedColumn('31/10/2025\t32\n30/11/2025\t28\n05/11/2025\t30', opts({ locale: 'en' }));
+    expect(r.problems).toEqual([]);
+    expect(r.rows.map((x) => x.day)).toEqual(['2025-10-31', '2025-11-30', '2025-11-05']);
+  });
+
+  it('follows the language only when every day could be a month', () => {
+    expect(parsePastedColumn('05/11/2025\t1', opts({ locale: 'en' })).rows[0]?.day).toBe('2025-05-11');
+    expect(parsePastedColumn('05/11/2025\t1', opts({ locale: 'vi' })).rows[0]?.day).toBe('2025-11-05');
+  });
+
+  it('reports a date it cannot read on its line, never dates it anew', () => {
+    const r = parsePastedColumn('Oct 15 2025\t33\n31/13/2025\t30\nWeek 12\t5', opts({ locale: 'en' }));
+    expect(r.rows.map((x) => [x.line, x.day])).toEqual([
+      [1, '2025-10-15'],
+      [3, opts().lastDay],
+    ]);
+    expect(r.problems).toEqual([
+      {
+        line: 2,
+        text: '31/13/2025\t30',
+        message: { key: 'entry.badDate', params: { date: '31/13/2025' } },
+      },
+    ]);
+  });
+});
+
 describe('parsePastedDate', () => {
   it.each([
     ['2026-03-14', 'en', '2026-03-14'],
@@ -113,7 +143,11 @@ describe('parsePastedDate', () => {
     ['04.03.26', 'vi', '2026-03-04'],
     ['2026-03-14 10:30', 'en', '2026-03-14'],
     ['2026-03-14T10:30:00Z', 'en', '2026-03-14'],
-    ['14/03/2026', 'en', null],
+    // A day above 12 settles the order, whatever the UI's language.
+    ['14/03/2026', 'en', '2026-03-14'],
+    ['Oct 15 2026', 'en', '2026-10-15'],
+    ['15 Oct 2026', 'vi', '2026-10-15'],
+    ['31/02/2026', 'en', null],
     ['29/02/2025', 'vi', null],
     ['29/02/2024', 'vi', '2024-02-29'],
     ['1.200.000', 'vi', null],
