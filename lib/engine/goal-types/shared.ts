@@ -105,7 +105,10 @@ export function historyStarts(ctx: SeriesContext, g: Granularity): DayKey[] {
 /**
  * Complete periods only (the current one is partial), from the first period the metric covers in full:
  * a period where data starts mid-way looks like a slump and would skew the residuals. With the start
- * of each period kept, for the calendar adjustment of monthly sums.
+ * of each period kept, for the calendar adjustment of monthly sums. But when that period holds the only
+ * value the rest never matches (a first manual entry of ₫150M on a Tuesday, nothing logged since), it
+ * is kept: left out, the history was weeks of zeros, and the forecast "₫150M (80%: ₫150M – ₫150M)"
+ * said nothing more would ever come, with no doubt at all.
  */
 export function completeHistoryPeriods(
   ctx: SeriesContext,
@@ -118,6 +121,7 @@ export function completeHistoryPeriods(
   const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(dims)}`);
   const history: number[] = [];
   const kept: DayKey[] = [];
+  let partial: { value: number; start: DayKey } | null = null;
   for (let i = 0; i < series.length - 1; i++) {
     const v = series[i];
     if (v === null || v === undefined) continue;
@@ -126,10 +130,16 @@ export function completeHistoryPeriods(
       first !== null &&
       (starts[i] ?? '') < first &&
       (metric.aggregation === 'sum' || metric.formula)
-    )
+    ) {
+      if (v !== 0) partial = { value: v, start: starts[i] ?? '' };
       continue;
+    }
     history.push(v);
     kept.push(starts[i] ?? '');
+  }
+  if (partial && !history.some((v) => v !== 0)) {
+    history.unshift(partial.value);
+    kept.unshift(partial.start);
   }
   return { values: history, starts: kept };
 }

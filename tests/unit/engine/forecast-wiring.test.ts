@@ -212,6 +212,32 @@ describe('forecast wiring', () => {
     expect(feb / mar).toBeCloseTo(28 / 31, 1);
   });
 
+  it('keeps a first manual entry made mid-week in the history when nothing was logged after it', () => {
+    // A new user's first value, ₫150M on Tuesday Oct 20, for a Q4 total; nothing logged since. The
+    // week it falls in starts before the first data day, and was left out as partly covered: the
+    // history was seven weeks of zeros, and the card read "₫150M (80%: ₫150M – ₫150M)".
+    const rollups = rollupFromPoints(
+      'rev',
+      [{ time: at('2026-10-20') + 9 * 3_600_000, value: 150e6, dims: {} }],
+      tz,
+    );
+    const g = goal({
+      id: 'g',
+      metricId: 'rev',
+      target: 1.2e9,
+      startAt: at('2026-10-01'),
+      deadline: at('2026-12-31') + DAY - 1,
+    });
+    const { ev, ctx } = evaluate([g], [metric({ id: 'rev' })], rollups);
+    const e = ev('g');
+    expect(e.forecastBasis?.history[0]).toBe(150e6);
+    expect(e.forecast?.rough).toBeDefined();
+    const end = e.forecast?.atDeadline;
+    expect(end).toBeDefined();
+    expect((end?.p90 ?? 0) - (end?.p10 ?? 0)).toBeGreaterThan(1e6);
+    expect(forecastLine(g, e, ctx, { kind: 'currency', currency: 'VND' })).not.toMatch(/₫150M – ₫150M/);
+  });
+
   it("counts a total's chart from the window's first day when it opens mid-period, as the card does", () => {
     // 100 a day; the goal opens on Jan 15, 2026, two years long, so it is charted by month.
     const rollups = daily('rev', '2025-01-01', () => 100);
