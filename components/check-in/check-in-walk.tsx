@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
 import { formatExactValue } from '../../lib/i18n/format';
-import type { Translator } from '../../lib/i18n/translate';
+import { localizedName, type Translator } from '../../lib/i18n/translate';
 import {
   answer,
   back,
@@ -85,6 +85,20 @@ export function CheckInWalk({
         metrics ?? s.metrics,
       ),
     );
+  // The KPI each goal reads its value from: a value typed in the check-in is kept with it (and shown in
+  // the goal's check-ins), while the card reads the KPI's logged values; the step says so.
+  const [kpiOf, setKpiOf] = useState<ReadonlyMap<string, string> | null>(null);
+  useEffect(() => {
+    void stored.then((s) => {
+      const names = new Map<string, string>();
+      const all = metrics ?? s.metrics;
+      for (const g of s.goals) {
+        const m = g.metricId ? all.find((x) => x.id === g.metricId) : undefined;
+        if (m) names.set(g.id, localizedName(m, t.locale));
+      }
+      setKpiOf(names);
+    });
+  }, []);
   const summaryRef = useRef<HTMLHeadingElement>(null);
 
   if (asking)
@@ -118,6 +132,7 @@ export function CheckInWalk({
           key={goal.id}
           goal={goals.find((g) => g.id === goal.id) ?? null}
           rules={() => rulesOf(goal.id)}
+          kpi={kpiOf === null ? undefined : (kpiOf.get(goal.id) ?? null)}
           step={flow.index + 1}
           total={flow.goals.length}
           moved={state !== null}
@@ -203,6 +218,8 @@ interface StepProps {
   goal: GoalView | null;
   /** The unit and checks of the goal's value, once the goal records are read. */
   rules: () => Promise<CheckInValueRules>;
+  /** The KPI the goal's value comes from; null for a goal without one; undefined while loading. */
+  kpi: string | null | undefined;
   step: number;
   total: number;
   /** The walk has moved (next, skip, back): the new step takes focus so the keyboard follows. */
@@ -221,12 +238,26 @@ interface StepProps {
   }) => Promise<void>;
 }
 
-function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip, onAnswer }: StepProps) {
+function GoalStep({
+  goal,
+  rules,
+  kpi,
+  step,
+  total,
+  moved,
+  previous,
+  t,
+  onBack,
+  onSkip,
+  onAnswer,
+}: StepProps) {
   const before = previous?.kind === 'answered' ? previous : null;
+  // The goal's own status is the suggestion; a goal with no data has none, and nothing is chosen for
+  // the owner: "On track" ticked in advance turned every empty goal green as the user clicked Next.
   const initial =
     before?.confidence ??
-    (goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : 'on_track');
-  const [confidence, setConfidence] = useState<Confidence>(initial);
+    (goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : null);
+  const [confidence, setConfidence] = useState<Confidence | null>(initial);
   // A plain number in the UI's language: it reads back to the same value in any unit.
   const [value, setValue] = useState(() =>
     before?.value === undefined ? '' : formatExactValue(before.value, { kind: 'count' }, t.locale),
@@ -251,6 +282,7 @@ function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip
   const say = (m: UiText) => ('key' in m ? t(m.key, m.params) : m.text[t.locale]);
   const send = async (v: number | undefined) => {
     setSaveError(null);
+    if (confidence === null) return setError(t('checkIn.chooseConfidence'));
     try {
       await onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes });
     } catch (e) {
@@ -263,6 +295,7 @@ function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip
     e.preventDefault();
     setError(null);
     setChoices(null);
+    if (confidence === null) return setError(t('checkIn.chooseConfidence'));
     if (!value.trim()) return send(undefined);
     const { unit, rules: checks } = await rules();
     const check = checkValue(value, t.locale, unit, checks);
@@ -302,7 +335,7 @@ function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip
           </label>
         ))}
       </fieldset>
-      <label for="ci-value">{t('checkIn.value')}</label>
+      <label for="ci-value">{kpi ? t('checkIn.valueOfKpi', { kpi }) : t('checkIn.value')}</label>
       <input
         id="ci-value"
         type="text"
@@ -314,8 +347,14 @@ function GoalStep({ goal, rules, step, total, moved, previous, t, onBack, onSkip
           setChoices(null);
         }}
         aria-invalid={error !== null}
+        aria-describedby={kpi ? 'ci-value-hint' : undefined}
         data-testid="ci-value"
       />
+      {kpi && (
+        <p id="ci-value-hint" class="pp-muted" data-testid="ci-value-hint">
+          {t('checkIn.valueKept')}
+        </p>
+      )}
       {error && (
         <p class="pc-error" role="alert" data-testid="ci-value-error">
           {error}

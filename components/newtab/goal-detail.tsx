@@ -181,6 +181,12 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                       {formatDate(c.time, settings.value.locale, settings.value.timeZone, 'medium')}
                     </strong>{' '}
                     · {t(`status.${c.confidence}`)}
+                    {c.value !== undefined && (
+                      <span data-testid="check-in-value">
+                        {' '}
+                        · {t('checkIn.valueShown', { value: detail.formatExact(c.value) })}
+                      </span>
+                    )}
                     {c.progress && (
                       <p>
                         <em>{t('checkIn.progress')}:</em> {c.progress}

@@ -13,6 +13,7 @@ import {
   startOfLocalDay,
 } from '../engine/time-buckets';
 import { localizeExampleCheckIn } from '../example/example-check-ins';
+import { formatExactValue } from '../i18n/format';
 import { createTranslator } from '../i18n/translate';
 import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
@@ -34,6 +35,8 @@ export interface GoalDetailData {
   formatAxis: (v: number) => string;
   /** A point's value in the chart's legend: a count's trajectory is "61", never "60.65". */
   formatPoint: (v: number) => string;
+  /** A value typed in a check-in, exactly as typed (in the goal's unit). */
+  formatExact: (v: number) => string;
 }
 
 export async function computeGoalDetail(
@@ -64,6 +67,7 @@ export async function computeGoalDetail(
     descendantIds: descendants(goalId, input.goals),
     formatAxis: (v) => formatUnitValue(v, unit, ctx),
     formatPoint: (v) => formatUnitValue(unit.kind === 'count' ? Math.round(v) : v, unit, ctx),
+    formatExact: (v) => formatExactValue(v, unit, settings.locale),
   };
 }
 

@@ -328,6 +328,11 @@ export const en = {
   'checkIn.ownerLine': 'Goals of {owner}',
   'checkIn.changeOwner': 'Change',
   'checkIn.step': 'Goal {n} of {total}',
+  'checkIn.valueOfKpi': '{kpi} now (optional)',
+  'checkIn.valueKept':
+    'Kept with this check-in. The card reads the values logged to the KPI: log new ones with Quick log.',
+  'checkIn.chooseConfidence': 'Choose how it is going, or skip this goal.',
+  'checkIn.valueShown': 'value {value}',
   'checkIn.value': 'Current value (optional)',
   'checkIn.noGoals': 'No open goals to review.',
   'checkIn.summaryLine': '{answered} reviewed, {skipped} skipped',

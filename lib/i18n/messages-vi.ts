@@ -329,6 +329,11 @@ export const vi: Record<MessageKey, string> = {
   'checkIn.ownerLine': 'Mục tiêu của {owner}',
   'checkIn.changeOwner': 'Đổi',
   'checkIn.step': 'Mục tiêu {n}/{total}',
+  'checkIn.valueOfKpi': '{kpi} hiện tại (không bắt buộc)',
+  'checkIn.valueKept':
+    'Được lưu cùng lần cập nhật này. Thẻ mục tiêu đọc các giá trị đã ghi vào KPI: hãy ghi số mới bằng Ghi nhanh.',
+  'checkIn.chooseConfidence': 'Hãy chọn tình hình mục tiêu, hoặc bỏ qua mục tiêu này.',
+  'checkIn.valueShown': 'giá trị {value}',
   'checkIn.value': 'Giá trị hiện tại (không bắt buộc)',
   'checkIn.noGoals': 'Không có mục tiêu nào cần cập nhật.',
   'checkIn.summaryLine': 'Đã cập nhật {answered}, bỏ qua {skipped}',

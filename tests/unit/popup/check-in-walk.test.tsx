@@ -35,6 +35,36 @@ describe('CheckInWalk', () => {
     await tick();
   }
 
+  it('ticks no status for the owner on a goal with no data, and asks for one', async () => {
+    // "On track" ticked in advance had turned every empty goal green as the user clicked Next.
+    const saved: CheckIn[] = [];
+    settings.value = defaultSettings({ locale: 'en' });
+    render(
+      <CheckInWalk
+        goals={[goalView('a', { status: 'no_data', statusLabel: 'No data yet', progress: null, value: '—' })]}
+        metrics={[]}
+        t={createTranslator('en')}
+        onClose={() => {}}
+        save={async (r) => void saved.push(r)}
+        mode="goal"
+      />,
+      document.body,
+    );
+    await tick();
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('input[name="confidence"]')];
+    expect(boxes.length).toBe(3);
+    expect(boxes.some((b) => b.checked)).toBe(false);
+    $('ci-next')!.click();
+    await tick();
+    expect($('ci-value-error')?.textContent).toBe('Choose how it is going, or skip this goal.');
+    expect(saved).toEqual([]);
+    $<HTMLInputElement>('confidence-at_risk')!.click();
+    await tick(0);
+    $('ci-next')!.click();
+    await tick();
+    expect(saved.map((r) => r.confidence)).toEqual(['at_risk']);
+  });
+
   it('keeps the step and its answers when the save fails, and says why', async () => {
     await mount(() => Promise.reject(new Error('QuotaExceededError: the disk is full')));
     fill('ci-problems', 'Two reps are out sick');
