@@ -60,6 +60,20 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     await toggleArchived(await getDb(), 'goals', detail.goal);
     showToast(t('toast.goalArchived'));
   };
+  // Done by hand (a milestone without a metric has no other way to be done), with Undo.
+  const toggleDone = async () => {
+    if (!detail) return;
+    const before = detail.goal;
+    const done = !before.doneAt;
+    await repository(await getDb(), 'goals').put({
+      ...before,
+      doneAt: done ? Date.now() : null,
+      updatedAt: Date.now(),
+    });
+    showToast(t(done ? 'toast.goalDone' : 'toast.goalReopened'), async () => {
+      await repository(await getDb(), 'goals').put({ ...before, updatedAt: Date.now() });
+    });
+  };
   const togglePin = async () => {
     if (!detail) return;
     await repository(await getDb(), 'goals').put({
@@ -125,6 +139,11 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
             <button type="button" onClick={() => (editing.value = { kind: 'cascade', id: goalId })}>
               {t('cascade.open')}
             </button>
+            {!detail.goal.archived && (
+              <button type="button" data-testid="toggle-done" onClick={toggleDone}>
+                {detail.goal.doneAt ? t('action.reopen') : t('action.markDone')}
+              </button>
+            )}
             <button type="button" onClick={togglePin}>
               {detail.goal.pinned ? t('action.unpin') : t('action.pin')}
             </button>

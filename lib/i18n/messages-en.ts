@@ -146,6 +146,9 @@ export const en = {
 
   // Toasts
   'toast.goalDeleted': 'Goal deleted',
+  'action.reopen': 'Reopen',
+  'toast.goalDone': 'Goal marked as done',
+  'toast.goalReopened': 'Goal reopened',
   'toast.goalArchived': 'Goal archived',
   'toast.goalSaved': 'Goal saved',
   'toast.metricDeleted': 'Metric deleted',

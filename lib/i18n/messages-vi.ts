@@ -145,6 +145,9 @@ export const vi: Record<MessageKey, string> = {
 
   // Toasts
   'toast.goalDeleted': 'Đã xóa mục tiêu',
+  'action.reopen': 'Mở lại',
+  'toast.goalDone': 'Đã đánh dấu mục tiêu hoàn thành',
+  'toast.goalReopened': 'Đã mở lại mục tiêu',
   'toast.goalArchived': 'Đã lưu trữ mục tiêu',
   'toast.goalSaved': 'Đã lưu mục tiêu',
   'toast.metricDeleted': 'Đã xóa chỉ số',

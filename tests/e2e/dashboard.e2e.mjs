@@ -160,6 +160,39 @@ describe('new-tab dashboard', () => {
     }
   });
 
+  it('marks an overdue milestone done from its detail, with Undo, and reopens it', async () => {
+    await withExtension(async (fx) => {
+      const options = await loadExampleThroughOptions(fx);
+      await options.close();
+      const page = await openNewTab(fx.context);
+      const overdue = page.locator('[data-widget="milestones"] li[data-state="overdue"]').first();
+      await overdue.waitFor({ timeout: 30_000 });
+      const title = (await overdue.locator('button.pc-ms-title').textContent())?.trim() ?? '';
+      const alerts = page.locator('[data-widget="alerts"]');
+      const more = alerts.getByRole('button', { name: /^Show all/ });
+      if (await more.count()) await more.click();
+      const alertFor = alerts.getByText(`“${title}” was due`);
+      await alertFor.waitFor({ timeout: 15_000 });
+      await overdue.locator('button.pc-ms-title').click();
+      const dialog = page.getByTestId('goal-detail');
+      await dialog.getByTestId('toggle-done').click();
+      // Done: the timeline and the alerts say so, and the button offers to reopen it.
+      await page
+        .locator('[data-widget="milestones"] li[data-state="done"]')
+        .filter({ hasText: title })
+        .waitFor({ timeout: 15_000 });
+      await dialog.getByTestId('toggle-done').filter({ hasText: 'Reopen' }).waitFor();
+      await alertFor.waitFor({ state: 'detached', timeout: 15_000 });
+      // Undo in the toast puts it back as it was.
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await page
+        .locator('[data-widget="milestones"] li[data-state="overdue"]')
+        .filter({ hasText: title })
+        .waitFor({ timeout: 15_000 });
+      assertNoPageErrors(fx);
+    });
+  });
+
   it('opens a goal with its chart and check-ins, and removes the example data in one click', async () => {
     await withExtension(async (fx) => {
       const options = await loadExampleThroughOptions(fx);
