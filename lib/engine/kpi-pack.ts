@@ -1,4 +1,5 @@
 import type { Dimension, Goal, Metric, Unit } from '../schema';
+import { metricNamed } from '../schema/metric-names';
 import type { Message } from './messages';
 
 /**
@@ -308,6 +309,14 @@ export function kpiTemplate(id: string): KpiTemplate | undefined {
   return BY_ID.get(id);
 }
 
+/** The user's live KPI a template stands for: made from it, or made by hand under its name. */
+export function templateMetric(templateId: string, metrics: readonly Metric[]): Metric | undefined {
+  const t = BY_ID.get(templateId);
+  if (!t) return undefined;
+  const live = metrics.filter((m) => m.deletedAt === null && !m.archived);
+  return live.find((m) => m.templateId === templateId) ?? metricNamed([t.name.en, t.name.vi], live);
+}
+
 export interface InstantiateOptions {
   currency?: string;
   locale?: 'en' | 'vi';
@@ -343,6 +352,13 @@ export function instantiateTemplate(
   const live = existingMetrics.filter((m) => m.deletedAt === null && !m.archived);
   const idFor = new Map<string, string>();
   for (const m of live) if (m.templateId && !idFor.has(m.templateId)) idFor.set(m.templateId, m.id);
+  // A KPI the user made by hand under a template's name is that template's KPI: "Add Revenue" beside
+  // an existing "Revenue" made a second one, and values logged to either never met in one goal.
+  for (const t of KPI_TEMPLATES) {
+    if (idFor.has(t.id)) continue;
+    const same = metricNamed([t.name.en, t.name.vi], live);
+    if (same) idFor.set(t.id, same.id);
+  }
 
   const created: Metric[] = [];
   const make = (t: KpiTemplate): Metric | null => {

@@ -536,6 +536,8 @@ export const en = {
   'editor.metric.formulaHint':
     'Derived KPIs: other KPIs in braces, e.g. {revenue} / {leads}. Use “Insert KPI” to add one.',
   'editor.metric.insert': 'Insert KPI into the formula',
+  'editor.metric.nameTaken':
+    'A KPI called “{name}” already exists: choose it, or give this one another name.',
   'editor.metric.saved': 'KPI “{name}” saved',
   'editor.metric.archived': 'KPI archived',
   'entry.title': 'Log values',

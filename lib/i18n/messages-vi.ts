@@ -538,6 +538,7 @@ export const vi: Record<MessageKey, string> = {
   'editor.metric.formulaHint':
     'KPI phái sinh: các KPI khác trong dấu ngoặc nhọn, ví dụ {revenue} / {leads}. Dùng “Chèn KPI” để thêm.',
   'editor.metric.insert': 'Chèn KPI vào công thức',
+  'editor.metric.nameTaken': 'Đã có KPI tên “{name}”: hãy chọn KPI đó, hoặc đặt tên khác cho KPI này.',
   'editor.metric.saved': 'Đã lưu KPI “{name}”',
   'editor.metric.archived': 'Đã lưu trữ KPI',
   'entry.title': 'Ghi số liệu',

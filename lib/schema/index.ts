@@ -5,5 +5,6 @@ export * from './dim-key';
 export * from './goal';
 export * from './lead';
 export * from './metric';
+export * from './metric-names';
 export * from './observation';
 export * from './settings';

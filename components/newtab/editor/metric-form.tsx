@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type FieldErrors, problemsToErrors } from '../../../lib/app/goal-form';
 import { checkFormula } from '../../../lib/engine/formula';
-import { Aggregation, DIMENSIONS, Direction, Metric, type Unit } from '../../../lib/schema';
+import { localizedName } from '../../../lib/i18n/translate';
+import { Aggregation, DIMENSIONS, Direction, Metric, metricNamed, type Unit } from '../../../lib/schema';
 import { describeIssues, ValidationError } from '../../../lib/storage/records';
 import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
@@ -79,6 +80,10 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
       ? {}
       : problemsToErrors(describeIssues(parsed.error), METRIC_PATHS);
     if (formulaError) found.formula = { text: { en: formulaError, vi: formulaError } };
+    // Two KPIs of one name cannot be told apart in the quick log: values go to the wrong one.
+    const namesake = metricNamed([d.name], metrics, id);
+    if (namesake && !found.name)
+      found.name = { key: 'editor.metric.nameTaken', params: { name: localizedName(namesake, s.locale) } };
     if (!parsed.success || Object.keys(found).length) {
       setErrors(found);
       return focusFirstInvalid(formRef.current);

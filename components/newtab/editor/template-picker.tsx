@@ -1,5 +1,10 @@
 import { useState } from 'preact/hooks';
-import { instantiateTemplate, KPI_TEMPLATES, type KpiTemplate } from '../../../lib/engine/kpi-pack';
+import {
+  instantiateTemplate,
+  KPI_TEMPLATES,
+  type KpiTemplate,
+  templateMetric,
+} from '../../../lib/engine/kpi-pack';
 import { repository } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
 import { editing, showToast } from '../model';
@@ -18,7 +23,6 @@ export function TemplatePicker({ onClose }: { onClose: () => void }) {
   if (okr) return <OkrSetForm onClose={onClose} onBack={() => setOkr(false)} />;
 
   const live = metrics.filter((m) => !m.archived);
-  const added = new Set(live.map((m) => m.templateId));
 
   const add = async (template: KpiTemplate) => {
     const name = template.name[s.locale];
@@ -34,7 +38,9 @@ export function TemplatePicker({ onClose }: { onClose: () => void }) {
     }
     if (template.goal) {
       // A goal-shaped template: its metric now exists; the user finishes the goal in the goal form.
-      const metricId = [...created, ...live].find((m) => m.templateId === template.goal?.metricTemplate)?.id;
+      const metricId = template.goal.metricTemplate
+        ? templateMetric(template.goal.metricTemplate, [...created, ...live])?.id
+        : undefined;
       const { kind, measure, trajectory } = template.goal;
       goalPrefill.value = {
         kind,
@@ -76,7 +82,7 @@ export function TemplatePicker({ onClose }: { onClose: () => void }) {
         <h3 id="tpl-kpi-h">{t('templates.kpiPack')}</h3>
         <ul class="pc-template-list">
           {KPI_TEMPLATES.map((tpl) => {
-            const done = Boolean(tpl.metric) && added.has(tpl.id);
+            const done = Boolean(tpl.metric) && templateMetric(tpl.id, metrics) !== undefined;
             return (
               <li key={tpl.id} class="pc-template">
                 <div>

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateFormulaText, parseFormula } from '../../../lib/engine/formula';
-import { instantiateTemplate, KPI_TEMPLATES, kpiTemplate } from '../../../lib/engine/kpi-pack';
-import { Metric } from '../../../lib/schema';
+import {
+  instantiateTemplate,
+  KPI_TEMPLATES,
+  kpiTemplate,
+  templateMetric,
+} from '../../../lib/engine/kpi-pack';
+import { Metric, metricNamed } from '../../../lib/schema';
 
 const now = Date.parse('2025-01-15T00:00:00Z');
 const ids = () => {
@@ -87,5 +92,58 @@ describe('instantiateTemplate', () => {
     expect(instantiateTemplate('revenue_vs_trajectory', [], now, ids()).map((m) => m.templateId)).toEqual([
       'revenue',
     ]);
+  });
+});
+
+describe('a template beside a KPI made by hand under its name', () => {
+  const byHand = (name: string, over: Partial<Metric> = {}): Metric => ({
+    id: 'mine',
+    name,
+    unit: { kind: 'currency', currency: 'VND' },
+    direction: 'up',
+    aggregation: 'sum',
+    dimensions: [],
+    source: 'manual',
+    archived: false,
+    deletedAt: null,
+    createdAt: now,
+    updatedAt: now,
+    ...over,
+  });
+
+  it('reuses it instead of making a second "Revenue"', () => {
+    // A first-hour user made "Revenue", then clicked "Add Revenue": the quick log listed two.
+    expect(instantiateTemplate('revenue', [byHand('revenue ')], now, ids())).toEqual([]);
+    expect(templateMetric('revenue', [byHand('Revenue')])?.id).toBe('mine');
+    // Its Vietnamese name counts too, and a formula template points at it.
+    const profit = instantiateTemplate('gross_margin_pct', [byHand('Doanh thu')], now, ids());
+    const own = profit.find((m) => m.templateId === 'gross_margin_pct');
+    expect(own?.formula).toContain('{mine}');
+    expect(profit.some((m) => m.templateId === 'revenue')).toBe(false);
+  });
+
+  it('makes its own when the namesake is deleted or archived', () => {
+    expect(instantiateTemplate('revenue', [byHand('Revenue', { deletedAt: now })], now, ids())).toHaveLength(
+      1,
+    );
+    expect(templateMetric('revenue', [byHand('Revenue', { archived: true })])).toBeUndefined();
+  });
+});
+
+describe('metricNamed', () => {
+  const m = (id: string, name: string, vi?: string) =>
+    ({
+      id,
+      name,
+      translations: vi ? { vi } : undefined,
+      archived: false,
+      deletedAt: null,
+    }) as unknown as Metric;
+  it('finds a live KPI by any of its names, case and spaces aside, diacritics kept', () => {
+    const all = [m('a', 'Revenue', 'Doanh thu'), m('b', 'Orders')];
+    expect(metricNamed(['  REVENUE'], all)?.id).toBe('a');
+    expect(metricNamed(['doanh  thu'], all)?.id).toBe('a');
+    expect(metricNamed(['Doanh thụ'], all)).toBeUndefined();
+    expect(metricNamed(['Revenue'], all, 'a')).toBeUndefined();
   });
 });
