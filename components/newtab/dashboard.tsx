@@ -8,6 +8,7 @@ import { ArchivedList } from './archived-list';
 import { EditorHost } from './editor-host';
 import { GoalDetail } from './goal-detail';
 import { GrowthTable } from './growth-table';
+import { KpiList } from './kpi-list';
 import { MilestoneTimeline } from './milestone-timeline';
 import {
   customizing,
@@ -183,6 +184,7 @@ export function Dashboard() {
         );
       })}
       <ParetoPanel />
+      <KpiList />
       <ArchivedList />
       {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
       <EditorHost />

@@ -103,6 +103,11 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       assert.match(after ?? '', /60/, 'cumulative 60 of 100');
       const forecastAfter = (await cards.first().getByTestId('goal-forecast').textContent())?.trim();
       assert.notEqual(forecastAfter, forecastBefore, 'the forecast changes with the logged values');
+      // The KPI is listed under the dashboard with its goal and the last day a value was logged.
+      const kpis = page.getByTestId('kpi-list');
+      await kpis.locator('summary').click();
+      const row = kpis.getByTestId('kpi-row').filter({ hasText: 'Deals won' });
+      assert.match((await row.textContent()) ?? '', /^Deals won1\w{3} \d+, \d{4}Log values/);
       assert.match(
         forecastAfter ?? '',
         // A date, or where the window likely ends when that date is past the deadline.
