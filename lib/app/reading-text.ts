@@ -218,6 +218,18 @@ export function reasonText(
       // read as a contradiction; "every month so far" when nothing was missed (docs/figures.md).
       if (!k) return undefined;
       if (k.streak >= k.periods) return t('keep.reason.heldAll');
+      // The streak counts the running month when it is the one read: "held the last month" on Dec 7
+      // read as November, which was missed. It says "so far in Dec" (docs/figures.md).
+      if (ev.period?.partial && ev.period.granularity === 'month') {
+        const month = monthName(ev.period.start, ctx);
+        return k.streak === 1
+          ? t('keep.reason.heldSoFar.one', { month })
+          : t('keep.reason.heldSoFar.other', {
+              count: k.streak,
+              // Mid-sentence in Vietnamese the month is lower case: "tính cả tháng 12 đến nay".
+              month: ctx.settings.locale === 'vi' ? month.toLocaleLowerCase('vi') : month,
+            });
+      }
       return t(k.streak === 1 ? 'keep.reason.heldLast.one' : 'keep.reason.heldLast.other', {
         count: k.streak,
       });

@@ -15,6 +15,8 @@ export const numbersEn = {
   'growth.points': '{sign}{x} pt',
   'keep.reason.heldLast.one': 'held the last month',
   'keep.reason.heldLast.other': 'held the last {count} months',
+  'keep.reason.heldSoFar.one': 'held so far in {month}',
+  'keep.reason.heldSoFar.other': 'held the last {count} months, {month} so far',
 };
 
 export const numbersVi: Record<keyof typeof numbersEn, string> = {
@@ -27,4 +29,6 @@ export const numbersVi: Record<keyof typeof numbersEn, string> = {
   'growth.points': '{sign}{x} điểm %',
   'keep.reason.heldLast.one': 'giữ được tháng gần nhất',
   'keep.reason.heldLast.other': 'giữ được {count} tháng gần nhất',
+  'keep.reason.heldSoFar.one': '{month} đến nay vẫn giữ được',
+  'keep.reason.heldSoFar.other': 'giữ được {count} tháng gần nhất, tính cả {month} đến nay',
 };

@@ -51,9 +51,47 @@ describe('keep goals on the card', () => {
     const onTime = exampleViews('en').get('ex-kpi-on-time');
     const k = onTime?.ev.keep;
     expect(onTime?.view.status).toBe('on_track');
-    expect(onTime?.view.reason).toBe(`held the last ${k?.streak} months`);
+    // December is running and held so far: the streak says so, never "the last month" for it.
+    expect(onTime?.view.reason).toBe(`held the last ${k?.streak} months, Dec so far`);
+    const vi = exampleViews('vi').get('ex-kpi-on-time');
+    expect(vi?.view.reason).toBe(`giữ được ${k?.streak} tháng gần nhất, tính cả tháng 12 đến nay`);
     expect(onTime?.view.progressText).toBe(`held ${k?.held} of ${k?.periods} months`);
     expect(onTime?.view.pace).not.toMatch(/in a row/);
+  });
+
+  it('names a running month held so far, alone or in a streak (en, vi)', () => {
+    const goal = { id: 'g', title: 'Keep', goalType: 'keep' } as unknown as Goal;
+    const ev = (streak: number) =>
+      ({
+        type: 'keep',
+        decidedBy: 'keep_held',
+        period: { start: '2026-12-01', end: '2026-12-31', granularity: 'month', partial: true },
+        keep: {
+          side: 'at_least',
+          threshold: 1,
+          periods: 3,
+          held: streak,
+          streak,
+          margin: 1,
+          breachNext: null,
+          holdToDeadline: null,
+        },
+      }) as unknown as GoalEvaluation;
+    const say = (locale: Locale, streak: number) =>
+      reasonText(
+        goal,
+        ev(streak),
+        { kind: 'count' },
+        {
+          t: createTranslator(locale),
+          settings: defaultSettings({ locale, timeZone: tz }),
+          now: NOW,
+        },
+      );
+    // Oct 32%, Nov 28%, Dec so far 33% against 30%: "held the last month" read as November.
+    expect(say('en', 1)).toBe('held so far in Dec');
+    expect(say('vi', 1)).toBe('Tháng 12 đến nay vẫn giữ được');
+    expect(say('en', 2)).toBe('held the last 2 months, Dec so far');
   });
 
   it('the reason never claims more months than the tally, nor "every month" when one was missed', () => {
