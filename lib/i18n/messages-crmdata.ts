@@ -4,9 +4,9 @@
  */
 export const crmdataEn = {
   'crmdata.otherCrm': 'Other CRM (mapped by pointing)',
-  'crmdata.confidence.sure': 'Pacer is {percent} sure of this reading.',
+  'crmdata.confidence.sure': 'Pacer is {percent} sure which columns are which (the rows are checked below).',
   'crmdata.confidence.unsure':
-    'Pacer is only {percent} sure of this reading: check the kind of file and the columns below.',
+    'Pacer is only {percent} sure which columns are which: check the kind of file and the columns below.',
   'crmdata.confidence.chosen': 'You chose this reading (detection gave it {percent}).',
   'crmdata.mappedCrm': 'Mapped: {name}',
   'crmdata.noMappings':
@@ -46,9 +46,9 @@ export type CrmdataKey = keyof typeof crmdataEn;
 
 export const crmdataVi: Record<CrmdataKey, string> = {
   'crmdata.otherCrm': 'CRM khác (đã ánh xạ bằng cách chỉ)',
-  'crmdata.confidence.sure': 'Pacer chắc {percent} về cách đọc này.',
+  'crmdata.confidence.sure': 'Pacer chắc {percent} về ý nghĩa của từng cột (các dòng được kiểm tra bên dưới).',
   'crmdata.confidence.unsure':
-    'Pacer chỉ chắc {percent} về cách đọc này: hãy kiểm tra loại tệp và các cột bên dưới.',
+    'Pacer chỉ chắc {percent} về ý nghĩa của từng cột: hãy kiểm tra loại tệp và các cột bên dưới.',
   'crmdata.confidence.chosen': 'Bạn đã chọn cách đọc này (nhận diện tự động cho {percent}).',
   'crmdata.mappedCrm': 'Đã ánh xạ: {name}',
   'crmdata.noMappings':
