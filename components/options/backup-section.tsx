@@ -76,17 +76,25 @@ export function BackupSection() {
         </a>
       </div>
       <fieldset>
-        <legend>{t('storage.restoreConfirm')}</legend>
-        <label>
-          <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />{' '}
-          {t('action.merge')}
-        </label>
-        <label>
-          <input type="radio" name="mode" checked={mode === 'replace'} onChange={() => setMode('replace')} />{' '}
-          {t('action.replace')}
-        </label>
+        <legend>{t('storage.restoreTitle')}</legend>
+        <p class="pc-muted">{t('storage.restoreHow')}</p>
+        <div class="pc-row">
+          <label>
+            <input type="radio" name="mode" checked={mode === 'merge'} onChange={() => setMode('merge')} />{' '}
+            {t('action.merge')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="mode"
+              checked={mode === 'replace'}
+              onChange={() => setMode('replace')}
+            />{' '}
+            {t('action.replace')}
+          </label>
+        </div>
         <label class="pc-file">
-          {t('action.import')}
+          {t('storage.restoreFile')}{' '}
           <input
             type="file"
             accept="application/json,.json"

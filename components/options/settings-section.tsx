@@ -130,14 +130,14 @@ export function SettingsSection() {
       </div>
       <fieldset class="pc-form-grid">
         <legend>{t('settings.checkInReminder')}</legend>
-        <label>
+        <label class="pc-check">
           <input
             type="checkbox"
             name="checkInEnabled"
             checked={s.checkIn.enabled}
             onChange={(e) => save({ checkIn: { ...s.checkIn, enabled: e.currentTarget.checked } })}
           />{' '}
-          {t('settings.checkInReminder')}
+          {t('settings.checkInReminderOn')}
         </label>
         <SelectField
           label={t('settings.reminderDay')}
@@ -162,14 +162,14 @@ export function SettingsSection() {
       </fieldset>
       <fieldset class="pc-form-grid">
         <legend>{t('settings.quietHours')}</legend>
-        <label>
+        <label class="pc-check">
           <input
             type="checkbox"
             name="quietEnabled"
             checked={s.quietHours.enabled}
             onChange={(e) => save({ quietHours: { ...s.quietHours, enabled: e.currentTarget.checked } })}
           />{' '}
-          {t('settings.quietHours')}
+          {t('settings.quietHoursOn')}
         </label>
         <SelectField
           label={t('settings.quietFrom')}

@@ -159,7 +159,10 @@ export const en = {
   'storage.quarantined.one': '{count} damaged record was found and set aside. Your other data is safe.',
   'storage.quarantined.other': '{count} damaged records were found and set aside. Your other data is safe.',
   'storage.backupCreated': 'Backup created: {file}',
-  'storage.restoreConfirm': 'Restore this backup? Merge adds its records to yours; replace discards yours.',
+  'storage.restoreTitle': 'Restore from a backup file',
+  'storage.restoreHow':
+    'Merge adds its records to yours; Replace discards yours first (you are asked before).',
+  'storage.restoreFile': 'Backup file (JSON)',
   'storage.quotaLow': 'Browser storage is almost full ({used} of {total}).',
   'import.rowsImported.one': '{count} row imported',
   'import.rowsImported.other': '{count} rows imported',
@@ -374,6 +377,8 @@ export const en = {
   'settings.crmPermission': 'Pacer will ask for permission to read {crm} pages.',
   'settings.checkInReminder': 'Weekly check-in reminder',
   'settings.quietHours': 'Quiet hours',
+  'settings.checkInReminderOn': 'Remind me every week',
+  'settings.quietHoursOn': 'No notifications in these hours',
   'settings.layout': 'Dashboard widgets',
 
   // Dashboard widgets

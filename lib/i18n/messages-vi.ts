@@ -160,8 +160,10 @@ export const vi: Record<MessageKey, string> = {
   'storage.quarantined.other':
     'Tìm thấy {count} bản ghi bị hỏng và đã để riêng. Các dữ liệu khác của bạn vẫn an toàn.',
   'storage.backupCreated': 'Đã tạo bản sao lưu: {file}',
-  'storage.restoreConfirm':
-    'Khôi phục bản sao lưu này? Gộp sẽ thêm bản ghi vào dữ liệu của bạn; thay thế sẽ bỏ dữ liệu hiện có.',
+  'storage.restoreTitle': 'Khôi phục từ tệp sao lưu',
+  'storage.restoreHow':
+    'Gộp sẽ thêm bản ghi vào dữ liệu của bạn; Thay thế sẽ bỏ dữ liệu hiện có trước (bạn sẽ được hỏi lại).',
+  'storage.restoreFile': 'Tệp sao lưu (JSON)',
   'storage.quotaLow': 'Bộ nhớ trình duyệt sắp đầy ({used} / {total}).',
   'import.rowsImported.one': 'Đã nhập {count} dòng',
   'import.rowsImported.other': 'Đã nhập {count} dòng',
@@ -375,6 +377,8 @@ export const vi: Record<MessageKey, string> = {
   'settings.crmPermission': 'Pacer sẽ xin quyền đọc các trang {crm}.',
   'settings.checkInReminder': 'Nhắc cập nhật hằng tuần',
   'settings.quietHours': 'Giờ yên tĩnh',
+  'settings.checkInReminderOn': 'Nhắc tôi mỗi tuần',
+  'settings.quietHoursOn': 'Không thông báo trong các giờ này',
   'settings.layout': 'Tiện ích trên bảng điều khiển',
 
   // Dashboard widgets
