@@ -193,6 +193,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         timeZone: tz,
         keep: facts.type === 'keep',
         inferredBaseline: r.baseline,
+        keyResults: (childrenOf.get(goal.id) ?? []).filter((c) => c.kind === 'key_result').length,
       }),
       lastCheckInAt: lastCheckIn?.time ?? null,
     });

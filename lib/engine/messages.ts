@@ -33,6 +33,10 @@ const TABLE = {
     en: 'No deadline: set the date the target is due.',
     vi: 'Chưa có hạn chót: hãy đặt ngày phải đạt mục tiêu.',
   }),
+  smart_no_key_results: () => ({
+    en: 'No key results yet: an objective is measured by two to five of them, each with a number and a date.',
+    vi: 'Chưa có kết quả then chốt: mục tiêu OKR được đo bằng hai đến năm kết quả then chốt, mỗi kết quả có con số và thời hạn.',
+  }),
   smart_no_owner: () => ({
     en: 'No owner: name the person accountable.',
     vi: 'Chưa có người phụ trách: hãy chỉ định người chịu trách nhiệm.',

@@ -19,7 +19,8 @@ export type SmartCode =
   | 'target_equals_baseline'
   | 'deadline_past'
   | 'deadline_before_start'
-  | 'unrealistic_growth';
+  | 'unrealistic_growth'
+  | 'no_key_results';
 
 export interface SmartIssue {
   code: SmartCode;
@@ -44,6 +45,11 @@ export interface SmartContext {
    * months before it for a rolling sum): the card already reads "of the way from ₫37B".
    */
   inferredBaseline?: number | null;
+  /**
+   * An objective's live key results (goals with it as their parent and kind key_result); undefined
+   * where they are not known (the goal form, before the objective is saved).
+   */
+  keyResults?: number;
 }
 
 const MONTH_MS = 30.4375 * 86_400_000;
@@ -94,6 +100,10 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
 
   if (measured && !goal.metricId) add('no_metric', 'missing', msg('smart_no_metric'));
   if (measured && goal.target === undefined) add('no_target', 'missing', msg('smart_no_target'));
+  // An objective is measured through its key results: without any it measures nothing, and "specific,
+  // measurable and time-bound" beside it was not true.
+  if (goal.kind === 'objective' && !goal.metricId && ctx.keyResults === 0)
+    add('no_key_results', 'missing', msg('smart_no_key_results'));
   if (goal.deadline === undefined) add('no_deadline', 'missing', msg('smart_no_deadline'));
   if (!goal.owner?.trim()) add('no_owner', 'missing', msg('smart_no_owner'));
 

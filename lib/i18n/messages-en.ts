@@ -519,6 +519,8 @@ export const en = {
   'editor.goal.new': 'New goal',
   'editor.goal.edit': 'Edit goal',
   'editor.goal.descriptionHint': 'What: the outcome, in your own words.',
+  'editor.goal.objectiveHint':
+    'An objective is scored by its key results: save it, then add two to five key results with it as their parent.',
   'editor.goal.frameworks': 'Frameworks',
   'editor.goal.measure': 'Progress counts',
   'editor.goal.measureAuto': 'As the metric adds up',

@@ -520,6 +520,8 @@ export const vi: Record<MessageKey, string> = {
   'editor.goal.new': 'Mục tiêu mới',
   'editor.goal.edit': 'Sửa mục tiêu',
   'editor.goal.descriptionHint': 'Cái gì: kết quả mong muốn, theo cách bạn diễn đạt.',
+  'editor.goal.objectiveHint':
+    'Mục tiêu OKR được chấm điểm theo các kết quả then chốt: hãy lưu lại, rồi thêm hai đến năm kết quả then chốt nhận mục tiêu này làm mục tiêu cha.',
   'editor.goal.frameworks': 'Phương pháp',
   'editor.goal.measure': 'Cách tính tiến độ',
   'editor.goal.measureAuto': 'Theo cách cộng dồn của chỉ số',

@@ -65,6 +65,9 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
     </FormField>
   );
   const none: [string, string] = ['', '—'];
+  // An objective is scored by its key results: no metric, measure, baseline, target or trajectory of
+  // its own to fill in (unless one was set before, which stays editable rather than hidden).
+  const measured = !(form.kind === 'objective' && !form.metricId);
 
   return (
     <div class="pc-form-grid">
@@ -116,19 +119,23 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
         none,
         ...parents.map((g): [string, string] => [g.id, localizedName(g, t.locale)]),
       ])}
-      <div class="pc-field-with-action">
-        {select('metricId', t('field.metric'), [
-          none,
-          ...metrics.map((m): [string, string] => [m.id, localizedName(m, t.locale)]),
+      {!measured && <p class="pc-hint pc-span-all">{t('editor.goal.objectiveHint')}</p>}
+      {measured && (
+        <div class="pc-field-with-action">
+          {select('metricId', t('field.metric'), [
+            none,
+            ...metrics.map((m): [string, string] => [m.id, localizedName(m, t.locale)]),
+          ])}
+          <button type="button" data-testid="goal-new-metric" onClick={onNewMetric}>
+            {t('dashboard.newMetric')}
+          </button>
+        </div>
+      )}
+      {measured &&
+        select('goalType', t('goalType.question'), [
+          ['', t('goalType.auto')],
+          ...GOAL_TYPES.map((k): [string, string] => [k, t(`goalType.${k}`)]),
         ])}
-        <button type="button" data-testid="goal-new-metric" onClick={onNewMetric}>
-          {t('dashboard.newMetric')}
-        </button>
-      </div>
-      {select('goalType', t('goalType.question'), [
-        ['', t('goalType.auto')],
-        ...GOAL_TYPES.map((k): [string, string] => [k, t(`goalType.${k}`)]),
-      ])}
       {form.goalType === 'keep' &&
         select('keepSide', t('goalType.keepSide'), [
           ['', '—'],
@@ -136,14 +143,16 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
           ['at_most', t('goalType.keepSide.at_most')],
         ])}
       {form.goalType === 'level' && input('rollingMonths', t('goalType.rollingMonths'), { number: true })}
-      {input('baseline', t('field.baseline'), { number: true })}
-      {input('target', t('field.target'), { number: true, hint: t('popup.valuePlaceholder') })}
+      {measured && input('baseline', t('field.baseline'), { number: true })}
+      {measured && input('target', t('field.target'), { number: true, hint: t('popup.valuePlaceholder') })}
       {input('start', t('field.start'), { type: 'date' })}
       {input('deadline', t('field.deadline'), { type: 'date' })}
-      {select('trajectory', t('editor.goal.trajectory'), [
-        ['linear', t('editor.trajectory.linear')],
-        ['phased', t('editor.trajectory.phased')],
-      ])}
+      {measured &&
+        form.goalType !== 'keep' &&
+        select('trajectory', t('editor.goal.trajectory'), [
+          ['linear', t('editor.trajectory.linear')],
+          ['phased', t('editor.trajectory.phased')],
+        ])}
       {input('budgetAmount', t('field.budget'), { number: true })}
       {input('budgetCurrency', t('field.currency'), { hint: t('editor.currencyHint') })}
       {input('spent', t('field.spent'), { number: true })}
