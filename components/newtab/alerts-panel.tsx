@@ -6,10 +6,12 @@ import { openGoal } from './model';
 const LIMIT = 8;
 const ICON = { critical: '■', warning: '▲', info: '●' } as const;
 
-export function AlertsPanel({ alerts }: { alerts: AlertView[] }) {
+export function AlertsPanel({ alerts, measured }: { alerts: AlertView[]; measured: boolean }) {
   const t = tr.value;
   const [all, setAll] = useState(false);
-  if (alerts.length === 0) return <p class="pc-muted">{t('dashboard.noAlerts')}</p>;
+  // "Everything is on pace" is a finding: with no goal that has a number yet there is none to make.
+  if (alerts.length === 0)
+    return <p class="pc-muted">{t(measured ? 'dashboard.noAlerts' : 'dashboard.noAlertsYet')}</p>;
   // Most severe first; the rest behind one click so the panel stays a glance.
   const rank = { critical: 0, warning: 1, info: 2 } as const;
   const sorted = [...alerts].sort((a, b) => rank[a.severity] - rank[b.severity]);

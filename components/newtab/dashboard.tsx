@@ -57,7 +57,7 @@ export function Dashboard() {
       case 'growth':
         return <GrowthTable rows={d.growth} compared={d.growthMonths} />;
       case 'alerts':
-        return <AlertsPanel alerts={d.alerts} />;
+        return <AlertsPanel alerts={d.alerts} measured={d.goals.some((g) => g.status !== 'no_data')} />;
     }
   };
 

@@ -463,6 +463,7 @@ export const vi: Record<MessageKey, string> = {
   'dashboard.templates': 'Mẫu',
   'dashboard.settings': 'Cài đặt',
   'dashboard.archived': 'Đã lưu trữ',
+  'dashboard.noAlertsYet': 'Chưa có cảnh báo: cảnh báo sẽ xuất hiện khi mục tiêu của bạn có số liệu.',
   'dashboard.noAlerts': 'Không có cảnh báo. Mọi thứ đều đúng tiến độ.',
   'dashboard.noMilestones': 'Chưa có cột mốc nào.',
   'dashboard.noOkrs': 'Chưa có OKR nào.',
