@@ -132,6 +132,7 @@ export function computeStatus(s: StatusInput): StatusResult {
   if (hold !== null && hold !== undefined && Number.isFinite(hold)) {
     if (hold < STATUS_THRESHOLDS.offTrackProbability) worse(2, 'keep_breach_likely');
     else if (hold < STATUS_THRESHOLDS.atRiskProbability) worse(1, 'keep_breach_possible');
+    else worse(0);
   }
   const c = s.confidence;
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;

@@ -46,7 +46,8 @@ export type CrmdataKey = keyof typeof crmdataEn;
 
 export const crmdataVi: Record<CrmdataKey, string> = {
   'crmdata.otherCrm': 'CRM khác (đã ánh xạ bằng cách chỉ)',
-  'crmdata.confidence.sure': 'Pacer chắc {percent} về ý nghĩa của từng cột (các dòng được kiểm tra bên dưới).',
+  'crmdata.confidence.sure':
+    'Pacer chắc {percent} về ý nghĩa của từng cột (các dòng được kiểm tra bên dưới).',
   'crmdata.confidence.unsure':
     'Pacer chỉ chắc {percent} về ý nghĩa của từng cột: hãy kiểm tra loại tệp và các cột bên dưới.',
   'crmdata.confidence.chosen': 'Bạn đã chọn cách đọc này (nhận diện tự động cho {percent}).',
