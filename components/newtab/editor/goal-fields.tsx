@@ -51,8 +51,8 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
       }
     </FormField>
   );
-  const select = (field: GoalField, label: string, options: [string, string][]) => (
-    <FormField id={`goal-${field}`} label={label} error={err(field)}>
+  const select = (field: GoalField, label: string, options: [string, string][], hint?: string) => (
+    <FormField id={`goal-${field}`} label={label} error={err(field)} hint={hint}>
       {(a) => (
         <select {...a} value={form[field] as string} onChange={(e) => set(field, text(e) as never)}>
           {options.map(([v, l]) => (
@@ -132,10 +132,13 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
         </div>
       )}
       {measured &&
-        select('goalType', t('goalType.question'), [
-          ['', t('goalType.auto')],
-          ...GOAL_TYPES.map((k): [string, string] => [k, t(`goalType.${k}`)]),
-        ])}
+        select(
+          'goalType',
+          t('goalType.question'),
+          [['', t('goalType.auto')], ...GOAL_TYPES.map((k): [string, string] => [k, t(`goalType.${k}`)])],
+          // Short names in the list (a long one was cut off in the closed select), what each means below.
+          t(form.goalType ? `goalType.${form.goalType}.hint` : 'goalType.auto.hint'),
+        )}
       {form.goalType === 'keep' &&
         select('keepSide', t('goalType.keepSide'), [
           ['', '—'],
