@@ -80,8 +80,8 @@ const TABLE = {
     vi: `“${p.title}” đang chậm hơn lộ trình ${p.gapVi}.`,
   }),
   alert_forecast_miss: (p: Params) => ({
-    en: `“${p.title}” is forecast to miss its deadline of ${p.deadlineEn} (chance of making it: ${chance(p.probability, 'en')}).`,
-    vi: `“${p.title}” được dự báo sẽ trễ hạn ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
+    en: `“${p.title}” is forecast to fall short of its target by ${p.deadlineEn} (chance of making it: ${chance(p.probability, 'en')}).`,
+    vi: `“${p.title}” được dự báo không đạt mục tiêu trước ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
   }),
   alert_conversion_below_target: (p: Params) => ({
     en: `“${p.title}”: conversion ${p.value} is below the target rate ${p.target}.`,

@@ -103,7 +103,7 @@ export const vi: Record<MessageKey, string> = {
   'field.kind': 'Loại',
   'field.metric': 'Chỉ số',
   'field.baseline': 'Mức ban đầu',
-  'field.target': 'Mục tiêu',
+  'field.target': 'Giá trị mục tiêu',
   'field.start': 'Bắt đầu',
   'field.deadline': 'Hạn chót',
   'field.budget': 'Ngân sách',

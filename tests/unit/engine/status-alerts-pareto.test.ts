@@ -193,8 +193,8 @@ describe('alerts', () => {
     // Dates inside sentences are localised on the user's calendar, not "2026-12-31".
     const yearEnd = { ...g, deadline: Date.UTC(2026, 11, 31, 17) - 1 };
     expect(forecastMissAlert(yearEnd, fc1, 'w', undefined, 'Asia/Ho_Chi_Minh')?.message).toEqual({
-      en: expect.stringContaining('deadline of Dec 31, 2026 '),
-      vi: expect.stringContaining('trễ hạn 31/12/2026 '),
+      en: expect.stringContaining('fall short of its target by Dec 31, 2026 '),
+      vi: expect.stringContaining('không đạt mục tiêu trước 31/12/2026 '),
     });
     expect(conversionBelowTargetAlert(g, 2.5, 4, 'up', '2025-06-01')?.message.en).toContain(
       '2.5 is below the target rate 4',
