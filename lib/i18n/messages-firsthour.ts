@@ -18,8 +18,8 @@ export const firsthourEn = {
   'omnibox.tie': 'more than one KPI matches',
   'omnibox.noMatch': 'no KPI matches “{query}”',
   // The weekly review on the new tab
-  'review.open': 'Weekly review',
-  'review.title': 'Weekly review',
+  'review.open': 'Weekly check-in',
+  'review.title': 'Weekly check-in',
   'review.checkInGoal': 'Check in',
 };
 
@@ -35,7 +35,7 @@ export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
   'omnibox.openToFinish': 'Nhấn Enter để mở Pacer và hoàn tất: {reason}',
   'omnibox.tie': 'có nhiều KPI trùng khớp',
   'omnibox.noMatch': 'không có KPI nào khớp với “{query}”',
-  'review.open': 'Đánh giá tuần',
-  'review.title': 'Đánh giá tuần',
+  'review.open': 'Cập nhật hằng tuần',
+  'review.title': 'Cập nhật hằng tuần',
   'review.checkInGoal': 'Cập nhật tiến độ',
 };
