@@ -52,14 +52,20 @@ export function BackupSection() {
       ]);
       return;
     }
-    const counts = Object.entries(summary.counts)
-      .map(([k, v]) => `${k}: ${v}`)
-      .join(' · ');
-    setStatus(
-      summary.quarantined
-        ? `${counts}. ${t('safety.restore.quarantined', { count: summary.quarantined })}`
-        : counts,
-    );
+    // In the user's words and language, not the stores' names ("checkIns: 0 · channelSpend: 0").
+    const c = summary.counts;
+    const parts = [
+      t('safety.restore.done', {
+        goals: c.goals,
+        metrics: c.metrics,
+        values: c.observations,
+        checkIns: c.checkIns,
+      }),
+      summary.keptNewer ? t('safety.restore.keptNewer', { count: summary.keptNewer }) : '',
+      summary.quarantined ? t('safety.restore.quarantined', { count: summary.quarantined }) : '',
+      t('safety.restore.snapshot'),
+    ];
+    setStatus(parts.filter(Boolean).join(' '));
   };
 
   return (

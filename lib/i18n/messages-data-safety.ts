@@ -29,6 +29,11 @@ export const dataSafetyEn = {
   'safety.replace.ask':
     'Replace everything? This deletes {metrics} KPIs, {goals} goals, {checkIns} check-ins and {observations} values, and writes the file’s {newMetrics} KPIs, {newGoals} goals, {newCheckIns} check-ins and {newObservations} values. A snapshot of your current data is saved first.',
   'safety.replace.confirm': 'Replace my data',
+  'safety.restore.done':
+    'Restored from the file: {goals} goals, {metrics} KPIs, {values} values, {checkIns} check-ins.',
+  'safety.restore.keptNewer':
+    '{count} record(s) changed here after the backup was made were kept as they are.',
+  'safety.restore.snapshot': 'Your data as it was before is saved under Automatic snapshots.',
   'safety.restore.quarantined': '{count} damaged record(s) were set aside in quarantine, not overwritten.',
   'safety.imports.title': 'Recent CSV imports',
   'safety.imports.undo': 'Undo this import',
@@ -64,6 +69,10 @@ export const dataSafetyVi: Record<keyof typeof dataSafetyEn, string> = {
   'safety.replace.ask':
     'Thay thế toàn bộ? Thao tác này xoá {metrics} KPI, {goals} mục tiêu, {checkIns} lần check-in và {observations} giá trị, rồi ghi {newMetrics} KPI, {newGoals} mục tiêu, {newCheckIns} lần check-in và {newObservations} giá trị từ tệp. Dữ liệu hiện tại được lưu thành bản lưu trước.',
   'safety.replace.confirm': 'Thay dữ liệu của tôi',
+  'safety.restore.done':
+    'Đã khôi phục từ tệp: {goals} mục tiêu, {metrics} KPI, {values} giá trị, {checkIns} lần cập nhật.',
+  'safety.restore.keptNewer': '{count} bản ghi đã sửa ở đây sau khi sao lưu được giữ nguyên.',
+  'safety.restore.snapshot': 'Dữ liệu trước khi khôi phục được lưu trong mục Bản lưu tự động.',
   'safety.restore.quarantined': '{count} bản ghi bị hỏng đã được tách riêng, không bị ghi đè.',
   'safety.imports.title': 'Các lần nhập CSV gần đây',
   'safety.imports.undo': 'Hoàn tác lần nhập này',

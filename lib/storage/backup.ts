@@ -177,8 +177,10 @@ export interface ImportSummary {
   counts: Record<'metrics' | 'goals' | 'checkIns' | 'leads' | 'channelSpend' | 'observations', number>;
   /** Records of the database that failed their schema and were quarantined instead of overwritten. */
   quarantined: number;
-  /** Id of the automatic snapshot taken before a replace (in `backups`). */
-  snapshotId?: string;
+  /** Records kept as they were because they were changed after the file's copy (merge). */
+  keptNewer: number;
+  /** Id of the automatic snapshot taken before the restore (in `backups`). */
+  snapshotId: string;
 }
 
 /** What an automatic snapshot in `backups` holds (pre-restore); migrations keep their raw `stores`. */
@@ -193,10 +195,13 @@ export interface RestoreSnapshot {
 
 /**
  * Writes a parsed backup, all in one transaction, so a failure leaves the database exactly as it was.
- * `merge` adds the file's records and replaces those with the same id; `replace` first snapshots the
- * current data into `backups`, then clears and writes. Nothing damaged is lost without trace: a
- * stored record that fails its schema and is about to be overwritten (merge) or cleared (replace) is
- * put in quarantine in the same transaction, and the pre-restore snapshot keeps it as it was.
+ * Both modes first snapshot the current data into `backups` (the page promises it "before every
+ * restore"; a merge took none, and brought back an old goal target with no way home).
+ * `merge` adds the file's records and replaces those with the same id, unless the stored one was
+ * changed later than the file's (`updatedAt`): restoring last week's backup does not undo today's
+ * edit; `replace` clears and writes. Nothing damaged is lost without trace: a stored record that fails
+ * its schema and is about to be overwritten (merge) or cleared (replace) is put in quarantine in the
+ * same transaction, and the pre-restore snapshot keeps it as it was.
  */
 export async function importBackup(
   db: PacerDb,
@@ -210,18 +215,18 @@ export async function importBackup(
   );
   const quarantine = tx.objectStore(STORES.quarantine);
   let quarantined = 0;
-  let snapshotId: string | undefined;
+  const { backup: current, invalid } = backupFromRaw(await readRaw(tx), now, 'restore');
+  const snapshotId = `pre-restore-${now}`;
+  const snapshot: RestoreSnapshot = {
+    id: snapshotId,
+    createdAt: now,
+    reason: 'restore',
+    data: current,
+    invalid,
+  };
+  await tx.objectStore(STORES.backups).put(snapshot);
+  let keptNewer = 0;
   if (mode === 'replace') {
-    const { backup: current, invalid } = backupFromRaw(await readRaw(tx), now, 'restore');
-    snapshotId = `pre-restore-${now}`;
-    const snapshot: RestoreSnapshot = {
-      id: snapshotId,
-      createdAt: now,
-      reason: 'restore',
-      data: current,
-      invalid,
-    };
-    await tx.objectStore(STORES.backups).put(snapshot);
     for (const e of invalid) {
       await quarantine.put(quarantineEntry(e));
       // Settings are not cleared by a replace: a damaged record, now in quarantine, leaves its store.
@@ -249,6 +254,10 @@ export async function importBackup(
           if (raw !== undefined) {
             const p = SCHEMAS[s].safeParse(raw, { reportInput: true });
             if (!p.success) await setAside(s, r.id, raw, describeIssues(p.error));
+            else if (changedAt(p.data) > changedAt(r)) {
+              keptNewer++;
+              return;
+            }
           }
           return os.put(r);
         }),
@@ -285,7 +294,7 @@ export async function importBackup(
   writes.push(tx.objectStore(STORES.meta).put({ key: 'rollupsStale', value: true }));
   await Promise.all([...writes, tx.done]);
   await rebuildAllRollups(db, backup.settings?.timeZone);
-  if (snapshotId) await pruneSnapshots(db);
+  await pruneSnapshots(db);
   notifyChange({
     stores: [
       ...ENTITY_STORES,
@@ -307,6 +316,13 @@ export async function importBackup(
       observations: backup.observations.length,
     },
     quarantined,
-    ...(snapshotId ? { snapshotId } : {}),
+    keptNewer,
+    snapshotId,
   };
+}
+
+/** When a record was last changed, for a merge's "keep the newer one"; -∞ when it does not say. */
+function changedAt(r: unknown): number {
+  const t = (r as { updatedAt?: unknown }).updatedAt;
+  return typeof t === 'number' && Number.isFinite(t) ? t : Number.NEGATIVE_INFINITY;
 }

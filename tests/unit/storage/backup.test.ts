@@ -115,6 +115,24 @@ describe('backup and restore', () => {
   });
 });
 
+describe("merge restores last week's file without undoing today's edits", () => {
+  it('keeps a record changed after the backup, and snapshots the data first', async () => {
+    const db = await seed();
+    const file = await exportBackup(db, 1);
+    // The goal's target is edited after the backup was made.
+    const goals = repository(db, 'goals');
+    const g = (await goals.list())[0]!;
+    await goals.put({ ...g, target: 3.5e9, updatedAt: (g.updatedAt ?? 0) + 1000 });
+    const summary = await importBackup(db, file, 'merge', 50);
+    expect(summary.keptNewer).toBe(1);
+    expect((await goals.list()).find((x) => x.id === g.id)?.target).toBe(3.5e9);
+    // The data as it was before the restore is in the snapshots, for a merge as for a replace.
+    expect(summary.snapshotId).toBe('pre-restore-50');
+    const snap = (await db.get(STORES.backups, 'pre-restore-50')) as RestoreSnapshot;
+    expect(snap.data.goals.find((x) => x.id === g.id)?.target).toBe(3.5e9);
+  });
+});
+
 // Issue 15, finding 2: a damaged record about to be overwritten or cleared goes to quarantine first.
 describe('restore never loses damaged records', () => {
   const damagedBlock = {
