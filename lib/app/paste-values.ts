@@ -24,6 +24,8 @@ export interface PasteOptions {
   lastDay: string;
   /** Undated values: one a day ending on `lastDay` (a daily series), or all on `lastDay`. */
   undated: 'daily' | 'same';
+  /** The user's answer when every `02/12`-like date could be read either way. */
+  dateOrder?: NumericOrder;
 }
 
 export interface PasteRow {
@@ -50,6 +52,10 @@ export interface PasteResult {
   problems: PasteProblem[];
   /** Line 1 had no digit at all (a header such as `Date<TAB>Revenue`) and was left out. */
   headerSkipped: boolean;
+  /** How `02/12/2026`-like dates were read, null when the column has none. */
+  dateOrder: NumericOrder | null;
+  /** Every such date reads both ways (no day above 12): the user is asked which (data entry). */
+  dateOrderAmbiguous: boolean;
 }
 
 /** More lines than anyone pastes by hand: the CSV importer is the tool for bigger files. */
@@ -93,10 +99,20 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
   // One date order for the whole column, as the CSV importer reads one: a `31/10/2026` anywhere in it
   // makes it day-first even in English; only a column whose every day is 12 or less follows the UI's
   // language (day-first in Vietnamese, month-first in English).
-  const order = pastedDateOrder(
-    pending.flatMap((p) => (p.dateText ? [p.dateText] : [])),
-    opts.locale,
-  );
+  const dated = pending.flatMap((p) => (p.dateText ? [p.dateText] : []));
+  const numeric = dated.filter((c) => NUMERIC_START.test(c.trim()));
+  // Values written the Vietnamese way (`120.000.000`, `1.234,5`) come from a day-first sheet, whatever
+  // the UI's language: that is the first guess when every date reads both ways.
+  const vnNumbers = pending.some((p) => /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$/.test(p.valueText.trim()));
+  const preferred: NumericOrder = opts.locale === 'vi' || vnNumbers ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
+  const guess = detectDateFormat(numeric, preferred);
+  const dateOrderAmbiguous = numeric.length > 0 && guess.ambiguous;
+  const order =
+    dateOrderAmbiguous && opts.dateOrder
+      ? opts.dateOrder
+      : guess.format === 'dd/mm/yyyy' || guess.format === 'mm/dd/yyyy'
+        ? guess.format
+        : preferred;
   const undatedCount = pending.filter((p) => p.dateText === null).length;
   let undatedIndex = 0;
   const rows: PasteRow[] = [];
@@ -140,7 +156,7 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { rows, problems, headerSkipped };
+  return { rows, problems, headerSkipped, dateOrder: numeric.length ? order : null, dateOrderAmbiguous };
 }
 
 /**
@@ -181,7 +197,7 @@ export function looksLikeDate(text: string): boolean {
 }
 
 /** How a pasted column writes its day and month when both are numbers (dd/mm or mm/dd). */
-type NumericOrder = 'dd/mm/yyyy' | 'mm/dd/yyyy';
+export type NumericOrder = 'dd/mm/yyyy' | 'mm/dd/yyyy';
 
 /**
  * The column's numeric date order, by lib/import/formats.ts's detection over its `31/10`-like cells:

@@ -560,6 +560,9 @@ export const en = {
   'entry.pasteHint': 'Paste a column from a spreadsheet: values, or a date and a value separated by a tab.',
   'entry.badDate':
     'Not a date Pacer can read: “{date}” (write it as 2026-10-31 or in the order the other lines use).',
+  'entry.dateOrder': 'Dates like 02/12/2026 in this column are',
+  'entry.dateOrder.dayFirst': 'day/month: 02/12 is 2 December',
+  'entry.dateOrder.monthFirst': 'month/day: 02/12 is February 12',
   'entry.pasteEmpty': 'Paste at least one value.',
   'entry.lineError': 'Line {line}: {message}',
   'entry.tooManyLines': 'More than {max} lines: import a CSV file instead.',

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { oddEntryQuestion, oddQuestion } from '../../../lib/app/odd-entry';
-import { parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
+import { type NumericOrder, parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
 import { formatDate, formatExactValue } from '../../../lib/i18n/format';
 import { localizedName } from '../../../lib/i18n/translate';
 import {
@@ -38,6 +38,7 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
   const [note, setNote] = useState('');
   const [paste, setPaste] = useState('');
   const [undated, setUndated] = useState<'daily' | 'same'>('daily');
+  const [dateOrder, setDateOrder] = useState<NumericOrder | undefined>(undefined);
   const [skipBad, setSkipBad] = useState(false);
   const [errors, setErrors] = useState<
     Partial<Record<'metric' | 'value' | 'day' | 'paste' | 'form', string>>
@@ -71,9 +72,10 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
             unit: metric.unit,
             lastDay: day,
             undated,
+            ...(dateOrder ? { dateOrder } : {}),
           })
         : null,
-    [paste, metric, day, undated, s.locale],
+    [paste, metric, day, undated, dateOrder, s.locale],
   );
 
   const fail = (e: typeof errors) => {
@@ -270,6 +272,23 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
               />
             )}
           </FormField>
+          {parsed?.dateOrderAmbiguous && parsed.dateOrder && (
+            // Every date reads both ways (no day above 12): "02/12/2026" is 2 December to a Vietnamese
+            // sheet and February 12 to an American one. The user says which; the preview follows.
+            <FormField id="entry-date-order" label={t('entry.dateOrder')}>
+              {(a) => (
+                <select
+                  {...a}
+                  value={parsed.dateOrder ?? ''}
+                  onChange={(e) => setDateOrder(value(e) as NumericOrder)}
+                  data-testid="entry-date-order"
+                >
+                  <option value="dd/mm/yyyy">{t('entry.dateOrder.dayFirst')}</option>
+                  <option value="mm/dd/yyyy">{t('entry.dateOrder.monthFirst')}</option>
+                </select>
+              )}
+            </FormField>
+          )}
           {parsed && metric && (
             <PastePreview
               result={parsed}

@@ -175,3 +175,29 @@ describe('pastedObservations', () => {
     });
   });
 });
+
+describe('a column whose dates read both ways', () => {
+  it("says so, guesses from how its numbers are written, and follows the user's answer", () => {
+    // The reviewer's sheet in an English UI: 02/12–04/12 with Vietnamese numbers had become Feb 12 – Apr 12.
+    const text = '02/12/2025\t120.000.000\n03/12/2025\t1.234.567,5\n04/12/2025\t85.500.000';
+    const vn = parsePastedColumn(text, opts({ locale: 'en' }));
+    expect(vn.dateOrderAmbiguous).toBe(true);
+    expect(vn.dateOrder).toBe('dd/mm/yyyy');
+    expect(vn.rows.map((r) => r.day)).toEqual(['2025-12-02', '2025-12-03', '2025-12-04']);
+    // Plain numbers in an English UI: month first, and the user can say otherwise.
+    const plain = '02/12/2025\t5\n03/12/2025\t6';
+    expect(parsePastedColumn(plain, opts({ locale: 'en' })).rows.map((r) => r.day)).toEqual([
+      '2025-02-12',
+      '2025-03-12',
+    ]);
+    const answered = parsePastedColumn(plain, opts({ locale: 'en', dateOrder: 'dd/mm/yyyy' }));
+    expect(answered.rows.map((r) => r.day)).toEqual(['2025-12-02', '2025-12-03']);
+    // A day above 12 settles it: no question, and the answer given before does not override it.
+    const settled = parsePastedColumn(
+      '31/10/2025\t5\n02/11/2025\t6',
+      opts({ locale: 'en', dateOrder: 'mm/dd/yyyy' }),
+    );
+    expect(settled.dateOrderAmbiguous).toBe(false);
+    expect(settled.rows.map((r) => r.day)).toEqual(['2025-10-31', '2025-11-02']);
+  });
+});
