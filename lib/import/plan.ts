@@ -1,4 +1,5 @@
 import { parseAmount } from '../crm/amount';
+import { addDays, localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import { isClosedStage } from '../overlay/stages';
 import {
   ChannelSpend,
@@ -352,7 +353,7 @@ type Fail = (field: ImportField, reason: string) => void;
 function buildDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): Draft | null {
   switch (config.kind) {
     case 'kpi-series':
-      return observationDraft(config, cell, fail);
+      return observationDraft(config, cell, fail, now);
     case 'leads':
       return leadDraft(config, cell, fail, now);
     case 'channel-spend':
@@ -401,10 +402,17 @@ function readCurrency(config: ImportConfig, cell: Cell, fail: Fail): string | un
   return detectCurrency(cell('amount')) ?? config.currency;
 }
 
-function observationDraft(config: ImportConfig, cell: Cell, fail: Fail): Draft | null {
+function observationDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): Draft | null {
   const time = readTime(config, cell, fail, 'date');
   const value = readNumber(config, cell, fail, 'value');
   if (time === undefined || value === undefined) return null;
+  // A value is logged once its day has come, as the quick log and data entry refuse a future day: a
+  // row for the 15th imported on the 7th sat unseen and added itself to the total on the 15th.
+  const tomorrow = startOfLocalDay(addDays(localDayKey(now, config.timeZone), 1), config.timeZone);
+  if (time >= tomorrow) {
+    fail('date', 'is after today: a value is imported once its day has come');
+    return null;
+  }
   const dims: DimensionValues = {};
   for (const d of DIMENSIONS) {
     const text = cell(d as Dimension);

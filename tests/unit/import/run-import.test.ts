@@ -248,7 +248,8 @@ describe('importCsv', () => {
 /** `rows` rows of a KPI series with Vietnamese channel names (multi-byte in UTF-8). */
 function bigCsv(rows: number, quotedNotes = true): string {
   const lines = ['Ngày,Giá trị,Kênh,Ghi chú'];
-  const start = Date.UTC(2020, 0, 1);
+  // From 2010: 20,000 rows at four a day end in 2023, before any "today" (a future day is refused).
+  const start = Date.UTC(2010, 0, 1);
   for (let i = 0; i < rows; i++) {
     const day = new Date(start + Math.floor(i / 4) * 86_400_000).toISOString().slice(0, 10);
     const note = quotedNotes ? `"ghi chú ""${i}"""` : `ghi chú ${i}`;
@@ -268,6 +269,17 @@ const bigOptions = {
   timeZone: TZ,
   metricId: 'revenue',
 };
+
+describe('a row dated after today', () => {
+  it('is a bad row, as in the quick log, never a value waiting to add itself later', async () => {
+    // Imported on Dec 7 in Hồ Chí Minh City: the 15th is refused, today is kept.
+    const now = Date.UTC(2026, 11, 7, 3);
+    const csv = 'Ngày,Giá trị\n2026-12-07,5\n2026-12-15,9\n';
+    const summary = await validateCsv(csv, { ...bigOptions, mapping: { date: 0, value: 1 }, now });
+    expect(summary.badRows).toBe(1);
+    expect(summary.errors[0]).toMatchObject({ row: 3, reason: expect.stringMatching(/^is after today/) });
+  });
+});
 
 describe('large files', () => {
   it('streams 20,000 rows from a File in chunks, with progress rising to 1', async () => {
