@@ -64,7 +64,10 @@ async function newGoal(page, fields) {
       await page.locator('#goal-metricId').selectOption({ label: fields.metric });
     }
   }
-  await page.locator('#goal-goalType').selectOption(fields.goalType);
+  if (fields.kind === 'objective' && !fields.metric) {
+    // An objective is scored by its key results: the form asks for no metric or measure of its own.
+    assert.equal(await page.locator('#goal-metricId, #goal-goalType, #goal-target').count(), 0);
+  } else await page.locator('#goal-goalType').selectOption(fields.goalType);
   if (fields.keepSide) await page.locator('#goal-keepSide').selectOption(fields.keepSide);
   if (fields.parent) await page.locator('#goal-parentId').selectOption({ label: fields.parent });
   if (fields.baseline !== undefined) await page.locator('#goal-baseline').fill(fields.baseline);

@@ -114,11 +114,17 @@ async function syncNow(options) {
     timeout: 5_000,
     message: 'the sync started',
   }).catch(() => {});
-  await eventually(async () => !/Syncing/.test(await status()), {
-    timeout: 30_000,
-    message: 'sync finished',
-  });
-  return (await section.getByTestId('team-status').textContent()) ?? '';
+  // The status that ended the run, read once: a background retry (after a server restart) may start
+  // a new run between a second read and this one, and "Syncing…" was then taken for this run's end.
+  let final = '';
+  await eventually(
+    async () => {
+      final = await status();
+      return !/Syncing/.test(final);
+    },
+    { timeout: 30_000, message: 'sync finished' },
+  );
+  return final;
 }
 
 async function logInPopup(ext, metricName, value) {
