@@ -1,12 +1,11 @@
 import './archived-list.css';
-import { useEffect, useState } from 'preact/hooks';
 import { type ArchivedItem, archivedItems } from '../../lib/app/archived-list';
 import { formatDate } from '../../lib/i18n/format';
-import type { Goal, Metric } from '../../lib/schema';
-import { onChange } from '../../lib/storage/changes';
 import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
+import { DisclosureWidget } from './disclosure-widget';
 import { editing, openGoal, showToast } from './model';
+import { useLiveRecords } from './use-live-records';
 
 /**
  * The archive, both ways: archived goals and KPIs listed under the dashboard, each one opened (the
@@ -15,27 +14,16 @@ import { editing, openGoal, showToast } from './model';
 export function ArchivedList() {
   const t = tr.value;
   const s = settings.value;
-  const [records, setRecords] = useState<{ goals: Goal[]; metrics: Metric[] } | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const db = await getDb();
+  const records = useLiveRecords(
+    async (db) => {
       const [goals, metrics] = await Promise.all([
         repository(db, 'goals').list(),
         repository(db, 'metrics').list(),
       ]);
-      if (live) setRecords({ goals, metrics });
-    };
-    void load().catch(() => undefined);
-    const stop = onChange((e) => {
-      if (e.stores.includes('goals') || e.stores.includes('metrics')) void load().catch(() => undefined);
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, []);
+      return { goals, metrics };
+    },
+    ['goals', 'metrics'],
+  );
 
   if (!records) return null;
   const items = archivedItems(records.goals, records.metrics, s.locale);
@@ -60,43 +48,40 @@ export function ArchivedList() {
   };
 
   return (
-    <section class="pc-widget pc-widget-archived" aria-labelledby="w-archived" data-widget="archived">
-      <details data-testid="archived-list">
-        <summary>
-          <h2 id="w-archived" class="pc-inline-heading">
-            {t('archive.title', { count: items.length })}
-          </h2>
-        </summary>
-        <table class="pc-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('archive.name')}</th>
-              <th scope="col">{t('archive.kind')}</th>
-              <th scope="col">{t('archive.when')}</th>
-              <th scope="col">
-                <span class="pc-visually-hidden">{t('archive.actions')}</span>
-              </th>
+    <DisclosureWidget
+      widget="archived"
+      title={t('archive.title', { count: items.length })}
+      testId="archived-list"
+    >
+      <table class="pc-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('archive.name')}</th>
+            <th scope="col">{t('archive.kind')}</th>
+            <th scope="col">{t('archive.when')}</th>
+            <th scope="col">
+              <span class="pc-visually-hidden">{t('archive.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={`${item.kind}:${item.id}`} data-testid="archived-item" data-id={item.id}>
+              <th scope="row">{item.name}</th>
+              <td>{t(item.kind === 'goal' ? 'archive.goal' : 'archive.metric')}</td>
+              <td>{formatDate(item.updatedAt, s.locale, s.timeZone, 'medium')}</td>
+              <td class="pc-row">
+                <button type="button" data-testid="archived-open" onClick={() => open(item)}>
+                  {t('archive.open')}
+                </button>
+                <button type="button" data-testid="archived-restore" onClick={() => void restore(item)}>
+                  {t('archive.restore')}
+                </button>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={`${item.kind}:${item.id}`} data-testid="archived-item" data-id={item.id}>
-                <th scope="row">{item.name}</th>
-                <td>{t(item.kind === 'goal' ? 'archive.goal' : 'archive.metric')}</td>
-                <td>{formatDate(item.updatedAt, s.locale, s.timeZone, 'medium')}</td>
-                <td class="pc-row">
-                  <button type="button" data-testid="archived-open" onClick={() => open(item)}>
-                    {t('archive.open')}
-                  </button>
-                  <button type="button" data-testid="archived-restore" onClick={() => void restore(item)}>
-                    {t('archive.restore')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </DisclosureWidget>
   );
 }

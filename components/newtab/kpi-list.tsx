@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type KpiListItem, kpiListItems } from '../../lib/app/kpi-list';
+import { kpiListItems } from '../../lib/app/kpi-list';
 import { startOfLocalDay } from '../../lib/engine/time-buckets';
 import { formatDate } from '../../lib/i18n/format';
-import { onChange } from '../../lib/storage/changes';
 import { repository } from '../../lib/storage/repository';
 import { readRollups } from '../../lib/storage/rollup-store';
-import { getDb, settings, tr } from '../app/session';
+import { settings, tr } from '../app/session';
+import { DisclosureWidget } from './disclosure-widget';
 import { editing } from './model';
+import { useLiveRecords } from './use-live-records';
 
 /**
  * Every live KPI, under the dashboard: each one opened in the KPI editor (rename, archive, delete) or
@@ -15,89 +15,71 @@ import { editing } from './model';
 export function KpiList() {
   const t = tr.value;
   const s = settings.value;
-  const [items, setItems] = useState<KpiListItem[] | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = async () => {
-      const db = await getDb();
+  const items = useLiveRecords(
+    async (db) => {
       const [goals, metrics, rollups] = await Promise.all([
         repository(db, 'goals').list(),
         repository(db, 'metrics').list(),
         readRollups(db),
       ]);
-      if (live) setItems(kpiListItems(metrics, goals, rollups, settings.value.locale));
-    };
-    void load().catch(() => undefined);
-    const stop = onChange((e) => {
-      if (e.stores.some((x) => x === 'goals' || x === 'metrics' || x === 'rollups' || x === 'obsBlocks'))
-        void load().catch(() => undefined);
-    });
-    return () => {
-      live = false;
-      stop();
-    };
-  }, [s.locale]);
+      return kpiListItems(metrics, goals, rollups, s.locale);
+    },
+    ['goals', 'metrics', 'rollups', 'obsBlocks'],
+    [s.locale],
+  );
 
   if (!items || items.length === 0) return null;
   const day = (d: string) => formatDate(startOfLocalDay(d, s.timeZone), s.locale, s.timeZone, 'medium');
 
   return (
-    <section class="pc-widget pc-widget-kpis" aria-labelledby="w-kpis" data-widget="kpis">
-      <details data-testid="kpi-list">
-        <summary>
-          <h2 id="w-kpis" class="pc-inline-heading">
-            {t('kpis.title', { count: items.length })}
-          </h2>
-        </summary>
-        <table class="pc-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('kpis.name')}</th>
-              <th scope="col" class="pc-num">
-                {t('kpis.goals')}
+    <DisclosureWidget widget="kpis" title={t('kpis.title', { count: items.length })} testId="kpi-list">
+      <table class="pc-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('kpis.name')}</th>
+            <th scope="col" class="pc-num">
+              {t('kpis.goals')}
+            </th>
+            <th scope="col">{t('kpis.last')}</th>
+            <th scope="col">
+              <span class="pc-visually-hidden">{t('archive.actions')}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((k) => (
+            <tr key={k.id} data-testid="kpi-row">
+              <th scope="row">
+                <button
+                  type="button"
+                  class="pc-link"
+                  onClick={() => (editing.value = { kind: 'metric', id: k.id })}
+                >
+                  {k.name}
+                </button>
               </th>
-              <th scope="col">{t('kpis.last')}</th>
-              <th scope="col">
-                <span class="pc-visually-hidden">{t('archive.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((k) => (
-              <tr key={k.id} data-testid="kpi-row">
-                <th scope="row">
-                  <button
-                    type="button"
-                    class="pc-link"
-                    onClick={() => (editing.value = { kind: 'metric', id: k.id })}
-                  >
-                    {k.name}
+              <td class="pc-num">{k.goals}</td>
+              <td>
+                {k.derived ? (
+                  <span class="pc-muted">{t('kpis.derived')}</span>
+                ) : k.lastDay ? (
+                  day(k.lastDay)
+                ) : (
+                  <span class="pc-muted">{t('kpis.never')}</span>
+                )}
+              </td>
+              <td>
+                {!k.derived && (
+                  <button type="button" onClick={() => (editing.value = { kind: 'entry', id: k.id })}>
+                    {t('kpis.log')}
+                    <span class="pc-visually-hidden"> {k.name}</span>
                   </button>
-                </th>
-                <td class="pc-num">{k.goals}</td>
-                <td>
-                  {k.derived ? (
-                    <span class="pc-muted">{t('kpis.derived')}</span>
-                  ) : k.lastDay ? (
-                    day(k.lastDay)
-                  ) : (
-                    <span class="pc-muted">{t('kpis.never')}</span>
-                  )}
-                </td>
-                <td>
-                  {!k.derived && (
-                    <button type="button" onClick={() => (editing.value = { kind: 'entry', id: k.id })}>
-                      {t('kpis.log')}
-                      <span class="pc-visually-hidden"> {k.name}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
-    </section>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </DisclosureWidget>
   );
 }

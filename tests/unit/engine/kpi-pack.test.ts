@@ -7,6 +7,7 @@ import {
   templateMetric,
 } from '../../../lib/engine/kpi-pack';
 import { Metric, metricNamed } from '../../../lib/schema';
+import { metric } from './fixtures';
 
 const now = Date.parse('2025-01-15T00:00:00Z');
 const ids = () => {
@@ -96,20 +97,8 @@ describe('instantiateTemplate', () => {
 });
 
 describe('a template beside a KPI made by hand under its name', () => {
-  const byHand = (name: string, over: Partial<Metric> = {}): Metric => ({
-    id: 'mine',
-    name,
-    unit: { kind: 'currency', currency: 'VND' },
-    direction: 'up',
-    aggregation: 'sum',
-    dimensions: [],
-    source: 'manual',
-    archived: false,
-    deletedAt: null,
-    createdAt: now,
-    updatedAt: now,
-    ...over,
-  });
+  const byHand = (name: string, over: Partial<Metric> = {}): Metric =>
+    metric({ id: 'mine', name, unit: { kind: 'currency', currency: 'VND' }, ...over });
 
   it('reuses it instead of making a second "Revenue"', () => {
     // A first-hour user made "Revenue", then clicked "Add Revenue": the quick log listed two.
