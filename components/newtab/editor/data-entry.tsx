@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { oddEntryQuestion, oddQuestion } from '../../../lib/app/odd-entry';
 import { type NumericOrder, parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
-import { formatDate, formatExactValue } from '../../../lib/i18n/format';
+import { localDayKey } from '../../../lib/engine/time-buckets';
+import { formatDayInWords, formatExactValue } from '../../../lib/i18n/format';
 import { localizedName } from '../../../lib/i18n/translate';
 import {
   buildObservation,
@@ -295,7 +296,9 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
               // The preview is the confirmation: each value exactly as it will be stored (issue 19, item 6).
               format={(v) => formatExactValue(v, metric.unit, s.locale)}
               question={(v) => oddQuestion(v, metric.unit, s.locale)}
-              formatDay={(ms) => formatDate(ms, s.locale, s.timeZone, 'medium')}
+              // In words ("Thứ Tư, 2 tháng 12, 2026"), not "02/12/2026" again: the preview is where the
+              // user checks which way the column's dates were read.
+              formatDay={(ms) => formatDayInWords(localDayKey(ms, s.timeZone), s.locale)}
               t={t}
             />
           )}
