@@ -349,15 +349,12 @@ export function instantiateTemplate(
   if (!template) return [];
   const currency = options.currency ?? 'VND';
   const locale = options.locale ?? 'en';
-  const live = existingMetrics.filter((m) => m.deletedAt === null && !m.archived);
+  // Each template's KPI the user already has (made from it, or by hand under its name: "Add Revenue"
+  // beside an existing "Revenue" made a second one, and values logged to either never met in one goal).
   const idFor = new Map<string, string>();
-  for (const m of live) if (m.templateId && !idFor.has(m.templateId)) idFor.set(m.templateId, m.id);
-  // A KPI the user made by hand under a template's name is that template's KPI: "Add Revenue" beside
-  // an existing "Revenue" made a second one, and values logged to either never met in one goal.
   for (const t of KPI_TEMPLATES) {
-    if (idFor.has(t.id)) continue;
-    const same = metricNamed([t.name.en, t.name.vi], live);
-    if (same) idFor.set(t.id, same.id);
+    const have = templateMetric(t.id, existingMetrics);
+    if (have) idFor.set(t.id, have.id);
   }
 
   const created: Metric[] = [];
