@@ -16,7 +16,7 @@ import {
   startCheckIn,
   summarize,
 } from '../../lib/popup/check-in-flow';
-import { type CheckInValueRules, checkInRules } from '../../lib/popup/check-in-value';
+import { type CheckInValueRules, checkInRules, goalKpi } from '../../lib/popup/check-in-value';
 import { checkValue, type UiText } from '../../lib/popup/quick-log';
 import type { CheckIn, Confidence, Goal, Metric, Unit } from '../../lib/schema';
 import { repository } from '../../lib/storage/repository';
@@ -93,7 +93,7 @@ export function CheckInWalk({
       const names = new Map<string, string>();
       const all = metrics ?? s.metrics;
       for (const g of s.goals) {
-        const m = g.metricId ? all.find((x) => x.id === g.metricId) : undefined;
+        const m = goalKpi(g, all);
         if (m) names.set(g.id, localizedName(m, t.locale));
       }
       setKpiOf(names);

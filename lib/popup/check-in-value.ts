@@ -8,8 +8,15 @@ import type { ValueRules } from './quick-log';
  * "$1,500" or "40%" typed there is refused rather than silently stored as 1500 or 40).
  */
 export function checkInUnit(goal: Pick<Goal, 'metricId'> | undefined, metrics: readonly Metric[]): Unit {
-  const metric = goal?.metricId ? metrics.find((m) => m.id === goal.metricId) : undefined;
-  return metric?.unit ?? { kind: 'count' };
+  return goalKpi(goal, metrics)?.unit ?? { kind: 'count' };
+}
+
+/** The KPI a goal reads its value from, when it has one among `metrics`. */
+export function goalKpi(
+  goal: Pick<Goal, 'metricId'> | undefined,
+  metrics: readonly Metric[],
+): Metric | undefined {
+  return goal?.metricId ? metrics.find((m) => m.id === goal.metricId) : undefined;
 }
 
 export interface CheckInValueRules {
@@ -23,6 +30,6 @@ export function checkInRules(
   goal: Pick<Goal, 'metricId'> | undefined,
   metrics: readonly Metric[],
 ): CheckInValueRules {
-  const hasKpi = Boolean(goal?.metricId && metrics.some((m) => m.id === goal.metricId));
+  const hasKpi = goalKpi(goal, metrics) !== undefined;
   return { unit: checkInUnit(goal, metrics), rules: hasKpi ? 'kpi' : 'plain' };
 }
