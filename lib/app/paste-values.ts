@@ -99,20 +99,15 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
   // One date order for the whole column, as the CSV importer reads one: a `31/10/2026` anywhere in it
   // makes it day-first even in English; only a column whose every day is 12 or less follows the UI's
   // language (day-first in Vietnamese, month-first in English).
-  const dated = pending.flatMap((p) => (p.dateText ? [p.dateText] : []));
-  const numeric = dated.filter((c) => NUMERIC_START.test(c.trim()));
   // Values written the Vietnamese way (`120.000.000`, `1.234,5`) come from a day-first sheet, whatever
   // the UI's language: that is the first guess when every date reads both ways.
   const vnNumbers = pending.some((p) => /^-?\d{1,3}(\.\d{3})+(,\d+)?$|^-?\d+,\d+$/.test(p.valueText.trim()));
-  const preferred: NumericOrder = opts.locale === 'vi' || vnNumbers ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
-  const guess = detectDateFormat(numeric, preferred);
-  const dateOrderAmbiguous = numeric.length > 0 && guess.ambiguous;
-  const order =
-    dateOrderAmbiguous && opts.dateOrder
-      ? opts.dateOrder
-      : guess.format === 'dd/mm/yyyy' || guess.format === 'mm/dd/yyyy'
-        ? guess.format
-        : preferred;
+  const read = readDateOrder(
+    pending.flatMap((p) => (p.dateText ? [p.dateText] : [])),
+    opts.locale === 'vi' || vnNumbers ? 'dd/mm/yyyy' : 'mm/dd/yyyy',
+  );
+  const dateOrderAmbiguous = read.ambiguous;
+  const order = dateOrderAmbiguous && opts.dateOrder ? opts.dateOrder : read.order;
   const undatedCount = pending.filter((p) => p.dateText === null).length;
   let undatedIndex = 0;
   const rows: PasteRow[] = [];
@@ -156,7 +151,7 @@ export function parsePastedColumn(text: string, opts: PasteOptions): PasteResult
     });
   }
   problems.sort((a, b) => a.line - b.line);
-  return { rows, problems, headerSkipped, dateOrder: numeric.length ? order : null, dateOrderAmbiguous };
+  return { rows, problems, headerSkipped, dateOrder: read.found ? order : null, dateOrderAmbiguous };
 }
 
 /**
@@ -200,14 +195,18 @@ export function looksLikeDate(text: string): boolean {
 export type NumericOrder = 'dd/mm/yyyy' | 'mm/dd/yyyy';
 
 /**
- * The column's numeric date order, by lib/import/formats.ts's detection over its `31/10`-like cells:
- * the order that reads them all (a day above 12 settles it), the UI language's when both do.
+ * The numeric date order of a pasted column, by lib/import/formats.ts's detection over its
+ * `31/10`-like cells: the order that reads them all (a day above 12 settles it), `preferred` when both
+ * do (`ambiguous`, so the user can be asked); `found` is false when the column has no such cell.
  */
-export function pastedDateOrder(cells: readonly string[], locale: Locale): NumericOrder {
-  const preferred: NumericOrder = locale === 'vi' ? 'dd/mm/yyyy' : 'mm/dd/yyyy';
+function readDateOrder(
+  cells: readonly string[],
+  preferred: NumericOrder,
+): { order: NumericOrder; ambiguous: boolean; found: boolean } {
   const numeric = cells.filter((c) => NUMERIC_START.test(c.trim()));
   const guess = detectDateFormat(numeric, preferred);
-  return guess.format === 'dd/mm/yyyy' || guess.format === 'mm/dd/yyyy' ? guess.format : preferred;
+  const order = guess.format === 'dd/mm/yyyy' || guess.format === 'mm/dd/yyyy' ? guess.format : preferred;
+  return { order, ambiguous: numeric.length > 0 && guess.ambiguous, found: numeric.length > 0 };
 }
 
 /** A date cell read as ISO, with a month's name, or in the column's numeric order; null if none reads. */
@@ -227,7 +226,7 @@ function dayOf(text: string, order: NumericOrder): string | null {
  */
 export function parsePastedDate(text: string, locale: Locale): string | null {
   if (!looksLikeDate(text)) return null;
-  return dayOf(text, pastedDateOrder([text], locale));
+  return dayOf(text, readDateOrder([text], locale === 'vi' ? 'dd/mm/yyyy' : 'mm/dd/yyyy').order);
 }
 
 /** The observations to ingest; ids are unique per line so one paste never overwrites itself. */
