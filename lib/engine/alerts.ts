@@ -11,7 +11,7 @@ import { type Message, type MessageKey, msg } from './messages';
 import type { MilestoneStatus } from './milestones';
 import type { Pace } from './pace';
 import { sentenceDate } from './sentence-date';
-import { STATUS_THRESHOLDS } from './status';
+import { STATUS_THRESHOLDS, type StatusReason } from './status';
 
 /**
  * Alert rules. Each rule turns already-computed numbers into at most one alert. An alert's id is
@@ -365,11 +365,11 @@ export function keepBreachedAlert(
 
 /**
  * A keep goal on the right side of its line whose running month will likely (or may) end past it:
- * the card is off track (or at risk) on that chance (status.ts rule 4b), so the list says so too —
- * "“Deliver within 2 days” may go above its 2 d ceiling in Dec 2026 (chance of a breach: 71%)". As
- * severe as the card: critical beside off track, else a warning. None from a rough estimate (too few
- * months: it takes no part in the status) and none when the line is already crossed (the breach
- * alert above speaks for it). One per goal and month.
+ * raised exactly where its card's status names that chance (status.ts rule 4b: 'keep_breach_likely'
+ * or 'keep_breach_possible', never from a rough estimate), so the alert cannot read otherwise than the
+ * card — "“Deliver within 2 days” may go above its 2 d ceiling in Dec 2026 (chance of a breach: 71%)".
+ * As severe as the card: critical beside off track, else a warning. None when the line is already
+ * crossed (the breach alert above speaks for it). One per goal and month.
  */
 export function keepBreachLikelyAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
@@ -378,15 +378,16 @@ export function keepBreachLikelyAlert(
     threshold: number;
     margin: number | null;
     breachNext: number | null;
-    rough?: unknown;
   } | null,
   unit: Unit | undefined,
   /** The running month's first day: the month the chance is about. */
   month: string,
+  /** The card's status and the reasons behind it (status.ts). */
   status: Confidence | null,
+  reasons: readonly StatusReason[],
 ): Alert | null {
-  if (!keep || keep.breachNext === null || keep.rough || keep.margin === null || keep.margin < 0) return null;
-  if (1 - keep.breachNext >= STATUS_THRESHOLDS.atRiskProbability) return null;
+  const byChance = reasons.includes('keep_breach_likely') || reasons.includes('keep_breach_possible');
+  if (!keep || !byChance || keep.breachNext === null || keep.margin === null || keep.margin < 0) return null;
   const threshold = levelText(keep.threshold, unit);
   const when = periodText(month, true);
   return make(

@@ -219,7 +219,9 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         ]),
         conversion,
         r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today, r.status) : null,
-        r.keep ? keepBreachLikelyAlert(goal, r.keep, metric?.unit, thisMonth, r.status) : null,
+        r.keep
+          ? keepBreachLikelyAlert(goal, r.keep, metric?.unit, thisMonth, r.status, r.statusReasons)
+          : null,
       );
       // The weekly OKR review checks in on an objective with its key results: it counts for them too.
       const parent = goal.kind === 'key_result' && goal.parentId ? liveById.get(goal.parentId) : undefined;
