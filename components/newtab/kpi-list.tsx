@@ -1,32 +1,18 @@
-import { kpiListItems } from '../../lib/app/kpi-list';
 import { startOfLocalDay } from '../../lib/engine/time-buckets';
 import { formatDate } from '../../lib/i18n/format';
-import { repository } from '../../lib/storage/repository';
-import { readRollups } from '../../lib/storage/rollup-store';
 import { settings, tr } from '../app/session';
 import { DisclosureWidget } from './disclosure-widget';
-import { editing } from './model';
-import { useLiveRecords } from './use-live-records';
+import { data, editing } from './model';
 
 /**
  * Every live KPI, under the dashboard: each one opened in the KPI editor (rename, archive, delete) or
- * given values, with how many goals read it and when a value was last logged (lib/app/kpi-list.ts).
+ * given values, with how many goals read it and when a value was last logged (lib/app/kpi-list.ts):
+ * part of the dashboard's data, so the list reads nothing of its own.
  */
 export function KpiList() {
   const t = tr.value;
   const s = settings.value;
-  const items = useLiveRecords(
-    async (db) => {
-      const [goals, metrics, rollups] = await Promise.all([
-        repository(db, 'goals').list(),
-        repository(db, 'metrics').list(),
-        readRollups(db),
-      ]);
-      return kpiListItems(metrics, goals, rollups, s.locale);
-    },
-    ['goals', 'metrics', 'rollups', 'obsBlocks'],
-    [s.locale],
-  );
+  const items = data.value?.kpis;
 
   if (!items || items.length === 0) return null;
   const day = (d: string) => formatDate(startOfLocalDay(d, s.timeZone), s.locale, s.timeZone, 'medium');

@@ -14,6 +14,7 @@ import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } 
 import type { PerspectiveView } from './goal-view';
 import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
 import { growthMonths, growthRows } from './growth-rows';
+import { kpiListItems } from './kpi-list';
 import { milestoneProgress } from './milestone-progress';
 import { createSeriesReader, lastPeriods } from './period-series';
 
@@ -96,6 +97,7 @@ export function evaluateDashboard(
     growth: growthRows(input.metrics, series, today, settings, ctx, input.rollups),
     growthMonths: growthMonths(today, settings, ctx),
     metrics: input.metrics,
+    kpis: kpiListItems(input.metrics, input.goals, result.lastDataDays, settings.locale),
   };
   return { data, perGoal: result.perGoal };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import type { Metric } from '../schema';
 import type { GoalView, PerspectiveView, ViewStatus } from './goal-view';
+import type { KpiListItem } from './kpi-list';
 
 /** An engine alert, formatted for the UI language. */
 export const AlertView = z.object({
@@ -68,4 +69,6 @@ export interface DashboardData {
   /** What the growth table compares, for its caption: "Nov vs. Oct". */
   growthMonths?: string;
   metrics: Metric[];
+  /** Every live KPI for the "Your KPIs" list, with its goals and last day logged. */
+  kpis: KpiListItem[];
 }

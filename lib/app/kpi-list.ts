@@ -2,9 +2,8 @@
  * The new tab's "Your KPIs" list: every live KPI, whether or not a goal uses it. A KPI made on its own
  * ("New KPI → Leads") appeared nowhere after its toast, so it could not be found, edited or deleted.
  * Figures: the goals that read it (live goals with it as their metric), and the last local day a value
- * was logged for it (any dimension), from the daily rollups.
+ * was logged for it (any dimension: the engine's `lastDataDays`, off the rollups it has indexed).
  */
-import type { DailyRollup } from '../engine/rollup';
 import { localizedName } from '../i18n/translate';
 import type { Goal, Locale, Metric } from '../schema';
 
@@ -22,15 +21,9 @@ export interface KpiListItem {
 export function kpiListItems(
   metrics: readonly Metric[],
   goals: readonly Goal[],
-  rollups: readonly Pick<DailyRollup, 'metricId' | 'days'>[],
+  lastDataDays: ReadonlyMap<string, string>,
   locale: Locale,
 ): KpiListItem[] {
-  const lastDay = new Map<string, string>();
-  for (const r of rollups) {
-    let last = lastDay.get(r.metricId) ?? '';
-    for (const day of Object.keys(r.days)) if (day > last) last = day;
-    if (last) lastDay.set(r.metricId, last);
-  }
   const uses = new Map<string, number>();
   for (const g of goals)
     if (g.metricId && g.deletedAt === null && !g.archived)
@@ -41,7 +34,7 @@ export function kpiListItems(
       id: m.id,
       name: localizedName(m, locale),
       goals: uses.get(m.id) ?? 0,
-      lastDay: lastDay.get(m.id) ?? null,
+      lastDay: lastDataDays.get(m.id) ?? null,
       derived: Boolean(m.formula),
     }))
     .sort((a, b) => a.name.localeCompare(b.name, locale));

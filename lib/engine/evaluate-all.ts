@@ -40,7 +40,7 @@ import type { DailyRollup } from './rollup';
 import { type PerspectiveHealth, scorecard } from './scorecard';
 import { type SmartIssue, smartCheck } from './smart-check';
 import type { StatusReason } from './status';
-import { localDayKey, periodStart } from './time-buckets';
+import { type DayKey, localDayKey, periodStart } from './time-buckets';
 
 /**
  * One pass over everything the surfaces show: every live goal's reading (value and the period it refers
@@ -115,6 +115,8 @@ export interface EvaluateResult {
   perGoal: Map<string, GoalEvaluation>;
   alerts: Alert[];
   scorecard: PerspectiveHealth[];
+  /** Per metric, the last local day with a value (any dimension): read off the sorted rollup indices. */
+  lastDataDays: ReadonlyMap<string, DayKey>;
 }
 
 const DAY = 86_400_000;
@@ -248,8 +250,16 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     }
   }
 
+  const lastDataDays = new Map<string, DayKey>();
+  for (const [id, list] of ctx.rollupsByMetric)
+    for (const r of list) {
+      const day = r.days.at(-1);
+      if (day !== undefined && day > (lastDataDays.get(id) ?? '')) lastDataDays.set(id, day);
+    }
+
   return {
     perGoal,
+    lastDataDays,
     alerts: dedupeAlerts(alerts),
     scorecard: scorecard(live, (id) => {
       const e = perGoal.get(id);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { kpiListItems } from '../../../lib/app/kpi-list';
-import type { Goal, Metric } from '../../../lib/schema';
+import { evaluateAll } from '../../../lib/engine/evaluate-all';
+import { rollupFromPoints } from '../../../lib/engine/rollup';
+import { defaultSettings, type Goal, type Metric } from '../../../lib/schema';
 
 const metric = (id: string, name: string, over: Partial<Metric> = {}) =>
   ({ id, name, archived: false, deletedAt: null, ...over }) as Metric;
@@ -23,10 +25,8 @@ describe('kpiListItems', () => {
         goal('g3', 'rev', { archived: true }),
         goal('g4', 'rev', { deletedAt: 1 }),
       ],
-      [
-        { metricId: 'rev', days: { '2026-12-01': {} as never, '2026-12-06': {} as never } },
-        { metricId: 'rev', days: { '2026-12-04': {} as never } },
-      ],
+      // The engine's last day per metric (the test below holds how it is found).
+      new Map([['rev', '2026-12-06']]),
       'en',
     );
     expect(items).toEqual([
@@ -35,7 +35,36 @@ describe('kpiListItems', () => {
       { id: 'rev', name: 'Revenue', goals: 2, lastDay: '2026-12-06', derived: false },
     ]);
     expect(
-      kpiListItems([metric('rev', 'Revenue', { translations: { vi: 'Doanh thu' } })], [], [], 'vi')[0]?.name,
+      kpiListItems([metric('rev', 'Revenue', { translations: { vi: 'Doanh thu' } })], [], new Map(), 'vi')[0]
+        ?.name,
     ).toBe('Doanh thu');
+  });
+});
+
+describe("the engine's last day with a value, per metric", () => {
+  it('is the latest day over every dimension of the metric', () => {
+    const tz = 'Asia/Ho_Chi_Minh';
+    const at = (day: string) => Date.parse(`${day}T03:00:00Z`);
+    const rollups = [
+      ...rollupFromPoints(
+        'rev',
+        [
+          { time: at('2026-12-01'), value: 1 },
+          { time: at('2026-12-06'), value: 2 },
+        ],
+        tz,
+      ),
+      ...rollupFromPoints('rev', [{ time: at('2026-12-04'), value: 3, dims: { channel: 'zalo' } }], tz),
+      ...rollupFromPoints('leads', [{ time: at('2026-11-30'), value: 3 }], tz),
+    ];
+    const { lastDataDays } = evaluateAll({
+      goals: [],
+      metrics: [],
+      rollups,
+      checkIns: [],
+      settings: defaultSettings({ timeZone: tz }),
+      now: at('2026-12-07'),
+    });
+    expect(Object.fromEntries(lastDataDays)).toEqual({ rev: '2026-12-06', leads: '2026-11-30' });
   });
 });
