@@ -118,22 +118,19 @@ export function computeStatus(s: StatusInput): StatusResult {
     else if (gap < STATUS_THRESHOLDS.atRiskGap) worse(1, 'pace_behind');
     else worse(0);
   }
-  const p = s.probability;
-  if (p !== null && Number.isFinite(p)) {
-    if (p < STATUS_THRESHOLDS.offTrackProbability) worse(2, 'forecast_very_unlikely');
-    else if (p < STATUS_THRESHOLDS.atRiskProbability) worse(1, 'forecast_unlikely');
+  // A chance (rule 4, and a keep goal's chance to hold in 4b) with one pair of thresholds.
+  const byChance = (p: number | null | undefined, off: StatusReason, risk: StatusReason) => {
+    if (p === null || p === undefined || !Number.isFinite(p)) return;
+    if (p < STATUS_THRESHOLDS.offTrackProbability) worse(2, off);
+    else if (p < STATUS_THRESHOLDS.atRiskProbability) worse(1, risk);
     else worse(0);
-  }
+  };
+  byChance(s.probability, 'forecast_very_unlikely', 'forecast_unlikely');
   if (s.holding === 'breached') worse(2, 'keep_breached');
   else if (s.holding === 'breached_so_far') worse(1, 'keep_breached_so_far');
   else if (s.holding === 'close') worse(1, 'keep_close');
   else if (s.holding === 'held') worse(0, 'keep_held');
-  const hold = s.keepHoldChance;
-  if (hold !== null && hold !== undefined && Number.isFinite(hold)) {
-    if (hold < STATUS_THRESHOLDS.offTrackProbability) worse(2, 'keep_breach_likely');
-    else if (hold < STATUS_THRESHOLDS.atRiskProbability) worse(1, 'keep_breach_possible');
-    else worse(0);
-  }
+  byChance(s.keepHoldChance, 'keep_breach_likely', 'keep_breach_possible');
   const c = s.confidence;
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;
   if (rank === null) {
