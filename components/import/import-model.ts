@@ -5,11 +5,21 @@ import type { CrmMapping } from '../../lib/crm/mapping';
 import { streamCsvRows } from '../../lib/import/csv-rows';
 import type { ImportGuess } from '../../lib/import/detect-kind';
 import { detectImport } from '../../lib/import/detect-kind';
+import {
+  addIncoming,
+  compareWithStored,
+  emptyIncoming,
+  type IncomingValues,
+  type OverlapChoice,
+  type OverlapReport,
+  storedRangeFor,
+} from '../../lib/import/overlap';
 import { type ValidationSummary, validateCsv } from '../../lib/import/run-import';
 import { DEFAULT_SAMPLE_BYTES, type Delimiter, sniffCsv } from '../../lib/import/sniff';
 import { MAPPINGS_KEY, parseMappings } from '../../lib/overlay/stored';
-import type { Metric } from '../../lib/schema';
+import type { Metric, Observation } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
+import { readObservations } from '../../lib/storage/observations';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings } from '../app/session';
 import {
@@ -45,6 +55,12 @@ export const metrics = signal<Metric[]>([]);
 export const progress = signal({ fraction: 0, rows: 0 });
 export const validation = signal<ValidationSummary | null>(null);
 export const outcome = signal<AtomicImportResult | null>(null);
+/** A KPI file compared with the values its KPI already holds (lib/import/overlap.ts); null for others. */
+export const overlap = signal<OverlapReport | null>(null);
+/** What to do on days that already hold values; null until the user chooses (when there are any). */
+export const overlapChoice = signal<OverlapChoice | null>(null);
+/** The file had too many values to compare (OVERLAP_VALUE_LIMIT): the report says so. */
+export const overlapUnchecked = signal(false);
 export const failure = signal<string | null>(null);
 /** The user's mappings of CRMs without an adapter: "Other CRM" exports are tied to one of them. */
 export const customMappings = signal<CrmMapping[]>([]);
@@ -115,6 +131,9 @@ export async function chooseFile(chosen: File | undefined): Promise<void> {
   file.value = chosen;
   fileProblem.value = null;
   validation.value = null;
+  overlap.value = null;
+  overlapChoice.value = null;
+  overlapUnchecked.value = false;
   outcome.value = null;
   failure.value = null;
   const sniff = await sniffCsv(chosen);
@@ -203,21 +222,41 @@ export async function validate(): Promise<void> {
   progress.value = { fraction: 0, rows: 0 };
   phase.value = 'validating';
   failure.value = null;
+  overlap.value = null;
+  overlapChoice.value = null;
+  overlapUnchecked.value = false;
+  // A file for an existing KPI is compared with what that KPI holds (a new KPI holds nothing).
+  const incoming = d.kind === 'kpi-series' && d.metricId !== NEW_METRIC ? emptyIncoming() : null;
   try {
-    validation.value = await validateCsv(f, {
-      ...optionsFor(d, l),
-      chunkSize: IMPORT_CHUNK_BYTES,
-      signal: controller.signal,
-      onProgress: (fraction, rows) => {
-        progress.value = { fraction, rows };
+    validation.value = await validateCsv(
+      f,
+      {
+        ...optionsFor(d, l),
+        chunkSize: IMPORT_CHUNK_BYTES,
+        signal: controller.signal,
+        onProgress: (fraction, rows) => {
+          progress.value = { fraction, rows };
+        },
       },
-    });
+      incoming ? (record) => addIncoming(incoming, record as Observation) : undefined,
+    );
+    if (incoming) {
+      overlapUnchecked.value = incoming.tooMany;
+      overlap.value = await compareWithKpi(d.metricId, incoming);
+    }
     phase.value = 'report';
   } catch (e) {
     // A cancel returns to the choices; any other error is shown there too.
     if (!controller.signal.aborted) failure.value = reason(e);
     phase.value = 'configure';
   }
+}
+
+async function compareWithKpi(metricId: string, incoming: IncomingValues): Promise<OverlapReport | null> {
+  const range = storedRangeFor(incoming);
+  if (!range) return null;
+  const stored = await readObservations(await getDb(), metricId, range);
+  return compareWithStored(incoming, stored, settings.value.timeZone);
 }
 
 export async function runImport(skipBadRows: boolean): Promise<void> {
@@ -251,6 +290,15 @@ export async function runImport(skipBadRows: boolean): Promise<void> {
       onCommitting: () => {
         phase.value = 'saving';
       },
+      ...(overlap.value && overlapChoice.value
+        ? {
+            overlap: {
+              choice: overlapChoice.value,
+              report: overlap.value,
+              timeZone: settings.value.timeZone,
+            },
+          }
+        : {}),
     });
     if (created && result.status !== 'imported') await repository(db, 'metrics').purge([created.id]);
     if (created && result.status === 'imported') {
@@ -285,6 +333,8 @@ export function startOver(): void {
   layout.value = null;
   validation.value = null;
   outcome.value = null;
+  overlap.value = null;
+  overlapChoice.value = null;
   failure.value = null;
   fileProblem.value = null;
 }

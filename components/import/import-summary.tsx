@@ -21,7 +21,16 @@ export function ImportSummary() {
       {o.status === 'imported' && (
         <ul>
           <li data-testid="import-added">{t('csv.added', { count: o.added })}</li>
-          <li data-testid="import-replaced">{t('csv.replaced', { count: o.replaced })}</li>
+          <li data-testid="import-replaced">
+            {t('csv.replaced', { count: o.replaced - (o.unchanged ?? 0) })}
+          </li>
+          {(o.unchanged ?? 0) > 0 && (
+            <li data-testid="import-unchanged">{t('csv.unchanged', { count: o.unchanged ?? 0 })}</li>
+          )}
+          {(o.removed ?? 0) > 0 && (
+            <li data-testid="import-removed">{t('csv.removed', { count: o.removed ?? 0 })}</li>
+          )}
+          {(o.held ?? 0) > 0 && <li data-testid="import-held">{t('csv.held', { count: o.held ?? 0 })}</li>}
           <li data-testid="import-skipped">{t('csv.skipped', { count: o.skipped })}</li>
           {o.duplicates > 0 && <li>{t('csv.duplicates', { count: o.duplicates })}</li>}
         </ul>

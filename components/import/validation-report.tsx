@@ -1,6 +1,17 @@
 import { ENTITY_IMPORT_LIMIT } from '../../lib/app/import-sinks';
+import { needsChoice } from '../../lib/import/overlap';
 import { tr } from '../app/session';
-import { draft, failure, phase, runImport, startOver, validation } from './import-model';
+import {
+  draft,
+  failure,
+  overlap,
+  overlapChoice,
+  phase,
+  runImport,
+  startOver,
+  validation,
+} from './import-model';
+import { OverlapNotice } from './overlap-notice';
 
 const focusFileInput = () => {
   startOver();
@@ -16,6 +27,8 @@ export function ValidationReport() {
   const d = draft.value;
   if (!v || !d) return null;
   const tooLarge = d.kind !== 'kpi-series' && v.goodRows > ENTITY_IMPORT_LIMIT;
+  // Days that already hold values: nothing is written until the user says what happens on them.
+  const waiting = needsChoice(overlap.value) && overlapChoice.value === null;
   return (
     <div class="pi-step" data-testid="import-report">
       <h3>{t('csv.report')}</h3>
@@ -29,6 +42,7 @@ export function ValidationReport() {
           })}
         </p>
       )}
+      <OverlapNotice />
       {v.mixedCurrencies.length > 1 && (
         <p role="alert" class="pc-error" data-testid="import-mixed-currencies">
           {t('import.mixedCurrencies', { currencies: v.mixedCurrencies.join(', ') })}
@@ -78,19 +92,32 @@ export function ValidationReport() {
           </section>
         </>
       )}
+      {waiting && v.goodRows > 0 && (
+        <p class="pc-muted" id="pi-overlap-wait" data-testid="import-overlap-wait">
+          {t('overlap.chooseFirst')}
+        </p>
+      )}
       <div class="pc-row">
         {!tooLarge && v.badRows === 0 && v.goodRows > 0 && (
           <button
             type="button"
             class="primary"
             data-testid="import-start"
+            disabled={waiting}
+            aria-describedby={waiting ? 'pi-overlap-wait' : undefined}
             onClick={() => void runImport(false)}
           >
             {t.plural('rows.start', v.goodRows)}
           </button>
         )}
         {!tooLarge && v.badRows > 0 && v.goodRows > 0 && (
-          <button type="button" data-testid="import-skip-bad" onClick={() => void runImport(true)}>
+          <button
+            type="button"
+            data-testid="import-skip-bad"
+            disabled={waiting}
+            aria-describedby={waiting ? 'pi-overlap-wait' : undefined}
+            onClick={() => void runImport(true)}
+          >
             {t.plural('rows.skipBad', v.goodRows)}
           </button>
         )}

@@ -1,12 +1,13 @@
 import type { ImportKind } from '../import/column-aliases';
 import { abortError } from '../import/csv-rows';
+import { dayKeyOf, type OverlapChoice, type OverlapReport } from '../import/overlap';
 import {
   type ImportBatch,
   type ImportCsvOptions,
   importCsv,
   type ValidationSummary,
 } from '../import/run-import';
-import { ChannelSpend, Lead, type LeadSighting } from '../schema';
+import { ChannelSpend, Lead, type LeadSighting, type Observation } from '../schema';
 import { notifyChange } from '../storage/changes';
 import { type PacerDb, STORES } from '../storage/db';
 import { mergeSighting } from '../storage/leads';
@@ -35,7 +36,14 @@ export const IMPORT_CHUNK_BYTES = 256 * 1024;
 
 export interface ImportCounts {
   added: number;
+  /** Records whose id was there already, `unchanged` included. */
   replaced: number;
+  /** KPI files: of `replaced`, values written again exactly as they were. */
+  unchanged?: number;
+  /** Values logged another way that the import replaced (the "replace" choice on occupied days). */
+  removed?: number;
+  /** The file's values left out because their day already held values (the "skip" choice). */
+  held?: number;
 }
 
 export interface ImportSink {
@@ -60,6 +68,14 @@ export interface SinkOptions {
   now?: number;
   /** Default ENTITY_IMPORT_LIMIT. */
   limit?: number;
+  /** KPI files: what to do on days that already hold values logged another way (lib/import/overlap.ts). */
+  overlap?: OverlapPlan;
+}
+
+export interface OverlapPlan {
+  choice: OverlapChoice;
+  report: OverlapReport;
+  timeZone: string;
 }
 
 export function createImportSink(db: PacerDb, kind: ImportKind, options: SinkOptions = {}): ImportSink {
@@ -69,12 +85,33 @@ export function createImportSink(db: PacerDb, kind: ImportKind, options: SinkOpt
 function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
   // Undoable: a completed CSV import can be taken back by its id (lib/storage/import-undo.ts).
   const session = beginIngest(db, { signal: options.signal, trusted: true, undoable: true });
+  const plan = options.overlap;
+  const occupied = plan && plan.choice !== 'add' ? plan.report.occupiedKeys : null;
+  let held = 0;
+  // "replace": the values the occupied days held go first, in the same journaled session, so a cancel
+  // puts them back and undoing the import restores them.
+  let cleared: Promise<number> | null = null;
+  const clear = () => {
+    cleared ??=
+      plan?.choice === 'replace' ? session.remove(plan.report.storedOnOccupied) : Promise.resolve(0);
+    return cleared;
+  };
   return {
     kind: 'kpi-series',
-    write: (batch) => session.add(batch.records, { trusted: true }),
+    async write(batch) {
+      await clear();
+      let records = batch.records as Observation[];
+      if (occupied && plan?.choice === 'skip') {
+        const kept = records.filter((o) => !occupied.has(dayKeyOf(o.time, o.dims, plan.timeZone)));
+        held += records.length - kept.length;
+        records = kept;
+      }
+      if (records.length) await session.add(records, { trusted: true });
+    },
     async commit() {
-      const { added, replaced } = await session.commit();
-      return { added, replaced };
+      await clear();
+      const { added, replaced, unchanged, removed } = await session.commit();
+      return { added, replaced, unchanged, removed, held };
     },
     rollback: () => session.rollback(),
   };
@@ -183,6 +220,12 @@ export type AtomicImportResult =
       status: 'imported';
       added: number;
       replaced: number;
+      /** Of `replaced`, values written again exactly as they were (KPI files). */
+      unchanged?: number;
+      /** Values logged another way that the import replaced ("replace" on occupied days). */
+      removed?: number;
+      /** The file's values left out as their day already held values ("skip"). */
+      held?: number;
       /** Bad rows left out (only with `skipBadRows`). */
       skipped: number;
       /** Rows repeated within the file, imported once. */
@@ -198,6 +241,7 @@ export interface AtomicImportOptions extends Omit<ImportCsvOptions, 'sink'> {
   limit?: number;
   /** Called once reading is over and the write is being made permanent (too late to cancel). */
   onCommitting?: () => void;
+  overlap?: OverlapPlan;
 }
 
 /**
@@ -216,7 +260,12 @@ export async function importIntoDb(
   if (options.kind !== 'kpi-series' && (options.validated?.goodRows ?? 0) > limit) {
     return { status: 'too-large', limit };
   }
-  const sink = createImportSink(db, options.kind, { signal, now, limit });
+  const sink = createImportSink(db, options.kind, {
+    signal,
+    now,
+    limit,
+    ...(options.overlap ? { overlap: options.overlap } : {}),
+  });
   try {
     const result = await importCsv(input, {
       chunkSize: IMPORT_CHUNK_BYTES,

@@ -6,6 +6,7 @@ import { firstHourEn } from './messages-first-hour';
 import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
+import { importOverlapEn } from './messages-import-overlap';
 import { numbersEn } from './messages-numbers';
 import { oddEntryEn } from './messages-odd-entry';
 import { overlayEn } from './messages-overlay';
@@ -37,6 +38,7 @@ export const en = {
   ...numbersEn,
   ...cascadeEn,
   ...polishEn,
+  ...importOverlapEn,
   ...oddEntryEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',

@@ -7,6 +7,7 @@ import { firstHourVi } from './messages-first-hour';
 import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
+import { importOverlapVi } from './messages-import-overlap';
 import { numbersVi } from './messages-numbers';
 import { oddEntryVi } from './messages-odd-entry';
 import { overlayVi } from './messages-overlay';
@@ -36,6 +37,7 @@ export const vi: Record<MessageKey, string> = {
   ...numbersVi,
   ...cascadeVi,
   ...polishVi,
+  ...importOverlapVi,
   ...oddEntryVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',

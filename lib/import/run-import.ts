@@ -105,14 +105,17 @@ async function runPass(
   return { summary: finalPlan.summary(), headers };
 }
 
+/** `inspect` sees every valid record (e.g. to compare a KPI file with the values already stored). */
 export async function validateCsv(
   input: Blob | string,
   options: CsvImportOptions,
+  inspect?: (record: ImportRecord) => void,
 ): Promise<ValidationSummary> {
   const preview: ImportRecord[] = [];
   const { summary, headers } = await runPass(input, options, {
     onRecord: (record) => {
       if (preview.length < PREVIEW_RECORDS) preview.push(record);
+      inspect?.(record);
     },
     progress: options.onProgress,
   });

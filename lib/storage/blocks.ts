@@ -52,7 +52,10 @@ export function groupIntoBlocks(observations: readonly Observation[]): Map<strin
 export interface MergeResult {
   block: ObservationBlock;
   added: number;
+  /** Points whose id was there already (rewritten), the unchanged ones included. */
   replaced: number;
+  /** Of `replaced`, points written again exactly as they were (same time, value, source and note). */
+  unchanged: number;
 }
 
 /** Merges incoming points into an existing block by point id: a re-import replaces, never duplicates. */
@@ -60,19 +63,23 @@ export function mergeBlock(existing: ObservationBlock | undefined, incoming: Obs
   if (!existing) {
     const byId = new Map(incoming.points.map((p) => [p.id, p]));
     const points = [...byId.values()].sort(byTime);
-    return { block: { ...incoming, points }, added: points.length, replaced: 0 };
+    return { block: { ...incoming, points }, added: points.length, replaced: 0, unchanged: 0 };
   }
   const byId = new Map(existing.points.map((p) => [p.id, p]));
   let added = 0;
   let replaced = 0;
+  let unchanged = 0;
   const seen = new Set<string>();
   for (const p of incoming.points) {
-    if (byId.has(p.id) && !seen.has(p.id)) replaced++;
-    else if (!byId.has(p.id)) added++;
+    const old = byId.get(p.id);
+    if (old && !seen.has(p.id)) {
+      replaced++;
+      if (old.t === p.t && old.v === p.v && old.s === p.s && old.n === p.n) unchanged++;
+    } else if (!old) added++;
     seen.add(p.id);
     byId.set(p.id, p);
   }
-  return { block: { ...existing, points: [...byId.values()].sort(byTime) }, added, replaced };
+  return { block: { ...existing, points: [...byId.values()].sort(byTime) }, added, replaced, unchanged };
 }
 
 const byTime = (a: StoredPoint, b: StoredPoint) => a.t - b.t || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,4 +1,4 @@
-import { ObservationBlock } from '../schema';
+import { ObservationBlock, parseDimKey } from '../schema';
 import { type BlockKey, blockKeyString } from './blocks';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
@@ -18,6 +18,8 @@ export interface ImportUndoBlock {
   /** Points of this block with the ids the import wrote, as they were before it (absent = added). */
   before: ObservationBlock['points'];
   ids: string[];
+  /** Of `ids`, the points the import removed (it replaced what a day held): undo puts them back. */
+  removed?: string[];
 }
 
 export interface ImportUndoRecord {
@@ -27,6 +29,8 @@ export interface ImportUndoRecord {
   ingestId: string;
   added: number;
   replaced: number;
+  /** Values logged another way that the import replaced (absent in records made before it could). */
+  removed?: number;
   blocks: ImportUndoBlock[];
 }
 
@@ -49,8 +53,9 @@ export function undoRecordFrom(
   ingestId: string,
   rows: readonly JournalRow[],
   written: ReadonlyMap<string, ReadonlySet<string>>,
-  counts: { added: number; replaced: number },
+  counts: { added: number; replaced: number; removed?: number },
   now: number,
+  removed: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): ImportUndoRecord {
   const blocks: ImportUndoBlock[] = [];
   for (const row of rows) {
@@ -59,9 +64,19 @@ export function undoRecordFrom(
     const parsed = row.before ? ObservationBlock.safeParse(row.before) : null;
     // A damaged before-image went to quarantine when the import wrote over it: nothing to put back here.
     const before = parsed?.success ? parsed.data.points.filter((p) => ids.has(p.id)) : [];
-    blocks.push({ blockKey: row.blockKey, before, ids: [...ids] });
+    const gone = removed.get(blockKeyString(row.blockKey));
+    blocks.push({
+      blockKey: row.blockKey,
+      before,
+      ids: [...ids],
+      ...(gone?.size ? { removed: [...gone] } : {}),
+    });
   }
   return { id: undoIdOf(ingestId), reason: 'import', createdAt: now, ingestId, ...counts, blocks };
+}
+
+function emptyBlock([metricId, dimKey, day]: BlockKey): ObservationBlock {
+  return { metricId, dimKey, day, dims: parseDimKey(dimKey), points: [] };
 }
 
 export async function listImports(db: PacerDb): Promise<ImportInfo[]> {
@@ -101,17 +116,33 @@ export async function undoImport(db: PacerDb, id: string): Promise<number> {
   let changed = 0;
   for (const b of record.blocks) {
     const raw = await store.get(b.blockKey);
-    const parsed = raw === undefined ? null : ObservationBlock.safeParse(raw);
+    // A block the import emptied (it replaced the only values a day held) is gone: it starts empty.
+    const parsed =
+      raw === undefined
+        ? b.removed?.length
+          ? ({ success: true, data: emptyBlock(b.blockKey) } as const)
+          : null
+        : ObservationBlock.safeParse(raw);
     // A block damaged since the import is left for the read path to quarantine, never rewritten blind.
     if (!parsed?.success) continue;
     const ids = new Set(b.ids);
     const restored = new Map(b.before.map((p) => [p.id, p]));
+    const present = new Set<string>();
     const points = parsed.data.points.flatMap((p) => {
       if (!ids.has(p.id)) return [p];
+      present.add(p.id);
       changed++;
       const old = restored.get(p.id);
       return old ? [old] : [];
     });
+    // What the import removed comes back, unless a value with its id was logged again since.
+    for (const id of b.removed ?? []) {
+      const old = restored.get(id);
+      if (old && !present.has(id) && !parsed.data.points.some((p) => p.id === id)) {
+        points.push(old);
+        changed++;
+      }
+    }
     if (points.length) await store.put({ ...parsed.data, points: points.sort((x, y) => x.t - y.t) });
     else await store.delete(b.blockKey);
     touched.set(`${b.blockKey[0]}\u0000${b.blockKey[1]}`, { metricId: b.blockKey[0], dimKey: b.blockKey[1] });

@@ -35,6 +35,10 @@ export interface IngestResult {
   written: number;
   added: number;
   replaced: number;
+  /** Of `replaced`, values written again exactly as they were. */
+  unchanged: number;
+  /** Values the session removed (`IngestSession.remove`). */
+  removed: number;
   blocks: number;
   /** Id to pass to `undoImport`, for an undoable ingest. */
   undoId?: string;
@@ -91,6 +95,12 @@ export async function ingestObservations(
 export interface IngestSession {
   /** Writes one batch (validated unless `trusted`); may be called many times, e.g. per CSV chunk. */
   add(input: readonly unknown[], opts?: { trusted?: boolean }): Promise<void>;
+  /**
+   * Removes stored values (by id, in their blocks) as part of this session: journaled like a write, so
+   * a rollback puts them back, and undoable with the import (an import that replaces the values a day
+   * already held). Returns how many were removed.
+   */
+  remove(targets: readonly Pick<Observation, 'id' | 'metricId' | 'time' | 'dims'>[]): Promise<number>;
   /** Makes every batch permanent and brings rollups up to date. */
   commit(): Promise<IngestResult>;
   /** Restores every block this session touched to what it was before the first batch. */
@@ -109,13 +119,16 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
   const ingestId = `ingest-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const journaledKeys = new Set<string>();
   const undoable = journaled && options.undoable === true;
-  // Point ids written per block, for the undo record.
+  // Point ids written per block, for the undo record, and of those the ones removed.
   const writtenIds = new Map<string, Set<string>>();
+  const removedIds = new Map<string, Set<string>>();
+  let removed = 0;
   const series = new Map<string, SeriesRef>();
   // Final versions of touched blocks, so rollups need not re-read them; dropped when large.
   let known: Map<string, ObservationBlock> | null = new Map();
   let added = 0;
   let replaced = 0;
+  let unchanged = 0;
   let written = 0;
   let blockCount = 0;
   let total = 0;
@@ -169,6 +182,7 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         const merged = mergeBlock(parsed?.success ? parsed.data : undefined, incoming);
         added += merged.added;
         replaced += merged.replaced;
+        unchanged += merged.unchanged;
         written += incoming.points.length;
         touch(series, incoming.metricId, incoming.dimKey, incoming.day);
         const k = blockKeyString(blockKeyOf(incoming));
@@ -201,13 +215,81 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
     }
   };
 
+  const remove: IngestSession['remove'] = async (targets) => {
+    if (state !== 'open') throw new Error(`This import is already ${state}.`);
+    if (journaled) {
+      lock ??= holdIngestLock(ingestId);
+      await lock;
+    }
+    const groups = [
+      ...groupIntoBlocks(targets.map((t) => ({ ...t, value: 0, source: 'manual' as const }))).values(),
+    ];
+    let count = 0;
+    for (let i = 0; i < groups.length; i += per) {
+      if (options.signal?.aborted) throw new IngestCancelled();
+      const chunk = groups.slice(i, i + per);
+      const tx = db.transaction([STORES.obsBlocks, STORES.journal], 'readwrite');
+      const store = tx.objectStore(STORES.obsBlocks);
+      const journal = tx.objectStore(STORES.journal);
+      const existing = await Promise.all(chunk.map((b) => store.get(blockKeyOf(b))));
+      const writes: Promise<unknown>[] = [];
+      chunk.forEach((target, j) => {
+        const raw = existing[j];
+        // A damaged block is left for the read path to quarantine: nothing in it is removed blind.
+        const block = parseBlock(raw);
+        if (!block) return;
+        const ids = new Set(target.points.map((p) => p.id));
+        const keep = block.points.filter((p) => !ids.has(p.id));
+        if (keep.length === block.points.length) return;
+        const gone = block.points.length - keep.length;
+        count += gone;
+        const key = blockKeyOf(block);
+        const k = blockKeyString(key);
+        touch(series, block.metricId, block.dimKey, block.day);
+        if (undoable) {
+          const written = writtenIds.get(k) ?? new Set<string>();
+          const out = removedIds.get(k) ?? new Set<string>();
+          writtenIds.set(k, written);
+          removedIds.set(k, out);
+          for (const p of block.points)
+            if (ids.has(p.id)) {
+              written.add(p.id);
+              out.add(p.id);
+            }
+        }
+        if (journaled && !journaledKeys.has(k)) {
+          journaledKeys.add(k);
+          writes.push(
+            journal.put({
+              key: `${ingestId}\u0000${k}`,
+              ingestId,
+              blockKey: key,
+              before: raw,
+              quarantinedAs: null,
+            }),
+          );
+        }
+        const next = { ...block, points: keep };
+        writes.push(keep.length ? store.put(next) : store.delete(key));
+        if (known) {
+          if (!known.has(k)) blockCount++;
+          known.set(k, next);
+        }
+      });
+      await Promise.all([...writes, tx.done]);
+    }
+    removed += count;
+    return count;
+  };
+
   return {
     add,
+    remove,
     async commit() {
       if (state !== 'open') throw new Error(`This import is already ${state}.`);
       state = 'committed';
       try {
-        if (undoable) await journalToUndo(db, ingestId, writtenIds, { added, replaced });
+        if (undoable) await journalToUndo(db, ingestId, writtenIds, removedIds, { added, replaced, removed });
         else if (journaled) await clearJournal(db, ingestId);
       } finally {
         await releaseLock();
@@ -222,6 +304,8 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         written,
         added,
         replaced,
+        unchanged,
+        removed,
         blocks: known ? blockCount : journaledKeys.size,
         ...(undoable ? { undoId: undoIdOf(ingestId) } : {}),
       };
@@ -260,12 +344,15 @@ async function journalToUndo(
   db: PacerDb,
   ingestId: string,
   written: ReadonlyMap<string, ReadonlySet<string>>,
-  counts: { added: number; replaced: number },
+  removed: ReadonlyMap<string, ReadonlySet<string>>,
+  counts: { added: number; replaced: number; removed: number },
 ): Promise<void> {
   const tx = db.transaction([STORES.journal, STORES.backups], 'readwrite');
   const journal = tx.objectStore(STORES.journal);
   const rows = (await journal.getAll(journalRange(ingestId))) as JournalEntry[];
-  await tx.objectStore(STORES.backups).put(undoRecordFrom(ingestId, rows, written, counts, Date.now()));
+  await tx
+    .objectStore(STORES.backups)
+    .put(undoRecordFrom(ingestId, rows, written, counts, Date.now(), removed));
   await journal.delete(journalRange(ingestId));
   await tx.done;
 }

@@ -100,9 +100,17 @@ describe('CSV import page', () => {
 
     await page.getByTestId('import-another').click();
     await chooseAndValidate(page, 'kpi-series-vi-semicolon.csv', METRIC_NAME);
+    assert.equal(
+      (await page.getByTestId('import-overlap-unchanged').textContent())?.trim(),
+      '6 values are already there, the same: nothing changes for them.',
+    );
     const second = await importAndSummarise(page);
     assert.equal(second.added, 'Added: 0');
-    assert.equal(second.replaced, 'Already there, updated: 6');
+    assert.equal(second.replaced, 'Already there, updated: 0');
+    assert.equal(
+      (await page.getByTestId('import-unchanged').textContent())?.trim(),
+      'Already there, unchanged: 6',
+    );
   });
 
   it('lists every bad row of a broken file with its row, column and reason', async () => {
@@ -143,6 +151,39 @@ describe('CSV import page', () => {
     assert.ok(
       lines.some((l) => l.includes(',1234.5,E2E doanh thu,Facebook,SME')),
       lines.join('\n'),
+    );
+  });
+
+  it('a file over a day that already holds a value asks first, and "skip" keeps that day', async () => {
+    await page.getByTestId('import-file').setInputFiles(fixture('kpi-series-overlap.csv'));
+    await page.getByTestId('import-configure').waitFor();
+    await page.getByTestId('import-metric').selectOption({ label: METRIC_NAME });
+    await page.getByTestId('import-validate').click();
+    const occupied = page.getByTestId('import-overlap-occupied');
+    await occupied.waitFor({ timeout: 30_000 });
+    assert.match((await occupied.locator('legend').first().textContent()) ?? '', /on 1 of these days/);
+    assert.deepEqual(await occupied.locator('tbody tr').first().locator('th, td').allTextContents(), [
+      'Jan 2, 2024 · Google · SME',
+      '980.25',
+      '980.25',
+    ]);
+    assert.match(
+      (await page.getByTestId('import-overlap-same').textContent()) ?? '',
+      /numbers you already have/,
+    );
+    assert.equal(
+      await page.getByTestId('import-start').isDisabled(),
+      true,
+      'nothing is written before a choice',
+    );
+    assert.deepEqual(await axeViolations(page), []);
+    await saveScreenshot(page, 'import-overlap');
+    await page.getByTestId('import-overlap-skip').check();
+    const result = await importAndSummarise(page);
+    assert.equal(result.added, 'Added: 1');
+    assert.equal(
+      (await page.getByTestId('import-held').textContent())?.trim(),
+      'Left out, as their day already had values: 1',
     );
   });
 
