@@ -47,7 +47,9 @@ const world = fc
   .map(({ stored, fresh, rewrites }) => {
     const s = stored.map((p, i) => obs(`s${i}`, p.hour, p.value, p.channel, 'manual'));
     const file = new Map<string, Observation>();
-    fresh.forEach((p, i) => file.set(`f${i}`, obs(`f${i}`, p.hour, p.value, p.channel, 'import')));
+    fresh.forEach((p, i) => {
+      file.set(`f${i}`, obs(`f${i}`, p.hour, p.value, p.channel, 'import'));
+    });
     // The file rewriting values it imported before: same id (same time and dimensions).
     if (s.length)
       for (const r of rewrites) {
