@@ -10,8 +10,8 @@ import {
 
 /**
  * OKR scoring, Google-style: a key result scores 0–1.0 by how far it got from baseline to target.
- * Zones (configurable in Settings.okrZones): red below `low` (0.3), yellow up to `high` (0.7), green
- * from `high`. A committed KR is expected to reach 1.0; a stretch KR is a success at ~0.7.
+ * Zones (configurable in Settings.okrZones): red up to `low` (0.3, included), yellow below `high`
+ * (0.7), green from `high`. A committed KR is expected to reach 1.0; a stretch KR is a success at ~0.7.
  */
 
 export type OkrZone = 'red' | 'yellow' | 'green';
@@ -31,7 +31,7 @@ export function krScore(
 ): KrScore | null {
   if (progress === null || !Number.isFinite(progress)) return null;
   const score = Math.round(Math.min(1, Math.max(0, progress)) * 100) / 100;
-  const zone: OkrZone = score < zones.low ? 'red' : score < zones.high ? 'yellow' : 'green';
+  const zone = okrZone(score, zones);
   return { score, zone, meetsExpectation: okrType === 'stretch' ? score >= zones.high : score >= 1 };
 }
 
@@ -81,6 +81,10 @@ export function objectiveScore(krs: ReadonlyArray<{ score: number | null; weight
   return Math.round(value * 100) / 100;
 }
 
+/**
+ * Google's grading: 0.0–0.3 red, 0.4–0.6 yellow, 0.7–1.0 green, so `low` itself is red and `high`
+ * itself green. A KR at 0.30 had read "yellow zone" beside a red-looking bar.
+ */
 export function okrZone(score: number, zones: Settings['okrZones'] = { low: 0.3, high: 0.7 }): OkrZone {
-  return score < zones.low ? 'red' : score < zones.high ? 'yellow' : 'green';
+  return score <= zones.low ? 'red' : score < zones.high ? 'yellow' : 'green';
 }

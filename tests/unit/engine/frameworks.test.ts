@@ -90,6 +90,11 @@ describe('OKR', () => {
   it('scores key results 0–1 with configurable zones', () => {
     expect(krScore(0.2, 'committed')).toEqual({ score: 0.2, zone: 'red', meetsExpectation: false });
     expect(krScore(0.5, 'stretch')).toEqual({ score: 0.5, zone: 'yellow', meetsExpectation: false });
+    // Google's 0.0–0.3 is red: the edge itself too (0.30 had read "yellow zone"); 0.31 is yellow.
+    expect(krScore(0.3, 'committed')?.zone).toBe('red');
+    expect(krScore(0.304, 'committed')?.zone).toBe('red');
+    expect(krScore(0.31, 'committed')?.zone).toBe('yellow');
+    expect(krScore(0.69, 'stretch')?.zone).toBe('yellow');
     expect(krScore(0.7, 'stretch')).toEqual({ score: 0.7, zone: 'green', meetsExpectation: true });
     expect(krScore(0.7, 'committed')?.meetsExpectation).toBe(false);
     expect(krScore(1.6, 'committed')).toEqual({ score: 1, zone: 'green', meetsExpectation: true });
