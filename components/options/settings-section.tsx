@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { timeZoneChoices } from '../../lib/app/time-zone-list';
+import { formatClockTime } from '../../lib/i18n/format';
 import type { Settings } from '../../lib/schema';
 import { ValidationError } from '../../lib/storage/records';
 import { settings, tr, updateSettings } from '../app/session';
@@ -9,6 +10,7 @@ import { ParetoThresholdsField } from './pareto-thresholds-field';
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const HOURS = Array.from({ length: 24 }, (_, i) => i);
+const QUARTER_HOURS = Array.from({ length: 96 }, (_, i) => i * 15);
 
 function zones(current: string): string[] {
   const supported =
@@ -62,7 +64,12 @@ export function SettingsSection() {
   const monthName = (m: number) =>
     new Intl.DateTimeFormat(s.locale, { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, m - 1, 1));
   const weekdays = WEEKDAYS.map((d) => [d, weekdayName(d)] as const);
-  const hours = HOURS.map((h) => [h, `${String(h).padStart(2, '0')}:00`] as const);
+  const hours = HOURS.map((h) => [h, formatClockTime(h, 0, s.locale)] as const);
+  const minuteOfDay = s.checkIn.hour * 60 + s.checkIn.minute;
+  // Every quarter hour, and the stored time when it is off that grid (set before, or by a backup).
+  const times = [...new Set([...QUARTER_HOURS, minuteOfDay])]
+    .sort((a, b) => a - b)
+    .map((m) => [m, formatClockTime(Math.floor(m / 60), m % 60, s.locale)] as const);
   return (
     <section aria-labelledby="settings-h" class="pc-card">
       <h2 id="settings-h">{t('settings.title')}</h2>
@@ -146,19 +153,13 @@ export function SettingsSection() {
           options={weekdays}
           onChange={(weekday) => save({ checkIn: { ...s.checkIn, weekday } })}
         />
-        <label>
-          {t('settings.reminderTime')}
-          <input
-            type="time"
-            name="checkInTime"
-            value={`${String(s.checkIn.hour).padStart(2, '0')}:${String(s.checkIn.minute).padStart(2, '0')}`}
-            onChange={(e) => {
-              const [h, m] = e.currentTarget.value.split(':').map(Number);
-              if (Number.isInteger(h) && Number.isInteger(m))
-                save({ checkIn: { ...s.checkIn, hour: h!, minute: m! } });
-            }}
-          />
-        </label>
+        <SelectField
+          label={t('settings.reminderTime')}
+          name="checkInTime"
+          value={minuteOfDay}
+          options={times}
+          onChange={(m) => save({ checkIn: { ...s.checkIn, hour: Math.floor(m / 60), minute: m % 60 } })}
+        />
       </fieldset>
       <fieldset class="pc-form-grid">
         <legend>{t('settings.quietHours')}</legend>

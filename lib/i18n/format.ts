@@ -238,6 +238,16 @@ const DATE_STYLES: Record<Locale, Record<DateStyle, Intl.DateTimeFormatOptions>>
   },
 };
 
+/**
+ * A time of day in the page's language: en `9:30 AM`, vi `9:30` (`13:00`). Settings write every time this way,
+ * as a browser's time field follows the browser's language instead and sat beside a 24-hour list in
+ * English ("09:00 AM" above "13:00").
+ */
+export function formatClockTime(hour: number, minute: number, locale: Locale): string {
+  const f = dateFormat(locale, 'UTC', { hour: 'numeric', minute: '2-digit' });
+  return plainSpaces(f.format(Date.UTC(2026, 0, 1, hour, minute)));
+}
+
 /** The range Date accepts; anything outside renders as NO_VALUE instead of throwing. */
 const MAX_DATE_MS = 8_640_000_000_000_000;
 
