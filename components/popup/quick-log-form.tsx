@@ -200,35 +200,39 @@ export function QuickLogForm({
       {prefill.fromSelection && prefill.value && (
         <p class="pp-muted">{t('popup.fromSelection', { text: prefill.value })}</p>
       )}
-      {metric?.dimensions.map((d) => (
-        <div class="pp-field" key={d}>
-          <label for={`ql-dim-${d}`}>
-            {t(`popup.dimension.${d}`)} <span class="pp-muted">({t('popup.optional')})</span>
-          </label>
+      {/* Dimensions and the note share rows of two: one field a row pushed the goals above out of
+          Chrome's 600 px popup once the "Saved … Undo" line appeared. */}
+      <div class="pp-extras">
+        {metric?.dimensions.map((d) => (
+          <div class="pp-field" key={d}>
+            <label for={`ql-dim-${d}`}>
+              {t(`popup.dimension.${d}`)} <span class="pp-muted">({t('popup.optional')})</span>
+            </label>
+            <input
+              id={`ql-dim-${d}`}
+              type="text"
+              list={`ql-dim-${d}-list`}
+              value={dims[d] ?? ''}
+              onInput={(e) => setDims({ ...dims, [d]: e.currentTarget.value })}
+              data-testid={`dim-${d}`}
+            />
+            <datalist id={`ql-dim-${d}-list`}>
+              {(known[d] ?? []).map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
+          </div>
+        ))}
+        <div class="pp-field">
+          <label for="ql-note">{t('popup.note')}</label>
           <input
-            id={`ql-dim-${d}`}
+            id="ql-note"
             type="text"
-            list={`ql-dim-${d}-list`}
-            value={dims[d] ?? ''}
-            onInput={(e) => setDims({ ...dims, [d]: e.currentTarget.value })}
-            data-testid={`dim-${d}`}
+            maxLength={500}
+            value={note}
+            onInput={(e) => setNote(e.currentTarget.value)}
           />
-          <datalist id={`ql-dim-${d}-list`}>
-            {(known[d] ?? []).map((v) => (
-              <option key={v} value={v} />
-            ))}
-          </datalist>
         </div>
-      ))}
-      <div class="pp-field">
-        <label for="ql-note">{t('popup.note')}</label>
-        <input
-          id="ql-note"
-          type="text"
-          maxLength={500}
-          value={note}
-          onInput={(e) => setNote(e.currentTarget.value)}
-        />
       </div>
       <button type="submit" class="primary" data-testid="save">
         {t('action.save')}
@@ -268,8 +272,8 @@ export function QuickLogForm({
           </div>
         )}
         {status.kind === 'saved' && (
-          <p>
-            {status.text}{' '}
+          <p class="pp-saved">
+            <span>{status.text}</span>
             <button type="button" onClick={() => void undo()} data-testid="undo">
               {t('popup.undoIn', { seconds: Math.max(0, Math.ceil((status.until - now) / 1000)) })}
             </button>

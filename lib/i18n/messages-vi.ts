@@ -300,7 +300,7 @@ export const vi: Record<MessageKey, string> = {
   'popup.recent': 'Gần đây',
   'popup.noMatch': 'Không có KPI nào khớp với “{query}”.',
   'popup.valuePlaceholder': 'vd. 12tr, 1,5k, 15%',
-  'popup.optional': 'không bắt buộc',
+  'popup.optional': 'tùy chọn',
   'popup.dimension.channel': 'Kênh',
   'popup.dimension.segment': 'Phân khúc',
   'popup.dimension.owner': 'Người phụ trách',

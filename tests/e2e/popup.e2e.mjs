@@ -190,6 +190,16 @@ describe('popup: quick updates from the toolbar', () => {
     await page.getByTestId('value-input').press('Enter');
     const status = await waitForText(page, '[data-testid="log-status"]');
     assert.match(status, /Saved .*12,000,000.* to Revenue/);
+    // With Revenue's segment field and the "Saved … Undo" line, the three goal rows still fit whole
+    // in Chrome's 600 px popup (the third had been cut in half).
+    await page.setViewportSize({ width: 360, height: 600 });
+    const cut = await page.evaluate(() => {
+      const box = document.querySelector('.pp-goal-rows').getBoundingClientRect();
+      return [...document.querySelectorAll('[data-testid="goal-row"]')]
+        .map((r) => r.getBoundingClientRect())
+        .filter((r) => r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5).length;
+    });
+    assert.equal(cut, 0, 'every goal row whole in view after a save');
     const saved = await manualPoints(page, 'ex-revenue');
     assert.equal(saved.length, 1);
     assert.equal(saved[0].v, 12_000_000);
