@@ -1,3 +1,4 @@
+import { parseValue } from '../parse/value-parse';
 import { wallTimeToUtc } from './time-zone';
 
 /**
@@ -278,11 +279,23 @@ export function parseNumber(text: string, format: NumberFormat): Parsed<number> 
   let plain: string;
   if (GROUPED[format].test(s)) plain = s.split(group).join('').replace(decimal, '.');
   else if (SCIENTIFIC[format].test(s)) plain = s.replace(decimal, '.');
-  else return fail(`“${text.trim()}” is not a number in the ${format} format`);
+  else return sizedNumber(text, format) ?? fail(`“${text.trim()}” is not a number in the ${format} format`);
   const value = Number(plain);
   if (!Number.isFinite(value)) return fail(`“${text.trim()}” is too large`);
   const signed = negative ? -value : value;
   return { ok: true, value: signed === 0 ? 0 : signed };
+}
+
+/**
+ * A number written with a size word, as people type them into sheets: "1,5 tỷ", "3tr", "500k",
+ * "1.2M". Read by the quick log's parser (lib/parse/value-parse.ts) with the file's decimal mark, and
+ * only when it reads one way: "1.200 tr" in a 1,234.5 file is a question, so a bad row, not a guess.
+ */
+function sizedNumber(text: string, format: NumberFormat): Parsed<number> | null {
+  if (!/\p{L}/u.test(text.replace(CURRENCY_TOKEN, ''))) return null;
+  const read = parseValue(text.trim(), format === '1,234.5' ? 'en' : 'vi');
+  if (!read.ok || read.ambiguous || read.percent) return null;
+  return { ok: true, value: read.value };
 }
 
 export interface NumberFormatGuess {

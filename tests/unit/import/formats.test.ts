@@ -134,6 +134,25 @@ describe('detectDateFormat', () => {
 });
 
 describe('parseNumber', () => {
+  // Size words as people type them into sheets (they had been bad rows): read as the quick log does.
+  it.each<[string, NumberFormat, number]>([
+    ['1,5 tỷ', '1.234,5', 1_500_000_000],
+    ['3tr', '1.234,5', 3_000_000],
+    ['12tr5', '1.234,5', 12_500_000],
+    ['1 tỷ 200 triệu', '1.234,5', 1_200_000_000],
+    ['₫1,5 tỷ', '1.234,5', 1_500_000_000],
+    ['-3tr', '1.234,5', -3_000_000],
+    ['500k', '1,234.5', 500_000],
+    ['1.2M', '1,234.5', 1_200_000],
+  ])('reads the size word in %s (%s)', (text, format, value) => {
+    expect(parseNumber(text, format)).toEqual({ ok: true, value });
+  });
+
+  it('still refuses words that are no size', () => {
+    expect(parseNumber('N/A', '1,234.5').ok).toBe(false);
+    expect(parseNumber('3 apples', '1,234.5').ok).toBe(false);
+  });
+
   it.each<[string, NumberFormat, number]>([
     ['1,234.5', '1,234.5', 1234.5],
     ['1.234,5', '1.234,5', 1234.5],
