@@ -208,7 +208,11 @@ function targetMetricId(d: Draft): string {
 }
 
 function optionsFor(d: Draft, l: Layout) {
-  return csvOptions(d, l, settings.value.timeZone, targetMetricId(d));
+  const options = csvOptions(d, l, settings.value.timeZone, targetMetricId(d));
+  // Into a KPI that sums its values (a new one does), one row per order: rows on a day add up.
+  const sums =
+    d.metricId === NEW_METRIC || metrics.value.find((m) => m.id === d.metricId)?.aggregation === 'sum';
+  return d.kind === 'kpi-series' && sums ? { ...options, rowsAddUp: true } : options;
 }
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -34,6 +34,9 @@ export function ValidationReport() {
       <h3>{t('csv.report')}</h3>
       <p data-testid="import-ready">{t.plural('rows.ready', v.rows, { good: v.goodRows })}</p>
       {v.duplicateRows > 0 && <p>{t.plural('rows.repeated', v.duplicateRows)}</p>}
+      {v.sameDayRows > 0 && (
+        <p data-testid="import-same-day">{t.plural('rows.sameDay', v.sameDayRows)}</p>
+      )}
       {v.footerRows > 0 && (
         <p data-testid="import-footers">
           {t.plural('import.footer', v.footerRows, {

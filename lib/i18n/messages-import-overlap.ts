@@ -32,6 +32,10 @@ export const importOverlapEn = {
   'overlap.undo': 'Whichever you choose, Settings › Recent CSV imports can undo it.',
   'overlap.notChecked':
     'This file is too large to compare value by value with what the KPI already holds: values on days that already have some are kept beside them.',
+  'rows.sameDay.one':
+    '{count} row has the same date as an earlier row: each row is its own value (one row per order), and a day’s values add up.',
+  'rows.sameDay.other':
+    '{count} rows have the same date as an earlier row: each row is its own value (one row per order), and a day’s values add up.',
   'csv.unchanged': 'Already there, unchanged: {count}',
   'csv.removed': 'Values replaced on days that already had some: {count}',
   'csv.held': 'Left out, as their day already had values: {count}',
@@ -66,6 +70,10 @@ export const importOverlapVi: Record<keyof typeof importOverlapEn, string> = {
   'overlap.undo': 'Dù chọn cách nào, bạn vẫn có thể hoàn tác trong Cài đặt › Các lần nhập CSV gần đây.',
   'overlap.notChecked':
     'Tệp này quá lớn để so từng giá trị với số liệu KPI đã có: vào những ngày đã có số liệu, giá trị của tệp sẽ được giữ bên cạnh.',
+  'rows.sameDay.one':
+    '{count} dòng trùng ngày với một dòng trước: mỗi dòng là một giá trị riêng (mỗi dòng một đơn hàng), và các giá trị trong ngày được cộng lại.',
+  'rows.sameDay.other':
+    '{count} dòng trùng ngày với một dòng trước: mỗi dòng là một giá trị riêng (mỗi dòng một đơn hàng), và các giá trị trong ngày được cộng lại.',
   'csv.unchanged': 'Đã có, không đổi: {count}',
   'csv.removed': 'Số liệu cũ được thay vào những ngày đã có: {count}',
   'csv.held': 'Bỏ qua vì ngày đó đã có số liệu: {count}',

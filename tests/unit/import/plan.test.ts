@@ -41,6 +41,31 @@ describe('buildImportPlan: KPI series', () => {
     expect(otherMetric?.id).not.toBe(a?.id);
   });
 
+  it('into a KPI that sums: one row per order, each its own value, the same ids on a second read', () => {
+    const rows = [
+      ['2024-03-05', '500', 'zalo', ''],
+      ['2024-03-05', '500', 'zalo', ''],
+      ['2024-03-05', '1,200', 'zalo', ''],
+      ['2024-03-06', '70', 'zalo', ''],
+    ];
+    const read = () => {
+      const plan = buildImportPlan({ ...kpi, rowsAddUp: true });
+      const records = rows.map((r, i) => plan.addRow(r, i + 2));
+      return { records, summary: plan.summary() };
+    };
+    const first = read();
+    expect(first.records.map((r) => (r as Observation | null)?.value)).toEqual([500, 500, 1200, 70]);
+    expect(new Set(first.records.map((r) => r?.id)).size).toBe(4);
+    expect(first.summary).toMatchObject({ goodRows: 4, badRows: 0, duplicateRows: 0, sameDayRows: 2 });
+    expect(read().records.map((r) => r?.id)).toEqual(first.records.map((r) => r?.id));
+    // Without it (a KPI read as a level), a repeated row is imported once and a clash is a bad row.
+    const plan = buildImportPlan(kpi);
+    rows.forEach((r, i) => {
+      plan.addRow(r, i + 2);
+    });
+    expect(plan.summary()).toMatchObject({ goodRows: 2, badRows: 1, duplicateRows: 1, sameDayRows: 0 });
+  });
+
   it('reports every bad cell with its row, column, value and reason', () => {
     const plan = buildImportPlan(kpi);
     expect(plan.addRow(['2024-02-30', 'abc', 'fb', ''], 7)).toBeNull();
