@@ -34,9 +34,7 @@ export function ValidationReport() {
       <h3>{t('csv.report')}</h3>
       <p data-testid="import-ready">{t.plural('rows.ready', v.rows, { good: v.goodRows })}</p>
       {v.duplicateRows > 0 && <p>{t.plural('rows.repeated', v.duplicateRows)}</p>}
-      {v.sameDayRows > 0 && (
-        <p data-testid="import-same-day">{t.plural('rows.sameDay', v.sameDayRows)}</p>
-      )}
+      {v.sameDayRows > 0 && <p data-testid="import-same-day">{t.plural('rows.sameDay', v.sameDayRows)}</p>}
       {v.footerRows > 0 && (
         <p data-testid="import-footers">
           {t.plural('import.footer', v.footerRows, {
@@ -64,7 +62,7 @@ export function ValidationReport() {
       {v.badRows > 0 && (
         <>
           <p role="alert" class="pc-error" data-testid="import-bad-count">
-            {t('csv.report.bad', { count: v.badRows })}
+            {t.plural('csv.reportBad', v.badRows)}
           </p>
           {v.errorsTruncated && (
             <p>{t('csv.report.shown', { shown: v.errors.length, total: v.errorCount })}</p>

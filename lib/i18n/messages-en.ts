@@ -258,8 +258,6 @@ export const en = {
   'csv.progress': '{percent}% · {rows} rows read',
   'csv.report': 'Check result',
   'csv.report.ready': '{good} of {rows} rows are ready to import.',
-  'csv.report.bad':
-    '{count} rows have problems. Fix the file and choose it again, skip these rows, or cancel.',
   'csv.report.duplicates': '{count} rows repeat an earlier row and are imported once.',
   'csv.report.shown': 'Showing the first {shown} of {total} problems.',
   'csv.report.column': 'Column',

@@ -36,6 +36,10 @@ export const importOverlapEn = {
     '{count} row has the same date as an earlier row: each row is its own value (one row per order), and a day’s values add up.',
   'rows.sameDay.other':
     '{count} rows have the same date as an earlier row: each row is its own value (one row per order), and a day’s values add up.',
+  'csv.reportBad.one':
+    '{count} row has problems. Fix the file and choose it again, skip this row, or cancel.',
+  'csv.reportBad.other':
+    '{count} rows have problems. Fix the file and choose it again, skip these rows, or cancel.',
   'csv.unchanged': 'Already there, unchanged: {count}',
   'csv.removed': 'Values replaced on days that already had some: {count}',
   'csv.held': 'Left out, as their day already had values: {count}',
@@ -74,6 +78,8 @@ export const importOverlapVi: Record<keyof typeof importOverlapEn, string> = {
     '{count} dòng trùng ngày với một dòng trước: mỗi dòng là một giá trị riêng (mỗi dòng một đơn hàng), và các giá trị trong ngày được cộng lại.',
   'rows.sameDay.other':
     '{count} dòng trùng ngày với một dòng trước: mỗi dòng là một giá trị riêng (mỗi dòng một đơn hàng), và các giá trị trong ngày được cộng lại.',
+  'csv.reportBad.one': '{count} dòng có lỗi. Hãy sửa tệp rồi chọn lại, bỏ qua dòng này, hoặc hủy.',
+  'csv.reportBad.other': '{count} dòng có lỗi. Hãy sửa tệp rồi chọn lại, bỏ qua các dòng này, hoặc hủy.',
   'csv.unchanged': 'Đã có, không đổi: {count}',
   'csv.removed': 'Số liệu cũ được thay vào những ngày đã có: {count}',
   'csv.held': 'Bỏ qua vì ngày đó đã có số liệu: {count}',

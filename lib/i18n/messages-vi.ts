@@ -259,7 +259,6 @@ export const vi: Record<MessageKey, string> = {
   'csv.progress': '{percent}% · đã đọc {rows} dòng',
   'csv.report': 'Kết quả kiểm tra',
   'csv.report.ready': '{good} trên {rows} dòng sẵn sàng để nhập.',
-  'csv.report.bad': '{count} dòng có lỗi. Hãy sửa tệp rồi chọn lại, bỏ qua các dòng này, hoặc hủy.',
   'csv.report.duplicates': '{count} dòng trùng dòng trước và chỉ được nhập một lần.',
   'csv.report.shown': 'Hiển thị {shown} trên {total} lỗi đầu tiên.',
   'csv.report.column': 'Cột',
