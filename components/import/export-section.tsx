@@ -27,7 +27,8 @@ export function ExportSection() {
   const [delimiter, setDelimiter] = useState<Separator>(t.locale === 'vi' ? ';' : ',');
   const [status, setStatus] = useState<string | null>(null);
   const chosen = metrics.value.find((m) => m.id === metricId) ?? metrics.value[0];
-  const options = { bom: true, delimiter };
+  // Excel where ';' separates cells also reads a decimal comma (a Vietnamese Windows).
+  const options = { bom: true, delimiter, decimalComma: delimiter === ';' };
   const today = new Date().toISOString().slice(0, 10);
 
   const save = (name: string, csv: string, count: number) => {

@@ -17,6 +17,11 @@ export interface CsvExportOptions {
   delimiter?: ',' | ';' | '\t';
   /** Default '\r\n', as RFC 4180 and Excel write. */
   newline?: '\r\n' | '\n';
+  /**
+   * Write numbers with a decimal comma (1234,5), as Excel reads them where ';' separates cells (a
+   * Vietnamese Windows): with a point, "1234.5" opened there as text or a date. Default false.
+   */
+  decimalComma?: boolean;
 }
 
 type Cell = string | number | boolean | null | undefined;
@@ -43,11 +48,13 @@ export function toCsv(
   options: CsvExportOptions = {},
 ): string {
   const data: string[][] = [];
+  const comma = options.decimalComma === true && (options.delimiter ?? ',') !== ',';
   for (const row of rows) {
     data.push(
       row.map((cell) => {
         if (cell === null || cell === undefined) return '';
-        if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+        if (typeof cell === 'number')
+          return Number.isFinite(cell) ? (comma ? String(cell).replace('.', ',') : String(cell)) : '';
         if (typeof cell === 'boolean') return cell ? 'true' : 'false';
         return guardFormula(cell);
       }),

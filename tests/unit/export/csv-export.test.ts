@@ -71,6 +71,38 @@ describe('observationsToCsv', () => {
     // Imports carry source 'import'; the ids of re-imported exports stay stable from run to run.
     expect(back[0]?.id).toMatch(/^obs-[0-9a-f]{16}$/);
   });
+
+  it('writes a decimal comma for Excel with ";" (Vietnamese Windows), and the importer reads it back', async () => {
+    const more = [
+      ...observations,
+      { ...observations[1]!, id: 'obs-3', time: Date.UTC(2024, 0, 3), value: 0.5 },
+    ];
+    const csv = observationsToCsv(more, { bom: true, delimiter: ';', decimalComma: true });
+    expect(csv.slice(1).split('\r\n')[1]).toMatch(/^2024-01-01T00:00:00\.000Z;1234,5;/);
+    const sniff = await sniffCsv(csv);
+    if (!sniff.ok) throw new Error(sniff.message);
+    const guess = detectImport(sniff.headers, sniff.rows);
+    expect(guess.formats.numberFormat?.format).toBe('1.234,5');
+    const batches: ImportBatch[] = [];
+    await importCsv(csv, {
+      ...sniff,
+      kind: guess.kind,
+      mapping: guess.mapping,
+      dateFormat: guess.formats.dateFormat?.format ?? 'yyyy-mm-dd',
+      numberFormat: '1.234,5',
+      timeZone: 'Asia/Ho_Chi_Minh',
+      metricId: 'revenue',
+      skipBadRows: false,
+      sink: async (b) => {
+        batches.push(b);
+      },
+    });
+    expect(batches.flatMap((b) => (b.records as Observation[]).map((o) => o.value))).toEqual([
+      1234.5, -12, 0.5,
+    ]);
+    // A comma file never gets a decimal comma: it would split the cell.
+    expect(observationsToCsv(observations, { decimalComma: true }).split('\r\n')[1]).toContain(',1234.5,');
+  });
 });
 
 describe('formula-injection guard', () => {
