@@ -1,4 +1,5 @@
 import { ENTITY_IMPORT_LIMIT } from '../../lib/app/import-sinks';
+import { importReason } from '../../lib/i18n/import-reasons';
 import { needsChoice } from '../../lib/import/overlap';
 import { tr } from '../app/session';
 import {
@@ -85,7 +86,7 @@ export function ValidationReport() {
                     <th scope="row">{e.row}</th>
                     <td>{e.column}</td>
                     <td>{e.value}</td>
-                    <td>{e.reason}</td>
+                    <td>{importReason(e.reason, t.locale)}</td>
                   </tr>
                 ))}
               </tbody>
