@@ -6,6 +6,7 @@ import { firstHourEn } from './messages-first-hour';
 import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
+import { kpiValuesEn } from './messages-kpi-values';
 import { numbersEn } from './messages-numbers';
 import { oddEntryEn } from './messages-odd-entry';
 import { overlayEn } from './messages-overlay';
@@ -38,6 +39,7 @@ export const en = {
   ...cascadeEn,
   ...polishEn,
   ...oddEntryEn,
+  ...kpiValuesEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

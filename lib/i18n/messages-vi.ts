@@ -7,6 +7,7 @@ import { firstHourVi } from './messages-first-hour';
 import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
+import { kpiValuesVi } from './messages-kpi-values';
 import { numbersVi } from './messages-numbers';
 import { oddEntryVi } from './messages-odd-entry';
 import { overlayVi } from './messages-overlay';
@@ -37,6 +38,7 @@ export const vi: Record<MessageKey, string> = {
   ...cascadeVi,
   ...polishVi,
   ...oddEntryVi,
+  ...kpiValuesVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 
