@@ -4,10 +4,19 @@
  * again once the toast's Undo had gone. Framework-free; the view is components/newtab/editor/kpi-values.tsx.
  */
 import { type DayKey, localDayKey, startOfLocalDay } from '../engine/time-buckets';
+import { formatExactValue } from '../i18n/format';
 import type { MessageKey } from '../i18n/messages-en';
 import type { Translator } from '../i18n/translate';
 import { checkValue, dayProblem, timeForDay, type UiText } from '../popup/quick-log';
-import { type Dimension, dimKey, type Locale, type Metric, type Observation, type Source } from '../schema';
+import {
+  type Dimension,
+  dimKey,
+  type Locale,
+  type Metric,
+  type Observation,
+  type Source,
+  type Unit,
+} from '../schema';
 import { blockKeyString, utcDay } from '../storage/blocks';
 import type { PacerDb } from '../storage/db';
 import { type PageCursor, readValuesPage } from '../storage/observation-pages';
@@ -76,6 +85,18 @@ export const sourceKey = (s: Source): MessageKey => `kpiValues.source.${s}`;
 /** "Channel: Facebook · Segment: SMB", or "" for a value without dimensions. */
 export function dimsText(dims: KpiValueRow['dims'], t: Translator): string {
   return dims.map(([d, v]) => `${t(`popup.dimension.${d}`)}: ${dimensionValueLabel(v, t)}`).join(' · ');
+}
+
+/**
+ * The value as the edit field starts: what the list shows ("₫1,500,000", "12.5%") where the data entry
+ * reads that back, else the bare number in the locale's decimals ("1,5" in vi), since "1.5×" and
+ * "1 h 30 min" are for reading, not for typing.
+ */
+export function editText(value: number, unit: Unit, locale: Locale): string {
+  if (unit.kind === 'currency' || unit.kind === 'count' || unit.kind === 'percent')
+    return formatExactValue(value, unit, locale);
+  const plain = String(value);
+  return locale === 'vi' ? plain.replace('.', ',') : plain;
 }
 
 export interface ValueEdit {

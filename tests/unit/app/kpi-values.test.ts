@@ -1,15 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   checkEdit,
   deleteValue,
   dimsText,
+  editText,
   loadValueRows,
   monthEnd,
   saveEdit,
   valueRow,
 } from '../../../lib/app/kpi-values';
 import { createTranslator } from '../../../lib/i18n/translate';
-import type { Observation } from '../../../lib/schema';
+import { checkValue } from '../../../lib/popup/quick-log';
+import type { Observation, Unit } from '../../../lib/schema';
 import { ingestObservations, readAllObservations } from '../../../lib/storage/observations';
 import { readRollups } from '../../../lib/storage/rollup-store';
 import { saveSettings } from '../../../lib/storage/settings';
@@ -48,6 +51,40 @@ describe('valueRow', () => {
     expect(dimsText(dims, createTranslator('en'))).toMatch(/^Channel: .+ · Segment: .+$/);
     expect(dimsText(dims, createTranslator('vi'))).toMatch(/^Kênh: .+ · /);
     expect(dimsText([], createTranslator('en'))).toBe('');
+  });
+});
+
+describe('editText', () => {
+  const units: Unit[] = [
+    { kind: 'currency', currency: 'VND' },
+    { kind: 'currency', currency: 'USD' },
+    { kind: 'count' },
+    { kind: 'percent' },
+    { kind: 'ratio' },
+    { kind: 'duration', per: 'hours' },
+  ];
+
+  it('starts the field with the value as listed where that reads back', () => {
+    expect(editText(1_500_000, units[0]!, 'en')).toBe('₫1,500,000');
+    expect(editText(1.5, units[4]!, 'vi')).toBe('1,5');
+    expect(editText(1.5, units[5]!, 'en')).toBe('1.5');
+  });
+
+  it('property: saving the field untouched saves the same value, in every unit and language', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...units),
+        fc.constantFrom('en' as const, 'vi' as const),
+        fc.integer({ min: -10_000_000_000, max: 10_000_000_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        (unit, locale, n, decimals) => {
+          const v = n / 10 ** decimals;
+          const read = checkValue(editText(v, unit, locale), locale, unit);
+          expect(read).toEqual({ status: 'ok', value: v });
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
