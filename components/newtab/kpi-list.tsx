@@ -54,13 +54,22 @@ export function KpiList() {
                   <span class="pc-muted">{t('kpis.never')}</span>
                 )}
               </td>
-              <td>
+              <td class="pc-kpi-actions">
                 {!k.derived && (
                   <button type="button" onClick={() => (editing.value = { kind: 'entry', id: k.id })}>
                     {t('kpis.log')}
                     <span class="pc-visually-hidden"> {k.name}</span>
                   </button>
                 )}
+                {/* A derived KPI opens the list too: it says why there is nothing to fix there. */}
+                <button
+                  type="button"
+                  data-testid="kpi-values-open"
+                  onClick={() => (editing.value = { kind: 'values', id: k.id })}
+                >
+                  {t('kpiValues.open')}
+                  <span class="pc-visually-hidden"> {k.name}</span>
+                </button>
               </td>
             </tr>
           ))}
