@@ -61,15 +61,17 @@ export function KpiList() {
                     <span class="pc-visually-hidden"> {k.name}</span>
                   </button>
                 )}
-                {/* A derived KPI opens the list too: it says why there is nothing to fix there. */}
-                <button
-                  type="button"
-                  data-testid="kpi-values-open"
-                  onClick={() => (editing.value = { kind: 'values', id: k.id })}
-                >
-                  {t('kpiValues.open')}
-                  <span class="pc-visually-hidden"> {k.name}</span>
-                </button>
+                {/* A derived KPI has no values of its own: its row already says it is worked out. */}
+                {!k.derived && (
+                  <button
+                    type="button"
+                    data-testid="kpi-values-open"
+                    onClick={() => (editing.value = { kind: 'values', id: k.id })}
+                  >
+                    {t('kpiValues.open')}
+                    <span class="pc-visually-hidden"> {k.name}</span>
+                  </button>
+                )}
               </td>
             </tr>
           ))}

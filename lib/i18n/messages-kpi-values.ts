@@ -41,7 +41,7 @@ export const kpiValuesEn = {
 };
 
 export const kpiValuesVi: Record<keyof typeof kpiValuesEn, string> = {
-  'kpiValues.open': 'Giá trị',
+  'kpiValues.open': 'Giá trị đã ghi',
   'kpiValues.title': 'Các giá trị của {metric}',
   'kpiValues.derived':
     '{metric} được tính từ các KPI khác nên không có giá trị riêng. Muốn sửa số liệu, hãy sửa giá trị của các KPI dùng để tính nó.',
@@ -50,7 +50,7 @@ export const kpiValuesVi: Record<keyof typeof kpiValuesEn, string> = {
   'kpiValues.loadFailed': 'Không đọc được các giá trị: {reason}',
   'kpiValues.day': 'Ngày',
   'kpiValues.value': 'Giá trị',
-  'kpiValues.dims': 'Cho',
+  'kpiValues.dims': 'Phân loại',
   'kpiValues.source': 'Nguồn',
   'kpiValues.note': 'Ghi chú',
   'kpiValues.actions': 'Thao tác',

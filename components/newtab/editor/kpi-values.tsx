@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   deleteValue,
@@ -117,6 +118,7 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
               {t('kpiValues.month')}
               <input
                 type="month"
+                data-no-first-focus
                 value={month}
                 data-testid="values-month"
                 onChange={(e) => {
@@ -163,18 +165,13 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
                   </tr>
                 </thead>
                 <tbody>
-                  {list.rows.map((row) =>
-                    row.key === editingKey ? (
-                      <KpiValueEdit
-                        key={row.key}
-                        row={row}
-                        metric={metric}
-                        columns={columns}
-                        onSaved={saved}
-                        onCancel={() => setEditingKey(null)}
-                      />
-                    ) : (
-                      <tr key={row.key} data-testid="value-row">
+                  {list.rows.map((row) => (
+                    <Fragment key={row.key}>
+                      {/* The row stays in view above its form: what is being changed, and what it was. */}
+                      <tr
+                        data-testid="value-row"
+                        class={row.key === editingKey ? 'pc-value-source' : undefined}
+                      >
                         <td>{day(row)}</td>
                         <td class="pc-num" data-testid="value-amount">
                           {amount(row.value)}
@@ -186,8 +183,9 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
                           <button
                             type="button"
                             aria-label={t('kpiValues.editOf', { day: day(row) })}
+                            aria-expanded={row.key === editingKey}
                             data-testid="value-edit-open"
-                            onClick={() => setEditingKey(row.key)}
+                            onClick={() => setEditingKey(row.key === editingKey ? null : row.key)}
                           >
                             {t('action.edit')}
                           </button>
@@ -202,8 +200,17 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
                           </button>
                         </td>
                       </tr>
-                    ),
-                  )}
+                      {row.key === editingKey && (
+                        <KpiValueEdit
+                          row={row}
+                          metric={metric}
+                          columns={columns}
+                          onSaved={saved}
+                          onCancel={() => setEditingKey(null)}
+                        />
+                      )}
+                    </Fragment>
+                  ))}
                 </tbody>
               </table>
             </div>
