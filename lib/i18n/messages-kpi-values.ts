@@ -34,7 +34,7 @@ export const kpiValuesEn = {
     'This value came from a file. Importing that file again puts the file’s value back: fix the file too.',
   'kpiValues.crmHint':
     'This value came from your CRM. Its next read puts the CRM’s value back: fix it in the CRM too.',
-  'kpiValues.saved': 'Value of {day} changed to {value}',
+  'kpiValues.saved': 'Value of {day} changed from {old} to {value}',
   'kpiValues.moved': 'Value {value} moved to {day}',
   'kpiValues.deleted': 'Value of {day} deleted ({value})',
   'kpiValues.unchanged': 'Nothing to save: the value, day and note are as they were.',
@@ -72,7 +72,7 @@ export const kpiValuesVi: Record<keyof typeof kpiValuesEn, string> = {
     'Giá trị này lấy từ một tệp. Nếu nhập lại tệp đó, giá trị trong tệp sẽ quay lại: hãy sửa cả trong tệp.',
   'kpiValues.crmHint':
     'Giá trị này lấy từ CRM. Lần đọc CRM tiếp theo sẽ đưa giá trị của CRM quay lại: hãy sửa cả trong CRM.',
-  'kpiValues.saved': 'Đã sửa giá trị ngày {day} thành {value}',
+  'kpiValues.saved': 'Đã sửa giá trị ngày {day} từ {old} thành {value}',
   'kpiValues.moved': 'Đã chuyển giá trị {value} sang ngày {day}',
   'kpiValues.deleted': 'Đã xóa giá trị ngày {day} ({value})',
   'kpiValues.unchanged': 'Không có gì để lưu: giá trị, ngày và ghi chú vẫn như cũ.',

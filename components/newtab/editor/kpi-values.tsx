@@ -82,7 +82,11 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
     const row = valueRow(next, s.timeZone);
     const moved = row.day !== valueRow(old, s.timeZone).day;
     showToast(
-      t(moved ? 'kpiValues.moved' : 'kpiValues.saved', { day: day(row), value: amount(next.value) }),
+      t(moved ? 'kpiValues.moved' : 'kpiValues.saved', {
+        day: day(row),
+        old: amount(old.value),
+        value: amount(next.value),
+      }),
       async () => saveEdit(await getDb(), next, old),
     );
     statusRef.current?.focus();
