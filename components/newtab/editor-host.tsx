@@ -4,6 +4,7 @@ import { DataEntry } from './editor/data-entry';
 import './editor/editor.css';
 import { focusFirstField } from './editor/form-field';
 import { GoalForm } from './editor/goal-form';
+import { KpiValues } from './editor/kpi-values';
 import { MetricForm } from './editor/metric-form';
 import { TemplatePicker } from './editor/template-picker';
 import { editing } from './model';
@@ -66,6 +67,9 @@ export function EditorHost() {
       {current.kind === 'cascade' && <CascadeWizard goalId={current.id} onClose={closeEditor} />}
       {current.kind === 'entry' && (
         <DataEntry key={current.id ?? ''} metricId={current.id} onClose={closeEditor} />
+      )}
+      {current.kind === 'values' && (
+        <KpiValues key={current.id ?? ''} metricId={current.id} onClose={closeEditor} />
       )}
       {current.kind === 'review' && (
         <WeeklyReview key={current.id ?? ''} goalId={current.id} onClose={closeEditor} />

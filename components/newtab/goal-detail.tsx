@@ -126,6 +126,15 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
                 {t('popup.quickLog')}
               </button>
             )}
+            {detail.goal.metricId && (
+              <button
+                type="button"
+                data-testid="goal-values"
+                onClick={() => (editing.value = { kind: 'values', id: detail.goal.metricId })}
+              >
+                {t('kpiValues.open')}
+              </button>
+            )}
             {!detail.goal.archived && (
               <button
                 type="button"

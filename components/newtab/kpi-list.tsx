@@ -54,10 +54,21 @@ export function KpiList() {
                   <span class="pc-muted">{t('kpis.never')}</span>
                 )}
               </td>
-              <td>
+              <td class="pc-kpi-actions">
                 {!k.derived && (
                   <button type="button" onClick={() => (editing.value = { kind: 'entry', id: k.id })}>
                     {t('kpis.log')}
+                    <span class="pc-visually-hidden"> {k.name}</span>
+                  </button>
+                )}
+                {/* A derived KPI has no values of its own: its row already says it is worked out. */}
+                {!k.derived && (
+                  <button
+                    type="button"
+                    data-testid="kpi-values-open"
+                    onClick={() => (editing.value = { kind: 'values', id: k.id })}
+                  >
+                    {t('kpiValues.open')}
                     <span class="pc-visually-hidden"> {k.name}</span>
                   </button>
                 )}

@@ -28,7 +28,7 @@ export function listedGoals(all: readonly GoalView[], pinnedShown: boolean): Goa
 /** View state */
 export const openGoalId = signal<string | null>(readHashGoal());
 export const editing = signal<{
-  kind: 'goal' | 'metric' | 'templates' | 'cascade' | 'entry' | 'review';
+  kind: 'goal' | 'metric' | 'templates' | 'cascade' | 'entry' | 'values' | 'review';
   id?: string;
 } | null>(null);
 export const customizing = signal(false);

@@ -7,6 +7,7 @@ import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
 import { importOverlapEn } from './messages-import-overlap';
+import { kpiValuesEn } from './messages-kpi-values';
 import { numbersEn } from './messages-numbers';
 import { oddEntryEn } from './messages-odd-entry';
 import { overlayEn } from './messages-overlay';
@@ -40,6 +41,7 @@ export const en = {
   ...polishEn,
   ...importOverlapEn,
   ...oddEntryEn,
+  ...kpiValuesEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

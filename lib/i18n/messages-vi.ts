@@ -8,6 +8,7 @@ import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
 import { importOverlapVi } from './messages-import-overlap';
+import { kpiValuesVi } from './messages-kpi-values';
 import { numbersVi } from './messages-numbers';
 import { oddEntryVi } from './messages-odd-entry';
 import { overlayVi } from './messages-overlay';
@@ -39,6 +40,7 @@ export const vi: Record<MessageKey, string> = {
   ...polishVi,
   ...importOverlapVi,
   ...oddEntryVi,
+  ...kpiValuesVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -88,7 +88,9 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
-const FIELD = 'input:not([type="hidden"]):not([disabled]), select:not([disabled]), textarea:not([disabled])';
+/** `data-no-first-focus`: a filter above a list (the values list's month) is not where the user starts. */
+const FIELD =
+  'input:not([type="hidden"]):not([disabled]):not([data-no-first-focus]), select:not([disabled]), textarea:not([disabled])';
 
 /**
  * Focuses the dialog's first field. Editors that load a record first render their fields a moment
