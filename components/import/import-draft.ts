@@ -12,6 +12,7 @@ import {
 import { inferTemplate, templateFromMapping } from '../../lib/import/custom-records';
 import { type DetectOptions, guessFormats, type ImportGuess, mapColumns } from '../../lib/import/detect-kind';
 import type { DateFormat, NumberFormat } from '../../lib/import/formats';
+import { guessPercentScale, type PercentScale } from '../../lib/import/percent-scale';
 import { buildImportPlan, type ImportRecord, type RowError, type SpendPeriod } from '../../lib/import/plan';
 import type { CsvImportOptions } from '../../lib/import/run-import';
 import type { Delimiter, Newline, SniffOk, TextEncodingName } from '../../lib/import/sniff';
@@ -62,6 +63,8 @@ export interface Draft {
   /** An existing metric's id, NEW_METRIC, or '' (not chosen). */
   metricId: string;
   newMetricName: string;
+  /** A percentage KPI: how cells without a % sign are written, when the user chose (else guessed). */
+  percentScale?: PercentScale;
 }
 
 export function layoutFromSniff(sniff: SniffOk): Layout {
@@ -233,12 +236,36 @@ export interface PreviewRow {
 }
 
 /** The sample rows read with the current choices: what the import would make of each. */
-export function previewRows(d: Draft, layout: Layout, timeZone: string): PreviewRow[] | null {
+/**
+ * How a percentage KPI's cells without a % sign are read: the user's choice, else the sample's
+ * reading (lib/import/percent-scale.ts); undefined for any other KPI.
+ */
+export function percentScaleFor(
+  d: Draft,
+  layout: Layout,
+  metric: Metric | undefined,
+): PercentScale | undefined {
+  if (d.kind !== 'kpi-series' || metric?.unit.kind !== 'percent') return undefined;
+  if (d.percentScale) return d.percentScale;
+  const column = d.mapping.value;
+  return guessPercentScale(
+    column === undefined ? [] : layout.rows.map((r) => r[column] ?? ''),
+    d.numberFormat,
+  );
+}
+
+export function previewRows(
+  d: Draft,
+  layout: Layout,
+  timeZone: string,
+  percentScale?: PercentScale,
+): PreviewRow[] | null {
   if (missingFields(d).length > 0) return null;
   let plan: ReturnType<typeof buildImportPlan>;
   try {
     plan = buildImportPlan({
       ...csvOptions(d, layout, timeZone, 'preview'),
+      ...(percentScale ? { percentScale } : {}),
       headers: layout.headers,
       ...(d.customOrigin ? {} : { crm: d.crm ?? 'hubspot' }),
       objectType: d.objectType ?? 'contact',

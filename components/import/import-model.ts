@@ -33,6 +33,7 @@ import {
   type LeadKey,
   layoutFromSniff,
   NEW_METRIC,
+  percentScaleFor,
   withCustomTarget,
   withDefaultTarget,
   withFormats,
@@ -210,9 +211,14 @@ function targetMetricId(d: Draft): string {
 function optionsFor(d: Draft, l: Layout) {
   const options = csvOptions(d, l, settings.value.timeZone, targetMetricId(d));
   // Into a KPI that sums its values (a new one does), one row per order: rows on a day add up.
-  const sums =
-    d.metricId === NEW_METRIC || metrics.value.find((m) => m.id === d.metricId)?.aggregation === 'sum';
-  return d.kind === 'kpi-series' && sums ? { ...options, rowsAddUp: true } : options;
+  const metric = metrics.value.find((m) => m.id === d.metricId);
+  const sums = d.metricId === NEW_METRIC || metric?.aggregation === 'sum';
+  const percentScale = percentScaleFor(d, l, metric);
+  return {
+    ...options,
+    ...(d.kind === 'kpi-series' && sums ? { rowsAddUp: true } : {}),
+    ...(percentScale ? { percentScale } : {}),
+  };
 }
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -1,7 +1,8 @@
 import { localizedName } from '../../lib/i18n/translate';
+import type { PercentScale } from '../../lib/import/percent-scale';
 import { tr } from '../app/session';
-import { NEW_METRIC } from './import-draft';
-import { draft, metrics, updateDraft } from './import-model';
+import { NEW_METRIC, percentScaleFor } from './import-draft';
+import { draft, layout, metrics, updateDraft } from './import-model';
 
 /** A KPI series belongs to one metric: pick one, or name a new one (made only if the import lands). */
 export function MetricTarget() {
@@ -29,6 +30,7 @@ export function MetricTarget() {
           <option value={NEW_METRIC}>{t('csv.metric.new')}</option>
         </select>
       </label>
+      <PercentScaleField />
       {d.metricId === NEW_METRIC && (
         <label>
           {t('csv.metric.newName')}
@@ -42,6 +44,33 @@ export function MetricTarget() {
         </label>
       )}
     </fieldset>
+  );
+}
+
+/**
+ * A percentage KPI: whether the file's numbers without a % sign are fractions (0.19, as a spreadsheet
+ * exports its percent cells) or percentages (19). Guessed from the sample, changeable; a cell with a
+ * % sign is always a percentage.
+ */
+function PercentScaleField() {
+  const t = tr.value;
+  const d = draft.value;
+  const l = layout.value;
+  const metric = metrics.value.find((m) => m.id === d?.metricId);
+  const scale = d && l ? percentScaleFor(d, l, metric) : undefined;
+  if (!scale) return null;
+  return (
+    <label>
+      {t('csv.percentScale')}
+      <select
+        value={scale}
+        data-testid="import-percent-scale"
+        onChange={(e) => updateDraft({ percentScale: e.currentTarget.value as PercentScale })}
+      >
+        <option value="fraction">{t('csv.percentScale.fraction')}</option>
+        <option value="points">{t('csv.percentScale.points')}</option>
+      </select>
+    </label>
   );
 }
 

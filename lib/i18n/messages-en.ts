@@ -6,7 +6,7 @@ import { firstHourEn } from './messages-first-hour';
 import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
-import { importOverlapEn } from './messages-import-overlap';
+import { importCheckEn } from './messages-import-check';
 import { kpiValuesEn } from './messages-kpi-values';
 import { numbersEn } from './messages-numbers';
 import { oddEntryEn } from './messages-odd-entry';
@@ -39,7 +39,7 @@ export const en = {
   ...numbersEn,
   ...cascadeEn,
   ...polishEn,
-  ...importOverlapEn,
+  ...importCheckEn,
   ...oddEntryEn,
   ...kpiValuesEn,
   // Product

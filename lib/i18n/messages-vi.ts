@@ -7,7 +7,7 @@ import { firstHourVi } from './messages-first-hour';
 import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
-import { importOverlapVi } from './messages-import-overlap';
+import { importCheckVi } from './messages-import-check';
 import { kpiValuesVi } from './messages-kpi-values';
 import { numbersVi } from './messages-numbers';
 import { oddEntryVi } from './messages-odd-entry';
@@ -38,7 +38,7 @@ export const vi: Record<MessageKey, string> = {
   ...numbersVi,
   ...cascadeVi,
   ...polishVi,
-  ...importOverlapVi,
+  ...importCheckVi,
   ...oddEntryVi,
   ...kpiValuesVi,
   // Product

@@ -32,6 +32,7 @@ import {
   wallToUtc,
 } from './formats';
 import { fnv1a64 } from './hash';
+import { type PercentScale, scalePercent } from './percent-scale';
 import { isValidTimeZone } from './time-zone';
 
 /**
@@ -59,6 +60,8 @@ export interface ImportConfig extends CrmLinkOptions {
    * occurrence, so the same file imported again still rewrites, never adds.
    */
   rowsAddUp?: boolean;
+  /** kpi-series into a percentage KPI: how cells without a % sign are written (./percent-scale.ts). */
+  percentScale?: PercentScale;
   /** leads: which CRM and which object the export holds. */
   crm?: BuiltinCrm;
   /** leads from a CRM the user mapped by pointing ("Other CRM"): used instead of `crm`. */
@@ -432,7 +435,8 @@ function readCurrency(config: ImportConfig, cell: Cell, fail: Fail): string | un
 
 function observationDraft(config: ImportConfig, cell: Cell, fail: Fail, now: number): Draft | null {
   const time = readTime(config, cell, fail, 'date');
-  const value = readNumber(config, cell, fail, 'value');
+  const read = readNumber(config, cell, fail, 'value');
+  const value = read === undefined ? undefined : scalePercent(read, cell('value'), config.percentScale);
   if (time === undefined || value === undefined) return null;
   // A value is logged once its day has come, as the quick log and data entry refuse a future day: a
   // row for the 15th imported on the 7th sat unseen and added itself to the total on the 15th.

@@ -6,6 +6,7 @@ import {
   layoutFromSniff,
   missingFields,
   needsConfirmation,
+  percentScaleFor,
   previewRows,
   remap,
 } from '../../../components/import/import-draft';
@@ -29,6 +30,18 @@ describe('import page draft', () => {
     expect(rows.map((r) => r.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok', 'ok']);
     expect(rows.map((r) => r.row)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(rows[0]?.record).toMatchObject({ value: 1234.5 });
+  });
+
+  it('a percentage KPI reads the sample’s bare fractions as percentages, unless the user says otherwise', async () => {
+    const { layout, draft } = await draftOf('kpi-series-vi-semicolon.csv', 'vi');
+    const fractions = { ...layout, rows: layout.rows.map((r) => [r[0] ?? '', '0,19', ...r.slice(2)]) };
+    const percent = draftImportMetric('Biên lợi nhuận', draft.mapping, NOW, 'm');
+    const metric = { ...percent, unit: { kind: 'percent' as const } };
+    expect(percentScaleFor(draft, fractions, metric)).toBe('fraction');
+    expect(percentScaleFor(draft, fractions, percent)).toBeUndefined();
+    expect(percentScaleFor({ ...draft, percentScale: 'points' }, fractions, metric)).toBe('points');
+    const rows = previewRows(draft, fractions, 'Asia/Ho_Chi_Minh', 'fraction') ?? [];
+    expect(rows[0]?.record).toMatchObject({ value: 19 });
   });
 
   it('ambiguous dates need the user’s confirmation; the locale decides the first guess', async () => {

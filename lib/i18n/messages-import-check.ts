@@ -1,9 +1,10 @@
 /**
- * The import's check step on a KPI that already holds values for the file's days
+ * The import's checks of a KPI file: the percentage scale chosen before the check, rows sharing a day,
+ * and the check step on a KPI that already holds values for the file's days
  * (lib/import/overlap.ts, components/import/overlap-notice.tsx), and the summary lines it adds.
  * Spread into messages-en.ts / messages-vi.ts.
  */
-export const importOverlapEn = {
+export const importCheckEn = {
   'overlap.changed.one': '{count} value imported before for one of these days will change:',
   'overlap.changed.other': '{count} values imported before for these days will change:',
   'overlap.change': '{day}: {before} → {after}',
@@ -40,12 +41,15 @@ export const importOverlapEn = {
     '{count} row has problems. Fix the file and choose it again, skip this row, or cancel.',
   'csv.reportBad.other':
     '{count} rows have problems. Fix the file and choose it again, skip these rows, or cancel.',
+  'csv.percentScale': 'Numbers without a % sign',
+  'csv.percentScale.fraction': 'are fractions: 0.19 means 19%',
+  'csv.percentScale.points': 'are percentages: 19 means 19%',
   'csv.unchanged': 'Already there, unchanged: {count}',
   'csv.removed': 'Values replaced on days that already had some: {count}',
   'csv.held': 'Left out, as their day already had values: {count}',
 };
 
-export const importOverlapVi: Record<keyof typeof importOverlapEn, string> = {
+export const importCheckVi: Record<keyof typeof importCheckEn, string> = {
   'overlap.changed.one': '{count} giá trị đã nhập trước đây cho một trong những ngày này sẽ thay đổi:',
   'overlap.changed.other': '{count} giá trị đã nhập trước đây cho những ngày này sẽ thay đổi:',
   'overlap.change': '{day}: {before} → {after}',
@@ -80,6 +84,9 @@ export const importOverlapVi: Record<keyof typeof importOverlapEn, string> = {
     '{count} dòng trùng ngày với một dòng trước: mỗi dòng là một giá trị riêng (mỗi dòng một đơn hàng), và các giá trị trong ngày được cộng lại.',
   'csv.reportBad.one': '{count} dòng có lỗi. Hãy sửa tệp rồi chọn lại, bỏ qua dòng này, hoặc hủy.',
   'csv.reportBad.other': '{count} dòng có lỗi. Hãy sửa tệp rồi chọn lại, bỏ qua các dòng này, hoặc hủy.',
+  'csv.percentScale': 'Số không có dấu %',
+  'csv.percentScale.fraction': 'là phân số: 0,19 nghĩa là 19%',
+  'csv.percentScale.points': 'là phần trăm: 19 nghĩa là 19%',
   'csv.unchanged': 'Đã có, không đổi: {count}',
   'csv.removed': 'Số liệu cũ được thay vào những ngày đã có: {count}',
   'csv.held': 'Bỏ qua vì ngày đó đã có số liệu: {count}',
