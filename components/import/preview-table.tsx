@@ -1,10 +1,12 @@
-import { formatDate, formatNumber } from '../../lib/i18n/format';
+import { formatDate, formatExactValue, formatNumber } from '../../lib/i18n/format';
+import { importReason } from '../../lib/i18n/import-reasons';
 import type { Translator } from '../../lib/i18n/translate';
 import type { ImportField } from '../../lib/import/column-aliases';
 import type { ImportRecord } from '../../lib/import/plan';
+import type { Unit } from '../../lib/schema';
 import { settings, tr } from '../app/session';
 import { fieldsOf, type PreviewRow } from './import-draft';
-import { draft } from './import-model';
+import { draft, metrics } from './import-model';
 import { fieldLabel } from './labels';
 
 const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'wonDate', 'periodStart', 'periodEnd']);
@@ -17,12 +19,15 @@ function shown(
   record: ImportRecord,
   raw: string,
   timeZone: string,
+  unit: Unit | undefined,
 ): string {
   const r = record as Record<string, unknown>;
   let value: unknown = r[field];
   if ('metricId' in record) {
     if (field === 'date') value = record.time;
     else if (DIM_FIELDS.has(field)) value = record.dims[field as keyof typeof record.dims];
+    // In the chosen KPI's unit: "95.3%" shows a spreadsheet's 0.953 read as a percentage.
+    else if (field === 'value' && unit) return formatExactValue(record.value, unit, t.locale);
   }
   if (value === undefined) return raw;
   if (TIME_FIELDS.has(field) && typeof value === 'number')
@@ -39,6 +44,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
   if (!rows) return <p data-testid="import-preview-none">{t('csv.preview.none')}</p>;
   const fields = fieldsOf(d.kind).filter((f) => d.mapping[f] !== undefined);
   const tz = settings.value.timeZone;
+  const unit = metrics.value.find((m) => m.id === d.metricId)?.unit;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
     <section class="pi-scroll" tabIndex={0} aria-labelledby="pi-preview-caption">
@@ -61,11 +67,11 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
               <th scope="row">{p.row}</th>
               {fields.map((f) => {
                 const raw = p.cells[d.mapping[f] ?? -1] ?? '';
-                return <td key={f}>{p.record ? shown(t, f, p.record, raw, tz) : raw}</td>;
+                return <td key={f}>{p.record ? shown(t, f, p.record, raw, tz, unit) : raw}</td>;
               })}
               <td class="pc-error">
                 {p.status === 'bad'
-                  ? p.errors.map((e) => `${e.column}: ${e.reason}`).join('; ')
+                  ? p.errors.map((e) => `${e.column}: ${importReason(e.reason, t.locale)}`).join('; ')
                   : p.status === 'repeated'
                     ? t('csv.preview.repeated')
                     : p.status === 'footer'
