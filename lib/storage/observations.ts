@@ -142,12 +142,50 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
     lock = null;
   };
 
-  const add: IngestSession['add'] = async (input, opts = {}) => {
+  /** Every batch or removal starts here: the session is open, and holds its lock while journaled. */
+  const enter = async (): Promise<void> => {
     if (state !== 'open') throw new Error(`This import is already ${state}.`);
     if (journaled) {
       lock ??= holdIngestLock(ingestId);
       await lock;
     }
+  };
+  /** After a block's write: the ids for the undo record, its before-image once, its final version. */
+  const recordBlock = (
+    writes: Promise<unknown>[],
+    journal: { put(value: unknown): Promise<unknown> },
+    key: BlockKey,
+    ids: { written: Iterable<string>; removed?: Iterable<string> },
+    before: { raw: unknown; quarantinedAs: string | null },
+    final: ObservationBlock,
+  ): void => {
+    const k = blockKeyString(key);
+    touch(series, key[0], key[1], key[2]);
+    if (undoable) {
+      addAll(writtenIds, k, ids.written);
+      if (ids.removed) addAll(removedIds, k, ids.removed);
+    }
+    if (journaled && !journaledKeys.has(k)) {
+      journaledKeys.add(k);
+      writes.push(
+        journal.put({
+          key: `${ingestId}\u0000${k}`,
+          ingestId,
+          blockKey: key,
+          before: before.raw ?? null,
+          quarantinedAs: before.quarantinedAs,
+        }),
+      );
+    }
+    if (known) {
+      if (!known.has(k)) blockCount++;
+      known.set(k, final);
+      if (known.size > 50_000) known = null;
+    }
+  };
+
+  const add: IngestSession['add'] = async (input, opts = {}) => {
+    await enter();
     const observations =
       opts.trusted || options.trusted ? (input as Observation[]) : validateObservations(input);
     const blocks = [...groupIntoBlocks(observations).values()];
@@ -184,31 +222,9 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         replaced += merged.replaced;
         unchanged += merged.unchanged;
         written += incoming.points.length;
-        touch(series, incoming.metricId, incoming.dimKey, incoming.day);
-        const k = blockKeyString(blockKeyOf(incoming));
-        if (undoable) {
-          const ids = writtenIds.get(k) ?? new Set<string>();
-          writtenIds.set(k, ids);
-          for (const p of incoming.points) ids.add(p.id);
-        }
-        if (journaled && !journaledKeys.has(k)) {
-          journaledKeys.add(k);
-          writes.push(
-            journal.put({
-              key: `${ingestId}\u0000${k}`,
-              ingestId,
-              blockKey: blockKeyOf(incoming),
-              before: raw ?? null,
-              quarantinedAs,
-            }),
-          );
-        }
+        const ids = { written: incoming.points.map((p) => p.id) };
+        recordBlock(writes, journal, blockKeyOf(incoming), ids, { raw, quarantinedAs }, merged.block);
         writes.push(store.put(merged.block));
-        if (known) {
-          if (!known.has(k)) blockCount++;
-          known.set(k, merged.block);
-          if (known.size > 50_000) known = null;
-        }
       });
       await Promise.all([...writes, tx.done]);
       options.onProgress?.(written, Math.max(total, written));
@@ -216,11 +232,7 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
   };
 
   const remove: IngestSession['remove'] = async (targets) => {
-    if (state !== 'open') throw new Error(`This import is already ${state}.`);
-    if (journaled) {
-      lock ??= holdIngestLock(ingestId);
-      await lock;
-    }
+    await enter();
     const groups = [
       ...groupIntoBlocks(targets.map((t) => ({ ...t, value: 0, source: 'manual' as const }))).values(),
     ];
@@ -238,43 +250,22 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         // A damaged block is left for the read path to quarantine: nothing in it is removed blind.
         const block = parseBlock(raw);
         if (!block) return;
-        const ids = new Set(target.points.map((p) => p.id));
-        const keep = block.points.filter((p) => !ids.has(p.id));
+        const wanted = new Set(target.points.map((p) => p.id));
+        const keep = block.points.filter((p) => !wanted.has(p.id));
         if (keep.length === block.points.length) return;
-        const gone = block.points.length - keep.length;
-        count += gone;
+        count += block.points.length - keep.length;
+        const gone = block.points.filter((p) => wanted.has(p.id)).map((p) => p.id);
         const key = blockKeyOf(block);
-        const k = blockKeyString(key);
-        touch(series, block.metricId, block.dimKey, block.day);
-        if (undoable) {
-          const written = writtenIds.get(k) ?? new Set<string>();
-          const out = removedIds.get(k) ?? new Set<string>();
-          writtenIds.set(k, written);
-          removedIds.set(k, out);
-          for (const p of block.points)
-            if (ids.has(p.id)) {
-              written.add(p.id);
-              out.add(p.id);
-            }
-        }
-        if (journaled && !journaledKeys.has(k)) {
-          journaledKeys.add(k);
-          writes.push(
-            journal.put({
-              key: `${ingestId}\u0000${k}`,
-              ingestId,
-              blockKey: key,
-              before: raw,
-              quarantinedAs: null,
-            }),
-          );
-        }
         const next = { ...block, points: keep };
+        recordBlock(
+          writes,
+          journal,
+          key,
+          { written: gone, removed: gone },
+          { raw, quarantinedAs: null },
+          next,
+        );
         writes.push(keep.length ? store.put(next) : store.delete(key));
-        if (known) {
-          if (!known.has(k)) blockCount++;
-          known.set(k, next);
-        }
       });
       await Promise.all([...writes, tx.done]);
     }
@@ -321,6 +312,12 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
       }
     },
   };
+}
+
+function addAll(into: Map<string, Set<string>>, k: string, ids: Iterable<string>): void {
+  const set = into.get(k) ?? new Set<string>();
+  into.set(k, set);
+  for (const id of ids) set.add(id);
 }
 
 function touch(series: Map<string, SeriesRef>, metricId: string, dimKey: string, day: number) {
