@@ -3,7 +3,8 @@
  * count and share of value, and how that changed since the start of the month.
  *
  * The tiers are the CRM badges' tiers: the same `paretoTiers`, the same thresholds from settings, the
- * same deals (not deleted, an amount above 0) and the same rule of one currency at a time — a VND
+ * same deals (lib/app/ranked-deals.ts: valued, not lost, the user's own once there are any) and the
+ * same rule of one currency at a time — a VND
  * deal and a USD deal are never compared without a rate (lib/overlay/overlay-context.ts
  * `tiersByCurrency`). A test holds the two to the same labels.
  *
@@ -15,6 +16,7 @@ import { normaliseThresholds, paretoTiers } from '../engine/pareto';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import { toCsv } from '../export/csv-export';
 import type { Lead } from '../schema';
+import { rankedDeals } from './ranked-deals';
 
 export type ParetoSubject = 'deals' | 'customers';
 
@@ -75,18 +77,13 @@ interface Item {
   url?: string;
 }
 
-/** The deals the badges rank: not deleted, an amount above 0. */
-export function valuedDeal(lead: Lead): boolean {
-  return lead.deletedAt === null && lead.amount !== undefined && lead.amount > 0;
-}
-
 const currencyOf = (lead: Lead, fallback: string) => lead.currency ?? fallback;
 
 /** Currencies with valued deals, most deals first (the user's own currency first on a tie). */
 export function paretoCurrencies(leads: readonly Lead[], fallback: string): string[] {
   const counts = new Map<string, number>();
-  for (const l of leads)
-    if (valuedDeal(l)) counts.set(currencyOf(l, fallback), (counts.get(currencyOf(l, fallback)) ?? 0) + 1);
+  for (const l of rankedDeals(leads))
+    counts.set(currencyOf(l, fallback), (counts.get(currencyOf(l, fallback)) ?? 0) + 1);
   return [...counts]
     .sort(
       (a, b) =>
@@ -142,7 +139,7 @@ export function buildParetoView(input: ParetoInput): ParetoView {
   const monthStart = startOfLocalDay(monthStartDay, timeZone);
 
   // Kept in the stored order: equal amounts then tie the same way as on the badges.
-  const deals = leads.filter((l) => valuedDeal(l) && currencyOf(l, fallbackCurrency) === currency);
+  const deals = rankedDeals(leads).filter((l) => currencyOf(l, fallbackCurrency) === currency);
   const earlier = deals.filter((l) => (l.createdDate ?? l.firstSeen) < monthStart);
 
   const ranked = paretoTiers(itemsOf(deals, subject), (i) => i.value, thresholds);

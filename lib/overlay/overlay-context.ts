@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { GoalView } from '../app/goal-view';
+import { rankedDeals } from '../app/ranked-deals';
 import { convert, type Rate } from '../crm/exchange';
 import { paretoTiers } from '../engine/pareto';
 import { Locale } from '../schema/common';
@@ -29,6 +30,12 @@ export const OverlayContext = z.object({
   /** "Q3", or the goal's title: which gap the share is of. */
   gapLabel: z.nullable(z.string().check(z.maxLength(300))),
   leads: z.array(LeadBadgeData).check(z.maxLength(500)),
+  /**
+   * What the tiers and shares were computed from (the ranked deals and the gap). When it changes, the
+   * badges already drawn are asked for again: a row's tier depends on every deal, and rows read later
+   * had left the first rows' tiers stale ("C" beside an equal "A" on a 2,000-row grid).
+   */
+  version: z.optional(z.string().check(z.maxLength(100))),
 });
 export type OverlayContext = z.infer<typeof OverlayContext>;
 
@@ -50,7 +57,8 @@ export interface RevenueGap {
 
 /**
  * Tiers by value within each currency: a VND deal and a USD deal are not compared without a rate.
- * Leads without an amount (or with 0) get no tier.
+ * Only the deals `rankedDeals` ranks get a tier (lib/app/ranked-deals.ts: valued, not lost, the
+ * user's own once there are any).
  */
 export function tiersByCurrency(
   leads: readonly Lead[],
@@ -58,8 +66,7 @@ export function tiersByCurrency(
   fallbackCurrency: string,
 ): Map<string, string> {
   const groups = new Map<string, Lead[]>();
-  for (const lead of leads) {
-    if (lead.deletedAt !== null || !(lead.amount && lead.amount > 0)) continue;
+  for (const lead of rankedDeals(leads)) {
     const currency = lead.currency ?? fallbackCurrency;
     const list = groups.get(currency) ?? [];
     list.push(lead);
@@ -112,6 +119,8 @@ export interface ContextInput {
 
 export function computeOverlayContext(input: ContextInput): OverlayContext {
   const tiers = tiersByCurrency(input.leads, input.thresholds, input.currency);
+  const ranked = rankedDeals(input.leads);
+  const total = ranked.reduce((a, l) => a + (l.amount ?? 0), 0);
   const byId = new Map(input.leads.map((l) => [l.id, l]));
   const leads: LeadBadgeData[] = [];
   for (const id of new Set(input.leadIds)) {
@@ -129,5 +138,6 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
     goal: input.goal,
     gapLabel: input.gap?.label ?? null,
     leads: leads.slice(0, 500),
+    version: `${ranked.length}:${total}:${input.gap?.gap ?? ''}:${input.thresholds.join(',')}`.slice(0, 100),
   };
 }

@@ -88,6 +88,8 @@ export function startScanner(deps: ScannerDeps): Scanner {
   const wanted = new Set<Element>();
   /** Items near the viewport whose badge waits for the background's answer. */
   const awaiting = new Set<Element>();
+  /** Items with a badge drawn: asked for again when the tiers' deals change. */
+  const badged = new Set<Element>();
   const timerIds = new Set<number>();
   /** What was last sent per lead: a re-rendered row (a new element) with the same values sends nothing. */
   const sentSignature = new Map<string, string>();
@@ -251,7 +253,16 @@ export function startScanner(deps: ScannerDeps): Scanner {
     }
     if (stopped || (asked.length > 0 && !reply)) return;
     if (reply) {
+      // The deals or the gap changed since the badges on screen were drawn: their tiers and shares may
+      // have moved, so every row not in this answer is asked for again (drawn as it was meanwhile).
+      const stale = last !== null && reply.version !== undefined && reply.version !== last.version;
       last = reply;
+      if (stale) {
+        const fresh = new Set(reply.leads.map((d) => d.id));
+        for (const id of [...cache.keys()]) if (!fresh.has(id)) cache.delete(id);
+        unbadged.clear();
+        for (const item of badged) if (item.isConnected) wanted.add(item);
+      }
       for (const data of reply.leads) cache.set(data.id, data);
       for (const id of asked) if (!cache.has(id)) unbadged.add(id);
       deps.onContext?.(reply);
@@ -268,7 +279,10 @@ export function startScanner(deps: ScannerDeps): Scanner {
     if (!data || !last || pending.has(id)) return false;
     const view = formatBadge(data, last.locale, last.gapLabel);
     const anchor = adapter.badgeAnchor(item, page);
-    if (view && anchor) deps.badges.render(item, anchor, view);
+    if (view && anchor) {
+      deps.badges.render(item, anchor, view);
+      badged.add(item);
+    }
     return true;
   }
 
@@ -277,6 +291,7 @@ export function startScanner(deps: ScannerDeps): Scanner {
     for (const el of batch.removed) {
       if (!tracker.get(el)) continue;
       near.unobserve(el);
+      badged.delete(el);
       deps.badges.forget(el);
     }
     const { dirty, candidates, rescan } = tracker.classify(batch);
@@ -334,6 +349,7 @@ export function startScanner(deps: ScannerDeps): Scanner {
       frame = null;
       for (const id of timerIds) timers.clearTimeout(id);
       timerIds.clear();
+      badged.clear();
     },
     rescan: guard(fullScan),
   };

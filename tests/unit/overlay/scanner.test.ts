@@ -32,7 +32,7 @@ function everythingNear(): NearViewport {
 }
 
 /** `unknown`: lead ids the background has no badge for. */
-function harness({ unknown = new Set<string>() } = {}) {
+function harness({ unknown = new Set<string>(), version = (): string | undefined => undefined } = {}) {
   const sent: LeadSighting[][] = [];
   const asked: string[][] = [];
   const drawn: { anchor: Element; view: BadgeView }[] = [];
@@ -50,6 +50,7 @@ function harness({ unknown = new Set<string>() } = {}) {
       leads: ids
         .filter((id) => !unknown.has(id))
         .map((id, i) => ({ id, tier: i === 0 ? 'A' : 'C', gapShare: null, daysInStage: 2 })),
+      ...(version() ? { version: version() } : {}),
     };
   };
   const scanner: Scanner = startScanner({
@@ -168,6 +169,27 @@ describe('scanner on a HubSpot list', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(h.sent).toHaveLength(2);
     expect(h.asked).toHaveLength(askedBefore);
+    expect(h.errors).toEqual([]);
+    h.scanner.stop();
+  });
+
+  it('asks again for the badges on screen when the deals behind the tiers changed', async () => {
+    let version = 'deals:4';
+    const h = harness({ version: () => version });
+    await vi.waitFor(() => expect(h.drawn.length).toBe(4));
+    // One row changes stage, and with it the set the tiers are computed from.
+    version = 'deals:5';
+    document.querySelector('td[data-test-id="cell-0-3-dealstage-21474836481"] span')!.textContent =
+      'Contract sent';
+    // The other three rows, drawn against the old set, are asked for once more (and only once).
+    await vi.waitFor(() => expect(h.asked.flat().length).toBe(8));
+    expect(h.asked.at(-1)?.sort()).toEqual([
+      'hubspot:deal:21474836502',
+      'hubspot:deal:21474836533',
+      'hubspot:deal:21474836577',
+    ]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(h.asked.flat().length).toBe(8);
     expect(h.errors).toEqual([]);
     h.scanner.stop();
   });
