@@ -10,10 +10,15 @@ import type { PacerDb } from '../storage/db';
 import { deleteObservations, ingestObservations, readAllObservations } from '../storage/observations';
 import { repository } from '../storage/repository';
 
+/** CRM metrics made per stage or funnel (the others are always derived). */
+const BREAKDOWN = /^crm-(conversion|pipeline-value)-/;
+
 const FLOW_METRICS = [CRM_METRIC.newLeads, CRM_METRIC.mqls, CRM_METRIC.dealsWon, CRM_METRIC.dealsWonValue];
 
 export interface KpiRefresh {
   metricsCreated: number;
+  /** Breakdowns no longer derived, archived. */
+  metricsRetired: number;
   observations: number;
   removed: number;
   /** CRM money metrics moved to the settings' currency (their older snapshots converted or dropped). */
@@ -29,7 +34,7 @@ export async function refreshLeadKpis(
 ): Promise<KpiRefresh> {
   const leads = (await repository(db, 'leads').list()).filter((l) => !l.example);
   if (leads.length === 0)
-    return { metricsCreated: 0, observations: 0, removed: 0, recurrenced: 0, apart: [] };
+    return { metricsCreated: 0, metricsRetired: 0, observations: 0, removed: 0, recurrenced: 0, apart: [] };
   const rates = settings.exchangeRates ?? [];
   const derived = deriveLeadKpis(leads, {
     timeZone: settings.timeZone,
@@ -41,6 +46,21 @@ export async function refreshLeadKpis(
   const existing = new Map((await metrics.list({ includeDeleted: true })).map((m) => [m.id, m]));
   const created = derived.metrics.filter((s) => !existing.has(s.id)).map((s) => metricFromSpec(s, now));
   if (created.length > 0) await metrics.putMany(created);
+  // Breakdowns no longer derived (a stage renamed, a funnel regrouped) are archived, not left to pile
+  // up beside the current ones, unless a goal reads them; archiving keeps their history.
+  const derivedIds = new Set(derived.metrics.map((m) => m.id));
+  const read = new Set((await repository(db, 'goals').list()).map((g) => g.metricId));
+  const retired = [...existing.values()].filter(
+    (m) =>
+      m.source === 'crm' &&
+      BREAKDOWN.test(m.id) &&
+      !derivedIds.has(m.id) &&
+      !m.archived &&
+      m.deletedAt === null &&
+      !read.has(m.id),
+  );
+  if (retired.length > 0)
+    await metrics.putMany(retired.map((m) => ({ ...m, archived: true, updatedAt: now })));
   const deleted = new Set([...existing.values()].filter((m) => m.deletedAt !== null).map((m) => m.id));
   const observations = derived.observations.filter((o) => !deleted.has(o.metricId));
   const ids = new Set(observations.map((o) => o.id));
@@ -86,6 +106,7 @@ export async function refreshLeadKpis(
   if (writes.length > 0) await ingestObservations(db, writes);
   return {
     metricsCreated: created.length,
+    metricsRetired: retired.length,
     observations: observations.length,
     removed: stale.length,
     recurrenced: moved.length,

@@ -18,6 +18,9 @@ export const overlayEn = {
   'overlay.badge.days': '{count}d',
   'overlay.badge.daysTitle.one': '{count} day in this stage',
   'overlay.badge.daysTitle.other': '{count} days in this stage',
+  'overlay.badge.daysAtLeast': '≥{count}d',
+  'overlay.badge.daysAtLeastTitle':
+    'At least {count} days in this stage: it was there when Pacer first read it, {count} days ago',
   'overlay.badge.tierTitle': 'Tier {tier} by deal value',
   'overlay.panel.label': 'Pacer panel',
   'overlay.panel.collapse': 'Collapse the Pacer panel',
@@ -67,6 +70,9 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.badge.days': '{count} ngày',
   'overlay.badge.daysTitle.one': '{count} ngày ở giai đoạn này',
   'overlay.badge.daysTitle.other': '{count} ngày ở giai đoạn này',
+  'overlay.badge.daysAtLeast': '≥{count} ngày',
+  'overlay.badge.daysAtLeastTitle':
+    'Ít nhất {count} ngày ở giai đoạn này: đã ở đó khi Pacer đọc lần đầu, cách đây {count} ngày',
   'overlay.badge.tierTitle': 'Hạng {tier} theo giá trị hợp đồng',
   'overlay.panel.label': 'Bảng Pacer',
   'overlay.panel.collapse': 'Thu gọn bảng Pacer',

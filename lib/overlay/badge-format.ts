@@ -22,7 +22,7 @@ const memo = new Map<string, BadgeView | null>();
  */
 export function formatBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null): BadgeView | null {
   const share = data.gapShare === null ? null : percentText(data.gapShare);
-  const key = `${locale}\u0000${gapLabel}\u0000${data.tier}\u0000${share}\u0000${data.daysInStage}`;
+  const key = `${locale}\u0000${gapLabel}\u0000${data.tier}\u0000${share}\u0000${data.daysInStage}\u0000${data.daysAtLeast === true}`;
   if (memo.has(key)) return memo.get(key) ?? null;
   const view = buildBadge(data, locale, gapLabel);
   if (memo.size >= 2000) memo.clear();
@@ -45,12 +45,18 @@ function buildBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null
   if (data.daysInStage !== null) {
     // Counts passed as text for the same reason (a number param goes through Intl.NumberFormat).
     const count = String(data.daysInStage);
-    view.days = t(locale, 'overlay.badge.days', { count });
-    sentences.push(
-      t(locale, data.daysInStage === 1 ? 'overlay.badge.daysTitle.one' : 'overlay.badge.daysTitle.other', {
-        count,
-      }),
-    );
+    if (data.daysAtLeast) {
+      // Already in this stage when Pacer first read it: how long before that, Pacer cannot know.
+      view.days = t(locale, 'overlay.badge.daysAtLeast', { count });
+      sentences.push(t(locale, 'overlay.badge.daysAtLeastTitle', { count }));
+    } else {
+      view.days = t(locale, 'overlay.badge.days', { count });
+      sentences.push(
+        t(locale, data.daysInStage === 1 ? 'overlay.badge.daysTitle.one' : 'overlay.badge.daysTitle.other', {
+          count,
+        }),
+      );
+    }
   }
   if (sentences.length === 0) return null;
   view.title = sentences.join(' · ');

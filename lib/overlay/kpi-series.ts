@@ -8,6 +8,7 @@
 import { type Apart, convert, type Rate, totalIn } from '../crm/exchange';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import type { Lead, Metric, Observation } from '../schema';
+import { enteredAt, wonAt } from './stage-dates';
 import { isMqlStage, outcomeByName, type StageOutcome, stageOutcomes, stageSlug } from './stages';
 
 export const CRM_METRIC = {
@@ -109,17 +110,19 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     const channel = lead.channel?.trim().slice(0, 200) || undefined;
     if (LEAD_TYPES.has(lead.objectType))
       add(CRM_METRIC.newLeads, lead.createdDate ?? lead.firstSeen, 1, channel);
-    const mql = lead.stageHistory.find((c) => isMqlStage(c.stage));
-    if (mql) add(CRM_METRIC.mqls, mql.at, 1, channel);
-    const won = DEAL_TYPES.has(lead.objectType)
-      ? lead.stageHistory.find((c) => outcomeOf(c.stage) === 'won')
-      : undefined;
-    if (won) {
-      add(CRM_METRIC.dealsWon, won.at, 1, channel);
+    // Dated like a win: a lead already an MQL when first read became one on a day Pacer cannot know.
+    const mqlIndex = lead.stageHistory.findIndex((c) => isMqlStage(c.stage));
+    const mql = mqlIndex < 0 ? null : enteredAt(lead, mqlIndex);
+    if (mql !== null) add(CRM_METRIC.mqls, mql, 1, channel);
+    // Dated when Pacer saw it won (or by the CRM's close date): a deal already won when first read
+    // was won on a day Pacer cannot know, and is not counted as won on the day of the install.
+    const won = DEAL_TYPES.has(lead.objectType) ? wonAt(lead, (stage) => outcomeOf(stage) === 'won') : null;
+    if (won !== null) {
+      add(CRM_METRIC.dealsWon, won, 1, channel);
       if (lead.amount !== undefined) {
         const from = lead.currency ?? currency;
         const value = convert(lead.amount, from, currency, rates);
-        if (value !== null) add(CRM_METRIC.dealsWonValue, won.at, value, channel);
+        if (value !== null) add(CRM_METRIC.dealsWonValue, won, value, channel);
         else keepApart(CRM_METRIC.dealsWonValue, [{ currency: from, amount: lead.amount, count: 1 }]);
       }
     }
@@ -142,11 +145,14 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
   };
   const snapshots: Observation[] = [pipeline(CRM_METRIC.pipelineValue, open)];
 
-  const order = stageOrder(
-    leads.filter((l) => DEAL_TYPES.has(l.objectType) || LEAD_TYPES.has(l.objectType)),
+  // Pipeline value by the open stages deals go through (a contact's lifecycle stage holds no deal
+  // value); a stage empty today reads 0, so its series does not stop at its last value.
+  const openStages = stageOrder(
+    leads.filter((l) => DEAL_TYPES.has(l.objectType)),
     outcomeOf,
-  );
-  const openStages = order.filter((s) => outcomeOf(s) === 'open').slice(0, maxStages);
+  )
+    .filter((st) => outcomeOf(st) === 'open')
+    .slice(0, maxStages);
   for (const stage of openStages) {
     const id = `${CRM_METRIC.pipelineValue}-${stageSlug(stage)}`;
     metrics.push({
@@ -166,28 +172,89 @@ export function deriveLeadKpis(all: readonly Lead[], opts: KpiOptions): DerivedK
     );
   }
 
-  const chain = order.slice(0, maxStages);
-  const rank = new Map(chain.map((s, i) => [s, i]));
-  for (let i = 0; i + 1 < chain.length; i++) {
-    const from = chain[i]!;
-    const to = chain[i + 1]!;
-    const reached = leads.filter((l) => l.stageHistory.some((c) => c.stage === from));
-    if (reached.length === 0) continue;
-    const moved = reached.filter((l) => l.stageHistory.some((c) => (rank.get(c.stage) ?? -1) > i)).length;
-    const id = `crm-conversion-${stageSlug(from)}-to-${stageSlug(to)}`;
-    metrics.push({
-      id,
-      name: `Conversion: ${from} → ${to}`,
-      vi: `Chuyển đổi: ${from} → ${to}`,
-      unit: { kind: 'percent' },
-      direction: 'up',
-      aggregation: 'last',
-      dimensions: [],
-    });
-    // Percent metrics store percentage points (15 = 15%).
-    snapshots.push(snapshot(id, Math.round((moved / reached.length) * 10_000) / 100));
+  for (const funnel of funnels(leads)) {
+    // Stages in the order Pacer saw leads move through them: a stage seen only as where a lead was
+    // when first read has no place in a funnel yet (every stage tied, and the chain fell back to the
+    // alphabet: "Conversion: Signed → Proposal").
+    const moved = funnel.leads.filter((l) => l.stageHistory.length >= 2);
+    if (moved.length < MIN_MOVES) continue;
+    const chain = stageOrder(moved, outcomeOf).slice(0, maxStages);
+    const rank = new Map(chain.map((st, i) => [st, i]));
+    for (let i = 0; i + 1 < chain.length; i++) {
+      const from = chain[i]!;
+      const to = chain[i + 1]!;
+      const reached = funnel.leads.filter((l) => l.stageHistory.some((c) => c.stage === from));
+      if (reached.length === 0) continue;
+      const further = reached.filter((l) => l.stageHistory.some((c) => (rank.get(c.stage) ?? -1) > i)).length;
+      const id = `crm-conversion-${funnel.slug}-${stageSlug(from)}-to-${stageSlug(to)}`;
+      metrics.push({
+        id,
+        name: `Conversion (${funnel.label}): ${from} → ${to}`,
+        vi: `Chuyển đổi (${funnel.labelVi}): ${from} → ${to}`,
+        unit: { kind: 'percent' },
+        direction: 'up',
+        aggregation: 'last',
+        dimensions: [],
+      });
+      // Percent metrics store percentage points (15 = 15%).
+      snapshots.push(snapshot(id, Math.round((further / reached.length) * 10_000) / 100));
+    }
   }
   return { metrics, observations: [...counts.values(), ...snapshots], apart };
+}
+
+/** Leads that moved stage while Pacer watched, before a funnel's conversion is worth a KPI. */
+const MIN_MOVES = 3;
+
+const CRM_LABELS: Record<string, string> = {
+  hubspot: 'HubSpot',
+  salesforce: 'Salesforce',
+  pipedrive: 'Pipedrive',
+  zoho: 'Zoho CRM',
+};
+
+interface Funnel {
+  slug: string;
+  label: string;
+  labelVi: string;
+  leads: Lead[];
+}
+
+/**
+ * One funnel per CRM and kind of record (deals; leads and contacts): a HubSpot deal pipeline, a
+ * Pipedrive one and a board mapped by pointing have stages of their own, and had been chained into
+ * one ("Conversion: Closed won → Signed").
+ */
+function funnels(leads: readonly Lead[]): Funnel[] {
+  const out = new Map<string, Funnel>();
+  for (const lead of leads) {
+    const deals = DEAL_TYPES.has(lead.objectType);
+    if (!deals && !LEAD_TYPES.has(lead.objectType)) continue;
+    const key = `${lead.crm}\u0000${deals}`;
+    let funnel = out.get(key);
+    if (!funnel) {
+      const crm = CRM_LABELS[lead.crm] ?? hostOf(lead.crm);
+      funnel = {
+        slug: stageSlug(`${crm} ${deals ? 'deals' : 'leads'}`),
+        label: `${crm} ${deals ? 'deals' : 'leads'}`,
+        labelVi: `${deals ? 'hợp đồng' : 'khách hàng tiềm năng'} ${crm}`,
+        leads: [],
+      };
+      out.set(key, funnel);
+    }
+    funnel.leads.push(lead);
+  }
+  return [...out.values()];
+}
+
+/** "custom:https://crm.example.com" → "crm.example.com". */
+function hostOf(crm: string): string {
+  const origin = crm.replace(/^custom:/, '');
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
 }
 
 function BASE_METRICS(currency: string): MetricSpec[] {

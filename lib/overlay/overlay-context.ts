@@ -11,9 +11,8 @@ import { convert, type Rate } from '../crm/exchange';
 import { paretoTiers } from '../engine/pareto';
 import { Locale } from '../schema/common';
 import type { Lead } from '../schema/lead';
+import { daysInStage } from './stage-dates';
 import { leadOutcome } from './stages';
-
-const DAY_MS = 86_400_000;
 
 export const LeadBadgeData = z.object({
   id: z.string().check(z.minLength(1), z.maxLength(200)),
@@ -21,6 +20,8 @@ export const LeadBadgeData = z.object({
   /** Amount ÷ open gap of the revenue goal (0.18 = closes 18% of it); null when it does not apply. */
   gapShare: z.nullable(z.number().check(z.gte(0))),
   daysInStage: z.nullable(z.int().check(z.gte(0))),
+  /** The lead was already in its stage when Pacer first read it: `daysInStage` is a lower bound. */
+  daysAtLeast: z.optional(z.boolean()),
 });
 export type LeadBadgeData = z.infer<typeof LeadBadgeData>;
 
@@ -79,13 +80,6 @@ export function tiersByCurrency(
   return out;
 }
 
-/** Whole days since the lead entered its current stage, or null without a stage history. */
-export function daysInStage(lead: Pick<Lead, 'stageHistory'>, now: number): number | null {
-  const last = lead.stageHistory.at(-1);
-  if (!last) return null;
-  return Math.max(0, Math.floor((now - last.at) / DAY_MS));
-}
-
 /**
  * The share of the gap an open deal would close; null for closed deals, or for a deal in another
  * currency than the goal's unless the user gave a rate between the two.
@@ -117,6 +111,13 @@ export interface ContextInput {
   now: number;
 }
 
+/** A badge's days: known days, or "at least" days once there is one (0 known days say nothing). */
+function stageDays(lead: Lead, now: number): Pick<LeadBadgeData, 'daysInStage' | 'daysAtLeast'> {
+  const d = daysInStage(lead, now);
+  if (!d || (d.atLeast && d.days === 0)) return { daysInStage: null };
+  return d.atLeast ? { daysInStage: d.days, daysAtLeast: true } : { daysInStage: d.days };
+}
+
 export function computeOverlayContext(input: ContextInput): OverlayContext {
   const tiers = tiersByCurrency(input.leads, input.thresholds, input.currency);
   const ranked = rankedDeals(input.leads);
@@ -130,7 +131,7 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
       id,
       tier: tiers.get(id) ?? null,
       gapShare: gapShare(lead, input.gap, input.currency, input.rates),
-      daysInStage: daysInStage(lead, input.now),
+      ...stageDays(lead, input.now),
     });
   }
   return {

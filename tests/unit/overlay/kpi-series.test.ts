@@ -71,16 +71,29 @@ describe('deriveLeadKpis', () => {
     expect(values['crm-pipeline-value-contract-sent:2026-11-23']).toBe(40);
   });
 
-  it('computes stage-to-stage conversion in percentage points', () => {
+  it('computes stage-to-stage conversion in percentage points, one funnel per CRM and kind of record', () => {
     expect(stageOrder(LEADS)).toEqual([
       'Appointment scheduled',
       'Marketing Qualified Lead',
       'Contract sent',
       'Closed won',
     ]);
-    // Of the 5 deals ever in "Appointment scheduled", 2 moved further along the chain.
-    expect(values['crm-conversion-appointment-scheduled-to-marketing-qualified-lead:2026-11-23']).toBe(40);
-    expect(values['crm-conversion-contract-sent-to-closed-won:2026-11-23']).toBe(50);
+    // HubSpot deals: d1, d2 and d5 moved while Pacer watched. Of the 5 deals ever in "Appointment
+    // scheduled", 2 moved further along the chain; the contact's MQL stage is another funnel.
+    expect(values['crm-conversion-hubspot-deals-appointment-scheduled-to-contract-sent:2026-11-23']).toBe(40);
+    expect(values['crm-conversion-hubspot-deals-contract-sent-to-closed-won:2026-11-23']).toBe(50);
+    expect(Object.keys(values).filter((k) => k.includes('marketing-qualified-lead'))).toEqual([]);
+    expect(metrics.find((m) => m.id.startsWith('crm-conversion-hubspot-deals-contract-sent'))?.name).toBe(
+      'Conversion (HubSpot deals): Contract sent → Closed won',
+    );
+  });
+
+  it('makes no conversion KPI from stages only seen where leads were when first read', () => {
+    const firstSight = ['Signed', 'Proposal', 'Lead', 'Contract sent'].map((stage, i) =>
+      lead(`f${i}`, { crm: 'custom:http://127.0.0.1:5000', history: [[stage, 0]] }),
+    );
+    const { metrics: made } = deriveLeadKpis(firstSight, OPTS);
+    expect(made.filter((m) => m.id.startsWith('crm-conversion-'))).toEqual([]);
   });
 
   it('produces valid observations and metrics with source "crm" and stable ids', () => {

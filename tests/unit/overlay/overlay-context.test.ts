@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatBadge } from '../../../lib/overlay/badge-format';
 import {
   computeOverlayContext,
-  daysInStage,
   gapShare,
   OverlayContext,
   tiersByCurrency,
 } from '../../../lib/overlay/overlay-context';
-import { lead, NOW } from './leads-fixture';
+import { daysInStage } from '../../../lib/overlay/stage-dates';
+import { DAY, lead, NOW } from './leads-fixture';
 
 const GAP = { goalId: 'g', gap: 1_000, currency: 'VND', label: 'Q4' };
 
@@ -48,9 +48,45 @@ describe('overlay context', () => {
   });
 
   it('counts whole days in the current stage', () => {
-    expect(daysInStage(leads[0]!, NOW)).toBe(3);
-    expect(daysInStage(leads[1]!, NOW)).toBe(0);
+    expect(daysInStage(leads[0]!, NOW)).toEqual({ days: 3, atLeast: false });
+    expect(daysInStage(leads[1]!, NOW)).toEqual({ days: 0, atLeast: false });
     expect(daysInStage(leads[4]!, NOW)).toBeNull();
+  });
+
+  it('knows only a lower bound for the stage a lead was in when Pacer first read it', () => {
+    const seen = NOW - 12 * DAY;
+    const first = lead('old', { firstSeen: seen, history: [] });
+    first.stageHistory = [{ stage: 'Contract sent', at: seen }];
+    expect(daysInStage(first, NOW)).toEqual({ days: 12, atLeast: true });
+    // Read on the day it was created: it has been in its first stage since.
+    expect(daysInStage({ ...first, createdDate: seen - 3_600_000 }, NOW)).toEqual({
+      days: 12,
+      atLeast: false,
+    });
+    // A change Pacer saw is dated.
+    const moved = {
+      ...first,
+      stageHistory: [...first.stageHistory, { stage: 'Negotiation', at: NOW - 2 * DAY }],
+    };
+    expect(daysInStage(moved, NOW)).toEqual({ days: 2, atLeast: false });
+    // On the badge: "≥12d", and nothing on the day of the first sighting (0 days says nothing).
+    const badge = (l: typeof first) =>
+      computeOverlayContext({
+        leads: [l],
+        leadIds: [l.id],
+        gap: null,
+        goal: null,
+        locale: 'en',
+        thresholds: [0.8, 0.95, 1],
+        currency: 'VND',
+        now: NOW,
+      }).leads[0];
+    expect(badge(first)).toMatchObject({ daysInStage: 12, daysAtLeast: true });
+    expect(
+      badge({ ...first, firstSeen: NOW, stageHistory: [{ stage: 'Contract sent', at: NOW }] }),
+    ).toMatchObject({
+      daysInStage: null,
+    });
   });
 
   it('answers only for known live leads, once each, in a shape the content script accepts', () => {
