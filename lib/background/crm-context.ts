@@ -75,7 +75,14 @@ export function createOverlayContextProvider(
       const type = perGoal.get(g.id)?.type;
       return type === 'total' || type === 'level';
     });
-    const gap = pickRevenueGoal(closable, input.metrics, numbers, t, settings.fiscalYearStartMonth);
+    const gap = pickRevenueGoal(
+      closable,
+      input.metrics,
+      numbers,
+      t,
+      settings.fiscalYearStartMonth,
+      settings.locale,
+    );
     const goal =
       (gap && data.goals.find((g) => g.id === gap.goalId)) ||
       data.goals.find((g) => g.status !== 'done') ||

@@ -14,6 +14,8 @@ export interface BadgeView {
 }
 
 const memo = new Map<string, BadgeView | null>();
+/** A gap label this short ("Q3") fits in the pill. */
+const SHORT_LABEL = 6;
 
 /**
  * The badge of one lead. Views depend only on the tier, the share, the days and the language, and a
@@ -39,7 +41,12 @@ function buildBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null
   }
   if (data.gapShare !== null && gapLabel) {
     const percent = percentText(data.gapShare);
-    view.share = t(locale, 'overlay.badge.share', { percent, period: gapLabel });
+    // The pill names a quarter ("18% of Q3 gap"); a goal's title goes in the tooltip only: in the pill
+    // it pushed the tier and the share out of the badge's box ("C <1% of Reach 150 billio").
+    view.share =
+      gapLabel.length <= SHORT_LABEL
+        ? t(locale, 'overlay.badge.share', { percent, period: gapLabel })
+        : t(locale, 'overlay.badge.shareOfGoal', { percent });
     sentences.push(t(locale, 'overlay.badge.shareTitle', { percent, period: gapLabel }));
   }
   if (data.daysInStage !== null) {

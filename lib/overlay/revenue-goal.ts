@@ -1,9 +1,12 @@
 /**
  * "The current revenue goal": the open goal on a money metric that goes up, with a target still ahead
- * and a deadline not yet passed. Pinned goals win, then the nearest deadline. Its open gap (target −
- * current) is what a deal's badge measures itself against.
+ * and a deadline not yet passed. A BHAG only when there is no other (a deal against the gap to a
+ * three-year ambition read "<1%" on every card, while the quarter's key result a deal can move was
+ * ignored); then pinned goals, then the nearest deadline. Its open gap (target − current) is what a
+ * deal's badge measures itself against, labelled by its quarter or its title in the user's language.
  */
-import type { Goal, Metric } from '../schema';
+import { localizedName } from '../i18n/translate';
+import type { Goal, Locale, Metric } from '../schema';
 import type { RevenueGap } from './overlay-context';
 
 export interface GoalNumbers {
@@ -13,13 +16,15 @@ export interface GoalNumbers {
 
 /** "Q3" for a goal window of about a quarter (fiscal quarters), else the goal's title. */
 export function gapLabel(
-  goal: Pick<Goal, 'title' | 'startAt' | 'deadline'>,
+  goal: Pick<Goal, 'title' | 'startAt' | 'deadline' | 'translations'>,
   fiscalYearStartMonth = 1,
+  locale: Locale = 'en',
 ): string {
   const { startAt, deadline } = goal;
-  if (startAt === undefined || deadline === undefined) return goal.title;
+  const title = localizedName(goal, locale);
+  if (startAt === undefined || deadline === undefined) return title;
   const days = (deadline - startAt) / 86_400_000;
-  if (days < 80 || days > 100) return goal.title;
+  if (days < 80 || days > 100) return title;
   const middle = new Date(startAt + (deadline - startAt) / 2);
   const month = middle.getUTCMonth() + 1;
   const quarter = Math.floor(((month - fiscalYearStartMonth + 12) % 12) / 3) + 1;
@@ -32,6 +37,7 @@ export function pickRevenueGoal(
   numbers: ReadonlyMap<string, GoalNumbers>,
   now: number,
   fiscalYearStartMonth = 1,
+  locale: Locale = 'en',
 ): RevenueGap | null {
   const metricById = new Map(metrics.filter((m) => m.deletedAt === null).map((m) => [m.id, m]));
   const candidates: { goal: Goal; gap: number; currency: string }[] = [];
@@ -49,6 +55,7 @@ export function pickRevenueGoal(
   }
   candidates.sort(
     (a, b) =>
+      Number(a.goal.kind === 'bhag') - Number(b.goal.kind === 'bhag') ||
       Number(Boolean(b.goal.pinned)) - Number(Boolean(a.goal.pinned)) ||
       (a.goal.deadline ?? Number.MAX_SAFE_INTEGER) - (b.goal.deadline ?? Number.MAX_SAFE_INTEGER) ||
       a.goal.id.localeCompare(b.goal.id),
@@ -59,6 +66,6 @@ export function pickRevenueGoal(
     goalId: best.goal.id,
     gap: best.gap,
     currency: best.currency,
-    label: gapLabel(best.goal, fiscalYearStartMonth),
+    label: gapLabel(best.goal, fiscalYearStartMonth, locale),
   };
 }

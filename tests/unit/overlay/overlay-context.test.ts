@@ -53,6 +53,17 @@ describe('overlay context', () => {
     expect(daysInStage(leads[4]!, NOW)).toBeNull();
   });
 
+  it('keeps a goal title out of the pill (it pushed the tier out of the badge) and in the tooltip', () => {
+    const view = formatBadge(
+      { id: 'x', tier: 'C', gapShare: 0.004, daysInStage: 12, daysAtLeast: true },
+      'vi',
+      'Đạt doanh thu 150 tỷ đồng mỗi năm',
+    );
+    expect(view).toMatchObject({ tier: 'C', share: '<1% khoảng thiếu', days: '≥12 ngày' });
+    expect(view?.title).toContain('Đạt doanh thu 150 tỷ đồng mỗi năm');
+    expect(view?.title).toContain('Ít nhất 12 ngày');
+  });
+
   it('knows only a lower bound for the stage a lead was in when Pacer first read it', () => {
     const seen = NOW - 12 * DAY;
     const first = lead('old', { firstSeen: seen, history: [] });

@@ -78,6 +78,21 @@ describe('stages and the revenue goal', () => {
     const pinned = goals.map((g) => (g.id === 'later' ? { ...g, pinned: true } : g));
     expect(pickRevenueGoal(pinned, metrics, numbers, NOW)?.goalId).toBe('later');
     expect(pickRevenueGoal([goals[0]!], metrics, numbers, NOW)).toBeNull();
+    // A pinned three-year BHAG gives way to any other money goal: against its gap every deal read "<1%".
+    const bhag = goal('bhag', 'rev', {
+      kind: 'bhag',
+      pinned: true,
+      deadline: NOW + 900 * DAY,
+      target: 150_000,
+      title: 'Reach 150 billion VND annual revenue',
+      translations: { vi: 'Đạt doanh thu 150 tỷ đồng mỗi năm' },
+    });
+    expect(pickRevenueGoal([...goals, bhag], metrics, numbers, NOW)?.goalId).toBe('sooner');
+    // Alone, it is the goal, labelled in the user's language.
+    expect(pickRevenueGoal([bhag], metrics, numbers, NOW, 1, 'vi')).toMatchObject({
+      goalId: 'bhag',
+      label: 'Đạt doanh thu 150 tỷ đồng mỗi năm',
+    });
   });
 
   it('labels a quarter-long window by its fiscal quarter, anything else by the title', () => {
