@@ -108,6 +108,16 @@ export interface BadgeLayer {
   attach(): void;
   /** Removes the layer and every badge (navigation, CRM disabled). */
   clear(): void;
+  /** Pacer's theme setting, on every badge host now and later ('system' follows the page's scheme). */
+  setTheme(theme: ThemeSetting): void;
+}
+
+export type ThemeSetting = 'light' | 'dark' | 'system';
+
+/** The `theme` attribute the shared sheets read (`:host([theme='dark'])`); none for 'system'. */
+export function applyTheme(host: Element, theme: ThemeSetting): void {
+  if (theme === 'system') host.removeAttribute('theme');
+  else if (host.getAttribute('theme') !== theme) host.setAttribute('theme', theme);
 }
 
 /** The key a badge is matched by when a new row could take over a drawn or spare host. */
@@ -136,6 +146,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   /** Hidden hosts kept for the next rows: a new shadow root costs a style recalc of its own. */
   const spare: Host[] = [];
   let layer: HTMLElement | null = null;
+  let theme: ThemeSetting = 'system';
 
   function ensureLayer(): HTMLElement {
     if (!layer) {
@@ -350,6 +361,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     const host = doc.createElement(BADGE_TAG);
     // Closed: page scripts cannot read a badge's numbers through `host.shadowRoot` (issue 15, finding 5).
     const shadow = host.attachShadow({ mode: 'closed' });
+    applyTheme(host, theme);
     adoptBadgeStyles(shadow);
     const mount = doc.createElement('span');
     mount.className = 'pc-root';
@@ -394,6 +406,10 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   }
 
   return {
+    setTheme(next) {
+      theme = next;
+      if (layer) for (const host of layer.children) applyTheme(host, next);
+    },
     render(item, anchor, view) {
       const key = viewKey(view);
       const slot = slots.get(item);

@@ -18,7 +18,7 @@ import { siteState } from '../../lib/overlay/site';
 import { type PanelState, pageAddress } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import type { LeadSighting } from '../../lib/schema/lead';
-import { createBadgeLayer, isOwnElement } from './badge-layer';
+import { applyTheme, createBadgeLayer, isOwnElement, type ThemeSetting } from './badge-layer';
 import { FloatingPanel, type FloatingPanelProps, type PanelNotice } from './floating-panel';
 import { Picker } from './picker';
 
@@ -112,7 +112,16 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
 
   /** The goal and language last painted: every badge reply carries them, nearly always unchanged. */
   let contextKey = '';
+  let theme: ThemeSetting = 'system';
+  let panelHost: HTMLElement | null = null;
+  let pickerHost: HTMLElement | null = null;
   const onContext = (context: OverlayContext) => {
+    if (context.theme && context.theme !== theme) {
+      // Pacer's own theme setting: the CSS follows `theme` on each host, else the system's scheme.
+      theme = context.theme;
+      for (const host of [panelHost, pickerHost]) if (host) applyTheme(host, theme);
+      badges.setTheme(theme);
+    }
     const key = JSON.stringify([context.locale, context.goal]);
     if (key === contextKey) return;
     contextKey = key;
@@ -128,6 +137,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     const close = closePicker;
     picker = await env.mountUi('pacer-picker', (container, host) => {
       pickerContainer = container;
+      pickerHost = host;
+      applyTheme(host, theme);
       const onSave = (mapping: CrmMapping) => {
         close();
         // The storage change restarts the overlay with the new mapping (see the content script).
@@ -148,6 +159,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
   function closePicker(): void {
     if (pickerContainer) render(null, pickerContainer);
     pickerContainer = null;
+    pickerHost = null;
     picker?.remove();
     picker = null;
   }
@@ -204,6 +216,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     panel?.remove();
     panel = null;
     panelContainer = null;
+    panelHost = null;
     badges.clear();
     view.notice = null;
     view.fallback = false;
@@ -223,8 +236,10 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     view.url = url;
     view.panel = store.panels[panelKey(url)] ?? DEFAULT_PANEL;
     view.notice = site.status === 'unmapped' ? 'unmapped' : null;
-    panel = await env.mountUi('pacer-panel', (container) => {
+    panel = await env.mountUi('pacer-panel', (container, host) => {
       panelContainer = container;
+      panelHost = host;
+      applyTheme(host, theme);
       paint();
     });
     if (mine !== generation) {

@@ -106,6 +106,7 @@ export function createOverlayContextProvider(
         gap: e.gap,
         goal: e.goal,
         locale: e.settings.locale,
+        theme: e.settings.theme,
         thresholds: e.settings.paretoThresholds,
         currency: e.settings.currency,
         rates: e.settings.exchangeRates,

@@ -27,6 +27,8 @@ export type LeadBadgeData = z.infer<typeof LeadBadgeData>;
 
 export const OverlayContext = z.object({
   locale: Locale,
+  /** Pacer's theme setting: the panel and badges follow it, not only the system's scheme. */
+  theme: z.optional(z.enum(['light', 'dark', 'system'])),
   goal: z.nullable(GoalView),
   /** "Q3", or the goal's title: which gap the share is of. */
   gapLabel: z.nullable(z.string().check(z.maxLength(300))),
@@ -104,6 +106,7 @@ export interface ContextInput {
   gap: RevenueGap | null;
   goal: GoalView | null;
   locale: z.infer<typeof Locale>;
+  theme?: 'light' | 'dark' | 'system';
   thresholds: readonly number[];
   currency: string;
   /** The user's exchange rates (Settings.exchangeRates), for deals in another currency than the goal's. */
@@ -136,6 +139,7 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
   }
   return {
     locale: input.locale,
+    ...(input.theme ? { theme: input.theme } : {}),
     goal: input.goal,
     gapLabel: input.gap?.label ?? null,
     leads: leads.slice(0, 500),

@@ -95,6 +95,22 @@ describe('badge layer', () => {
     expect(document.querySelector(LAYER_TAG)).toBeNull();
   });
 
+  it('follows Pacer’s theme setting on every badge host, drawn before or after it changes', () => {
+    const { layer } = drawnRows('A', 'B');
+    const themes = () =>
+      [...document.querySelectorAll('pacer-lead-badge')].map((h) => h.getAttribute('theme'));
+    expect(themes()).toEqual([null, null]);
+    layer.setTheme('dark');
+    expect(themes()).toEqual(['dark', 'dark']);
+    const late = row('c');
+    layer.render(late.tr, late.td, { tier: 'C', title: 'C' });
+    layer.place();
+    expect(themes()).toEqual(['dark', 'dark', 'dark']);
+    layer.setTheme('system');
+    expect(themes()).toEqual([null, null, null]);
+    layer.clear();
+  });
+
   it('keeps page text as text (a title is never parsed as HTML)', () => {
     const { tr, td } = row('x');
     const layer = createBadgeLayer(document);
