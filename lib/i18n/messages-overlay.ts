@@ -20,6 +20,9 @@ export const overlayEn = {
   'overlay.badge.daysTitle.one': '{count} day in this stage',
   'overlay.badge.daysTitle.other': '{count} days in this stage',
   'overlay.badge.daysAtLeast': '≥{count}d',
+  'overlay.badge.daysNew': 'new',
+  'overlay.badge.daysNewTitle':
+    'First read by Pacer today, already in this stage: its days in the stage count from now',
   'overlay.badge.daysAtLeastTitle':
     'At least {count} days in this stage: it was there when Pacer first read it, {count} days ago',
   'overlay.badge.tierTitle': 'Tier {tier} by deal value',
@@ -73,6 +76,9 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.badge.daysTitle.one': '{count} ngày ở giai đoạn này',
   'overlay.badge.daysTitle.other': '{count} ngày ở giai đoạn này',
   'overlay.badge.daysAtLeast': '≥{count} ngày',
+  'overlay.badge.daysNew': 'mới',
+  'overlay.badge.daysNewTitle':
+    'Pacer đọc lần đầu hôm nay, đã ở giai đoạn này từ trước: số ngày ở giai đoạn tính từ bây giờ',
   'overlay.badge.daysAtLeastTitle':
     'Ít nhất {count} ngày ở giai đoạn này: đã ở đó khi Pacer đọc lần đầu, cách đây {count} ngày',
   'overlay.badge.tierTitle': 'Hạng {tier} theo giá trị hợp đồng',

@@ -114,10 +114,10 @@ export interface ContextInput {
   now: number;
 }
 
-/** A badge's days: known days, or "at least" days once there is one (0 known days say nothing). */
+/** A badge's days: known days, or a lower bound ("≥12d"; "new" on the day Pacer first read it). */
 function stageDays(lead: Lead, now: number): Pick<LeadBadgeData, 'daysInStage' | 'daysAtLeast'> {
   const d = daysInStage(lead, now);
-  if (!d || (d.atLeast && d.days === 0)) return { daysInStage: null };
+  if (!d) return { daysInStage: null };
   return d.atLeast ? { daysInStage: d.days, daysAtLeast: true } : { daysInStage: d.days };
 }
 

@@ -80,7 +80,7 @@ describe('overlay context', () => {
       stageHistory: [...first.stageHistory, { stage: 'Negotiation', at: NOW - 2 * DAY }],
     };
     expect(daysInStage(moved, NOW)).toEqual({ days: 2, atLeast: false });
-    // On the badge: "≥12d", and nothing on the day of the first sighting (0 days says nothing).
+    // On the badge: "≥12d", and "new" on the day of the first sighting (never "0d").
     const badge = (l: typeof first) =>
       computeOverlayContext({
         leads: [l],
@@ -93,11 +93,9 @@ describe('overlay context', () => {
         now: NOW,
       }).leads[0];
     expect(badge(first)).toMatchObject({ daysInStage: 12, daysAtLeast: true });
-    expect(
-      badge({ ...first, firstSeen: NOW, stageHistory: [{ stage: 'Contract sent', at: NOW }] }),
-    ).toMatchObject({
-      daysInStage: null,
-    });
+    const today = badge({ ...first, firstSeen: NOW, stageHistory: [{ stage: 'Contract sent', at: NOW }] });
+    expect(today).toMatchObject({ daysInStage: 0, daysAtLeast: true });
+    expect(formatBadge(today!, 'en', null)).toMatchObject({ days: 'new' });
   });
 
   it('answers only for known live leads, once each, in a shape the content script accepts', () => {
