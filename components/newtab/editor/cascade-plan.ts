@@ -239,11 +239,24 @@ export function weightsFromLastYear(
  * The yearly rate when the window starts: the goal's baseline if it has one, else the metric's total
  * over the 12 months before the start (scaled up to a year when only some months have data), else null.
  */
+/**
+ * The last day of the months the start is read from: the day before the start, but never inside the
+ * running month. A BHAG starting Jan 1 planned on Dec 7 had read "the 3 months before Jan 1" with a
+ * December of 7 days as a whole month: its yearly start (₫2.82B) and every milestone came out low.
+ */
+function beforeRunningMonth(dayBeforeStart: string, now: number | undefined, timeZone: string): string {
+  if (now === undefined) return dayBeforeStart;
+  const today = localDayKey(now, timeZone);
+  const lastComplete = addDays(`${today.slice(0, 8)}01`, -1);
+  return dayBeforeStart < lastComplete ? dayBeforeStart : lastComplete;
+}
+
 export function rateBeforeStart(
   rollups: readonly DailyRollup[],
   goal: CascadableGoal,
   metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
   cal: CalendarSettings,
+  now?: number,
 ): { rate: number; months: number } | null {
   if (goal.baseline !== undefined) return { rate: goal.baseline, months: 12 };
   if (!metric) return null;
@@ -251,7 +264,7 @@ export function rateBeforeStart(
   const from = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
   const months = aggregateRollups(selectRollups(rollups, metric.id, goal.dims), 'sum', 'month', cal, {
     from,
-    to: addDays(start, -1),
+    to: beforeRunningMonth(addDays(start, -1), now, cal.timeZone),
   });
   if (months.length === 0) return null;
   const total = months.reduce((a, p) => a + p.value, 0);
@@ -267,6 +280,7 @@ export function levelBeforeStart(
   goal: CascadableGoal,
   metric: Pick<Metric, 'id' | 'aggregation' | 'formula'> | undefined,
   cal: CalendarSettings,
+  now?: number,
 ): number | null {
   if (goal.baseline !== undefined) return goal.baseline;
   if (!metric || metric.formula) return null;
@@ -278,7 +292,7 @@ export function levelBeforeStart(
     cal,
     {
       from: `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`,
-      to: addDays(start, -1),
+      to: beforeRunningMonth(addDays(start, -1), now, cal.timeZone),
     },
   );
   return months[months.length - 1]?.value ?? null;

@@ -106,14 +106,14 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     [method, goal, metric, rollups],
   );
   const before = useMemo(
-    () => (goal && rollups ? rateBeforeStart(rollups, goal, metric, s) : null),
+    () => (goal && rollups ? rateBeforeStart(rollups, goal, metric, s, Date.now()) : null),
     [goal, metric, rollups],
   );
   const currency = goal?.budget?.currency ?? (unit.kind === 'currency' ? unit.currency : s.currency);
   const money: Unit = { kind: 'currency', currency };
   const chosenMeaning = meaning ?? (goal ? defaultMeaning(goal, metric) : 'total');
   const levelAtStart = useMemo(
-    () => (goal && rollups ? levelBeforeStart(rollups, goal, metric, s) : null),
+    () => (goal && rollups ? levelBeforeStart(rollups, goal, metric, s, Date.now()) : null),
     [goal, metric, rollups],
   );
   const startRate = startRateText === null ? before?.rate : readAmount(startRateText, loc).value;

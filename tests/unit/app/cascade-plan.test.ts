@@ -8,6 +8,7 @@ import {
   milestoneGoals,
   type PlanRow,
   planCascade,
+  rateBeforeStart,
 } from '../../../components/newtab/editor/cascade-plan';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { Goal } from '../../../lib/schema';
@@ -286,5 +287,26 @@ describe('planCascade: properties', () => {
       ),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('rateBeforeStart', () => {
+  it('reads complete months only: a December of 7 days is not a whole month', () => {
+    // Oct ₫275M, Nov ₫415M, and ₫15M on Dec 1–7; the BHAG starts Jan 1, planned on Dec 7.
+    const obs = [
+      { time: local(2026, 10, 15), value: 275_000_000, dims: {} },
+      { time: local(2026, 11, 15), value: 415_000_000, dims: {} },
+      { time: local(2026, 12, 5), value: 15_000_000, dims: {} },
+    ];
+    const rollups = rollupFromPoints('rev', obs, tz);
+    const g = bhag({ metricId: 'rev', startAt: local(2027, 1, 1), deadline: local(2030, 1, 1) - 1 });
+    const dec7 = local(2026, 12, 7) + 12 * 3_600_000;
+    expect(rateBeforeStart(rollups, g, { id: 'rev', aggregation: 'sum' }, cal, dec7)).toEqual({
+      rate: ((275_000_000 + 415_000_000) * 12) / 2,
+      months: 2,
+    });
+    // Planned once December is over, December counts.
+    const jan2 = local(2027, 1, 2);
+    expect(rateBeforeStart(rollups, g, { id: 'rev', aggregation: 'sum' }, cal, jan2)?.months).toBe(3);
   });
 });
