@@ -162,6 +162,10 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     const lastCheckIn = goalCheckIns[goalCheckIns.length - 1];
     const facts = goalFacts(goal, metric, goalCheckIns, now, tz, today, childrenOf.get(goal.id) ?? []);
     const r = READERS[facts.type](facts, ctx, paths);
+    // A goal whose window has not opened has no progress and no OKR score yet: nothing is expected of
+    // it (docs/figures.md, "starts Jan 1, 2027"). A Q1 key result had scored 0.59 on a December value,
+    // and its objective a red 0.20 beside "Not started".
+    if (facts.notStarted && !facts.done) r.progress = null;
     const milestone =
       goal.kind === 'milestone' || facts.type === 'milestone' || goal.budget
         ? milestoneStatus(goal, now, 7, r.conditionMet, tz)

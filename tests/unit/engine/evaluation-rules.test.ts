@@ -72,6 +72,43 @@ describe('goals whose window has not started', () => {
     expect(r.alerts).toEqual([]);
   });
 
+  it('have no progress and no OKR score, and neither has an objective of such key results', () => {
+    const kr = (id: string, over = {}) =>
+      goal({
+        id,
+        kind: 'key_result',
+        parentId: 'obj',
+        metricId: 'delivery',
+        goalType: 'level',
+        baseline: 90,
+        target: 97,
+        startAt: at('2025-08-01'),
+        deadline: at('2025-10-31'),
+        createdAt: now - 100 * DAY,
+        ...over,
+      });
+    const r = evaluateAll({
+      goals: [
+        goal({ id: 'obj', kind: 'objective', startAt: at('2025-08-01'), deadline: at('2025-10-31') }),
+        kr('next-quarter'),
+      ],
+      metrics: [metric({ id: 'delivery', unit: { kind: 'percent' }, aggregation: 'average' })],
+      rollups: daily('delivery', '2025-05-01', () => 94.5),
+      checkIns: [],
+      settings,
+      now,
+      forecastPaths: 50,
+    });
+    // July's 94.5% had scored the Q3 key result 0.64 and its objective the same, beside "Not started".
+    expect(r.perGoal.get('next-quarter')).toMatchObject({
+      current: 94.5,
+      progress: null,
+      okr: null,
+      status: null,
+    });
+    expect(r.perGoal.get('obj')?.okr).toBeNull();
+  });
+
   it('forecastHit counts a cumulative goal only from countFrom and reaches a level no earlier', () => {
     const T = Date.UTC(2025, 0, 6);
     const stepEnds = Array.from({ length: 60 }, (_, k) => T + (k + 1) * 7 * DAY);
