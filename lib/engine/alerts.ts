@@ -58,9 +58,13 @@ export interface AlertOptions {
   kpiMovePct: number;
 }
 
+/**
+ * The warnings start where the card turns At risk (status.ts): a revenue card read "At risk · 59%
+ * chance by Mar 31" with no alert under the old 0.5 chance and 10% gap.
+ */
 export const DEFAULT_ALERT_OPTIONS: AlertOptions = {
-  belowTrajectoryPct: 0.1,
-  forecastMissProbability: 0.5,
+  belowTrajectoryPct: -STATUS_THRESHOLDS.atRiskGap,
+  forecastMissProbability: STATUS_THRESHOLDS.atRiskProbability,
   noCheckInDays: 14,
   kpiMovePct: 0.3,
 };

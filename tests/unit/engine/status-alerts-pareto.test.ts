@@ -189,7 +189,10 @@ describe('alerts', () => {
     expect(byChance(0.28)).toEqual({ alert: 'critical', card: 'off_track' });
     expect(byChance(0.3)).toEqual({ alert: 'warning', card: 'at_risk' });
     expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.1 }, 'w')?.message.vi).toContain('10%');
-    expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.6 }, 'w')).toBeNull();
+    // A warning wherever the card is At risk by its chance (0.59 had no alert beside "At risk"), none
+    // once it is On track.
+    expect(byChance(0.59)).toEqual({ alert: 'warning', card: 'at_risk' });
+    expect(byChance(0.7)).toEqual({ alert: undefined, card: 'on_track' });
     // Dates inside sentences are localised on the user's calendar, not "2026-12-31".
     const yearEnd = { ...g, deadline: Date.UTC(2026, 11, 31, 17) - 1 };
     expect(forecastMissAlert(yearEnd, fc1, 'w', undefined, 'Asia/Ho_Chi_Minh')?.message).toEqual({
