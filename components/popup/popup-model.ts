@@ -1,11 +1,18 @@
 import { computed, signal } from '@preact/signals';
 import { computeDashboard } from '../../lib/app/dashboard-data';
 import type { GoalView } from '../../lib/app/goal-view';
+import { localDayKey, startOfLocalDay } from '../../lib/engine/time-buckets';
 import { type RecentStore, type RecentUse, touchRecent } from '../../lib/popup/recent-metrics';
+import { repeatOf } from '../../lib/popup/repeat-value';
 import { topGoals } from '../../lib/popup/top-goals';
 import { type CheckIn, type Dimension, type Metric, type Observation, parseDimKey } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
-import { deleteObservations, ingestObservations } from '../../lib/storage/observations';
+import {
+  DAY_MS,
+  deleteObservations,
+  ingestObservations,
+  readObservations,
+} from '../../lib/storage/observations';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings, settingsLoaded, startSession } from '../app/session';
 import { OWNER_CACHE_KEY } from './goal-list';
@@ -78,6 +85,14 @@ export async function logObservation(obs: Observation): Promise<void> {
   await ingestObservations(await getDb(), [obs]);
   recent.value = touchRecent(recent.value, obs.metricId, Date.now());
   await recentStore?.save(recent.value);
+}
+
+/** The same value already logged for that day and KPI (lib/popup/repeat-value.ts), if any. */
+export async function repeatedValue(obs: Observation): Promise<Observation | null> {
+  const tz = settings.value.timeZone;
+  const start = startOfLocalDay(localDayKey(obs.time, tz), tz);
+  const stored = await readObservations(await getDb(), obs.metricId, { from: start, to: start + 2 * DAY_MS });
+  return repeatOf(obs, stored, tz);
 }
 
 export async function undoObservation(obs: Observation): Promise<void> {

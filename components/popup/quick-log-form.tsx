@@ -13,7 +13,14 @@ import {
 } from '../../lib/popup/quick-log';
 import type { Dimension, Metric, Observation } from '../../lib/schema';
 import { MetricPicker } from './metric-picker';
-import { knownDimensionValues, logObservation, metrics, recent, undoObservation } from './popup-model';
+import {
+  knownDimensionValues,
+  logObservation,
+  metrics,
+  recent,
+  repeatedValue,
+  undoObservation,
+} from './popup-model';
 
 export interface Prefill {
   metricId?: string;
@@ -26,6 +33,7 @@ type Status =
   | { kind: 'idle' }
   | { kind: 'error'; text: string }
   | { kind: 'confirm'; question: string; choices: number[] }
+  | { kind: 'repeat'; question: string; metric: Metric; value: number }
   | { kind: 'saved'; text: string; obs: Observation; until: number }
   | { kind: 'info'; text: string };
 
@@ -73,7 +81,7 @@ export function QuickLogForm({
     return () => clearInterval(timer);
   }, [status]);
 
-  const save = async (m: Metric, v: number) => {
+  const save = async (m: Metric, v: number, again = false) => {
     const time = timeForDay(day, timeZone, Date.now());
     if (time === null)
       return setStatus({ kind: 'error', text: t(dayProblem(day, timeZone, Date.now()) ?? 'date.invalid') });
@@ -86,6 +94,25 @@ export function QuickLogForm({
       nonce: nonce(),
     });
     try {
+      // The same value already there for that day: asked, as it doubled a day's total unnoticed.
+      const same = again ? null : await repeatedValue(obs);
+      if (same)
+        return setStatus({
+          kind: 'repeat',
+          metric: m,
+          value: v,
+          question: t('kpiValues.repeat', {
+            value: formatExactValue(v, m.unit, t.locale),
+            metric: localizedName(m, t.locale),
+            date: formatDayInWords(
+              day,
+              t.locale,
+              'short',
+              Number(todayKey(Date.now(), timeZone).slice(0, 4)),
+            ),
+            source: t(`kpiValues.source.${same.source}` as const),
+          }),
+        });
       await logObservation(obs);
     } catch (e) {
       return setStatus({
@@ -168,7 +195,8 @@ export function QuickLogForm({
             value={value}
             onInput={(e) => {
               setValue(e.currentTarget.value);
-              if (status.kind === 'error' || status.kind === 'confirm') setStatus({ kind: 'idle' });
+              if (status.kind === 'error' || status.kind === 'confirm' || status.kind === 'repeat')
+                setStatus({ kind: 'idle' });
             }}
             aria-describedby="ql-status"
             aria-invalid={status.kind === 'error'}
@@ -266,6 +294,29 @@ export function QuickLogForm({
                 valueRef.current?.focus();
               }}
               data-testid="confirm-change"
+            >
+              {t('quickLog.change')}
+            </button>
+          </div>
+        )}
+        {status.kind === 'repeat' && (
+          <div class="pp-confirm" data-testid="repeat">
+            <p>{status.question}</p>
+            <button
+              type="button"
+              class="primary"
+              onClick={() => void save(status.metric, status.value, true)}
+              data-testid="repeat-yes"
+            >
+              {t('kpiValues.repeatYes')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setStatus({ kind: 'idle' });
+                valueRef.current?.focus();
+              }}
+              data-testid="repeat-change"
             >
               {t('quickLog.change')}
             </button>

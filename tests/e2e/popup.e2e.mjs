@@ -226,6 +226,23 @@ describe('popup: quick updates from the toolbar', () => {
       [12_000_000],
       'undo removed only the 7k',
     );
+    // The same 12tr again for today is asked about, not doubled unnoticed; "Log it again" saves it.
+    await again.getByTestId('value-input').fill('12tr');
+    await again.getByTestId('value-input').press('Enter');
+    const repeat = again.getByTestId('repeat');
+    await repeat.waitFor();
+    assert.match(
+      (await repeat.textContent()) ?? '',
+      /₫12,000,000 is already logged for Revenue on .*\(Typed in\)/,
+    );
+    assert.equal((await manualPoints(again, 'ex-revenue')).length, 1, 'nothing saved before the answer');
+    await again.getByTestId('repeat-yes').click();
+    await again.getByTestId('undo').waitFor();
+    assert.deepEqual(
+      (await manualPoints(again, 'ex-revenue')).map((p) => p.v),
+      [12_000_000, 12_000_000],
+    );
+    await again.getByTestId('undo').click();
     await again.close();
   });
 
