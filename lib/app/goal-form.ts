@@ -3,6 +3,7 @@ import { type SmartIssue, smartCheck } from '../engine/smart-check';
 import {
   addDays,
   type CalendarSettings,
+  dayNumber,
   localDayKey,
   nextPeriodStart,
   periodStart,
@@ -299,6 +300,23 @@ export function parentChoices<G extends Pick<Goal, 'id' | 'parentId'>>(
 export function currentQuarter(now: number, cal: CalendarSettings): { start: string; deadline: string } {
   const start = periodStart(localDayKey(now, cal.timeZone), 'quarter', cal);
   return { start, deadline: addDays(nextPeriodStart(start, 'quarter'), -1) };
+}
+
+/**
+ * The quarters an OKR set can be for: this one and the next, and which to offer first. Planning the
+ * next quarter in its last weeks is the usual case: a Q1 set filled in on Dec 7 had been made for Q4,
+ * where its key results read "target reached" on October's customers. So within the last 30 days of
+ * a quarter the next one comes first.
+ */
+export function okrQuarters(
+  now: number,
+  cal: CalendarSettings,
+): { quarters: { start: string; deadline: string }[]; preferred: number } {
+  const current = currentQuarter(now, cal);
+  const nextStart = addDays(current.deadline, 1);
+  const next = { start: nextStart, deadline: addDays(nextPeriodStart(nextStart, 'quarter'), -1) };
+  const daysLeft = dayNumber(current.deadline) - dayNumber(localDayKey(now, cal.timeZone));
+  return { quarters: [current, next], preferred: daysLeft < 30 ? 1 : 0 };
 }
 
 /**

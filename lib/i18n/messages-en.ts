@@ -582,8 +582,12 @@ export const en = {
   'entry.saved.one': '{count} value saved to {metric}',
   'entry.saved.other': '{count} values saved to {metric}',
   'okrSet.title': 'OKR set',
-  'okrSet.description': 'An objective with three key results for this quarter, ready for you to edit.',
+  'okrSet.description':
+    'An objective with three key results for this quarter or the next, ready for you to edit.',
   'okrSet.start': 'Set up OKRs',
+  'okrSet.quarter': 'Quarter',
+  'okrSet.thisQuarter': '{quarter} (this quarter)',
+  'okrSet.nextQuarter': '{quarter} (next quarter)',
   'okrSet.window': 'From the first to the last day of {quarter}.',
   'okrSet.objectiveDefault': 'Objective for {quarter}',
   'okrSet.krDefault': 'Key result {n}',

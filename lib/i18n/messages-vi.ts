@@ -583,8 +583,11 @@ export const vi: Record<MessageKey, string> = {
   'entry.saved.other': 'Đã lưu {count} giá trị vào {metric}',
   'okrSet.title': 'Bộ OKR',
   'okrSet.description':
-    'Một mục tiêu (objective) với ba kết quả then chốt cho quý này, sẵn sàng để bạn chỉnh sửa.',
+    'Một mục tiêu (objective) với ba kết quả then chốt cho quý này hoặc quý sau, sẵn sàng để bạn chỉnh sửa.',
   'okrSet.start': 'Thiết lập OKR',
+  'okrSet.quarter': 'Quý',
+  'okrSet.thisQuarter': '{quarter} (quý này)',
+  'okrSet.nextQuarter': '{quarter} (quý sau)',
   'okrSet.window': 'Từ ngày đầu đến ngày cuối của {quarter}.',
   'okrSet.objectiveDefault': 'Mục tiêu {quarter}',
   'okrSet.krDefault': 'Kết quả then chốt {n}',

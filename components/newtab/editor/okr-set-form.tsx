@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  currentQuarter,
   emptyGoalForm,
   type FieldErrors,
   formToGoal,
   type GoalField,
   type GoalFormState,
+  okrQuarters,
 } from '../../../lib/app/goal-form';
 import { periodLabel } from '../../../lib/engine/time-buckets';
 import { localizedName } from '../../../lib/i18n/translate';
@@ -24,9 +24,19 @@ export function OkrSetForm({ onClose, onBack }: { onClose: () => void; onBack: (
   const t = tr.value;
   const s = settings.value;
   const { metrics } = useRecords();
-  const quarter = useMemo(() => currentQuarter(Date.now(), s), []);
+  const choices = useMemo(() => okrQuarters(Date.now(), s), []);
+  const [which, setWhich] = useState(choices.preferred);
+  const quarter = choices.quarters[which] ?? choices.quarters[0]!;
   const label = periodLabel(quarter.start, 'quarter', s);
-  const [objective, setObjective] = useState(() => t('okrSet.objectiveDefault', { quarter: label }));
+  const defaultTitle = (l: string) => t('okrSet.objectiveDefault', { quarter: l });
+  const [objective, setObjective] = useState(() => defaultTitle(label));
+  const chooseQuarter = (i: number) => {
+    const next = choices.quarters[i];
+    if (!next) return;
+    // The default title follows the quarter; a title the user wrote stays.
+    if (objective === defaultTitle(label)) setObjective(defaultTitle(periodLabel(next.start, 'quarter', s)));
+    setWhich(i);
+  };
   const [owner, setOwner] = useState(s.ownerName);
   const [krs, setKrs] = useState<Kr[]>(() =>
     [1, 2, 3].map((n) => ({
@@ -81,8 +91,25 @@ export function OkrSetForm({ onClose, onBack }: { onClose: () => void; onBack: (
   return (
     <form ref={formRef} class="pc-editor-form" onSubmit={save} noValidate data-testid="okr-set-form">
       <EditorHeader title={t('okrSet.title')} t={t} onClose={onClose} />
-      <p class="pc-muted">{t('okrSet.window', { quarter: label })}</p>
       <div class="pc-form-grid">
+        <FormField id="okr-quarter" label={t('okrSet.quarter')} hint={t('okrSet.window', { quarter: label })}>
+          {(a) => (
+            <select
+              {...a}
+              value={String(which)}
+              data-testid="okr-set-quarter"
+              onChange={(e) => chooseQuarter(Number(value(e)))}
+            >
+              {choices.quarters.map((q, i) => (
+                <option key={q.start} value={String(i)}>
+                  {t(i === 0 ? 'okrSet.thisQuarter' : 'okrSet.nextQuarter', {
+                    quarter: periodLabel(q.start, 'quarter', s),
+                  })}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
         <FormField id="okr-objective" label={t('goalKind.objective')} error={err(0, 'title')}>
           {(a) => <input {...a} type="text" value={objective} onInput={(e) => setObjective(value(e))} />}
         </FormField>

@@ -8,6 +8,7 @@ import {
   type GoalFormContext,
   type GoalFormState,
   goalToForm,
+  okrQuarters,
   parentChoices,
   problemsToErrors,
   smartHints,
@@ -282,5 +283,17 @@ describe('goal tree helpers', () => {
     });
     // 31 March 20:00 UTC is already 1 April in Vietnam.
     expect(currentQuarter(Date.UTC(2026, 2, 31, 20), cal).start).toBe('2026-04-01');
+  });
+  it('offers this quarter and the next for an OKR set, the next first in the last 30 days', () => {
+    const cal = { timeZone: 'Asia/Ho_Chi_Minh', weekStart: 1, fiscalYearStartMonth: 1 };
+    const dec7 = Date.UTC(2026, 11, 7, 5);
+    expect(okrQuarters(dec7, cal)).toEqual({
+      quarters: [
+        { start: '2026-10-01', deadline: '2026-12-31' },
+        { start: '2027-01-01', deadline: '2027-03-31' },
+      ],
+      preferred: 1,
+    });
+    expect(okrQuarters(Date.UTC(2026, 10, 15, 5), cal).preferred).toBe(0);
   });
 });
