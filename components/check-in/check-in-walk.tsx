@@ -142,7 +142,7 @@ export function CheckInWalk({
           onSkip={() => setState(skip(flow))}
           onAnswer={async (a) => {
             const next = answer(flow, a);
-            const record = checkInRecord(next, goal.id, Date.now());
+            const record = checkInRecord(next, goal.id, Date.now(), settings.value.timeZone);
             if (record) await save(record);
             setState(next);
           }}

@@ -43,7 +43,8 @@ export function GoalRow({
         <strong data-testid="goal-value">{goal.value}</strong> /{' '}
         <span data-testid="goal-target">{goal.target}</span>
         {goal.progressText && <span class="pp-muted"> · {goal.progressText}</span>}
-        {explained && <span class="pc-visually-hidden"> · {explained}</span>}
+        {/* The pill already says the status: the reason alone is read out after the figures. */}
+        {goal.reason && <span class="pc-visually-hidden"> ({goal.reason})</span>}
       </p>
     </article>
   );

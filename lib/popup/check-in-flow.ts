@@ -1,4 +1,5 @@
 import type { GoalView } from '../app/goal-view';
+import { localDayKey } from '../engine/time-buckets';
 import type { CheckIn, Confidence } from '../schema';
 import { fold } from './text-match';
 import { sameOwner } from './top-goals';
@@ -105,13 +106,23 @@ export function summarize(s: CheckInState): CheckInSummary {
  * The CheckIn record of one answered goal, null for a skipped or unanswered one. Answers are saved as
  * the user goes (a popup closes as soon as it loses focus), and the id is stable within one pass.
  */
-export function checkInRecord(s: CheckInState, goalId: string, now: number): CheckIn | null {
+/**
+ * One goal's answer as a record. Its id is the goal and the local day: a second pass on the same day
+ * replaces the first answer instead of adding a twin (two identical "Dec 7 · At risk" entries had
+ * shown on the goal), while each day of the week keeps its own.
+ */
+export function checkInRecord(
+  s: CheckInState,
+  goalId: string,
+  now: number,
+  timeZone = 'UTC',
+): CheckIn | null {
   const e = s.entries[goalId];
   if (e?.kind !== 'answered') return null;
   const text = (x: string) => x.trim().slice(0, 20_000);
   const notes = { plans: text(e.plans), progress: text(e.progress), problems: text(e.problems) };
   return {
-    id: `checkin-${s.startedAt.toString(36)}-${goalId}`.slice(0, 200),
+    id: `checkin-${localDayKey(now, timeZone)}-${goalId}`.slice(0, 200),
     goalId,
     time: now,
     confidence: e.confidence,
@@ -124,6 +135,6 @@ export function checkInRecord(s: CheckInState, goalId: string, now: number): Che
 }
 
 /** Every record of the pass (answered goals only). */
-export function toCheckIns(s: CheckInState, now: number): CheckIn[] {
-  return s.goals.flatMap((g) => checkInRecord(s, g.id, now) ?? []);
+export function toCheckIns(s: CheckInState, now: number, timeZone = 'UTC'): CheckIn[] {
+  return s.goals.flatMap((g) => checkInRecord(s, g.id, now, timeZone) ?? []);
 }

@@ -59,14 +59,14 @@ describe('the flow', () => {
     });
   });
 
-  it('writes valid CheckIn records for answered goals only, with a stable id per goal', () => {
+  it('writes valid CheckIn records for answered goals only, one per goal and local day', () => {
     let s = startCheckIn(GOALS.slice(0, 2), 1000);
     s = answer(s, { confidence: 'on_track', value: 7, plans: ' call ', progress: '', problems: 'x' });
     s = skip(s);
     const records = toCheckIns(s, 5000);
     expect(records).toEqual([
       {
-        id: `checkin-${(1000).toString(36)}-g1`,
+        id: 'checkin-1970-01-01-g1',
         goalId: 'g1',
         time: 5000,
         confidence: 'on_track',
@@ -78,6 +78,17 @@ describe('the flow', () => {
     ]);
     expect(CheckIn.safeParse(records[0]).success).toBe(true);
     expect(checkInRecord(s, 'g2', 5000)).toBeNull();
+    // A second pass the same local day replaces the first answer; the next day keeps its own.
+    const again = answer(startCheckIn(GOALS.slice(0, 1), 9000), {
+      confidence: 'at_risk',
+      plans: '',
+      progress: '',
+      problems: '',
+    });
+    expect(checkInRecord(again, 'g1', 9000)?.id).toBe(records[0]?.id);
+    expect(checkInRecord(again, 'g1', 86_400_000 + 9000)?.id).toBe('checkin-1970-01-02-g1');
+    // The user's day: 23:30 UTC on Jan 1 is already Jan 2 in Hanoi.
+    expect(checkInRecord(again, 'g1', 84_600_000, 'Asia/Ho_Chi_Minh')?.id).toBe('checkin-1970-01-02-g1');
     expect(summarize(s)).toMatchObject({ answered: 1, skipped: 1 });
   });
 
