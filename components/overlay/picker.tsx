@@ -6,10 +6,12 @@
  * Cancel gives the page back untouched. Its window listeners live exactly as long as this component:
  * the overlay controller unmounts it on save, cancel and navigation.
  */
+
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CrmMapping } from '../../lib/crm/mapping';
 import { deriveItemSelector } from '../../lib/crm/selector-derive';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
+import { nameLooksLikeNumber } from '../../lib/overlay/name-check';
 import {
   addCustomField,
   askField,
@@ -294,6 +296,13 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         {state.error && (
           <p class="pc-picker-error" data-testid="picker-error">
             {tr(ERROR_KEYS[state.error])}
+          </p>
+        )}
+        {nameLooksLikeNumber(state.picked.name?.textContent) && (
+          <p class="pc-picker-error" data-testid="picker-name-warning">
+            {tr('picker.nameLooksLikeNumber', {
+              text: (state.picked.name?.textContent ?? '').trim().slice(0, 40),
+            })}
           </p>
         )}
         {!choosingItem && (

@@ -48,6 +48,8 @@ export const overlayEn = {
   'picker.previewEmpty': 'Nothing could be read yet: pick the name again.',
   'picker.noItem': 'Pacer found no other rows like this one. Click another row or card.',
   'picker.notInItem': 'That is outside the chosen row or card.',
+  'picker.nameLooksLikeNumber':
+    '“{text}” looks like an amount or a date, not a name. Undo the last pick and click the name, or go on if it is right.',
   'picker.kind': 'Page shows',
   'picker.kind.list': 'a list',
   'picker.kind.board': 'a board',
@@ -104,6 +106,8 @@ export const overlayVi: Record<OverlayKey, string> = {
   'picker.previewEmpty': 'Chưa đọc được gì: hãy chọn lại tên.',
   'picker.noItem': 'Pacer không tìm thấy dòng nào khác giống dòng này. Hãy bấm vào dòng hoặc thẻ khác.',
   'picker.notInItem': 'Chỗ đó nằm ngoài dòng hoặc thẻ đã chọn.',
+  'picker.nameLooksLikeNumber':
+    '“{text}” trông giống số tiền hoặc ngày, không phải tên. Hãy hoàn tác lần chọn vừa rồi và bấm vào tên, hoặc tiếp tục nếu đúng.',
   'picker.kind': 'Trang hiển thị',
   'picker.kind.list': 'một danh sách',
   'picker.kind.board': 'một bảng kanban',
