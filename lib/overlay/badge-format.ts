@@ -53,8 +53,9 @@ function buildBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null
     // Counts passed as text for the same reason (a number param goes through Intl.NumberFormat).
     const count = String(data.daysInStage);
     if (data.daysAtLeast && data.daysInStage === 0) {
-      // First read today, already in this stage: "0d" would claim it just got there.
-      view.days = t(locale, 'overlay.badge.daysNew');
+      // First read today, already in this stage: "0d" would claim it just got there. In the pill only
+      // beside a tier at most: with a share too it pushed the share out of the badge's box.
+      if (!view.share) view.days = t(locale, 'overlay.badge.daysNew');
       sentences.push(t(locale, 'overlay.badge.daysNewTitle'));
     } else if (data.daysAtLeast) {
       // Already in this stage when Pacer first read it: how long before that, Pacer cannot know.

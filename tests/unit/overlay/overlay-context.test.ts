@@ -59,7 +59,7 @@ describe('overlay context', () => {
       'vi',
       'Đạt doanh thu 150 tỷ đồng mỗi năm',
     );
-    expect(view).toMatchObject({ tier: 'C', share: '<1% khoảng thiếu', days: '≥12 ngày' });
+    expect(view).toMatchObject({ tier: 'C', share: '<1% mục tiêu', days: '≥12 ngày' });
     expect(view?.title).toContain('Đạt doanh thu 150 tỷ đồng mỗi năm');
     expect(view?.title).toContain('Ít nhất 12 ngày');
   });
