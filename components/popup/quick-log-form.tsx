@@ -142,6 +142,12 @@ export function QuickLogForm({
     valueRef.current?.focus();
   };
 
+  /** Back to the value field from a question about it. */
+  const changeValue = () => {
+    setStatus({ kind: 'idle' });
+    valueRef.current?.focus();
+  };
+
   const submit = (e: Event) => {
     e.preventDefault();
     if (!metric) return setStatus({ kind: 'error', text: t('popup.chooseMetricFirst') });
@@ -287,14 +293,7 @@ export function QuickLogForm({
                 {t('popup.confirmValue', { value: formatExactValue(c, metric.unit, t.locale) })}
               </button>
             ))}
-            <button
-              type="button"
-              onClick={() => {
-                setStatus({ kind: 'idle' });
-                valueRef.current?.focus();
-              }}
-              data-testid="confirm-change"
-            >
+            <button type="button" onClick={changeValue} data-testid="confirm-change">
               {t('quickLog.change')}
             </button>
           </div>
@@ -310,14 +309,7 @@ export function QuickLogForm({
             >
               {t('kpiValues.repeatYes')}
             </button>
-            <button
-              type="button"
-              onClick={() => {
-                setStatus({ kind: 'idle' });
-                valueRef.current?.focus();
-              }}
-              data-testid="repeat-change"
-            >
+            <button type="button" onClick={changeValue} data-testid="repeat-change">
               {t('quickLog.change')}
             </button>
           </div>

@@ -498,7 +498,9 @@ it('a damaged block is quarantined, not overwritten, when a value is logged into
       });
       const [entry] = await inDb(page, (h) => h.all('quarantine'));
       assert.deepEqual(entry.value, damaged, 'the damaged block, exactly as it was');
-      assert.equal(entry.origin, 'write');
+      // Set aside as the popup read the day's values before writing (it asks before logging the same
+      // value twice); the write path's own quarantine is held by tests/unit/storage.
+      assert.equal(entry.origin, 'read');
 
       // The dashboard says so and links to it.
       await page.reload();
