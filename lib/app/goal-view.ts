@@ -35,6 +35,8 @@ export const GoalView = z.object({
   pinned: z.optional(z.boolean()),
   okrScore: z.optional(z.nullable(z.number())),
   parentId: z.optional(z.string()),
+  /** Its window has not opened yet: nothing to check in on. */
+  notStarted: z.optional(z.boolean()),
 });
 export type GoalView = z.infer<typeof GoalView>;
 

@@ -96,6 +96,7 @@ export function buildGoalView(
   if (goal.pinned) view.pinned = true;
   if (goal.parentId) view.parentId = goal.parentId;
   if (ev?.okr) view.okrScore = ev.okr.score;
+  if (!goal.doneAt && ev?.statusReasons.includes('not_started')) view.notStarted = true;
   // Not started: the progress line says when it starts, beside the "Not started" pill.
   const reason = shownStatus !== 'no_data' ? reasonText(goal, ev, unit, ctx) : undefined;
   if (reason) view.reason = reason;

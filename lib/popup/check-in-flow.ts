@@ -5,7 +5,10 @@ import { fold } from './text-match';
 import { sameOwner } from './top-goals';
 
 /** What the check-in needs of a goal. */
-export type CheckInGoal = Pick<GoalView, 'id' | 'title' | 'owner' | 'status' | 'value' | 'target'>;
+export type CheckInGoal = Pick<
+  GoalView,
+  'id' | 'title' | 'owner' | 'status' | 'value' | 'target' | 'notStarted'
+>;
 
 export interface CheckInAnswer {
   kind: 'answered';
@@ -42,7 +45,9 @@ export function ownersOf(goals: readonly Pick<GoalView, 'owner'>[]): string[] {
  * yet, or the user chose "everyone"). Done goals need no check-in.
  */
 export function goalsForCheckIn<G extends CheckInGoal>(goals: readonly G[], ownerName: string): G[] {
-  const open = goals.filter((g) => g.status !== 'done');
+  // Done goals and goals whose window has not opened have nothing to report: a cascade's 51 future
+  // milestones had made the weekly check-in "Goal 1 of 57".
+  const open = goals.filter((g) => g.status !== 'done' && !g.notStarted);
   return ownerName.trim() ? open.filter((g) => sameOwner(g.owner, ownerName)) : open;
 }
 

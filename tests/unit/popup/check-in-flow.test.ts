@@ -34,6 +34,10 @@ describe('who and which goals', () => {
   it('lists every open goal when the owner is not known', () => {
     expect(goalsForCheckIn(GOALS, '').map((g) => g.id)).toEqual(['g1', 'g2', 'g3', 'g5']);
   });
+  it('leaves out goals whose window has not opened (a cascade’s future milestones)', () => {
+    const later = [...GOALS, goalView('jan', { status: 'no_data', notStarted: true })];
+    expect(goalsForCheckIn(later, '').map((g) => g.id)).toEqual(['g1', 'g2', 'g3', 'g5']);
+  });
 });
 
 describe('the flow', () => {
