@@ -2,7 +2,11 @@
  * The sparkline's geometry, shared by the Preact `Sparkline` and the standalone SVG card so both draw
  * the same line. Gaps (null, NaN, ±Infinity) break the line instead of being drawn as zeros.
  */
-export function sparkPaths(values: readonly (number | null)[], width: number, height: number): string[] {
+export function sparkPaths(all: readonly (number | null)[], width: number, height: number): string[] {
+  // From the first period with a value: a KPI logged for two months of a twelve-month window had drawn
+  // a short stroke floating at the right of an empty box.
+  const first = all.findIndex((v) => v !== null && Number.isFinite(v));
+  const values = first < 0 ? [] : all.slice(first);
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (finite.length < 2) return [];
   const min = Math.min(...finite);
