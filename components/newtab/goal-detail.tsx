@@ -284,7 +284,7 @@ function detailChart(
   // line already, drawn twice it read as a sixth series matching neither legend colour.
   if (c.type === 'total') {
     columns.push(pick(c.perPeriod));
-    series.push({ label: t('chart.series.perPeriod'), color: 'var(--pc-at-risk)', width: 1 });
+    series.push({ label: t('chart.series.perPeriod'), color: 'var(--pc-at-risk)', width: 1, axis: 'side' });
   }
   return { data: [pick(c.xs), ...columns], series, ...(band ? { band } : {}) };
 }

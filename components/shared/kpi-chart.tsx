@@ -12,6 +12,11 @@ export interface ChartSeries {
   /** Area fill (e.g. the forecast band) */
   fill?: string;
   width?: number;
+  /**
+   * 'side': drawn against its own axis on the right. A total's "added in the period" (₫60–90M a week)
+   * had been a flat line at the foot of the running total's ₫0–2.5B axis.
+   */
+  axis?: 'side';
 }
 
 export interface KpiChartProps {
@@ -137,12 +142,13 @@ export function KpiChart({
       const style = getComputedStyle(el);
       const color = (c: string) => resolveColor(c, (name) => style.getPropertyValue(name));
       const incrs = monthlyIncrs(data[0] as ArrayLike<number>);
+      const sideAxis = series.find((s) => s.axis === 'side');
       const opts: uPlot.Options = {
         width: Math.max(200, el.clientWidth),
         height,
         cursor: { drag: { x: true, y: false } },
         legend: { show: true },
-        scales: { x: { time: true } },
+        scales: { x: { time: true }, ...(sideAxis ? { side: { auto: true } } : {}) },
         ...(locale === 'vi' ? { fmtDate: (tpl: string) => UPlot.fmtDate(tpl, VI_DATE_NAMES) } : {}),
         axes: [
           ...(incrs
@@ -161,6 +167,19 @@ export function KpiChart({
             size: 70,
             values: (_u, vals) => vals.map((v) => (formatValue ? formatValue(v) : String(v))),
           },
+          ...(sideAxis
+            ? [
+                {
+                  scale: 'side',
+                  side: 1,
+                  stroke: color(sideAxis.color),
+                  grid: { show: false },
+                  size: 70,
+                  values: (_u: uPlot, vals: number[]) =>
+                    vals.map((v) => (formatValue ? formatValue(v) : String(v))),
+                },
+              ]
+            : []),
         ],
         series: [
           {
@@ -170,6 +189,7 @@ export function KpiChart({
               v === null ? '—' : formatDate(v * 1000, locale ?? 'en', localTimeZone(), 'medium'),
           },
           ...series.map((s) => ({
+            ...(s.axis === 'side' ? { scale: 'side' } : {}),
             label: s.label,
             stroke: color(s.color),
             width: s.width ?? 2,
