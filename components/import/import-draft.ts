@@ -235,7 +235,6 @@ export interface PreviewRow {
   status: 'ok' | 'bad' | 'repeated' | 'footer' | 'blank';
 }
 
-/** The sample rows read with the current choices: what the import would make of each. */
 /**
  * How a percentage KPI's cells without a % sign are read: the user's choice, else the sample's
  * reading (lib/import/percent-scale.ts); undefined for any other KPI.
@@ -254,6 +253,7 @@ export function percentScaleFor(
   );
 }
 
+/** The sample rows read with the current choices: what the import would make of each. */
 export function previewRows(
   d: Draft,
   layout: Layout,

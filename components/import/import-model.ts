@@ -70,12 +70,27 @@ export const customLeads = signal<LeadKey[]>([]);
 /** Every reading's detection score for the chosen file, by profile id. */
 export const scores = signal<{ detected: string; byProfile: Record<string, number> } | null>(null);
 export const busy = computed(() => ['validating', 'importing', 'saving'].includes(phase.value));
+/** The existing KPI the file goes to (none for a new KPI or another kind of file). */
+export const targetMetric = computed(() => metrics.value.find((m) => m.id === draft.value?.metricId));
+/** A percentage KPI: how cells without a % sign are read (import-draft.ts, percentScaleFor). */
+export const percentScale = computed(() => {
+  const d = draft.value;
+  const l = layout.value;
+  return d && l ? percentScaleFor(d, l, targetMetric.value) : undefined;
+});
 
 let controller: AbortController | null = null;
 /** The id a new metric will get, made once per file so validation and import agree. */
 let newMetricId = '';
 
 const locale = () => settings.value.locale;
+
+/** A new file, a new check or a fresh start: no comparison with the KPI's values, no choice made. */
+function resetOverlap(): void {
+  overlap.value = null;
+  overlapChoice.value = null;
+  overlapUnchecked.value = false;
+}
 const keep = (): Pick<Draft, 'metricId' | 'newMetricName' | 'currency'> => ({
   metricId: draft.value?.metricId ?? '',
   newMetricName: draft.value?.newMetricName ?? '',
@@ -132,9 +147,7 @@ export async function chooseFile(chosen: File | undefined): Promise<void> {
   file.value = chosen;
   fileProblem.value = null;
   validation.value = null;
-  overlap.value = null;
-  overlapChoice.value = null;
-  overlapUnchecked.value = false;
+  resetOverlap();
   outcome.value = null;
   failure.value = null;
   const sniff = await sniffCsv(chosen);
@@ -211,13 +224,12 @@ function targetMetricId(d: Draft): string {
 function optionsFor(d: Draft, l: Layout) {
   const options = csvOptions(d, l, settings.value.timeZone, targetMetricId(d));
   // Into a KPI that sums its values (a new one does), one row per order: rows on a day add up.
-  const metric = metrics.value.find((m) => m.id === d.metricId);
-  const sums = d.metricId === NEW_METRIC || metric?.aggregation === 'sum';
-  const percentScale = percentScaleFor(d, l, metric);
+  const sums = d.metricId === NEW_METRIC || targetMetric.value?.aggregation === 'sum';
+  const scale = percentScale.value;
   return {
     ...options,
     ...(d.kind === 'kpi-series' && sums ? { rowsAddUp: true } : {}),
-    ...(percentScale ? { percentScale } : {}),
+    ...(scale ? { percentScale: scale } : {}),
   };
 }
 
@@ -232,9 +244,7 @@ export async function validate(): Promise<void> {
   progress.value = { fraction: 0, rows: 0 };
   phase.value = 'validating';
   failure.value = null;
-  overlap.value = null;
-  overlapChoice.value = null;
-  overlapUnchecked.value = false;
+  resetOverlap();
   // A file for an existing KPI is compared with what that KPI holds (a new KPI holds nothing).
   const incoming = d.kind === 'kpi-series' && d.metricId !== NEW_METRIC ? emptyIncoming() : null;
   try {
@@ -343,8 +353,7 @@ export function startOver(): void {
   layout.value = null;
   validation.value = null;
   outcome.value = null;
-  overlap.value = null;
-  overlapChoice.value = null;
+  resetOverlap();
   failure.value = null;
   fileProblem.value = null;
 }

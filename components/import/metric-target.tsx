@@ -1,8 +1,8 @@
 import { localizedName } from '../../lib/i18n/translate';
 import type { PercentScale } from '../../lib/import/percent-scale';
 import { tr } from '../app/session';
-import { NEW_METRIC, percentScaleFor } from './import-draft';
-import { draft, layout, metrics, updateDraft } from './import-model';
+import { NEW_METRIC } from './import-draft';
+import { draft, metrics, percentScale, updateDraft } from './import-model';
 
 /** A KPI series belongs to one metric: pick one, or name a new one (made only if the import lands). */
 export function MetricTarget() {
@@ -54,10 +54,7 @@ export function MetricTarget() {
  */
 function PercentScaleField() {
   const t = tr.value;
-  const d = draft.value;
-  const l = layout.value;
-  const metric = metrics.value.find((m) => m.id === d?.metricId);
-  const scale = d && l ? percentScaleFor(d, l, metric) : undefined;
+  const scale = percentScale.value;
   if (!scale) return null;
   return (
     <label>

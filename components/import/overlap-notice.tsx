@@ -4,7 +4,7 @@ import { formatDate, formatExactValue } from '../../lib/i18n/format';
 import type { OverlapChoice } from '../../lib/import/overlap';
 import { DIMENSIONS, type DimensionValues } from '../../lib/schema';
 import { settings, tr } from '../app/session';
-import { draft, metrics, overlap, overlapChoice, overlapUnchecked } from './import-model';
+import { overlap, overlapChoice, overlapUnchecked, targetMetric } from './import-model';
 
 /**
  * The check step's account of what a KPI file does to the values its KPI already holds
@@ -15,7 +15,7 @@ export function OverlapNotice() {
   const t = tr.value;
   const s = settings.value;
   const report = overlap.value;
-  const metric = metrics.value.find((m) => m.id === draft.value?.metricId);
+  const metric = targetMetric.value;
   if (overlapUnchecked.value)
     return (
       <p class="pi-notes" data-testid="import-overlap-unchecked">

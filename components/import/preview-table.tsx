@@ -6,7 +6,7 @@ import type { ImportRecord } from '../../lib/import/plan';
 import type { Unit } from '../../lib/schema';
 import { settings, tr } from '../app/session';
 import { fieldsOf, type PreviewRow } from './import-draft';
-import { draft, metrics } from './import-model';
+import { draft, targetMetric } from './import-model';
 import { fieldLabel } from './labels';
 
 const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'wonDate', 'periodStart', 'periodEnd']);
@@ -44,7 +44,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
   if (!rows) return <p data-testid="import-preview-none">{t('csv.preview.none')}</p>;
   const fields = fieldsOf(d.kind).filter((f) => d.mapping[f] !== undefined);
   const tz = settings.value.timeZone;
-  const unit = metrics.value.find((m) => m.id === d.metricId)?.unit;
+  const unit = targetMetric.value?.unit;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling table must be reachable by keyboard (axe scrollable-region-focusable)
     <section class="pi-scroll" tabIndex={0} aria-labelledby="pi-preview-caption">

@@ -86,7 +86,8 @@ function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
   // Undoable: a completed CSV import can be taken back by its id (lib/storage/import-undo.ts).
   const session = beginIngest(db, { signal: options.signal, trusted: true, undoable: true });
   const plan = options.overlap;
-  const occupied = plan && plan.choice !== 'add' ? plan.report.occupiedKeys : null;
+  // "skip": the file's values on days that already hold values are left out.
+  const skipped = plan?.choice === 'skip' ? plan.report.occupiedKeys : null;
   let held = 0;
   // "replace": the values the occupied days held go first, in the same journaled session, so a cancel
   // puts them back and undoing the import restores them.
@@ -101,8 +102,8 @@ function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
     async write(batch) {
       await clear();
       let records = batch.records as Observation[];
-      if (occupied && plan?.choice === 'skip') {
-        const kept = records.filter((o) => !occupied.has(dayKeyOf(o.time, o.dims, plan.timeZone)));
+      if (skipped && plan) {
+        const kept = records.filter((o) => !skipped.has(dayKeyOf(o.time, o.dims, plan.timeZone)));
         held += records.length - kept.length;
         records = kept;
       }

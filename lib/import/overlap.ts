@@ -71,7 +71,6 @@ export interface OccupiedDay {
   dims: DimensionValues;
   /** Sum of the values already there (logged another way). */
   stored: number;
-  storedCount: number;
   sources: Source[];
   /** Sum of the file's new values for this day. */
   incoming: number;
@@ -165,7 +164,6 @@ export function compareWithStored(
         day: f.day,
         dims: f.dims,
         stored: storedSum,
-        storedCount: list.length,
         sources: [...new Set(list.map((o) => o.source))],
         incoming: f.sum,
       });
