@@ -135,10 +135,11 @@ export async function undoImport(db: PacerDb, id: string): Promise<number> {
       const old = restored.get(p.id);
       return old ? [old] : [];
     });
-    // What the import removed comes back, unless a value with its id was logged again since.
+    // What the import removed comes back, unless a value with its id was logged again since (removed
+    // ids are among `ids`, so `present` already holds any such value).
     for (const id of b.removed ?? []) {
       const old = restored.get(id);
-      if (old && !present.has(id) && !parsed.data.points.some((p) => p.id === id)) {
+      if (old && !present.has(id)) {
         points.push(old);
         changed++;
       }

@@ -251,10 +251,10 @@ export function beginIngest(db: PacerDb, options: IngestOptions & { journal?: bo
         const block = parseBlock(raw);
         if (!block) return;
         const wanted = new Set(target.points.map((p) => p.id));
-        const keep = block.points.filter((p) => !wanted.has(p.id));
-        if (keep.length === block.points.length) return;
-        count += block.points.length - keep.length;
         const gone = block.points.filter((p) => wanted.has(p.id)).map((p) => p.id);
+        if (gone.length === 0) return;
+        count += gone.length;
+        const keep = block.points.filter((p) => !wanted.has(p.id));
         const key = blockKeyOf(block);
         const next = { ...block, points: keep };
         recordBlock(
