@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDayInWords, formatExactValue } from '../../lib/i18n/format';
+import { sourceKey } from '../../lib/i18n/messages-kpi-values';
 import { localizedName, type Translator } from '../../lib/i18n/translate';
 import {
   buildObservation,
@@ -110,7 +111,7 @@ export function QuickLogForm({
               'short',
               Number(todayKey(Date.now(), timeZone).slice(0, 4)),
             ),
-            source: t(`kpiValues.source.${same.source}` as const),
+            source: t(sourceKey(same.source)),
           }),
         });
       await logObservation(obs);

@@ -5,7 +5,6 @@
  */
 import { type DayKey, localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import { formatExactValue } from '../i18n/format';
-import type { MessageKey } from '../i18n/messages-en';
 import type { Translator } from '../i18n/translate';
 import { checkValue, dayProblem, timeForDay, type UiText } from '../popup/quick-log';
 import {
@@ -79,8 +78,6 @@ export function monthEnd(month: string, timeZone: string): PageCursor | undefine
   // The empty id sorts before every id, so a value at exactly next month's first moment is left out.
   return { time: startOfLocalDay(next, timeZone), id: '' };
 }
-
-export const sourceKey = (s: Source): MessageKey => `kpiValues.source.${s}`;
 
 /** "Channel: Facebook · Segment: SMB", or "" for a value without dimensions. */
 export function dimsText(dims: KpiValueRow['dims'], t: Translator): string {

@@ -1,3 +1,5 @@
+import type { Source } from '../schema';
+
 /**
  * The list of a KPI's logged values (lib/app/kpi-values.ts): read, fixed, deleted, with where each came
  * from. Spread into messages-en.ts / messages-vi.ts.
@@ -81,3 +83,6 @@ export const kpiValuesVi: Record<keyof typeof kpiValuesEn, string> = {
   'kpiValues.deleted': 'Đã xóa giá trị ngày {day} ({value})',
   'kpiValues.unchanged': 'Không có gì để lưu: giá trị, ngày và ghi chú vẫn như cũ.',
 };
+
+/** Where a value came from, in words: the message key of its source (the values list, the popup). */
+export const sourceKey = (s: Source) => `kpiValues.source.${s}` as const;

@@ -68,8 +68,17 @@ export function tiersByCurrency(
   thresholds: readonly number[],
   fallbackCurrency: string,
 ): Map<string, string> {
+  return tiersOfRanked(rankedDeals(leads), thresholds, fallbackCurrency);
+}
+
+/** `tiersByCurrency` over deals already filtered by `rankedDeals`. */
+function tiersOfRanked(
+  ranked: readonly Lead[],
+  thresholds: readonly number[],
+  fallbackCurrency: string,
+): Map<string, string> {
   const groups = new Map<string, Lead[]>();
-  for (const lead of rankedDeals(leads)) {
+  for (const lead of ranked) {
     const currency = lead.currency ?? fallbackCurrency;
     const list = groups.get(currency) ?? [];
     list.push(lead);
@@ -122,8 +131,9 @@ function stageDays(lead: Lead, now: number): Pick<LeadBadgeData, 'daysInStage' |
 }
 
 export function computeOverlayContext(input: ContextInput): OverlayContext {
-  const tiers = tiersByCurrency(input.leads, input.thresholds, input.currency);
+  // Ranked once: a badge request reads every stored lead, and the tiers and the version both need them.
   const ranked = rankedDeals(input.leads);
+  const tiers = tiersOfRanked(ranked, input.thresholds, input.currency);
   const total = ranked.reduce((a, l) => a + (l.amount ?? 0), 0);
   const byId = new Map(input.leads.map((l) => [l.id, l]));
   const leads: LeadBadgeData[] = [];

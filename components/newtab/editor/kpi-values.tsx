@@ -7,11 +7,11 @@ import {
   loadValueRows,
   PAGE_SIZE,
   saveEdit,
-  sourceKey,
   valueRow,
 } from '../../../lib/app/kpi-values';
 import { startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatDayInWords, formatExactValue } from '../../../lib/i18n/format';
+import { sourceKey } from '../../../lib/i18n/messages-kpi-values';
 import { localizedName } from '../../../lib/i18n/translate';
 import type { Metric, Observation } from '../../../lib/schema';
 import { onChange } from '../../../lib/storage/changes';
