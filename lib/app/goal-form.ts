@@ -163,6 +163,26 @@ function measureFor(form: GoalFormState): Goal['measure'] {
 }
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Longer than this, a summed goal's window spans more than one year's figures. */
+const ONE_YEAR_AND_A_MONTH_DAYS = 396;
+
+/**
+ * A goal on a summed KPI (revenue, orders) over more than a year is open to two readings: "₫20B" as the
+ * window's total, or as a rate per year to reach by the deadline (a BHAG's "20 tỷ/năm by 2029"). The
+ * metric cannot tell them apart, so left to decide ('' type) the form asks instead of saving a total
+ * the user may not have meant. Returns the window's first and last years to ask about, or null.
+ */
+export function totalOrRateQuestion(
+  form: Pick<GoalFormState, 'goalType' | 'kind' | 'metricId' | 'start' | 'deadline'>,
+  metric: Pick<Metric, 'aggregation' | 'formula' | 'direction' | 'unit'> | undefined,
+): { from: string; to: string } | null {
+  if (form.goalType !== '' || !metric || !form.metricId) return null;
+  if (!DAY.test(form.start) || !DAY.test(form.deadline)) return null;
+  if (dayNumber(form.deadline) - dayNumber(form.start) < ONE_YEAR_AND_A_MONTH_DAYS) return null;
+  if (goalTypeOf({ kind: form.kind, metricId: form.metricId }, metric) !== 'total') return null;
+  return { from: form.start.slice(0, 4), to: form.deadline.slice(0, 4) };
+}
+
 /** Reads the form leniently: every value that parses, and an error for every one that does not. */
 function readForm(form: GoalFormState, ctx: GoalFormContext) {
   const errors: FieldErrors<GoalField> = {};
@@ -240,6 +260,8 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
       },
       ctx.metric,
     );
+  const ask = totalOrRateQuestion(form, ctx.metric);
+  if (ask) errors.goalType = { key: 'goalType.ask.error', params: ask };
   return { candidate, errors };
 }
 

@@ -1,4 +1,9 @@
-import type { FieldErrors, GoalField, GoalFormState } from '../../../lib/app/goal-form';
+import {
+  type FieldErrors,
+  type GoalField,
+  type GoalFormState,
+  totalOrRateQuestion,
+} from '../../../lib/app/goal-form';
 import type { Translator } from '../../../lib/i18n/translate';
 import { localizedName } from '../../../lib/i18n/translate';
 import {
@@ -68,6 +73,12 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
   // An objective is scored by its key results: no metric, measure, baseline, target or trajectory of
   // its own to fill in (unless one was set before, which stays editable rather than hidden).
   const measured = !(form.kind === 'objective' && !form.metricId);
+  const ask = measured
+    ? totalOrRateQuestion(
+        form,
+        metrics.find((m) => m.id === form.metricId),
+      )
+    : null;
 
   return (
     <div class="pc-form-grid">
@@ -139,6 +150,27 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
           // Short names in the list (a long one was cut off in the closed select), what each means below.
           t(form.goalType ? `goalType.${form.goalType}.hint` : 'goalType.auto.hint'),
         )}
+      {ask && (
+        <div class="pc-span-all" data-testid="goal-total-or-rate">
+          <FieldGroup legend={t('goalType.ask', ask)}>
+            <label class="pc-check">
+              <input type="radio" name="goal-total-or-rate" onChange={() => set('goalType', 'total')} />
+              {t('goalType.ask.total', ask)}
+            </label>
+            <label class="pc-check">
+              <input
+                type="radio"
+                name="goal-total-or-rate"
+                onChange={() => {
+                  set('goalType', 'level');
+                  set('rollingMonths', '12');
+                }}
+              />
+              {t('goalType.ask.rate')}
+            </label>
+          </FieldGroup>
+        </div>
+      )}
       {form.goalType === 'keep' &&
         select('keepSide', t('goalType.keepSide'), [
           ['', '—'],

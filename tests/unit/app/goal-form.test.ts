@@ -12,6 +12,7 @@ import {
   parentChoices,
   problemsToErrors,
   smartHints,
+  totalOrRateQuestion,
 } from '../../../lib/app/goal-form';
 import { Goal } from '../../../lib/schema';
 import { openPacerDb } from '../../../lib/storage/db';
@@ -186,6 +187,38 @@ describe('formToGoal: the type question', () => {
     expect(keep.ok && keep.goal.goalType).toBe('keep');
     const plain = formToGoal(form({ kind: 'milestone' }), ctx());
     expect(plain.ok && plain.goal.goalType).toBe('milestone');
+  });
+
+  it('asks whether a summed target over more than a year is the total or a rate per year', () => {
+    const bhag = {
+      kind: 'bhag',
+      metricId: 'm',
+      target: '20 tỷ',
+      start: '2026-12-07',
+      deadline: '2029-12-31',
+    } as const;
+    const asked = formToGoal(form(bhag), ctx({ metric: revenue, locale: 'vi' }));
+    expect(asked.ok).toBe(false);
+    expect(!asked.ok && asked.errors.goalType).toEqual({
+      key: 'goalType.ask.error',
+      params: { from: '2026', to: '2029' },
+    });
+    expect(totalOrRateQuestion(form(bhag), revenue)).toEqual({ from: '2026', to: '2029' });
+    // Answered either way, it saves what was said.
+    const rate = formToGoal(
+      form({ ...bhag, goalType: 'level', rollingMonths: '12' }),
+      ctx({ metric: revenue, locale: 'vi' }),
+    );
+    expect(rate.ok && rate.goal).toMatchObject({ goalType: 'level', rollingMonths: 12, target: 20e9 });
+    const total = formToGoal(form({ ...bhag, goalType: 'total' }), ctx({ metric: revenue, locale: 'vi' }));
+    expect(total.ok && total.goal.goalType).toBe('total');
+    // A year (and a few days) is one year's figure; a level metric has only one reading; no metric, no question.
+    expect(
+      totalOrRateQuestion(form({ ...bhag, start: '2026-01-01', deadline: '2027-01-15' }), revenue),
+    ).toBeNull();
+    expect(totalOrRateQuestion(form(bhag), churn)).toBeNull();
+    expect(totalOrRateQuestion(form({ ...bhag, metricId: '' }), revenue)).toBeNull();
+    expect(totalOrRateQuestion(form({ ...bhag, kind: 'milestone' }), revenue)).toBeNull();
   });
 
   it('refuses a rolling window that is not a whole number of months from 1 to 36', () => {
