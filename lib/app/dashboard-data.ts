@@ -3,7 +3,6 @@ import { evaluateAll, type GoalEvaluation } from '../engine/evaluate-all';
 import { okrZone } from '../engine/okr';
 import type { DailyRollup } from '../engine/rollup';
 import { localDayKey } from '../engine/time-buckets';
-import { localizeExampleDescription } from '../example/example-milestone-texts';
 import { formatDate, formatNumber } from '../i18n/format';
 import { createTranslator, localizedName } from '../i18n/translate';
 import { type CheckIn, type Goal, type Metric, PERSPECTIVES, type Settings } from '../schema';
@@ -11,6 +10,7 @@ import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
 import { readRollups } from '../storage/rollup-store';
 import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } from './dashboard-types';
+import { goalDescription } from './goal-description';
 import type { PerspectiveView } from './goal-view';
 import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
 import { growthMonths, growthRows } from './growth-rows';
@@ -143,7 +143,7 @@ function milestoneViews(
       };
       const status = evals.get(g.id)?.status;
       view.status = view.state === 'done' ? 'done' : (status ?? 'no_data');
-      const what = localizeExampleDescription(g, locale);
+      const what = goalDescription(g, locale);
       if (what) view.what = what;
       if (g.owner) view.who = g.owner;
       if (g.budget) {

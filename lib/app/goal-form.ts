@@ -25,6 +25,7 @@ import {
   type Unit,
 } from '../schema';
 import { describeIssues } from '../storage/records';
+import { goalDescription } from './goal-description';
 
 /**
  * The goal editor's state as the user types it (numbers and dates are text until saved) and its
@@ -128,7 +129,7 @@ export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currenc
   return {
     kind: goal.kind,
     title: localizedName(goal, locale),
-    description: goal.description ?? '',
+    description: goalDescription(goal, locale) ?? '',
     frameworks: [...goal.frameworks],
     perspective: goal.perspective ?? '',
     okrType: goal.okrType ?? '',
@@ -214,14 +215,18 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
   // An unchanged title keeps its translations; an edited one drops them, or the old translation
   // would keep showing instead of what the user typed.
   const keepTitle = existing && form.title.trim() === localizedName(existing, ctx.locale);
-  const { translations: _t, ...rest } = existing ?? ({} as Partial<Goal>);
+  const { translations: _t, descriptionTranslations: _d, ...rest } = existing ?? ({} as Partial<Goal>);
+  const description = form.description.trim() || undefined;
+  const keepDescription = existing && description === goalDescription(existing, ctx.locale)?.trim();
   const weight = num('weight', form.weight, COUNT);
   const candidate: Record<string, unknown> = {
     ...rest,
     ...(keepTitle ? { title: existing.title, translations: existing.translations } : { title: form.title }),
     id: existing?.id ?? ctx.newId(),
     kind: form.kind,
-    description: form.description.trim() || undefined,
+    ...(keepDescription
+      ? { description: existing.description, descriptionTranslations: existing.descriptionTranslations }
+      : { description }),
     frameworks: [...form.frameworks],
     perspective: form.perspective || undefined,
     okrType: form.okrType || undefined,

@@ -271,7 +271,8 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       const goal = liveById.get(id);
       const over = goal?.deadline !== undefined && goal.deadline < now;
       const achieved = e.decidedBy === 'done' || (over && e.decidedBy === 'target_reached');
-      return { status: e.status, progress: e.rolledUpProgress, achieved };
+      const notStarted = !achieved && goal?.startAt !== undefined && goal.startAt > now;
+      return { status: e.status, progress: e.rolledUpProgress, achieved, notStarted };
     }),
   };
 }

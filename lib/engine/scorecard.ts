@@ -9,6 +9,8 @@ import { type Confidence, type Goal, PERSPECTIVES, type Perspective } from '../s
  * are listed and counted in progress but left out of the health, which is about what is still open:
  * three met quarters must not turn two red KPIs amber. Only when every goal is achieved do they make
  * the health (on track). A goal whose deadline passed undone stays in: that miss is open business.
+ * Goals whose window has not opened (next year's quarters and months of a cascade) are left out: the
+ * scorecard is about the business now, and a three-year cascade had put 51 rows under Financial.
  */
 
 export interface PerspectiveHealth {
@@ -29,7 +31,9 @@ export function scorecard(
   goals: readonly Pick<Goal, 'id' | 'perspective' | 'weight'>[],
   evaluation: (
     goalId: string,
-  ) => { status: Confidence | null; progress: number | null; achieved?: boolean } | undefined,
+  ) =>
+    | { status: Confidence | null; progress: number | null; achieved?: boolean; notStarted?: boolean }
+    | undefined,
 ): PerspectiveHealth[] {
   return PERSPECTIVES.map((perspective) => {
     const mine = goals.filter((g) => g.perspective === perspective);
@@ -44,6 +48,7 @@ export function scorecard(
     const achievedIds: string[] = [];
     for (const g of mine) {
       const e = evaluation(g.id);
+      if (e?.notStarted) continue;
       const st = e?.status ?? null;
       (e?.achieved ? achievedIds : openIds).push(g.id);
       if (st) {

@@ -6,6 +6,7 @@ import {
   DimensionValues,
   FiniteNumber,
   Id,
+  Locale,
   LongText,
   ShortText,
   Timestamp,
@@ -53,6 +54,11 @@ export const Goal = z.object({
   translations: z.optional(Translations),
   /** What: the outcome in the owner's words. */
   description: z.optional(LongText),
+  /**
+   * The description in the other language, where Pacer wrote it (a cascade's "what" for each period);
+   * an edit of the description drops it, as an edited title drops its translations.
+   */
+  descriptionTranslations: z.optional(z.partialRecord(Locale, LongText)),
   frameworks: z.array(Framework),
   perspective: z.optional(Perspective),
   /** OKR key results: committed ones are expected at 1.0, stretch ones at ~0.7. */

@@ -257,6 +257,12 @@ describe('cascade wizard', () => {
       .locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` })
       .getByText('Trần Thu Hà')
       .waitFor();
+    // Its "what", written in English when it was created, reads in Vietnamese too.
+    const createdVi = timeline.locator('.pc-milestone', {
+      hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm`,
+    });
+    assert.match(await createdVi.textContent(), /Doanh thu đạt .* trở lên từ .* đến /);
+    assert.doesNotMatch(await createdVi.textContent(), /or more from/);
     await shoot(
       timeline.locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` }),
       'timeline-created-dark-vi',

@@ -314,8 +314,8 @@ export interface MilestoneOptions {
   /** The period's name in the UI's language (the title) and in the other one (its translation). */
   label: (row: PlanRow, locale: Locale) => string;
   locale: Locale;
-  /** What the milestone must achieve, in words (stored as its description). */
-  describe: (row: PlanRow) => string;
+  /** What the milestone must achieve, in words (its description, and the translation beside it). */
+  describe: (row: PlanRow, locale: Locale) => string;
 }
 
 /**
@@ -335,7 +335,8 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
       goalType: 'milestone',
       title: `${o.label(row, o.locale)} · ${localizedName(goal, o.locale)}`.slice(0, 300),
       translations: { [other]: `${o.label(row, other)} · ${localizedName(goal, other)}`.slice(0, 300) },
-      description: o.describe(row).slice(0, 5000),
+      description: o.describe(row, o.locale).slice(0, 5000),
+      descriptionTranslations: { [other]: o.describe(row, other).slice(0, 5000) },
       frameworks: ['smart'],
       measure: o.meaning === 'level' ? 'latest' : 'cumulative',
       target: row.target,

@@ -171,17 +171,26 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       : null;
   const rowError = toCreate.map((r) => ({ r, e: budgetOf(r).error })).find((x) => x.e !== undefined);
 
-  const describe = (r: PlanRow) => {
+  // What a milestone must achieve, in either language: stored in the UI's, translated into the other.
+  const describe = (r: PlanRow, locale: Locale = loc) => {
+    const on = (ms: number) => formatDate(ms, locale, s.timeZone, 'medium');
     const params = {
-      metric: metric ? localizedName(metric, loc) : localizedName(goal ?? { title: '' }, loc),
-      target: formatValue(r.target, unit, loc, { compact: true }),
-      start: day(startOfLocalDay(r.node.start, s.timeZone)),
-      end: day(r.deadline),
+      metric: metric ? localizedName(metric, locale) : localizedName(goal ?? { title: '' }, locale),
+      target: formatValue(r.target, unit, locale, { compact: true }),
+      start: on(startOfLocalDay(r.node.start, s.timeZone)),
+      end: on(r.deadline),
     };
     const down = metric?.direction === 'down';
-    return plan?.meaning === 'level'
-      ? t(down ? 'cascade.describe.level.down' : 'cascade.describe.level.up', params)
-      : t(down ? 'cascade.describe.down' : 'cascade.describe.up', params);
+    return tFor(locale)(
+      plan?.meaning === 'level'
+        ? down
+          ? 'cascade.describe.level.down'
+          : 'cascade.describe.level.up'
+        : down
+          ? 'cascade.describe.down'
+          : 'cascade.describe.up',
+      params,
+    );
   };
 
   const create = async () => {

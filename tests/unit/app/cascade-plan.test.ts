@@ -10,6 +10,7 @@ import {
   planCascade,
   rateBeforeStart,
 } from '../../../components/newtab/editor/cascade-plan';
+import { goalDescription } from '../../../lib/app/goal-description';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { Goal } from '../../../lib/schema';
 
@@ -226,12 +227,18 @@ describe('chooseRows: depth and ended periods', () => {
       newId: () => `m${n++}`,
       label: (r, locale) => `${locale === 'vi' ? 'Năm' : 'Year'} ${r.node.start}`,
       locale: 'en',
-      describe: (r) => `Revenue ${r.target} from ${r.node.start}`,
+      describe: (r, locale) =>
+        `${locale === 'vi' ? 'Doanh thu' : 'Revenue'} ${r.target} from ${r.node.start}`,
     });
     expect(goals.every((g) => Goal.safeParse(g).success)).toBe(true);
     const y2027 = goals.find((g) => g.title.startsWith('Year 2027-01-01'));
     expect(y2027?.title).toBe('Year 2027-01-01 · Reach 150 billion VND annual revenue by 2029');
     expect(y2027?.translations?.vi).toBe('Năm 2027-01-01 · Reach 150 billion VND annual revenue by 2029');
+    // The "what" in the UI's language, and in the other one beside it: switching language translates it.
+    expect(y2027?.description).toBe(`Revenue ${110 * B} from 2027-01-01`);
+    expect(y2027?.descriptionTranslations).toEqual({ vi: `Doanh thu ${110 * B} from 2027-01-01` });
+    expect(y2027 && goalDescription(y2027, 'vi')).toBe(`Doanh thu ${110 * B} from 2027-01-01`);
+    expect(y2027 && goalDescription(y2027, 'en')).toBe(`Revenue ${110 * B} from 2027-01-01`);
     expect(y2027).toMatchObject({
       goalType: 'milestone',
       metricId: 'rev',

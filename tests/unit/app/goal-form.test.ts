@@ -152,6 +152,43 @@ describe('formToGoal', () => {
   });
 });
 
+describe('formToGoal: a description Pacer translated', () => {
+  const milestone: Goal = {
+    id: 'm1',
+    kind: 'milestone',
+    goalType: 'milestone',
+    title: 'Q1 2027 · Revenue',
+    description: 'Revenue of ₫5B or more from Jan 1 to Mar 31.',
+    descriptionTranslations: { vi: 'Doanh thu đạt 5 tỷ ₫ trở lên từ 1/1 đến 31/3.' },
+    frameworks: ['smart'],
+    weight: 1,
+    archived: false,
+    deletedAt: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+
+  it('shows it in the UI language and keeps both when it is not edited', () => {
+    const f = goalToForm(milestone, 'vi', 'Asia/Ho_Chi_Minh', 'VND');
+    expect(f.description).toBe('Doanh thu đạt 5 tỷ ₫ trở lên từ 1/1 đến 31/3.');
+    const r = formToGoal(f, ctx({ locale: 'vi', existing: milestone }));
+    expect(r.ok && r.goal).toMatchObject({
+      description: milestone.description,
+      descriptionTranslations: milestone.descriptionTranslations,
+    });
+  });
+
+  it('drops the translation once the text is edited, so the edit shows in every language', () => {
+    const f = goalToForm(milestone, 'vi', 'Asia/Ho_Chi_Minh', 'VND');
+    const r = formToGoal(
+      { ...f, description: 'Doanh thu 6 tỷ ₫' },
+      ctx({ locale: 'vi', existing: milestone }),
+    );
+    expect(r.ok && r.goal.description).toBe('Doanh thu 6 tỷ ₫');
+    expect(r.ok && 'descriptionTranslations' in r.goal).toBe(false);
+  });
+});
+
 describe('formToGoal: the type question', () => {
   const churn = {
     unit: { kind: 'percent' },

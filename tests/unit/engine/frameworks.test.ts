@@ -175,6 +175,18 @@ describe('scorecard', () => {
     const [done] = scorecard(goals.slice(0, 3), ev);
     expect(done?.health).toBe('on_track');
   });
+
+  it('leaves out goals whose window has not opened: next year milestones are not on the scorecard', () => {
+    const goals = ['bhag', 'q4', 'q1-next', 'jan-next'].map((id) => goal({ id, perspective: 'financial' }));
+    const ev = (id: string) =>
+      id.endsWith('next')
+        ? { status: 'off_track' as const, progress: 0, notStarted: true }
+        : { status: 'on_track' as const, progress: 0.5 };
+    const [financial] = scorecard(goals, ev);
+    expect(financial?.goalIds).toEqual(['bhag', 'q4']);
+    expect(financial?.health).toBe('on_track');
+    expect(financial?.counts).toEqual({ on_track: 2, at_risk: 0, off_track: 0, none: 0 });
+  });
 });
 
 describe('cascade', () => {
