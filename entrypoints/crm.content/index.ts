@@ -1,3 +1,5 @@
+// First: WXT's start message must not reach the page (it names the extension).
+import './quiet-start';
 import { browser, defineContentScript } from '#imports';
 import { createOverlayController } from '../../components/overlay/overlay-controller';
 import { extensionEnv, OVERLAY_CHANGED } from './extension-env';
