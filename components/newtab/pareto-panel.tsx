@@ -1,3 +1,4 @@
+import { MIN_DEALS_FOR_TIERS } from '../../lib/app/ranked-deals';
 import './pareto-panel.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { buildParetoView, type ParetoSubject, type ParetoView, paretoCsv } from '../../lib/app/pareto-view';
@@ -106,13 +107,27 @@ export function ParetoPanel() {
                 </select>
               </label>
             )}
-            <button type="button" data-testid="pareto-export" onClick={exportCsv}>
-              {t('pareto.export')}
-            </button>
+            {view.dealCount >= MIN_DEALS_FOR_TIERS && (
+              <button type="button" data-testid="pareto-export" onClick={exportCsv}>
+                {t('pareto.export')}
+              </button>
+            )}
           </div>
         )}
       </div>
-      {view.total > 0 ? <ParetoBody view={view} t={t} /> : <EmptyPareto t={t} />}
+      {view.total <= 0 ? (
+        <EmptyPareto t={t} />
+      ) : view.dealCount < MIN_DEALS_FOR_TIERS ? (
+        <p class="pc-muted" data-testid="pareto-too-few">
+          {t('pareto.tooFew', {
+            deals: t.plural('pareto.dealsOf', view.dealCount),
+            currency: view.currency,
+            min: String(MIN_DEALS_FOR_TIERS),
+          })}
+        </p>
+      ) : (
+        <ParetoBody view={view} t={t} />
+      )}
       <p role="status" class="pc-muted">
         {exported && t('pareto.exported', { file: exported })}
       </p>

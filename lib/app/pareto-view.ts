@@ -16,7 +16,7 @@ import { normaliseThresholds, paretoTiers } from '../engine/pareto';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import { toCsv } from '../export/csv-export';
 import type { Lead } from '../schema';
-import { rankedDeals } from './ranked-deals';
+import { MIN_DEALS_FOR_TIERS, rankedDeals } from './ranked-deals';
 
 export type ParetoSubject = 'deals' | 'customers';
 
@@ -57,6 +57,8 @@ export interface ParetoView {
   /** Every currency with at least one valued deal, most deals first. */
   currencies: string[];
   total: number;
+  /** Valued deals in `currency`; below MIN_DEALS_FOR_TIERS nothing is tiered (`tiers` hold no entries). */
+  dealCount: number;
   previousTotal: number;
   /**
    * Start of the current month in the user's zone: the tiers "since" it are compared with the tiers of
@@ -139,13 +141,15 @@ export function buildParetoView(input: ParetoInput): ParetoView {
   const monthStart = startOfLocalDay(monthStartDay, timeZone);
 
   // Kept in the stored order: equal amounts then tie the same way as on the badges.
-  const deals = rankedDeals(leads).filter((l) => currencyOf(l, fallbackCurrency) === currency);
+  const inCurrency = rankedDeals(leads).filter((l) => currencyOf(l, fallbackCurrency) === currency);
+  // Too few to tier: as on the badges, none is ranked (ranked-deals.ts, MIN_DEALS_FOR_TIERS).
+  const deals = inCurrency.length >= MIN_DEALS_FOR_TIERS ? inCurrency : [];
   const earlier = deals.filter((l) => (l.createdDate ?? l.firstSeen) < monthStart);
 
   const ranked = paretoTiers(itemsOf(deals, subject), (i) => i.value, thresholds);
   const before = paretoTiers(itemsOf(earlier, subject), (i) => i.value, thresholds);
   const previousLabel = new Map(before.map((r) => [r.item.id, r.label]));
-  const total = ranked.reduce((a, r) => a + r.value, 0);
+  const total = inCurrency.reduce((a, l) => a + (l.amount ?? 0), 0);
   const previousTotal = before.reduce((a, r) => a + r.value, 0);
 
   const tiers: ParetoTier[] = thresholds.map((_, tier) => {
@@ -180,6 +184,7 @@ export function buildParetoView(input: ParetoInput): ParetoView {
     currency,
     currencies,
     total,
+    dealCount: inCurrency.length,
     previousTotal,
     monthStart,
     monthStartDay,

@@ -2,6 +2,13 @@ import { leadOutcome } from '../overlay/stages';
 import type { Lead } from '../schema';
 
 /**
+ * Fewer deals than this in one currency get no tier, on the badges and in the Pareto panel: the one
+ * USD deal beside 48 VND ones was tier "A" for being alone in its currency, which says nothing of its
+ * value, and of two deals one is always "A". Three is the fewest that can fill the A, B and C tiers.
+ */
+export const MIN_DEALS_FOR_TIERS = 3;
+
+/**
  * The deals Pareto tiers rank, on the CRM badges and in the dashboard's Pareto panel alike (one rule,
  * so a badge's "A" and the panel's row agree):
  *

@@ -48,6 +48,8 @@ export const firstHourEn = {
   // A row's tier on the day the "Since" column counts from, or new since then: one date for both.
   'pareto.onDate': 'On {date}: {tier}',
   'pareto.newSince': 'New since {date}',
+  'pareto.tooFew':
+    'Only {deals} in {currency} so far: tiers need at least {min} deals in one currency, so none are ranked yet.',
   'pareto.dealsOf.one': '{count} deal',
   'pareto.dealsOf.other': '{count} deals',
   'pareto.customersOf.one': '{count} customer',
@@ -135,6 +137,8 @@ export const firstHourVi: Record<keyof typeof firstHourEn, string> = {
   'pareto.name': 'Tên',
   'pareto.onDate': 'Ngày {date}: {tier}',
   'pareto.newSince': 'Mới từ {date}',
+  'pareto.tooFew':
+    'Mới có {deals} bằng {currency}: cần ít nhất {min} thương vụ cùng một loại tiền mới xếp hạng được, nên chưa xếp hạng.',
   'pareto.dealsOf.one': '{count} thương vụ',
   'pareto.dealsOf.other': '{count} thương vụ',
   'pareto.customersOf.one': '{count} khách hàng',

@@ -16,6 +16,9 @@ export const overlayEn = {
   'overlay.badge.share': '{percent} of {period} gap',
   'overlay.badge.shareOfGoal': '{percent} of goal gap',
   'overlay.badge.shareTitle': 'Closes {percent} of the {period} gap',
+  'overlay.badge.noRate': '{currency}: no rate',
+  'overlay.badge.noRateTitle':
+    'No share of the {period} gap: Pacer has no {currency} exchange rate. Add one in Pacer’s settings (Exchange rates for CRM amounts).',
   'overlay.badge.days': '{count}d',
   'overlay.badge.daysTitle.one': '{count} day in this stage',
   'overlay.badge.daysTitle.other': '{count} days in this stage',
@@ -74,6 +77,9 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.badge.share': '{percent} của {period}',
   'overlay.badge.shareOfGoal': '{percent} mục tiêu',
   'overlay.badge.shareTitle': 'Lấp {percent} khoảng thiếu của {period}',
+  'overlay.badge.noRate': '{currency}: chưa có tỷ giá',
+  'overlay.badge.noRateTitle':
+    'Chưa tính được phần đóng góp vào {period}: Pacer chưa có tỷ giá {currency}. Hãy thêm trong phần cài đặt của Pacer (Tỷ giá cho số tiền từ CRM).',
   'overlay.badge.days': '{count} ngày',
   'overlay.badge.daysTitle.one': '{count} ngày ở giai đoạn này',
   'overlay.badge.daysTitle.other': '{count} ngày ở giai đoạn này',

@@ -24,7 +24,7 @@ const SHORT_LABEL = 6;
  */
 export function formatBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null): BadgeView | null {
   const share = data.gapShare === null ? null : percentText(data.gapShare);
-  const key = `${locale}\u0000${gapLabel}\u0000${data.tier}\u0000${share}\u0000${data.daysInStage}\u0000${data.daysAtLeast === true}`;
+  const key = `${locale}\u0000${gapLabel}\u0000${data.tier}\u0000${share}\u0000${data.daysInStage}\u0000${data.daysAtLeast === true}\u0000${data.noRate}`;
   if (memo.has(key)) return memo.get(key) ?? null;
   const view = buildBadge(data, locale, gapLabel);
   if (memo.size >= 2000) memo.clear();
@@ -48,6 +48,10 @@ function buildBadge(data: LeadBadgeData, locale: Locale, gapLabel: string | null
         ? t(locale, 'overlay.badge.share', { percent, period: gapLabel })
         : t(locale, 'overlay.badge.shareOfGoal', { percent });
     sentences.push(t(locale, 'overlay.badge.shareTitle', { percent, period: gapLabel }));
+  } else if (data.noRate && gapLabel) {
+    // No share for want of a rate: said, so a USD deal's missing share does not read as "no value".
+    view.share = t(locale, 'overlay.badge.noRate', { currency: data.noRate });
+    sentences.push(t(locale, 'overlay.badge.noRateTitle', { currency: data.noRate, period: gapLabel }));
   }
   if (data.daysInStage !== null) {
     // Counts passed as text for the same reason (a number param goes through Intl.NumberFormat).

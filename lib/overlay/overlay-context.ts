@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { GoalView } from '../app/goal-view';
-import { rankedDeals } from '../app/ranked-deals';
+import { MIN_DEALS_FOR_TIERS, rankedDeals } from '../app/ranked-deals';
 import { convert, type Rate } from '../crm/exchange';
 import { paretoTiers } from '../engine/pareto';
 import { Locale } from '../schema/common';
@@ -22,6 +22,8 @@ export const LeadBadgeData = z.object({
   daysInStage: z.nullable(z.int().check(z.gte(0))),
   /** The lead was already in its stage when Pacer first read it: `daysInStage` is a lower bound. */
   daysAtLeast: z.optional(z.boolean()),
+  /** An open deal with no share for want of an exchange rate: its currency ("USD"), to say so. */
+  noRate: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
 });
 export type LeadBadgeData = z.infer<typeof LeadBadgeData>;
 
@@ -59,7 +61,8 @@ export interface RevenueGap {
 }
 
 /**
- * Tiers by value within each currency: a VND deal and a USD deal are not compared without a rate.
+ * Tiers by value within each currency: a VND deal and a USD deal are not compared without a rate, and
+ * a currency with fewer than MIN_DEALS_FOR_TIERS deals has no tiers.
  * Only the deals `rankedDeals` ranks get a tier (lib/app/ranked-deals.ts: valued, not lost, the
  * user's own once there are any).
  */
@@ -86,9 +89,25 @@ function tiersOfRanked(
   }
   const out = new Map<string, string>();
   for (const list of groups.values()) {
+    if (list.length < MIN_DEALS_FOR_TIERS) continue;
     for (const row of paretoTiers(list, (l) => l.amount ?? 0, thresholds)) out.set(row.item.id, row.label);
   }
   return out;
+}
+
+/**
+ * The currency of an open deal that would have a share of the gap but for an exchange rate the user
+ * has not given (Settings → Exchange rates); null otherwise.
+ */
+export function missingRate(
+  lead: Pick<Lead, 'amount' | 'currency' | 'stage' | 'outcome'>,
+  gap: RevenueGap | null,
+  fallbackCurrency: string,
+  rates: readonly Rate[] = [],
+): string | null {
+  if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0 || leadOutcome(lead) !== 'open') return null;
+  const currency = lead.currency ?? fallbackCurrency;
+  return convert(lead.amount, currency, gap.currency, rates) === null ? currency : null;
 }
 
 /**
@@ -140,11 +159,13 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
   for (const id of new Set(input.leadIds)) {
     const lead = byId.get(id);
     if (!lead || lead.deletedAt !== null) continue;
+    const noRate = missingRate(lead, input.gap, input.currency, input.rates);
     leads.push({
       id,
       tier: tiers.get(id) ?? null,
       gapShare: gapShare(lead, input.gap, input.currency, input.rates),
       ...stageDays(lead, input.now),
+      ...(noRate ? { noRate } : {}),
     });
   }
   return {

@@ -40,6 +40,29 @@ describe('CRM overlay on HubSpot fixtures', () => {
     const { metrics, goals } = crmGoals();
     await putRecords(options, 'metrics', metrics);
     await putRecords(options, 'goals', goals);
+    // Two VND deals read on an earlier visit, already won: with the page's two, four VND deals are
+    // enough to tier (one USD deal is not: ranked-deals.ts, MIN_DEALS_FOR_TIERS). Won with no change
+    // seen and no close date, they add to no KPI.
+    const seen = Date.now() - 20 * 86_400_000;
+    await putRecords(
+      options,
+      'leads',
+      ['31000000001', '31000000002'].map((externalId, i) => ({
+        id: `hubspot:deal:${externalId}`,
+        crm: 'hubspot',
+        objectType: 'deal',
+        externalId,
+        url: `https://app.hubspot.com/contacts/20456789/record/0-3/${externalId}`,
+        name: `Earlier deal ${i + 1}`,
+        stage: 'Closed won',
+        amount: (i + 1) * 5_000_000,
+        currency: 'VND',
+        firstSeen: seen,
+        lastSeen: seen,
+        stageHistory: [{ stage: 'Closed won', at: seen }],
+        deletedAt: null,
+      })),
+    );
   });
   after(async () => {
     await run?.close();
@@ -90,15 +113,25 @@ describe('CRM overlay on HubSpot fixtures', () => {
       stats.texts.some((t) => /^[ABC]/.test(t.trim())),
       `a tier letter in ${stats.texts.join(' | ')}`,
     );
+    // The lone USD deal has no tier (alone in its currency) and says why it has no share of the gap.
+    assert.ok(
+      stats.texts.some((t) => t.trim().startsWith('USD: no rate')),
+      `a USD deal without a rate in ${stats.texts.join(' | ')}`,
+    );
     // The open 12,500,000 VND deal closes 12.5% of the 100,000,000 VND revenue goal's gap.
     assert.ok(
       stats.texts.some((t) => /13%.*gap/.test(t)),
       `a gap share in ${stats.texts.join(' | ')}`,
     );
     await overlayElement(crm, '[data-testid="pacer-panel"] [data-goal-id="e2e-revenue-goal"]');
-    const leads = await eventually(() => readStore(options, 'leads').then((l) => l.length >= 4 && l), {
-      message: 'leads',
-    });
+    const leads = await eventually(
+      () =>
+        readStore(options, 'leads').then((all) => {
+          const read = all.filter((x) => !x.name.startsWith('Earlier'));
+          return read.length >= 4 && read;
+        }),
+      { message: 'leads' },
+    );
     assert.ok(leads.every((l) => l.crm === 'hubspot' && l.objectType === 'deal' && l.firstSeen > 0));
     assert.ok(leads.every((l) => Array.isArray(l.stageHistory) && l.stageHistory.length === 1));
     await saveScreenshot(crm, 'crm-hubspot-list');

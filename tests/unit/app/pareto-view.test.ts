@@ -73,6 +73,20 @@ describe('Pareto view', () => {
     ]);
   });
 
+  it('ranks nothing in a currency with too few deals, and says how many there are', () => {
+    const leads = [deal('1', 500), deal('2', 300), deal('3', 100), deal('8', 1000, { currency: 'USD' })];
+    const usd = buildParetoView({ ...base, leads, currency: 'USD' });
+    expect([usd.currency, usd.dealCount, usd.total]).toEqual(['USD', 1, 1000]);
+    expect(usd.tiers.flatMap((t) => t.entries)).toEqual([]);
+    expect(
+      paretoCsv(usd)
+        .split('\n')
+        .filter((l) => l.trim()).length,
+    ).toBe(1);
+    const vnd = buildParetoView({ ...base, leads });
+    expect([vnd.dealCount, vnd.tiers.flatMap((t) => t.entries).length]).toEqual([3, 3]);
+  });
+
   it('gives every deal the tier its CRM badge shows (same function, thresholds, currency split)', () => {
     const leads = buildExampleLeads(NOW);
     for (const thresholds of [

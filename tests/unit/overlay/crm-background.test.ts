@@ -160,9 +160,10 @@ describe('lead KPIs and overlay context in the database', () => {
     const context = await provider.overlayContext(['hubspot:deal:a', 'hubspot:deal:b']);
     expect(context.goal?.id).toBe('g-rev');
     expect(context.gapLabel).toBe('Q4');
+    // Two deals are too few to tier (ranked-deals.ts, MIN_DEALS_FOR_TIERS): of two, one is always "A".
     expect(context.leads).toEqual([
-      { id: 'hubspot:deal:a', tier: 'A', gapShare: 0.2, daysInStage: 2 },
-      { id: 'hubspot:deal:b', tier: 'B', gapShare: null, daysInStage: 1 },
+      { id: 'hubspot:deal:a', tier: null, gapShare: 0.2, daysInStage: 2 },
+      { id: 'hubspot:deal:b', tier: null, gapShare: null, daysInStage: 1 },
     ]);
     db.close();
   });
@@ -181,12 +182,13 @@ describe('lead KPIs and overlay context in the database', () => {
     );
     const ids = ['hubspot:deal:a', 'hubspot:deal:b', 'hubspot:deal:c'];
     const tiers = async () => (await provider.overlayContext(ids)).leads.map((l) => [l.id, l.tier]);
+    // Two deals: too few to tier.
     expect(await tiers()).toEqual([
-      ['hubspot:deal:a', 'A'],
-      ['hubspot:deal:b', 'B'],
+      ['hubspot:deal:a', null],
+      ['hubspot:deal:b', null],
     ]);
 
-    // A new, bigger deal arrives: named in the event, it is read and the tiers are recounted. Only the
+    // A new, bigger deal arrives: named in the event, it is read and the tiers are counted. Only the
     // named lead is read: 'd', written without telling the provider, stays unknown to it.
     await leads.put(lead('c', { amount: 5000, currency: 'VND', history: [['Contract sent', 1]] }));
     await leads.put(lead('d', { amount: 9000, currency: 'VND', history: [['Contract sent', 1]] }));

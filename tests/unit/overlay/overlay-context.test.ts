@@ -20,14 +20,58 @@ describe('overlay context', () => {
     lead('none', {}),
   ];
 
-  it('ranks tiers within each currency', () => {
+  it('ranks tiers within each currency, and none in a currency with too few deals', () => {
     const tiers = tiersByCurrency(leads, [0.8, 0.95, 1], 'VND');
+    // The lone USD deal is not "A" for being alone in its currency.
     expect(Object.fromEntries(tiers)).toEqual({
       'hubspot:deal:big': 'A',
       'hubspot:deal:mid': 'B',
       'hubspot:deal:small': 'C',
-      'hubspot:deal:usd': 'A',
     });
+    const usd = [1, 2, 3].map((i) => lead(`usd${i}`, { amount: i * 100, currency: 'USD' }));
+    expect(Object.fromEntries(tiersByCurrency([...leads, ...usd], [0.8, 0.95, 1], 'VND'))).toMatchObject({
+      'hubspot:deal:usd': 'C',
+      'hubspot:deal:usd3': 'A',
+    });
+  });
+
+  it('says when an open deal has no share for want of an exchange rate, on the badge and its tooltip', () => {
+    const open = lead('usd-open', { amount: 5, currency: 'USD', history: [['Contract sent', 1]] });
+    const context = computeOverlayContext({
+      leads: [...leads, open],
+      leadIds: ['hubspot:deal:usd-open', 'hubspot:deal:big'],
+      gap: GAP,
+      goal: null,
+      locale: 'en',
+      thresholds: [0.8, 0.95, 1],
+      currency: 'VND',
+      now: NOW,
+    });
+    expect(context.leads.find((l) => l.id === 'hubspot:deal:usd-open')).toMatchObject({
+      gapShare: null,
+      noRate: 'USD',
+    });
+    expect(context.leads.find((l) => l.id === 'hubspot:deal:big')).not.toHaveProperty('noRate');
+    expect(OverlayContext.safeParse(context).success).toBe(true);
+    const withRate = computeOverlayContext({
+      leads: [open],
+      leadIds: ['hubspot:deal:usd-open'],
+      gap: GAP,
+      goal: null,
+      locale: 'en',
+      thresholds: [0.8, 0.95, 1],
+      currency: 'VND',
+      rates: [{ from: 'USD', to: 'VND', rate: 25 }],
+      now: NOW,
+    });
+    expect(withRate.leads[0]).not.toHaveProperty('noRate');
+    const badge = formatBadge(
+      { id: 'x', tier: null, gapShare: null, daysInStage: 3, noRate: 'USD' },
+      'vi',
+      'Q4',
+    );
+    expect(badge?.share).toBe('USD: chưa có tỷ giá');
+    expect(badge?.title).toContain('Pacer chưa có tỷ giá USD');
   });
 
   it('measures open deals against the gap, never closed deals or another currency', () => {
