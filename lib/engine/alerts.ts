@@ -194,7 +194,8 @@ export function conversionBelowTargetAlert(
   targetRate: number,
   direction: 'up' | 'down',
   period: string,
-  formatValue: (n: number) => string = (n) => String(Math.round(n * 100) / 100),
+  /** The metric's unit: the rates are written as the card writes them ("7.7%", not "7.68"). */
+  unit?: Unit,
 ): Alert | null {
   if (direction !== 'up' || rate === null || !Number.isFinite(rate) || !Number.isFinite(targetRate))
     return null;
@@ -206,8 +207,10 @@ export function conversionBelowTargetAlert(
     goal.id,
     period,
     titled(goal, 'alert_conversion_below_target', {
-      value: formatValue(rate),
-      target: formatValue(targetRate),
+      valueEn: levelText(rate, unit).en,
+      valueVi: levelText(rate, unit).vi,
+      targetEn: levelText(targetRate, unit).en,
+      targetVi: levelText(targetRate, unit).vi,
     }),
     rate,
   );

@@ -212,18 +212,26 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         r.measure === 'latest' &&
         facts.target !== null &&
         isFunnelConversion(metric, (id) => metrics.get(id))
-          ? conversionBelowTargetAlert(goal, r.current, facts.target, metric.direction, thisMonth)
+          ? conversionBelowTargetAlert(
+              goal,
+              r.current,
+              facts.target,
+              metric.direction,
+              thisMonth,
+              metric.unit,
+            )
           : null;
-      // "Behind its trajectory" and "forecast to miss" say one thing of one goal: the list holds the
-      // more severe of the two (the forecast on a tie: it gives the chance), one line per troubled goal
-      // (19 lines for 18 goals read as noise). A funnel stage below its target rate and a keep goal's
-      // breach are their own alerts, not hidden behind them.
+      // "Behind its trajectory", "forecast to miss" and a funnel stage "below its target rate" say one
+      // thing of one goal: the list holds the most severe (the forecast on a tie: it gives the chance),
+      // one line per troubled goal (19 lines for 18 goals read as noise; a conversion goal had read
+      // "forecast to fall short" and "conversion 7.68 is below the target rate 12" one above the
+      // other). A keep goal's breach is its own alert, not hidden behind them.
       alerts.push(
         mostSevere([
           forecastMissAlert(goal, r.forecast, thisWeek, opts, tz),
           belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
+          conversion,
         ]),
-        conversion,
         r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today, r.status) : null,
         r.keep
           ? keepBreachLikelyAlert(goal, r.keep, metric?.unit, thisMonth, r.status, r.statusReasons)

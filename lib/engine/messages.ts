@@ -84,8 +84,8 @@ const TABLE = {
     vi: `“${p.title}” được dự báo không đạt mục tiêu trước ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
   }),
   alert_conversion_below_target: (p: Params) => ({
-    en: `“${p.title}”: conversion ${p.value} is below the target rate ${p.target}.`,
-    vi: `“${p.title}”: tỷ lệ chuyển đổi ${p.value} thấp hơn tỷ lệ mục tiêu ${p.target}.`,
+    en: `“${p.title}”: conversion ${p.valueEn} is below the target rate ${p.targetEn}.`,
+    vi: `“${p.title}”: tỷ lệ chuyển đổi ${p.valueVi} thấp hơn tỷ lệ mục tiêu ${p.targetVi}.`,
   }),
   // A keep goal past its line, in the metric's good direction: under a floor, over a ceiling.
   alert_keep_under_floor: (p: Params) => ({

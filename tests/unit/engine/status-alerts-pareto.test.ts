@@ -202,6 +202,10 @@ describe('alerts', () => {
     expect(conversionBelowTargetAlert(g, 2.5, 4, 'up', '2025-06-01')?.message.en).toContain(
       '2.5 is below the target rate 4',
     );
+    // In the metric's unit, as the card writes it: "7.7%", never "7.68" beside a card's "7.7%".
+    const pct = conversionBelowTargetAlert(g, 7.68, 12, 'up', 'p', { kind: 'percent' })?.message;
+    expect(pct?.en).toContain('conversion 7.7% is below the target rate 12%');
+    expect(pct?.vi).toContain('tỷ lệ chuyển đổi 7,7% thấp hơn tỷ lệ mục tiêu 12%');
     expect(conversionBelowTargetAlert(g, 5, 4, 'up', 'p')).toBeNull();
     const owned = { ...g, owner: 'An' };
     expect(noCheckInAlert(owned, now - 15 * DAY, now)?.id).toBe('no_check_in:goal:g1:2025-05-17');
