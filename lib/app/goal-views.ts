@@ -100,9 +100,14 @@ export function buildGoalView(
   // Not started: the progress line says when it starts, beside the "Not started" pill.
   const reason = shownStatus !== 'no_data' ? reasonText(goal, ev, unit, ctx) : undefined;
   if (reason) view.reason = reason;
-  const pace = ev && !goal.doneAt && !noFigures ? paceLine(ev, unit, ctx) : undefined;
+  // Before its window opens a goal is neither ahead nor behind, and a keep goal's "this month" is a
+  // month outside its window: a Q1 margin goal read "0.4 pt below the 19% floor" and "chance this
+  // month ends at or above 19%: 30%" in December. A total or level keeps its chance by the deadline.
+  const notStarted = view.notStarted === true;
+  const pace = ev && !goal.doneAt && !noFigures && !notStarted ? paceLine(ev, unit, ctx) : undefined;
   if (pace) view.pace = pace;
-  const forecast = ev && !noFigures ? forecastLine(goal, ev, ctx, unit) : undefined;
+  const forecast =
+    ev && !noFigures && !(notStarted && ev.type === 'keep') ? forecastLine(goal, ev, ctx, unit) : undefined;
   if (forecast) view.forecast = forecast;
   const deadline = deadlineText(goal, ctx);
   if (deadline) view.deadline = deadline;

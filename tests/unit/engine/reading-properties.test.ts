@@ -139,6 +139,12 @@ describe('one reading per goal: properties over random goals and histories', () 
 
           expect(contradictions(goal, ev, view, result.alerts)).toEqual([]);
           if (ev.progress !== null) expect(ev.progress).toBeGreaterThanOrEqual(0);
+          // Before its window opens a goal is neither ahead nor behind, and a keep goal says nothing
+          // of "this month", a month outside its window.
+          if (view.notStarted) {
+            expect(view.pace).toBeUndefined();
+            if (ev.type === 'keep') expect(view.forecast).toBeUndefined();
+          }
           if (ev.type === 'keep' && ev.keep) {
             expect(ev.keep.held).toBeLessThanOrEqual(ev.keep.periods);
             expect(ev.keep.streak).toBeLessThanOrEqual(ev.keep.held);
