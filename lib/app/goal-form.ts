@@ -14,6 +14,7 @@ import { localizedName } from '../i18n/translate';
 import { checkValue, type UiText } from '../popup/quick-log';
 import {
   type Confidence,
+  type Dimension,
   type Framework,
   Goal,
   type GoalKind,
@@ -42,6 +43,8 @@ export interface GoalFormState {
   okrType: NonNullable<Goal['okrType']> | '';
   parentId: string;
   metricId: string;
+  /** Only the metric's values with these dimension values count ("Facebook" ROAS); '' = all. */
+  dims: Partial<Record<Dimension, string>>;
   measure: NonNullable<Goal['measure']> | '';
   /** The type question; '' lets the metric decide (goal-type.ts), and the decided type is saved. */
   goalType: GoalType | '';
@@ -100,6 +103,7 @@ export function emptyGoalForm(opts: { currency: string; kind?: GoalKind; owner?:
     okrType: '',
     parentId: '',
     metricId: '',
+    dims: {},
     measure: '',
     goalType: '',
     keepSide: '',
@@ -135,6 +139,7 @@ export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currenc
     okrType: goal.okrType ?? '',
     parentId: goal.parentId ?? '',
     metricId: goal.metricId ?? '',
+    dims: { ...goal.dims },
     measure: goal.measure ?? '',
     goalType: goal.goalType ?? '',
     keepSide: goal.keepSide ?? '',
@@ -155,6 +160,12 @@ export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currenc
 }
 
 const COUNT: Unit = { kind: 'count' };
+
+/** The dimension values chosen, blanks ("all") left out; undefined when none is. */
+function narrowedDims(dims: GoalFormState['dims']): Goal['dims'] {
+  const out = Object.fromEntries(Object.entries(dims).filter(([, v]) => v?.trim()));
+  return Object.keys(out).length ? out : undefined;
+}
 
 /** The legacy `measure` kept in step with the type, for readers of records that predate goalType. */
 function measureFor(form: GoalFormState): Goal['measure'] {
@@ -232,6 +243,8 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
     okrType: form.okrType || undefined,
     parentId: form.parentId || undefined,
     metricId: form.metricId || undefined,
+    // Stated every time, so a filter the form no longer shows (another metric chosen) is not kept.
+    dims: form.metricId ? narrowedDims(form.dims) : undefined,
     measure: measureFor(form),
     keepSide: form.goalType === 'keep' ? form.keepSide || undefined : undefined,
     rollingMonths: form.goalType === 'level' ? num('rollingMonths', form.rollingMonths, COUNT) : undefined,

@@ -1,10 +1,10 @@
-import { parseFormula } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import type { DayKey } from '../engine/time-buckets';
 import { formatCompact, formatNumber, formatPercent, onCompactScale } from '../i18n/format';
 import { localizedName } from '../i18n/translate';
-import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
+import type { Dimension, Metric, Settings } from '../schema';
 import type { GrowthRow } from './dashboard-types';
+import { dimensionValues } from './dimension-values';
 import { formatUnitValue, type ViewContext } from './goal-views';
 import { lastPeriods } from './period-series';
 import { monthName } from './reading-text';
@@ -15,27 +15,6 @@ type SeriesReader = (
   g: 'month',
   starts: DayKey[],
 ) => (number | null)[];
-
-/** Dimension values seen for a metric, or for the base metrics a derived one is computed from. */
-function dimensionValues(
-  metric: Metric,
-  dimension: Dimension,
-  metrics: Map<string, Metric>,
-  rollups: readonly DailyRollup[],
-) {
-  const sources = new Set([metric.id]);
-  if (metric.formula) {
-    const parsed = parseFormula(metric.formula);
-    if (parsed.ok) for (const r of parsed.refs) sources.add(r);
-  }
-  const values = new Set<string>();
-  for (const r of rollups) {
-    if (!sources.has(r.metricId) || !metrics.has(r.metricId)) continue;
-    const v = parseDimKey(r.dimKey)[dimension];
-    if (v) values.add(v);
-  }
-  return [...values].sort();
-}
 
 /**
  * The two months the growth table compares, named for its caption: "Nov vs. Oct" (vi "Tháng 11 so với

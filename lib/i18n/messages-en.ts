@@ -529,6 +529,8 @@ export const en = {
   'editor.goal.measureAuto': 'As the metric adds up',
   'editor.goal.trajectory': 'Trajectory',
   'editor.goal.weightHint': 'How much this goal counts toward its parent.',
+  'editor.goal.dimension': '{dimension} counted',
+  'editor.goal.dimensionAll': 'All',
   'editor.trajectory.linear': 'Linear',
   'editor.trajectory.phased': 'Phased by last year’s months',
   'editor.currencyHint': 'Three-letter code, e.g. VND or USD.',

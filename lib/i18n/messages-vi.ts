@@ -531,6 +531,8 @@ export const vi: Record<MessageKey, string> = {
   'editor.goal.measureAuto': 'Theo cách cộng dồn của chỉ số',
   'editor.goal.trajectory': 'Lộ trình',
   'editor.goal.weightHint': 'Mức đóng góp của mục tiêu này vào mục tiêu cha.',
+  'editor.goal.dimension': '{dimension} được tính',
+  'editor.goal.dimensionAll': 'Tất cả',
   'editor.trajectory.linear': 'Tuyến tính',
   'editor.trajectory.phased': 'Phân bổ theo các tháng năm trước',
   'editor.currencyHint': 'Mã ba chữ cái, ví dụ VND hoặc USD.',

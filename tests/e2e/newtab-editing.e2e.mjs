@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { it } from 'node:test';
+import { readStore } from './crm-support.mjs';
 import { assertNoExternalRequests, assertNoPageErrors, saveScreenshot, withExtension } from './helpers.mjs';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -302,4 +303,39 @@ it('questions odd values in data entry before saving them', { timeout: 120_000 }
     },
     { name: 'odd-entry' },
   ),
+);
+
+it(
+  'shows a goal’s channel filter, keeps it on save, and drops it with another metric',
+  { timeout: 120_000 },
+  () =>
+    withExtension(
+      async (ext) => {
+        const page = ext.page;
+        await page.goto(ext.extUrl('options.html?example=1'), { waitUntil: 'load' });
+        await page.waitForFunction(
+          () => /\d/.test(document.querySelector('[data-testid="example-status"]')?.textContent ?? ''),
+          null,
+          { timeout: 60_000 },
+        );
+        await page.goto(ext.extUrl('newtab.html#goal=ex-kr-facebook-roas'), { waitUntil: 'load' });
+        await page.getByTestId('edit-goal').click();
+        const channel = page.locator('#goal-dim-channel');
+        await channel.waitFor();
+        // The example's Facebook ROAS key result counts Facebook only, and now says so.
+        assert.equal(await channel.inputValue(), 'facebook');
+        assert.ok((await channel.locator('option').allTextContents()).includes('Google'));
+        // Another metric: its channels are not this one's, so the filter goes back to all.
+        await page.locator('#goal-metricId').selectOption('ex-mqls');
+        await page.locator('#goal-goalType').selectOption('level');
+        assert.equal(await page.locator('#goal-dim-channel').inputValue(), '');
+        await page.locator('#goal-dim-channel').selectOption('zalo');
+        await page.getByTestId('goal-save').click();
+        await page.getByTestId('editor-goal').waitFor({ state: 'detached' });
+        const stored = (await readStore(page, 'goals')).find((g) => g.id === 'ex-kr-facebook-roas');
+        assert.deepEqual([stored.metricId, stored.dims], ['ex-mqls', { channel: 'zalo' }]);
+        assertNoPageErrors(ext);
+      },
+      { name: 'goal-dims' },
+    ),
 );

@@ -1,3 +1,4 @@
+import { dimensionValueLabel } from '../../../lib/app/dimension-labels';
 import {
   type FieldErrors,
   type GoalField,
@@ -7,6 +8,7 @@ import {
 import type { Translator } from '../../../lib/i18n/translate';
 import { localizedName } from '../../../lib/i18n/translate';
 import {
+  type Dimension,
   type Framework,
   GOAL_TYPES,
   type Goal,
@@ -25,6 +27,8 @@ export interface GoalFieldsProps {
   /** Goals that may be the parent (the goal itself and its descendants already left out). */
   parents: readonly Goal[];
   metrics: readonly Metric[];
+  /** The chosen metric's channels and segments, with the values its data holds. */
+  dimensions?: readonly { dimension: Dimension; values: readonly string[] }[];
   onNewMetric: () => void;
 }
 
@@ -32,7 +36,16 @@ const FRAMEWORKS: Framework[] = ['smart', 'okr', 'bsc', 'mbo'];
 const text = (e: Event) => (e.currentTarget as HTMLInputElement).value;
 
 /** Every field of a goal, grouped as What / How much / When / Who. */
-export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric }: GoalFieldsProps) {
+export function GoalFields({
+  form,
+  set,
+  errors,
+  t,
+  parents,
+  metrics,
+  dimensions = [],
+  onNewMetric,
+}: GoalFieldsProps) {
   const err = (f: GoalField) => say(t, errors[f]);
   const input = (
     field: GoalField,
@@ -73,12 +86,9 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
   // An objective is scored by its key results: no metric, measure, baseline, target or trajectory of
   // its own to fill in (unless one was set before, which stays editable rather than hidden).
   const measured = !(form.kind === 'objective' && !form.metricId);
-  const ask = measured
-    ? totalOrRateQuestion(
-        form,
-        metrics.find((m) => m.id === form.metricId),
-      )
-    : null;
+  const metric = metrics.find((m) => m.id === form.metricId);
+  const ask = measured ? totalOrRateQuestion(form, metric) : null;
+  const summed = metric?.aggregation === 'sum' && !metric.formula;
 
   return (
     <div class="pc-form-grid">
@@ -143,6 +153,30 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
         </div>
       )}
       {measured &&
+        dimensions.map(({ dimension, values }) => (
+          <FormField
+            key={dimension}
+            id={`goal-dim-${dimension}`}
+            label={t('editor.goal.dimension', { dimension: t(`popup.dimension.${dimension}`) })}
+            error={say(t, errors.dims)}
+          >
+            {(a) => (
+              <select
+                {...a}
+                value={form.dims[dimension] ?? ''}
+                onChange={(e) => set('dims', { ...form.dims, [dimension]: text(e) })}
+              >
+                <option value="">{t('editor.goal.dimensionAll')}</option>
+                {values.map((v) => (
+                  <option key={v} value={v}>
+                    {dimensionValueLabel(v, t)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        ))}
+      {measured &&
         select(
           'goalType',
           t('goalType.question'),
@@ -177,7 +211,10 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
           ['at_least', t('goalType.keepSide.at_least')],
           ['at_most', t('goalType.keepSide.at_most')],
         ])}
-      {form.goalType === 'level' && input('rollingMonths', t('goalType.rollingMonths'), { number: true })}
+      {/* A rolling window sums a metric's months: nothing to sum on a latest-value or derived KPI. */}
+      {form.goalType === 'level' &&
+        (summed || form.rollingMonths.trim() !== '') &&
+        input('rollingMonths', t('goalType.rollingMonths'), { number: true })}
       {measured && input('baseline', t('field.baseline'), { number: true })}
       {measured && input('target', t('field.target'), { number: true, hint: t('popup.valuePlaceholder') })}
       {input('start', t('field.start'), { type: 'date' })}
@@ -185,7 +222,8 @@ export function GoalFields({ form, set, errors, t, parents, metrics, onNewMetric
       {measured &&
         form.goalType !== 'keep' &&
         select('trajectory', t('editor.goal.trajectory'), [
-          ['linear', t('editor.trajectory.linear')],
+          // Unset is linear (a goal saved before the question, the example's): not a blank select.
+          [form.trajectory === '' ? '' : 'linear', t('editor.trajectory.linear')],
           ['phased', t('editor.trajectory.phased')],
         ])}
       {input('budgetAmount', t('field.budget'), { number: true })}

@@ -23,6 +23,7 @@ import { EditorHeader, focusFirstInvalid, newId, say } from './form-field';
 import { GoalFields } from './goal-fields';
 import { MetricForm } from './metric-form';
 import { SmartHints } from './smart-hints';
+import { useDimensionChoices } from './use-dimension-choices';
 import { useRecords } from './use-records';
 
 /** Create or edit a goal; for an existing one also archive and delete (with undo). */
@@ -55,6 +56,7 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
   }, [loaded, existing]);
 
   const metric: Metric | undefined = metrics.find((m) => m.id === form?.metricId);
+  const dimensions = useDimensionChoices(metric, metrics, form?.dims);
   const ctx = { locale: s.locale, timeZone: s.timeZone, now, existing, newId: () => newId('goal') };
 
   if (loaded && goalId && !existing) {
@@ -68,7 +70,10 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
   if (!form) return <p class="pc-muted">{t('dashboard.loading')}</p>;
 
   const set = <K extends GoalField>(field: K, value: GoalFormState[K]) => {
-    setForm((f) => (f ? { ...f, [field]: value } : f));
+    // Another metric: its channels and segments are not the last one's.
+    setForm((f) =>
+      f ? { ...f, [field]: value, ...(field === 'metricId' && value !== f.metricId ? { dims: {} } : {}) } : f,
+    );
     if (errors[field]) setErrors(({ [field]: _, ...rest }) => rest);
   };
 
@@ -163,6 +168,7 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
         t={t}
         parents={parentChoices(goals, existing?.id)}
         metrics={metrics}
+        dimensions={dimensions}
         onNewMetric={() => setCreatingMetric(true)}
       />
       <TeamShareToggle

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dimensionChoices } from '../../../lib/app/dimension-values';
 import {
   currentQuarter,
   descendantIds,
@@ -14,7 +15,8 @@ import {
   smartHints,
   totalOrRateQuestion,
 } from '../../../lib/app/goal-form';
-import { Goal } from '../../../lib/schema';
+import type { DailyRollup } from '../../../lib/engine/rollup';
+import { Goal, type Metric } from '../../../lib/schema';
 import { openPacerDb } from '../../../lib/storage/db';
 import { ValidationError } from '../../../lib/storage/records';
 import { repository } from '../../../lib/storage/repository';
@@ -186,6 +188,70 @@ describe('formToGoal: a description Pacer translated', () => {
     );
     expect(r.ok && r.goal.description).toBe('Doanh thu 6 tỷ ₫');
     expect(r.ok && 'descriptionTranslations' in r.goal).toBe(false);
+  });
+});
+
+describe('formToGoal: a goal narrowed to a channel or segment', () => {
+  const roas = { unit: { kind: 'ratio' }, direction: 'up', aggregation: 'sum' } as const;
+  const facebook: Goal = {
+    id: 'g1',
+    kind: 'kpi_target',
+    goalType: 'keep',
+    title: 'Facebook ROAS 4×',
+    frameworks: [],
+    metricId: 'roas',
+    dims: { channel: 'facebook' },
+    target: 4,
+    weight: 1,
+    archived: false,
+    deletedAt: null,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
+
+  it('shows the filter and keeps it, or drops it when set back to all', () => {
+    const f = goalToForm(facebook, 'en', 'UTC', 'USD');
+    expect(f.dims).toEqual({ channel: 'facebook' });
+    const kept = formToGoal(f, ctx({ existing: facebook, metric: roas }));
+    expect(kept.ok && kept.goal.dims).toEqual({ channel: 'facebook' });
+    const all = formToGoal({ ...f, dims: { channel: '' } }, ctx({ existing: facebook, metric: roas }));
+    expect(all.ok && 'dims' in all.goal).toBe(false);
+  });
+
+  it('never keeps a filter the form does not show: no metric, no channel', () => {
+    const f = goalToForm(facebook, 'en', 'UTC', 'USD');
+    const r = formToGoal({ ...f, metricId: '', goalType: '' }, ctx({ existing: facebook }));
+    expect(r.ok && 'dims' in r.goal).toBe(false);
+  });
+});
+
+describe('dimensionChoices', () => {
+  it("offers the metric's dimensions, or its sources' for a derived KPI, with the values seen", () => {
+    const base = {
+      unit: { kind: 'count' },
+      direction: 'up',
+      aggregation: 'sum',
+      archived: false,
+      deletedAt: null,
+      createdAt: 0,
+      updatedAt: 0,
+      source: 'manual',
+    } as const;
+    const spend = { ...base, id: 'spend', name: 'Spend', dimensions: ['channel'] } as Metric;
+    const revenue = { ...base, id: 'rev', name: 'Revenue', dimensions: ['channel', 'segment'] } as Metric;
+    const roas = { ...base, id: 'roas', name: 'ROAS', dimensions: [], formula: '{rev} / {spend}' } as Metric;
+    const metrics = new Map([spend, revenue, roas].map((m) => [m.id, m]));
+    const rollup = (metricId: string, dimKey: string) => ({ metricId, dimKey }) as DailyRollup;
+    const rollups = [
+      rollup('spend', 'channel=google'),
+      rollup('rev', 'channel=facebook'),
+      rollup('rev', 'segment=smb'),
+    ];
+    expect(dimensionChoices(roas, metrics, rollups, { channel: 'tiktok' })).toEqual([
+      { dimension: 'channel', values: ['facebook', 'google', 'tiktok'] },
+      { dimension: 'segment', values: ['smb'] },
+    ]);
+    expect(dimensionChoices(spend, metrics, rollups)).toEqual([{ dimension: 'channel', values: ['google'] }]);
   });
 });
 
