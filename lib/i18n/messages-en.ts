@@ -519,6 +519,8 @@ export const en = {
   'cascade.create': 'Create milestones',
   'cascade.created.one': '{count} milestone created',
   'cascade.created.other': '{count} milestones created',
+  'cascade.goalNowRate': '“{title}” now reads its target as a rate per year (the last 12 months)',
+  'cascade.goalNowTotal': '“{title}” now reads its target as the total of its whole window',
   'editor.goal.new': 'New goal',
   'editor.goal.edit': 'Edit goal',
   'editor.goal.descriptionHint': 'What: the outcome, in your own words.',

@@ -521,6 +521,8 @@ export const vi: Record<MessageKey, string> = {
   'cascade.create': 'Tạo các cột mốc',
   'cascade.created.one': 'Đã tạo {count} cột mốc',
   'cascade.created.other': 'Đã tạo {count} cột mốc',
+  'cascade.goalNowRate': '“{title}” giờ tính mục tiêu là mức mỗi năm (12 tháng gần nhất)',
+  'cascade.goalNowTotal': '“{title}” giờ tính mục tiêu là tổng của cả giai đoạn',
   'editor.goal.new': 'Mục tiêu mới',
   'editor.goal.edit': 'Sửa mục tiêu',
   'editor.goal.descriptionHint': 'Cái gì: kết quả mong muốn, theo cách bạn diễn đạt.',

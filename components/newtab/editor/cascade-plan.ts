@@ -6,6 +6,7 @@ import {
   seasonalWeightsFromActuals,
   windowWeight,
 } from '../../../lib/engine/cascade';
+import { goalTypeOf } from '../../../lib/engine/goal-type';
 import type { DailyRollup } from '../../../lib/engine/rollup';
 import {
   addDays,
@@ -60,6 +61,27 @@ export function defaultMeaning(
   if (!isSummed(metric) || goal.goalType === 'keep') return 'level';
   if (goal.goalType === 'level' && goal.rollingMonths === 12) return 'annual';
   return 'total';
+}
+
+/**
+ * What the goal itself must become so its card reads the target as the wizard was told to: a goal
+ * saved as a total ("₫100B over 2027–2030") broken down as a rate per year becomes a 12-month rolling
+ * level, and the other way round. The BHAG had kept reading "forecast ₫80.5B by 2030, 44% chance"
+ * against a four-year total while its milestones stepped up to ₫100B a year. Null when they agree.
+ */
+export function goalReadingFor(
+  goal: Pick<Goal, 'goalType' | 'kind' | 'metricId' | 'measure' | 'baseline' | 'target' | 'rollingMonths'>,
+  metric: Pick<Metric, 'aggregation' | 'formula' | 'direction' | 'unit'> | undefined,
+  meaning: TargetMeaning,
+): Pick<Goal, 'goalType' | 'measure' | 'rollingMonths'> | null {
+  if (!isSummed(metric) || meaning === 'level') return null;
+  const type = goalTypeOf(goal, metric);
+  const annual = type === 'level' && goal.rollingMonths === 12;
+  if (meaning === 'annual' && !annual && (type === 'total' || type === 'level'))
+    return { goalType: 'level', measure: 'latest', rollingMonths: 12 };
+  if (meaning === 'total' && annual)
+    return { goalType: 'total', measure: 'cumulative', rollingMonths: undefined };
+  return null;
 }
 
 export interface PlanOptions {

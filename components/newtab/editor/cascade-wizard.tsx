@@ -5,7 +5,7 @@ import { periodLabel, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
 import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
-import type { Locale, Unit } from '../../../lib/schema';
+import type { Goal, Locale, Unit } from '../../../lib/schema';
 import { repository } from '../../../lib/storage/repository';
 import { readRollups } from '../../../lib/storage/rollup-store';
 import { getDb, settings, tr } from '../../app/session';
@@ -15,6 +15,7 @@ import {
   type CascadeDepth,
   chooseRows,
   defaultMeaning,
+  goalReadingFor,
   isCascadable,
   isSummed,
   levelBeforeStart,
@@ -215,21 +216,28 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     });
     const repo = repository(await getDb(), 'goals');
     const stamp = Date.now();
+    // The goal's own trajectory follows the phasing its milestones were cut with, and its reading the
+    // meaning its target was given here (a total, or a rate per year).
+    const reading = goalReadingFor(goal, metric, plan.meaning);
+    const phased =
+      method === 'phased' && weights ? { trajectory: 'phased' as const, seasonalWeights: weights } : null;
+    const updated: Goal | null =
+      phased || reading ? { ...goal, ...phased, ...reading, updatedAt: stamp } : null;
+    if (updated && reading && reading.rollingMonths === undefined) delete updated.rollingMonths;
     try {
-      // The goal's own trajectory follows the phasing its milestones were cut with.
-      const parent =
-        method === 'phased' && weights
-          ? [{ ...goal, trajectory: 'phased', seasonalWeights: weights, updatedAt: stamp }]
-          : [];
-      await repo.putMany([...made, ...parent]);
+      await repo.putMany(updated ? [...made, updated] : made);
     } catch (e) {
       return setError(t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
     onClose();
     const ids = made.map((g) => g.id);
-    showToast(t.plural('cascade.created', made.length), async () => {
+    const created = t.plural('cascade.created', made.length);
+    const said = reading
+      ? `${created} · ${t(reading.goalType === 'total' ? 'cascade.goalNowTotal' : 'cascade.goalNowRate', { title: localizedName(goal, loc) })}`
+      : created;
+    showToast(said, async () => {
       await repo.softDelete(ids);
-      if (method === 'phased') await repo.put(goal);
+      if (updated) await repo.put({ ...goal, updatedAt: Date.now() });
     });
   };
 

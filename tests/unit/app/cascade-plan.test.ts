@@ -4,6 +4,7 @@ import {
   type CascadableGoal,
   chooseRows,
   defaultMeaning,
+  goalReadingFor,
   levelBeforeStart,
   milestoneGoals,
   type PlanRow,
@@ -252,6 +253,30 @@ describe('chooseRows: depth and ended periods', () => {
     const q1 = goals.find((g) => g.startAt === local(2027, 1, 1) && g.id !== y2027?.id);
     expect(q1?.parentId).toBe(y2027?.id);
     expect(goals.every((g) => (g.deadline ?? 0) >= NOW)).toBe(true);
+  });
+});
+
+describe('goalReadingFor', () => {
+  const REV = { aggregation: 'sum', direction: 'up', unit: { kind: 'currency', currency: 'VND' } } as const;
+
+  it('makes the goal read its target as the wizard was told: a rate per year, or the total', () => {
+    const total = bhag({ goalType: 'total', measure: 'cumulative', rollingMonths: undefined });
+    expect(goalReadingFor(total, REV, 'annual')).toEqual({
+      goalType: 'level',
+      measure: 'latest',
+      rollingMonths: 12,
+    });
+    expect(goalReadingFor(total, REV, 'total')).toBeNull();
+    const annual = bhag({ goalType: 'level', rollingMonths: 12 });
+    expect(goalReadingFor(annual, REV, 'annual')).toBeNull();
+    expect(goalReadingFor(annual, REV, 'total')).toEqual({
+      goalType: 'total',
+      measure: 'cumulative',
+      rollingMonths: undefined,
+    });
+    // A level metric has one reading; a keep goal holds its line whatever the wizard split.
+    expect(goalReadingFor(total, { ...REV, aggregation: 'last' }, 'annual')).toBeNull();
+    expect(goalReadingFor(bhag({ goalType: 'keep' }), REV, 'annual')).toBeNull();
   });
 });
 
