@@ -1,5 +1,7 @@
+import type { Goal } from '../../schema';
 import { dayBounds, type RollupIndex } from '../aggregate';
 import { addDays, type DayKey } from '../time-buckets';
+import type { SeriesContext } from './series-context';
 
 /**
  * Whether a metric is logged once a month: over the year to today, at least MIN_MONTHS months have
@@ -28,4 +30,17 @@ export function loggedMonthly(rollups: ReadonlyArray<Pick<RollupIndex, 'days'>>,
     }
   }
   return dayOfMonth.size >= MIN_MONTHS;
+}
+
+/**
+ * Whether a goal's metric is logged once a month: a stored metric by its own days, a formula when every
+ * stored metric it reads is (profit = revenue − costs, both closed monthly, is a monthly figure).
+ */
+export function metricLoggedMonthly(
+  ctx: Pick<SeriesContext, 'inputsOf' | 'rollupsFor' | 'today'>,
+  metricId: string,
+  dims: Goal['dims'],
+): boolean {
+  const inputs = ctx.inputsOf(metricId);
+  return inputs.length > 0 && inputs.every((m) => loggedMonthly(ctx.rollupsFor(m.id, dims), ctx.today));
 }

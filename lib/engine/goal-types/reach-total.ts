@@ -1,7 +1,5 @@
-import { sumInRange } from '../aggregate';
-import { dimKey } from '../dim-key';
 import { localDayKey } from '../time-buckets';
-import { loggedMonthly } from './logging-cadence';
+import { metricLoggedMonthly } from './logging-cadence';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
@@ -21,8 +19,9 @@ import {
  * ("₫1.85B of ₫3B" — revenue this year). docs/figures.md § Reach a total.
  *
  * - Value: baseline (default 0) + the sum of every value logged from the window's first day through
- *   today (or through its last day once it is over). No data for the metric at all → no value, and the
- *   card says "No data yet" rather than "₫0, behind, off track".
+ *   today (or through its last day once it is over); for a formula (profit = revenue − costs), the
+ *   formula per month over the window, as its chart draws it (series-context.ts totalInRange). No data
+ *   for the metric at all → no value, and the card says "No data yet" rather than "₫0, behind, off track".
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
  * - Pace: value − where the trajectory (straight line, or phased by seasonal weights) expects it today,
  *   in the metric's unit; status from its share of the expected move (status.ts rule 3).
@@ -39,9 +38,10 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   if (!metric) return manualTotal(f, ctx, r);
   r.measure = 'cumulative';
   const goal = f.goal;
-  const rollups = ctx.rollupsFor(metric.id, goal.dims);
-  const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(goal.dims)}`);
-  const g = forecastGranularity(f, ctx.now, true, loggedMonthly(rollups, ctx.today));
+  // A formula (profit = revenue − costs) has no rollups of its own: its first day and its total are
+  // read through its inputs, on the series its chart and sparkline draw (series-context.ts).
+  const first = ctx.metricFirstDay(metric.id, goal.dims);
+  const g = forecastGranularity(f, ctx.now, true, metricLoggedMonthly(ctx, metric.id, goal.dims));
   const monthStarts = historyStarts(ctx, 'month');
   const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
@@ -50,15 +50,18 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const { values: history, starts: keptStarts } = completeHistoryPeriods(
     ctx,
     metric,
-    rollups,
     goal.dims,
     series,
     starts,
   );
 
   r.baseline = goal.baseline ?? 0;
-  if (first !== null && first <= f.lastDay) {
-    r.current = r.baseline + sumInRange(rollups, { from: f.startDay, to: f.lastDay });
+  const sum =
+    first !== null && first <= f.lastDay
+      ? ctx.totalInRange(metric.id, goal.dims, { ...(f.startDay ? { from: f.startDay } : {}), to: f.lastDay })
+      : null;
+  if (first !== null && sum !== null) {
+    r.current = r.baseline + sum;
     r.period = {
       start: f.startDay ?? first,
       end: f.lastDay,
