@@ -27,7 +27,8 @@ import type { SeriesContext } from './series-context';
  * three empty weeks and a spike per month, and the simulated futures reshuffle the spikes: two closes
  * land in one month as often as the residuals allow, and a year-end net-profit goal that needs 1.6
  * times the best month ever read "6% chance" (by month: about 1%). So such goals are forecast, and
- * charted, by month (forecastGranularity).
+ * charted, by month (forecastGranularity), and a total on one is compared with its plan at its last close
+ * (reach-total.ts, paceAtLastClose).
  */
 const MIN_MONTHS = 3;
 const MONTHLY_SHARE = 0.75;

@@ -185,12 +185,16 @@ export function monthlyTotalDays(
   return { history: historyStarts.map((s) => periodDays(s, 'month')), future };
 }
 
-/** Straight-line (or phased) pace from baseline to target; null before the window opens. */
+/**
+ * Straight-line (or phased) pace from baseline to target at `at` (now unless given); null before the
+ * window opens.
+ */
 export function paceOf(
   f: GoalFacts,
   ctx: SeriesContext,
   baseline: number | null,
   current: number | null,
+  at: number = ctx.now,
 ): Pace | null {
   const g = f.goal;
   if (!f.windowOk || f.notStarted || current === null || baseline === null || f.target === null) return null;
@@ -206,7 +210,7 @@ export function paceOf(
     baseline,
     f.target,
     current,
-    ctx.now,
+    at,
     { direction: f.direction, unit: f.metric?.unit.kind },
   );
 }
