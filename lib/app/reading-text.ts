@@ -1,6 +1,7 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import type { ReadingPeriod } from '../engine/goal-types/reading';
 import { minForecastHistory } from '../engine/goal-types/shared';
+import type { Pace } from '../engine/pace';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import {
   formatChance,
@@ -151,7 +152,11 @@ export function reasonText(
     case 'pace_behind':
     case 'pace_far_behind':
       return ev.pace
-        ? t('reading.reason.pace', { x: formatGap(ev.pace.gap, unit, ctx, [ev.current, ev.target]) })
+        ? paceAsOf(
+            ev.pace,
+            t('reading.reason.pace', { x: formatGap(ev.pace.gap, unit, ctx, [ev.current, ev.target]) }),
+            ctx,
+          )
         : undefined;
     case 'forecast_unlikely':
     case 'forecast_very_unlikely':
@@ -291,10 +296,21 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
       formatGap(ev.target - ev.current, unit, ctx, [ev.current, ev.target]);
     return t('reading.pace.toGo', { x: toGo });
   }
-  if (Math.abs(p.gapPct) < 0.02) return t('reading.pace.on');
+  if (Math.abs(p.gapPct) < 0.02) return paceAsOf(p, t('reading.pace.on'), ctx);
   const x = formatGap(p.gap, unit, ctx, [ev.current, ev.target]);
   const ahead = p.gapPct > 0;
-  return ahead ? t('reading.pace.ahead', { x }) : t('reading.pace.behind', { x });
+  return paceAsOf(p, ahead ? t('reading.pace.ahead', { x }) : t('reading.pace.behind', { x }), ctx);
+}
+
+/**
+ * A pace compared at the last close rather than today (a total logged once a month: reach-total.ts)
+ * names that day: `Behind pace by $108K on Nov 30` (vi `… tính đến 30/11`), so the gap is never read
+ * as today's against a value that has no data for the running month yet.
+ */
+function paceAsOf(p: Pace, line: string, ctx: ViewContext): string {
+  if (p.asOf === undefined) return line;
+  const date = formatDate(p.asOf - 1, ctx.settings.locale, ctx.settings.timeZone, 'dayMonth');
+  return ctx.t('reading.pace.asOf', { line, date });
 }
 
 /** When the target is likely hit (totals, levels), or the chance of a breach (keep goals). */

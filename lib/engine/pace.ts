@@ -95,6 +95,12 @@ export interface Pace {
   actualPerDay: number | null;
   /** True when the actual value already meets the target. */
   reached: boolean;
+  /**
+   * Set when expected and actual are compared at an earlier instant than now: a total logged once a
+   * month is compared at its last close, the end of the last complete month (reach-total.ts), as the
+   * days of the running month cannot have data yet. `reached` and `requiredPerDay` stay today's.
+   */
+  asOf?: number;
 }
 
 export interface PaceOptions {

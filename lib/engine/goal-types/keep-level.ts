@@ -150,14 +150,7 @@ function keepChances(
     currentIsRunning: boolean;
   },
 ) {
-  const kept = completeHistoryPeriods(
-    ctx,
-    metric,
-    ctx.rollupsFor(metric.id, f.goal.dims),
-    f.goal.dims,
-    a.months,
-    a.starts,
-  );
+  const kept = completeHistoryPeriods(ctx, metric, f.goal.dims, a.months, a.starts);
   const history = kept.values;
   if (history.length < MIN_KEEP_HISTORY) return null;
   const ends = ctx.futurePeriodEnds('month');

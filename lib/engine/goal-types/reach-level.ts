@@ -2,7 +2,7 @@ import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
 import type { DayKey } from '../time-buckets';
 import { levelValue, monthEnd } from './level-value';
-import { loggedMonthly } from './logging-cadence';
+import { metricLoggedMonthly } from './logging-cadence';
 import { fromLatestCheckIn, withStatus } from './reach-total';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
@@ -46,12 +46,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
   let history: number[];
   let historyDays: DayKey[] | undefined;
-  let g = forecastGranularity(
-    f,
-    ctx.now,
-    false,
-    loggedMonthly(ctx.rollupsFor(metric.id, goal.dims), ctx.today),
-  );
+  let g = forecastGranularity(f, ctx.now, false, metricLoggedMonthly(ctx, metric.id, goal.dims));
   /** A rolling sum's level when the window opened: the sum of the months just before it. */
   let startLevel: number | null = null;
 
@@ -82,10 +77,9 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       };
     }
   } else {
-    const rollups = ctx.rollupsFor(metric.id, goal.dims);
     const starts = g === 'month' ? monthStarts : historyStarts(ctx, g);
     const series = g === 'month' ? months : ctx.metricSeries(metric.id, goal.dims, g, starts);
-    const kept = completeHistoryPeriods(ctx, metric, rollups, goal.dims, series, starts);
+    const kept = completeHistoryPeriods(ctx, metric, goal.dims, series, starts);
     history = kept.values;
     // A month's total of a summed metric depends on its days: calendar-adjusted as a total is.
     if (sumsOverDays(metric)) historyDays = kept.starts;

@@ -1,7 +1,6 @@
-import { sumInRange } from '../aggregate';
-import { dimKey } from '../dim-key';
-import { localDayKey } from '../time-buckets';
-import { loggedMonthly } from './logging-cadence';
+import type { Pace } from '../pace';
+import { addDays, localDayKey, periodStart, startOfLocalDay } from '../time-buckets';
+import { metricLoggedMonthly } from './logging-cadence';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
@@ -21,11 +20,15 @@ import {
  * ("₫1.85B of ₫3B" — revenue this year). docs/figures.md § Reach a total.
  *
  * - Value: baseline (default 0) + the sum of every value logged from the window's first day through
- *   today (or through its last day once it is over). No data for the metric at all → no value, and the
- *   card says "No data yet" rather than "₫0, behind, off track".
+ *   today (or through its last day once it is over); for a formula (profit = revenue − costs), the
+ *   formula per month over the window, as its chart draws it (series-context.ts totalInRange). No data
+ *   for the metric at all → no value, and the card says "No data yet" rather than "₫0, behind, off track".
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
  * - Pace: value − where the trajectory (straight line, or phased by seasonal weights) expects it today,
- *   in the metric's unit; status from its share of the expected move (status.ts rule 3).
+ *   in the metric's unit; status from its share of the expected move (status.ts rule 3). For a metric
+ *   logged once a month (logging-cadence.ts), the total through the last complete month − where the
+ *   trajectory expects it at that month's end (paceAtLastClose): the running month's days cannot have
+ *   its close yet.
  * - Forecast: increments per complete week (windows ≤ 550 days) or month (always for a metric logged
  *   once a month, logging-cadence.ts), simulated until the total
  *   reaches the target; from 2 complete periods, a rough run-rate estimate below 8 (shown, labelled,
@@ -39,9 +42,11 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   if (!metric) return manualTotal(f, ctx, r);
   r.measure = 'cumulative';
   const goal = f.goal;
-  const rollups = ctx.rollupsFor(metric.id, goal.dims);
-  const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(goal.dims)}`);
-  const g = forecastGranularity(f, ctx.now, true, loggedMonthly(rollups, ctx.today));
+  // A formula (profit = revenue − costs) has no rollups of its own: its first day and its total are
+  // read through its inputs, on the series its chart and sparkline draw (series-context.ts).
+  const first = ctx.metricFirstDay(metric.id, goal.dims);
+  const monthlyLogged = metricLoggedMonthly(ctx, metric.id, goal.dims);
+  const g = forecastGranularity(f, ctx.now, true, monthlyLogged);
   const monthStarts = historyStarts(ctx, 'month');
   const months = ctx.metricSeries(metric.id, goal.dims, 'month', monthStarts);
   r.monthly = months.slice(0, -1).filter((v): v is number => v !== null);
@@ -50,15 +55,18 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const { values: history, starts: keptStarts } = completeHistoryPeriods(
     ctx,
     metric,
-    rollups,
     goal.dims,
     series,
     starts,
   );
 
   r.baseline = goal.baseline ?? 0;
-  if (first !== null && first <= f.lastDay) {
-    r.current = r.baseline + sumInRange(rollups, { from: f.startDay, to: f.lastDay });
+  const sum =
+    first !== null && first <= f.lastDay
+      ? ctx.totalInRange(metric.id, goal.dims, { ...(f.startDay ? { from: f.startDay } : {}), to: f.lastDay })
+      : null;
+  if (first !== null && sum !== null) {
+    r.current = r.baseline + sum;
     r.period = {
       start: f.startDay ?? first,
       end: f.lastDay,
@@ -70,7 +78,9 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     r.current !== null && f.target !== null
       ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
-  r.pace = paceOf(f, ctx, r.baseline, r.current);
+  r.pace = monthlyLogged
+    ? paceAtLastClose(f, ctx, r.baseline, r.current)
+    : paceOf(f, ctx, r.baseline, r.current);
   const fc = forecastOf(
     f,
     ctx,
@@ -82,6 +92,39 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.forecast = fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
+}
+
+/**
+ * Pace of a total logged once a month, at its last close: the total through the last complete month
+ * against the trajectory at that month's end (`asOf`). On Dec 7, a year's $2.2M read against the
+ * straight line's $2.051M of Dec 7 was "behind by $145K" while the data ran to Nov 30, where the line
+ * is at $2.013M: $108K. Whether the target is reached and what is still needed per day are today's.
+ * While the window is open and no month of it has closed, nothing was due yet: no pace. Once the
+ * window is over, the pace is the usual one at its end.
+ */
+function paceAtLastClose(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  baseline: number | null,
+  current: number | null,
+): Pace | null {
+  const now = paceOf(f, ctx, baseline, current);
+  const metric = f.metric;
+  if (!now || !metric || baseline === null || f.lastDay < ctx.today) return now;
+  const monthStart = periodStart(ctx.today, 'month', ctx.cal);
+  const closeAt = startOfLocalDay(monthStart, ctx.tz);
+  if (f.goal.startAt === undefined || closeAt <= f.goal.startAt) return null;
+  const to = addDays(monthStart, -1);
+  const sum = ctx.totalInRange(metric.id, f.goal.dims, { ...(f.startDay ? { from: f.startDay } : {}), to });
+  const atClose = paceOf(f, ctx, baseline, baseline + (sum ?? 0), closeAt);
+  if (!atClose) return now;
+  return {
+    ...atClose,
+    reached: now.reached,
+    requiredPerDay: now.requiredPerDay,
+    actualPerDay: now.actualPerDay,
+    asOf: closeAt,
+  };
 }
 
 /** A total without a metric: the latest check-in value is the running total. */

@@ -1,7 +1,14 @@
 import type { Goal, Metric, Settings } from '../../schema';
-import { aggregateRollups, alignPeriods, indexRollup, latestInRange, type RollupIndex } from '../aggregate';
+import {
+  aggregateRollups,
+  alignPeriods,
+  indexRollup,
+  latestInRange,
+  type RollupIndex,
+  sumInRange,
+} from '../aggregate';
 import { dimKey, dimsMatch, parseDimKey } from '../dim-key';
-import { derivedSeries } from '../formula';
+import { derivedSeries, parseFormula } from '../formula';
 import type { DailyRollup } from '../rollup';
 import {
   addDays,
@@ -35,6 +42,25 @@ export interface SeriesContext {
    * data (no sale is a zero), stocks ('last') carry their previous value forward, others are null.
    */
   metricSeries(metricId: string, dims: Goal['dims'], g: Granularity, starts: DayKey[]): Array<number | null>;
+  /**
+   * The stored metrics a metric is read from: itself, or every stored metric its formula refers to
+   * (through other formulas). Empty for an unknown metric or a formula that never reaches a stored one.
+   */
+  inputsOf(metricId: string): Metric[];
+  /**
+   * First local day the metric has a value: a stored metric's first day of data; a formula's, the
+   * latest of its inputs' first days (before that one of them has no value, and neither has the
+   * formula). Null when there is none.
+   */
+  metricFirstDay(metricId: string, dims: Goal['dims']): DayKey | null;
+  /**
+   * A summed metric's total over the local days `from` (its first day when absent) through `to`, read
+   * as the charts read it: a stored metric's values; a formula evaluated on each calendar month the
+   * range covers whole (metricSeries) and on each day of a month it covers in part. Null when the
+   * metric has no value on or before `to` ("No data yet", never a ₫0); 0 when it has, but none in the
+   * range.
+   */
+  totalInRange(metricId: string, dims: Goal['dims'], range: { from?: DayKey; to: DayKey }): number | null;
   /** Period starts from `count` periods before the current one through the current one. */
   recentStarts(g: Granularity, count: number): DayKey[];
   /** Instants at which the current and following periods end; shared by every goal's forecast. */
@@ -145,6 +171,80 @@ export function createSeriesContext(
     return out;
   };
 
+  const inputsMemo = new Map<string, Metric[]>();
+  const inputsOf = (metricId: string): Metric[] => {
+    const hit = inputsMemo.get(metricId);
+    if (hit) return hit;
+    const out: Metric[] = [];
+    const seen = new Set<string>();
+    const visit = (id: string) => {
+      if (seen.has(id)) return; // a cycle, or an input read twice
+      seen.add(id);
+      const m = metrics.get(id);
+      if (!m) return;
+      if (!m.formula) {
+        out.push(m);
+        return;
+      }
+      const parsed = parseFormula(m.formula);
+      if (parsed.ok) for (const ref of parsed.refs) visit(ref);
+    };
+    visit(metricId);
+    inputsMemo.set(metricId, out);
+    return out;
+  };
+
+  const metricFirstDay = (metricId: string, dims: Goal['dims']): DayKey | null => {
+    const m = metrics.get(metricId);
+    if (!m) return null;
+    if (!m.formula) return firstDataDay(rollupsFor(metricId, dims), `${metricId}|${dimKey(dims)}`);
+    const inputs = inputsOf(metricId);
+    if (!inputs.length) return null;
+    let latest: DayKey | null = null;
+    for (const base of inputs) {
+      const d = firstDataDay(rollupsFor(base.id, dims), `${base.id}|${dimKey(dims)}`);
+      if (d === null) return null;
+      if (latest === null || d > latest) latest = d;
+    }
+    return latest;
+  };
+
+  const totalInRange = (
+    metricId: string,
+    dims: Goal['dims'],
+    range: { from?: DayKey; to: DayKey },
+  ): number | null => {
+    const m = metrics.get(metricId);
+    const first = metricFirstDay(metricId, dims);
+    if (!m || first === null || first > range.to) return null;
+    const from = range.from !== undefined && range.from > first ? range.from : first;
+    // Data before the range and none in it (a window not open yet): nothing added so far, 0.
+    if (from > range.to) return 0;
+    if (!m.formula) return sumInRange(rollupsFor(metricId, dims), { from, to: range.to });
+    // The month before the first is read too, so a formula with prev() has its first month's value.
+    const months = periodStarts(addDays(periodStart(from, 'month', cal), -1), range.to, 'month', cal);
+    const monthly = metricSeries(metricId, dims, 'month', months);
+    let total = 0;
+    const add = (v: number | null | undefined) => {
+      if (v !== null && v !== undefined) total += v;
+    };
+    for (let i = 1; i < months.length; i++) {
+      const s = months[i] as DayKey;
+      const end = addDays(nextPeriodStart(s, 'month'), -1);
+      if (s >= from && end <= range.to) {
+        add(monthly[i]);
+        continue;
+      }
+      // A month the range covers in part: its days, as the chart reads a window opening mid-period.
+      const days: DayKey[] = [];
+      let d: DayKey = s;
+      if (d < from) d = from;
+      for (; d <= end && d <= range.to; d = addDays(d, 1)) days.push(d);
+      for (const v of metricSeries(metricId, dims, 'day', days)) add(v);
+    }
+    return total;
+  };
+
   const startsMemo = new Map<string, DayKey[]>();
   const recentStarts = (g: Granularity, count: number): DayKey[] => {
     const key = `${g}|${count}`;
@@ -182,6 +282,9 @@ export function createSeriesContext(
     rollupsFor,
     firstDataDay,
     metricSeries,
+    inputsOf,
+    metricFirstDay,
+    totalInRange,
     recentStarts,
     futurePeriodEnds,
   };

@@ -1,7 +1,5 @@
 import type { Metric } from '../../schema';
-import type { RollupIndex } from '../aggregate';
 import type { PeriodDays } from '../calendar-days';
-import { dimKey } from '../dim-key';
 import { forecastHit, type HitForecast, MIN_MODEL_POINTS } from '../forecast';
 import { parseFormula } from '../formula';
 import { directionSign, goodJourney } from '../journey';
@@ -113,12 +111,12 @@ export function historyStarts(ctx: SeriesContext, g: Granularity): DayKey[] {
 export function completeHistoryPeriods(
   ctx: SeriesContext,
   metric: Metric,
-  rollups: RollupIndex[],
   dims: GoalFacts['goal']['dims'],
   series: ReadonlyArray<number | null>,
   starts: readonly DayKey[],
 ): { values: number[]; starts: DayKey[] } {
-  const first = ctx.firstDataDay(rollups, `${metric.id}|${dimKey(dims)}`);
+  // A formula's first day is its inputs' latest first day (series-context.ts metricFirstDay).
+  const first = ctx.metricFirstDay(metric.id, dims);
   const history: number[] = [];
   const kept: DayKey[] = [];
   let partial: { value: number; start: DayKey } | null = null;
@@ -187,12 +185,16 @@ export function monthlyTotalDays(
   return { history: historyStarts.map((s) => periodDays(s, 'month')), future };
 }
 
-/** Straight-line (or phased) pace from baseline to target; null before the window opens. */
+/**
+ * Straight-line (or phased) pace from baseline to target at `at` (now unless given); null before the
+ * window opens.
+ */
 export function paceOf(
   f: GoalFacts,
   ctx: SeriesContext,
   baseline: number | null,
   current: number | null,
+  at: number = ctx.now,
 ): Pace | null {
   const g = f.goal;
   if (!f.windowOk || f.notStarted || current === null || baseline === null || f.target === null) return null;
@@ -208,7 +210,7 @@ export function paceOf(
     baseline,
     f.target,
     current,
-    ctx.now,
+    at,
     { direction: f.direction, unit: f.metric?.unit.kind },
   );
 }
