@@ -4,13 +4,14 @@ import { DbFailure } from '../app/db-failure';
 import { dbError, settings, settingsLoaded, startSession, tr } from '../app/session';
 import { Dashboard } from './dashboard';
 import { FirstRun } from './first-run';
-import { data, goals } from './model';
+import { data, followGoalHash, goals } from './model';
 import { startDashboardSync } from './sync';
 
 function App() {
   useEffect(() => {
     void startSession().then(startDashboardSync);
   }, []);
+  useEffect(() => followGoalHash(), []);
   const t = tr.value;
   const d = data.value;
   if (!settingsLoaded.value || !d) {

@@ -27,6 +27,7 @@ import { ShareDialog, sharing } from './share-dialog';
 import { GoalGrid } from './shell';
 import { TeamRollupPanel } from './team-rollup';
 import { ToastHost } from './toast';
+import { TrashList } from './trash-list';
 
 type WidgetId = (typeof DASHBOARD_WIDGETS)[number];
 
@@ -186,6 +187,7 @@ export function Dashboard() {
       <ParetoPanel />
       <KpiList />
       <ArchivedList />
+      <TrashList />
       {openGoalId.value && <GoalDetail goalId={openGoalId.value} onClose={() => openGoal(null)} />}
       <EditorHost />
       <ShareDialog />

@@ -8,6 +8,7 @@ import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
 import { type ChartSeries, KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
+import { DeleteGoalButton } from './goal-delete';
 import { editing, showToast } from './model';
 import { cardLabels } from './shell';
 
@@ -45,16 +46,6 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     return detailChart(c, pick, t);
   }, [detail, preset, t]);
 
-  const remove = async () => {
-    if (!detail) return;
-    const db = await getDb();
-    const ids = [detail.goal.id, ...detail.descendantIds];
-    await repository(db, 'goals').softDelete(ids);
-    onClose();
-    showToast(t('toast.goalDeleted'), async () => {
-      await repository(await getDb(), 'goals').restore(ids);
-    });
-  };
   const archive = async () => {
     if (!detail) return;
     await toggleArchived(await getDb(), 'goals', detail.goal);
@@ -159,9 +150,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
             <button type="button" onClick={archive}>
               {detail.goal.archived ? t('action.unarchive') : t('action.archive')}
             </button>
-            <button type="button" class="pc-danger" data-testid="delete-goal" onClick={remove}>
-              {t('action.delete')}
-            </button>
+            <DeleteGoalButton goalId={goalId} testId="delete-goal" onDeleted={onClose} />
           </div>
           {detail.smart.length > 0 ? (
             <section aria-label={t('detail.smart')} class="pc-smart">

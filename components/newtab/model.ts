@@ -1,5 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { DashboardData } from '../../lib/app/dashboard-types';
+import { goalHash, goalIdFromHash } from '../../lib/app/goal-hash';
 import type { GoalView } from '../../lib/app/goal-view';
 import { readSummary, type Summary, writeSummary } from '../../lib/app/summary-cache';
 import { rememberOpener, returnFocus } from './return-focus';
@@ -48,18 +49,45 @@ export function showToast(message: string, undo?: () => Promise<void>) {
 }
 
 function readHashGoal(): string | null {
-  if (typeof location === 'undefined') return null;
-  const m = /^#goal=(.+)$/.exec(location.hash);
-  return m ? decodeURIComponent(m[1]!) : null;
+  return typeof location === 'undefined' ? null : goalIdFromHash(location.hash);
 }
 
-export function openGoal(id: string | null) {
+/** Shows a goal's detail (or none), with the opener remembered and focus given back on close. */
+function showGoal(id: string | null) {
   const previous = openGoalId.value;
+  if (id === previous) return;
   if (id !== null && previous === null) rememberOpener();
   openGoalId.value = id;
   if (id === null && previous !== null) returnFocus(previous);
-  const hash = id ? `#goal=${encodeURIComponent(id)}` : '';
-  if (location.hash !== hash) history.replaceState(null, '', hash || location.pathname);
+}
+
+/**
+ * Opens a goal's detail, or closes it (null). Opening one pushes a history entry (`#goal=ID`), so the
+ * browser's Back closes the detail; closing it by hand goes back over that entry rather than leaving
+ * one behind. Switching from one goal to another replaces the entry: one Back still closes it.
+ */
+export function openGoal(id: string | null) {
+  const previous = openGoalId.value;
+  showGoal(id);
+  const hash = goalHash(id);
+  if (location.hash === hash) return;
+  if (id !== null && previous === null) history.pushState({ pacerDetail: true }, '', hash);
+  else if (id === null && (history.state as { pacerDetail?: boolean } | null)?.pacerDetail) history.back();
+  else history.replaceState(history.state, '', hash || location.pathname + location.search);
+}
+
+/**
+ * Follows the URL: a `#goal=ID` link into this already open tab, and Back / Forward over a detail,
+ * open and close it. Only read at load before, so such a link did nothing.
+ */
+export function followGoalHash(win: Window = window): () => void {
+  const apply = () => showGoal(goalIdFromHash(win.location.hash));
+  win.addEventListener('hashchange', apply);
+  win.addEventListener('popstate', apply);
+  return () => {
+    win.removeEventListener('hashchange', apply);
+    win.removeEventListener('popstate', apply);
+  };
 }
 
 export function cacheSummary(d: DashboardData, locale: 'en' | 'vi', onboarded: boolean) {

@@ -152,6 +152,7 @@ function milestoneViews(
         if (g.spent !== undefined) view.spent = formatUnitValue(g.spent, unit, ctx);
       }
       if (g.parentId) view.parentId = g.parentId;
+      if (g.doneAt) view.doneAt = g.doneAt;
       const progress = milestoneProgress(
         g,
         evals.get(g.id),

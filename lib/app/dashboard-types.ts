@@ -27,6 +27,8 @@ export interface MilestoneView {
   /** The goal's status, as its card and the Scorecard show it: the bar's colour (done once met). */
   status?: ViewStatus;
   state: 'done' | 'due_soon' | 'overdue' | 'in_progress' | 'upcoming';
+  /** When it was ticked off by hand (a milestone met by its metric has none): "just done" first. */
+  doneAt?: number;
   parentId?: string;
 }
 

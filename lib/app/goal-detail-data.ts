@@ -31,7 +31,6 @@ export interface GoalDetailData {
   chart: (ChartView & { perPeriod: (number | null)[]; hit: (number | null)[] }) | null;
   checkIns: CheckIn[];
   smart: string[];
-  descendantIds: string[];
   formatAxis: (v: number) => string;
   /** A point's value in the chart's legend: a count's trajectory is "61", never "60.65". */
   formatPoint: (v: number) => string;
@@ -64,7 +63,6 @@ export async function computeGoalDetail(
       .sort((a, b) => b.time - a.time)
       .map((c) => localizeExampleCheckIn(c, settings.locale)),
     smart: (ev?.smart ?? []).map((s) => s.message[settings.locale]),
-    descendantIds: descendants(goalId, input.goals),
     formatAxis: (v) => formatUnitValue(v, unit, ctx),
     formatPoint: (v) => formatUnitValue(unit.kind === 'count' ? Math.round(v) : v, unit, ctx),
     formatExact: (v) => formatExactValue(v, unit, settings.locale),
@@ -96,19 +94,6 @@ export async function computeGoalCharts(
     }
   }
   return charts;
-}
-
-function descendants(id: string, goals: Goal[]): string[] {
-  const out: string[] = [];
-  const walk = (parent: string) => {
-    for (const g of goals) {
-      if (g.parentId !== parent || out.includes(g.id)) continue;
-      out.push(g.id);
-      walk(g.id);
-    }
-  };
-  walk(id);
-  return out;
 }
 
 /** The chart's periods: what the card's figures are read on (docs/figures.md § Detail chart). */

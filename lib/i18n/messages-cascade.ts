@@ -45,6 +45,8 @@ export const cascadeEn = {
   'cascade.describe.level.down': '{metric} at {target} or lower by {end}.',
   'cascade.label.quarter': '{quarter}',
   'cascade.label.year': '{year}',
+  'cascade.label.month': '{month} {year}',
+  'milestones.focused': 'Overdue, running, next up and just done: {shown} of {count}.',
   'milestone.progress': 'So far',
   'milestone.progressValue': '{value} of {target} ({percent})',
 } as const;
@@ -91,6 +93,9 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.describe.level.down': '{metric} xuống {target} trở xuống trước {end}.',
   'cascade.label.quarter': 'Quý {quarter}',
   'cascade.label.year': 'Năm {year}',
+  // Beside "Quý 1/2027" and "Năm 2027": never ICU's lower-case "tháng 1 năm 2027".
+  'cascade.label.month': 'Tháng {month}/{year}',
+  'milestones.focused': 'Quá hạn, đang chạy, sắp tới và vừa xong: {shown} trên {count}.',
   'milestone.progress': 'Đến nay',
   'milestone.progressValue': '{value} / {target} ({percent})',
 };

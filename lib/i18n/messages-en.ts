@@ -6,6 +6,7 @@ import { firstHourEn } from './messages-first-hour';
 import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
+import { goalTrashEn } from './messages-goal-trash';
 import { importCheckEn } from './messages-import-check';
 import { kpiValuesEn } from './messages-kpi-values';
 import { numbersEn } from './messages-numbers';
@@ -42,6 +43,7 @@ export const en = {
   ...importCheckEn,
   ...oddEntryEn,
   ...kpiValuesEn,
+  ...goalTrashEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

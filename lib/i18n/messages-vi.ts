@@ -7,6 +7,7 @@ import { firstHourVi } from './messages-first-hour';
 import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
+import { goalTrashVi } from './messages-goal-trash';
 import { importCheckVi } from './messages-import-check';
 import { kpiValuesVi } from './messages-kpi-values';
 import { numbersVi } from './messages-numbers';
@@ -41,6 +42,7 @@ export const vi: Record<MessageKey, string> = {
   ...importCheckVi,
   ...oddEntryVi,
   ...kpiValuesVi,
+  ...goalTrashVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

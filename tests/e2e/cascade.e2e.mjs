@@ -88,6 +88,9 @@ describe('cascade wizard', () => {
 
     // Example revenue milestones are decided by their window: an ended quarter shows its figure and is Done.
     await timeline.getByTestId('milestone-progress').first().waitFor({ timeout: 30_000 });
+    // An ended quarter is behind "Show all" (milestone-focus.ts): every card for now, fewer again below.
+    const showAll = timeline.getByTestId('milestones-show-all');
+    if ((await showAll.count()) > 0) await showAll.click();
     const q1 = timeline.locator('.pc-milestone', { hasText: `Q1 ${y1}:` });
     if (Date.UTC(y1, 3, 1) <= now) {
       assert.equal(await q1.getAttribute('data-state'), 'done');
@@ -104,6 +107,7 @@ describe('cascade wizard', () => {
       `no revenue milestone overdue: ${overdueBefore.join(' | ')}`,
     );
     await shoot(timeline, 'timeline-light-en');
+    if ((await showAll.count()) > 0) await showAll.click();
 
     // Open the BHAG and its wizard (pinned: its card is under "Pinned goals", shown once).
     await page
@@ -205,6 +209,24 @@ describe('cascade wizard', () => {
     // Close the goal detail underneath and read the timeline.
     if (await page.getByTestId('goal-detail').isVisible()) await page.keyboard.press('Escape');
     const created = timeline.locator('.pc-milestone', { hasText: 'Reach 150 billion VND annual revenue' });
+    // It shows what matters now, not every card: every overdue and running one, the next 3 upcoming, the
+    // last 2 done; the rest behind "Show all N".
+    await showAll.waitFor({ timeout: 30_000 });
+    const listed = Number((await showAll.textContent()).match(/^Show all (\d+)$/)?.[1]);
+    assert.ok(listed >= all - ended, `Show all ${listed}`);
+    const collapsed = await timeline.locator('.pc-milestone').count();
+    assert.ok(collapsed < 20, `${collapsed} cards shown of ${listed}`);
+    assert.equal(await timeline.locator('.pc-milestone[data-state="upcoming"]').count(), 3);
+    assert.deepEqual(await overdueTitles(page), overdueBefore);
+    assert.equal(
+      (await timeline.getByTestId('milestones-focus').textContent()).trim(),
+      `Overdue, running, next up and just done: ${collapsed} of ${listed}.`,
+    );
+    assert.ok((await timeline.boundingBox()).height < 1200, 'the timeline no longer floods the page');
+    await shoot(timeline, 'timeline-focused-light-en');
+    assert.equal(await showAll.getAttribute('aria-expanded'), 'false');
+    await showAll.click();
+    assert.equal(await showAll.getAttribute('aria-expanded'), 'true');
     await page.waitForFunction(
       (n) =>
         [...document.querySelectorAll('[data-widget="milestones"] .pc-milestone')].filter((li) =>
@@ -252,6 +274,13 @@ describe('cascade wizard', () => {
     await page.reload({ waitUntil: 'load' });
     await timeline.locator('.pc-milestone').first().waitFor();
     await timeline.getByTestId('milestone-progress').first().waitFor({ timeout: 30_000 });
+    await timeline.getByRole('button', { name: /^Xem tất cả \d+$/ }).click();
+    // Months are named as quarters and years are ("Tháng 1/2027" beside "Quý 1/2027", "Năm 2027"),
+    // never ICU's lower-case "tháng 1 năm 2027".
+    await timeline
+      .locator('.pc-milestone', { hasText: `Tháng 1/${y2} · Đạt doanh thu 150 tỷ đồng` })
+      .waitFor();
+    assert.equal(await timeline.locator('.pc-milestone', { hasText: /tháng \d+ năm \d{4}/ }).count(), 0);
     // The created milestones carry a Vietnamese title too: "Quý 2/2027 · Đạt doanh thu 150 tỷ đồng…".
     await timeline
       .locator('.pc-milestone', { hasText: `Quý 2/${y2} · Đạt doanh thu 150 tỷ đồng mỗi năm` })
@@ -268,6 +297,8 @@ describe('cascade wizard', () => {
       'timeline-created-dark-vi',
     );
     await shoot(timeline, 'timeline-dark-vi');
+    await timeline.getByRole('button', { name: 'Thu gọn' }).click();
+    await shoot(timeline, 'timeline-focused-dark-vi');
     await page
       .locator('[data-widget="focus"] [data-testid="goal-card"]', {
         hasText: 'Đạt doanh thu 150 tỷ đồng mỗi năm',

@@ -193,6 +193,123 @@ describe('new-tab dashboard', () => {
     });
   });
 
+  it('asks before a goal takes its sub-goals to the trash, and gives them back from Recently deleted', async () => {
+    await withExtension(async (fx) => {
+      await (await loadExampleThroughOptions(fx)).close();
+      const page = await openNewTab(fx.context);
+      const bhag = page
+        .locator('[data-widget="focus"] [data-testid="goal-card"]', {
+          hasText: 'Reach 150 billion VND annual revenue',
+        })
+        .first();
+      await bhag.waitFor({ timeout: 30_000 });
+      const milestones = page.locator('[data-widget="milestones"] .pc-milestone');
+      await milestones.first().waitFor();
+      const before = await milestones.count();
+      const detail = page.getByTestId('goal-detail');
+      await bhag.locator('.pc-card-title').click();
+      await detail.getByTestId('delete-goal').click();
+
+      // The question names how many go with it; Cancel has the focus and deletes nothing.
+      const ask = page.getByRole('alertdialog');
+      await ask.waitFor();
+      const question = (await ask.getByRole('heading').textContent()) ?? '';
+      const m =
+        /^Delete “Reach 150 billion VND annual revenue by the end of \d{4}” and its (\d+) milestones\?$/.exec(
+          question,
+        );
+      assert.ok(m, question);
+      const subGoals = Number(m[1]);
+      assert.ok(subGoals > 1, question);
+      assert.equal(await ask.getByTestId('goal-delete-all').textContent(), `Delete all ${subGoals + 1}`);
+      assert.match(await ask.textContent(), /Its \d+ milestones stay, as goals of their own\./);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel');
+      assert.deepEqual(await axeViolations(page, '[data-testid="goal-delete-confirm"]'), []);
+      await page.keyboard.press('Escape');
+      await ask.waitFor({ state: 'detached' });
+      await detail.waitFor();
+
+      // Delete all: the toast says how many went, the timeline loses them.
+      await detail.getByTestId('delete-goal').click();
+      await ask.getByTestId('goal-delete-all').click();
+      await detail.waitFor({ state: 'detached' });
+      await page
+        .getByTestId('toast')
+        .getByText(
+          new RegExp(
+            `^“Reach 150 billion VND annual revenue by the end of \\d{4}” and ${subGoals} milestones deleted$`,
+          ),
+        )
+        .waitFor();
+      await bhag.waitFor({ state: 'detached' });
+
+      // Long after the toast: "Recently deleted" restores the goal with its sub-goals.
+      const trash = page.getByTestId('trash-list');
+      await trash.locator('summary').click();
+      const row = trash.getByTestId('trash-item');
+      assert.equal(await row.count(), 1);
+      assert.match(await row.textContent(), new RegExp(`Reach 150 billion VND.*${subGoals} milestones`));
+      await row.getByRole('button', { name: /^Restore “Reach 150 billion VND/ }).click();
+      await page
+        .getByTestId('toast')
+        .getByText(new RegExp(`and ${subGoals} milestones restored$`))
+        .waitFor();
+      await bhag.waitFor({ timeout: 15_000 });
+      await trash.waitFor({ state: 'detached' });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-widget="milestones"] .pc-milestone').length === n,
+        before,
+        { timeout: 15_000 },
+      );
+      assertNoPageErrors(fx);
+    });
+  });
+
+  it('opens a goal from a #goal= link into the open tab, and closes it with Back', async () => {
+    await withExtension(async (fx) => {
+      await (await loadExampleThroughOptions(fx)).close();
+      const page = await openNewTab(fx.context);
+      const card = page.locator('[data-widget="focus"] [data-goal-id]').first();
+      await card.waitFor({ timeout: 30_000 });
+      const id = await card.getAttribute('data-goal-id');
+      const detail = page.getByTestId('goal-detail');
+      const hash = () => page.evaluate(() => location.hash);
+
+      // A link into this tab (the popup, a reminder, a shared link) opens the detail…
+      await page.evaluate((goal) => {
+        location.hash = `#goal=${encodeURIComponent(goal)}`;
+      }, id);
+      await detail.waitFor({ timeout: 5_000 });
+      // …and a hash without a goal closes it.
+      await page.evaluate(() => {
+        location.hash = '';
+      });
+      await detail.waitFor({ state: 'detached', timeout: 5_000 });
+
+      // Opening a detail by hand adds a history entry: Back closes it, Forward opens it again.
+      await card.locator('.pc-card-title').click();
+      await detail.waitFor();
+      assert.equal(await hash(), `#goal=${encodeURIComponent(id)}`);
+      await page.goBack();
+      await detail.waitFor({ state: 'detached', timeout: 5_000 });
+      assert.equal(await hash(), '');
+      await page.goForward();
+      await detail.waitFor({ timeout: 5_000 });
+      // Closed by hand (Escape, ✕) the hash goes too, and the detail stays closed.
+      await page.keyboard.press('Escape');
+      await detail.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => location.hash === '');
+      await card.locator('.pc-card-title').click();
+      await detail.waitFor();
+      await detail.getByRole('button', { name: 'Close' }).click();
+      await detail.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => location.hash === '');
+      await page.waitForTimeout(300);
+      assert.equal(await detail.count(), 0);
+      assertNoPageErrors(fx);
+    });
+  });
+
   it('opens a goal with its chart and check-ins, and removes the example data in one click', async () => {
     await withExtension(async (fx) => {
       const options = await loadExampleThroughOptions(fx);

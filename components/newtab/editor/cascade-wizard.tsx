@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { cascadePeriodLabel } from '../../../lib/app/cascade-label';
 import type { CascadeMethod } from '../../../lib/engine/cascade';
 import type { DailyRollup } from '../../../lib/engine/rollup';
-import { periodLabel, startOfLocalDay } from '../../../lib/engine/time-buckets';
+import { startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
 import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
@@ -150,16 +151,8 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const toCreate = plan ? chooseRows(plan, chosenDepth, includeEnded) : [];
   const endedCount = shown.filter((r) => r.ended).length;
 
-  const label = (r: PlanRow, locale: Locale = loc) => {
-    if (r.granularity === 'month')
-      return formatDate(startOfLocalDay(r.node.start, s.timeZone), locale, s.timeZone, 'monthYear');
-    const name = periodLabel(r.node.start, r.granularity, s);
-    // Vietnamese writes a quarter as "Quý 4/2026" and a year as "Năm 2026".
-    if (locale === 'en') return name;
-    return r.granularity === 'quarter'
-      ? tFor(locale)('cascade.label.quarter', { quarter: name.replace(/^Q(\d) (.+)$/, '$1/$2') })
-      : tFor(locale)('cascade.label.year', { year: name });
-  };
+  const label = (r: PlanRow, locale: Locale = loc) =>
+    cascadePeriodLabel(r.node.start, r.granularity, locale, s);
   const fmt = (v: number) => formatValue(v, unit, loc, { compact: true });
   const day = (ms: number) => formatDate(ms, loc, s.timeZone, 'medium');
   const defaultOwner = owner ?? goal?.owner ?? '';

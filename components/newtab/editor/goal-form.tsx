@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import {
-  descendantIds,
   emptyGoalForm,
   type FieldErrors,
   formToGoal,
@@ -15,6 +14,7 @@ import type { Metric } from '../../../lib/schema';
 import { ValidationError } from '../../../lib/storage/records';
 import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
 import { getDb, settings, tr } from '../../app/session';
+import { DeleteGoalButton } from '../goal-delete';
 import { openGoal, openGoalId, showToast } from '../model';
 import { applyTeamShare, isTeamGoal, TeamShareToggle } from '../team-share-toggle';
 import { ConflictBar } from './conflict-bar';
@@ -107,14 +107,9 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
     }
   };
 
-  const remove = async () => {
-    if (!existing) return;
-    const ids = descendantIds(goals, existing.id);
-    const repo = repository(await getDb(), 'goals');
-    await repo.softDelete(ids);
+  const removed = (ids: string[]) => {
     onClose();
     if (openGoalId.value && ids.includes(openGoalId.value)) openGoal(null);
-    showToast(t('toast.goalDeleted'), async () => repo.restore(ids));
   };
 
   const archive = async () => {
@@ -190,9 +185,7 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
             <button type="button" onClick={archive} data-testid="goal-archive">
               {existing.archived ? t('action.unarchive') : t('action.archive')}
             </button>
-            <button type="button" class="pc-danger" onClick={remove} data-testid="goal-delete">
-              {t('action.delete')}
-            </button>
+            <DeleteGoalButton goalId={existing.id} testId="goal-delete" onDeleted={removed} />
           </>
         )}
       </footer>

@@ -1,0 +1,162 @@
+import './goal-delete.css';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import {
+  type DeleteMode,
+  planGoalDelete,
+  type SubGoalNoun,
+  subGoalNoun,
+  subGoalsOf,
+} from '../../lib/app/goal-delete';
+import type { Translator } from '../../lib/i18n/translate';
+import { localizedName } from '../../lib/i18n/translate';
+import type { Goal } from '../../lib/schema';
+import { repository } from '../../lib/storage/repository';
+import { getDb, settings, tr } from '../app/session';
+import { showToast } from './model';
+
+/** "68 milestones", "3 key results", "1 sub-goal". */
+export function subGoalCount(t: Translator, noun: SubGoalNoun, count: number): string {
+  return t.plural(`goalDelete.count.${noun}`, count);
+}
+
+interface Ask {
+  goal: Goal;
+  live: Goal[];
+  subGoals: number;
+  noun: SubGoalNoun;
+  parent?: Goal;
+}
+
+/**
+ * The goal detail's and the goal editor's "Delete". A goal with sub-goals is not deleted at once: a
+ * question names how many go with it, and offers to delete the goal alone, its sub-goals moved up to
+ * its parent (a BHAG's 68 cascade milestones went to the trash in one click before). Either way the
+ * trash keeps them ("Recently deleted", trash-list.tsx) and the toast says how many went.
+ */
+export function DeleteGoalButton({
+  goalId,
+  testId,
+  onDeleted,
+}: {
+  goalId: string;
+  testId: string;
+  onDeleted: (trashed: string[]) => void;
+}) {
+  const t = tr.value;
+  const locale = settings.value.locale;
+  const [ask, setAsk] = useState<Ask | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+
+  useEffect(() => {
+    if (ask && !dialog.current?.open) dialog.current?.showModal?.();
+  }, [ask]);
+
+  const run = async (live: Goal[], goal: Goal, mode: DeleteMode, subGoals: number, noun: SubGoalNoun) => {
+    const now = Date.now();
+    const plan = planGoalDelete(live, goal.id, mode, now);
+    const repo = repository(await getDb(), 'goals');
+    // Moved first: a failure leaves the goal where it was rather than its sub-goals under the trash.
+    if (plan.moved.length) await repo.putMany(plan.moved);
+    await repo.softDelete(plan.trash, now);
+    dialog.current?.close();
+    setAsk(null);
+    onDeleted(plan.trash);
+    const name = localizedName(goal, locale);
+    const message =
+      subGoals === 0
+        ? t('toast.goalDeleted')
+        : t(mode === 'all' ? 'goalDelete.done' : 'goalDelete.doneKept', {
+            name,
+            subGoals: subGoalCount(t, noun, subGoals),
+          });
+    showToast(message, async () => {
+      const again = repository(await getDb(), 'goals');
+      await again.restore(plan.trash);
+      if (plan.movedBefore.length)
+        await again.putMany(plan.movedBefore.map((g) => ({ ...g, updatedAt: Date.now() })));
+    });
+  };
+
+  const start = async () => {
+    const live = await repository(await getDb(), 'goals').list();
+    const goal = live.find((g) => g.id === goalId);
+    if (!goal) return;
+    const subs = subGoalsOf(live, goalId);
+    const noun = subGoalNoun(subs);
+    if (subs.length === 0) return run(live, goal, 'all', 0, noun);
+    const parent = goal.parentId === undefined ? undefined : live.find((g) => g.id === goal.parentId);
+    setAsk({ goal, live, subGoals: subs.length, noun, ...(parent ? { parent } : {}) });
+  };
+
+  const cancel = () => {
+    dialog.current?.close();
+    setAsk(null);
+  };
+
+  const name = ask ? localizedName(ask.goal, locale) : '';
+  // "Delete only" keeps its direct sub-goals (deeper ones stay under them): they are what is named.
+  const children = ask ? ask.live.filter((g) => g.parentId === ask.goal.id) : [];
+  const childNoun = subGoalNoun(children);
+  const keep = subGoalCount(t, childNoun, children.length);
+  return (
+    <>
+      <button type="button" class="pc-danger" data-testid={testId} onClick={() => void start()}>
+        {t('action.delete')}
+      </button>
+      {ask && (
+        <dialog
+          ref={dialog}
+          role="alertdialog"
+          class="pc-dialog pc-goal-delete"
+          aria-labelledby={`${id}-q`}
+          aria-describedby={`${id}-hint`}
+          data-testid="goal-delete-confirm"
+          onCancel={(e) => {
+            e.preventDefault();
+            cancel();
+          }}
+        >
+          <h2 id={`${id}-q`}>
+            {t('goalDelete.ask', { name, subGoals: subGoalCount(t, ask.noun, ask.subGoals) })}
+          </h2>
+          <p id={`${id}-hint`} class="pc-muted">
+            {t('goalDelete.askHint')}
+          </p>
+          <div class="pc-goal-delete-choices">
+            <button
+              type="button"
+              class="pc-danger"
+              data-testid="goal-delete-all"
+              onClick={() => void run(ask.live, ask.goal, 'all', ask.subGoals, ask.noun)}
+            >
+              {t('goalDelete.all', { total: ask.subGoals + 1 })}
+            </button>
+            <span>
+              <button
+                type="button"
+                data-testid="goal-delete-only"
+                aria-describedby={`${id}-keep`}
+                onClick={() => void run(ask.live, ask.goal, 'goalOnly', children.length, childNoun)}
+              >
+                {t('goalDelete.goalOnly', { name })}
+              </button>
+              <small id={`${id}-keep`} class="pc-muted">
+                {ask.parent
+                  ? t('goalDelete.keepToParent', {
+                      subGoals: keep,
+                      parent: localizedName(ask.parent, locale),
+                    })
+                  : t('goalDelete.keepToTop', { subGoals: keep })}
+              </small>
+            </span>
+            {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
+            <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        </dialog>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Deleting a goal that has sub-goals, and bringing it back from the trash. Deleting a BHAG used to
+ * move it and its 68 cascade milestones to the trash in one click, without a question, and the only
+ * way back was a 10-second Undo. Now the question names what goes with it (or lets the sub-goals
+ * stay, moved up to the deleted goal's parent), and the "Recently deleted" list restores a goal
+ * together with the sub-goals deleted with it.
+ */
+import { localizedName } from '../i18n/translate';
+import type { Goal, Locale } from '../schema';
+import { descendantIds } from './goal-form';
+
+/** What a goal's sub-goals are called in the question: all milestones, all key results, or mixed. */
+export type SubGoalNoun = 'milestones' | 'keyResults' | 'subGoals';
+
+export type DeleteMode = 'all' | 'goalOnly';
+
+export interface DeletePlan {
+  /** Ids moved to the trash, the goal first. */
+  trash: string[];
+  /** Goal-only: its direct sub-goals as they will be stored, moved up to its parent (or to none). */
+  moved: Goal[];
+  /** The same sub-goals as they are stored now, for Undo. */
+  movedBefore: Goal[];
+}
+
+/** The goal's sub-goals at every depth (the goal itself left out), from live records. */
+export function subGoalsOf(goals: readonly Goal[], id: string): Goal[] {
+  const ids = new Set(descendantIds(goals, id).slice(1));
+  return goals.filter((g) => ids.has(g.id));
+}
+
+export function subGoalNoun(subGoals: readonly Pick<Goal, 'kind'>[]): SubGoalNoun {
+  if (subGoals.length > 0 && subGoals.every((g) => g.kind === 'milestone')) return 'milestones';
+  if (subGoals.length > 0 && subGoals.every((g) => g.kind === 'key_result')) return 'keyResults';
+  return 'subGoals';
+}
+
+/**
+ * `all`: the goal and every sub-goal go to the trash. `goalOnly`: the goal alone; its direct
+ * sub-goals take its parent (a top-level goal's become top-level), deeper ones keep theirs.
+ */
+export function planGoalDelete(
+  goals: readonly Goal[],
+  id: string,
+  mode: DeleteMode,
+  now: number,
+): DeletePlan {
+  if (mode === 'all') return { trash: descendantIds(goals, id), moved: [], movedBefore: [] };
+  const goal = goals.find((g) => g.id === id);
+  const children = goals.filter((g) => g.parentId === id && g.id !== id);
+  const moved = children.map((c) => {
+    const { parentId: _, ...rest } = c;
+    return goal?.parentId === undefined
+      ? { ...rest, updatedAt: now }
+      : { ...rest, parentId: goal.parentId, updatedAt: now };
+  });
+  return { trash: [id], moved, movedBefore: children };
+}
+
+export interface TrashGroup {
+  /** The goal the user deleted. */
+  id: string;
+  name: string;
+  deletedAt: number;
+  /** Every id to restore: the goal and the sub-goals that went to the trash in the same delete. */
+  ids: string[];
+  /** How many of `ids` are sub-goals, and what they are called. */
+  subGoals: number;
+  noun: SubGoalNoun;
+}
+
+/**
+ * The trash as deletes: one row per goal the user deleted, with the sub-goals deleted with it. One
+ * delete stamps every record with the same `deletedAt` (repository softDelete), which is what ties
+ * them together; a sub-goal deleted on its own before is a row of its own. Newest first.
+ */
+export function trashGroups(allGoals: readonly Goal[], locale: Locale): TrashGroup[] {
+  const deleted = allGoals.filter((g) => g.deletedAt != null);
+  const byId = new Map(deleted.map((g) => [g.id, g]));
+  const groups: TrashGroup[] = [];
+  for (const root of deleted) {
+    const parent = root.parentId === undefined ? undefined : byId.get(root.parentId);
+    // Deleted together with its parent: it belongs to the parent's row.
+    if (parent && parent.deletedAt === root.deletedAt) continue;
+    const sameDelete = deleted.filter((g) => g.deletedAt === root.deletedAt);
+    const ids = descendantIds(sameDelete, root.id);
+    const subs = sameDelete.filter((g) => ids.includes(g.id) && g.id !== root.id);
+    groups.push({
+      id: root.id,
+      name: localizedName(root, locale),
+      deletedAt: root.deletedAt!,
+      ids,
+      subGoals: subs.length,
+      noun: subGoalNoun(subs),
+    });
+  }
+  return groups.sort((a, b) => b.deletedAt - a.deletedAt || a.name.localeCompare(b.name, locale));
+}
