@@ -59,6 +59,16 @@ export function recalibrate(p: number, kind: ChanceKind, frequency: ChanceFreque
   return recalibrateWith(PLATT[kind][frequency], p);
 }
 
+/**
+ * The simulated share the map turns into `chance`: its inverse, σ((logit(chance) − b) / a). The
+ * forecast's median date is read at the share the map calls even odds, so a card's "51% chance by
+ * Dec 31" never sits beside a median date in January (forecast.ts).
+ */
+export function shareForChance(chance: number, kind: ChanceKind, frequency: ChanceFrequency): number {
+  const [a, b] = PLATT[kind][frequency];
+  return 1 / (1 + Math.exp(-((logit(chance) - b) / a)));
+}
+
 /** σ(a·logit(p) + b) for a given map (the backtest reports with maps it has just fitted). */
 export function recalibrateWith([a, b]: readonly [number, number], p: number): number {
   return 1 / (1 + Math.exp(-(a * logit(p) + b)));

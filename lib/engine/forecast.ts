@@ -1,5 +1,5 @@
 import { daysKey, futureDayFactors, type PeriodDays, perAverageDay } from './calendar-days';
-import { type ChanceKind, chanceFrequency, recalibrate } from './forecast-calibration';
+import { type ChanceKind, chanceFrequency, recalibrate, shareForChance } from './forecast-calibration';
 import {
   combinationOffsets,
   type ForecastMethod,
@@ -636,17 +636,24 @@ export function forecastHit(a: HitArgs): HitForecast {
     return Number.isFinite(v) ? Math.round(v) : null;
   };
   let probability = byDeadline / paths;
+  // The median date is where the chance the card shows is even: the share the recalibration map
+  // calls 50% (a little under half for totals and levels). Read at the plain median, a level's "51%
+  // chance by Dec 31" had stood beside "Forecast: Jan 31".
+  let evenOdds = 0.5;
   if (rough)
     probability = Math.min(1 - ROUGH_PROBABILITY_MARGIN, Math.max(ROUGH_PROBABILITY_MARGIN, probability));
-  else if (!a.rawProbability)
-    probability = recalibrate(probability, cumulative ? 'total' : 'level', chanceFrequency(a.seasonPeriod));
+  else if (!a.rawProbability) {
+    const kind = cumulative ? 'total' : 'level';
+    probability = recalibrate(probability, kind, chanceFrequency(a.seasonPeriod));
+    evenOdds = shareForChance(0.5, kind, chanceFrequency(a.seasonPeriod));
+  }
   const info = roughInfo(model);
-  // Fewer than half the futures reach the total by the deadline: where it will likely stand then.
-  const end = atDeadline && byDeadline * 2 < paths ? deadlineQuantiles(atDeadline, target, sign) : null;
+  // The total is unlikely by the deadline (under even odds): where it will likely stand then.
+  const end = atDeadline && probability < 0.5 ? deadlineQuantiles(atDeadline, target, sign) : null;
   return {
     method: model.method,
     p10: q(0.1),
-    p50: q(0.5),
+    p50: q(evenOdds),
     p90: q(0.9),
     probabilityByDeadline: probability,
     reachedAlready: false,

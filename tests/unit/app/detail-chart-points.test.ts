@@ -81,7 +81,8 @@ describe('the detail chart', () => {
     const band = [...chart.low, ...chart.mid, ...chart.high].filter((x): x is number => x !== null);
     expect(band.length).toBeGreaterThan(3);
     for (const x of band) expect(x).toBeLessThanOrEqual(100);
-    // It reaches the top: the model alone would go past it.
-    expect(Math.max(...band)).toBe(100);
+    // It runs up to the top (within the chart's range, which ends at the median date): the model
+    // alone would go past it.
+    expect(Math.max(...band)).toBeGreaterThan(99.5);
   });
 });

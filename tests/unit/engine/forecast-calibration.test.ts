@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { clearForecastCache, forecastHit, forecastKeep } from '../../../lib/engine/forecast';
 import {
@@ -6,6 +7,7 @@ import {
   PLATT,
   recalibrate,
   SHARE_FLOOR,
+  shareForChance,
 } from '../../../lib/engine/forecast-calibration';
 import { mulberry32 } from '../../../lib/engine/random';
 
@@ -99,6 +101,53 @@ describe('forecastHit and forecastKeep report recalibrated chances', () => {
     expect(raw).toBeGreaterThan(0.05);
     expect(raw).toBeLessThan(0.95);
     expect(forecastKeep(keep).probabilityKept).toBeCloseTo(recalibrate(raw, 'keep', 'week'), 12);
+  });
+
+  it('puts the median date by the deadline exactly when the chance it shows is at least even', () => {
+    // A level's "51% chance by Dec 31" had stood beside "Forecast: Jan 31" (the chance mapped, the
+    // date the plain median of the paths). Here 49% of the paths make it, which the map calls 53%.
+    const deadline = now + 8 * 7 * DAY;
+    const close = {
+      ...base,
+      mode: 'cumulative' as const,
+      current: 0,
+      target: 96 * 8,
+      sign: 1 as const,
+      deadline,
+      paths: 200,
+    };
+    expect(forecastHit({ ...close, rawProbability: true }).probabilityByDeadline).toBe(0.49);
+    const f53 = forecastHit(close);
+    expect(f53.probabilityByDeadline).toBeGreaterThan(0.5);
+    expect(f53.p50).not.toBeNull();
+    expect(f53.p50!).toBeLessThanOrEqual(deadline);
+    // Over random targets, histories and deadlines they agree.
+    fc.assert(
+      fc.property(
+        fc.constantFrom('level' as const, 'cumulative' as const),
+        fc.integer({ min: 90, max: 140 }),
+        fc.integer({ min: 2, max: 20 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (mode, target, deadlineWeeks, seed) => {
+          const f = forecastHit({
+            ...base,
+            seed,
+            mode,
+            current: mode === 'level' ? 100 : 0,
+            target: mode === 'level' ? target : target * deadlineWeeks,
+            sign: 1,
+            deadline: now + deadlineWeeks * 7 * DAY,
+            paths: 200,
+          });
+          const p = f.probabilityByDeadline;
+          if (p === null || f.reachedAlready) return;
+          const byDeadline = f.p50 !== null && f.p50 <= now + deadlineWeeks * 7 * DAY;
+          expect(byDeadline).toBe(p >= 0.5);
+          expect(shareForChance(recalibrate(0.3, 'level', 'week'), 'level', 'week')).toBeCloseTo(0.3, 9);
+        },
+      ),
+      { numRuns: 120, seed: 3 },
+    );
   });
 
   it('leaves a rough estimate clamped to [0.05, 0.95], not mapped', () => {
