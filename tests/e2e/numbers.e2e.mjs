@@ -75,7 +75,9 @@ describe('numbers a manager can trust (issue 14)', () => {
       await growth.screenshot({ path: path.join(RESULTS_DIR, 'numbers-growth-light-en.png') });
       // Keep goals past their line raise their own alert, worded in the good direction.
       const alerts = page.getByTestId('alerts');
-      await page.locator('button[aria-expanded="false"]', { hasText: /Show all/ }).click();
+      await page
+        .locator('[data-widget="alerts"] button[aria-expanded="false"]', { hasText: /Show all/ })
+        .click();
       assert.match((await alerts.textContent()) ?? '', /is above its 1% ceiling: Nov 2026 3\.8%\./);
       await alerts.screenshot({ path: path.join(RESULTS_DIR, 'numbers-alerts-light-en.png') });
 

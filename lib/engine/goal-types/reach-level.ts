@@ -1,7 +1,7 @@
 import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
 import type { DayKey } from '../time-buckets';
-import { levelValue, monthEnd } from './level-value';
+import { levelValue, monthEnd, RUNNING_MONTH_MIN_DAYS } from './level-value';
 import { metricLoggedMonthly } from './logging-cadence';
 import { fromLatestCheckIn, withStatus } from './reach-total';
 import { emptyReading, type GoalFacts, type TypeReading } from './reading';
@@ -83,7 +83,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     history = kept.values;
     // A month's total of a summed metric depends on its days: calendar-adjusted as a total is.
     if (sumsOverDays(metric)) historyDays = kept.starts;
-    const lv = levelValue(f, ctx, metric);
+    const lv = levelValue(f, ctx, metric, RUNNING_MONTH_MIN_DAYS);
     if (lv) {
       r.current = lv.value;
       r.period = lv.period;

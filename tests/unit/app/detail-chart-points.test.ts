@@ -9,11 +9,14 @@ import { exampleViews } from '../example/example-views';
  */
 const NOW = Date.UTC(2026, 11, 6, 2);
 const TZ = 'Asia/Ho_Chi_Minh';
-const views = exampleViews(NOW, TZ, 'en');
-const chartOf = (id: string) => {
-  const v = views.find((x) => x.goal.id === id);
+/** Mid-December: a level is read on the running month from its 15th day (level-value.ts). */
+const MID_DEC = Date.UTC(2026, 11, 16, 2);
+const viewsByNow = new Map<number, ReturnType<typeof exampleViews>>();
+const chartOf = (id: string, now = NOW) => {
+  if (!viewsByNow.has(now)) viewsByNow.set(now, exampleViews(now, TZ, 'en'));
+  const v = viewsByNow.get(now)?.find((x) => x.goal.id === id);
   if (!v) throw new Error(`no ${id}`);
-  const chart = buildChart(v.goal, v.input, v.settings, NOW, v.ev);
+  const chart = buildChart(v.goal, v.input, v.settings, now, v.ev);
   if (!chart) throw new Error(`no chart for ${id}`);
   return { v, chart };
 };
@@ -35,9 +38,9 @@ describe('the detail chart', () => {
   });
 
   it('draws the card’s value at now, its target there as the card’s pace, and the month’s end after it', () => {
-    const { v, chart } = chartOf('ex-kr-on-time');
+    const { v, chart } = chartOf('ex-kr-on-time', MID_DEC);
     const last = chart.actual.findLastIndex((x) => x !== null);
-    expect(chart.xs[last]).toBe(NOW / 1000);
+    expect(chart.xs[last]).toBe(MID_DEC / 1000);
     expect(chart.actual[last]).toBe(v.ev.current);
     // The gap at the card's point is the card's pace.
     expect((chart.actual[last] ?? 0) - (chart.target[last] ?? 0)).toBeCloseTo(

@@ -28,7 +28,9 @@ describe("an objective's reason", () => {
     }
     expect(objectives).toBeGreaterThanOrEqual(2);
     const sao = en.find((v) => v.goal.id === 'ex-okr-online');
-    expect(sao?.view.reason).toBe('key results: 2 off track, 2 on track');
+    // On Dec 6 the Zalo conversion key result reads November's 10.5%, not a week of December (18.4%,
+    // "target met so far"): off track beside Google cost per MQL.
+    expect(sao?.view.reason).toBe('key results: 3 off track, 1 on track');
   });
 
   it('calls mixed children sub-goals, and skips a status no child has', () => {

@@ -28,13 +28,15 @@ const levelEv = (current: number, target: number, gapPct: number, decidedBy: str
 
 describe('the pace line beside a status the forecast decided', () => {
   it('the example: on-time delivery 97.7% of 98%, ahead of the straight line, 7% chance (en, vi)', () => {
-    const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kr-on-time');
+    // Mid-December: a level is read on the running month from its 15th day (level-value.ts).
+    const MID_DEC = Date.UTC(2026, 11, 16, 2);
+    const en = viewsAt(MID_DEC, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kr-on-time');
     expect(en?.ev.decidedBy).toBe('forecast_very_unlikely');
     expect(en?.ev.pace?.gapPct).toBeGreaterThan(0);
-    expect(en?.view.value).toBe('Dec 1–6: 97.7%');
+    expect(en?.view.value).toBe('Dec 1–16: 97.7%');
     expect(en?.view.target).toBe('98%');
     expect(en?.view.pace).toBe('Still 0.3 pt to go');
-    const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kr-on-time');
+    const vi = viewsAt(MID_DEC, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kr-on-time');
     expect(vi?.view.pace).toBe('Còn thiếu 0,3 điểm %');
     expect(vi?.view.reason).toBe('khả năng đạt đến hết 31/12/2026: 7%');
     // Its forecast's latest 80% date is past the simulated horizon: said in words, not "– …".
