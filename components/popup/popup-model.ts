@@ -5,7 +5,14 @@ import { localDayKey, startOfLocalDay } from '../../lib/engine/time-buckets';
 import { type RecentStore, type RecentUse, touchRecent } from '../../lib/popup/recent-metrics';
 import { repeatOf } from '../../lib/popup/repeat-value';
 import { topGoals } from '../../lib/popup/top-goals';
-import { type CheckIn, type Dimension, type Metric, type Observation, parseDimKey } from '../../lib/schema';
+import {
+  type CheckIn,
+  type Dimension,
+  dimKey,
+  type Metric,
+  type Observation,
+  parseDimKey,
+} from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
 import {
   DAY_MS,
@@ -93,6 +100,18 @@ export async function repeatedValue(obs: Observation): Promise<Observation | nul
   const start = startOfLocalDay(localDayKey(obs.time, tz), tz);
   const stored = await readObservations(await getDb(), obs.metricId, { from: start, to: start + 2 * DAY_MS });
   return repeatOf(obs, stored, tz);
+}
+
+/** The KPI's values logged in the half year before `obs` (same dimensions), the latest 20 at most. */
+export async function recentValues(obs: Observation): Promise<number[]> {
+  const from = obs.time - 183 * DAY_MS;
+  const stored = await readObservations(await getDb(), obs.metricId, { from, to: obs.time + DAY_MS });
+  const dims = dimKey(obs.dims);
+  return stored
+    .filter((o) => o.id !== obs.id && dimKey(o.dims) === dims)
+    .sort((a, b) => a.time - b.time)
+    .slice(-20)
+    .map((o) => o.value);
 }
 
 export async function undoObservation(obs: Observation): Promise<void> {

@@ -12,6 +12,7 @@ import {
   type UiText,
   UNDO_MS,
 } from '../../lib/popup/quick-log';
+import { unusualValue } from '../../lib/popup/unusual-value';
 import type { Dimension, Metric, Observation } from '../../lib/schema';
 import { MetricPicker } from './metric-picker';
 import {
@@ -19,6 +20,7 @@ import {
   logObservation,
   metrics,
   recent,
+  recentValues,
   repeatedValue,
   undoObservation,
 } from './popup-model';
@@ -35,6 +37,7 @@ type Status =
   | { kind: 'error'; text: string }
   | { kind: 'confirm'; question: string; choices: number[] }
   | { kind: 'repeat'; question: string; metric: Metric; value: number }
+  | { kind: 'unusual'; question: string; metric: Metric; choices: number[] }
   | { kind: 'saved'; text: string; obs: Observation; until: number }
   | { kind: 'info'; text: string };
 
@@ -82,7 +85,8 @@ export function QuickLogForm({
     return () => clearInterval(timer);
   }, [status]);
 
-  const save = async (m: Metric, v: number, again = false) => {
+  /** `asked`: questions already answered for this value (far from its history; already logged). */
+  const save = async (m: Metric, v: number, asked: { unusual?: boolean; repeat?: boolean } = {}) => {
     const time = timeForDay(day, timeZone, Date.now());
     if (time === null)
       return setStatus({ kind: 'error', text: t(dayProblem(day, timeZone, Date.now()) ?? 'date.invalid') });
@@ -95,8 +99,24 @@ export function QuickLogForm({
       nonce: nonce(),
     });
     try {
+      // Far from what the KPI has read lately (1.250 active customers after 185–258): asked first.
+      const unusual = asked.unusual ? null : unusualValue(v, await recentValues(obs), m);
+      if (unusual) {
+        const fmt = (x: number) => formatExactValue(x, m.unit, t.locale);
+        return setStatus({
+          kind: 'unusual',
+          metric: m,
+          choices: unusual.kind === 'fraction' ? [unusual.percent, v] : [v],
+          question: t(`quickLog.unusual.${unusual.kind}`, {
+            value: fmt(v),
+            metric: localizedName(m, t.locale),
+            low: fmt(unusual.low),
+            high: fmt(unusual.high),
+          }),
+        });
+      }
       // The same value already there for that day: asked, as it doubled a day's total unnoticed.
-      const same = again ? null : await repeatedValue(obs);
+      const same = asked.repeat ? null : await repeatedValue(obs);
       if (same)
         return setStatus({
           kind: 'repeat',
@@ -202,7 +222,12 @@ export function QuickLogForm({
             value={value}
             onInput={(e) => {
               setValue(e.currentTarget.value);
-              if (status.kind === 'error' || status.kind === 'confirm' || status.kind === 'repeat')
+              if (
+                status.kind === 'error' ||
+                status.kind === 'confirm' ||
+                status.kind === 'repeat' ||
+                status.kind === 'unusual'
+              )
                 setStatus({ kind: 'idle' });
             }}
             aria-describedby="ql-status"
@@ -299,13 +324,32 @@ export function QuickLogForm({
             </button>
           </div>
         )}
+        {status.kind === 'unusual' && (
+          <div class="pp-confirm" data-testid="unusual">
+            <p>{status.question}</p>
+            {status.choices.map((c, i) => (
+              <button
+                type="button"
+                key={c}
+                class={i === 0 ? 'primary' : undefined}
+                onClick={() => void save(status.metric, c, { unusual: true })}
+                data-testid={`unusual-${i}`}
+              >
+                {t('popup.confirmValue', { value: formatExactValue(c, status.metric.unit, t.locale) })}
+              </button>
+            ))}
+            <button type="button" onClick={changeValue} data-testid="unusual-change">
+              {t('quickLog.change')}
+            </button>
+          </div>
+        )}
         {status.kind === 'repeat' && (
           <div class="pp-confirm" data-testid="repeat">
             <p>{status.question}</p>
             <button
               type="button"
               class="primary"
-              onClick={() => void save(status.metric, status.value, true)}
+              onClick={() => void save(status.metric, status.value, { unusual: true, repeat: true })}
               data-testid="repeat-yes"
             >
               {t('kpiValues.repeatYes')}

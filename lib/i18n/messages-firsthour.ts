@@ -12,6 +12,12 @@ export const firsthourEn = {
   'quickLog.fractionalMoneyWhole': 'Amounts in {currency} have no decimals.',
   'quickLog.fractionalMoney': 'Amounts in {currency} have at most {digits} decimals.',
   'quickLog.change': 'Change the value',
+  'quickLog.unusual.above':
+    '{value} is far above what {metric} has read lately ({low} to {high}). Log it anyway?',
+  'quickLog.unusual.below':
+    '{value} is far below what {metric} has read lately ({low} to {high}). Log it anyway?',
+  'quickLog.unusual.fraction':
+    '{value}? {metric} has read {low} to {high} lately: was it a fraction of the percentage?',
   // The omnibox says what Enter will do with the text as typed
   'omnibox.choose': '{question} Enter opens Pacer to choose.',
   'omnibox.openToFinish': 'Enter opens Pacer to finish: {reason}',
@@ -31,6 +37,12 @@ export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
   'quickLog.fractionalMoneyWhole': 'Số tiền {currency} không có phần thập phân.',
   'quickLog.fractionalMoney': 'Số tiền {currency} có tối đa {digits} chữ số thập phân.',
   'quickLog.change': 'Sửa giá trị',
+  'quickLog.unusual.above':
+    '{value} cao hơn nhiều so với {metric} gần đây (từ {low} đến {high}). Vẫn ghi nhận?',
+  'quickLog.unusual.below':
+    '{value} thấp hơn nhiều so với {metric} gần đây (từ {low} đến {high}). Vẫn ghi nhận?',
+  'quickLog.unusual.fraction':
+    '{value}? Gần đây {metric} ở mức {low} đến {high}: có phải bạn nhập dạng số thập phân của phần trăm?',
   'omnibox.choose': '{question} Nhấn Enter để mở Pacer và chọn.',
   'omnibox.openToFinish': 'Nhấn Enter để mở Pacer và hoàn tất: {reason}',
   'omnibox.tie': 'có nhiều KPI trùng khớp',

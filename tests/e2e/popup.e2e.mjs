@@ -320,6 +320,29 @@ describe('popup: quick updates from the toolbar', () => {
     await page.close();
   });
 
+  it('asks before logging a level far from its history: a fraction typed for a percentage', async () => {
+    // Employee engagement has read 70–80% every month: "0.8" is 0.8%, or a fraction of 80%.
+    const page = await openPopup(ext);
+    await pickMetric(page, 'engagement');
+    await page.getByTestId('value-input').fill('0.8');
+    await page.getByTestId('value-input').press('Enter');
+    await page.getByTestId('unusual').waitFor();
+    assert.match(await page.getByTestId('unusual').textContent(), /0\.8%\? Employee engagement has read \d/);
+    assert.equal(
+      (await manualPoints(page, 'ex-employee-engagement')).length,
+      0,
+      'nothing saved before the answer',
+    );
+    assert.equal(await page.getByTestId('unusual-0').textContent(), 'Save 80%');
+    await page.getByTestId('unusual-0').click();
+    await page.getByTestId('undo').waitFor();
+    assert.deepEqual(
+      (await manualPoints(page, 'ex-employee-engagement')).map((p) => p.v),
+      [80],
+    );
+    await page.close();
+  });
+
   it('runs the weekly check-in and saves a CheckIn', async () => {
     const page = await openPopup(ext, 'popup.html#check-in');
     await page.getByTestId('check-in-who').waitFor({ timeout: 30_000 });
