@@ -25,8 +25,18 @@ const RULES: Rule[] = [
   [/^“(.+)” is not a number$/, (t) => `“${t}” không phải là số`],
   [/^“(.+)” is too large$/, (t) => `“${t}” quá lớn`],
   [/^spreadsheet error (.+)$/, (e) => `lỗi bảng tính ${e}`],
-  [/^“(.+)” is not a yyyy-mm-dd date$/, (t) => `“${t}” không phải là ngày dạng yyyy-mm-dd`],
-  [/^“(.+)” is not a date like 5 Mar 2024$/, (t) => `“${t}” không phải là ngày dạng 5 Mar 2024`],
+  [
+    /^“(.+)” is not a yyyy-mm-dd date \(or a yyyy-mm month\)$/,
+    (t) => `“${t}” không phải là ngày dạng yyyy-mm-dd (hay tháng dạng yyyy-mm)`,
+  ],
+  [
+    /^“(.+)” is not a date like 5 Mar 2024 \(or a month like Mar 2024\)$/,
+    (t) => `“${t}” không phải là ngày dạng 5 Mar 2024 (hay tháng dạng Mar 2024)`,
+  ],
+  [
+    /^“(.+)” is not a (.+) date \(or a mm\/yyyy month\)$/,
+    (t, f) => `“${t}” không phải là ngày dạng ${f} (hay tháng dạng mm/yyyy)`,
+  ],
   [/^“(.+)” is not an Excel date number$/, (t) => `“${t}” không phải là số ngày của Excel`],
   [/^“(.+)” is not a (.+) date$/, (t, f) => `“${t}” không phải là ngày dạng ${f}`],
   [/^day (\d+) does not exist in month (\d+)$/, (d, m) => `tháng ${m} không có ngày ${d}`],

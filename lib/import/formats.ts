@@ -62,6 +62,12 @@ const YMD = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(.*)$/;
 const NUMERIC_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})(.*)$/;
 const DAY_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[\s\-/.]+([A-Za-z]{3,9})\.?[\s\-/.,]+(\d{4}|\d{2})(.*)$/;
 const MONTH_NAME_DAY = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/;
+/** A month and its year, for monthly sheets: "Jan 2026", "January 2026". */
+const MONTH_NAME_YEAR = /^([A-Za-z]{3,9})\.?[\s\-/.,]+(\d{4})\s*$/;
+/** A Vietnamese month: "Tháng 1/2026", "tháng 01 năm 2026", "Th1/2026", "T1-2026". */
+const VI_MONTH_YEAR = /^(?:tháng|thg|th|t)\.?\s*(\d{1,2})\s*(?:[-/.,]|\s+năm\s+|\s+)\s*(\d{4})\s*$/iu;
+/** A month as digits: "01/2026", "1-2026" (a four-digit year, so never a day and a month). */
+const NUMERIC_MONTH_YEAR = /^(\d{1,2})[-/.](\d{4})\s*$/;
 const TIME_REST =
   /^(?:[\sT,]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:\s*([AaPp])\.?[Mm]\.?)?)?(?:\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?))?\s*$/;
 const EXCEL_SERIAL = /^\d+(?:\.\d+)?$/;
@@ -114,14 +120,17 @@ export function parseWallTime(text: string, format: DateFormat): Parsed<WallTime
   switch (format) {
     case 'yyyy-mm-dd': {
       const m = YMD.exec(s);
-      if (!m) return fail(`“${s}” is not a yyyy-mm-dd date`);
+      if (!m) return fail(`“${s}” is not a yyyy-mm-dd date (or a yyyy-mm month)`);
       // A bare `2024-03` is a month; it stands for its first day.
       return buildWall(Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3]), m[4] ?? '');
     }
     case 'dd/mm/yyyy':
     case 'mm/dd/yyyy': {
+      // A month of a monthly sheet ("01/2026", "Tháng 1/2026") stands for its first day.
+      const my = NUMERIC_MONTH_YEAR.exec(s) ?? VI_MONTH_YEAR.exec(s);
+      if (my) return buildWall(Number(my[2]), Number(my[1]), 1, '');
       const m = NUMERIC_DATE.exec(s);
-      if (!m) return fail(`“${s}” is not a ${format} date`);
+      if (!m) return fail(`“${s}” is not a ${format} date (or a mm/yyyy month)`);
       const a = Number(m[1]);
       const b = Number(m[2]);
       const [day, month] = format === 'dd/mm/yyyy' ? [a, b] : [b, a];
@@ -138,7 +147,11 @@ export function parseWallTime(text: string, format: DateFormat): Parsed<WallTime
         const month = MONTHS[(md[1] ?? '').toLowerCase()];
         if (month) return buildWall(Number(md[3]), month, Number(md[2]), md[4] ?? '');
       }
-      return fail(`“${s}” is not a date like 5 Mar 2024`);
+      // A month and its year ("Jan 2026") stands for the month's first day.
+      const my = MONTH_NAME_YEAR.exec(s);
+      const named = my ? MONTHS[(my[1] ?? '').toLowerCase()] : undefined;
+      if (my && named) return buildWall(Number(my[2]), named, 1, '');
+      return fail(`“${s}” is not a date like 5 Mar 2024 (or a month like Mar 2024)`);
     }
     case 'excel-serial': {
       if (!EXCEL_SERIAL.test(s)) return fail(`“${s}” is not an Excel date number`);
@@ -209,7 +222,16 @@ export function detectDateFormat(
   if (best === 0)
     return { format: null, ambiguous: false, alternatives: [], matched: 0, total: values.length };
   const alternatives = DATE_FORMATS.filter((f) => counts.get(f) === best);
-  const ambiguous = alternatives.includes('dd/mm/yyyy') && alternatives.includes('mm/dd/yyyy');
+  // Day-first and month-first both read every value: ambiguous only where they read one differently
+  // (a sheet of months, "01/2026", reads the same either way).
+  const wallOf = (v: string, f: DateFormat) => {
+    const w = parseWallTime(v, f);
+    return w.ok ? w.value.wallMs : Number.NaN;
+  };
+  const ambiguous =
+    alternatives.includes('dd/mm/yyyy') &&
+    alternatives.includes('mm/dd/yyyy') &&
+    values.some((v) => wallOf(v, 'dd/mm/yyyy') !== wallOf(v, 'mm/dd/yyyy'));
   const format = ambiguous ? preferred : (alternatives[0] ?? null);
   return { format, ambiguous, alternatives, matched: best, total: values.length };
 }

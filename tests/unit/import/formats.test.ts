@@ -14,11 +14,34 @@ const utc = (y: number, m: number, d: number, h = 0, min = 0, s = 0): number =>
   Date.UTC(y, m - 1, d, h, min, s);
 const HOUR = 3_600_000;
 
+describe('months of a monthly sheet', () => {
+  it('detects "Jan 2026" as month names, and "01/2026" without asking day or month first', () => {
+    expect(detectDateFormat(['Jan 2026', 'Feb 2026', 'Mar 2026'])).toMatchObject({
+      format: 'd mmm yyyy',
+      matched: 3,
+    });
+    expect(detectDateFormat(['01/2026', '02/2026', '12/2026'])).toMatchObject({
+      ambiguous: false,
+      matched: 3,
+    });
+    expect(detectDateFormat(['01/02/2026', '03/04/2026']).ambiguous).toBe(true);
+    expect(parseDate('Jan 2026', 'yyyy-mm-dd', 'UTC')).toMatchObject({ ok: false });
+  });
+});
+
 describe('parseDate', () => {
   it.each<[string, DateFormat, number]>([
     ['2024-03-05', 'yyyy-mm-dd', utc(2024, 3, 5)],
     ['2024/03/05', 'yyyy-mm-dd', utc(2024, 3, 5)],
     ['2024-03', 'yyyy-mm-dd', utc(2024, 3, 1)],
+    // Months of a monthly sheet stand for their first day.
+    ['Jan 2026', 'd mmm yyyy', utc(2026, 1, 1)],
+    ['September 2025', 'd mmm yyyy', utc(2025, 9, 1)],
+    ['01/2026', 'dd/mm/yyyy', utc(2026, 1, 1)],
+    ['11/2026', 'mm/dd/yyyy', utc(2026, 11, 1)],
+    ['Tháng 1/2026', 'dd/mm/yyyy', utc(2026, 1, 1)],
+    ['tháng 12 năm 2025', 'dd/mm/yyyy', utc(2025, 12, 1)],
+    ['T3-2026', 'dd/mm/yyyy', utc(2026, 3, 1)],
     ['2024-03-05 14:22', 'yyyy-mm-dd', utc(2024, 3, 5, 14, 22)],
     ['2024-03-05T14:22:10.250Z', 'yyyy-mm-dd', utc(2024, 3, 5, 14, 22, 10) + 250],
     ['2024-03-05T14:22:10+07:00', 'yyyy-mm-dd', utc(2024, 3, 5, 7, 22, 10)],

@@ -45,7 +45,12 @@ describe('validateCsv on the sample files', () => {
     expect((await validateCsv(file, options)).errors).toEqual([
       { row: 3, column: 'Date', value: '2024-02-30', reason: 'day 30 does not exist in month 2' },
       { row: 4, column: 'Date', value: '2024-13-01', reason: 'month 13 does not exist' },
-      { row: 5, column: 'Date', value: 'not a date', reason: '“not a date” is not a yyyy-mm-dd date' },
+      {
+        row: 5,
+        column: 'Date',
+        value: 'not a date',
+        reason: '“not a date” is not a yyyy-mm-dd date (or a yyyy-mm month)',
+      },
       { row: 7, column: 'Date', value: '', reason: 'empty' },
     ]);
   });
