@@ -1,5 +1,7 @@
 /**
- * The first-run screen's ways in: the language, a template, an import, Settings.
+ * The first-run screen's ways in (language, template, import, settings) and the empty states a
+ * template-started dashboard shows before its first goal: no bare "Goals" heading, and no Scorecard
+ * of "No data" when simply no goal has a perspective.
  * Spread into messages-en.ts / messages-vi.ts.
  */
 export const firstRunEn = {
@@ -7,6 +9,9 @@ export const firstRunEn = {
   'firstRun.templates': 'Start from a template',
   'firstRun.import': 'Import a spreadsheet',
   'firstRun.settings': 'Settings',
+  'dashboard.noGoalsYet': 'No goals yet: create one for a KPI to see its progress and forecast here.',
+  'scorecard.noPerspective':
+    'No goal is on the scorecard yet. To place one, open it, choose Edit, tick “Balanced scorecard” and pick its perspective (Financial, Customer, Internal process or Learning & growth).',
 } as const;
 
 export const firstRunVi: Record<keyof typeof firstRunEn, string> = {
@@ -14,4 +19,8 @@ export const firstRunVi: Record<keyof typeof firstRunEn, string> = {
   'firstRun.templates': 'Bắt đầu từ mẫu',
   'firstRun.import': 'Nhập bảng tính',
   'firstRun.settings': 'Cài đặt',
+  'dashboard.noGoalsYet':
+    'Chưa có mục tiêu nào: hãy tạo một mục tiêu cho một KPI để xem tiến độ và dự báo ở đây.',
+  'scorecard.noPerspective':
+    'Chưa có mục tiêu nào trên thẻ điểm. Để đưa một mục tiêu vào, hãy mở mục tiêu, chọn Sửa, đánh dấu “Thẻ điểm cân bằng (BSC)” và chọn khía cạnh (Tài chính, Khách hàng, Quy trình nội bộ hoặc Học hỏi & phát triển).',
 };
