@@ -75,7 +75,7 @@ export function Dashboard() {
       case 'milestones':
         return <MilestoneTimeline milestones={d.milestones} />;
       case 'growth':
-        return <GrowthTable rows={d.growth} compared={d.growthMonths} />;
+        return <GrowthTable rows={d.growth} compared={d.growthMonths} gaps={d.growthGaps} />;
       case 'alerts':
         return <AlertsPanel alerts={d.alerts} measured={d.goals.some((g) => g.status !== 'no_data')} />;
     }
