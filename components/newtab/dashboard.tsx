@@ -45,18 +45,37 @@ export function Dashboard() {
         return pinnedGoals.value.length ? (
           <GoalGrid goals={pinnedGoals.value} t={t} onOpen={openGoal} />
         ) : null;
-      case 'goals':
-        return <GoalGrid goals={listedGoals(goals.value, focusShown)} t={t} onOpen={openGoal} />;
+      case 'goals': {
+        const listed = listedGoals(goals.value, focusShown);
+        if (listed.length) return <GoalGrid goals={listed} t={t} onOpen={openGoal} />;
+        // KPIs but no goal yet (added from Templates, or imported): say what comes next, not a bare heading.
+        if (goals.value.length) return null;
+        return (
+          <p class="pc-muted pc-row" data-testid="no-goals">
+            {t('dashboard.noGoalsYet')}
+            <button type="button" onClick={() => (editing.value = { kind: 'goal' })}>
+              {t('dashboard.newGoal')}
+            </button>
+          </p>
+        );
+      }
       case 'okr':
         return <OkrView okrs={d.okrs} />;
       case 'scorecard':
+        // Four "No data" boxes read as missing numbers; the truth is no goal has a perspective yet.
+        if (d.scorecard.every((p) => p.goalIds.length === 0))
+          return (
+            <p class="pc-muted" data-testid="scorecard-empty">
+              {t('scorecard.noPerspective')}
+            </p>
+          );
         return (
           <Scorecard perspectives={d.scorecard} goals={d.goals} statusLabel={statusLabel} onOpen={openGoal} />
         );
       case 'milestones':
         return <MilestoneTimeline milestones={d.milestones} />;
       case 'growth':
-        return <GrowthTable rows={d.growth} compared={d.growthMonths} />;
+        return <GrowthTable rows={d.growth} compared={d.growthMonths} gaps={d.growthGaps} />;
       case 'alerts':
         return <AlertsPanel alerts={d.alerts} measured={d.goals.some((g) => g.status !== 'no_data')} />;
     }

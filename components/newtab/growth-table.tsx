@@ -1,4 +1,4 @@
-import type { GrowthRow } from '../../lib/app/dashboard-types';
+import type { GrowthGap, GrowthRow } from '../../lib/app/dashboard-types';
 import { dimensionValueLabel } from '../../lib/app/dimension-labels';
 import { tr } from '../app/session';
 
@@ -6,16 +6,49 @@ import { tr } from '../app/session';
  * The growth-KPI pack by channel and by segment: one row per KPI, one column per channel (or segment),
  * each cell the last complete month and its change against the month before.
  */
-export function GrowthTable({ rows, compared }: { rows: GrowthRow[]; compared?: string }) {
+export function GrowthTable({
+  rows,
+  compared,
+  gaps = [],
+}: {
+  rows: GrowthRow[];
+  compared?: string;
+  gaps?: GrowthGap[];
+}) {
   const t = tr.value;
-  if (rows.length === 0) return <p class="pc-muted">{t('widget.empty')}</p>;
-  const groups = [
-    { title: t('dashboard.byChannel'), list: rows.filter((r) => r.dimension === 'channel') },
-    { title: t('dashboard.bySegment'), list: rows.filter((r) => r.dimension === 'segment') },
-  ].filter((g) => g.list.length > 0);
+  /** Under a breakdown: the KPIs it cannot show, and why, rather than a row that silently vanished. */
+  const gapNote = (dimension: GrowthGap['dimension']) => {
+    const list = gaps.filter((g) => g.dimension === dimension);
+    return list.length ? (
+      <p class="pc-muted pc-growth-gaps" data-testid={`growth-gaps-${dimension}`}>
+        {t('growth.notBrokenDown', {
+          dimension: t(`growth.dimension.${dimension}`),
+          list: list.map((g) => g.text).join('; '),
+        })}
+      </p>
+    ) : null;
+  };
+  if (rows.length === 0)
+    return (
+      <>
+        <p class="pc-muted">{t('widget.empty')}</p>
+        {gapNote('channel')}
+        {gapNote('segment')}
+      </>
+    );
+  const groups = (
+    [
+      { dimension: 'channel', title: t('dashboard.byChannel') },
+      { dimension: 'segment', title: t('dashboard.bySegment') },
+    ] as const
+  ).map((g) => ({ ...g, list: rows.filter((r) => r.dimension === g.dimension) }));
   return (
     <div class="pc-growth">
-      {groups.map(({ title, list }) => {
+      {groups.map(({ dimension, title, list }) => {
+        if (list.length === 0) {
+          const note = gapNote(dimension);
+          return note && <div key={title}>{note}</div>;
+        }
         const keys = [...new Set(list.map((r) => r.key))];
         const metrics = [...new Map(list.map((r) => [r.metricId, r.metricName])).entries()];
         const cell = new Map(list.map((r) => [`${r.metricId}|${r.key}`, r]));
@@ -56,6 +89,7 @@ export function GrowthTable({ rows, compared }: { rows: GrowthRow[]; compared?: 
                 ))}
               </tbody>
             </table>
+            {gapNote(dimension)}
           </div>
         );
       })}

@@ -46,7 +46,12 @@ export function KpiList() {
               </th>
               <td class="pc-num">{k.goals}</td>
               <td>
-                {k.derived ? (
+                {k.derived && k.latest ? (
+                  <>
+                    {t('kpis.latestIn', { value: k.latest.value, month: k.latest.month })}{' '}
+                    <span class="pc-muted">({t('kpis.derived')})</span>
+                  </>
+                ) : k.derived ? (
                   <span class="pc-muted">{t('kpis.derived')}</span>
                 ) : k.lastDay ? (
                   day(k.lastDay)

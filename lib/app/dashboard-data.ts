@@ -13,8 +13,8 @@ import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } 
 import { goalDescription } from './goal-description';
 import type { PerspectiveView } from './goal-view';
 import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
-import { growthMonths, growthRows } from './growth-rows';
-import { kpiListItems } from './kpi-list';
+import { growthGaps, growthMonths, growthRows } from './growth-rows';
+import { derivedLatestValues, kpiListItems } from './kpi-list';
 import { milestoneProgress } from './milestone-progress';
 import { createSeriesReader, lastPeriods } from './period-series';
 
@@ -87,6 +87,7 @@ export function evaluateDashboard(
     };
   });
 
+  const growth = growthRows(input.metrics, series, today, settings, ctx, input.rollups);
   const data: DashboardData = {
     generatedAt: now,
     goals: sortGoals(goals, live),
@@ -94,10 +95,17 @@ export function evaluateDashboard(
     scorecard,
     milestones: milestoneViews(live, result.perGoal, ctx, metricsById),
     okrs: okrViews(live, result.perGoal, settings),
-    growth: growthRows(input.metrics, series, today, settings, ctx, input.rollups),
+    growth,
+    growthGaps: growthGaps(input.metrics, growth, series, today, settings, ctx, input.rollups),
     growthMonths: growthMonths(today, settings, ctx),
     metrics: input.metrics,
-    kpis: kpiListItems(input.metrics, input.goals, result.lastDataDays, settings.locale),
+    kpis: kpiListItems(
+      input.metrics,
+      input.goals,
+      result.lastDataDays,
+      settings.locale,
+      derivedLatestValues(input.metrics, series, today, settings, ctx),
+    ),
   };
   return { data, perGoal: result.perGoal };
 }

@@ -60,6 +60,13 @@ export interface GrowthRow {
   changeDirection: 'better' | 'worse' | 'flat' | null;
 }
 
+/** A growth KPI the table cannot break down by a channel or segment, and why, in the UI language. */
+export interface GrowthGap {
+  metricId: string;
+  dimension: 'channel' | 'segment';
+  text: string;
+}
+
 export interface DashboardData {
   generatedAt: number;
   goals: GoalView[];
@@ -68,6 +75,8 @@ export interface DashboardData {
   milestones: MilestoneView[];
   okrs: OkrView[];
   growth: GrowthRow[];
+  /** Growth KPIs with figures but none by a breakdown they are set up for (growth-rows.ts). */
+  growthGaps?: GrowthGap[];
   /** What the growth table compares, for its caption: "Nov vs. Oct". */
   growthMonths?: string;
   metrics: Metric[];

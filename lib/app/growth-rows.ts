@@ -1,9 +1,10 @@
+import { parseFormula } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import type { DayKey } from '../engine/time-buckets';
 import { formatCompact, formatNumber, formatPercent, onCompactScale } from '../i18n/format';
 import { localizedName } from '../i18n/translate';
-import type { Dimension, Metric, Settings } from '../schema';
-import type { GrowthRow } from './dashboard-types';
+import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
+import type { GrowthGap, GrowthRow } from './dashboard-types';
 import { dimensionValues } from './dimension-values';
 import { formatUnitValue, type ViewContext } from './goal-views';
 import { lastPeriods } from './period-series';
@@ -50,11 +51,7 @@ export function growthRows(
   // before the earlier of the two compared, else that month reads null and no change is ever shown.
   const months = lastPeriods(today, 'month', 4, settings);
   const rows: GrowthRow[] = [];
-  // The pack is about rates and per-channel economics: derived KPIs (cost per lead, conversion, ROAS,
-  // churn…) lead; base counts and sums are listed only when the user has no derived KPI yet.
-  const live = metrics.filter((m) => !m.archived && m.deletedAt === null);
-  const derived = live.filter((m) => m.formula || m.templateId);
-  for (const metric of derived.length ? derived : live) {
+  for (const metric of packMetrics(metrics)) {
     for (const dimension of ['channel', 'segment'] as const) {
       if (!metric.dimensions.includes(dimension)) continue;
       const read = dimensionValues(metric, dimension, byId, rollups).map((key) => {
@@ -102,4 +99,75 @@ export function growthRows(
     }
   }
   return rows;
+}
+
+/**
+ * The KPIs the growth table lists: derived ones (cost per lead, conversion, ROAS, churn…) and those
+ * added from the templates lead; base counts and sums only when the user has no such KPI yet.
+ */
+function packMetrics(metrics: readonly Metric[]): Metric[] {
+  const live = metrics.filter((m) => !m.archived && m.deletedAt === null);
+  const derived = live.filter((m) => m.formula || m.templateId);
+  return derived.length ? derived : live;
+}
+
+/** The base KPIs a metric is read from: itself, or the bases under its formula (through derived ones). */
+function baseInputs(metric: Metric, byId: ReadonlyMap<string, Metric>, seen = new Set<string>()): Metric[] {
+  if (seen.has(metric.id)) return [];
+  seen.add(metric.id);
+  if (!metric.formula) return [metric];
+  const parsed = parseFormula(metric.formula);
+  if (!parsed.ok) return [];
+  return parsed.refs.flatMap((id) => {
+    const ref = byId.get(id);
+    return ref ? baseInputs(ref, byId, seen) : [];
+  });
+}
+
+/**
+ * The growth KPIs that have figures in the compared months but none by a channel or segment they
+ * are set up for, each with why: the inputs never logged by that dimension ("Average monthly value per
+ * customer (Revenue not logged by segment)"), or, when every input is, no complete month in common.
+ * The table lists them under its breakdown rather than letting the KPI vanish from it.
+ */
+export function growthGaps(
+  metrics: readonly Metric[],
+  rows: readonly GrowthRow[],
+  series: SeriesReader,
+  today: DayKey,
+  settings: Settings,
+  ctx: ViewContext,
+  rollups: readonly DailyRollup[] = [],
+): GrowthGap[] {
+  const byId = new Map(metrics.map((m) => [m.id, m]));
+  const months = lastPeriods(today, 'month', 4, settings);
+  const shown = new Set(rows.map((r) => `${r.metricId}|${r.dimension}`));
+  const loggedBy = (metricId: string, dimension: Dimension) =>
+    rollups.some((r) => r.metricId === metricId && Boolean(parseDimKey(r.dimKey)[dimension]));
+  const gaps: GrowthGap[] = [];
+  for (const metric of packMetrics(metrics)) {
+    const wanted = (['channel', 'segment'] as const).filter(
+      (d) => metric.dimensions.includes(d) && !shown.has(`${metric.id}|${d}`),
+    );
+    if (!wanted.length) continue;
+    const total = series(metric.id, undefined, 'month', months);
+    if (total[total.length - 2] == null && total[total.length - 3] == null) continue;
+    const name = localizedName(metric, settings.locale);
+    for (const dimension of wanted) {
+      const dim = ctx.t(`growth.dimension.${dimension}`);
+      const inputs = baseInputs(metric, byId);
+      const missing = inputs.filter((m) => !loggedBy(m.id, dimension));
+      const text = !missing.length
+        ? ctx.t('growth.noCommonMonth', { name, dimension: dim })
+        : !metric.formula
+          ? ctx.t('growth.selfNotLoggedBy', { name, dimension: dim })
+          : ctx.t('growth.notLoggedBy', {
+              name,
+              dimension: dim,
+              inputs: missing.map((m) => localizedName(m, settings.locale)).join(', '),
+            });
+      gaps.push({ metricId: metric.id, dimension, text });
+    }
+  }
+  return gaps;
 }

@@ -3,6 +3,7 @@ import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
 import { firstHourEn } from './messages-first-hour';
+import { firstRunEn } from './messages-first-run';
 import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
@@ -44,6 +45,7 @@ export const en = {
   ...oddEntryEn,
   ...kpiValuesEn,
   ...goalTrashEn,
+  ...firstRunEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

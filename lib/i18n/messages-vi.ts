@@ -4,6 +4,7 @@ import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
 import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
+import { firstRunVi } from './messages-first-run';
 import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
@@ -43,6 +44,7 @@ export const vi: Record<MessageKey, string> = {
   ...oddEntryVi,
   ...kpiValuesVi,
   ...goalTrashVi,
+  ...firstRunVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

@@ -79,7 +79,38 @@ describe('new-tab dashboard', () => {
       const page = await openNewTab(fx.context);
       await page.getByTestId('first-run-example').waitFor();
       assert.ok(await page.getByTestId('first-run-create').isVisible());
+      // Every way in from the first screen: a template, an import, Settings.
+      assert.ok(await page.getByTestId('first-run-templates').isVisible());
+      assert.equal(await page.getByTestId('first-run-import').getAttribute('href'), '/import.html');
+      assert.equal(await page.getByTestId('first-run-settings').getAttribute('href'), '/options.html');
+      const importUrl = await page.getByTestId('first-run-import').evaluate((a) => a.href);
+      assert.equal(importUrl, `chrome-extension://${fx.extensionId}/import.html`);
       assert.deepEqual(await axeViolations(page), []);
+
+      // The language is chosen right there, applied at once, and is the options page's setting.
+      const vi = page.getByTestId('first-run-lang-vi');
+      assert.equal(await vi.getAttribute('aria-pressed'), 'false');
+      await vi.click();
+      await page.waitForFunction(() => document.documentElement.lang === 'vi');
+      assert.equal(await vi.getAttribute('aria-pressed'), 'true');
+      assert.equal((await page.getByTestId('first-run-example').textContent())?.trim(), 'Tải dữ liệu mẫu');
+      assert.equal((await page.getByTestId('first-run-templates').textContent())?.trim(), 'Bắt đầu từ mẫu');
+      assert.equal((await page.getByTestId('first-run-import').textContent())?.trim(), 'Nhập bảng tính');
+      assert.deepEqual(await axeViolations(page), []);
+      const options = await openExtensionPage(fx.context, fx.extensionId, 'options.html');
+      assert.equal(await options.locator('select[name="locale"]').inputValue(), 'vi');
+      await options.close();
+      await page.getByTestId('first-run-lang-en').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await page.getByText('Load example data').waitFor();
+
+      // Templates straight from first run; closed without adding, the dashboard says what comes next.
+      await page.getByTestId('first-run-templates').click();
+      await page.getByTestId('editor-templates').waitFor();
+      await page.keyboard.press('Escape');
+      await page.getByTestId('editor-templates').waitFor({ state: 'detached' });
+      await page.getByTestId('no-goals').getByText('No goals yet').waitFor();
+      await page.getByTestId('scorecard-empty').waitFor();
       assertNoPageErrors(fx);
     });
   });

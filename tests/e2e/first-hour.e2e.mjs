@@ -12,6 +12,7 @@ import {
   RESULTS_DIR,
   saveScreenshot,
   useExtension,
+  withExtension,
 } from './helpers.mjs';
 
 async function loadExample(fx) {
@@ -676,5 +677,39 @@ describe('first hour: check-ins on the new tab, exact values', () => {
     await options.close();
     await popup.close();
     assertNoPageErrors(fx);
+  });
+});
+
+// A Vietnamese founder on an empty install: the language and the template pack from the first screen,
+// and a dashboard that says what to do next before any goal exists.
+describe('first hour from an empty install', () => {
+  it('starts in Vietnamese from a template and is told what comes next', async () => {
+    await withExtension(async (fx) => {
+      const page = await fx.context.newPage();
+      await page.setViewportSize({ width: 1366, height: 900 });
+      await page.goto(fx.extUrl('newtab.html'), { waitUntil: 'load' });
+      await page.getByTestId('first-run-lang-vi').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'vi');
+      await shoot(page.locator('main'), 'first-run-vi');
+      await page.getByTestId('first-run-templates').click();
+      const picker = page.getByTestId('editor-templates');
+      await picker.waitFor();
+      await picker.locator('strong', { hasText: 'Giá trị trung bình mỗi khách hàng mỗi tháng' }).waitFor();
+      await page.getByTestId('template-avg_monthly_value_per_customer').click();
+      await picker.waitFor({ state: 'detached' });
+      await page.locator('main[aria-busy="false"]').waitFor();
+      // KPIs, no goal: no bare "Goals" heading, and no Scorecard of four "No data" boxes.
+      const noGoals = page.getByTestId('no-goals');
+      await noGoals.getByText('Chưa có mục tiêu nào', { exact: false }).waitFor();
+      assert.match(
+        (await page.getByTestId('scorecard-empty').textContent()) ?? '',
+        /Thẻ điểm cân bằng \(BSC\)/,
+      );
+      assert.equal(await page.locator('[data-widget="scorecard"] .pc-perspective').count(), 0);
+      await noGoals.getByRole('button', { name: 'Mục tiêu mới' }).click();
+      await page.getByTestId('editor-goal').waitFor();
+      await page.keyboard.press('Escape');
+      assertNoPageErrors(fx);
+    });
   });
 });
