@@ -648,6 +648,18 @@ describe('first hour: check-ins on the new tab, exact values', () => {
 
       await pick(locale === 'vi' ? 'gắn kết' : 'engagement');
       await log(locale === 'vi' ? '0,15' : '0.15');
+      // Engagement has read 70–80%: 0.15 is asked about, the percentage offered first, and the value
+      // as typed is saved exactly when chosen.
+      const unusual = popup.getByTestId('unusual');
+      await unusual.waitFor();
+      assert.deepEqual(
+        await buttonTexts(unusual),
+        locale === 'vi'
+          ? ['Lưu 15%', 'Lưu 0,15%', 'Sửa giá trị']
+          : ['Save 15%', 'Save 0.15%', 'Change the value'],
+      );
+      await shoot(popup.locator('body'), `popup-unusual-${locale}-${theme}`);
+      await popup.getByTestId('unusual-1').click();
       await popup.getByTestId('undo').waitFor();
       assert.match(
         await status.textContent(),
