@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeGoalDetail, type GoalDetailData } from '../../lib/app/goal-detail-data';
+import { type GoalChartLabels, type GoalChartPlan, goalChartPlan } from '../../lib/charts/goal-chart-series';
 import { presetRange } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
 import type { Translator } from '../../lib/i18n/translate';
 import { onChange } from '../../lib/storage/changes';
 import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
-import { type ChartSeries, KpiChart } from '../shared/kpi-chart';
+import { KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
 import { DeleteGoalButton } from './goal-delete';
 import { editing, showToast } from './model';
@@ -230,50 +231,38 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
   );
 }
 
-/**
- * The detail chart's columns and series: the value (named for the goal's type: a level is no
- * "cumulative", docs/figures.md), the trajectory or threshold, the forecast's p10 / median / p90 with
- * the band between p10 and p90, and for a total what each period added. A forecast the goal does not
- * have (a keep goal's chances, a level before 8 periods) is left out, legend entries included: three
- * "Forecast" names over an empty chart promised lines that were not there.
- */
+/** The detail chart: the columns in the chosen range, drawn as lib/charts/goal-chart-series.ts says. */
 function detailChart(
   c: NonNullable<GoalDetailData['chart']>,
   pick: <T>(arr: T[]) => T[],
   t: Translator,
-): { data: [number[], ...(number | null)[][]]; series: ChartSeries[]; band?: [number, number] } {
-  const columns: (number | null)[][] = [pick(c.actual), pick(c.target)];
-  const series: ChartSeries[] = [
-    { label: t(`chart.series.${c.type ?? 'total'}`), color: 'var(--pc-accent)', width: 2.5 },
+): GoalChartPlan {
+  return goalChartPlan(
     {
-      label: t(c.type === 'keep' ? 'chart.series.threshold' : 'detail.trajectory'),
-      color: 'var(--pc-muted)',
-      dash: [6, 4],
+      ...(c.type ? { type: c.type } : {}),
+      xs: pick(c.xs),
+      actual: pick(c.actual),
+      target: pick(c.target),
+      low: pick(c.low),
+      mid: pick(c.mid),
+      high: pick(c.high),
+      hit: pick(c.hit),
+      perPeriod: pick(c.perPeriod),
     },
-  ];
-  const forecast = [pick(c.low), pick(c.mid), pick(c.high)];
-  let band: [number, number] | undefined;
-  if (forecast.some((col) => col.some((v) => v !== null))) {
-    columns.push(...forecast);
-    series.push(
-      { label: t('detail.forecastLow'), color: 'rgba(120,120,200,0.6)', width: 1 },
-      { label: t('detail.forecast'), color: 'rgba(120,120,200,1)', dash: [2, 3] },
-      { label: t('detail.forecastHigh'), color: 'rgba(120,120,200,0.6)', width: 1 },
-    );
-    // uPlot counts series from 1 (0 is time): shade from p90 down to p10.
-    band = [columns.length, columns.length - 2];
-  }
-  // A level's card date, on the target line (goal-detail-data.ts: where half the futures reach it).
-  const hit = pick(c.hit);
-  if (hit.some((v) => v !== null)) {
-    columns.push(hit);
-    series.push({ label: t('chart.series.forecastDate'), color: 'var(--pc-on-track)', width: 1 });
-  }
-  // A total also draws what each period added; a level's or keep goal's per-period value is its main
-  // line already, drawn twice it read as a sixth series matching neither legend colour.
-  if (c.type === 'total') {
-    columns.push(pick(c.perPeriod));
-    series.push({ label: t('chart.series.perPeriod'), color: 'var(--pc-at-risk)', width: 1, axis: 'side' });
-  }
-  return { data: [pick(c.xs), ...columns], series, ...(band ? { band } : {}) };
+    goalChartLabels(t),
+  );
+}
+
+/** The legend's names from the app's message table (the widgets have theirs: widget-messages.ts). */
+function goalChartLabels(t: Translator): GoalChartLabels {
+  return {
+    value: { total: t('chart.series.total'), level: t('chart.series.level'), keep: t('chart.series.keep') },
+    trajectory: t('detail.trajectory'),
+    threshold: t('chart.series.threshold'),
+    forecastLow: t('detail.forecastLow'),
+    forecast: t('detail.forecast'),
+    forecastHigh: t('detail.forecastHigh'),
+    forecastDate: t('chart.series.forecastDate'),
+    perPeriod: t('chart.series.perPeriod'),
+  };
 }

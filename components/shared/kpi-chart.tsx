@@ -1,23 +1,12 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
+import type { ChartSeries } from '../../lib/charts/goal-chart-series';
 import { MONTH_S, monthBoundaries, monthLabels, monthMiddles, monthStep } from '../../lib/charts/month-axis';
 import { type AlignedData, lonelyIndices, resolveColor } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
 import type { Locale } from '../../lib/schema';
 
-export interface ChartSeries {
-  label: string;
-  color: string;
-  dash?: number[];
-  /** Area fill (e.g. the forecast band) */
-  fill?: string;
-  width?: number;
-  /**
-   * 'side': drawn against its own axis on the right. A total's "added in the period" (₫60–90M a week)
-   * had been a flat line at the foot of the running total's ₫0–2.5B axis.
-   */
-  axis?: 'side';
-}
+export type { ChartSeries };
 
 export interface KpiChartProps {
   data: AlignedData;
@@ -34,6 +23,11 @@ export interface KpiChartProps {
   locale?: Locale;
   /** The legend's name for the time axis, in the UI's language (uPlot's own is "Time"). */
   timeLabel?: string;
+  /**
+   * false: the legend names the series and shows no hovered values (a snapshot or embed, often read
+   * as a page or a printout: "Actual: —" beside every name read as missing data).
+   */
+  liveLegend?: boolean;
 }
 
 /** Vietnamese names for the time axis: "Th1"…"Th12" as months are shortened at work, "T2"…"CN" as weekdays. */
@@ -128,6 +122,7 @@ export function KpiChart({
   band,
   locale,
   timeLabel,
+  liveLegend = true,
 }: KpiChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
@@ -147,7 +142,7 @@ export function KpiChart({
         width: Math.max(200, el.clientWidth),
         height,
         cursor: { drag: { x: true, y: false } },
-        legend: { show: true },
+        legend: { show: true, live: liveLegend },
         scales: { x: { time: true }, ...(sideAxis ? { side: { auto: true } } : {}) },
         ...(locale === 'vi' ? { fmtDate: (tpl: string) => UPlot.fmtDate(tpl, VI_DATE_NAMES) } : {}),
         axes: [
@@ -223,7 +218,7 @@ export function KpiChart({
       plot.current = null;
     };
     // Recreated only when the series layout changes; new data goes through setData below.
-  }, [series.length, height, band?.[0], band?.[1], locale, timeLabel]);
+  }, [series.length, height, band?.[0], band?.[1], locale, timeLabel, liveLegend]);
 
   useEffect(() => {
     plot.current?.setData(data as uPlot.AlignedData);

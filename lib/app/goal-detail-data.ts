@@ -1,3 +1,4 @@
+import { chartFormats } from '../charts/goal-chart-series';
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
 import { rollingSums } from '../engine/goal-types/reach-level';
@@ -19,7 +20,7 @@ import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
 import { evaluateDashboard, loadDashboardInput } from './dashboard-data';
 import type { ChartView, GoalView } from './goal-view';
-import { buildGoalView, formatUnitValue, goalUnit } from './goal-views';
+import { buildGoalView, goalUnit } from './goal-views';
 import { createSeriesReader } from './period-series';
 
 const DAY = 86_400_000;
@@ -53,6 +54,7 @@ export async function computeGoalDetail(
   const metric = input.metrics.find((m) => m.id === goal.metricId);
   const unit = goalUnit(goal, metric);
   const ctx = { t, settings, now };
+  const formats = chartFormats(unit, settings.locale);
   return {
     goal,
     view: data.goals.find((g) => g.id === goalId) ?? buildGoalView(goal, ev, metric, [], ctx),
@@ -63,8 +65,8 @@ export async function computeGoalDetail(
       .sort((a, b) => b.time - a.time)
       .map((c) => localizeExampleCheckIn(c, settings.locale)),
     smart: (ev?.smart ?? []).map((s) => s.message[settings.locale]),
-    formatAxis: (v) => formatUnitValue(v, unit, ctx),
-    formatPoint: (v) => formatUnitValue(unit.kind === 'count' ? Math.round(v) : v, unit, ctx),
+    formatAxis: formats.axis,
+    formatPoint: formats.point,
     formatExact: (v) => formatExactValue(v, unit, settings.locale),
   };
 }
@@ -315,6 +317,8 @@ export function buildChart(
   return {
     goalId: goal.id,
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
+    // The unit the chart writes its numbers in (the card's), carried into a snapshot for its widget.
+    unit: goalUnit(goal, metric),
     // Point i is the value at the END of period i (a total's running sum, a level's period value; the
     // trajectory and the band are read there too), drawn at the period's last instant, the card's value
     // at now: drawn at the period's start, a December value read as December 1st, and the line reached

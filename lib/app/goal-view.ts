@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Locale } from '../schema/common';
+import { Unit } from '../schema/metric';
 
 /**
  * What a goal card shows, already computed and formatted. It is the one shape shared by the new-tab
@@ -52,6 +53,8 @@ export const ChartView = z.object({
   mid: z.array(z.nullable(z.number())),
   high: z.array(z.nullable(z.number())),
   unitLabel: z.optional(Text),
+  /** The unit the numbers are written in ("$2M", "3.6×", "32%"), as on the card and the app's chart. */
+  unit: z.optional(Unit),
 });
 export type ChartView = z.infer<typeof ChartView>;
 

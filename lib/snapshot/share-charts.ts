@@ -11,8 +11,21 @@ export type DetailChart = ChartView & { perPeriod?: unknown };
 
 /** Exactly the ChartView fields, nothing else. */
 export function toShareChart(chart: DetailChart): ChartView {
-  const { goalId, xs, actual, target, low, mid, high, unitLabel } = chart;
-  return { goalId, xs, actual, target, low, mid, high, ...(unitLabel === undefined ? {} : { unitLabel }) };
+  const { goalId, type, xs, actual, target, low, mid, high, unitLabel, unit } = chart;
+  return {
+    goalId,
+    // The type names the first series and the second ("Threshold to keep" for a keep goal), and the
+    // unit writes the axis as the app does: both had been dropped here.
+    ...(type === undefined ? {} : { type }),
+    xs,
+    actual,
+    target,
+    low,
+    mid,
+    high,
+    ...(unitLabel === undefined ? {} : { unitLabel }),
+    ...(unit === undefined ? {} : { unit }),
+  };
 }
 
 /**

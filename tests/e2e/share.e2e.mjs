@@ -50,6 +50,17 @@ async function download(page, testId, dir) {
   return { name: file.suggestedFilename(), path: target };
 }
 
+const xmlUnescape = (s) =>
+  s.replace(/&(lt|gt|quot|apos|amp);/g, (_, e) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e]);
+
+/** The text an SVG shows, its lines joined by spaces (a wrapped line breaks only at a space). */
+function svgText(svg) {
+  const lines = [...svg.matchAll(/<text\b[^>]*>([\s\S]*?)<\/text>/g)].map((m) =>
+    xmlUnescape(m[1].replace(/<[^>]+>/g, ' ')),
+  );
+  return lines.join(' ').replace(/\s+/g, ' ');
+}
+
 /** Every goal id a snapshot mentions, wherever it appears. */
 function idsIn(snapshot) {
   const ids = new Set();
@@ -209,6 +220,94 @@ describe('Share / embed', () => {
         );
       },
       { name: 'share' },
+    );
+  });
+
+  // Review 2: the card image cut "held 3 of 11 mo…" and "ends at or above…" and had no reason line;
+  // the snapshot's charts read "32", "6B" on their y axis and listed empty forecast series.
+  it("exports a card image with the card's reason and full figures, and charts with units", async () => {
+    await withExtension(
+      async (fx) => {
+        await loadExampleThroughOptions(fx);
+        const page = await fx.context.newPage();
+        await page.setViewportSize({ width: 1366, height: 900 });
+        await page.goto(`chrome-extension://${fx.extensionId}/newtab.html`, { waitUntil: 'load' });
+        await page
+          .locator('main[aria-busy="false"] [data-testid="goal-card"]')
+          .first()
+          .waitFor({ timeout: 30_000 });
+        const keep = 'ex-kpi-gross-margin'; // a keep goal: a reason, a threshold, no forecast band
+        const total = 'ex-kpi-net-profit'; // a total in ₫ with a forecast
+        const card = page.locator(`[data-testid="goal-card"][data-goal-id="${keep}"]`).first();
+        const read = async (testId) => ((await card.getByTestId(testId).textContent()) ?? '').trim();
+        const reason = await read('goal-reason');
+        const figures = [
+          `${await read('goal-value')} / ${await read('goal-target')}`,
+          await read('goal-progress-text'),
+          reason,
+          await read('goal-pace'),
+          await read('goal-forecast'),
+        ];
+        assert.match(reason, /·/, `the card shows its status with a reason: "${reason}"`);
+
+        await page.getByTestId('share').click();
+        const dialog = page.getByTestId('share-dialog');
+        await dialog.waitFor();
+        for (const id of [keep, total]) await dialog.locator(`input[data-goal-id="${id}"]`).check();
+
+        await page.getByTestId('share-image-goal').selectOption(keep);
+        const svg = svgText(readFileSync((await download(page, 'share-svg', dir)).path, 'utf8'));
+        for (const figure of figures) assert.ok(svg.includes(figure), `the SVG holds "${figure}":\n${svg}`);
+        assert.ok(!svg.includes('…'), `nothing is elided: ${svg}`);
+
+        // The offline HTML, with every text its charts draw on their canvases recorded.
+        const html = await download(page, 'share-html', dir);
+        const offline = await fx.context.newPage();
+        await offline.route('**/*', (route) =>
+          route.request().url().startsWith('file:') ? route.continue() : route.abort(),
+        );
+        offline.on('pageerror', (e) => fx.pageErrors.push(`offline: ${e.message}`));
+        await offline.addInitScript(() => {
+          const drawn = {};
+          /** @type {any} */ (window).__drawn = drawn;
+          const fillText = CanvasRenderingContext2D.prototype.fillText;
+          CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+            const host = /** @type {any} */ (this.canvas.getRootNode()).host;
+            const id = host?.getAttribute?.('goal-id') ?? '?';
+            if (!drawn[id]) drawn[id] = [];
+            drawn[id].push(String(text));
+            return fillText.call(this, text, ...rest);
+          };
+        });
+        await offline.goto(pathToFileURL(html.path).href, { waitUntil: 'load' });
+        const charts = offline.locator('pacer-kpi-chart');
+        assert.equal(await charts.count(), 2);
+        for (const i of [0, 1]) await charts.nth(i).locator('canvas').first().waitFor({ timeout: 15_000 });
+        await offline.waitForFunction(() => Object.keys(/** @type {any} */ (window).__drawn).length >= 2);
+        const drawn = await offline.evaluate(() => /** @type {any} */ (window).__drawn);
+        // Value labels: a digit, and not a month's year ("Mar\n2026" or "2026").
+        const numeric = (labels) => labels.filter((l) => /\d/.test(l) && !/\d{4}$/.test(l));
+        // The y axis of a percent KPI reads "30%", of a ₫ total "₫4B", as in the app.
+        assert.ok(
+          numeric(drawn[keep]).some((l) => /^\d+(\.\d+)?%$/.test(l)) &&
+            numeric(drawn[keep]).every((l) => l.endsWith('%')),
+          `percent axis labels: ${JSON.stringify(drawn[keep])}`,
+        );
+        assert.ok(
+          numeric(drawn[total]).length > 0 && numeric(drawn[total]).every((l) => l.includes('₫')),
+          `currency axis labels: ${JSON.stringify(drawn[total])}`,
+        );
+        // The legend names what is drawn, with no hover read-outs.
+        const legend = (id) =>
+          offline.locator(`pacer-kpi-chart[goal-id="${id}"] .u-legend .u-label`).allTextContents();
+        assert.deepEqual(await legend(keep), ['Value per month', 'Threshold to keep']);
+        assert.deepEqual((await legend(total)).slice(0, 2), ['Running total', 'Target trajectory']);
+        assert.equal(await offline.locator('pacer-kpi-chart .u-legend .u-value').count(), 0);
+        await saveScreenshot(offline, 'share-offline-units');
+        await offline.close();
+        assertNoPageErrors(fx);
+      },
+      { name: 'share-figures' },
     );
   });
 });

@@ -8,6 +8,7 @@ import { computeGoalCharts } from '../../../lib/app/goal-detail-data';
 import type { GoalView, PerspectiveView } from '../../../lib/app/goal-view';
 import type { Settings } from '../../../lib/schema';
 import { buildSnapshot, goalCardSvg, snapshotToHtml, snapshotToJson } from '../../../lib/snapshot';
+import type { CardTheme } from '../../../lib/snapshot/goal-card-svg';
 import { chartsForShare } from '../../../lib/snapshot/share-charts';
 import { shareFileName } from '../../../lib/snapshot/share-files';
 import { getDb } from '../../app/session';
@@ -93,6 +94,12 @@ export async function downloadSnapshotHtml(input: ShareInput): Promise<string> {
   return name;
 }
 
+/** The theme the user sees the card in: the image matches it ("system" follows the OS, as the page does). */
+function cardTheme(settings: Settings): CardTheme {
+  if (settings.theme !== 'system') return settings.theme;
+  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
 /** The goal exactly as a snapshot would carry it (no pin, no unshared parent), as a card image. */
 function cardSvg(input: ShareInput, goalId: string): { svg: string; goal: GoalView } {
   const snapshot = buildSnapshot({ goals: input.goals }, [goalId], {
@@ -101,7 +108,7 @@ function cardSvg(input: ShareInput, goalId: string): { svg: string; goal: GoalVi
   });
   const goal = snapshot.goals[0];
   if (!goal) throw new Error(`No goal with id ${goalId}`);
-  return { svg: goalCardSvg(goal, input.settings.locale), goal };
+  return { svg: goalCardSvg(goal, input.settings.locale, { theme: cardTheme(input.settings) }), goal };
 }
 
 /** (c) One goal card as an SVG file. */

@@ -1,8 +1,8 @@
-import type { AlignedData } from '../../../lib/charts/series-data';
+import { chartFormats, goalChartPlan } from '../../../lib/charts/goal-chart-series';
 import { formatCompact } from '../../../lib/i18n/format';
-import { type ChartSeries, KpiChart } from '../../shared/kpi-chart';
+import { KpiChart } from '../../shared/kpi-chart';
 import { BASE_ATTRIBUTES, PacerElement, type RenderContext } from './pacer-element';
-import { adoptStyles, tokenValue } from './styles';
+import { adoptStyles } from './styles';
 
 let uplotCss: Promise<string> | null = null;
 /** uPlot's legend and cursor CSS, fetched with uPlot itself (a lazy chunk) and adopted by each chart's root. */
@@ -17,7 +17,8 @@ function chartHeight(value: string | null): number {
 }
 
 /**
- * `<pacer-kpi-chart goal-id="…" [height]>`: actual against target trajectory with the forecast band.
+ * `<pacer-kpi-chart goal-id="…" [height]>`: the goal's value against its trajectory (or threshold), with
+ * the forecast band when it has one: the goal detail's chart.
  * uPlot is a separate chunk, downloaded the first time one of these is on the page.
  */
 export class PacerKpiChartElement extends PacerElement {
@@ -44,30 +45,40 @@ export class PacerKpiChartElement extends PacerElement {
     const chart = snapshot.charts?.find((c) => c.goalId === goal.id);
     if (!chart) return { problem: 'error.noChart', params: { id: goal.id } } as const;
     this.#adoptUplotCss();
-    // Canvas cannot read var(): resolve the theme tokens the host sees now.
-    const accent = tokenValue(this, 'accent', '#2156c7');
-    const muted = tokenValue(this, 'muted', '#5b6472');
-    const series: ChartSeries[] = [
-      { label: msg('actual'), color: accent, width: 2 },
-      { label: msg('target'), color: muted, dash: [6, 4], width: 1.5 },
-      { label: msg('forecastLow'), color: muted, dash: [2, 3], width: 1 },
-      { label: msg('forecast'), color: accent, dash: [4, 4], width: 1.5 },
-      { label: msg('forecastHigh'), color: muted, dash: [2, 3], width: 1 },
-    ];
-    const data: AlignedData = [chart.xs, chart.actual, chart.target, chart.low, chart.mid, chart.high];
+    // The app's chart, series for series (lib/charts/goal-chart-series.ts): the same names, the same
+    // axis units, and only the series that have something to draw.
+    // A snapshot from before charts carried their type names its first line "Actual".
+    const actual = msg('actual');
+    const plan = goalChartPlan(chart, {
+      value: chart.type
+        ? { total: msg('series.total'), level: msg('series.level'), keep: msg('series.keep') }
+        : { total: actual, level: actual, keep: actual },
+      trajectory: msg('trajectory'),
+      threshold: msg('threshold'),
+      forecastLow: msg('forecastLow'),
+      forecast: msg('forecast'),
+      forecastHigh: msg('forecastHigh'),
+      forecastDate: msg('forecastDate'),
+      perPeriod: msg('perPeriod'),
+    });
+    // A snapshot from before charts carried their unit: compact numbers with the unit's label.
     const unit = chart.unitLabel ? ` ${chart.unitLabel}` : '';
+    const formats = chart.unit
+      ? chartFormats(chart.unit, locale)
+      : { axis: (v: number) => `${formatCompact(v, locale)}${unit}`, point: undefined };
     return (
       <figure class="pc-panel pc-chart-widget" data-goal-id={goal.id} style={{ margin: 0 }}>
         <figcaption class="pc-panel-title">{goal.title}</figcaption>
         <KpiChart
-          data={data}
-          series={series}
-          band={[5, 3]}
+          data={plan.data}
+          series={plan.series}
+          band={plan.band}
           height={chartHeight(this.getAttribute('height'))}
           label={msg('chartLabel', { title: goal.title })}
-          formatValue={(v) => `${formatCompact(v, locale)}${unit}`}
+          formatValue={formats.axis}
+          formatPoint={formats.point}
           locale={locale}
-          timeLabel={msg('time')}
+          liveLegend={false}
         />
       </figure>
     );

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Snapshot } from '../../../lib/app/goal-view';
 import { escapeXml, jsonForScript, scriptForInline } from '../../../lib/snapshot/escape';
-import { goalCardSvg, wrapText } from '../../../lib/snapshot/goal-card-svg';
+import { CARD_PALETTES, goalCardSvg, wrapText } from '../../../lib/snapshot/goal-card-svg';
 import { snapshotToHtml } from '../../../lib/snapshot/snapshot-html';
 import { themeTokenCss, withTokenFallbacks } from '../../../lib/snapshot/widget-css';
 import { exampleSnapshot, goalView } from './fixtures';
@@ -95,10 +95,134 @@ describe('goalCardSvg', () => {
     expect(svg).not.toContain('<path');
   });
 
-  it('wraps long titles into two lines with an ellipsis', () => {
-    expect(wrapText('one two three four five six', 9, 2)).toEqual(['one two', 'three fo…']);
-    expect(wrapText('short', 20, 2)).toEqual(['short']);
-    expect(wrapText('Supercalifragilistic', 8, 2)).toEqual(['Superca…']);
+  it('wraps text into lines without losing a word or a character', () => {
+    expect(wrapText('one two three four five six', 9)).toEqual(['one two', 'three', 'four five', 'six']);
+    expect(wrapText('short', 20)).toEqual(['short']);
+    expect(wrapText('Supercalifragilistic', 8)).toEqual(['Supercal', 'ifragili', 'stic']);
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ minLength: 1, maxLength: 30 }).filter((w) => !/\s/.test(w))),
+        fc.integer({ min: 1, max: 60 }),
+        (words, max) => {
+          const lines = wrapText(words.join(' '), max);
+          for (const line of lines) expect(Array.from(line).length).toBeLessThanOrEqual(max);
+          expect(lines.join('').replace(/\s/g, '')).toBe(words.join('').replace(/\s/g, ''));
+        },
+      ),
+    );
+  });
+
+  // The marketer's card (review 2): the figures that matter sat past the cut, and the reason was gone.
+  const roas = goalView({
+    id: 'roas',
+    title: 'ROAS of 4 or more every month',
+    owner: 'Marketing lead',
+    status: 'off_track',
+    statusLabel: 'Off track',
+    reason: 'Nov: 3.57×, below the 4× floor',
+    progress: 0.27,
+    value: 'Nov: 3.57×',
+    target: '4×',
+    progressText: 'held 3 of 11 months',
+    pace: '0.43× under the 4× floor',
+    forecast: 'Below the line now · 32% chance this month ends at or above 4×',
+    deadline: 'Dec 31, 2026 · 24 days left',
+  });
+
+  /** The text the image shows, one string per `<text>` element, unescaped. */
+  function svgLines(svg: string): string[] {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    return [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '');
+  }
+
+  it('carries every figure of the card and its reason, wrapped, never elided', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      for (const locale of ['en', 'vi'] as const) {
+        const lines = svgLines(goalCardSvg(roas, locale, { theme }));
+        const all = lines.join(' ');
+        expect(all).not.toContain('…');
+        expect(all).toContain('Nov: 3.57× / 4×');
+        expect(all).toContain('held 3 of 11 months');
+        expect(all).toContain('Off track · Nov: 3.57×, below the 4× floor');
+        expect(all).toContain('0.43× under the 4× floor');
+        expect(all).toContain('Below the line now · 32% chance this month ends at or above 4×');
+        expect(all).toContain('Dec 31, 2026 · 24 days left');
+      }
+    }
+    const vi = goalView({
+      id: 'vi',
+      title: 'Giữ biên lợi nhuận gộp từ 30% trở lên trong suốt năm tài chính 2026',
+      status: 'at_risk',
+      statusLabel: 'Có rủi ro',
+      reason: '01–07/12: 29,6%, dưới mức sàn 30%',
+      value: '01–07/12: 29,6%',
+      target: '30%',
+      progressText: 'giữ được 5 trên 12 tháng',
+      forecast: 'Đang dưới ngưỡng · 45% khả năng tháng này kết thúc ở mức 30% trở lên',
+    });
+    const all = svgLines(goalCardSvg(vi, 'vi', { theme: 'dark' })).join(' ');
+    expect(all).not.toContain('…');
+    for (const figure of [
+      'giữ được 5 trên 12 tháng',
+      'Có rủi ro · 01–07/12: 29,6%, dưới mức sàn 30%',
+      '30% trở lên',
+    ])
+      expect(all).toContain(figure);
+  });
+
+  it('keeps each line inside the card by its width estimate, growing the card instead', () => {
+    const long = goalView({
+      ...roas,
+      forecast: 'Forecast for Dec 31, 2026: ₫4.92B (80%: ₫4.73B – ₫5.07B) '.repeat(3),
+    });
+    const short = goalCardSvg(roas, 'en');
+    const svg = goalCardSvg(long, 'en');
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    for (const el of doc.querySelectorAll('text')) {
+      if (el.getAttribute('text-anchor') === 'end' || el.querySelector('tspan')) continue;
+      const size = Number(el.getAttribute('font-size'));
+      const glyph = el.getAttribute('font-weight') ? 0.62 : 0.56;
+      expect(
+        Array.from(el.textContent ?? '').length * size * glyph,
+        el.textContent ?? '',
+      ).toBeLessThanOrEqual(440);
+    }
+    expect(svgLines(svg).filter((l) => l.includes('₫')).length).toBeGreaterThanOrEqual(3);
+    expect(Number(doc.documentElement.getAttribute('height'))).toBeGreaterThan(
+      Number(new DOMParser().parseFromString(short, 'image/svg+xml').documentElement.getAttribute('height')),
+    );
+  });
+
+  /** WCAG 2 contrast ratio of two #rrggbb colours. */
+  function contrast(a: string, b: string): number {
+    const lum = (hex: string) => {
+      const [r, g, bl] = [1, 3, 5].map((i) => {
+        const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+      return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+    };
+    const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+    return (hi + 0.05) / (lo + 0.05);
+  }
+
+  it('writes every text in a colour readable on the card, "No data yet" included, in both themes', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const surface = CARD_PALETTES[theme].surface;
+      for (const status of ['on_track', 'at_risk', 'off_track', 'done', 'no_data'] as const) {
+        const svg = goalCardSvg(goalView({ ...roas, status, statusLabel: 'No data yet' }), 'en', { theme });
+        const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+        expect(doc.querySelector('svg > rect')?.getAttribute('fill')).toBe(surface);
+        for (const el of doc.querySelectorAll('text, tspan')) {
+          const fill = el.getAttribute('fill') ?? el.closest('text')?.getAttribute('fill');
+          if (!fill) continue;
+          expect(
+            contrast(fill, surface),
+            `${theme} ${status} "${el.textContent}" ${fill}`,
+          ).toBeGreaterThanOrEqual(4.5);
+        }
+      }
+    }
   });
 });
 

@@ -33,6 +33,12 @@ describe('toShareChart', () => {
     });
   });
 
+  it("carries the chart's type and unit, which name its lines and write its axis in the widget", () => {
+    const out = toShareChart(chart('g1', { type: 'keep', unit: { kind: 'ratio' } }));
+    expect(out.type).toBe('keep');
+    expect(out.unit).toEqual({ kind: 'ratio' });
+  });
+
   it('adds no unitLabel key when there is none', () => {
     expect('unitLabel' in toShareChart(chart('g1'))).toBe(false);
   });

@@ -1,18 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // uPlot needs a real canvas; the widget test only checks what the chart element hands to it.
-const uplot = vi.hoisted(() => ({
-  created: [] as {
-    opts: { series: { label?: string }[]; fmtDate?: (tpl: string) => (d: Date) => string };
-    data: unknown[];
-  }[],
-}));
+type UplotOpts = {
+  series: { label?: string }[];
+  fmtDate?: (tpl: string) => (d: Date) => string;
+  legend?: { show?: boolean; live?: boolean };
+  axes: { scale?: string; values?: (u: unknown, vals: number[]) => string[] }[];
+};
+const uplot = vi.hoisted(() => ({ created: [] as { opts: UplotOpts; data: unknown[] }[] }));
 vi.mock('uplot', () => ({
   default: class {
     static fmtDate(tpl: string, names?: { MMM: string[] }) {
       return (d: Date) => `${tpl}|${names?.MMM[d.getUTCMonth()] ?? 'default'}`;
     }
-    constructor(opts: { series: { label?: string }[] }, data: unknown[], el: HTMLElement) {
+    constructor(opts: UplotOpts, data: unknown[], el: HTMLElement) {
       uplot.created.push({ opts, data });
       el.append(document.createElement('canvas'));
     }
@@ -174,8 +175,9 @@ describe('each widget', () => {
     );
     await vi.waitFor(() => expect(uplot.created).toHaveLength(1));
     const { opts, data } = uplot.created[0]!;
+    // A snapshot from before charts carried their type and unit (this fixture): "Thực tế", compact numbers.
     expect(opts.series.map((s) => s.label)).toEqual([
-      'Thời gian',
+      undefined,
       'Thực tế',
       'Lộ trình mục tiêu',
       'Dự báo (10%)',
@@ -187,6 +189,44 @@ describe('each widget', () => {
     // The time axis names months in Vietnamese, not uPlot's English "Nov".
     expect(opts.fmtDate?.('{MMM}')(new Date(Date.UTC(2026, 10, 15)))).toBe('{MMM}|Th11');
     expect(root.querySelector('canvas')).not.toBeNull();
+    // A static legend: the series' names, no "—" read-outs waiting for a hover.
+    expect(opts.legend?.live).toBe(false);
+  });
+
+  it('<pacer-kpi-chart> draws a keep goal as the app does: its threshold, its unit, no absent forecast', async () => {
+    const snapshot = JSON.parse(SNAPSHOT_TEXT);
+    const chart = snapshot.charts[0];
+    const n = chart.xs.length;
+    snapshot.charts[0] = {
+      ...chart,
+      type: 'keep',
+      unit: { kind: 'ratio' },
+      actual: chart.xs.map((_: number, i: number) => 3.2 + (i % 5) / 10),
+      target: chart.xs.map(() => 4),
+      low: new Array(n).fill(null),
+      mid: new Array(n).fill(null),
+      high: new Array(n).fill(null),
+    };
+    delete snapshot.charts[0].unitLabel;
+    for (const locale of ['en', 'vi'] as const) {
+      uplot.created.length = 0;
+      clearSnapshotCaches();
+      const el = mount('pacer-kpi-chart', {
+        'goal-id': 'g-revenue',
+        snapshot: JSON.stringify(snapshot),
+        locale,
+      });
+      await settled(el);
+      await vi.waitFor(() => expect(uplot.created).toHaveLength(1));
+      const { opts, data } = uplot.created[0]!;
+      expect(opts.series.slice(1).map((s) => s.label)).toEqual(
+        locale === 'en' ? ['Value per month', 'Threshold to keep'] : ['Giá trị từng tháng', 'Ngưỡng cần giữ'],
+      );
+      expect(data).toHaveLength(3);
+      const y = opts.axes.find((a) => a.scale === 'y');
+      expect(y?.values?.(null, [3.5, 4])).toEqual(locale === 'en' ? ['3.5×', '4×'] : ['3,5×', '4×']);
+      el.remove();
+    }
   });
 
   it('<pacer-sparkline> draws the line, split at gaps, at the requested size', async () => {
