@@ -306,42 +306,26 @@ export function QuickLogForm({
         {status.kind === 'error' && <p class="pc-error">{status.text}</p>}
         {status.kind === 'info' && <p>{status.text}</p>}
         {status.kind === 'confirm' && metric && (
-          <div class="pp-confirm" data-testid="confirm">
-            <p>{status.question}</p>
-            {status.choices.map((c, i) => (
-              <button
-                type="button"
-                key={c}
-                class={i === 0 ? 'primary' : undefined}
-                onClick={() => void save(metric, c)}
-                data-testid={`confirm-${i}`}
-              >
-                {t('popup.confirmValue', { value: formatExactValue(c, metric.unit, t.locale) })}
-              </button>
-            ))}
-            <button type="button" onClick={changeValue} data-testid="confirm-change">
-              {t('quickLog.change')}
-            </button>
-          </div>
+          <ValueChoices
+            t={t}
+            testId="confirm"
+            question={status.question}
+            choices={status.choices}
+            metric={metric}
+            onChoose={(c) => void save(metric, c)}
+            onChange={changeValue}
+          />
         )}
         {status.kind === 'unusual' && (
-          <div class="pp-confirm" data-testid="unusual">
-            <p>{status.question}</p>
-            {status.choices.map((c, i) => (
-              <button
-                type="button"
-                key={c}
-                class={i === 0 ? 'primary' : undefined}
-                onClick={() => void save(status.metric, c, { unusual: true })}
-                data-testid={`unusual-${i}`}
-              >
-                {t('popup.confirmValue', { value: formatExactValue(c, status.metric.unit, t.locale) })}
-              </button>
-            ))}
-            <button type="button" onClick={changeValue} data-testid="unusual-change">
-              {t('quickLog.change')}
-            </button>
-          </div>
+          <ValueChoices
+            t={t}
+            testId="unusual"
+            question={status.question}
+            choices={status.choices}
+            metric={status.metric}
+            onChoose={(c) => void save(status.metric, c, { unusual: true })}
+            onChange={changeValue}
+          />
         )}
         {status.kind === 'repeat' && (
           <div class="pp-confirm" data-testid="repeat">
@@ -369,5 +353,37 @@ export function QuickLogForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** A question about a value, a button per reading ("Save ₫1.2", "Save ₫1,200") and "Change the value". */
+function ValueChoices(props: {
+  t: Translator;
+  testId: string;
+  question: string;
+  choices: readonly number[];
+  metric: Metric;
+  onChoose: (value: number) => void;
+  onChange: () => void;
+}) {
+  const { t } = props;
+  return (
+    <div class="pp-confirm" data-testid={props.testId}>
+      <p>{props.question}</p>
+      {props.choices.map((c, i) => (
+        <button
+          type="button"
+          key={c}
+          class={i === 0 ? 'primary' : undefined}
+          onClick={() => props.onChoose(c)}
+          data-testid={`${props.testId}-${i}`}
+        >
+          {t('popup.confirmValue', { value: formatExactValue(c, props.metric.unit, t.locale) })}
+        </button>
+      ))}
+      <button type="button" onClick={props.onChange} data-testid={`${props.testId}-change`}>
+        {t('quickLog.change')}
+      </button>
+    </div>
   );
 }

@@ -1,14 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { cascadePeriodLabel } from '../../../lib/app/cascade-label';
 import type { CascadeMethod } from '../../../lib/engine/cascade';
-import type { DailyRollup } from '../../../lib/engine/rollup';
 import { startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
 import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
 import type { Goal, Locale, Unit } from '../../../lib/schema';
 import { repository } from '../../../lib/storage/repository';
-import { readRollups } from '../../../lib/storage/rollup-store';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
 import {
@@ -29,6 +27,7 @@ import {
 } from './cascade-plan';
 import { EditorHeader, FormField, newId } from './form-field';
 import { useRecords } from './use-records';
+import { useRollups } from './use-rollups';
 
 const COUNT: Unit = { kind: 'count' };
 const tFor = (locale: Locale) => createTranslator(locale);
@@ -72,7 +71,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const [budgetText, setBudgetText] = useState<string | null>(null);
   const [rowBudget, setRowBudget] = useState<Record<string, string>>({});
   const [rowOwner, setRowOwner] = useState<Record<string, string>>({});
-  const [rollups, setRollups] = useState<DailyRollup[] | null>(null);
+  const rollups = useRollups();
   const [error, setError] = useState<string | null>(null);
   const goal = candidates.find((g) => g.id === chosen);
   const metric = metrics.find((m) => m.id === goal?.metricId);
@@ -80,16 +79,6 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   // A keep goal holds one line in every period: nothing to choose about what its target means.
   const summed = isSummed(metric) && goal?.goalType !== 'keep';
   const keep = goal?.goalType === 'keep';
-
-  useEffect(() => {
-    let alive = true;
-    void getDb()
-      .then(readRollups)
-      .then((r) => alive && setRollups(r));
-    return () => {
-      alive = false;
-    };
-  }, []);
 
   // A different goal starts from its own settings; the user may change any of them.
   useEffect(() => {
