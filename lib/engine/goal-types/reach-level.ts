@@ -88,6 +88,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       r.current = lv.value;
       r.period = lv.period;
     }
+    startLevel = monthlyStartLevel(f.startDay, monthStarts, months);
   }
 
   r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? startLevel ?? r.monthly[0] ?? r.current;
@@ -128,6 +129,27 @@ export function rollingSums(months: ReadonlyArray<number | null>, n: number): Ar
     out.push(ok ? sum : null);
   }
   return out;
+}
+
+/**
+ * Where a monthly level stood when the window opened: the last complete month before it, else the
+ * window's first month with a value. A Q4 margin key result had taken January's 17.8%, the first
+ * month on record nine months before its window, and read "114.3% of the way" from it.
+ */
+export function monthlyStartLevel(
+  startDay: DayKey | null | undefined,
+  monthStarts: readonly DayKey[],
+  months: ReadonlyArray<number | null>,
+): number | null {
+  if (!startDay) return null;
+  const complete = months.slice(0, -1);
+  const before = monthStarts.findLastIndex((m) => monthEnd(m) < startDay);
+  const atStart = before >= 0 ? complete[before] : undefined;
+  if (atStart !== null && atStart !== undefined) return atStart;
+  const first = complete.findIndex(
+    (v, i) => v !== null && (monthStarts[i] ?? '') >= startDay.slice(0, 8) + '01',
+  );
+  return first >= 0 ? (complete[first] ?? null) : null;
 }
 
 /** A stock's level on the window's first day; other metrics have no single level at an instant. */
