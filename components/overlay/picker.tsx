@@ -217,20 +217,39 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 }),
     ];
   }, [locale]);
-  // The preview's columns: only those some row has a value in, so a narrow table keeps room for names.
+  // The preview's columns, each headed by the field it shows: only those some row has a value in, so a
+  // narrow table keeps room for names. Without headers an owner and a company read alike.
   const columns = useMemo(() => {
-    const cells: ((s: LeadSighting) => string)[] = [
-      (s) => s.name,
-      (s) => s.stage ?? s.status ?? '',
-      (s) => (s.amount === undefined ? '' : `${numberText.format(s.amount)} ${s.currency ?? ''}`.trim()),
-      (s) => s.owner ?? s.company ?? '',
-      (s) => s.channel ?? s.email ?? '',
-      (s) => (s.closeDate === undefined ? '' : dateText.format(s.closeDate)),
-      (s) => state.custom.map((c) => s.custom?.[c.name] ?? '').join(' · '),
+    const head = (key: Parameters<typeof tr>[0]) => {
+      const text = tr(key);
+      return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+    };
+    const cells: { head: string; cell: (s: LeadSighting) => string }[] = [
+      { head: head('picker.field.name'), cell: (s) => s.name },
+      { head: head('picker.field.stage'), cell: (s) => s.stage ?? s.status ?? '' },
+      {
+        head: head('picker.field.amount'),
+        cell: (s) =>
+          s.amount === undefined ? '' : `${numberText.format(s.amount)} ${s.currency ?? ''}`.trim(),
+      },
+      { head: head('picker.field.owner'), cell: (s) => s.owner ?? '' },
+      { head: head('picker.col.company'), cell: (s) => s.company ?? '' },
+      { head: head('picker.field.channel'), cell: (s) => s.channel ?? '' },
+      { head: head('picker.col.email'), cell: (s) => s.email ?? '' },
+      {
+        head: head('picker.col.closeDate'),
+        cell: (s) => (s.closeDate === undefined ? '' : dateText.format(s.closeDate)),
+      },
+      {
+        head: state.custom.map((c) => c.name).join(' · '),
+        cell: (s) => state.custom.map((c) => s.custom?.[c.name] ?? '').join(' · '),
+      },
     ];
     const rows = preview?.rows ?? [];
-    return cells.filter((cell, c) => c === 0 || rows.some((row) => cell(row).replaceAll(' · ', '') !== ''));
-  }, [preview, state.custom, numberText, dateText]);
+    return cells.filter(
+      (col, c) => c === 0 || rows.some((row) => col.cell(row).replaceAll(' · ', '') !== ''),
+    );
+  }, [preview, state.custom, numberText, dateText, locale]);
   const canSave = built?.ok && preview && preview.count > 0 && preview.collapsed === 0;
 
   const save = () => {
@@ -391,11 +410,20 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
               <p class="pc-picker-error">{tr('picker.previewEmpty')}</p>
             ) : (
               <table>
+                <thead>
+                  <tr>
+                    {columns.map((col, c) => (
+                      <th key={c} scope="col">
+                        {col.head}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
                 <tbody>
                   {preview.rows.map((s, i) => (
                     <tr key={`${s.externalId}-${i}`}>
-                      {columns.map((cell, c) => (
-                        <td key={c}>{cell(s)}</td>
+                      {columns.map((col, c) => (
+                        <td key={c}>{col.cell(s)}</td>
                       ))}
                     </tr>
                   ))}

@@ -63,6 +63,9 @@ export const overlayEn = {
   'picker.field.amount': 'amount',
   'picker.field.owner': 'owner',
   'picker.field.channel': 'source',
+  'picker.col.company': 'company',
+  'picker.col.email': 'email',
+  'picker.col.closeDate': 'close date',
   'picker.saved': 'Mapping saved',
   ...pickerEn,
 } as const;
@@ -124,6 +127,9 @@ export const overlayVi: Record<OverlayKey, string> = {
   'picker.field.amount': 'giá trị',
   'picker.field.owner': 'người phụ trách',
   'picker.field.channel': 'nguồn',
+  'picker.col.company': 'công ty',
+  'picker.col.email': 'email',
+  'picker.col.closeDate': 'ngày chốt',
   'picker.saved': 'Đã lưu ánh xạ',
   ...pickerVi,
 };
