@@ -401,6 +401,12 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         {preview && (
           <div data-testid="picker-preview">
             <p class="pc-read-count">{tr('overlay.panel.read.other', { count: preview.count })}</p>
+            {/* The rows found and the records read differ ("22 similar rows", "21 records"): say why. */}
+            {preview.items > preview.count && (
+              <p class="pc-read-count" data-testid="picker-unread">
+                {tr('picker.unread', { count: preview.items - preview.count, total: preview.items })}
+              </p>
+            )}
             {preview.collapsed > 0 && (
               <p class="pc-picker-error" data-testid="picker-collapsed">
                 {tr('picker.collapsed', { count: preview.collapsed + 1 })}
