@@ -1,10 +1,11 @@
 import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
-import type { DayKey } from '../time-buckets';
+import type { Pace } from '../pace';
+import { addDays, type DayKey, startOfLocalDay } from '../time-buckets';
 import { levelValue, monthEnd, RUNNING_MONTH_MIN_DAYS } from './level-value';
 import { metricLoggedMonthly } from './logging-cadence';
 import { fromLatestCheckIn, withStatus } from './reach-total';
-import { emptyReading, type GoalFacts, type TypeReading } from './reading';
+import { emptyReading, type GoalFacts, type ReadingPeriod, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
 import {
   completeHistoryPeriods,
@@ -96,7 +97,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     r.current !== null && r.baseline !== null && f.target !== null
       ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
       : null;
-  r.pace = paceOf(f, ctx, r.baseline, r.current);
+  r.pace = levelPace(f, ctx, r.baseline, r.current, r.period);
   const fc = forecastOf(
     f,
     ctx,
@@ -106,6 +107,37 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.forecast = fc.forecast;
   r.forecastBasis = fc.basis;
   return withStatus(f, ctx, r);
+}
+
+/**
+ * Pace of a level read on a complete month (November's rate on Dec 7, or twelve months to November):
+ * against the straight line at that month's end (`asOf`), as a monthly-logged total is at its last
+ * close (reach-total.ts). Read against today's line, a month-old value was a week "more behind" than
+ * it was. A level read on the running month, or a stock on its day, is compared with today's line.
+ * A month read from before the window opened has nothing due yet: no pace.
+ */
+function levelPace(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  baseline: number | null,
+  current: number | null,
+  period: ReadingPeriod | null,
+): Pace | null {
+  const now = paceOf(f, ctx, baseline, current);
+  if (!now || !period || period.partial || period.granularity !== 'month' || f.lastDay < ctx.today)
+    return now;
+  const closeAt = startOfLocalDay(addDays(period.end, 1), ctx.tz);
+  if (closeAt >= ctx.now) return now;
+  if (f.goal.startAt === undefined || closeAt <= f.goal.startAt) return null;
+  const atClose = paceOf(f, ctx, baseline, current, closeAt);
+  if (!atClose) return now;
+  return {
+    ...atClose,
+    reached: now.reached,
+    requiredPerDay: now.requiredPerDay,
+    actualPerDay: now.actualPerDay,
+    asOf: closeAt,
+  };
 }
 
 /** Sum of each run of `n` consecutive months ending at i; null until n months with data are in. */

@@ -52,3 +52,42 @@ describe('where a monthly level stood when its window opened', () => {
     expect(kr?.progress).toBeCloseTo(1, 9);
   });
 });
+
+describe('the pace of a level read on a complete month', () => {
+  it('is against the line at that month’s end, and says the day', () => {
+    const tz = 'Asia/Ho_Chi_Minh';
+    const at = (day: string) => startOfLocalDay(day, tz);
+    // Conversion 10% in Sep → 12% in Nov; target 16% from Oct 1 to Dec 31 (baseline September's 10%).
+    const points = [
+      { time: at('2026-09-15'), value: 10 },
+      { time: at('2026-10-15'), value: 11 },
+      { time: at('2026-11-15'), value: 12 },
+      { time: at('2026-12-03'), value: 20 },
+    ];
+    const r = evaluateAll({
+      goals: [
+        goal({
+          id: 'kr',
+          metricId: 'conv',
+          goalType: 'level',
+          target: 16,
+          startAt: at('2026-10-01'),
+          deadline: at('2027-01-01') - 1,
+        }),
+      ],
+      metrics: [metric({ id: 'conv', unit: { kind: 'percent' }, aggregation: 'average' })],
+      rollups: rollupFromPoints('conv', points, tz),
+      checkIns: [],
+      settings: defaultSettings({ timeZone: tz }),
+      now: at('2026-12-07') + 10 * 3_600_000,
+      forecastPaths: 20,
+    });
+    const kr = r.perGoal.get('kr');
+    // Read on November (Dec 7 is in the month's first half): 12%.
+    expect(kr?.current).toBe(12);
+    expect(kr?.pace?.asOf).toBe(at('2026-12-01'));
+    // The line from 10% (Oct 1) to 16% (Dec 31) stands at 10 + 6 × 61/92 ≈ 13.98% on Dec 1.
+    const line = 10 + (6 * (at('2026-12-01') - at('2026-10-01'))) / (at('2027-01-01') - 1 - at('2026-10-01'));
+    expect(kr?.pace?.gap).toBeCloseTo(12 - line, 6);
+  });
+});
