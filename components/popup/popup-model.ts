@@ -102,16 +102,26 @@ export async function repeatedValue(obs: Observation): Promise<Observation | nul
   return repeatOf(obs, stored, tz);
 }
 
-/** The KPI's values logged in the half year before `obs` (same dimensions), the latest 20 at most. */
-export async function recentValues(obs: Observation): Promise<number[]> {
+/**
+ * What `obs` is compared with (unusual-value.ts), from the half year before it, same dimensions: a
+ * level's latest 20 values; a sum's totals of the complete months before the value's month.
+ */
+export async function recentValues(obs: Observation, metric: Pick<Metric, 'aggregation'>): Promise<number[]> {
   const from = obs.time - 183 * DAY_MS;
   const stored = await readObservations(await getDb(), obs.metricId, { from, to: obs.time + DAY_MS });
   const dims = dimKey(obs.dims);
-  return stored
+  const mine = stored
     .filter((o) => o.id !== obs.id && dimKey(o.dims) === dims)
-    .sort((a, b) => a.time - b.time)
-    .slice(-20)
-    .map((o) => o.value);
+    .sort((a, b) => a.time - b.time);
+  if (metric.aggregation !== 'sum') return mine.slice(-20).map((o) => o.value);
+  const tz = settings.value.timeZone;
+  const month = localDayKey(obs.time, tz).slice(0, 7);
+  const totals = new Map<string, number>();
+  for (const o of mine) {
+    const m = localDayKey(o.time, tz).slice(0, 7);
+    if (m < month) totals.set(m, (totals.get(m) ?? 0) + o.value);
+  }
+  return [...totals.values()];
 }
 
 export async function undoObservation(obs: Observation): Promise<void> {

@@ -100,7 +100,7 @@ export function QuickLogForm({
     });
     try {
       // Far from what the KPI has read lately (1.250 active customers after 185–258): asked first.
-      const unusual = asked.unusual ? null : unusualValue(v, await recentValues(obs), m);
+      const unusual = asked.unusual ? null : unusualValue(v, await recentValues(obs, m), m);
       if (unusual) {
         const fmt = (x: number) => formatExactValue(x, m.unit, t.locale);
         return setStatus({

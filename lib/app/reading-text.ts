@@ -132,7 +132,9 @@ export function progressText(
       percent,
       baseline: levelAmountFigures(ev, unit, ctx)?.baseline ?? formatUnitValue(ev.baseline, unit, ctx),
     });
-  return t('dashboard.progress', { percent });
+  // Progress is kept at 200% at most (shared.ts, shownProgress): past it, "over 200%", never a
+  // "5,097 / 180 · 200% of target" that reads as exact.
+  return t(progress >= 2 ? 'dashboard.progressOver' : 'dashboard.progress', { percent });
 }
 
 const date = (ms: number, ctx: ViewContext) =>

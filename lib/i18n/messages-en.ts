@@ -398,6 +398,7 @@ export const en = {
   'widget.empty': 'Nothing here yet.',
   'widget.hide': 'Hide widget',
   'dashboard.progress': '{percent} of target',
+  'dashboard.progressOver': 'over {percent} of target',
   'dashboard.expected': 'Expected by today: {value}',
   'dashboard.daysLeft.one': '{count} day left',
   'dashboard.daysLeft.other': '{count} days left',

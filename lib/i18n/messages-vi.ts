@@ -399,6 +399,7 @@ export const vi: Record<MessageKey, string> = {
   'widget.empty': 'Chưa có gì ở đây.',
   'widget.hide': 'Ẩn tiện ích',
   'dashboard.progress': 'Đạt {percent} mục tiêu',
+  'dashboard.progressOver': 'Đạt hơn {percent} mục tiêu',
   'dashboard.expected': 'Dự kiến đến hôm nay: {value}',
   'dashboard.daysLeft.one': 'Còn {count} ngày',
   'dashboard.daysLeft.other': 'Còn {count} ngày',

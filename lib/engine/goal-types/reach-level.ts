@@ -124,7 +124,14 @@ function levelPace(
   period: ReadingPeriod | null,
 ): Pace | null {
   const now = paceOf(f, ctx, baseline, current);
-  if (!now || !period || period.partial || period.granularity !== 'month' || f.lastDay < ctx.today)
+  if (
+    !now ||
+    now.reached ||
+    !period ||
+    period.partial ||
+    period.granularity !== 'month' ||
+    f.lastDay < ctx.today
+  )
     return now;
   const closeAt = startOfLocalDay(addDays(period.end, 1), ctx.tz);
   if (closeAt >= ctx.now) return now;

@@ -110,7 +110,9 @@ function paceAtLastClose(
 ): Pace | null {
   const now = paceOf(f, ctx, baseline, current);
   const metric = f.metric;
-  if (!now || !metric || baseline === null || f.lastDay < ctx.today) return now;
+  // Reached today: nothing is behind, whatever the last close said ("target reached" beside "behind
+  // pace by 33 on Nov 30" once December's entries passed the target).
+  if (!now || now.reached || !metric || baseline === null || f.lastDay < ctx.today) return now;
   const monthStart = periodStart(ctx.today, 'month', ctx.cal);
   const closeAt = startOfLocalDay(monthStart, ctx.tz);
   if (f.goal.startAt === undefined || closeAt <= f.goal.startAt) return null;

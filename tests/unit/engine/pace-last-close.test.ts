@@ -69,6 +69,14 @@ describe('pace of a total logged once a month', () => {
   const ev = read(monthEnds, closes, now);
   const planAtClose = (2_200_000 * (at('2026-12-01') - at('2026-01-01'))) / YEAR; // $2.013M
 
+  it('says nothing of the last close once the target is reached: reached wins', () => {
+    // A $400K entry on Dec 3 takes $1.91M past the $2.2M target; November's close was behind.
+    const ev = read(monthEnds, closes, at('2026-12-07') + 12 * 3_600_000, 400_000);
+    expect(ev?.pace?.reached).toBe(true);
+    expect(ev?.pace?.asOf).toBeUndefined();
+    expect(view(ev, 'en').pace ?? '').not.toMatch(/behind/i);
+  });
+
   it('is the total through Nov 30 against the plan at the end of Nov 30, not at Dec 7', () => {
     expect(ev?.current).toBe(1_910_000);
     expect(ev?.pace?.asOf).toBe(at('2026-12-01'));
@@ -117,6 +125,9 @@ describe('pace of a total logged once a month', () => {
             at(`2026-12-${String(day).padStart(2, '0')}`) + hour * 3_600_000,
           );
           const first = read(monthEnds, vals, at('2026-12-01') + 60_000);
+          // Reached already: reached wins, and nothing is said of the close.
+          if (vals.reduce((a, v) => a + v, 0) >= 2_200_000)
+            return later?.pace?.reached === true && later.pace.asOf === undefined;
           const gap = later?.pace?.gap ?? Number.NaN;
           return (
             Math.abs(gap - (first?.pace?.gap ?? Number.NaN)) < 1e-6 && later?.pace?.asOf === at('2026-12-01')

@@ -20,8 +20,17 @@ describe('unusualValue', () => {
     });
   });
 
-  it('stays quiet on sums, formulas and short histories', () => {
-    expect(unusualValue(10e9, [1e6, 2e6, 3e6, 4e6], revenue)).toBeNull();
+  it('asks about one entry of a sum bigger than three of its biggest months; never about a small one', () => {
+    // New customers run 100–120 a month: "5000" in one entry is asked about, "40" is not.
+    const newCustomers = { aggregation: 'sum', unit: { kind: 'count' } } as const;
+    expect(unusualValue(5000, [104, 118, 111], newCustomers)).toEqual({ kind: 'above', low: 104, high: 118 });
+    expect(unusualValue(40, [104, 118, 111], newCustomers)).toBeNull();
+    expect(unusualValue(1, [104, 118, 111], newCustomers)).toBeNull();
+    expect(unusualValue(5000, [104, 118], newCustomers)).toBeNull();
+  });
+
+  it('stays quiet on formulas and short histories', () => {
+    expect(unusualValue(10e6, [1e6, 2e6, 3e6, 4e6], revenue)).toBeNull();
     expect(unusualValue(5000, [185, 201, 220], customers)).toBeNull();
     expect(unusualValue(0.5, [17, 18, 19, 20], { ...margin, formula: '{a} / {b} * 100' })).toBeNull();
   });
