@@ -148,6 +148,9 @@ export function DeleteGoalButton({
                       parent: localizedName(ask.parent, locale),
                     })
                   : t('goalDelete.keepToTop', { subGoals: keep })}
+                {/* The deeper ones stay under them: said, so "its 14" and "its 3" add up. */}
+                {ask.subGoals > children.length &&
+                  ` ${t('goalDelete.keepDeeper', { count: String(ask.subGoals - children.length) })}`}
               </small>
             </span>
             {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}

@@ -1,4 +1,4 @@
-import { type TrashGroup, trashGroups } from '../../lib/app/goal-delete';
+import { relinkMoved, type TrashGroup, trashGroups } from '../../lib/app/goal-delete';
 import { formatDate } from '../../lib/i18n/format';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
@@ -21,7 +21,11 @@ export function TrashList() {
   if (groups.length === 0) return null;
 
   const restore = async (group: TrashGroup) => {
-    await repository(await getDb(), 'goals').restore(group.ids);
+    const repo = repository(await getDb(), 'goals');
+    await repo.restore(group.ids);
+    // Sub-goals a "delete only" moved up go back under the goal.
+    const relinked = relinkMoved(await repo.list({ includeDeleted: true }), group.ids, Date.now());
+    if (relinked.length) await repo.putMany(relinked);
     const message =
       group.subGoals === 0
         ? t('trash.restored', { name: group.name })
@@ -52,7 +56,13 @@ export function TrashList() {
           {groups.map((g) => (
             <tr key={`${g.id}:${g.deletedAt}`} data-testid="trash-item" data-id={g.id}>
               <th scope="row">{g.name}</th>
-              <td>{g.subGoals ? subGoalCount(t, g.noun, g.subGoals) : '—'}</td>
+              <td>
+                {g.subGoals
+                  ? subGoalCount(t, g.noun, g.subGoals)
+                  : g.moved
+                    ? t('trash.movedUp', { count: String(g.moved) })
+                    : '—'}
+              </td>
               <td>{formatDate(g.deletedAt, s.locale, s.timeZone, 'dateTime')}</td>
               <td>
                 <button

@@ -48,13 +48,30 @@ export function planGoalDelete(
   if (mode === 'all') return { trash: descendantIds(goals, id), moved: [], movedBefore: [] };
   const goal = goals.find((g) => g.id === id);
   const children = goals.filter((g) => g.parentId === id && g.id !== id);
+  // Each remembers where it was, so restoring the goal from the trash puts it back (relinkMoved).
   const moved = children.map((c) => {
     const { parentId: _, ...rest } = c;
     return goal?.parentId === undefined
-      ? { ...rest, updatedAt: now }
-      : { ...rest, parentId: goal.parentId, updatedAt: now };
+      ? { ...rest, formerParentId: id, updatedAt: now }
+      : { ...rest, parentId: goal.parentId, formerParentId: id, updatedAt: now };
   });
   return { trash: [id], moved, movedBefore: children };
+}
+
+/**
+ * Sub-goals a "delete only" moved up, put back under the goals being restored (`restored` ids), where
+ * they have not been moved since: their parent is still the one the delete gave them. A BHAG restored
+ * without its yearly milestones had come back judged on a straight line ("behind pace by ₫27.7B").
+ */
+export function relinkMoved(goals: readonly Goal[], restored: readonly string[], now: number): Goal[] {
+  const byId = new Map(goals.map((g) => [g.id, g]));
+  return goals.flatMap((g) => {
+    if (g.deletedAt != null || !g.formerParentId || !restored.includes(g.formerParentId)) return [];
+    const former = byId.get(g.formerParentId);
+    if (!former || g.parentId !== former.parentId) return [];
+    const { formerParentId, ...rest } = g;
+    return [{ ...rest, parentId: formerParentId, updatedAt: now }];
+  });
 }
 
 export interface TrashGroup {
@@ -67,6 +84,8 @@ export interface TrashGroup {
   /** How many of `ids` are sub-goals, and what they are called. */
   subGoals: number;
   noun: SubGoalNoun;
+  /** Sub-goals the delete moved up instead ("delete only"): they go back under it on restore. */
+  moved: number;
 }
 
 /**
@@ -92,6 +111,7 @@ export function trashGroups(allGoals: readonly Goal[], locale: Locale): TrashGro
       ids,
       subGoals: subs.length,
       noun: subGoalNoun(subs),
+      moved: allGoals.filter((g) => g.deletedAt == null && g.formerParentId === root.id).length,
     });
   }
   return groups.sort((a, b) => b.deletedAt - a.deletedAt || a.name.localeCompare(b.name, locale));

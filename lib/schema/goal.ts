@@ -88,6 +88,11 @@ export const Goal = z.object({
   /** Who. */
   owner: z.optional(ShortText),
   parentId: z.optional(Id),
+  /**
+   * The goal this one was under until that goal was deleted on its own ("delete only"): restoring it
+   * from the trash puts this goal back under it (lib/app/goal-delete.ts).
+   */
+  formerParentId: z.optional(Id),
   weight: z.number().check(z.gte(0), z.lte(1000)),
   confidence: z.optional(Confidence),
   pinned: z.optional(z.boolean()),

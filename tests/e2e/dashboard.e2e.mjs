@@ -1,11 +1,13 @@
 // The new-tab dashboard and the options page in real Chromium: example data loads through the UI,
 // survives a reload and a browser restart, language and theme switch, the page passes axe-core, and
 // screenshots of both themes are saved to test-results/.
+
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../../scripts/browser.mjs';
+import { eventually, readStore } from './crm-support.mjs';
 import {
   assertNoExternalRequests,
   assertNoPageErrors,
@@ -292,6 +294,28 @@ describe('new-tab dashboard', () => {
         before,
         { timeout: 15_000 },
       );
+
+      // Delete only the BHAG: its years move up; restored from the trash, they go back under it.
+      const years = async () =>
+        (await readStore(page, 'goals')).filter(
+          (g) => g.deletedAt === null && g.id.startsWith('ex-goal-year-'),
+        );
+      assert.ok((await years()).every((g) => g.parentId === 'ex-goal-bhag'));
+      await bhag.locator('.pc-card-title').click();
+      await detail.getByTestId('delete-goal').click();
+      assert.match(await ask.textContent(), /The \d+ under them stay under them\./);
+      await ask.getByTestId('goal-delete-only').click();
+      await bhag.waitFor({ state: 'detached' });
+      await eventually(async () => (await years()).every((g) => g.parentId === undefined), {
+        message: 'the years moved up',
+      });
+      await trash.locator('summary').click();
+      assert.match(await row.textContent(), /moved up, back under it on restore/);
+      await row.getByRole('button', { name: /^Restore “Reach 150 billion VND/ }).click();
+      await bhag.waitFor({ timeout: 15_000 });
+      await eventually(async () => (await years()).every((g) => g.parentId === 'ex-goal-bhag'), {
+        message: 'the years back under the BHAG',
+      });
       assertNoPageErrors(fx);
     });
   });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { planGoalDelete, subGoalNoun, subGoalsOf, trashGroups } from '../../../lib/app/goal-delete';
+import {
+  planGoalDelete,
+  relinkMoved,
+  subGoalNoun,
+  subGoalsOf,
+  trashGroups,
+} from '../../../lib/app/goal-delete';
 import type { Goal } from '../../../lib/schema';
 
 const goal = (id: string, extra: Partial<Goal> = {}) =>
@@ -79,5 +85,32 @@ describe('the trash, by delete', () => {
 
   it('is empty when nothing is deleted', () => {
     expect(trashGroups(goals, 'en')).toEqual([]);
+  });
+});
+
+describe('restoring a goal deleted on its own', () => {
+  it('puts the sub-goals it moved up back under it, unless they were moved since', () => {
+    const plan = planGoalDelete(goals, 'bhag', 'goalOnly', 99);
+    expect(plan.moved.map((g) => [g.id, g.parentId, g.formerParentId])).toEqual([
+      ['y1', undefined, 'bhag'],
+      ['obj', undefined, 'bhag'],
+    ]);
+    const after = goals.map((g) =>
+      g.id === 'bhag' ? { ...g, deletedAt: 99 } : (plan.moved.find((m) => m.id === g.id) ?? g),
+    );
+    // The trash row says they come back with it.
+    expect(trashGroups(after, 'en')[0]).toMatchObject({ id: 'bhag', subGoals: 0, moved: 2 });
+    // Restored: both go back; one the user has put under another goal since stays there.
+    const restored = after.map((g) => (g.id === 'bhag' ? { ...g, deletedAt: null } : g));
+    expect(
+      relinkMoved(restored, ['bhag'], 100).map((g) => [g.id, g.parentId, 'formerParentId' in g]),
+    ).toEqual([
+      ['y1', 'bhag', false],
+      ['obj', 'bhag', false],
+    ]);
+    const movedSince = restored.map((g) => (g.id === 'obj' ? { ...g, parentId: 'loose' } : g));
+    expect(relinkMoved(movedSince, ['bhag'], 100).map((g) => g.id)).toEqual(['y1']);
+    // Nothing comes back under a goal still in the trash.
+    expect(relinkMoved(after, ['other'], 100)).toEqual([]);
   });
 });
