@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { computeGoalDetail, type GoalDetailData } from '../../lib/app/goal-detail-data';
+import { computeGoalDetail, type GoalDetailData, GoalNotFoundError } from '../../lib/app/goal-detail-data';
 import { type GoalChartLabels, type GoalChartPlan, goalChartPlan } from '../../lib/charts/goal-chart-series';
 import { presetRange } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
@@ -27,7 +27,8 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
       try {
         setDetail(await computeGoalDetail(await getDb(), goalId, settings.value, Date.now()));
       } catch (e) {
-        setError(String(e));
+        // A link to a goal deleted since (or never there): said in the UI's words, not as an error.
+        setError(e instanceof GoalNotFoundError ? tr.value('detail.notFound') : String(e));
       }
     };
     void load();

@@ -39,6 +39,13 @@ export interface GoalDetailData {
   formatExact: (v: number) => string;
 }
 
+/** No live goal has the id (a stale #goal= link, a goal deleted since): the detail says so in words. */
+export class GoalNotFoundError extends Error {
+  constructor(readonly goalId: string) {
+    super(`No goal with id ${goalId}`);
+  }
+}
+
 export async function computeGoalDetail(
   db: PacerDb,
   goalId: string,
@@ -47,7 +54,7 @@ export async function computeGoalDetail(
 ): Promise<GoalDetailData> {
   const input = await loadDashboardInput(db);
   const goal = input.goals.find((g) => g.id === goalId);
-  if (!goal) throw new Error(`No goal with id ${goalId}`);
+  if (!goal) throw new GoalNotFoundError(goalId);
   const { data, perGoal } = evaluateDashboard(input, settings, now);
   const ev = perGoal.get(goal.id);
   const t = createTranslator(settings.locale);

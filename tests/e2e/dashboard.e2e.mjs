@@ -361,6 +361,14 @@ describe('new-tab dashboard', () => {
       await page.waitForFunction(() => location.hash === '');
       await page.waitForTimeout(300);
       assert.equal(await detail.count(), 0);
+      // A link to a goal that is not there (deleted since) says so in words, not as an error.
+      await page.evaluate(() => {
+        location.hash = '#goal=does-not-exist';
+      });
+      await detail
+        .getByText(/^This goal is not here: it may have been deleted\./)
+        .waitFor({ timeout: 5_000 });
+      assert.doesNotMatch((await detail.textContent()) ?? '', /Error/);
       assertNoPageErrors(fx);
     });
   });
