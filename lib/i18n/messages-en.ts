@@ -542,7 +542,8 @@ export const en = {
   'editor.trajectory.phased': 'Phased by last year’s months',
   'editor.currencyHint': 'Three-letter code, e.g. VND or USD.',
   'editor.notFound': 'This record no longer exists.',
-  'detail.notFound': 'This goal is not here: it may have been deleted. Look under “Recently deleted” on the dashboard.',
+  'detail.notFound':
+    'This goal is not here: it may have been deleted. Look under “Recently deleted” on the dashboard.',
   'editor.error.empty': 'This field must not be empty.',
   'editor.error.number': 'Enter a number.',
   'editor.error.date': 'Enter a valid date.',

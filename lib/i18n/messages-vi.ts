@@ -544,7 +544,8 @@ export const vi: Record<MessageKey, string> = {
   'editor.trajectory.phased': 'Phân bổ theo các tháng năm trước',
   'editor.currencyHint': 'Mã ba chữ cái, ví dụ VND hoặc USD.',
   'editor.notFound': 'Bản ghi này không còn tồn tại.',
-  'detail.notFound': 'Không tìm thấy mục tiêu này: có thể nó đã bị xóa. Hãy xem mục “Đã xóa gần đây” trên bảng điều khiển.',
+  'detail.notFound':
+    'Không tìm thấy mục tiêu này: có thể nó đã bị xóa. Hãy xem mục “Đã xóa gần đây” trên bảng điều khiển.',
   'editor.error.empty': 'Không được để trống trường này.',
   'editor.error.number': 'Hãy nhập một số.',
   'editor.error.date': 'Hãy nhập một ngày hợp lệ.',
