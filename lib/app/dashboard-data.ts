@@ -136,40 +136,47 @@ function milestoneViews(
   metrics: ReadonlyMap<string, Metric>,
 ): MilestoneView[] {
   const { locale, timeZone } = ctx.settings;
-  return goals
-    .filter((g) => g.kind === 'milestone')
-    .sort((a, b) => (a.deadline ?? Number.MAX_SAFE_INTEGER) - (b.deadline ?? Number.MAX_SAFE_INTEGER))
-    .map((g) => {
-      const ms = evals.get(g.id)?.milestone;
-      const state = ms?.state === 'no_deadline' || !ms ? 'upcoming' : ms.state;
-      const view: MilestoneView = {
-        id: g.id,
-        title: localizedName(g, locale),
-        when: g.deadline !== undefined ? formatDate(g.deadline, locale, timeZone, 'medium') : '—',
-        whenMs: g.deadline ?? null,
-        state: g.doneAt ? 'done' : state,
-      };
-      const status = evals.get(g.id)?.status;
-      view.status = view.state === 'done' ? 'done' : (status ?? 'no_data');
-      const what = goalDescription(g, locale);
-      if (what) view.what = what;
-      if (g.owner) view.who = g.owner;
-      if (g.budget) {
-        const unit = { kind: 'currency' as const, currency: g.budget.currency };
-        view.budget = formatUnitValue(g.budget.amount, unit, ctx);
-        if (g.spent !== undefined) view.spent = formatUnitValue(g.spent, unit, ctx);
-      }
-      if (g.parentId) view.parentId = g.parentId;
-      if (g.doneAt) view.doneAt = g.doneAt;
-      const progress = milestoneProgress(
-        g,
-        evals.get(g.id),
-        g.metricId ? metrics.get(g.metricId) : undefined,
-        ctx,
-      );
-      if (progress) view.progress = { text: progress.text, fraction: progress.fraction };
-      return view;
-    });
+  return (
+    goals
+      .filter((g) => g.kind === 'milestone')
+      // By deadline; on one day the longer period first: "2026", "Q4 2026", "December 2026", always.
+      .sort(
+        (a, b) =>
+          (a.deadline ?? Number.MAX_SAFE_INTEGER) - (b.deadline ?? Number.MAX_SAFE_INTEGER) ||
+          (a.startAt ?? Number.MAX_SAFE_INTEGER) - (b.startAt ?? Number.MAX_SAFE_INTEGER),
+      )
+      .map((g) => {
+        const ms = evals.get(g.id)?.milestone;
+        const state = ms?.state === 'no_deadline' || !ms ? 'upcoming' : ms.state;
+        const view: MilestoneView = {
+          id: g.id,
+          title: localizedName(g, locale),
+          when: g.deadline !== undefined ? formatDate(g.deadline, locale, timeZone, 'medium') : '—',
+          whenMs: g.deadline ?? null,
+          state: g.doneAt ? 'done' : state,
+        };
+        const status = evals.get(g.id)?.status;
+        view.status = view.state === 'done' ? 'done' : (status ?? 'no_data');
+        const what = goalDescription(g, locale);
+        if (what) view.what = what;
+        if (g.owner) view.who = g.owner;
+        if (g.budget) {
+          const unit = { kind: 'currency' as const, currency: g.budget.currency };
+          view.budget = formatUnitValue(g.budget.amount, unit, ctx);
+          if (g.spent !== undefined) view.spent = formatUnitValue(g.spent, unit, ctx);
+        }
+        if (g.parentId) view.parentId = g.parentId;
+        if (g.doneAt) view.doneAt = g.doneAt;
+        const progress = milestoneProgress(
+          g,
+          evals.get(g.id),
+          g.metricId ? metrics.get(g.metricId) : undefined,
+          ctx,
+        );
+        if (progress) view.progress = { text: progress.text, fraction: progress.fraction };
+        return view;
+      })
+  );
 }
 
 function okrViews(goals: Goal[], evals: Map<string, GoalEvaluation>, settings: Settings): OkrView[] {
