@@ -12,6 +12,7 @@ import {
   forecastGranularity,
   forecastOf,
   historyStarts,
+  paceAsOf,
   paceOf,
   shownProgress,
   sumsOverDays,
@@ -136,15 +137,7 @@ function levelPace(
   const closeAt = startOfLocalDay(addDays(period.end, 1), ctx.tz);
   if (closeAt >= ctx.now) return now;
   if (f.goal.startAt === undefined || closeAt <= f.goal.startAt) return null;
-  const atClose = paceOf(f, ctx, baseline, current, closeAt);
-  if (!atClose) return now;
-  return {
-    ...atClose,
-    reached: now.reached,
-    requiredPerDay: now.requiredPerDay,
-    actualPerDay: now.actualPerDay,
-    asOf: closeAt,
-  };
+  return paceAsOf(now, paceOf(f, ctx, baseline, current, closeAt), closeAt);
 }
 
 /** Sum of each run of `n` consecutive months ending at i; null until n months with data are in. */

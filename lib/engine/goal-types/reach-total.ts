@@ -10,6 +10,7 @@ import {
   forecastOf,
   historyStarts,
   latestCheckInValue,
+  paceAsOf,
   paceOf,
   shownProgress,
   wayProgress,
@@ -118,15 +119,7 @@ function paceAtLastClose(
   if (f.goal.startAt === undefined || closeAt <= f.goal.startAt) return null;
   const to = addDays(monthStart, -1);
   const sum = ctx.totalInRange(metric.id, f.goal.dims, { ...(f.startDay ? { from: f.startDay } : {}), to });
-  const atClose = paceOf(f, ctx, baseline, baseline + (sum ?? 0), closeAt);
-  if (!atClose) return now;
-  return {
-    ...atClose,
-    reached: now.reached,
-    requiredPerDay: now.requiredPerDay,
-    actualPerDay: now.actualPerDay,
-    asOf: closeAt,
-  };
+  return paceAsOf(now, paceOf(f, ctx, baseline, baseline + (sum ?? 0), closeAt), closeAt);
 }
 
 /** A total without a metric: the latest check-in value is the running total. */

@@ -216,6 +216,21 @@ export function paceOf(
 }
 
 /**
+ * A pace read at a month's close (`atClose`, the gap against the line at `closeAt`) with what stays
+ * today's: whether the target is reached and what is still needed per day. `now` when there is none.
+ */
+export function paceAsOf(now: Pace, atClose: Pace | null, closeAt: number): Pace {
+  if (!atClose) return now;
+  return {
+    ...atClose,
+    reached: now.reached,
+    requiredPerDay: now.requiredPerDay,
+    actualPerDay: now.actualPerDay,
+    asOf: closeAt,
+  };
+}
+
+/**
  * Complete periods a goal needs before a forecast is shown. A total's increments give a sensible
  * run-rate from two periods (forecast.ts answers below MIN_MODEL_POINTS with a rough run-rate estimate,
  * labelled on the card). A level's rough estimate is the mean of its past levels, a flat line that
