@@ -55,7 +55,14 @@ export function TrashList() {
         <tbody>
           {groups.map((g) => (
             <tr key={`${g.id}:${g.deletedAt}`} data-testid="trash-item" data-id={g.id}>
-              <th scope="row">{g.name}</th>
+              <th scope="row">
+                {g.name}
+                {g.parentInTrash && (
+                  <small class="pc-muted pc-block" data-testid="trash-parent">
+                    {t('trash.parentInTrash', { name: g.parentInTrash })}
+                  </small>
+                )}
+              </th>
               <td>
                 {g.subGoals
                   ? subGoalCount(t, g.noun, g.subGoals)

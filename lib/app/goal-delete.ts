@@ -86,6 +86,8 @@ export interface TrashGroup {
   noun: SubGoalNoun;
   /** Sub-goals the delete moved up instead ("delete only"): they go back under it on restore. */
   moved: number;
+  /** The goal it was under, when that one is in the trash too (from another delete): its name. */
+  parentInTrash?: string;
 }
 
 /**
@@ -112,6 +114,8 @@ export function trashGroups(allGoals: readonly Goal[], locale: Locale): TrashGro
       subGoals: subs.length,
       noun: subGoalNoun(subs),
       moved: allGoals.filter((g) => g.deletedAt == null && g.formerParentId === root.id).length,
+      // Restored alone, it would stand under a goal still in the trash: the row says so.
+      ...(parent ? { parentInTrash: localizedName(parent, locale) } : {}),
     });
   }
   return groups.sort((a, b) => b.deletedAt - a.deletedAt || a.name.localeCompare(b.name, locale));

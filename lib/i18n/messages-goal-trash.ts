@@ -22,6 +22,7 @@ export const goalTrashEn = {
   'trash.name': 'Name',
   'trash.with': 'Deleted with it',
   'trash.movedUp': '{count} moved up, back under it on restore',
+  'trash.parentInTrash': 'Under “{name}”, also deleted: restore that first, or this comes back on its own.',
   'trash.when': 'Deleted',
   'trash.actions': 'Actions',
   'trash.restore': 'Restore',
@@ -50,6 +51,8 @@ export const goalTrashVi: Record<keyof typeof goalTrashEn, string> = {
   'trash.name': 'Tên',
   'trash.with': 'Xóa kèm',
   'trash.movedUp': '{count} đã chuyển lên, sẽ trở lại khi khôi phục',
+  'trash.parentInTrash':
+    'Nằm dưới “{name}”, cũng đã bị xóa: hãy khôi phục mục đó trước, nếu không mục này sẽ trở lại riêng lẻ.',
   'trash.when': 'Ngày xóa',
   'trash.actions': 'Thao tác',
   'trash.restore': 'Khôi phục',

@@ -114,3 +114,16 @@ describe('restoring a goal deleted on its own', () => {
     expect(relinkMoved(after, ['other'], 100)).toEqual([]);
   });
 });
+
+describe('a trashed goal whose parent is in the trash too', () => {
+  it('says so on its row, and not when they went in one delete', () => {
+    const trashed = goals.map((g) =>
+      g.id === 'y1' ? { ...g, deletedAt: 50 } : g.id === 'q1' ? { ...g, deletedAt: 40 } : g,
+    );
+    const rows = trashGroups(trashed, 'en');
+    expect(rows.find((r) => r.id === 'q1')?.parentInTrash).toBe('y1');
+    expect(rows.find((r) => r.id === 'y1')?.parentInTrash).toBeUndefined();
+    const together = goals.map((g) => (g.id === 'y1' || g.id === 'q1' ? { ...g, deletedAt: 50 } : g));
+    expect(trashGroups(together, 'en').map((r) => [r.id, r.parentInTrash])).toEqual([['y1', undefined]]);
+  });
+});
