@@ -96,36 +96,33 @@ function tiersOfRanked(
 }
 
 /**
- * The currency of an open deal that would have a share of the gap but for an exchange rate the user
- * has not given (Settings → Exchange rates); null otherwise.
+ * The share of the gap an open deal would close (`share`); null for closed deals, or for a deal in
+ * another currency than the goal's unless the user gave a rate between the two — then `noRate` is the
+ * deal's currency, so the badge can say why (Settings → Exchange rates).
  */
-export function missingRate(
+export function gapShareOf(
   lead: Pick<Lead, 'amount' | 'currency' | 'stage' | 'outcome'>,
   gap: RevenueGap | null,
   fallbackCurrency: string,
   rates: readonly Rate[] = [],
-): string | null {
-  if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0 || leadOutcome(lead) !== 'open') return null;
+): { share: number | null; noRate?: string } {
+  if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0) return { share: null };
+  if (leadOutcome(lead) !== 'open') return { share: null };
   const currency = lead.currency ?? fallbackCurrency;
-  return convert(lead.amount, currency, gap.currency, rates) === null ? currency : null;
+  const amount = convert(lead.amount, currency, gap.currency, rates);
+  if (amount === null) return { share: null, noRate: currency };
+  const share = amount / gap.gap;
+  return { share: Number.isFinite(share) ? share : null };
 }
 
-/**
- * The share of the gap an open deal would close; null for closed deals, or for a deal in another
- * currency than the goal's unless the user gave a rate between the two.
- */
+/** `gapShareOf`'s share alone. */
 export function gapShare(
   lead: Pick<Lead, 'amount' | 'currency' | 'stage' | 'outcome'>,
   gap: RevenueGap | null,
   fallbackCurrency: string,
   rates: readonly Rate[] = [],
 ): number | null {
-  if (!gap || !(gap.gap > 0) || !lead.amount || lead.amount <= 0) return null;
-  if (leadOutcome(lead) !== 'open') return null;
-  const amount = convert(lead.amount, lead.currency ?? fallbackCurrency, gap.currency, rates);
-  if (amount === null) return null;
-  const share = amount / gap.gap;
-  return Number.isFinite(share) ? share : null;
+  return gapShareOf(lead, gap, fallbackCurrency, rates).share;
 }
 
 export interface ContextInput {
@@ -159,11 +156,11 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
   for (const id of new Set(input.leadIds)) {
     const lead = byId.get(id);
     if (!lead || lead.deletedAt !== null) continue;
-    const noRate = missingRate(lead, input.gap, input.currency, input.rates);
+    const { share, noRate } = gapShareOf(lead, input.gap, input.currency, input.rates);
     leads.push({
       id,
       tier: tiers.get(id) ?? null,
-      gapShare: gapShare(lead, input.gap, input.currency, input.rates),
+      gapShare: share,
       ...stageDays(lead, input.now),
       ...(noRate ? { noRate } : {}),
     });
