@@ -1,4 +1,4 @@
-import { parseFormula } from '../engine/formula';
+import { formulaInputs } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import type { DayKey } from '../engine/time-buckets';
 import { formatCompact, formatNumber, formatPercent, onCompactScale } from '../i18n/format';
@@ -111,19 +111,6 @@ function packMetrics(metrics: readonly Metric[]): Metric[] {
   return derived.length ? derived : live;
 }
 
-/** The base KPIs a metric is read from: itself, or the bases under its formula (through derived ones). */
-function baseInputs(metric: Metric, byId: ReadonlyMap<string, Metric>, seen = new Set<string>()): Metric[] {
-  if (seen.has(metric.id)) return [];
-  seen.add(metric.id);
-  if (!metric.formula) return [metric];
-  const parsed = parseFormula(metric.formula);
-  if (!parsed.ok) return [];
-  return parsed.refs.flatMap((id) => {
-    const ref = byId.get(id);
-    return ref ? baseInputs(ref, byId, seen) : [];
-  });
-}
-
 /**
  * The growth KPIs that have figures in the compared months but none by a channel or segment they
  * are set up for, each with why: the inputs never logged by that dimension ("Average monthly value per
@@ -155,7 +142,7 @@ export function growthGaps(
     const name = localizedName(metric, settings.locale);
     for (const dimension of wanted) {
       const dim = ctx.t(`growth.dimension.${dimension}`);
-      const inputs = baseInputs(metric, byId);
+      const inputs = formulaInputs(metric, byId);
       const missing = inputs.filter((m) => !loggedBy(m.id, dimension));
       const text = !missing.length
         ? ctx.t('growth.noCommonMonth', { name, dimension: dim })

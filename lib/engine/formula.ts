@@ -178,6 +178,35 @@ export function evaluateFormulaText(formula: string, lookup: ValueLookup): numbe
 }
 
 /**
+ * The stored metrics a metric is read from: itself when it has no formula, else every stored metric its
+ * formula refers to, through other formulas, each once, in the order the formulas name them. A cycle
+ * or an unknown id adds nothing.
+ */
+export function formulaInputs<M extends Pick<Metric, 'id' | 'formula'>>(
+  metric: M,
+  byId: ReadonlyMap<string, M>,
+): M[] {
+  const out: M[] = [];
+  const seen = new Set<string>();
+  const visit = (m: M) => {
+    if (seen.has(m.id)) return; // a cycle, or an input read twice
+    seen.add(m.id);
+    if (!m.formula) {
+      out.push(m);
+      return;
+    }
+    const parsed = parseFormula(m.formula);
+    if (!parsed.ok) return;
+    for (const ref of parsed.refs) {
+      const input = byId.get(ref);
+      if (input) visit(input);
+    }
+  };
+  visit(metric);
+  return out;
+}
+
+/**
  * Ids of metrics whose formula reaches itself, directly or through other metrics. Metrics that merely
  * depend on a cyclic one are not in the set, but they evaluate to null because their input does.
  */

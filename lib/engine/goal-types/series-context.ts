@@ -8,7 +8,7 @@ import {
   sumInRange,
 } from '../aggregate';
 import { dimKey, dimsMatch, parseDimKey } from '../dim-key';
-import { derivedSeries, parseFormula } from '../formula';
+import { derivedSeries, formulaInputs } from '../formula';
 import type { DailyRollup } from '../rollup';
 import {
   addDays,
@@ -175,21 +175,8 @@ export function createSeriesContext(
   const inputsOf = (metricId: string): Metric[] => {
     const hit = inputsMemo.get(metricId);
     if (hit) return hit;
-    const out: Metric[] = [];
-    const seen = new Set<string>();
-    const visit = (id: string) => {
-      if (seen.has(id)) return; // a cycle, or an input read twice
-      seen.add(id);
-      const m = metrics.get(id);
-      if (!m) return;
-      if (!m.formula) {
-        out.push(m);
-        return;
-      }
-      const parsed = parseFormula(m.formula);
-      if (parsed.ok) for (const ref of parsed.refs) visit(ref);
-    };
-    visit(metricId);
+    const m = metrics.get(metricId);
+    const out = m ? formulaInputs(m, metrics) : [];
     inputsMemo.set(metricId, out);
     return out;
   };

@@ -6,6 +6,7 @@ import {
   evaluateFormula,
   evaluateFormulaText,
   formulaCycles,
+  formulaInputs,
   parseFormula,
 } from '../../../lib/engine/formula';
 
@@ -121,5 +122,22 @@ describe('derivedSeries', () => {
     const base = (id: string) => (id === 'spend' ? [100, 0, 50] : id === 'leads' ? [4, 0, null] : undefined);
     expect(derivedSeries('cpl2', byId, base, 3)).toEqual([50, null, null]);
     expect(evaluateFormula({ type: 'num', value: 3 }, () => null)).toBe(3);
+  });
+});
+
+describe('formulaInputs', () => {
+  it('lists the stored metrics under a formula, through other formulas, each once; cycles and unknown ids add nothing', () => {
+    const m = (id: string, formula?: string) => ({ id, ...(formula ? { formula } : {}) });
+    const all = [
+      m('rev'),
+      m('cost'),
+      m('profit', '{rev} - {cost}'),
+      m('margin', '{profit} / {rev} * 100'),
+      m('loop', '{loop} + {rev} + {ghost}'),
+    ];
+    const byId = new Map(all.map((x) => [x.id, x]));
+    expect(formulaInputs(byId.get('margin')!, byId).map((x) => x.id)).toEqual(['rev', 'cost']);
+    expect(formulaInputs(byId.get('rev')!, byId).map((x) => x.id)).toEqual(['rev']);
+    expect(formulaInputs(byId.get('loop')!, byId).map((x) => x.id)).toEqual(['rev']);
   });
 });
