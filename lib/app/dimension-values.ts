@@ -2,6 +2,33 @@ import { parseFormula } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import { type Dimension, type Metric, parseDimKey } from '../schema';
 
+/** The metric and the metrics its formula names: whose rollups hold its dimension values. */
+function sourcesOf(metric: Metric): string[] {
+  if (!metric.formula) return [metric.id];
+  const parsed = parseFormula(metric.formula);
+  return parsed.ok ? [metric.id, ...parsed.refs] : [metric.id];
+}
+
+/** The values of each of `dimensions` seen in the rollups of `sources`, in one pass over the rollups. */
+function valuesSeen(
+  sources: readonly string[],
+  dimensions: readonly Dimension[],
+  metrics: ReadonlyMap<string, Metric>,
+  rollups: readonly DailyRollup[],
+): Map<Dimension, Set<string>> {
+  const from = new Set(sources);
+  const out = new Map(dimensions.map((d) => [d, new Set<string>()]));
+  for (const r of rollups) {
+    if (!from.has(r.metricId) || !metrics.has(r.metricId)) continue;
+    const dims = parseDimKey(r.dimKey);
+    for (const [d, values] of out) {
+      const v = dims[d];
+      if (v) values.add(v);
+    }
+  }
+  return out;
+}
+
 /** Dimension values seen for a metric, or for the base metrics a derived one is computed from. */
 export function dimensionValues(
   metric: Metric,
@@ -9,18 +36,7 @@ export function dimensionValues(
   metrics: ReadonlyMap<string, Metric>,
   rollups: readonly DailyRollup[],
 ) {
-  const sources = new Set([metric.id]);
-  if (metric.formula) {
-    const parsed = parseFormula(metric.formula);
-    if (parsed.ok) for (const r of parsed.refs) sources.add(r);
-  }
-  const values = new Set<string>();
-  for (const r of rollups) {
-    if (!sources.has(r.metricId) || !metrics.has(r.metricId)) continue;
-    const v = parseDimKey(r.dimKey)[dimension];
-    if (v) values.add(v);
-  }
-  return [...values].sort();
+  return [...(valuesSeen(sourcesOf(metric), [dimension], metrics, rollups).get(dimension) ?? [])].sort();
 }
 
 /**
@@ -34,14 +50,13 @@ export function dimensionChoices(
   rollups: readonly DailyRollup[],
   held: Partial<Record<Dimension, string>> = {},
 ): { dimension: Dimension; values: string[] }[] {
+  const sources = sourcesOf(metric);
   const dims = new Set<Dimension>(metric.dimensions);
-  if (metric.formula) {
-    const parsed = parseFormula(metric.formula);
-    if (parsed.ok) for (const r of parsed.refs) for (const d of metrics.get(r)?.dimensions ?? []) dims.add(d);
-  }
+  for (const id of sources.slice(1)) for (const d of metrics.get(id)?.dimensions ?? []) dims.add(d);
   for (const d of Object.keys(held) as Dimension[]) dims.add(d);
+  const seen = valuesSeen(sources, [...dims], metrics, rollups);
   return [...dims].map((dimension) => {
-    const values = new Set(dimensionValues(metric, dimension, metrics, rollups));
+    const values = new Set(seen.get(dimension));
     const mine = held[dimension];
     if (mine) values.add(mine);
     return { dimension, values: [...values].sort() };
