@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
   type DeleteMode,
   planGoalDelete,
+  relinkMoved,
   type SubGoalNoun,
   subGoalNoun,
   subGoalsOf,
@@ -13,6 +14,17 @@ import type { Goal } from '../../lib/schema';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
 import { showToast } from './model';
+
+/**
+ * Goals back from the trash (the toast's Undo, Recently deleted): `ids`, and the sub-goals a "delete
+ * only" of one of them moved up, put back under it (relinkMoved).
+ */
+export async function restoreGoals(ids: readonly string[]): Promise<void> {
+  const repo = repository(await getDb(), 'goals');
+  await repo.restore(ids);
+  const relinked = relinkMoved(await repo.list({ includeDeleted: true }), ids, Date.now());
+  if (relinked.length) await repo.putMany(relinked);
+}
 
 /** "68 milestones", "3 key results", "1 sub-goal". */
 export function subGoalCount(t: Translator, noun: SubGoalNoun, count: number): string {
@@ -70,12 +82,7 @@ export function DeleteGoalButton({
             name,
             subGoals: subGoalCount(t, noun, subGoals),
           });
-    showToast(message, async () => {
-      const again = repository(await getDb(), 'goals');
-      await again.restore(plan.trash);
-      if (plan.movedBefore.length)
-        await again.putMany(plan.movedBefore.map((g) => ({ ...g, updatedAt: Date.now() })));
-    });
+    showToast(message, () => restoreGoals(plan.trash));
   };
 
   const start = async () => {

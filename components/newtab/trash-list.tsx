@@ -1,9 +1,9 @@
-import { relinkMoved, type TrashGroup, trashGroups } from '../../lib/app/goal-delete';
+import { type TrashGroup, trashGroups } from '../../lib/app/goal-delete';
 import { formatDate } from '../../lib/i18n/format';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
 import { DisclosureWidget } from './disclosure-widget';
-import { subGoalCount } from './goal-delete';
+import { restoreGoals, subGoalCount } from './goal-delete';
 import { showToast } from './model';
 import { useLiveRecords } from './use-live-records';
 
@@ -21,11 +21,7 @@ export function TrashList() {
   if (groups.length === 0) return null;
 
   const restore = async (group: TrashGroup) => {
-    const repo = repository(await getDb(), 'goals');
-    await repo.restore(group.ids);
-    // Sub-goals a "delete only" moved up go back under the goal.
-    const relinked = relinkMoved(await repo.list({ includeDeleted: true }), group.ids, Date.now());
-    if (relinked.length) await repo.putMany(relinked);
+    await restoreGoals(group.ids);
     const message =
       group.subGoals === 0
         ? t('trash.restored', { name: group.name })

@@ -17,10 +17,11 @@ export type DeleteMode = 'all' | 'goalOnly';
 export interface DeletePlan {
   /** Ids moved to the trash, the goal first. */
   trash: string[];
-  /** Goal-only: its direct sub-goals as they will be stored, moved up to its parent (or to none). */
+  /**
+   * Goal-only: its direct sub-goals as they will be stored, moved up to its parent (or to none), each
+   * remembering where it was (`formerParentId`): Undo and the trash put them back (relinkMoved).
+   */
   moved: Goal[];
-  /** The same sub-goals as they are stored now, for Undo. */
-  movedBefore: Goal[];
 }
 
 /** The goal's sub-goals at every depth (the goal itself left out), from live records. */
@@ -45,7 +46,7 @@ export function planGoalDelete(
   mode: DeleteMode,
   now: number,
 ): DeletePlan {
-  if (mode === 'all') return { trash: descendantIds(goals, id), moved: [], movedBefore: [] };
+  if (mode === 'all') return { trash: descendantIds(goals, id), moved: [] };
   const goal = goals.find((g) => g.id === id);
   const children = goals.filter((g) => g.parentId === id && g.id !== id);
   // Each remembers where it was, so restoring the goal from the trash puts it back (relinkMoved).
@@ -55,7 +56,7 @@ export function planGoalDelete(
       ? { ...rest, formerParentId: id, updatedAt: now }
       : { ...rest, parentId: goal.parentId, formerParentId: id, updatedAt: now };
   });
-  return { trash: [id], moved, movedBefore: children };
+  return { trash: [id], moved };
 }
 
 /**

@@ -47,7 +47,7 @@ describe('deleting a goal with sub-goals', () => {
       ['q1', 'bhag', 99],
       ['q2', 'bhag', 99],
     ]);
-    expect(plan.movedBefore.map((g) => g.parentId)).toEqual(['y1', 'y1']);
+    expect(plan.moved.map((g) => g.formerParentId)).toEqual(['y1', 'y1']);
   });
 
   it('"goalOnly" on a top-level goal leaves its sub-goals with no parent at all', () => {
