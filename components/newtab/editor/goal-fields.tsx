@@ -17,6 +17,7 @@ import {
   PERSPECTIVES,
 } from '../../../lib/schema';
 import { DayInput } from '../../shared/day-input';
+import { isSummed } from './cascade-plan';
 import { FieldGroup, FormField, say } from './form-field';
 
 export interface GoalFieldsProps {
@@ -88,7 +89,7 @@ export function GoalFields({
   const measured = !(form.kind === 'objective' && !form.metricId);
   const metric = metrics.find((m) => m.id === form.metricId);
   const ask = measured ? totalOrRateQuestion(form, metric) : null;
-  const summed = metric?.aggregation === 'sum' && !metric.formula;
+  const summed = metric !== undefined && isSummed(metric);
 
   return (
     <div class="pc-form-grid">
