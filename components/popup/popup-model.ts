@@ -94,27 +94,43 @@ export async function logObservation(obs: Observation): Promise<void> {
   await recentStore?.save(recent.value);
 }
 
-/** The same value already logged for that day and KPI (lib/popup/repeat-value.ts), if any. */
-export async function repeatedValue(obs: Observation): Promise<Observation | null> {
+/**
+ * What a value about to be logged is checked against, from one read of its KPI: `recent`, what
+ * unusual-value.ts compares it with — from the half year before it, same dimensions, a level's latest
+ * 20 values, a sum's totals of the complete months before the value's month; `repeat`, the same value
+ * already logged for that day (repeat-value.ts).
+ */
+export async function priorValues(
+  obs: Observation,
+  metric: Pick<Metric, 'aggregation'>,
+): Promise<{ recent: number[]; repeat: Observation | null }> {
   const tz = settings.value.timeZone;
-  const start = startOfLocalDay(localDayKey(obs.time, tz), tz);
-  const stored = await readObservations(await getDb(), obs.metricId, { from: start, to: start + 2 * DAY_MS });
-  return repeatOf(obs, stored, tz);
+  const dayStart = startOfLocalDay(localDayKey(obs.time, tz), tz);
+  const dayEnd = dayStart + 2 * DAY_MS;
+  const recentFrom = obs.time - 183 * DAY_MS;
+  const recentTo = obs.time + DAY_MS;
+  const stored = await readObservations(await getDb(), obs.metricId, {
+    from: Math.min(recentFrom, dayStart),
+    to: Math.max(recentTo, dayEnd),
+  });
+  const within = (from: number, to: number) => stored.filter((o) => o.time >= from && o.time < to);
+  return {
+    recent: recentOf(obs, metric, within(recentFrom, recentTo), tz),
+    repeat: repeatOf(obs, within(dayStart, dayEnd), tz),
+  };
 }
 
-/**
- * What `obs` is compared with (unusual-value.ts), from the half year before it, same dimensions: a
- * level's latest 20 values; a sum's totals of the complete months before the value's month.
- */
-export async function recentValues(obs: Observation, metric: Pick<Metric, 'aggregation'>): Promise<number[]> {
-  const from = obs.time - 183 * DAY_MS;
-  const stored = await readObservations(await getDb(), obs.metricId, { from, to: obs.time + DAY_MS });
+function recentOf(
+  obs: Observation,
+  metric: Pick<Metric, 'aggregation'>,
+  stored: readonly Observation[],
+  tz: string,
+): number[] {
   const dims = dimKey(obs.dims);
   const mine = stored
     .filter((o) => o.id !== obs.id && dimKey(o.dims) === dims)
     .sort((a, b) => a.time - b.time);
   if (metric.aggregation !== 'sum') return mine.slice(-20).map((o) => o.value);
-  const tz = settings.value.timeZone;
   const month = localDayKey(obs.time, tz).slice(0, 7);
   const totals = new Map<string, number>();
   for (const o of mine) {

@@ -19,9 +19,8 @@ import {
   knownDimensionValues,
   logObservation,
   metrics,
+  priorValues,
   recent,
-  recentValues,
-  repeatedValue,
   undoObservation,
 } from './popup-model';
 
@@ -99,8 +98,10 @@ export function QuickLogForm({
       nonce: nonce(),
     });
     try {
+      // One read of the KPI for both questions, unless both were answered.
+      const prior = asked.unusual && asked.repeat ? null : await priorValues(obs, m);
       // Far from what the KPI has read lately (1.250 active customers after 185–258): asked first.
-      const unusual = asked.unusual ? null : unusualValue(v, await recentValues(obs, m), m);
+      const unusual = asked.unusual || !prior ? null : unusualValue(v, prior.recent, m);
       if (unusual) {
         const fmt = (x: number) => formatExactValue(x, m.unit, t.locale);
         return setStatus({
@@ -116,7 +117,7 @@ export function QuickLogForm({
         });
       }
       // The same value already there for that day: asked, as it doubled a day's total unnoticed.
-      const same = asked.repeat ? null : await repeatedValue(obs);
+      const same = asked.repeat || !prior ? null : prior.repeat;
       if (same)
         return setStatus({
           kind: 'repeat',
