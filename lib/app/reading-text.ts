@@ -1,5 +1,5 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
-import type { ReadingPeriod } from '../engine/goal-types/reading';
+import type { KeepScore, ReadingPeriod } from '../engine/goal-types/reading';
 import { minForecastHistory } from '../engine/goal-types/shared';
 import type { Pace } from '../engine/pace';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
@@ -220,29 +220,38 @@ export function reasonText(
           )
         : undefined;
     case 'keep_held':
-      // "On track" speaks of now: the latest months, counted back from the one read. Beside "held 5 of
-      // 12 months" on the progress line it says which 5 ("held the last 5 months"), so the two never
-      // read as a contradiction; "every month so far" when nothing was missed (docs/figures.md).
-      if (!k) return undefined;
-      if (k.streak >= k.periods) return t('keep.reason.heldAll');
-      // The streak counts the running month when it is the one read: "held the last month" on Dec 7
-      // read as November, which was missed. It says "so far in Dec" (docs/figures.md).
-      if (ev.period?.partial && ev.period.granularity === 'month') {
-        const month = monthName(ev.period.start, ctx);
-        return k.streak === 1
-          ? t('keep.reason.heldSoFar.one', { month })
-          : t('keep.reason.heldSoFar.other', {
-              count: k.streak,
-              // Mid-sentence in Vietnamese the month is lower case: "tính cả tháng 12 đến nay".
-              month: ctx.settings.locale === 'vi' ? month.toLocaleLowerCase('vi') : month,
-            });
-      }
-      return t(k.streak === 1 ? 'keep.reason.heldLast.one' : 'keep.reason.heldLast.other', {
-        count: k.streak,
-      });
+    case 'keep_missed':
+      return k ? keepTallyReason(ev, k, ctx) : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * A keep goal's reason from its window so far (docs/figures.md § Keep a level): "held every month so
+ * far" when none was missed; else the months missed, then the latest held, counted back from the month
+ * read — "missed 7 of 12 months, held the last 5" beside "held 5 of 12 months", so the two never read
+ * as a contradiction and "at risk" says why. It never claims more months than the tally.
+ */
+function keepTallyReason(ev: GoalEvaluation, k: KeepScore, ctx: ViewContext): string {
+  const { t } = ctx;
+  if (k.held >= k.periods) return t('keep.reason.heldAll');
+  const tally = { missed: k.periods - k.held, periods: k.periods };
+  const count = Math.min(k.streak, k.held);
+  if (count < 1) return t('keep.reason.missed', tally);
+  // The streak counts the running month when it is the one read: "held the last month" on Dec 7
+  // read as November, which was missed. It says "Dec so far".
+  if (ev.period?.partial && ev.period.granularity === 'month') {
+    const name = monthName(ev.period.start, ctx);
+    // Mid-sentence in Vietnamese the month is lower case: "tính cả tháng 12 đến nay".
+    const month = ctx.settings.locale === 'vi' ? name.toLocaleLowerCase('vi') : name;
+    return count === 1
+      ? t('keep.reason.missedHeldSoFar.one', { ...tally, month })
+      : t('keep.reason.missedHeldSoFar.other', { ...tally, count, month });
+  }
+  return count === 1
+    ? t('keep.reason.missedHeldLast.one', tally)
+    : t('keep.reason.missedHeldLast.other', { ...tally, count });
 }
 
 /** A keep goal's threshold, as precise as the value beside it. */
@@ -272,10 +281,10 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
       k.side === 'at_least'
         ? t(k.margin >= 0 ? 'reading.keep.above' : 'reading.keep.under', { x, threshold })
         : t(k.margin >= 0 ? 'reading.keep.below' : 'reading.keep.over', { x, threshold });
-    // The streak is the status's reason when it decided it: not twice on one card; a single month
-    // is no streak ("1 month in a row").
+    // The streak is in the status's reason when the window's tally decided it ("held the last 5"):
+    // not twice on one card; a single month is no streak ("1 month in a row").
     const streak =
-      k.streak >= 2 && ev.decidedBy !== 'keep_held'
+      k.streak >= 2 && ev.decidedBy !== 'keep_held' && ev.decidedBy !== 'keep_missed'
         ? ctx.t('reading.keep.streak', { count: k.streak })
         : null;
     // Close to the line: the reason beside the status already gives the margin ("Dec: 1.98 d, 0.02 d

@@ -334,7 +334,9 @@ function periodText(start: string, byMonth: boolean, soFar?: string): { en: stri
  * "above its 1% ceiling" for a ceiling. As severe as its card (status.ts, rule 4b): critical when the
  * card is off track (a complete month breached, or the running month likely to end past the line),
  * a warning while the running month, breached so far, may still come back (the card is at risk). An
- * alert never reads milder or harsher than its card; the message says by how much.
+ * alert never reads milder or harsher than its card; the message says by how much. Months of the
+ * window missed earlier ('keep_missed') raise no alert of their own: they hold a card at at risk at
+ * most, so they change no severity here, and the card's reason already counts them.
  */
 export function keepBreachedAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,

@@ -25,7 +25,13 @@ import type { Confidence } from '../schema';
  *    - the chance the running month ends on the right side of the line (forecast-keep.ts), with the
  *      thresholds of 4: p < 0.3 → off_track ('keep_breach_likely'); p < 0.7 → at_risk
  *      ('keep_breach_possible'). A rough estimate (too few months) takes no part, as in 4.
- *    So a 71% chance of a breach is never milder than a 55% one.
+ *    So a 71% chance of a breach is never milder than a 55% one. A third signal can only keep the
+ *    status from on_track, never make it off_track:
+ *    - the window so far: a complete month of it already past the line → at_risk ('keep_missed'). The
+ *      goal is "every month of the window", so once one month is missed it can no longer be met in
+ *      full, and a running window is never on_track beside "held 9 of 12 months". It is weighed after
+ *      the two above, so a month read past or close to the line, or a chance, names itself first.
+ *    After the deadline, rules 1 and 2 decide: reached when every month held, else deadline_passed.
  * 6. Manual confidence from the latest check-in (if it is at most 30 days old) can only pull the status
  *    down, and by at most one level per check-in: the owner may know of a lost deal the data doesn't
  *    show yet, but one pessimistic click shouldn't turn a healthy goal red. It never improves a
@@ -58,6 +64,7 @@ export type StatusReason =
   | 'keep_breached_so_far'
   | 'keep_breach_possible'
   | 'keep_breach_likely'
+  | 'keep_missed'
   /** Objectives and other goals without a measure of their own: their children's statuses (objective.ts). */
   | 'children';
 
@@ -76,6 +83,8 @@ export interface StatusInput {
   holding?: 'held' | 'close' | 'breached' | 'breached_so_far' | null;
   /** Keep goals: the chance the running month ends on the right side of the line (null: none, or rough). */
   keepHoldChance?: number | null;
+  /** Keep goals: complete months of the window past the line so far (a running month is never one). */
+  keepMissed?: number;
   /** Latest check-in confidence and when it was given. */
   confidence?: { value: Confidence; time: number } | null;
   now: number;
@@ -131,6 +140,7 @@ export function computeStatus(s: StatusInput): StatusResult {
   else if (s.holding === 'close') worse(1, 'keep_close');
   else if (s.holding === 'held') worse(0, 'keep_held');
   byChance(s.keepHoldChance, 'keep_breach_likely', 'keep_breach_possible');
+  if (s.keepMissed && s.keepMissed > 0) worse(1, 'keep_missed');
   const c = s.confidence;
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;
   if (rank === null) {

@@ -13,10 +13,14 @@ export const numbersEn = {
   'keep.progressOneMonth': 'held {held} of 1 month',
   // A rate's change in the growth table, in percentage points: "+0.4 pt".
   'growth.points': '{sign}{x} pt',
-  'keep.reason.heldLast.one': 'held the last month',
-  'keep.reason.heldLast.other': 'held the last {count} months',
-  'keep.reason.heldSoFar.one': 'held so far in {month}',
-  'keep.reason.heldSoFar.other': 'held the last {count} months, {month} so far',
+  // A keep goal with months of its window missed (at risk at best): the months missed, then the latest
+  // held, counted back from the month read; "{month} so far" when that is the running month.
+  'keep.reason.missed': 'missed {missed} of {periods} months',
+  'keep.reason.missedHeldLast.one': 'missed {missed} of {periods} months, held the last one',
+  'keep.reason.missedHeldLast.other': 'missed {missed} of {periods} months, held the last {count}',
+  'keep.reason.missedHeldSoFar.one': 'missed {missed} of {periods} months, held {month} so far',
+  'keep.reason.missedHeldSoFar.other':
+    'missed {missed} of {periods} months, held the last {count} ({month} so far)',
 };
 
 export const numbersVi: Record<keyof typeof numbersEn, string> = {
@@ -27,8 +31,10 @@ export const numbersVi: Record<keyof typeof numbersEn, string> = {
   'keep.reason.heldAll': 'giữ được mọi tháng đến nay',
   'keep.progressOneMonth': 'Giữ được {held}/1 tháng',
   'growth.points': '{sign}{x} điểm %',
-  'keep.reason.heldLast.one': 'giữ được tháng gần nhất',
-  'keep.reason.heldLast.other': 'giữ được {count} tháng gần nhất',
-  'keep.reason.heldSoFar.one': '{month} đến nay vẫn giữ được',
-  'keep.reason.heldSoFar.other': 'giữ được {count} tháng gần nhất, tính cả {month} đến nay',
+  'keep.reason.missed': 'không đạt {missed}/{periods} tháng',
+  'keep.reason.missedHeldLast.one': 'không đạt {missed}/{periods} tháng, giữ được tháng gần nhất',
+  'keep.reason.missedHeldLast.other': 'không đạt {missed}/{periods} tháng, giữ được {count} tháng gần nhất',
+  'keep.reason.missedHeldSoFar.one': 'không đạt {missed}/{periods} tháng, {month} đến nay vẫn giữ được',
+  'keep.reason.missedHeldSoFar.other':
+    'không đạt {missed}/{periods} tháng, giữ được {count} tháng gần nhất (tính cả {month} đến nay)',
 };

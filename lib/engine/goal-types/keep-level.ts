@@ -36,13 +36,15 @@ import {
  *   persistence view (where it is now, moved by month-to-month changes on record), weighted equally,
  *   so a value far past the line gives a low chance. From 2 complete months; below 8 the model's view
  *   is the rough run-rate estimate, chances kept within 5–95%, flagged `keep.rough` and labelled.
- * - Status (status.ts rule 4b), the worse of two signals:
+ * - Status (status.ts rule 4b), the worse of two signals, and never on track after a missed month:
  *   - the month read: a complete month breached → off track ("Nov: 1.3%, above the 1% ceiling"); the
  *     running month breached so far → at risk (its days to come can still bring it back); held but
  *     closer to the line than a quarter of journey.ts's floor (10% of the threshold's size; for a
  *     percentage, of its distance to 0 or 100) → at risk; held → on track;
  *   - the chance the running month ends on the right side (1 − breachNext): below 30% → off track,
- *     below 70% → at risk, as a total's or level's chance by the deadline; not from a rough estimate.
+ *     below 70% → at risk, as a total's or level's chance by the deadline; not from a rough estimate;
+ *   - the window so far: a complete month of it past the line → at risk at best ("every month" can
+ *     no longer be met in full), never on track while the window runs; never off track by itself.
  *   After the deadline: on track when every month held, else off track. Manual confidence pulls down
  *   one level as for every type (status.ts rule 6).
  */
@@ -208,6 +210,9 @@ function finish(
   }
   const chance = k && k.breachNext !== null && !k.rough ? 1 - k.breachNext : null;
   const allHeld = !!k && k.periods > 0 && k.held === k.periods;
+  // The months of the window past the line, less a running month read past it so far (it may still
+  // come back, and the month read already says so).
+  const missed = k ? k.periods - k.held - (holding === 'breached_so_far' ? 1 : 0) : 0;
   decideStatus(r, f, ctx.now, {
     reached: f.deadlinePassed && allHeld,
     deadlinePassed: f.deadlinePassed && !!k,
@@ -215,6 +220,7 @@ function finish(
     probability: null,
     holding,
     keepHoldChance: chance,
+    keepMissed: missed,
   });
   return r;
 }

@@ -8,8 +8,9 @@ import { exampleViews as viewsAt } from '../example/example-views';
 
 /**
  * How a keep goal's card words its outlook and its status (docs/figures.md § Keep a level): a goal
- * past its line says so before any chance, and an on-track reason names the latest months held, so
- * "held the last 5 months" sits beside "held 5 of 12 months" without contradicting it.
+ * past its line says so before any chance, and a goal with months of its window missed says how many
+ * and which latest months held, so "missed 7 of 12 months, held the last 5" sits beside "held 5 of 12
+ * months" without contradicting it (and never beside a green "On track").
  */
 const tz = 'Asia/Ho_Chi_Minh';
 const NOW = Date.UTC(2026, 11, 6, 2);
@@ -47,85 +48,106 @@ describe('keep goals on the card', () => {
     expect(vi.get('ex-kr-distributor-churn')?.view.reason).toMatch(/, vượt mức trần 1%$/);
   });
 
-  it('on track: "held the last N months" beside "held H of P months", the streak said once', () => {
+  it('months missed: at risk, "missed M of P months, held the last N" beside "held H of P months"', () => {
+    // On-time delivery ≥ 96% over 2026, read on Dec 6: Jan–Jul under 96%, Aug–Nov and December so far
+    // above it. It read a green "On track · held the last 5 months, Dec so far" beside "held 5 of 12
+    // months"; the goal is every month of the year, which seven missed months already rule out.
     const onTime = exampleViews('en').get('ex-kpi-on-time');
     const k = onTime?.ev.keep;
-    expect(onTime?.view.status).toBe('on_track');
+    expect(k).toMatchObject({ periods: 12, held: 5, streak: 5 });
+    expect(onTime?.view.status).toBe('at_risk');
+    expect(onTime?.ev.decidedBy).toBe('keep_missed');
     // December is running and held so far: the streak says so, never "the last month" for it.
-    expect(onTime?.view.reason).toBe(`held the last ${k?.streak} months, Dec so far`);
+    expect(onTime?.view.reason).toBe('missed 7 of 12 months, held the last 5 (Dec so far)');
+    expect(onTime?.view.progressText).toBe('held 5 of 12 months');
     const vi = exampleViews('vi').get('ex-kpi-on-time');
-    expect(vi?.view.reason).toBe(`giữ được ${k?.streak} tháng gần nhất, tính cả tháng 12 đến nay`);
-    expect(onTime?.view.progressText).toBe(`held ${k?.held} of ${k?.periods} months`);
-    expect(onTime?.view.pace).not.toMatch(/in a row/);
+    expect(vi?.view.reason).toBe(
+      'không đạt 7/12 tháng, giữ được 5 tháng gần nhất (tính cả tháng 12 đến nay)',
+    );
+    expect(vi?.view.progressText).toBe('Giữ được 5/12 tháng');
+    // The streak is in the reason: not again on the margin line.
+    expect(onTime?.view.pace).toBe('1.7 pt above the 96% floor');
   });
 
-  it('names a running month held so far, alone or in a streak (en, vi)', () => {
-    const goal = { id: 'g', title: 'Keep', goalType: 'keep' } as unknown as Goal;
-    const ev = (streak: number) =>
-      ({
-        type: 'keep',
-        decidedBy: 'keep_held',
-        period: { start: '2026-12-01', end: '2026-12-31', granularity: 'month', partial: true },
-        keep: {
-          side: 'at_least',
-          threshold: 1,
-          periods: 3,
-          held: streak,
-          streak,
-          margin: 1,
-          breachNext: null,
-          holdToDeadline: null,
-        },
-      }) as unknown as GoalEvaluation;
-    const say = (locale: Locale, streak: number) =>
-      reasonText(
-        goal,
-        ev(streak),
-        { kind: 'count' },
-        {
-          t: createTranslator(locale),
-          settings: defaultSettings({ locale, timeZone: tz }),
-          now: NOW,
-        },
-      );
+  const goal = { id: 'g', title: 'Keep', goalType: 'keep' } as unknown as Goal;
+  const keepEv = (
+    keep: { periods: number; held: number; streak: number },
+    decidedBy: 'keep_held' | 'keep_missed' = 'keep_missed',
+    running = true,
+  ) =>
+    ({
+      type: 'keep',
+      decidedBy,
+      ...(running
+        ? { period: { start: '2026-12-01', end: '2026-12-31', granularity: 'month', partial: true } }
+        : { period: { start: '2026-11-01', end: '2026-11-30', granularity: 'month', partial: false } }),
+      keep: { side: 'at_least', threshold: 1, margin: 1, breachNext: null, holdToDeadline: null, ...keep },
+    }) as unknown as GoalEvaluation;
+  const say = (locale: Locale, ev: GoalEvaluation) =>
+    reasonText(
+      goal,
+      ev,
+      { kind: 'count' },
+      { t: createTranslator(locale), settings: defaultSettings({ locale, timeZone: tz }), now: NOW },
+    );
+
+  it('names a running month held so far, alone or in a streak, after the months missed (en, vi)', () => {
     // Oct 32%, Nov 28%, Dec so far 33% against 30%: "held the last month" read as November.
-    expect(say('en', 1)).toBe('held so far in Dec');
-    expect(say('vi', 1)).toBe('Tháng 12 đến nay vẫn giữ được');
-    expect(say('en', 2)).toBe('held the last 2 months, Dec so far');
+    const one = keepEv({ periods: 3, held: 2, streak: 1 });
+    expect(say('en', one)).toBe('missed 1 of 3 months, held Dec so far');
+    expect(say('vi', one)).toBe('không đạt 1/3 tháng, tháng 12 đến nay vẫn giữ được');
+    const two = keepEv({ periods: 4, held: 2, streak: 2 });
+    expect(say('en', two)).toBe('missed 2 of 4 months, held the last 2 (Dec so far)');
+    expect(say('vi', two)).toBe('không đạt 2/4 tháng, giữ được 2 tháng gần nhất (tính cả tháng 12 đến nay)');
+    // Read on a complete month (a flow-over-flow rate is read on the last complete one).
+    expect(say('en', keepEv({ periods: 4, held: 1, streak: 1 }, 'keep_missed', false))).toBe(
+      'missed 3 of 4 months, held the last one',
+    );
+    expect(say('vi', keepEv({ periods: 12, held: 9, streak: 5 }, 'keep_missed', false))).toBe(
+      'không đạt 3/12 tháng, giữ được 5 tháng gần nhất',
+    );
+    // Every month held: the on-track reason.
+    expect(say('en', keepEv({ periods: 7, held: 7, streak: 7 }, 'keep_held'))).toBe(
+      'held every month so far',
+    );
+    expect(say('vi', keepEv({ periods: 7, held: 7, streak: 7 }, 'keep_held'))).toBe(
+      'giữ được mọi tháng đến nay',
+    );
   });
 
-  it('the reason never claims more months than the tally, nor "every month" when one was missed', () => {
-    const t = createTranslator('en');
-    const settings = defaultSettings({ locale: 'en', timeZone: tz });
-    const goal = { id: 'g', title: 'Keep', goalType: 'keep' } as unknown as Goal;
+  it('the reason never claims more months than the tally, and names the months missed (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 36 }), fc.nat(36), fc.nat(36), (periods, a, b) => {
-        const held = Math.min(periods, a);
-        const streak = Math.min(held, b);
-        if (streak === 0) return;
-        const ev = {
-          type: 'keep',
-          decidedBy: 'keep_held',
-          keep: {
-            side: 'at_least',
-            threshold: 1,
-            periods,
-            held,
-            streak,
-            margin: 1,
-            breachNext: null,
-            holdToDeadline: null,
-          },
-        } as unknown as GoalEvaluation;
-        const text = reasonText(goal, ev, { kind: 'count' }, { t, settings, now: NOW }) ?? '';
-        if (streak === periods) expect(text).toBe('held every month so far');
-        else {
-          const n = Number(/\d+/.exec(text)?.[0] ?? 1);
-          expect(n).toBe(streak);
-          expect(n).toBeLessThanOrEqual(held);
-          expect(text).toMatch(/last/);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 36 }),
+        fc.nat(36),
+        fc.nat(36),
+        fc.constantFrom('keep_held' as const, 'keep_missed' as const),
+        fc.boolean(),
+        (periods, a, b, decidedBy, running) => {
+          const held = Math.min(periods, a);
+          const streak = Math.min(held, b);
+          const text = say('en', keepEv({ periods, held, streak }, decidedBy, running)) ?? '';
+          if (held === periods) {
+            expect(text).toBe('held every month so far');
+            return;
+          }
+          // Whatever decided it, a missed month is said, with the tally's own figures.
+          const m = /^missed (\d+) of (\d+) months/.exec(text);
+          expect(m?.[1]).toBe(String(periods - held));
+          expect(m?.[2]).toBe(String(periods));
+          expect(text).not.toMatch(/every month/);
+          const last = /held the last (\d+|one)/.exec(text);
+          const claimed = last
+            ? last[1] === 'one'
+              ? 1
+              : Number(last[1])
+            : /held Dec so far/.test(text)
+              ? 1
+              : 0;
+          expect(claimed).toBe(streak);
+          expect(claimed).toBeLessThanOrEqual(held);
+        },
+      ),
     );
   });
 });

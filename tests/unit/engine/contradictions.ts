@@ -25,6 +25,8 @@ import type { Confidence, Goal } from '../../../lib/schema';
  *  C9 a keep goal's status milder than the chance its card shows: a chance the running month holds
  *     below 30% on a card not off track, or below 70% on a card on track (status.ts rule 4b; a rough
  *     estimate excepted, as it takes no part).
+ *  C10 a keep goal on track beside a tally with a month missed ("held 9 of 12 months"): the goal is
+ *     every month of its window, so a missed month holds it at at risk at best (status.ts rule 4b).
  */
 const OFF: ReadonlySet<StatusReason> = new Set([
   'pace_far_behind',
@@ -39,6 +41,7 @@ const RISK: ReadonlySet<StatusReason> = new Set([
   'keep_close',
   'keep_breached_so_far',
   'keep_breach_possible',
+  'keep_missed',
 ]);
 const GOOD: ReadonlySet<StatusReason> = new Set(['done', 'target_reached', 'keep_held']);
 const EITHER: ReadonlySet<StatusReason> = new Set(['manual_confidence', 'children']);
@@ -106,5 +109,7 @@ export function contradictions(
     if (hold < 0.3 && status !== 'off_track') out.push(`C9 ${hold.toFixed(2)} to hold beside ${status}`);
     if (hold < 0.7 && status === 'on_track') out.push(`C9 ${hold.toFixed(2)} to hold beside on track`);
   }
+  if (open && ev.type === 'keep' && k && k.held < k.periods && status === 'on_track')
+    out.push(`C10 on track beside ${k.held} of ${k.periods} months held`);
   return out;
 }
