@@ -3,10 +3,12 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
   type DeleteMode,
   planGoalDelete,
-  relinkMoved,
+  planRestore,
+  type RestorePlan,
   type SubGoalNoun,
   subGoalNoun,
   subGoalsOf,
+  unrestore,
 } from '../../lib/app/goal-delete';
 import type { Translator } from '../../lib/i18n/translate';
 import { localizedName } from '../../lib/i18n/translate';
@@ -16,14 +18,25 @@ import { getDb, settings, tr } from '../app/session';
 import { showToast } from './model';
 
 /**
- * Goals back from the trash (the toast's Undo, Recently deleted): `ids`, and the sub-goals a "delete
- * only" of one of them moved up, put back under it (relinkMoved).
+ * Goals back from the trash (the toast's Undo, Recently deleted): `ids`, the sub-goals a "delete
+ * only" of one of them moved up, put back under it, and with `withAncestors` the deleted goals above
+ * them (planRestore). Read and written in one transaction: a failed write restores nothing.
  */
-export async function restoreGoals(ids: readonly string[]): Promise<void> {
-  const repo = repository(await getDb(), 'goals');
-  await repo.restore(ids);
-  const relinked = relinkMoved(await repo.list({ includeDeleted: true }), ids, Date.now());
-  if (relinked.length) await repo.putMany(relinked);
+export async function restoreGoals(
+  ids: readonly string[],
+  options: { withAncestors?: boolean } = {},
+): Promise<RestorePlan> {
+  let plan: RestorePlan = { restored: [], put: [], before: [] };
+  await repository(await getDb(), 'goals').update((all) => {
+    plan = planRestore(all, ids, Date.now(), options);
+    return plan.put;
+  });
+  return plan;
+}
+
+/** Undo of restoreGoals, in one transaction too. */
+export async function undoRestore(plan: RestorePlan): Promise<void> {
+  await repository(await getDb(), 'goals').update((all) => unrestore(all, plan));
 }
 
 /** "68 milestones", "3 key results", "1 sub-goal". */
@@ -67,10 +80,12 @@ export function DeleteGoalButton({
   const run = async (live: Goal[], goal: Goal, mode: DeleteMode, subGoals: number, noun: SubGoalNoun) => {
     const now = Date.now();
     const plan = planGoalDelete(live, goal.id, mode, now);
-    const repo = repository(await getDb(), 'goals');
-    // Moved first: a failure leaves the goal where it was rather than its sub-goals under the trash.
-    if (plan.moved.length) await repo.putMany(plan.moved);
-    await repo.softDelete(plan.trash, now);
+    // One transaction: a failure leaves the goal where it was, its sub-goals under it.
+    const trash = new Set(plan.trash);
+    await repository(await getDb(), 'goals').update((all) => [
+      ...plan.moved,
+      ...all.filter((g) => trash.has(g.id)).map((g) => ({ ...g, deletedAt: now })),
+    ]);
     dialog.current?.close();
     setAsk(null);
     onDeleted(plan.trash);
@@ -82,7 +97,9 @@ export function DeleteGoalButton({
             name,
             subGoals: subGoalCount(t, noun, subGoals),
           });
-    showToast(message, () => restoreGoals(plan.trash));
+    showToast(message, async () => {
+      await restoreGoals(plan.trash);
+    });
   };
 
   const start = async () => {

@@ -1,16 +1,17 @@
 import { type TrashGroup, trashGroups } from '../../lib/app/goal-delete';
 import { formatDate } from '../../lib/i18n/format';
 import { repository } from '../../lib/storage/repository';
-import { getDb, settings, tr } from '../app/session';
+import { settings, tr } from '../app/session';
 import { DisclosureWidget } from './disclosure-widget';
-import { restoreGoals, subGoalCount } from './goal-delete';
+import { restoreGoals, subGoalCount, undoRestore } from './goal-delete';
 import { showToast } from './model';
 import { useLiveRecords } from './use-live-records';
 
 /**
  * "Recently deleted": goals in the trash, one row per delete, each restored in one click together
  * with the sub-goals deleted with it. Before, a deleted goal (and a BHAG's 68 milestones with it)
- * could only come back through the toast's 10-second Undo.
+ * could only come back through the toast's 10-second Undo. A goal whose parent is in the trash too
+ * comes back with it ("Restore with “2026: …”"), never orphaned under a goal still deleted.
  */
 export function TrashList() {
   const t = tr.value;
@@ -21,18 +22,22 @@ export function TrashList() {
   if (groups.length === 0) return null;
 
   const restore = async (group: TrashGroup) => {
-    await restoreGoals(group.ids);
+    const plan = await restoreGoals(group.ids, { withAncestors: true });
     const message =
-      group.subGoals === 0
-        ? t('trash.restored', { name: group.name })
-        : t('trash.restoredWith', {
+      group.parentInTrash && plan.restored.length > group.ids.length
+        ? t('trash.restoredWithParent', {
             name: group.name,
-            subGoals: subGoalCount(t, group.noun, group.subGoals),
-          });
-    // Undo puts them back in the trash under the same delete, so the row comes back whole.
-    showToast(message, async () => {
-      await repository(await getDb(), 'goals').softDelete(group.ids, group.deletedAt);
-    });
+            parent: group.parentInTrash,
+            count: String(plan.restored.length),
+          })
+        : group.subGoals === 0
+          ? t('trash.restored', { name: group.name })
+          : t('trash.restoredWith', {
+              name: group.name,
+              subGoals: subGoalCount(t, group.noun, group.subGoals),
+            });
+    // Undo puts each goal back in the trash under its own delete, so the rows come back as they were.
+    showToast(message, () => undoRestore(plan));
   };
 
   return (
@@ -51,11 +56,14 @@ export function TrashList() {
         <tbody>
           {groups.map((g) => (
             <tr key={`${g.id}:${g.deletedAt}`} data-testid="trash-item" data-id={g.id}>
-              <th scope="row">
+              <th scope="row" id={`trash-name-${g.id}`}>
                 {g.name}
                 {g.parentInTrash && (
                   <small class="pc-muted pc-block" data-testid="trash-parent">
-                    {t('trash.parentInTrash', { name: g.parentInTrash })}
+                    {t('trash.parentInTrash', {
+                      name: g.parentInTrash,
+                      count: String(g.ids.length + g.ancestorIds.length),
+                    })}
                   </small>
                 )}
               </th>
@@ -71,10 +79,14 @@ export function TrashList() {
                 <button
                   type="button"
                   data-testid="trash-restore"
-                  aria-label={t('trash.restoreLabel', { name: g.name })}
+                  // "Restore with “2026: …”" is named by what it shows (axe: label in name); the row's
+                  // goal and the note saying what comes back with it describe it.
+                  {...(g.parentInTrash
+                    ? { 'aria-describedby': `trash-name-${g.id}` }
+                    : { 'aria-label': t('trash.restoreLabel', { name: g.name }) })}
                   onClick={() => void restore(g)}
                 >
-                  {t('trash.restore')}
+                  {g.parentInTrash ? t('trash.restoreWith', { name: g.parentInTrash }) : t('trash.restore')}
                 </button>
               </td>
             </tr>

@@ -3,7 +3,8 @@
  * move it and its 68 cascade milestones to the trash in one click, without a question, and the only
  * way back was a 10-second Undo. Now the question names what goes with it (or lets the sub-goals
  * stay, moved up to the deleted goal's parent), and the "Recently deleted" list restores a goal
- * together with the sub-goals deleted with it.
+ * together with the sub-goals deleted with it, and with its deleted ancestors, so that nothing comes
+ * back orphaned under a goal still in the trash.
  */
 import { localizedName } from '../i18n/translate';
 import type { Goal, Locale } from '../schema';
@@ -19,7 +20,7 @@ export interface DeletePlan {
   trash: string[];
   /**
    * Goal-only: its direct sub-goals as they will be stored, moved up to its parent (or to none), each
-   * remembering where it was (`formerParentId`): Undo and the trash put them back (relinkMoved).
+   * remembering where it was (`formerParentId`): Undo and the trash put them back (planRestore).
    */
   moved: Goal[];
 }
@@ -49,7 +50,7 @@ export function planGoalDelete(
   if (mode === 'all') return { trash: descendantIds(goals, id), moved: [] };
   const goal = goals.find((g) => g.id === id);
   const children = goals.filter((g) => g.parentId === id && g.id !== id);
-  // Each remembers where it was, so restoring the goal from the trash puts it back (relinkMoved).
+  // Each remembers where it was, so restoring the goal from the trash puts it back (planRestore).
   const moved = children.map((c) => {
     const { parentId: _, ...rest } = c;
     return goal?.parentId === undefined
@@ -59,19 +60,111 @@ export function planGoalDelete(
   return { trash: [id], moved };
 }
 
+/** The goal a trashed goal went to the trash with: the one its delete started from (its row). */
+function deleteRootOf(deletedById: ReadonlyMap<string, Goal>, goal: Goal): Goal {
+  let root = goal;
+  const seen = new Set([goal.id]);
+  for (;;) {
+    const parent = root.parentId === undefined ? undefined : deletedById.get(root.parentId);
+    if (!parent || parent.deletedAt !== root.deletedAt || seen.has(parent.id)) return root;
+    seen.add(parent.id);
+    root = parent;
+  }
+}
+
+/** Every goal of one delete: its root, and the sub-goals stamped with the same `deletedAt`. */
+function deleteIds(deleted: readonly Goal[], root: Goal): string[] {
+  return descendantIds(
+    deleted.filter((g) => g.deletedAt === root.deletedAt),
+    root.id,
+  );
+}
+
 /**
- * Sub-goals a "delete only" moved up, put back under the goals being restored (`restored` ids), where
- * they have not been moved since: their parent is still the one the delete gave them. A BHAG restored
- * without its yearly milestones had come back judged on a straight line ("behind pace by ₫27.7B").
+ * The deletes a trashed goal's ancestors went in, nearest first: restored alone, the goal would stand
+ * under a goal still in the trash, so it comes back with them (each whole, as its row promised).
  */
-export function relinkMoved(goals: readonly Goal[], restored: readonly string[], now: number): Goal[] {
+function deletedAncestors(
+  deleted: readonly Goal[],
+  deletedById: ReadonlyMap<string, Goal>,
+  goal: Goal,
+): { root: Goal; ids: string[] }[] {
+  const out: { root: Goal; ids: string[] }[] = [];
+  const seen = new Set<string>();
+  let root = deleteRootOf(deletedById, goal);
+  for (;;) {
+    seen.add(root.id);
+    const parent = root.parentId === undefined ? undefined : deletedById.get(root.parentId);
+    if (!parent) return out;
+    root = deleteRootOf(deletedById, parent);
+    if (seen.has(root.id)) return out;
+    out.push({ root, ids: deleteIds(deleted, root) });
+  }
+}
+
+export interface RestorePlan {
+  /** Ids back from the trash. */
+  restored: string[];
+  /** Every goal written, as it will be stored: those restored and the sub-goals put back under them. */
+  put: Goal[];
+  /** The same goals as they were: what Undo puts back (unrestore). */
+  before: Goal[];
+}
+
+/**
+ * Bringing goals back from the trash: `ids`, and with `withAncestors` (Recently deleted) the deletes
+ * of their deleted ancestors, so a sub-goal does not come back orphaned under a goal still in the
+ * trash. Sub-goals a "delete only" moved up go back under a goal restored here, where they have not
+ * been moved since: their parent is still the one the delete gave them (a BHAG restored without its
+ * yearly milestones had come back judged on a straight line, "behind pace by ₫27.7B"). Pure: the
+ * caller writes `put` in one transaction.
+ */
+export function planRestore(
+  goals: readonly Goal[],
+  ids: readonly string[],
+  now: number,
+  options: { withAncestors?: boolean } = {},
+): RestorePlan {
   const byId = new Map(goals.map((g) => [g.id, g]));
-  return goals.flatMap((g) => {
-    if (g.deletedAt != null || !g.formerParentId || !restored.includes(g.formerParentId)) return [];
-    const former = byId.get(g.formerParentId);
-    if (!former || g.parentId !== former.parentId) return [];
+  const deleted = goals.filter((g) => g.deletedAt != null);
+  const deletedById = new Map(deleted.map((g) => [g.id, g]));
+  const restoring = new Set(ids.filter((id) => deletedById.has(id)));
+  if (options.withAncestors) {
+    for (const id of [...restoring]) {
+      for (const a of deletedAncestors(deleted, deletedById, deletedById.get(id)!)) {
+        for (const x of a.ids) restoring.add(x);
+      }
+    }
+  }
+  const after = new Map(
+    goals.map((g) => [g.id, restoring.has(g.id) ? { ...g, deletedAt: null } : g] as const),
+  );
+  const changed = new Map<string, Goal>();
+  for (const id of restoring) changed.set(id, after.get(id)!);
+  for (const g of after.values()) {
+    if (g.deletedAt != null || !g.formerParentId) continue;
+    if (!restoring.has(g.formerParentId) && !restoring.has(g.id)) continue;
+    const former = after.get(g.formerParentId);
+    if (!former || former.deletedAt != null || g.parentId !== former.parentId) continue;
     const { formerParentId, ...rest } = g;
-    return [{ ...rest, parentId: formerParentId, updatedAt: now }];
+    changed.set(g.id, { ...rest, parentId: formerParentId, updatedAt: now });
+  }
+  const put = [...changed.values()];
+  return { restored: [...restoring], put, before: put.map((g) => byId.get(g.id)!) };
+}
+
+/**
+ * Undo of a restore: the goals back in the trash under their own deletes, the sub-goals put back
+ * under them moved up again. A goal edited since the restore keeps the edit and only goes back to
+ * the trash.
+ */
+export function unrestore(goals: readonly Goal[], plan: RestorePlan): Goal[] {
+  const now = new Map(goals.map((g) => [g.id, g]));
+  return plan.before.flatMap((before, i) => {
+    const current = now.get(before.id);
+    if (!current) return [];
+    if (current.updatedAt === plan.put[i]!.updatedAt) return [before];
+    return current.deletedAt === before.deletedAt ? [] : [{ ...current, deletedAt: before.deletedAt }];
   });
 }
 
@@ -80,7 +173,7 @@ export interface TrashGroup {
   id: string;
   name: string;
   deletedAt: number;
-  /** Every id to restore: the goal and the sub-goals that went to the trash in the same delete. */
+  /** Every id of this delete: the goal and the sub-goals that went to the trash with it. */
   ids: string[];
   /** How many of `ids` are sub-goals, and what they are called. */
   subGoals: number;
@@ -89,6 +182,11 @@ export interface TrashGroup {
   moved: number;
   /** The goal it was under, when that one is in the trash too (from another delete): its name. */
   parentInTrash?: string;
+  /**
+   * The goals restored with it so it does not come back orphaned: its deleted ancestors and the
+   * sub-goals deleted with each of them (planRestore `withAncestors`). Empty when its parent is live.
+   */
+  ancestorIds: string[];
 }
 
 /**
@@ -104,9 +202,10 @@ export function trashGroups(allGoals: readonly Goal[], locale: Locale): TrashGro
     const parent = root.parentId === undefined ? undefined : byId.get(root.parentId);
     // Deleted together with its parent: it belongs to the parent's row.
     if (parent && parent.deletedAt === root.deletedAt) continue;
-    const sameDelete = deleted.filter((g) => g.deletedAt === root.deletedAt);
-    const ids = descendantIds(sameDelete, root.id);
-    const subs = sameDelete.filter((g) => ids.includes(g.id) && g.id !== root.id);
+    const ids = deleteIds(deleted, root);
+    const subs = deleted.filter(
+      (g) => g.deletedAt === root.deletedAt && ids.includes(g.id) && g.id !== root.id,
+    );
     groups.push({
       id: root.id,
       name: localizedName(root, locale),
@@ -115,8 +214,9 @@ export function trashGroups(allGoals: readonly Goal[], locale: Locale): TrashGro
       subGoals: subs.length,
       noun: subGoalNoun(subs),
       moved: allGoals.filter((g) => g.deletedAt == null && g.formerParentId === root.id).length,
-      // Restored alone, it would stand under a goal still in the trash: the row says so.
+      // Restored, it brings its deleted parent back too: the row says so before the click.
       ...(parent ? { parentInTrash: localizedName(parent, locale) } : {}),
+      ancestorIds: deletedAncestors(deleted, byId, root).flatMap((a) => a.ids),
     });
   }
   return groups.sort((a, b) => b.deletedAt - a.deletedAt || a.name.localeCompare(b.name, locale));

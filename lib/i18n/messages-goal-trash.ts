@@ -22,12 +22,15 @@ export const goalTrashEn = {
   'trash.name': 'Name',
   'trash.with': 'Deleted with it',
   'trash.movedUp': '{count} moved up, back under it on restore',
-  'trash.parentInTrash': 'Under “{name}”, also deleted: restore that first, or this comes back on its own.',
+  'trash.parentInTrash':
+    'Under “{name}”, also deleted: restoring this brings it back too ({count} goals in all).',
   'trash.when': 'Deleted',
   'trash.actions': 'Actions',
   'trash.restore': 'Restore',
   'trash.restoreLabel': 'Restore “{name}”',
+  'trash.restoreWith': 'Restore with “{name}”',
   'trash.restored': '“{name}” restored',
+  'trash.restoredWithParent': '“{name}” restored with “{parent}”, {count} goals in all',
   'trash.restoredWith': '“{name}” and {subGoals} restored',
 };
 
@@ -52,11 +55,13 @@ export const goalTrashVi: Record<keyof typeof goalTrashEn, string> = {
   'trash.with': 'Xóa kèm',
   'trash.movedUp': '{count} đã chuyển lên, sẽ trở lại khi khôi phục',
   'trash.parentInTrash':
-    'Nằm dưới “{name}”, cũng đã bị xóa: hãy khôi phục mục đó trước, nếu không mục này sẽ trở lại riêng lẻ.',
+    'Nằm dưới “{name}”, vốn cũng đã bị xóa: khôi phục mục này sẽ khôi phục luôn mục đó (tổng cộng {count} mục tiêu).',
   'trash.when': 'Ngày xóa',
   'trash.actions': 'Thao tác',
   'trash.restore': 'Khôi phục',
   'trash.restoreLabel': 'Khôi phục “{name}”',
+  'trash.restoreWith': 'Khôi phục cùng “{name}”',
   'trash.restored': 'Đã khôi phục “{name}”',
+  'trash.restoredWithParent': 'Đã khôi phục “{name}” cùng “{parent}”, tổng cộng {count} mục tiêu',
   'trash.restoredWith': 'Đã khôi phục “{name}” cùng {subGoals}',
 };

@@ -1,3 +1,4 @@
+import type { IDBPTransaction } from 'idb';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
 import { type QuarantineEntry, quarantineDamaged, quarantineEntry } from './quarantine';
@@ -57,6 +58,26 @@ export interface PutOptions {
   expectedUpdatedAt?: number;
 }
 
+export interface PutManyOptions {
+  /**
+   * Ids of records being created: if one is stored already (even in the trash), nothing is written
+   * (AlreadyStoredError). What a creation wrote is then only ever new, so undoing it (undoCreation)
+   * cannot remove a record that was there before.
+   */
+  mustBeNew?: readonly string[];
+}
+
+/** A record meant to be new was found stored already: nothing was written. */
+export class AlreadyStoredError extends Error {
+  constructor(
+    readonly store: string,
+    readonly id: string,
+  ) {
+    super(`${store} "${id}" exists already; nothing was saved.`);
+    this.name = 'AlreadyStoredError';
+  }
+}
+
 export interface ListOptions {
   includeDeleted?: boolean;
 }
@@ -65,8 +86,14 @@ export interface Repository<S extends EntityStore> {
   get(id: string): Promise<EntityOf<S> | undefined>;
   list(options?: ListOptions): Promise<EntityOf<S>[]>;
   /** Validates every record first; writes all of them in one transaction or none. */
-  putMany(records: readonly unknown[]): Promise<EntityOf<S>[]>;
+  putMany(records: readonly unknown[], options?: PutManyOptions): Promise<EntityOf<S>[]>;
   put(record: unknown, options?: PutOptions): Promise<EntityOf<S>>;
+  /**
+   * Reads every record and writes the ones `change` returns, in one transaction: if a write fails (a
+   * full disk), none is written. `change` gets the valid records (damaged ones are left to the read
+   * path's quarantine) and must be synchronous: the transaction would commit while it waited.
+   */
+  update(change: (all: EntityOf<S>[]) => readonly unknown[]): Promise<EntityOf<S>[]>;
   /** Moves records to the trash; returns what `restore` needs to undo it. */
   softDelete(ids: readonly string[], now?: number): Promise<string[]>;
   restore(ids: readonly string[]): Promise<void>;
@@ -76,6 +103,7 @@ export interface Repository<S extends EntityStore> {
 
 export function repository<S extends EntityStore>(db: PacerDb, store: S): Repository<S> {
   const schema = ENTITY_SCHEMAS[store];
+  type WriteTx = IDBPTransaction<unknown, (S | typeof STORES.quarantine)[], 'readwrite'>;
   const validateAll = (records: readonly unknown[]): EntityOf<S>[] => {
     const problems: string[] = [];
     const valid: EntityOf<S>[] = [];
@@ -89,31 +117,44 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
   };
   /**
    * One transaction: each stored version is read first. A damaged one is quarantined before it is
-   * overwritten (issue 15, finding 2); with `expected`, a version saved elsewhere aborts everything.
+   * overwritten (issue 15, finding 2); with `expected`, a version saved elsewhere aborts everything;
+   * an id in `fresh` that is stored already (even in the trash) aborts everything too.
    */
-  const writeAll = async (records: readonly EntityOf<S>[], expected?: number) => {
-    const tx = db.transaction([store, STORES.quarantine], 'readwrite');
+  const writeIn = async (
+    tx: WriteTx,
+    records: readonly EntityOf<S>[],
+    options: { expected?: number; fresh?: ReadonlySet<string> } = {},
+  ): Promise<boolean> => {
     const target = tx.objectStore(store);
     const quarantine = tx.objectStore(STORES.quarantine);
     let quarantined = false;
-    try {
-      const stored = await Promise.all(records.map((r) => target.get(r.id)));
-      for (const [i, r] of records.entries()) {
-        const raw = stored[i];
-        const parsed = raw === undefined ? undefined : schema.safeParse(raw, { reportInput: true });
-        if (expected !== undefined) {
-          const at = parsed?.success ? (parsed.data as { updatedAt?: number }).updatedAt : undefined;
-          if (at !== expected) throw new ConflictError(store, r.id, parsed?.success ? parsed.data : raw);
-        }
-        if (parsed && !parsed.success) {
-          quarantined = true;
-          const problems = describeIssues(parsed.error);
-          await quarantine.put(
-            quarantineEntry({ store, key: r.id, value: raw, problems, origin: 'write', at: Date.now() }),
-          );
-        }
+    const stored = await Promise.all(records.map((r) => target.get(r.id)));
+    for (const [i, r] of records.entries()) {
+      const raw = stored[i];
+      if (raw !== undefined && options.fresh?.has(r.id)) throw new AlreadyStoredError(store, r.id);
+      const parsed = raw === undefined ? undefined : schema.safeParse(raw, { reportInput: true });
+      if (options.expected !== undefined) {
+        const at = parsed?.success ? (parsed.data as { updatedAt?: number }).updatedAt : undefined;
+        if (at !== options.expected)
+          throw new ConflictError(store, r.id, parsed?.success ? parsed.data : raw);
       }
-      await Promise.all(records.map((r) => target.put(r)));
+      if (parsed && !parsed.success) {
+        quarantined = true;
+        const problems = describeIssues(parsed.error);
+        await quarantine.put(
+          quarantineEntry({ store, key: r.id, value: raw, problems, origin: 'write', at: Date.now() }),
+        );
+      }
+    }
+    await Promise.all(records.map((r) => target.put(r)));
+    return quarantined;
+  };
+  /** Runs `work` in one write transaction; anything it throws aborts it, so nothing is half-written. */
+  const inWriteTx = async (work: (tx: WriteTx) => Promise<{ ids: string[]; quarantined: boolean }>) => {
+    const tx = db.transaction([store, STORES.quarantine], 'readwrite');
+    let done: { ids: string[]; quarantined: boolean };
+    try {
+      done = await work(tx);
       await tx.done;
     } catch (error) {
       try {
@@ -124,11 +165,16 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
       await tx.done.catch(() => {});
       throw error;
     }
-    notifyChange({
-      stores: quarantined ? [store, STORES.quarantine] : [store],
-      ids: records.map((r) => r.id),
-    });
+    notifyChange({ stores: done.quarantined ? [store, STORES.quarantine] : [store], ids: done.ids });
   };
+  const writeAll = (
+    records: readonly EntityOf<S>[],
+    options: { expected?: number; fresh?: ReadonlySet<string> } = {},
+  ) =>
+    inWriteTx(async (tx) => ({
+      ids: records.map((r) => r.id),
+      quarantined: await writeIn(tx, records, options),
+    }));
   const setDeleted = async (ids: readonly string[], deletedAt: number | null) => {
     const tx = db.transaction(store, 'readwrite');
     const changed: string[] = [];
@@ -155,15 +201,29 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
       const all = await readValid(db, store, await db.getAll(store));
       return options.includeDeleted ? all : all.filter((r) => r.deletedAt == null);
     },
-    async putMany(records) {
+    async putMany(records, options = {}) {
       const valid = validateAll(records);
-      await writeAll(valid);
+      await writeAll(valid, options.mustBeNew ? { fresh: new Set(options.mustBeNew) } : {});
       return valid;
     },
     async put(record, options = {}) {
       const [valid] = validateAll([record]);
-      await writeAll([valid!], options.expectedUpdatedAt);
+      await writeAll([valid!], { expected: options.expectedUpdatedAt });
       return valid!;
+    },
+    async update(change) {
+      let written: EntityOf<S>[] = [];
+      await inWriteTx(async (tx) => {
+        const raw = await tx.objectStore(store).getAll();
+        const valid = raw.flatMap((r) => {
+          const parsed = schema.safeParse(r);
+          return parsed.success ? [parsed.data as EntityOf<S>] : [];
+        });
+        // Synchronous from the read to the writes: the transaction stays open.
+        written = validateAll(change(valid));
+        return { ids: written.map((r) => r.id), quarantined: await writeIn(tx, written) };
+      });
+      return written;
     },
     softDelete: (ids, now = Date.now()) => setDeleted(ids, now),
     restore: async (ids) => {

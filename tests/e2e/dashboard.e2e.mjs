@@ -320,6 +320,129 @@ describe('new-tab dashboard', () => {
     });
   });
 
+  it('restores a sub-goal with its deleted parent, and an undone creation leaves nothing in the trash', async () => {
+    await withExtension(async (fx) => {
+      await (await loadExampleThroughOptions(fx)).close();
+      const page = await openNewTab(fx.context);
+      await page
+        .locator('[data-widget="focus"] [data-testid="goal-card"]')
+        .first()
+        .waitFor({ timeout: 30_000 });
+      const goals = () => readStore(page, 'goals');
+      const state = async () =>
+        Object.fromEntries((await goals()).map((g) => [g.id, [g.parentId ?? null, g.deletedAt]]));
+      const all = await goals();
+      // A quarter of the plan's first year, and its year.
+      const quarter = all.find((g) => /^ex-goal-q-\d{4}-q2$/.test(g.id));
+      const year = all.find((g) => g.id === quarter.parentId);
+      assert.ok(quarter && year, 'the example has a quarter under a year');
+
+      const detail = page.getByTestId('goal-detail');
+      const deleteGoal = async (id) => {
+        await page.evaluate((goal) => {
+          location.hash = `#goal=${encodeURIComponent(goal)}`;
+        }, id);
+        await detail.getByTestId('delete-goal').click();
+        const ask = page.getByTestId('goal-delete-all');
+        // A goal with sub-goals asks first; one without goes at once.
+        await eventually(async () => (await ask.count()) > 0 || (await detail.count()) === 0, {
+          message: 'the question or the delete',
+        });
+        if (await ask.count()) await ask.click();
+        await detail.waitFor({ state: 'detached' });
+        await eventually(async () => (await goals()).find((g) => g.id === id)?.deletedAt, {
+          message: `${id} in the trash`,
+        });
+      };
+      // The quarter on its own first, then the year with everything under it.
+      await deleteGoal(quarter.id);
+      await deleteGoal(year.id);
+      const before = await state();
+      const yearDelete = Object.entries(before).filter(([, [, at]]) => at === before[year.id][1]);
+
+      const trash = page.getByTestId('trash-list');
+      await trash.locator('summary').click();
+      const row = trash.locator(`[data-testid="trash-item"][data-id="${quarter.id}"]`);
+      const total =
+        yearDelete.length + Object.values(before).filter(([, at]) => at === before[quarter.id][1]).length;
+      // Said before the click: the year comes back with it, and how many goals in all.
+      assert.equal(
+        (await row.getByTestId('trash-parent').textContent()).trim(),
+        `Under “${year.title}”, also deleted: restoring this brings it back too (${total} goals in all).`,
+      );
+      const restore = row.getByTestId('trash-restore');
+      assert.equal((await restore.textContent()).trim(), `Restore with “${year.title}”`);
+      // Named by what it shows, described by its row: the goal, and what comes back with it.
+      assert.equal(
+        await restore.evaluate(
+          (b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent,
+        ),
+        `${quarter.title}Under “${year.title}”, also deleted: restoring this brings it back too (${total} goals in all).`,
+      );
+      assert.deepEqual(await axeViolations(page, '[data-testid="trash-list"]'), []);
+      await restore.click();
+      await page
+        .getByTestId('toast')
+        .getByText(`“${quarter.title}” restored with “${year.title}”, ${total} goals in all`)
+        .waitFor();
+      // The tree is back whole: the quarter under its year, the year's own sub-goals with it.
+      const restored = await eventually(async () => {
+        const now = await state();
+        return now[quarter.id][1] === null && now[year.id][1] === null && now;
+      });
+      assert.equal(restored[quarter.id][0], year.id);
+      for (const [id] of yearDelete) assert.equal(restored[id][1], null, `${id} restored with the year`);
+
+      // Undo: both back in the trash, each under its own delete, the two rows as they were.
+      await page.getByTestId('toast').getByTestId('undo').click();
+      await eventually(async () => JSON.stringify(await state()) === JSON.stringify(before), {
+        message: 'the restore undone',
+      });
+      await trash.waitFor();
+      if ((await trash.getAttribute('open')) === null) await trash.locator('summary').click();
+      await eventually(async () => (await trash.getByTestId('trash-item').count()) === 2, {
+        message: 'two rows',
+      });
+      await trash.getByRole('button', { name: `Restore “${year.title}”`, exact: true }).click();
+      await row
+        .getByTestId('trash-restore')
+        .filter({ hasText: /^Restore$/ })
+        .waitFor();
+      await row.getByTestId('trash-restore').click();
+      await trash.waitFor({ state: 'detached' });
+
+      // An OKR set from the templates, undone: gone for good, not in Recently deleted.
+      const count = (await goals()).length;
+      await page.getByTestId('templates').click();
+      await page.getByTestId('template-okr-set').click();
+      await page.getByTestId('okr-set-save').click();
+      const toast = page.getByTestId('toast');
+      await toast.getByText(/^OKRs “.+” created$/).waitFor();
+      assert.equal((await goals()).length, count + 4);
+      await toast.getByTestId('undo').click();
+      await eventually(async () => (await goals()).length === count, { message: 'the OKR set removed' });
+
+      // A cascade, undone: its milestones gone for good, the goal as it was.
+      const kr = (await goals()).find((g) => g.id === 'ex-kr-online-customers');
+      await page.evaluate(() => {
+        location.hash = '#goal=ex-kr-online-customers';
+      });
+      await detail.getByRole('button', { name: 'Break into milestones' }).click();
+      const create = page.getByTestId('cascade-wizard').getByTestId('cascade-create');
+      const made = Number(/^Create (\d+) milestones?$/.exec((await create.textContent()).trim())?.[1]);
+      assert.ok(made > 0, await create.textContent());
+      await create.click();
+      await toast.getByText(new RegExp(`^${made} milestones? created`)).waitFor();
+      assert.equal((await goals()).length, count + made);
+      await toast.getByTestId('undo').click();
+      await eventually(async () => (await goals()).length === count, { message: 'the cascade removed' });
+      const after = (await goals()).find((g) => g.id === kr.id);
+      assert.deepEqual({ ...after, updatedAt: kr.updatedAt }, kr);
+      assert.equal(await trash.count(), 0, 'nothing in Recently deleted');
+      assertNoPageErrors(fx);
+    });
+  });
+
   it('opens a goal from a #goal= link into the open tab, and closes it with Back', async () => {
     await withExtension(async (fx) => {
       await (await loadExampleThroughOptions(fx)).close();

@@ -6,7 +6,7 @@ import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format'
 import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
 import type { Goal, Locale, Unit } from '../../../lib/schema';
-import { repository } from '../../../lib/storage/repository';
+import { type Creation, createRecords, undoCreation } from '../../../lib/storage/creation';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
 import {
@@ -196,7 +196,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       locale: loc,
       describe,
     });
-    const repo = repository(await getDb(), 'goals');
+    const db = await getDb();
     const stamp = Date.now();
     // The goal's own trajectory follows the phasing its milestones were cut with, and its reading the
     // meaning its target was given here (a total, or a rate per year).
@@ -206,20 +206,21 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     const updated: Goal | null =
       phased || reading ? { ...goal, ...phased, ...reading, updatedAt: stamp } : null;
     if (updated && reading && reading.rollingMonths === undefined) delete updated.rollingMonths;
+    let creation: Creation<'goals'>;
     try {
-      await repo.putMany(updated ? [...made, updated] : made);
+      creation = await createRecords(db, 'goals', made, updated ? [{ before: goal, after: updated }] : []);
     } catch (e) {
       return setError(t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
     onClose();
-    const ids = made.map((g) => g.id);
     const created = t.plural('cascade.created', made.length);
     const said = reading
       ? `${created} · ${t(reading.goalType === 'total' ? 'cascade.goalNowTotal' : 'cascade.goalNowRate', { title: localizedName(goal, loc) })}`
       : created;
+    // Undo removes the milestones for good (they were never the user's: not to "Recently deleted")
+    // and puts the goal back as it was, in one transaction.
     showToast(said, async () => {
-      await repo.softDelete(ids);
-      if (updated) await repo.put({ ...goal, updatedAt: Date.now() });
+      await undoCreation(db, creation);
     });
   };
 

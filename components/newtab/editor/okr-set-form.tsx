@@ -10,7 +10,7 @@ import {
 import { periodLabel } from '../../../lib/engine/time-buckets';
 import { localizedName } from '../../../lib/i18n/translate';
 import type { Goal } from '../../../lib/schema';
-import { repository } from '../../../lib/storage/repository';
+import { createRecords, undoCreation } from '../../../lib/storage/creation';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
 import { EditorHeader, FormField, focusFirstField, focusFirstInvalid, newId, say } from './form-field';
@@ -78,12 +78,12 @@ export function OkrSetForm({ onClose, onBack }: { onClose: () => void; onBack: (
       setErrors(results.map((r) => (r.ok ? {} : r.errors)));
       return focusFirstInvalid(formRef.current);
     }
-    const repo = repository(await getDb(), 'goals');
-    await repo.putMany(goals);
+    const db = await getDb();
+    const creation = await createRecords(db, 'goals', goals);
     onClose();
-    const ids = goals.map((g) => g.id);
+    // Undo removes the set for good: it was never the user's, so it does not go to "Recently deleted".
     showToast(t('okrSet.created', { title: objective }), async () => {
-      await repo.softDelete(ids);
+      await undoCreation(db, creation);
     });
   };
   const err = (row: number, f: GoalField) => say(t, errors[row]?.[f]);

@@ -5,7 +5,7 @@ import {
   type KpiTemplate,
   templateMetric,
 } from '../../../lib/engine/kpi-pack';
-import { repository } from '../../../lib/storage/repository';
+import { type Creation, createRecords, undoCreation } from '../../../lib/storage/creation';
 import { getDb, settings, tr } from '../../app/session';
 import { editing, showToast } from '../model';
 import { goalPrefill } from './draft';
@@ -30,9 +30,10 @@ export function TemplatePicker({ onClose }: { onClose: () => void }) {
       currency: s.currency,
       locale: s.locale,
     });
-    const repo = repository(await getDb(), 'metrics');
+    const db = await getDb();
+    let creation: Creation<'metrics'>;
     try {
-      await repo.putMany(created);
+      creation = await createRecords(db, 'metrics', created);
     } catch (e) {
       return setError(t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
     }
@@ -53,13 +54,13 @@ export function TemplatePicker({ onClose }: { onClose: () => void }) {
       return;
     }
     onClose();
-    const ids = created.map((m) => m.id);
     const message =
       created.length > 1
         ? t.plural('templates.addedWithBases', created.length - 1, { name })
         : t('templates.added', { name });
+    // Undo removes them for good (a KPI with values logged since stays, in the trash).
     showToast(message, async () => {
-      await repo.softDelete(ids);
+      await undoCreation(db, creation);
     });
   };
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   planGoalDelete,
-  relinkMoved,
+  planRestore,
   subGoalNoun,
   subGoalsOf,
   trashGroups,
+  unrestore,
 } from '../../../lib/app/goal-delete';
 import type { Goal } from '../../../lib/schema';
 
@@ -101,17 +102,31 @@ describe('restoring a goal deleted on its own', () => {
     // The trash row says they come back with it.
     expect(trashGroups(after, 'en')[0]).toMatchObject({ id: 'bhag', subGoals: 0, moved: 2 });
     // Restored: both go back; one the user has put under another goal since stays there.
-    const restored = after.map((g) => (g.id === 'bhag' ? { ...g, deletedAt: null } : g));
-    expect(
-      relinkMoved(restored, ['bhag'], 100).map((g) => [g.id, g.parentId, 'formerParentId' in g]),
-    ).toEqual([
-      ['y1', 'bhag', false],
-      ['obj', 'bhag', false],
+    const relinked = (all: Goal[], ids: string[]) =>
+      planRestore(all, ids, 100)
+        .put.filter((g) => g.id !== 'bhag')
+        .map((g) => [g.id, g.parentId, 'formerParentId' in g, g.updatedAt]);
+    expect(relinked(after, ['bhag'])).toEqual([
+      ['y1', 'bhag', false, 100],
+      ['obj', 'bhag', false, 100],
     ]);
-    const movedSince = restored.map((g) => (g.id === 'obj' ? { ...g, parentId: 'loose' } : g));
-    expect(relinkMoved(movedSince, ['bhag'], 100).map((g) => g.id)).toEqual(['y1']);
+    const movedSince = after.map((g) => (g.id === 'obj' ? { ...g, parentId: 'loose' } : g));
+    expect(relinked(movedSince, ['bhag']).map((r) => r[0])).toEqual(['y1']);
     // Nothing comes back under a goal still in the trash.
-    expect(relinkMoved(after, ['other'], 100)).toEqual([]);
+    expect(planRestore(after, ['other'], 100).put).toEqual([]);
+  });
+
+  it('is undone whole: the goal back in the trash, its sub-goals moved up again', () => {
+    const plan = planGoalDelete(goals, 'bhag', 'goalOnly', 99);
+    const after = goals.map((g) =>
+      g.id === 'bhag' ? { ...g, deletedAt: 99 } : (plan.moved.find((m) => m.id === g.id) ?? g),
+    );
+    const restore = planRestore(after, ['bhag'], 100);
+    const restored = after.map((g) => restore.put.find((p) => p.id === g.id) ?? g);
+    const undone = unrestore(restored, restore);
+    const back = restored.map((g) => undone.find((u) => u.id === g.id) ?? g);
+    // Before, Undo only trashed the BHAG again: its years stayed under it, hidden in the trash.
+    expect(back).toEqual(after);
   });
 });
 
@@ -125,5 +140,62 @@ describe('a trashed goal whose parent is in the trash too', () => {
     expect(rows.find((r) => r.id === 'y1')?.parentInTrash).toBeUndefined();
     const together = goals.map((g) => (g.id === 'y1' || g.id === 'q1' ? { ...g, deletedAt: 50 } : g));
     expect(trashGroups(together, 'en').map((r) => [r.id, r.parentInTrash])).toEqual([['y1', undefined]]);
+  });
+});
+
+describe('restoring a goal whose parent is in the trash too', () => {
+  // The year went to the trash with q1 (one delete at 50); q2 had been deleted on its own before (40).
+  const trashed = goals.map((g) =>
+    g.id === 'y1' || g.id === 'q1' ? { ...g, deletedAt: 50 } : g.id === 'q2' ? { ...g, deletedAt: 40 } : g,
+  );
+
+  it('brings the parent back with it, with what was deleted with the parent, and says so on the row', () => {
+    const row = trashGroups(trashed, 'en').find((r) => r.id === 'q2')!;
+    expect(row.parentInTrash).toBe('y1');
+    expect(new Set(row.ancestorIds)).toEqual(new Set(['y1', 'q1']));
+    const plan = planRestore(trashed, row.ids, 100, { withAncestors: true });
+    expect(new Set(plan.restored)).toEqual(new Set(['q2', 'y1', 'q1']));
+    expect(plan.put.every((g) => g.deletedAt === null)).toBe(true);
+    // The toast's Undo of a delete restores exactly what that delete took, no more.
+    expect(planRestore(trashed, ['q2'], 100).restored).toEqual(['q2']);
+  });
+
+  it('walks up every deleted ancestor, each delete whole', () => {
+    const deeper = trashed.map((g) => (g.id === 'bhag' || g.id === 'obj' ? { ...g, deletedAt: 60 } : g));
+    const row = trashGroups(deeper, 'en').find((r) => r.id === 'q2')!;
+    expect(new Set(row.ancestorIds)).toEqual(new Set(['y1', 'q1', 'bhag', 'obj']));
+    const plan = planRestore(deeper, ['q2'], 100, { withAncestors: true });
+    expect(new Set(plan.restored)).toEqual(new Set(['q2', 'y1', 'q1', 'bhag', 'obj']));
+    expect(trashGroups(deeper, 'en').find((r) => r.id === 'bhag')!.ancestorIds).toEqual([]);
+  });
+
+  it('is undone into the same rows: each goal back under its own delete', () => {
+    const plan = planRestore(trashed, ['q2'], 100, { withAncestors: true });
+    const restored = trashed.map((g) => plan.put.find((p) => p.id === g.id) ?? g);
+    expect(trashGroups(restored, 'en')).toEqual([]);
+    const undone = unrestore(restored, plan);
+    const back = restored.map((g) => undone.find((u) => u.id === g.id) ?? g);
+    expect(back).toEqual(trashed);
+    // A goal edited since the restore keeps its edit and only goes back to the trash.
+    const edited = restored.map((g) => (g.id === 'y1' ? { ...g, title: 'Year one', updatedAt: 200 } : g));
+    const y1 = unrestore(edited, plan).find((g) => g.id === 'y1');
+    expect(y1).toMatchObject({ title: 'Year one', updatedAt: 200, deletedAt: 50 });
+  });
+
+  it('takes back under it a sub-goal deleted after "delete only" moved it up', () => {
+    // bhag deleted on its own (y1 and obj moved up), then y1 deleted with its quarters, then bhag restored.
+    const plan = planGoalDelete(goals, 'bhag', 'goalOnly', 10);
+    const a = goals.map((g) =>
+      g.id === 'bhag' ? { ...g, deletedAt: 10 } : (plan.moved.find((m) => m.id === g.id) ?? g),
+    );
+    const b = a.map((g) => (['y1', 'q1', 'q2'].includes(g.id) ? { ...g, deletedAt: 20 } : g));
+    const r1 = planRestore(b, ['bhag'], 30);
+    const c = b.map((g) => r1.put.find((p) => p.id === g.id) ?? g);
+    expect(c.find((g) => g.id === 'obj')?.parentId).toBe('bhag');
+    expect(c.find((g) => g.id === 'y1')?.parentId).toBeUndefined();
+    // Restored later, the year goes back under the BHAG too.
+    const r2 = planRestore(c, ['y1', 'q1', 'q2'], 40, { withAncestors: true });
+    expect(r2.put.find((g) => g.id === 'y1')).toMatchObject({ parentId: 'bhag', deletedAt: null });
+    expect(r2.put.find((g) => g.id === 'y1')).not.toHaveProperty('formerParentId');
   });
 });
