@@ -385,12 +385,17 @@ export function forecastLine(
     // An estimate, written as one: whole customers and hours ("135", "204 h"), never "134.83".
     const whole = unit.kind === 'count' || (unit.kind === 'duration' && Math.abs(ev.target ?? 0) >= 100);
     const amount = (v: number) => formatUnitValue(whole ? Math.round(v) : v, unit, ctx);
-    const line = t(a.upperOpen ? 'forecast.byDeadlineOpen' : 'forecast.byDeadline', {
-      date: date(goal.deadline, ctx),
-      value: amount(a.p50),
-      from: amount(a.p10),
-      to: amount(a.p90),
-    });
+    const [value, from, to] = [amount(a.p50), amount(a.p10), amount(a.p90)];
+    // Every future the same, as written (a history with no noise at all): one figure, not "X – X".
+    const line =
+      !a.upperOpen && from === to
+        ? t('forecast.byDeadlineOne', { date: date(goal.deadline, ctx), value })
+        : t(a.upperOpen ? 'forecast.byDeadlineOpen' : 'forecast.byDeadline', {
+            date: date(goal.deadline, ctx),
+            value,
+            from,
+            to,
+          });
     if (f.rough) return `${line} · ${t('forecast.rough', { ...f.rough })}`;
     // The date is in the line already: "· 25% chance of ₫5.5B", unless the status's reason says it.
     const p = f.probabilityByDeadline;
@@ -404,7 +409,10 @@ export function forecastLine(
       : f.p90 === null && f.p10 !== null
         ? // The latest date the futures reach is past the simulated horizon: "or later", not "– …".
           t('forecast.lineOpen', { date: d(f.p50), from: d(f.p10) })
-        : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
+        : d(f.p10) === d(f.p90)
+          ? // Every future on the same day (a history with no noise at all): one date, not "X – X".
+            t('forecast.lineOne', { date: d(f.p50) })
+          : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
   if (f.rough) return `${line} · ${t('forecast.rough', { ...f.rough })}`;
   return `${line}${lateChance(goal, ev, ctx)}`;
 }

@@ -408,6 +408,8 @@ export const en = {
   // Forecast and pace
   'forecast.byDeadline': 'Forecast for {date}: {value} (80%: {from} – {to})',
   'forecast.chanceOfTarget': '{p} chance of {target}',
+  'forecast.byDeadlineOne': 'Forecast for {date}: {value}',
+  'forecast.lineOne': 'Forecast: {date}',
   'forecast.byDeadlineOpen': 'Forecast for {date}: {value} (80%: {from} – {to} or more)',
   'forecast.line': 'Forecast: {date} (80%: {from} – {to})',
   'forecast.lineOpen': 'Forecast: {date} (80%: {from} or later)',

@@ -409,6 +409,8 @@ export const vi: Record<MessageKey, string> = {
   // Forecast and pace
   'forecast.byDeadline': 'Dự báo đến {date}: {value} (80%: {from} – {to})',
   'forecast.chanceOfTarget': 'khả năng đạt {target}: {p}',
+  'forecast.byDeadlineOne': 'Dự báo đến {date}: {value}',
+  'forecast.lineOne': 'Dự báo: {date}',
   'forecast.byDeadlineOpen': 'Dự báo đến {date}: {value} (80%: {from} – {to} trở lên)',
   'forecast.line': 'Dự báo: {date} (80%: {from} – {to})',
   'forecast.lineOpen': 'Dự báo: {date} (80%: từ {from} trở đi)',
