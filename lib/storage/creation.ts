@@ -1,5 +1,5 @@
 import { notifyChange } from './changes';
-import { type PacerDb, STORES } from './db';
+import { abortQuietly, type PacerDb, STORES } from './db';
 import { ENTITY_SCHEMAS, type EntityOf } from './records';
 import { repository } from './repository';
 
@@ -155,12 +155,7 @@ export async function undoCreation<S extends CreatedStore>(
     }
     await tx.done;
   } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // already finished
-    }
-    await tx.done.catch(() => {});
+    await abortQuietly(tx);
     throw error;
   }
   notifyChange({

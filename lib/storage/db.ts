@@ -123,3 +123,16 @@ async function runUpgrades(db: PacerDb, oldVersion: number, tx: UpgradeTx, now: 
     if (oldVersion >= 1) await migrateV2Database(tx, now, oldVersion >= 2);
   }
 }
+
+/**
+ * Aborts a write transaction that failed part-way and waits for it to settle, so the caller can rethrow
+ * the error that mattered with nothing half-written (a transaction that already finished is left be).
+ */
+export async function abortQuietly(tx: { abort(): void; done: Promise<void> }): Promise<void> {
+  try {
+    tx.abort();
+  } catch {
+    // already finished
+  }
+  await tx.done.catch(() => {});
+}

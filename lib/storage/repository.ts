@@ -1,6 +1,6 @@
 import type { IDBPTransaction } from 'idb';
 import { notifyChange } from './changes';
-import { type PacerDb, STORES } from './db';
+import { abortQuietly, type PacerDb, STORES } from './db';
 import { type QuarantineEntry, quarantineDamaged, quarantineEntry } from './quarantine';
 import { describeIssues, ENTITY_SCHEMAS, type EntityOf, type EntityStore, ValidationError } from './records';
 
@@ -157,12 +157,7 @@ export function repository<S extends EntityStore>(db: PacerDb, store: S): Reposi
       done = await work(tx);
       await tx.done;
     } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // already finished
-      }
-      await tx.done.catch(() => {});
+      await abortQuietly(tx);
       throw error;
     }
     notifyChange({ stores: done.quarantined ? [store, STORES.quarantine] : [store], ids: done.ids });
