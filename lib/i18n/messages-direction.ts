@@ -8,7 +8,7 @@ export const directionEn = {
   'editor.goal.direction': 'Which way this goal moves it',
   'editor.goal.direction.hint':
     '{metric} is neither better higher nor lower, so the goal says which way it should go.',
-  'editor.goal.direction.auto': 'From the target and the baseline',
+  'editor.goal.direction.auto': 'From target and baseline',
   'editor.goal.direction.up': 'Up to the target',
   'editor.goal.direction.down': 'Down to the target',
   'editor.goal.neutralDirection':
@@ -26,7 +26,7 @@ export const directionVi: Record<keyof typeof directionEn, string> = {
   'editor.goal.direction': 'Mục tiêu này đưa chỉ số theo chiều nào',
   'editor.goal.direction.hint':
     '{metric} không có chiều nào tốt hơn, nên mục tiêu cần nói rõ chỉ số nên tăng hay giảm.',
-  'editor.goal.direction.auto': 'Theo giá trị mục tiêu và mức ban đầu',
+  'editor.goal.direction.auto': 'Theo mục tiêu và mức ban đầu',
   'editor.goal.direction.up': 'Tăng lên đến mục tiêu',
   'editor.goal.direction.down': 'Giảm xuống đến mục tiêu',
   'editor.goal.neutralDirection':
