@@ -241,6 +241,7 @@ function detailChart(
   return goalChartPlan(
     {
       ...(c.type ? { type: c.type } : {}),
+      ...(c.rollingMonths ? { rollingMonths: c.rollingMonths } : {}),
       xs: pick(c.xs),
       actual: pick(c.actual),
       target: pick(c.target),
@@ -258,6 +259,7 @@ function detailChart(
 function goalChartLabels(t: Translator): GoalChartLabels {
   return {
     value: { total: t('chart.series.total'), level: t('chart.series.level'), keep: t('chart.series.keep') },
+    rolling: (months) => t('chart.series.rolling', { count: months }),
     trajectory: t('detail.trajectory'),
     threshold: t('chart.series.threshold'),
     forecastLow: t('detail.forecastLow'),

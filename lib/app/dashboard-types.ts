@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import type { Metric } from '../schema';
+import type { ChangeTone } from './change-tone';
 import type { GoalView, PerspectiveView, ViewStatus } from './goal-view';
 import type { KpiListItem } from './kpi-list';
 
@@ -57,7 +58,8 @@ export interface GrowthRow {
   key: string;
   value: string;
   change: string | null;
-  changeDirection: 'better' | 'worse' | 'flat' | null;
+  /** How the change is judged (change-tone.ts): coloured when better or worse, plain when flat or neutral. */
+  changeDirection: ChangeTone | null;
 }
 
 /** A growth KPI the table cannot break down by a channel or segment, and why, in the UI language. */

@@ -324,6 +324,8 @@ export function buildChart(
   return {
     goalId: goal.id,
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
+    // Each point the sum of the months before it: the legend names it so (goal-chart-series.ts).
+    ...(rolling && !total ? { rollingMonths: rolling } : {}),
     // The unit the chart writes its numbers in (the card's), carried into a snapshot for its widget.
     unit: goalUnit(goal, metric),
     // Point i is the value at the END of period i (a total's running sum, a level's period value; the

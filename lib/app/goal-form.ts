@@ -1,5 +1,5 @@
 import { goalTypeOf } from '../engine/goal-type';
-import { type SmartIssue, smartCheck } from '../engine/smart-check';
+import { isCumulative, type SmartIssue, smartCheck } from '../engine/smart-check';
 import {
   addDays,
   type CalendarSettings,
@@ -17,6 +17,7 @@ import {
   type Dimension,
   type Framework,
   Goal,
+  type GoalDirection,
   type GoalKind,
   type GoalType,
   type KeepSide,
@@ -48,8 +49,13 @@ export interface GoalFormState {
   measure: NonNullable<Goal['measure']> | '';
   /** The type question; '' lets the metric decide (goal-type.ts), and the decided type is saved. */
   goalType: GoalType | '';
-  /** Keep goals only; '' follows the metric's good direction. */
+  /** Keep goals only; '' follows the metric's good direction (required for a neutral KPI). */
   keepSide: KeepSide | '';
+  /**
+   * Goals on a neutral KPI (ad spend) other than keep goals: the way this goal moves it. '' reads it
+   * from the target against the baseline, or up for a sum; otherwise the form asks.
+   */
+  direction: GoalDirection | '';
   /** Level goals on a summed metric: '' or a whole number of months. */
   rollingMonths: string;
   baseline: string;
@@ -107,6 +113,7 @@ export function emptyGoalForm(opts: { currency: string; kind?: GoalKind; owner?:
     measure: '',
     goalType: '',
     keepSide: '',
+    direction: '',
     rollingMonths: '',
     baseline: '',
     target: '',
@@ -143,6 +150,7 @@ export function goalToForm(goal: Goal, locale: Locale, timeZone: string, currenc
     measure: goal.measure ?? '',
     goalType: goal.goalType ?? '',
     keepSide: goal.keepSide ?? '',
+    direction: goal.direction ?? '',
     rollingMonths: numberText(goal.rollingMonths, locale),
     baseline: numberText(goal.baseline, locale),
     target: numberText(goal.target, locale),
@@ -230,6 +238,7 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
   const description = form.description.trim() || undefined;
   const keepDescription = existing && description === goalDescription(existing, ctx.locale)?.trim();
   const weight = num('weight', form.weight, COUNT);
+  const neutral = ctx.metric?.direction === 'neutral' && form.metricId !== '';
   const candidate: Record<string, unknown> = {
     ...rest,
     ...(keepTitle ? { title: existing.title, translations: existing.translations } : { title: form.title }),
@@ -247,6 +256,8 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
     dims: form.metricId ? narrowedDims(form.dims) : undefined,
     measure: measureFor(form),
     keepSide: form.goalType === 'keep' ? form.keepSide || undefined : undefined,
+    // Only a neutral KPI's goals have a way of their own (resolved below when left to the form).
+    direction: neutral && form.goalType !== 'keep' ? form.direction || undefined : undefined,
     rollingMonths: form.goalType === 'level' ? num('rollingMonths', form.rollingMonths, COUNT) : undefined,
     baseline: num('baseline', form.baseline, unit),
     target: num('target', form.target, unit),
@@ -275,12 +286,47 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
         measure: candidate.measure as Goal['measure'],
         baseline: candidate.baseline as number | undefined,
         target: candidate.target as number | undefined,
+        keepSide: candidate.keepSide as KeepSide | undefined,
+        direction: candidate.direction as GoalDirection | undefined,
       },
       ctx.metric,
     );
+  if (neutral && ctx.metric) neutralWay(form, candidate, ctx.metric, errors);
   const ask = totalOrRateQuestion(form, ctx.metric);
   if (ask) errors.goalType = { key: 'goalType.ask.error', params: ask };
   return { candidate, errors };
+}
+
+/**
+ * A goal on a neutral KPI (ad spend: neither higher nor lower is better) states its own way, or every
+ * figure of its card would be read upwards (lib/engine/goal-type.ts, goalDirection): a keep goal its
+ * side, any other goal its direction — the one chosen, else the side of the baseline the target is on,
+ * else up for a sum (a total is reached by adding up). When none tells, the form asks rather than guess
+ * that "Ad spend ₫150M by June" means more spend.
+ */
+function neutralWay(
+  form: GoalFormState,
+  candidate: Record<string, unknown>,
+  metric: NonNullable<GoalFormContext['metric']>,
+  errors: FieldErrors<GoalField>,
+): void {
+  const type = candidate.goalType as GoalType;
+  if (type === 'objective') return;
+  if (type === 'keep') {
+    delete candidate.direction;
+    // The side is only asked once the type is "keep": a type the form inferred asks on its own field.
+    if (candidate.keepSide) return;
+    if (form.goalType === 'keep') errors.keepSide = { key: 'editor.goal.neutralSide' };
+    else errors.goalType = { key: 'editor.goal.neutralKeepType' };
+    return;
+  }
+  if (candidate.direction) return;
+  const { baseline, target } = candidate;
+  if (typeof baseline === 'number' && typeof target === 'number' && baseline !== target)
+    candidate.direction = target < baseline ? 'down' : 'up';
+  else if (isCumulative({ measure: candidate.measure as Goal['measure'], goalType: type }, metric))
+    candidate.direction = 'up';
+  else errors.direction = { key: 'editor.goal.neutralDirection' };
 }
 
 export type GoalFormResult = { ok: true; goal: Goal } | { ok: false; errors: FieldErrors<GoalField> };

@@ -45,6 +45,11 @@ export const ChartView = z.object({
   goalId: z.string(),
   /** What the first series is: a running total, or a level per period (keep: against a flat threshold). */
   type: z.optional(z.enum(['total', 'level', 'keep'])),
+  /**
+   * A level read as the sum of this many complete months at each point (annual revenue, "12 months to
+   * Nov"): the first series is that sum, "12-month total", never "Value per period".
+   */
+  rollingMonths: z.optional(z.int().check(z.gte(1), z.lte(36))),
   /** x in seconds (uPlot), then actual (cumulative), target trajectory, forecast p10, p50, p90. */
   xs: z.array(z.number()),
   actual: z.array(z.nullable(z.number())),

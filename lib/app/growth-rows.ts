@@ -4,6 +4,7 @@ import type { DayKey } from '../engine/time-buckets';
 import { formatCompact, formatNumber, formatPercent, onCompactScale } from '../i18n/format';
 import { localizedName } from '../i18n/translate';
 import { type Dimension, type Metric, parseDimKey, type Settings } from '../schema';
+import { changeTone } from './change-tone';
 import type { GrowthGap, GrowthRow } from './dashboard-types';
 import { dimensionValues } from './dimension-values';
 import { formatUnitValue, type ViewContext } from './goal-views';
@@ -34,7 +35,8 @@ export function growthMonths(today: DayKey, settings: Settings, ctx: ViewContext
 
 /**
  * The growth-KPI table: each KPI tracked by channel or segment, its value in the last complete month
- * and the change against the month before, judged by the KPI's good direction. A rate (percent unit)
+ * and the change against the month before, judged by the KPI's good direction (change-tone.ts: a
+ * neutral KPI such as ad spend is not judged at all). A rate (percent unit)
  * changes in percentage points ("+0.4 pt"), never as a percentage of a percentage; other units change
  * relatively ("+6%").
  */
@@ -70,14 +72,12 @@ export function growthRows(
           const pt = value - previous;
           const x = formatNumber(Math.abs(pt), settings.locale, { maximumFractionDigits: 1 });
           change = ctx.t('growth.points', { sign: pt > 0 ? '+' : pt < 0 ? '-' : '', x });
-          const good = metric.direction === 'up' ? pt > 0 : pt < 0;
           // Under 0.05 pt rounds to "0 pt": flat, as a relative change under 0.5% is.
-          changeDirection = Math.abs(pt) < 0.05 ? 'flat' : good ? 'better' : 'worse';
+          changeDirection = changeTone(metric.direction, pt, 0.05);
         } else if (value !== null && previous !== null && previous !== 0) {
           const rel = (value - previous) / Math.abs(previous);
           change = formatPercent(rel, settings.locale, { signed: true, maximumFractionDigits: 1 });
-          const good = metric.direction === 'up' ? rel > 0 : rel < 0;
-          changeDirection = Math.abs(rel) < 0.005 ? 'flat' : good ? 'better' : 'worse';
+          changeDirection = changeTone(metric.direction, rel, 0.005);
         }
         rows.push({
           metricId: metric.id,

@@ -28,6 +28,8 @@ export interface ChartSeries {
 export interface GoalChartLabels {
   /** The first series, named for the goal's type: a level is no "running total" (docs/figures.md). */
   value: Record<'total' | 'level' | 'keep', string>;
+  /** The first series of a level read as a rolling sum of `months` months: "12-month total". */
+  rolling: (months: number) => string;
   trajectory: string;
   threshold: string;
   forecastLow: string;
@@ -42,6 +44,8 @@ type Column = (number | null)[];
 /** A goal chart's columns, as ChartView carries them; `hit` and `perPeriod` only in the app. */
 export interface GoalChartColumns {
   type?: 'total' | 'level' | 'keep';
+  /** A level read as the sum of this many complete months at each point (annual revenue). */
+  rollingMonths?: number;
   xs: number[];
   actual: Column;
   target: Column;
@@ -71,7 +75,12 @@ export function goalChartPlan(c: GoalChartColumns, labels: GoalChartLabels): Goa
   const type = c.type ?? 'total';
   const columns: Column[] = [c.actual, c.target];
   const series: ChartSeries[] = [
-    { label: labels.value[type], color: 'var(--pc-accent)', width: 2.5 },
+    {
+      // A rolling sum is a total of its months at each point, not one period's value: "12-month total".
+      label: type !== 'total' && c.rollingMonths ? labels.rolling(c.rollingMonths) : labels.value[type],
+      color: 'var(--pc-accent)',
+      width: 2.5,
+    },
     {
       label: type === 'keep' ? labels.threshold : labels.trajectory,
       color: 'var(--pc-muted)',

@@ -192,7 +192,7 @@ export function conversionBelowTargetAlert(
   goal: Pick<Goal, 'id' | 'title' | 'translations'>,
   rate: number | null,
   targetRate: number,
-  direction: 'up' | 'down',
+  direction: Metric['direction'],
   period: string,
   /** The metric's unit: the rates are written as the card writes them ("7.7%", not "7.68"). */
   unit?: Unit,

@@ -17,7 +17,7 @@ import {
 import { childrenByParent, rollUpProgress } from './cascade';
 import type { HitForecast } from './forecast';
 import { isFunnelConversion } from './funnel-conversion';
-import { goalTypeOf } from './goal-type';
+import { goalDirection, goalTypeOf } from './goal-type';
 import { readKeep } from './goal-types/keep-level';
 import { readMilestone } from './goal-types/milestone';
 import {
@@ -312,7 +312,7 @@ function goalFacts(
     done: goal.doneAt !== undefined && goal.doneAt !== null,
     notStarted: goal.startAt !== undefined && goal.startAt > now,
     target: goal.target !== undefined && Number.isFinite(goal.target) ? goal.target : null,
-    direction: metric?.direction ?? 'up',
+    direction: goalDirection(goal, metric),
     startDay,
     endDay,
     // Values are read up to today, or up to the window's end once it is over (a done Q1 milestone

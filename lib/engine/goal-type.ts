@@ -1,4 +1,4 @@
-import type { Goal, GoalType, KeepSide, Metric, Unit } from '../schema';
+import type { Goal, GoalDirection, GoalType, KeepSide, Metric, Unit } from '../schema';
 import { goodJourney, journeyFloor } from './journey';
 
 /**
@@ -16,7 +16,8 @@ import { goodJourney, journeyFloor } from './journey';
  * 5. Otherwise → level.
  */
 export function goalTypeOf(
-  goal: Pick<Goal, 'goalType' | 'kind' | 'metricId' | 'measure' | 'baseline' | 'target'>,
+  goal: Pick<Goal, 'goalType' | 'kind' | 'metricId' | 'measure' | 'baseline' | 'target'> &
+    Partial<Pick<Goal, 'direction' | 'keepSide'>>,
   metric?: Pick<Metric, 'aggregation' | 'formula' | 'direction' | 'unit'>,
 ): GoalType {
   if (goal.goalType) return goal.goalType;
@@ -26,15 +27,37 @@ export function goalTypeOf(
   const summed = !!metric && metric.aggregation === 'sum' && !metric.formula;
   if (goal.measure === 'cumulative' ? !metric || summed : !goal.measure && summed) return 'total';
   if (goal.target !== undefined && goal.baseline !== undefined && metric) {
-    const journey = goodJourney(goal.baseline, goal.target, metric.direction);
+    const journey = goodJourney(goal.baseline, goal.target, goalDirection(goal, metric));
     if (journey <= 0 || journey < journeyFloor(goal.baseline, goal.target, metric.unit.kind)) return 'keep';
   }
   return 'level';
 }
 
-/** Which side of a keep goal's threshold holds: the stored side, else the metric's good direction. */
-export function keepSideOf(goal: Pick<Goal, 'keepSide'>, metric?: Pick<Metric, 'direction'>): KeepSide {
-  return goal.keepSide ?? (metric?.direction === 'down' ? 'at_most' : 'at_least');
+/**
+ * The way a goal moves its metric, which every figure of its card is read in (journey.ts): the KPI's
+ * good direction; for a KPI with none (neutral: ad spend, a budget) the goal's own, in this order:
+ * a keep goal's side (at most → down), the direction the goal form stored, the side of the baseline its
+ * target is on (both stored), else up, as a total is reached by adding up. A neutral KPI has no "wrong
+ * side": "cut ad spend to ₫150M" and "scale it to ₫500M" are both goals on it.
+ */
+export function goalDirection(
+  goal: Partial<Pick<Goal, 'direction' | 'keepSide' | 'baseline' | 'target'>>,
+  metric?: Pick<Metric, 'direction'>,
+): GoalDirection {
+  const own = metric?.direction ?? 'up';
+  if (own !== 'neutral') return own;
+  if (goal.keepSide) return goal.keepSide === 'at_most' ? 'down' : 'up';
+  if (goal.direction) return goal.direction;
+  if (goal.baseline !== undefined && goal.target !== undefined && goal.target < goal.baseline) return 'down';
+  return 'up';
+}
+
+/** Which side of a keep goal's threshold holds: the stored side, else the goal's way (goalDirection). */
+export function keepSideOf(
+  goal: Pick<Goal, 'keepSide'> & Partial<Pick<Goal, 'direction' | 'baseline' | 'target'>>,
+  metric?: Pick<Metric, 'direction'>,
+): KeepSide {
+  return goal.keepSide ?? (goalDirection(goal, metric) === 'down' ? 'at_most' : 'at_least');
 }
 
 /** True when `value` holds a keep goal's threshold. */

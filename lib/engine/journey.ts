@@ -1,4 +1,4 @@
-import type { Metric, Unit } from '../schema';
+import type { GoalDirection, Unit } from '../schema';
 
 /**
  * The journey of a goal: from its baseline to its target, read in the metric's good direction.
@@ -18,13 +18,16 @@ export const MIN_JOURNEY_SHARE = 0.1;
 export const PROGRESS_MIN = -1;
 export const PROGRESS_MAX = 2;
 
-/** +1 when higher is better, −1 when lower is better. */
-export function directionSign(direction: Metric['direction']): 1 | -1 {
+/**
+ * +1 when higher is better, −1 when lower is better: the goal's way (goal-type.ts, goalDirection), never
+ * a neutral KPI's, which has no better side.
+ */
+export function directionSign(direction: GoalDirection): 1 | -1 {
   return direction === 'down' ? -1 : 1;
 }
 
 /** True when `current` is at the target or beyond it on the metric's good side. */
-export function meetsTarget(current: number, target: number, direction: Metric['direction']): boolean {
+export function meetsTarget(current: number, target: number, direction: GoalDirection): boolean {
   return directionSign(direction) * (current - target) >= 0;
 }
 
@@ -45,7 +48,7 @@ export function journeyFloor(baseline: number, target: number, unit?: Unit['kind
  * How far the target lies from the baseline in the good direction; ≤ 0 when the target is set at or
  * on the wrong side of the baseline.
  */
-export function goodJourney(baseline: number, target: number, direction: Metric['direction']): number {
+export function goodJourney(baseline: number, target: number, direction: GoalDirection): number {
   return directionSign(direction) * (target - baseline);
 }
 

@@ -143,7 +143,9 @@ export const KPI_TEMPLATES: readonly KpiTemplate[] = [
     'currency',
     ['channel'],
     'sum',
-    'down',
+    // Neither better nor worse when it moves: an input (less spend at the same ROAS is less revenue).
+    // What it buys is judged by cost per lead / MQL, CAC and ROAS, which have directions.
+    'neutral',
   ),
   // Derived KPIs
   derived(

@@ -49,6 +49,10 @@ const TABLE = {
     en: `The target ${p.target} is on the wrong side of the baseline ${p.baseline} for a metric where ${p.good} is better.`,
     vi: `Mục tiêu ${p.target} nằm sai phía so với giá trị ban đầu ${p.baseline}, trong khi chỉ số này ${p.good === 'higher' ? 'càng cao càng tốt' : 'càng thấp càng tốt'}.`,
   }),
+  smart_wrong_side_goal: (p: Params) => ({
+    en: `The target ${p.target} is on the wrong side of the baseline ${p.baseline} for a goal that ${p.way === 'up' ? 'raises' : 'lowers'} this metric.`,
+    vi: `Mục tiêu ${p.target} nằm sai phía so với giá trị ban đầu ${p.baseline}, trong khi mục tiêu này nhằm ${p.way === 'up' ? 'tăng' : 'giảm'} chỉ số.`,
+  }),
   smart_target_equals_baseline: (p: Params) => ({
     en: `The target equals the baseline (${p.target}): there is nothing to improve.`,
     vi: `Mục tiêu bằng giá trị ban đầu (${p.target}): không có gì cần cải thiện.`,

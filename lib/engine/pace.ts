@@ -1,4 +1,4 @@
-import type { Goal, Metric, Unit } from '../schema';
+import type { Goal, GoalDirection, Unit } from '../schema';
 import { clampProgress, directionSign, journeyFloor, MIN_JOURNEY_SHARE } from './journey';
 import { type PlanPoint, plannedLevel } from './milestone-plan';
 import {
@@ -104,8 +104,8 @@ export interface Pace {
 }
 
 export interface PaceOptions {
-  /** The metric's good direction; without it the journey's own direction stands in. */
-  direction?: Metric['direction'];
+  /** The goal's way (its metric's good direction); without it the journey's own direction stands in. */
+  direction?: GoalDirection;
   /** The metric's unit, for the size of a percentage journey (journey.ts). */
   unit?: Unit['kind'];
 }

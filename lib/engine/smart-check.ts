@@ -1,5 +1,6 @@
 import { formatCompact } from '../i18n/format';
 import type { Goal, Metric } from '../schema';
+import { goalDirection } from './goal-type';
 import { type Message, msg } from './messages';
 import { sentenceDate } from './sentence-date';
 
@@ -115,21 +116,22 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
     add('no_baseline', 'weak', msg('smart_no_baseline'));
   }
 
-  const direction = ctx.metric?.direction ?? 'up';
+  // The goal's way: its KPI's good direction, or for a neutral KPI (ad spend) the goal's own.
+  const direction = goalDirection(goal, ctx.metric);
   if (measured && !keep && goal.target !== undefined && goal.baseline !== undefined) {
     const t = goal.target;
     const b = goal.baseline;
     if (t === b)
       add('target_equals_baseline', 'weak', msg('smart_target_equals_baseline', { target: fmt(t) }));
     else if ((direction === 'up' && t < b) || (direction === 'down' && t > b)) {
+      const params = { target: fmt(t), baseline: fmt(b) };
       add(
         'target_wrong_side',
         'weak',
-        msg('smart_wrong_side', {
-          target: fmt(t),
-          baseline: fmt(b),
-          good: direction === 'up' ? 'higher' : 'lower',
-        }),
+        // A neutral KPI has no better side: the way is the goal's own ("raise it", "bring it down").
+        ctx.metric?.direction === 'neutral'
+          ? msg('smart_wrong_side_goal', { ...params, way: direction })
+          : msg('smart_wrong_side', { ...params, good: direction === 'up' ? 'higher' : 'lower' }),
       );
     }
   }

@@ -103,7 +103,8 @@ const BASE: MetricSpec[] = [
     vi: 'Chi phí marketing',
     description: 'Ads, referral commissions and trade-show booths, per month and channel.',
     unit: VND,
-    direction: 'down',
+    // An input, neither better nor worse when it moves: cost per MQL, CAC and ROAS judge what it buys.
+    direction: 'neutral',
     aggregation: 'sum',
     dimensions: ['channel'],
   },

@@ -2,6 +2,7 @@ import { cascadeEn } from './messages-cascade';
 import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
+import { directionEn } from './messages-direction';
 import { firstHourEn } from './messages-first-hour';
 import { firstRunEn } from './messages-first-run';
 import { firsthourEn } from './messages-firsthour';
@@ -46,6 +47,7 @@ export const en = {
   ...kpiValuesEn,
   ...goalTrashEn,
   ...firstRunEn,
+  ...directionEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

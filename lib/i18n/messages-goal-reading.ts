@@ -74,6 +74,8 @@ export const goalReadingEn = {
   'chart.series.forecastDate': 'Forecast date',
   'chart.series.level': 'Value per period',
   'chart.series.keep': 'Value per month',
+  // A level read as a rolling sum (annual revenue): each point is the sum of that many months.
+  'chart.series.rolling': '{count}-month total',
   'chart.series.threshold': 'Threshold to keep',
   'dimValue.facebook': 'Facebook',
   'dimValue.google': 'Google',
@@ -157,6 +159,7 @@ export const goalReadingVi: Record<GoalReadingKey, string> = {
   'chart.series.forecastDate': 'Ngày dự báo đạt',
   'chart.series.level': 'Giá trị từng kỳ',
   'chart.series.keep': 'Giá trị từng tháng',
+  'chart.series.rolling': 'Tổng {count} tháng gần nhất',
   'chart.series.threshold': 'Ngưỡng cần giữ',
   'dimValue.facebook': 'Facebook',
   'dimValue.google': 'Google',

@@ -2,6 +2,7 @@ import { cascadeVi } from './messages-cascade';
 import { crmHealthVi } from './messages-crm-health';
 import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
+import { directionVi } from './messages-direction';
 import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
 import { firstRunVi } from './messages-first-run';
@@ -45,6 +46,7 @@ export const vi: Record<MessageKey, string> = {
   ...kpiValuesVi,
   ...goalTrashVi,
   ...firstRunVi,
+  ...directionVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

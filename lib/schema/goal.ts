@@ -13,6 +13,7 @@ import {
   Title,
   Translations,
 } from './common';
+import { GoalDirection } from './metric';
 
 export const GoalKind = z.enum(['bhag', 'objective', 'key_result', 'kpi_target', 'milestone']);
 export type GoalKind = z.infer<typeof GoalKind>;
@@ -70,6 +71,12 @@ export const Goal = z.object({
   goalType: z.optional(GoalType),
   /** Keep goals: held when the value is at least / at most the target; default from the metric's direction. */
   keepSide: z.optional(KeepSide),
+  /**
+   * Goals on a KPI with no good direction (neutral: ad spend): the way this goal moves it, up to the
+   * target or down to it. The goal form writes it for such a KPI; ignored where the KPI has a direction
+   * of its own (lib/engine/goal-type.ts, goalDirection).
+   */
+  direction: z.optional(GoalDirection),
   /** Level goals on a summed metric: the value is the sum of this many complete months (12 = annual). */
   rollingMonths: z.optional(z.int().check(z.gte(1), z.lte(36))),
   /** Legacy (before goalType): the sum of the metric over the window, or the latest value. */

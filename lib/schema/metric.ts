@@ -23,9 +23,19 @@ export type Unit = z.infer<typeof Unit>;
 export const Aggregation = z.enum(['sum', 'last', 'average', 'min', 'max']);
 export type Aggregation = z.infer<typeof Aggregation>;
 
-/** Which way is good: revenue up, cost per lead down. */
-export const Direction = z.enum(['up', 'down']);
+/**
+ * Which way is good: revenue up, cost per lead down, and neutral for a figure whose change is neither
+ * good nor bad on its own: ad spend, a budget. Spend is an input: less of it at the same ROAS is less
+ * revenue, so its change is shown without a better/worse colour (lib/app/change-tone.ts). A goal on a
+ * neutral KPI says which way it moves it (Goal.direction, or a keep goal's side): `goalDirection` in
+ * lib/engine/goal-type.ts. 'neutral' came after database v3; records from before only hold up / down.
+ */
+export const Direction = z.enum(['up', 'down', 'neutral']);
 export type Direction = z.infer<typeof Direction>;
+
+/** The way a goal moves its metric: its KPI's good direction, or for a neutral KPI the goal's own. */
+export const GoalDirection = z.enum(['up', 'down']);
+export type GoalDirection = z.infer<typeof GoalDirection>;
 
 export const Metric = z.object({
   id: Id,

@@ -2,4 +2,4 @@
 export { buildSnapshot, type SnapshotOptions, type SnapshotSource, snapshotToJson } from './build-snapshot';
 export { goalCardSvg } from './goal-card-svg';
 export { parseSnapshot, type SnapshotResult, validateSnapshot } from './parse-snapshot';
-export { type SnapshotHtmlOptions, snapshotToHtml } from './snapshot-html';
+export { type SnapshotHtmlOptions, type SnapshotTheme, snapshotToHtml, themeAtExport } from './snapshot-html';

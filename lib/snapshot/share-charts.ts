@@ -11,12 +11,14 @@ export type DetailChart = ChartView & { perPeriod?: unknown };
 
 /** Exactly the ChartView fields, nothing else. */
 export function toShareChart(chart: DetailChart): ChartView {
-  const { goalId, type, xs, actual, target, low, mid, high, unitLabel, unit } = chart;
+  const { goalId, type, rollingMonths, xs, actual, target, low, mid, high, unitLabel, unit } = chart;
   return {
     goalId,
     // The type names the first series and the second ("Threshold to keep" for a keep goal), and the
     // unit writes the axis as the app does: both had been dropped here.
     ...(type === undefined ? {} : { type }),
+    // A rolling sum's legend says what its line is ("12-month total"), in the file as in the app.
+    ...(rollingMonths === undefined ? {} : { rollingMonths }),
     xs,
     actual,
     target,

@@ -11,17 +11,45 @@ import { formatDate } from '../i18n/format';
 import { escapeHtml, jsonForScript, scriptForInline } from './escape';
 import { widgetMessage } from './widget-messages';
 
+export type SnapshotTheme = 'light' | 'dark';
+
 export interface SnapshotHtmlOptions {
   /** IANA zone for the "Snapshot of" date; UTC when not given. */
   timeZone?: string;
+  /**
+   * The theme the file is drawn in, whatever the OS of whoever opens it: the one the user saw when
+   * exporting (`themeAtExport`). Light when not given.
+   */
+  theme?: SnapshotTheme;
+}
+
+/**
+ * The theme in effect when the user exports: the one chosen in Settings, or for "system" the one the
+ * OS gave the app at that moment. A file opened on another machine keeps it; it had followed the
+ * viewer's OS, so a dark export read light on a colleague's laptop and the other way round.
+ */
+export function themeAtExport(setting: 'system' | SnapshotTheme, prefersDark: boolean): SnapshotTheme {
+  if (setting !== 'system') return setting;
+  return prefersDark ? 'dark' : 'light';
 }
 
 /** Nothing but inline script and style, images from data:/blob: (uPlot draws on canvas, needs none). */
 const CSP = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:";
 
+/** The page around the widgets, in theme.css's background and text colours for each theme. */
+const PAGE_COLOURS: Record<SnapshotTheme, string> = {
+  light: ':root{color-scheme:light}body{background:#f6f7f9;color:#1b1f27}',
+  dark: ':root{color-scheme:dark}body{background:#12151b;color:#e8ebf0}',
+};
+
+/**
+ * On paper the page is light whatever its theme (browsers leave backgrounds out, and light text on
+ * white paper is unreadable); the widgets switch to their light tokens themselves (widget-css.ts).
+ */
+const PRINT_CSS = '@media print{:root{color-scheme:light}body{background:#fff;color:#1b1f27;padding:0}}';
+
 const PAGE_CSS = `
-body{margin:0;padding:24px;background:var(--pc-bg,#f6f7f9);color:var(--pc-text,#1b1f27);font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif}
-@media (prefers-color-scheme:dark){body{background:#12151b;color:#e8ebf0}}
+body{margin:0;padding:24px;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif}
 main{max-width:1100px;margin:0 auto;display:flex;flex-direction:column;gap:16px}
 h1{margin:0;font-size:1.5rem}
 .meta{margin:0;opacity:.75;font-size:.9rem}
@@ -40,6 +68,9 @@ export function snapshotToHtml(
   opts: SnapshotHtmlOptions = {},
 ): string {
   const { locale } = snapshot;
+  const theme: SnapshotTheme = opts.theme === 'dark' ? 'dark' : 'light';
+  // Every widget is told the theme: without it each followed the viewer's prefers-color-scheme.
+  const themed = `theme=${attr(theme)}`;
   const title = snapshot.title?.trim() || widgetMessage(locale, 'htmlTitle');
   const date = formatDate(snapshot.generatedAt, locale, opts.timeZone ?? 'UTC', 'dateTime');
   const charted = new Set((snapshot.charts ?? []).map((c) => c.goalId));
@@ -47,22 +78,23 @@ export function snapshotToHtml(
   const goals = snapshot.goals.map((g) =>
     [
       `<div class="goal">`,
-      `<pacer-goal goal-id=${attr(g.id)}></pacer-goal>`,
-      charted.has(g.id) ? `<pacer-kpi-chart goal-id=${attr(g.id)}></pacer-kpi-chart>` : '',
+      `<pacer-goal goal-id=${attr(g.id)} ${themed}></pacer-goal>`,
+      charted.has(g.id) ? `<pacer-kpi-chart goal-id=${attr(g.id)} ${themed}></pacer-kpi-chart>` : '',
       `</div>`,
     ].join(''),
   );
 
   return [
     '<!doctype html>',
-    `<html lang=${attr(locale)}>`,
+    `<html lang=${attr(locale)} data-theme=${attr(theme)}>`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content=${attr(CSP)}>`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="color-scheme" content=${attr(theme)}>`,
     '<meta name="generator" content="Pacer">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${PAGE_CSS}</style>`,
+    `<style>${PAGE_CSS}\n${PAGE_COLOURS[theme]}\n${PRINT_CSS}</style>`,
     '</head>',
     '<body>',
     '<main>',
@@ -70,7 +102,7 @@ export function snapshotToHtml(
     `<p class="meta">${escapeHtml(widgetMessage(locale, 'generatedAt', { date }))}</p>`,
     `<section class="goals">${goals.join('\n')}</section>`,
     snapshot.scorecard && snapshot.scorecard.length > 0
-      ? '<section><pacer-scorecard></pacer-scorecard></section>'
+      ? `<section><pacer-scorecard ${themed}></pacer-scorecard></section>`
       : '',
     '</main>',
     `<script type="application/json" id="pacer-snapshot">${jsonForScript(snapshot)}</script>`,

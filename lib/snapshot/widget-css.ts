@@ -29,7 +29,13 @@ function declare(tokens: readonly [string, string][]): string {
  * Reads the light tokens (the `:root, :host` block) and the dark ones (`:root[data-theme='dark']`)
  * from theme.css, as written or as minified, and declares them as `--pcd-*` defaults: light, dark with `theme="dark"`, and dark
  * under a dark system preference unless `theme="light"`.
+ *
+ * On paper every widget is light: printers leave out backgrounds, and a dark widget's light text on
+ * white paper is unreadable. A chart's canvas keeps the colours it was drawn with (canvas cannot read
+ * CSS variables), so one drawn dark is inverted back to a light one, hues kept, for print.
  */
+const PRINT_INVERT = (host: string) => `${host} canvas{filter:invert(1) hue-rotate(180deg)}`;
+
 export function themeTokenCss(themeCss: string): string {
   const css = themeCss.replace(/\/\*[\s\S]*?\*\//g, '');
   const light = blocksAfter(css, /:host/).flatMap(tokensOf);
@@ -39,6 +45,8 @@ export function themeTokenCss(themeCss: string): string {
     `:host{${declare(light)}color-scheme:light}`,
     `:host([theme='dark']){${declare(dark)}color-scheme:dark}`,
     `@media (prefers-color-scheme: dark){:host(:not([theme='light'])){${declare(dark)}color-scheme:dark}}`,
+    `@media print{:host,:host([theme]),:host(:not([theme='light'])){${declare(light)}color-scheme:light}${PRINT_INVERT(":host([theme='dark'])")}}`,
+    `@media print and (prefers-color-scheme: dark){${PRINT_INVERT(":host(:not([theme='light']))")}}`,
   ].join('\n');
 }
 

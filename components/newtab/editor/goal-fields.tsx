@@ -212,6 +212,22 @@ export function GoalFields({
           ['at_least', t('goalType.keepSide.at_least')],
           ['at_most', t('goalType.keepSide.at_most')],
         ])}
+      {/* A neutral KPI (ad spend) has no better side: a goal on it says which way it moves it. */}
+      {measured &&
+        metric?.direction === 'neutral' &&
+        form.goalType !== 'keep' &&
+        form.goalType !== 'objective' &&
+        !(form.kind === 'objective' && form.goalType === '') &&
+        select(
+          'direction',
+          t('editor.goal.direction'),
+          [
+            ['', t('editor.goal.direction.auto')],
+            ['up', t('editor.goal.direction.up')],
+            ['down', t('editor.goal.direction.down')],
+          ],
+          t('editor.goal.direction.hint', { metric: localizedName(metric, t.locale) }),
+        )}
       {/* A rolling window sums a metric's months: nothing to sum on a latest-value or derived KPI. */}
       {form.goalType === 'level' &&
         (summed || form.rollingMonths.trim() !== '') &&

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type FieldErrors, problemsToErrors } from '../../../lib/app/goal-form';
+import { pinGoalWays } from '../../../lib/app/metric-direction';
 import { checkFormula } from '../../../lib/engine/formula';
 import { localizedName } from '../../../lib/i18n/translate';
 import { Aggregation, DIMENSIONS, Direction, Metric, metricNamed, type Unit } from '../../../lib/schema';
@@ -89,7 +90,11 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
       return focusFirstInvalid(formRef.current);
     }
     try {
-      await repository(await getDb(), 'metrics').put(parsed.data, { expectedUpdatedAt: base.current });
+      const db = await getDb();
+      // Made neutral: its goals first get the way they had, or they would all read upwards.
+      if (existing && existing.direction !== parsed.data.direction)
+        await repository(db, 'goals').update((all) => pinGoalWays(all, existing, parsed.data.direction, now));
+      await repository(db, 'metrics').put(parsed.data, { expectedUpdatedAt: base.current });
     } catch (err) {
       if (err instanceof ConflictError) return setConflict(true);
       setErrors(

@@ -87,6 +87,14 @@ export function OkrSetForm({ onClose, onBack }: { onClose: () => void; onBack: (
     });
   };
   const err = (row: number, f: GoalField) => say(t, errors[row]?.[f]);
+  // A key result on a neutral KPI that no sum or baseline gives a way: the set has no field to choose
+  // one, so the KPI's field says where to (goal-form.ts, neutralWay).
+  const neutralError = (i: number, metricId: string) => {
+    const m = metrics.find((x) => x.id === metricId);
+    return errors[i + 1]?.direction && m
+      ? t('okrSet.neutralDirection', { metric: localizedName(m, t.locale) })
+      : undefined;
+  };
 
   return (
     <form ref={formRef} class="pc-editor-form" onSubmit={save} noValidate data-testid="okr-set-form">
@@ -125,7 +133,11 @@ export function OkrSetForm({ onClose, onBack }: { onClose: () => void; onBack: (
               <input {...a} type="text" value={kr.title} onInput={(e) => setKr(i, { title: value(e) })} />
             )}
           </FormField>
-          <FormField id={`okr-kr${i}-metric`} label={t('field.metric')} error={err(i + 1, 'metricId')}>
+          <FormField
+            id={`okr-kr${i}-metric`}
+            label={t('field.metric')}
+            error={err(i + 1, 'metricId') ?? neutralError(i, kr.metricId)}
+          >
             {(a) => (
               <select {...a} value={kr.metricId} onChange={(e) => setKr(i, { metricId: value(e) })}>
                 <option value="">—</option>

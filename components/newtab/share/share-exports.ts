@@ -7,7 +7,13 @@ import { browser } from '#imports';
 import { computeGoalCharts } from '../../../lib/app/goal-detail-data';
 import type { GoalView, PerspectiveView } from '../../../lib/app/goal-view';
 import type { Settings } from '../../../lib/schema';
-import { buildSnapshot, goalCardSvg, snapshotToHtml, snapshotToJson } from '../../../lib/snapshot';
+import {
+  buildSnapshot,
+  goalCardSvg,
+  snapshotToHtml,
+  snapshotToJson,
+  themeAtExport,
+} from '../../../lib/snapshot';
 import type { CardTheme } from '../../../lib/snapshot/goal-card-svg';
 import { chartsForShare } from '../../../lib/snapshot/share-charts';
 import { shareFileName } from '../../../lib/snapshot/share-files';
@@ -88,16 +94,22 @@ export async function downloadSnapshotHtml(input: ShareInput): Promise<string> {
   const source = await widgetsBundle();
   const now = Date.now();
   const snapshot = await snapshotOf(input, true, now);
-  const html = snapshotToHtml(snapshot, source, { timeZone: input.settings.timeZone });
+  // In the theme the user sees now, not whatever the OS of whoever opens the file prefers.
+  const html = snapshotToHtml(snapshot, source, {
+    timeZone: input.settings.timeZone,
+    theme: exportTheme(input.settings),
+  });
   const name = shareFileName('html', { generatedAt: now, title: snapshot.title });
   downloadText(name, html, 'text/html');
   return name;
 }
 
-/** The theme the user sees the card in: the image matches it ("system" follows the OS, as the page does). */
-function cardTheme(settings: Settings): CardTheme {
-  if (settings.theme !== 'system') return settings.theme;
-  return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+/** The theme the user sees the app in now: exports match it ("system": the OS's at this moment). */
+function exportTheme(settings: Settings): CardTheme {
+  return themeAtExport(
+    settings.theme,
+    globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false,
+  );
 }
 
 /** The goal exactly as a snapshot would carry it (no pin, no unshared parent), as a card image. */
@@ -108,7 +120,7 @@ function cardSvg(input: ShareInput, goalId: string): { svg: string; goal: GoalVi
   });
   const goal = snapshot.goals[0];
   if (!goal) throw new Error(`No goal with id ${goalId}`);
-  return { svg: goalCardSvg(goal, input.settings.locale, { theme: cardTheme(input.settings) }), goal };
+  return { svg: goalCardSvg(goal, input.settings.locale, { theme: exportTheme(input.settings) }), goal };
 }
 
 /** (c) One goal card as an SVG file. */

@@ -53,6 +53,7 @@ export class PacerKpiChartElement extends PacerElement {
       value: chart.type
         ? { total: msg('series.total'), level: msg('series.level'), keep: msg('series.keep') }
         : { total: actual, level: actual, keep: actual },
+      rolling: (months) => msg('series.rolling', { count: String(months) }),
       trajectory: msg('trajectory'),
       threshold: msg('threshold'),
       forecastLow: msg('forecastLow'),

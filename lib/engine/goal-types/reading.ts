@@ -1,4 +1,4 @@
-import type { CheckIn, Confidence, Goal, GoalType, KeepSide, Metric } from '../../schema';
+import type { CheckIn, Confidence, Goal, GoalDirection, GoalType, KeepSide, Metric } from '../../schema';
 import type { PeriodDays } from '../calendar-days';
 import type { HitForecast, RoughInfo } from '../forecast';
 import type { PlanPoint } from '../milestone-plan';
@@ -94,7 +94,7 @@ export interface GoalFacts {
   done: boolean;
   notStarted: boolean;
   target: number | null;
-  direction: Metric['direction'];
+  direction: GoalDirection;
   /** First local day of the window (undefined without a start). */
   startDay: DayKey | undefined;
   /** Last local day of the window (undefined without a deadline). */

@@ -5,6 +5,7 @@ import { widgetMessage } from '../../../lib/snapshot/widget-messages';
 
 const LABELS: GoalChartLabels = {
   value: { total: 'Running total', level: 'Value per period', keep: 'Value per month' },
+  rolling: (months) => `${months}-month total`,
   trajectory: 'Target trajectory',
   threshold: 'Threshold to keep',
   forecastLow: 'Forecast (10%)',
@@ -116,6 +117,9 @@ describe("the widgets' chart names", () => {
       ];
       for (const [widget, app] of pairs)
         expect(widgetMessage(locale, widget), `${locale} ${widget}`).toBe(t(app));
+      expect(widgetMessage(locale, 'series.rolling', { count: '12' })).toBe(
+        t('chart.series.rolling', { count: 12 }),
+      );
     }
   });
 });

@@ -28,7 +28,8 @@ const metricArb = fc.record({
     { kind: 'duration', per: 'hours' },
   ),
   aggregation: fc.constantFrom<Metric['aggregation']>('sum', 'average', 'last'),
-  direction: fc.constantFrom<Metric['direction']>('up', 'down'),
+  // Neutral (ad spend): a goal on it reads in its own way (goal-type.ts, goalDirection).
+  direction: fc.constantFrom<Metric['direction']>('up', 'down', 'neutral'),
 });
 
 const historyArb = fc.record({
@@ -44,6 +45,8 @@ const historyArb = fc.record({
 const goalArb = fc.record({
   goalType: fc.constantFrom(...GOAL_TYPES),
   keepSide: fc.option(fc.constantFrom('at_least' as const, 'at_most' as const), { nil: undefined }),
+  /** The goal's own way, which only a neutral metric's goals follow. */
+  direction: fc.option(fc.constantFrom('up' as const, 'down' as const), { nil: undefined }),
   baseline: fc.option(fc.double({ min: 0, max: 200, noNaN: true }), { nil: undefined }),
   target: fc.option(fc.double({ min: 0, max: 400, noNaN: true }), { nil: undefined }),
   startOffset: fc.integer({ min: -400, max: 60 }),
@@ -100,6 +103,7 @@ describe('one reading per goal: properties over random goals and histories', () 
                   : 'kpi_target',
             goalType: g.goalType,
             ...(g.goalType === 'keep' && g.keepSide ? { keepSide: g.keepSide } : {}),
+            ...(g.direction ? { direction: g.direction } : {}),
             ...(g.withMetric && g.goalType !== 'objective' ? { metricId: 'm' } : {}),
             ...(g.baseline !== undefined ? { baseline: g.baseline } : {}),
             ...(g.target !== undefined ? { target: g.target } : {}),
