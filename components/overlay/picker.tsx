@@ -22,8 +22,8 @@ import {
   guessObjectType,
   initialPicker,
   isComplete,
-  itemAround,
   markOutcome,
+  offeredAt,
   PICK_FIELDS,
   type PickError,
   type PickerState,
@@ -87,7 +87,8 @@ function pageTarget(event: Event, host: Element): Element | null {
 }
 
 interface Hover {
-  box: Box;
+  /** The element outlined: measured on every render, so the outline follows a scroll. */
+  el: Element;
   /** While the row is being chosen: how many rows like the one under the pointer. */
   similar: number | null;
 }
@@ -95,6 +96,7 @@ interface Hover {
 const ERROR_KEYS = {
   noItem: 'picker.noItem',
   notInItem: 'picker.notInItem',
+  gap: 'picker.gap',
   customName: 'picker.custom.name',
   customTaken: 'picker.custom.taken',
   customTooMany: 'picker.custom.tooMany',
@@ -141,9 +143,11 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       if (target === lastTarget) return;
       lastTarget = target;
       try {
-        const item = target && choosingItem ? itemAround(target) : null;
-        const box = boxOf(item ?? target);
-        setHover(box ? { box, similar: item ? countFor(item) : null } : null);
+        const offered = target ? offeredAt(target, choosingItem) : null;
+        // Between two cards (a column's own background): the last outline stays until the pointer
+        // is over a record again, so moving from card to card never flashes the whole column.
+        if (offered === 'gap') return;
+        setHover(offered ? { el: offered, similar: choosingItem ? countFor(offered) : null } : null);
       } catch {
         setHover(null); // a detached node: nothing to highlight
       }
@@ -204,6 +208,7 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     [built, doc, url],
   );
   const chosen = boxOf(state.item);
+  const hoverBox = boxOf(hover?.el);
   // Rows like the chosen one on the whole page (every column of a board), as the mapping will find them.
   const itemCount = useMemo(
     () => (state.itemSelector ? shownCount(doc, state.itemSelector) : 0),
@@ -267,9 +272,9 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
 
   return (
     <div class="pc-overlay">
-      {hover && (
+      {hoverBox && hover && (
         <Outline
-          box={hover.box}
+          box={hoverBox}
           kind={choosingItem ? 'pc-candidate' : ''}
           label={
             hover.similar !== null && hover.similar > 1
