@@ -100,7 +100,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
         health={view.health}
         state={view.panel}
         onChange={(state, done) => {
-          view.panel = state;
+          // The picker's place is the picker's: a panel drawn before it changed must not take it back.
+          view.panel = { ...state, picker: view.panel.picker };
           paint();
           if (done && view.url) env.savePanel(panelKey(view.url), state).catch(env.onError);
         }}
