@@ -14,6 +14,7 @@ import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import { nameLooksLikeNumber } from '../../lib/overlay/name-check';
 import {
   type Corner,
+  contentBoxes,
   contentCost,
   cornerAt,
   cornerRect,
@@ -267,8 +268,8 @@ export function Picker({ locale, doc, url, host, place, onPlace, onSave, onCance
     if (viewport.width > 0 && size.width > 0) setCorner(firstCorner(costIn(viewport, size)));
   }, []);
 
-  // Out of the way: when the outlined element (or the chosen row) lies under the picker for a moment,
-  // the picker goes to the corner that covers it least.
+  // Out of the way: when the outlined element (or what the chosen row shows) lies under the picker
+  // for a moment, the picker goes to the corner that covers it least.
   const hoveredEl = hover?.el ?? null;
   // Checked again when what is outlined, the corner, the size or the scroll change.
   useEffect(() => {
@@ -278,18 +279,17 @@ export function Picker({ locale, doc, url, host, place, onPlace, onSave, onCance
     const size = pickerSize();
     if (viewport.width === 0 || size.width === 0) return;
     const here = cornerRect(corner, viewport, size);
-    const under = [boxOf(hoveredEl), boxOf(state.item)].some((b) => b && overlapArea(here, b) > 0);
+    // The outlined element's box, and what the chosen row shows (not its whole box: a row as wide as
+    // the page leaves room beside its words).
+    const avoid = () => [boxOf(hoveredEl), contentBoxes(state.item)] as const;
+    const [outlined, chosenWords] = avoid();
+    const under =
+      (outlined && overlapArea(here, outlined) > 0) || chosenWords.some((b) => overlapArea(here, b) > 0);
     if (!under) return;
     const timer = view.setTimeout(() => {
       const v = viewportSize();
       const s = pickerSize();
-      const next = placePicker({
-        viewport: v,
-        size: s,
-        current: corner,
-        avoid: [boxOf(hoveredEl), boxOf(state.item)],
-        cost: costIn(v, s),
-      });
+      const next = placePicker({ viewport: v, size: s, current: corner, avoid: avoid(), cost: costIn(v, s) });
       if (next !== corner) setCorner(next);
     }, MOVE_AFTER_MS);
     return () => view.clearTimeout(timer);
@@ -646,7 +646,7 @@ export function Picker({ locale, doc, url, host, place, onPlace, onSave, onCance
               </div>
             )}
             {built && !built.ok && <p class="pc-picker-error">{built.error}</p>}
-            <div class="pc-picker-row">
+            <div class="pc-picker-row pc-picker-actions">
               {!choosingItem && (
                 <button
                   type="button"

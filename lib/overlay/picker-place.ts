@@ -48,29 +48,33 @@ export interface PlaceInput {
   size: Size;
   current: Corner;
   /**
-   * What must stay visible, most important first: the outlined element, then the chosen row. A box
-   * may be null (nothing outlined).
+   * What must stay visible, most important first: the outlined element's box, then the words and
+   * controls of the chosen row (`contentBoxes`). An entry may be null (nothing outlined).
    */
-  avoid: readonly (Rect | null)[];
+  avoid: readonly (Rect | readonly Rect[] | null)[];
   /** How much of the page's content the picker would cover in a corner (lower is better). */
   cost?: (corner: Corner) => number;
 }
 
 /**
  * The picker's corner. It stays where it is while it covers nothing in `avoid`, or when no corner
- * covers less of it. Otherwise it goes to the corner that covers the least of the first box, then of
- * the others; among those, the one covering the least of the page's content (`cost`), then the
+ * covers less of it. Otherwise it goes to the corner that covers the least of the first entry, then
+ * of the next; among those, the one covering the least of the page's content (`cost`), then the
  * nearest (up or down before across), then the first in CORNERS' order.
  */
 export function placePicker({ viewport, size, current, avoid, cost }: PlaceInput): Corner {
-  const boxes = avoid.filter((b): b is Rect => b !== null);
-  const covers = (corner: Corner): [number, number] => {
+  const covers = (corner: Corner): number[] => {
     const rect = cornerRect(corner, viewport, size);
-    const [first = 0, ...rest] = boxes.map((b) => overlapArea(rect, b));
-    return [first, rest.reduce((a, b) => a + b, 0)];
+    return avoid.map((entry) =>
+      entry === null
+        ? 0
+        : Array.isArray(entry)
+          ? entry.reduce((sum: number, b: Rect) => sum + overlapArea(rect, b), 0)
+          : overlapArea(rect, entry as Rect),
+    );
   };
   const here = covers(current);
-  if (here[0] === 0 && here[1] === 0) return current;
+  if (here.every((a) => a === 0)) return current;
   const distance = (c: Corner) =>
     (c.startsWith('top') === current.startsWith('top') ? 0 : 1) +
     (c.endsWith('left') === current.endsWith('left') ? 0 : 2);
@@ -88,7 +92,7 @@ export function placePicker({ viewport, size, current, avoid, cost }: PlaceInput
   scored.sort((a, b) => compare(a.key, b.key) || CORNERS.indexOf(a.corner) - CORNERS.indexOf(b.corner));
   const best = scored[0];
   // Moving only helps if the new corner covers less of what must stay visible.
-  return best && compare(best.key, here, 2) < 0 ? best.corner : current;
+  return best && compare(best.key, here, avoid.length) < 0 ? best.corner : current;
 }
 
 /** The first corner: the one the user chose on this site, else the one covering the least content. */
@@ -139,11 +143,33 @@ export function contentCost(doc: Document, rect: Rect, own: Element, columns = 6
 
 const SHOWN = 'a, button, input, select, textarea, img, svg, canvas, video, picture, label';
 
+/** An element that shows words of its own (a text node with letters), or a control or a picture. */
+function showsContent(el: Element): boolean {
+  if (el.matches(SHOWN)) return true;
+  for (const node of Array.from(el.childNodes))
+    if (node.nodeType === 3 && (node.textContent ?? '').trim() !== '') return true;
+  return false;
+}
+
+/**
+ * The boxes of what a row or card shows — its words, controls and pictures, at most `max` of them —
+ * rather than its whole box: a row as wide as the page leaves the picker room beside its words.
+ */
+export function contentBoxes(el: Element | null, max = 200): Rect[] {
+  if (!el?.isConnected) return [];
+  const boxes: Rect[] = [];
+  for (const node of [el, ...Array.from(el.querySelectorAll('*'))]) {
+    if (boxes.length >= max) break;
+    if (!showsContent(node)) continue;
+    const r = node.getBoundingClientRect();
+    if (r.width > 0 && r.height > 0)
+      boxes.push({ left: r.left, top: r.top, width: r.width, height: r.height });
+  }
+  return boxes;
+}
+
 function weightOf(el: Element): number {
   if (el.localName.startsWith('pacer-')) return 3;
   if (el === el.ownerDocument.body || el === el.ownerDocument.documentElement) return 0;
-  if (el.matches(SHOWN) || el.closest(SHOWN)) return 2;
-  for (const node of Array.from(el.childNodes))
-    if (node.nodeType === 3 && (node.textContent ?? '').trim() !== '') return 2;
-  return 1;
+  return showsContent(el) || el.closest(SHOWN) ? 2 : 1;
 }
