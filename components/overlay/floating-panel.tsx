@@ -173,7 +173,7 @@ const ICON = {
   class: 'pc-icon',
 } as const;
 
-function GripIcon() {
+export function GripIcon() {
   return (
     <svg {...ICON} aria-hidden="true" fill="currentColor">
       {[2.5, 6, 9.5].flatMap((y) => [4, 8].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.1" />))}
@@ -181,7 +181,7 @@ function GripIcon() {
   );
 }
 
-function ChevronIcon({ up }: { up: boolean }) {
+export function ChevronIcon({ up }: { up: boolean }) {
   return (
     <svg
       {...ICON}

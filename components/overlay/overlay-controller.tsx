@@ -15,7 +15,7 @@ import type { OverlayContext } from '../../lib/overlay/overlay-context';
 import { DEFAULT_PANEL, panelKey } from '../../lib/overlay/panel-position';
 import { type Scanner, type ScannerTimers, startScanner } from '../../lib/overlay/scanner';
 import { siteState } from '../../lib/overlay/site';
-import { type PanelState, pageAddress } from '../../lib/overlay/stored';
+import { type PanelState, type PickerPlace, pageAddress } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import type { LeadSighting } from '../../lib/schema/lead';
 import { applyTheme, createBadgeLayer, isOwnElement, type ThemeSetting } from './badge-layer';
@@ -100,7 +100,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
         health={view.health}
         state={view.panel}
         onChange={(state, done) => {
-          view.panel = state;
+          // The picker's place is the picker's: a panel drawn before it changed must not take it back.
+          view.panel = { ...state, picker: view.panel.picker };
           paint();
           if (done && view.url) env.savePanel(panelKey(view.url), state).catch(env.onError);
         }}
@@ -144,8 +145,22 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
         // The storage change restarts the overlay with the new mapping (see the content script).
         env.saveMapping(mapping).catch(env.onError);
       };
+      // Where the user put the picker on this site, kept with the panel's own place (per origin).
+      const onPlace = (place: PickerPlace) => {
+        view.panel = { ...view.panel, picker: place };
+        env.savePanel(panelKey(url), view.panel).catch(env.onError);
+      };
       render(
-        <Picker locale={view.locale} doc={doc} url={url} host={host} onSave={onSave} onCancel={close} />,
+        <Picker
+          locale={view.locale}
+          doc={doc}
+          url={url}
+          host={host}
+          place={view.panel.picker}
+          onPlace={onPlace}
+          onSave={onSave}
+          onCancel={close}
+        />,
         container,
       );
     });

@@ -7,11 +7,23 @@
  * the overlay controller unmounts it on save, cancel and navigation.
  */
 
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CrmMapping } from '../../lib/crm/mapping';
 import { deriveItemSelector } from '../../lib/crm/selector-derive';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
 import { nameLooksLikeNumber } from '../../lib/overlay/name-check';
+import {
+  type Corner,
+  contentBoxes,
+  contentCost,
+  cornerAt,
+  cornerRect,
+  cornerToward,
+  firstCorner,
+  overlapArea,
+  placePicker,
+  type Size,
+} from '../../lib/overlay/picker-place';
 import {
   addCustomField,
   askField,
@@ -22,8 +34,8 @@ import {
   guessObjectType,
   initialPicker,
   isComplete,
-  itemAround,
   markOutcome,
+  offeredAt,
   PICK_FIELDS,
   type PickError,
   type PickerState,
@@ -33,8 +45,10 @@ import {
   undoPick,
 } from '../../lib/overlay/picker-session';
 import { markedOutcome, outcomeByName, type StageOutcome } from '../../lib/overlay/stages';
+import type { PickerPlace } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import type { LeadSighting } from '../../lib/schema/lead';
+import { ChevronIcon, GripIcon } from './floating-panel';
 
 export interface PickerProps {
   locale: Locale;
@@ -42,6 +56,10 @@ export interface PickerProps {
   url: URL;
   /** The picker's own host element: events inside it are the picker's, not the page's. */
   host: Element;
+  /** Where the user put the picker on this site before, and whether they shrank it. */
+  place?: PickerPlace | undefined;
+  /** The user moved or shrank the picker: remembered for this site. */
+  onPlace?(place: PickerPlace): void;
   onSave(mapping: CrmMapping): void;
   onCancel(): void;
 }
@@ -87,7 +105,8 @@ function pageTarget(event: Event, host: Element): Element | null {
 }
 
 interface Hover {
-  box: Box;
+  /** The element outlined: measured on every render, so the outline follows a scroll. */
+  el: Element;
   /** While the row is being chosen: how many rows like the one under the pointer. */
   similar: number | null;
 }
@@ -95,12 +114,25 @@ interface Hover {
 const ERROR_KEYS = {
   noItem: 'picker.noItem',
   notInItem: 'picker.notInItem',
+  gap: 'picker.gap',
   customName: 'picker.custom.name',
   customTaken: 'picker.custom.taken',
   customTooMany: 'picker.custom.tooMany',
 } as const satisfies Record<PickError, string>;
 
 const OUTCOMES: readonly StageOutcome[] = ['open', 'won', 'lost'];
+
+/**
+ * How long an outline must lie under the picker before the picker moves away: a pointer passing over
+ * cards on its way to the picker does not chase it into another corner.
+ */
+const MOVE_AFTER_MS = 250;
+
+/** CSS for a corner: the picker's two edges PICKER_MARGIN from the viewport's. */
+const cornerStyle = (corner: Corner): Record<string, string> => {
+  const [vertical, horizontal] = corner.split('-') as [string, string];
+  return { [vertical]: '12px', [horizontal]: '12px' };
+};
 
 function Outline({ box, kind, label }: { box: Box; kind: string; label?: string }) {
   return (
@@ -110,14 +142,21 @@ function Outline({ box, kind, label }: { box: Box; kind: string; label?: string 
   );
 }
 
-export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps) {
+export function Picker({ locale, doc, url, host, place, onPlace, onSave, onCancel }: PickerProps) {
   const [state, setState] = useState<PickerState>(() => initialPicker('list', guessObjectType(url)));
   const [hover, setHover] = useState<Hover | null>(null);
   const [stale, setStale] = useState(false);
   const [customName, setCustomName] = useState('');
   // Outlines are measured on render: a scroll or resize re-renders so they follow the page.
-  const [, setFrame] = useState(0);
+  const [frame, setFrame] = useState(0);
   const tr = overlayTranslator(locale);
+  const panel = useRef<HTMLElement>(null);
+  const [corner, setCorner] = useState<Corner>(place?.corner ?? 'top-right');
+  const [collapsed, setCollapsed] = useState(place?.collapsed ?? false);
+  /** The corner the user chose (dragged or moved with the keys): the one remembered for the site. */
+  const chosenCorner = useRef<Corner | undefined>(place?.corner);
+  const [drag, setDrag] = useState<{ dx: number; dy: number } | null>(null);
+  const dragFrom = useRef<{ x: number; y: number; rect: DOMRect } | null>(null);
   const choosingItem = state.fieldIndex < 0 || !state.item;
 
   useEffect(() => {
@@ -141,9 +180,11 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
       if (target === lastTarget) return;
       lastTarget = target;
       try {
-        const item = target && choosingItem ? itemAround(target) : null;
-        const box = boxOf(item ?? target);
-        setHover(box ? { box, similar: item ? countFor(item) : null } : null);
+        const offered = target ? offeredAt(target, choosingItem) : null;
+        // Between two cards (a column's own background): the last outline stays until the pointer
+        // is over a record again, so moving from card to card never flashes the whole column.
+        if (offered === 'gap') return;
+        setHover(offered ? { el: offered, similar: choosingItem ? countFor(offered) : null } : null);
       } catch {
         setHover(null); // a detached node: nothing to highlight
       }
@@ -204,6 +245,101 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     [built, doc, url],
   );
   const chosen = boxOf(state.item);
+  const hoverBox = boxOf(hover?.el);
+
+  // The viewport is the host's box (fixed, inset 0: scrollbars excluded); the picker's size its own.
+  const viewportSize = (): Size => {
+    const r = host.getBoundingClientRect();
+    return { width: r.width, height: r.height };
+  };
+  const pickerSize = (): Size => {
+    const r = panel.current?.getBoundingClientRect();
+    return { width: r?.width ?? 0, height: r?.height ?? 0 };
+  };
+  const costIn = (viewport: Size, size: Size) => (c: Corner) =>
+    contentCost(doc, cornerRect(c, viewport, size), host);
+
+  // First placement: the user's corner for this site, else the corner covering the least content.
+  // Measured once, when the picker opens.
+  useLayoutEffect(() => {
+    if (place?.corner) return;
+    const viewport = viewportSize();
+    const size = pickerSize();
+    if (viewport.width > 0 && size.width > 0) setCorner(firstCorner(costIn(viewport, size)));
+  }, []);
+
+  // Out of the way: when the outlined element (or what the chosen row shows) lies under the picker
+  // for a moment, the picker goes to the corner that covers it least.
+  const hoveredEl = hover?.el ?? null;
+  // Checked again when what is outlined, the corner, the size or the scroll change.
+  useEffect(() => {
+    const view = doc.defaultView;
+    if (drag || !view) return;
+    const viewport = viewportSize();
+    const size = pickerSize();
+    if (viewport.width === 0 || size.width === 0) return;
+    const here = cornerRect(corner, viewport, size);
+    // The outlined element's box, and what the chosen row shows (not its whole box: a row as wide as
+    // the page leaves room beside its words).
+    const avoid = () => [boxOf(hoveredEl), contentBoxes(state.item)] as const;
+    const [outlined, chosenWords] = avoid();
+    const under =
+      (outlined && overlapArea(here, outlined) > 0) || chosenWords.some((b) => overlapArea(here, b) > 0);
+    if (!under) return;
+    const timer = view.setTimeout(() => {
+      const v = viewportSize();
+      const s = pickerSize();
+      const next = placePicker({ viewport: v, size: s, current: corner, avoid: avoid(), cost: costIn(v, s) });
+      if (next !== corner) setCorner(next);
+    }, MOVE_AFTER_MS);
+    return () => view.clearTimeout(timer);
+  }, [hoveredEl, state, corner, collapsed, frame, drag === null]);
+
+  const remember = (next: { corner?: Corner; collapsed: boolean }) => {
+    if (next.corner) chosenCorner.current = next.corner;
+    const c = chosenCorner.current;
+    onPlace?.(c ? { corner: c, collapsed: next.collapsed } : { collapsed: next.collapsed });
+  };
+  const moveTo = (next: Corner) => {
+    setCorner(next);
+    remember({ corner: next, collapsed });
+  };
+  const toggle = () => {
+    setCollapsed(!collapsed);
+    remember({ collapsed: !collapsed });
+  };
+  // The grip: dragged, the picker follows the pointer and lands in the corner of the quarter it is
+  // dropped in; with the arrow keys it moves a corner up, down, left or right.
+  const onGripDown = (e: PointerEvent) => {
+    const rect = panel.current?.getBoundingClientRect();
+    if (!rect) return;
+    dragFrom.current = { x: e.clientX, y: e.clientY, rect };
+    (e.currentTarget as Element).setPointerCapture?.(e.pointerId);
+  };
+  const onGripMove = (e: PointerEvent) => {
+    const from = dragFrom.current;
+    if (from) setDrag({ dx: e.clientX - from.x, dy: e.clientY - from.y });
+  };
+  const onGripUp = (e: PointerEvent) => {
+    const from = dragFrom.current;
+    dragFrom.current = null;
+    setDrag(null);
+    if (!from) return;
+    const dx = e.clientX - from.x;
+    const dy = e.clientY - from.y;
+    if (Math.abs(dx) + Math.abs(dy) < 4) return;
+    const centre = {
+      x: from.rect.left + from.rect.width / 2 + dx,
+      y: from.rect.top + from.rect.height / 2 + dy,
+    };
+    moveTo(cornerAt(centre, viewportSize()));
+  };
+  const onGripKey = (e: KeyboardEvent) => {
+    const next = cornerToward(corner, e.key);
+    if (!next) return;
+    e.preventDefault();
+    moveTo(next);
+  };
   // Rows like the chosen one on the whole page (every column of a board), as the mapping will find them.
   const itemCount = useMemo(
     () => (state.itemSelector ? shownCount(doc, state.itemSelector) : 0),
@@ -265,11 +401,23 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
     onSave(built.mapping);
   };
 
+  const step = (
+    <h2 data-testid="picker-step">
+      {choosingItem
+        ? tr('picker.stepItem')
+        : state.pending
+          ? tr('picker.stepField', { field: state.pending })
+          : field
+            ? tr('picker.stepField', { field: tr(`picker.field.${field}`) })
+            : tr('picker.preview')}
+    </h2>
+  );
+
   return (
     <div class="pc-overlay">
-      {hover && (
+      {hoverBox && hover && (
         <Outline
-          box={hover.box}
+          box={hoverBox}
           kind={choosingItem ? 'pc-candidate' : ''}
           label={
             hover.similar !== null && hover.similar > 1
@@ -288,213 +436,248 @@ export function Picker({ locale, doc, url, host, onSave, onCancel }: PickerProps
         return box ? <Outline key={`custom-${c.name}`} box={box} kind="pc-field" label={c.name} /> : null;
       })}
       <section
-        class="pc-picker"
-        style={{ position: 'fixed', top: '12px', right: '12px', zIndex: 2147483647 }}
+        ref={panel}
+        class={`pc-picker${collapsed ? ' pc-picker-collapsed' : ''}`}
+        style={{
+          position: 'fixed',
+          ...cornerStyle(corner),
+          zIndex: 2147483647,
+          ...(drag ? { transform: `translate(${drag.dx}px, ${drag.dy}px)` } : {}),
+        }}
         role="dialog"
         aria-label={tr('overlay.mapThisPage')}
         data-testid="pacer-picker"
+        data-corner={corner}
       >
-        <h2 data-testid="picker-step">
-          {choosingItem
-            ? tr('picker.stepItem')
-            : state.pending
-              ? tr('picker.stepField', { field: state.pending })
-              : field
-                ? tr('picker.stepField', { field: tr(`picker.field.${field}`) })
-                : tr('picker.preview')}
-        </h2>
-        {!choosingItem && (
-          <p class="pc-read-count" data-testid="picker-similar">
-            {tr(itemCount === 1 ? 'picker.similar.one' : 'picker.similar.other', { count: itemCount })}
-          </p>
-        )}
-        {(state.pending || (field && field !== 'name')) && (
-          <p class="pc-read-count">{tr('picker.optional')}</p>
-        )}
-        {stale && <p class="pc-picker-error">{tr('picker.stale')}</p>}
-        {state.error && (
-          <p class="pc-picker-error" data-testid="picker-error">
-            {tr(ERROR_KEYS[state.error])}
-          </p>
-        )}
-        {nameLooksLikeNumber(state.picked.name?.textContent) && (
-          <p class="pc-picker-error" data-testid="picker-name-warning">
-            {tr('picker.nameLooksLikeNumber', {
-              text: (state.picked.name?.textContent ?? '').trim().slice(0, 40),
-            })}
-          </p>
-        )}
-        {!choosingItem && (
-          <fieldset class="pc-picker-row pc-field-chips" aria-label={tr('picker.fields')}>
-            {PICK_FIELDS.map((f) => (
-              <button
-                key={f}
-                type="button"
-                class={`pc-field-chip${state.fields[f] || (f === 'stage' && state.stageColumn) ? ' pc-mapped' : ''}`}
-                aria-pressed={f === field}
-                data-testid={`picker-field-${f}`}
-                onClick={() => setState((s) => askField(s, f))}
-              >
-                {tr(`picker.field.${f}`)}
-              </button>
-            ))}
-            {state.custom.map((c) => (
-              <button
-                key={`custom-${c.name}`}
-                type="button"
-                class="pc-field-chip pc-mapped"
-                aria-pressed={state.pending === c.name}
-                data-testid="picker-custom-chip"
-                onClick={() => setState((s) => addCustomField(s, c.name))}
-              >
-                {c.name}
-              </button>
-            ))}
-          </fieldset>
-        )}
-        {!choosingItem && (
-          <form
-            class="pc-picker-row pc-custom-field"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setState((s) => addCustomField(s, customName));
-              setCustomName('');
+        <div class="pc-picker-bar">
+          <button
+            type="button"
+            class="pc-icon-button pc-picker-grip"
+            aria-label={tr('picker.move')}
+            title={tr('picker.move')}
+            data-testid="picker-move"
+            onPointerDown={onGripDown}
+            onPointerMove={onGripMove}
+            onPointerUp={onGripUp}
+            onPointerCancel={() => {
+              dragFrom.current = null;
+              setDrag(null);
             }}
+            onKeyDown={onGripKey}
           >
-            <label>
-              {tr('picker.custom.label')}{' '}
-              <input
-                type="text"
-                maxLength={40}
-                value={customName}
-                placeholder={tr('picker.custom.placeholder')}
-                data-testid="picker-custom-name"
-                onInput={(e) => setCustomName((e.currentTarget as HTMLInputElement).value)}
-              />
-            </label>
-            <button type="submit" class="pc-button" data-testid="picker-custom-add">
-              {tr('picker.custom.add')}
-            </button>
-          </form>
-        )}
-        {state.stageColumn && <p class="pc-read-count">{tr('picker.stageFromColumn')}</p>}
-        <div class="pc-picker-row">
-          <label>
-            {tr('picker.objectType')}{' '}
-            <select
-              value={state.objectType}
-              onChange={(e) =>
-                setState((s) => ({
-                  ...s,
-                  objectType: (e.currentTarget as HTMLSelectElement).value as PickerState['objectType'],
-                }))
-              }
-            >
-              {(['deal', 'lead', 'contact', 'opportunity', 'company'] as const).map((o) => (
-                <option key={o} value={o}>
-                  {o}
-                </option>
-              ))}
-            </select>
-          </label>
+            <GripIcon />
+          </button>
+          {/* Shrunk to a handle, the picker still says what to click. */}
+          {collapsed ? step : <span class="pc-panel-title">{tr('app.name')}</span>}
+          <button
+            type="button"
+            class="pc-icon-button"
+            aria-expanded={!collapsed}
+            aria-label={tr(collapsed ? 'picker.expand' : 'picker.collapse')}
+            title={tr(collapsed ? 'picker.expand' : 'picker.collapse')}
+            data-testid="picker-toggle"
+            onClick={toggle}
+          >
+            <ChevronIcon up={collapsed} />
+          </button>
         </div>
-        {preview && (
-          <div data-testid="picker-preview">
-            <p class="pc-read-count">{tr('overlay.panel.read.other', { count: preview.count })}</p>
-            {/* The rows found and the records read differ ("22 similar rows", "21 records"): say why. */}
-            {preview.items > preview.count && (
-              <p class="pc-read-count" data-testid="picker-unread">
-                {tr('picker.unread', { count: preview.items - preview.count, total: preview.items })}
+        {!collapsed && step}
+        {!collapsed && (
+          <>
+            {!choosingItem && (
+              <p class="pc-read-count" data-testid="picker-similar">
+                {tr(itemCount === 1 ? 'picker.similar.one' : 'picker.similar.other', { count: itemCount })}
               </p>
             )}
-            {preview.collapsed > 0 && (
-              <p class="pc-picker-error" data-testid="picker-collapsed">
-                {tr('picker.collapsed', { count: preview.collapsed + 1 })}
+            {(state.pending || (field && field !== 'name')) && (
+              <p class="pc-read-count">{tr('picker.optional')}</p>
+            )}
+            {stale && <p class="pc-picker-error">{tr('picker.stale')}</p>}
+            {state.error && (
+              <p class="pc-picker-error" data-testid="picker-error">
+                {tr(ERROR_KEYS[state.error])}
               </p>
             )}
-            {preview.rows.length === 0 ? (
-              <p class="pc-picker-error">{tr('picker.previewEmpty')}</p>
-            ) : (
-              <table>
-                <thead>
-                  <tr>
-                    {columns.map((col, c) => (
-                      <th key={c} scope="col">
-                        {col.head}
-                      </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.rows.map((s, i) => (
-                    <tr key={`${s.externalId}-${i}`}>
-                      {columns.map((col, c) => (
-                        <td key={c}>{col.cell(s)}</td>
-                      ))}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+            {nameLooksLikeNumber(state.picked.name?.textContent) && (
+              <p class="pc-picker-error" data-testid="picker-name-warning">
+                {tr('picker.nameLooksLikeNumber', {
+                  text: (state.picked.name?.textContent ?? '').trim().slice(0, 40),
+                })}
+              </p>
             )}
-            {preview.stages.length > 0 && (
-              <fieldset class="pc-outcomes" data-testid="picker-outcomes">
-                <legend>{tr('picker.outcomes')}</legend>
-                <p class="pc-read-count">{tr('picker.outcomes.hint')}</p>
-                {preview.stages.map((stage) => (
-                  <label key={stage} class="pc-outcome">
-                    <span>{stage}</span>
-                    <select
-                      value={markedOutcome(stage, state.outcomes ?? undefined) ?? outcomeByName(stage)}
-                      data-stage={stage}
-                      data-testid="picker-outcome"
-                      onChange={(e) => {
-                        const outcome = (e.currentTarget as HTMLSelectElement).value as StageOutcome;
-                        setState((s) => markOutcome(s, stage, outcome));
-                      }}
-                    >
-                      {OUTCOMES.map((o) => (
-                        <option key={o} value={o}>
-                          {tr(`picker.outcome.${o}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+            {!choosingItem && (
+              <fieldset class="pc-picker-row pc-field-chips" aria-label={tr('picker.fields')}>
+                {PICK_FIELDS.map((f) => (
+                  <button
+                    key={f}
+                    type="button"
+                    class={`pc-field-chip${state.fields[f] || (f === 'stage' && state.stageColumn) ? ' pc-mapped' : ''}`}
+                    aria-pressed={f === field}
+                    data-testid={`picker-field-${f}`}
+                    onClick={() => setState((s) => askField(s, f))}
+                  >
+                    {tr(`picker.field.${f}`)}
+                  </button>
+                ))}
+                {state.custom.map((c) => (
+                  <button
+                    key={`custom-${c.name}`}
+                    type="button"
+                    class="pc-field-chip pc-mapped"
+                    aria-pressed={state.pending === c.name}
+                    data-testid="picker-custom-chip"
+                    onClick={() => setState((s) => addCustomField(s, c.name))}
+                  >
+                    {c.name}
+                  </button>
                 ))}
               </fieldset>
             )}
-          </div>
+            {!choosingItem && (
+              <form
+                class="pc-picker-row pc-custom-field"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  setState((s) => addCustomField(s, customName));
+                  setCustomName('');
+                }}
+              >
+                <label>
+                  {tr('picker.custom.label')}{' '}
+                  <input
+                    type="text"
+                    maxLength={40}
+                    value={customName}
+                    placeholder={tr('picker.custom.placeholder')}
+                    data-testid="picker-custom-name"
+                    onInput={(e) => setCustomName((e.currentTarget as HTMLInputElement).value)}
+                  />
+                </label>
+                <button type="submit" class="pc-button" data-testid="picker-custom-add">
+                  {tr('picker.custom.add')}
+                </button>
+              </form>
+            )}
+            {state.stageColumn && <p class="pc-read-count">{tr('picker.stageFromColumn')}</p>}
+            <div class="pc-picker-row">
+              <label>
+                {tr('picker.objectType')}{' '}
+                <select
+                  value={state.objectType}
+                  onChange={(e) =>
+                    setState((s) => ({
+                      ...s,
+                      objectType: (e.currentTarget as HTMLSelectElement).value as PickerState['objectType'],
+                    }))
+                  }
+                >
+                  {(['deal', 'lead', 'contact', 'opportunity', 'company'] as const).map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+            {preview && (
+              <div data-testid="picker-preview">
+                <p class="pc-read-count">{tr('overlay.panel.read.other', { count: preview.count })}</p>
+                {/* The rows found and the records read differ ("22 similar rows", "21 records"): say why. */}
+                {preview.items > preview.count && (
+                  <p class="pc-read-count" data-testid="picker-unread">
+                    {tr('picker.unread', { count: preview.items - preview.count, total: preview.items })}
+                  </p>
+                )}
+                {preview.collapsed > 0 && (
+                  <p class="pc-picker-error" data-testid="picker-collapsed">
+                    {tr('picker.collapsed', { count: preview.collapsed + 1 })}
+                  </p>
+                )}
+                {preview.rows.length === 0 ? (
+                  <p class="pc-picker-error">{tr('picker.previewEmpty')}</p>
+                ) : (
+                  <table>
+                    <thead>
+                      <tr>
+                        {columns.map((col, c) => (
+                          <th key={c} scope="col">
+                            {col.head}
+                          </th>
+                        ))}
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {preview.rows.map((s, i) => (
+                        <tr key={`${s.externalId}-${i}`}>
+                          {columns.map((col, c) => (
+                            <td key={c}>{col.cell(s)}</td>
+                          ))}
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+                {preview.stages.length > 0 && (
+                  <fieldset class="pc-outcomes" data-testid="picker-outcomes">
+                    <legend>{tr('picker.outcomes')}</legend>
+                    <p class="pc-read-count">{tr('picker.outcomes.hint')}</p>
+                    {preview.stages.map((stage) => (
+                      <label key={stage} class="pc-outcome">
+                        <span>{stage}</span>
+                        <select
+                          value={markedOutcome(stage, state.outcomes ?? undefined) ?? outcomeByName(stage)}
+                          data-stage={stage}
+                          data-testid="picker-outcome"
+                          onChange={(e) => {
+                            const outcome = (e.currentTarget as HTMLSelectElement).value as StageOutcome;
+                            setState((s) => markOutcome(s, stage, outcome));
+                          }}
+                        >
+                          {OUTCOMES.map((o) => (
+                            <option key={o} value={o}>
+                              {tr(`picker.outcome.${o}`)}
+                            </option>
+                          ))}
+                        </select>
+                      </label>
+                    ))}
+                  </fieldset>
+                )}
+              </div>
+            )}
+            {built && !built.ok && <p class="pc-picker-error">{built.error}</p>}
+            <div class="pc-picker-row pc-picker-actions">
+              {!choosingItem && (
+                <button
+                  type="button"
+                  class="pc-button"
+                  data-testid="picker-undo"
+                  onClick={() => setState(undoPick)}
+                >
+                  {tr('picker.undo')}
+                </button>
+              )}
+              {(state.pending || (field && field !== 'name')) && (
+                <button
+                  type="button"
+                  class="pc-button"
+                  data-testid="picker-skip"
+                  onClick={() => setState(skipField)}
+                >
+                  {tr('picker.skip')}
+                </button>
+              )}
+              <button type="button" class="pc-button" data-testid="picker-cancel" onClick={onCancel}>
+                {tr('picker.cancel')}
+              </button>
+              {canSave && (
+                <button type="button" class="pc-button pc-primary" data-testid="picker-save" onClick={save}>
+                  {tr('picker.save')}
+                </button>
+              )}
+            </div>
+          </>
         )}
-        {built && !built.ok && <p class="pc-picker-error">{built.error}</p>}
-        <div class="pc-picker-row">
-          {!choosingItem && (
-            <button
-              type="button"
-              class="pc-button"
-              data-testid="picker-undo"
-              onClick={() => setState(undoPick)}
-            >
-              {tr('picker.undo')}
-            </button>
-          )}
-          {(state.pending || (field && field !== 'name')) && (
-            <button
-              type="button"
-              class="pc-button"
-              data-testid="picker-skip"
-              onClick={() => setState(skipField)}
-            >
-              {tr('picker.skip')}
-            </button>
-          )}
-          <button type="button" class="pc-button" data-testid="picker-cancel" onClick={onCancel}>
-            {tr('picker.cancel')}
-          </button>
-          {canSave && (
-            <button type="button" class="pc-button pc-primary" data-testid="picker-save" onClick={save}>
-              {tr('picker.save')}
-            </button>
-          )}
-        </div>
       </section>
     </div>
   );

@@ -30,6 +30,10 @@ export const pickerEn = {
     '{count} rows would be stored as one record: click the record’s id or its link in the row.',
   'picker.stageFromColumn': 'Stage read from the column heading',
   'picker.stale': 'This page changed and the mapping no longer finds the rows. Pick a row again.',
+  'picker.gap': 'That is the space between rows or cards: click on one of them.',
+  'picker.collapse': 'Shrink the picker to a small handle',
+  'picker.expand': 'Open the picker again',
+  'picker.move': 'Move the picker to another corner (drag, or the arrow keys)',
   'crm.mappings.replaceAsk':
     'You already have a {kind} mapping for {where} on {origin}. Replace it with the imported one?',
   'crm.mappings.replace': 'Replace it',
@@ -76,6 +80,10 @@ export const pickerVi: Record<PickerKey, string> = {
     '{count} dòng sẽ bị lưu thành một bản ghi: hãy bấm vào mã hoặc đường liên kết của bản ghi trong dòng.',
   'picker.stageFromColumn': 'Giai đoạn đọc từ tiêu đề cột',
   'picker.stale': 'Trang đã thay đổi và ánh xạ không còn tìm thấy các dòng. Hãy chọn lại một dòng.',
+  'picker.gap': 'Đó là khoảng trống giữa các dòng hoặc thẻ: hãy bấm vào một dòng hoặc thẻ.',
+  'picker.collapse': 'Thu nhỏ bảng chọn thành một tay cầm nhỏ',
+  'picker.expand': 'Mở lại bảng chọn',
+  'picker.move': 'Chuyển bảng chọn sang góc khác (kéo, hoặc dùng các phím mũi tên)',
   'crm.mappings.replaceAsk':
     'Bạn đã có một ánh xạ {kind} cho {where} trên {origin}. Thay bằng ánh xạ vừa nhập?',
   'crm.mappings.replace': 'Thay thế',

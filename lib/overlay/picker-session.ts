@@ -10,10 +10,10 @@ import { CRM_MAPPING_VERSION, CrmMapping, type CustomField, type StageOutcomes }
 import { readPage } from '../crm/read-page';
 import { deriveFieldSelector, deriveItemSelector, isGeneratedValue } from '../crm/selector-derive';
 import { CustomFieldName, type LeadObjectType, type LeadSighting, MAX_CUSTOM_FIELDS } from '../schema/lead';
-import { itemAround } from './item-around';
+import { isGap, itemAround } from './item-around';
 import { markStage, type StageOutcome } from './stages';
 
-export { itemAround, shownCount, similarCount } from './item-around';
+export { isGap, itemAround, offeredAt, shownCount, similarCount } from './item-around';
 
 /** In the order the picker asks for them; only the name is required. */
 export const PICK_FIELDS = [
@@ -57,7 +57,8 @@ export interface PickerState {
   error: PickError | null;
 }
 
-export type PickError = 'noItem' | 'notInItem' | 'customName' | 'customTaken' | 'customTooMany';
+/** 'gap': the click fell between records (item-around.ts `isGap`), where nothing is taken. */
+export type PickError = 'noItem' | 'notInItem' | 'gap' | 'customName' | 'customTaken' | 'customTooMany';
 
 export function initialPicker(kind: PickKind = 'list', objectType: LeadObjectType = 'deal'): PickerState {
   return {
@@ -93,6 +94,7 @@ export function guessObjectType(url: URL): LeadObjectType {
 }
 
 export function chooseItem(state: PickerState, target: Element): PickerState {
+  if (isGap(target)) return { ...state, error: 'gap' };
   const item = itemAround(target);
   const selector = item ? deriveItemSelector(item) : null;
   if (!item || !selector) return { ...state, error: 'noItem' };
@@ -189,6 +191,8 @@ export function markOutcome(state: PickerState, stage: string, outcome: StageOut
 }
 
 export function chooseField(state: PickerState, target: Element): PickerState {
+  // Between cards, or a column's background: no field, and no stage heading either.
+  if (isGap(target)) return { ...state, error: 'gap' };
   if (state.pending) return chooseCustom(state, state.pending, target);
   const field = PICK_FIELDS[state.fieldIndex];
   if (!state.item || !field) return state;

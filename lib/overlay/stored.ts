@@ -6,6 +6,7 @@
 import * as z from 'zod/mini';
 import { CrmMapping } from '../crm/mapping';
 import { CrmId } from '../schema/lead';
+import { CORNERS } from './picker-place';
 
 /** The user's mappings for CRMs without a built-in adapter. */
 export const MAPPINGS_KEY = 'pacer:crm-mappings';
@@ -29,10 +30,19 @@ export const HealthRecord = z.object({
 });
 export type HealthRecord = z.infer<typeof HealthRecord>;
 
+/** Where the user put the picker on this site (lib/overlay/picker-place.ts), and whether it was shrunk. */
+export const PickerPlace = z.object({
+  corner: z.optional(z.enum(CORNERS)),
+  collapsed: z.optional(z.boolean()),
+});
+export type PickerPlace = z.infer<typeof PickerPlace>;
+
 export const PanelState = z.object({
   x: z.number(),
   y: z.number(),
   collapsed: z.boolean(),
+  // A damaged picker place is dropped alone: the panel's own position is kept.
+  picker: z.optional(z.catch(z.optional(PickerPlace), undefined)),
 });
 export type PanelState = z.infer<typeof PanelState>;
 

@@ -309,6 +309,120 @@ describe('any CRM by pointing, on apps nobody mapped by hand', () => {
     await page.close();
   });
 
+  it('on the board, the gap between cards outlines no column and the picker never covers the outlined card', async () => {
+    const page = await run.ext.context.newPage();
+    await page.goto(`${servers.board.url}/`, { waitUntil: 'load' });
+    await (await overlayElement(page, '[data-testid="panel-map"]')).click();
+    await overlayElement(page, '[data-testid="picker-step"]', { hasText: 'row or card' });
+    /** The box of the outline under the pointer (Pacer's closed overlay, reached through CDP). */
+    const candidate = async () => (await overlayElement(page, '.pc-highlight.pc-candidate')).boundingBox();
+    const column = await page.locator('section[aria-label="Qualified"]').boundingBox();
+    const cards = page.locator('section[aria-label="Qualified"] [data-drag-id]');
+    const first = await cards.nth(0).boundingBox();
+    const second = await cards.nth(1).boundingBox();
+    assert.ok(column && first && second);
+    const gap = { x: first.x + first.width / 2, y: (first.y + first.height + second.y) / 2 };
+    assert.equal(
+      await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.className, gap),
+      'kb-list',
+      'the point between the cards is over the column’s own list',
+    );
+    // From the first card to the second, through the gap: the outline is always one card, never the
+    // column (before, it flashed the whole column in between).
+    await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2);
+    const heights = [];
+    for (let i = 1; i <= 8; i++) {
+      const y =
+        first.y + first.height / 2 + ((second.y + second.height / 2 - first.y - first.height / 2) * i) / 8;
+      await page.mouse.move(gap.x, y);
+      heights.push(Math.round((await candidate()).height));
+    }
+    // The outline's 2 px border is drawn outside the card's box.
+    const tallest = Math.max(first.height, second.height) + 6;
+    assert.ok(
+      heights.every((h) => h <= tallest),
+      `outlines ${heights.join(', ')} px high, a card ≤ ${tallest}, the column ${column.height}`,
+    );
+    await page.mouse.move(first.x + first.width / 2, first.y + first.height / 2);
+    await page.mouse.move(gap.x, gap.y, { steps: 3 });
+    const kept = await candidate();
+    assert.ok(
+      Math.abs(kept.y - first.y) < 4 && Math.abs(kept.height - first.height) <= 6,
+      `in the gap the first card stays outlined (${JSON.stringify(kept)} vs ${JSON.stringify(first)})`,
+    );
+    await saveScreenshot(page, 'crm-pointing-board-gap');
+    // A click in the gap takes nothing and says why.
+    await page.mouse.click(gap.x, gap.y);
+    await overlayElement(page, '[data-testid="picker-error"]', { hasText: 'space between rows or cards' });
+    await overlayElement(page, '[data-testid="picker-step"]', { hasText: 'row or card' });
+
+    // The picker moved over the first column's cards with the arrow keys on its grip; then the
+    // pointer rests on a card half under it: the picker goes elsewhere and covers none of it.
+    // Over the page's heading nothing is outlined: the picker has nothing to keep clear yet.
+    const title = await page.locator('header.top h1').boundingBox();
+    await page.mouse.move(title.x + 10, title.y + title.height / 2);
+    await overlayGone(page, '.pc-highlight.pc-candidate');
+    const grip = await overlayElement(page, '[data-testid="picker-move"]');
+    await grip.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowLeft');
+    const pickerEl = await overlayElement(page, '[data-testid="pacer-picker"][data-corner="top-left"]');
+    const picker = await pickerEl.boundingBox();
+    const overlap = (a, b) =>
+      Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+      Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+    const inside = (p, b) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
+    let target = null;
+    for (const card of await page.locator('[data-drag-id]').all()) {
+      const box = await card.boundingBox();
+      if (!box || overlap(box, picker) === 0) continue;
+      const points = [
+        { x: box.x + box.width - 8, y: box.y + box.height - 8 },
+        { x: box.x + 8, y: box.y + box.height - 8 },
+        { x: box.x + box.width - 8, y: box.y + 8 },
+      ];
+      const point = points.find((p) => !inside(p, picker));
+      if (point) {
+        target = { box, point };
+        break;
+      }
+    }
+    assert.ok(target, 'a card lies half under the picker in its new corner');
+    await page.mouse.move(target.point.x, target.point.y, { steps: 2 });
+    await eventually(
+      async () => {
+        const now = await (await overlayElement(page, '[data-testid="pacer-picker"]')).boundingBox();
+        const outlined = await candidate();
+        return (
+          overlap(now, target.box) === 0 &&
+          overlap(now, outlined) === 0 &&
+          Math.abs(outlined.y - target.box.y) < 4 &&
+          now
+        );
+      },
+      { message: 'the picker out of the outlined card’s way' },
+    );
+    await saveScreenshot(page, 'crm-pointing-board-picker-moved');
+    // Folded into a handle, it still says what to click and the page is still picked from.
+    await (await overlayElement(page, '[data-testid="picker-toggle"]')).click();
+    const handle = await (await overlayElement(page, '[data-testid="pacer-picker"]')).boundingBox();
+    assert.ok(handle.height < 60 && handle.width <= 330, `a handle of ${handle.width} × ${handle.height} px`);
+    await page.locator('[data-drag-id="deal-1000"] h3').click();
+    await (await overlayElement(page, '[data-testid="picker-toggle"]')).click();
+    await overlayElement(page, '[data-testid="picker-similar"]', { hasText: '20 similar rows found' });
+    await (await overlayElement(page, '[data-testid="picker-cancel"]')).click();
+    await overlayGone(page, '[data-testid="pacer-picker"]');
+    // The corner and the fold the user chose are remembered for the site, with the panel's place.
+    const stored = await run.ext.serviceWorker.evaluate(() =>
+      chrome.storage.local.get('pacer:overlay-panel'),
+    );
+    assert.deepEqual(stored['pacer:overlay-panel']?.[servers.board.url]?.picker, {
+      corner: 'top-left',
+      collapsed: false,
+    });
+    await page.close();
+  });
+
   it('maps a virtualised grid whose rows are recycled, and follows sorting and scrolling', async () => {
     const origin = servers.table.url;
     const page = await run.ext.context.newPage();

@@ -235,8 +235,17 @@ export async function closedShadowRoots(page) {
     walk(root);
     for (const [hostId, rootId] of pairs) {
       // As in queryClosed: the test parks each root in a main-world map, taken back at once below.
-      const host = await cdp.send('DOM.resolveNode', { nodeId: hostId });
-      const shadow = await cdp.send('DOM.resolveNode', { nodeId: rootId });
+      // A host the page (or Pacer: a badge recycled, the picker closed) removed since the document was
+      // described has no root to measure any more.
+      let host;
+      let shadow;
+      try {
+        host = await cdp.send('DOM.resolveNode', { nodeId: hostId });
+        shadow = await cdp.send('DOM.resolveNode', { nodeId: rootId });
+      } catch (error) {
+        if (/No node with given id|Could not find node with given id/.test(String(error))) continue;
+        throw error;
+      }
       await cdp.send('Runtime.callFunctionOn', {
         objectId: shadow.object.objectId,
         arguments: [{ objectId: host.object.objectId }],
