@@ -7,6 +7,7 @@ import {
   windowWeight,
 } from '../../../lib/engine/cascade';
 import { goalTypeOf } from '../../../lib/engine/goal-type';
+import { type RollingFigure, rollingFigure } from '../../../lib/engine/rolling-months';
 import type { DailyRollup } from '../../../lib/engine/rollup';
 import {
   addDays,
@@ -258,39 +259,56 @@ export function weightsFromLastYear(
 }
 
 /**
- * The yearly rate when the window starts: the goal's baseline if it has one, else the metric's total
- * over the 12 months before the start (scaled up to a year when only some months have data), else null.
+ * The yearly figure when the window opens: the goal's baseline if it has one, else the metric's 12
+ * complete months before the window (or before the running month, when that is earlier), annualised
+ * from the months on record when fewer — rolling-months.ts, the very figure a 12-month rolling goal's
+ * card reads as its baseline ("from ₫34.1B a year (Jul–Dec 2025 annualised)"). A BHAG starting
+ * Jan 1 planned on Dec 7 had read a December of 7 days as a whole month: its yearly start (₫2.82B) and
+ * every milestone came out low; a running month is never counted.
  */
-/**
- * The last day of the months the start is read from: the day before the start, but never inside the
- * running month. A BHAG starting Jan 1 planned on Dec 7 had read "the 3 months before Jan 1" with a
- * December of 7 days as a whole month: its yearly start (₫2.82B) and every milestone came out low.
- */
-function beforeRunningMonth(dayBeforeStart: string, now: number | undefined, timeZone: string): string {
-  if (now === undefined) return dayBeforeStart;
-  const today = localDayKey(now, timeZone);
-  const lastComplete = addDays(`${today.slice(0, 8)}01`, -1);
-  return dayBeforeStart < lastComplete ? dayBeforeStart : lastComplete;
-}
-
 export function rateBeforeStart(
   rollups: readonly DailyRollup[],
   goal: CascadableGoal,
   metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
   cal: CalendarSettings,
   now?: number,
-): { rate: number; months: number } | null {
+): { rate: number; months: number; figure?: RollingFigure } | null {
   if (goal.baseline !== undefined) return { rate: goal.baseline, months: 12 };
-  if (!metric) return null;
-  const start = localDayKey(goal.startAt, cal.timeZone);
-  const from = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
-  const months = aggregateRollups(selectRollups(rollups, metric.id, goal.dims), 'sum', 'month', cal, {
-    from,
-    to: beforeRunningMonth(addDays(start, -1), now, cal.timeZone),
-  });
-  if (months.length === 0) return null;
-  const total = months.reduce((a, p) => a + p.value, 0);
-  return { rate: (total * 12) / months.length, months: months.length };
+  const figure = yearlyFigure(rollups, goal, metric, cal, now ?? goal.startAt, 'start');
+  return figure ? { rate: figure.value, months: figure.months, figure } : null;
+}
+
+/**
+ * A yearly figure of the goal's metric (rolling-months.ts, 12 months), at the window's opening
+ * (`start`: the card's baseline) or today (`today`: the 12 complete months to last month, what a plan
+ * made mid-way starts from). Null without a summed metric or a complete month on record.
+ */
+export function yearlyFigure(
+  rollups: readonly DailyRollup[],
+  goal: Pick<Goal, 'startAt' | 'dims'>,
+  metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
+  cal: CalendarSettings,
+  now: number,
+  at: 'start' | 'today',
+): RollingFigure | null {
+  if (metric?.aggregation !== 'sum') return null;
+  const running = periodStart(localDayKey(now, cal.timeZone), 'month', cal);
+  const before =
+    at === 'start' && goal.startAt !== undefined
+      ? periodStart(localDayKey(goal.startAt, cal.timeZone), 'month', cal)
+      : running;
+  return rollingFigure(selectRollups(rollups, metric.id, goal.dims), 12, before, running, cal);
+}
+
+/**
+ * The last day of the months a level at the start is read from: the day before the start, but never
+ * inside the running month (a December of 7 days is not a whole month).
+ */
+function beforeRunningMonth(dayBeforeStart: string, now: number | undefined, timeZone: string): string {
+  if (now === undefined) return dayBeforeStart;
+  const today = localDayKey(now, timeZone);
+  const lastComplete = addDays(`${today.slice(0, 8)}01`, -1);
+  return dayBeforeStart < lastComplete ? dayBeforeStart : lastComplete;
 }
 
 /**

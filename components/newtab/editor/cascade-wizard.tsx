@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { cascadePeriodLabel } from '../../../lib/app/cascade-label';
+import { rollingMonthsText } from '../../../lib/app/rolling-figure-text';
 import type { CascadeMethod } from '../../../lib/engine/cascade';
 import { startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
@@ -311,11 +312,8 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
                   ? null
                   : goal.baseline !== undefined
                     ? t('cascade.startRate.baseline')
-                    : before
-                      ? t('cascade.startRate.data', {
-                          months: String(before.months),
-                          start: day(goal.startAt),
-                        })
+                    : before?.figure
+                      ? t('cascade.startRate.data', { months: rollingMonthsText(before.figure, t) })
                       : t('cascade.startRate.none', { start: day(goal.startAt) })
               }
             >
