@@ -165,6 +165,11 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
 
   const label = (r: PlanRow, locale: Locale = loc) =>
     cascadePeriodLabel(r.node.start, r.granularity, locale, s);
+  /** A period's name inside a sentence: vi "năm 2027", "quý 4/2026" (its label starts a row: "Năm 2027"). */
+  const inSentence = (r: PlanRow) => {
+    const name = label(r);
+    return loc === 'vi' ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
+  };
   const fmt = (v: number) => formatValue(v, unit, loc, { compact: true });
   const day = (ms: number) => formatDate(ms, loc, s.timeZone, 'medium');
   const defaultOwner = owner ?? goal?.owner ?? '';
@@ -509,8 +514,8 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
                 target,
                 years:
                   laterYears.length === 1
-                    ? label(laterYears[0] as PlanRow)
-                    : `${label(laterYears[0] as PlanRow)}–${label(laterYears[laterYears.length - 1] as PlanRow).replace(/^\D+/, '')}`,
+                    ? inSentence(laterYears[0] as PlanRow)
+                    : `${inSentence(laterYears[0] as PlanRow)}–${label(laterYears[laterYears.length - 1] as PlanRow).replace(/^\D+/, '')}`,
               })}
             </>
           )}
@@ -520,7 +525,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
         <p class="pc-muted" data-testid="cascade-above-run">
           {t('cascade.aboveRun', {
             rate: fmt(actuals.rate),
-            period: label(firstAbove),
+            period: inSentence(firstAbove),
             run: fmt(firstAbove.reach.run),
             target: fmt(firstAbove.target),
           })}
