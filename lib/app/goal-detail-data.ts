@@ -1,6 +1,7 @@
 import { chartFormats } from '../charts/goal-chart-series';
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
+import { forecastRollingBand } from '../engine/forecast-rolling';
 import { rollingSums } from '../engine/goal-types/reach-level';
 import { basisOptions } from '../engine/goal-types/shared';
 import { expectedLevel } from '../engine/pace';
@@ -245,12 +246,19 @@ export function buildChart(
     // band[k] is the value at the end of period curIdx + k (k = 0: the running period).
     const horizon = starts.length - curIdx;
     const opts = basisOptions(basis);
+    // A rolling sum's band is of the sums along each simulated future of its months, as its card's
+    // forecast is (forecast-rolling.ts), never a band of one month's revenue.
     const band = total
       ? forecastCumulativeBand(basis.history, horizon, current, {
           ...opts,
           firstStepShare: basis.firstStepShare,
         })
-      : forecastSeries(basis.history, horizon, opts);
+      : basis.rolling
+        ? forecastRollingBand(
+            { history: basis.history, tail: basis.rolling.tail, n: basis.rolling.months, ...opts },
+            horizon,
+          )
+        : forecastSeries(basis.history, horizon, opts);
     // A share (a percentage whose whole history lies within 0–100%: on-time delivery, a margin, a
     // conversion rate) cannot go past either end: its band stops there (a monotone clamp of the paths,
     // so the quantiles are still the card's model's).

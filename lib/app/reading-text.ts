@@ -16,6 +16,7 @@ import type { Goal, Unit } from '../schema';
 import type { ViewContext } from './goal-views';
 import { levelAmountFigures } from './level-amount-figures';
 import { keepPercentFigures, levelPercentFigures } from './percent-figures';
+import { rollingMonthsText, rollingValueText } from './rolling-figure-text';
 
 /**
  * The words and numbers a surface shows for one goal's reading (engine/evaluate-all.ts): each figure
@@ -127,11 +128,19 @@ export function progressText(
   const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
   if (progress === null || !Number.isFinite(progress)) return t('dashboard.noData');
   const percent = formatPercent(Math.max(0, progress), locale);
-  if (ev?.type === 'level' && ev.baseline !== null)
-    return t('reading.progress.level', {
-      percent,
-      baseline: levelAmountFigures(ev, unit, ctx)?.baseline ?? formatUnitValue(ev.baseline, unit, ctx),
-    });
+  if (ev?.type === 'level' && ev.baseline !== null) {
+    const baseline = levelAmountFigures(ev, unit, ctx)?.baseline ?? formatUnitValue(ev.baseline, unit, ctx);
+    // A rolling sum's baseline read from its data says which months it rests on, as the cascade
+    // wizard's yearly rate does (the same figure): "from ₫34.1B a year (Jul–Dec 2025 annualised)".
+    const fig = ev.baselineFigure;
+    if (fig)
+      return t('reading.progress.levelFrom', {
+        percent,
+        baseline: rollingValueText(fig, baseline, t),
+        months: rollingMonthsText(fig, t),
+      });
+    return t('reading.progress.level', { percent, baseline });
+  }
   // Progress is kept at 200% at most (shared.ts, shownProgress): past it, "over 200%", never a
   // "5,097 / 180 · 200% of target" that reads as exact.
   return t(progress >= 2 ? 'dashboard.progressOver' : 'dashboard.progress', { percent });

@@ -36,6 +36,7 @@ import { milestonePlan, type PlanPoint } from './milestone-plan';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
 import { type KrScore, krScore } from './okr';
 import type { Pace } from './pace';
+import type { RollingFigure } from './rolling-months';
 import type { DailyRollup } from './rollup';
 import { type PerspectiveHealth, scorecard } from './scorecard';
 import { type SmartIssue, smartCheck } from './smart-check';
@@ -75,6 +76,11 @@ export interface GoalEvaluation {
   /** The period `current` refers to ("Nov" for a level read on November); null without a value. */
   period: ReadingPeriod | null;
   baseline: number | null;
+  /**
+   * A rolling sum's baseline read from its data ("₫34.1B a year, Jul–Dec 2025 annualised"): the months
+   * it rests on, for the card's label (rolling-months.ts). Absent when the goal sets its own.
+   */
+  baselineFigure?: RollingFigure;
   target: number | null;
   measure: 'cumulative' | 'latest' | null;
   /**
@@ -177,6 +183,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       current: r.current,
       period: r.period,
       baseline: r.baseline,
+      ...(r.baselineFigure ? { baselineFigure: r.baselineFigure } : {}),
       target: r.target,
       measure: r.measure,
       progress: r.progress,

@@ -14,7 +14,26 @@ export const cascadeEn = {
   'cascade.path.flat': 'The full {target} in every year',
   'cascade.startRate': 'Yearly figure at the start',
   'cascade.startRate.baseline': 'The goal’s baseline.',
-  'cascade.startRate.data': 'The {months} months before {start}, as a year.',
+  'cascade.startRate.data': '{months}.',
+  'cascade.startRate.today': 'Yearly figure today',
+  'cascade.startRate.todayData': '{months}.',
+  'cascade.startRate.todayFrom':
+    '{months}. On {start}, when the goal started: {baseline} ({baselineMonths}).',
+  'cascade.startRate.todayBaseline': '{months}. The goal’s baseline: {baseline}.',
+  'cascade.underWay':
+    '{year} is under way: {soFar} so far, plus {rate} a year for the rest of it, makes {total}.',
+  'cascade.stepUp': 'The step-up to {target} a year is spread over {years}.',
+  'cascade.aboveRun':
+    'At today’s rate ({rate} a year), {period} comes to about {run}, short of the {target} it would ask.',
+  'cascade.offTrackOnCreation':
+    '{period} would be off track the day it is made ({reason}): it is not created unless you tick it.',
+  'cascade.offTrackOnCreationMore.one':
+    '{period} would be off track the day it is made ({reason}), and so would {count} other period under way: they are not created unless you tick them.',
+  'cascade.offTrackOnCreationMore.other':
+    '{period} would be off track the day it is made ({reason}), and so would {count} other periods under way: they are not created unless you tick them.',
+  'cascade.offTrack.row': 'Would start off track, not created',
+  'cascade.includeOffTrack.one': 'Create the {count} milestone that would start off track anyway',
+  'cascade.includeOffTrack.other': 'Create the {count} milestones that would start off track anyway',
   'cascade.startRate.none': 'No data before {start}: enter the last 12 months’ figure.',
   'cascade.startLevel': 'Level at the start',
   'cascade.startLevel.data': 'The last month with data before {start}.',
@@ -62,7 +81,26 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.path.flat': 'Đủ {target} trong mỗi năm',
   'cascade.startRate': 'Mức một năm lúc bắt đầu',
   'cascade.startRate.baseline': 'Mức xuất phát của mục tiêu.',
-  'cascade.startRate.data': '{months} tháng trước {start}, quy ra một năm.',
+  'cascade.startRate.data': '{months}.',
+  'cascade.startRate.today': 'Mức một năm hiện nay',
+  'cascade.startRate.todayData': '{months}.',
+  'cascade.startRate.todayFrom':
+    '{months}. Ngày {start}, khi mục tiêu bắt đầu: {baseline} ({baselineMonths}).',
+  'cascade.startRate.todayBaseline': '{months}. Mức xuất phát của mục tiêu: {baseline}.',
+  'cascade.underWay':
+    '{year} đang diễn ra: đã có {soFar}, cộng {rate} mỗi năm cho phần còn lại, thành {total}.',
+  'cascade.stepUp': 'Phần tăng lên {target} mỗi năm được chia đều cho {years}.',
+  'cascade.aboveRun':
+    'Với mức hiện nay ({rate} mỗi năm), {period} chỉ đạt khoảng {run}, thấp hơn mức {target} cần đạt.',
+  'cascade.offTrackOnCreation':
+    '{period} sẽ chậm tiến độ ngay từ ngày tạo ({reason}): chỉ tạo khi bạn đánh dấu.',
+  'cascade.offTrackOnCreationMore.one':
+    '{period} sẽ chậm tiến độ ngay từ ngày tạo ({reason}), {count} kỳ đang diễn ra khác cũng vậy: chỉ tạo khi bạn đánh dấu.',
+  'cascade.offTrackOnCreationMore.other':
+    '{period} sẽ chậm tiến độ ngay từ ngày tạo ({reason}), {count} kỳ đang diễn ra khác cũng vậy: chỉ tạo khi bạn đánh dấu.',
+  'cascade.offTrack.row': 'Sẽ chậm tiến độ ngay khi tạo, không tạo',
+  'cascade.includeOffTrack.one': 'Vẫn tạo {count} cột mốc sẽ chậm tiến độ ngay khi tạo',
+  'cascade.includeOffTrack.other': 'Vẫn tạo {count} cột mốc sẽ chậm tiến độ ngay khi tạo',
   'cascade.startRate.none': 'Chưa có dữ liệu trước {start}: nhập con số của 12 tháng gần nhất.',
   'cascade.startLevel': 'Mức lúc bắt đầu',
   'cascade.startLevel.data': 'Tháng gần nhất có dữ liệu trước {start}.',

@@ -1,8 +1,11 @@
 // The cascade wizard as a user meets it (issue 19 item 4, issue 14 item 5), in real Chromium on the
 // example data: "Reach 150 billion VND annual revenue by 2029" is read as a rate per year, broken into
 // years → quarters → months with targets checked by hand, owner and budget per row, no ended period
-// created unless ticked, and no false Overdue on the timeline before or after. Screenshots of the
-// wizard and the timeline in light/en and dark/vi go to test-results/cascade-*.png.
+// created unless ticked, and no false Overdue on the timeline before or after. The BHAG is running
+// (its window opened in January), so the plan starts from where the business is: the year under way
+// asks its run, the step-up is spread over the years after it, and a period that would be off track
+// the day it is made is said and not created (docs/figures.md § Milestone, cascade). Screenshots of
+// the wizard and the timeline in light/en and dark/vi go to test-results/cascade-*.png.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -138,36 +141,126 @@ describe('cascade wizard', () => {
     assert.equal(await wizard.getByTestId('cascade-sum').count(), 0);
     await annual.check();
 
-    // Step up from ₫30B a year today: 70 / 110 / 150.
+    // The yearly figure today is the card's value (12 months to last month), and its hint puts the
+    // card's own baseline beside it, word for word (rolling-months.ts: one figure, one rule).
+    const cardProgress = await page
+      .locator('[data-widget="focus"] [data-testid="goal-card"]', {
+        hasText: 'Reach 150 billion VND annual revenue',
+      })
+      .first()
+      .getByTestId('goal-progress-text')
+      .textContent();
+    const baseline = /from (₫[\d.]+B a year \([^)]*\))$/.exec(cardProgress ?? '')?.[1];
+    assert.ok(baseline, `the card names its baseline's months: ${cardProgress}`);
+    assert.match(await wizard.locator('#cascade-start-rate').inputValue(), /^\d{2},\d{3},\d{3},\d{3}$/);
+    const hint = await wizard
+      .locator('.pc-field', { has: page.locator('#cascade-start-rate') })
+      .textContent();
+    assert.ok(hint?.includes(`when the goal started: ${baseline}.`), `hint: ${hint}`);
+    assert.match(hint ?? '', /Yearly figure today.*12 months to \w{3} \d{4}\./);
+
+    // Step up from ₫30B a year today. The year under way asks what it has so far plus ₫30B a year
+    // for the rest of it; the step to ₫150B is spread over the years after it.
     await wizard.getByLabel('Step up each year from today’s yearly figure').check();
     await wizard.locator('#cascade-start-rate').fill('30,000,000,000');
     await wizard.locator('#cascade-depth').selectOption('month');
-    near(await target(`year-${years[0]}-01-01`), 70 * B, `${years[0]}`);
-    near(await target(`year-${years[1]}-01-01`), 110 * B, `${years[1]}`);
-    near(await target(`year-${years[2]}-01-01`), 150 * B, `${years[2]}`);
-    // The second year's Q1 and January: a share of ₫110B by days (never ₫150B ÷ 12 quarters = ₫12.5B).
-    const q1Days = (Date.UTC(y2, 3, 1) - Date.UTC(y2, 0, 1)) / DAY;
-    near(await target(`quarter-${y2}-01-01`), (110 * B * q1Days) / daysIn(y2), `Q1 ${y2}`);
-    near(await target(`month-${y2}-01-01`), (110 * B * 31) / daysIn(y2), `Jan ${y2}`);
-    assert.equal((await row(`year-${y2}-01-01`).locator('td').first().textContent()).trim(), '₫110B');
+    const today = new Date(now);
+    const running = today.getUTCFullYear();
+    const later = years.filter((y) => y > running);
+    const underWay = wizard.getByTestId('cascade-under-way');
+    const note = await underWay.textContent();
+    const m = new RegExp(
+      `^${running} is under way: ₫([\\d.]+)B so far, plus ₫30B a year for the rest of it, makes ₫([\\d.]+)B\\.`,
+    ).exec(note ?? '');
+    assert.ok(m, `under-way note: ${note}`);
+    // Data through today: the rest is the days after it.
+    const restDays =
+      (Date.UTC(running + 1, 0, 1) - Date.UTC(running, today.getUTCMonth(), today.getUTCDate() + 1)) / DAY;
+    const runTarget = await target(`year-${running}-01-01`);
+    near(
+      runTarget / 1e8,
+      (Number(m[1]) * B + (30 * B * restDays) / daysIn(running)) / 1e8,
+      `${running}: its run`,
+    );
+    assert.equal(`₫${(runTarget / B).toPrecision(3).replace(/\.?0+$/, '')}B`, `₫${m[2]}B`);
+    for (const [i, y] of later.entries())
+      near(await target(`year-${y}-01-01`), 30 * B + (120 * B * (i + 1)) / later.length, `${y}`);
+    if (later.length)
+      assert.match(
+        note ?? '',
+        new RegExp(`The step-up to ₫150B a year is spread over ${later[0]}(–${later.at(-1)})?\\.$`),
+      );
+    // A later year's Q1 and January: a share of its rate by days (never ₫150B ÷ 12 quarters = ₫12.5B).
+    if (later.includes(y2)) {
+      const rate2 = 30 * B + (120 * B) / later.length;
+      const q1Days = (Date.UTC(y2, 3, 1) - Date.UTC(y2, 0, 1)) / DAY;
+      near(await target(`quarter-${y2}-01-01`), (rate2 * q1Days) / daysIn(y2), `Q1 ${y2}`);
+      near(await target(`month-${y2}-01-01`), (rate2 * 31) / daysIn(y2), `Jan ${y2}`);
+      assert.equal(
+        (await row(`year-${y2}-01-01`).locator('td').first().textContent()).trim(),
+        `₫${Math.round(rate2 / B)}B`,
+      );
+    }
+    const yearTargets = await Promise.all(years.map((y) => target(`year-${y}-01-01`)));
+    const sum = yearTargets.reduce((a, b) => a + b, 0);
     assert.match(
       await wizard.getByTestId('cascade-sum').textContent(),
-      /^The years add up to ₫330B over the period; the last year reaches ₫150B\.$/,
+      /^The years add up to ₫[\d.]+B over the period; the last year reaches ₫150B\.$/,
     );
+    // Asking less than its run, nothing under way starts off track.
+    assert.equal(await wizard.getByTestId('cascade-off-track').count(), 0);
+    assert.equal(await wizard.locator('tr[data-off-track]').count(), 0);
 
-    // Budget: the BHAG's ₫13.5B split like the targets (70/330, 110/330, 150/330), editable per row.
+    // Budget: the BHAG's ₫13.5B split like the targets, editable per row.
     const budget = (key) => row(key).locator('.pc-cascade-budget');
     assert.equal(await wizard.locator('#cascade-budget').inputValue(), '13,500,000,000');
-    if (Date.UTC(y1 + 1, 0, 1) > now)
-      assert.equal(await budget(`year-${y1}-01-01`).inputValue(), '2,863,636,364');
-    assert.equal(await budget(`year-${y2}-01-01`).inputValue(), '4,500,000,000');
-    assert.equal(await budget(`year-${years[2]}-01-01`).inputValue(), '6,136,363,636');
+    for (const [i, y] of years.entries()) {
+      if (Date.UTC(y + 1, 0, 1) <= now) continue;
+      const shown = Number((await budget(`year-${y}-01-01`).inputValue()).replace(/,/g, ''));
+      near(shown, Math.round((13.5 * B * (yearTargets[i] ?? 0)) / sum), `budget ${y}`);
+    }
     // Owner: the goal's owner on every row, changeable per row.
     const owner = await wizard.locator('#cascade-owner').inputValue();
     assert.ok(owner.length > 3, 'the BHAG has an owner');
     assert.equal(await row(`quarter-${y2}-04-01`).locator('.pc-cascade-owner').inputValue(), owner);
     await row(`quarter-${y2}-04-01`).locator('.pc-cascade-owner').fill('Trần Thu Hà');
     await budget(`quarter-${y2}-04-01`).fill('1,000,000,000');
+
+    // The full ₫150B in every year: the year under way cannot make it at today's rate. The wizard says
+    // so with the numbers and with its card's reason, marks its rows, and leaves them out unless ticked.
+    const dialog = page.locator('dialog.pc-editor[open]');
+    await wizard.getByLabel('The full ₫150B in every year').check();
+    const offTrack = wizard.getByTestId('cascade-off-track');
+    await offTrack.waitFor();
+    assert.match(
+      await offTrack.textContent(),
+      new RegExp(
+        `^${running} would be off track the day it is made \\(.+\\), and so would \\d+ other periods? under way: they are not created unless you tick them\\.$`,
+      ),
+    );
+    assert.match(
+      await wizard.getByTestId('cascade-above-run').textContent(),
+      new RegExp(
+        `^At today’s rate \\(₫[\\d.]+B a year\\), ${running} comes to about ₫[\\d.]+B, short of the ₫[\\d.]+B it would ask\\.$`,
+      ),
+    );
+    assert.equal(await row(`year-${running}-01-01`).getAttribute('data-off-track'), 'true');
+    assert.match(
+      await row(`year-${running}-01-01`).locator('td').nth(1).textContent(),
+      /^Would start off track, not created$/,
+    );
+    const redRows = await wizard.locator('tr[data-off-track]').count();
+    await offTrack.scrollIntoViewIfNeeded();
+    await shoot(dialog, 'wizard-flat-light-en');
+    const includeRed = wizard.getByTestId('cascade-include-off-track');
+    assert.equal(await includeRed.isChecked(), false);
+    assert.equal(
+      (await includeRed.locator('..').textContent()).trim(),
+      `Create the ${redRows} milestones that would start off track anyway`,
+    );
+    await wizard.getByLabel('Step up each year from today’s yearly figure').check();
+    assert.equal(await wizard.getByTestId('cascade-off-track').count(), 0);
+    assert.equal(await wizard.locator('#cascade-start-rate').inputValue(), '30,000,000,000');
 
     // Ended periods: listed, greyed, not created unless ticked (off by default).
     const ended = endedCount(years, now);
@@ -180,7 +273,6 @@ describe('cascade wizard', () => {
     }
     const create = wizard.getByTestId('cascade-create');
     assert.equal((await create.textContent()).trim(), `Create ${all - ended} milestones`);
-    const dialog = page.locator('dialog.pc-editor[open]');
     await shoot(dialog, 'wizard-table-light-en');
     await dialog.evaluate((d) => {
       d.scrollTop = 0;
@@ -252,7 +344,7 @@ describe('cascade wizard', () => {
     console.log(
       `alerts ${alertsBefore.length} → ${alertsAfter.length}; created ${all - ended}\n${added.join('\n')}`,
     );
-    const running = ['year', 'quarter', 'month'].map((g) => {
+    const runningTitles = ['year', 'quarter', 'month'].map((g) => {
       const d = new Date(now);
       const y = d.getUTCFullYear();
       const m = d.getUTCMonth();
@@ -262,7 +354,7 @@ describe('cascade wizard', () => {
     });
     for (const a of added) {
       assert.ok(
-        running.some((r) => a.includes(r)),
+        runningTitles.some((r) => a.includes(r)),
         `a new alert about a running period: ${a}`,
       );
       assert.doesNotMatch(a, /was due/);

@@ -1,4 +1,10 @@
-import { aggregateRollups, selectRollups } from '../../../lib/engine/aggregate';
+import {
+  aggregateRollups,
+  indexRollup,
+  type RollupIndex,
+  selectRollups,
+  sumInRange,
+} from '../../../lib/engine/aggregate';
 import {
   type CascadeMethod,
   type CascadeNode,
@@ -6,11 +12,14 @@ import {
   seasonalWeightsFromActuals,
   windowWeight,
 } from '../../../lib/engine/cascade';
+import { evaluateAll, type GoalEvaluation } from '../../../lib/engine/evaluate-all';
 import { goalTypeOf } from '../../../lib/engine/goal-type';
+import { type RollingFigure, rollingFigure } from '../../../lib/engine/rolling-months';
 import type { DailyRollup } from '../../../lib/engine/rollup';
 import {
   addDays,
   type CalendarSettings,
+  type DayKey,
   type Granularity,
   localDayKey,
   nextPeriodStart,
@@ -18,7 +27,7 @@ import {
   startOfLocalDay,
 } from '../../../lib/engine/time-buckets';
 import { localizedName } from '../../../lib/i18n/translate';
-import type { Goal, Locale, Metric } from '../../../lib/schema';
+import type { Goal, Locale, Metric, Settings } from '../../../lib/schema';
 
 /**
  * The cascade wizard's arithmetic, kept free of Preact: the years, quarters and months of a goal's
@@ -29,7 +38,10 @@ import type { Goal, Locale, Metric } from '../../../lib/schema';
  *   ("₫30B in 2026–2028 altogether" → about ₫10B a year);
  * - annual: the target is a rate per year reached by the deadline — each year gets a year's worth of
  *   its rate (stepping up from today's rate, or the full rate every year), its quarters and months a
- *   share of that year ("₫150B a year by 2028" → ₫70B, ₫110B, ₫150B; never ₫150B ÷ 12 quarters);
+ *   share of that year ("₫150B a year by 2028" → ₫70B, ₫110B, ₫150B; never ₫150B ÷ 12 quarters).
+ *   Planned once the window has opened, it starts from where the business is (midwayYears): the
+ *   year under way asks what it has so far plus today's rate for the rest of it, and the step-up is
+ *   spread over the years after it, so no milestone is behind on the day it is made;
  * - level: a level metric (conversion 10% → 15%) — each period gets the level to reach by its end;
  *   a keep goal (margin ≥ 30%) the same threshold in every period.
  */
@@ -97,6 +109,21 @@ export interface PlanOptions {
   /** Total budget to split by the same weights as the target; null = no budget. */
   budget?: number | null;
   now: number;
+  /**
+   * What the metric has done so far (planActuals): a plan made once the window has opened starts
+   * from it (annual meaning), and rows under way are checked against today's rate (PlanRow.reach).
+   */
+  actuals?: PlanActuals;
+}
+
+/** The metric's record, as a plan made mid-way reads it (planActuals builds it from the rollups). */
+export interface PlanActuals {
+  /** The metric's total over the local days `from`…`to` (inclusive). */
+  sum(from: DayKey, to: DayKey): number;
+  /** The last local day with data, up to today; null without any. */
+  lastDay: DayKey | null;
+  /** Today's yearly rate: the 12 complete months to last month (rolling-months.ts); null without data. */
+  rate: number | null;
 }
 
 export interface PlanRow {
@@ -114,6 +141,14 @@ export interface PlanRow {
   deadline: number;
   /** The period ended before now: created only when the user asks. */
   ended: boolean;
+  /**
+   * A period under way (a summed plan with actuals): what it has so far and its run, what it comes to
+   * at today's rate (so far + today's yearly rate × the share of a year still to come in it), and
+   * whether it asks more than that (`aboveRun`: it cannot be met at today's rate, and the wizard says
+   * so). Whether its milestone would be off track on the day it is made is the card's to say
+   * (readingsOnCreation).
+   */
+  reach: { soFar: number; run: number; aboveRun: boolean } | null;
 }
 
 export interface Plan {
@@ -124,6 +159,16 @@ export interface Plan {
   levels: Granularity[];
   /** Sum of the top level's targets (for totals and annual rates: what the periods add up to). */
   sum: number;
+}
+
+/** The window's first local day, as planCascade reads it (its start rounded to the nearest midnight). */
+function firstDay(goal: CascadableGoal, cal: CalendarSettings): DayKey {
+  return localDayKey(goal.startAt + HALF_DAY, cal.timeZone);
+}
+
+/** Whether a plan made at `now` is made once the window has opened (midwayYears), as planCascade decides. */
+export function windowOpened(goal: CascadableGoal, cal: CalendarSettings, now: number): boolean {
+  return localDayKey(now, cal.timeZone) >= firstDay(goal, cal);
 }
 
 export function planCascade(
@@ -137,14 +182,21 @@ export function planCascade(
   // The local days the window mostly covers: its ends rounded to the nearest local midnight, so a
   // window written in another zone's days (the example data's are UTC days) does not gain a stray
   // first or last day — "1 Jan–31 Dec 2028 UTC" is not "…to 1 Jan 2029" in Hà Nội.
-  const from = localDayKey(goal.startAt + HALF_DAY, cal.timeZone);
+  const from = firstDay(goal, cal);
   const to = localDayKey(goal.deadline + 1 - HALF_DAY, cal.timeZone);
   if (to < from) return { meaning, rows: [], levels: [], sum: 0 };
   // The split of 1 gives every period its share of the window's weight (levels and budgets follow it).
   const shares = cascadeTree(1, from, to, cal, o.method, o.weights);
+  const today = localDayKey(o.now, cal.timeZone);
+  const actuals = meaning === 'level' ? undefined : o.actuals;
+  const rest = actuals ? restStart(actuals, today, from, cal) : null;
   let years: CascadeNode[];
   if (meaning === 'total') years = cascadeTree(goal.target, from, to, cal, o.method, o.weights);
-  else if (meaning === 'annual') years = annualYears(goal, shares, cal, o);
+  else if (meaning === 'annual')
+    years =
+      actuals && rest && today >= from
+        ? midwayYears(goal, shares, cal, o, today, actuals, rest)
+        : annualYears(goal, shares, cal, o);
   else {
     // A keep goal (margin ≥ 30% every month) holds the same line in every period; a level moves to it.
     const baseline = goal.goalType === 'keep' ? goal.target : (o.startLevel ?? goal.baseline ?? 0);
@@ -162,6 +214,7 @@ export function planCascade(
     const deadline = startOfLocalDay(n.end, cal.timeZone) - 1;
     // Totals and rates: budget follows the target; levels: it follows the period's share of the weight.
     const part = meaning === 'level' ? share.target : sum !== 0 ? n.target / sum : share.target;
+    const ended = deadline < o.now;
     rows.push({
       key,
       node: n,
@@ -170,7 +223,8 @@ export function planCascade(
       budget: o.budget === null || o.budget === undefined ? null : o.budget * part,
       parentKey,
       deadline,
-      ended: deadline < o.now,
+      ended,
+      reach: actuals && rest && !ended && n.start <= today ? reachOf(n, actuals, rest, cal, o) : null,
     });
     n.children.forEach((c, i) => {
       walk(c, share.children[i] ?? c, key);
@@ -218,11 +272,116 @@ function annualYears(
   });
 }
 
+/** How much of a year's worth the local days `from`…`last` are, in the year `from` falls in. */
+function yearShare(from: DayKey, last: DayKey, cal: CalendarSettings, o: PlanOptions): number {
+  if (last < from) return 0;
+  const year = periodStart(from, 'year', cal);
+  const full = windowWeight(year, addDays(nextPeriodStart(year, 'year'), -1), o.method, o.weights);
+  return full > 0 ? windowWeight(from, last, o.method, o.weights) / full : 0;
+}
+
+/**
+ * The first day a plan made today still has to plan: the day after the last day with data in the
+ * running month (today's entries are in), or the running month's first day when it has none yet — a
+ * month closed once a month has no December days until December's close, so December is planned whole
+ * rather than read as six days of nothing. Never before the window's first day.
+ */
+function restStart(actuals: PlanActuals, today: DayKey, from: DayKey, cal: CalendarSettings): DayKey {
+  const month = periodStart(today, 'month', cal);
+  const first = month < from ? from : month;
+  const last = actuals.lastDay;
+  return last !== null && last >= first && last <= today ? addDays(last, 1) : first;
+}
+
+/** What a period under way has so far and comes to at today's rate (PlanRow.reach). */
+function reachOf(
+  n: CascadeNode,
+  actuals: PlanActuals,
+  rest: DayKey,
+  cal: CalendarSettings,
+  o: PlanOptions,
+): PlanRow['reach'] {
+  if (actuals.rate === null) return null;
+  const last = addDays(n.end, -1);
+  const soFar = actuals.sum(n.start, rest <= last ? addDays(rest, -1) : last);
+  const run = soFar + actuals.rate * yearShare(rest > n.start ? rest : n.start, last, cal, o);
+  // Beyond rounding (a start rate typed back as the whole number shown) it asks more than its run.
+  const aboveRun = n.target > run + 1e-6 * Math.max(1, Math.abs(run));
+  return { soFar, run, aboveRun };
+}
+
+/**
+ * Annual rates, planned once the window has opened (docs/figures.md § Milestone, cascade): from where
+ * the business is, never from a year before today.
+ * - A month already over asks what it had; the running month what it has so far plus the rest of it
+ *   at its year's rate (from `rest`, restStart); later months their share of their year's rate.
+ * - The year under way runs at `startRate` (today's yearly figure: the 12 complete months to last
+ *   month) for the rest of it: it asks its run. Its days so far were earned at today's rate, and its
+ *   milestone is judged on a straight line from its first day, so any step-up inside it would be
+ *   behind on the day it is made (the ₫75.6B asked of a year at ₫42.1B with 24 days left).
+ * - The step-up from `startRate` to the target is spread in even steps over the years after it (by
+ *   how much of a year each holds, as annualYears does); the last year reaches the target. When the
+ *   year under way is the last one, or every year is to be at the full rate, its rest runs at the
+ *   target, and the wizard says when that is more than today's rate brings (PlanRow.reach).
+ * Children still add up to their parents: each node is the sum of its months.
+ */
+function midwayYears(
+  goal: CascadableGoal,
+  shares: CascadeNode[],
+  cal: CalendarSettings,
+  o: PlanOptions,
+  today: DayKey,
+  actuals: PlanActuals,
+  rest: DayKey,
+): CascadeNode[] {
+  const start = o.startRate ?? 0;
+  const flat = o.annualPath === 'flat';
+  const running = periodStart(today, 'year', cal);
+  const later = shares.filter((y) => periodStart(y.start, 'year', cal) > running);
+  const fractions = later.map((y) => yearShare(y.start, addDays(y.end, -1), cal, o));
+  const all = fractions.reduce((a, f) => a + f, 0);
+  const rates = new Map<DayKey, number>();
+  let reached = 0;
+  later.forEach((y, i) => {
+    reached += fractions[i] ?? 0;
+    rates.set(
+      periodStart(y.start, 'year', cal),
+      flat || all <= 0 ? goal.target : start + (goal.target - start) * (reached / all),
+    );
+  });
+  const rateOf = (year: DayKey) => rates.get(year) ?? (flat || later.length === 0 ? goal.target : start);
+  let cumulative = 0;
+  const retarget = (n: CascadeNode): CascadeNode => {
+    if (n.children.length) {
+      const children = n.children.map(retarget);
+      const target = children.reduce((a, c) => a + c.target, 0);
+      return { ...n, children, target, cumulative };
+    }
+    const last = addDays(n.end, -1);
+    const year = periodStart(n.start, 'year', cal);
+    const target =
+      last < rest
+        ? actuals.sum(n.start, last)
+        : n.start >= rest
+          ? rateOf(year) * yearShare(n.start, last, cal, o)
+          : actuals.sum(n.start, addDays(rest, -1)) + rateOf(year) * yearShare(rest, last, cal, o);
+    cumulative += target;
+    return { ...n, children: [], target, cumulative };
+  };
+  return shares.map(retarget);
+}
+
 /**
  * The rows the user asked for: levels down to `depth` (only levels worth a milestone), ended periods
- * only when `includeEnded`. Each row's parent is its nearest shown ancestor (null = the goal itself).
+ * only when `includeEnded`, none of `leaveOut` (keys: periods under way whose milestone would be
+ * off track on the day it is made, unless the user asks for them). Each row's parent is its nearest shown ancestor (null = the goal itself).
  */
-export function chooseRows(plan: Plan, depth: CascadeDepth, includeEnded: boolean): PlanRow[] {
+export function chooseRows(
+  plan: Plan,
+  depth: CascadeDepth,
+  includeEnded: boolean,
+  leaveOut: ReadonlySet<string> = new Set(),
+): PlanRow[] {
   const order: Granularity[] = ['year', 'quarter', 'month'];
   const deepest = order.indexOf(depth);
   const shown = new Set(plan.levels.filter((g) => order.indexOf(g) <= deepest));
@@ -231,6 +390,7 @@ export function chooseRows(plan: Plan, depth: CascadeDepth, includeEnded: boolea
   const out: PlanRow[] = [];
   for (const r of plan.rows) {
     if (!shown.has(r.granularity) || (r.ended && !includeEnded)) continue;
+    if (leaveOut.has(r.key)) continue;
     let parent = r.parentKey;
     while (parent && !kept.has(parent)) parent = byKey.get(parent)?.parentKey ?? null;
     kept.add(r.key);
@@ -258,39 +418,80 @@ export function weightsFromLastYear(
 }
 
 /**
- * The yearly rate when the window starts: the goal's baseline if it has one, else the metric's total
- * over the 12 months before the start (scaled up to a year when only some months have data), else null.
+ * The yearly figure when the window opens: the goal's baseline if it has one, else the metric's 12
+ * complete months before the window (or before the running month, when that is earlier), annualised
+ * from the months on record when fewer — rolling-months.ts, the very figure a 12-month rolling goal's
+ * card reads as its baseline ("from ₫34.1B a year (Jul–Dec 2025 annualised)"). A BHAG starting
+ * Jan 1 planned on Dec 7 had read a December of 7 days as a whole month: its yearly start (₫2.82B) and
+ * every milestone came out low; a running month is never counted.
  */
-/**
- * The last day of the months the start is read from: the day before the start, but never inside the
- * running month. A BHAG starting Jan 1 planned on Dec 7 had read "the 3 months before Jan 1" with a
- * December of 7 days as a whole month: its yearly start (₫2.82B) and every milestone came out low.
- */
-function beforeRunningMonth(dayBeforeStart: string, now: number | undefined, timeZone: string): string {
-  if (now === undefined) return dayBeforeStart;
-  const today = localDayKey(now, timeZone);
-  const lastComplete = addDays(`${today.slice(0, 8)}01`, -1);
-  return dayBeforeStart < lastComplete ? dayBeforeStart : lastComplete;
-}
-
 export function rateBeforeStart(
   rollups: readonly DailyRollup[],
   goal: CascadableGoal,
   metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
   cal: CalendarSettings,
   now?: number,
-): { rate: number; months: number } | null {
+): { rate: number; months: number; figure?: RollingFigure } | null {
   if (goal.baseline !== undefined) return { rate: goal.baseline, months: 12 };
-  if (!metric) return null;
-  const start = localDayKey(goal.startAt, cal.timeZone);
-  const from = `${Number(start.slice(0, 4)) - 1}${start.slice(4)}`;
-  const months = aggregateRollups(selectRollups(rollups, metric.id, goal.dims), 'sum', 'month', cal, {
-    from,
-    to: beforeRunningMonth(addDays(start, -1), now, cal.timeZone),
-  });
-  if (months.length === 0) return null;
-  const total = months.reduce((a, p) => a + p.value, 0);
-  return { rate: (total * 12) / months.length, months: months.length };
+  const figure = yearlyFigure(rollups, goal, metric, cal, now ?? goal.startAt, 'start');
+  return figure ? { rate: figure.value, months: figure.months, figure } : null;
+}
+
+/**
+ * A yearly figure of the goal's metric (rolling-months.ts, 12 months), at the window's opening
+ * (`start`: the card's baseline) or today (`today`: the 12 complete months to last month, what a plan
+ * made mid-way starts from). Null without a summed metric or a complete month on record.
+ */
+export function yearlyFigure(
+  rollups: readonly DailyRollup[],
+  goal: Pick<Goal, 'startAt' | 'dims'>,
+  metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
+  cal: CalendarSettings,
+  now: number,
+  at: 'start' | 'today',
+): RollingFigure | null {
+  if (metric?.aggregation !== 'sum') return null;
+  const running = periodStart(localDayKey(now, cal.timeZone), 'month', cal);
+  const before =
+    at === 'start' && goal.startAt !== undefined
+      ? periodStart(localDayKey(goal.startAt, cal.timeZone), 'month', cal)
+      : running;
+  return rollingFigure(selectRollups(rollups, metric.id, goal.dims), 12, before, running, cal);
+}
+
+/** The metric's record as a plan made today reads it (PlanActuals): its sums, last day and rate today. */
+export function planActuals(
+  rollups: readonly DailyRollup[],
+  goal: Pick<Goal, 'startAt' | 'dims'>,
+  metric: Pick<Metric, 'id' | 'aggregation'> | undefined,
+  cal: CalendarSettings,
+  now: number,
+): PlanActuals {
+  const today = localDayKey(now, cal.timeZone);
+  const summed = !!metric && metric.aggregation === 'sum';
+  const indexed: RollupIndex[] = summed ? selectRollups(rollups, metric.id, goal.dims).map(indexRollup) : [];
+  let lastDay: DayKey | null = null;
+  for (const r of indexed) {
+    const i = r.days.findLastIndex((d) => d <= today);
+    const d = i >= 0 ? r.days[i] : undefined;
+    if (d !== undefined && (lastDay === null || d > lastDay)) lastDay = d;
+  }
+  return {
+    sum: (from, to) => (to < from ? 0 : sumInRange(indexed, { from, to })),
+    lastDay,
+    rate: yearlyFigure(rollups, goal, metric, cal, now, 'today')?.value ?? null,
+  };
+}
+
+/**
+ * The last day of the months a level at the start is read from: the day before the start, but never
+ * inside the running month (a December of 7 days is not a whole month).
+ */
+function beforeRunningMonth(dayBeforeStart: string, now: number | undefined, timeZone: string): string {
+  if (now === undefined) return dayBeforeStart;
+  const today = localDayKey(now, timeZone);
+  const lastComplete = addDays(`${today.slice(0, 8)}01`, -1);
+  return dayBeforeStart < lastComplete ? dayBeforeStart : lastComplete;
 }
 
 /**
@@ -338,6 +539,8 @@ export interface MilestoneOptions {
   locale: Locale;
   /** What the milestone must achieve, in words (its description, and the translation beside it). */
   describe: (row: PlanRow, locale: Locale) => string;
+  /** The id a row's milestone gets (default: newId()): the wizard reads a row before creating it. */
+  idOf?: (row: PlanRow) => string;
 }
 
 /**
@@ -349,7 +552,7 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
   const ids = new Map<string, string>();
   const other: Locale = o.locale === 'vi' ? 'en' : 'vi';
   return rows.map((row) => {
-    const id = o.newId();
+    const id = o.idOf ? o.idOf(row) : o.newId();
     ids.set(row.key, id);
     const g: Goal = {
       id,
@@ -385,4 +588,35 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
     if (owner) g.owner = owner.slice(0, 200);
     return g;
   });
+}
+
+/**
+ * How the cards of `made` (milestones of rows under way, as milestoneGoals makes them) would read on
+ * the day they are made: the engine's own reading (evaluate-all.ts), with `goal` beside them. The
+ * wizard leaves out, unless asked, any whose card would be off track at once (docs/figures.md §
+ * Milestone, cascade): "not create a red goal".
+ */
+export function readingsOnCreation(
+  goal: Goal,
+  made: readonly Goal[],
+  metric: Metric | undefined,
+  rollups: readonly DailyRollup[],
+  settings: Pick<Settings, 'timeZone' | 'weekStart' | 'fiscalYearStartMonth' | 'okrZones'>,
+  now: number,
+): Map<string, GoalEvaluation> {
+  if (!made.length) return new Map();
+  const result = evaluateAll({
+    goals: [goal, ...made],
+    metrics: metric ? [metric] : [],
+    rollups: metric ? selectRollups(rollups, metric.id) : [],
+    checkIns: [],
+    settings,
+    now,
+  });
+  const out = new Map<string, GoalEvaluation>();
+  for (const g of made) {
+    const ev = result.perGoal.get(g.id);
+    if (ev) out.set(g.id, ev);
+  }
+  return out;
 }

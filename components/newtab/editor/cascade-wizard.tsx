@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { cascadePeriodLabel } from '../../../lib/app/cascade-label';
+import { buildGoalView } from '../../../lib/app/goal-views';
+import { rollingMonthsText, rollingValueText } from '../../../lib/app/rolling-figure-text';
 import type { CascadeMethod } from '../../../lib/engine/cascade';
-import { startOfLocalDay } from '../../../lib/engine/time-buckets';
+import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { localDayKey, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
 import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
@@ -18,12 +21,17 @@ import {
   isCascadable,
   isSummed,
   levelBeforeStart,
+  type MilestoneOptions,
   milestoneGoals,
   type PlanRow,
+  planActuals,
   planCascade,
   rateBeforeStart,
+  readingsOnCreation,
   type TargetMeaning,
   weightsFromLastYear,
+  windowOpened,
+  yearlyFigure,
 } from './cascade-plan';
 import { EditorHeader, FormField, newId } from './form-field';
 import { useRecords } from './use-records';
@@ -67,6 +75,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const [startRateText, setStartRateText] = useState<string | null>(null);
   const [depth, setDepth] = useState<CascadeDepth | null>(null);
   const [includeEnded, setIncludeEnded] = useState(false);
+  const [includeOffTrack, setIncludeOffTrack] = useState(false);
   const [owner, setOwner] = useState<string | null>(null);
   const [budgetText, setBudgetText] = useState<string | null>(null);
   const [rowBudget, setRowBudget] = useState<Record<string, string>>({});
@@ -85,6 +94,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     if (goal) setMethod(goal.trajectory === 'phased' ? 'phased' : 'linear');
     setMeaning(null);
     setStartRateText(null);
+    setIncludeOffTrack(false);
     setDepth(null);
     setBudgetText(null);
     setRowBudget({});
@@ -96,10 +106,24 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       method === 'phased' && goal && metric && rollups ? weightsFromLastYear(rollups, goal, metric, s) : null,
     [method, goal, metric, rollups],
   );
+  const now = useMemo(() => Date.now(), [goal?.id]);
+  // The yearly figure when the window opened: the card's baseline (rolling-months.ts, one figure).
   const before = useMemo(
-    () => (goal && rollups ? rateBeforeStart(rollups, goal, metric, s, Date.now()) : null),
-    [goal, metric, rollups],
+    () => (goal && rollups ? rateBeforeStart(rollups, goal, metric, s, now) : null),
+    [goal, metric, rollups, now],
   );
+  // Planned once the window has opened, the plan starts from where the business is today: its record
+  // so far and the 12 complete months to last month (docs/figures.md § Milestone, cascade).
+  const opened = goal ? windowOpened(goal, s, now) : false;
+  const actuals = useMemo(
+    () => (goal && rollups ? planActuals(rollups, goal, metric, s, now) : undefined),
+    [goal, metric, rollups, now],
+  );
+  const todayFigure = useMemo(
+    () => (goal && rollups ? yearlyFigure(rollups, goal, metric, s, now, 'today') : null),
+    [goal, metric, rollups, now],
+  );
+  const measuredRate = opened && todayFigure ? todayFigure.value : (before?.rate ?? null);
   const currency = goal?.budget?.currency ?? (unit.kind === 'currency' ? unit.currency : s.currency);
   const money: Unit = { kind: 'currency', currency };
   const chosenMeaning = meaning ?? (goal ? defaultMeaning(goal, metric) : 'total');
@@ -107,12 +131,11 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     () => (goal && rollups ? levelBeforeStart(rollups, goal, metric, s, Date.now()) : null),
     [goal, metric, rollups],
   );
-  const startRate = startRateText === null ? before?.rate : readAmount(startRateText, loc).value;
+  const startRate = startRateText === null ? measuredRate : readAmount(startRateText, loc).value;
   const startLevel = startRateText === null ? levelAtStart : readLevel(startRateText, loc);
   const budget = budgetText === null ? (goal?.budget?.amount ?? null) : readAmount(budgetText, loc);
   const budgetTotal = budget === null || typeof budget === 'number' ? budget : budget.value;
   const weights = method === 'phased' ? seasonal?.weights : undefined;
-  const now = useMemo(() => Date.now(), [goal?.id]);
   const plan = useMemo(
     () =>
       goal
@@ -125,9 +148,10 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
             startLevel: startLevel ?? undefined,
             budget: budgetTotal,
             now,
+            ...(actuals ? { actuals } : {}),
           })
         : null,
-    [goal, metric, method, weights, chosenMeaning, annualPath, startRate, startLevel, budgetTotal],
+    [goal, metric, method, weights, chosenMeaning, annualPath, startRate, startLevel, budgetTotal, actuals],
   );
   const levels = plan?.levels ?? [];
   const chosenDepth: CascadeDepth =
@@ -137,14 +161,53 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
         ? 'quarter'
         : (DEPTHS.filter((d) => levels.includes(d)).pop() ?? 'month');
   const shown = plan ? chooseRows(plan, chosenDepth, true) : [];
-  const toCreate = plan ? chooseRows(plan, chosenDepth, includeEnded) : [];
   const endedCount = shown.filter((r) => r.ended).length;
 
   const label = (r: PlanRow, locale: Locale = loc) =>
     cascadePeriodLabel(r.node.start, r.granularity, locale, s);
+  /** A period's name inside a sentence: vi "năm 2027", "quý 4/2026" (its label starts a row: "Năm 2027"). */
+  const inSentence = (r: PlanRow) => {
+    const name = label(r);
+    return loc === 'vi' ? name.charAt(0).toLocaleLowerCase('vi') + name.slice(1) : name;
+  };
   const fmt = (v: number) => formatValue(v, unit, loc, { compact: true });
   const day = (ms: number) => formatDate(ms, loc, s.timeZone, 'medium');
   const defaultOwner = owner ?? goal?.owner ?? '';
+  /** "₫34.1B a year (Jul–Dec 2025 annualised)": the card's baseline, word for word. */
+  const figureText = (fig: NonNullable<typeof todayFigure>) => ({
+    value: rollingValueText(fig, fmt(fig.value), t),
+    months: rollingMonthsText(fig, t),
+  });
+  const startRateHint = (): string | null => {
+    if (!goal || startRateText !== null) return null;
+    if (opened && todayFigure) {
+      const months = rollingMonthsText(todayFigure, t);
+      if (goal.baseline !== undefined)
+        return t('cascade.startRate.todayBaseline', { months, baseline: fmt(goal.baseline) });
+      if (before?.figure) {
+        const b = figureText(before.figure);
+        return t('cascade.startRate.todayFrom', {
+          months,
+          start: day(goal.startAt),
+          baseline: b.value,
+          baselineMonths: b.months,
+        });
+      }
+      return t('cascade.startRate.todayData', { months });
+    }
+    if (goal.baseline !== undefined) return t('cascade.startRate.baseline');
+    if (before?.figure) return t('cascade.startRate.data', { months: rollingMonthsText(before.figure, t) });
+    return t('cascade.startRate.none', { start: day(goal.startAt) });
+  };
+  // The year under way, in words: what it has, the rate for its rest, and where the step-up goes.
+  const runningYear =
+    plan?.meaning === 'annual' && opened
+      ? plan.rows.find((r) => r.granularity === 'year' && r.reach)
+      : undefined;
+  const laterYears = runningYear
+    ? (plan?.rows.filter((r) => r.granularity === 'year' && r.node.start > runningYear.node.start) ?? [])
+    : [];
+  const restRate = annualPath === 'flat' || laterYears.length === 0 ? goal?.target : startRate;
   const budgetOf = (r: PlanRow): { value: number | null; error?: string } =>
     rowBudget[r.key] !== undefined ? readAmount(rowBudget[r.key] ?? '', loc) : { value: r.budget };
   const ownerOf = (r: PlanRow) => rowOwner[r.key] ?? defaultOwner;
@@ -152,7 +215,6 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     budget !== null && typeof budget === 'object' && budget.error
       ? t('cascade.badBudget', { period: t('cascade.budgetAll', { currency }), reason: budget.error })
       : null;
-  const rowError = toCreate.map((r) => ({ r, e: budgetOf(r).error })).find((x) => x.e !== undefined);
 
   // What a milestone must achieve, in either language: stored in the UI's, translated into the other.
   const describe = (r: PlanRow, locale: Locale = loc) => {
@@ -176,26 +238,66 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     );
   };
 
+  // Each row's milestone keeps one id from this check to its creation: its forecast is seeded by it, so
+  // the reading checked here is the one its card will have.
+  const ids = useMemo(() => new Map<string, string>(), [goal?.id]);
+  const idOf = (r: PlanRow) => {
+    let id = ids.get(r.key);
+    if (!id) {
+      id = newId('goal');
+      ids.set(r.key, id);
+    }
+    return id;
+  };
+  const milestoneOptions = (at: number): MilestoneOptions => ({
+    meaning: plan?.meaning ?? 'total',
+    startLevel: startLevel ?? undefined,
+    owner: ownerOf,
+    budget: (r) => budgetOf(r).value,
+    currency,
+    method,
+    weights,
+    now: at,
+    timeZone: s.timeZone,
+    newId: () => newId('goal'),
+    idOf,
+    label,
+    locale: loc,
+    describe,
+  });
+  // Periods under way: how their cards would read the day they are made (the engine's reading). One
+  // that would be off track at once is said, and left out unless ticked: no red goal on creation.
+  const today = localDayKey(now, s.timeZone);
+  const underWay = shown.filter((r) => !r.ended && r.node.start <= today);
+  const underWayKey = underWay.map((r) => `${r.key}:${r.target}`).join('|');
+  const onCreation = useMemo(() => {
+    if (!goal || !plan || !rollups || !underWay.length || plan.meaning === 'level')
+      return { made: [] as Goal[], readings: new Map<string, GoalEvaluation>() };
+    const made = milestoneGoals(goal, underWay, milestoneOptions(now));
+    return { made, readings: readingsOnCreation(goal, made, metric, rollups, s, now) };
+  }, [goal?.id, underWayKey, rollups, method, weights]);
+  const red = underWay.filter((r) => onCreation.readings.get(idOf(r))?.status === 'off_track');
+  const toCreate = plan
+    ? chooseRows(plan, chosenDepth, includeEnded, new Set(includeOffTrack ? [] : red.map((r) => r.key)))
+    : [];
+  const rowError = toCreate.map((r) => ({ r, e: budgetOf(r).error })).find((x) => x.e !== undefined);
+  const firstAbove = underWay.find((r) => r.reach?.aboveRun);
+  /** The card's reason for the first red row: "2% chance by Dec 31, 2026", as its card will say. */
+  const redReason = (() => {
+    const r = red[0];
+    const g = r && onCreation.made.find((m) => m.id === idOf(r));
+    const ev = g && onCreation.readings.get(g.id);
+    if (!g || !ev) return '';
+    const view = buildGoalView(g, ev, metric, [], { t, settings: s, now });
+    return view.reason ?? view.statusLabel;
+  })();
+
   const create = async () => {
     if (!goal || !plan || toCreate.length === 0) return;
     if (budgetError) return setError(budgetError);
     if (rowError)
       return setError(t('cascade.badBudget', { period: label(rowError.r), reason: rowError.e ?? '' }));
-    const made = milestoneGoals(goal, toCreate, {
-      meaning: plan.meaning,
-      startLevel: startLevel ?? undefined,
-      owner: ownerOf,
-      budget: (r) => budgetOf(r).value,
-      currency,
-      method,
-      weights,
-      now: Date.now(),
-      timeZone: s.timeZone,
-      newId: () => newId('goal'),
-      label,
-      locale: loc,
-      describe,
-    });
+    const made = milestoneGoals(goal, toCreate, milestoneOptions(Date.now()));
     const db = await getDb();
     const stamp = Date.now();
     // The goal's own trajectory follows the phasing its milestones were cut with, and its reading the
@@ -305,20 +407,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
           {annualPath === 'ramp' && (
             <FormField
               id="cascade-start-rate"
-              label={t('cascade.startRate')}
+              label={t(opened ? 'cascade.startRate.today' : 'cascade.startRate')}
               error={startRateText !== null ? (readAmount(startRateText, loc).error ?? null) : null}
-              hint={
-                startRateText !== null
-                  ? null
-                  : goal.baseline !== undefined
-                    ? t('cascade.startRate.baseline')
-                    : before
-                      ? t('cascade.startRate.data', {
-                          months: String(before.months),
-                          start: day(goal.startAt),
-                        })
-                      : t('cascade.startRate.none', { start: day(goal.startAt) })
-              }
+              hint={startRateHint()}
             >
               {(a) => (
                 <input
@@ -326,7 +417,10 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
                   type="text"
                   inputMode="decimal"
                   autoComplete="off"
-                  value={startRateText ?? (before ? formatNumber(Math.round(before.rate), loc) : '')}
+                  value={
+                    startRateText ??
+                    (measuredRate !== null ? formatNumber(Math.round(measuredRate), loc) : '')
+                  }
                   onInput={(e) => setStartRateText(e.currentTarget.value)}
                 />
               )}
@@ -406,6 +500,59 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
             : t('cascade.noHistory', { year: String(seasonal.year) })}
         </p>
       )}
+      {goal && runningYear?.reach && restRate !== undefined && restRate !== null && (
+        <p class="pc-muted" data-testid="cascade-under-way">
+          {t('cascade.underWay', {
+            year: label(runningYear),
+            soFar: fmt(runningYear.reach.soFar),
+            rate: fmt(restRate),
+            total: fmt(runningYear.target),
+          })}
+          {annualPath === 'ramp' && laterYears.length > 0 && (
+            <>
+              {' '}
+              {t('cascade.stepUp', {
+                target,
+                years:
+                  laterYears.length === 1
+                    ? inSentence(laterYears[0] as PlanRow)
+                    : `${inSentence(laterYears[0] as PlanRow)}–${label(laterYears[laterYears.length - 1] as PlanRow).replace(/^\D+/, '')}`,
+              })}
+            </>
+          )}
+        </p>
+      )}
+      {firstAbove?.reach && actuals?.rate != null && (
+        <p class="pc-muted" data-testid="cascade-above-run">
+          {t('cascade.aboveRun', {
+            rate: fmt(actuals.rate),
+            period: inSentence(firstAbove),
+            run: fmt(firstAbove.reach.run),
+            target: fmt(firstAbove.target),
+          })}
+        </p>
+      )}
+      {red[0] && (
+        <p class="pc-error" role="status" data-testid="cascade-off-track">
+          {red.length === 1
+            ? t('cascade.offTrackOnCreation', { period: label(red[0]), reason: redReason })
+            : t.plural('cascade.offTrackOnCreationMore', red.length - 1, {
+                period: label(red[0]),
+                reason: redReason,
+              })}
+        </p>
+      )}
+      {red.length > 0 && (
+        <label class="pc-check">
+          <input
+            type="checkbox"
+            data-testid="cascade-include-off-track"
+            checked={includeOffTrack}
+            onChange={(e) => setIncludeOffTrack(e.currentTarget.checked)}
+          />
+          {t.plural('cascade.includeOffTrack', red.length)}
+        </label>
+      )}
       {plan?.meaning === 'annual' && goal && (
         <p class="pc-muted" data-testid="cascade-sum">
           {t('cascade.sumAnnual', { sum: fmt(plan.sum), target })}
@@ -426,7 +573,8 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
           </thead>
           <tbody>
             {shown.map((r) => {
-              const off = r.ended && !includeEnded;
+              const short = red.some((x) => x.key === r.key);
+              const off = (r.ended && !includeEnded) || (short && !includeOffTrack);
               const b = budgetOf(r);
               return (
                 <tr
@@ -435,12 +583,13 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
                   data-key={r.key}
                   data-target={String(r.target)}
                   data-ended={r.ended ? 'true' : undefined}
+                  data-off-track={short ? 'true' : undefined}
                 >
                   <th scope="row">{label(r)}</th>
                   <td class="pc-num">{fmt(r.target)}</td>
                   {off ? (
                     <td colSpan={2} class="pc-muted">
-                      {t('cascade.ended')}
+                      {t(r.ended ? 'cascade.ended' : 'cascade.offTrack.row')}
                     </td>
                   ) : (
                     <>

@@ -1,7 +1,8 @@
 import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
 import type { Pace } from '../pace';
-import { addDays, type DayKey, startOfLocalDay } from '../time-buckets';
+import { type RollingFigure, rollingFigure } from '../rolling-months';
+import { addDays, type DayKey, periodStart, startOfLocalDay } from '../time-buckets';
 import { levelValue, monthEnd, RUNNING_MONTH_MIN_DAYS } from './level-value';
 import { metricLoggedMonthly } from './logging-cadence';
 import { fromLatestCheckIn, withStatus } from './reach-total';
@@ -26,12 +27,14 @@ import {
  * - Value: the level of the period named with it ("Nov: 29.9%"), read by level-value.ts (a value logged
  *   for the current month counts for averages and flow-over-flow rates). With `rollingMonths` on a summed metric, the
  *   sum of that many complete months ("12 months to Nov: ₫48.2B" — annual revenue), never "since start".
- * - Baseline: the goal's, else the level when the window opened, else the first month on record.
+ * - Baseline: the goal's, else the level when the window opened (a rolling sum: the months before the
+ *   window, annualised when fewer: rolling-months.ts), else the first month on record.
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
  * - Pace: value − the straight line from baseline to target, in the metric's unit (pt for percentages),
  *   or the lines through the targets of the goal's own milestones on the same figure (milestone-plan.ts).
  * - Forecast: per complete month (week for a stock on a short window), needs 8 periods (a fitted
- *   model: a rough run-rate of a level is a flat line that calls every rising level unreachable).
+ *   model: a rough run-rate of a level is a flat line that calls every rising level unreachable). A
+ *   rolling sum is forecast from its months, summed along each simulated future (forecast-rolling.ts).
  * - Status: worse of pace and forecast (status.ts); reached ⇒ on track.
  */
 export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
@@ -49,13 +52,24 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   let history: number[];
   let historyDays: DayKey[] | undefined;
   let g = forecastGranularity(f, ctx.now, false, metricLoggedMonthly(ctx, metric.id, goal.dims));
-  /** A rolling sum's level when the window opened: the sum of the months just before it. */
+  /** Where the level stood when the window opened. */
   let startLevel: number | null = null;
+  /** A rolling sum's: which months it rests on (rolling-months.ts). */
+  let baselineFigure: RollingFigure | null = null;
 
+  /** A rolling sum's months before the running one that its next sum still holds (forecast-rolling.ts). */
+  let tail: number[] | null = null;
   if (rolling) {
-    const sums = rollingSums(months.slice(0, -1), rolling);
+    const complete = months.slice(0, -1);
+    const sums = rollingSums(complete, rolling);
     g = 'month';
-    history = sums.filter((v): v is number => v !== null);
+    // The forecast learns from the months themselves and sums each future's last `rolling` of them:
+    // 17 months of revenue give a forecast, where their 6 annual sums had waited for 8.
+    const kept = completeHistoryPeriods(ctx, metric, goal.dims, months, monthStarts);
+    history = kept.values;
+    historyDays = kept.starts;
+    const last = complete.slice(-(rolling - 1));
+    tail = rolling === 1 ? [] : last.every((v): v is number => v !== null) ? last : null;
     // Once the window is over, the twelve months to its last complete month; otherwise to last month.
     let i = sums.length - 1;
     if (f.lastDay < ctx.today)
@@ -64,8 +78,17 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
         monthStarts.findLastIndex((m) => monthEnd(m) <= f.lastDay),
       );
     const v = i >= 0 ? sums[i] : null;
-    const before = f.startDay ? monthStarts.findLastIndex((m) => monthEnd(m) < (f.startDay ?? '')) : -1;
-    startLevel = sums[before] ?? history[0] ?? null;
+    // Where it stood when the window opened: the months before it, annualised when fewer than
+    // `rolling` (rolling-months.ts; the cascade wizard's yearly rate is the same figure).
+    const running = monthStarts[monthStarts.length - 1] ?? periodStart(ctx.today, 'month', ctx.cal);
+    baselineFigure = rollingFigure(
+      ctx.rollupsFor(metric.id, goal.dims),
+      rolling,
+      f.startDay ? periodStart(f.startDay, 'month', ctx.cal) : '0000-01-01',
+      running,
+      ctx.cal,
+    );
+    startLevel = baselineFigure?.value ?? null;
     const endStart = monthStarts[i];
     const firstStart = monthStarts[i - rolling + 1];
     if (v !== null && v !== undefined && endStart && firstStart) {
@@ -94,6 +117,7 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   }
 
   r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? startLevel ?? r.monthly[0] ?? r.current;
+  if (goal.baseline === undefined && baselineFigure) r.baselineFigure = baselineFigure;
   r.progress =
     r.current !== null && r.baseline !== null && f.target !== null
       ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
@@ -102,7 +126,14 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   const fc = forecastOf(
     f,
     ctx,
-    { history, mode: 'level', current: r.current, g, ...(historyDays ? { historyStarts: historyDays } : {}) },
+    {
+      history,
+      mode: 'level',
+      current: r.current,
+      g,
+      ...(historyDays ? { historyStarts: historyDays } : {}),
+      ...(rolling && tail ? { rolling: { months: rolling, tail } } : {}),
+    },
     paths,
   );
   r.forecast = fc.forecast;

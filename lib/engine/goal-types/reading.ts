@@ -3,6 +3,7 @@ import type { PeriodDays } from '../calendar-days';
 import type { HitForecast, RoughInfo } from '../forecast';
 import type { PlanPoint } from '../milestone-plan';
 import type { Pace } from '../pace';
+import type { RollingFigure } from '../rolling-months';
 import type { StatusReason } from '../status';
 import type { DayKey, Granularity } from '../time-buckets';
 
@@ -59,6 +60,11 @@ export interface ForecastBasis {
   firstStepShare: number;
   /** A monthly total's calendar days (history periods, future steps): see calendar-days.ts. */
   periodDays?: PeriodDays;
+  /**
+   * A rolling sum (annual revenue) forecast from its months (forecast-rolling.ts): `history` is then
+   * the complete months, and `tail` the months the sum holds before the running one.
+   */
+  rolling?: { months: number; tail: readonly number[] };
 }
 
 /** What a goal type computes; the orchestrator (evaluate-all.ts) adds OKR, SMART, alerts and roll-ups. */
@@ -67,6 +73,8 @@ export interface TypeReading {
   current: number | null;
   period: ReadingPeriod | null;
   baseline: number | null;
+  /** A rolling sum's baseline read from its data: the months it rests on (rolling-months.ts). */
+  baselineFigure?: RollingFigure;
   target: number | null;
   measure: 'cumulative' | 'latest' | null;
   /** 0 at baseline (never below), 1 at the target, up to 2 beyond; keep goals: share of periods held. */

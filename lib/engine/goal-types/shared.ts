@@ -1,6 +1,7 @@
 import type { Metric } from '../../schema';
 import type { PeriodDays } from '../calendar-days';
 import { forecastHit, type HitForecast, MIN_MODEL_POINTS } from '../forecast';
+import { forecastRollingHit } from '../forecast-rolling';
 import { parseFormula } from '../formula';
 import { directionSign, goodJourney } from '../journey';
 import { progressFraction } from '../okr';
@@ -259,6 +260,12 @@ export function forecastOf(
      * a level of a summed metric): monthly histories are then calendar-adjusted (monthlyTotalDays).
      */
     historyStarts?: readonly DayKey[];
+    /**
+     * A level read as a rolling sum: `history` holds the complete months, and the sum of the last
+     * `months` of them and of each simulated future is what must reach the target (forecast-rolling.ts).
+     * It needs MIN_MODEL_POINTS months, not as many sums.
+     */
+    rolling?: { months: number; tail: readonly number[] };
   },
   paths: number,
 ): { forecast: HitForecast | null; basis: ForecastBasis } {
@@ -278,6 +285,7 @@ export function forecastOf(
     ...(g === 'month' && a.historyStarts?.length === a.history.length
       ? { periodDays: monthlyTotalDays(a.historyStarts, curStart, MONTHLY_MAX_STEPS) }
       : {}),
+    ...(a.rolling ? { rolling: a.rolling } : {}),
   };
   if (
     !f.metric ||
@@ -292,6 +300,23 @@ export function forecastOf(
   const stepsToDeadline = Math.ceil((goal.deadline - ctx.now) / ((g === 'week' ? 7 : 30.4) * DAY)) + 1;
   const maxSteps = g === 'week' ? 260 : MONTHLY_MAX_STEPS;
   const steps = Math.min(maxSteps, 2 * stepsToDeadline + 4);
+  if (a.rolling)
+    return {
+      forecast: forecastRollingHit({
+        history: a.history,
+        tail: a.rolling.tail,
+        n: a.rolling.months,
+        current: a.current,
+        target: f.target,
+        sign: directionSign(f.direction),
+        now: ctx.now,
+        stepEnds: ctx.futurePeriodEnds(g).slice(0, steps),
+        deadline: goal.deadline,
+        ...basisOptions(basis),
+        ...(f.notStarted ? { countFrom: goal.startAt } : {}),
+      }),
+      basis,
+    };
   const forecast = forecastHit({
     history: a.history,
     mode: a.mode,

@@ -333,9 +333,10 @@ describe('rateBeforeStart', () => {
     const rollups = rollupFromPoints('rev', obs, tz);
     const g = bhag({ metricId: 'rev', startAt: local(2027, 1, 1), deadline: local(2030, 1, 1) - 1 });
     const dec7 = local(2026, 12, 7) + 12 * 3_600_000;
-    expect(rateBeforeStart(rollups, g, { id: 'rev', aggregation: 'sum' }, cal, dec7)).toEqual({
+    expect(rateBeforeStart(rollups, g, { id: 'rev', aggregation: 'sum' }, cal, dec7)).toMatchObject({
       rate: ((275_000_000 + 415_000_000) * 12) / 2,
       months: 2,
+      figure: { from: '2026-10-01', to: '2026-11-01', scaled: true },
     });
     // Planned once December is over, December counts.
     const jan2 = local(2027, 1, 2);

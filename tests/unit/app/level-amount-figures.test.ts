@@ -48,9 +48,10 @@ describe('a level goal on compact amounts', () => {
     const byHand = ((amount(value) - baseline) / (amount(target) - baseline)) * 100;
     expect(Math.round(byHand * 10) / 10).toBe(pct);
     expect(vi?.view.value).toMatch(/^Tháng 11: 1,\d{4}\str\s₫$/);
-    // The BHAG's three digits already add up: left as they were.
+    // The BHAG's three digits already add up ((44.3 − 34.1) ÷ (150 − 34.1) = 8.8%): left as they
+    // were, with the months its baseline rests on (rolling-months.ts).
     const bhag = exampleViews(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-goal-bhag');
-    expect(bhag?.view.progressText).toBe('6.5% of the way from ₫37B');
+    expect(bhag?.view.progressText).toBe('8.8% of the way from ₫34.1B a year (Jul–Dec 2025 annualised)');
   });
 
   it('for any level on amounts: the progress from the figures as written is the card’s, or five digits are used', () => {
