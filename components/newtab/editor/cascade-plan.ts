@@ -578,6 +578,8 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
     if (goal.metricId) g.metricId = goal.metricId;
     if (goal.dims) g.dims = { ...goal.dims };
     if (goal.perspective) g.perspective = goal.perspective;
+    // On a neutral KPI (ad spend) the goal says which way it moves it; its milestones move it the same way.
+    if (goal.direction) g.direction = goal.direction;
     const from = o.startLevel ?? goal.baseline;
     if (o.meaning === 'level' && goal.goalType !== 'keep' && from !== undefined) g.baseline = from;
     if (o.method === 'phased' && o.weights?.length === 12) g.seasonalWeights = [...o.weights];

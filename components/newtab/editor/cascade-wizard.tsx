@@ -4,6 +4,7 @@ import { buildGoalView } from '../../../lib/app/goal-views';
 import { rollingMonthsText, rollingValueText } from '../../../lib/app/rolling-figure-text';
 import type { CascadeMethod } from '../../../lib/engine/cascade';
 import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
+import { goalDirection } from '../../../lib/engine/goal-type';
 import { localDayKey, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatNumber, formatValue } from '../../../lib/i18n/format';
 import { createTranslator, localizedName } from '../../../lib/i18n/translate';
@@ -225,7 +226,8 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       start: on(startOfLocalDay(r.node.start, s.timeZone)),
       end: on(r.deadline),
     };
-    const down = metric?.direction === 'down';
+    // The goal's way, not the KPI's alone: a neutral KPI (ad spend) has none of its own.
+    const down = goal ? goalDirection(goal, metric) === 'down' : metric?.direction === 'down';
     return tFor(locale)(
       plan?.meaning === 'level'
         ? down

@@ -253,6 +253,27 @@ describe('chooseRows: depth and ended periods', () => {
     const q1 = goals.find((g) => g.startAt === local(2027, 1, 1) && g.id !== y2027?.id);
     expect(q1?.parentId).toBe(y2027?.id);
     expect(goals.every((g) => (g.deadline ?? 0) >= NOW)).toBe(true);
+    // No direction of its own on a KPI that has one.
+    expect(goals.some((g) => 'direction' in g)).toBe(false);
+  });
+
+  it('gives milestones of a goal on a neutral KPI (ad spend) the goal’s own direction', () => {
+    const rows = chooseRows(plan, 'year', false);
+    const goals = milestoneGoals(bhag({ direction: 'down' }), rows, {
+      meaning: 'total',
+      owner: () => '',
+      budget: () => null,
+      currency: 'VND',
+      method: 'linear',
+      now: NOW,
+      timeZone: tz,
+      newId: () => 'm',
+      label: (r) => r.node.start,
+      locale: 'en',
+      describe: () => '',
+    });
+    expect(goals.length).toBeGreaterThan(0);
+    expect(goals.every((g) => g.direction === 'down' && Goal.safeParse(g).success)).toBe(true);
   });
 });
 
