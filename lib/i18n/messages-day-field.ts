@@ -8,7 +8,7 @@ export const dayFieldEn = {
   'dayField.notADate': '“{text}” is not a date. Write it like Dec 31, 2026 or 12/31/2026.',
   'dayField.noSuchMonth': 'There is no month {month} in “{text}”.',
   'dayField.monthOrder':
-    'There is no month {month} in “{text}”: in English the month comes first, as in 12/31/2026, or write Dec 31, 2026.',
+    'There is no month {month} in “{text}”: in English the month comes first. Did you mean {fix}?',
   'dayField.noSuchDay': '{month} has {days} days: there is no day {day}.',
   'dayField.tooEarly': 'Choose {min} or a later day.',
   'dayField.tooLate': 'Choose {max} or an earlier day.',
@@ -22,7 +22,7 @@ export const dayFieldVi: Record<keyof typeof dayFieldEn, string> = {
   'dayField.notADate': '“{text}” không phải là một ngày. Hãy viết ngày/tháng/năm, ví dụ 31/12/2026.',
   'dayField.noSuchMonth': 'Không có tháng {month} trong “{text}”.',
   'dayField.monthOrder':
-    'Không có tháng {month} trong “{text}”: ngày viết trước, rồi đến tháng, ví dụ 31/12/2026.',
+    'Không có tháng {month} trong “{text}”: ngày viết trước, rồi đến tháng. Có phải ý bạn là {fix}?',
   'dayField.noSuchDay': 'Tháng {month} chỉ có {days} ngày: không có ngày {day}.',
   'dayField.tooEarly': 'Hãy chọn ngày {min} hoặc muộn hơn.',
   'dayField.tooLate': 'Hãy chọn ngày {max} hoặc sớm hơn.',

@@ -18,8 +18,11 @@ export type DayProblem =
   | { kind: 'empty' }
   /** Not the shape of a date at all ("tomorrow", "07/12"). */
   | { kind: 'notADate'; text: string }
-  /** A month above 12. `swapped`: the two numbers the other way round make a real day (vi "12/31/2026"). */
-  | { kind: 'noSuchMonth'; text: string; month: number; swapped: boolean }
+  /**
+   * A month above 12. `swapped`: the day the two numbers make the other way round, when they make one
+   * (vi "12/31/2026" is 2026-12-31: the month typed first), else null.
+   */
+  | { kind: 'noSuchMonth'; text: string; month: number; swapped: string | null }
   /** A real month without that day: 31/02/2026. */
   | { kind: 'noSuchDay'; text: string; year: number; month: number; day: number }
   | { kind: 'tooEarly'; day: string; min: string }
@@ -30,7 +33,7 @@ export type DayRead = { ok: true; day: string } | { ok: false; problem: DayProbl
 export type MonthProblem =
   | { kind: 'empty' }
   | { kind: 'notAMonth'; text: string }
-  | { kind: 'noSuchMonth'; text: string; month: number; swapped: false };
+  | { kind: 'noSuchMonth'; text: string; month: number; swapped: null };
 
 export type MonthRead = { ok: true; month: string } | { ok: false; problem: MonthProblem };
 
@@ -115,7 +118,8 @@ export function parseDay(text: string, locale: Locale, range: { min?: string; ma
   const f = fields(s, locale);
   if (!f || f.y < 1000) return { ok: false, problem: { kind: 'notADate', text: shown } };
   if (f.m < 1 || f.m > 12) {
-    const swapped = f.numeric && f.d >= 1 && f.d <= 12 && f.m <= daysInMonth(f.y, f.d);
+    const swapped =
+      f.numeric && f.d >= 1 && f.d <= 12 && f.m <= daysInMonth(f.y, f.d) ? dayKey(f.y, f.d, f.m) : null;
     return { ok: false, problem: { kind: 'noSuchMonth', text: shown, month: f.m, swapped } };
   }
   if (f.d < 1 || f.d > daysInMonth(f.y, f.m))
@@ -137,7 +141,7 @@ export function parseMonth(text: string): MonthRead {
   const read = readMonthYear(s);
   if (!read || read.year < 1000) return { ok: false, problem: { kind: 'notAMonth', text: shown } };
   if (read.month < 1 || read.month > 12)
-    return { ok: false, problem: { kind: 'noSuchMonth', text: shown, month: read.month, swapped: false } };
+    return { ok: false, problem: { kind: 'noSuchMonth', text: shown, month: read.month, swapped: null } };
   return { ok: true, month: `${read.year}-${two(read.month)}` };
 }
 
@@ -208,10 +212,16 @@ function problemMessage(problem: DayProblem | MonthProblem, locale: Locale): [Me
     case 'notAMonth':
       return ['monthField.notAMonth', { text: problem.text }];
     case 'noSuchMonth':
-      return [
-        problem.swapped ? 'dayField.monthOrder' : 'dayField.noSuchMonth',
-        { text: problem.text, month: String(problem.month) },
-      ];
+      return problem.swapped
+        ? [
+            'dayField.monthOrder',
+            {
+              text: problem.text,
+              month: String(problem.month),
+              fix: formatDayTyped(problem.swapped, locale),
+            },
+          ]
+        : ['dayField.noSuchMonth', { text: problem.text, month: String(problem.month) }];
     case 'noSuchDay': {
       const month =
         locale === 'vi'

@@ -95,12 +95,18 @@ describe('parseDay', () => {
     expect(problemOf('Apr 31, 2026', 'en')).toMatchObject({ kind: 'noSuchDay', month: 4, day: 31 });
     // mm/dd typed in Vietnamese: no month 31, and the message says the day comes first.
     const swapped = problemOf('12/31/2026', 'vi');
-    expect(swapped).toEqual({ kind: 'noSuchMonth', text: '12/31/2026', month: 31, swapped: true });
+    expect(swapped).toEqual({ kind: 'noSuchMonth', text: '12/31/2026', month: 31, swapped: '2026-12-31' });
     expect(dayProblemText(swapped!).text.vi).toBe(
-      'Không có tháng 31 trong “12/31/2026”: ngày viết trước, rồi đến tháng, ví dụ 31/12/2026.',
+      'Không có tháng 31 trong “12/31/2026”: ngày viết trước, rồi đến tháng. Có phải ý bạn là 31/12/2026?',
     );
-    expect(problemOf('31/12/2026', 'en')).toMatchObject({ kind: 'noSuchMonth', month: 31, swapped: true });
-    expect(problemOf('2026-13-01', 'vi')).toMatchObject({ kind: 'noSuchMonth', month: 13, swapped: false });
+    const en = problemOf('31/12/2025', 'en');
+    expect(en).toMatchObject({ kind: 'noSuchMonth', month: 31, swapped: '2025-12-31' });
+    expect(dayProblemText(en!).text.en).toBe(
+      'There is no month 31 in “31/12/2025”: in English the month comes first. Did you mean Dec 31, 2025?',
+    );
+    // The other way round, 02/30 is 30 February: no day either, so nothing to suggest.
+    expect(problemOf('02/30/2026', 'vi')).toMatchObject({ kind: 'noSuchMonth', month: 30, swapped: null });
+    expect(problemOf('2026-13-01', 'vi')).toMatchObject({ kind: 'noSuchMonth', month: 13, swapped: null });
     for (const bad of ['tomorrow', '07/12', '2026', '07/12/2026 extra', 'Foo 7, 2026'])
       expect(problemOf(bad, 'vi'), bad).toMatchObject({ kind: 'notADate', text: bad });
     expect(dayProblemText(problemOf('07/12', 'en')!).text.en).toBe(
