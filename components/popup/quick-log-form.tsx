@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatDayInWords, formatExactValue } from '../../lib/i18n/format';
 import { sourceKey } from '../../lib/i18n/messages-kpi-values';
+import { typedDayProblem } from '../../lib/i18n/parse-day';
 import { localizedName, type Translator } from '../../lib/i18n/translate';
 import {
   buildObservation,
@@ -14,6 +15,7 @@ import {
 } from '../../lib/popup/quick-log';
 import { unusualValue } from '../../lib/popup/unusual-value';
 import type { Dimension, Metric, Observation } from '../../lib/schema';
+import { FieldNoteLine, useCalendarField } from '../shared/day-input';
 import { MetricPicker } from './metric-picker';
 import {
   knownDimensionValues,
@@ -33,7 +35,8 @@ export interface Prefill {
 
 type Status =
   | { kind: 'idle' }
-  | { kind: 'error'; text: string }
+  /** `field`: the date is what is wrong (the value field is otherwise). */
+  | { kind: 'error'; text: string; field?: 'date' }
   | { kind: 'confirm'; question: string; choices: number[] }
   | { kind: 'repeat'; question: string; metric: Metric; value: number }
   | { kind: 'unusual'; question: string; metric: Metric; choices: number[] }
@@ -87,8 +90,7 @@ export function QuickLogForm({
   /** `asked`: questions already answered for this value (far from its history; already logged). */
   const save = async (m: Metric, v: number, asked: { unusual?: boolean; repeat?: boolean } = {}) => {
     const time = timeForDay(day, timeZone, Date.now());
-    if (time === null)
-      return setStatus({ kind: 'error', text: t(dayProblem(day, timeZone, Date.now()) ?? 'date.invalid') });
+    if (time === null) return dateError(t(dayProblem(day, timeZone, Date.now()) ?? 'date.invalid'));
     const obs = buildObservation({
       metric: m,
       value: v,
@@ -164,6 +166,30 @@ export function QuickLogForm({
     valueRef.current?.focus();
   };
 
+  /** What is wrong with the date, under the form; the date field is marked and focused to fix it. */
+  const dateError = (text: string) => {
+    setStatus({ kind: 'error', text, field: 'date' });
+    document.getElementById('ql-date')?.focus();
+  };
+  const dateWrong = status.kind === 'error' && status.field === 'date';
+  const today = todayKey(Date.now(), timeZone);
+  const date = useCalendarField({
+    id: 'ql-date',
+    kind: 'day',
+    value: day,
+    locale: t.locale,
+    label: t('popup.date'),
+    max: today,
+    words: { style: 'short', thisYear: Number(today.slice(0, 4)) },
+    onValue: (next) => {
+      setDay(next);
+      if (dateWrong) setStatus({ kind: 'idle' });
+    },
+    'aria-invalid': dateWrong || undefined,
+    'aria-describedby': dateWrong ? 'ql-status' : undefined,
+    'data-testid': 'date-input',
+  });
+
   /** Back to the value field from a question about it. */
   const changeValue = () => {
     setStatus({ kind: 'idle' });
@@ -173,6 +199,9 @@ export function QuickLogForm({
   const submit = (e: Event) => {
     e.preventDefault();
     if (!metric) return setStatus({ kind: 'error', text: t('popup.chooseMetricFirst') });
+    // Text in the date field that is not a day says why before any question about the value.
+    const typed = typedDayProblem(day, t.locale);
+    if (typed) return dateError(say(typed));
     const check = checkValue(value, t.locale, metric.unit, 'kpi');
     if (check.status === 'error') return setStatus({ kind: 'error', text: say(check.message) });
     if (check.status === 'confirm') {
@@ -232,32 +261,25 @@ export function QuickLogForm({
                 setStatus({ kind: 'idle' });
             }}
             aria-describedby="ql-status"
-            aria-invalid={status.kind === 'error'}
+            aria-invalid={status.kind === 'error' && !dateWrong}
             // biome-ignore lint/a11y/noAutofocus: opened with a KPI already chosen, the value is next
             autoFocus={Boolean(prefill.metricId)}
             data-testid="value-input"
           />
         </div>
-        <div class="pp-field">
+        <div class="pp-field pp-date">
           {/* The day in words on the label's line (components/shared/day-input.tsx says why); a line of
               its own would push the third goal out of Chrome's 600 px popup. */}
           <div class="pp-label-line">
             <label for="ql-date">{t('popup.date')}</label>
-            <span id="ql-date-words" class="pc-day-words" data-testid="day-words">
-              {formatDayInWords(day, t.locale, 'short', Number(todayKey(Date.now(), timeZone).slice(0, 4)))}
-            </span>
+            {date.note && !date.note.problem && <FieldNoteLine note={date.note} />}
           </div>
-          <input
-            id="ql-date"
-            type="date"
-            value={day}
-            max={todayKey(Date.now(), timeZone)}
-            onInput={(e) => setDay(e.currentTarget.value)}
-            aria-describedby="ql-date-words"
-            data-testid="date-input"
-          />
+          {date.control}
         </div>
       </div>
+      {/* What is wrong with a typed date, once the user has left the field: under the row, where it
+          can wrap. */}
+      {date.note?.problem && <FieldNoteLine note={date.note} />}
       {prefill.fromSelection && prefill.value && (
         <p class="pp-muted">{t('popup.fromSelection', { text: prefill.value })}</p>
       )}

@@ -10,6 +10,7 @@ import {
   startOfLocalDay,
 } from '../engine/time-buckets';
 import { formatNumber } from '../i18n/format';
+import { dayProblemText, parseDay } from '../i18n/parse-day';
 import { localizedName } from '../i18n/translate';
 import { checkValue, type UiText } from '../popup/quick-log';
 import {
@@ -214,14 +215,18 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
     return undefined;
   };
   const date = (field: GoalField, text: string, endOfDay: boolean): number | undefined => {
-    if (!text) return undefined;
-    if (!DAY.test(text)) {
-      errors[field] = { key: 'editor.error.date' };
+    if (!text.trim()) return undefined;
+    // The date field keeps text that is not a day as typed (components/shared/day-input.tsx): read
+    // here in the UI's language and refused with its reason ("31/02/2026": February has 28 days),
+    // never saved as another day nor dropped.
+    const read = parseDay(text, ctx.locale);
+    if (!read.ok) {
+      errors[field] = dayProblemText(read.problem);
       return undefined;
     }
     const t = endOfDay
-      ? startOfLocalDay(addDays(text, 1), ctx.timeZone) - 1
-      : startOfLocalDay(text, ctx.timeZone);
+      ? startOfLocalDay(addDays(read.day, 1), ctx.timeZone) - 1
+      : startOfLocalDay(read.day, ctx.timeZone);
     if (Number.isFinite(t) && t >= 0) return t;
     errors[field] = { key: 'editor.error.date' };
     return undefined;

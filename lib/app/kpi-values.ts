@@ -5,6 +5,7 @@
  */
 import { type DayKey, localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import { formatExactValue } from '../i18n/format';
+import { typedDayProblem } from '../i18n/parse-day';
 import type { Translator } from '../i18n/translate';
 import { checkValue, dayProblem, timeForDay, type UiText } from '../popup/quick-log';
 import {
@@ -137,6 +138,9 @@ export function checkEdit(
   if (checked.status === 'confirm')
     // "1.200": 1.2 or 1200? The field shows the question; the user types the value unambiguously.
     return { status: 'error', field: 'value', message: { text: checked.question } };
+  // Text in the day field that is not a day (lib/i18n/parse-day.ts) says why, in the field's words.
+  const typed = typedDayProblem(edit.day, ctx.locale);
+  if (typed) return { status: 'error', field: 'day', message: typed };
   const problem = dayProblem(edit.day, ctx.timeZone, ctx.now);
   if (problem) return { status: 'error', field: 'day', message: { key: problem } };
   const sameDay = edit.day === localDayKey(old.time, ctx.timeZone);

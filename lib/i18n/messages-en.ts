@@ -2,6 +2,7 @@ import { cascadeEn } from './messages-cascade';
 import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
+import { dayFieldEn } from './messages-day-field';
 import { directionEn } from './messages-direction';
 import { firstHourEn } from './messages-first-hour';
 import { firstRunEn } from './messages-first-run';
@@ -35,6 +36,7 @@ export const en = {
   ...permissionErrorsEn,
   ...crmHealthEn,
   ...dataSafetyEn,
+  ...dayFieldEn,
   ...firstHourEn,
   ...firsthourEn,
   ...goalReadingEn,

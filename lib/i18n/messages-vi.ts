@@ -2,6 +2,7 @@ import { cascadeVi } from './messages-cascade';
 import { crmHealthVi } from './messages-crm-health';
 import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
+import { dayFieldVi } from './messages-day-field';
 import { directionVi } from './messages-direction';
 import type { MessageKey } from './messages-en';
 import { firstHourVi } from './messages-first-hour';
@@ -34,6 +35,7 @@ export const vi: Record<MessageKey, string> = {
   ...permissionErrorsVi,
   ...crmHealthVi,
   ...dataSafetyVi,
+  ...dayFieldVi,
   ...firstHourVi,
   ...firsthourVi,
   ...goalReadingVi,

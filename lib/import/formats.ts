@@ -31,7 +31,8 @@ export interface WallTime {
   offsetMinutes: number | null;
 }
 
-const MONTHS: Record<string, number> = {
+/** English month names and their abbreviations, lower case, to the month's number. */
+export const MONTHS: Readonly<Record<string, number>> = {
   jan: 1,
   january: 1,
   feb: 2,
@@ -79,7 +80,7 @@ function fullYear(text: string): number {
   return y < 70 ? 2000 + y : 1900 + y;
 }
 
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -113,6 +114,29 @@ function buildWall(year: number, month: number, day: number, rest: string): Pars
   return { ok: true, value: { wallMs, hasTime: t[1] !== undefined, offsetMinutes } };
 }
 
+/** How a month and its year were written: "01/2026", "Tháng 1/2026", "Jan 2026" or "2026-01". */
+export type MonthShape = 'numeric' | 'vi' | 'named' | 'iso';
+const ISO_MONTH = /^(\d{4})[-/.](\d{1,2})\s*$/;
+
+/**
+ * A month and its year, as monthly sheets and people write them: "01/2026", "Tháng 1/2026",
+ * "Jan 2026", "2026-01". Null when the text has none of these shapes; the month is returned as
+ * written (13 included), so a caller can say that month does not exist.
+ */
+export function readMonthYear(text: string): { year: number; month: number; shape: MonthShape } | null {
+  const s = text.trim();
+  const numeric = NUMERIC_MONTH_YEAR.exec(s);
+  if (numeric) return { year: Number(numeric[2]), month: Number(numeric[1]), shape: 'numeric' };
+  const vi = VI_MONTH_YEAR.exec(s);
+  if (vi) return { year: Number(vi[2]), month: Number(vi[1]), shape: 'vi' };
+  const named = MONTH_NAME_YEAR.exec(s);
+  const month = named ? MONTHS[(named[1] ?? '').toLowerCase()] : undefined;
+  if (named && month) return { year: Number(named[2]), month, shape: 'named' };
+  const iso = ISO_MONTH.exec(s);
+  if (iso) return { year: Number(iso[1]), month: Number(iso[2]), shape: 'iso' };
+  return null;
+}
+
 /** Reads the fields of a date without placing it in a time zone. */
 export function parseWallTime(text: string, format: DateFormat): Parsed<WallTime> {
   const s = text.trim();
@@ -127,8 +151,8 @@ export function parseWallTime(text: string, format: DateFormat): Parsed<WallTime
     case 'dd/mm/yyyy':
     case 'mm/dd/yyyy': {
       // A month of a monthly sheet ("01/2026", "Tháng 1/2026") stands for its first day.
-      const my = NUMERIC_MONTH_YEAR.exec(s) ?? VI_MONTH_YEAR.exec(s);
-      if (my) return buildWall(Number(my[2]), Number(my[1]), 1, '');
+      const my = readMonthYear(s);
+      if (my && (my.shape === 'numeric' || my.shape === 'vi')) return buildWall(my.year, my.month, 1, '');
       const m = NUMERIC_DATE.exec(s);
       if (!m) return fail(`“${s}” is not a ${format} date (or a mm/yyyy month)`);
       const a = Number(m[1]);
@@ -148,9 +172,8 @@ export function parseWallTime(text: string, format: DateFormat): Parsed<WallTime
         if (month) return buildWall(Number(md[3]), month, Number(md[2]), md[4] ?? '');
       }
       // A month and its year ("Jan 2026") stands for the month's first day.
-      const my = MONTH_NAME_YEAR.exec(s);
-      const named = my ? MONTHS[(my[1] ?? '').toLowerCase()] : undefined;
-      if (my && named) return buildWall(Number(my[2]), named, 1, '');
+      const my = readMonthYear(s);
+      if (my?.shape === 'named') return buildWall(my.year, my.month, 1, '');
       return fail(`“${s}” is not a date like 5 Mar 2024 (or a month like Mar 2024)`);
     }
     case 'excel-serial': {

@@ -162,6 +162,58 @@ describe('Pacer in Firefox', () => {
     await ff.page.setViewport({ width: 1280, height: 800 });
   });
 
+  it('types the popup date as the UI writes a day; the calendar button opens Firefox’s picker', async () => {
+    await gotoExtensionPage(ff.page, 'popup.html');
+    await until(ff.page, () => document.querySelector('[data-testid="date-input"]') !== null, {
+      message: 'the date field',
+    });
+    // A text field read in Pacer's language (components/shared/day-input.tsx): today as "Dec 7, 2026".
+    const field = await ff.page.evaluate(() => {
+      const input = document.querySelector('#ql-date');
+      return { type: input?.getAttribute('type'), value: input?.value };
+    });
+    assert.equal(field.type, 'text');
+    assert.match(field.value ?? '', /^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+    // The button calls showPicker on the hidden date input; a click is the user activation it needs.
+    await ff.page.evaluate(() => {
+      const calls = [];
+      const original = HTMLInputElement.prototype.showPicker;
+      HTMLInputElement.prototype.showPicker = function () {
+        try {
+          original.call(this);
+          calls.push(`shown ${this.type}`);
+        } catch (error) {
+          calls.push(`${error.name} ${this.type}`);
+          throw error;
+        }
+      };
+      window.__pickerCalls = calls;
+    });
+    await ff.page.click('#ql-date ~ .pc-calendar-button');
+    const calls = await until(ff.page, () => window.__pickerCalls?.length && window.__pickerCalls, {
+      message: 'showPicker called',
+    });
+    assert.deepEqual(calls, ['shown date']);
+    await ff.page.keyboard.press('Escape');
+    // A day picked there comes back in the UI's form, and its words beside the label.
+    const picked = await ff.page.evaluate(() => {
+      const anchor = document.querySelector('#ql-date ~ .pc-picker-anchor');
+      anchor.value = '2025-03-03';
+      anchor.dispatchEvent(new Event('input', { bubbles: true }));
+      anchor.dispatchEvent(new Event('change', { bubbles: true }));
+      return new Promise((resolve) =>
+        requestAnimationFrame(() =>
+          resolve({
+            value: document.querySelector('#ql-date')?.value,
+            words: document.querySelector('[data-testid="day-words"]')?.textContent,
+          }),
+        ),
+      );
+    });
+    assert.deepEqual(picked, { value: 'Mar 3, 2025', words: 'Mon, Mar 3, 2025' });
+    await saveScreenshot(ff.page, 'popup-date');
+  });
+
   it('shows the number of off-track goals on the toolbar badge', async () => {
     // Read through the action API from a Pacer page: what the background set on the toolbar button.
     const badge = await until(

@@ -158,6 +158,95 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
   ),
 );
 
+// A Vietnamese founder typed 07/12/2026 in an English Chrome's date field and saved 12 July. The goal's
+// dates are typed as the UI writes them (day first in Vietnamese); what is stored is what was meant.
+it(
+  'stores a goal deadline typed day first in Vietnamese, and refuses one that does not exist',
+  { timeout: 120_000 },
+  () =>
+    withExtension(
+      async (ext) => {
+        const page = ext.page;
+        await page.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+        await page.locator('select[name="locale"]').selectOption('vi');
+        await page.waitForFunction(() => document.documentElement.lang === 'vi');
+        await page.goto(ext.extUrl('newtab.html'), { waitUntil: 'load' });
+        await page.getByTestId('first-run-create').click();
+        const goalDialog = page.getByTestId('editor-goal');
+        await goalDialog.waitFor();
+        await page.locator('#goal-kind').selectOption('objective');
+        await page.locator('#goal-title').fill('Mở rộng ra Đà Nẵng');
+        const start = page.locator('#goal-start');
+        const deadline = page.locator('#goal-deadline');
+        assert.equal(await deadline.getAttribute('type'), 'text');
+        assert.equal(await deadline.getAttribute('placeholder'), 'dd/mm/yyyy');
+        await start.fill('07/12/2026');
+        assert.equal(
+          await page.locator('[data-field="goal-start"] [data-testid="day-words"]').textContent(),
+          'Thứ Hai, 7 tháng 12, 2026',
+        );
+
+        // A day that does not exist: said when the field is left, refused on save, kept as typed.
+        await deadline.fill('31/02/2027');
+        await deadline.press('Tab');
+        // Keyboard only: Tab reaches the calendar button, named after its field.
+        const button = page.locator('[data-field="goal-deadline"] .pc-calendar-button');
+        assert.equal(
+          await page.evaluate(() => document.activeElement?.getAttribute('aria-label')),
+          'Hạn chót: chọn trên lịch',
+        );
+        assert.equal(await button.getAttribute('aria-label'), 'Hạn chót: chọn trên lịch');
+        assert.equal(
+          await page.locator('[data-field="goal-deadline"] [data-testid="day-problem"]').textContent(),
+          'Tháng 2/2027 chỉ có 28 ngày: không có ngày 31.',
+        );
+        await page.getByTestId('goal-save').click();
+        await page.getByTestId('error-goal-deadline').waitFor();
+        assert.match(
+          await page.getByTestId('error-goal-deadline').textContent(),
+          /Tháng 2\/2027 chỉ có 28 ngày/,
+        );
+        assert.equal(await deadline.getAttribute('aria-invalid'), 'true');
+        assert.equal(await deadline.inputValue(), '31/02/2027');
+        assert.equal((await readStore(page, 'goals')).length, 0, 'nothing saved');
+
+        // Enter on the calendar button opens the browser's picker (a hidden date input's showPicker).
+        await page.evaluate(() => {
+          const shown = [];
+          const original = HTMLInputElement.prototype.showPicker;
+          HTMLInputElement.prototype.showPicker = function () {
+            shown.push(`${this.type} ${this.value}`);
+            return original.call(this);
+          };
+          window.__shown = shown;
+        });
+        await deadline.fill('31/12/2027');
+        await button.focus();
+        await page.keyboard.press('Enter');
+        assert.deepEqual(await page.evaluate(() => window.__shown), ['date 2027-12-31']);
+        assert.equal(
+          await page.locator('[data-field="goal-deadline"] [data-testid="day-words"]').textContent(),
+          'Thứ Sáu, 31 tháng 12, 2027',
+        );
+        await page.getByTestId('goal-save').click();
+        await goalDialog.waitFor({ state: 'detached' });
+        const [goal] = await readStore(page, 'goals');
+        const [settings] = await readStore(page, 'settings');
+        const localDay = (t) =>
+          new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(new Date(t));
+        assert.equal(goal?.title, 'Mở rộng ra Đà Nẵng');
+        assert.equal(localDay(goal.startAt), '2026-12-07', 'start: 7 December, not 12 July');
+        // The deadline day is included: its last millisecond.
+        assert.equal(localDay(goal.deadline), '2027-12-31');
+        assert.equal(localDay(goal.deadline + 1), '2028-01-01');
+
+        assertNoPageErrors(ext);
+        assertNoExternalRequests(ext);
+      },
+      { name: 'goal-dates-vi' },
+    ),
+);
+
 // Issue 19, item 6: data entry questions values odd for their KPI (as the popup does), once, before
 // anything is written; ordinary values are never held up. Screenshots: test-results/odd-entry-*.png.
 it('questions odd values in data entry before saving them', { timeout: 120_000 }, () =>

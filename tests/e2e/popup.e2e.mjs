@@ -263,13 +263,18 @@ describe('popup: quick updates from the toolbar', () => {
   it('says the chosen day in words beneath the date field', async () => {
     const page = await openPopup(ext);
     const date = page.getByTestId('date-input');
-    await date.fill('2025-03-03');
+    // Typed as the UI writes a day (components/shared/day-input.tsx), not in the browser's order.
+    assert.equal(await date.getAttribute('type'), 'text');
+    assert.equal(await date.getAttribute('placeholder'), 'e.g. Dec 31, 2026');
+    await date.fill('Mar 3, 2025');
     await page.waitForFunction(
       () => document.querySelector('[data-testid="day-words"]')?.textContent === 'Mon, Mar 3, 2025',
     );
     assert.match((await date.getAttribute('aria-describedby')) ?? '', /ql-date-words/);
+    // The browser's date input behind the calendar button stops at today, as the field does.
+    const today = await page.locator('#ql-date ~ .pc-picker-anchor').getAttribute('max');
+    assert.match(today ?? '', /^\d{4}-\d{2}-\d{2}$/);
     // A value saved for a past day says the day, and the field goes back to today for the next one.
-    const today = await date.getAttribute('max');
     const d = new Date(`${today}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() - 1);
     const yesterday = d.toISOString().slice(0, 10);
@@ -281,9 +286,73 @@ describe('popup: quick updates from the toolbar', () => {
       await waitForText(page, '[data-testid="log-status"]'),
       /^Saved 3 to Orders for \w{3}, \w{3} \d+, \d{4}\./,
     );
-    assert.equal(await date.inputValue(), today);
+    const todayText = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${today}T12:00:00Z`),
+    );
+    assert.equal(await date.inputValue(), todayText);
     await page.getByTestId('undo').click();
     await page.close();
+  });
+
+  it('reads a day typed day first in Vietnamese, and refuses one typed month first', async () => {
+    const options = await openExtensionPage(ext.context, ext.extensionId, 'options.html');
+    await options.locator('select[name="locale"]').selectOption('vi');
+    await options.waitForFunction(() => document.documentElement.lang === 'vi');
+    try {
+      const page = await openPopup(ext);
+      const date = page.getByTestId('date-input');
+      assert.equal(await date.getAttribute('placeholder'), 'dd/mm/yyyy');
+      assert.equal(
+        await page.locator('#ql-date ~ .pc-calendar-button').getAttribute('aria-label'),
+        'Ngày: chọn trên lịch',
+      );
+      await pickMetric(page, 'đơn hàng');
+      const before = (await manualPoints(page, 'ex-orders')).length;
+      // Month first, as an English browser's field would take it: refused, with the day it meant.
+      await date.fill('02/13/2025');
+      await page.getByTestId('value-input').fill('3');
+      await page.getByTestId('value-input').press('Enter');
+      assert.equal(
+        await waitForText(page, '[data-testid="log-status"]'),
+        'Không có tháng 13 trong “02/13/2025”: ngày viết trước, rồi đến tháng. Có phải ý bạn là 13/02/2025?',
+      );
+      assert.equal(await date.getAttribute('aria-invalid'), 'true');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'ql-date');
+      assert.equal(await date.inputValue(), '02/13/2025', 'what was typed is still there');
+      assert.equal((await manualPoints(page, 'ex-orders')).length, before, 'nothing saved');
+      // 03/02/2025 is 3 February in Vietnamese (2 March in an English browser's date field).
+      await date.fill('03/02/2025');
+      await page.waitForFunction(() =>
+        /3\/2\/2025$/.test(document.querySelector('[data-testid="day-words"]')?.textContent ?? ''),
+      );
+      await page.getByTestId('value-input').press('Enter');
+      assert.match(await waitForText(page, '[data-testid="log-status"]'), /^Đã lưu 3 vào Số đơn hàng/);
+      const [settings] = await readStore(page, 'settings');
+      const stored = await page.evaluate(async () => {
+        const db = await new Promise((resolve) => {
+          const r = indexedDB.open('pacer');
+          r.onsuccess = () => resolve(r.result);
+        });
+        const blocks = await new Promise((resolve) => {
+          const r = db.transaction('obsBlocks').objectStore('obsBlocks').getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+        db.close();
+        return blocks
+          .filter((b) => b.metricId === 'ex-orders')
+          .flatMap((b) => b.points.filter((p) => p.s === 'manual').map((p) => p.t));
+      });
+      const days = stored.map((t) =>
+        new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(new Date(t)),
+      );
+      assert.ok(days.includes('2025-02-03'), `a value on 3 February 2025, got ${days.join(', ')}`);
+      await page.getByTestId('undo').click();
+      await page.close();
+    } finally {
+      await options.locator('select[name="locale"]').selectOption('en');
+      await options.waitForFunction(() => document.documentElement.lang === 'en');
+      await options.close();
+    }
   });
 
   it('refuses a bad value with a clear message and saves nothing', async () => {

@@ -3,6 +3,7 @@ import { oddEntryQuestion, oddQuestion } from '../../../lib/app/odd-entry';
 import { type NumericOrder, parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
 import { localDayKey } from '../../../lib/engine/time-buckets';
 import { formatDayInWords, formatExactValue } from '../../../lib/i18n/format';
+import { isDayKey, typedDayProblem } from '../../../lib/i18n/parse-day';
 import { localizedName } from '../../../lib/i18n/translate';
 import {
   buildObservation,
@@ -71,7 +72,8 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
             timeZone: s.timeZone,
             now: Date.now(),
             unit: metric.unit,
-            lastDay: day,
+            // Text still to fix in the day field reads as today here; saving refuses it.
+            lastDay: isDayKey(day) ? day : today,
             undated,
             ...(dateOrder ? { dateOrder } : {}),
           })
@@ -103,6 +105,9 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
     e.preventDefault();
     if (!metric) return fail({ metric: t('popup.chooseMetricFirst') });
     const nonce = newId('e').slice(2);
+    // Text in the day field that is not a day (a pasted column's last day too) is refused with its reason.
+    const typed = typedDayProblem(day, s.locale);
+    if (typed) return fail({ day: say(t, typed) ?? '' });
     if (mode === 'paste') {
       if (!parsed || (parsed.rows.length === 0 && parsed.problems.length === 0))
         return fail({ paste: t('entry.pasteEmpty') });
@@ -218,7 +223,16 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
           label={mode === 'one' ? t('popup.date') : t('entry.lastDay')}
           error={errors.day}
         >
-          {(a) => <DayInput {...a} max={today} value={day} locale={t.locale} onDay={setDay} />}
+          {(a) => (
+            <DayInput
+              {...a}
+              max={today}
+              value={day}
+              locale={t.locale}
+              label={mode === 'one' ? t('popup.date') : t('entry.lastDay')}
+              onDay={setDay}
+            />
+          )}
         </FormField>
         {mode === 'paste' && (
           <FormField id="entry-undated" label={t('entry.undated')}>

@@ -56,7 +56,13 @@ export function GoalFields({
     <FormField id={`goal-${field}`} label={label} error={err(field)} hint={opts.hint}>
       {(a) =>
         opts.type === 'date' ? (
-          <DayInput {...a} value={form[field] as string} locale={t.locale} onDay={(day) => set(field, day)} />
+          <DayInput
+            {...a}
+            value={form[field] as string}
+            locale={t.locale}
+            label={label}
+            onDay={(day) => set(field, day)}
+          />
         ) : (
           <input
             {...a}

@@ -121,6 +121,7 @@ export function KpiValueEdit({
                   max={todayKey(Date.now(), s.timeZone)}
                   value={day}
                   locale={t.locale}
+                  label={t('popup.date')}
                   onDay={setDay}
                 />
               )}

@@ -12,11 +12,13 @@ import {
 import { startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { formatDate, formatDayInWords, formatExactValue } from '../../../lib/i18n/format';
 import { sourceKey } from '../../../lib/i18n/messages-kpi-values';
+import { isMonthKey } from '../../../lib/i18n/parse-day';
 import { localizedName } from '../../../lib/i18n/translate';
 import type { Metric, Observation } from '../../../lib/schema';
 import { onChange } from '../../../lib/storage/changes';
 import { ingestObservations } from '../../../lib/storage/observations';
 import { getDb, settings, tr } from '../../app/session';
+import { FieldNoteLine, useCalendarField } from '../../shared/day-input';
 import { editing, showToast } from '../model';
 import { EditorHeader } from './form-field';
 import { KpiValueEdit } from './kpi-value-edit';
@@ -39,6 +41,8 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
   const metric: Metric | undefined = metrics.find((m) => m.id === metricId);
   const [limit, setLimit] = useState(PAGE_SIZE);
   const [month, setMonth] = useState('');
+  /** What the month field holds: the month, '' or text still to fix (see components/shared/day-input.tsx). */
+  const [monthText, setMonthText] = useState('');
   const [list, setList] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [editingKey, setEditingKey] = useState<string | null>(null);
@@ -101,6 +105,23 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
     statusRef.current?.focus();
   };
 
+  const monthField = useCalendarField({
+    id: 'values-month',
+    kind: 'month',
+    'data-no-first-focus': true,
+    'data-testid': 'values-month',
+    value: monthText,
+    locale: t.locale,
+    label: t('kpiValues.month'),
+    onValue: (reading) => {
+      setMonthText(reading);
+      // Text that is not a month yet leaves the list as it is; the field says what is wrong.
+      if (reading !== '' && !isMonthKey(reading)) return;
+      setMonth(reading);
+      setLimit(PAGE_SIZE);
+    },
+  });
+
   const monthWords = month
     ? formatDate(startOfLocalDay(`${month}-01`, s.timeZone), t.locale, s.timeZone, 'monthYear')
     : '';
@@ -118,21 +139,18 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
       ) : (
         <>
           <div class="pc-row pc-values-tools">
-            <label class="pc-check">
-              {t('kpiValues.month')}
-              <input
-                type="month"
-                data-no-first-focus
-                value={month}
-                data-testid="values-month"
-                onChange={(e) => {
-                  setMonth(e.currentTarget.value);
-                  setLimit(PAGE_SIZE);
-                }}
-              />
-            </label>
+            <div class="pc-values-month">
+              <label for="values-month">{t('kpiValues.month')}</label>
+              {monthField.control}
+            </div>
             {month && (
-              <button type="button" onClick={() => setMonth('')}>
+              <button
+                type="button"
+                onClick={() => {
+                  setMonth('');
+                  setMonthText('');
+                }}
+              >
                 {t('kpiValues.newest')}
               </button>
             )}
@@ -140,6 +158,8 @@ export function KpiValues({ metricId, onClose }: { metricId?: string; onClose: (
               {t('kpis.log')}
             </button>
           </div>
+          {/* What is wrong with a typed month, under the row of tools rather than inside it. */}
+          <FieldNoteLine note={monthField.note} />
           {list && (
             <p ref={statusRef} tabIndex={-1} class="pc-muted" data-testid="values-count">
               {list.rows.length === 0

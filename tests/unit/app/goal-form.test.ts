@@ -72,6 +72,21 @@ describe('formToGoal', () => {
     });
   });
 
+  it('reads days typed in the UI’s language, and refuses one that does not exist with its reason', () => {
+    const ok = formToGoal(form({ start: '2026-03-01', deadline: '31/12/2027' }), ctx({ locale: 'vi' }));
+    expect(ok.ok && ok.goal.deadline).toBe(Date.UTC(2027, 11, 31, 17) - 1);
+    // The field keeps such text as typed (components/shared/day-input.tsx); "2026-02-30" once became 2 March.
+    const r = formToGoal(form({ start: '2026-02-30' }), ctx({ locale: 'vi' }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors.start).toMatchObject({ text: { vi: 'Tháng 2/2026 chỉ có 28 ngày: không có ngày 30.' } });
+    // In English 31/12/2027 has no month 31: refused, and the message says the month comes first.
+    const en = formToGoal(form({ deadline: '31/12/2027' }), ctx());
+    expect(en.ok).toBe(false);
+    if (!en.ok)
+      expect(en.errors.deadline).toMatchObject({ text: { en: expect.stringMatching(/month comes first/) } });
+  });
+
   it('maps zod problems to fields: empty title, bad currency code, negative weight', () => {
     const r = formToGoal(
       form({ title: '   ', budgetAmount: '100', budgetCurrency: 'dong', weight: '-2' }),

@@ -125,7 +125,17 @@ describe('checkEdit', () => {
   it('refuses an empty, bad or future day', () => {
     const at = (day: string) => checkEdit(value(), { text: '5', day, note: '' }, count, ctx);
     expect(at('')).toEqual({ status: 'error', field: 'day', message: { key: 'date.empty' } });
-    expect(at('2026-02-30')).toEqual({ status: 'error', field: 'day', message: { key: 'date.invalid' } });
+    // Text the day field could not read as a day (lib/i18n/parse-day.ts) says why.
+    expect(at('2026-02-30')).toEqual({
+      status: 'error',
+      field: 'day',
+      message: {
+        text: {
+          en: 'February 2026 has 28 days: there is no day 30.',
+          vi: 'Tháng 2/2026 chỉ có 28 ngày: không có ngày 30.',
+        },
+      },
+    });
     expect(at('11/03/2026')).toEqual({ status: 'error', field: 'day', message: { key: 'date.invalid' } });
     expect(at('2026-03-21')).toEqual({ status: 'error', field: 'day', message: { key: 'popup.futureDate' } });
   });
