@@ -129,7 +129,12 @@ const addDate = (key: string, c: DateCase) => {
 };
 
 const LENGTHS: Record<Freq, number[]> = { month: [8, 12, 18, 24, 36], week: [8, 13, 26, 52, 104] };
-const HORIZON: Record<Freq, number> = { month: 6, week: 13 };
+/**
+ * `--far`: forecasts 24 months / 52 weeks ahead instead of 6 / 13, for coverage far ahead (a BHAG's
+ * deadline is years out); with `--points`, as the goal tests keep their own horizon rules.
+ */
+const FAR = process.argv.includes('--far');
+const HORIZON: Record<Freq, number> = FAR ? { month: 24, week: 52 } : { month: 6, week: 13 };
 const CYCLE: Record<Freq, number> = { month: 12, week: 52 };
 const STRIDE: Record<Freq, number> = { month: 3, week: 4 };
 const PATHS = 200;
