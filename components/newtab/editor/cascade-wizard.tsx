@@ -279,6 +279,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     return { made, readings: readingsOnCreation(goal, made, metric, rollups, s, now) };
   }, [goal?.id, underWayKey, rollups, method, weights]);
   const red = underWay.filter((r) => onCreation.readings.get(idOf(r))?.status === 'off_track');
+  // Until the values are read, a period under way cannot be checked: Create waits, or a quick click
+  // would make the red milestones the check is there to leave out.
+  const checking = !rollups && underWay.length > 0 && plan?.meaning !== 'level';
   const toCreate = plan
     ? chooseRows(plan, chosenDepth, includeEnded, new Set(includeOffTrack ? [] : red.map((r) => r.key)))
     : [];
@@ -295,7 +298,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   })();
 
   const create = async () => {
-    if (!goal || !plan || toCreate.length === 0) return;
+    if (!goal || !plan || toCreate.length === 0 || checking) return;
     if (budgetError) return setError(budgetError);
     if (rowError)
       return setError(t('cascade.badBudget', { period: label(rowError.r), reason: rowError.e ?? '' }));
@@ -639,11 +642,11 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
         <button
           type="button"
           class="primary"
-          disabled={toCreate.length === 0}
+          disabled={toCreate.length === 0 || checking}
           onClick={() => void create()}
           data-testid="cascade-create"
         >
-          {t.plural('cascade.createN', toCreate.length)}
+          {checking ? t('cascade.checking') : t.plural('cascade.createN', toCreate.length)}
         </button>
         <button type="button" onClick={onClose}>
           {t('action.cancel')}
