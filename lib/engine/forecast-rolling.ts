@@ -4,6 +4,7 @@ import {
   type HitForecast,
   MIN_MODEL_POINTS,
   quantile,
+  reachedAlready,
   simulatePaths,
 } from './forecast';
 import { chanceFrequency, recalibrate, shareForChance } from './forecast-calibration';
@@ -74,15 +75,7 @@ export interface RollingHitArgs extends RollingArgs {
  * it does by the deadline: forecastHit's answer for a level, on the rolling sums of the simulated months.
  */
 export function forecastRollingHit(a: RollingHitArgs): HitForecast {
-  if (a.sign * (a.current - a.target) >= 0)
-    return {
-      method: 'constant',
-      p10: a.now,
-      p50: a.now,
-      p90: a.now,
-      probabilityByDeadline: 1,
-      reachedAlready: true,
-    };
+  if (a.sign * (a.current - a.target) >= 0) return reachedAlready(a.now);
   const method = forecastSeries(a.history, 1, { ...a, paths: 1 }).method;
   const sums = method === 'none' ? [] : simulateRollingSums(a, a.stepEnds.length);
   if (!sums.length || !Number.isFinite(a.target))

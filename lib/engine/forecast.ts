@@ -473,6 +473,11 @@ export interface HitForecast {
   atDeadline?: { p10: number; p50: number; p90: number; upperOpen?: true };
 }
 
+/** The answer for a target already met: today, for certain. */
+export function reachedAlready(now: number): HitForecast {
+  return { method: 'constant', p10: now, p50: now, p90: now, probabilityByDeadline: 1, reachedAlready: true };
+}
+
 /**
  * Simulates futures until the target is met and reports when. Paths stop as soon as they hit, so the
  * cost is proportional to the time-to-hit, not the horizon.
@@ -482,17 +487,7 @@ export interface HitForecast {
  * which is when the app reports it.
  */
 export function forecastHit(a: HitArgs): HitForecast {
-  const reached = a.sign * (a.current - a.target) >= 0;
-  if (reached) {
-    return {
-      method: 'constant',
-      p10: a.now,
-      p50: a.now,
-      p90: a.now,
-      probabilityByDeadline: 1,
-      reachedAlready: true,
-    };
-  }
+  if (a.sign * (a.current - a.target) >= 0) return reachedAlready(a.now);
   const model = cachedModel(a.history, a.seasonPeriod, a.periodDays);
   if (
     model.method === 'none' ||

@@ -53,21 +53,6 @@ export function decimalVi(value: number): string {
   return String(value).replace('.', ',');
 }
 
-export const MONTH_NAMES_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 export interface QuarterRef {
   year: number;
   /** 0-based: 0 = Q1. */

@@ -11,6 +11,7 @@ import { daysInMonth, MONTHS, readMonthYear } from '../import/formats';
 import type { UiText } from '../popup/quick-log';
 import type { Locale } from '../schema/common';
 import { EN_SHORT_MONTHS, formatDate } from './format';
+import { MONTH_NAMES_EN } from './month-names';
 import type { MessageKey, MessageParams } from './translate';
 import { t } from './translate';
 
@@ -187,21 +188,6 @@ export function typedDayProblem(reading: string, locale: Locale): UiText | null 
   const read = parseDay(reading, locale);
   return read.ok ? null : dayProblemText(read.problem);
 }
-
-const MONTH_NAMES_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 function problemMessage(problem: DayProblem | MonthProblem, locale: Locale): [MessageKey, MessageParams] {
   switch (problem.kind) {
