@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeGoalDetail, type GoalDetailData, GoalNotFoundError } from '../../lib/app/goal-detail-data';
-import { type GoalChartLabels, type GoalChartPlan, goalChartPlan } from '../../lib/charts/goal-chart-series';
+import { appGoalChartLabels } from '../../lib/charts/goal-chart-labels';
+import { type GoalChartPlan, goalChartPlan } from '../../lib/charts/goal-chart-series';
 import { presetRange } from '../../lib/charts/series-data';
 import { formatDate } from '../../lib/i18n/format';
 import type { Translator } from '../../lib/i18n/translate';
@@ -251,21 +252,6 @@ function detailChart(
       hit: pick(c.hit),
       perPeriod: pick(c.perPeriod),
     },
-    goalChartLabels(t),
+    appGoalChartLabels(t),
   );
-}
-
-/** The legend's names from the app's message table (the widgets have theirs: widget-messages.ts). */
-function goalChartLabels(t: Translator): GoalChartLabels {
-  return {
-    value: { total: t('chart.series.total'), level: t('chart.series.level'), keep: t('chart.series.keep') },
-    rolling: (months) => t('chart.series.rolling', { count: months }),
-    trajectory: t('detail.trajectory'),
-    threshold: t('chart.series.threshold'),
-    forecastLow: t('detail.forecastLow'),
-    forecast: t('detail.forecast'),
-    forecastHigh: t('detail.forecastHigh'),
-    forecastDate: t('chart.series.forecastDate'),
-    perPeriod: t('chart.series.perPeriod'),
-  };
 }

@@ -1,3 +1,4 @@
+import { widgetGoalChartLabels } from '../../../lib/charts/goal-chart-labels';
 import { chartFormats, goalChartPlan } from '../../../lib/charts/goal-chart-series';
 import { formatCompact } from '../../../lib/i18n/format';
 import { KpiChart } from '../../shared/kpi-chart';
@@ -48,20 +49,7 @@ export class PacerKpiChartElement extends PacerElement {
     // The app's chart, series for series (lib/charts/goal-chart-series.ts): the same names, the same
     // axis units, and only the series that have something to draw.
     // A snapshot from before charts carried their type names its first line "Actual".
-    const actual = msg('actual');
-    const plan = goalChartPlan(chart, {
-      value: chart.type
-        ? { total: msg('series.total'), level: msg('series.level'), keep: msg('series.keep') }
-        : { total: actual, level: actual, keep: actual },
-      rolling: (months) => msg('series.rolling', { count: String(months) }),
-      trajectory: msg('trajectory'),
-      threshold: msg('threshold'),
-      forecastLow: msg('forecastLow'),
-      forecast: msg('forecast'),
-      forecastHigh: msg('forecastHigh'),
-      forecastDate: msg('forecastDate'),
-      perPeriod: msg('perPeriod'),
-    });
+    const plan = goalChartPlan(chart, widgetGoalChartLabels(msg, !!chart.type));
     // A snapshot from before charts carried their unit: compact numbers with the unit's label.
     const unit = chart.unitLabel ? ` ${chart.unitLabel}` : '';
     const formats = chart.unit

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { computeDashboard } from '../../../lib/app/dashboard-data';
 import { computeGoalCharts } from '../../../lib/app/goal-detail-data';
 import { ChartView, Snapshot } from '../../../lib/app/goal-view';
-import { type GoalChartLabels, goalChartPlan } from '../../../lib/charts/goal-chart-series';
+import { appGoalChartLabels, widgetGoalChartLabels } from '../../../lib/charts/goal-chart-labels';
+import { goalChartPlan } from '../../../lib/charts/goal-chart-series';
 import { BHAG_ID } from '../../../lib/example/example-milestones';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { defaultSettings, type Locale } from '../../../lib/schema';
@@ -20,35 +21,9 @@ import { freshDb } from '../storage/helpers';
  */
 const NOW = Date.UTC(2026, 11, 6, 3);
 
-const appLabels = (locale: Locale): GoalChartLabels => {
-  const t = createTranslator(locale);
-  return {
-    value: { total: t('chart.series.total'), level: t('chart.series.level'), keep: t('chart.series.keep') },
-    rolling: (months) => t('chart.series.rolling', { count: months }),
-    trajectory: t('detail.trajectory'),
-    threshold: t('chart.series.threshold'),
-    forecastLow: t('detail.forecastLow'),
-    forecast: t('detail.forecast'),
-    forecastHigh: t('detail.forecastHigh'),
-    forecastDate: t('chart.series.forecastDate'),
-    perPeriod: t('chart.series.perPeriod'),
-  };
-};
-const widgetLabels = (locale: Locale): GoalChartLabels => {
-  const msg = (k: Parameters<typeof widgetMessage>[1], p?: Record<string, string>) =>
-    widgetMessage(locale, k, p);
-  return {
-    value: { total: msg('series.total'), level: msg('series.level'), keep: msg('series.keep') },
-    rolling: (months) => msg('series.rolling', { count: String(months) }),
-    trajectory: msg('trajectory'),
-    threshold: msg('threshold'),
-    forecastLow: msg('forecastLow'),
-    forecast: msg('forecast'),
-    forecastHigh: msg('forecastHigh'),
-    forecastDate: msg('forecastDate'),
-    perPeriod: msg('perPeriod'),
-  };
-};
+// The tables the app and the widgets use, not copies of them.
+const appLabels = (locale: Locale) => appGoalChartLabels(createTranslator(locale));
+const widgetLabels = (locale: Locale) => widgetGoalChartLabels((k, p) => widgetMessage(locale, k, p), true);
 
 describe('the legend of a rolling 12-month figure', () => {
   let chart: ChartView;
