@@ -523,7 +523,9 @@ export const en = {
   'cascade.noGoals': 'No goal has a target, a start and a deadline yet. Add them to a goal first.',
   'cascade.method': 'How to spread the target',
   'cascade.phasedFrom': 'Phased like the metric’s months in {year}.',
-  'cascade.noHistory': 'No data for {year}: every month weighs the same.',
+  'cascade.phasedFromLatest':
+    'Not every month of {year} has data: phased like the metric’s latest 12 complete months ({from} – {to}).',
+  'cascade.noHistory': 'Fewer than 12 complete months of data: every month weighs the same.',
   'cascade.preview': 'Milestone targets',
   'cascade.period': 'Period',
   'cascade.level': 'Level to reach',

@@ -525,7 +525,9 @@ export const vi: Record<MessageKey, string> = {
     'Chưa có mục tiêu nào có con số, ngày bắt đầu và hạn chót. Hãy bổ sung cho một mục tiêu trước.',
   'cascade.method': 'Cách phân bổ mục tiêu',
   'cascade.phasedFrom': 'Phân bổ theo các tháng của chỉ số trong năm {year}.',
-  'cascade.noHistory': 'Không có dữ liệu năm {year}: các tháng có trọng số bằng nhau.',
+  'cascade.phasedFromLatest':
+    'Năm {year} không đủ dữ liệu mọi tháng: phân bổ theo 12 tháng trọn vẹn gần nhất của chỉ số ({from} – {to}).',
+  'cascade.noHistory': 'Chưa đủ 12 tháng trọn vẹn có dữ liệu: các tháng có trọng số bằng nhau.',
   'cascade.preview': 'Mục tiêu của các cột mốc',
   'cascade.period': 'Kỳ',
   'cascade.level': 'Mức cần đạt',

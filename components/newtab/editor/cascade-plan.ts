@@ -399,22 +399,54 @@ export function chooseRows(
   return out;
 }
 
-/** 12 seasonal weights (Jan first) from the metric's actuals in the calendar year before the goal starts. */
+/** The first day of the month `n` months after the one `day` ('YYYY-MM-…') is in. */
+function addMonths(day: string, n: number): string {
+  const i = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + n;
+  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}-01`;
+}
+
+/**
+ * 12 seasonal weights (Jan first) from the metric's actuals: the calendar year before the goal starts
+ * when all its months have values, else the latest 12 complete months (`from`–`to`), else none.
+ */
 export function weightsFromLastYear(
   rollups: readonly DailyRollup[],
   goal: CascadableGoal,
   metric: Pick<Metric, 'id' | 'aggregation'>,
   cal: CalendarSettings,
-): { weights: number[]; year: number; hasData: boolean } {
+  now?: number,
+): { weights: number[]; year: number; hasData: boolean; from?: string; to?: string } {
   const year = Number(localDayKey(goal.startAt, cal.timeZone).slice(0, 4)) - 1;
   const series = selectRollups(rollups, metric.id, goal.dims);
-  const months = aggregateRollups(series, metric.aggregation, 'month', cal, {
-    from: `${year}-01-01`,
-    to: `${year}-12-31`,
-  });
-  const monthly: (number | null)[] = new Array(12).fill(null);
-  for (const p of months) monthly[Number(p.start.slice(5, 7)) - 1] = p.value;
-  return { weights: seasonalWeightsFromActuals(monthly), year, hasData: months.length > 0 };
+  const monthlyIn = (from: string, to: string) => {
+    const byMonth = new Map<string, number>();
+    for (const p of aggregateRollups(series, metric.aggregation, 'month', cal, { from, to }))
+      byMonth.set(p.start.slice(0, 7), p.value);
+    return byMonth;
+  };
+  /** Weights by calendar month from 12 consecutive months, or null when one has no value above 0. */
+  const weightsOf = (byMonth: Map<string, number>, first: string) => {
+    const monthly: number[] = new Array(12).fill(0);
+    let key = first;
+    for (let i = 0; i < 12; i++, key = addMonths(key, 1)) {
+      const v = byMonth.get(key.slice(0, 7));
+      if (v === undefined || !(v > 0)) return null;
+      monthly[Number(key.slice(5, 7)) - 1] = v;
+    }
+    return seasonalWeightsFromActuals(monthly);
+  };
+  // The year before the window, when every month of it has a value. A year with months missing (data
+  // from July on) gave the missing months no weight: a plan of ₫0 for January–June. Then the latest 12
+  // complete months before today, each calendar month once; else no phasing (every month the same).
+  const lastYear = weightsOf(monthlyIn(`${year}-01-01`, `${year}-12-31`), `${year}-01-01`);
+  if (lastYear) return { weights: lastYear, year, hasData: true };
+  if (now !== undefined) {
+    const running = `${localDayKey(now, cal.timeZone).slice(0, 7)}-01`;
+    const first = addMonths(running, -12);
+    const latest = weightsOf(monthlyIn(first, addDays(running, -1)), first);
+    if (latest) return { weights: latest, year, hasData: true, from: first, to: addMonths(running, -1) };
+  }
+  return { weights: new Array<number>(12).fill(1), year, hasData: false };
 }
 
 /**

@@ -104,7 +104,9 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
 
   const seasonal = useMemo(
     () =>
-      method === 'phased' && goal && metric && rollups ? weightsFromLastYear(rollups, goal, metric, s) : null,
+      method === 'phased' && goal && metric && rollups
+        ? weightsFromLastYear(rollups, goal, metric, s, Date.now())
+        : null,
     [method, goal, metric, rollups],
   );
   const now = useMemo(() => Date.now(), [goal?.id]);
@@ -501,7 +503,13 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       {method === 'phased' && seasonal && (
         <p class="pc-muted" aria-live="polite">
           {seasonal.hasData
-            ? t('cascade.phasedFrom', { year: String(seasonal.year) })
+            ? seasonal.from && seasonal.to
+              ? t('cascade.phasedFromLatest', {
+                  year: String(seasonal.year),
+                  from: cascadePeriodLabel(seasonal.from, 'month', loc, s),
+                  to: cascadePeriodLabel(seasonal.to, 'month', loc, s),
+                })
+              : t('cascade.phasedFrom', { year: String(seasonal.year) })
             : t('cascade.noHistory', { year: String(seasonal.year) })}
         </p>
       )}

@@ -92,6 +92,29 @@ describe('the example BHAG planned on Dec 7, 2026', () => {
   const actuals = planActuals(rollups, goal, metric, settings, now);
   const rate = actuals.rate ?? 0;
 
+  it('phases by the latest 12 complete months when the year before has months missing: no ₫0 months', () => {
+    // The example's revenue starts in July 2025: 2025 has six months. Phased by 2025 alone, January to
+    // June weighed 0, and a reviewer saw "Q1 2027 ₫0", "Q2 2027 ₫0".
+    const seasonal = weightsFromLastYear(rollups, goal, metric, settings, now);
+    expect(seasonal).toMatchObject({ year: 2025, hasData: true, from: '2025-12-01', to: '2026-11-01' });
+    expect(seasonal.weights.every((w) => w > 0.5 && w < 1.5)).toBe(true);
+    expect(seasonal.weights.reduce((a, b) => a + b, 0)).toBeCloseTo(12, 9);
+    const plan = planCascade(goal, metric, settings, {
+      meaning: 'annual',
+      annualPath: 'ramp',
+      startRate: rate,
+      method: 'phased',
+      weights: seasonal.weights,
+      now,
+      actuals,
+    });
+    const months = plan.rows.filter((r) => r.granularity === 'month' && !r.ended);
+    expect(months.length).toBeGreaterThan(20);
+    for (const r of months) expect(r.target, r.key).toBeGreaterThan(0);
+    // Without a date to fall back from, a year with missing months phases nothing.
+    expect(weightsFromLastYear(rollups, goal, metric, settings)).toMatchObject({ hasData: false });
+  });
+
   it('steps up from today’s ₫44.3B: 2026 its run, 2027 half the step, 2028 the target', () => {
     expect(windowOpened(goal, settings, now)).toBe(true);
     // The 12 months to Nov 2026, what the BHAG's card reads: "12 months to Nov: ₫44.3B".
