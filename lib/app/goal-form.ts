@@ -1,5 +1,5 @@
 import { goalTypeOf } from '../engine/goal-type';
-import { isCumulative, type SmartIssue, smartCheck } from '../engine/smart-check';
+import { type SmartIssue, smartCheck } from '../engine/smart-check';
 import {
   addDays,
   type CalendarSettings,
@@ -54,7 +54,7 @@ export interface GoalFormState {
   keepSide: KeepSide | '';
   /**
    * Goals on a neutral KPI (ad spend) other than keep goals: the way this goal moves it. '' reads it
-   * from the target against the baseline, or up for a sum; otherwise the form asks.
+   * from the target against the baseline; otherwise the form asks (a total too).
    */
   direction: GoalDirection | '';
   /** Level goals on a summed metric: '' or a whole number of months. */
@@ -296,7 +296,7 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
       },
       ctx.metric,
     );
-  if (neutral && ctx.metric) neutralWay(form, candidate, ctx.metric, errors);
+  if (neutral && ctx.metric) neutralWay(form, candidate, errors);
   const ask = totalOrRateQuestion(form, ctx.metric);
   if (ask) errors.goalType = { key: 'goalType.ask.error', params: ask };
   return { candidate, errors };
@@ -305,14 +305,13 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
 /**
  * A goal on a neutral KPI (ad spend: neither higher nor lower is better) states its own way, or every
  * figure of its card would be read upwards (lib/engine/goal-type.ts, goalDirection): a keep goal its
- * side, any other goal its direction — the one chosen, else the side of the baseline the target is on,
- * else up for a sum (a total is reached by adding up). When none tells, the form asks rather than guess
- * that "Ad spend ₫150M by June" means more spend.
+ * side, any other goal its direction — the one chosen, else the side of the baseline the target is on.
+ * When none tells, the form asks rather than guess that "Ad spend ₫150M by June" means more spend —
+ * a total as well: spend is added up, but a total of it may be a budget not to pass.
  */
 function neutralWay(
   form: GoalFormState,
   candidate: Record<string, unknown>,
-  metric: NonNullable<GoalFormContext['metric']>,
   errors: FieldErrors<GoalField>,
 ): void {
   const type = candidate.goalType as GoalType;
@@ -329,8 +328,8 @@ function neutralWay(
   const { baseline, target } = candidate;
   if (typeof baseline === 'number' && typeof target === 'number' && baseline !== target)
     candidate.direction = target < baseline ? 'down' : 'up';
-  else if (isCumulative({ measure: candidate.measure as Goal['measure'], goalType: type }, metric))
-    candidate.direction = 'up';
+  // A total too: "Cut ad spend to ₫500M a month" left on the defaults was saved as a total to reach,
+  // and its card read "₫3.32B / ₫500M · over 200% of target · target reached" (a reviewer).
   else errors.direction = { key: 'editor.goal.neutralDirection' };
 }
 

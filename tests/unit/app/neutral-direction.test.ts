@@ -210,12 +210,19 @@ describe('goals on a neutral KPI', () => {
       ctx,
     );
     expect(fromBaseline.ok && fromBaseline.goal.direction).toBe('down');
-    // A total is reached by adding up.
-    const total = formToGoal(form({ goalType: 'total', target: '2000000000' }), ctx);
+    // A total with its way chosen.
+    const total = formToGoal(form({ goalType: 'total', target: '2000000000', direction: 'up' }), ctx);
     expect(total.ok && total.goal.direction).toBe('up');
-    // The auto type reads a summed KPI as a total, upwards too.
-    const auto = formToGoal(form({ target: '2000000000' }), ctx);
-    expect(auto.ok && [auto.goal.goalType, auto.goal.direction]).toEqual(['total', 'up']);
+  });
+
+  it('asks a total its way too: "Cut ad spend to ₫500M" on the defaults is not a total to reach', () => {
+    // A reviewer's goal, saved on the form's defaults: the auto type read the summed KPI as a total
+    // and took it upwards, and the card said "over 200% of target · target reached".
+    for (const f of [form({ target: '500000000' }), form({ goalType: 'total', target: '500000000' })]) {
+      const r = formToGoal(f, ctx);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.direction).toEqual({ key: 'editor.goal.neutralDirection' });
+    }
   });
 
   it('asks when nothing tells the way, and asks a keep goal for its side', () => {
