@@ -83,10 +83,18 @@ const TABLE = {
     en: `“${p.title}” is behind its trajectory by ${p.gapEn}.`,
     vi: `“${p.title}” đang chậm hơn lộ trình ${p.gapVi}.`,
   }),
-  alert_forecast_miss: (p: Params) => ({
-    en: `“${p.title}” is forecast to fall short of its target by ${p.deadlineEn} (chance of making it: ${chance(p.probability, 'en')}).`,
-    vi: `“${p.title}” được dự báo không đạt mục tiêu trước ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
-  }),
+  // Under 70% the alert speaks; from 50% on it is a risk, not a forecast to fall short (a reviewer read
+  // "is forecast to fall short … (chance of making it: 53%)" beside a card forecast to make it).
+  alert_forecast_miss: (p: Params) =>
+    Number(p.probability) >= 0.5
+      ? {
+          en: `“${p.title}” may fall short of its target by ${p.deadlineEn} (chance of making it: ${chance(p.probability, 'en')}).`,
+          vi: `“${p.title}” có thể không đạt mục tiêu trước ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
+        }
+      : {
+          en: `“${p.title}” is forecast to fall short of its target by ${p.deadlineEn} (chance of making it: ${chance(p.probability, 'en')}).`,
+          vi: `“${p.title}” được dự báo không đạt mục tiêu trước ${p.deadlineVi} (khả năng đạt: ${chance(p.probability, 'vi')}).`,
+        },
   alert_conversion_below_target: (p: Params) => ({
     en: `“${p.title}”: conversion ${p.valueEn} is below the target rate ${p.targetEn}.`,
     vi: `“${p.title}”: tỷ lệ chuyển đổi ${p.valueVi} thấp hơn tỷ lệ mục tiêu ${p.targetVi}.`,

@@ -192,6 +192,13 @@ describe('alerts', () => {
     // A warning wherever the card is At risk by its chance (0.59 had no alert beside "At risk"), none
     // once it is On track.
     expect(byChance(0.59)).toEqual({ alert: 'warning', card: 'at_risk' });
+    // From 50% on it is a risk, not a forecast to fall short: "may fall short … (chance of making it: 53%)".
+    const likely = forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.53 }, 'w')?.message;
+    expect(likely?.en).toMatch(/” may fall short of its target by .+ \(chance of making it: 53%\)\.$/);
+    expect(likely?.vi).toContain('có thể không đạt mục tiêu trước');
+    expect(forecastMissAlert(g, { ...fc1, probabilityByDeadline: 0.49 }, 'w')?.message.en).toContain(
+      'is forecast to fall short',
+    );
     expect(byChance(0.7)).toEqual({ alert: undefined, card: 'on_track' });
     // Dates inside sentences are localised on the user's calendar, not "2026-12-31".
     const yearEnd = { ...g, deadline: Date.UTC(2026, 11, 31, 17) - 1 };
