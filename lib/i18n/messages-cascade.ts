@@ -56,6 +56,10 @@ export const cascadeEn = {
   'cascade.rowOwner': 'Who for {period}',
   'cascade.sumAnnual': 'The years add up to {sum} over the period; the last year reaches {target}.',
   'cascade.checking': 'Checking the periods under way…',
+  'cascade.existing.one':
+    'This goal already has 1 milestone ({names}). New milestones are added beside it, not in its place: delete it first if they replace it.',
+  'cascade.existing.other':
+    'This goal already has {count} milestones ({names}). New milestones are added beside them, not in their place: delete them first if they replace them.',
   'cascade.createN.one': 'Create {count} milestone',
   'cascade.createN.other': 'Create {count} milestones',
   'cascade.badBudget': 'Budget for {period}: {reason}',
@@ -124,6 +128,10 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.rowOwner': 'Người phụ trách {period}',
   'cascade.sumAnnual': 'Cộng các năm được {sum} cho cả giai đoạn; năm cuối đạt {target}.',
   'cascade.checking': 'Đang kiểm tra các kỳ đang diễn ra…',
+  'cascade.existing.one':
+    'Mục tiêu này đã có 1 cột mốc ({names}). Các cột mốc mới được thêm bên cạnh, không thay thế nó: hãy xóa nó trước nếu muốn thay.',
+  'cascade.existing.other':
+    'Mục tiêu này đã có {count} cột mốc ({names}). Các cột mốc mới được thêm bên cạnh, không thay thế chúng: hãy xóa chúng trước nếu muốn thay.',
   'cascade.createN.one': 'Tạo {count} cột mốc',
   'cascade.createN.other': 'Tạo {count} cột mốc',
   'cascade.badBudget': 'Ngân sách cho {period}: {reason}',

@@ -341,6 +341,11 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   );
   const target = goal ? formatValue(goal.target, unit, loc, { compact: true }) : '';
   const span = goal ? { target, start: day(goal.startAt), end: day(goal.deadline) } : null;
+  // Milestones the goal has already: new ones are added beside them, not in their place (a reviewer
+  // found "2026: 43.6 billion" and a new "2026 · Reach 150 billion…" side by side in the timeline).
+  const existing = goal
+    ? goals.filter((g) => g.parentId === goal.id && g.goalType === 'milestone' && !g.archived)
+    : [];
 
   return (
     <div class="pc-cascade" data-testid="cascade-wizard">
@@ -363,6 +368,17 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
           </select>
         )}
       </FormField>
+      {existing.length > 0 && (
+        <p class="pc-muted" role="status" data-testid="cascade-existing">
+          {t.plural('cascade.existing', existing.length, {
+            names:
+              existing
+                .slice(0, 3)
+                .map((g) => `“${localizedName(g, loc)}”`)
+                .join(', ') + (existing.length > 3 ? ', …' : ''),
+          })}
+        </p>
+      )}
       {goal && span && summed && (
         <fieldset class="pc-fieldset" data-testid="cascade-meaning">
           <legend>{t('cascade.meaning', { target })}</legend>
