@@ -20,7 +20,10 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
   const t = tr.value;
   const [state, setState] = useState<ExampleState | null>(null);
   const [busy, setBusy] = useState<'load' | 'remove' | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
+  // What happened, not its words: switching the language rewrites it (it had stayed in English).
+  const [message, setMessage] = useState<{ loaded: number } | { removed: true } | { error: string } | null>(
+    null,
+  );
 
   const refresh = async () => {
     const next = await exampleDataState(await getDb());
@@ -46,9 +49,9 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
     setMessage(null);
     try {
       const { observations } = await loadExampleData(await getDb());
-      setMessage(`${t('firstRun.exampleBanner')} (${observations.toLocaleString(t.locale)})`);
+      setMessage({ loaded: observations });
     } catch (e) {
-      setMessage(String(e));
+      setMessage({ error: String(e) });
     } finally {
       setBusy(null);
       await refresh();
@@ -58,9 +61,9 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
     setBusy('remove');
     try {
       await removeExampleData(await getDb());
-      setMessage(t('firstRun.exampleRemoved'));
+      setMessage({ removed: true });
     } catch (e) {
-      setMessage(String(e));
+      setMessage({ error: String(e) });
     } finally {
       setBusy(null);
       await refresh();
@@ -68,7 +71,15 @@ export function ExampleDataSection({ autoLoad = false }: { autoLoad?: boolean })
   };
 
   const loading = busy === 'load' || (busy === null && state === 'loading');
-  const status = loading ? t('firstRun.exampleLoading') : busy ? '…' : message;
+  const said =
+    message === null
+      ? null
+      : 'loaded' in message
+        ? `${t('firstRun.exampleBanner')} (${message.loaded.toLocaleString(t.locale)})`
+        : 'removed' in message
+          ? t('firstRun.exampleRemoved')
+          : message.error;
+  const status = loading ? t('firstRun.exampleLoading') : busy ? '…' : said;
   return (
     <section aria-labelledby="example-h" class="pc-card">
       <h2 id="example-h">{t('firstRun.loadExample')}</h2>

@@ -23,6 +23,7 @@ export const cascadeEn = {
   'cascade.underWay':
     '{year} is under way: {soFar} so far, plus {rate} a year for the rest of it, makes {total}.',
   'cascade.stepUp': 'The step-up to {target} a year is spread over {years}.',
+  'cascade.stepUpRange': 'The step-up to {target} a year is spread over {years}.',
   'cascade.aboveRun':
     'At today’s rate ({rate} a year), {period} comes to about {run}, short of the {target} it would ask.',
   'cascade.offTrackOnCreation':
@@ -95,6 +96,8 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.underWay':
     '{year} đang diễn ra: đã có {soFar}, cộng {rate} mỗi năm cho phần còn lại, thành {total}.',
   'cascade.stepUp': 'Phần tăng lên {target} mỗi năm được chia đều cho {years}.',
+  // Several years: "cho các năm 2027–2028".
+  'cascade.stepUpRange': 'Phần tăng lên {target} mỗi năm được chia đều cho các {years}.',
   'cascade.aboveRun':
     'Với mức hiện nay ({rate} mỗi năm), {period} chỉ đạt khoảng {run}, thấp hơn mức {target} cần đạt.',
   'cascade.offTrackOnCreation':

@@ -72,7 +72,14 @@ export function snapshotToHtml(
   // Every widget is told the theme: without it each followed the viewer's prefers-color-scheme.
   const themed = `theme=${attr(theme)}`;
   const title = snapshot.title?.trim() || widgetMessage(locale, 'htmlTitle');
-  const date = formatDate(snapshot.generatedAt, locale, opts.timeZone ?? 'UTC', 'dateTime');
+  const zone = opts.timeZone ?? 'UTC';
+  const date = formatDate(snapshot.generatedAt, locale, zone, 'dateTime');
+  // vi reads "lúc 13:22 ngày 07/12/2026": the time and the day apart, not ICU's "13:22 07/12/2026".
+  const when = {
+    date,
+    time: formatDate(snapshot.generatedAt, locale, zone, 'time'),
+    day: formatDate(snapshot.generatedAt, locale, zone, 'short'),
+  };
   const charted = new Set((snapshot.charts ?? []).map((c) => c.goalId));
 
   const goals = snapshot.goals.map((g) =>
@@ -99,7 +106,7 @@ export function snapshotToHtml(
     '<body>',
     '<main>',
     `<h1>${escapeHtml(title)}</h1>`,
-    `<p class="meta">${escapeHtml(widgetMessage(locale, 'generatedAt', { date }))}</p>`,
+    `<p class="meta">${escapeHtml(widgetMessage(locale, 'generatedAt', when))}</p>`,
     `<section class="goals">${goals.join('\n')}</section>`,
     snapshot.scorecard && snapshot.scorecard.length > 0
       ? `<section><pacer-scorecard ${themed}></pacer-scorecard></section>`

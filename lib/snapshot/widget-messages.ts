@@ -66,7 +66,7 @@ const vi: Record<WidgetMessageKey, string> = {
   chartLabel: 'Biểu đồ {title}: thực tế so với mục tiêu và dự báo',
   scorecard: 'Thẻ điểm',
   htmlTitle: 'Mục tiêu Pacer',
-  generatedAt: 'Bản chụp ngày {date}',
+  generatedAt: 'Bản chụp lúc {time} ngày {day}',
   'status.on_track': 'Đúng tiến độ',
   'status.at_risk': 'Có rủi ro',
   'status.off_track': 'Chậm tiến độ',

@@ -540,7 +540,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
           {annualPath === 'ramp' && laterYears.length > 0 && (
             <>
               {' '}
-              {t('cascade.stepUp', {
+              {t(laterYears.length === 1 ? 'cascade.stepUp' : 'cascade.stepUpRange', {
                 target,
                 years:
                   laterYears.length === 1

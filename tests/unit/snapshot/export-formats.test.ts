@@ -268,7 +268,7 @@ describe('snapshotToHtml', () => {
     const html = snapshotToHtml({ ...exampleSnapshot(), locale: 'vi', title: undefined }, bundle);
     const doc = new DOMParser().parseFromString(html, 'text/html');
     expect(doc.querySelector('h1')?.textContent).toBe('Mục tiêu Pacer');
-    expect(doc.querySelector('.meta')?.textContent).toBe('Bản chụp ngày 09:30 23/11/2026');
+    expect(doc.querySelector('.meta')?.textContent).toBe('Bản chụp lúc 09:30 ngày 23/11/2026');
   });
 });
 
