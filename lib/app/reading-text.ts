@@ -38,6 +38,11 @@ export function formatGap(
   return formatUnitGap(gap, unit, ctx.settings.locale, beside);
 }
 
+/** A month's name inside a Vietnamese sentence is lower case: "khả năng tháng 12 kết thúc…". */
+function lowerInVi(name: string, ctx: ViewContext): string {
+  return ctx.settings.locale === 'vi' ? name.toLocaleLowerCase('vi') : name;
+}
+
 /** "Nov" / "Tháng 11", with the year when it is not the current one. */
 export function monthName(day: string, ctx: ViewContext): string {
   const y = Number(day.slice(0, 4));
@@ -356,10 +361,22 @@ export function forecastLine(
     let line: string;
     if (k.margin !== null && k.margin < 0) {
       // Past the line now: say so first, then the chance the month ends back inside it.
-      line = t(`keep.pastNow.${k.side}`, {
-        back: pct(1 - k.breachNext),
-        threshold: keepThresholdText(ev, unit, ctx),
-      });
+      // The month read is a complete one (the running month has no value yet): it was past the line,
+      // and the chance is the running month's, named (not "now" and "this month" beside "Nov: 97.5%").
+      const running = localDayKey(ctx.now, ctx.settings.timeZone).slice(0, 7);
+      const p = ev.period;
+      line =
+        p && !p.partial && p.granularity === 'month' && p.start.slice(0, 7) < running
+          ? t(`keep.pastLast.${k.side}`, {
+              back: pct(1 - k.breachNext),
+              threshold: keepThresholdText(ev, unit, ctx),
+              month: monthName(p.start, ctx),
+              next: lowerInVi(monthName(`${running}-01`, ctx), ctx),
+            })
+          : t(`keep.pastNow.${k.side}`, {
+              back: pct(1 - k.breachNext),
+              threshold: keepThresholdText(ev, unit, ctx),
+            });
       if (holdAhead && goal.deadline !== undefined)
         line += ` · ${t('keep.holdThrough', {
           hold: pct(k.holdToDeadline ?? 0),

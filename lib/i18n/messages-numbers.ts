@@ -6,6 +6,10 @@ export const numbersEn = {
   // The latest value is past the line: say so, then the chance the running month ends back inside it.
   'keep.pastNow.at_least': 'Below the line now · {back} chance this month ends at or above {threshold}',
   'keep.pastNow.at_most': 'Above the line now · {back} chance this month ends at or below {threshold}',
+  // The month read is the last complete one, past the line; the running month has no value yet.
+  'keep.pastLast.at_least':
+    '{month} ended below the line · {back} chance {next} ends at or above {threshold}',
+  'keep.pastLast.at_most': '{month} ended above the line · {back} chance {next} ends at or below {threshold}',
   'keep.holdThrough': '{hold} to hold every month through {date}',
   // An on-track keep goal's reason: the latest months held (the window's tally is the progress line).
   'keep.reason.heldAll': 'held every month so far',
@@ -27,6 +31,10 @@ export const numbersVi: Record<keyof typeof numbersEn, string> = {
   'keep.pastNow.at_least': 'Đang dưới ngưỡng · khả năng tháng này kết thúc ở mức {threshold} trở lên: {back}',
   'keep.pastNow.at_most':
     'Đang vượt ngưỡng · khả năng tháng này kết thúc ở mức {threshold} trở xuống: {back}',
+  'keep.pastLast.at_least':
+    '{month} kết thúc dưới ngưỡng · khả năng {next} kết thúc ở mức {threshold} trở lên: {back}',
+  'keep.pastLast.at_most':
+    '{month} kết thúc trên ngưỡng · khả năng {next} kết thúc ở mức {threshold} trở xuống: {back}',
   'keep.holdThrough': 'giữ được mọi tháng đến {date}: {hold}',
   'keep.reason.heldAll': 'giữ được mọi tháng đến nay',
   'keep.progressOneMonth': 'Giữ được {held}/1 tháng',
