@@ -2,7 +2,7 @@ import type { Metric } from '../../schema';
 import { latestInRange } from '../aggregate';
 import type { Pace } from '../pace';
 import { type RollingFigure, rollingFigure } from '../rolling-months';
-import { addDays, type DayKey, periodStart, startOfLocalDay } from '../time-buckets';
+import { addDays, type DayKey, localDayKey, periodStart, startOfLocalDay } from '../time-buckets';
 import { levelValue, monthEnd, RUNNING_MONTH_MIN_DAYS } from './level-value';
 import { metricLoggedMonthly } from './logging-cadence';
 import { fromLatestCheckIn, withStatus } from './reach-total';
@@ -113,7 +113,10 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       r.current = lv.value;
       r.period = lv.period;
     }
-    startLevel = monthlyStartLevel(f.startDay, monthStarts, months);
+    // Without a start, where the metric stood when the goal was made: the first month on record had
+    // read "0% of the way from ₫117M" for a goal made 17 months later (a reviewer).
+    const madeDay = goal.createdAt > 0 ? localDayKey(goal.createdAt, ctx.cal.timeZone) : undefined;
+    startLevel = monthlyStartLevel(f.startDay ?? madeDay, monthStarts, months);
   }
 
   r.baseline = goal.baseline ?? baselineAtStart(f, ctx, metric) ?? startLevel ?? r.monthly[0] ?? r.current;
