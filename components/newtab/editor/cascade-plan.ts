@@ -573,6 +573,11 @@ export interface MilestoneOptions {
   describe: (row: PlanRow, locale: Locale) => string;
   /** The id a row's milestone gets (default: newId()): the wizard reads a row before creating it. */
   idOf?: (row: PlanRow) => string;
+  /**
+   * The row's own target as written, for its title ("Q1 2027: ₫24B · Reach 150 billion…"): without
+   * it, "Q1 2027 · Reach 150 billion VND annual revenue" read as if each quarter were to reach ₫150B.
+   */
+  amount?: (row: PlanRow, locale: Locale) => string;
 }
 
 /**
@@ -583,6 +588,8 @@ export interface MilestoneOptions {
 export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o: MilestoneOptions): Goal[] {
   const ids = new Map<string, string>();
   const other: Locale = o.locale === 'vi' ? 'en' : 'vi';
+  const titleOf = (row: PlanRow, locale: Locale) =>
+    `${o.label(row, locale)}${o.amount ? `: ${o.amount(row, locale)}` : ''} · ${localizedName(goal, locale)}`;
   return rows.map((row) => {
     const id = o.idOf ? o.idOf(row) : o.newId();
     ids.set(row.key, id);
@@ -590,8 +597,8 @@ export function milestoneGoals(goal: CascadableGoal, rows: readonly PlanRow[], o
       id,
       kind: 'milestone',
       goalType: 'milestone',
-      title: `${o.label(row, o.locale)} · ${localizedName(goal, o.locale)}`.slice(0, 300),
-      translations: { [other]: `${o.label(row, other)} · ${localizedName(goal, other)}`.slice(0, 300) },
+      title: titleOf(row, o.locale).slice(0, 300),
+      translations: { [other]: titleOf(row, other).slice(0, 300) },
       description: o.describe(row, o.locale).slice(0, 5000),
       descriptionTranslations: { [other]: o.describe(row, other).slice(0, 5000) },
       frameworks: ['smart'],

@@ -268,6 +268,7 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
     label,
     locale: loc,
     describe,
+    amount: (r, locale) => formatValue(r.target, unit, locale, { compact: true }),
   });
   // Periods under way: how their cards would read the day they are made (the engine's reading). One
   // that would be off track at once is said, and left out unless ticked: no red goal on creation.

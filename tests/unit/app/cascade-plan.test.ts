@@ -257,6 +257,26 @@ describe('chooseRows: depth and ended periods', () => {
     expect(goals.some((g) => 'direction' in g)).toBe(false);
   });
 
+  it('titles a milestone with its own target, so a quarter does not read as the BHAG’s ₫150B', () => {
+    const rows = chooseRows(plan, 'year', false);
+    const [y2027] = milestoneGoals(bhag(), rows, {
+      meaning: 'annual',
+      owner: () => '',
+      budget: () => null,
+      currency: 'VND',
+      method: 'linear',
+      now: NOW,
+      timeZone: tz,
+      newId: () => 'm',
+      label: (r, locale) => `${locale === 'vi' ? 'Năm' : 'Year'} ${r.node.start.slice(0, 4)}`,
+      locale: 'en',
+      describe: () => '',
+      amount: (r, locale) => `${r.target / B}${locale === 'vi' ? ' tỷ' : 'B'}`,
+    }).filter((g) => g.title.startsWith('Year 2027'));
+    expect(y2027?.title).toBe('Year 2027: 110B · Reach 150 billion VND annual revenue by 2029');
+    expect(y2027?.translations?.vi).toBe('Năm 2027: 110 tỷ · Reach 150 billion VND annual revenue by 2029');
+  });
+
   it('gives milestones of a goal on a neutral KPI (ad spend) the goal’s own direction', () => {
     const rows = chooseRows(plan, 'year', false);
     const goals = milestoneGoals(bhag({ direction: 'down' }), rows, {
