@@ -324,13 +324,18 @@ function neutralWay(
     else errors.goalType = { key: 'editor.goal.neutralKeepType' };
     return;
   }
-  if (candidate.direction) return;
   const { baseline, target } = candidate;
-  if (typeof baseline === 'number' && typeof target === 'number' && baseline !== target)
-    candidate.direction = target < baseline ? 'down' : 'up';
-  // A total too: "Cut ad spend to ₫500M a month" left on the defaults was saved as a total to reach,
-  // and its card read "₫3.32B / ₫500M · over 200% of target · target reached" (a reviewer).
-  else errors.direction = { key: 'editor.goal.neutralDirection' };
+  if (!candidate.direction) {
+    if (typeof baseline === 'number' && typeof target === 'number' && baseline !== target)
+      candidate.direction = target < baseline ? 'down' : 'up';
+    // A total too: "Cut ad spend to ₫500M a month" left on the defaults was saved as a total to reach,
+    // and its card read "₫3.32B / ₫500M · over 200% of target · target reached" (a reviewer).
+    else errors.direction = { key: 'editor.goal.neutralDirection' };
+  }
+  // A total only adds up: "down to ₫500M" would read as reached before a đồng is spent. A budget not
+  // to pass is a level kept at or below it.
+  if (type === 'total' && candidate.direction === 'down')
+    errors.direction = { key: 'editor.goal.neutralTotalDown' };
 }
 
 export type GoalFormResult = { ok: true; goal: Goal } | { ok: false; errors: FieldErrors<GoalField> };

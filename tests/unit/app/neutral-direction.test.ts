@@ -215,6 +215,20 @@ describe('goals on a neutral KPI', () => {
     expect(total.ok && total.goal.direction).toBe('up');
   });
 
+  it('refuses a total taken down: it would read "reached" before a đồng is spent', () => {
+    for (const f of [
+      form({ goalType: 'total', target: '500000000', direction: 'down' }),
+      form({ goalType: 'total', baseline: '800000000', target: '500000000' }),
+    ]) {
+      const r = formToGoal(f, ctx);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors.direction).toEqual({ key: 'editor.goal.neutralTotalDown' });
+    }
+    // A budget not to pass, as a level kept at or below it, is fine.
+    const kept = formToGoal(form({ goalType: 'keep', keepSide: 'at_most', target: '500000000' }), ctx);
+    expect(kept.ok).toBe(true);
+  });
+
   it('asks a total its way too: "Cut ad spend to ₫500M" on the defaults is not a total to reach', () => {
     // A reviewer's goal, saved on the form's defaults: the auto type read the summed KPI as a total
     // and took it upwards, and the card said "over 200% of target · target reached".
