@@ -624,11 +624,13 @@ export function fitModel(values: readonly number[], seasonPeriod: number | undef
     seasonal = idx;
   }
   const ses = bestSes(adjusted);
-  const trended = hasDrift(adjusted);
+  // One t-value for both questions: does the window drift (hasDrift's test), and is it beyond doubt?
+  const t = driftT(adjusted);
+  const trended = t > DRIFT_T;
   // Theta's half slope, or the whole slope where the trend is beyond doubt (thirteenth round,
   // docs/forecast-backtest.md): with half, three of the four members lagged a steady trend, and a
   // stock rising exactly 7 a month was forecast a third short of its own line.
-  const drift = trended ? slopeOf(adjusted) * (driftT(adjusted) >= CLEAR_TREND_T ? 1 : 0.5) : 0;
+  const drift = trended ? slopeOf(adjusted) * (t >= CLEAR_TREND_T ? 1 : 0.5) : 0;
   const states = memberStates(adjusted, fitted, ses.alpha);
   // Seasonal naive joins when the window holds more than one cycle and no seasonal model was chosen
   // (a seasonal model already forecasts the season; see memberWeights for when it gets a weight).

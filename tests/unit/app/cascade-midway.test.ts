@@ -16,6 +16,7 @@ import { monthsBefore } from '../../../lib/engine/rolling-months';
 import { type DailyRollup, rollupFromPoints } from '../../../lib/engine/rollup';
 import { localDayKey, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { defaultSettings, type Goal, type Metric } from '../../../lib/schema';
+import { metric } from '../engine/fixtures';
 import { exampleEvaluation } from '../example/example-views';
 
 /**
@@ -29,19 +30,7 @@ import { exampleEvaluation } from '../example/example-views';
 const tz = 'Asia/Ho_Chi_Minh';
 const DAY = 86_400_000;
 const B = 1e9;
-const revenue: Metric = {
-  id: 'rev',
-  name: 'Revenue',
-  unit: { kind: 'currency', currency: 'VND' },
-  direction: 'up',
-  aggregation: 'sum',
-  dimensions: [],
-  source: 'manual',
-  archived: false,
-  deletedAt: null,
-  createdAt: 0,
-  updatedAt: 0,
-};
+const revenue: Metric = metric({ id: 'rev', name: 'Revenue', unit: { kind: 'currency', currency: 'VND' } });
 
 /** The milestones a plan's rows become, as the wizard creates them (one id per row, as it keeps). */
 function create(goal: CascadableGoal, rows: PlanRow[], now: number): Goal[] {

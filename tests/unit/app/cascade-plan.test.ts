@@ -6,6 +6,7 @@ import {
   defaultMeaning,
   goalReadingFor,
   levelBeforeStart,
+  type MilestoneOptions,
   milestoneGoals,
   type PlanRow,
   planCascade,
@@ -257,20 +258,27 @@ describe('chooseRows: depth and ended periods', () => {
     expect(goals.some((g) => 'direction' in g)).toBe(false);
   });
 
+  /** Milestone options with no owner, budget or words: what the tests below vary is set beside them. */
+  const plainMilestones: MilestoneOptions = {
+    meaning: 'total',
+    owner: () => '',
+    budget: () => null,
+    currency: 'VND',
+    method: 'linear',
+    now: NOW,
+    timeZone: tz,
+    newId: () => 'm',
+    label: (r) => r.node.start,
+    locale: 'en',
+    describe: () => '',
+  };
+
   it('titles a milestone with its own target, so a quarter does not read as the BHAG’s ₫150B', () => {
     const rows = chooseRows(plan, 'year', false);
     const [y2027] = milestoneGoals(bhag(), rows, {
+      ...plainMilestones,
       meaning: 'annual',
-      owner: () => '',
-      budget: () => null,
-      currency: 'VND',
-      method: 'linear',
-      now: NOW,
-      timeZone: tz,
-      newId: () => 'm',
       label: (r, locale) => `${locale === 'vi' ? 'Năm' : 'Year'} ${r.node.start.slice(0, 4)}`,
-      locale: 'en',
-      describe: () => '',
       amount: (r, locale) => `${r.target / B}${locale === 'vi' ? ' tỷ' : 'B'}`,
     }).filter((g) => g.title.startsWith('Year 2027'));
     expect(y2027?.title).toBe('Year 2027: 110B · Reach 150 billion VND annual revenue by 2029');
@@ -279,19 +287,7 @@ describe('chooseRows: depth and ended periods', () => {
 
   it('gives milestones of a goal on a neutral KPI (ad spend) the goal’s own direction', () => {
     const rows = chooseRows(plan, 'year', false);
-    const goals = milestoneGoals(bhag({ direction: 'down' }), rows, {
-      meaning: 'total',
-      owner: () => '',
-      budget: () => null,
-      currency: 'VND',
-      method: 'linear',
-      now: NOW,
-      timeZone: tz,
-      newId: () => 'm',
-      label: (r) => r.node.start,
-      locale: 'en',
-      describe: () => '',
-    });
+    const goals = milestoneGoals(bhag({ direction: 'down' }), rows, { ...plainMilestones, meaning: 'total' });
     expect(goals.length).toBeGreaterThan(0);
     expect(goals.every((g) => g.direction === 'down' && Goal.safeParse(g).success)).toBe(true);
   });
