@@ -94,8 +94,7 @@ function periodPrefix(p: ReadingPeriod, value: string, ctx: ViewContext): string
     // Mid-sentence in Vietnamese the month is lower case: "12 tháng tính đến tháng 11".
     return ctx.t('reading.rolling', {
       count: p.rollingMonths,
-      month:
-        ctx.settings.locale === 'vi' ? monthName(p.end, ctx).toLocaleLowerCase('vi') : monthName(p.end, ctx),
+      month: lowerInVi(monthName(p.end, ctx), ctx),
       value,
     });
   if (p.granularity === 'month' && p.partial)
@@ -256,9 +255,8 @@ function keepTallyReason(ev: GoalEvaluation, k: KeepScore, ctx: ViewContext): st
   // The streak counts the running month when it is the one read: "held the last month" on Dec 7
   // read as November, which was missed. It says "Dec so far".
   if (ev.period?.partial && ev.period.granularity === 'month') {
-    const name = monthName(ev.period.start, ctx);
     // Mid-sentence in Vietnamese the month is lower case: "tính cả tháng 12 đến nay".
-    const month = ctx.settings.locale === 'vi' ? name.toLocaleLowerCase('vi') : name;
+    const month = lowerInVi(monthName(ev.period.start, ctx), ctx);
     return count === 1
       ? t('keep.reason.missedHeldSoFar.one', { ...tally, month })
       : t('keep.reason.missedHeldSoFar.other', { ...tally, count, month });
