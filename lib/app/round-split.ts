@@ -1,0 +1,53 @@
+/**
+ * One amount split into parts that are written as a person would write them, and still add up to it
+ * exactly: the cascade wizard's budget of ₫13.5B over three years had read 2,082,144,992 /
+ * 4,488,721,872 / 6,929,133,137 — a precision to the đồng no one plans a budget at.
+ *
+ * - The step: three significant figures of the largest part (₫6.93B → ₫10M), never below one whole
+ *   unit of the currency (amounts are stored whole) and never finer than the whole needs — but never
+ *   coarser than the whole's own precision either: a whole typed to the đồng (₫13,456,789,123) keeps
+ *   đồng in its parts, as no round parts can add up to it.
+ * - Largest remainder: every part is rounded down to the step, and the steps still missing go to the
+ *   parts that lost the most (ties to the earlier), so the parts add up to the whole exactly.
+ * Parts given in any proportion are first scaled to the whole (they are weights).
+ */
+export function roundedSplit(whole: number, parts: readonly number[]): number[] {
+  if (!Number.isFinite(whole) || parts.length === 0 || !parts.every(Number.isFinite)) return [...parts];
+  const weight = parts.reduce((a, p) => a + p, 0);
+  if (weight === 0) return parts.map(() => 0);
+  const exact = parts.map((p) => (whole * p) / weight);
+  const step = splitStep(whole, exact);
+  const units = exact.map((x) => Math.floor(x / step + 1e-9));
+  // Whole steps still missing; what is left below one step (a whole that is not a multiple of it) goes
+  // to the part that lost the most after them.
+  let missing = Math.floor((whole - units.reduce((a, u) => a + u, 0) * step) / step + 1e-9);
+  const order = exact
+    .map((x, i) => ({ i, rest: x / step - (units[i] as number) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (missing <= 0) break;
+    units[i] = (units[i] as number) + 1;
+    missing--;
+  }
+  const out = units.map((u) => u * step);
+  const residual = whole - out.reduce((a, v) => a + v, 0);
+  if (residual !== 0) {
+    const i = order[0]?.i ?? 0;
+    out[i] = (out[i] as number) + residual;
+  }
+  return out;
+}
+
+/** Three significant figures of the largest part, at least 1, and a step the whole is a multiple of. */
+export function splitStep(whole: number, parts: readonly number[]): number {
+  const largest = Math.max(...parts.map(Math.abs));
+  if (!(largest > 0)) return 1;
+  let step = Math.max(1, 10 ** (Math.floor(Math.log10(largest)) - 2));
+  while (step > 1 && !isMultiple(whole, step)) step /= 10;
+  return step;
+}
+
+function isMultiple(value: number, step: number): boolean {
+  const q = value / step;
+  return Math.abs(q - Math.round(q)) <= 1e-6;
+}
