@@ -11,6 +11,13 @@ export const goalTrashEn = {
   'goalDelete.count.subGoals.other': '{count} sub-goals',
   'goalDelete.ask': 'Delete “{name}” and its {subGoals}?',
   'goalDelete.askHint': 'You can restore them later from “Recently deleted” at the bottom of the new tab.',
+  'goalDelete.askOne': 'Delete “{name}”?',
+  'goalDelete.askOneHint':
+    'Its target, dates, budget, owner and check-ins go with it to “Recently deleted” at the bottom of the new tab, where you can restore it.',
+  'goalDelete.paced':
+    '“{parent}” is paced through it: without it, its line no longer passes {value} on {date}.',
+  'goalDelete.one': 'Delete',
+  'goalDelete.doneOne': '“{name}” deleted',
   'goalDelete.all': 'Delete all {total}',
   'goalDelete.goalOnly': 'Delete only “{name}”',
   'goalDelete.keepToParent': 'Its {subGoals} stay, moved up to “{parent}”.',
@@ -43,6 +50,13 @@ export const goalTrashVi: Record<keyof typeof goalTrashEn, string> = {
   'goalDelete.count.subGoals.other': '{count} mục tiêu con',
   'goalDelete.ask': 'Xóa “{name}” cùng {subGoals} bên dưới?',
   'goalDelete.askHint': 'Bạn có thể khôi phục sau, trong mục “Đã xóa gần đây” ở cuối thẻ mới.',
+  'goalDelete.askOne': 'Xóa “{name}”?',
+  'goalDelete.askOneHint':
+    'Giá trị mục tiêu, thời hạn, ngân sách, người phụ trách và các lần cập nhật sẽ cùng được chuyển vào mục “Đã xóa gần đây” ở cuối thẻ mới, nơi bạn có thể khôi phục.',
+  'goalDelete.paced':
+    '“{parent}” đang được theo dõi tiến độ qua mốc này: nếu xóa, lộ trình của mục tiêu đó sẽ không còn đi qua {value} vào {date}.',
+  'goalDelete.one': 'Xóa',
+  'goalDelete.doneOne': 'Đã xóa “{name}”',
   'goalDelete.all': 'Xóa cả {total}',
   'goalDelete.goalOnly': 'Chỉ xóa “{name}”',
   'goalDelete.keepToParent': '{subGoals} bên dưới được giữ lại và chuyển lên “{parent}”.',
