@@ -207,11 +207,11 @@ export function DeleteGoalButton({
                 </button>
                 <small id={`${id}-keep`} class="pc-muted">
                   {ask.parent
-                    ? t('goalDelete.keepToParent', {
+                    ? t.plural('goalDelete.keepToParent', children.length, {
                         subGoals: keep,
                         parent: localizedName(ask.parent, locale),
                       })
-                    : t('goalDelete.keepToTop', { subGoals: keep })}
+                    : t.plural('goalDelete.keepToTop', children.length, { subGoals: keep })}
                   {/* The deeper ones stay under them: said, so "its 14" and "its 3" add up. */}
                   {ask.subGoals > children.length &&
                     ` ${t('goalDelete.keepDeeper', { count: String(ask.subGoals - children.length) })}`}

@@ -89,7 +89,7 @@ describe('deleting a milestone with no sub-goals', () => {
     const { dialog, deleted } = await open(q4);
     expect(dialog.querySelector('h2')?.textContent).toBe('Delete “Q4 2026: 13.3 billion VND revenue”?');
     expect(dialog.textContent).toContain(
-      'Its target, dates, budget, owner and check-ins go with it to “Recently deleted”',
+      'It goes to “Recently deleted” at the bottom of the new tab with everything it holds, check-ins included',
     );
     // A quarter sets no point of the BHAG's yearly line: nothing about its line.
     expect(dialog.textContent).not.toContain('paced through');
