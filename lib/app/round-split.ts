@@ -8,7 +8,9 @@
  *   coarser than the whole's own precision either: a whole typed to the đồng (₫13,456,789,123) keeps
  *   đồng in its parts, as no round parts can add up to it.
  * - Largest remainder: every part is rounded down to the step, and the steps still missing go to the
- *   parts that lost the most (ties to the earlier), so the parts add up to the whole exactly.
+ *   parts that lost the most (ties to the earlier), so the parts add up to the whole exactly. Where
+ *   that would give two equal shares different parts, a fourth significant figure is used if it
+ *   keeps them equal.
  * Parts given in any proportion are first scaled to the whole (they are weights).
  */
 export function roundedSplit(whole: number, parts: readonly number[]): number[] {
@@ -17,6 +19,30 @@ export function roundedSplit(whole: number, parts: readonly number[]): number[] 
   if (weight === 0) return parts.map(() => 0);
   const exact = parts.map((p) => (whole * p) / weight);
   const step = splitStep(whole, exact);
+  const out = roundTo(whole, exact, step);
+  // Equal shares get equal parts: 2028's Q1 and Q2 (91 days each) had read ₫1.73B and ₫1.72B, the
+  // missing step going to one of two ties. One more significant figure keeps them equal when it can
+  // (₫1.723B each); when it cannot (three equal thirds), the round parts stand.
+  if (step > 1 && splitsATie(exact, out)) {
+    const finer = roundTo(whole, exact, step / 10);
+    if (!splitsATie(exact, finer)) return finer;
+  }
+  return out;
+}
+
+/** Two shares equal (to a billionth) given different parts. */
+function splitsATie(exact: readonly number[], out: readonly number[]): boolean {
+  for (let i = 0; i < exact.length; i++)
+    for (let j = i + 1; j < exact.length; j++) {
+      const a = exact[i] as number;
+      const b = exact[j] as number;
+      if (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) && out[i] !== out[j]) return true;
+    }
+  return false;
+}
+
+/** The largest-remainder rounding of `exact` (adding up to `whole`) in steps of `step`. */
+function roundTo(whole: number, exact: readonly number[], step: number): number[] {
   const units = exact.map((x) => Math.floor(x / step + 1e-9));
   // Whole steps still missing; what is left below one step (a whole that is not a multiple of it) goes
   // to the part that lost the most after them.

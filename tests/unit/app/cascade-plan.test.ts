@@ -321,13 +321,17 @@ describe('goalReadingFor', () => {
 });
 
 /**
- * Siblings' budgets are "round": each a whole multiple of one step of at least three significant
- * figures of the largest of them (₫2.08B beside ₫6.93B), never to the đồng.
+ * Siblings' budgets are "round" (lib/app/round-split.ts): each a whole multiple of one step — three
+ * significant figures of the largest of them, no finer than the part they split needs (a quarter of
+ * ₫1.723B splits in ₫1M steps), and one figure more where that keeps equal periods equal — never to
+ * the đồng.
  */
-function expectRound(parts: readonly number[]) {
+function expectRound(parts: readonly number[], whole: number) {
   const largest = Math.max(...parts.map(Math.abs));
   if (largest === 0) return;
-  const step = Math.max(1, 10 ** (Math.floor(Math.log10(largest)) - 2));
+  let step = Math.max(1, 10 ** (Math.floor(Math.log10(largest)) - 2));
+  while (step > 1 && whole % step !== 0) step /= 10;
+  step = Math.max(1, step / 10);
   for (const p of parts) expect(Number.isInteger(p / step), `${p} in steps of ${step}`).toBe(true);
 }
 
@@ -366,11 +370,14 @@ describe('planCascade: properties', () => {
             expect(Math.abs(t - r.target)).toBeLessThanOrEqual(Math.abs(r.target) * 1e-9 + 1e-6);
             // Exactly, in whole units: the budgets are rounded, not their sum.
             expect(b).toBe(r.budget);
-            expectRound(kids.map((k) => k.budget ?? 0));
+            expectRound(
+              kids.map((k) => k.budget ?? 0),
+              r.budget ?? 0,
+            );
           }
           const top = plan.rows.filter((r) => !r.parentKey).map((r) => r.budget ?? 0);
           expect(top.reduce((a, v) => a + v, 0)).toBe(budget);
-          expectRound(top);
+          expectRound(top, budget);
         },
       ),
       { numRuns: 60 },

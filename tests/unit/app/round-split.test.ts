@@ -21,6 +21,13 @@ describe('roundedSplit', () => {
     expect(parts).toEqual([2_242_798_187, 4_485_596_374, 6_728_394_562]);
   });
 
+  it('gives equal shares equal parts, with a fourth figure when it keeps them equal', () => {
+    // 2028's quarters (91, 91, 92, 92 days of 366) of its ₫6.93B: not ₫1.73B beside ₫1.72B.
+    expect(roundedSplit(6.93e9, [91, 91, 92, 92])).toEqual([1.723e9, 1.723e9, 1.742e9, 1.742e9]);
+    // Three equal thirds cannot be equal and add up: the round parts stand.
+    expect(roundedSplit(1e9, [1, 1, 1])).toEqual([334e6, 333e6, 333e6]);
+  });
+
   it('gives nothing to parts that weigh nothing, and zeros for a zero whole', () => {
     expect(roundedSplit(1e9, [0, 1, 0])).toEqual([0, 1e9, 0]);
     expect(roundedSplit(0, [1, 2])).toEqual([0, 0]);
@@ -41,6 +48,8 @@ describe('roundedSplit', () => {
           // The step the whole allows: its own precision (its trailing zeros), at most 3 s.f. of the largest.
           let step = Math.max(1, 10 ** (Math.floor(Math.log10(largest)) - 2));
           while (step > 1 && whole % step !== 0) step /= 10;
+          // A fourth figure, where it keeps equal shares equal.
+          if (step > 1 && parts.some((p) => p % step !== 0)) step /= 10;
           for (const p of parts) {
             expect(p).toBeGreaterThanOrEqual(0);
             expect(p % step).toBe(0);
