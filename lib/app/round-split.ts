@@ -21,8 +21,9 @@ export function roundedSplit(whole: number, parts: readonly number[]): number[] 
   const step = splitStep(whole, exact);
   const out = roundTo(whole, exact, step);
   // Equal shares get equal parts: 2028's Q1 and Q2 (91 days each) had read ₫1.73B and ₫1.72B, the
-  // missing step going to one of two ties. One more significant figure keeps them equal when it can
-  // (₫1.723B each); when it cannot (three equal thirds), the round parts stand.
+  // missing step going to one of two ties, and no other part could take it. One more significant
+  // figure keeps them equal when it can (₫1.723B each); when it cannot (three equal thirds), the round
+  // parts stand.
   if (step > 1 && splitsATie(exact, out)) {
     const finer = roundTo(whole, exact, step / 10);
     if (!splitsATie(exact, finer)) return finer;
@@ -34,14 +35,17 @@ export function roundedSplit(whole: number, parts: readonly number[]): number[] 
 function splitsATie(exact: readonly number[], out: readonly number[]): boolean {
   for (let i = 0; i < exact.length; i++)
     for (let j = i + 1; j < exact.length; j++) {
-      const a = exact[i] as number;
-      const b = exact[j] as number;
-      if (Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b)) && out[i] !== out[j]) return true;
+      if (same(exact[i] as number, exact[j] as number) && out[i] !== out[j]) return true;
     }
   return false;
 }
 
-/** The largest-remainder rounding of `exact` (adding up to `whole`) in steps of `step`. */
+/**
+ * The largest-remainder rounding of `exact` (adding up to `whole`) in steps of `step`. Equal shares
+ * take the steps still missing together or not at all (the next part that lost the most takes one
+ * instead): Q1 2027's ₫1.11B reads ₫382M / ₫346M / ₫382M for its 31, 28 and 31 days, not ₫383M for
+ * January beside ₫382M for March. Only when no group fits do ties part.
+ */
 function roundTo(whole: number, exact: readonly number[], step: number): number[] {
   const units = exact.map((x) => Math.floor(x / step + 1e-9));
   // Whole steps still missing; what is left below one step (a whole that is not a multiple of it) goes
@@ -50,9 +54,22 @@ function roundTo(whole: number, exact: readonly number[], step: number): number[
   const order = exact
     .map((x, i) => ({ i, rest: x / step - (units[i] as number) }))
     .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  const given = new Set<number>();
+  for (const { i } of order) {
+    if (missing <= 0 || given.has(i)) continue;
+    const group = order.filter(({ i: j }) => !given.has(j) && same(exact[i] as number, exact[j] as number));
+    if (group.length > missing) continue;
+    for (const { i: j } of group) {
+      units[j] = (units[j] as number) + 1;
+      given.add(j);
+    }
+    missing -= group.length;
+  }
   for (const { i } of order) {
     if (missing <= 0) break;
+    if (given.has(i)) continue;
     units[i] = (units[i] as number) + 1;
+    given.add(i);
     missing--;
   }
   const out = units.map((u) => u * step);
@@ -62,6 +79,11 @@ function roundTo(whole: number, exact: readonly number[], step: number): number[
     out[i] = (out[i] as number) + residual;
   }
   return out;
+}
+
+/** Two shares equal to a billionth: the same share (91 days of 366 and 91 days of 366). */
+function same(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
 }
 
 /** Three significant figures of the largest part, at least 1, and a step the whole is a multiple of. */

@@ -24,6 +24,8 @@ describe('roundedSplit', () => {
   it('gives equal shares equal parts, with a fourth figure when it keeps them equal', () => {
     // 2028's quarters (91, 91, 92, 92 days of 366) of its ₫6.93B: not ₫1.73B beside ₫1.72B.
     expect(roundedSplit(6.93e9, [91, 91, 92, 92])).toEqual([1.723e9, 1.723e9, 1.742e9, 1.742e9]);
+    // Q1 2027's ₫1.11B by its 31, 28 and 31 days: February takes the missing ₫1M, not January alone.
+    expect(roundedSplit(1.11e9, [31, 28, 31])).toEqual([382e6, 346e6, 382e6]);
     // Three equal thirds cannot be equal and add up: the round parts stand.
     expect(roundedSplit(1e9, [1, 1, 1])).toEqual([334e6, 333e6, 333e6]);
   });
