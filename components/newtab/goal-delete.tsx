@@ -179,7 +179,7 @@ export function DeleteGoalButton({
                 data-testid="goal-delete-one"
                 onClick={() => void run(ask.live, ask.goal, 'all', 0, ask.noun)}
               >
-                {t('goalDelete.one')}
+                {t('goalDelete.confirmOne')}
               </button>
               {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
               <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>

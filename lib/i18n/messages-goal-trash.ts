@@ -16,7 +16,7 @@ export const goalTrashEn = {
     'It goes to “Recently deleted” at the bottom of the new tab with everything it holds, check-ins included: you can restore it from there.',
   'goalDelete.paced':
     '“{parent}” is paced through it: without it, its line no longer passes {value} on {date}.',
-  'goalDelete.one': 'Delete',
+  'goalDelete.confirmOne': 'Delete',
   'goalDelete.doneOne': '“{name}” deleted',
   'goalDelete.all': 'Delete all {total}',
   'goalDelete.goalOnly': 'Delete only “{name}”',
@@ -57,7 +57,7 @@ export const goalTrashVi: Record<keyof typeof goalTrashEn, string> = {
     'Mục tiêu này cùng mọi thông tin của nó, kể cả các lần cập nhật, sẽ được chuyển vào mục “Đã xóa gần đây” ở cuối thẻ mới, nơi bạn có thể khôi phục.',
   'goalDelete.paced':
     '“{parent}” đang được theo dõi tiến độ qua mốc này: nếu xóa, lộ trình của mục tiêu đó sẽ không còn đi qua {value} vào {date}.',
-  'goalDelete.one': 'Xóa',
+  'goalDelete.confirmOne': 'Xóa',
   'goalDelete.doneOne': 'Đã xóa “{name}”',
   'goalDelete.all': 'Xóa cả {total}',
   'goalDelete.goalOnly': 'Chỉ xóa “{name}”',
