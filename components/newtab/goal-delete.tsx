@@ -2,14 +2,15 @@ import './goal-delete.css';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import {
   type DeleteMode,
+  deleteQuestion,
   planGoalDelete,
   planRestore,
   type RestorePlan,
   type SubGoalNoun,
   subGoalNoun,
-  subGoalsOf,
   unrestore,
 } from '../../lib/app/goal-delete';
+import { formatDate, formatUnitAmount } from '../../lib/i18n/format';
 import type { Translator } from '../../lib/i18n/translate';
 import { localizedName } from '../../lib/i18n/translate';
 import type { Goal } from '../../lib/schema';
@@ -50,13 +51,18 @@ interface Ask {
   subGoals: number;
   noun: SubGoalNoun;
   parent?: Goal;
+  /** The parent's line passes through this goal's target (deleteQuestion): said, written. */
+  paced?: string;
 }
 
 /**
- * The goal detail's and the goal editor's "Delete". A goal with sub-goals is not deleted at once: a
- * question names how many go with it, and offers to delete the goal alone, its sub-goals moved up to
- * its parent (a BHAG's 68 cascade milestones went to the trash in one click before). Either way the
- * trash keeps them ("Recently deleted", trash-list.tsx) and the toast says how many went.
+ * The goal detail's and the goal editor's "Delete". No goal is deleted at once (docs/data-safety.md):
+ * a goal is what, when, target, budget and who, with its check-ins, and a milestone without sub-goals
+ * had gone in one click with a toast's Undo as its only trace. The question names the goal; with
+ * sub-goals, how many go with it, and offers to delete the goal alone, its sub-goals moved up to its
+ * parent (a BHAG's 68 cascade milestones went to the trash in one click before); for a milestone its
+ * parent is paced through, that the parent's line changes. Either way the trash keeps them ("Recently
+ * deleted", trash-list.tsx) and the toast names what went, with Undo.
  */
 export function DeleteGoalButton({
   goalId,
@@ -92,7 +98,7 @@ export function DeleteGoalButton({
     const name = localizedName(goal, locale);
     const message =
       subGoals === 0
-        ? t('toast.goalDeleted')
+        ? t('goalDelete.doneOne', { name })
         : t(mode === 'all' ? 'goalDelete.done' : 'goalDelete.doneKept', {
             name,
             subGoals: subGoalCount(t, noun, subGoals),
@@ -103,14 +109,29 @@ export function DeleteGoalButton({
   };
 
   const start = async () => {
-    const live = await repository(await getDb(), 'goals').list();
-    const goal = live.find((g) => g.id === goalId);
-    if (!goal) return;
-    const subs = subGoalsOf(live, goalId);
-    const noun = subGoalNoun(subs);
-    if (subs.length === 0) return run(live, goal, 'all', 0, noun);
-    const parent = goal.parentId === undefined ? undefined : live.find((g) => g.id === goal.parentId);
-    setAsk({ goal, live, subGoals: subs.length, noun, ...(parent ? { parent } : {}) });
+    const db = await getDb();
+    const live = await repository(db, 'goals').list();
+    const metrics = await repository(db, 'metrics').list();
+    const s = settings.value;
+    const q = deleteQuestion(live, metrics, goalId, s.timeZone);
+    if (!q) return;
+    const parentMetric = metrics.find((m) => m.id === q.parent?.metricId);
+    const paced =
+      q.parent && q.pacedPoint && parentMetric
+        ? t('goalDelete.paced', {
+            parent: localizedName(q.parent, locale),
+            value: formatUnitAmount(q.pacedPoint.value, parentMetric.unit, locale),
+            date: formatDate(q.pacedPoint.at, locale, s.timeZone, 'medium'),
+          })
+        : undefined;
+    setAsk({
+      goal: q.goal,
+      live,
+      subGoals: q.subGoals.length,
+      noun: q.noun,
+      ...(q.parent ? { parent: q.parent } : {}),
+      ...(paced ? { paced } : {}),
+    });
   };
 
   const cancel = () => {
@@ -142,46 +163,66 @@ export function DeleteGoalButton({
           }}
         >
           <h2 id={`${id}-q`}>
-            {t('goalDelete.ask', { name, subGoals: subGoalCount(t, ask.noun, ask.subGoals) })}
+            {ask.subGoals === 0
+              ? t('goalDelete.askOne', { name })
+              : t('goalDelete.ask', { name, subGoals: subGoalCount(t, ask.noun, ask.subGoals) })}
           </h2>
           <p id={`${id}-hint`} class="pc-muted">
-            {t('goalDelete.askHint')}
+            {t(ask.subGoals === 0 ? 'goalDelete.askOneHint' : 'goalDelete.askHint')}
+            {ask.paced && ` ${ask.paced}`}
           </p>
-          <div class="pc-goal-delete-choices">
-            <button
-              type="button"
-              class="pc-danger"
-              data-testid="goal-delete-all"
-              onClick={() => void run(ask.live, ask.goal, 'all', ask.subGoals, ask.noun)}
-            >
-              {t('goalDelete.all', { total: ask.subGoals + 1 })}
-            </button>
-            <span>
+          {ask.subGoals === 0 ? (
+            <div class="pc-goal-delete-choices pc-goal-delete-one">
               <button
                 type="button"
-                data-testid="goal-delete-only"
-                aria-describedby={`${id}-keep`}
-                onClick={() => void run(ask.live, ask.goal, 'goalOnly', children.length, childNoun)}
+                class="pc-danger"
+                data-testid="goal-delete-one"
+                onClick={() => void run(ask.live, ask.goal, 'all', 0, ask.noun)}
               >
-                {t('goalDelete.goalOnly', { name })}
+                {t('goalDelete.confirmOne')}
               </button>
-              <small id={`${id}-keep`} class="pc-muted">
-                {ask.parent
-                  ? t('goalDelete.keepToParent', {
-                      subGoals: keep,
-                      parent: localizedName(ask.parent, locale),
-                    })
-                  : t('goalDelete.keepToTop', { subGoals: keep })}
-                {/* The deeper ones stay under them: said, so "its 14" and "its 3" add up. */}
-                {ask.subGoals > children.length &&
-                  ` ${t('goalDelete.keepDeeper', { count: String(ask.subGoals - children.length) })}`}
-              </small>
-            </span>
-            {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
-            <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>
-              {t('action.cancel')}
-            </button>
-          </div>
+              {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
+              <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>
+                {t('action.cancel')}
+              </button>
+            </div>
+          ) : (
+            <div class="pc-goal-delete-choices">
+              <button
+                type="button"
+                class="pc-danger"
+                data-testid="goal-delete-all"
+                onClick={() => void run(ask.live, ask.goal, 'all', ask.subGoals, ask.noun)}
+              >
+                {t('goalDelete.all', { total: ask.subGoals + 1 })}
+              </button>
+              <span>
+                <button
+                  type="button"
+                  data-testid="goal-delete-only"
+                  aria-describedby={`${id}-keep`}
+                  onClick={() => void run(ask.live, ask.goal, 'goalOnly', children.length, childNoun)}
+                >
+                  {t('goalDelete.goalOnly', { name })}
+                </button>
+                <small id={`${id}-keep`} class="pc-muted">
+                  {ask.parent
+                    ? t.plural('goalDelete.keepToParent', children.length, {
+                        subGoals: keep,
+                        parent: localizedName(ask.parent, locale),
+                      })
+                    : t.plural('goalDelete.keepToTop', children.length, { subGoals: keep })}
+                  {/* The deeper ones stay under them: said, so "its 14" and "its 3" add up. */}
+                  {ask.subGoals > children.length &&
+                    ` ${t('goalDelete.keepDeeper', { count: String(ask.subGoals - children.length) })}`}
+                </small>
+              </span>
+              {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
+              <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>
+                {t('action.cancel')}
+              </button>
+            </div>
+          )}
         </dialog>
       )}
     </>

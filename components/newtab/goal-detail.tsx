@@ -243,6 +243,7 @@ function detailChart(
     {
       ...(c.type ? { type: c.type } : {}),
       ...(c.rollingMonths ? { rollingMonths: c.rollingMonths } : {}),
+      ...(c.planned ? { planned: true } : {}),
       xs: pick(c.xs),
       actual: pick(c.actual),
       target: pick(c.target),

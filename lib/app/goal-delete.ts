@@ -6,8 +6,10 @@
  * together with the sub-goals deleted with it, and with its deleted ancestors, so that nothing comes
  * back orphaned under a goal still in the trash.
  */
+import { goalTypeOf } from '../engine/goal-type';
+import { milestonePlan, type PlanPoint } from '../engine/milestone-plan';
 import { localizedName } from '../i18n/translate';
-import type { Goal, Locale } from '../schema';
+import type { Goal, Locale, Metric } from '../schema';
 import { descendantIds } from './goal-form';
 
 /** What a goal's sub-goals are called in the question: all milestones, all key results, or mixed. */
@@ -35,6 +37,49 @@ export function subGoalNoun(subGoals: readonly Pick<Goal, 'kind'>[]): SubGoalNou
   if (subGoals.length > 0 && subGoals.every((g) => g.kind === 'milestone')) return 'milestones';
   if (subGoals.length > 0 && subGoals.every((g) => g.kind === 'key_result')) return 'keyResults';
   return 'subGoals';
+}
+
+/**
+ * What the question before a delete says (docs/data-safety.md: every goal delete asks). A goal is
+ * what, when, target, budget and who, with its progress and check-ins: a milestone with no sub-goals
+ * had gone to the trash in one click, with a toast's Undo as the only sign. The question names the
+ * goal, its sub-goals if any, and — for a milestone its parent is paced through (milestone-plan.ts) —
+ * the point of the parent's line it takes away: deleting "2027: ₫97B" moves the BHAG's trajectory.
+ */
+export interface DeleteQuestion {
+  goal: Goal;
+  /** Its sub-goals at every depth (none: the goal alone goes). */
+  subGoals: Goal[];
+  noun: SubGoalNoun;
+  parent?: Goal;
+  /** The parent's plan point this goal sets (its line bends there), when it sets one. */
+  pacedPoint?: PlanPoint;
+}
+
+export function deleteQuestion(
+  goals: readonly Goal[],
+  metrics: readonly Metric[],
+  id: string,
+  timeZone: string,
+): DeleteQuestion | null {
+  const goal = goals.find((g) => g.id === id);
+  if (!goal) return null;
+  const subGoals = subGoalsOf(goals, id);
+  const parent = goal.parentId === undefined ? undefined : goals.find((g) => g.id === goal.parentId);
+  const out: DeleteQuestion = { goal, subGoals, noun: subGoalNoun(subGoals), ...(parent ? { parent } : {}) };
+  const metric = parent?.metricId ? metrics.find((m) => m.id === parent.metricId) : undefined;
+  // Only a level goal is paced through its milestones (evaluate-all.ts reads the plan for no other type).
+  if (!parent || !metric || goalTypeOf(parent, metric) !== 'level') return out;
+  const siblings = goals.filter((g) => g.parentId === parent.id && g.deletedAt == null && !g.archived);
+  const plan = milestonePlan(parent, siblings, metric, timeZone);
+  const without = milestonePlan(
+    parent,
+    siblings.filter((g) => g.id !== id),
+    metric,
+    timeZone,
+  );
+  const point = plan.find((p) => !without.some((q) => q.at === p.at && q.value === p.value));
+  return point ? { ...out, pacedPoint: point } : out;
 }
 
 /**

@@ -30,7 +30,14 @@ export interface GoalDetailData {
   goal: Goal;
   view: GoalView;
   /** Cumulative (or level) actual, target trajectory, forecast p10 / p50 / p90 and the per-period actual. */
-  chart: (ChartView & { perPeriod: (number | null)[]; hit: (number | null)[] }) | null;
+  chart:
+    | (ChartView & {
+        perPeriod: (number | null)[];
+        hit: (number | null)[];
+        /** The target line runs through the goal's milestones (milestone-plan.ts): the legend says "Plan". */
+        planned?: boolean;
+      })
+    | null;
   checkIns: CheckIn[];
   smart: string[];
   formatAxis: (v: number) => string;
@@ -312,6 +319,13 @@ export function buildChart(
       high[i] = endOfWindow.p90;
     }
   }
+  // The plan's point the card names ("the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B"):
+  // the median there is the card's figure, from the same futures as its chance (plan-shortfall.ts).
+  const shortfall = ev?.planShortfall;
+  if (!total && shortfall) {
+    const i = futurePointAt(shortfall.at);
+    if (i >= 0 && mid[i] !== null) mid[i] = shortfall.forecast;
+  }
   // A level's forecast date is when half the simulated futures have first reached the target; the
   // median line is the typical level month by month, and a level that wobbles reaches a target
   // before its median does (on-time delivery: the card's "May 31, 2027" while the median is 97.7%).
@@ -334,6 +348,9 @@ export function buildChart(
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
     // Each point the sum of the months before it: the legend names it so (goal-chart-series.ts).
     ...(rolling && !total ? { rollingMonths: rolling } : {}),
+    // Its trajectory bends at the owner's milestones: named "Plan (through milestones)", the line the
+    // card's "Ahead of plan" speaks of (docs/figures.md § Detail chart).
+    ...(!total && type !== 'keep' && ev?.plan.length ? { planned: true } : {}),
     // The unit the chart writes its numbers in (the card's), carried into a snapshot for its widget.
     unit: goalUnit(goal, metric),
     // Point i is the value at the END of period i (a total's running sum, a level's period value; the

@@ -2,6 +2,7 @@ import type { GoalEvaluation } from '../engine/evaluate-all';
 import type { KeepScore, ReadingPeriod } from '../engine/goal-types/reading';
 import { minForecastHistory } from '../engine/goal-types/shared';
 import type { Pace } from '../engine/pace';
+import type { PlanShortfall } from '../engine/plan-shortfall';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
 import {
   formatChance,
@@ -313,6 +314,10 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   // card says what is still to go instead (the forecast line says when the trend gets there;
   // docs/figures.md).
   const toGoInstead = (chanceDecided(ev) && p.gapPct > -0.02) || ev.decidedBy === 'deadline_passed';
+  // Paced through the owner's milestones, the value is on the step it is on, and the forecast falls
+  // short of a later one: the card says both, joined, so "ahead" and "Off track" read as one story.
+  if (toGoInstead && chanceDecided(ev) && ev.planShortfall)
+    return planStepLine(ev, p, ev.planShortfall, unit, ctx);
   if (toGoInstead && ev.target !== null) {
     const toGo =
       levelPercentFigures(ev, unit, ctx)?.toGo ??
@@ -323,6 +328,33 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
   const x = formatGap(p.gap, unit, ctx, [ev.current, ev.target]);
   const ahead = p.gapPct > 0;
   return paceAsOf(p, ahead ? t('reading.pace.ahead', { x }) : t('reading.pace.behind', { x }), ctx);
+}
+
+/**
+ * A goal paced through its milestones whose forecast decides against it while its value is on or
+ * ahead of the step it is on (docs/figures.md, Rules shared by every type): where it stands against the
+ * plan, and the plan's first point the forecast's median misses — `Ahead of plan on Nov 30 (₫44.3B vs
+ * ₫42.8B), but the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B`.
+ */
+function planStepLine(ev: GoalEvaluation, p: Pace, sf: PlanShortfall, unit: Unit, ctx: ViewContext): string {
+  const { t } = ctx;
+  const asOf =
+    p.asOf === undefined
+      ? ''
+      : t('reading.pace.plan.asOf', {
+          date: formatDate(p.asOf - 1, ctx.settings.locale, ctx.settings.timeZone, 'dayMonth'),
+        });
+  const step = t(sf.final ? 'reading.pace.plan.final' : 'reading.pace.plan.step', {
+    next: formatUnitValue(sf.planned, unit, ctx),
+    date: date(sf.at, ctx),
+  });
+  return t(p.gapPct !== null && p.gapPct >= 0.02 ? 'reading.pace.plan.ahead' : 'reading.pace.plan.on', {
+    asOf,
+    value: formatUnitValue(ev.current, unit, ctx),
+    planned: formatUnitValue(p.expected, unit, ctx),
+    step,
+    forecast: formatUnitValue(sf.forecast, unit, ctx),
+  });
 }
 
 /**

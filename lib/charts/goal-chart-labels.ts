@@ -11,6 +11,7 @@ export function appGoalChartLabels(t: Translator): GoalChartLabels {
     value: { total: t('chart.series.total'), level: t('chart.series.level'), keep: t('chart.series.keep') },
     rolling: (months) => t('chart.series.rolling', { count: months }),
     trajectory: t('detail.trajectory'),
+    plan: t('detail.trajectoryPlan'),
     threshold: t('chart.series.threshold'),
     forecastLow: t('detail.forecastLow'),
     forecast: t('detail.forecast'),

@@ -31,6 +31,8 @@ export interface GoalChartLabels {
   /** The first series of a level read as a rolling sum of `months` months: "12-month total". */
   rolling: (months: number) => string;
   trajectory: string;
+  /** The trajectory through the goal's milestones (absent: named as any trajectory). */
+  plan?: string;
   threshold: string;
   forecastLow: string;
   forecast: string;
@@ -46,6 +48,8 @@ export interface GoalChartColumns {
   type?: 'total' | 'level' | 'keep';
   /** A level read as the sum of this many complete months at each point (annual revenue). */
   rollingMonths?: number;
+  /** The target line runs through the goal's own milestones (milestone-plan.ts). */
+  planned?: boolean;
   xs: number[];
   actual: Column;
   target: Column;
@@ -82,7 +86,7 @@ export function goalChartPlan(c: GoalChartColumns, labels: GoalChartLabels): Goa
       width: 2.5,
     },
     {
-      label: type === 'keep' ? labels.threshold : labels.trajectory,
+      label: type === 'keep' ? labels.threshold : c.planned && labels.plan ? labels.plan : labels.trajectory,
       color: 'var(--pc-muted)',
       dash: [6, 4],
     },

@@ -32,10 +32,12 @@ import { readLevel } from './goal-types/reach-level';
 import { readTotal } from './goal-types/reach-total';
 import type { ForecastBasis, GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
 import { createSeriesContext, type SeriesContext } from './goal-types/series-context';
+import { directionSign } from './journey';
 import { milestonePlan, type PlanPoint } from './milestone-plan';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
 import { type KrScore, krScore } from './okr';
 import type { Pace } from './pace';
+import { type PlanShortfall, planShortfall } from './plan-shortfall';
 import type { RollingFigure } from './rolling-months';
 import type { DailyRollup } from './rollup';
 import { type PerspectiveHealth, scorecard } from './scorecard';
@@ -99,6 +101,11 @@ export interface GoalEvaluation {
   forecastBasis: ForecastBasis | null;
   /** A level goal's plan from its milestones (milestone-plan.ts): the trajectory runs through it. */
   plan: readonly PlanPoint[];
+  /**
+   * Where the forecast's median first falls short of that plan (plan-shortfall.ts): the step the card
+   * names when the forecast decides its status while the value is on its current step. Null without.
+   */
+  planShortfall: PlanShortfall | null;
   /** Keep goals: periods held, streak, margin, chance of a breach. */
   keep: KeepScore | null;
   status: Confidence | null;
@@ -192,6 +199,16 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       forecast: r.forecast,
       forecastBasis: r.forecastBasis,
       plan: facts.plan,
+      planShortfall: planShortfall({
+        plan: facts.plan,
+        deadline: goal.deadline,
+        target: facts.target,
+        sign: directionSign(facts.direction),
+        now,
+        forecast: r.forecast,
+        basis: r.forecastBasis,
+        stepEnds: r.forecastBasis ? ctx.futurePeriodEnds(r.forecastBasis.granularity) : [],
+      }),
       keep: r.keep,
       status: r.status,
       statusReasons: r.statusReasons,

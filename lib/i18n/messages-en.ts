@@ -501,6 +501,7 @@ export const en = {
   'detail.title': 'Goal detail',
   'detail.cumulative': 'Cumulative',
   'detail.trajectory': 'Target trajectory',
+  'detail.trajectoryPlan': 'Plan (through milestones)',
   'detail.forecast': 'Forecast',
   'detail.forecastLow': 'Forecast (10%)',
   'chart.time': 'Time',

@@ -47,6 +47,12 @@ export const goalReadingEn = {
   'reading.pace.on': 'On pace',
   'reading.pace.toGo': 'Still {x} to go',
   'reading.pace.asOf': '{line} on {date}',
+  'reading.pace.plan.ahead':
+    'Ahead of plan{asOf} ({value} vs {planned}), but {step}; forecast there: {forecast}',
+  'reading.pace.plan.on': 'On plan{asOf} ({value} vs {planned}), but {step}; forecast there: {forecast}',
+  'reading.pace.plan.asOf': ' on {date}',
+  'reading.pace.plan.step': 'the plan asks {next} by {date}',
+  'reading.pace.plan.final': 'the target is {next} by {date}',
   'reading.keep.above': '{x} above the {threshold} floor',
   'reading.keep.below': '{x} below the {threshold} ceiling',
   'reading.keep.under': '{x} under the {threshold} floor',
@@ -139,6 +145,13 @@ export const goalReadingVi: Record<GoalReadingKey, string> = {
   'reading.pace.on': 'Đúng kế hoạch',
   'reading.pace.toGo': 'Còn thiếu {x}',
   'reading.pace.asOf': '{line} tính đến {date}',
+  'reading.pace.plan.ahead':
+    'Vượt kế hoạch{asOf} ({value} so với {planned}), nhưng {step}; dự báo khi đó: {forecast}',
+  'reading.pace.plan.on':
+    'Đúng kế hoạch{asOf} ({value} so với {planned}), nhưng {step}; dự báo khi đó: {forecast}',
+  'reading.pace.plan.asOf': ' tính đến {date}',
+  'reading.pace.plan.step': 'kế hoạch cần đạt {next} vào {date}',
+  'reading.pace.plan.final': 'mục tiêu là {next} vào {date}',
   'reading.keep.above': '{x} trên mức sàn {threshold}',
   'reading.keep.below': '{x} dưới mức trần {threshold}',
   'reading.keep.under': '{x} dưới mức sàn {threshold}',

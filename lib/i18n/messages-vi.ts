@@ -502,6 +502,7 @@ export const vi: Record<MessageKey, string> = {
   'detail.title': 'Chi tiết mục tiêu',
   'detail.cumulative': 'Lũy kế',
   'detail.trajectory': 'Lộ trình mục tiêu',
+  'detail.trajectoryPlan': 'Kế hoạch (qua các mốc)',
   'detail.forecast': 'Dự báo',
   'detail.forecastLow': 'Dự báo (10%)',
   'chart.time': 'Thời gian',

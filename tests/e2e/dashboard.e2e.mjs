@@ -343,12 +343,10 @@ describe('new-tab dashboard', () => {
           location.hash = `#goal=${encodeURIComponent(goal)}`;
         }, id);
         await detail.getByTestId('delete-goal').click();
-        const ask = page.getByTestId('goal-delete-all');
-        // A goal with sub-goals asks first; one without goes at once.
-        await eventually(async () => (await ask.count()) > 0 || (await detail.count()) === 0, {
-          message: 'the question or the delete',
-        });
-        if (await ask.count()) await ask.click();
+        // Every goal asks first: with its sub-goals ("Delete all"), or alone ("Delete").
+        const ask = page.locator('[data-testid="goal-delete-all"], [data-testid="goal-delete-one"]');
+        await ask.first().waitFor();
+        await ask.first().click();
         await detail.waitFor({ state: 'detached' });
         await eventually(async () => (await goals()).find((g) => g.id === id)?.deletedAt, {
           message: `${id} in the trash`,

@@ -139,10 +139,14 @@ it('creates, logs, validates and deletes a goal from the new tab', { timeout: 12
       );
       assert.equal(await cards.count(), 1, 'nothing saved');
 
-      // Delete from the goal form → toast with Undo → the card is back.
+      // Delete from the goal form → the question names it → toast with Undo → the card is back.
       await cards.first().locator('.pc-card-title').click();
       await page.getByTestId('edit-goal').click();
       await page.getByTestId('goal-delete').click();
+      const ask = page.getByTestId('goal-delete-confirm');
+      assert.equal(await ask.getByRole('heading').textContent(), 'Delete “Win 100 deals”?');
+      await ask.getByTestId('goal-delete-one').click();
+      await page.getByTestId('toast').getByText('“Win 100 deals” deleted').waitFor();
       await page.getByTestId('undo').waitFor();
       await page.waitForFunction(() => !document.querySelector('.pc-widget-goals [data-testid="goal-card"]'));
       await page.getByTestId('undo').click();

@@ -1,3 +1,4 @@
+import { roundedSplit } from '../../../lib/app/round-split';
 import {
   aggregateRollups,
   indexRollup,
@@ -233,9 +234,33 @@ export function planCascade(
   years.forEach((y, i) => {
     walk(y, shares[i] ?? y, null);
   });
+  if (o.budget !== null && o.budget !== undefined) roundBudgets(rows, o.budget);
   const count = (g: Granularity) => rows.filter((r) => r.granularity === g).length;
   const levels = (['year', 'quarter', 'month'] as const).filter((g) => count(g) > 1);
   return { meaning, rows, levels, sum };
+}
+
+/**
+ * The budget as a person would split it (round-split.ts): the years' parts add up to the whole budget,
+ * each period's children to its own rounded part, every part rounded to three significant figures of
+ * the largest beside it (₫2.08B / ₫4.49B / ₫6.93B, never 2,082,144,992). Rows are in tree order.
+ */
+function roundBudgets(rows: PlanRow[], whole: number): void {
+  const byParent = new Map<string | null, PlanRow[]>();
+  for (const r of rows) byParent.set(r.parentKey, [...(byParent.get(r.parentKey) ?? []), r]);
+  const split = (parentKey: string | null, amount: number) => {
+    const kids = byParent.get(parentKey);
+    if (!kids) return;
+    const parts = roundedSplit(
+      amount,
+      kids.map((r) => r.budget ?? 0),
+    );
+    kids.forEach((r, i) => {
+      r.budget = parts[i] ?? r.budget;
+      split(r.key, r.budget ?? 0);
+    });
+  };
+  split(null, whole);
 }
 
 /**

@@ -65,6 +65,11 @@ export interface ForecastBasis {
    * the complete months, and `tail` the months the sum holds before the running one.
    */
   rolling?: { months: number; tail: readonly number[] };
+  /**
+   * Future periods the forecast simulated (its horizon), when there is one. The simulated paths depend
+   * on it, so a figure read off the same futures (plan-shortfall.ts) simulates as many.
+   */
+  steps?: number;
 }
 
 /** What a goal type computes; the orchestrator (evaluate-all.ts) adds OKR, SMART, alerts and roll-ups. */

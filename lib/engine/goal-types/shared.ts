@@ -300,6 +300,7 @@ export function forecastOf(
   const stepsToDeadline = Math.ceil((goal.deadline - ctx.now) / ((g === 'week' ? 7 : 30.4) * DAY)) + 1;
   const maxSteps = g === 'week' ? 260 : MONTHLY_MAX_STEPS;
   const steps = Math.min(maxSteps, 2 * stepsToDeadline + 4);
+  basis.steps = steps;
   if (a.rolling)
     return {
       forecast: forecastRollingHit({

@@ -71,10 +71,13 @@ describe('planCascade: what the target means', () => {
     // 2028 is a leap year: 91, 91, 92, 92 days of 366. Never the 3-year total split evenly (₫12.3B a quarter).
     expect(targets(plan.rows, 'quarter').slice(-4)).toEqual([37.295, 37.295, 37.705, 37.705]);
     expect(targets(plan.rows, 'month')[0]).toBe(5.945); // Jan 2026: 31/365 × ₫70B
-    // The budget follows the targets' weights: ₫13.5B × 70/330 for 2026.
+    // The budget follows the targets' weights: ₫13.5B × 70/330 for 2026, written as a person would
+    // (three significant figures, still adding up to ₫13.5B), never 2,863,636,364.
     const years = plan.rows.filter((r) => r.granularity === 'year');
-    expect(years.map((r) => Math.round(r.budget ?? 0))).toEqual([
-      2_863_636_364, 4_500_000_000, 6_136_363_636,
+    expect(years.map((r) => r.budget)).toEqual([2_860_000_000, 4_500_000_000, 6_140_000_000]);
+    // 2026's quarters by days (90, 91, 92, 92 of 365) of its ₫2.86B.
+    expect(plan.rows.filter((r) => r.parentKey === years[0]?.key).map((r) => r.budget)).toEqual([
+      705_000_000, 713_000_000, 721_000_000, 721_000_000,
     ]);
   });
 
@@ -317,6 +320,21 @@ describe('goalReadingFor', () => {
   });
 });
 
+/**
+ * Siblings' budgets are "round" (lib/app/round-split.ts): each a whole multiple of one step — three
+ * significant figures of the largest of them, no finer than the part they split needs (a quarter of
+ * ₫1.723B splits in ₫1M steps), and one figure more where that keeps equal periods equal — never to
+ * the đồng.
+ */
+function expectRound(parts: readonly number[], whole: number) {
+  const largest = Math.max(...parts.map(Math.abs));
+  if (largest === 0) return;
+  let step = Math.max(1, 10 ** (Math.floor(Math.log10(largest)) - 2));
+  while (step > 1 && whole % step !== 0) step /= 10;
+  step = Math.max(1, step / 10);
+  for (const p of parts) expect(Number.isInteger(p / step), `${p} in steps of ${step}`).toBe(true);
+}
+
 describe('planCascade: properties', () => {
   it('children add up to their parent (targets and budgets) for totals and annual rates', () => {
     fc.assert(
@@ -327,7 +345,9 @@ describe('planCascade: properties', () => {
         fc.constantFrom('ramp' as const, 'flat' as const),
         fc.double({ min: 1, max: 1e12, noNaN: true }),
         fc.option(fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 12, maxLength: 12 })),
-        (startDay, days, meaning, annualPath, target, weights) => {
+        // A budget as typed: a round figure (₫13.5B, $2,000,000) at any magnitude.
+        fc.integer({ min: 1, max: 999 }).chain((m) => fc.constantFrom(m * 1e3, m * 1e6, m * 1e7, m * 1e9)),
+        (startDay, days, meaning, annualPath, target, weights, budget) => {
           const startAt = local(2025, 1, 1) + startDay * 86_400_000;
           const goal = bhag({ startAt, deadline: startAt + days * 86_400_000 - 1, target });
           const plan = planCascade(goal, SUM, cal, {
@@ -336,7 +356,7 @@ describe('planCascade: properties', () => {
             startRate: target / 3,
             method: weights ? 'phased' : 'linear',
             weights: weights ?? undefined,
-            budget: 1e9,
+            budget,
             now: NOW,
           });
           const byParent = new Map<string, PlanRow[]>();
@@ -348,10 +368,16 @@ describe('planCascade: properties', () => {
             const t = kids.reduce((a, k) => a + k.target, 0);
             const b = kids.reduce((a, k) => a + (k.budget ?? 0), 0);
             expect(Math.abs(t - r.target)).toBeLessThanOrEqual(Math.abs(r.target) * 1e-9 + 1e-6);
-            expect(Math.abs(b - (r.budget ?? 0))).toBeLessThanOrEqual(1e-3);
+            // Exactly, in whole units: the budgets are rounded, not their sum.
+            expect(b).toBe(r.budget);
+            expectRound(
+              kids.map((k) => k.budget ?? 0),
+              r.budget ?? 0,
+            );
           }
-          const topBudget = plan.rows.filter((r) => !r.parentKey).reduce((a, r) => a + (r.budget ?? 0), 0);
-          expect(topBudget).toBeCloseTo(1e9, 0);
+          const top = plan.rows.filter((r) => !r.parentKey).map((r) => r.budget ?? 0);
+          expect(top.reduce((a, v) => a + v, 0)).toBe(budget);
+          expectRound(top, budget);
         },
       ),
       { numRuns: 60 },

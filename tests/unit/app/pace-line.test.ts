@@ -60,6 +60,38 @@ describe('the pace line beside a status the forecast decided', () => {
     expect(paceLine(levelEv(120, 150, 0.1, null as never), unit, ctx('en'))).toMatch(/^Ahead of pace/);
   });
 
+  it('paced through milestones: where it stands on its step, and the plan point the forecast misses', () => {
+    const money = { kind: 'currency', currency: 'VND' } as const;
+    const sf = (at: number, planned: number, forecast: number, final = false) => ({
+      at,
+      planned,
+      forecast,
+      final,
+    });
+    const planned = (gapPct: number, expected: number, shortfall: ReturnType<typeof sf> | null) =>
+      ({
+        ...levelEv(44.3e9, 150e9, 0, 'forecast_very_unlikely'),
+        pace: { gap: 44.3e9 - expected, gapPct, expected, reached: false },
+        planShortfall: shortfall,
+      }) as unknown as GoalEvaluation;
+    const end2027 = Date.UTC(2028, 0, 1) - 1;
+    const end2028 = Date.UTC(2029, 0, 1) - 1;
+    expect(paceLine(planned(0.1, 42.8e9, sf(end2027, 97e9, 56.9e9)), money, ctx('en'))).toBe(
+      'Ahead of plan (₫44.3B vs ₫42.8B), but the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B',
+    );
+    // On the step, and short only of the goal's own target at its deadline.
+    expect(paceLine(planned(0.01, 44e9, sf(end2028, 150e9, 54e9, true)), money, ctx('en'))).toBe(
+      'On plan (₫44.3B vs ₫44B), but the target is ₫150B by Dec 31, 2028; forecast there: ₫54B',
+    );
+    expect(
+      paceLine(planned(0.01, 44e9, sf(end2028, 150e9, 54e9, true)), money, ctx('vi'))?.replace(/\s/g, ' '),
+    ).toBe(
+      'Đúng kế hoạch (44,3 tỷ ₫ so với 44 tỷ ₫), nhưng mục tiêu là 150 tỷ ₫ vào 31/12/2028; dự báo khi đó: 54 tỷ ₫',
+    );
+    // Without a point the forecast misses, what is still to go, as for any goal.
+    expect(paceLine(planned(0.1, 42.8e9, null), money, ctx('en'))).toBe('Still ₫106B to go');
+  });
+
   it('a level on a percentage: value, target and what is to go at one precision', () => {
     const percent = { kind: 'percent' } as const;
     const ev = levelEv(97.98, 98, 0.1, 'forecast_unlikely');

@@ -16,7 +16,9 @@ import type { Confidence, Goal } from '../../../lib/schema';
  *  C4 progress below 0 on screen (the bar or the text);
  *  C5 "ahead" or "on pace" beside at risk / off track, unless the owner's check-in or the children
  *     decided it: when the numbers decide, they never say both (a forecast that decides against a
- *     value ahead of the straight line is shown with what is still to go, docs/figures.md);
+ *     value ahead of the straight line is shown with what is still to go, docs/figures.md). Nor "ahead
+ *     of plan" / "on plan" unless the same line names the plan's point the forecast falls short of
+ *     ("…, but the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B");
  *  C6 a forecast whose median date is before the deadline cited as the reason it is unlikely;
  *  C7 a figure with no value (—) and a computed status other than "No data yet" from numbers;
  *  C8 an alert on the goal that reads otherwise than its card: a critical "behind" alert (below
@@ -74,7 +76,11 @@ export function contradictions(
   if (open && reached && status !== 'on_track') out.push(`C3 reached but ${status}`);
   if (view.progress !== null && view.progress < 0) out.push(`C4 progress ${view.progress}`);
   if (/-\d/.test(view.progressText)) out.push(`C4 progress text ${view.progressText}`);
-  if (bad && /ahead|on pace/i.test(view.pace ?? '') && !(d && EITHER.has(d)))
+  const pace = view.pace ?? '';
+  const sf = ev.planShortfall;
+  // "Ahead of plan …, but the plan asks X by D; forecast there: Y": one story, the point and its figures said.
+  const joined = !!sf && /, but the (plan asks|target is) .+ by .+; forecast there: /.test(pace);
+  if (bad && /ahead|on pace|on plan/i.test(pace) && !(d && EITHER.has(d)) && !joined)
     out.push(`C5 ${view.pace} beside ${view.status}`);
   const f = ev.forecast;
   if (
