@@ -2,6 +2,9 @@
  * Forecast backtest on public time series from npm packages.
  * Run: npx tsx scripts/backtest.ts   (results are copied into docs/forecast-backtest.md)
  *      --points           point forecasts and coverage only (no goal tests), for a quick look
+ *      --tails            the point tables also give misses below p10 and above p90, the 80% interval
+ *                         score and how often a positive window's p10 is 0 or less (fourteenth round)
+ *      --far              forecasts 24 months / 52 weeks ahead instead of 6 / 13 (a diagnostic)
  *      --fit-calibration  also print the Platt maps of forecast-calibration.ts, fitted on the
  *                         development cases only (the held-out ones never feed a fit), and how such a
  *                         map does on a development family left out of its fit; report every chance
@@ -76,8 +79,19 @@ interface Tally {
   naive: number;
   snaive: number;
   snaiveCount: number;
+  /** Actuals below p10 and above p90 (--tails). */
+  below: number;
+  above: number;
+  /** Scaled interval score of the 80% band (M4's MSIS at 80%): width plus 10× each miss, over the MASE scale. */
+  interval: number;
+  /** Forecasts of a positive history whose p10 is at or below 0. */
+  zeroFloor: number;
 }
 const blank = (): Tally => ({
+  below: 0,
+  above: 0,
+  interval: 0,
+  zeroFloor: 0,
   forecasts: 0,
   covered: 0,
   coveredTiesSplit: 0,
@@ -138,6 +152,8 @@ const HORIZON: Record<Freq, number> = FAR ? { month: 24, week: 52 } : { month: 6
 const CYCLE: Record<Freq, number> = { month: 12, week: 52 };
 const STRIDE: Record<Freq, number> = { month: 3, week: 4 };
 const PATHS = 200;
+/** `--tails`: the point tables also give misses below p10 and above p90, the interval score and p10 ≤ 0 of positive series. */
+const TAILS = process.argv.includes('--tails');
 /** `--points`: point forecasts and coverage only (no goal tests), for a quick look. */
 const POINTS_ONLY = process.argv.includes('--points');
 
@@ -159,6 +175,7 @@ function runSeries(s: Series) {
       // The same simulated futures as f's quantiles (same model, seed and paths), for coveredShare.
       const sims = simulatePaths(hist, H, { seasonPeriod: m, paths: PATHS, seed, periodDays });
       const last = hist[hist.length - 1] ?? 0;
+      const positive = hist.every((v) => v > 0);
       const column = new Float64Array(sims.length);
       for (let k = 0; k < H; k++) {
         const a = actual[k] ?? 0;
@@ -178,6 +195,12 @@ function runSeries(s: Series) {
           t.forecasts++;
           if (a >= (f.p10[k] ?? 0) && a <= (f.p90[k] ?? 0)) t.covered++;
           t.coveredTiesSplit += share;
+          const lo = f.p10[k] ?? 0;
+          const hi = f.p90[k] ?? 0;
+          if (a < lo) t.below++;
+          if (a > hi) t.above++;
+          t.interval += (hi - lo + 10 * Math.max(0, lo - a) + 10 * Math.max(0, a - hi)) / scale;
+          if (positive && lo <= 0) t.zeroFloor++;
           t.engine += Math.abs(a - (f.point[k] ?? 0)) / scale;
           t.naive += Math.abs(a - last) / scale;
           if (W >= m) {
@@ -331,14 +354,17 @@ const num = (a: number, b: number) => (b ? (a / b).toFixed(3) : '—');
 function pointTable(title: string, keys: Array<[string, string]>) {
   console.log(`\n${title}\n`);
   console.log(
-    '| | forecasts | 80% coverage | (ties split) | MASE Pacer | MASE naive | MASE seasonal naive |',
+    `| | forecasts | 80% coverage | (ties split) | MASE Pacer | MASE naive | MASE seasonal naive |${TAILS ? ' below p10 | above p90 | interval score | p10 ≤ 0 (positive) |' : ''}`,
   );
-  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  console.log(`|---|---:|---:|---:|---:|---:|---:|${TAILS ? '---:|---:|---:|---:|' : ''}`);
   for (const [label, key] of keys) {
     const t = tallies.get(key);
     if (!t) continue;
+    const tails = TAILS
+      ? ` ${pct(t.below, t.forecasts)} | ${pct(t.above, t.forecasts)} | ${num(t.interval, t.forecasts)} | ${pct(t.zeroFloor, t.forecasts)} |`
+      : '';
     console.log(
-      `| ${label} | ${t.forecasts} | ${pct(t.covered, t.forecasts)} | ${pct(t.coveredTiesSplit, t.forecasts)} | ${num(t.engine, t.forecasts)} | ${num(t.naive, t.forecasts)} | ${t.snaiveCount ? num(t.snaive, t.snaiveCount) : '—'} |`,
+      `| ${label} | ${t.forecasts} | ${pct(t.covered, t.forecasts)} | ${pct(t.coveredTiesSplit, t.forecasts)} | ${num(t.engine, t.forecasts)} | ${num(t.naive, t.forecasts)} | ${t.snaiveCount ? num(t.snaive, t.snaiveCount) : '—'} |${tails}`,
     );
   }
 }

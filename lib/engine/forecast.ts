@@ -205,7 +205,7 @@ function pathSimulator(
   rand: () => number,
   blockLength: number,
   offsets: Float64Array,
-  { center, noise, persist }: PathShape,
+  { center, noise, persist, slopeK }: PathShape,
 ) {
   const rough = model.rough;
   if (rough) {
@@ -241,7 +241,10 @@ function pathSimulator(
     const yhat = level + model.phi * trend;
     const c = center[k] ?? yhat;
     const y =
-      c + (offsets[k] ?? 0) + noise * e + (persist[k] ?? 1) * (yhat + levelError + trendError * k - c);
+      c +
+      (offsets[k] ?? 0) +
+      noise * e +
+      (persist[k] ?? 1) * (yhat + levelError + trendError * (slopeK[k] ?? k) - c);
     k++;
     level = yhat + model.alpha * e;
     trend = model.phi * trend + model.beta * e;
@@ -533,7 +536,7 @@ export function forecastHit(a: HitArgs): HitForecast {
   const atDeadline = cumulativeAtDeadline(a) ? new Float64Array(paths).fill(Number.NaN) : null;
   let byDeadline = 0;
   const offsets = combinationOffsets(model, steps);
-  const { center, noise, persist } = pathShape(model, steps);
+  const { center, noise, persist, slopeK } = pathShape(model, steps);
   const errorScales = pathErrorScales(model);
   // The path simulator (pathSimulator) inlined with the model's fields in locals: this loop runs
   // paths × steps times per goal and is most of an incremental re-evaluation. Every expression keeps
@@ -587,7 +590,7 @@ export function forecastHit(a: HitArgs): HitForecast {
           c +
           (offsets[k] as number) +
           noise * e +
-          (persist[k] as number) * (yhat + shift + slopeError * k - c);
+          (persist[k] as number) * (yhat + shift + slopeError * (slopeK[k] as number) - c);
         level = yhat + alpha * e;
         trend = phi * trend + beta * e;
         if (seasonal) {
