@@ -1,0 +1,67 @@
+/**
+ * A budget cap: a total whose way is down ("Spend at most ₫1.5B on ads in Q1"; docs/figures.md §
+ * Budget cap), as its card, detail chart and goal form word it (lib/app/budget-text.ts). An amount of
+ * money is a budget (`.money`); any other unit (churned customers, complaints) a limit (`.other`).
+ * Spread into messages-en.ts / messages-vi.ts.
+ */
+export const budgetCapEn = {
+  'budget.cap.money': '{cap} budget',
+  'budget.cap.other': '{cap} limit',
+  'budget.used.money': '{percent} of budget used · {left} left',
+  'budget.used.other': '{percent} of the limit used · {left} left',
+  'budget.usedAll.money': '{percent} of budget used',
+  'budget.usedAll.other': '{percent} of the limit used',
+  'budget.over.money': 'over budget by {x}',
+  'budget.over.other': 'over the limit by {x}',
+  'budget.chance.money': '{p} chance to stay within budget',
+  'budget.chance.other': '{p} chance to stay within the limit',
+  'budget.kept.money': 'stayed within budget',
+  'budget.kept.other': 'stayed within the limit',
+  'budget.overPlan': 'over plan by {x}',
+  'budget.plan.under': 'Under plan by {x} ({planned} planned by {when})',
+  'budget.plan.over': 'Over plan by {x} ({planned} planned by {when})',
+  'budget.plan.on': 'On plan ({planned} planned by {when})',
+  'budget.plan.only': '{planned} planned by {when}',
+  'budget.today': 'today',
+  'chart.series.plan': 'Planned line',
+  'chart.series.cap.money': 'Budget',
+  'chart.series.cap.other': 'Limit',
+  'editor.goal.cap.money': 'Budget (at most)',
+  'editor.goal.cap.other': 'Limit (at most)',
+  'editor.goal.cap.hint':
+    'A total that should stay low is a budget: what the period adds up to stays at or under this. The card shows what is spent, what is left, the planned line and the chance to stay within.',
+  'editor.goal.direction.capDown': 'At most the target (a budget)',
+  'editor.goal.capBaseline':
+    'A budget’s baseline is what was already spent before the period: it is above the budget here. To bring a month’s figure down, choose “Reach a level”.',
+};
+
+export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
+  'budget.cap.money': 'ngân sách {cap}',
+  'budget.cap.other': 'mức trần {cap}',
+  'budget.used.money': 'đã dùng {percent} ngân sách · còn {left}',
+  'budget.used.other': 'đã dùng {percent} mức trần · còn {left}',
+  'budget.usedAll.money': 'đã dùng {percent} ngân sách',
+  'budget.usedAll.other': 'đã dùng {percent} mức trần',
+  'budget.over.money': 'vượt ngân sách {x}',
+  'budget.over.other': 'vượt mức trần {x}',
+  'budget.chance.money': 'khả năng không vượt ngân sách: {p}',
+  'budget.chance.other': 'khả năng không vượt mức trần: {p}',
+  'budget.kept.money': 'không vượt ngân sách',
+  'budget.kept.other': 'không vượt mức trần',
+  'budget.overPlan': 'cao hơn kế hoạch {x}',
+  'budget.plan.under': 'Thấp hơn kế hoạch {x} (kế hoạch đến {when}: {planned})',
+  'budget.plan.over': 'Cao hơn kế hoạch {x} (kế hoạch đến {when}: {planned})',
+  'budget.plan.on': 'Đúng kế hoạch (kế hoạch đến {when}: {planned})',
+  'budget.plan.only': 'Kế hoạch đến {when}: {planned}',
+  'budget.today': 'hôm nay',
+  'chart.series.plan': 'Kế hoạch',
+  'chart.series.cap.money': 'Ngân sách',
+  'chart.series.cap.other': 'Mức trần',
+  'editor.goal.cap.money': 'Ngân sách (tối đa)',
+  'editor.goal.cap.other': 'Mức trần (tối đa)',
+  'editor.goal.cap.hint':
+    'Một tổng cần giữ thấp là một ngân sách: tổng cộng dồn của kỳ không được vượt con số này. Thẻ mục tiêu cho biết đã dùng bao nhiêu, còn lại bao nhiêu, kế hoạch và khả năng không vượt.',
+  'editor.goal.direction.capDown': 'Tối đa bằng mục tiêu (ngân sách)',
+  'editor.goal.capBaseline':
+    'Mức ban đầu của một ngân sách là số đã chi trước kỳ: ở đây nó đã cao hơn ngân sách. Để giảm con số của một tháng, hãy chọn “Đạt mức”.',
+};
