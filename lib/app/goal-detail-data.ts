@@ -232,11 +232,14 @@ export function buildChart(
   const high: (number | null)[] = starts.map(() => null);
   const basis = ev?.forecastBasis;
   const forecast = ev?.forecast;
+  // A budget cap has no date to reach: its band is the card's forecast of where the total ends
+  // (budget-total.ts), drawn from the same futures, and its window's end is the card's figure.
+  const cap = total ? (ev?.budget ?? null) : null;
+  const forecastShown = cap ? cap.end !== null : !!forecast && !forecast.reachedAlready;
   const curIdx = starts.findLastIndex((s) => s <= today);
   if (
     basis &&
-    forecast &&
-    !forecast.reachedAlready &&
+    forecastShown &&
     basis.granularity === g &&
     last >= 0 &&
     current !== null &&
@@ -303,8 +306,9 @@ export function buildChart(
   const futurePointAt = (t: number) => xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - t) <= DAY);
   // A total that ends at its deadline: the deadline's point is the card's "Forecast for Dec 31" (the
   // same paths as its chance), so the two never differ by the band's own sampling.
-  const endOfWindow = forecast?.atDeadline;
-  if (total && endOfWindow && !endOfWindow.upperOpen && goal.deadline !== undefined) {
+  const endOfWindow = cap ? cap.end : forecast?.atDeadline;
+  const openEnded = !!endOfWindow && 'upperOpen' in endOfWindow && endOfWindow.upperOpen === true;
+  if (total && endOfWindow && !openEnded && goal.deadline !== undefined) {
     const i = futurePointAt(goal.deadline);
     if (i >= 0) {
       low[i] = endOfWindow.p10;
@@ -334,6 +338,8 @@ export function buildChart(
     type: total ? 'total' : type === 'keep' ? 'keep' : 'level',
     // Each point the sum of the months before it: the legend names it so (goal-chart-series.ts).
     ...(rolling && !total ? { rollingMonths: rolling } : {}),
+    // A budget cap draws its cap flat, and its trajectory is the planned line (goal-chart-series.ts).
+    ...(cap ? { cap: cap.cap } : {}),
     // The unit the chart writes its numbers in (the card's), carried into a snapshot for its widget.
     unit: goalUnit(goal, metric),
     // Point i is the value at the END of period i (a total's running sum, a level's period value; the

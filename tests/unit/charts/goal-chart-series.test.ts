@@ -8,6 +8,8 @@ const LABELS: GoalChartLabels = {
   rolling: (months) => `${months}-month total`,
   trajectory: 'Target trajectory',
   threshold: 'Threshold to keep',
+  plan: 'Planned line',
+  cap: { money: 'Budget', other: 'Limit' },
   forecastLow: 'Forecast (10%)',
   forecast: 'Forecast',
   forecastHigh: 'Forecast (90%)',
