@@ -16,8 +16,8 @@ import type { ViewContext } from './goal-views';
  * below it, and a cap past its line shows no chance to stay within it.
  */
 
-type Noun = 'money' | 'other';
-const noun = (unit: Unit): Noun => (unit.kind === 'currency' ? 'money' : 'other');
+type Noun = 'money' | 'limit';
+const noun = (unit: Unit): Noun => (unit.kind === 'currency' ? 'money' : 'limit');
 
 const amount = (v: number, unit: Unit, ctx: ViewContext) => formatUnitAmount(v, unit, ctx.settings.locale);
 const gap = (x: number, b: BudgetCap, unit: Unit, ctx: ViewContext) =>

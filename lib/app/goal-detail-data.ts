@@ -216,7 +216,11 @@ export function buildChart(
   // Each point is drawn where its value is known: a total's running sum and a level's period value at
   // the period's end, the card's value at now (see xs below); the trajectory is read at the same
   // instants, so the gap at the card's point is the card's pace.
-  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY));
+  // A budget cap's window ends at its deadline: the week it falls in is drawn there, where the card's
+  // forecast of its end total is (a point at the week's end counted days after the window).
+  const cap = total ? (ev?.budget ?? null) : null;
+  const capEnd = cap && goal.deadline !== undefined ? goal.deadline : Number.POSITIVE_INFINITY;
+  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY, capEnd));
   const targetAt = (e: number) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
@@ -234,7 +238,6 @@ export function buildChart(
   const forecast = ev?.forecast;
   // A budget cap has no date to reach: its band is the card's forecast of where the total ends
   // (budget-total.ts), drawn from the same futures, and its window's end is the card's figure.
-  const cap = total ? (ev?.budget ?? null) : null;
   const forecastShown = cap ? cap.end !== null : !!forecast && !forecast.reachedAlready;
   const curIdx = starts.findLastIndex((s) => s <= today);
   if (

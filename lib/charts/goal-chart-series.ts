@@ -35,7 +35,7 @@ export interface GoalChartLabels {
   /** A budget cap's trajectory: the cap spread over its window (docs/figures.md § Budget cap). */
   plan: string;
   /** A budget cap's own line: a budget for an amount of money, a limit otherwise. */
-  cap: Record<'money' | 'other', string>;
+  cap: Record<'money' | 'limit', string>;
   forecastLow: string;
   forecast: string;
   forecastHigh: string;
@@ -101,7 +101,7 @@ export function goalChartPlan(c: GoalChartColumns, labels: GoalChartLabels): Goa
   if (capped) {
     columns.push(c.xs.map(() => c.cap ?? null));
     series.push({
-      label: labels.cap[c.unit?.kind === 'currency' ? 'money' : 'other'],
+      label: labels.cap[c.unit?.kind === 'currency' ? 'money' : 'limit'],
       color: 'var(--pc-off-track)',
       dash: [2, 3],
       width: 1.5,

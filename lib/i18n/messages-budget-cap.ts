@@ -1,22 +1,22 @@
 /**
  * A budget cap: a total whose way is down ("Spend at most ₫1.5B on ads in Q1"; docs/figures.md §
  * Budget cap), as its card, detail chart and goal form word it (lib/app/budget-text.ts). An amount of
- * money is a budget (`.money`); any other unit (churned customers, complaints) a limit (`.other`).
+ * money is a budget (`.money`); any other unit (churned customers, complaints) a limit (`.limit`).
  * Spread into messages-en.ts / messages-vi.ts.
  */
 export const budgetCapEn = {
   'budget.cap.money': '{cap} budget',
-  'budget.cap.other': '{cap} limit',
+  'budget.cap.limit': '{cap} limit',
   'budget.used.money': '{percent} of budget used · {left} left',
-  'budget.used.other': '{percent} of the limit used · {left} left',
+  'budget.used.limit': '{percent} of the limit used · {left} left',
   'budget.usedAll.money': '{percent} of budget used',
-  'budget.usedAll.other': '{percent} of the limit used',
+  'budget.usedAll.limit': '{percent} of the limit used',
   'budget.over.money': 'over budget by {x}',
-  'budget.over.other': 'over the limit by {x}',
+  'budget.over.limit': 'over the limit by {x}',
   'budget.chance.money': '{p} chance to stay within budget',
-  'budget.chance.other': '{p} chance to stay within the limit',
+  'budget.chance.limit': '{p} chance to stay within the limit',
   'budget.kept.money': 'stayed within budget',
-  'budget.kept.other': 'stayed within the limit',
+  'budget.kept.limit': 'stayed within the limit',
   'budget.overPlan': 'over plan by {x}',
   'budget.plan.under': 'Under plan by {x} ({planned} planned by {when})',
   'budget.plan.over': 'Over plan by {x} ({planned} planned by {when})',
@@ -25,9 +25,9 @@ export const budgetCapEn = {
   'budget.today': 'today',
   'chart.series.plan': 'Planned line',
   'chart.series.cap.money': 'Budget',
-  'chart.series.cap.other': 'Limit',
+  'chart.series.cap.limit': 'Limit',
   'editor.goal.cap.money': 'Budget (at most)',
-  'editor.goal.cap.other': 'Limit (at most)',
+  'editor.goal.cap.limit': 'Limit (at most)',
   'editor.goal.cap.hint':
     'A total that should stay low is a budget: what the period adds up to stays at or under this. The card shows what is spent, what is left, the planned line and the chance to stay within.',
   'editor.goal.direction.capDown': 'At most the target (a budget)',
@@ -37,17 +37,17 @@ export const budgetCapEn = {
 
 export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
   'budget.cap.money': 'ngân sách {cap}',
-  'budget.cap.other': 'mức trần {cap}',
+  'budget.cap.limit': 'mức trần {cap}',
   'budget.used.money': 'đã dùng {percent} ngân sách · còn {left}',
-  'budget.used.other': 'đã dùng {percent} mức trần · còn {left}',
+  'budget.used.limit': 'đã dùng {percent} mức trần · còn {left}',
   'budget.usedAll.money': 'đã dùng {percent} ngân sách',
-  'budget.usedAll.other': 'đã dùng {percent} mức trần',
+  'budget.usedAll.limit': 'đã dùng {percent} mức trần',
   'budget.over.money': 'vượt ngân sách {x}',
-  'budget.over.other': 'vượt mức trần {x}',
+  'budget.over.limit': 'vượt mức trần {x}',
   'budget.chance.money': 'khả năng không vượt ngân sách: {p}',
-  'budget.chance.other': 'khả năng không vượt mức trần: {p}',
+  'budget.chance.limit': 'khả năng không vượt mức trần: {p}',
   'budget.kept.money': 'không vượt ngân sách',
-  'budget.kept.other': 'không vượt mức trần',
+  'budget.kept.limit': 'không vượt mức trần',
   'budget.overPlan': 'cao hơn kế hoạch {x}',
   'budget.plan.under': 'Thấp hơn kế hoạch {x} (kế hoạch đến {when}: {planned})',
   'budget.plan.over': 'Cao hơn kế hoạch {x} (kế hoạch đến {when}: {planned})',
@@ -56,9 +56,9 @@ export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
   'budget.today': 'hôm nay',
   'chart.series.plan': 'Kế hoạch',
   'chart.series.cap.money': 'Ngân sách',
-  'chart.series.cap.other': 'Mức trần',
+  'chart.series.cap.limit': 'Mức trần',
   'editor.goal.cap.money': 'Ngân sách (tối đa)',
-  'editor.goal.cap.other': 'Mức trần (tối đa)',
+  'editor.goal.cap.limit': 'Mức trần (tối đa)',
   'editor.goal.cap.hint':
     'Một tổng cần giữ thấp là một ngân sách: tổng cộng dồn của kỳ không được vượt con số này. Thẻ mục tiêu cho biết đã dùng bao nhiêu, còn lại bao nhiêu, kế hoạch và khả năng không vượt.',
   'editor.goal.direction.capDown': 'Tối đa bằng mục tiêu (ngân sách)',

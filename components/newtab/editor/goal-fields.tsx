@@ -248,7 +248,7 @@ export function GoalFields({
         input(
           'target',
           cap
-            ? t(metric?.unit.kind === 'currency' ? 'editor.goal.cap.money' : 'editor.goal.cap.other')
+            ? t(metric?.unit.kind === 'currency' ? 'editor.goal.cap.money' : 'editor.goal.cap.limit')
             : t('field.target'),
           { number: true, hint: cap ? t('editor.goal.cap.hint') : t('popup.valuePlaceholder') },
         )}

@@ -9,7 +9,7 @@ const LABELS: GoalChartLabels = {
   trajectory: 'Target trajectory',
   threshold: 'Threshold to keep',
   plan: 'Planned line',
-  cap: { money: 'Budget', other: 'Limit' },
+  cap: { money: 'Budget', limit: 'Limit' },
   forecastLow: 'Forecast (10%)',
   forecast: 'Forecast',
   forecastHigh: 'Forecast (90%)',
