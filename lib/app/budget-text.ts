@@ -89,21 +89,26 @@ export function budgetPlanLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext)
   const b = ev.budget;
   if (!b || b.over > 0 || b.ended || b.planned === null || b.plannedSpent === null) return undefined;
   const { t } = ctx;
-  const when = b.planAsOf === undefined ? t('budget.today') : dayMonth(b.planAsOf, ctx);
+  // Compared at the last close (a metric logged once a month), the line says the total then too: the
+  // card's value holds the running month's entries, which the close does not.
+  const asOf = b.planAsOf !== undefined;
+  const when = asOf ? dayMonth(b.planAsOf as number, ctx) : t('budget.today');
+  const key = asOf ? 'budget.planAsOf' : 'budget.plan';
   // On the scale of the value and cap beside it: `₫505M`, never `₫504,629,630`.
   const planned = gap(b.planned, b, unit, ctx);
+  const spent = gap(b.plannedSpent, b, unit, ctx);
   const pct = b.overPlanPct ?? 0;
-  const diff = b.plannedSpent - b.planned;
   const over = pct >= 0.02;
+  const params = { planned, spent, when };
   if (
     ev.decidedBy === 'budget_over_plan' ||
     ev.decidedBy === 'budget_far_over_plan' ||
     (!over && worseByNumbers(ev))
   )
-    return t('budget.plan.only', { planned, when });
-  if (Math.abs(pct) < 0.02) return t('budget.plan.on', { planned, when });
-  const x = gap(diff, b, unit, ctx);
-  return t(over ? 'budget.plan.over' : 'budget.plan.under', { x, planned, when });
+    return t(`${key}.only`, params);
+  if (Math.abs(pct) < 0.02) return t(`${key}.on`, params);
+  const x = gap(b.plannedSpent - b.planned, b, unit, ctx);
+  return t(`${key}.${over ? 'over' : 'under'}`, { ...params, x });
 }
 
 /**

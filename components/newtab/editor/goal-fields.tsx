@@ -245,13 +245,10 @@ export function GoalFields({
         input('rollingMonths', t('goalType.rollingMonths'), { number: true })}
       {measured && input('baseline', t('field.baseline'), { number: true })}
       {measured &&
-        input(
-          'target',
-          cap
-            ? t(metric?.unit.kind === 'currency' ? 'editor.goal.cap.money' : 'editor.goal.cap.limit')
-            : t('field.target'),
-          { number: true, hint: cap ? t('editor.goal.cap.hint') : t('popup.valuePlaceholder') },
-        )}
+        input('target', cap ? t('editor.goal.cap') : t('field.target'), {
+          number: true,
+          hint: cap ? t('editor.goal.cap.hint') : t('popup.valuePlaceholder'),
+        })}
       {input('start', t('field.start'), { type: 'date' })}
       {input('deadline', t('field.deadline'), { type: 'date' })}
       {measured &&

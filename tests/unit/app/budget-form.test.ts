@@ -38,10 +38,7 @@ describe('a budget cap in the goal form', () => {
     expect(formIsBudgetCap(form({ goalType: '' }), refunds)).toBe(true);
     const en = createTranslator('en');
     const vi = createTranslator('vi');
-    expect([en('editor.goal.cap.money'), vi('editor.goal.cap.money')]).toEqual([
-      'Budget (at most)',
-      'Ngân sách (tối đa)',
-    ]);
+    expect([en('editor.goal.cap'), vi('editor.goal.cap')]).toEqual(['Target: at most', 'Mục tiêu: tối đa']);
   });
 
   it('saves ad spend taken down as a cap, and only down: up, a level or a keep goal is no cap', () => {
