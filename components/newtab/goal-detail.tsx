@@ -244,6 +244,8 @@ function detailChart(
       ...(c.type ? { type: c.type } : {}),
       ...(c.rollingMonths ? { rollingMonths: c.rollingMonths } : {}),
       ...(c.planned ? { planned: true } : {}),
+      ...(c.cap !== undefined ? { cap: c.cap } : {}),
+      ...(c.unit ? { unit: c.unit } : {}),
       xs: pick(c.xs),
       actual: pick(c.actual),
       target: pick(c.target),

@@ -223,7 +223,11 @@ export function buildChart(
   // Each point is drawn where its value is known: a total's running sum and a level's period value at
   // the period's end, the card's value at now (see xs below); the trajectory is read at the same
   // instants, so the gap at the card's point is the card's pace.
-  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY));
+  // A budget cap's window ends at its deadline: the week it falls in is drawn there, where the card's
+  // forecast of its end total is (a point at the week's end counted days after the window).
+  const cap = total ? (ev?.budget ?? null) : null;
+  const capEnd = cap && goal.deadline !== undefined ? goal.deadline : Number.POSITIVE_INFINITY;
+  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY, capEnd));
   const targetAt = (e: number) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
@@ -239,11 +243,13 @@ export function buildChart(
   const high: (number | null)[] = starts.map(() => null);
   const basis = ev?.forecastBasis;
   const forecast = ev?.forecast;
+  // A budget cap has no date to reach: its band is the card's forecast of where the total ends
+  // (budget-total.ts), drawn from the same futures, and its window's end is the card's figure.
+  const forecastShown = cap ? cap.end !== null : !!forecast && !forecast.reachedAlready;
   const curIdx = starts.findLastIndex((s) => s <= today);
   if (
     basis &&
-    forecast &&
-    !forecast.reachedAlready &&
+    forecastShown &&
     basis.granularity === g &&
     last >= 0 &&
     current !== null &&
@@ -310,8 +316,9 @@ export function buildChart(
   const futurePointAt = (t: number) => xs.findIndex((x, k) => k > last && Math.abs(x * 1000 - t) <= DAY);
   // A total that ends at its deadline: the deadline's point is the card's "Forecast for Dec 31" (the
   // same paths as its chance), so the two never differ by the band's own sampling.
-  const endOfWindow = forecast?.atDeadline;
-  if (total && endOfWindow && !endOfWindow.upperOpen && goal.deadline !== undefined) {
+  const endOfWindow = cap ? cap.end : forecast?.atDeadline;
+  const openEnded = !!endOfWindow && 'upperOpen' in endOfWindow && endOfWindow.upperOpen === true;
+  if (total && endOfWindow && !openEnded && goal.deadline !== undefined) {
     const i = futurePointAt(goal.deadline);
     if (i >= 0) {
       low[i] = endOfWindow.p10;
@@ -351,6 +358,8 @@ export function buildChart(
     // Its trajectory bends at the owner's milestones: named "Plan (through milestones)", the line the
     // card's "Ahead of plan" speaks of (docs/figures.md § Detail chart).
     ...(!total && type !== 'keep' && ev?.plan.length ? { planned: true } : {}),
+    // A budget cap draws its cap flat, and its trajectory is the planned line (goal-chart-series.ts).
+    ...(cap ? { cap: cap.cap } : {}),
     // The unit the chart writes its numbers in (the card's), carried into a snapshot for its widget.
     unit: goalUnit(goal, metric),
     // Point i is the value at the END of period i (a total's running sum, a level's period value; the

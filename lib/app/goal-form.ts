@@ -1,4 +1,4 @@
-import { goalTypeOf } from '../engine/goal-type';
+import { goalDirection, goalTypeOf } from '../engine/goal-type';
 import { type SmartIssue, smartCheck } from '../engine/smart-check';
 import {
   addDays,
@@ -28,6 +28,7 @@ import {
   type Unit,
 } from '../schema';
 import { describeIssues } from '../storage/records';
+import { capBaselineProblem } from './budget-form';
 import { goalDescription } from './goal-description';
 
 /**
@@ -297,6 +298,19 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
       ctx.metric,
     );
   if (neutral && ctx.metric) neutralWay(form, candidate, errors);
+  // A total whose way is down is a budget cap (budget-form.ts): its baseline is what was spent before.
+  capBaselineProblem(
+    candidate,
+    goalDirection(
+      {
+        direction: candidate.direction as GoalDirection | undefined,
+        baseline: candidate.baseline as number | undefined,
+        target: candidate.target as number | undefined,
+      },
+      ctx.metric,
+    ),
+    errors,
+  );
   const ask = totalOrRateQuestion(form, ctx.metric);
   if (ask) errors.goalType = { key: 'goalType.ask.error', params: ask };
   return { candidate, errors };
@@ -307,7 +321,7 @@ function readForm(form: GoalFormState, ctx: GoalFormContext) {
  * figure of its card would be read upwards (lib/engine/goal-type.ts, goalDirection): a keep goal its
  * side, any other goal its direction — the one chosen, else the side of the baseline the target is on.
  * When none tells, the form asks rather than guess that "Ad spend ₫150M by June" means more spend —
- * a total as well: spend is added up, but a total of it may be a budget not to pass.
+ * a total as well: spend is added up, and a total of it taken down is a budget not to pass.
  */
 function neutralWay(
   form: GoalFormState,
@@ -332,10 +346,8 @@ function neutralWay(
     // and its card read "₫3.32B / ₫500M · over 200% of target · target reached" (a reviewer).
     else errors.direction = { key: 'editor.goal.neutralDirection' };
   }
-  // A total only adds up: "down to ₫500M" would read as reached before a đồng is spent. A budget not
-  // to pass is a level kept at or below it.
-  if (type === 'total' && candidate.direction === 'down')
-    errors.direction = { key: 'editor.goal.neutralTotalDown' };
+  // A total taken down is a budget cap ("at most ₫1.5B on ads in Q1"): budget-form.ts, and the
+  // engine's goal-types/budget-total.ts, which never reads it as reached while its window runs.
 }
 
 export type GoalFormResult = { ok: true; goal: Goal } | { ok: false; errors: FieldErrors<GoalField> };

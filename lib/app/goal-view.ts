@@ -60,6 +60,8 @@ export const ChartView = z.object({
   unitLabel: z.optional(Text),
   /** The unit the numbers are written in ("$2M", "3.6×", "32%"), as on the card and the app's chart. */
   unit: z.optional(Unit),
+  /** A budget cap (a total whose way is down): drawn flat; `target` is then its planned line. */
+  cap: z.optional(z.number()),
 });
 export type ChartView = z.infer<typeof ChartView>;
 

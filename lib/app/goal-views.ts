@@ -3,6 +3,7 @@ import type { GoalEvaluation } from '../engine/evaluate-all';
 import { formatDate } from '../i18n/format';
 import { localizedName, type Translator } from '../i18n/translate';
 import type { Goal, Metric, Settings, Unit } from '../schema';
+import { budgetTargetText } from './budget-text';
 import type { GoalView, ViewStatus } from './goal-view';
 import { levelAmountFigures } from './level-amount-figures';
 import { levelPercentFigures } from './percent-figures';
@@ -62,7 +63,12 @@ export function buildGoalView(
   const { t } = ctx;
   const unit = goalUnit(goal, metric);
   const status = statusOf(goal, ev);
-  const progress = goal.doneAt ? 1 : (ev?.rolledUpProgress ?? ev?.progress ?? null);
+  // A budget cap's bar is the share of it used (budget-text.ts), never its score: empty at ₫0 spent.
+  const progress = goal.doneAt
+    ? 1
+    : ev?.budget
+      ? ev.budget.shareUsed
+      : (ev?.rolledUpProgress ?? ev?.progress ?? null);
   // A goal without any figure has no status to show: "No data yet", not "₫0, behind, off track".
   const noFigures =
     !goal.doneAt && ev?.current === null && ev.type !== 'objective' && ev.type !== 'milestone';
@@ -86,9 +92,11 @@ export function buildGoalView(
       ? okrScoreText(1, ctx)
       : ev?.keep
         ? keepThresholdText(ev, unit, ctx)
-        : (levelPercentFigures(ev, unit, ctx)?.target ??
-          levelAmountFigures(ev, unit, ctx)?.target ??
-          formatUnitValue(goal.target ?? null, unit, ctx)),
+        : ev?.budget
+          ? budgetTargetText(ev.budget, unit, ctx)
+          : (levelPercentFigures(ev, unit, ctx)?.target ??
+            levelAmountFigures(ev, unit, ctx)?.target ??
+            formatUnitValue(goal.target ?? null, unit, ctx)),
     spark: spark.slice(-120),
   };
   if (goal.owner) view.owner = goal.owner;

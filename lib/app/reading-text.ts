@@ -14,6 +14,7 @@ import {
   formatUnitGap,
 } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
+import { budgetForecastLine, budgetPlanLine, budgetProgressText, budgetReasonText } from './budget-text';
 import type { ViewContext } from './goal-views';
 import { levelAmountFigures } from './level-amount-figures';
 import { keepPercentFigures, levelPercentFigures } from './percent-figures';
@@ -126,6 +127,8 @@ export function progressText(
   // A window that has not opened has no progress to speak of: "starts Jan 1, 2027", not "0% of target".
   if (ev?.decidedBy === 'not_started' && goal.startAt !== undefined && !goal.doneAt)
     return t('reading.progress.notStarted', { date: date(goal.startAt, ctx) });
+  // A budget cap: the share used and what is left, never "% of target" (budget-text.ts).
+  if (ev?.budget) return budgetProgressText(ev.budget, unit, ctx);
   if (ev?.type === 'keep' && ev.keep)
     return ev.keep.periods === 1
       ? t('keep.progressOneMonth', { held: ev.keep.held })
@@ -164,6 +167,8 @@ export function reasonText(
   if (!ev || goal.doneAt) return undefined;
   const { t } = ctx;
   const k = ev.keep;
+  const budget = budgetReasonText(ev, unit, ctx);
+  if (budget !== undefined) return budget;
   switch (ev.decidedBy) {
     case 'pace_behind':
     case 'pace_far_behind':
@@ -305,6 +310,7 @@ export function paceLine(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): stri
     if (ev.decidedBy === 'keep_close') return streak ?? undefined;
     return streak ? `${line} · ${streak}` : line;
   }
+  if (ev.budget) return budgetPlanLine(ev, unit, ctx);
   const p = ev.pace;
   if (!p || p.gapPct === null || ev.current === null) return undefined;
   // Already said beside the status ("Off track · behind pace by ₫608M"): not twice.
@@ -377,6 +383,7 @@ export function forecastLine(
 ): string | undefined {
   const { t } = ctx;
   if (goal.doneAt || !goal.metricId || ev.current === null) return undefined;
+  if (ev.budget) return budgetForecastLine(goal, ev, unit, ctx);
   const locale = ctx.settings.locale;
   if (ev.type === 'keep') {
     const k = ev.keep;

@@ -32,8 +32,12 @@ export interface GoalChartLabels {
   rolling: (months: number) => string;
   trajectory: string;
   /** The trajectory through the goal's milestones (absent: named as any trajectory). */
-  plan?: string;
+  milestonePlan?: string;
   threshold: string;
+  /** A budget cap's trajectory: the cap spread over its window (docs/figures.md § Budget cap). */
+  plan: string;
+  /** A budget cap's own line: a budget for an amount of money, a limit otherwise. */
+  cap: Record<'money' | 'limit', string>;
   forecastLow: string;
   forecast: string;
   forecastHigh: string;
@@ -58,6 +62,10 @@ export interface GoalChartColumns {
   high: Column;
   hit?: Column;
   perPeriod?: Column;
+  /** A budget cap (a total whose way is down): drawn flat, its trajectory named the planned line. */
+  cap?: number;
+  /** The unit the numbers are in: a cap on an amount of money is a budget. */
+  unit?: Unit;
 }
 
 export interface GoalChartPlan {
@@ -70,13 +78,15 @@ export interface GoalChartPlan {
 const hasValue = (col: Column | undefined): col is Column => !!col?.some((v) => v !== null);
 
 /**
- * The chart's columns and series: the value, the trajectory (a keep goal: the threshold), the
+ * The chart's columns and series: the value, the trajectory (a keep goal: the threshold; a budget
+ * cap: the planned line, and the cap itself), the
  * forecast's p10 / median / p90 with the band between p10 and p90, a level's forecast date, and for a
  * total what each period added. A series with nothing to draw is left out, legend entry included:
  * three "Forecast" names over a chart without a forecast promised lines that were not there.
  */
 export function goalChartPlan(c: GoalChartColumns, labels: GoalChartLabels): GoalChartPlan {
   const type = c.type ?? 'total';
+  const capped = type === 'total' && c.cap !== undefined && Number.isFinite(c.cap);
   const columns: Column[] = [c.actual, c.target];
   const series: ChartSeries[] = [
     {
@@ -86,11 +96,28 @@ export function goalChartPlan(c: GoalChartColumns, labels: GoalChartLabels): Goa
       width: 2.5,
     },
     {
-      label: type === 'keep' ? labels.threshold : c.planned && labels.plan ? labels.plan : labels.trajectory,
+      label:
+        type === 'keep'
+          ? labels.threshold
+          : capped
+            ? labels.plan
+            : c.planned && labels.milestonePlan
+              ? labels.milestonePlan
+              : labels.trajectory,
       color: 'var(--pc-muted)',
       dash: [6, 4],
     },
   ];
+  // A cap is a line not to cross: flat over the window, beside the planned line that rises to it.
+  if (capped) {
+    columns.push(c.xs.map(() => c.cap ?? null));
+    series.push({
+      label: labels.cap[c.unit?.kind === 'currency' ? 'money' : 'limit'],
+      color: 'var(--pc-off-track)',
+      dash: [2, 3],
+      width: 1.5,
+    });
+  }
   let band: [number, number] | undefined;
   if ([c.low, c.mid, c.high].some(hasValue)) {
     columns.push(c.low, c.mid, c.high);

@@ -27,7 +27,11 @@ export type AlertRule =
   | 'milestone_overdue'
   | 'kpi_moved'
   | 'keep_breached'
-  | 'keep_breach_likely';
+  | 'keep_breach_likely'
+  /** A budget cap (budget-alerts.ts). */
+  | 'budget_over'
+  | 'budget_overrun'
+  | 'budget_over_plan';
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';
 
@@ -76,14 +80,14 @@ export function alertId(rule: AlertRule, kind: 'goal' | 'metric', id: string, pe
 type Named = Pick<Goal, 'title' | 'translations'> | Pick<Metric, 'name' | 'translations'>;
 
 /** The message with the subject's name in each language. */
-function titled(subject: Named, key: MessageKey, params: Record<string, string | number>): Message {
+export function titled(subject: Named, key: MessageKey, params: Record<string, string | number>): Message {
   const base = 'title' in subject ? subject.title : subject.name;
   const en = msg(key, { ...params, title: subject.translations?.en ?? base }).en;
   const vi = msg(key, { ...params, title: subject.translations?.vi ?? base }).vi;
   return { en, vi };
 }
 
-const make = (
+export const make = (
   rule: AlertRule,
   severity: AlertSeverity,
   kind: 'goal' | 'metric',
@@ -119,7 +123,7 @@ function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: strin
  * formatter for both): a unit given only by its kind (the engine's tests, a goal without a metric)
  * stands for itself where the kind is all there is to it.
  */
-function unitGap(
+export function unitGap(
   gap: number,
   unit: Unit | Unit['kind'] | undefined,
   beside: readonly (number | null)[],

@@ -14,10 +14,12 @@ import {
   mostSevere,
   noCheckInAlert,
 } from './alerts';
+import { budgetAlert } from './budget-alerts';
 import { childrenByParent, rollUpProgress } from './cascade';
 import type { HitForecast } from './forecast';
 import { isFunnelConversion } from './funnel-conversion';
 import { goalDirection, goalTypeOf } from './goal-type';
+import { readTotalOrCap } from './goal-types/budget-total';
 import { readKeep } from './goal-types/keep-level';
 import { readMilestone } from './goal-types/milestone';
 import {
@@ -29,8 +31,14 @@ import {
   worseStatus,
 } from './goal-types/objective';
 import { readLevel } from './goal-types/reach-level';
-import { readTotal } from './goal-types/reach-total';
-import type { ForecastBasis, GoalFacts, KeepScore, ReadingPeriod, TypeReading } from './goal-types/reading';
+import type {
+  BudgetCap,
+  ForecastBasis,
+  GoalFacts,
+  KeepScore,
+  ReadingPeriod,
+  TypeReading,
+} from './goal-types/reading';
 import { createSeriesContext, type SeriesContext } from './goal-types/series-context';
 import { directionSign } from './journey';
 import { milestonePlan, type PlanPoint } from './milestone-plan';
@@ -108,6 +116,8 @@ export interface GoalEvaluation {
   planShortfall: PlanShortfall | null;
   /** Keep goals: periods held, streak, margin, chance of a breach. */
   keep: KeepScore | null;
+  /** A budget cap (a total whose way is down): spent, left, planned, chance to stay within. */
+  budget: BudgetCap | null;
   status: Confidence | null;
   statusReasons: StatusReason[];
   /** The reason that decided the status, shown with it on every surface (status.ts). */
@@ -136,7 +146,8 @@ const DAY = 86_400_000;
 
 /** The rules of each goal type, one file each. */
 const READERS: Record<GoalType, (f: GoalFacts, ctx: SeriesContext, paths: number) => TypeReading> = {
-  total: readTotal,
+  // A total whose way is down is a budget cap (goal-types/budget-total.ts).
+  total: readTotalOrCap,
   level: readLevel,
   keep: readKeep,
   milestone: readMilestone,
@@ -210,6 +221,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         stepEnds: r.forecastBasis ? ctx.futurePeriodEnds(r.forecastBasis.granularity) : [],
       }),
       keep: r.keep,
+      budget: r.budget,
       status: r.status,
       statusReasons: r.statusReasons,
       decidedBy: r.decidedBy,
@@ -256,6 +268,13 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
           belowTrajectoryAlert(goal, r.pace, thisWeek, opts, metric?.unit, [r.current, facts.target]),
           conversion,
         ]),
+        // A budget cap's own: over it, likely to go over, or over its plan (budget-alerts.ts).
+        budgetAlert(goal, r.budget, r.statusReasons, {
+          unit: metric?.unit,
+          week: thisWeek,
+          windowStart: facts.startDay ?? 'window',
+          timeZone: tz,
+        }),
         r.keep ? keepBreachedAlert(goal, r.keep, r.current, r.period, metric?.unit, today, r.status) : null,
         r.keep
           ? keepBreachLikelyAlert(goal, r.keep, metric?.unit, thisMonth, r.status, r.statusReasons)

@@ -116,6 +116,30 @@ const TABLE = {
     en: `“${p.title}” may go above its ${p.thresholdEn} ceiling in ${p.periodEn} (chance of a breach: ${chance(p.probability, 'en')}).`,
     vi: `“${p.title}” có thể vượt mức trần ${p.thresholdVi} trong ${p.periodVi} (khả năng phá ngưỡng: ${chance(p.probability, 'vi')}).`,
   }),
+  // A budget cap past, likely past or over the plan of its cap (goal-types/budget-total.ts): a budget
+  // for an amount of money, a limit otherwise (churned customers).
+  alert_budget_over: (p: Params) =>
+    p.money
+      ? {
+          en: `“${p.title}” is over its ${p.capEn} budget by ${p.overEn}.`,
+          vi: `“${p.title}” đã vượt ${p.overVi} so với ngân sách ${p.capVi}.`,
+        }
+      : {
+          en: `“${p.title}” is over its ${p.capEn} limit by ${p.overEn}.`,
+          vi: `“${p.title}” đã vượt ${p.overVi} so với mức trần ${p.capVi}.`,
+        },
+  alert_budget_overrun: (p: Params) => {
+    const may = Number(p.probability) >= 0.5;
+    const noun = p.money ? { en: 'budget', vi: 'ngân sách' } : { en: 'limit', vi: 'mức trần' };
+    return {
+      en: `“${p.title}” ${may ? 'may go' : 'is forecast to go'} over its ${p.capEn} ${noun.en} by ${p.deadlineEn} (chance to stay within: ${chance(p.probability, 'en')}).`,
+      vi: `“${p.title}” ${may ? 'có thể vượt' : 'được dự báo sẽ vượt'} ${noun.vi} ${p.capVi} trước ${p.deadlineVi} (khả năng không vượt: ${chance(p.probability, 'vi')}).`,
+    };
+  },
+  alert_budget_over_plan: (p: Params) => ({
+    en: `“${p.title}” is over its plan by ${p.gapEn}.`,
+    vi: `“${p.title}” đang cao hơn kế hoạch ${p.gapVi}.`,
+  }),
   alert_no_check_in: (p: Params) => ({
     en: `“${p.title}” has had no check-in for ${p.days} days.`,
     vi: `“${p.title}” đã ${p.days} ngày chưa được cập nhật tiến độ.`,

@@ -118,7 +118,10 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
 
   // The goal's way: its KPI's good direction, or for a neutral KPI (ad spend) the goal's own.
   const direction = goalDirection(goal, ctx.metric);
-  if (measured && !keep && goal.target !== undefined && goal.baseline !== undefined) {
+  // A budget cap (a total whose way is down: goal-types/budget-total.ts) sits above its baseline by
+  // design: the baseline is what was spent before, the cap what the window may add up to.
+  const cap = cumulative && direction === 'down';
+  if (measured && !keep && !cap && goal.target !== undefined && goal.baseline !== undefined) {
     const t = goal.target;
     const b = goal.baseline;
     if (t === b)

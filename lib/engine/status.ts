@@ -32,6 +32,13 @@ import type { Confidence } from '../schema';
  *      full, and a running window is never on_track beside "held 9 of 12 months". It is weighed after
  *      the two above, so a month read past or close to the line, or a chance, names itself first.
  *    After the deadline, rules 1 and 2 decide: reached when every month held, else deadline_passed.
+ * 4c. A budget cap (a total whose way is down: goal-types/budget-total.ts, its one definition) ranks
+ *    its own signals and passes them as `signals`; it is never `reached` while its window runs, so it
+ *    never reads "target reached" from the start. Its total past the cap → off_track ('budget_over',
+ *    for good); else the chance to end at or under the cap, with the thresholds of 4
+ *    ('budget_overrun_likely' / 'budget_overrun_possible'); without a fitted chance, how far the total
+ *    is over its planned line, with the thresholds of 3 ('budget_far_over_plan' / 'budget_over_plan').
+ *    After its window: reached (met) when the total stayed at or under the cap.
  * 6. Manual confidence from the latest check-in (if it is at most 30 days old) can only pull the status
  *    down, and by at most one level per check-in: the owner may know of a lost deal the data doesn't
  *    show yet, but one pessimistic click shouldn't turn a healthy goal red. It never improves a
@@ -65,6 +72,12 @@ export type StatusReason =
   | 'keep_breach_possible'
   | 'keep_breach_likely'
   | 'keep_missed'
+  /** Budget caps (goal-types/budget-total.ts, rule 4c). */
+  | 'budget_over'
+  | 'budget_over_plan'
+  | 'budget_far_over_plan'
+  | 'budget_overrun_possible'
+  | 'budget_overrun_likely'
   /** Objectives and other goals without a measure of their own: their children's statuses (objective.ts). */
   | 'children';
 
@@ -85,6 +98,11 @@ export interface StatusInput {
   keepHoldChance?: number | null;
   /** Keep goals: complete months of the window past the line so far (a running month is never one). */
   keepMissed?: number;
+  /**
+   * Signals a goal type ranks itself (a budget cap, rule 4c: 0 on track, 1 at risk, 2 off track), each
+   * with the reason to show when it decides; weighed with the others, the worse counting.
+   */
+  signals?: ReadonlyArray<{ rank: 0 | 1 | 2; reason: StatusReason | null }>;
   /** Latest check-in confidence and when it was given. */
   confidence?: { value: Confidence; time: number } | null;
   now: number;
@@ -99,6 +117,16 @@ export interface StatusResult {
    * never stands beside "ahead by…" without what made it off track. Null when nothing pulled it down.
    */
   decidedBy: StatusReason | null;
+}
+
+/** Rule 3's thresholds on a gap's share of the expected move (negative = behind), as a rank. */
+export function gapRank(gapPct: number): 0 | 1 | 2 {
+  return gapPct < STATUS_THRESHOLDS.offTrackGap ? 2 : gapPct < STATUS_THRESHOLDS.atRiskGap ? 1 : 0;
+}
+
+/** Rule 4's thresholds on a chance, as a rank. */
+export function chanceRank(p: number): 0 | 1 | 2 {
+  return p < STATUS_THRESHOLDS.offTrackProbability ? 2 : p < STATUS_THRESHOLDS.atRiskProbability ? 1 : 0;
 }
 
 export function computeStatus(s: StatusInput): StatusResult {
@@ -123,16 +151,14 @@ export function computeStatus(s: StatusInput): StatusResult {
   };
   const gap = s.gapPct;
   if (gap !== null && Number.isFinite(gap)) {
-    if (gap < STATUS_THRESHOLDS.offTrackGap) worse(2, 'pace_far_behind');
-    else if (gap < STATUS_THRESHOLDS.atRiskGap) worse(1, 'pace_behind');
-    else worse(0);
+    const r = gapRank(gap);
+    worse(r, r === 2 ? 'pace_far_behind' : r === 1 ? 'pace_behind' : undefined);
   }
   // A chance (rule 4, and a keep goal's chance to hold in 4b) with one pair of thresholds.
   const byChance = (p: number | null | undefined, off: StatusReason, risk: StatusReason) => {
     if (p === null || p === undefined || !Number.isFinite(p)) return;
-    if (p < STATUS_THRESHOLDS.offTrackProbability) worse(2, off);
-    else if (p < STATUS_THRESHOLDS.atRiskProbability) worse(1, risk);
-    else worse(0);
+    const r = chanceRank(p);
+    worse(r, r === 2 ? off : r === 1 ? risk : undefined);
   };
   byChance(s.probability, 'forecast_very_unlikely', 'forecast_unlikely');
   if (s.holding === 'breached') worse(2, 'keep_breached');
@@ -141,6 +167,7 @@ export function computeStatus(s: StatusInput): StatusResult {
   else if (s.holding === 'held') worse(0, 'keep_held');
   byChance(s.keepHoldChance, 'keep_breach_likely', 'keep_breach_possible');
   if (s.keepMissed && s.keepMissed > 0) worse(1, 'keep_missed');
+  for (const sig of s.signals ?? []) worse(sig.rank, sig.reason ?? undefined);
   const c = s.confidence;
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;
   if (rank === null) {

@@ -15,8 +15,6 @@ export const directionEn = {
     'Choose whether this goal takes it up or down to the target, or give a baseline.',
   'editor.goal.neutralSide':
     'This KPI is neither better higher nor lower: choose whether the level is held at or above the target, or at or below it.',
-  'editor.goal.neutralTotalDown':
-    'A total only adds up, so it cannot go down to a target: for a budget not to pass, choose “Keep a level” at or below it; to bring a month’s figure down, “Reach a level”.',
   'editor.goal.neutralKeepType':
     'This reads as keeping a level on a KPI that is neither better higher nor lower: choose “Keep a level” and the side to hold, or give a baseline away from the target.',
   'okrSet.neutralDirection':
@@ -35,8 +33,6 @@ export const directionVi: Record<keyof typeof directionEn, string> = {
     'Hãy chọn mục tiêu này đưa chỉ số tăng lên hay giảm xuống đến mục tiêu, hoặc nhập mức ban đầu.',
   'editor.goal.neutralSide':
     'Chỉ số này không có chiều nào tốt hơn: hãy chọn giữ mức bằng hoặc cao hơn mục tiêu, hay bằng hoặc thấp hơn mục tiêu.',
-  'editor.goal.neutralTotalDown':
-    'Tổng chỉ cộng dồn nên không thể giảm xuống đến mục tiêu: để không vượt một ngân sách, hãy chọn “Giữ mức” ở mức bằng hoặc thấp hơn; để giảm con số của một tháng, hãy chọn “Đạt mức”.',
   'editor.goal.neutralKeepType':
     'Mục tiêu này được hiểu là giữ mức trên một chỉ số không có chiều nào tốt hơn: hãy chọn “Giữ mức” và phía cần giữ, hoặc nhập mức ban đầu khác với giá trị mục tiêu.',
   'okrSet.neutralDirection':

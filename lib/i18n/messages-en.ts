@@ -1,3 +1,4 @@
+import { budgetCapEn } from './messages-budget-cap';
 import { cascadeEn } from './messages-cascade';
 import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
@@ -50,6 +51,7 @@ export const en = {
   ...goalTrashEn,
   ...firstRunEn,
   ...directionEn,
+  ...budgetCapEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

@@ -1,3 +1,4 @@
+import { budgetCapVi } from './messages-budget-cap';
 import { cascadeVi } from './messages-cascade';
 import { crmHealthVi } from './messages-crm-health';
 import { crmdataVi } from './messages-crmdata';
@@ -49,6 +50,7 @@ export const vi: Record<MessageKey, string> = {
   ...goalTrashVi,
   ...firstRunVi,
   ...directionVi,
+  ...budgetCapVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

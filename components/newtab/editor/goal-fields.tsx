@@ -1,3 +1,4 @@
+import { formIsBudgetCap } from '../../../lib/app/budget-form';
 import { dimensionValueLabel } from '../../../lib/app/dimension-labels';
 import {
   type FieldErrors,
@@ -96,6 +97,9 @@ export function GoalFields({
   const metric = metrics.find((m) => m.id === form.metricId);
   const ask = measured ? totalOrRateQuestion(form, metric) : null;
   const summed = metric !== undefined && isSummed(metric);
+  // A total whose way is down is a budget: its target is "at most" (lib/app/budget-form.ts).
+  const cap = measured && formIsBudgetCap(form, metric);
+  const summedTotal = measured && formIsBudgetCap({ ...form, direction: 'down' }, metric);
 
   return (
     <div class="pc-form-grid">
@@ -230,7 +234,8 @@ export function GoalFields({
           [
             ['', t('editor.goal.direction.auto')],
             ['up', t('editor.goal.direction.up')],
-            ['down', t('editor.goal.direction.down')],
+            // A total taken down is a budget cap, at most the target (lib/app/budget-form.ts).
+            ['down', t(summedTotal ? 'editor.goal.direction.capDown' : 'editor.goal.direction.down')],
           ],
           t('editor.goal.direction.hint', { metric: localizedName(metric, t.locale) }),
         )}
@@ -239,7 +244,11 @@ export function GoalFields({
         (summed || form.rollingMonths.trim() !== '') &&
         input('rollingMonths', t('goalType.rollingMonths'), { number: true })}
       {measured && input('baseline', t('field.baseline'), { number: true })}
-      {measured && input('target', t('field.target'), { number: true, hint: t('popup.valuePlaceholder') })}
+      {measured &&
+        input('target', cap ? t('editor.goal.cap') : t('field.target'), {
+          number: true,
+          hint: cap ? t('editor.goal.cap.hint') : t('popup.valuePlaceholder'),
+        })}
       {input('start', t('field.start'), { type: 'date' })}
       {input('deadline', t('field.deadline'), { type: 'date' })}
       {measured &&

@@ -1,3 +1,4 @@
+import type { Metric } from '../../schema';
 import type { Pace } from '../pace';
 import { addDays, localDayKey, periodStart, startOfLocalDay } from '../time-buckets';
 import { metricLoggedMonthly } from './logging-cadence';
@@ -41,6 +42,35 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
   r.target = f.target;
   const metric = f.metric;
   if (!metric) return manualTotal(f, ctx, r);
+  const { monthlyLogged, g, history, keptStarts, baseline } = readTotalSoFar(f, ctx, metric, r);
+  r.progress =
+    r.current !== null && f.target !== null
+      ? shownProgress(wayProgress(baseline, f.target, r.current, f.direction, metric.unit.kind))
+      : null;
+  r.pace = monthlyLogged
+    ? paceAtLastClose(f, ctx, r.baseline, r.current)
+    : paceOf(f, ctx, r.baseline, r.current);
+  const fc = forecastOf(
+    f,
+    ctx,
+    { history, mode: 'cumulative', current: r.current, g, historyStarts: keptStarts },
+    paths,
+  );
+  // A total the median future makes only after its deadline carries where its window will likely
+  // end (forecast.ts, atDeadline): the card says that, not a date past the deadline.
+  r.forecast = fc.forecast;
+  r.forecastBasis = fc.basis;
+  return withStatus(f, ctx, r);
+}
+
+/**
+ * What every total reads the same way (an amount to reach, or a budget cap: budget-total.ts): the
+ * value so far (baseline + the sum over the window; a formula per month over the window, as its chart
+ * draws it) with its period, the complete months for the SMART check, and the complete periods its
+ * forecast learns from (weeks for windows up to 550 days, months always for a metric logged once a
+ * month).
+ */
+export function readTotalSoFar(f: GoalFacts, ctx: SeriesContext, metric: Metric, r: TypeReading) {
   r.measure = 'cumulative';
   const goal = f.goal;
   // A formula (profit = revenue − costs) has no rollups of its own: its first day and its total are
@@ -61,13 +91,14 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
     starts,
   );
 
-  r.baseline = goal.baseline ?? 0;
+  const baseline = goal.baseline ?? 0;
+  r.baseline = baseline;
   const sum =
     first !== null && first <= f.lastDay
       ? ctx.totalInRange(metric.id, goal.dims, { ...(f.startDay ? { from: f.startDay } : {}), to: f.lastDay })
       : null;
   if (first !== null && sum !== null) {
-    r.current = r.baseline + sum;
+    r.current = baseline + sum;
     r.period = {
       start: f.startDay ?? first,
       end: f.lastDay,
@@ -75,24 +106,7 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
       partial: f.lastDay === ctx.today && f.endDay !== ctx.today,
     };
   }
-  r.progress =
-    r.current !== null && f.target !== null
-      ? shownProgress(wayProgress(r.baseline, f.target, r.current, f.direction, metric.unit.kind))
-      : null;
-  r.pace = monthlyLogged
-    ? paceAtLastClose(f, ctx, r.baseline, r.current)
-    : paceOf(f, ctx, r.baseline, r.current);
-  const fc = forecastOf(
-    f,
-    ctx,
-    { history, mode: 'cumulative', current: r.current, g, historyStarts: keptStarts },
-    paths,
-  );
-  // A total the median future makes only after its deadline carries where its window will likely
-  // end (forecast.ts, atDeadline): the card says that, not a date past the deadline.
-  r.forecast = fc.forecast;
-  r.forecastBasis = fc.basis;
-  return withStatus(f, ctx, r);
+  return { monthlyLogged, g, history, keptStarts, baseline };
 }
 
 /**
@@ -103,7 +117,7 @@ export function readTotal(f: GoalFacts, ctx: SeriesContext, paths: number): Type
  * While the window is open and no month of it has closed, nothing was due yet: no pace. Once the
  * window is over, the pace is the usual one at its end.
  */
-function paceAtLastClose(
+export function paceAtLastClose(
   f: GoalFacts,
   ctx: SeriesContext,
   baseline: number | null,

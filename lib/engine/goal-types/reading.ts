@@ -9,8 +9,9 @@ import type { DayKey, Granularity } from '../time-buckets';
 
 /**
  * The one reading of a goal (issue 14): what every surface renders and none recomputes. Each goal type
- * (./reach-total.ts, ./reach-level.ts, ./keep-level.ts, ./milestone.ts, ./objective.ts) produces it by
- * its own rules; docs/figures.md defines each figure per type with a worked example.
+ * (./reach-total.ts, ./budget-total.ts, ./reach-level.ts, ./keep-level.ts, ./milestone.ts,
+ * ./objective.ts) produces it by its own rules; docs/figures.md defines each figure per type with a
+ * worked example.
  */
 
 /** The stretch of time the reading's value refers to. */
@@ -43,6 +44,38 @@ export interface KeepScore {
   /** Months still open through the deadline, the running one included (null: no deadline ahead). */
   openMonths?: number | null;
   /** Set when those chances come from forecast.ts's rough run-rate estimate (too few months). */
+  rough?: RoughInfo;
+}
+
+/**
+ * A budget cap: a total whose way is down ("Spend at most ₫1.5B on ads in Q1"), read by
+ * ./budget-total.ts; docs/figures.md § Budget cap defines every figure.
+ */
+export interface BudgetCap {
+  cap: number;
+  /** The total so far (baseline + the window's sum): the reading's `current`. */
+  spent: number;
+  /** spent ÷ cap (null for a cap at or below 0). */
+  shareUsed: number | null;
+  /** cap − spent, at least 0. */
+  left: number;
+  /** spent − cap once past it, else 0. */
+  over: number;
+  /** The planned line (the cap spread over the window like a total's trajectory) at `planAsOf`. */
+  planned: number | null;
+  /** The total compared with the planned line (at the last close for a metric logged once a month). */
+  plannedSpent: number | null;
+  /** When the plan is compared, when not today (a metric logged once a month: its last close). */
+  planAsOf?: number;
+  /** (plannedSpent − planned) ÷ the move planned so far, as pace.ts's gapPct: positive = over plan. */
+  overPlanPct: number | null;
+  /** The window is over (its deadline passed). */
+  ended: boolean;
+  /** Chance the window's total ends at or under the cap (forecast-budget.ts); null without one. */
+  chanceWithin: number | null;
+  /** The window's total at its end along the simulated futures: 10th / 50th / 90th percentiles. */
+  end: { p10: number; p50: number; p90: number } | null;
+  /** The chance and end come from the rough run-rate estimate (too few periods): shown, never deciding. */
   rough?: RoughInfo;
 }
 
@@ -89,6 +122,8 @@ export interface TypeReading {
   /** What `forecast` (or a keep goal's chances) was computed from; the detail chart reuses it. */
   forecastBasis: ForecastBasis | null;
   keep: KeepScore | null;
+  /** A budget cap's figures (./budget-total.ts); null for every other goal. */
+  budget: BudgetCap | null;
   status: Confidence | null;
   statusReasons: StatusReason[];
   decidedBy: StatusReason | null;
@@ -132,6 +167,7 @@ export const emptyReading = (): TypeReading => ({
   forecast: null,
   forecastBasis: null,
   keep: null,
+  budget: null,
   status: null,
   statusReasons: [],
   decidedBy: null,

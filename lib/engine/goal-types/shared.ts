@@ -271,22 +271,8 @@ export function forecastOf(
 ): { forecast: HitForecast | null; basis: ForecastBasis } {
   const goal = f.goal;
   const { g } = a;
-  const curStart = periodStart(ctx.today, g, ctx.cal);
-  const curStartT = startOfLocalDay(curStart, ctx.tz);
-  const curEndT = startOfLocalDay(nextPeriodStart(curStart, g), ctx.tz);
   // Returned with or without a forecast: the card says how many periods there are so far.
-  const basis: ForecastBasis = {
-    history: a.history,
-    granularity: g,
-    seasonPeriod: g === 'week' ? 52 : 12,
-    seed: hashString(goal.id),
-    paths,
-    firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
-    ...(g === 'month' && a.historyStarts?.length === a.history.length
-      ? { periodDays: monthlyTotalDays(a.historyStarts, curStart, MONTHLY_MAX_STEPS) }
-      : {}),
-    ...(a.rolling ? { rolling: a.rolling } : {}),
-  };
+  const basis = forecastBasisOf(f, ctx, a, paths);
   if (
     !f.metric ||
     a.current === null ||
@@ -335,6 +321,40 @@ export function forecastOf(
     ...(f.notStarted ? { countFrom: goal.startAt } : {}),
   });
   return { forecast, basis };
+}
+
+/**
+ * What a goal's forecast is made from (history, periods, seed, paths, the running period's share still
+ * to come, a monthly total's calendar days): forecastOf's, and a budget cap's (budget-total.ts), so the
+ * detail chart draws either from the same futures as the card.
+ */
+export function forecastBasisOf(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  a: {
+    history: readonly number[];
+    g: Granularity;
+    historyStarts?: readonly DayKey[];
+    rolling?: { months: number; tail: readonly number[] };
+  },
+  paths: number,
+): ForecastBasis {
+  const { g } = a;
+  const curStart = periodStart(ctx.today, g, ctx.cal);
+  const curStartT = startOfLocalDay(curStart, ctx.tz);
+  const curEndT = startOfLocalDay(nextPeriodStart(curStart, g), ctx.tz);
+  return {
+    history: a.history,
+    granularity: g,
+    seasonPeriod: g === 'week' ? 52 : 12,
+    seed: hashString(f.goal.id),
+    paths,
+    firstStepShare: curEndT > curStartT ? (curEndT - ctx.now) / (curEndT - curStartT) : 1,
+    ...(g === 'month' && a.historyStarts?.length === a.history.length
+      ? { periodDays: monthlyTotalDays(a.historyStarts, curStart, MONTHLY_MAX_STEPS) }
+      : {}),
+    ...(a.rolling ? { rolling: a.rolling } : {}),
+  };
 }
 
 /** A goal without a metric is measured by the value of its latest check-in, if one has a value. */

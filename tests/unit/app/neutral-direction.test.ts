@@ -215,16 +215,15 @@ describe('goals on a neutral KPI', () => {
     expect(total.ok && total.goal.direction).toBe('up');
   });
 
-  it('refuses a total taken down: it would read "reached" before a đồng is spent', () => {
-    for (const f of [
-      form({ goalType: 'total', target: '500000000', direction: 'down' }),
-      form({ goalType: 'total', baseline: '800000000', target: '500000000' }),
-    ]) {
-      const r = formToGoal(f, ctx);
-      expect(r.ok).toBe(false);
-      if (!r.ok) expect(r.errors.direction).toEqual({ key: 'editor.goal.neutralTotalDown' });
-    }
-    // A budget not to pass, as a level kept at or below it, is fine.
+  it('saves a total taken down as a budget cap; a baseline above the cap is no budget', () => {
+    // "At most ₫500M on ads this half-year": a budget cap (lib/engine/goal-types/budget-total.ts).
+    const cap = formToGoal(form({ goalType: 'total', target: '500000000', direction: 'down' }), ctx);
+    expect(cap.ok && cap.goal).toMatchObject({ goalType: 'total', direction: 'down', target: 500_000_000 });
+    // From ₫800M down to ₫500M is a figure to bring down, not a budget: already over it at the start.
+    const down = formToGoal(form({ goalType: 'total', baseline: '800000000', target: '500000000' }), ctx);
+    expect(down.ok).toBe(false);
+    if (!down.ok) expect(down.errors.baseline).toEqual({ key: 'editor.goal.capBaseline' });
+    // A budget not to pass each month, as a level kept at or below it, is fine too.
     const kept = formToGoal(form({ goalType: 'keep', keepSide: 'at_most', target: '500000000' }), ctx);
     expect(kept.ok).toBe(true);
   });

@@ -8,6 +8,8 @@ const LABELS: GoalChartLabels = {
   rolling: (months) => `${months}-month total`,
   trajectory: 'Target trajectory',
   threshold: 'Threshold to keep',
+  plan: 'Planned line',
+  cap: { money: 'Budget', limit: 'Limit' },
   forecastLow: 'Forecast (10%)',
   forecast: 'Forecast',
   forecastHigh: 'Forecast (90%)',
@@ -34,6 +36,39 @@ describe('goalChartPlan', () => {
     expect(plan.series.map((s) => s.label)).toEqual(['Value per month', 'Threshold to keep']);
     expect(plan.data).toHaveLength(3);
     expect(plan.band).toBeUndefined();
+  });
+
+  it('draws a budget cap flat beside its planned line, the band still p90 down to p10', () => {
+    const columns = {
+      type: 'total' as const,
+      cap: 900,
+      xs: [1, 2, 3],
+      actual: [0, 250, null],
+      target: [0, 300, 900],
+      low: [null, 250, 820],
+      mid: [null, 250, 880],
+      high: [null, 250, 940],
+    };
+    const money = goalChartPlan({ ...columns, unit: { kind: 'currency', currency: 'VND' } }, LABELS);
+    expect(money.series.map((s) => s.label)).toEqual([
+      'Running total',
+      'Planned line',
+      'Budget',
+      'Forecast (10%)',
+      'Forecast',
+      'Forecast (90%)',
+    ]);
+    expect(money.data[3]).toEqual([900, 900, 900]);
+    expect(money.band).toEqual([6, 4]);
+    const count = goalChartPlan({ ...columns, unit: { kind: 'count' } }, LABELS);
+    expect(count.series[2]?.label).toBe('Limit');
+    // Without a cap, a total's trajectory keeps its name and no flat line is drawn.
+    const { cap: _cap, ...plain } = columns;
+    expect(
+      goalChartPlan(plain, LABELS)
+        .series.map((s) => s.label)
+        .slice(0, 3),
+    ).toEqual(['Running total', 'Target trajectory', 'Forecast (10%)']);
   });
 
   it('draws the forecast with its band when there is one, p90 down to p10', () => {

@@ -29,6 +29,11 @@ import type { Confidence, Goal } from '../../../lib/schema';
  *     estimate excepted, as it takes no part).
  *  C10 a keep goal on track beside a tally with a month missed ("held 9 of 12 months"): the goal is
  *     every month of its window, so a missed month holds it at at risk at best (status.ts rule 4b).
+ *  C11 a budget cap (a total whose way is down: budget-total.ts) read as met — "target reached" or a
+ *     progress of 1 — while its window runs, or its total past the cap on a card not off track (a
+ *     done cap excepted), or on screen as all used before anything is spent;
+ *  C12 a budget cap "under plan" or "on plan" beside at risk / off track, unless the owner's check-in
+ *     or the children decided it (rule C5 for a cap's plan line).
  */
 const OFF: ReadonlySet<StatusReason> = new Set([
   'pace_far_behind',
@@ -36,6 +41,9 @@ const OFF: ReadonlySet<StatusReason> = new Set([
   'keep_breached',
   'keep_breach_likely',
   'deadline_passed',
+  'budget_over',
+  'budget_far_over_plan',
+  'budget_overrun_likely',
 ]);
 const RISK: ReadonlySet<StatusReason> = new Set([
   'pace_behind',
@@ -44,11 +52,21 @@ const RISK: ReadonlySet<StatusReason> = new Set([
   'keep_breached_so_far',
   'keep_breach_possible',
   'keep_missed',
+  'budget_over_plan',
+  'budget_overrun_possible',
 ]);
 const GOOD: ReadonlySet<StatusReason> = new Set(['done', 'target_reached', 'keep_held']);
 const EITHER: ReadonlySet<StatusReason> = new Set(['manual_confidence', 'children']);
 
-const BEHIND = new Set(['below_trajectory', 'forecast_miss', 'keep_breached', 'keep_breach_likely']);
+const BEHIND = new Set([
+  'below_trajectory',
+  'forecast_miss',
+  'keep_breached',
+  'keep_breach_likely',
+  'budget_over',
+  'budget_overrun',
+  'budget_over_plan',
+]);
 
 export function contradictions(
   goal: Goal,
@@ -117,5 +135,19 @@ export function contradictions(
   }
   if (open && ev.type === 'keep' && k && k.held < k.periods && status === 'on_track')
     out.push(`C10 on track beside ${k.held} of ${k.periods} months held`);
+  const b = ev.budget;
+  if (b && !goal.doneAt) {
+    if (!b.ended && (ev.statusReasons.includes('target_reached') || (ev.progress ?? 0) >= 1))
+      out.push('C11 a running cap read as met');
+    if (b.over > 0 && status !== 'off_track' && status !== null) out.push(`C11 past the cap but ${status}`);
+    if (b.spent <= 0 && b.cap > 0 && (view.progress ?? 0) > 0) out.push('C11 bar filled before any spend');
+  }
+  if (
+    b &&
+    bad &&
+    /under plan|on plan|thấp hơn kế hoạch|đúng kế hoạch/i.test(view.pace ?? '') &&
+    !(d && EITHER.has(d))
+  )
+    out.push(`C12 ${view.pace} beside ${view.status}`);
   return out;
 }

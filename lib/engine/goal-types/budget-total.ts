@@ -1,0 +1,171 @@
+import { budgetOutlook } from '../forecast-budget';
+import type { Pace } from '../pace';
+import { chanceRank, gapRank, type StatusInput } from '../status';
+import { localDayKey } from '../time-buckets';
+import { paceAtLastClose, readTotal, readTotalSoFar } from './reach-total';
+import { type BudgetCap, emptyReading, type GoalFacts, type TypeReading } from './reading';
+import type { SeriesContext } from './series-context';
+import {
+  basisOptions,
+  decideStatus,
+  forecastBasisOf,
+  latestCheckInValue,
+  minForecastHistory,
+  paceOf,
+} from './shared';
+
+/**
+ * A budget cap: a total whose way is down — a total on a KPI where lower is better (refunds, costs),
+ * or on a neutral KPI (ad spend) whose goal goes down — is a ceiling on what the window adds up to:
+ * "Spend at most ₫1.5B on ads in Q1". docs/figures.md § Budget cap (its one definition).
+ *
+ * Summed from 0, such a total starts at or under its target, so read as a total to reach it said
+ * "target reached" before a đồng was spent. A cap is never reached while its window runs:
+ * - Figures: the total so far (as a total's: reach-total.ts readTotalSoFar), the share of the cap
+ *   used, what is left, and once past the cap by how much; the planned line is a total's trajectory
+ *   from the baseline to the cap (straight or phased, compared at the last close for a metric logged
+ *   once a month), read as "over / under plan".
+ * - Forecast (forecast-budget.ts): the chance the window's total ends at or under the cap and where it
+ *   will likely end, from the complete periods a total's forecast uses (2 for a rough estimate, 8 for
+ *   a fitted one). No date: there is nothing to reach.
+ * - Progress (OKR scores, roll-ups): the share of the window gone by within the cap — 0 at its start,
+ *   1 only when it ended at or under the cap, 0 once the cap is passed. Never the share used, which
+ *   would score an overspent budget 1.0.
+ * - Status (status.ts rule 4c), from one signal:
+ *   - the total past the cap → off track ('budget_over'), for good: it can only grow;
+ *   - else, with a fitted forecast, its chance to end at or under the cap: below 30% off track, below
+ *     70% at risk (the thresholds of every chance), on track from 70% even over the planned line;
+ *   - else (a rough forecast or none), the planned line: over it by more than 20% of the move planned
+ *     so far → off track, by more than 5% → at risk (a total's pace thresholds), else on track.
+ *   After the window: on track and met ('target_reached') at or under the cap, else off track.
+ *   Done, not started and the owner's confidence as for every goal.
+ */
+export function readBudgetCap(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+  const r = emptyReading();
+  r.target = f.target;
+  const metric = f.metric;
+  const asUp: GoalFacts = { ...f, direction: 'up' };
+  let pace: Pace | null = null;
+  let forecastInputs: ReturnType<typeof readTotalSoFar> | null = null;
+  if (metric) {
+    forecastInputs = readTotalSoFar(f, ctx, metric, r);
+    const base = forecastInputs.baseline;
+    // The planned line is a total's trajectory to the cap, read upwards: over it is "over plan".
+    pace = forecastInputs.monthlyLogged
+      ? paceAtLastClose(asUp, ctx, base, r.current)
+      : paceOf(asUp, ctx, base, r.current);
+  } else {
+    // Without a metric, the latest check-in value is the total so far.
+    const v = latestCheckInValue(f);
+    r.baseline = f.goal.baseline ?? 0;
+    if (v) {
+      r.current = v.value;
+      r.measure = 'latest';
+      const day = localDayKey(v.time, ctx.tz);
+      r.period = { start: f.startDay ?? day, end: day, granularity: null, partial: false };
+      pace = paceOf(asUp, ctx, r.baseline, r.current);
+    }
+  }
+  const cap = f.target;
+  if (cap === null || r.current === null) return finish(f, ctx, r, []);
+  if (forecastInputs) {
+    const { history, g, keptStarts } = forecastInputs;
+    r.forecastBasis = forecastBasisOf(f, ctx, { history, g, historyStarts: keptStarts }, paths);
+  }
+  const basis = r.forecastBasis;
+  const deadline = f.goal.deadline;
+  const outlook =
+    basis &&
+    deadline !== undefined &&
+    !f.done &&
+    deadline > ctx.now &&
+    history(basis) >= minForecastHistory('cumulative')
+      ? budgetOutlook({
+          history: basis.history,
+          current: r.current,
+          cap,
+          now: ctx.now,
+          stepEnds: ctx.futurePeriodEnds(basis.granularity),
+          firstStepShare: basis.firstStepShare,
+          deadline,
+          ...basisOptions(basis),
+          ...(f.notStarted && f.goal.startAt !== undefined ? { countFrom: f.goal.startAt } : {}),
+        })
+      : null;
+  const spent = r.current;
+  const budget: BudgetCap = {
+    cap,
+    spent,
+    shareUsed: cap > 0 ? spent / cap : null,
+    left: Math.max(0, cap - spent),
+    over: Math.max(0, spent - cap),
+    planned: pace?.expected ?? null,
+    plannedSpent: pace?.actual ?? null,
+    ...(pace?.asOf !== undefined ? { planAsOf: pace.asOf } : {}),
+    overPlanPct: pace?.gapPct ?? null,
+    ended: f.deadlinePassed,
+    chanceWithin: outlook?.chanceWithin ?? null,
+    end: outlook?.end ?? null,
+    ...(outlook?.rough ? { rough: outlook.rough } : {}),
+  };
+  r.budget = budget;
+  r.progress = progressOf(f, ctx, budget);
+  return finish(f, ctx, r, signalsOf(budget));
+}
+
+const history = (basis: { history: readonly number[] }) => basis.history.length;
+
+/** The share of the window gone by within the cap (see above); null without a window. */
+function progressOf(f: GoalFacts, ctx: SeriesContext, b: BudgetCap): number | null {
+  if (b.over > 0) return 0;
+  if (b.ended) return 1;
+  const { startAt, deadline } = f.goal;
+  if (!f.windowOk || startAt === undefined || deadline === undefined) return null;
+  return Math.min(1, Math.max(0, (ctx.now - startAt) / (deadline - startAt)));
+}
+
+/** The one signal a cap's status comes from (see above). */
+function signalsOf(b: BudgetCap): NonNullable<StatusInput['signals']> {
+  if (b.over > 0) return [{ rank: 2, reason: 'budget_over' }];
+  if (b.ended) return [];
+  if (b.chanceWithin !== null && !b.rough) {
+    const rank = chanceRank(b.chanceWithin);
+    return [
+      {
+        rank,
+        reason: rank === 2 ? 'budget_overrun_likely' : rank === 1 ? 'budget_overrun_possible' : null,
+      },
+    ];
+  }
+  if (b.overPlanPct === null || !Number.isFinite(b.overPlanPct)) return [];
+  // Over the planned line is behind it: a total's pace thresholds on the gap read the other way.
+  const rank = gapRank(-b.overPlanPct);
+  return [{ rank, reason: rank === 2 ? 'budget_far_over_plan' : rank === 1 ? 'budget_over_plan' : null }];
+}
+
+function finish(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  r: TypeReading,
+  signals: NonNullable<StatusInput['signals']>,
+): TypeReading {
+  const b = r.budget;
+  return decideStatus(r, f, ctx.now, {
+    // Met only once the window is over: a cap running under its line has met nothing yet.
+    reached: !!b && b.ended && b.over === 0,
+    deadlinePassed: false,
+    gapPct: null,
+    probability: null,
+    signals,
+  });
+}
+
+/** A total whose way is down is a budget cap (docs/figures.md § A goal's way). */
+export function isBudgetCap(f: Pick<GoalFacts, 'direction'>): boolean {
+  return f.direction === 'down';
+}
+
+/** A total: a budget cap when its way is down, else an amount to reach (reach-total.ts). */
+export function readTotalOrCap(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+  return isBudgetCap(f) ? readBudgetCap(f, ctx, paths) : readTotal(f, ctx, paths);
+}

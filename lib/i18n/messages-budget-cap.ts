@@ -1,0 +1,73 @@
+/**
+ * A budget cap: a total whose way is down ("Spend at most ₫1.5B on ads in Q1"; docs/figures.md §
+ * Budget cap), as its card, detail chart and goal form word it (lib/app/budget-text.ts). An amount of
+ * money is a budget (`.money`); any other unit (churned customers, complaints) a limit (`.limit`).
+ * Spread into messages-en.ts / messages-vi.ts.
+ */
+export const budgetCapEn = {
+  'budget.cap.money': '{cap} budget',
+  'budget.cap.limit': '{cap} limit',
+  'budget.used.money': '{percent} of budget used · {left} left',
+  'budget.used.limit': '{percent} of the limit used · {left} left',
+  'budget.usedAll.money': '{percent} of budget used',
+  'budget.usedAll.limit': '{percent} of the limit used',
+  'budget.over.money': 'over budget by {x}',
+  'budget.over.limit': 'over the limit by {x}',
+  'budget.chance.money': '{p} chance to stay within budget',
+  'budget.chance.limit': '{p} chance to stay within the limit',
+  'budget.kept.money': 'stayed within budget',
+  'budget.kept.limit': 'stayed within the limit',
+  'budget.overPlan': 'over plan by {x}',
+  'budget.plan.under': 'Under plan by {x} ({planned} planned by {when})',
+  'budget.plan.over': 'Over plan by {x} ({planned} planned by {when})',
+  'budget.plan.on': 'On plan ({planned} planned by {when})',
+  'budget.plan.only': '{planned} planned by {when}',
+  'budget.today': 'today',
+  'budget.planAsOf.under': 'Under plan by {x} on {when} ({spent} against {planned} planned)',
+  'budget.planAsOf.over': 'Over plan by {x} on {when} ({spent} against {planned} planned)',
+  'budget.planAsOf.on': 'On plan on {when} ({spent} against {planned} planned)',
+  'budget.planAsOf.only': '{spent} against {planned} planned by {when}',
+  'chart.series.plan': 'Planned line',
+  'chart.series.cap.money': 'Budget',
+  'chart.series.cap.limit': 'Limit',
+  'editor.goal.cap': 'Target: at most',
+  'editor.goal.cap.hint':
+    'A total that should stay low is a cap, a budget not to pass: what the period adds up to stays at or under this. The card shows what is used, what is left, the planned line and the chance to stay within.',
+  'editor.goal.direction.capDown': 'At most the target (a budget)',
+  'editor.goal.capBaseline':
+    'A budget’s baseline is what was already spent before the period: it is above the budget here. To bring a month’s figure down, choose “Reach a level”.',
+};
+
+export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
+  'budget.cap.money': 'ngân sách {cap}',
+  'budget.cap.limit': 'mức trần {cap}',
+  'budget.used.money': 'đã dùng {percent} ngân sách · còn {left}',
+  'budget.used.limit': 'đã dùng {percent} mức trần · còn {left}',
+  'budget.usedAll.money': 'đã dùng {percent} ngân sách',
+  'budget.usedAll.limit': 'đã dùng {percent} mức trần',
+  'budget.over.money': 'vượt ngân sách {x}',
+  'budget.over.limit': 'vượt mức trần {x}',
+  'budget.chance.money': 'khả năng không vượt ngân sách: {p}',
+  'budget.chance.limit': 'khả năng không vượt mức trần: {p}',
+  'budget.kept.money': 'không vượt ngân sách',
+  'budget.kept.limit': 'không vượt mức trần',
+  'budget.overPlan': 'cao hơn kế hoạch {x}',
+  'budget.plan.under': 'Thấp hơn kế hoạch {x} (kế hoạch đến {when}: {planned})',
+  'budget.plan.over': 'Cao hơn kế hoạch {x} (kế hoạch đến {when}: {planned})',
+  'budget.plan.on': 'Đúng kế hoạch (kế hoạch đến {when}: {planned})',
+  'budget.plan.only': 'Kế hoạch đến {when}: {planned}',
+  'budget.today': 'hôm nay',
+  'budget.planAsOf.under': 'Thấp hơn kế hoạch {x} tính đến {when} ({spent} so với kế hoạch {planned})',
+  'budget.planAsOf.over': 'Cao hơn kế hoạch {x} tính đến {when} ({spent} so với kế hoạch {planned})',
+  'budget.planAsOf.on': 'Đúng kế hoạch tính đến {when} ({spent} so với kế hoạch {planned})',
+  'budget.planAsOf.only': 'Tính đến {when}: {spent} so với kế hoạch {planned}',
+  'chart.series.plan': 'Kế hoạch',
+  'chart.series.cap.money': 'Ngân sách',
+  'chart.series.cap.limit': 'Mức trần',
+  'editor.goal.cap': 'Mục tiêu: tối đa',
+  'editor.goal.cap.hint':
+    'Một tổng cần giữ thấp là một mức trần, một ngân sách không được vượt: tổng cộng dồn của kỳ phải bằng hoặc thấp hơn con số này. Thẻ mục tiêu cho biết đã dùng bao nhiêu, còn lại bao nhiêu, kế hoạch và khả năng không vượt.',
+  'editor.goal.direction.capDown': 'Tối đa bằng mục tiêu (ngân sách)',
+  'editor.goal.capBaseline':
+    'Mức ban đầu của một ngân sách là số đã chi trước kỳ: ở đây nó đã cao hơn ngân sách. Để giảm con số của một tháng, hãy chọn “Đạt mức”.',
+};
