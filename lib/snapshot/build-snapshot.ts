@@ -43,7 +43,8 @@ function shareableGoal(goal: GoalView, selected: ReadonlySet<string>): GoalView 
 }
 
 /**
- * Keeps only the ticked goals, their charts and their scorecard entries. A perspective's status is
+ * Keeps only the ticked goals, their charts and their scorecard entries, each perspective with the
+ * number of its goals left out (never their ids or titles). A perspective's status is
  * recomputed from the ticked goals alone, by the dashboard's own rule (engine/scorecard.ts), because
  * the dashboard's status also reflects goals that were not shared: with every goal ticked it is the
  * dashboard's. Goals keep the order they are given in; unknown ids are ignored. The result is parsed
@@ -70,14 +71,20 @@ export function buildSnapshot(
       for (const id of goalIds) if (statusOf.get(id) === 'done') achieved.add(id);
       const open = goalIds.filter((id) => !achieved.has(id)).map((id) => confidence(statusOf.get(id)));
       const achievedIds = goalIds.filter((id) => allAchieved?.includes(id));
+      // Counted, never named: the card says how much of the dashboard's perspective is not here.
+      const notShared = p.goalIds.length - goalIds.length;
       return {
         ...rest,
         goalIds,
         ...(achievedIds.length > 0 ? { achievedIds } : {}),
         status: perspectiveHealth(open, achieved.size) ?? 'no_data',
+        ...(notShared > 0 ? { notShared } : {}),
       };
     })
-    .filter((p) => p.goalIds.length > 0);
+    // A perspective with nothing shared stays, saying so, when the dashboard's has goals; a scorecard
+    // with nothing shared in any perspective is left out whole.
+    .filter((p) => p.goalIds.length > 0 || p.notShared !== undefined);
+  const anyShared = scorecard?.some((p) => p.goalIds.length > 0) ?? false;
 
   return Snapshot.parse({
     format: SNAPSHOT_FORMAT,
@@ -87,7 +94,7 @@ export function buildSnapshot(
     ...(opts.title?.trim() ? { title: opts.title.trim() } : {}),
     goals,
     ...(charts && charts.length > 0 ? { charts } : {}),
-    ...(scorecard && scorecard.length > 0 ? { scorecard } : {}),
+    ...(scorecard && anyShared ? { scorecard } : {}),
   });
 }
 
