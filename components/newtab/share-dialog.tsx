@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
+import { type ShareSection, shareGroups, shareOrder } from '../../lib/app/share-order';
 import { settings, tr } from '../app/session';
 import { focusFirstField } from './editor/form-field';
 import { goals as dashboardGoals, data } from './model';
@@ -17,6 +18,13 @@ import {
 /** View state: whether "Share / embed" is open. */
 export const sharing = signal(false);
 
+/** Each checklist section under the dashboard's own heading for it. */
+const SECTION_TITLE = {
+  pinned: 'dashboard.pinned',
+  goals: 'widget.goals',
+  milestones: 'widget.milestones',
+} as const satisfies Record<ShareSection, string>;
+
 type Status = { kind: 'ok' | 'error' | 'busy'; text: string } | null;
 
 /**
@@ -32,7 +40,14 @@ export function ShareDialog() {
 function ShareDialogBody({ onClose }: { onClose: () => void }) {
   const t = tr.value;
   const dialog = useRef<HTMLDialogElement>(null);
-  const goals: readonly GoalView[] = data.value?.goals ?? dashboardGoals.value;
+  // The dashboard's sections in its layout (share-order.ts): the checklist, the preview and the files
+  // all list the goals this way.
+  const groups = shareGroups(
+    data.value?.goals ?? dashboardGoals.value,
+    data.value?.milestones ?? [],
+    settings.value.layout,
+  );
+  const goals: readonly GoalView[] = shareOrder(groups);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [title, setTitle] = useState('');
   const [imageId, setImageId] = useState<string | null>(null);
@@ -56,7 +71,7 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
     };
   }, []);
 
-  // Dashboard order, not click order: the files list goals the way the dashboard does.
+  // The checklist's order, not click order: the files list goals the way the dashboard does.
   const ticked = goals.filter((g) => selected.has(g.id));
   const imageGoal = ticked.find((g) => g.id === imageId) ?? ticked[0] ?? null;
   const busy = status?.kind === 'busy';
@@ -130,22 +145,31 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
             >
               {allTicked ? t('share.selectNone') : t('share.selectAll')}
             </button>
-            <ul class="pc-share-list">
-              {goals.map((g) => (
-                <li key={g.id}>
-                  <label>
-                    <input
-                      type="checkbox"
-                      data-goal-id={g.id}
-                      checked={selected.has(g.id)}
-                      onChange={(e) => toggle(g.id, e.currentTarget.checked)}
-                    />{' '}
-                    <span class="pc-share-goal-title">{g.title}</span>{' '}
-                    <span class="pc-muted">· {g.kindLabel}</span>
-                  </label>
-                </li>
+            <div class="pc-share-groups">
+              {groups.map((group) => (
+                <section key={group.section} aria-labelledby={`share-group-${group.section}`}>
+                  <h3 id={`share-group-${group.section}`} class="pc-share-group-title">
+                    {t(SECTION_TITLE[group.section])}
+                  </h3>
+                  <ul class="pc-share-list">
+                    {group.goals.map((g) => (
+                      <li key={g.id}>
+                        <label>
+                          <input
+                            type="checkbox"
+                            data-goal-id={g.id}
+                            checked={selected.has(g.id)}
+                            onChange={(e) => toggle(g.id, e.currentTarget.checked)}
+                          />{' '}
+                          <span class="pc-share-goal-title">{g.title}</span>{' '}
+                          <span class="pc-muted">· {g.kindLabel}</span>
+                        </label>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
               ))}
-            </ul>
+            </div>
           </>
         )}
       </fieldset>

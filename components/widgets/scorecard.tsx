@@ -15,11 +15,14 @@ export function Scorecard({
   goals,
   statusLabel,
   onOpen,
+  notSharedLabel,
 }: {
   perspectives: PerspectiveView[];
   goals: GoalView[];
   statusLabel: (s: GoalView['status']) => string;
   onOpen?: (id: string) => void;
+  /** A snapshot's: "3 goals not shared", under the goals a perspective carries. */
+  notSharedLabel?: (count: number) => string;
 }) {
   const byId = new Map(goals.map((g) => [g.id, g]));
   return (
@@ -27,7 +30,10 @@ export function Scorecard({
       {perspectives.map((p) => (
         <section key={p.perspective} class={`pc-perspective pc-status-${p.status}`} aria-label={p.label}>
           <h3>
-            {p.label} <StatusPill status={p.status} label={statusLabel(p.status)} />
+            {p.label} {/* Nothing of it shared: no status to give, only the count below. */}
+            {p.goalIds.length > 0 || !p.notShared ? (
+              <StatusPill status={p.status} label={statusLabel(p.status)} />
+            ) : null}
           </h3>
           <ul>
             {p.goalIds.map((id) => {
@@ -57,6 +63,11 @@ export function Scorecard({
                 </li>
               );
             })}
+            {p.notShared && notSharedLabel ? (
+              <li class="pc-muted pc-not-shared" data-testid="scorecard-not-shared">
+                {notSharedLabel(p.notShared)}
+              </li>
+            ) : null}
           </ul>
         </section>
       ))}

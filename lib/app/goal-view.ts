@@ -72,6 +72,11 @@ export const PerspectiveView = z.object({
   goalIds: z.array(z.string()),
   /** Goals already achieved (a met quarter): shown as done, not counted in the status. */
   achievedIds: z.optional(z.array(z.string())),
+  /**
+   * A snapshot's: how many of the perspective's goals on the dashboard were not shared. The card says
+   * so ("3 goals not shared") rather than pass for the dashboard's whole perspective.
+   */
+  notShared: z.optional(z.int().check(z.gte(1), z.lte(10_000))),
 });
 export type PerspectiveView = z.infer<typeof PerspectiveView>;
 

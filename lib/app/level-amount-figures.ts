@@ -37,12 +37,8 @@ export function levelAmountFigures(
   if (significant === 3) return null;
   const currency = unit.kind === 'currency' ? unit.currency : undefined;
   const locale = ctx.settings.locale;
-  // The value and the baseline at one precision, trailing zeros kept ("₫1.740M" beside "₫1.766M");
-  // the target as it was set ("₫1.9M"), with no more digits than it needs.
-  const exact = (x: number) => formatCompact(x, locale, currency, { significant, keepZeros: true });
-  return {
-    value: exact(current),
-    target: formatCompact(target, locale, currency, { significant }),
-    baseline: exact(baseline),
-  };
+  // Up to that precision, never a trailing zero (format.ts): "₫192M from ₫187.43M", not "₫192.00M";
+  // 192 and 192.00 are one figure to check by hand.
+  const written = (x: number) => formatCompact(x, locale, currency, { significant });
+  return { value: written(current), target: written(target), baseline: written(baseline) };
 }

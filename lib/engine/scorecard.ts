@@ -38,8 +38,7 @@ export function scorecard(
   return PERSPECTIVES.map((perspective) => {
     const mine = goals.filter((g) => g.perspective === perspective);
     const counts = { on_track: 0, at_risk: 0, off_track: 0, none: 0 };
-    let rankSum = 0;
-    let ranked = 0;
+    const open: (Confidence | null)[] = [];
     let pSum = 0;
     let wSum = 0;
     let pCount = 0;
@@ -51,13 +50,9 @@ export function scorecard(
       if (e?.notStarted) continue;
       const st = e?.status ?? null;
       (e?.achieved ? achievedIds : openIds).push(g.id);
-      if (st) {
-        counts[st]++;
-        if (!e?.achieved) {
-          rankSum += RANK[st];
-          ranked++;
-        }
-      } else counts.none++;
+      if (st) counts[st]++;
+      else counts.none++;
+      if (!e?.achieved) open.push(st);
       if (e && e.progress !== null && Number.isFinite(e.progress)) {
         const p = Math.min(1, Math.max(0, e.progress));
         pSum += p * g.weight;
@@ -66,15 +61,29 @@ export function scorecard(
         pCount++;
       }
     }
-    // An achieved goal has a status (done, or target reached): with only those, the health is on track.
-    const mean = ranked ? rankSum / ranked : achievedIds.length ? 0 : null;
     return {
       perspective,
       goalIds: [...openIds, ...achievedIds],
       achievedIds,
       counts,
       progress: pCount ? (wSum > 0 ? pSum / wSum : pPlain / pCount) : null,
-      health: mean === null ? null : mean < 0.5 ? 'on_track' : mean < 1.25 ? 'at_risk' : 'off_track',
+      health: perspectiveHealth(open, achievedIds.length),
     };
   });
+}
+
+/**
+ * A perspective's health (see the file's comment) from the statuses of its open goals and how many are
+ * already achieved. The one rule for the dashboard's scorecard and a shared snapshot's, which
+ * recomputes it over the goals it carries (lib/snapshot/build-snapshot.ts).
+ */
+export function perspectiveHealth(open: readonly (Confidence | null)[], achieved: number): Confidence | null {
+  const ranked = open.filter((s): s is Confidence => s !== null);
+  // An achieved goal has a status (done, or target reached): with only those, the health is on track.
+  const mean = ranked.length
+    ? ranked.reduce((sum, s) => sum + RANK[s], 0) / ranked.length
+    : achieved > 0
+      ? 0
+      : null;
+  return mean === null ? null : mean < 0.5 ? 'on_track' : mean < 1.25 ? 'at_risk' : 'off_track';
 }

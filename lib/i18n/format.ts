@@ -132,14 +132,15 @@ const COMPACT_DIGITS: Intl.NumberFormatOptions = { maximumSignificantDigits: 3, 
 
 /**
  * en `1.25B`, vi `1,25 tỷ` / `12 tr`; with a currency: `$1.25B`, `1,25 tỷ ₫`. Three significant digits,
- * or `significant` where figures close together must be told apart (level-amount-figures.ts), with
- * `keepZeros` writing them all at that precision ("₫1.740M" beside "₫1.766M").
+ * or up to `significant` where figures close together must be told apart (level-amount-figures.ts:
+ * "₫1.7687M"). Never a trailing zero, whatever the precision: an amount that is ₫192M to five digits
+ * reads "₫192M", as every other amount on screen, not "₫192.00M".
  */
 export function formatCompact(
   value: number,
   locale: Locale,
   currency?: string,
-  precision: { significant?: number; keepZeros?: boolean } = {},
+  precision: { significant?: number } = {},
 ): string {
   if (!Number.isFinite(value)) return NO_VALUE;
   const significant = precision.significant ?? 3;
@@ -148,13 +149,7 @@ export function formatCompact(
   const scale = COMPACT_SCALES[locale].find(([size]) => rounded >= size);
   const mantissa = scale ? rounded / scale[0] : rounded;
   const digits =
-    significant === 3 && !precision.keepZeros
-      ? COMPACT_DIGITS
-      : {
-          ...COMPACT_DIGITS,
-          maximumSignificantDigits: significant,
-          ...(precision.keepZeros ? { minimumSignificantDigits: significant } : {}),
-        };
+    significant === 3 ? COMPACT_DIGITS : { ...COMPACT_DIGITS, maximumSignificantDigits: significant };
   const body = formatNumber(mantissa, locale, digits) + (scale ? scale[1] : '');
   const sign = value < 0 && rounded !== 0 ? '-' : '';
   if (!currency) return sign + body;

@@ -645,7 +645,8 @@ export const en = {
   'share.preview.one': 'What will leave: {count} goal',
   'share.preview.other': 'What will leave: {count} goals',
   'share.previewEmpty': 'Nothing yet: tick at least one goal.',
-  'share.previewNote': 'Charts come along for goals that track a KPI.',
+  'share.previewNote':
+    'Charts come along for goals that track a KPI. The scorecard says how many goals of each perspective are not shared, without naming them.',
   'share.json': 'Snapshot JSON',
   'share.jsonHint': 'For Pacer widgets on your own web page.',
   'share.html': 'HTML file',

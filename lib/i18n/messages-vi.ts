@@ -645,7 +645,8 @@ export const vi: Record<MessageKey, string> = {
   'share.preview.one': 'Sẽ rời trình duyệt: {count} mục tiêu',
   'share.preview.other': 'Sẽ rời trình duyệt: {count} mục tiêu',
   'share.previewEmpty': 'Chưa có gì: hãy đánh dấu ít nhất một mục tiêu.',
-  'share.previewNote': 'Biểu đồ đi kèm với các mục tiêu theo dõi một KPI.',
+  'share.previewNote':
+    'Biểu đồ đi kèm với các mục tiêu theo dõi một KPI. Thẻ điểm ghi rõ mỗi khía cạnh có bao nhiêu mục tiêu không được chia sẻ, nhưng không nêu tên chúng.',
   'share.json': 'JSON ảnh chụp',
   'share.jsonHint': 'Cho các widget Pacer trên trang web của bạn.',
   'share.html': 'Tệp HTML',

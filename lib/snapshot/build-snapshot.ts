@@ -12,6 +12,8 @@ import {
   Snapshot,
   type ViewStatus,
 } from '../app/goal-view';
+import { perspectiveHealth } from '../engine/scorecard';
+import type { Confidence } from '../schema';
 import type { Locale } from '../schema/common';
 
 /** What the dashboard already has on screen; `charts` and `scorecard` are optional. */
@@ -28,13 +30,9 @@ export interface SnapshotOptions {
   title?: string;
 }
 
-/** Worst first: a perspective is as healthy as its least healthy ticked goal. */
-const SEVERITY: Record<ViewStatus, number> = { off_track: 4, at_risk: 3, on_track: 2, done: 1, no_data: 0 };
-
-function worstStatus(statuses: readonly ViewStatus[]): ViewStatus {
-  let worst: ViewStatus = 'no_data';
-  for (const s of statuses) if (SEVERITY[s] > SEVERITY[worst]) worst = s;
-  return worst;
+/** A card's status as the engine's confidence; done and no data rank nothing (scorecard.ts). */
+function confidence(status: ViewStatus | undefined): Confidence | null {
+  return status === 'on_track' || status === 'at_risk' || status === 'off_track' ? status : null;
 }
 
 function shareableGoal(goal: GoalView, selected: ReadonlySet<string>): GoalView {
@@ -45,10 +43,12 @@ function shareableGoal(goal: GoalView, selected: ReadonlySet<string>): GoalView 
 }
 
 /**
- * Keeps only the ticked goals, their charts and their scorecard entries. A perspective's status is
- * recomputed from the ticked goals alone, because the dashboard's status also reflects goals that were
- * not shared. Goals keep the dashboard's order; unknown ids are ignored. The result is parsed with the
- * `Snapshot` schema, so a caller never writes a file the widgets would refuse.
+ * Keeps only the ticked goals, their charts and their scorecard entries, each perspective with the
+ * number of its goals left out (never their ids or titles). A perspective's status is
+ * recomputed from the ticked goals alone, by the dashboard's own rule (engine/scorecard.ts), because
+ * the dashboard's status also reflects goals that were not shared: with every goal ticked it is the
+ * dashboard's. Goals keep the order they are given in; unknown ids are ignored. The result is parsed
+ * with the `Snapshot` schema, so a caller never writes a file the widgets would refuse.
  */
 export function buildSnapshot(
   views: SnapshotSource,
@@ -62,15 +62,29 @@ export function buildSnapshot(
 
   const charts = views.charts?.filter((c) => kept.has(c.goalId));
   const scorecard = views.scorecard
-    ?.map((p) => {
+    ?.map((p): PerspectiveView => {
+      const { achievedIds: allAchieved, ...rest } = p;
       const goalIds = p.goalIds.filter((id) => kept.has(id));
+      // Only ticked ids: the dashboard's list named a met quarter that was not shared.
+      const achieved = new Set(allAchieved?.filter((id) => kept.has(id)));
+      // A goal done by hand is achieved even where the list does not say so.
+      for (const id of goalIds) if (statusOf.get(id) === 'done') achieved.add(id);
+      const open = goalIds.filter((id) => !achieved.has(id)).map((id) => confidence(statusOf.get(id)));
+      const achievedIds = goalIds.filter((id) => allAchieved?.includes(id));
+      // Counted, never named: the card says how much of the dashboard's perspective is not here.
+      const notShared = p.goalIds.length - goalIds.length;
       return {
-        ...p,
+        ...rest,
         goalIds,
-        status: worstStatus(goalIds.map((id) => statusOf.get(id) ?? 'no_data')),
+        ...(achievedIds.length > 0 ? { achievedIds } : {}),
+        status: perspectiveHealth(open, achieved.size) ?? 'no_data',
+        ...(notShared > 0 ? { notShared } : {}),
       };
     })
-    .filter((p) => p.goalIds.length > 0);
+    // A perspective with nothing shared stays, saying so, when the dashboard's has goals; a scorecard
+    // with nothing shared in any perspective is left out whole.
+    .filter((p) => p.goalIds.length > 0 || p.notShared !== undefined);
+  const anyShared = scorecard?.some((p) => p.goalIds.length > 0) ?? false;
 
   return Snapshot.parse({
     format: SNAPSHOT_FORMAT,
@@ -80,7 +94,7 @@ export function buildSnapshot(
     ...(opts.title?.trim() ? { title: opts.title.trim() } : {}),
     goals,
     ...(charts && charts.length > 0 ? { charts } : {}),
-    ...(scorecard && scorecard.length > 0 ? { scorecard } : {}),
+    ...(scorecard && anyShared ? { scorecard } : {}),
   });
 }
 

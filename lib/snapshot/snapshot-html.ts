@@ -8,6 +8,7 @@
  */
 import type { Snapshot } from '../app/goal-view';
 import { formatDate } from '../i18n/format';
+import { cardSpans, GRID_TRACKS } from './card-rows';
 import { escapeHtml, jsonForScript, scriptForInline } from './escape';
 import { widgetMessage } from './widget-messages';
 
@@ -46,15 +47,28 @@ const PAGE_COLOURS: Record<SnapshotTheme, string> = {
  * On paper the page is light whatever its theme (browsers leave backgrounds out, and light text on
  * white paper is unreadable); the widgets switch to their light tokens themselves (widget-css.ts).
  */
-const PRINT_CSS = '@media print{:root{color-scheme:light}body{background:#fff;color:#1b1f27;padding:0}}';
+const PRINT_CSS =
+  '@media print{:root{color-scheme:light}body{background:#fff;color:#1b1f27;padding:0}' +
+  // Two cards a row on paper (card-rows.ts), and a card with its chart never cut by a page break.
+  '.goal{grid-column:span var(--w2);break-inside:avoid}}';
+
+/**
+ * The page widths from which two and three cards fit a row at 320 px or more each: the main column is
+ * the page less 48 px of padding, at most 1100 px, with 16 px between cards (2 × 320 + 16 + 48,
+ * 3 × 320 + 2 × 16 + 48). Each card says its span at two and three a row (card-rows.ts).
+ */
+const TWO_A_ROW = 704;
+const THREE_A_ROW = 1040;
 
 const PAGE_CSS = `
 body{margin:0;padding:24px;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans',sans-serif}
 main{max-width:1100px;margin:0 auto;display:flex;flex-direction:column;gap:16px}
 h1{margin:0;font-size:1.5rem}
 .meta{margin:0;opacity:.75;font-size:.9rem}
-.goals{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,320px),1fr));gap:16px;align-items:start}
-.goal{display:flex;flex-direction:column;gap:12px;min-width:0}
+.goals{display:grid;grid-template-columns:repeat(${GRID_TRACKS},minmax(0,1fr));gap:16px;align-items:start}
+.goal{display:flex;flex-direction:column;gap:12px;min-width:0;grid-column:span ${GRID_TRACKS}}
+@media (min-width:${TWO_A_ROW}px){.goal{grid-column:span var(--w2)}}
+@media (min-width:${THREE_A_ROW}px){.goal{grid-column:span var(--w3)}}
 `.trim();
 
 function attr(value: string): string {
@@ -82,9 +96,11 @@ export function snapshotToHtml(
   };
   const charted = new Set((snapshot.charts ?? []).map((c) => c.goalId));
 
-  const goals = snapshot.goals.map((g) =>
+  const twoSpans = cardSpans(snapshot.goals.length, 2);
+  const threeSpans = cardSpans(snapshot.goals.length, 3);
+  const goals = snapshot.goals.map((g, i) =>
     [
-      `<div class="goal">`,
+      `<div class="goal" style="--w2:${twoSpans[i]};--w3:${threeSpans[i]}">`,
       `<pacer-goal goal-id=${attr(g.id)} ${themed}></pacer-goal>`,
       charted.has(g.id) ? `<pacer-kpi-chart goal-id=${attr(g.id)} ${themed}></pacer-kpi-chart>` : '',
       `</div>`,

@@ -244,6 +244,14 @@ describe('embeddable widgets in Chromium', () => {
       await page.goto(`file://${file}`, { waitUntil: 'load' });
       await settle(page);
       assert.equal(await page.locator('pacer-goal').count(), 4);
+      // Four goals read two and two, not three and the fourth alone (lib/snapshot/card-rows.ts).
+      const tops = await page
+        .locator('.goal')
+        .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      assert.deepEqual(
+        tops.map((t) => tops.filter((u) => u === t).length),
+        [2, 2, 2, 2],
+      );
       assert.equal(await text(page, 'pacer-goal[goal-id="g-nps"] .pc-goal-title'), 'Customer NPS ≥ 50');
       await page.locator('pacer-kpi-chart canvas').first().waitFor({ timeout: 10_000 });
       assert.equal(await page.locator('pacer-scorecard .pc-perspective').count(), 3);

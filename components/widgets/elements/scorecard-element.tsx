@@ -13,6 +13,11 @@ export class PacerScorecardElement extends PacerElement {
           perspectives={perspectives}
           goals={snapshot.goals}
           statusLabel={(s: ViewStatus) => msg(`status.${s}`)}
+          notSharedLabel={(count) =>
+            msg(count === 1 ? 'scorecard.notShared.one' : 'scorecard.notShared.other', {
+              count: String(count),
+            })
+          }
         />
       </section>
     );

@@ -34,8 +34,6 @@ const amount = (s: string) => {
 };
 /** A progress to the card's one decimal, a half rounded up as by hand. */
 const tenths = (x: number) => Math.round(x * 1000 + 1e-9);
-const significantOf = (s: string) =>
-  (/[\d.]+/.exec(s.replace(/,/g, ''))?.[0] ?? '').replace('.', '').replace(/^0+/, '').length;
 
 describe('a level goal on compact amounts', () => {
   it('the example: the average shop reads ₫1.7687M of ₫1.9M from ₫1.7431M, 16.3% (en, vi)', () => {
@@ -52,6 +50,25 @@ describe('a level goal on compact amounts', () => {
     // were, with the months its baseline rests on (rolling-months.ts).
     const bhag = exampleViews(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-goal-bhag');
     expect(bhag?.view.progressText).toBe('8.8% of the way from ₫34.1B a year (Jul–Dec 2025 annualised)');
+  });
+
+  it('writes no spurious zeros: ₫192M from ₫187.43M, not ₫192.00M (en, vi)', () => {
+    // Five digits are needed here: (192 − 187) ÷ (200 − 187) = 38.5% and (192.0 − 187.4) ÷ (200 −
+    // 187.4) = 36.5% against the card's 36.4%; (192 − 187.43) ÷ (200 − 187.43) = 36.4%.
+    const ev = levelEv(192_001_000, 200_000_000, 187_431_000);
+    expect(levelAmountFigures(ev, vnd, ctx('en'))).toEqual({
+      value: '₫192M',
+      target: '₫200M',
+      baseline: '₫187.43M',
+    });
+    expect(levelAmountFigures(ev, vnd, ctx('vi'))).toEqual({
+      value: '192\u00a0tr\u00a0₫',
+      target: '200\u00a0tr\u00a0₫',
+      baseline: '187,43\u00a0tr\u00a0₫',
+    });
+    // A zero inside a figure is a digit, and stays.
+    const inner = levelAmountFigures(levelEv(1_809_040, 1_900_000, 1_743_101), vnd, ctx('en'));
+    expect(inner?.value).toBe('₫1.809M');
   });
 
   it('for any level on amounts: the progress from the figures as written is the card’s, or five digits are used', () => {
@@ -75,9 +92,15 @@ describe('a level goal on compact amounts', () => {
           const byHand =
             (amount(written.value) - amount(written.baseline)) /
             (amount(written.target) - amount(written.baseline));
-          if (tenths(byHand) !== tenths(progress)) expect(significantOf(written.value)).toBe(5);
-          // Value and baseline at one precision.
-          expect(significantOf(written.value)).toBe(significantOf(written.baseline));
+          // Five digits where fewer do not add up; 192 and 192.00 are one figure, written "192".
+          const r5 = (x: number) => Number(x.toPrecision(5));
+          const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.abs(b);
+          if (tenths(byHand) !== tenths(progress)) {
+            expect(close(amount(written.value), r5(current))).toBe(true);
+            expect(close(amount(written.baseline), r5(baseline))).toBe(true);
+          }
+          // Never a trailing zero after the decimal point, as no other amount on screen has one.
+          for (const s of Object.values(written)) expect(s).not.toMatch(/\.\d*0[KMBT]/);
         },
       ),
       { numRuns: 1000 },

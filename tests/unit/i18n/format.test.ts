@@ -64,6 +64,15 @@ describe('formatCompact', () => {
     expect(formatCompact(1.256e9, 'en')).toBe('1.26B');
   });
 
+  it('writes no trailing zero at any precision (₫192M, never ₫192.00M), en and vi', () => {
+    expect(formatCompact(192_000_000, 'en', 'VND', { significant: 5 })).toBe('₫192M');
+    expect(formatCompact(192_004_000, 'en', 'VND', { significant: 5 })).toBe('₫192M');
+    expect(formatCompact(192_000_000, 'vi', 'VND', { significant: 5 })).toBe('192\u00a0tr\u00a0₫');
+    expect(formatCompact(187_431_000, 'vi', 'VND', { significant: 5 })).toBe('187,43\u00a0tr\u00a0₫');
+    expect(formatCompact(1_768_661, 'en', 'VND', { significant: 5 })).toBe('₫1.7687M');
+    expect(formatCompact(1_740_049, 'en', 'VND', { significant: 4 })).toBe('₫1.74M');
+  });
+
   it('moves up a scale when rounding reaches 1000', () => {
     expect(formatCompact(999_999, 'en')).toBe('1M');
     expect(formatCompact(999_999, 'vi')).toBe('1\u00a0tr');

@@ -36,17 +36,36 @@ describe('buildSnapshot', () => {
     expect(s.goals.map((g) => g.id)).toEqual(['a', 'd']);
     expect(s.charts?.map((c) => c.goalId)).toEqual(['a', 'd']);
     expect(s.scorecard).toEqual([
-      { perspective: 'financial', label: 'Financial', status: 'on_track', goalIds: ['a'] },
-      { perspective: 'customer', label: 'Customer', status: 'done', goalIds: ['d'] },
+      { perspective: 'financial', label: 'Financial', status: 'on_track', goalIds: ['a'], notShared: 1 },
+      // Only goals already achieved: on track, as the dashboard's scorecard says (engine/scorecard.ts).
+      { perspective: 'customer', label: 'Customer', status: 'on_track', goalIds: ['d'], notShared: 1 },
     ]);
     expect(s).toMatchObject({ format: 'pacer-snapshot', version: 1, locale: 'en', title: 'Board' });
     expect(Snapshot.safeParse(s).success).toBe(true);
   });
 
-  it('recomputes a perspective status from the ticked goals only (the worst of them)', () => {
+  it('recomputes a perspective status from the ticked goals only, by the dashboard’s rule', () => {
     // The dashboard says "off_track" because of b; with b left out, the shared scorecard must not.
     expect(buildSnapshot(views, ['a'], OPTS).scorecard?.[0]?.status).toBe('on_track');
-    expect(buildSnapshot(views, ['a', 'b'], OPTS).scorecard?.[0]?.status).toBe('off_track');
+    // One on track and one off track average to at risk on the dashboard (not the worst of the two).
+    expect(buildSnapshot(views, ['a', 'b'], OPTS).scorecard?.[0]?.status).toBe('at_risk');
+    expect(buildSnapshot(views, ['b'], OPTS).scorecard?.[0]?.status).toBe('off_track');
+  });
+
+  it('says how many goals of each perspective were left out, and keeps one with none shared', () => {
+    // The dashboard's Financial has a and b, Customer c and d: sharing a alone, the file's scorecard
+    // had passed for the dashboard's with one goal where it has two, and Customer had vanished.
+    const s = buildSnapshot(views, ['a'], OPTS);
+    expect(s.scorecard?.map((p) => [p.perspective, p.goalIds, p.notShared])).toEqual([
+      ['financial', ['a'], 1],
+      ['customer', [], 2],
+    ]);
+    // Every goal shared: nothing to say.
+    const all = buildSnapshot(views, ['a', 'b', 'c', 'd'], OPTS);
+    expect(all.scorecard?.every((p) => p.notShared === undefined)).toBe(true);
+    // Nothing shared in any perspective: no scorecard of counts alone.
+    const none = buildSnapshot({ ...views, goals: [...goals, goalView({ id: 'e' })] }, ['e'], OPTS);
+    expect(none).not.toHaveProperty('scorecard');
   });
 
   it('drops the pinned flag and a parent id that names an unticked goal', () => {

@@ -261,6 +261,22 @@ describe('each widget', () => {
     ]);
   });
 
+  it('<pacer-scorecard> says how many goals of a perspective were not shared, in en and vi', async () => {
+    const snapshot = JSON.parse(SNAPSHOT_TEXT);
+    snapshot.scorecard[0].notShared = 3;
+    snapshot.scorecard[1] = { ...snapshot.scorecard[1], goalIds: [], status: 'no_data', notShared: 1 };
+    const en = await settled(mount('pacer-scorecard', { snapshot: JSON.stringify(snapshot) }));
+    const notes = (root: ShadowRoot) =>
+      [...root.querySelectorAll('[data-testid="scorecard-not-shared"]')].map((li) => li.textContent);
+    expect(notes(en)).toEqual(['3 goals not shared', '1 goal not shared']);
+    // Nothing of Customer shared: no status to give, only the count.
+    expect(en.querySelectorAll('.pc-perspective')[1]?.querySelector('h3')?.textContent).toBe('Customer ');
+    const vi = await settled(
+      mount('pacer-scorecard', { snapshot: JSON.stringify({ ...snapshot, locale: 'vi' }) }),
+    );
+    expect(notes(vi)).toEqual(['3 mục tiêu không được chia sẻ', '1 mục tiêu không được chia sẻ']);
+  });
+
   it('<pacer-badge> shows a goal, or the CRM lead badge from attributes alone', async () => {
     const goal = mount('pacer-badge', { 'goal-id': 'g-leads', snapshot: SNAPSHOT_TEXT, 'no-title': '' });
     expect((await settled(goal)).querySelector('[data-testid="pacer-goal-badge"]')?.textContent).toBe(
