@@ -59,7 +59,8 @@ import { type DayKey, localDayKey, periodStart } from './time-buckets';
  * SMART issues, plus the deduplicated alerts and the Balanced Scorecard.
  *
  * This file only orchestrates. How each goal type is scored lives in one file per type:
- * goal-types/reach-total.ts, reach-level.ts, keep-level.ts, milestone.ts, objective.ts
+ * goal-types/reach-total.ts (a total whose way is down: budget-total.ts), reach-level.ts,
+ * keep-level.ts, milestone.ts, objective.ts
  * (docs/figures.md defines every figure). Works from day rollups only (never raw points), memoises each
  * metric series it aggregates (goal-types/series-context.ts), and never throws on bad data: what can't
  * be computed is null.

@@ -79,7 +79,7 @@ export function readBudgetCap(f: GoalFacts, ctx: SeriesContext, paths: number): 
     deadline !== undefined &&
     !f.done &&
     deadline > ctx.now &&
-    history(basis) >= minForecastHistory('cumulative')
+    basis.history.length >= minForecastHistory('cumulative')
       ? budgetOutlook({
           history: basis.history,
           current: r.current,
@@ -112,8 +112,6 @@ export function readBudgetCap(f: GoalFacts, ctx: SeriesContext, paths: number): 
   r.progress = progressOf(f, ctx, budget);
   return finish(f, ctx, r, signalsOf(budget));
 }
-
-const history = (basis: { history: readonly number[] }) => basis.history.length;
 
 /** The share of the window gone by within the cap (see above); null without a window. */
 function progressOf(f: GoalFacts, ctx: SeriesContext, b: BudgetCap): number | null {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildChart } from '../../../lib/app/goal-detail-data';
+import { ChartView } from '../../../lib/app/goal-view';
 import { buildGoalView } from '../../../lib/app/goal-views';
 import { evaluateAll } from '../../../lib/engine/evaluate-all';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
@@ -262,6 +263,8 @@ describe('a budget cap, state by state', () => {
     const { ev, chart } = read(Q1, daily('2027-02-14'), FEB_15);
     expect(chart?.type).toBe('total');
     expect(chart?.cap).toBe(1_000 * M);
+    // A snapshot's widget reads the chart across a boundary: the cap travels with it.
+    expect(ChartView.parse(chart).cap).toBe(1_000 * M);
     // The planned line from ₫0 on Jan 1 to the cap at the deadline.
     expect(chart?.target[0]).toBe(0);
     expect(chart?.target.at(-1)).toBeCloseTo(1_000 * M, -3);

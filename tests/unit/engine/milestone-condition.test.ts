@@ -54,7 +54,11 @@ function run(opts: {
     opts.aggregation === 'sum'
       ? obs.filter((o) => o.time >= startAt && o.time <= upTo).reduce((a, o) => a + o.value, 0)
       : (obs.filter((o) => o.time <= upTo).pop()?.value ?? null);
-  const met = figure !== null && (opts.direction === 'up' ? figure >= opts.target : figure <= opts.target);
+  const within = figure !== null && (opts.direction === 'up' ? figure >= opts.target : figure <= opts.target);
+  // A total whose way is down is a budget cap (goal-types/budget-total.ts): met only once its window
+  // ended at or under it, never while it runs under its line.
+  const cap = opts.aggregation === 'sum' && opts.direction === 'down';
+  const met = cap ? within && deadline < opts.now : within;
   return { state: result.perGoal.get('ms')?.milestone?.state, met, deadline };
 }
 
