@@ -134,7 +134,9 @@ describe('the example BHAG', () => {
     // above the plan unexplained (docs/figures.md, Rules shared by every type).
     expect(v?.ev.status).toBe('off_track');
     expect(v?.ev.decidedBy).toBe('forecast_very_unlikely');
-    expect(v?.view.reason).toBe('3% chance by Dec 31, 2028');
+    // (3% until the fourteenth round damped the slope error beyond 13 months ahead: a narrower far
+    // band gives a target this far off a smaller chance.)
+    expect(v?.view.reason).toMatch(/^[1-4]% chance by Dec 31, 2028$/);
     const sf = v?.ev.planShortfall;
     expect(sf).toMatchObject({ at: Date.UTC(2028, 0, 1) - 7 * 3_600_000 - 1, planned: 97e9, final: false });
     expect(sf?.forecast).toBeGreaterThan(50e9);
