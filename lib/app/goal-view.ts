@@ -62,6 +62,8 @@ export const ChartView = z.object({
   unit: z.optional(Unit),
   /** A budget cap (a total whose way is down): drawn flat; `target` is then its planned line. */
   cap: z.optional(z.number()),
+  /** The target line runs through the goal's own milestones: named "Plan (through milestones)". */
+  planned: z.optional(z.boolean()),
 });
 export type ChartView = z.infer<typeof ChartView>;
 

@@ -38,6 +38,7 @@ export function widgetGoalChartLabels(
       : { total: actual, level: actual, keep: actual },
     rolling: (months) => msg('series.rolling', { count: String(months) }),
     trajectory: msg('trajectory'),
+    milestonePlan: msg('milestonePlan'),
     threshold: msg('threshold'),
     plan: msg('plan'),
     cap: { money: msg('cap.money'), limit: msg('cap.limit') },

@@ -11,7 +11,8 @@ export type DetailChart = ChartView & { perPeriod?: unknown };
 
 /** Exactly the ChartView fields, nothing else. */
 export function toShareChart(chart: DetailChart): ChartView {
-  const { goalId, type, rollingMonths, xs, actual, target, low, mid, high, unitLabel, unit } = chart;
+  const { goalId, type, rollingMonths, xs, actual, target, low, mid, high, unitLabel, unit, cap, planned } =
+    chart;
   return {
     goalId,
     // The type names the first series and the second ("Threshold to keep" for a keep goal), and the
@@ -27,6 +28,10 @@ export function toShareChart(chart: DetailChart): ChartView {
     high,
     ...(unitLabel === undefined ? {} : { unitLabel }),
     ...(unit === undefined ? {} : { unit }),
+    // A budget cap's flat line, and a trajectory through milestones named as the app names it: both
+    // had been dropped here, so a cap's widget drew no cap and a BHAG's plan read "Target trajectory".
+    ...(cap === undefined ? {} : { cap }),
+    ...(planned ? { planned } : {}),
   };
 }
 

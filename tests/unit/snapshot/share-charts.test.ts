@@ -39,6 +39,13 @@ describe('toShareChart', () => {
     expect(out.unit).toEqual({ kind: 'ratio' });
   });
 
+  it("carries a budget cap's line and a plan through milestones, which the widget draws and names", () => {
+    const out = toShareChart(chart('g1', { type: 'total', cap: 1.5e9, planned: true }));
+    expect(out.cap).toBe(1.5e9);
+    expect(out.planned).toBe(true);
+    expect('cap' in toShareChart(chart('g1')) || 'planned' in toShareChart(chart('g1'))).toBe(false);
+  });
+
   it('adds no unitLabel key when there is none', () => {
     expect('unitLabel' in toShareChart(chart('g1'))).toBe(false);
   });
