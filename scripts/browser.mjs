@@ -134,9 +134,13 @@ function isRoot() {
  * Launches Chromium with the unpacked extension on a persistent profile.
  * Headless uses `--headless=new` explicitly: the old headless mode (the default of Chromium < 132)
  * cannot load extensions, so we never leave the choice to the browser's version.
+ * No colour scheme is emulated unless `colorScheme` asks for one: Playwright's default emulation of
+ * "light" also forces the browser's own popups (a date field's calendar, a select's list) light, even
+ * on a page whose `color-scheme` is dark, which no user's browser does: a dark-theme screenshot had
+ * shown a white calendar that users never see. The browser's own preference stays (light, headless).
  * @param {{ extensionDir?: string, userDataDir?: string, headless?: boolean, executablePath?: string,
  *   extraArgs?: string[], viewport?: {width:number,height:number}|null, timeoutMs?: number,
- *   hideAutomationBar?: boolean }} [options]
+ *   hideAutomationBar?: boolean, colorScheme?: 'light'|'dark'|'no-preference'|null }} [options]
  * @returns {Promise<{ context: import('playwright-core').BrowserContext, extensionId: string,
  *   serviceWorker: import('playwright-core').Worker, userDataDir: string, close: () => Promise<void> }>}
  */
@@ -165,6 +169,7 @@ export async function launchWithExtension(options = {}) {
     headless: false, // see above: the mode is chosen by --headless=new in args
     args,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    colorScheme: options.colorScheme ?? null,
     ignoreDefaultArgs: options.hideAutomationBar ? ['--enable-automation'] : undefined,
   });
 

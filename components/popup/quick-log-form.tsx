@@ -186,7 +186,8 @@ export function QuickLogForm({
       if (dateWrong) setStatus({ kind: 'idle' });
     },
     'aria-invalid': dateWrong || undefined,
-    'aria-describedby': dateWrong ? 'ql-status' : undefined,
+    // The field's tooltip says how a day without a year reads; a screen reader hears it from here.
+    'aria-describedby': dateWrong ? 'ql-date-hint ql-status' : 'ql-date-hint',
     'data-testid': 'date-input',
   });
 
@@ -275,6 +276,9 @@ export function QuickLogForm({
             {date.note && !date.note.problem && <FieldNoteLine note={date.note} />}
           </div>
           {date.control}
+          <span id="ql-date-hint" class="pc-visually-hidden">
+            {t('dayField.yearlessHint')}
+          </span>
         </div>
       </div>
       {/* What is wrong with a typed date, once the user has left the field: under the row, where it

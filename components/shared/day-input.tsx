@@ -92,14 +92,17 @@ export function useCalendarField(props: CalendarFieldProps): { control: VNode; n
     rerender((n) => n + 1);
   };
   const picker = useRef<HTMLInputElement>(null);
-  const reading = (text: string) => (kind === 'day' ? dayReading(text, locale) : monthReading(text));
+  // A day without a year is the latest such day up to the field's last one (a log day's today);
+  // a field without one asks for the year (lib/i18n/parse-day.ts).
+  const reading = (text: string) => (kind === 'day' ? dayReading(text, locale, max) : monthReading(text));
   const type = (text: string, left: boolean) => {
     const next = reading(text);
     setState({ text, key: `${locale}|${next}`, left });
     onValue(next);
   };
 
-  const read = kind === 'day' ? parseDay(current.text, locale, { min, max }) : parseMonth(current.text);
+  const read =
+    kind === 'day' ? parseDay(current.text, locale, { min, max, latest: max }) : parseMonth(current.text);
   const day = read.ok && 'day' in read ? read.day : null;
   const problem = read.ok ? null : read.problem;
   const ranged = problem?.kind === 'tooEarly' || problem?.kind === 'tooLate' ? problem.day : null;
@@ -133,6 +136,8 @@ export function useCalendarField(props: CalendarFieldProps): { control: VNode; n
     }
   };
   const calendar = t(locale, 'dayField.calendar', { field: label });
+  // Where a day may be typed without its year, the field's tooltip says which one it is.
+  const yearless = kind === 'day' && max ? t(locale, 'dayField.yearlessHint') : undefined;
 
   const control = (
     <span class="pc-date-field">
@@ -144,6 +149,7 @@ export function useCalendarField(props: CalendarFieldProps): { control: VNode; n
         autoComplete="off"
         spellcheck={false}
         placeholder={t(locale, kind === 'day' ? 'dayField.placeholder' : 'monthField.placeholder')}
+        title={yearless}
         value={current.text}
         onInput={(e) => type(e.currentTarget.value, false)}
         onBlur={(e) => {

@@ -4,10 +4,13 @@
  */
 export const crmdataEn = {
   'crmdata.otherCrm': 'Other CRM (mapped by pointing)',
-  'crmdata.confidence.sure': 'Pacer is {percent} sure which columns are which (the rows are checked below).',
+  // The percent is how well the file's column names match a kind of file (lib/import/detect-kind.ts),
+  // not a probability that the reading is right: "100% sure" claimed what no header match can know.
+  'crmdata.confidence.sure':
+    'Read as this kind of file from its column names (match score {percent}): check the columns and the rows below.',
   'crmdata.confidence.unsure':
-    'Pacer is only {percent} sure which columns are which: check the kind of file and the columns below.',
-  'crmdata.confidence.chosen': 'You chose this reading (detection gave it {percent}).',
+    'This reading fits the file only in part (match score {percent}): check the kind of file and the columns below.',
+  'crmdata.confidence.chosen': 'You chose this reading (match score {percent}).',
   'crmdata.mappedCrm': 'Mapped: {name}',
   'crmdata.noMappings':
     'Map this CRM’s pages first (Options → CRM overlay → Map a page by pointing); its rows are tied to the records Pacer reads there.',
@@ -47,10 +50,10 @@ export type CrmdataKey = keyof typeof crmdataEn;
 export const crmdataVi: Record<CrmdataKey, string> = {
   'crmdata.otherCrm': 'CRM khác (đã ánh xạ bằng cách chỉ)',
   'crmdata.confidence.sure':
-    'Pacer chắc {percent} về ý nghĩa của từng cột (các dòng được kiểm tra bên dưới).',
+    'Đọc theo loại tệp này dựa trên tên cột (mức khớp {percent}): hãy kiểm tra các cột và các dòng bên dưới.',
   'crmdata.confidence.unsure':
-    'Pacer chỉ chắc {percent} về ý nghĩa của từng cột: hãy kiểm tra loại tệp và các cột bên dưới.',
-  'crmdata.confidence.chosen': 'Bạn đã chọn cách đọc này (nhận diện tự động cho {percent}).',
+    'Cách đọc này chỉ khớp một phần với tệp (mức khớp {percent}): hãy kiểm tra loại tệp và các cột bên dưới.',
+  'crmdata.confidence.chosen': 'Bạn đã chọn cách đọc này (mức khớp {percent}).',
   'crmdata.mappedCrm': 'Đã ánh xạ: {name}',
   'crmdata.noMappings':
     'Hãy ánh xạ các trang của CRM này trước (Tùy chọn → Lớp phủ CRM → Ánh xạ trang bằng cách chỉ); các dòng sẽ gắn với bản ghi Pacer đọc ở đó.',

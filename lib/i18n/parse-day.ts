@@ -6,6 +6,11 @@
  * Pacer shows), en the way Pacer writes an English date (`Dec 7, 2026`), `12/7/2026` and ISO
  * `2026-12-07` too. A text that does not read as one real day says why (no such month, no such day…)
  * instead of becoming another day.
+ *
+ * A day and month without a year (vi `1/12`, en `12/1` or `Dec 1`) is read only where the field says
+ * which year it means: a log day, which is never after today, takes the most recent such day on or
+ * before it (`latest`): typed on 7 December 2026, vi `1/12` is 2026-12-01 and `25/12` 2025-12-25. A
+ * field with no such bound (a deadline, which may be years ahead) asks for the year instead.
  */
 import { daysInMonth, MONTHS, readMonthYear } from '../import/formats';
 import type { UiText } from '../popup/quick-log';
@@ -17,15 +22,17 @@ import { t } from './translate';
 
 export type DayProblem =
   | { kind: 'empty' }
-  /** Not the shape of a date at all ("tomorrow", "07/12"). */
+  /** Not the shape of a date at all ("tomorrow", "07/12/2026 extra"). */
   | { kind: 'notADate'; text: string }
+  /** A day and month ("07/12", "Dec 7") in a field that does not read a day without its year. */
+  | { kind: 'noYear'; text: string }
   /**
    * A month above 12. `swapped`: the day the two numbers make the other way round, when they make one
    * (vi "12/31/2026" is 2026-12-31: the month typed first), else null.
    */
   | { kind: 'noSuchMonth'; text: string; month: number; swapped: string | null }
-  /** A real month without that day: 31/02/2026. */
-  | { kind: 'noSuchDay'; text: string; year: number; month: number; day: number }
+  /** A real month without that day: 31/02/2026; `year` null when none was typed (31/4: April has 30). */
+  | { kind: 'noSuchDay'; text: string; year: number | null; month: number; day: number }
   | { kind: 'tooEarly'; day: string; min: string }
   | { kind: 'tooLate'; day: string; max: string };
 
@@ -73,8 +80,59 @@ const DAY_NAME_YEAR = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z
 const VI_WORDS =
   /^(?:(?:thứ\s+\S+|chủ\s+nhật|cn|t[2-7])\s*,?\s+)?(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*|\s+năm\s+|\s+)(\d{4})$/u;
 
+/** Day and month without a year: vi `7/12`, en `12/7` (the numbers' order of the locale). */
+const NUMERIC_DAY_MONTH = /^(\d{1,2})[-/.](\d{1,2})$/;
+/** vi's weekday before a day and month, as the popup writes a day in words (`Th 2, 7/12`, `T2, 7/12`). */
+const VI_WEEKDAY = '(?:(?:thứ|th)\\s*\\S+|chủ\\s+nhật|cn|t[2-7])\\s*,?\\s+';
+const VI_NUMERIC_DAY_MONTH = new RegExp(`^${VI_WEEKDAY}(\\d{1,2})[-/.](\\d{1,2})$`, 'u');
+/** `Dec 7`, `Mon, Dec 7` (the popup's words line, copied back). */
+const NAME_DAY = new RegExp(`^${WEEKDAY}([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?$`);
+/** `7 Dec`, `7 December`. */
+const DAY_NAME = new RegExp(`^${WEEKDAY}(\\d{1,2})(?:st|nd|rd|th)?\\s+([a-z]{3,9})\\.?$`);
+/** vi in words without a year: `7 tháng 12`, `ngày 7 tháng 12`, `Thứ Hai, 7 tháng 12`. */
+const VI_WORDS_NO_YEAR =
+  /^(?:(?:thứ\s+\S+|chủ\s+nhật|cn|t[2-7])\s*,?\s+)?(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})$/u;
+
+type Fields = { y: number | null; m: number; d: number; numeric: boolean };
+
+/** Day and month without a year, in the locale's order; null when the text is not of that shape. */
+function yearlessFields(s: string, locale: Locale): Fields | null {
+  const num = NUMERIC_DAY_MONTH.exec(s) ?? (locale === 'vi' ? VI_NUMERIC_DAY_MONTH.exec(s) : null);
+  if (num) {
+    const a = Number(num[1]);
+    const b = Number(num[2]);
+    return locale === 'vi' ? { y: null, m: b, d: a, numeric: true } : { y: null, m: a, d: b, numeric: true };
+  }
+  const nameFirst = NAME_DAY.exec(s);
+  const nameMonth = nameFirst ? MONTHS[nameFirst[1] ?? ''] : undefined;
+  if (nameFirst && nameMonth) return { y: null, m: nameMonth, d: Number(nameFirst[2]), numeric: false };
+  const dayFirst = DAY_NAME.exec(s);
+  const dayMonth = dayFirst ? MONTHS[dayFirst[2] ?? ''] : undefined;
+  if (dayFirst && dayMonth) return { y: null, m: dayMonth, d: Number(dayFirst[1]), numeric: false };
+  const words = VI_WORDS_NO_YEAR.exec(s);
+  if (words) return { y: null, m: Number(words[2]), d: Number(words[1]), numeric: false };
+  return null;
+}
+
+/** The most days a month has in any year: February's 29. */
+const mostDays = (m: number) => daysInMonth(2024, m);
+
+/**
+ * The most recent day with this month and day on or before `latest` (a day key): 29 February goes
+ * back to the last leap year. Null for a month and day no year has.
+ */
+function latestSuchDay(m: number, d: number, latest: string): string | null {
+  const top = Number(latest.slice(0, 4));
+  for (let y = top; y >= top - 8; y--) {
+    if (d > daysInMonth(y, m)) continue;
+    const key = dayKey(y, m, d);
+    if (key <= latest) return key;
+  }
+  return null;
+}
+
 /** Year, month and day as written, in the locale's order; null when the text is not a date's shape. */
-function fields(s: string, locale: Locale): { y: number; m: number; d: number; numeric: boolean } | null {
+function fields(s: string, locale: Locale): Fields | null {
   const iso = ISO_DAY.exec(s);
   if (iso) return { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]), numeric: false };
   const num = NUMERIC_DAY.exec(s);
@@ -96,7 +154,7 @@ function fields(s: string, locale: Locale): { y: number; m: number; d: number; n
     return { y: Number(dayFirst[3]), m: dayMonth, d: Number(dayFirst[1]), numeric: false };
   const words = VI_WORDS.exec(s);
   if (words) return { y: Number(words[3]), m: Number(words[2]), d: Number(words[1]), numeric: false };
-  return null;
+  return yearlessFields(s, locale);
 }
 
 /** Spaces of any kind as one, NFC (a Vietnamese keyboard may send "tháng" decomposed), lower case. */
@@ -110,14 +168,21 @@ function tidy(text: string): string {
 
 /**
  * Reads a day typed in `locale`'s form (see the file's comment). `min` / `max` are day keys, both
- * included. The problem names what is wrong, for `dayProblemText`.
+ * included; `latest`, the day a day and month without a year fall on or before (a log day's today),
+ * without which they are refused for want of a year. The problem names what is wrong, for
+ * `dayProblemText`.
  */
-export function parseDay(text: string, locale: Locale, range: { min?: string; max?: string } = {}): DayRead {
+export function parseDay(
+  text: string,
+  locale: Locale,
+  range: { min?: string; max?: string; latest?: string } = {},
+): DayRead {
   const s = tidy(text);
   if (s === '') return { ok: false, problem: { kind: 'empty' } };
   const shown = text.trim();
   const f = fields(s, locale);
-  if (!f || f.y < 1000) return { ok: false, problem: { kind: 'notADate', text: shown } };
+  if (f && f.y === null) return yearless(f, shown, range);
+  if (!f || f.y === null || f.y < 1000) return { ok: false, problem: { kind: 'notADate', text: shown } };
   if (f.m < 1 || f.m > 12) {
     const swapped =
       f.numeric && f.d >= 1 && f.d <= 12 && f.m <= daysInMonth(f.y, f.d) ? dayKey(f.y, f.d, f.m) : null;
@@ -126,9 +191,27 @@ export function parseDay(text: string, locale: Locale, range: { min?: string; ma
   if (f.d < 1 || f.d > daysInMonth(f.y, f.m))
     return { ok: false, problem: { kind: 'noSuchDay', text: shown, year: f.y, month: f.m, day: f.d } };
   const day = dayKey(f.y, f.m, f.d);
+  return inRange(day, range);
+}
+
+function inRange(day: string, range: { min?: string; max?: string }): DayRead {
   if (range.min && day < range.min) return { ok: false, problem: { kind: 'tooEarly', day, min: range.min } };
   if (range.max && day > range.max) return { ok: false, problem: { kind: 'tooLate', day, max: range.max } };
   return { ok: true, day };
+}
+
+/** A day and month without a year: the latest such day on or before `latest`, or why not. */
+function yearless(f: Fields, shown: string, range: { min?: string; max?: string; latest?: string }): DayRead {
+  const { latest } = range;
+  if (!latest || !isDayKey(latest)) return { ok: false, problem: { kind: 'noYear', text: shown } };
+  if (f.m < 1 || f.m > 12) {
+    const swapped = f.numeric && f.d >= 1 && f.d <= 12 && f.m >= 1 ? latestSuchDay(f.d, f.m, latest) : null;
+    return { ok: false, problem: { kind: 'noSuchMonth', text: shown, month: f.m, swapped } };
+  }
+  const day = f.d >= 1 && f.d <= mostDays(f.m) ? latestSuchDay(f.m, f.d, latest) : null;
+  if (!day)
+    return { ok: false, problem: { kind: 'noSuchDay', text: shown, year: null, month: f.m, day: f.d } };
+  return inRange(day, range);
 }
 
 /**
@@ -151,8 +234,8 @@ export function parseMonth(text: string): MonthRead {
  * the form says what it allows), '' when empty, else the text as typed. A form keeps that, so a
  * half-typed or wrong day is never lost nor saved: `typedDayProblem` finds it when the form is saved.
  */
-export function dayReading(text: string, locale: Locale): string {
-  const read = parseDay(text, locale);
+export function dayReading(text: string, locale: Locale, latest?: string): string {
+  const read = parseDay(text, locale, latest ? { latest } : {});
   if (read.ok) return read.day;
   return read.problem.kind === 'empty' ? '' : text;
 }
@@ -195,6 +278,8 @@ function problemMessage(problem: DayProblem | MonthProblem, locale: Locale): [Me
       return ['date.empty', {}];
     case 'notADate':
       return ['dayField.notADate', { text: problem.text }];
+    case 'noYear':
+      return ['dayField.noYear', { text: problem.text }];
     case 'notAMonth':
       return ['monthField.notAMonth', { text: problem.text }];
     case 'noSuchMonth':
@@ -209,6 +294,11 @@ function problemMessage(problem: DayProblem | MonthProblem, locale: Locale): [Me
           ]
         : ['dayField.noSuchMonth', { text: problem.text, month: String(problem.month) }];
     case 'noSuchDay': {
+      if (problem.year === null) {
+        // Typed without a year (31/4): no year has that day.
+        const name = locale === 'vi' ? String(problem.month) : (MONTH_NAMES_EN[problem.month - 1] ?? '');
+        return ['dayField.noSuchDayAnyYear', { month: name, day: String(problem.day) }];
+      }
       const month =
         locale === 'vi'
           ? `${problem.month}/${problem.year}`

@@ -93,7 +93,7 @@ describe('"Other CRM" import merges with the leads read on the mapped pages', ()
     assert.doesNotMatch(kindLabel ?? '', /HubSpot|Salesforce|Pipedrive|Zoho/);
     assert.match(
       (await page.getByTestId('import-confidence').textContent()) ?? '',
-      /Pacer is \d+% sure which columns are which/,
+      /Read as this kind of file from its column names \(match score \d+%\)/,
     );
     assert.equal(await page.getByTestId('import-crm').inputValue(), `custom:${origin}`);
     // Nothing read on the pages yet: the address is guessed from the mapping and says so.

@@ -222,6 +222,7 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
           id="entry-day"
           label={mode === 'one' ? t('popup.date') : t('entry.lastDay')}
           error={errors.day}
+          hint={t('dayField.yearlessHint')}
         >
           {(a) => (
             <DayInput

@@ -114,7 +114,12 @@ export function KpiValueEdit({
                 />
               )}
             </FormField>
-            <FormField id={id('day')} label={t('popup.date')} error={errors.day}>
+            <FormField
+              id={id('day')}
+              label={t('popup.date')}
+              error={errors.day}
+              hint={t('dayField.yearlessHint')}
+            >
               {(a) => (
                 <DayInput
                   {...a}

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   applyCachedAppearance,
@@ -48,5 +50,21 @@ describe('appearance cache (theme and language before first paint)', () => {
     applyCachedAppearance(root, memoryStorage({ 'pacer:theme': 'dark', 'pacer:locale': 'vi' }));
     expect(root.dataset.theme).toBe('dark');
     expect(root.lang).toBe('vi');
+  });
+});
+
+describe('the browser’s own controls follow the theme', () => {
+  // Chromium draws a date field's calendar and a select's list in the owner element's used colour
+  // scheme: dark in Pacer's dark theme even on a light OS, light in its light theme on a dark one
+  // (checked in Chromium 156 without Playwright's colour-scheme emulation, which had forced them light).
+  it('theme.css sets color-scheme per data-theme, and both schemes for "system"', () => {
+    const css = readFileSync(path.join(process.cwd(), 'components/shared/theme.css'), 'utf8');
+    const block = (selector: string) =>
+      new RegExp(`${selector.replace(/[[\]()]/g, '\\$&')}\\s*\\{[^}]*color-scheme:\\s*([a-z ]+);`).exec(
+        css,
+      )?.[1];
+    expect(block(':root,\n:host')).toBe('light dark');
+    expect(block(':root[data-theme="dark"]')).toBe('dark');
+    expect(block(':root[data-theme="light"]')).toBe('light');
   });
 });

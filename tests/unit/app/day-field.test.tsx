@@ -120,6 +120,36 @@ describe('a date field typed in Pacer’s language', () => {
     expect(f.text('[data-testid="day-problem"]')).toBe('Choose Dec 7, 2026 or an earlier day.');
   });
 
+  it('reads a log day typed without its year as the latest such day up to today, and says so', async () => {
+    // The popup's and the data entry's day: max is today, Monday 7 December 2026.
+    const f = mount('vi', '', { max: '2026-12-07' });
+    expect(f.input.title).toBe('Không ghi năm: là ngày đó gần nhất tính đến hôm nay, ví dụ 1/12.');
+    await f.type('1/12');
+    expect(f.value()).toBe('2026-12-01');
+    expect(f.text('[data-testid="day-words"]')).toBe('Thứ Ba, 1 tháng 12, 2026');
+    await f.type('25/12');
+    expect(f.value()).toBe('2025-12-25');
+    await f.leave();
+    expect(f.input.value).toBe('25/12/2025');
+    render(null, document.body);
+    const en = mount('en', '', { max: '2026-12-07' });
+    expect(en.input.title).toBe('Without a year, the latest such day up to today: 12/1 or Dec 1.');
+    await en.type('12/1');
+    expect(en.value()).toBe('2026-12-01');
+    await en.type('1/12');
+    expect(en.value()).toBe('2026-01-12');
+    // A deadline has no such bound: it asks for the year.
+    render(null, document.body);
+    const deadline = mount('en');
+    expect(deadline.input.title).toBe('');
+    await deadline.type('Dec 31');
+    await deadline.leave();
+    expect(deadline.value()).toBe('Dec 31');
+    expect(deadline.text('[data-testid="day-problem"]')).toBe(
+      '“Dec 31” has no year. Write it like Dec 31, 2026 or 12/31/2026.',
+    );
+  });
+
   it('opens the browser’s picker from a named button and writes the picked day in the UI’s form', async () => {
     const f = mount('vi', '2026-12-07');
     const button = document.querySelector<HTMLButtonElement>('.pc-calendar-button')!;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDate } from '../../../lib/i18n/format';
+import { formatDate, formatDayInWords } from '../../../lib/i18n/format';
 import {
   dayProblemText,
   dayReading,
@@ -107,10 +107,10 @@ describe('parseDay', () => {
     // The other way round, 02/30 is 30 February: no day either, so nothing to suggest.
     expect(problemOf('02/30/2026', 'vi')).toMatchObject({ kind: 'noSuchMonth', month: 30, swapped: null });
     expect(problemOf('2026-13-01', 'vi')).toMatchObject({ kind: 'noSuchMonth', month: 13, swapped: null });
-    for (const bad of ['tomorrow', '07/12', '2026', '07/12/2026 extra', 'Foo 7, 2026'])
+    for (const bad of ['tomorrow', '2026', '07/12/2026 extra', 'Foo 7, 2026', '7/12/3'])
       expect(problemOf(bad, 'vi'), bad).toMatchObject({ kind: 'notADate', text: bad });
-    expect(dayProblemText(problemOf('07/12', 'en')!).text.en).toBe(
-      '“07/12” is not a date. Write it like Dec 31, 2026 or 12/31/2026.',
+    expect(dayProblemText(problemOf('tomorrow', 'en')!).text.en).toBe(
+      '“tomorrow” is not a date. Write it like Dec 31, 2026 or 12/31/2026.',
     );
     expect(problemOf('  ', 'en')).toEqual({ kind: 'empty' });
   });
@@ -151,11 +151,99 @@ describe('parseDay', () => {
   });
 });
 
+describe('a day and month without a year', () => {
+  // Typed on Monday 7 December 2026 into a log day's field, which is never after today.
+  const today = { latest: '2026-12-07', max: '2026-12-07' };
+
+  it('is the most recent such day up to today: vi day first, en month first', () => {
+    // The quick log refused "1/12" for want of a year.
+    expect(parseDay('1/12', 'vi', today)).toEqual({ ok: true, day: '2026-12-01' });
+    expect(parseDay('01/12', 'vi', today)).toEqual({ ok: true, day: '2026-12-01' });
+    expect(parseDay('7/12', 'vi', today)).toEqual({ ok: true, day: '2026-12-07' });
+    expect(parseDay('25/12', 'vi', today)).toEqual({ ok: true, day: '2025-12-25' });
+    expect(parseDay('1/12', 'en', today)).toEqual({ ok: true, day: '2026-01-12' });
+    expect(parseDay('12/1', 'en', today)).toEqual({ ok: true, day: '2026-12-01' });
+    expect(parseDay('12/8', 'en', today)).toEqual({ ok: true, day: '2025-12-08' });
+    for (const text of ['Dec 1', 'dec 1st', '1 Dec', 'December 1', 'Tue, Dec 1'])
+      expect(parseDay(text, 'en', today), text).toEqual({ ok: true, day: '2026-12-01' });
+    for (const text of ['1 tháng 12', 'ngày 1 tháng 12', 'Thứ Ba, 1 tháng 12', 'Thứ 3, 1/12'])
+      expect(parseDay(text, 'vi', today), text).toEqual({ ok: true, day: '2026-12-01' });
+    // 29 February: the last leap year's.
+    expect(parseDay('29/2', 'vi', today)).toEqual({ ok: true, day: '2024-02-29' });
+  });
+
+  it('reads back the popup’s own words for any day of the past year, in both languages', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 364 }), fc.constantFrom(...LOCALES), (back, locale) => {
+        const day = new Date(Date.UTC(2026, 11, 7 - back)).toISOString().slice(0, 10);
+        // Its year left out, as the popup does for this year's days ("Tue, Dec 1", "Thứ 3, 1/12").
+        const words = formatDayInWords(day, locale, 'short', Number(day.slice(0, 4)));
+        expect(words).not.toMatch(/\d{4}/);
+        expect(parseDay(words, locale, today)).toEqual({ ok: true, day });
+      }),
+    );
+  });
+
+  it('is never after the last day, and no later such day is', () => {
+    fc.assert(
+      fc.property(
+        realDay,
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (latest, m, d) => {
+          const r = parseDay(`${d}/${m}`, 'vi', { latest });
+          if (!r.ok) {
+            expect(r.problem).toMatchObject({ kind: 'noSuchDay', year: null, month: m, day: d });
+            return;
+          }
+          expect(r.day <= latest).toBe(true);
+          expect(r.day.slice(5)).toBe(`${two(m)}-${two(d)}`);
+          // The next year's (or the next leap year's) is after the last day, or does not exist.
+          for (let y = Number(r.day.slice(0, 4)) + 1; y <= Number(latest.slice(0, 4)); y++) {
+            const next = `${y}-${two(m)}-${two(d)}`;
+            if (new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d) expect(next > latest).toBe(true);
+          }
+        },
+      ),
+    );
+  });
+
+  it('says what is wrong, specifically, in both languages', () => {
+    expect(dayProblemText(problemOf('31/4', 'vi', today)!).text).toEqual({
+      en: 'There is no April 31 in any year.',
+      vi: 'Không năm nào có ngày 31 tháng 4.',
+    });
+    // Month first in Vietnamese: the day it would be the other way round, up to today.
+    const swapped = problemOf('12/25', 'vi', today);
+    expect(swapped).toMatchObject({ kind: 'noSuchMonth', month: 25, swapped: '2025-12-25' });
+    expect(dayProblemText(swapped!).text.vi).toBe(
+      'Không có tháng 25 trong “12/25”: ngày viết trước, rồi đến tháng. Có phải ý bạn là 25/12/2025?',
+    );
+    expect(problemOf('1/12', 'vi', { ...today, min: '2026-12-02' })).toEqual({
+      kind: 'tooEarly',
+      day: '2026-12-01',
+      min: '2026-12-02',
+    });
+    // A field that does not say which year (a deadline, maybe years ahead) asks for it.
+    expect(problemOf('31/12', 'vi')).toEqual({ kind: 'noYear', text: '31/12' });
+    expect(dayProblemText(problemOf('Dec 31', 'en')!).text).toEqual({
+      en: '“Dec 31” has no year. Write it like Dec 31, 2026 or 12/31/2026.',
+      vi: '“Dec 31” chưa có năm. Hãy viết ngày/tháng/năm, ví dụ 31/12/2026.',
+    });
+  });
+});
+
 describe('a date field’s reading', () => {
   it('is the day key, empty, or the text as typed, which saving refuses with its reason', () => {
     expect(dayReading('07/12/2026', 'vi')).toBe('2026-12-07');
     expect(dayReading(' ', 'vi')).toBe('');
     expect(dayReading('31/02/2026', 'vi')).toBe('31/02/2026');
+    // Without a year: the latest such day up to the field's last one, or the text where it has none.
+    expect(dayReading('1/12', 'vi', '2026-12-07')).toBe('2026-12-01');
+    expect(dayReading('1/12', 'vi')).toBe('1/12');
+    expect(typedDayProblem('1/12', 'vi')).toMatchObject({
+      text: { vi: '“1/12” chưa có năm. Hãy viết ngày/tháng/năm, ví dụ 31/12/2026.' },
+    });
     expect(typedDayProblem('2026-12-07', 'vi')).toBeNull();
     expect(typedDayProblem('', 'vi')).toBeNull();
     expect(typedDayProblem('31/02/2026', 'vi')).toMatchObject({
