@@ -573,6 +573,8 @@ export const en = {
   'editor.metric.saved': 'KPI “{name}” saved',
   'editor.metric.archived': 'KPI archived',
   'entry.title': 'Log values',
+  'entry.formulaInputs':
+    '“{name}” is calculated from other KPIs ({inputs}): log their values and it follows.',
   'entry.mode': 'Enter',
   'entry.single': 'One value',
   'entry.paste': 'Paste a column',

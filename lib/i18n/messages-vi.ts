@@ -574,6 +574,8 @@ export const vi: Record<MessageKey, string> = {
   'editor.metric.saved': 'Đã lưu KPI “{name}”',
   'editor.metric.archived': 'Đã lưu trữ KPI',
   'entry.title': 'Ghi số liệu',
+  'entry.formulaInputs':
+    '“{name}” được tính từ các KPI khác ({inputs}): hãy ghi số liệu của chúng, KPI này sẽ tự cập nhật.',
   'entry.mode': 'Cách nhập',
   'entry.single': 'Một giá trị',
   'entry.paste': 'Dán một cột',

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { oddEntryQuestion, oddQuestion } from '../../../lib/app/odd-entry';
 import { type NumericOrder, parsePastedColumn, pastedObservations } from '../../../lib/app/paste-values';
+import { formulaInputs } from '../../../lib/engine/formula';
 import { localDayKey } from '../../../lib/engine/time-buckets';
 import { formatDayInWords, formatExactValue } from '../../../lib/i18n/format';
 import { isDayKey, typedDayProblem } from '../../../lib/i18n/parse-day';
@@ -63,6 +64,19 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
     // Focus goes to the question's safe answer (Change), so Enter never saves an odd value by accident.
     if (ask) askRef.current?.querySelector<HTMLButtonElement>('[data-testid="odd-change"]')?.focus();
   }, [ask]);
+  // A calculated KPI takes no values of its own (Quick log from its goal): its first input is chosen
+  // and the form says which KPIs it is read from, instead of an empty choice.
+  const [calculated, setCalculated] = useState<{ name: string; inputs: string } | null>(null);
+  useEffect(() => {
+    const asked = metrics.find((m) => m.id === chosen);
+    if (!asked?.formula) return;
+    const inputs = formulaInputs(asked, new Map(metrics.map((m) => [m.id, m])));
+    setCalculated({
+      name: localizedName(asked, t.locale),
+      inputs: inputs.map((m) => localizedName(m, t.locale)).join(', '),
+    });
+    setChosen(inputs[0]?.id ?? '');
+  }, [metrics, chosen, t.locale]);
   const metric: Metric | undefined = metrics.find((m) => m.id === chosen && !m.formula);
   const parsed = useMemo(
     () =>
@@ -166,6 +180,11 @@ export function DataEntry({ metricId, onClose }: { metricId?: string; onClose: (
       {errors.form && (
         <p role="alert" class="pc-error">
           {errors.form}
+        </p>
+      )}
+      {calculated && (
+        <p class="pc-hint" data-testid="entry-calculated">
+          {t('entry.formulaInputs', calculated)}
         </p>
       )}
       <div class="pc-form-grid">
