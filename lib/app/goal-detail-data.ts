@@ -1,9 +1,9 @@
 import { chartFormats } from '../charts/goal-chart-series';
 import type { GoalEvaluation } from '../engine/evaluate-all';
-import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
-import { forecastRollingBand } from '../engine/forecast-rolling';
+import { forecastCumulativeBand } from '../engine/forecast';
 import { rollingSums } from '../engine/goal-types/reach-level';
 import { basisOptions } from '../engine/goal-types/shared';
+import { levelBand } from '../engine/level-band';
 import { expectedLevel } from '../engine/pace';
 import {
   addDays,
@@ -259,19 +259,16 @@ export function buildChart(
     // band[k] is the value at the end of period curIdx + k (k = 0: the running period).
     const horizon = starts.length - curIdx;
     const opts = basisOptions(basis);
-    // A rolling sum's band is of the sums along each simulated future of its months, as its card's
-    // forecast is (forecast-rolling.ts), never a band of one month's revenue.
+    // A level's band is the card's own futures (level-band.ts: simulated for the card's horizon, then
+    // cut to the chart's), so its median at the plan's point is the card's figure (plan-shortfall.ts);
+    // a rolling sum's is of the sums along each simulated future of its months (forecast-rolling.ts),
+    // never a band of one month's revenue.
     const band = total
       ? forecastCumulativeBand(basis.history, horizon, current, {
           ...opts,
           firstStepShare: basis.firstStepShare,
         })
-      : basis.rolling
-        ? forecastRollingBand(
-            { history: basis.history, tail: basis.rolling.tail, n: basis.rolling.months, ...opts },
-            horizon,
-          )
-        : forecastSeries(basis.history, horizon, opts);
+      : levelBand(basis, horizon);
     // A share (a percentage whose whole history lies within 0–100%: on-time delivery, a margin, a
     // conversion rate) cannot go past either end: its band stops there (a monotone clamp of the paths,
     // so the quantiles are still the card's model's).
@@ -326,13 +323,8 @@ export function buildChart(
       high[i] = endOfWindow.p90;
     }
   }
-  // The plan's point the card names ("the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B"):
-  // the median there is the card's figure, from the same futures as its chance (plan-shortfall.ts).
-  const shortfall = ev?.planShortfall;
-  if (!total && shortfall) {
-    const i = futurePointAt(shortfall.at);
-    if (i >= 0 && mid[i] !== null) mid[i] = shortfall.forecast;
-  }
+  // The plan's point the card names ("the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B")
+  // needs no patch: the band above is the card's futures, so its median there is the card's figure.
   // A level's forecast date is when half the simulated futures have first reached the target; the
   // median line is the typical level month by month, and a level that wobbles reaches a target
   // before its median does (on-time delivery: the card's "May 31, 2027" while the median is 97.7%).
