@@ -158,9 +158,12 @@ export function buildChart(
   // the band is then seen crossing the target where the card says it will. A total whose median
   // future makes it only after the deadline stops there, where its card says it will likely end
   // (its window's total cannot grow past it).
+  const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
   const p50 = ev?.forecast && !ev.forecast.reachedAlready && !ev.forecast.atDeadline ? ev.forecast.p50 : null;
   const deadline = goal.deadline ?? now + 90 * DAY;
-  const end = Math.max(deadline, now + 7 * DAY, p50 !== null ? Math.min(p50, deadline + 366 * DAY) : 0);
+  // A total's window ends at its deadline: its line never runs past it (its card gives no later date).
+  const drawTo = total && goal.deadline !== undefined ? null : p50;
+  const end = Math.max(deadline, now + 7 * DAY, drawTo !== null ? Math.min(drawTo, deadline + 366 * DAY) : 0);
   const g = chartGranularity(ev, metric, (end - start) / DAY);
   const starts = periodStarts(localDayKey(start, tz), localDayKey(end, tz), g, settings);
   if (starts.length === 0) return null;
@@ -180,7 +183,6 @@ export function buildChart(
   const leadValues = read(metric.id, goal.dims, g, lead);
   const values = (rolling ? rollingSums(leadValues, rolling) : leadValues).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
-  const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
   // A total counts from the window's first day, as the card does (sumInRange from the start day): a
   // window that opens mid-period takes only that period's days from the start on, or the running
   // total would hold days before the goal and end above the card's value.
@@ -223,11 +225,12 @@ export function buildChart(
   // Each point is drawn where its value is known: a total's running sum and a level's period value at
   // the period's end, the card's value at now (see xs below); the trajectory is read at the same
   // instants, so the gap at the card's point is the card's pace.
-  // A budget cap's window ends at its deadline: the week it falls in is drawn there, where the card's
-  // forecast of its end total is (a point at the week's end counted days after the window).
+  // A total's window (a budget cap's too) ends at its deadline: the week it falls in is drawn there,
+  // where the card's forecast of its end total is. A point at the week's end counted days after the
+  // window: "2027: ₫97B" ended its line on Jan 2, 2028, off the card's "Forecast for Dec 31, 2027".
   const cap = total ? (ev?.budget ?? null) : null;
-  const capEnd = cap && goal.deadline !== undefined ? goal.deadline : Number.POSITIVE_INFINITY;
-  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY, capEnd));
+  const windowEnd = total && goal.deadline !== undefined ? goal.deadline : Number.POSITIVE_INFINITY;
+  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY, windowEnd));
   const targetAt = (e: number) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
