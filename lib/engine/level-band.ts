@@ -12,8 +12,8 @@ import { basisOptions } from './goal-types/shared';
  *
  * The simulated paths depend on the horizon (its offsets and path shape, and each path's random
  * draws), so the futures are always simulated for the card's `steps` and only then cut to `horizon`:
- * simulated for the chart's own 25 months instead, the BHAG's median at Dec 2028 was ₫54.6B where the
- * card's futures say ₫51.7B, and a patched point jumped out of its band. Without `steps` (a goal with
+ * simulated for the chart's own 25 months instead, the BHAG's median at Dec 2028 was ₫54.1B (Nov:
+ * ₫54.6B) where the card's futures say ₫51.7B, and the point patched to the card's figure jumped. Without `steps` (a goal with
  * no forecast horizon), `horizon`.
  */
 export function levelBand(
