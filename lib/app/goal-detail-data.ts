@@ -1,9 +1,9 @@
 import { chartFormats } from '../charts/goal-chart-series';
 import type { GoalEvaluation } from '../engine/evaluate-all';
-import { forecastCumulativeBand, forecastSeries } from '../engine/forecast';
-import { forecastRollingBand } from '../engine/forecast-rolling';
+import { forecastCumulativeBand } from '../engine/forecast';
 import { rollingSums } from '../engine/goal-types/reach-level';
 import { basisOptions } from '../engine/goal-types/shared';
+import { levelBand } from '../engine/level-band';
 import { expectedLevel } from '../engine/pace';
 import {
   addDays,
@@ -158,9 +158,12 @@ export function buildChart(
   // the band is then seen crossing the target where the card says it will. A total whose median
   // future makes it only after the deadline stops there, where its card says it will likely end
   // (its window's total cannot grow past it).
+  const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
   const p50 = ev?.forecast && !ev.forecast.reachedAlready && !ev.forecast.atDeadline ? ev.forecast.p50 : null;
   const deadline = goal.deadline ?? now + 90 * DAY;
-  const end = Math.max(deadline, now + 7 * DAY, p50 !== null ? Math.min(p50, deadline + 366 * DAY) : 0);
+  // A total's window ends at its deadline: its line never runs past it (its card gives no later date).
+  const drawTo = total && goal.deadline !== undefined ? null : p50;
+  const end = Math.max(deadline, now + 7 * DAY, drawTo !== null ? Math.min(drawTo, deadline + 366 * DAY) : 0);
   const g = chartGranularity(ev, metric, (end - start) / DAY);
   const starts = periodStarts(localDayKey(start, tz), localDayKey(end, tz), g, settings);
   if (starts.length === 0) return null;
@@ -180,7 +183,6 @@ export function buildChart(
   const leadValues = read(metric.id, goal.dims, g, lead);
   const values = (rolling ? rollingSums(leadValues, rolling) : leadValues).slice(offset);
   const ends = starts.map((s) => startOfLocalDay(nextPeriodStart(s, g), tz));
-  const total = type === 'total' || (type === 'milestone' && ev?.measure === 'cumulative');
   // A total counts from the window's first day, as the card does (sumInRange from the start day): a
   // window that opens mid-period takes only that period's days from the start on, or the running
   // total would hold days before the goal and end above the card's value.
@@ -223,11 +225,12 @@ export function buildChart(
   // Each point is drawn where its value is known: a total's running sum and a level's period value at
   // the period's end, the card's value at now (see xs below); the trajectory is read at the same
   // instants, so the gap at the card's point is the card's pace.
-  // A budget cap's window ends at its deadline: the week it falls in is drawn there, where the card's
-  // forecast of its end total is (a point at the week's end counted days after the window).
+  // A total's window (a budget cap's too) ends at its deadline: the week it falls in is drawn there,
+  // where the card's forecast of its end total is. A point at the week's end counted days after the
+  // window: "2027: ₫97B" ended its line on Jan 2, 2028, off the card's "Forecast for Dec 31, 2027".
   const cap = total ? (ev?.budget ?? null) : null;
-  const capEnd = cap && goal.deadline !== undefined ? goal.deadline : Number.POSITIVE_INFINITY;
-  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY, capEnd));
+  const windowEnd = total && goal.deadline !== undefined ? goal.deadline : Number.POSITIVE_INFINITY;
+  const at = ends.map((e, i) => Math.min(e - 1, i === last ? now : Number.POSITIVE_INFINITY, windowEnd));
   const targetAt = (e: number) => {
     if (goal.target === undefined) return null;
     if (type === 'keep') return goal.target;
@@ -259,19 +262,16 @@ export function buildChart(
     // band[k] is the value at the end of period curIdx + k (k = 0: the running period).
     const horizon = starts.length - curIdx;
     const opts = basisOptions(basis);
-    // A rolling sum's band is of the sums along each simulated future of its months, as its card's
-    // forecast is (forecast-rolling.ts), never a band of one month's revenue.
+    // A level's band is the card's own futures (level-band.ts: simulated for the card's horizon, then
+    // cut to the chart's), so its median at the plan's point is the card's figure (plan-shortfall.ts);
+    // a rolling sum's is of the sums along each simulated future of its months (forecast-rolling.ts),
+    // never a band of one month's revenue.
     const band = total
       ? forecastCumulativeBand(basis.history, horizon, current, {
           ...opts,
           firstStepShare: basis.firstStepShare,
         })
-      : basis.rolling
-        ? forecastRollingBand(
-            { history: basis.history, tail: basis.rolling.tail, n: basis.rolling.months, ...opts },
-            horizon,
-          )
-        : forecastSeries(basis.history, horizon, opts);
+      : levelBand(basis, horizon);
     // A share (a percentage whose whole history lies within 0–100%: on-time delivery, a margin, a
     // conversion rate) cannot go past either end: its band stops there (a monotone clamp of the paths,
     // so the quantiles are still the card's model's).
@@ -326,13 +326,8 @@ export function buildChart(
       high[i] = endOfWindow.p90;
     }
   }
-  // The plan's point the card names ("the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B"):
-  // the median there is the card's figure, from the same futures as its chance (plan-shortfall.ts).
-  const shortfall = ev?.planShortfall;
-  if (!total && shortfall) {
-    const i = futurePointAt(shortfall.at);
-    if (i >= 0 && mid[i] !== null) mid[i] = shortfall.forecast;
-  }
+  // The plan's point the card names ("the plan asks ₫97B by Dec 31, 2027; forecast there: ₫56.9B")
+  // needs no patch: the band above is the card's futures, so its median there is the card's figure.
   // A level's forecast date is when half the simulated futures have first reached the target; the
   // median line is the typical level month by month, and a level that wobbles reaches a target
   // before its median does (on-time delivery: the card's "May 31, 2027" while the median is 97.7%).

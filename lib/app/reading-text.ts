@@ -441,9 +441,12 @@ export function forecastLine(
   }
   if (f.reachedAlready) return undefined;
   if (f.method === 'none') return t('forecast.notEnoughData');
-  if (ev.type === 'total' && f.atDeadline && goal.deadline !== undefined) {
-    // A total counts its window only: past the deadline there is no date to give, only where the
-    // window will likely end (docs/figures.md § Reach a total).
+  // A total counts its window only (a total goal, or a milestone's revenue in its own year: the card's
+  // value is the sum from its start through its deadline, never after): past the deadline there is no
+  // date to give, only where the window will likely end (docs/figures.md § Reach a total). "2027: ₫97B"
+  // had said "Forecast: Aug 18, 2028", a date when 2028's revenue would be counted toward 2027.
+  const windowTotal = ev.measure === 'cumulative' && goal.deadline !== undefined;
+  if (windowTotal && f.atDeadline && goal.deadline !== undefined) {
     const a = f.atDeadline;
     // An estimate, written as one: whole customers and hours ("135", "204 h"), never "134.83".
     const whole = unit.kind === 'count' || (unit.kind === 'duration' && Math.abs(ev.target ?? 0) >= 100);
@@ -466,8 +469,11 @@ export function forecastLine(
     return `${line} · ${t('forecast.chanceOfTarget', { p: formatChance(p, locale), target: amount(ev.target) })}`;
   }
   const d = (ms: number | null) => (ms === null ? '…' : date(ms, ctx));
+  // Never a window total's date past its deadline, even where its end could not be read (a rough
+  // margin, a quantile on the edge): "most likely missed" with its chance.
+  const pastWindow = windowTotal && f.p50 !== null && goal.deadline !== undefined && f.p50 > goal.deadline;
   const line =
-    f.p50 === null
+    f.p50 === null || pastWindow
       ? missedLine(goal, ev, ctx)
       : f.p90 === null && f.p10 !== null
         ? // The latest date the futures reach is past the simulated horizon: "or later", not "– …".
@@ -477,7 +483,7 @@ export function forecastLine(
             t('forecast.lineOne', { date: d(f.p50) })
           : t('forecast.line', { date: d(f.p50), from: d(f.p10), to: d(f.p90) });
   if (f.rough) return `${line} · ${t('forecast.rough', { ...f.rough })}`;
-  return `${line}${lateChance(goal, ev, ctx)}`;
+  return pastWindow ? line : `${line}${lateChance(goal, ev, ctx)}`;
 }
 
 /**

@@ -1,8 +1,6 @@
 import type { HitForecast } from './forecast';
-import { forecastSeries, quantile } from './forecast';
-import { simulateRollingSums } from './forecast-rolling';
 import type { ForecastBasis } from './goal-types/reading';
-import { basisOptions } from './goal-types/shared';
+import { levelBand } from './level-band';
 import type { PlanPoint } from './milestone-plan';
 
 /**
@@ -53,7 +51,8 @@ export function planShortfall(a: {
     { at: a.deadline, value: a.target, final: true },
   ].filter((p) => p.at > a.now);
   if (!points.length) return null;
-  const median = medianPath(basis, steps);
+  // The median of the card's futures, as the detail chart draws it (level-band.ts): one forecast.
+  const median = levelBand(basis, steps).p50;
   if (!median.length) return null;
   for (const p of points) {
     // The step whose period ends with the point: a level is known at the end of its period.
@@ -63,22 +62,4 @@ export function planShortfall(a: {
     if (a.sign * (m - p.value) < 0) return { at: p.at, planned: p.value, forecast: m, final: p.final };
   }
   return null;
-}
-
-/** The median of the card's simulated futures at each step: rolling sums, or the level per period. */
-function medianPath(basis: ForecastBasis, steps: number): number[] {
-  const opts = basisOptions(basis);
-  if (!basis.rolling) return forecastSeries(basis.history, steps, opts).p50;
-  const sums = simulateRollingSums(
-    { history: basis.history, tail: basis.rolling.tail, n: basis.rolling.months, ...opts },
-    steps,
-  );
-  const out: number[] = [];
-  const col = new Array<number>(sums.length);
-  for (let k = 0; k < (sums[0]?.length ?? 0); k++) {
-    for (let p = 0; p < sums.length; p++) col[p] = sums[p]?.[k] as number;
-    col.sort((x, y) => x - y);
-    out.push(quantile(col, 0.5));
-  }
-  return out;
 }

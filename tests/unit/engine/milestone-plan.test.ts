@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildChart } from '../../../lib/app/goal-detail-data';
+import { quantile } from '../../../lib/engine/forecast';
+import { simulateRollingSums } from '../../../lib/engine/forecast-rolling';
+import type { ForecastBasis } from '../../../lib/engine/goal-types/reading';
+import { basisOptions } from '../../../lib/engine/goal-types/shared';
 import { milestonePlan, plannedLevel } from '../../../lib/engine/milestone-plan';
 import { computePace } from '../../../lib/engine/pace';
 import { exampleViews } from '../example/example-views';
@@ -175,4 +179,86 @@ describe('the example BHAG', () => {
     expect(chart.mid[last]).toBe(v.ev.current);
     expect(chart.mid[last + 1] ?? 0).toBeGreaterThan(40e9);
   });
+});
+
+/**
+ * The 10th / 50th / 90th percentiles of the card's own futures at each step (index 0: the running
+ * month): its rolling sums simulated for the card's horizon (`steps`), as its chance was.
+ */
+function cardQuantiles(basis: ForecastBasis | null | undefined) {
+  if (!basis?.rolling || !basis.steps) throw new Error('no rolling forecast');
+  const sums = simulateRollingSums(
+    { history: basis.history, tail: basis.rolling.tail, n: basis.rolling.months, ...basisOptions(basis) },
+    basis.steps,
+  );
+  return Array.from({ length: basis.steps }, (_, k) => {
+    const col = sums.map((path) => path[k] as number).sort((a, b) => a - b);
+    return { p10: quantile(col, 0.1), p50: quantile(col, 0.5), p90: quantile(col, 0.9) };
+  });
+}
+
+describe('the example BHAG: one forecast for its card and its chart', () => {
+  const now = Date.UTC(2026, 11, 7, 2);
+  const bhagOf = (locale: 'en' | 'vi', without: string[]) => {
+    const v = exampleViews(now, TZ, locale, without).find((x) => x.goal.id === 'ex-goal-bhag');
+    if (!v) throw new Error('no BHAG');
+    const chart = buildChart(v.goal, v.input, v.settings, now, v.ev);
+    if (!chart) throw new Error('no chart');
+    return { v, chart };
+  };
+
+  /** Every future point of the chart is the card's futures' own quantiles there: no point patched. */
+  const expectCardBand = (v: ReturnType<typeof bhagOf>['v'], chart: ReturnType<typeof bhagOf>['chart']) => {
+    const q = cardQuantiles(v.ev.forecastBasis);
+    const last = chart.actual.findLastIndex((x) => x !== null);
+    let k = 0;
+    for (let i = last + 1; i < chart.xs.length; i++, k++) {
+      expect(chart.low[i]).toBeCloseTo(q[k]!.p10, -3);
+      expect(chart.mid[i]).toBeCloseTo(q[k]!.p50, -3);
+      expect(chart.high[i]).toBeCloseTo(q[k]!.p90, -3);
+    }
+    expect(k).toBeGreaterThan(20);
+  };
+
+  it.each(['en', 'vi'] as const)(
+    'with its 2027 milestone (%s): the card names the 2027 step, the chart draws it',
+    (locale) => {
+      const { v, chart } = bhagOf(locale, []);
+      const sf = v.ev.planShortfall;
+      expect(sf).toMatchObject({ planned: 97e9, final: false });
+      const i = chart.xs.findIndex((x) => x * 1000 === sf?.at);
+      expect(chart.mid[i]).toBe(sf?.forecast);
+      expectCardBand(v, chart);
+    },
+  );
+
+  it.each(['en', 'vi'] as const)(
+    "without it (%s): the card names the final target, and its chart's last point is its figure",
+    (locale) => {
+      const { v, chart } = bhagOf(locale, ['ex-goal-year-2027']);
+      expect(v.ev.plan.map((p) => p.value)).toEqual([43.6e9]);
+      const sf = v.ev.planShortfall;
+      if (!sf) throw new Error('no shortfall');
+      expect(sf).toMatchObject({ at: v.goal.deadline, planned: 150e9, final: true });
+      const i = chart.xs.findIndex((x) => x * 1000 === sf.at);
+      expect(i).toBe(chart.xs.length - 1);
+      // The point is the card's figure, inside the chart's band there.
+      expect(chart.mid[i]).toBe(sf.forecast);
+      expect(chart.low[i]!).toBeLessThan(sf.forecast);
+      expect(chart.high[i]!).toBeGreaterThan(sf.forecast);
+      // And the median is one line: the step into the card's point is no larger than the largest step
+      // between the chart's other months (a patched point from other futures dropped ₫2.8B in a month
+      // where the line moves at most ₫2.1B).
+      const mids = chart.mid.slice(chart.actual.findLastIndex((x) => x !== null)) as number[];
+      const steps = mids.slice(1).map((m, k) => Math.abs(m - (mids[k] as number)));
+      expect(steps.at(-1)!).toBeLessThanOrEqual(Math.max(...steps.slice(0, -1)));
+      expectCardBand(v, chart);
+      // The card says the same figure, in its language.
+      const figure = (sf.forecast / 1e9).toPrecision(3);
+      if (locale === 'en')
+        expect(v.view.pace).toContain(`the target is ₫150B by Dec 31, 2028; forecast there: ₫${figure}B`);
+      else
+        expect(v.view.pace?.replace(/\s/g, ' ')).toContain(`dự báo khi đó: ${figure.replace('.', ',')} tỷ ₫`);
+    },
+  );
 });

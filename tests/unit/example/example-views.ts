@@ -11,8 +11,16 @@ import { defaultSettings, type Locale } from '../../../lib/schema';
  * zone, rolled up by local day, evaluated (`forecastPaths` fewer for speed where only alerts or SMART
  * advice are read).
  */
-export function exampleEvaluation(now: number, tz: string, locale: Locale = 'en', forecastPaths?: number) {
-  const data = buildExampleData(now, tz);
+export function exampleEvaluation(
+  now: number,
+  tz: string,
+  locale: Locale = 'en',
+  forecastPaths?: number,
+  without: readonly string[] = [],
+) {
+  const built = buildExampleData(now, tz);
+  // Goals the user deleted (`without`): gone from what is evaluated, as a deleted goal is.
+  const data = { ...built, goals: built.goals.filter((g) => !without.includes(g.id)) };
   const byMetric = new Map<string, typeof data.observations>();
   for (const o of data.observations) byMetric.set(o.metricId, [...(byMetric.get(o.metricId) ?? []), o]);
   const rollups: DailyRollup[] = [...byMetric].flatMap(([id, obs]) => rollupFromPoints(id, obs, tz));
@@ -33,8 +41,13 @@ export function exampleEvaluation(now: number, tz: string, locale: Locale = 'en'
  * The example data as its cards show it at `now` in time zone `tz`: each goal with its evaluation and
  * its view, built the way the dashboard builds them (exampleEvaluation, then the card's view).
  */
-export function exampleViews(now: number, tz: string, locale: Locale = 'en') {
-  const { data, rollups, settings, result } = exampleEvaluation(now, tz, locale);
+export function exampleViews(
+  now: number,
+  tz: string,
+  locale: Locale = 'en',
+  without: readonly string[] = [],
+) {
+  const { data, rollups, settings, result } = exampleEvaluation(now, tz, locale, undefined, without);
   const ctx = { t: createTranslator(locale), settings, now };
   return data.goals.map((g) => {
     const ev = result.perGoal.get(g.id) as GoalEvaluation;

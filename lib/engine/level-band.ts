@@ -1,0 +1,33 @@
+import { forecastSeries } from './forecast';
+import { forecastRollingBand } from './forecast-rolling';
+import type { ForecastBasis } from './goal-types/reading';
+import { basisOptions } from './goal-types/shared';
+
+/**
+ * A level's forecast band, step by step (index 0: the end of the running period): the 10th / 50th /
+ * 90th percentiles of the card's own simulated futures — the same model, history, seed, paths and
+ * horizon as its chance (the reading's forecastBasis; a rolling sum's from its months,
+ * forecast-rolling.ts). One forecast for the card and its chart: the plan-shortfall figure
+ * (plan-shortfall.ts) is this median at the plan's point, and the detail chart draws this band.
+ *
+ * The simulated paths depend on the horizon (its offsets and path shape, and each path's random
+ * draws), so the futures are always simulated for the card's `steps` and only then cut to `horizon`:
+ * simulated for the chart's own 25 months instead, the BHAG's median at Dec 2028 was ₫54.1B (Nov:
+ * ₫54.6B) where the card's futures say ₫51.7B, and the point patched to the card's figure jumped. Without `steps` (a goal with
+ * no forecast horizon), `horizon`.
+ */
+export function levelBand(
+  basis: ForecastBasis,
+  horizon: number,
+): { p10: number[]; p50: number[]; p90: number[] } {
+  const h = Math.max(0, Math.floor(horizon));
+  const steps = Math.max(h, basis.steps ?? 0);
+  const opts = basisOptions(basis);
+  const band = basis.rolling
+    ? forecastRollingBand(
+        { history: basis.history, tail: basis.rolling.tail, n: basis.rolling.months, ...opts },
+        steps,
+      )
+    : forecastSeries(basis.history, steps, opts);
+  return { p10: band.p10.slice(0, h), p50: band.p50.slice(0, h), p90: band.p90.slice(0, h) };
+}
