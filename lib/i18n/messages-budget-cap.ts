@@ -42,6 +42,14 @@ export const budgetCapEn = {
   'editor.goal.cap.hint':
     'A total that should stay low is a cap, a budget not to pass: what the period adds up to stays at or under this. The card shows what is used, what is left, the planned line and the chance to stay within.',
   'editor.goal.direction.capDown': 'At most the target (a budget)',
+  'goalType.cap.money': 'Stay within a total (budget)',
+  'goalType.cap.limit': 'Stay within a total (limit)',
+  'goalType.cap.hint':
+    'Stay within a total: add up everything logged until the deadline and keep it at or under the target.',
+  // A goal's own resources sit below a cap's target in the form: named apart from the cap.
+  'editor.goal.capResources': 'Resources budget',
+  'editor.goal.capResourcesSpent': 'Resources spent',
+  'editor.goal.capResources.hint': 'Money set aside to run this goal’s work, apart from the cap above.',
   'editor.goal.capBaseline':
     'A budget’s baseline is what was already spent before the period: it is above the budget here. To bring a month’s figure down, choose “Reach a level”.',
 };
@@ -83,6 +91,14 @@ export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
   'editor.goal.cap.hint':
     'Một tổng cần giữ thấp là một mức trần, một ngân sách không được vượt: tổng cộng dồn của kỳ phải bằng hoặc thấp hơn con số này. Thẻ mục tiêu cho biết đã dùng bao nhiêu, còn lại bao nhiêu, kế hoạch và khả năng không vượt.',
   'editor.goal.direction.capDown': 'Tối đa bằng mục tiêu (ngân sách)',
+  'goalType.cap.money': 'Không vượt tổng (ngân sách)',
+  'goalType.cap.limit': 'Không vượt tổng (mức trần)',
+  'goalType.cap.hint':
+    'Không vượt tổng: cộng dồn mọi giá trị ghi nhận đến hạn và giữ bằng hoặc thấp hơn mục tiêu.',
+  'editor.goal.capResources': 'Kinh phí thực hiện',
+  'editor.goal.capResourcesSpent': 'Kinh phí đã chi',
+  'editor.goal.capResources.hint':
+    'Khoản tiền dành cho việc thực hiện mục tiêu này, tách riêng với mức trần ở trên.',
   'editor.goal.capBaseline':
     'Mức ban đầu của một ngân sách là số đã chi trước kỳ: ở đây nó đã cao hơn ngân sách. Để giảm con số của một tháng, hãy chọn “Đạt mức”.',
 };
