@@ -254,7 +254,10 @@ describe('new-tab dashboard', () => {
       assert.ok(m, question);
       const subGoals = Number(m[1]);
       assert.ok(subGoals > 1, question);
-      assert.equal(await ask.getByTestId('goal-delete-all').textContent(), `Delete all ${subGoals + 1}`);
+      assert.equal(
+        await ask.getByTestId('goal-delete-all').textContent(),
+        `Delete it and its ${subGoals} milestones`,
+      );
       assert.match(await ask.textContent(), /Its \d+ milestones stay, as goals of their own\./);
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel');
       assert.deepEqual(await axeViolations(page, '[data-testid="goal-delete-confirm"]'), []);
