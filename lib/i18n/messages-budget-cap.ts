@@ -49,7 +49,8 @@ export const budgetCapEn = {
   // A goal's own resources sit below a cap's target in the form: named apart from the cap.
   'editor.goal.capResources': 'Resources budget',
   'editor.goal.capResourcesSpent': 'Resources spent',
-  'editor.goal.capResources.hint': 'Money set aside to run this goal’s work, apart from the cap above.',
+  'editor.goal.capResources.hint':
+    'Money set aside to run this goal’s work, apart from the cap set as its target.',
   'editor.goal.capBaseline':
     'A budget’s baseline is what was already spent before the period: it is above the budget here. To bring a month’s figure down, choose “Reach a level”.',
 };
@@ -98,7 +99,7 @@ export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
   'editor.goal.capResources': 'Kinh phí thực hiện',
   'editor.goal.capResourcesSpent': 'Kinh phí đã chi',
   'editor.goal.capResources.hint':
-    'Khoản tiền dành cho việc thực hiện mục tiêu này, tách riêng với mức trần ở trên.',
+    'Khoản tiền dành cho việc thực hiện mục tiêu này, tách riêng với mức trần đặt làm mục tiêu.',
   'editor.goal.capBaseline':
     'Mức ban đầu của một ngân sách là số đã chi trước kỳ: ở đây nó đã cao hơn ngân sách. Để giảm con số của một tháng, hãy chọn “Đạt mức”.',
 };

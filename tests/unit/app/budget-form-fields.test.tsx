@@ -69,7 +69,7 @@ describe('the goal form of a budget cap', () => {
       expect.stringContaining('Resources budget'),
       expect.stringContaining('Resources spent'),
     ]);
-    expect(en.hint).toContain('apart from the cap above');
+    expect(en.hint).toContain('apart from the cap set as its target');
     const vi = fields(form({}), 'vi');
     expect(vi.measure).toBe('Không vượt tổng (ngân sách)');
     expect([vi.budget, vi.spent]).toEqual([
