@@ -306,7 +306,7 @@ describe('new-tab dashboard', () => {
       assert.ok((await years()).every((g) => g.parentId === 'ex-goal-bhag'));
       await bhag.locator('.pc-card-title').click();
       await detail.getByTestId('delete-goal').click();
-      assert.match(await ask.textContent(), /The \d+ under them stay under them\./);
+      assert.match(await ask.textContent(), /The \d+ milestones under them stay under them\./);
       await ask.getByTestId('goal-delete-only').click();
       await bhag.waitFor({ state: 'detached' });
       await eventually(async () => (await years()).every((g) => g.parentId === undefined), {
