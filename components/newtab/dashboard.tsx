@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { GoalView } from '../../lib/app/goal-view';
 import type { DASHBOARD_WIDGETS } from '../../lib/schema/settings';
 import { QuarantineBanner } from '../app/quarantine-banner';
 import { settings, tr, updateSettings } from '../app/session';
@@ -36,8 +37,8 @@ export function Dashboard() {
   const d = data.value!;
   const layout = settings.value.layout;
   const focusShown = layout.some((l) => l.widget === 'focus' && l.visible);
-  const statusLabel = (s: string) =>
-    s === 'no_data' ? t('dashboard.noData') : t(`status.${s}` as 'status.on_track');
+  const statusLabel = (s: string, goal?: GoalView) =>
+    goal ? goal.statusLabel : s === 'no_data' ? t('dashboard.noData') : t(`status.${s}` as 'status.on_track');
 
   const render = (w: WidgetId): ComponentChildren => {
     switch (w) {

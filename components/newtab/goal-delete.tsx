@@ -8,6 +8,7 @@ import {
   type RestorePlan,
   type SubGoalNoun,
   subGoalNoun,
+  subGoalsOf,
   unrestore,
 } from '../../lib/app/goal-delete';
 import { formatDate, formatUnitAmount } from '../../lib/i18n/format';
@@ -144,6 +145,8 @@ export function DeleteGoalButton({
   const children = ask ? ask.live.filter((g) => g.parentId === ask.goal.id) : [];
   const childNoun = subGoalNoun(children);
   const keep = subGoalCount(t, childNoun, children.length);
+  // The ones under those: "The 2 milestones under it stay under it" (vi "… của nó"), "them" under several.
+  const deeper = ask ? subGoalsOf(ask.live, ask.goal.id).filter((g) => g.parentId !== ask.goal.id) : [];
   return (
     <>
       <button type="button" class="pc-danger" data-testid={testId} onClick={() => void start()}>
@@ -194,7 +197,7 @@ export function DeleteGoalButton({
                 data-testid="goal-delete-all"
                 onClick={() => void run(ask.live, ask.goal, 'all', ask.subGoals, ask.noun)}
               >
-                {t('goalDelete.all', { total: ask.subGoals + 1 })}
+                {t('goalDelete.all', { subGoals: subGoalCount(t, ask.noun, ask.subGoals) })}
               </button>
               <span>
                 <button
@@ -213,8 +216,14 @@ export function DeleteGoalButton({
                       })
                     : t.plural('goalDelete.keepToTop', children.length, { subGoals: keep })}
                   {/* The deeper ones stay under them: said, so "its 14" and "its 3" add up. */}
-                  {ask.subGoals > children.length &&
-                    ` ${t('goalDelete.keepDeeper', { count: String(ask.subGoals - children.length) })}`}
+                  {deeper.length > 0 &&
+                    ` ${t.plural(
+                      `goalDelete.keepDeeper.${children.length === 1 ? 'it' : 'them'}`,
+                      deeper.length,
+                      {
+                        subGoals: subGoalCount(t, subGoalNoun(deeper), deeper.length),
+                      },
+                    )}`}
                 </small>
               </span>
               {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}

@@ -19,7 +19,8 @@ export function Scorecard({
 }: {
   perspectives: PerspectiveView[];
   goals: GoalView[];
-  statusLabel: (s: GoalView['status']) => string;
+  /** A status's label; with the goal whose own status it is, that goal's label (budget-text.ts). */
+  statusLabel: (s: GoalView['status'], goal?: GoalView) => string;
   onOpen?: (id: string) => void;
   /** A snapshot's: "3 goals not shared", under the goals a perspective carries. */
   notSharedLabel?: (count: number) => string;
@@ -54,7 +55,11 @@ export function Scorecard({
                     {/* Each row's own status, so the perspective's can be checked against its rows. */}
                     {ROW_STATUSES.has(shown) && (
                       <>
-                        <StatusPill status={shown} label={statusLabel(shown)} />
+                        {/* Given the goal when the status is its own: a cap's reads "Within budget". */}
+                        <StatusPill
+                          status={shown}
+                          label={statusLabel(shown, shown === g.status ? g : undefined)}
+                        />
                         {' · '}
                       </>
                     )}

@@ -38,6 +38,26 @@ export function budgetProgressText(b: BudgetCap, unit: Unit, ctx: ViewContext): 
   return ctx.t(`budget.used.${n}`, { percent, left: gap(b.left, b, unit, ctx) });
 }
 
+/**
+ * A cap's status, said of its budget wherever a goal's status is shown (card, popup, snapshot,
+ * widgets, scorecard rows): `Within budget`, `May go over budget`, `Likely over budget`, and once past
+ * the cap `Over budget` (vi `Trong ngân sách`, `Có thể vượt ngân sách`, `Nguy cơ vượt ngân sách`,
+ * `Vượt ngân sách`). A cap is never "behind schedule" (vi "Chậm tiến độ" read so on an overrun).
+ * Undefined for the statuses every goal shares (done, not started, no data).
+ */
+export function budgetStatusLabel(
+  b: BudgetCap,
+  status: string,
+  unit: Unit,
+  ctx: ViewContext,
+): string | undefined {
+  const n = noun(unit);
+  if (status === 'off_track' && b.over > 0) return ctx.t(`budget.status.over.${n}`);
+  if (status === 'on_track' || status === 'at_risk' || status === 'off_track')
+    return ctx.t(`budget.status.${status}.${n}`);
+  return undefined;
+}
+
 /** The reason a cap's status came from its own figures; undefined for the reasons every goal shares. */
 export function budgetReasonText(ev: GoalEvaluation, unit: Unit, ctx: ViewContext): string | undefined {
   const b = ev.budget;
@@ -59,7 +79,7 @@ export function budgetReasonText(ev: GoalEvaluation, unit: Unit, ctx: ViewContex
     }
     // Only once the window is over (budget-total.ts): it stayed at or under the cap.
     case 'target_reached':
-      return ctx.t(`budget.kept.${n}`);
+      return ctx.t('budget.kept');
     default:
       return undefined;
   }

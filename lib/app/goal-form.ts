@@ -1,5 +1,5 @@
 import { goalDirection, goalTypeOf } from '../engine/goal-type';
-import { type SmartIssue, smartCheck } from '../engine/smart-check';
+import { isCumulative, type SmartIssue, smartCheck } from '../engine/smart-check';
 import {
   addDays,
   type CalendarSettings,
@@ -366,14 +366,24 @@ export function formToGoal(form: GoalFormState, ctx: GoalFormContext): GoalFormR
 /** SMART hints for what is typed so far; fields that do not parse yet are treated as empty. */
 export function smartHints(
   form: GoalFormState,
-  ctx: GoalFormContext & { history?: readonly number[]; current?: number | null },
+  ctx: GoalFormContext & {
+    history?: readonly number[];
+    current?: number | null;
+    /** A total's values already counted in its window (form-counted.ts): its running total less the baseline. */
+    counted?: number | null;
+  },
 ): SmartIssue[] {
   const { candidate } = readForm(form, ctx);
-  return smartCheck(candidate as Goal, {
+  const goal = candidate as Goal;
+  // A total stands at its baseline plus what is counted, as its card will read it.
+  const counted = ctx.counted ?? null;
+  const current =
+    counted !== null && isCumulative(goal, ctx.metric) ? (goal.baseline ?? 0) + counted : ctx.current;
+  return smartCheck(goal, {
     metric: ctx.metric,
     now: ctx.now,
     history: ctx.history,
-    current: ctx.current,
+    current,
     timeZone: ctx.timeZone,
   });
 }

@@ -3,7 +3,7 @@ import type { GoalEvaluation } from '../engine/evaluate-all';
 import { formatDate } from '../i18n/format';
 import { localizedName, type Translator } from '../i18n/translate';
 import type { Goal, Metric, Settings, Unit } from '../schema';
-import { budgetTargetText } from './budget-text';
+import { budgetStatusLabel, budgetTargetText } from './budget-text';
 import type { GoalView, ViewStatus } from './goal-view';
 import { levelAmountFigures } from './level-amount-figures';
 import { levelPercentFigures } from './percent-figures';
@@ -83,7 +83,8 @@ export function buildGoalView(
     statusLabel:
       ev?.statusReasons.includes('not_started') && shownStatus === 'no_data'
         ? t('status.notStarted')
-        : statusLabel(t, shownStatus),
+        : ((ev?.budget && budgetStatusLabel(ev.budget, shownStatus, unit, ctx)) ??
+          statusLabel(t, shownStatus)),
     // Never below 0 on screen: a value under the baseline is "none of the way yet".
     progress: progress !== null && Number.isFinite(progress) ? Math.max(0, progress) : null,
     progressText: progressText(goal, ev, unit, ctx),

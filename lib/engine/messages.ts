@@ -77,6 +77,15 @@ const TABLE = {
     en: `Reaching the target needs about ${p.requiredEn} per month; the best month in the history was ${p.bestEn}.`,
     vi: `Để đạt mục tiêu cần khoảng ${p.requiredVi} mỗi tháng; tháng tốt nhất trong lịch sử chỉ đạt ${p.bestVi}.`,
   }),
+  // A budget cap allows a rate (smart-check.ts capIssue): never "needs".
+  smart_cap_rate: (p: Params) => ({
+    en: `Staying within the target allows about ${p.allowedEn} per month from now; the lowest month in the history was ${p.lowestEn}.`,
+    vi: `Để không vượt mục tiêu, từ nay chỉ được khoảng ${p.allowedVi} mỗi tháng; tháng thấp nhất trong lịch sử là ${p.lowestVi}.`,
+  }),
+  smart_cap_used: (p: Params) => ({
+    en: `${p.spentEn} is already counted in the period: the ${p.capEn} target leaves nothing for the rest of it.`,
+    vi: `Kỳ này đã ghi nhận ${p.spentVi}: mục tiêu ${p.capVi} không còn gì cho phần còn lại của kỳ.`,
+  }),
   // Alerts
   // Behind / ahead in the metric's good direction, by the gap in its own unit (never a clamped share).
   alert_below_trajectory: (p: Params) => ({

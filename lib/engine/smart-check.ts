@@ -21,6 +21,7 @@ export type SmartCode =
   | 'deadline_past'
   | 'deadline_before_start'
   | 'unrealistic_growth'
+  | 'tight_cap'
   | 'no_key_results';
 
 export interface SmartIssue {
@@ -35,7 +36,10 @@ export interface SmartContext {
   now: number;
   /** The metric's monthly values (complete months, oldest first) for the growth check. */
   history?: readonly number[];
-  /** Where the goal stands now (cumulative so far, or the latest level). */
+  /**
+   * Where the goal stands now: for a total, its running total as the card reads it (the baseline plus
+   * every value counted in the window so far); else the latest level.
+   */
   current?: number | null;
   /** The user's time zone, for dates in sentences ("Dec 31, 2026" / "31/12/2026"); UTC without it. */
   timeZone?: string;
@@ -157,6 +161,36 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
   return issues;
 }
 
+/**
+ * A budget cap (a total whose way is down) needs no rate: it allows one. What is left of it spread over
+ * the time left is the spend a month it allows; weak when that is far under the lowest month the
+ * history holds (under 1 ÷ 1.5 of it), or when nothing is left.
+ */
+function capIssue(
+  allowed: number,
+  cap: number,
+  soFar: number,
+  h: readonly number[],
+  unit: Metric['unit'] | undefined,
+): SmartIssue | null {
+  if (soFar >= cap)
+    return {
+      code: 'tight_cap',
+      severity: 'weak',
+      message: msg('smart_cap_used', { ...compactIn('spent', soFar, unit), ...compactIn('cap', cap, unit) }),
+    };
+  const lowest = Math.min(...h.filter((v) => v > 0));
+  if (!Number.isFinite(lowest) || allowed * FAR_FACTOR >= lowest) return null;
+  return {
+    code: 'tight_cap',
+    severity: 'weak',
+    message: msg('smart_cap_rate', {
+      ...compactIn('allowed', allowed, unit),
+      ...compactIn('lowest', lowest, unit),
+    }),
+  };
+}
+
 function growthIssue(
   goal: Goal,
   ctx: SmartContext,
@@ -171,10 +205,13 @@ function growthIssue(
   const target = goal.target;
 
   if (cumulative) {
-    const soFar = ctx.current ?? 0;
-    const perMonth = (target - (goal.baseline ?? 0) - soFar) / months;
+    // What is already counted is not still to go: ₫637M of a ₫1.5B Q4 total by Dec 7 leaves ₫863M for
+    // 0.79 month (₫1.09B a month), never the whole ₫1.5B (₫1.88B a month).
+    const soFar = ctx.current ?? goal.baseline ?? 0;
+    const perMonth = (target - soFar) / months;
+    if (direction === 'down') return capIssue(perMonth, target, soFar, h, ctx.metric?.unit);
     const best = Math.max(...h);
-    if (direction === 'up' && best > 0 && perMonth > FAR_FACTOR * best) {
+    if (best > 0 && perMonth > FAR_FACTOR * best) {
       return {
         code: 'unrealistic_growth',
         severity: 'weak',

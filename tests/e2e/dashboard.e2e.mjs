@@ -254,7 +254,10 @@ describe('new-tab dashboard', () => {
       assert.ok(m, question);
       const subGoals = Number(m[1]);
       assert.ok(subGoals > 1, question);
-      assert.equal(await ask.getByTestId('goal-delete-all').textContent(), `Delete all ${subGoals + 1}`);
+      assert.equal(
+        await ask.getByTestId('goal-delete-all').textContent(),
+        `Delete it and its ${subGoals} milestones`,
+      );
       assert.match(await ask.textContent(), /Its \d+ milestones stay, as goals of their own\./);
       assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Cancel');
       assert.deepEqual(await axeViolations(page, '[data-testid="goal-delete-confirm"]'), []);
@@ -303,7 +306,7 @@ describe('new-tab dashboard', () => {
       assert.ok((await years()).every((g) => g.parentId === 'ex-goal-bhag'));
       await bhag.locator('.pc-card-title').click();
       await detail.getByTestId('delete-goal').click();
-      assert.match(await ask.textContent(), /The \d+ under them stay under them\./);
+      assert.match(await ask.textContent(), /The \d+ milestones under them stay under them\./);
       await ask.getByTestId('goal-delete-only').click();
       await bhag.waitFor({ state: 'detached' });
       await eventually(async () => (await years()).every((g) => g.parentId === undefined), {

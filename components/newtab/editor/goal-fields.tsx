@@ -100,6 +100,7 @@ export function GoalFields({
   // A total whose way is down is a budget: its target is "at most" (lib/app/budget-form.ts).
   const cap = measured && formIsBudgetCap(form, metric);
   const summedTotal = measured && formIsBudgetCap({ ...form, direction: 'down' }, metric);
+  const capTotal = metric?.unit.kind === 'currency' ? 'goalType.cap.money' : 'goalType.cap.limit';
 
   return (
     <div class="pc-form-grid">
@@ -191,9 +192,22 @@ export function GoalFields({
         select(
           'goalType',
           t('goalType.question'),
-          [['', t('goalType.auto')], ...GOAL_TYPES.map((k): [string, string] => [k, t(`goalType.${k}`)])],
+          [
+            ['', t('goalType.auto')],
+            // A cap is no total to reach: "Stay within a total (budget)" beside "Target: at most".
+            ...GOAL_TYPES.map((k): [string, string] => [
+              k,
+              k === 'total' && cap ? t(capTotal) : t(`goalType.${k}`),
+            ]),
+          ],
           // Short names in the list (a long one was cut off in the closed select), what each means below.
-          t(form.goalType ? `goalType.${form.goalType}.hint` : 'goalType.auto.hint'),
+          t(
+            form.goalType === 'total' && cap
+              ? 'goalType.cap.hint'
+              : form.goalType
+                ? `goalType.${form.goalType}.hint`
+                : 'goalType.auto.hint',
+          ),
         )}
       {ask && (
         <div class="pc-span-all" data-testid="goal-total-or-rate">
@@ -258,9 +272,13 @@ export function GoalFields({
           [form.trajectory === '' ? '' : 'linear', t('editor.trajectory.linear')],
           ['phased', t('editor.trajectory.phased')],
         ])}
-      {input('budgetAmount', t('field.budget'), { number: true })}
+      {/* A goal's own resources, named apart from a cap's target just above: two "budgets" read as one. */}
+      {input('budgetAmount', cap ? t('editor.goal.capResources') : t('field.budget'), {
+        number: true,
+        ...(cap ? { hint: t('editor.goal.capResources.hint') } : {}),
+      })}
       {input('budgetCurrency', t('field.currency'), { hint: t('editor.currencyHint') })}
-      {input('spent', t('field.spent'), { number: true })}
+      {input('spent', cap ? t('editor.goal.capResourcesSpent') : t('field.spent'), { number: true })}
       {input('owner', t('field.owner'))}
       {input('weight', t('field.weight'), { number: true, hint: t('editor.goal.weightHint') })}
       {select('confidence', t('confidence.label'), [

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { countedSoFar } from '../../../lib/app/form-counted';
 import { type GoalFormContext, type GoalFormState, smartHints } from '../../../lib/app/goal-form';
 import { aggregateRollups, selectRollups } from '../../../lib/engine/aggregate';
+import type { DailyRollup } from '../../../lib/engine/rollup';
 import type { SmartIssue } from '../../../lib/engine/smart-check';
 import { addDays, localDayKey, periodStart } from '../../../lib/engine/time-buckets';
 import type { Translator } from '../../../lib/i18n/translate';
@@ -12,8 +14,7 @@ import { getDb } from '../../app/session';
 const DEBOUNCE_MS = 300;
 
 /** The metric's last 12 complete months, oldest first, for the "unrealistic growth" hint. */
-async function monthlyHistory(metric: Metric, settings: Settings, now: number): Promise<number[]> {
-  const rollups = selectRollups(await readRollups(await getDb()), metric.id);
+function monthlyHistory(rollups: DailyRollup[], metric: Metric, settings: Settings, now: number): number[] {
   const thisMonth = periodStart(localDayKey(now, settings.timeZone), 'month', settings);
   const from = `${Number(thisMonth.slice(0, 4)) - 1}${thisMonth.slice(4)}`;
   return aggregateRollups(rollups, metric.aggregation, 'month', settings, {
@@ -34,15 +35,24 @@ export interface SmartHintsProps {
 export function SmartHints({ form, ctx, metric, settings, t }: SmartHintsProps) {
   const [issues, setIssues] = useState<SmartIssue[]>([]);
   const [history, setHistory] = useState<number[]>([]);
+  const [rollups, setRollups] = useState<DailyRollup[]>([]);
 
   useEffect(() => {
     let alive = true;
     setHistory([]);
+    setRollups([]);
     if (metric && !metric.formula) {
-      void monthlyHistory(metric, settings, ctx.now).then(
-        (h) => alive && setHistory(h),
-        () => {},
-      );
+      void getDb()
+        .then(readRollups)
+        .then(
+          (all) => {
+            if (!alive) return;
+            const mine = selectRollups(all, metric.id);
+            setRollups(mine);
+            setHistory(monthlyHistory(mine, metric, settings, ctx.now));
+          },
+          () => {},
+        );
     }
     return () => {
       alive = false;
@@ -50,9 +60,13 @@ export function SmartHints({ form, ctx, metric, settings, t }: SmartHintsProps) 
   }, [metric?.id]);
 
   useEffect(() => {
-    const timer = setTimeout(() => setIssues(smartHints(form, { ...ctx, metric, history })), DEBOUNCE_MS);
+    const timer = setTimeout(() => {
+      // What a total already counted in its window: the hint spreads only what is left (form-counted.ts).
+      const counted = metric ? countedSoFar(rollups, metric, form, ctx.now, settings.timeZone) : null;
+      setIssues(smartHints(form, { ...ctx, metric, history, counted }));
+    }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [form, metric, history]);
+  }, [form, metric, history, rollups]);
 
   return (
     <section class="pc-smart pc-smart-live" aria-labelledby="smart-h" data-testid="smart-hints">

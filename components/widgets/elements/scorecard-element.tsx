@@ -1,4 +1,4 @@
-import type { ViewStatus } from '../../../lib/app/goal-view';
+import type { GoalView, ViewStatus } from '../../../lib/app/goal-view';
 import { Scorecard } from '../scorecard';
 import { PacerElement, type RenderContext } from './pacer-element';
 
@@ -12,7 +12,7 @@ export class PacerScorecardElement extends PacerElement {
         <Scorecard
           perspectives={perspectives}
           goals={snapshot.goals}
-          statusLabel={(s: ViewStatus) => msg(`status.${s}`)}
+          statusLabel={(s: ViewStatus, g?: GoalView) => g?.statusLabel ?? msg(`status.${s}`)}
           notSharedLabel={(count) =>
             msg(count === 1 ? 'scorecard.notShared.one' : 'scorecard.notShared.other', {
               count: String(count),

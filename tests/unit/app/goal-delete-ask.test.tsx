@@ -67,11 +67,11 @@ beforeEach(async () => {
 });
 afterEach(() => render(null, document.body));
 
-async function open(goal: Goal, locale: 'en' | 'vi' = 'en') {
+async function open(goal: Goal, locale: 'en' | 'vi' = 'en', more: Goal[] = []) {
   settings.value = defaultSettings({ locale, timeZone: TZ });
   const db = await getDb();
   await repository(db, 'metrics').put(revenue);
-  await repository(db, 'goals').putMany([bhag, year2027, q4]);
+  await repository(db, 'goals').putMany([bhag, year2027, q4, ...more]);
   const deleted: string[][] = [];
   render(
     <DeleteGoalButton goalId={goal.id} testId="delete" onDeleted={(ids) => deleted.push(ids)} />,
@@ -144,5 +144,53 @@ describe('deleteQuestion on the example data', () => {
     expect(q?.pacedPoint?.value).toBe(97e9);
     expect(q?.subGoals.length).toBeGreaterThan(0);
     expect(deleteQuestion(goals, data.metrics, 'no-such-goal', TZ)).toBeNull();
+  });
+});
+
+describe('deleting a milestone with one sub-goal, two under that', () => {
+  // "2027: ₫97B" → its first half → two quarters: 3 milestones under it, 1 of them its own.
+  const h1: Goal = { ...q4, id: 'h1', parentId: 'y2027', title: 'H1 2027', target: 40e9 };
+  const q1: Goal = { ...q4, id: 'q1', parentId: 'h1', title: 'Q1 2027', target: 19e9 };
+  const q2: Goal = { ...q4, id: 'q2', parentId: 'h1', title: 'Q2 2027', target: 21e9 };
+  const tree = [h1, q1, q2];
+  const text = (d: HTMLElement, id: string) => d.querySelector(`[data-testid="${id}"]`)?.textContent;
+  const keep = (d: HTMLElement) => d.querySelector('small')?.textContent?.replace(/\s/g, ' ');
+
+  it('says "it" of the one kept, and the button says what its count is (en)', async () => {
+    const { dialog } = await open(year2027, 'en', tree);
+    expect(dialog.querySelector('h2')?.textContent).toBe(
+      'Delete “2027: 97 billion VND revenue” and its 3 milestones?',
+    );
+    // "Delete all 4" beside a question counting 3.
+    expect(text(dialog, 'goal-delete-all')).toBe('Delete it and its 3 milestones');
+    expect(keep(dialog)).toBe(
+      'Its 1 milestone stays, moved up to “Reach 150 billion VND annual revenue by the end of 2028”. The 2 milestones under it stay under it.',
+    );
+  });
+
+  it('… and "nó" in vi', async () => {
+    const { dialog } = await open(year2027, 'vi', tree);
+    expect(text(dialog, 'goal-delete-all')).toBe('Xóa mục tiêu này cùng 3 cột mốc');
+    expect(keep(dialog)).toBe(
+      '1 cột mốc bên dưới được giữ lại và chuyển lên “Reach 150 billion VND annual revenue by the end of 2028”. 2 cột mốc của nó vẫn nằm dưới nó.',
+    );
+  });
+
+  it('says "them" under several kept, and the verb by how many are under them', async () => {
+    // The BHAG: 2027 and Q4 2026 its own, H1 under 2027, then Q1 and Q2 under H1.
+    const { dialog } = await open(bhag, 'en', tree);
+    expect(text(dialog, 'goal-delete-all')).toBe('Delete it and its 5 milestones');
+    expect(keep(dialog)).toBe(
+      'Its 2 milestones stay, as goals of their own. The 3 milestones under them stay under them.',
+    );
+    render(null, document.body);
+    await (await getDb()).clear(STORES.goals);
+    const one = await open(bhag, 'en', [h1]);
+    expect(keep(one.dialog)).toBe(
+      'Its 2 milestones stay, as goals of their own. The 1 milestone under them stays under them.',
+    );
+    render(null, document.body);
+    const vi = await open(bhag, 'vi', tree);
+    expect(keep(vi.dialog)).toContain('3 cột mốc của chúng vẫn nằm dưới chúng.');
   });
 });

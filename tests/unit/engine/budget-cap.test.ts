@@ -93,12 +93,12 @@ describe('a budget cap, state by state', () => {
     expect([en.value, en.target, en.progressText]).toEqual([
       '₫0',
       '₫1B budget',
-      '0% of budget used · ₫1B left',
+      '0% of budget used · ₫1B left to spend',
     ]);
     expect([vi.value, vi.target, vi.progressText]).toEqual([
       '0 ₫',
       'ngân sách 1 tỷ ₫',
-      'đã dùng 0% ngân sách · còn 1 tỷ ₫',
+      'đã dùng 0% ngân sách · còn được chi 1 tỷ ₫',
     ]);
     expect(en.progress).toBe(0);
     expect(en.reason).toBeUndefined();
@@ -118,8 +118,8 @@ describe('a budget cap, state by state', () => {
     expect(ev.current).toBe(450.8 * M);
     expect(ev.budget?.planned).toBeCloseTo((1_000 * M * (45 + 10 / 24)) / 90, -3);
     expect(ev.status).toBe('on_track');
-    expect(en.progressText).toBe('45.1% of budget used · ₫549M left');
-    expect(vi.progressText).toBe('đã dùng 45,1% ngân sách · còn 549 tr ₫');
+    expect(en.progressText).toBe('45.1% of budget used · ₫549M left to spend');
+    expect(vi.progressText).toBe('đã dùng 45,1% ngân sách · còn được chi 549 tr ₫');
     expect(en.pace).toBe('Under plan by ₫53.8M (₫505M planned by today)');
     expect(vi.pace).toBe('Thấp hơn kế hoạch 53,8 tr ₫ (kế hoạch đến hôm nay: 505 tr ₫)');
     // Share of the window gone by within the cap: 45 d 10 h of 90 d.
@@ -148,6 +148,12 @@ describe('a budget cap, state by state', () => {
       const p = ev.budget?.chanceWithin ?? Number.NaN;
       expect(ev.status).toBe((['on_track', 'at_risk', 'off_track'] as const)[chanceRank(p)]);
       seen.add(ev.status ?? 'none');
+      const labels = {
+        on_track: ['Within budget', 'Trong ngân sách'],
+        at_risk: ['May go over budget', 'Có thể vượt ngân sách'],
+        off_track: ['Likely over budget', 'Nguy cơ vượt ngân sách'],
+      }[ev.status as 'on_track'];
+      expect([en.statusLabel, vi.statusLabel]).toEqual(labels);
       if (ev.status === 'on_track') continue;
       expect(en.reason).toBe(`${formatChance(p, 'en')} chance to stay within budget`);
       expect(vi.reason).toBe(`khả năng không vượt ngân sách: ${formatChance(p, 'vi')}`);
@@ -169,12 +175,18 @@ describe('a budget cap, state by state', () => {
     expect(ev.status).toBe('off_track');
     expect(ev.decidedBy).toBe('budget_over');
     expect(ev.progress).toBe(0);
-    expect([en.reason, en.progressText, en.pace]).toEqual([
-      'over budget by ₫50.8M',
+    // The label says over budget (never vi "Chậm tiến độ", behind schedule); the reason, by how much.
+    expect([en.statusLabel, en.reason, en.progressText, en.pace]).toEqual([
+      'Over budget',
+      'by ₫50.8M',
       '112.7% of budget used',
       undefined,
     ]);
-    expect([vi.reason, vi.progressText]).toEqual(['vượt ngân sách 50,8 tr ₫', 'đã dùng 112,7% ngân sách']);
+    expect([vi.statusLabel, vi.reason, vi.progressText]).toEqual([
+      'Vượt ngân sách',
+      'quá 50,8 tr ₫',
+      'đã dùng 112,7% ngân sách',
+    ]);
     expect(en.forecast).not.toMatch(/chance/);
     expect(alerts.map((a) => [a.rule, a.severity, a.message.en, a.message.vi])).toEqual([
       [
@@ -197,21 +209,34 @@ describe('a budget cap, state by state', () => {
     const { ev, en, vi, alerts } = read(Q1, daily('2027-04-10'), APR_10);
     expect(ev.current).toBe(901.2 * M);
     expect([ev.status, ev.decidedBy, ev.progress]).toEqual(['on_track', 'target_reached', 1]);
-    expect([en.reason, en.progressText, en.pace, en.forecast]).toEqual([
-      'stayed within budget',
+    expect([en.statusLabel, en.reason, en.progressText, en.pace, en.forecast]).toEqual([
+      'Within budget',
+      'period ended',
       '90.1% of budget used',
       undefined,
       undefined,
     ]);
-    expect([vi.reason, vi.progressText]).toEqual(['không vượt ngân sách', 'đã dùng 90,1% ngân sách']);
+    expect([vi.statusLabel, vi.reason, vi.progressText]).toEqual([
+      'Trong ngân sách',
+      'kỳ đã kết thúc',
+      'đã dùng 90,1% ngân sách',
+    ]);
     expect(alerts).toEqual([]);
   });
 
   it('ended over the cap: missed', () => {
     const { ev, en, vi, alerts } = read({ ...Q1, target: 850 * M }, daily('2027-04-10'), APR_10);
     expect([ev.status, ev.decidedBy, ev.progress]).toEqual(['off_track', 'budget_over', 0]);
-    expect([en.reason, en.progressText]).toEqual(['over budget by ₫51.2M', '106% of budget used']);
-    expect([vi.reason, vi.progressText]).toEqual(['vượt ngân sách 51,2 tr ₫', 'đã dùng 106% ngân sách']);
+    expect([en.statusLabel, en.reason, en.progressText]).toEqual([
+      'Over budget',
+      'by ₫51.2M',
+      '106% of budget used',
+    ]);
+    expect([vi.statusLabel, vi.reason, vi.progressText]).toEqual([
+      'Vượt ngân sách',
+      'quá 51,2 tr ₫',
+      'đã dùng 106% ngân sách',
+    ]);
     expect(alerts).toEqual([]);
   });
 
@@ -224,6 +249,7 @@ describe('a budget cap, state by state', () => {
     expect(ev.budget?.chanceWithin).toBeNull();
     expect([ev.status, ev.decidedBy]).toEqual(['off_track', 'budget_far_over_plan']);
     // ₫160M spent; the line at ₫1B × (10 d 10 h) ÷ 90 d = ₫115.7M: ₫44.3M over.
+    expect([en.statusLabel, vi.statusLabel]).toEqual(['Likely over budget', 'Nguy cơ vượt ngân sách']);
     expect(en.reason).toBe('over plan by ₫44.3M');
     expect(vi.reason).toBe('cao hơn kế hoạch 44,3 tr ₫');
     expect(en.pace).toBe('₫116M planned by today');
@@ -251,12 +277,18 @@ describe('a budget cap, state by state', () => {
     const churned = metric({ id: 'churned', unit: { kind: 'count' }, direction: 'down', aggregation: 'sum' });
     const points = daily('2027-02-14').map((p) => ({ ...p, value: 3 }));
     const { en, vi } = read({ ...Q1, target: 400 }, points, FEB_15, { metric: churned });
-    expect([en.value, en.target, en.progressText]).toEqual([
+    // "265 left" read as 265 customers remaining: it is what may still churn before the limit.
+    expect([en.value, en.target, en.progressText, en.statusLabel]).toEqual([
       '135',
       '400 limit',
-      '33.8% of the limit used · 265 left',
+      '33.8% of the limit used · 265 to go before the limit',
+      'Within the limit',
     ]);
-    expect([vi.target, vi.progressText]).toEqual(['mức trần 400', 'đã dùng 33,8% mức trần · còn 265']);
+    expect([vi.target, vi.progressText, vi.statusLabel]).toEqual([
+      'mức trần 400',
+      'đã dùng 33,8% mức trần · còn 265 trước khi chạm trần',
+      'Trong mức trần',
+    ]);
   });
 
   it('the chart draws the total against the planned line and the cap, its band ending at the card’s forecast', () => {
