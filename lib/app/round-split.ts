@@ -15,9 +15,12 @@
  */
 export function roundedSplit(whole: number, parts: readonly number[]): number[] {
   if (!Number.isFinite(whole) || parts.length === 0 || !parts.every(Number.isFinite)) return [...parts];
-  const weight = parts.reduce((a, p) => a + p, 0);
-  if (weight === 0) return parts.map(() => 0);
-  const exact = parts.map((p) => (whole * p) / weight);
+  const sum = parts.reduce((a, p) => a + p, 0);
+  // Parts that carry no weight at all (periods whose planned targets round to nothing) still share
+  // the whole, equally: returning zeros lost the budget, and the periods no longer added up to it.
+  const weights = sum === 0 ? parts.map(() => 1) : parts;
+  const weight = sum === 0 ? parts.length : sum;
+  const exact = weights.map((p) => (whole * p) / weight);
   const step = splitStep(whole, exact);
   const out = roundTo(whole, exact, step);
   // Equal shares get equal parts: 2028's Q1 and Q2 (91 days each) had read ₫1.73B and ₫1.72B, the

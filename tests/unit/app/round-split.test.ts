@@ -66,4 +66,11 @@ describe('roundedSplit', () => {
       { numRuns: 300 },
     );
   });
+
+  it('shares the whole equally among parts that carry no weight, rather than losing it', () => {
+    // A cascade on a tiny target with phased weights of almost nothing: the quarters' targets were 0,
+    // and the year's ₫32,000 budget went to no quarter (a fast-check counterexample).
+    expect(roundedSplit(32_000, [0, 0, 0, 0])).toEqual([8_000, 8_000, 8_000, 8_000]);
+    expect(roundedSplit(100, [0, 0, 0]).reduce((a, v) => a + v, 0)).toBe(100);
+  });
 });
