@@ -210,6 +210,10 @@ export function buildChart(
     return running;
   });
   if (last >= 0 && current !== null) actual[last] = current;
+  // The chart's "Added in the period" line shows complete periods only: the running period's few days,
+  // joined to whole months, read as a collapse (Oct ₫404M → Nov ₫192M → "Dec" ₫41.9M on Dec 7; a
+  // reviewer). The running total above still counts them.
+  for (let i = 0; i < perPeriod.length; i++) if (ends[i]! > now) perPeriod[i] = null;
 
   const window =
     goal.startAt !== undefined && goal.deadline !== undefined
