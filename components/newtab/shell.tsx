@@ -1,14 +1,15 @@
 import type { GoalView } from '../../lib/app/goal-view';
 import type { Summary } from '../../lib/app/summary-cache';
-import type { Translator } from '../../lib/i18n/translate';
+import type { ShellTranslator } from '../../lib/i18n/messages-shell';
 import { GoalCard } from '../widgets/goal-card';
 
 /**
  * What the new tab paints before IndexedDB answers: the goal cards of the last computed summary.
- * Only Preact, the card components, the string tables and zod/mini are loaded for this; the
- * database, the engine and uPlot arrive after the first paint.
+ * Only Preact, the card components, the shell's few strings (lib/i18n/messages-shell.ts) and zod/mini
+ * are loaded for this; the full string tables, the database, the engine and uPlot arrive after the
+ * first paint. A full `Translator` is accepted wherever a `ShellTranslator` is.
  */
-export function cardLabels(t: Translator) {
+export function cardLabels(t: ShellTranslator) {
   return {
     progress: t('dashboard.progressLabel'),
     trend: t('dashboard.trendLabel'),
@@ -22,7 +23,7 @@ export function GoalGrid({
   onOpen,
 }: {
   goals: GoalView[];
-  t: Translator;
+  t: ShellTranslator;
   onOpen?: (id: string) => void;
 }) {
   const labels = cardLabels(t);
@@ -35,7 +36,7 @@ export function GoalGrid({
   );
 }
 
-export function Shell({ summary, t }: { summary: Summary | null; t: Translator }) {
+export function Shell({ summary, t }: { summary: Summary | null; t: ShellTranslator }) {
   return (
     <main class="pc-newtab" aria-busy="true">
       <header class="pc-topbar">

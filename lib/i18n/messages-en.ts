@@ -28,7 +28,7 @@ import { teamSetupEn } from './messages-team-setup';
  * and are read with `tc()` (Vietnamese has no plural, so vi repeats the same text in both).
  */
 export const en = {
-  // Painted by the popup before the rest loads (messages-shell.ts)
+  // Painted by the popup and the new tab before the rest loads (messages-shell.ts)
   ...shellEn,
   ...overlayEn,
   ...crmdataEn,
@@ -395,7 +395,6 @@ export const en = {
 
   // Dashboard widgets
   'widget.focus': 'Focus',
-  'widget.goals': 'Goals',
   'widget.okr': 'OKRs',
   'widget.scorecard': 'Scorecard',
   'widget.milestones': 'Milestones',

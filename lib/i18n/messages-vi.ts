@@ -396,7 +396,6 @@ export const vi: Record<MessageKey, string> = {
 
   // Dashboard widgets
   'widget.focus': 'Trọng tâm',
-  'widget.goals': 'Mục tiêu',
   'widget.okr': 'OKR',
   'widget.scorecard': 'Thẻ điểm',
   'widget.milestones': 'Cột mốc',
