@@ -91,8 +91,19 @@ export function dimsText(dims: KpiValueRow['dims'], t: Translator): string {
  * "1 h 30 min" are for reading, not for typing.
  */
 export function editText(value: number, unit: Unit, locale: Locale): string {
-  if (unit.kind === 'currency' || unit.kind === 'count' || unit.kind === 'percent')
-    return formatExactValue(value, unit, locale);
+  if (unit.kind === 'currency' || unit.kind === 'count' || unit.kind === 'percent') {
+    const text = formatExactValue(value, unit, locale);
+    // "₫883.191" could be 883,191 đồng typed with a dot (a currency with no minor unit, under 1,000,
+    // three decimals), so reading it back asks which: one more decimal digit ("₫883.1910") says it is
+    // a fraction, and saving the field untouched then saves the same value without a question (a
+    // fast-check counterexample).
+    if (!Number.isInteger(value) && checkValue(text, locale, unit).status === 'confirm') {
+      const widened = text.replace(/(\d)(\D*)$/, '$10$2');
+      const read = checkValue(widened, locale, unit);
+      if (read.status === 'ok' && read.value === value) return widened;
+    }
+    return text;
+  }
   const plain = String(value);
   return locale === 'vi' ? plain.replace('.', ',') : plain;
 }

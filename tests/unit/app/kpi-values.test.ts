@@ -70,6 +70,14 @@ describe('editText', () => {
     expect(editText(1.5, units[5]!, 'en')).toBe('1.5');
   });
 
+  it('writes a fraction of a đồng under 1,000 with one more digit, so reading it back asks nothing', () => {
+    // "₫883.191" could be 883,191 đồng typed with a dot: it had asked which (a fast-check counterexample).
+    expect(editText(-883.191, units[0]!, 'en')).toBe('-₫883.1910');
+    expect(editText(883.191, units[0]!, 'vi').replace(/\s/g, ' ')).toBe('883,1910 ₫');
+    expect(checkValue('-₫883.1910', 'en', units[0]!)).toEqual({ status: 'ok', value: -883.191 });
+    expect(editText(1883.191, units[0]!, 'en')).toBe('₫1,883.191');
+  });
+
   it('property: saving the field untouched saves the same value, in every unit and language', () => {
     fc.assert(
       fc.property(
