@@ -41,7 +41,7 @@ export const budgetCapEn = {
   'editor.goal.cap': 'Target: at most',
   'editor.goal.cap.hint':
     'A total that should stay low is a cap, a budget not to pass: what the period adds up to stays at or under this. The card shows what is used, what is left, the planned line and the chance to stay within.',
-  'editor.goal.direction.capDown': 'At most the target (a budget)',
+  'editor.goal.direction.capDown': 'At most (a budget)',
   'goalType.cap.money': 'Stay within a total (budget)',
   'goalType.cap.limit': 'Stay within a total (limit)',
   'goalType.cap.hint':
@@ -91,7 +91,7 @@ export const budgetCapVi: Record<keyof typeof budgetCapEn, string> = {
   'editor.goal.cap': 'Mục tiêu: tối đa',
   'editor.goal.cap.hint':
     'Một tổng cần giữ thấp là một mức trần, một ngân sách không được vượt: tổng cộng dồn của kỳ phải bằng hoặc thấp hơn con số này. Thẻ mục tiêu cho biết đã dùng bao nhiêu, còn lại bao nhiêu, kế hoạch và khả năng không vượt.',
-  'editor.goal.direction.capDown': 'Tối đa bằng mục tiêu (ngân sách)',
+  'editor.goal.direction.capDown': 'Tối đa (ngân sách)',
   'goalType.cap.money': 'Không vượt tổng (ngân sách)',
   'goalType.cap.limit': 'Không vượt tổng (mức trần)',
   'goalType.cap.hint':
