@@ -1,4 +1,4 @@
-import { type ForecastOptions, forecastSeries, type RoughInfo, simulatePaths } from './forecast';
+import { type ForecastOptions, forecastFit, type RoughInfo, simulatePaths } from './forecast';
 import { chanceFrequency, recalibrate } from './forecast-calibration';
 
 /**
@@ -54,7 +54,7 @@ export function budgetOutlook(a: BudgetOutlookArgs): BudgetOutlook | null {
     ...(a.seed !== undefined ? { seed: a.seed } : {}),
     ...(a.periodDays ? { periodDays: a.periodDays } : {}),
   };
-  const fit = forecastSeries(a.history, 1, { ...opts, paths: 1 });
+  const fit = forecastFit(a.history, opts);
   if (fit.method === 'none') return null;
   const paths = simulatePaths(a.history, steps, opts);
   if (!paths.length) return null;

@@ -1,6 +1,6 @@
 import {
   type ForecastOptions,
-  forecastSeries,
+  forecastFit,
   type HitForecast,
   MIN_MODEL_POINTS,
   quantile,
@@ -76,7 +76,7 @@ export interface RollingHitArgs extends RollingArgs {
  */
 export function forecastRollingHit(a: RollingHitArgs): HitForecast {
   if (a.sign * (a.current - a.target) >= 0) return reachedAlready(a.now);
-  const method = forecastSeries(a.history, 1, { ...a, paths: 1 }).method;
+  const method = forecastFit(a.history, a).method;
   const sums = method === 'none' ? [] : simulateRollingSums(a, a.stepEnds.length);
   if (!sums.length || !Number.isFinite(a.target))
     return {

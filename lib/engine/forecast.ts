@@ -136,6 +136,20 @@ function cachedModel(
   return model;
 }
 
+/**
+ * Which model a history gets, and whether it is only a rough estimate: what a caller that simulates on
+ * its own (forecast-budget.ts, forecast-rolling.ts) reports beside its figures. The memoised model
+ * itself, without simulating a path.
+ */
+export function forecastFit(
+  values: readonly number[],
+  opts: Pick<ForecastOptions, 'seasonPeriod' | 'periodDays'> = {},
+): { method: ForecastMethod; rough?: RoughInfo } {
+  const model = cachedModel(values, opts.seasonPeriod, opts.periodDays);
+  const rough = roughInfo(model);
+  return { method: model.method, ...(rough ? { rough } : {}) };
+}
+
 /** Forgets every memoised model (tests; or to free memory when a surface goes idle). */
 export function clearForecastCache(): void {
   models.clear();
