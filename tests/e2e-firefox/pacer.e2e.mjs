@@ -1,7 +1,9 @@
 // Pacer's Firefox build in a real Firefox (tests/e2e-firefox/firefox.mjs says how it is driven): the new
 // tab with the example data, the popup's quick log, the toolbar badge, a CRM page on 127.0.0.1 after
-// enabling that host in the options page, and everything still there after a restart. One browser
-// profile runs through the file in order, as a user would.
+// enabling that host in the options page, mapped by pointing with the picker (its closed shadow root
+// reached through BiDi, tests/e2e-firefox/overlay.mjs) and badged, a mapping imported from JSON, and
+// everything still there after a restart. One browser profile runs through the file in order, as a
+// user would.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import {
   textOf,
   until,
 } from './firefox.mjs';
+import { clickOverlay, overlayElement, overlayGone, selectInOverlay } from './overlay.mjs';
 
 const CRM_PAGE = 'list-cards-2026-11-23.html';
 const PROBE = 'pacer-e2e-probe';
@@ -246,7 +249,7 @@ describe('Pacer in Firefox', () => {
     await saveScreenshot(ff.page, 'options-permission-error');
   });
 
-  it('enables a CRM on 127.0.0.1 in the options page and badges its page', async () => {
+  it('enables a CRM on 127.0.0.1, maps its page by pointing and badges it', async () => {
     await gotoExtensionPage(ff.page, 'options.html');
     await until(ff.page, () => document.querySelector('[data-testid="crm-custom-origin"]') !== null, {
       message: 'the CRM section',
@@ -275,37 +278,35 @@ describe('Pacer in Firefox', () => {
     );
     assert.deepEqual(scripts, [['http://127.0.0.1/*']]);
 
-    // The mapping a user makes by pointing (tests/e2e/crm-custom.e2e.mjs does it in Chromium), imported.
-    const mapping = {
-      version: 1,
-      origin: server.url,
-      kind: 'board',
-      objectType: 'lead',
-      item: '[data-kind="lead-card"]',
-      fields: {
-        name: 'h3',
-        stage: '.Value-dJETNi',
-        amount: '[data-field="amount"] span',
-        owner: '[aria-label="Người phụ trách"]',
-        channel: '.source-tag',
-        link: 'a[href^="/leads/"]',
-      },
-      idAttribute: 'data-id',
-      createdAt: Date.now(),
-    };
-    const file = path.join(tmpdir(), `pacer-firefox-mapping-${process.pid}.json`);
-    writeFileSync(file, JSON.stringify(mapping));
-    const input = await ff.page.$('[data-testid="crm-mapping-import"]');
-    assert.ok(input, 'the mapping import field');
-    await input.uploadFile(file);
-    await until(ff.page, () => document.querySelector('[data-testid="crm-mapping"]') !== null, {
-      message: 'the imported mapping listed',
-    });
-    await saveScreenshot(ff.page, 'options-crm');
-
     const crm = await ff.browser.newPage();
     try {
       await crm.goto(`${server.url}/${CRM_PAGE}`, { waitUntil: 'load' });
+      // Mapped by pointing, as a user would: the panel offers it, the picker walks the fields, and
+      // every click lands on the page's own card without the page acting on it.
+      await overlayElement(ff, crm, '[data-testid="panel-notice-unmapped"]');
+      await clickOverlay(ff, crm, '[data-testid="panel-map"]');
+      const step = (hasText) => overlayElement(ff, crm, '[data-testid="picker-step"]', { hasText });
+      await step('row or card');
+      await selectInOverlay(ff, crm, '[data-testid="pacer-picker"] select', 'lead');
+      const card = 'li[data-id="4411"]';
+      await crm.click(`${card} h3`);
+      await step('name');
+      await crm.click(`${card} h3`);
+      await step('stage');
+      await crm.click(`${card} .Value-dJETNi`);
+      await step('amount');
+      await crm.click(`${card} [data-field="amount"] span`);
+      await step('owner');
+      await crm.click(`${card} [aria-label="Người phụ trách"]`);
+      await step('source');
+      await crm.click(`${card} .source-tag`);
+      const preview = await overlayElement(ff, crm, '[data-testid="picker-preview"]');
+      assert.match(preview.text, /Nguyễn Minh Khoa\s+Đã liên hệ\s+15M VND\s+Lê Minh Tuấn\s+Facebook/);
+      assert.equal(crm.url(), `${server.url}/${CRM_PAGE}`, 'the clicks never reached the page');
+      await saveScreenshot(crm, 'crm-picker');
+      await clickOverlay(ff, crm, '[data-testid="picker-save"]');
+      await overlayGone(ff, crm, '[data-testid="picker-preview"]');
+
       const badges = await until(
         crm,
         () => {
@@ -324,9 +325,38 @@ describe('Pacer in Firefox', () => {
       assert.equal(leads.length, 3);
       const khoa = leads.find((l) => l.name === 'Nguyễn Minh Khoa');
       assert.deepEqual(khoa, { crm: crmId, name: 'Nguyễn Minh Khoa', amount: 15_000_000 });
+      // The page's own links still work under the badges.
+      await crm.click(`${card} a[href^="/leads/"]`);
+      await until(crm, () => location.pathname.startsWith('/leads/'), { message: "the card's own link" });
     } finally {
       await crm.close();
     }
+
+    // A mapping shared as JSON, imported through the file field (Firefox's file input).
+    await gotoExtensionPage(ff.page, 'options.html');
+    await until(ff.page, () => document.querySelector('[data-testid="crm-mapping"]') !== null, {
+      message: 'the mapping made by pointing listed',
+    });
+    const mapping = {
+      version: 1,
+      origin: server.url,
+      kind: 'record',
+      pathPrefix: '/leads/',
+      objectType: 'lead',
+      item: '[data-kind="lead-card"]',
+      fields: { name: 'h3', amount: '[data-field="amount"] span' },
+      idAttribute: 'data-id',
+      createdAt: Date.now(),
+    };
+    const file = path.join(tmpdir(), `pacer-firefox-mapping-${process.pid}.json`);
+    writeFileSync(file, JSON.stringify(mapping));
+    const input = await ff.page.$('[data-testid="crm-mapping-import"]');
+    assert.ok(input, 'the mapping import field');
+    await input.uploadFile(file);
+    await until(ff.page, () => document.querySelectorAll('[data-testid="crm-mapping"]').length === 2, {
+      message: 'both mappings listed',
+    });
+    await saveScreenshot(ff.page, 'options-crm');
   });
 
   it('keeps the data, the logged value and the CRM after a restart', async () => {
