@@ -45,6 +45,7 @@ export async function overlayElement(ff, page, selector, { hasText = '', timeout
         if (!el) return null;
         el.scrollIntoView({ block: 'center', inline: 'center' });
         const r = el.getBoundingClientRect();
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, cells apart, as a user reads the preview
         return { text: el.innerText ?? el.textContent ?? '', x: r.x + r.width / 2, y: r.y + r.height / 2 };
       },
       selector,
