@@ -36,6 +36,7 @@ async function inOverlay(ff, page, fn, ...args) {
 /** Polls until an element of the overlay matches `selector` (and contains `hasText`); its text and centre. */
 export async function overlayElement(ff, page, selector, { hasText = '', timeout = 20_000 } = {}) {
   const end = Date.now() + timeout;
+  let last = null;
   while (Date.now() < end) {
     const found = await inOverlay(
       ff,
@@ -51,7 +52,9 @@ export async function overlayElement(ff, page, selector, { hasText = '', timeout
       selector,
       hasText,
     ).catch(() => null);
-    if (found) return found;
+    // Only where it stays put: the panel slides in, and a click measured mid-way lands beside it.
+    if (found && last && Math.abs(found.x - last.x) < 1 && Math.abs(found.y - last.y) < 1) return found;
+    last = found;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   throw new Error(

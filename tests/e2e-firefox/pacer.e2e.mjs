@@ -1,5 +1,5 @@
 // Pacer's Firefox build in a real Firefox (tests/e2e-firefox/firefox.mjs says how it is driven): the new
-// tab with the example data, the popup's quick log, the toolbar badge, a CRM page on 127.0.0.1 after
+// tab with the example data, the popup's quick log, a Vietnamese Excel CSV imported, the toolbar badge, a CRM page on 127.0.0.1 after
 // enabling that host in the options page, mapped by pointing with the picker (its closed shadow root
 // reached through BiDi, tests/e2e-firefox/overlay.mjs) and badged, a mapping imported from JSON, and
 // everything still there after a restart. One browser profile runs through the file in order, as a
@@ -217,6 +217,72 @@ describe('Pacer in Firefox', () => {
     await saveScreenshot(ff.page, 'popup-date');
   });
 
+  it('imports a Vietnamese Excel CSV through the file field, and the same file again adds nothing', async () => {
+    await gotoExtensionPage(ff.page, 'import.html');
+    await until(ff.page, () => document.querySelector('[data-testid="import-file"]') !== null, {
+      message: 'the import page',
+    });
+    const csv = path.join(REPO_ROOT, 'tests', 'fixtures', 'import', 'kpi-series-vi-semicolon.csv');
+    const choose = async () => {
+      const input = await ff.page.$('[data-testid="import-file"]');
+      assert.ok(input, 'the file field');
+      await input.uploadFile(csv);
+      // BOM, ';', dd/mm/yyyy and 1.234,5, detected as in Chromium (tests/e2e/import.e2e.mjs).
+      return until(
+        ff.page,
+        () => {
+          const v = (id) => document.querySelector(`[data-testid="${id}"]`)?.value;
+          return (
+            v('import-kind') && {
+              kind: v('import-kind'),
+              delimiter: v('import-delimiter'),
+              dates: v('import-date-format'),
+              numbers: v('import-number-format'),
+            }
+          );
+        },
+        { message: 'the detected format' },
+      );
+    };
+    const chooseMetric = (value) =>
+      ff.page.evaluate((v) => {
+        const select = document.querySelector('[data-testid="import-metric"]');
+        const option = [...select.options].find((o) => o.value === v || o.textContent === v);
+        select.value = option.value;
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+      }, value);
+    const validateAndImport = async () => {
+      await ff.page.click('[data-testid="import-validate"]');
+      await until(ff.page, () => document.querySelector('[data-testid="import-start"]') !== null, {
+        message: 'the checked file',
+        timeout: 30_000,
+      });
+      await ff.page.click('[data-testid="import-start"]');
+      return until(
+        ff.page,
+        () =>
+          document.querySelector('[data-testid="import-summary"]')?.getAttribute('data-status') ===
+            'imported' && document.querySelector('[data-testid="import-added"]')?.textContent?.trim(),
+        { message: 'the import summary', timeout: 30_000 },
+      );
+    };
+    assert.deepEqual(await choose(), {
+      kind: 'kpi-series',
+      delimiter: ';',
+      dates: 'dd/mm/yyyy',
+      numbers: '1.234,5',
+    });
+    await chooseMetric('__new__');
+    await ff.page.type('[data-testid="import-new-metric"]', 'Firefox doanh thu');
+    assert.equal(await validateAndImport(), 'Added: 6');
+    await saveScreenshot(ff.page, 'import-summary');
+    await ff.page.click('[data-testid="import-another"]');
+    await choose();
+    await chooseMetric('Firefox doanh thu');
+    assert.equal(await validateAndImport(), 'Added: 0');
+    assert.equal(await textOf(ff.page, '[data-testid="import-unchanged"]'), 'Already there, unchanged: 6');
+  });
+
   it('shows the number of off-track goals on the toolbar badge', async () => {
     // Read through the action API from a Pacer page: what the background set on the toolbar button.
     const badge = await until(
@@ -286,7 +352,10 @@ describe('Pacer in Firefox', () => {
       await overlayElement(ff, crm, '[data-testid="panel-notice-unmapped"]');
       await clickOverlay(ff, crm, '[data-testid="panel-map"]');
       const step = (hasText) => overlayElement(ff, crm, '[data-testid="picker-step"]', { hasText });
-      await step('row or card');
+      await step('row or card').catch(async (error) => {
+        await saveScreenshot(crm, 'crm-picker-not-open');
+        throw error;
+      });
       await selectInOverlay(ff, crm, '[data-testid="pacer-picker"] select', 'lead');
       const card = 'li[data-id="4411"]';
       await crm.click(`${card} h3`);
