@@ -1,9 +1,9 @@
 // Pacer's Firefox build in a real Firefox (tests/e2e-firefox/firefox.mjs says how it is driven): the new
-// tab with the example data, the popup's quick log, a Vietnamese Excel CSV imported, the toolbar badge, a CRM page on 127.0.0.1 after
-// enabling that host in the options page, mapped by pointing with the picker (its closed shadow root
-// reached through BiDi, tests/e2e-firefox/overlay.mjs) and badged, a mapping imported from JSON, and
-// everything still there after a restart. One browser profile runs through the file in order, as a
-// user would.
+// tab with the example data, the popup's quick log, a Vietnamese Excel CSV imported, the toolbar badge,
+// a CRM page on 127.0.0.1 after enabling that host in the options page, mapped by pointing with the
+// picker (its closed shadow root reached through BiDi, tests/e2e-firefox/overlay.mjs) and badged, a
+// mapping imported from JSON, and everything still there after a restart. One browser profile runs
+// through the file in order, as a user would.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
