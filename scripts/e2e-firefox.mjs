@@ -14,8 +14,21 @@ if (files.length === 0) {
   console.error(`No Firefox e2e test file matches "${word}".`);
   process.exit(1);
 }
+/** The Firefox these tests were made with speaks the BiDi puppeteer-core 24 sends; ESR 140 does not all of it. */
+const MIN_FIREFOX = 153;
 try {
-  console.log(`Firefox: ${findFirefox()}`);
+  const firefox = findFirefox();
+  const version = spawnSync(firefox, ['--version'], { encoding: 'utf8' }).stdout ?? '';
+  const major = Number(/Firefox (\d+)\./.exec(version)?.[1] ?? Number.NaN);
+  console.log(`Firefox: ${firefox} (${version.trim() || 'version unknown'})`);
+  if (major < MIN_FIREFOX) {
+    console.error(
+      `Firefox ${major} is too old for these tests: they need ${MIN_FIREFOX} or later (puppeteer-core's ` +
+        'WebDriver BiDi, e.g. setting the viewport and opening tabs). On Debian: ' +
+        '`sudo apt-get update && sudo apt-get install firefox-esr` (ESR 153 comes with the security updates).',
+    );
+    process.exit(1);
+  }
 } catch (error) {
   if (!(error instanceof BrowserNotFoundError)) throw error;
   console.error(error.message);
