@@ -1,3 +1,4 @@
+import { countedShares } from './counted-shares';
 import { type ForecastOptions, forecastFit, type RoughInfo, simulatePaths } from './forecast';
 import { chanceFrequency, recalibrate } from './forecast-calibration';
 
@@ -9,7 +10,8 @@ import { chanceFrequency, recalibrate } from './forecast-calibration';
  * From forecast.ts's own simulated futures (`simulatePaths`, the model, seed, paths and calendar days
  * of the card's basis): each path's periods are added to the total so far — the running period for its
  * share still to come, a period the window opens inside for the part after its start, the deadline's
- * period up to the deadline (spend accrues day by day) — and the chance is the share of paths whose
+ * period up to the deadline (spend accrues day by day; counted-shares.ts, the rule forecastHit counts a
+ * total's steps by) — and the chance is the share of paths whose
  * total is at or under the cap. Going over the cap is a total reaching it by the deadline, so the
  * share of paths over it goes through the totals' recalibration map (forecast-calibration.ts) as a
  * total's chance does; below forecast.ts's fitted minimum it is the rough estimate's, kept within
@@ -58,7 +60,14 @@ export function budgetOutlook(a: BudgetOutlookArgs): BudgetOutlook | null {
   if (fit.method === 'none') return null;
   const paths = simulatePaths(a.history, steps, opts);
   if (!paths.length) return null;
-  const weights = stepWeights(a, steps);
+  // Each step's share of its period that adds to the window's total, up to the deadline.
+  const weights = countedShares({
+    now: a.now,
+    stepEnds: a.stepEnds.slice(0, steps),
+    firstStepShare: a.firstStepShare,
+    until: a.deadline,
+    ...(a.countFrom !== undefined ? { countFrom: a.countFrom } : {}),
+  });
   const totals = paths.map((path) => {
     let total = a.current;
     for (let k = 0; k < steps; k++) total += (path[k] as number) * (weights[k] as number);
@@ -76,26 +85,4 @@ export function budgetOutlook(a: BudgetOutlookArgs): BudgetOutlook | null {
     end: { p10: q(0.1), p50: q(0.5), p90: q(0.9) },
     ...(fit.rough ? { rough: fit.rough } : {}),
   };
-}
-
-/**
- * The share of each step's period that adds to the window's total: the running period's share still to
- * come, only the part after `countFrom` of a period the window opens inside, and the deadline's period
- * up to the deadline (each as a share of its calendar time, as forecast.ts's forecastHit counts).
- */
-function stepWeights(a: BudgetOutlookArgs, steps: number): Float64Array {
-  const share = Math.min(1, Math.max(0, a.firstStepShare));
-  const from = a.countFrom !== undefined && a.countFrom > a.now ? a.countFrom : a.now;
-  const out = new Float64Array(steps);
-  for (let k = 0, stepStart = a.now; k < steps; k++) {
-    const stepEnd = a.stepEnds[k] as number;
-    // The step's whole period (the running one started before now).
-    const whole = k === 0 ? (share > 0 ? (stepEnd - stepStart) / share : 0) : stepEnd - stepStart;
-    const periodStart = stepEnd - whole;
-    const lo = Math.max(periodStart, from);
-    const hi = Math.min(stepEnd, a.deadline);
-    out[k] = whole > 0 ? Math.min(1, Math.max(0, (hi - lo) / whole)) : 0;
-    stepStart = stepEnd;
-  }
-  return out;
 }
