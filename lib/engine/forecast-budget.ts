@@ -1,6 +1,8 @@
 import { countedShares } from './counted-shares';
-import { type ForecastOptions, forecastFit, type RoughInfo, simulatePaths } from './forecast';
+import { forecastFit, type RoughInfo, simulatePaths } from './forecast';
 import { chanceFrequency, recalibrate } from './forecast-calibration';
+import type { ForecastBasis } from './goal-types/reading';
+import { basisOptions } from './goal-types/shared';
 
 /**
  * A budget cap's outlook (goal-types/budget-total.ts, docs/figures.md § Budget cap): the chance the
@@ -18,17 +20,19 @@ import { chanceFrequency, recalibrate } from './forecast-calibration';
  * 5–95% and labelled.
  */
 
-export interface BudgetOutlookArgs extends ForecastOptions {
-  /** Complete periods' increments, oldest first. */
-  history: readonly number[];
+export interface BudgetOutlookArgs {
+  /**
+   * The card's forecast basis (goal-types/shared.ts's forecastBasisOf): the complete periods'
+   * increments, oldest first, the running period's share still to come, and the forecaster's options
+   * (basisOptions, the one builder every forecast from a basis passes).
+   */
+  basis: ForecastBasis;
   /** The total so far (the card's value). */
   current: number;
   cap: number;
   now: number;
   /** End instant of each future step, the running period's end first. */
   stepEnds: readonly number[];
-  /** Share of the running period still to come (0–1). */
-  firstStepShare: number;
   /** The window's last instant. */
   deadline: number;
   /** The window's first instant when it lies after `now`: nothing counts before it. */
@@ -50,21 +54,17 @@ export function budgetOutlook(a: BudgetOutlookArgs): BudgetOutlook | null {
   if (![a.current, a.cap, a.deadline].every(Number.isFinite) || a.deadline <= a.now) return null;
   const steps = a.stepEnds.findIndex((e) => e >= a.deadline) + 1;
   if (steps <= 0) return null;
-  const opts: ForecastOptions = {
-    ...(a.seasonPeriod !== undefined ? { seasonPeriod: a.seasonPeriod } : {}),
-    ...(a.paths !== undefined ? { paths: a.paths } : {}),
-    ...(a.seed !== undefined ? { seed: a.seed } : {}),
-    ...(a.periodDays ? { periodDays: a.periodDays } : {}),
-  };
-  const fit = forecastFit(a.history, opts);
+  const { basis } = a;
+  const opts = basisOptions(basis);
+  const fit = forecastFit(basis.history, opts);
   if (fit.method === 'none') return null;
-  const paths = simulatePaths(a.history, steps, opts);
+  const paths = simulatePaths(basis.history, steps, opts);
   if (!paths.length) return null;
   // Each step's share of its period that adds to the window's total, up to the deadline.
   const weights = countedShares({
     now: a.now,
     stepEnds: a.stepEnds.slice(0, steps),
-    firstStepShare: a.firstStepShare,
+    firstStepShare: basis.firstStepShare,
     until: a.deadline,
     ...(a.countFrom !== undefined ? { countFrom: a.countFrom } : {}),
   });
@@ -76,7 +76,7 @@ export function budgetOutlook(a: BudgetOutlookArgs): BudgetOutlook | null {
   const within = totals.filter((v) => v <= a.cap).length / totals.length;
   const chanceWithin = fit.rough
     ? Math.min(1 - ROUGH_MARGIN, Math.max(ROUGH_MARGIN, within))
-    : 1 - recalibrate(1 - within, 'total', chanceFrequency(a.seasonPeriod));
+    : 1 - recalibrate(1 - within, 'total', chanceFrequency(basis.seasonPeriod));
   const sorted = [...totals].sort((x, y) => x - y);
   const q = (p: number) =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
