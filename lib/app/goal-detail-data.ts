@@ -267,7 +267,8 @@ export function buildChart(
     const horizon = starts.length - curIdx;
     const opts = basisOptions(basis);
     // A level's band is the card's own futures (level-band.ts: simulated for the card's horizon, then
-    // cut to the chart's), so its median at the plan's point is the card's figure (plan-shortfall.ts);
+    // cut to the chart's; once per basis, so the band the evaluation read its plan-shortfall figure
+    // from, not simulated again), so its median at the plan's point is the card's figure;
     // a rolling sum's is of the sums along each simulated future of its months (forecast-rolling.ts),
     // never a band of one month's revenue.
     const band = total

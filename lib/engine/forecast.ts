@@ -1,4 +1,5 @@
 import { daysKey, futureDayFactors, type PeriodDays, perAverageDay } from './calendar-days';
+import { countedShares } from './counted-shares';
 import { type ChanceKind, chanceFrequency, recalibrate, shareForChance } from './forecast-calibration';
 import {
   combinationOffsets,
@@ -523,26 +524,17 @@ export function forecastHit(a: HitArgs): HitForecast {
   }
   const paths = Math.max(1, a.paths ?? 400);
   const rand = mulberry32(a.seed ?? 1);
-  const share = Math.min(1, Math.max(0, a.firstStepShare));
   const from = a.countFrom !== undefined && a.countFrom > a.now ? a.countFrom : a.now;
   const steps = a.stepEnds.length;
   const ends = new Float64Array(steps);
-  // Share of each step's whole period that lies at or after `from` (all of it once the window is open).
-  const counted = new Float64Array(steps);
-  for (let k = 0, stepStart = a.now; k < steps; k++) {
-    const stepEnd = a.stepEnds[k] ?? stepStart;
+  for (let k = 0, stepEnd = a.now; k < steps; k++) {
+    stepEnd = a.stepEnds[k] ?? stepEnd;
     ends[k] = stepEnd;
-    const whole = k === 0 ? (share > 0 ? (stepEnd - stepStart) / share : 0) : stepEnd - stepStart;
-    counted[k] =
-      from <= stepStart
-        ? k === 0
-          ? share
-          : 1
-        : whole > 0
-          ? Math.min(1, Math.max(0, (stepEnd - from) / whole))
-          : 0;
-    stepStart = stepEnd;
   }
+  // Share of each step's whole period that lies at or after `from` (all of it once the window is open;
+  // the running period's share still to come): counted-shares.ts, without a deadline, since a path
+  // stops where it hits the target.
+  const counted = countedShares(a);
   const times = new Float64Array(paths);
   // A total's running sum at the deadline, per path (see atDeadline below): +∞ for a path that hit
   // before the deadline's step (it stopped there, at the target or beyond), NaN when the deadline lies

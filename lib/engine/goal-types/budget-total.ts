@@ -5,14 +5,7 @@ import { localDayKey } from '../time-buckets';
 import { paceAtLastClose, readTotal, readTotalSoFar } from './reach-total';
 import { type BudgetCap, emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
-import {
-  basisOptions,
-  decideStatus,
-  forecastBasisOf,
-  latestCheckInValue,
-  minForecastHistory,
-  paceOf,
-} from './shared';
+import { decideStatus, forecastBasisOf, latestCheckInValue, minForecastHistory, paceOf } from './shared';
 
 /**
  * A budget cap: a total whose way is down — a total on a KPI where lower is better (refunds, costs),
@@ -81,14 +74,12 @@ export function readBudgetCap(f: GoalFacts, ctx: SeriesContext, paths: number): 
     deadline > ctx.now &&
     basis.history.length >= minForecastHistory('cumulative')
       ? budgetOutlook({
-          history: basis.history,
+          basis,
           current: r.current,
           cap,
           now: ctx.now,
           stepEnds: ctx.futurePeriodEnds(basis.granularity),
-          firstStepShare: basis.firstStepShare,
           deadline,
-          ...basisOptions(basis),
           ...(f.notStarted && f.goal.startAt !== undefined ? { countFrom: f.goal.startAt } : {}),
         })
       : null;

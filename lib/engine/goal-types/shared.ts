@@ -145,7 +145,8 @@ export function completeHistoryPeriods(
 
 /**
  * The forecaster's options a basis stands for: every forecast made from it (the card's hit date, a keep
- * goal's chances, the detail chart's band) passes these, so they are one forecast.
+ * goal's chances, a budget cap's outlook, the detail chart's band) passes these, so they are one
+ * forecast, and an option added here reaches them all.
  */
 export function basisOptions(
   basis: ForecastBasis,
