@@ -1,4 +1,6 @@
+import type { Goal, Metric } from '../../schema';
 import { budgetOutlook } from '../forecast-budget';
+import { goalDirection, goalTypeOf } from '../goal-type';
 import type { Pace } from '../pace';
 import { chanceRank, gapRank, type StatusInput } from '../status';
 import { localDayKey } from '../time-buckets';
@@ -156,6 +158,18 @@ function finish(
     probability: null,
     signals,
   });
+}
+
+/**
+ * Whether a stored goal is a budget cap, from the goal and its KPI alone (no reading needed: a cap
+ * with nothing logged yet, or without a KPI, is one too): a total whose way is down.
+ */
+export function isBudgetCapGoal(
+  goal: Pick<Goal, 'goalType' | 'kind' | 'metricId' | 'measure' | 'baseline' | 'target'> &
+    Partial<Pick<Goal, 'direction' | 'keepSide'>>,
+  metric: Pick<Metric, 'aggregation' | 'formula' | 'direction' | 'unit'> | undefined,
+): boolean {
+  return goalTypeOf(goal, metric) === 'total' && goalDirection(goal, metric) === 'down';
 }
 
 /** A total whose way is down is a budget cap (docs/figures.md § A goal's way). */

@@ -330,3 +330,31 @@ describe('a cap is never done from the start, anywhere', () => {
     expect(ended.r.scorecard.find((p) => p.perspective === 'financial')?.achievedIds).toEqual(['cap']);
   });
 });
+
+describe('a cap without a KPI', () => {
+  it('an imported total taken down, logged by check-ins, is a cap: never "reached" from its first check-in', () => {
+    const g = goal({ id: 'cap', goalType: 'total', direction: 'down', ...Q1 });
+    const checkIns: CheckIn[] = [
+      {
+        id: 'c1',
+        goalId: 'cap',
+        time: FEB_15 - 3_600_000,
+        value: 300 * M,
+        confidence: 'on_track',
+        deletedAt: null,
+      },
+    ];
+    const ev = evaluateAll({
+      goals: [g],
+      metrics: [],
+      rollups: [],
+      checkIns,
+      settings: defaultSettings({ timeZone: tz }),
+      now: FEB_15,
+      forecastPaths: 100,
+    }).perGoal.get('cap')!;
+    // Read upwards it was "₫300M of ₫1B, 30%"; as a cap it has used 30% and ₫700M is left.
+    expect(ev.budget).toMatchObject({ cap: 1_000 * M, spent: 300 * M, left: 700 * M, over: 0 });
+    expect(ev.statusReasons).not.toContain('target_reached');
+  });
+});
