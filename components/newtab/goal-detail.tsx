@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { computeGoalDetail, type GoalDetailData, GoalNotFoundError } from '../../lib/app/goal-detail-data';
-import { offersMarkDone } from '../../lib/app/mark-done';
 import { appGoalChartLabels } from '../../lib/charts/goal-chart-labels';
 import { type GoalChartPlan, goalChartPlan } from '../../lib/charts/goal-chart-series';
 import { presetRange } from '../../lib/charts/series-data';
@@ -144,12 +143,11 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
               {t('cascade.open')}
             </button>
             {/* A cap is not "done" while its window runs (lib/app/mark-done.ts). */}
-            {!detail.goal.archived &&
-              offersMarkDone(detail.goal, detail.chart?.cap !== undefined, Date.now()) && (
-                <button type="button" data-testid="toggle-done" onClick={toggleDone}>
-                  {detail.goal.doneAt ? t('action.reopen') : t('action.markDone')}
-                </button>
-              )}
+            {!detail.goal.archived && detail.offersMarkDone && (
+              <button type="button" data-testid="toggle-done" onClick={toggleDone}>
+                {detail.goal.doneAt ? t('action.reopen') : t('action.markDone')}
+              </button>
+            )}
             <button type="button" onClick={togglePin}>
               {detail.goal.pinned ? t('action.unpin') : t('action.pin')}
             </button>

@@ -167,6 +167,11 @@ export function KpiChart({
                 {
                   scale: 'side',
                   side: 1,
+                  // Named after its series and in its colour: two "₫…M" scales side by side were
+                  // read as one (docs/figures.md § Detail chart).
+                  label: sideAxis.label,
+                  labelSize: 18,
+                  labelFont: '11px system-ui, sans-serif',
                   stroke: color(sideAxis.color),
                   grid: { show: false },
                   size: 70,

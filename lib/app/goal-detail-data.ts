@@ -22,6 +22,7 @@ import type { PacerDb } from '../storage/db';
 import { evaluateDashboard, loadDashboardInput } from './dashboard-data';
 import type { ChartView, GoalView } from './goal-view';
 import { buildGoalView, goalUnit } from './goal-views';
+import { offersMarkDone } from './mark-done';
 import { createSeriesReader } from './period-series';
 
 const DAY = 86_400_000;
@@ -39,6 +40,8 @@ export interface GoalDetailData {
       })
     | null;
   checkIns: CheckIn[];
+  /** "Mark as done" is offered (mark-done.ts: never on a cap while its window runs). */
+  offersMarkDone: boolean;
   smart: string[];
   formatAxis: (v: number) => string;
   /** A point's value in the chart's legend: a count's trajectory is "61", never "60.65". */
@@ -79,6 +82,7 @@ export async function computeGoalDetail(
       .filter((c) => c.goalId === goalId)
       .sort((a, b) => b.time - a.time)
       .map((c) => localizeExampleCheckIn(c, settings.locale)),
+    offersMarkDone: offersMarkDone(goal, metric, now),
     smart: (ev?.smart ?? []).map((s) => s.message[settings.locale]),
     formatAxis: formats.axis,
     formatPoint: formats.point,

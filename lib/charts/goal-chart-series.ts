@@ -18,8 +18,9 @@ export interface ChartSeries {
   fill?: string;
   width?: number;
   /**
-   * 'side': drawn against its own axis on the right. A total's "added in the period" (₫60–90M a week)
-   * had been a flat line at the foot of the running total's ₫0–2.5B axis.
+   * 'side': drawn against its own axis on the right, which is named after the series and drawn in its
+   * colour. A total's "added in the period" (₫60–90M a week) had been a flat line at the foot of the
+   * running total's ₫0–2.5B axis.
    */
   axis?: 'side';
 }
@@ -136,9 +137,19 @@ export function goalChartPlan(c: GoalChartColumns, labels: GoalChartLabels): Goa
   }
   // A total also draws what each period added; a level's or keep goal's per-period value is its main
   // line already, drawn twice it read as a sixth series matching neither legend colour.
+  // A cap draws it on the budget's own axis: each period's spend is a piece of that budget, so where
+  // it sits under the budget line is true (Oct's ₫404M is 27% of ₫1.5B). On an axis of its own it
+  // ran just under the budget line on a scale that looked like the budget's (both "₫…M"), and read
+  // as a month about to pass the whole quarter's budget. A total to reach keeps its own axis (its
+  // weeks are a sliver of a year's target), named and coloured as the line (kpi-chart.tsx).
   if (type === 'total' && c.perPeriod) {
     columns.push(c.perPeriod);
-    series.push({ label: labels.perPeriod, color: 'var(--pc-at-risk)', width: 1, axis: 'side' });
+    series.push({
+      label: labels.perPeriod,
+      color: 'var(--pc-at-risk)',
+      width: 1,
+      ...(capped ? {} : { axis: 'side' as const }),
+    });
   }
   return { data: [c.xs, ...columns], series, ...(band ? { band } : {}) };
 }

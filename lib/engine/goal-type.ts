@@ -39,12 +39,16 @@ export function goalTypeOf(
  * a keep goal's side (at most → down), the direction the goal form stored, the side of the baseline its
  * target is on (both stored), else up, as a total is reached by adding up. A neutral KPI has no "wrong
  * side": "cut ad spend to ₫150M" and "scale it to ₫500M" are both goals on it.
+ * A goal without a KPI (its values are check-ins) reads the direction stored on it, else up: an
+ * imported "Refunds at most ₫200M this year" logged by hand is a budget cap (budget-total.ts) as it
+ * is with a KPI, never a total "reached" from its first check-in.
  */
 export function goalDirection(
   goal: Partial<Pick<Goal, 'direction' | 'keepSide' | 'baseline' | 'target'>>,
   metric?: Pick<Metric, 'direction'>,
 ): GoalDirection {
-  const own = metric?.direction ?? 'up';
+  if (!metric) return goal.direction ?? 'up';
+  const own = metric.direction;
   if (own !== 'neutral') return own;
   if (goal.keepSide) return goal.keepSide === 'at_most' ? 'down' : 'up';
   if (goal.direction) return goal.direction;

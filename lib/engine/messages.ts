@@ -86,6 +86,11 @@ const TABLE = {
     en: `${p.spentEn} is already counted in the period: the ${p.capEn} target leaves nothing for the rest of it.`,
     vi: `Kỳ này đã ghi nhận ${p.spentVi}: mục tiêu ${p.capVi} không còn gì cho phần còn lại của kỳ.`,
   }),
+  // A cap saved before caps existed, its baseline above it (budget-total.ts, capSpentBefore).
+  smart_cap_baseline_above: (p: Params) => ({
+    en: `The baseline ${p.baselineEn} is above the ${p.capEn} target, which is read as a cap on what the period adds up to: a cap's baseline is what was counted before the period, so this one is not added and the period counts from 0. To bring a month's figure down from ${p.baselineEn} to ${p.capEn}, choose “Reach a level”.`,
+    vi: `Mức ban đầu ${p.baselineVi} cao hơn mục tiêu ${p.capVi}, mục tiêu này được đọc là mức trần cho tổng cộng dồn của kỳ: mức ban đầu của một mức trần là số đã ghi nhận trước kỳ, nên ở đây không được cộng vào và kỳ này được tính từ 0. Để giảm con số của một tháng từ ${p.baselineVi} xuống ${p.capVi}, hãy chọn “Đạt mức”.`,
+  }),
   // Alerts
   // Behind / ahead in the metric's good direction, by the gap in its own unit (never a clamped share).
   alert_below_trajectory: (p: Params) => ({

@@ -1,6 +1,7 @@
 import { formatCompact } from '../i18n/format';
 import type { Goal, Metric } from '../schema';
 import { goalDirection } from './goal-type';
+import { capSpentBefore } from './goal-types/budget-total';
 import { type Message, msg } from './messages';
 import { sentenceDate } from './sentence-date';
 
@@ -22,6 +23,7 @@ export type SmartCode =
   | 'deadline_before_start'
   | 'unrealistic_growth'
   | 'tight_cap'
+  | 'cap_baseline_above'
   | 'no_key_results';
 
 export interface SmartIssue {
@@ -125,6 +127,25 @@ export function smartCheck(goal: Goal, ctx: SmartContext): SmartIssue[] {
   // A budget cap (a total whose way is down: goal-types/budget-total.ts) sits above its baseline by
   // design: the baseline is what was spent before, the cap what the window may add up to.
   const cap = cumulative && direction === 'down';
+  // One above it was saved before caps existed ("reduce refunds from 2,000 to 1,500"): read from 0,
+  // and said here, where an edit settles what it meant.
+  if (
+    measured &&
+    cap &&
+    goal.target !== undefined &&
+    goal.baseline !== undefined &&
+    goal.baseline > goal.target
+  ) {
+    const unit = ctx.metric?.unit;
+    add(
+      'cap_baseline_above',
+      'weak',
+      msg('smart_cap_baseline_above', {
+        ...compactIn('baseline', goal.baseline, unit),
+        ...compactIn('cap', goal.target, unit),
+      }),
+    );
+  }
   if (measured && !keep && !cap && goal.target !== undefined && goal.baseline !== undefined) {
     const t = goal.target;
     const b = goal.baseline;
@@ -207,7 +228,8 @@ function growthIssue(
   if (cumulative) {
     // What is already counted is not still to go: ₫637M of a ₫1.5B Q4 total by Dec 7 leaves ₫863M for
     // 0.79 month (₫1.09B a month), never the whole ₫1.5B (₫1.88B a month).
-    const soFar = ctx.current ?? goal.baseline ?? 0;
+    // A cap's baseline above it is no spend before the window (budget-total.ts, capSpentBefore).
+    const soFar = ctx.current ?? (direction === 'down' ? capSpentBefore(goal) : (goal.baseline ?? 0));
     const perMonth = (target - soFar) / months;
     if (direction === 'down') return capIssue(perMonth, target, soFar, h, ctx.metric?.unit);
     const best = Math.max(...h);

@@ -1,6 +1,7 @@
 import { type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { migrateV1Database } from './migrations/v1-to-v2';
 import { migrateV2Database } from './migrations/v2-to-v3';
+import { migrateV3Database } from './migrations/v3-to-v4';
 
 /**
  * The one place that knows Pacer's IndexedDB layout.
@@ -14,7 +15,7 @@ import { migrateV2Database } from './migrations/v2-to-v3';
  * Records are typed `unknown` here on purpose: every read goes through a zod schema (./records.ts).
  */
 export const DB_NAME = 'pacer';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const STORES = {
   metrics: 'metrics',
@@ -121,6 +122,11 @@ async function runUpgrades(db: PacerDb, oldVersion: number, tx: UpgradeTx, now: 
     // v3: every goal states its type (total, level, keep, milestone, objective). A v1 database was
     // backed up by the v2 block above, in this same transaction, so only a v2 one needs a backup here.
     if (oldVersion >= 1) await migrateV2Database(tx, now, oldVersion >= 2);
+  }
+  if (oldVersion < 4) {
+    // v4: the pack's ad spend KPIs an older Pacer made "lower is better", untouched since, become
+    // neutral, their goals' way written on them first so no card changes. Backs up what it rewrites.
+    if (oldVersion >= 1) await migrateV3Database(tx, now);
   }
 }
 

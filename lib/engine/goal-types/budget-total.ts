@@ -1,4 +1,6 @@
+import type { Goal, Metric } from '../../schema';
 import { budgetOutlook } from '../forecast-budget';
+import { goalDirection, goalTypeOf } from '../goal-type';
 import type { Pace } from '../pace';
 import { chanceRank, gapRank, type StatusInput } from '../status';
 import { localDayKey } from '../time-buckets';
@@ -33,7 +35,11 @@ import { decideStatus, forecastBasisOf, latestCheckInValue, minForecastHistory, 
  *   After the window: on track and met ('target_reached') at or under the cap, else off track.
  *   Done, not started and the owner's confidence as for every goal.
  */
-export function readBudgetCap(f: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+export function readBudgetCap(facts: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
+  // A baseline above the cap is a figure to come down from, not spend before the window (see
+  // capSpentBefore): the cap is read from 0, as if none were stored. The record keeps it.
+  const aboveCap = facts.goal.baseline !== undefined && capSpentBefore(facts.goal) !== facts.goal.baseline;
+  const f = aboveCap ? { ...facts, goal: withoutBaseline(facts.goal) } : facts;
   const r = emptyReading();
   r.target = f.target;
   const metric = f.metric;
@@ -50,7 +56,7 @@ export function readBudgetCap(f: GoalFacts, ctx: SeriesContext, paths: number): 
   } else {
     // Without a metric, the latest check-in value is the total so far.
     const v = latestCheckInValue(f);
-    r.baseline = f.goal.baseline ?? 0;
+    r.baseline = capSpentBefore(f.goal);
     if (v) {
       r.current = v.value;
       r.measure = 'latest';
@@ -147,6 +153,40 @@ function finish(
     probability: null,
     signals,
   });
+}
+
+/**
+ * What a cap counts as spent before its window: its baseline, when at or under the cap. A baseline
+ * above the cap cannot be that — the cap would be over budget before the window opened, before
+ * anything was spent — and the form refuses it (lib/app/budget-form.ts); a goal saved before caps
+ * existed ("reduce refunds from 2,000 to 1,500", a total on a KPI where lower is better, or a neutral
+ * KPI's total whose way was read from that very baseline) holds one. Whether "from 2,000" was the last
+ * period's total (a cap against it) or a month's figure to bring down (a level) the record does not
+ * say, so nothing rewrites it: it is read as a cap on what the window adds up to, from 0, the baseline
+ * kept as stored and named by the goal's SMART check (smart-check.ts, cap_baseline_above), where an
+ * edit settles it. docs/figures.md § Budget cap.
+ */
+export function capSpentBefore(goal: Pick<Goal, 'baseline' | 'target'>): number {
+  const b = goal.baseline;
+  if (b === undefined) return 0;
+  return goal.target !== undefined && b > goal.target ? 0 : b;
+}
+
+function withoutBaseline(goal: Goal): Goal {
+  const { baseline: _reference, ...rest } = goal;
+  return rest;
+}
+
+/**
+ * Whether a stored goal is a budget cap, from the goal and its KPI alone (no reading needed: a cap
+ * with nothing logged yet, or without a KPI, is one too): a total whose way is down.
+ */
+export function isBudgetCapGoal(
+  goal: Pick<Goal, 'goalType' | 'kind' | 'metricId' | 'measure' | 'baseline' | 'target'> &
+    Partial<Pick<Goal, 'direction' | 'keepSide'>>,
+  metric: Pick<Metric, 'aggregation' | 'formula' | 'direction' | 'unit'> | undefined,
+): boolean {
+  return goalTypeOf(goal, metric) === 'total' && goalDirection(goal, metric) === 'down';
 }
 
 /** A total whose way is down is a budget cap (docs/figures.md § A goal's way). */

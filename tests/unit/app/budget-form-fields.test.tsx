@@ -98,11 +98,20 @@ describe('"Mark as done" on a cap', () => {
   const tz = 'Asia/Ho_Chi_Minh';
   const now = startOfLocalDay('2026-12-07', tz) + 10 * 3_600_000;
   const q4End = startOfLocalDay('2027-01-01', tz) - 1;
+  const cap = {
+    kind: 'kpi_target' as const,
+    metricId: 'spend',
+    goalType: 'total' as const,
+    direction: 'down' as const,
+    target: 1.5e9,
+    doneAt: null,
+    deadline: q4End,
+  };
   it('is not offered while its window runs: "done" would score 1.0 a budget that may yet be overrun', () => {
-    expect(offersMarkDone({ doneAt: null, deadline: q4End }, true, now)).toBe(false);
+    expect(offersMarkDone(cap, spend, now)).toBe(false);
     // Once the window is over, or for any other goal, it is; "Reopen" always.
-    expect(offersMarkDone({ doneAt: null, deadline: q4End }, true, q4End + 1)).toBe(true);
-    expect(offersMarkDone({ doneAt: null, deadline: q4End }, false, now)).toBe(true);
-    expect(offersMarkDone({ doneAt: now - 1, deadline: q4End }, true, now)).toBe(true);
+    expect(offersMarkDone(cap, spend, q4End + 1)).toBe(true);
+    expect(offersMarkDone({ ...cap, direction: 'up' }, spend, now)).toBe(true);
+    expect(offersMarkDone({ ...cap, doneAt: now - 1 }, spend, now)).toBe(true);
   });
 });

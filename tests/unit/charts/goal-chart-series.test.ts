@@ -111,6 +111,16 @@ describe('goalChartPlan', () => {
       'Added in the period',
     ]);
     expect(total.series[2]?.axis).toBe('side');
+    // A cap draws it on the budget's axis: a period's spend is a piece of the budget, its height
+    // under the budget line a true comparison, never a second "₫…M" scale beside the budget's.
+    const cap = goalChartPlan(
+      { ...base, type: 'total', cap: 3, unit: { kind: 'currency', currency: 'VND' }, perPeriod: [1, 1] },
+      LABELS,
+    );
+    const added = cap.series.find((s) => s.label === 'Added in the period');
+    expect(added).toBeDefined();
+    expect(added?.axis).toBeUndefined();
+    expect(cap.series.some((s) => s.axis === 'side')).toBe(false);
     // A snapshot carries neither: its legend lists only what it draws.
     expect(goalChartPlan({ ...base, type: 'total' }, LABELS).series).toHaveLength(2);
     const level = goalChartPlan({ ...base, type: 'level', hit: [null, 2] }, LABELS);

@@ -330,3 +330,80 @@ describe('a cap is never done from the start, anywhere', () => {
     expect(ended.r.scorecard.find((p) => p.perspective === 'financial')?.achievedIds).toEqual(['cap']);
   });
 });
+
+describe('a cap without a KPI', () => {
+  it('an imported total taken down, logged by check-ins, is a cap: never "reached" from its first check-in', () => {
+    const g = goal({ id: 'cap', goalType: 'total', direction: 'down', ...Q1 });
+    const checkIns: CheckIn[] = [
+      {
+        id: 'c1',
+        goalId: 'cap',
+        time: FEB_15 - 3_600_000,
+        value: 300 * M,
+        confidence: 'on_track',
+        deletedAt: null,
+      },
+    ];
+    const ev = evaluateAll({
+      goals: [g],
+      metrics: [],
+      rollups: [],
+      checkIns,
+      settings: defaultSettings({ timeZone: tz }),
+      now: FEB_15,
+      forecastPaths: 100,
+    }).perGoal.get('cap')!;
+    // Read upwards it was "₫300M of ₫1B, 30%"; as a cap it has used 30% and ₫700M is left.
+    expect(ev.budget).toMatchObject({ cap: 1_000 * M, spent: 300 * M, left: 700 * M, over: 0 });
+    expect(ev.statusReasons).not.toContain('target_reached');
+  });
+});
+
+describe('a total saved before caps existed, its baseline above the cap ("reduce refunds from ₫2B to ₫1.5B")', () => {
+  // As the v3 migration left it: a total (inferred from the summed KPI), baseline ₫2B, target ₫1.5B.
+  const old = { ...Q1, target: 1_500 * M, baseline: 2_000 * M };
+
+  it('is not over budget before anything was spent: the window counts from 0, the baseline kept and named', () => {
+    const { ev, en, vi, alerts, chart } = read(old, daily('2026-12-31'), day('2027-01-01') + 3_600_000);
+    // Read with the baseline as spend before the window, it was "₫2B / ₫1.5B budget · Over budget · by ₫500M".
+    expect(ev.budget).toMatchObject({ spent: 0, over: 0, left: 1_500 * M });
+    expect(ev.status).toBe('on_track');
+    expect(ev.statusReasons).not.toContain('budget_over');
+    expect([en.value, en.target, en.statusLabel]).toEqual(['₫0', '₫1.5B budget', 'Within budget']);
+    expect([vi.value, vi.target, vi.statusLabel]).toEqual(['0 ₫', 'ngân sách 1,5 tỷ ₫', 'Trong ngân sách']);
+    expect(alerts).toEqual([]);
+    // The planned line runs from 0 to the cap, as the running total does.
+    expect(chart?.actual[0]).toBe(0);
+    expect(chart?.target[0]).toBe(0);
+    // Said where the owner looks when a goal reads oddly, in both languages.
+    const said = ev.smart.find((s) => s.code === 'cap_baseline_above')?.message;
+    expect(said?.en).toBe(
+      'The baseline ₫2B is above the ₫1.5B target, which is read as a cap on what the period adds up to: a cap’s baseline is what was counted before the period, so this one is not added and the period counts from 0. To bring a month’s figure down from ₫2B to ₫1.5B, choose “Reach a level”.'.replace(
+        /’/g,
+        "'",
+      ),
+    );
+    expect(said?.vi.replace(/[\u00a0\u202f]/g, ' ')).toContain(
+      'Mức ban đầu 2 tỷ ₫ cao hơn mục tiêu 1,5 tỷ ₫',
+    );
+    // The record itself is untouched: nothing to lose.
+    expect(ev.baseline).toBe(0);
+  });
+
+  it('mid-window: spent is what the window added, over budget only once that passes the cap', () => {
+    const under = read(old, daily('2027-02-14'), FEB_15);
+    expect(under.ev.current).toBe(450.8 * M);
+    expect(under.en.progressText).toBe('30.1% of budget used · ₫1.05B left to spend');
+    expect(under.ev.status).not.toBe('off_track');
+    const over = read({ ...old, target: 400 * M }, daily('2027-02-14'), FEB_15);
+    expect(over.ev.budget?.over).toBeCloseTo(50.8 * M, -3);
+    expect(over.ev.statusReasons).toContain('budget_over');
+  });
+
+  it('a neutral KPI’s total whose way was read from that very baseline reads the same', () => {
+    const spend = { ...refunds, id: 'spend', direction: 'neutral' as const };
+    const { ev } = read(old, daily('2026-12-31'), day('2027-01-01') + 3_600_000, { metric: spend });
+    expect(ev.budget).toMatchObject({ spent: 0, over: 0 });
+    expect(ev.status).toBe('on_track');
+  });
+});
