@@ -15,7 +15,13 @@
  * are known, or at once when the page scrolls, so a re-render never leaves a duplicate or a stray.
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
-import { type BadgePlacement, placeBadge, rowSpot, type Spot } from '../../lib/overlay/badge-position';
+import {
+  type BadgePlacement,
+  PILL_ROOM,
+  placeBadge,
+  rowSpot,
+  type Spot,
+} from '../../lib/overlay/badge-position';
 import type { Box } from '../../lib/overlay/near-viewport';
 
 /** Rows whose next row sits right below: a pill never goes below an anchor in one. */
@@ -25,6 +31,7 @@ const CONTROLS =
   'button, input, select, textarea, img, svg, [role="button"], [role="checkbox"], [role="img"]';
 
 import { paintLeadBadge } from '../widgets/lead-badge-dom';
+import { pillWidth } from './pill-width';
 import { adoptBadgeStyles, BADGE_SIZE } from './styles';
 
 export const BADGE_TAG = 'pacer-lead-badge';
@@ -200,7 +207,21 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * per anchor as an offset from its left while the anchor and the row keep their size: a scroll moves
    * the row, not what is in it, so a placement pass over a scrolled table measures nothing again.
    */
-  const spots = new WeakMap<Element, { w: number; h: number; iw: number; at: Spot | null }>();
+  const spots = new WeakMap<Element, { w: number; h: number; iw: number; need: number; at: Spot | null }>();
+  /**
+   * The room a view's pill needs beside a row's words: its measured width (pill-width.ts), and never
+   * less than PILL_ROOM, so that a pill that grows by a few pixels (a day more) keeps its spot. Views
+   * are shared per badge text (badge-format.ts), so each is measured once.
+   */
+  const needs = new WeakMap<BadgeView, number>();
+  const needOf = (view: BadgeView) => {
+    let need = needs.get(view);
+    if (need === undefined) {
+      need = Math.max(PILL_ROOM, pillWidth(doc, view));
+      needs.set(view, need);
+    }
+    return need;
+  };
   /**
    * What the rows of one parent show through, per placement pass: `right`, the right end of the
    * viewport and the scroll boxes' border boxes (the room a pill has, rowSpot); `clip`, the viewport
@@ -316,14 +337,14 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   const layouts = new WeakMap<Element, Map<string, Spot | null>>();
   const MAX_LAYOUTS = 400;
 
-  function spotFor(item: Element, anchor: Element, box: DOMRect, fresh: boolean): Spot | null {
+  function spotFor(item: Element, anchor: Element, box: DOMRect, fresh: boolean, need: number): Spot | null {
     if (!lineRange || !item.matches(ROW_LIKE)) return null;
     const row = item.getBoundingClientRect();
     const iw = row.width;
     const known = fresh ? undefined : spots.get(anchor);
     const shifted = (s: Spot | null, dx: number, dy: number) =>
       s && { left: s.left + dx, top: s.top + dy, start: s.start };
-    if (known && known.w === box.width && known.h === box.height && known.iw === iw)
+    if (known && known.w === box.width && known.h === box.height && known.iw === iw && known.need === need)
       return shifted(known.at, box.left, box.top);
     const limit = viewOf(item).right;
     const parent = item.parentElement;
@@ -335,7 +356,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     // The anchor's sub-pixel offset is part of the key: rowSpot rounds a spot's top on the page, so
     // rows at 30.5 and 57 px would round their spots differently relative to their anchors.
     const key = list
-      ? `${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
+      ? `${need},${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
         `${limit - box.left},${box.left - Math.floor(box.left)},${box.top - Math.floor(box.top)}` +
         `${columnsOf(item, row)}${rowShape(item)}`
       : '';
@@ -345,7 +366,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
       // anchor first and the row after saved nothing on real lists, where names seldom leave their
       // cell 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
-      const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), limit);
+      const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), limit, need);
       // Kept relative to the anchor: a scrolled row moves its spot with it.
       at = shifted(spot, -box.left, -box.top);
       if (list) {
@@ -353,7 +374,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
         list.set(key, at);
       }
     }
-    spots.set(anchor, { w: box.width, h: box.height, iw, at });
+    spots.set(anchor, { w: box.width, h: box.height, iw, need, at });
     return shifted(at, box.left, box.top);
   }
 
@@ -447,7 +468,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             continue;
           }
           const box = slot.anchor.getBoundingClientRect();
-          const spot = spotFor(item, slot.anchor, box, slot.due);
+          const spot = spotFor(item, slot.anchor, box, slot.due, needOf(slot.view));
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);
           moves.push([

@@ -1,11 +1,21 @@
 // Where a badge goes when its anchor has no room to spare: HubSpot's deals list read by its column
 // headers (issue 17's fallback, the adapter's hooks renamed away), whose name cell is as wide as the
 // deal's name and its "Preview" button. Each pill must sit clear of every word and control of its row,
-// measured by bounding boxes, in light/en and dark/vi.
+// measured by bounding boxes, in light/en and dark/vi. Then the list the HubSpot adapter reads, with a
+// revenue goal: its USD deal's "no rate" pill, longer in Vietnamese, lay over the row's Preview button.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { badgesOverItems } from './badge-cover.mjs';
-import { eventually, overlayElement, routeCrm, startWithGrantedHosts } from './crm-support.mjs';
+import {
+  closedBadgeTexts,
+  crmGoals,
+  eventually,
+  HUBSPOT,
+  overlayElement,
+  putRecords,
+  routeCrm,
+  startWithGrantedHosts,
+} from './crm-support.mjs';
 import { assertNoPageErrors, openExtensionPage, saveScreenshot } from './helpers.mjs';
 
 const RENAMED = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
@@ -21,6 +31,7 @@ describe('badges on a list read by its column headers', () => {
     run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
     await routeCrm(run.ext.context, 'https://app.hubspot.com', {
       '/contacts/20456789/objects/0-3/views/renamed': 'hubspot/list-renamed-2026-12-06.html',
+      '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
     });
     options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
     await options.locator('[data-testid="crm-toggle-hubspot"]').click();
@@ -68,6 +79,37 @@ describe('badges on a list read by its column headers', () => {
     await page.reload({ waitUntil: 'load' });
     await overlayElement(page, '[data-testid="panel-notice-fallback"]', { hasText: 'tiêu đề cột' });
     await expectClearBadges(page, 'dark-vi');
+    await page.close();
+    assertNoPageErrors(run.ext);
+  });
+
+  it('keeps a long Vietnamese pill off the Preview button of the list HubSpot’s adapter reads', async () => {
+    // A revenue goal: the VND deal gets a share of its gap, the USD deal says it has no rate.
+    const { metrics, goals } = crmGoals();
+    await putRecords(options, 'metrics', metrics);
+    await putRecords(options, 'goals', goals);
+    const page = await run.ext.context.newPage();
+    for (const [locale, theme, noRate] of [
+      ['en', 'light', 'USD: no rate'],
+      ['vi', 'dark', 'USD: thiếu tỷ giá'],
+    ]) {
+      await options.locator('select[name="locale"]').selectOption(locale);
+      await options.locator('select[name="theme"]').selectOption(theme);
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width: 1366, height: 860 });
+      await page.goto(HUBSPOT.list, { waitUntil: 'load' });
+      await overlayElement(page, '[data-testid="pacer-panel"] [data-goal-id="e2e-revenue-goal"]');
+      await eventually(
+        async () => {
+          const texts = await closedBadgeTexts(page);
+          return texts.some((t) => t.includes(noRate)) && texts.some((t) => /13%/.test(t)) && texts;
+        },
+        { message: `"${noRate}" and a 13% share on the badges (${locale})` },
+      );
+      await expectClearBadges(page, `adapter-${theme}-${locale}`);
+      await page.setViewportSize({ width: 1100, height: 860 });
+      await expectClearBadges(page, `adapter-narrow-${locale}`);
+    }
     await page.close();
     assertNoPageErrors(run.ext);
   });

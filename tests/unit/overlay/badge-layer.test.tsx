@@ -328,6 +328,31 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
+  it('leaves a wide pill as much room as it is wide, not a fixed 96 px', () => {
+    // The name ends 186 px into its 300 px cell: 106 px to spare, room for "A" at the cell's end but
+    // not for a pill of 19 characters ("USD: chưa có tỷ giá", measured 7 px a character here), which
+    // ended at the cell's end and lay over the name (on HubSpot, over its Preview button).
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const narrow = tr('Acme Corp – Annual license', 'Contract sent');
+      const wide = tr('Acme Corp – Annual license', 'Contract sent');
+      body.append(narrow, wide);
+      const layer = createBadgeLayer(document);
+      layer.render(narrow, narrow.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.render(wide, wide.firstElementChild!, { share: 'USD: chưa có tỷ giá', title: 'no rate' });
+      layer.place();
+      const [a, b] = [...drawn()] as HTMLElement[];
+      expect([a?.style.transform, a?.hasAttribute('data-start')]).toEqual(['translate(146px,104px)', false]);
+      // Not in the 110 px between the name and the next cell's words: past those words.
+      expect(b?.hasAttribute('data-start')).toBe(true);
+      expect(b?.style.transform).toMatch(/^translate\(399px,/);
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
   it('measures a row again when its text, its elements or its place differ', () => {
     const layout = fakeLayout();
     try {
