@@ -17,6 +17,7 @@
 import type { BadgeView } from '../../lib/overlay/badge-format';
 import {
   type BadgePlacement,
+  type BadgeSize,
   PILL_ROOM,
   placeBadge,
   rowSpot,
@@ -214,6 +215,13 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * are shared per badge text (badge-format.ts), so each is measured once.
    */
   const needs = new WeakMap<BadgeView, number>();
+  /**
+   * The box a view's pill is drawn in: the usual one, or as wide as a pill that is wider (a tier, the
+   * Vietnamese "18% khoảng thiếu Q3" and "≥12 ngày" make 203 px), which the usual box cut off at its
+   * left, tier first.
+   */
+  const sizeOf = (need: number): BadgeSize =>
+    need > BADGE_SIZE.width ? { width: need, height: BADGE_SIZE.height } : BADGE_SIZE;
   const needOf = (view: BadgeView) => {
     let need = needs.get(view);
     if (need === undefined) {
@@ -337,7 +345,14 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   const layouts = new WeakMap<Element, Map<string, Spot | null>>();
   const MAX_LAYOUTS = 400;
 
-  function spotFor(item: Element, anchor: Element, box: DOMRect, fresh: boolean, need: number): Spot | null {
+  function spotFor(
+    item: Element,
+    anchor: Element,
+    box: DOMRect,
+    fresh: boolean,
+    need: number,
+    size: BadgeSize,
+  ): Spot | null {
     if (!lineRange || !item.matches(ROW_LIKE)) return null;
     const row = item.getBoundingClientRect();
     const iw = row.width;
@@ -366,7 +381,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
       // anchor first and the row after saved nothing on real lists, where names seldom leave their
       // cell 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
-      const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), limit, need);
+      const spot = rowSpot(box, size, obstaclesOf(item, lineRange), limit, need);
       // Kept relative to the anchor: a scrolled row moves its spot with it.
       at = shifted(spot, -box.left, -box.top);
       if (list) {
@@ -460,7 +475,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       views = new Map();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
-        const moves: [Slot, BadgePlacement, boolean][] = [];
+        const moves: [Slot, BadgePlacement, boolean, BadgeSize][] = [];
         for (const [item, slot] of [...slots]) {
           if (!moved && !slot.due) continue;
           if (!slot.anchor.isConnected || !item.isConnected) {
@@ -468,16 +483,19 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             continue;
           }
           const box = slot.anchor.getBoundingClientRect();
-          const spot = spotFor(item, slot.anchor, box, slot.due, needOf(slot.view));
+          const need = needOf(slot.view);
+          const size = sizeOf(need);
+          const spot = spotFor(item, slot.anchor, box, slot.due, need, size);
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);
           moves.push([
             slot,
-            placeBadge(box, origin, BADGE_SIZE, lines, spot),
+            placeBadge(box, origin, size, lines, spot),
             halfInView(box, viewOf(item).clip),
+            size,
           ]);
         }
-        for (const [slot, placed, visible] of moves) {
+        for (const [slot, placed, visible, size] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);
           slot.badge = badge;
           slot.due = false;
@@ -486,6 +504,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             paintLeadBadge(badge.mount, slot.view);
           }
           badge.visible = visible;
+          const width = size === BADGE_SIZE ? '' : `${size.width}px`;
+          if (badge.host.style.width !== width) badge.host.style.width = width;
           if (placed.shown && (badge.placed?.start ?? false) !== (placed.start ?? false))
             badge.host.toggleAttribute('data-start', placed.start === true);
           if (placed.shown && !samePlace(badge.placed, placed))

@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { badgesOverItems } from './badge-cover.mjs';
 import {
   closedBadgeTexts,
+  closedShadowRoots,
   crmGoals,
   eventually,
   HUBSPOT,
@@ -21,6 +22,54 @@ import { assertNoPageErrors, openExtensionPage, saveScreenshot } from './helpers
 const RENAMED = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
 const ROWS = 'tbody > tr';
 
+/** Pills cut off by their host's box (the host hides its overflow): their text and both boxes. */
+async function clippedPills(page) {
+  const roots = await closedShadowRoots(page);
+  try {
+    return await page.evaluate(
+      ([roots]) => {
+        const out = [];
+        for (const [host, root] of roots) {
+          const pill = root.querySelector('.pc-badge');
+          if (!pill || host.hasAttribute('data-spare')) continue;
+          const h = host.getBoundingClientRect();
+          const p = pill.getBoundingClientRect();
+          if (p.width > 0 && (p.left < h.left - 0.5 || p.right > h.right + 0.5))
+            out.push(
+              `${pill.textContent}: pill ${Math.round(p.left)}–${Math.round(p.right)} in ${Math.round(h.left)}–${Math.round(h.right)}`,
+            );
+        }
+        return out;
+      },
+      [roots],
+    );
+  } finally {
+    await roots.dispose();
+  }
+}
+
+async function expectClearBadges(page, label) {
+  let last = null;
+  const result = await eventually(
+    async () => {
+      last = await badgesOverItems(page, ROWS);
+      // The two skeleton rows still loading (no text) have no badge.
+      const deals = last.items.filter((i) => i.text);
+      return deals.length === 4 && deals.every((i) => i.badges === 1) && last;
+    },
+    { message: `one badge per deal row (${label})` },
+  ).catch((error) => {
+    throw new Error(`${error.message}: ${JSON.stringify(last)}`);
+  });
+  await saveScreenshot(page, `crm-badge-room-${label}`);
+  assert.deepEqual(
+    result.items.filter((i) => i.covered).map((i) => `${i.text}: ${i.covered}`),
+    [],
+    `no badge covers a deal's name, its Preview button or another cell (${label})`,
+  );
+  assert.equal(result.stray, 0, `no badge outside a row: ${result.strayAt.join(' ')}`);
+}
+
 describe('badges on a list read by its column headers', () => {
   /** @type {Awaited<ReturnType<typeof startWithGrantedHosts>>} */
   let run;
@@ -31,7 +80,6 @@ describe('badges on a list read by its column headers', () => {
     run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
     await routeCrm(run.ext.context, 'https://app.hubspot.com', {
       '/contacts/20456789/objects/0-3/views/renamed': 'hubspot/list-renamed-2026-12-06.html',
-      '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
     });
     options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
     await options.locator('[data-testid="crm-toggle-hubspot"]').click();
@@ -40,28 +88,6 @@ describe('badges on a list read by its column headers', () => {
   after(async () => {
     await run?.close();
   });
-
-  async function expectClearBadges(page, label) {
-    let last = null;
-    const result = await eventually(
-      async () => {
-        last = await badgesOverItems(page, ROWS);
-        // The two skeleton rows still loading (no text) have no badge.
-        const deals = last.items.filter((i) => i.text);
-        return deals.length === 4 && deals.every((i) => i.badges === 1) && last;
-      },
-      { message: `one badge per deal row (${label})` },
-    ).catch((error) => {
-      throw new Error(`${error.message}: ${JSON.stringify(last)}`);
-    });
-    await saveScreenshot(page, `crm-badge-room-${label}`);
-    assert.deepEqual(
-      result.items.filter((i) => i.covered).map((i) => `${i.text}: ${i.covered}`),
-      [],
-      `no badge covers a deal's name, its Preview button or another cell (${label})`,
-    );
-    assert.equal(result.stray, 0, `no badge outside a row: ${result.strayAt.join(' ')}`);
-  }
 
   it('puts each badge clear of the name’s end and the Preview button', async () => {
     const page = await run.ext.context.newPage();
@@ -82,16 +108,61 @@ describe('badges on a list read by its column headers', () => {
     await page.close();
     assertNoPageErrors(run.ext);
   });
+});
+
+describe('badges on the list HubSpot’s adapter reads, with a revenue goal', () => {
+  /** @type {Awaited<ReturnType<typeof startWithGrantedHosts>>} */
+  let run;
+  /** @type {import('playwright-core').Page} */
+  let options;
+
+  before(async () => {
+    run = await startWithGrantedHosts(['https://*.hubspot.com/*']);
+    await routeCrm(run.ext.context, 'https://app.hubspot.com', {
+      '/contacts/20456789/objects/0-3/': 'hubspot/list-deals-2026-11-23.html',
+    });
+    options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
+    await options.locator('[data-testid="crm-section"]').waitFor();
+  });
+  after(async () => {
+    await run?.close();
+  });
 
   it('keeps a long Vietnamese pill off the Preview button of the list HubSpot’s adapter reads', async () => {
     // A revenue goal: the VND deal gets a share of its gap, the USD deal says it has no rate.
     const { metrics, goals } = crmGoals();
     await putRecords(options, 'metrics', metrics);
     await putRecords(options, 'goals', goals);
+    // Two won VND deals read on an earlier visit (with the page's VND deals, enough to tier), and the
+    // page's POS deal first read 12 days ago in its stage: a tier, a share and "≥12 days", the widest
+    // pill (203 px in Vietnamese, wider than a badge's usual 150 px box).
+    const seen = Date.now() - 12 * 86_400_000;
+    const deal = (externalId, name, stage, amount) => ({
+      id: `hubspot:deal:${externalId}`,
+      crm: 'hubspot',
+      objectType: 'deal',
+      externalId,
+      url: `https://app.hubspot.com/contacts/20456789/record/0-3/${externalId}`,
+      name,
+      stage,
+      amount,
+      currency: 'VND',
+      firstSeen: seen,
+      lastSeen: seen,
+      stageHistory: [{ stage, at: seen }],
+      deletedAt: null,
+    });
+    await putRecords(options, 'leads', [
+      deal('31000000001', 'Earlier deal 1', 'Closed won', 5_000_000),
+      deal('31000000002', 'Earlier deal 2', 'Closed won', 10_000_000),
+      deal('21474836481', 'Hợp đồng phần mềm POS – Cà Phê Sài Gòn', 'Appointment scheduled', 12_500_000),
+    ]);
+    await options.locator('[data-testid="crm-toggle-hubspot"]').click();
+    await options.locator('[data-testid="crm-hubspot"]', { hasText: 'Enabled' }).waitFor();
     const page = await run.ext.context.newPage();
-    for (const [locale, theme, noRate] of [
-      ['en', 'light', 'USD: no rate'],
-      ['vi', 'dark', 'USD: thiếu tỷ giá'],
+    for (const [locale, theme, noRate, days] of [
+      ['en', 'light', 'USD: no rate', '≥12d'],
+      ['vi', 'dark', 'USD: thiếu tỷ giá', '≥12 ngày'],
     ]) {
       await options.locator('select[name="locale"]').selectOption(locale);
       await options.locator('select[name="theme"]').selectOption(theme);
@@ -102,10 +173,15 @@ describe('badges on a list read by its column headers', () => {
       await eventually(
         async () => {
           const texts = await closedBadgeTexts(page);
-          return texts.some((t) => t.includes(noRate)) && texts.some((t) => /13%/.test(t)) && texts;
+          return (
+            texts.some((t) => t.includes(noRate)) &&
+            texts.some((t) => /^[ABC]13%/.test(t) && t.endsWith(days)) &&
+            texts
+          );
         },
-        { message: `"${noRate}" and a 13% share on the badges (${locale})` },
+        { message: `"${noRate}" and a tier, a 13% share and "${days}" on the badges (${locale})` },
       );
+      assert.deepEqual(await clippedPills(page), [], `every pill whole in its box (${locale})`);
       await expectClearBadges(page, `adapter-${theme}-${locale}`);
       await page.setViewportSize({ width: 1100, height: 860 });
       await expectClearBadges(page, `adapter-narrow-${locale}`);

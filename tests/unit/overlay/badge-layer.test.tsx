@@ -353,6 +353,38 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
+  it('draws a pill wider than the usual box in a box as wide as it, not cut at its left', () => {
+    // A tier, the Vietnamese share and days: 28 characters, 228 px here (7 px a character, the pill's
+    // padding, border, gaps and the tier's padding), where the usual box is 150 px.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('Lê 9', 'Contract sent');
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, {
+        tier: 'A',
+        share: '18% khoảng thiếu Q3',
+        days: '≥12 ngày',
+        title: 'A',
+      });
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('228px');
+      // Right-aligned at the name cell's end, as a narrower pill is.
+      expect(host.style.transform).toBe('translate(68px,104px)');
+      expect(host.hasAttribute('data-start')).toBe(false);
+      // Back to a narrow pill: the usual box.
+      layer.render(r, r.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.place();
+      expect(host.style.width).toBe('');
+      expect(host.style.transform).toBe('translate(146px,104px)');
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
   it('measures a row again when its text, its elements or its place differ', () => {
     const layout = fakeLayout();
     try {
