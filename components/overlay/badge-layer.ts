@@ -208,7 +208,10 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * per anchor as an offset from its left while the anchor and the row keep their size: a scroll moves
    * the row, not what is in it, so a placement pass over a scrolled table measures nothing again.
    */
-  const spots = new WeakMap<Element, { w: number; h: number; iw: number; need: number; at: Spot | null }>();
+  const spots = new WeakMap<
+    Element,
+    { w: number; h: number; iw: number; need: number; limit: number; at: Spot | null }
+  >();
   /**
    * The room a view's pill needs beside a row's words: its measured width (pill-width.ts), and never
    * less than PILL_ROOM, so that a pill that grows by a few pixels (a day more) keeps its spot. Views
@@ -357,11 +360,22 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     const row = item.getBoundingClientRect();
     const iw = row.width;
     const known = fresh ? undefined : spots.get(anchor);
-    const shifted = (s: Spot | null, dx: number, dy: number) =>
-      s && { left: s.left + dx, top: s.top + dy, start: s.start };
-    if (known && known.w === box.width && known.h === box.height && known.iw === iw && known.need === need)
-      return shifted(known.at, box.left, box.top);
+    const shifted = (s: Spot | null, dx: number, dy: number): Spot | null =>
+      s &&
+      (s.cut
+        ? { left: s.left + dx, top: s.top + dy, start: s.start, cut: true }
+        : { left: s.left + dx, top: s.top + dy, start: s.start });
+    // The room to the visible right end is part of it: a narrower window can leave a spot no room.
     const limit = viewOf(item).right;
+    if (
+      known &&
+      known.w === box.width &&
+      known.h === box.height &&
+      known.iw === iw &&
+      known.need === need &&
+      known.limit === limit
+    )
+      return shifted(known.at, box.left, box.top);
     const parent = item.parentElement;
     let list = parent ? layouts.get(parent) : undefined;
     if (parent && !list) {
@@ -381,7 +395,15 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
       // anchor first and the row after saved nothing on real lists, where names seldom leave their
       // cell 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
-      const spot = rowSpot(box, size, obstaclesOf(item, lineRange), limit, need);
+      const obstacles = obstaclesOf(item, lineRange);
+      let spot = rowSpot(box, size, obstacles, limit, need);
+      // A pill wider than the usual box with no room for all of it anywhere along the row: the room
+      // the usual box needs, and the pill cut to that box (as every pill was before they were measured)
+      // rather than a whole pill over the row's words or past the window's edge.
+      if (!spot && size !== BADGE_SIZE) {
+        const cut = rowSpot(box, BADGE_SIZE, obstacles, limit, PILL_ROOM);
+        spot = cut && { ...cut, cut: true };
+      }
       // Kept relative to the anchor: a scrolled row moves its spot with it.
       at = shifted(spot, -box.left, -box.top);
       if (list) {
@@ -389,7 +411,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
         list.set(key, at);
       }
     }
-    spots.set(anchor, { w: box.width, h: box.height, iw, need, at });
+    spots.set(anchor, { w: box.width, h: box.height, iw, need, limit, at });
     return shifted(at, box.left, box.top);
   }
 
@@ -484,8 +506,11 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
           }
           const box = slot.anchor.getBoundingClientRect();
           const need = needOf(slot.view);
-          const size = sizeOf(need);
-          const spot = spotFor(item, slot.anchor, box, slot.due, need, size);
+          const wide = sizeOf(need);
+          const spot = spotFor(item, slot.anchor, box, slot.due, need, wide);
+          // A wider box only where the row has room for the whole pill; elsewhere (a card, a row with
+          // no room) the usual box, as before pills were measured.
+          const size = spot && !spot.cut ? wide : BADGE_SIZE;
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);
           moves.push([

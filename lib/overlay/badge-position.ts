@@ -90,6 +90,8 @@ export interface Spot {
   top: number;
   /** The pill starts at `left` (a gap after the content) rather than ending at the anchor's right. */
   start: boolean;
+  /** Room for the usual badge box only: a wider pill is cut to that box (badge-layer.ts). */
+  cut?: boolean;
 }
 
 /**

@@ -183,8 +183,18 @@ describe('badges on the list HubSpot’s adapter reads, with a revenue goal', ()
       );
       assert.deepEqual(await clippedPills(page), [], `every pill whole in its box (${locale})`);
       await expectClearBadges(page, `adapter-${theme}-${locale}`);
+      // Narrower: no room past the row's words for the whole 203 px pill. It is cut to the usual box
+      // there, never put over the row's words nor past the window's right edge.
       await page.setViewportSize({ width: 1100, height: 860 });
       await expectClearBadges(page, `adapter-narrow-${locale}`);
+      const past = await page.evaluate(() =>
+        [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
+          .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')
+          .map((h) => h.getBoundingClientRect())
+          .filter((r) => r.right > document.documentElement.clientWidth)
+          .map((r) => `${Math.round(r.left)}–${Math.round(r.right)}`),
+      );
+      assert.deepEqual(past, [], `no badge past the window's right edge (${locale})`);
     }
     await page.close();
     assertNoPageErrors(run.ext);

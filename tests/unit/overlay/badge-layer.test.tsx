@@ -385,6 +385,33 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
+  it('cuts a wide pill to the usual box where the row has room for that box only', () => {
+    // The name fills its cell; the next cell's words end at 864 px, 152 px short of the window's
+    // right end (1,024 px): room for the usual 150 px box, not for the 228 px pill. A 228 px box at the
+    // cell's end lay over the name; the usual box past the words cuts the pill's end instead.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('N'.repeat(40), 'W'.repeat(80));
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, {
+        tier: 'A',
+        share: '18% khoảng thiếu Q3',
+        days: '≥12 ngày',
+        title: 'A',
+      });
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('');
+      expect(host.style.transform).toBe('translate(868px,104px)');
+      expect(host.hasAttribute('data-start')).toBe(true);
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
   it('measures a row again when its text, its elements or its place differ', () => {
     const layout = fakeLayout();
     try {
