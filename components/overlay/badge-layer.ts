@@ -15,7 +15,14 @@
  * are known, or at once when the page scrolls, so a re-render never leaves a duplicate or a stray.
  */
 import type { BadgeView } from '../../lib/overlay/badge-format';
-import { type BadgePlacement, placeBadge, rowSpot, type Spot } from '../../lib/overlay/badge-position';
+import {
+  type BadgePlacement,
+  type BadgeSize,
+  PILL_ROOM,
+  placeBadge,
+  rowSpot,
+  type Spot,
+} from '../../lib/overlay/badge-position';
 import type { Box } from '../../lib/overlay/near-viewport';
 
 /** Rows whose next row sits right below: a pill never goes below an anchor in one. */
@@ -25,6 +32,7 @@ const CONTROLS =
   'button, input, select, textarea, img, svg, [role="button"], [role="checkbox"], [role="img"]';
 
 import { paintLeadBadge } from '../widgets/lead-badge-dom';
+import { pillWidth } from './pill-width';
 import { adoptBadgeStyles, BADGE_SIZE } from './styles';
 
 export const BADGE_TAG = 'pacer-lead-badge';
@@ -200,7 +208,31 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * per anchor as an offset from its left while the anchor and the row keep their size: a scroll moves
    * the row, not what is in it, so a placement pass over a scrolled table measures nothing again.
    */
-  const spots = new WeakMap<Element, { w: number; h: number; iw: number; at: Spot | null }>();
+  const spots = new WeakMap<
+    Element,
+    { w: number; h: number; iw: number; need: number; limit: number; at: Spot | null }
+  >();
+  /**
+   * The room a view's pill needs beside a row's words: its measured width (pill-width.ts), and never
+   * less than PILL_ROOM, so that a pill that grows by a few pixels (a day more) keeps its spot. Views
+   * are shared per badge text (badge-format.ts), so each is measured once.
+   */
+  const needs = new WeakMap<BadgeView, number>();
+  /**
+   * The box a view's pill is drawn in: the usual one, or as wide as a pill that is wider (a tier, the
+   * Vietnamese "18% khoảng thiếu Q3" and "≥12 ngày" make 203 px), which the usual box cut off at its
+   * left, tier first.
+   */
+  const sizeOf = (need: number): BadgeSize =>
+    need > BADGE_SIZE.width ? { width: need, height: BADGE_SIZE.height } : BADGE_SIZE;
+  const needOf = (view: BadgeView) => {
+    let need = needs.get(view);
+    if (need === undefined) {
+      need = Math.max(PILL_ROOM, pillWidth(doc, view));
+      needs.set(view, need);
+    }
+    return need;
+  };
   /**
    * What the rows of one parent show through, per placement pass: `right`, the right end of the
    * viewport and the scroll boxes' border boxes (the room a pill has, rowSpot); `clip`, the viewport
@@ -316,16 +348,34 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
   const layouts = new WeakMap<Element, Map<string, Spot | null>>();
   const MAX_LAYOUTS = 400;
 
-  function spotFor(item: Element, anchor: Element, box: DOMRect, fresh: boolean): Spot | null {
+  function spotFor(
+    item: Element,
+    anchor: Element,
+    box: DOMRect,
+    fresh: boolean,
+    need: number,
+    size: BadgeSize,
+  ): Spot | null {
     if (!lineRange || !item.matches(ROW_LIKE)) return null;
     const row = item.getBoundingClientRect();
     const iw = row.width;
     const known = fresh ? undefined : spots.get(anchor);
-    const shifted = (s: Spot | null, dx: number, dy: number) =>
-      s && { left: s.left + dx, top: s.top + dy, start: s.start };
-    if (known && known.w === box.width && known.h === box.height && known.iw === iw)
-      return shifted(known.at, box.left, box.top);
+    const shifted = (s: Spot | null, dx: number, dy: number): Spot | null =>
+      s &&
+      (s.cut
+        ? { left: s.left + dx, top: s.top + dy, start: s.start, cut: true }
+        : { left: s.left + dx, top: s.top + dy, start: s.start });
+    // The room to the visible right end is part of it: a narrower window can leave a spot no room.
     const limit = viewOf(item).right;
+    if (
+      known &&
+      known.w === box.width &&
+      known.h === box.height &&
+      known.iw === iw &&
+      known.need === need &&
+      known.limit === limit
+    )
+      return shifted(known.at, box.left, box.top);
     const parent = item.parentElement;
     let list = parent ? layouts.get(parent) : undefined;
     if (parent && !list) {
@@ -335,7 +385,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     // The anchor's sub-pixel offset is part of the key: rowSpot rounds a spot's top on the page, so
     // rows at 30.5 and 57 px would round their spots differently relative to their anchors.
     const key = list
-      ? `${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
+      ? `${need},${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
         `${limit - box.left},${box.left - Math.floor(box.left)},${box.top - Math.floor(box.top)}` +
         `${columnsOf(item, row)}${rowShape(item)}`
       : '';
@@ -345,7 +395,15 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       // over the anchor, so the row's obstacles give the spot the anchor's alone would; measuring the
       // anchor first and the row after saved nothing on real lists, where names seldom leave their
       // cell 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
-      const spot = rowSpot(box, BADGE_SIZE, obstaclesOf(item, lineRange), limit);
+      const obstacles = obstaclesOf(item, lineRange);
+      let spot = rowSpot(box, size, obstacles, limit, need);
+      // A pill wider than the usual box with no room for all of it anywhere along the row: the room
+      // the usual box needs, and the pill cut to that box (as every pill was before they were measured)
+      // rather than a whole pill over the row's words or past the window's edge.
+      if (!spot && size !== BADGE_SIZE) {
+        const cut = rowSpot(box, BADGE_SIZE, obstacles, limit, PILL_ROOM);
+        spot = cut && { ...cut, cut: true };
+      }
       // Kept relative to the anchor: a scrolled row moves its spot with it.
       at = shifted(spot, -box.left, -box.top);
       if (list) {
@@ -353,7 +411,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
         list.set(key, at);
       }
     }
-    spots.set(anchor, { w: box.width, h: box.height, iw, at });
+    spots.set(anchor, { w: box.width, h: box.height, iw, need, limit, at });
     return shifted(at, box.left, box.top);
   }
 
@@ -439,7 +497,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       views = new Map();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
-        const moves: [Slot, BadgePlacement, boolean][] = [];
+        const moves: [Slot, BadgePlacement, boolean, BadgeSize][] = [];
         for (const [item, slot] of [...slots]) {
           if (!moved && !slot.due) continue;
           if (!slot.anchor.isConnected || !item.isConnected) {
@@ -447,16 +505,22 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             continue;
           }
           const box = slot.anchor.getBoundingClientRect();
-          const spot = spotFor(item, slot.anchor, box, slot.due);
+          const need = needOf(slot.view);
+          const wide = sizeOf(need);
+          const spot = spotFor(item, slot.anchor, box, slot.due, need, wide);
+          // A wider box only where the row has room for the whole pill; elsewhere (a card, a row with
+          // no room) the usual box, as before pills were measured.
+          const size = spot && !spot.cut ? wide : BADGE_SIZE;
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);
           moves.push([
             slot,
-            placeBadge(box, origin, BADGE_SIZE, lines, spot),
+            placeBadge(box, origin, size, lines, spot),
             halfInView(box, viewOf(item).clip),
+            size,
           ]);
         }
-        for (const [slot, placed, visible] of moves) {
+        for (const [slot, placed, visible, size] of moves) {
           const badge = slot.badge ?? hostFor(slot.key, placed);
           slot.badge = badge;
           slot.due = false;
@@ -465,6 +529,8 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             paintLeadBadge(badge.mount, slot.view);
           }
           badge.visible = visible;
+          const width = size === BADGE_SIZE ? '' : `${size.width}px`;
+          if (badge.host.style.width !== width) badge.host.style.width = width;
           if (placed.shown && (badge.placed?.start ?? false) !== (placed.start ?? false))
             badge.host.toggleAttribute('data-start', placed.start === true);
           if (placed.shown && !samePlace(badge.placed, placed))

@@ -78,10 +78,10 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.badge.notCounted': 'Chưa được tính',
   'overlay.badge.contributes': 'Góp vào {goal}',
   'overlay.mapFields': 'Chỉ vào các trường Pacer cần đọc',
-  'overlay.badge.share': '{percent} của {period}',
-  'overlay.badge.shareOfGoal': '{percent} mục tiêu',
+  'overlay.badge.share': '{percent} khoảng thiếu {period}',
+  'overlay.badge.shareOfGoal': '{percent} khoảng thiếu',
   'overlay.badge.shareTitle': 'Lấp {percent} khoảng thiếu của {period}',
-  'overlay.badge.noRate': '{currency}: chưa có tỷ giá',
+  'overlay.badge.noRate': '{currency}: thiếu tỷ giá',
   'overlay.badge.noRateTitle':
     'Chưa tính được phần đóng góp vào {period}: Pacer chưa có tỷ giá {currency}. Hãy thêm trong phần cài đặt của Pacer (Tỷ giá cho số tiền từ CRM).',
   'overlay.badge.days': '{count} ngày',

@@ -90,6 +90,8 @@ export interface Spot {
   top: number;
   /** The pill starts at `left` (a gap after the content) rather than ending at the anchor's right. */
   start: boolean;
+  /** Room for the usual badge box only: a wider pill is cut to that box (badge-layer.ts). */
+  cut?: boolean;
 }
 
 /**
@@ -99,7 +101,8 @@ export interface Spot {
  * (a name cell wrapped over the name and its "Preview" button has room beside the button): the
  * anchor's right end; then the first gap after the anchor's content wide enough for a pill, between
  * later cells or past the row's last words. Null when the row has no room anywhere: the usual
- * placement stands.
+ * placement stands. `need` is the pill's own width (the badge layer measures it, pill-width.ts), at
+ * least PILL_ROOM: a fixed 96 px put a 119 px Vietnamese pill over HubSpot's Preview button.
  */
 export function rowSpot(
   anchor: Box,

@@ -328,6 +328,90 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
+  it('leaves a wide pill as much room as it is wide, not a fixed 96 px', () => {
+    // The name ends 186 px into its 300 px cell: 106 px to spare, room for "A" at the cell's end but
+    // not for a pill of 19 characters ("USD: chưa có tỷ giá", measured 7 px a character here), which
+    // ended at the cell's end and lay over the name (on HubSpot, over its Preview button).
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const narrow = tr('Acme Corp – Annual license', 'Contract sent');
+      const wide = tr('Acme Corp – Annual license', 'Contract sent');
+      body.append(narrow, wide);
+      const layer = createBadgeLayer(document);
+      layer.render(narrow, narrow.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.render(wide, wide.firstElementChild!, { share: 'USD: chưa có tỷ giá', title: 'no rate' });
+      layer.place();
+      const [a, b] = [...drawn()] as HTMLElement[];
+      expect([a?.style.transform, a?.hasAttribute('data-start')]).toEqual(['translate(146px,104px)', false]);
+      // Not in the 110 px between the name and the next cell's words: past those words.
+      expect(b?.hasAttribute('data-start')).toBe(true);
+      expect(b?.style.transform).toMatch(/^translate\(399px,/);
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
+  it('draws a pill wider than the usual box in a box as wide as it, not cut at its left', () => {
+    // A tier, the Vietnamese share and days: 28 characters, 228 px here (7 px a character, the pill's
+    // padding, border, gaps and the tier's padding), where the usual box is 150 px.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('Lê 9', 'Contract sent');
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, {
+        tier: 'A',
+        share: '18% khoảng thiếu Q3',
+        days: '≥12 ngày',
+        title: 'A',
+      });
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('228px');
+      // Right-aligned at the name cell's end, as a narrower pill is.
+      expect(host.style.transform).toBe('translate(68px,104px)');
+      expect(host.hasAttribute('data-start')).toBe(false);
+      // Back to a narrow pill: the usual box.
+      layer.render(r, r.firstElementChild!, { tier: 'A', title: 'A' });
+      layer.place();
+      expect(host.style.width).toBe('');
+      expect(host.style.transform).toBe('translate(146px,104px)');
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
+  it('cuts a wide pill to the usual box where the row has room for that box only', () => {
+    // The name fills its cell; the next cell's words end at 864 px, 152 px short of the window's
+    // right end (1,024 px): room for the usual 150 px box, not for the 228 px pill. A 228 px box at the
+    // cell's end lay over the name; the usual box past the words cuts the pill's end instead.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('N'.repeat(40), 'W'.repeat(80));
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, {
+        tier: 'A',
+        share: '18% khoảng thiếu Q3',
+        days: '≥12 ngày',
+        title: 'A',
+      });
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('');
+      expect(host.style.transform).toBe('translate(868px,104px)');
+      expect(host.hasAttribute('data-start')).toBe(true);
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
   it('measures a row again when its text, its elements or its place differ', () => {
     const layout = fakeLayout();
     try {

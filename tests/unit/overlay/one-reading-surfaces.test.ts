@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { computeDashboard } from '../../../lib/app/dashboard-data';
+import { computeDashboard, evaluateDashboard, loadDashboardInput } from '../../../lib/app/dashboard-data';
 import type { DashboardData } from '../../../lib/app/dashboard-types';
 import { applyBadge, type BadgeApi } from '../../../lib/background/badge';
 import { createOverlayContextProvider } from '../../../lib/background/crm-context';
@@ -60,6 +60,42 @@ describe('the CRM panel and the toolbar badge render the cards’ reading', () =
     expect(context.goal?.id).not.toBe('keep-revenue');
     expect(context.goal?.value).toMatch(/₫[\d.]+[MB]$/);
     expect(context.goal?.reason).toBeTruthy();
+  });
+
+  it('a deal is measured against the revenue key result, not the net profit goal', async () => {
+    // The example's year net profit goal and its quarter distributor revenue key result end the same
+    // night; a deal's amount is revenue, and measured against the profit gap the badge read
+    // "Closes 1% of the Net profit … gap" (12.5M ÷ (5.5B − 4.44B)).
+    await repository(db, 'leads').put({
+      id: 'hubspot:deal:1',
+      crm: 'hubspot',
+      objectType: 'deal',
+      externalId: '1',
+      url: 'https://app.hubspot.com/contacts/1/record/0-3/1',
+      name: 'POS contract',
+      stage: 'Appointment scheduled',
+      amount: 12_500_000,
+      currency: 'VND',
+      firstSeen: NOW,
+      lastSeen: NOW,
+      stageHistory: [{ stage: 'Appointment scheduled', at: NOW }],
+      deletedAt: null,
+    });
+    const provider = createOverlayContextProvider(
+      async () => db,
+      () => NOW,
+    );
+    const context = await provider.overlayContext(['hubspot:deal:1']);
+    expect(context.goal?.id).toBe('ex-kr-distributor-revenue');
+    expect(context.gapLabel).toBe('Q4');
+    const card = data.goals.find((g) => g.id === 'ex-kr-distributor-revenue');
+    expect(context.goal).toEqual(card);
+    // The share is of the key result's gap: its target less its card's value.
+    const { perGoal } = evaluateDashboard(await loadDashboardInput(db), settings, NOW);
+    const kr = perGoal.get('ex-kr-distributor-revenue');
+    const gap = (kr?.target as number) - (kr?.current as number);
+    expect(gap).toBeGreaterThan(0);
+    expect(context.leads[0]?.gapShare).toBeCloseTo(12_500_000 / gap, 12);
   });
 
   it('the badge counts the cards: its number is the off-track cards, its tooltip every status', async () => {

@@ -70,7 +70,7 @@ describe('overlay context', () => {
       'vi',
       'Q4',
     );
-    expect(badge?.share).toBe('USD: chưa có tỷ giá');
+    expect(badge?.share).toBe('USD: thiếu tỷ giá');
     expect(badge?.title).toContain('Pacer chưa có tỷ giá USD');
   });
 
@@ -103,7 +103,7 @@ describe('overlay context', () => {
       'vi',
       'Đạt doanh thu 150 tỷ đồng mỗi năm',
     );
-    expect(view).toMatchObject({ tier: 'C', share: '<1% mục tiêu', days: '≥12 ngày' });
+    expect(view).toMatchObject({ tier: 'C', share: '<1% khoảng thiếu', days: '≥12 ngày' });
     expect(view?.title).toContain('Đạt doanh thu 150 tỷ đồng mỗi năm');
     expect(view?.title).toContain('Ít nhất 12 ngày');
   });
@@ -156,6 +156,33 @@ describe('overlay context', () => {
     expect(context.leads).toEqual([{ id: 'hubspot:deal:big', tier: 'A', gapShare: 0.8, daysInStage: 3 }]);
     expect(context.gapLabel).toBe('Q4');
     expect(OverlayContext.safeParse(context).success).toBe(true);
+  });
+
+  it.each([
+    ['a quarter', 'Q3'],
+    ['a goal title', 'Net profit of 5.5 billion VND this year'],
+  ])('says the same share in English and Vietnamese, pill and tooltip alike (%s)', (_, label) => {
+    // The pill and its tooltip are one figure, the share of the gap still open: "1% of goal gap"
+    // read in Vietnamese as "1% mục tiêu" (1% of the goal), five times smaller a figure than 1% of a
+    // gap a fifth of the goal. Each language's word for the gap is in both, and its word for the goal
+    // alone is not the pill's noun.
+    const GAP_WORD = { en: /\bgap\b/, vi: /khoảng thiếu/ } as const;
+    for (const share of [0.012, 0.18, 0.004]) {
+      const data = { id: 'x', tier: null, gapShare: share, daysInStage: null };
+      const en = formatBadge(data, 'en', label);
+      const vi = formatBadge(data, 'vi', label);
+      const percent = share < 0.01 ? '<1%' : `${Math.round(share * 100)}%`;
+      for (const [locale, view] of [
+        ['en', en],
+        ['vi', vi],
+      ] as const) {
+        expect(view?.share, locale).toMatch(GAP_WORD[locale]);
+        expect(view?.title, locale).toMatch(GAP_WORD[locale]);
+        expect(view?.share?.startsWith(`${percent} `), locale).toBe(true);
+        expect(view?.title, locale).toContain(percent);
+      }
+      expect(vi?.share).not.toMatch(/^\S+ (của )?mục tiêu$/);
+    }
   });
 
   it('formats the badge words and the tooltip sentence', () => {
