@@ -9,7 +9,6 @@ import { topGoals } from '../../lib/popup/top-goals';
 import {
   type CheckIn,
   type Dimension,
-  dimKey,
   type Metric,
   type Observation,
   parseDimKey,
