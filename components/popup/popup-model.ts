@@ -6,13 +6,7 @@ import { type ComparedValues, comparedValues } from '../../lib/popup/compared-va
 import { type RecentStore, type RecentUse, touchRecent } from '../../lib/popup/recent-metrics';
 import { repeatOf } from '../../lib/popup/repeat-value';
 import { topGoals } from '../../lib/popup/top-goals';
-import {
-  type CheckIn,
-  type Dimension,
-  type Metric,
-  type Observation,
-  parseDimKey,
-} from '../../lib/schema';
+import { type CheckIn, type Dimension, type Metric, type Observation, parseDimKey } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
 import {
   DAY_MS,
