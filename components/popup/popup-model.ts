@@ -2,17 +2,11 @@ import { computed, signal } from '@preact/signals';
 import { computeDashboard } from '../../lib/app/dashboard-data';
 import type { GoalView } from '../../lib/app/goal-view';
 import { localDayKey, startOfLocalDay } from '../../lib/engine/time-buckets';
+import { type ComparedValues, comparedValues } from '../../lib/popup/compared-values';
 import { type RecentStore, type RecentUse, touchRecent } from '../../lib/popup/recent-metrics';
 import { repeatOf } from '../../lib/popup/repeat-value';
 import { topGoals } from '../../lib/popup/top-goals';
-import {
-  type CheckIn,
-  type Dimension,
-  dimKey,
-  type Metric,
-  type Observation,
-  parseDimKey,
-} from '../../lib/schema';
+import { type CheckIn, type Dimension, type Metric, type Observation, parseDimKey } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
 import {
   DAY_MS,
@@ -96,14 +90,14 @@ export async function logObservation(obs: Observation): Promise<void> {
 
 /**
  * What a value about to be logged is checked against, from one read of its KPI: `recent`, what
- * unusual-value.ts compares it with — from the half year before it, same dimensions, a level's latest
- * 20 values, a sum's totals of the complete months before the value's month; `repeat`, the same value
+ * unusual-value.ts compares it with — from the half year before it (compared-values.ts: its own
+ * dimensions, or all of them together when those have too little); `repeat`, the same value
  * already logged for that day (repeat-value.ts).
  */
 export async function priorValues(
   obs: Observation,
   metric: Pick<Metric, 'aggregation'>,
-): Promise<{ recent: number[]; repeat: Observation | null }> {
+): Promise<{ recent: ComparedValues; repeat: Observation | null }> {
   const tz = settings.value.timeZone;
   const dayStart = startOfLocalDay(localDayKey(obs.time, tz), tz);
   const dayEnd = dayStart + 2 * DAY_MS;
@@ -115,29 +109,9 @@ export async function priorValues(
   });
   const within = (from: number, to: number) => stored.filter((o) => o.time >= from && o.time < to);
   return {
-    recent: recentOf(obs, metric, within(recentFrom, recentTo), tz),
+    recent: comparedValues(obs, metric, within(recentFrom, recentTo), tz),
     repeat: repeatOf(obs, within(dayStart, dayEnd), tz),
   };
-}
-
-function recentOf(
-  obs: Observation,
-  metric: Pick<Metric, 'aggregation'>,
-  stored: readonly Observation[],
-  tz: string,
-): number[] {
-  const dims = dimKey(obs.dims);
-  const mine = stored
-    .filter((o) => o.id !== obs.id && dimKey(o.dims) === dims)
-    .sort((a, b) => a.time - b.time);
-  if (metric.aggregation !== 'sum') return mine.slice(-20).map((o) => o.value);
-  const month = localDayKey(obs.time, tz).slice(0, 7);
-  const totals = new Map<string, number>();
-  for (const o of mine) {
-    const m = localDayKey(o.time, tz).slice(0, 7);
-    if (m < month) totals.set(m, (totals.get(m) ?? 0) + o.value);
-  }
-  return [...totals.values()];
 }
 
 export async function undoObservation(obs: Observation): Promise<void> {

@@ -13,6 +13,7 @@ import {
   type UiText,
   UNDO_MS,
 } from '../../lib/popup/quick-log';
+import { unusualQuestion } from '../../lib/popup/unusual-question';
 import { unusualValue } from '../../lib/popup/unusual-value';
 import type { Dimension, Metric, Observation } from '../../lib/schema';
 import { FieldNoteLine, useCalendarField } from '../shared/day-input';
@@ -103,14 +104,14 @@ export function QuickLogForm({
       // One read of the KPI for both questions, unless both were answered.
       const prior = asked.unusual && asked.repeat ? null : await priorValues(obs, m);
       // Far from what the KPI has read lately (1.250 active customers after 185–258): asked first.
-      const unusual = asked.unusual || !prior ? null : unusualValue(v, prior.recent, m);
+      const unusual = asked.unusual || !prior ? null : unusualValue(v, prior.recent.values, m);
       if (unusual) {
         const fmt = (x: number) => formatExactValue(x, m.unit, t.locale);
         return setStatus({
           kind: 'unusual',
           metric: m,
           choices: unusual.kind === 'fraction' ? [unusual.percent, v] : [v],
-          question: t(`quickLog.unusual.${unusual.kind}`, {
+          question: unusualQuestion(t, unusual.kind, m.aggregation === 'sum', prior!.recent.across, {
             value: fmt(v),
             metric: localizedName(m, t.locale),
             low: fmt(unusual.low),

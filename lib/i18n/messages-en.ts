@@ -5,6 +5,7 @@ import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
 import { dayFieldEn } from './messages-day-field';
 import { directionEn } from './messages-direction';
+import { exampleDataEn } from './messages-example-data';
 import { firstHourEn } from './messages-first-hour';
 import { firstRunEn } from './messages-first-run';
 import { firsthourEn } from './messages-firsthour';
@@ -49,6 +50,7 @@ export const en = {
   ...oddEntryEn,
   ...kpiValuesEn,
   ...goalTrashEn,
+  ...exampleDataEn,
   ...firstRunEn,
   ...directionEn,
   ...budgetCapEn,

@@ -18,6 +18,18 @@ export const firsthourEn = {
     '{value} is far below what {metric} has read lately ({low} to {high}). Log it anyway?',
   'quickLog.unusual.fraction':
     '{value}? {metric} has read {low} to {high} lately: was it a fraction of the percentage?',
+  // A sum is compared with its month totals: the range is said as one (compared-values.ts)
+  'quickLog.unusual.aboveMonth':
+    '{value} is far above a whole month of {metric} lately ({low} to {high} a month). Log it anyway?',
+  // No history for the value's own dimensions: compared with all of them together
+  'quickLog.unusual.aboveMonthAcross':
+    '{value} is far above a whole month of {metric} lately, every {dimensions} together ({low} to {high} a month). Log it anyway?',
+  'quickLog.unusual.aboveAcross':
+    '{value} is far above what {metric} has read lately, every {dimensions} together ({low} to {high}). Log it anyway?',
+  'quickLog.unusual.belowAcross':
+    '{value} is far below what {metric} has read lately, every {dimensions} together ({low} to {high}). Log it anyway?',
+  'quickLog.unusual.fractionAcross':
+    '{value}? {metric} has read {low} to {high} lately, every {dimensions} together: was it a fraction of the percentage?',
   // The omnibox says what Enter will do with the text as typed
   'omnibox.choose': '{question} Enter opens Pacer to choose.',
   'omnibox.openToFinish': 'Enter opens Pacer to finish: {reason}',
@@ -43,6 +55,16 @@ export const firsthourVi: Record<keyof typeof firsthourEn, string> = {
     '{value} thấp hơn nhiều so với {metric} gần đây (từ {low} đến {high}). Vẫn ghi nhận?',
   'quickLog.unusual.fraction':
     '{value}? Gần đây {metric} ở mức {low} đến {high}: có phải bạn nhập dạng số thập phân của phần trăm?',
+  'quickLog.unusual.aboveMonth':
+    '{value} cao hơn nhiều so với cả một tháng {metric} gần đây (từ {low} đến {high} mỗi tháng). Vẫn ghi nhận?',
+  'quickLog.unusual.aboveMonthAcross':
+    '{value} cao hơn nhiều so với cả một tháng {metric} gần đây, gộp mọi {dimensions} (từ {low} đến {high} mỗi tháng). Vẫn ghi nhận?',
+  'quickLog.unusual.aboveAcross':
+    '{value} cao hơn nhiều so với {metric} gần đây, gộp mọi {dimensions} (từ {low} đến {high}). Vẫn ghi nhận?',
+  'quickLog.unusual.belowAcross':
+    '{value} thấp hơn nhiều so với {metric} gần đây, gộp mọi {dimensions} (từ {low} đến {high}). Vẫn ghi nhận?',
+  'quickLog.unusual.fractionAcross':
+    '{value}? Gần đây {metric}, gộp mọi {dimensions}, ở mức {low} đến {high}: có phải bạn nhập dạng số thập phân của phần trăm?',
   'omnibox.choose': '{question} Nhấn Enter để mở Pacer và chọn.',
   'omnibox.openToFinish': 'Nhấn Enter để mở Pacer và hoàn tất: {reason}',
   'omnibox.tie': 'có nhiều KPI trùng khớp',

@@ -6,6 +6,7 @@ import { dataSafetyVi } from './messages-data-safety';
 import { dayFieldVi } from './messages-day-field';
 import { directionVi } from './messages-direction';
 import type { MessageKey } from './messages-en';
+import { exampleDataVi } from './messages-example-data';
 import { firstHourVi } from './messages-first-hour';
 import { firstRunVi } from './messages-first-run';
 import { firsthourVi } from './messages-firsthour';
@@ -48,6 +49,7 @@ export const vi: Record<MessageKey, string> = {
   ...oddEntryVi,
   ...kpiValuesVi,
   ...goalTrashVi,
+  ...exampleDataVi,
   ...firstRunVi,
   ...directionVi,
   ...budgetCapVi,

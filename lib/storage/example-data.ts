@@ -1,17 +1,24 @@
 import * as z from 'zod/mini';
 import { buildExampleData } from '../example/example-data';
+import { isExample } from '../example/example-removal';
 import { Settings } from '../schema';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
+import {
+  deleteExampleRecords,
+  EXAMPLE_MARKER,
+  type ExampleRemovalUndo,
+  previewExampleRemoval,
+  undoExampleRemoval,
+} from './example-removal';
 import { ingestObservations } from './observations';
 import { ENTITY_STORES } from './records';
-import { readValid } from './repository';
 
 /**
  * The example dataset lives beside the user's own data, every record marked (`example: true`, ids
- * starting with `ex-`), so "Remove example data" deletes exactly those and nothing else.
+ * starting with `ex-`). "Remove example data" removes what the example put there and keeps what the
+ * user built on it (lib/app/example-removal.ts, ./example-removal.ts).
  */
-const isExample = (r: { id: string; example?: boolean }) => r.example === true && r.id.startsWith('ex-');
 
 /**
  * Where the example stands. Its metrics are written first and its observations take seconds more, so
@@ -22,7 +29,8 @@ const isExample = (r: { id: string; example?: boolean }) => r.example === true &
  */
 export type ExampleState = 'absent' | 'loading' | 'partial' | 'complete';
 
-const MARKER = 'exampleLoad';
+const MARKER = EXAMPLE_MARKER;
+const EXAMPLE_RANGE = IDBKeyRange.bound('ex-', 'ex-\uffff');
 const LOAD_STALE_MS = 120_000;
 const ExampleMarker = z.object({
   key: z.literal(MARKER),
@@ -31,10 +39,12 @@ const ExampleMarker = z.object({
 });
 
 export async function exampleDataState(db: PacerDb, now = Date.now()): Promise<ExampleState> {
-  const [metric, raw] = await Promise.all([
-    db.get(STORES.metrics, IDBKeyRange.bound('ex-', 'ex-\uffff')),
+  const [metrics, raw] = await Promise.all([
+    db.getAll(STORES.metrics, EXAMPLE_RANGE),
     db.get(STORES.meta, MARKER),
   ]);
+  // A KPI kept by a remove (the user's values or goals use it) keeps its id but is no longer marked.
+  const metric = metrics.find((m) => isExample(m as { id: string; example?: boolean }));
   const marker = ExampleMarker.safeParse(raw);
   if (marker.success && marker.data.state === 'loading') {
     return now - marker.data.at < LOAD_STALE_MS ? 'loading' : 'partial';
@@ -81,27 +91,39 @@ async function writeExampleData(
 ): Promise<{ observations: number }> {
   const data = buildExampleData(now, timeZone ?? (await storedTimeZone(db)));
   const tx = db.transaction([...ENTITY_STORES, STORES.meta], 'readwrite');
+  // A record a remove kept for the user (no longer marked) is theirs: a new load does not overwrite it,
+  // nor add example values to a KPI of theirs.
+  const theirs = new Set<string>();
+  for (const store of ENTITY_STORES) {
+    for (const r of (await tx.objectStore(store).getAll(EXAMPLE_RANGE)) as {
+      id?: unknown;
+      example?: unknown;
+    }[])
+      if (r?.example !== true && typeof r?.id === 'string') theirs.add(r.id);
+  }
+  const fresh = <R extends { id: string }>(records: readonly R[]) => records.filter((r) => !theirs.has(r.id));
   // In the same transaction as the metrics: no moment where they exist without the 'loading' marker.
   const writes: Promise<unknown>[] = [
     tx.objectStore(STORES.meta).put({ key: MARKER, state: 'loading', at: Date.now() }),
   ];
-  for (const m of data.metrics) writes.push(tx.objectStore(STORES.metrics).put(m));
-  for (const g of data.goals) writes.push(tx.objectStore(STORES.goals).put(g));
-  for (const c of data.checkIns) writes.push(tx.objectStore(STORES.checkIns).put(c));
-  for (const l of data.leads) writes.push(tx.objectStore(STORES.leads).put(l));
-  for (const s of data.channelSpend) writes.push(tx.objectStore(STORES.channelSpend).put(s));
+  for (const m of fresh(data.metrics)) writes.push(tx.objectStore(STORES.metrics).put(m));
+  for (const g of fresh(data.goals)) writes.push(tx.objectStore(STORES.goals).put(g));
+  for (const c of fresh(data.checkIns)) writes.push(tx.objectStore(STORES.checkIns).put(c));
+  for (const l of fresh(data.leads)) writes.push(tx.objectStore(STORES.leads).put(l));
+  for (const s of fresh(data.channelSpend)) writes.push(tx.objectStore(STORES.channelSpend).put(s));
   await Promise.all([...writes, tx.done]);
+  const observations = data.observations.filter((o) => !theirs.has(o.metricId));
   notifyChange({ stores: [STORES.meta] });
   try {
-    await ingestObservations(db, data.observations);
+    await ingestObservations(db, observations);
   } catch (error) {
-    await deleteExampleData(db);
+    await deleteExampleRecords(db);
     throw error;
   }
   // Written last: only now does the example count as there.
   await db.put(STORES.meta, { key: MARKER, state: 'complete', at: Date.now() });
   notifyChange({ stores: [...ENTITY_STORES, STORES.meta] });
-  return { observations: data.observations.length };
+  return { observations: observations.length };
 }
 
 /** Read without loadSettings: a damaged record is the session's to quarantine, not the example's. */
@@ -110,28 +132,13 @@ async function storedTimeZone(db: PacerDb): Promise<string> {
   return parsed.success ? parsed.data.timeZone : 'UTC';
 }
 
-export function removeExampleData(db: PacerDb): Promise<void> {
-  return exclusive(() => deleteExampleData(db));
+/** Removes what the example put there (./example-removal.ts); returns what Undo puts back. */
+export function removeExampleData(db: PacerDb, now = Date.now()): Promise<ExampleRemovalUndo> {
+  return exclusive(() => deleteExampleRecords(db, now));
 }
 
-async function deleteExampleData(db: PacerDb): Promise<void> {
-  const exampleMetricIds: string[] = [];
-  for (const store of ENTITY_STORES) {
-    const all = await readValid(db, store, await db.getAll(store, IDBKeyRange.bound('ex-', 'ex-\uffff')));
-    const ids = all.filter(isExample).map((r) => r.id);
-    if (store === 'metrics') exampleMetricIds.push(...ids);
-    const tx = db.transaction(store, 'readwrite');
-    await Promise.all([...ids.map((id) => tx.store.delete(id)), tx.done]);
-  }
-  const tx = db.transaction([STORES.obsBlocks, STORES.rollups], 'readwrite');
-  for (const id of exampleMetricIds) {
-    await tx
-      .objectStore(STORES.obsBlocks)
-      .delete(IDBKeyRange.bound([id, '', 0], [id, '\uffff', 8_640_000_000_000]));
-    await tx.objectStore(STORES.rollups).delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
-  }
-  await tx.done;
-  // Last, so an interrupted remove still reads as 'partial' or 'complete' and can be pressed again.
-  await db.delete(STORES.meta, MARKER);
-  notifyChange({ stores: [...ENTITY_STORES, STORES.obsBlocks, STORES.rollups, STORES.meta] });
+export function putBackExampleData(db: PacerDb, undo: ExampleRemovalUndo): Promise<void> {
+  return exclusive(() => undoExampleRemoval(db, undo));
 }
+
+export { previewExampleRemoval };

@@ -525,6 +525,8 @@ describe('new-tab dashboard', () => {
 
       await options.bringToFront();
       await options.getByTestId('remove-example').click();
+      // Remove asks first (what goes, what of the user's stays): nothing of theirs here.
+      await options.getByTestId('remove-example-yes').click();
       await options.getByTestId('load-example').waitFor({ state: 'visible' });
       await options.waitForFunction(
         () => !document.querySelector('[data-testid="load-example"]')?.hasAttribute('disabled'),
