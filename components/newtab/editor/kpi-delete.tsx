@@ -65,25 +65,26 @@ export function DeleteKpiButton({ metric, onDeleted }: { metric: Metric; onDelet
           row
           onCancel={() => setAsk(null)}
           question={
+            ask.values > 0
+              ? t('kpiDelete.ask', { name, values: valuesText(ask.values) })
+              : t('kpiDelete.askNoValues', { name })
+          }
+          hint={
             <>
-              {ask.values > 0
-                ? t('kpiDelete.ask', { name, values: valuesText(ask.values) })
-                : t('kpiDelete.askNoValues', { name })}
               {ask.goals.length > 0 && (
-                <span class="pc-kpi-delete-goals" data-testid="kpi-delete-goals">
-                  {' '}
-                  {goalsLine(ask)}
-                </span>
+                <strong class="pc-kpi-delete-goals" data-testid="kpi-delete-goals">
+                  {goalsLine(ask)}{' '}
+                </strong>
               )}
+              {[
+                ask.values > 0 ? t('kpiDelete.hintValues') : '',
+                ask.goals.length > 0 ? t('kpiDelete.hintGoals') : '',
+                t('kpiDelete.hintUndo'),
+              ]
+                .filter(Boolean)
+                .join(' ')}
             </>
           }
-          hint={[
-            ask.values > 0 ? t('kpiDelete.hintValues') : '',
-            ask.goals.length > 0 ? t('kpiDelete.hintGoals') : '',
-            t('kpiDelete.hintUndo'),
-          ]
-            .filter(Boolean)
-            .join(' ')}
         >
           <button
             type="button"

@@ -103,11 +103,9 @@ describe('deleting a KPI with values and goals', () => {
   it('asks first, in numbers; Cancel deletes nothing', async () => {
     const { closed } = await open(revenue, 'en', three, 412);
     await until(dialog);
-    expect(dialog()?.querySelector('h2')?.textContent).toBe(
-      'Delete “Revenue” and its 412 values? 3 goals use it: “Revenue 2026”, “Q4 2026: 13.3 billion VND revenue”, “Reach 150 billion VND”.',
-    );
+    expect(dialog()?.querySelector('h2')?.textContent).toBe('Delete “Revenue” and its 412 values?');
     expect(dialog()?.querySelector('p')?.textContent).toBe(
-      'Its values go out of sight with it. The goals stay, without a figure to measure them. Undo, in the message right after, brings it all back.',
+      '3 goals use it: “Revenue 2026”, “Q4 2026: 13.3 billion VND revenue”, “Reach 150 billion VND”. Its values go out of sight with it. The goals stay, without a figure to measure them. Undo, in the message right after, brings it all back.',
     );
     (dialog()!.querySelector('[data-testid="kpi-delete-cancel"]') as HTMLButtonElement).click();
     await until(() => !dialog());
@@ -133,8 +131,9 @@ describe('deleting a KPI with values and goals', () => {
     const more = [...three, goal('g4', 'Doanh thu Q1'), goal('g5', 'Doanh thu Q2')];
     await open(revenue, 'vi', more, 1200);
     await until(dialog);
-    expect(dialog()?.querySelector('h2')?.textContent).toBe(
-      'Xóa “Doanh thu” cùng 1.200 giá trị đã ghi? 5 mục tiêu đang đo bằng chỉ số này: “Revenue 2026”, “Q4 2026: 13.3 billion VND revenue”, “Reach 150 billion VND” và 2 mục tiêu khác.',
+    expect(dialog()?.querySelector('h2')?.textContent).toBe('Xóa “Doanh thu” cùng 1.200 giá trị đã ghi?');
+    expect(dialog()?.querySelector('[data-testid="kpi-delete-goals"]')?.textContent?.trim()).toBe(
+      '5 mục tiêu đang đo bằng chỉ số này: “Revenue 2026”, “Q4 2026: 13.3 billion VND revenue”, “Reach 150 billion VND” và 2 mục tiêu khác.',
     );
     expect(dialog()?.querySelector('[data-testid="kpi-delete-yes"]')?.textContent).toBe('Xóa chỉ số');
     expect(dialog()?.querySelector('[data-testid="kpi-delete-cancel"]')?.textContent).toBe('Hủy');
@@ -143,8 +142,9 @@ describe('deleting a KPI with values and goals', () => {
   it('asks for goals alone too (no value yet)', async () => {
     await open(revenue, 'en', three.slice(0, 1));
     await until(dialog);
-    expect(dialog()?.querySelector('h2')?.textContent).toBe(
-      'Delete “Revenue”? 1 goal uses it: “Revenue 2026”.',
+    expect(dialog()?.querySelector('h2')?.textContent).toBe('Delete “Revenue”?');
+    expect(dialog()?.querySelector('p')?.textContent).toBe(
+      '1 goal uses it: “Revenue 2026”. The goals stay, without a figure to measure them. Undo, in the message right after, brings it all back.',
     );
   });
 });
