@@ -1,5 +1,4 @@
-import './goal-delete.css';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import {
   type DeleteMode,
   deleteQuestion,
@@ -17,6 +16,7 @@ import { localizedName } from '../../lib/i18n/translate';
 import type { Goal } from '../../lib/schema';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
+import { DeleteDialog } from './delete-dialog';
 import { showToast } from './model';
 
 /**
@@ -77,12 +77,7 @@ export function DeleteGoalButton({
   const t = tr.value;
   const locale = settings.value.locale;
   const [ask, setAsk] = useState<Ask | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
-
-  useEffect(() => {
-    if (ask && !dialog.current?.open) dialog.current?.showModal?.();
-  }, [ask]);
 
   const run = async (live: Goal[], goal: Goal, mode: DeleteMode, subGoals: number, noun: SubGoalNoun) => {
     const now = Date.now();
@@ -93,7 +88,6 @@ export function DeleteGoalButton({
       ...plan.moved,
       ...all.filter((g) => trash.has(g.id)).map((g) => ({ ...g, deletedAt: now })),
     ]);
-    dialog.current?.close();
     setAsk(null);
     onDeleted(plan.trash);
     const name = localizedName(goal, locale);
@@ -135,10 +129,7 @@ export function DeleteGoalButton({
     });
   };
 
-  const cancel = () => {
-    dialog.current?.close();
-    setAsk(null);
-  };
+  const cancel = () => setAsk(null);
 
   const name = ask ? localizedName(ask.goal, locale) : '';
   // "Delete only" keeps its direct sub-goals (deeper ones stay under them): they are what is named.
@@ -153,44 +144,34 @@ export function DeleteGoalButton({
         {t('action.delete')}
       </button>
       {ask && (
-        <dialog
-          ref={dialog}
-          role="alertdialog"
-          class="pc-dialog pc-goal-delete"
-          aria-labelledby={`${id}-q`}
-          aria-describedby={`${id}-hint`}
-          data-testid="goal-delete-confirm"
-          onCancel={(e) => {
-            e.preventDefault();
-            cancel();
-          }}
-        >
-          <h2 id={`${id}-q`}>
-            {ask.subGoals === 0
+        <DeleteDialog
+          testId="goal-delete-confirm"
+          cancelTestId="goal-delete-cancel"
+          row={ask.subGoals === 0}
+          onCancel={cancel}
+          question={
+            ask.subGoals === 0
               ? t('goalDelete.askOne', { name })
-              : t('goalDelete.ask', { name, subGoals: subGoalCount(t, ask.noun, ask.subGoals) })}
-          </h2>
-          <p id={`${id}-hint`} class="pc-muted">
-            {t(ask.subGoals === 0 ? 'goalDelete.askOneHint' : 'goalDelete.askHint')}
-            {ask.paced && ` ${ask.paced}`}
-          </p>
+              : t('goalDelete.ask', { name, subGoals: subGoalCount(t, ask.noun, ask.subGoals) })
+          }
+          hint={
+            <>
+              {t(ask.subGoals === 0 ? 'goalDelete.askOneHint' : 'goalDelete.askHint')}
+              {ask.paced && ` ${ask.paced}`}
+            </>
+          }
+        >
           {ask.subGoals === 0 ? (
-            <div class="pc-goal-delete-choices pc-goal-delete-one">
-              <button
-                type="button"
-                class="pc-danger"
-                data-testid="goal-delete-one"
-                onClick={() => void run(ask.live, ask.goal, 'all', 0, ask.noun)}
-              >
-                {t('goalDelete.confirmOne')}
-              </button>
-              {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
-              <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>
-                {t('action.cancel')}
-              </button>
-            </div>
+            <button
+              type="button"
+              class="pc-danger"
+              data-testid="goal-delete-one"
+              onClick={() => void run(ask.live, ask.goal, 'all', 0, ask.noun)}
+            >
+              {t('goalDelete.confirmOne')}
+            </button>
           ) : (
-            <div class="pc-goal-delete-choices">
+            <>
               <button
                 type="button"
                 class="pc-danger"
@@ -226,13 +207,9 @@ export function DeleteGoalButton({
                     )}`}
                 </small>
               </span>
-              {/* biome-ignore lint/a11y/noAutofocus: the safe answer takes the focus in a question about deleting */}
-              <button type="button" autoFocus data-testid="goal-delete-cancel" onClick={cancel}>
-                {t('action.cancel')}
-              </button>
-            </div>
+            </>
           )}
-        </dialog>
+        </DeleteDialog>
       )}
     </>
   );

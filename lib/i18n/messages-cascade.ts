@@ -22,6 +22,9 @@ export const cascadeEn = {
   'cascade.startRate.todayBaseline': '{months}. The goal’s baseline: {baseline}.',
   'cascade.underWay':
     '{year} is under way: {soFar} so far, plus {rate} a year for the rest of it, makes {total}.',
+  // Its milestone's target rounded down to three figures (round-targets.ts) reads apart from its run.
+  'cascade.underWayRounded':
+    '{year} is under way: {soFar} so far, plus {rate} a year for the rest of it, makes {run}: its milestone asks {total}, rounded down so it never starts behind.',
   'cascade.stepUp': 'The step-up to {target} a year is spread over {years}.',
   'cascade.stepUpRange': 'The step-up to {target} a year is spread over {years}.',
   'cascade.aboveRun':
@@ -95,6 +98,8 @@ export const cascadeVi: Record<keyof typeof cascadeEn, string> = {
   'cascade.startRate.todayBaseline': '{months}. Mức xuất phát của mục tiêu: {baseline}.',
   'cascade.underWay':
     '{year} đang diễn ra: đã có {soFar}, cộng {rate} mỗi năm cho phần còn lại, thành {total}.',
+  'cascade.underWayRounded':
+    '{year} đang diễn ra: đã có {soFar}, cộng {rate} mỗi năm cho phần còn lại, thành {run}: cột mốc của năm đặt {total}, làm tròn xuống để không bị chậm ngay từ đầu.',
   'cascade.stepUp': 'Phần tăng lên {target} mỗi năm được chia đều cho {years}.',
   // Several years: "cho các năm 2027–2028".
   'cascade.stepUpRange': 'Phần tăng lên {target} mỗi năm được chia đều cho các {years}.',

@@ -167,7 +167,6 @@ export const en = {
   'toast.goalReopened': 'Goal reopened',
   'toast.goalArchived': 'Goal archived',
   'toast.goalSaved': 'Goal saved',
-  'toast.metricDeleted': 'Metric deleted',
   'toast.restored': 'Restored',
   'toast.saveFailed': 'Could not save: {reason}',
 

@@ -1,6 +1,6 @@
 /**
  * Deleting a goal that has sub-goals (the question, the toast) and the "Recently deleted" list that
- * restores it with them (lib/app/goal-delete.ts). Spread into messages-en.ts / messages-vi.ts.
+ * restores it with them (lib/app/goal-delete.ts); deleting a KPI with values or goals (kpi-delete.ts). Spread into messages-en.ts / messages-vi.ts.
  */
 export const goalTrashEn = {
   'goalDelete.count.milestones.one': '{count} milestone',
@@ -32,6 +32,21 @@ export const goalTrashEn = {
   'goalDelete.keepDeeper.them.other': 'The {subGoals} under them stay under them.',
   'goalDelete.done': '“{name}” and {subGoals} deleted',
   'goalDelete.doneKept': '“{name}” deleted; {subGoals} kept',
+  // Deleting a KPI that holds values or has goals (lib/app/kpi-delete.ts): asked in numbers.
+  'kpiDelete.values.one': '{count} value',
+  'kpiDelete.values.other': '{count} values',
+  'kpiDelete.ask': 'Delete “{name}” and its {values}?',
+  'kpiDelete.askNoValues': 'Delete “{name}”?',
+  'kpiDelete.goals.one': '{count} goal uses it: {names}.',
+  'kpiDelete.goals.other': '{count} goals use it: {names}.',
+  'kpiDelete.goalsMore.one': '{count} goal uses it: {names} and {more} more.',
+  'kpiDelete.goalsMore.other': '{count} goals use it: {names} and {more} more.',
+  'kpiDelete.hintValues': 'Its values go out of sight with it.',
+  'kpiDelete.hintGoals': 'The goals stay, without a figure to measure them.',
+  'kpiDelete.hintUndo': 'Undo, in the message right after, brings it all back.',
+  'kpiDelete.confirm': 'Delete the KPI',
+  'kpiDelete.done': '“{name}” deleted',
+  'kpiDelete.doneValues': '“{name}” and its {values} deleted',
   'trash.title': 'Recently deleted ({count})',
   'trash.name': 'Name',
   'trash.with': 'Deleted with it',
@@ -76,6 +91,20 @@ export const goalTrashVi: Record<keyof typeof goalTrashEn, string> = {
   'goalDelete.keepDeeper.them.other': '{subGoals} của chúng vẫn nằm dưới chúng.',
   'goalDelete.done': 'Đã xóa “{name}” cùng {subGoals}',
   'goalDelete.doneKept': 'Đã xóa “{name}”, giữ lại {subGoals}',
+  'kpiDelete.values.one': '{count} giá trị',
+  'kpiDelete.values.other': '{count} giá trị',
+  'kpiDelete.ask': 'Xóa “{name}” cùng {values} đã ghi?',
+  'kpiDelete.askNoValues': 'Xóa “{name}”?',
+  'kpiDelete.goals.one': '{count} mục tiêu đang đo bằng chỉ số này: {names}.',
+  'kpiDelete.goals.other': '{count} mục tiêu đang đo bằng chỉ số này: {names}.',
+  'kpiDelete.goalsMore.one': '{count} mục tiêu đang đo bằng chỉ số này: {names} và {more} mục tiêu khác.',
+  'kpiDelete.goalsMore.other': '{count} mục tiêu đang đo bằng chỉ số này: {names} và {more} mục tiêu khác.',
+  'kpiDelete.hintValues': 'Các giá trị của nó cũng không còn hiển thị.',
+  'kpiDelete.hintGoals': 'Các mục tiêu vẫn còn, nhưng không còn số liệu để đo.',
+  'kpiDelete.hintUndo': 'Bấm “Hoàn tác” trong thông báo ngay sau đó để lấy lại tất cả.',
+  'kpiDelete.confirm': 'Xóa chỉ số',
+  'kpiDelete.done': 'Đã xóa “{name}”',
+  'kpiDelete.doneValues': 'Đã xóa “{name}” cùng {values}',
   'trash.title': 'Đã xóa gần đây ({count})',
   'trash.name': 'Tên',
   'trash.with': 'Xóa kèm',

@@ -166,7 +166,6 @@ export const vi: Record<MessageKey, string> = {
   'toast.goalReopened': 'Đã mở lại mục tiêu',
   'toast.goalArchived': 'Đã lưu trữ mục tiêu',
   'toast.goalSaved': 'Đã lưu mục tiêu',
-  'toast.metricDeleted': 'Đã xóa chỉ số',
   'toast.restored': 'Đã khôi phục',
   'toast.saveFailed': 'Không lưu được: {reason}',
 

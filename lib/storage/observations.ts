@@ -505,6 +505,19 @@ export async function deleteObservations(
   return removed;
 }
 
+/** How many values a metric holds (every dimension, every day): what deleting it would take from sight. */
+export async function countMetricValues(db: PacerDb, metricId: string): Promise<number> {
+  const range = IDBKeyRange.bound([metricId, '', 0], [metricId, '\uffff', 8_640_000_000_000]);
+  let count = 0;
+  let cursor = await db.transaction(STORES.obsBlocks).store.openCursor(range);
+  while (cursor) {
+    const points = (cursor.value as { points?: unknown }).points;
+    if (Array.isArray(points)) count += points.length;
+    cursor = await cursor.continue();
+  }
+  return count;
+}
+
 /** Removes every observation of a metric (when the metric itself is deleted for good). */
 export async function purgeMetricObservations(db: PacerDb, metricId: string): Promise<void> {
   const range = IDBKeyRange.bound([metricId, '', 0], [metricId, '\uffff', 8_640_000_000_000]);

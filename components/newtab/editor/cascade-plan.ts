@@ -1,4 +1,5 @@
 import { roundedSplit } from '../../../lib/app/round-split';
+import { roundTargets } from '../../../lib/app/round-targets';
 import {
   aggregateRollups,
   indexRollup,
@@ -14,7 +15,7 @@ import {
   windowWeight,
 } from '../../../lib/engine/cascade';
 import { evaluateAll, type GoalEvaluation } from '../../../lib/engine/evaluate-all';
-import { goalTypeOf } from '../../../lib/engine/goal-type';
+import { goalDirection, goalTypeOf } from '../../../lib/engine/goal-type';
 import { type RollingFigure, rollingFigure } from '../../../lib/engine/rolling-months';
 import type { DailyRollup } from '../../../lib/engine/rollup';
 import {
@@ -174,7 +175,7 @@ export function windowOpened(goal: CascadableGoal, cal: CalendarSettings, now: n
 
 export function planCascade(
   goal: CascadableGoal,
-  metric: Pick<Metric, 'aggregation' | 'formula'> | undefined,
+  metric: (Pick<Metric, 'aggregation' | 'formula'> & Partial<Pick<Metric, 'direction'>>) | undefined,
   cal: CalendarSettings,
   o: PlanOptions,
 ): Plan {
@@ -235,9 +236,48 @@ export function planCascade(
     walk(y, shares[i] ?? y, null);
   });
   if (o.budget !== null && o.budget !== undefined) roundBudgets(rows, o.budget);
+  if (meaning !== 'level') roundRowTargets(rows, goal, metric, meaning, actuals && rest ? today : null);
   const count = (g: Granularity) => rows.filter((r) => r.granularity === g).length;
   const levels = (['year', 'quarter', 'month'] as const).filter((g) => count(g) > 1);
-  return { meaning, rows, levels, sum };
+  const roundSum =
+    meaning === 'level' ? sum : rows.reduce((a, r) => a + (r.parentKey === null ? r.target : 0), 0);
+  return { meaning, rows, levels, sum: roundSum };
+}
+
+/**
+ * The targets as a person would write them (round-targets.ts): three significant figures, the rest
+ * sharing what their parent has left so children still add up to it, the last year the goal's target.
+ * A plan that reads the metric's record asks periods over or under way what they have and their run:
+ * those round toward on course, so rounding never puts one behind. Without a record nothing is
+ * asked of a period but its share, and every period rounds to the nearest (₫70B stays ₫70B).
+ */
+function roundRowTargets(
+  rows: PlanRow[],
+  goal: CascadableGoal,
+  metric: Partial<Pick<Metric, 'direction'>> | undefined,
+  meaning: TargetMeaning,
+  /** Today, when the plan reads the metric's record: periods over or under way round toward on course. */
+  today: DayKey | null,
+): void {
+  const rounded = roundTargets(
+    rows.map((r) => ({
+      key: r.key,
+      parentKey: r.parentKey,
+      target: r.target,
+      fixed: today !== null && (r.ended || r.node.start <= today),
+    })),
+    {
+      whole: meaning === 'total' ? goal.target : null,
+      end: goal.target,
+      down: goalDirection(goal, metric?.direction ? { direction: metric.direction } : undefined) === 'down',
+    },
+  );
+  for (const r of rows) {
+    const v = rounded.get(r.key);
+    if (v === undefined) continue;
+    r.target = v;
+    if (r.reach) r.reach = { ...r.reach, aboveRun: isAboveRun(v, r.reach.run) };
+  }
 }
 
 /**
@@ -318,6 +358,11 @@ function restStart(actuals: PlanActuals, today: DayKey, from: DayKey, cal: Calen
   return last !== null && last >= first && last <= today ? addDays(last, 1) : first;
 }
 
+/** A target above a run: beyond rounding (a start rate typed back as the whole number shown). */
+function isAboveRun(target: number, run: number): boolean {
+  return target > run + 1e-6 * Math.max(1, Math.abs(run));
+}
+
 /** What a period under way has so far and comes to at today's rate (PlanRow.reach). */
 function reachOf(
   n: CascadeNode,
@@ -330,9 +375,7 @@ function reachOf(
   const last = addDays(n.end, -1);
   const soFar = actuals.sum(n.start, rest <= last ? addDays(rest, -1) : last);
   const run = soFar + actuals.rate * yearShare(rest > n.start ? rest : n.start, last, cal, o);
-  // Beyond rounding (a start rate typed back as the whole number shown) it asks more than its run.
-  const aboveRun = n.target > run + 1e-6 * Math.max(1, Math.abs(run));
-  return { soFar, run, aboveRun };
+  return { soFar, run, aboveRun: isAboveRun(n.target, run) };
 }
 
 /**

@@ -532,12 +532,18 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
       )}
       {goal && runningYear?.reach && restRate !== undefined && restRate !== null && (
         <p class="pc-muted" data-testid="cascade-under-way">
-          {t('cascade.underWay', {
-            year: label(runningYear),
-            soFar: fmt(runningYear.reach.soFar),
-            rate: fmt(restRate),
-            total: fmt(runningYear.target),
-          })}
+          {t(
+            runningYear.reach.aboveRun || fmt(runningYear.reach.run) === fmt(runningYear.target)
+              ? 'cascade.underWay'
+              : 'cascade.underWayRounded',
+            {
+              year: label(runningYear),
+              soFar: fmt(runningYear.reach.soFar),
+              rate: fmt(restRate),
+              run: fmt(runningYear.reach.run),
+              total: fmt(runningYear.target),
+            },
+          )}
           {annualPath === 'ramp' && laterYears.length > 0 && (
             <>
               {' '}

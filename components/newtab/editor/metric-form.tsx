@@ -19,6 +19,7 @@ import {
   say,
 } from './form-field';
 import { FormulaField } from './formula-field';
+import { DeleteKpiButton } from './kpi-delete';
 import {
   draftToCandidate,
   emptyMetricDraft,
@@ -107,14 +108,6 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
     if (onSaved) return onSaved(parsed.data);
     onClose();
     showToast(t('editor.metric.saved', { name: parsed.data.name }));
-  };
-
-  const remove = async () => {
-    if (!existing) return;
-    const repo = repository(await getDb(), 'metrics');
-    await repo.softDelete([existing.id]);
-    onClose();
-    showToast(t('toast.metricDeleted'), async () => repo.restore([existing.id]));
   };
 
   const archive = async () => {
@@ -265,9 +258,7 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
             <button type="button" onClick={archive}>
               {existing.archived ? t('action.unarchive') : t('action.archive')}
             </button>
-            <button type="button" class="pc-danger" onClick={remove} data-testid="metric-delete">
-              {t('action.delete')}
-            </button>
+            <DeleteKpiButton metric={existing} onDeleted={onClose} />
           </>
         )}
       </footer>

@@ -120,14 +120,31 @@ describe('the example BHAG planned on Dec 7, 2026', () => {
     // 2026 so far (through today, Dec 7) and 24 days left at ₫44.3B a year.
     const y2026 = years[0] as PlanRow;
     expect(y2026.reach?.soFar).toBe(actuals.sum('2026-01-01', '2026-12-07'));
-    expect(y2026.target).toBeCloseTo((y2026.reach?.soFar ?? 0) + (rate * 24) / 365, 0);
-    expect(y2026.target / B).toBeCloseTo(45.02, 2);
+    // Its run: ₫42.10B + ₫44.34B × 24/365 = ₫45.019B — stored as a person writes it, rounded down
+    // (never above its run, so never behind only for rounding): ₫44.9B, not 45,018,985,619.18.
+    const run2026 = (y2026.reach?.soFar ?? 0) + (rate * 24) / 365;
+    expect(y2026.reach?.run).toBeCloseTo(run2026, 0);
+    expect(y2026.target).toBe(44_900_000_000);
+    expect(y2026.target).toBeLessThanOrEqual(run2026);
+    expect(run2026 - y2026.target).toBeLessThan(0.005 * run2026);
     expect(y2026.reach?.aboveRun).toBe(false);
-    expect(years.map((r) => Math.round(r.target / 1e7) / 100)).toEqual([45.02, 97.17, 150]);
-    expect(years[1]?.target).toBeCloseTo(rate + (150 * B - rate) / 2, 0);
-    // Q4 2026: October and November as they were, December's 7 days and 24 more at today's rate.
-    const q4 = plan.rows.find((r) => r.key === 'quarter-2026-10-01');
-    expect(q4?.target).toBeCloseTo(actuals.sum('2026-10-01', '2026-12-07') + (rate * 24) / 365, 0);
+    // 2027: ₫44.34B + (₫150B − ₫44.34B) ÷ 2 = ₫97.17B → ₫97.2B; 2028 the BHAG's ₫150B exactly.
+    expect(years.map((r) => r.target)).toEqual([44_900_000_000, 97_200_000_000, 150_000_000_000]);
+    expect((rate + (150 * B - rate) / 2) / B).toBeCloseTo(97.17, 2);
+    // Q4 2026: October and November as they were, December's 7 days and 24 more at today's rate
+    // (₫13.14B), rounded down with its months; the quarters add up to the year, the months to Q4.
+    const q4 = plan.rows.find((r) => r.key === 'quarter-2026-10-01') as PlanRow;
+    const q4run = actuals.sum('2026-10-01', '2026-12-07') + (rate * 24) / 365;
+    expect(q4.reach?.run).toBeCloseTo(q4run, 0);
+    expect(q4.target).toBeLessThanOrEqual(q4run);
+    expect(q4run - q4.target).toBeLessThan(0.01 * q4run);
+    const kidsOf = (key: string) => plan.rows.filter((r) => r.parentKey === key);
+    for (const parent of [y2026, q4])
+      expect(
+        kidsOf(parent.key).reduce((a, r) => a + r.target, 0),
+        parent.key,
+      ).toBe(parent.target);
+    for (const r of plan.rows) expect(Number.isInteger(r.target), r.key).toBe(true);
     // Every created milestone under way is on track or at risk the day it is made, never off track.
     const rows = chooseRows(plan, 'month', false);
     const made = create(goal, rows, now);
@@ -152,8 +169,10 @@ describe('the example BHAG planned on Dec 7, 2026', () => {
     });
     const y2026 = plan.rows.find((r) => r.key === 'year-2026-01-01');
     expect(y2026?.reach?.aboveRun).toBe(true);
-    // Its rest at ₫150B a year: 24 days of it, on top of what 2026 has.
-    expect(y2026?.target).toBeCloseTo((y2026?.reach?.soFar ?? 0) + (150 * B * 24) / 365, 0);
+    // Its rest at ₫150B a year: 24 days of it, on top of what 2026 has (₫51.97B), rounded down.
+    const asked = (y2026?.reach?.soFar ?? 0) + (150 * B * 24) / 365;
+    expect(y2026?.target).toBeLessThanOrEqual(asked);
+    expect(asked - (y2026?.target ?? 0)).toBeLessThan(0.005 * asked);
     expect(y2026?.reach?.run).toBeCloseTo((y2026?.reach?.soFar ?? 0) + (rate * 24) / 365, 0);
     // The wizard reads the rows under way as their cards would, and leaves out the red ones.
     const underWay = chooseRows(plan, 'month', false).filter((r) => r.node.start <= '2026-12-07');
@@ -293,6 +312,99 @@ describe('a cascade made on any day of a running BHAG', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+});
+
+describe('rounding a cascade made on any day of a running BHAG (round-targets.ts)', () => {
+  const rank = { on_track: 2, at_risk: 1, off_track: 0 } as Record<string, number>;
+  it('never puts a period under way behind: at most its run, and its card reads no worse than at its exact run', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 24 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.double({ min: 0, max: 0.999, noNaN: true }),
+        fc.constantFrom('linear' as const, 'phased' as const),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        fc.double({ min: 1.2, max: 5, noNaN: true }),
+        fc.double({ min: 0.3, max: 3, noNaN: true }),
+        (startMonth, years, into, method, seed, stretch, size) => {
+          const start = monthsBefore('2024-01-01', -startMonth);
+          const startAt = startOfLocalDay(start, tz);
+          const deadline = startOfLocalDay(monthsBefore(start, -12 * years), tz) - 1;
+          const day = Math.floor(into * Math.floor((deadline - startAt) / DAY));
+          const now = startAt + day * DAY + 15 * 3_600_000;
+          // Revenue of any size, so that its run is seldom round already.
+          const perDay = Math.round(100_000_000 * size) + 12_345;
+          const rollups = steady(monthsBefore(start, 26), now, perDay, seed);
+          const goal: CascadableGoal = {
+            id: 'bhag',
+            kind: 'bhag',
+            goalType: 'level',
+            rollingMonths: 12,
+            title: 'Annual revenue',
+            frameworks: ['smart'],
+            metricId: 'rev',
+            target: Math.round((perDay * 365 * stretch) / 1e9) * 1e9,
+            startAt,
+            deadline,
+            weight: 1,
+            archived: false,
+            deletedAt: null,
+            createdAt: 0,
+            updatedAt: 0,
+          };
+          const cal = defaultSettings({ timeZone: tz });
+          const weights =
+            method === 'phased' ? weightsFromLastYear(rollups, goal, revenue, cal).weights : undefined;
+          const planned = weights
+            ? { ...goal, trajectory: 'phased' as const, seasonalWeights: weights }
+            : goal;
+          const actuals = planActuals(rollups, goal, revenue, cal, now);
+          const plan = planCascade(planned, revenue, cal, {
+            meaning: 'annual',
+            annualPath: 'ramp',
+            startRate: actuals.rate ?? 0,
+            method,
+            ...(weights ? { weights } : {}),
+            now,
+            actuals,
+          });
+          const yearRows = plan.rows.filter((r) => r.granularity === 'year');
+          // Numbers a person writes: whole, and children adding up to their parent exactly.
+          for (const r of plan.rows) {
+            expect(Number.isInteger(r.target), r.key).toBe(true);
+            const kids = plan.rows.filter((k) => k.parentKey === r.key);
+            if (kids.length)
+              expect(
+                kids.reduce((a, k) => a + k.target, 0),
+                r.key,
+              ).toBe(r.target);
+          }
+          // The later milestones end at the BHAG's target (its last year, when a whole calendar year).
+          const last = yearRows[yearRows.length - 1] as PlanRow;
+          if (last.reach === null && last.node.start.endsWith('-01-01') && last.node.end.endsWith('-01-01'))
+            expect(last.target).toBe(goal.target);
+          const underWay = plan.rows.filter((r) => r.reach !== null);
+          if (last.reach !== null) return; // the last year under way asks the target, not its run
+          for (const r of underWay) expect(r.target, r.key).toBeLessThanOrEqual(r.reach?.run ?? 0);
+          // The same milestones (same ids, so the same forecast seeds) at their exact run, read beside.
+          const made = create(planned, underWay, now);
+          const exact = made.map((g, i) => ({ ...g, target: underWay[i]?.reach?.run ?? g.target }));
+          const rounded = statuses(planned, made, rollups, now, 200);
+          const atRun = statuses(planned, exact, rollups, now, 200);
+          rounded.forEach((s, i) => {
+            const before = atRun[i]?.ev?.status ?? '';
+            if (!(before in rank) || !(String(s.ev?.status) in rank)) return;
+            expect(
+              rank[String(s.ev?.status)],
+              `${s.key}: ${before} → ${s.ev?.status}`,
+            ).toBeGreaterThanOrEqual(rank[before] as number);
+            expect(s.ev?.pace?.gapPct ?? 0, s.key).toBeGreaterThanOrEqual(atRun[i]?.ev?.pace?.gapPct ?? 0);
+          });
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 });

@@ -66,11 +66,15 @@ describe('planCascade: what the target means', () => {
     });
     expect(plan.levels).toEqual(['year', 'quarter', 'month']);
     expect(targets(plan.rows, 'year')).toEqual([70, 110, 150]);
-    // 2026 by days: Q1 90/365, Q2 91/365, Q3 92/365, Q4 92/365 of ₫70B.
-    expect(targets(plan.rows, 'quarter').slice(0, 4)).toEqual([17.26, 17.452, 17.644, 17.644]);
-    // 2028 is a leap year: 91, 91, 92, 92 days of 366. Never the 3-year total split evenly (₫12.3B a quarter).
-    expect(targets(plan.rows, 'quarter').slice(-4)).toEqual([37.295, 37.295, 37.705, 37.705]);
-    expect(targets(plan.rows, 'month')[0]).toBe(5.945); // Jan 2026: 31/365 × ₫70B
+    // 2026 by days: Q1 90/365, Q2 91/365, Q3 92/365, Q4 92/365 of ₫70B (₫17.26B / ₫17.452B / ₫17.644B
+    // twice), written as a person would (round-targets.ts) and still adding up to ₫70B.
+    expect(targets(plan.rows, 'quarter').slice(0, 4)).toEqual([17.3, 17.5, 17.6, 17.6]);
+    // 2028 is a leap year: 91, 91, 92, 92 days of 366 (₫37.295B twice, ₫37.705B twice). Never the
+    // 3-year total split evenly (₫12.3B a quarter).
+    expect(targets(plan.rows, 'quarter').slice(-4)).toEqual([37.3, 37.3, 37.7, 37.7]);
+    // Jan 2026: 31/90 of Q1's ₫17.3B (₫5.959B), March the same.
+    expect(targets(plan.rows, 'month').slice(0, 3)).toEqual([5.96, 5.38, 5.96]);
+    for (const r of plan.rows) expect(Number.isInteger(r.target), r.key).toBe(true);
     // The budget follows the targets' weights: ₫13.5B × 70/330 for 2026, written as a person would
     // (three significant figures, still adding up to ₫13.5B), never 2,863,636,364.
     const years = plan.rows.filter((r) => r.granularity === 'year');
@@ -99,7 +103,7 @@ describe('planCascade: what the target means', () => {
       method: 'linear',
       now: NOW,
     });
-    expect(targets(plan.rows, 'year')).toEqual([75.616, 150, 150]); // 184/365 × ₫150B
+    expect(targets(plan.rows, 'year')).toEqual([75.6, 150, 150]); // 184/365 × ₫150B = ₫75.616B
   });
 
   it('a window written in UTC days keeps its three years in Hà Nội and in New York', () => {
@@ -126,7 +130,9 @@ describe('planCascade: what the target means', () => {
       now: NOW,
     });
     expect(plan.sum).toBeCloseTo(36 * B, 0);
-    expect(targets(plan.rows, 'year')).toEqual([11.989, 11.989, 12.022]);
+    // ₫11.989B, ₫11.989B and ₫12.022B by days, written as ₫12B each: they add up to ₫36B exactly.
+    expect(targets(plan.rows, 'year')).toEqual([12, 12, 12]);
+    expect(plan.rows.filter((r) => r.granularity === 'year').reduce((a, r) => a + r.target, 0)).toBe(36 * B);
   });
 
   it('a level metric gets the level to reach by each period’s end', () => {
