@@ -87,14 +87,22 @@ function clip(text: string, max: number): string {
 }
 
 /**
+ * Spaces a line may break at. Not the no-break ones (U+00A0, the figure space U+2007, the narrow
+ * U+202F), which `\s` matches too: Intl puts them inside an amount ("44,3 tỷ ₫", "₫ 1.2B"), and
+ * splitting there left the ₫ sign alone on a line of the exported card.
+ */
+const BREAKABLE_SPACES = /[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
+
+/**
  * Greedy word wrap into lines of at most `maxChars` characters, keeping every word: nothing is cut
- * or elided. A word longer than a line (a URL, a long number) is split across lines.
+ * or elided. Words are split at breakable spaces only (BREAKABLE_SPACES). A word longer than a line
+ * (a URL, a long number) is split across lines.
  */
 export function wrapText(text: string, maxChars: number): string[] {
   const max = Math.max(1, maxChars);
   const out: string[] = [];
   let line: string[] = [];
-  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+  for (const word of text.trim().split(BREAKABLE_SPACES).filter(Boolean)) {
     let chars = Array.from(word);
     const room = line.length === 0 ? max : max - line.length - 1;
     if (chars.length <= room) {
