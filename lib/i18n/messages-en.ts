@@ -21,6 +21,7 @@ import { polishEn } from './messages-polish';
 import { shellEn } from './messages-shell';
 import { teamEn } from './messages-team';
 import { teamSetupEn } from './messages-team-setup';
+import { tooEarlyEn } from './messages-too-early';
 
 /**
  * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
@@ -42,6 +43,7 @@ export const en = {
   ...firsthourEn,
   ...goalReadingEn,
   ...forecastReadingEn,
+  ...tooEarlyEn,
   ...numbersEn,
   ...cascadeEn,
   ...polishEn,

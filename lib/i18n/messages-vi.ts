@@ -22,6 +22,7 @@ import { polishVi } from './messages-polish';
 import { shellVi } from './messages-shell';
 import { teamVi } from './messages-team';
 import { teamSetupVi } from './messages-team-setup';
+import { tooEarlyVi } from './messages-too-early';
 
 /**
  * Vietnamese UI strings. Typed as `Record<MessageKey, string>` so a key missing here fails typecheck.
@@ -41,6 +42,7 @@ export const vi: Record<MessageKey, string> = {
   ...firsthourVi,
   ...goalReadingVi,
   ...forecastReadingVi,
+  ...tooEarlyVi,
   ...numbersVi,
   ...cascadeVi,
   ...polishVi,

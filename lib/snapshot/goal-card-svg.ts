@@ -42,6 +42,7 @@ export const CARD_PALETTES: Record<CardTheme, Palette> = {
       at_risk: '#9a6700',
       off_track: '#c62828',
       done: '#1a7f37',
+      too_early: '#5b6472',
       no_data: '#5b6472',
     },
   },
@@ -57,6 +58,7 @@ export const CARD_PALETTES: Record<CardTheme, Palette> = {
       at_risk: '#e3b341',
       off_track: '#ff7b72',
       done: '#56d364',
+      too_early: '#a3acba',
       no_data: '#a3acba',
     },
   },
@@ -152,7 +154,8 @@ export function goalCardSvg(goal: GoalView, locale: Locale, options: CardSvgOpti
   const parts: string[] = [];
   const statusColor = colors.status[goal.status];
   // The stripe and the bar of a goal without data stay quiet; its label is in readable muted text.
-  const stripeColor = goal.status === 'no_data' ? colors.border : statusColor;
+  const quiet = goal.status === 'no_data' || goal.status === 'too_early';
+  const stripeColor = quiet ? colors.border : statusColor;
   let y = PAD + 12;
 
   // The status is the card's point: it keeps its whole label; the kind gets what room is left.
@@ -187,7 +190,7 @@ export function goalCardSvg(goal: GoalView, locale: Locale, options: CardSvgOpti
   if (fill > 0) {
     const w = Math.max(8, Math.round(INNER * fill));
     parts.push(
-      `<rect x="${PAD}" y="${y}" width="${w}" height="8" rx="4" fill="${goal.status === 'no_data' ? colors.accent : statusColor}"/>`,
+      `<rect x="${PAD}" y="${y}" width="${w}" height="8" rx="4" fill="${quiet ? colors.accent : statusColor}"/>`,
     );
   }
 
