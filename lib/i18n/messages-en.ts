@@ -18,6 +18,7 @@ import { oddEntryEn } from './messages-odd-entry';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
 import { polishEn } from './messages-polish';
+import { shareEmbedEn } from './messages-share-embed';
 import { shellEn } from './messages-shell';
 import { teamEn } from './messages-team';
 import { teamSetupEn } from './messages-team-setup';
@@ -44,6 +45,7 @@ export const en = {
   ...goalReadingEn,
   ...forecastReadingEn,
   ...tooEarlyEn,
+  ...shareEmbedEn,
   ...numbersEn,
   ...cascadeEn,
   ...polishEn,

@@ -19,6 +19,7 @@ import { oddEntryVi } from './messages-odd-entry';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
 import { polishVi } from './messages-polish';
+import { shareEmbedVi } from './messages-share-embed';
 import { shellVi } from './messages-shell';
 import { teamVi } from './messages-team';
 import { teamSetupVi } from './messages-team-setup';
@@ -43,6 +44,7 @@ export const vi: Record<MessageKey, string> = {
   ...goalReadingVi,
   ...forecastReadingVi,
   ...tooEarlyVi,
+  ...shareEmbedVi,
   ...numbersVi,
   ...cascadeVi,
   ...polishVi,
