@@ -13,7 +13,7 @@ export const shareEmbedEn = {
   'share.embed.copy': 'Copy code',
   'share.embed.copied': 'Copied.',
   'share.embed.copyFailed': 'Could not copy: select the code and copy it.',
-  'share.embed.file': '`src` is the snapshot file’s name ({file} today): change it if you rename the file.',
+  'share.embed.file': 'src is the snapshot file’s name ({file} today): change it if you rename the file.',
   'share.embed.update':
     'The page shows the figures of the day the snapshot was saved: save it again, with the same goals ticked, to update them.',
   'share.embed.more':
@@ -34,7 +34,7 @@ export const shareEmbedVi: Record<keyof typeof shareEmbedEn, string> = {
   'share.embed.copy': 'Sao chép mã',
   'share.embed.copied': 'Đã sao chép.',
   'share.embed.copyFailed': 'Không sao chép được: hãy chọn đoạn mã rồi sao chép.',
-  'share.embed.file': '`src` là tên tệp ảnh chụp (hôm nay: {file}): nếu đổi tên tệp thì sửa lại.',
+  'share.embed.file': 'src là tên tệp ảnh chụp (hôm nay: {file}): nếu đổi tên tệp thì sửa lại.',
   'share.embed.update':
     'Trang hiện số liệu của ngày lưu ảnh chụp: lưu lại (với cùng các mục tiêu đã chọn) để cập nhật.',
   'share.embed.more':
