@@ -78,7 +78,13 @@ export function Dashboard() {
       case 'growth':
         return <GrowthTable rows={d.growth} compared={d.growthMonths} gaps={d.growthGaps} />;
       case 'alerts':
-        return <AlertsPanel alerts={d.alerts} measured={d.goals.some((g) => g.status !== 'no_data')} />;
+        return (
+          <AlertsPanel
+            alerts={d.alerts}
+            measured={d.goals.some((g) => g.status !== 'no_data' && g.status !== 'too_early')}
+            tooEarly={d.goals.some((g) => g.status === 'too_early')}
+          />
+        );
     }
   };
 

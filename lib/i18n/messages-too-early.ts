@@ -12,6 +12,7 @@ export const tooEarlyEn = {
   'reading.reason.tooEarly.unknown': 'not enough data to judge it yet',
   'badge.tooEarly.one': '{count} too early to tell',
   'badge.tooEarly.other': '{count} too early to tell',
+  'dashboard.noAlertsTooEarly': 'No alerts yet: your goals have numbers, but it is too early to judge them.',
 };
 
 export const tooEarlyVi: Record<keyof typeof tooEarlyEn, string> = {
@@ -24,4 +25,5 @@ export const tooEarlyVi: Record<keyof typeof tooEarlyEn, string> = {
   'reading.reason.tooEarly.unknown': 'chưa đủ dữ liệu để đánh giá',
   'badge.tooEarly.one': '{count} chưa đủ để đánh giá',
   'badge.tooEarly.other': '{count} chưa đủ để đánh giá',
+  'dashboard.noAlertsTooEarly': 'Chưa có cảnh báo: mục tiêu đã có số liệu nhưng còn quá sớm để đánh giá.',
 };
