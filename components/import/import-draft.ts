@@ -34,8 +34,12 @@ export interface Layout {
   headers: string[];
   /** Up to 20 data rows from the start of the file. */
   rows: string[][];
+  /** The file's row number of each of `rows` (blank rows are left out of the sample but counted). */
+  rowNumbers: number[];
   /** Every sampled row, header row included: toggling "has header" re-cuts this. */
   sample: string[][];
+  /** The file's row number of each row of `sample`. */
+  sampleRowNumbers: number[];
 }
 
 export const NEW_METRIC = '__new__';
@@ -70,23 +74,37 @@ export interface Draft {
 export function layoutFromSniff(sniff: SniffOk): Layout {
   const sample = sniff.hasHeader ? [sniff.headers, ...sniff.rows] : sniff.rows;
   return {
-    ...cutSample(sample, sniff.hasHeader),
+    ...cutSample(sample, sniff.hasHeader, sniff.rowNumbers),
     delimiter: sniff.delimiter,
     newline: sniff.newline,
     encoding: sniff.encoding,
   };
 }
 
+/**
+ * Header and data rows of a sample. `sampleRowNumbers` are the file's row numbers of the sample's
+ * rows (sniff.ts leaves blank rows out); without them, the sample is taken to hold every row.
+ */
 export function cutSample(
   sample: string[][],
   hasHeader: boolean,
-): Pick<Layout, 'hasHeader' | 'headers' | 'rows' | 'sample'> {
+  sampleRowNumbers?: readonly number[],
+): Pick<Layout, 'hasHeader' | 'headers' | 'rows' | 'rowNumbers' | 'sample' | 'sampleRowNumbers'> {
   const columns = Math.max(0, ...sample.map((r) => r.length));
   const first = sample[0] ?? [];
   const headers = Array.from({ length: columns }, (_, i) =>
     hasHeader ? (first[i] ?? '').trim() || `Column ${i + 1}` : `Column ${i + 1}`,
   );
-  return { hasHeader, headers, rows: (hasHeader ? sample.slice(1) : sample).slice(0, 20), sample };
+  const numbers = sample.map((_, i) => sampleRowNumbers?.[i] ?? i + 1);
+  const skip = hasHeader ? 1 : 0;
+  return {
+    hasHeader,
+    headers,
+    rows: sample.slice(skip, skip + 20),
+    rowNumbers: numbers.slice(skip, skip + 20),
+    sample,
+    sampleRowNumbers: numbers,
+  };
 }
 
 /** The user's locale decides only what the file cannot: dd/mm vs mm/dd, 1.234,5 vs 1,234.5. */
@@ -274,10 +292,12 @@ export function previewRows(
   } catch {
     return null;
   }
+  // The file's row numbers, as the check report gives them (a blank line is a row there too).
   const offset = layout.hasHeader ? 2 : 1;
   return layout.rows.map((cells, i) => {
+    const row = layout.rowNumbers?.[i] ?? i + offset;
     const before = plan.summary();
-    const record = plan.addRow(cells, i + offset);
+    const record = plan.addRow(cells, row);
     const after = plan.summary();
     const errors = after.errors.slice(before.errorCount);
     const status: PreviewRow['status'] = record
@@ -289,7 +309,7 @@ export function previewRows(
           : after.footerRows > before.footerRows
             ? 'footer'
             : 'blank';
-    return { row: i + offset, cells, record, errors, status };
+    return { row, cells, record, errors, status };
   });
 }
 

@@ -15,7 +15,7 @@ import {
   storedRangeFor,
 } from '../../lib/import/overlap';
 import { type ValidationSummary, validateCsv } from '../../lib/import/run-import';
-import { DEFAULT_SAMPLE_BYTES, type Delimiter, sniffCsv } from '../../lib/import/sniff';
+import { DEFAULT_SAMPLE_BYTES, type Delimiter, isBlankRow, sniffCsv } from '../../lib/import/sniff';
 import { MAPPINGS_KEY, parseMappings } from '../../lib/overlay/stored';
 import type { Metric, Observation } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
@@ -180,13 +180,21 @@ export async function setDelimiter(delimiter: Delimiter): Promise<void> {
   const f = file.value;
   const l = layout.value;
   if (!f || !l) return;
-  const sample: string[][] = [];
+  const read: string[][] = [];
   const truncated = f.size > DEFAULT_SAMPLE_BYTES;
   await streamCsvRows(f.slice(0, DEFAULT_SAMPLE_BYTES), { ...l, delimiter }, ({ rows }) => {
-    sample.push(...rows);
+    read.push(...rows);
   });
-  if (truncated) sample.pop();
-  const next = { ...l, delimiter, ...cutSample(sample.slice(0, 21), l.hasHeader) };
+  if (truncated) read.pop();
+  // Blank rows are left out, as the sniff leaves them, each row keeping its number in the file.
+  const sample: string[][] = [];
+  const numbers: number[] = [];
+  read.forEach((row, i) => {
+    if (isBlankRow(row) || sample.length >= 21) return;
+    sample.push(row);
+    numbers.push(i + 1);
+  });
+  const next = { ...l, delimiter, ...cutSample(sample, l.hasHeader, numbers) };
   layout.value = next;
   redetect(next);
 }
@@ -194,7 +202,7 @@ export async function setDelimiter(delimiter: Delimiter): Promise<void> {
 export function setHasHeader(hasHeader: boolean): void {
   const l = layout.value;
   if (!l) return;
-  const next = { ...l, ...cutSample(l.sample, hasHeader) };
+  const next = { ...l, ...cutSample(l.sample, hasHeader, l.sampleRowNumbers) };
   layout.value = next;
   redetect(next);
 }

@@ -1,40 +1,9 @@
-import { formatDate, formatExactValue, formatNumber } from '../../lib/i18n/format';
 import { importReason } from '../../lib/i18n/import-reasons';
-import type { Translator } from '../../lib/i18n/translate';
-import type { ImportField } from '../../lib/import/column-aliases';
-import type { ImportRecord } from '../../lib/import/plan';
-import type { Unit } from '../../lib/schema';
 import { settings, tr } from '../app/session';
 import { fieldsOf, type PreviewRow } from './import-draft';
 import { draft, targetMetric } from './import-model';
 import { fieldLabel } from './labels';
-
-const TIME_FIELDS = new Set<string>(['date', 'createdDate', 'wonDate', 'periodStart', 'periodEnd']);
-const DIM_FIELDS = new Set<string>(['channel', 'segment', 'owner', 'businessUnit']);
-
-/** The value Pacer will store for `field`, shown the way the user reads it (dates and numbers parsed). */
-function shown(
-  t: Translator,
-  field: ImportField,
-  record: ImportRecord,
-  raw: string,
-  timeZone: string,
-  unit: Unit | undefined,
-): string {
-  const r = record as Record<string, unknown>;
-  let value: unknown = r[field];
-  if ('metricId' in record) {
-    if (field === 'date') value = record.time;
-    else if (DIM_FIELDS.has(field)) value = record.dims[field as keyof typeof record.dims];
-    // In the chosen KPI's unit: "95.3%" shows a spreadsheet's 0.953 read as a percentage.
-    else if (field === 'value' && unit) return formatExactValue(record.value, unit, t.locale);
-  }
-  if (value === undefined) return raw;
-  if (TIME_FIELDS.has(field) && typeof value === 'number')
-    return formatDate(value, t.locale, timeZone, 'medium');
-  if (typeof value === 'number') return formatNumber(value, t.locale, { maximumFractionDigits: 6 });
-  return String(value);
-}
+import { previewValue } from './preview-value';
 
 /** The first sample rows read with the current choices: parsed values, or why a row fails. */
 export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
@@ -67,7 +36,7 @@ export function PreviewTable({ rows }: { rows: PreviewRow[] | null }) {
               <th scope="row">{p.row}</th>
               {fields.map((f) => {
                 const raw = p.cells[d.mapping[f] ?? -1] ?? '';
-                return <td key={f}>{p.record ? shown(t, f, p.record, raw, tz, unit) : raw}</td>;
+                return <td key={f}>{p.record ? previewValue(t, f, p.record, raw, tz, unit) : raw}</td>;
               })}
               <td class="pc-error">
                 {p.status === 'bad'

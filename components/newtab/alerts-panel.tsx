@@ -6,12 +6,28 @@ import { openGoal } from './model';
 const LIMIT = 8;
 const ICON = { critical: '■', warning: '▲', info: '●' } as const;
 
-export function AlertsPanel({ alerts, measured }: { alerts: AlertView[]; measured: boolean }) {
+export function AlertsPanel({
+  alerts,
+  measured,
+  tooEarly = false,
+}: {
+  alerts: AlertView[];
+  /** Some goal has a status (on, at risk or off track, or done). */
+  measured: boolean;
+  /** Some goal has figures but is too early to tell (lib/engine/status.ts rule 5b). */
+  tooEarly?: boolean;
+}) {
   const t = tr.value;
   const [all, setAll] = useState(false);
-  // "Everything is on pace" is a finding: with no goal that has a number yet there is none to make.
+  // "Everything is on pace" is a finding: with no goal judged yet there is none to make.
   if (alerts.length === 0)
-    return <p class="pc-muted">{t(measured ? 'dashboard.noAlerts' : 'dashboard.noAlertsYet')}</p>;
+    return (
+      <p class="pc-muted">
+        {t(
+          measured ? 'dashboard.noAlerts' : tooEarly ? 'dashboard.noAlertsTooEarly' : 'dashboard.noAlertsYet',
+        )}
+      </p>
+    );
   // Most severe first; the rest behind one click so the panel stays a glance.
   const rank = { critical: 0, warning: 1, info: 2 } as const;
   const sorted = [...alerts].sort((a, b) => rank[a.severity] - rank[b.severity]);

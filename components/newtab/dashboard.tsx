@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
-import type { GoalView } from '../../lib/app/goal-view';
+import type { GoalView, ViewStatus } from '../../lib/app/goal-view';
+import { statusLabel as viewStatusLabel } from '../../lib/app/goal-views';
 import type { DASHBOARD_WIDGETS } from '../../lib/schema/settings';
 import { QuarantineBanner } from '../app/quarantine-banner';
 import { settings, tr, updateSettings } from '../app/session';
@@ -37,8 +38,7 @@ export function Dashboard() {
   const d = data.value!;
   const layout = settings.value.layout;
   const focusShown = layout.some((l) => l.widget === 'focus' && l.visible);
-  const statusLabel = (s: string, goal?: GoalView) =>
-    goal ? goal.statusLabel : s === 'no_data' ? t('dashboard.noData') : t(`status.${s}` as 'status.on_track');
+  const statusLabel = (s: ViewStatus, goal?: GoalView) => goal?.statusLabel ?? viewStatusLabel(t, s);
 
   const render = (w: WidgetId): ComponentChildren => {
     switch (w) {
@@ -78,7 +78,13 @@ export function Dashboard() {
       case 'growth':
         return <GrowthTable rows={d.growth} compared={d.growthMonths} gaps={d.growthGaps} />;
       case 'alerts':
-        return <AlertsPanel alerts={d.alerts} measured={d.goals.some((g) => g.status !== 'no_data')} />;
+        return (
+          <AlertsPanel
+            alerts={d.alerts}
+            measured={d.goals.some((g) => g.status !== 'no_data' && g.status !== 'too_early')}
+            tooEarly={d.goals.some((g) => g.status === 'too_early')}
+          />
+        );
     }
   };
 

@@ -6,11 +6,15 @@ import { settings, tr } from '../app/session';
 import { focusFirstField } from './editor/form-field';
 import { goals as dashboardGoals, data } from './model';
 import './share/share-dialog.css';
+import { WIDGETS_SCRIPT_FILE } from '../../lib/snapshot/embed-snippet';
+import { shareFileName } from '../../lib/snapshot/share-files';
+import { EmbedHelp } from './share/embed-help';
 import {
   downloadCardPng,
   downloadCardSvg,
   downloadSnapshotHtml,
   downloadSnapshotJson,
+  downloadWidgetsScript,
   MissingWidgetsBundle,
   type ShareInput,
 } from './share/share-exports';
@@ -92,7 +96,7 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
     settings: settings.value,
   });
 
-  const run = async (make: () => string | Promise<string>) => {
+  const run = async (make: () => string | Promise<string>, noBundle = t('share.noBundle')) => {
     setStatus({ kind: 'busy', text: t('share.working') });
     try {
       const file = await make();
@@ -102,7 +106,7 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
         kind: 'error',
         text:
           error instanceof MissingWidgetsBundle
-            ? t('share.noBundle')
+            ? noBundle
             : t('share.failed', { error: error instanceof Error ? error.message : String(error) }),
       });
     }
@@ -224,6 +228,20 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
         <div class="pc-share-action">
           <button
             type="button"
+            data-testid="share-script"
+            disabled={busy}
+            aria-describedby="share-script-hint"
+            onClick={() => void run(downloadWidgetsScript, t('share.noBundleScript'))}
+          >
+            {t('share.script')}
+          </button>
+          <p id="share-script-hint" class="pc-hint">
+            {t('share.scriptHint', { file: WIDGETS_SCRIPT_FILE })}
+          </p>
+        </div>
+        <div class="pc-share-action">
+          <button
+            type="button"
             data-testid="share-html"
             disabled={nothing || busy}
             aria-describedby="share-html-hint"
@@ -272,6 +290,11 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
           </div>
         </fieldset>
       </div>
+
+      <EmbedHelp
+        goalIds={ticked.map((g) => g.id)}
+        snapshotFile={shareFileName('json', { generatedAt: Date.now(), title })}
+      />
 
       <p
         class={status?.kind === 'error' ? 'pc-error' : 'pc-muted'}

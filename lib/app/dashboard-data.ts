@@ -110,7 +110,7 @@ export function evaluateDashboard(
   return { data, perGoal: result.perGoal };
 }
 
-const STATUS_ORDER = { off_track: 0, at_risk: 1, on_track: 2, no_data: 3, done: 4 } as const;
+const STATUS_ORDER = { off_track: 0, at_risk: 1, on_track: 2, too_early: 3, no_data: 4, done: 5 } as const;
 
 /** Worst first, then by deadline, so what needs attention leads. */
 function sortGoals(views: ReturnType<typeof buildGoalView>[], goals: Goal[]) {

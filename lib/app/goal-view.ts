@@ -7,7 +7,8 @@ import { Unit } from '../schema/metric';
  * first-paint cache, the popup, CRM overlays and embeddable widget snapshots, so it is a zod schema:
  * each of those reads it across a boundary (localStorage, a JSON attribute, a snapshot file).
  */
-export const ViewStatus = z.enum(['on_track', 'at_risk', 'off_track', 'done', 'no_data']);
+/** `too_early`: a value, but not yet enough to judge it (lib/engine/status.ts rule 5b); `no_data`: no value. */
+export const ViewStatus = z.enum(['on_track', 'at_risk', 'off_track', 'done', 'too_early', 'no_data']);
 export type ViewStatus = z.infer<typeof ViewStatus>;
 
 const Text = z.string().check(z.maxLength(400));

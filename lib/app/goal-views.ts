@@ -34,11 +34,19 @@ export function goalUnit(goal: Goal, metric: Metric | undefined): Unit {
 
 export function statusOf(goal: Goal, ev: GoalEvaluation | undefined): ViewStatus {
   if (goal.doneAt) return 'done';
-  return ev?.status ?? 'no_data';
+  if (ev?.status) return ev.status;
+  // A value but no signal yet (status.ts rule 5b): "Too early to tell", never "No data yet".
+  return ev?.statusReasons.includes('too_early') ? 'too_early' : 'no_data';
 }
 
 export function statusLabel(t: Translator, s: ViewStatus): string {
-  return s === 'no_data' ? t('dashboard.noData') : s === 'done' ? t('status.done') : t(`status.${s}`);
+  return s === 'no_data'
+    ? t('dashboard.noData')
+    : s === 'done'
+      ? t('status.done')
+      : s === 'too_early'
+        ? t('status.tooEarly')
+        : t(`status.${s}`);
 }
 
 export { formatUnitValue };

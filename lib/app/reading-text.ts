@@ -206,6 +206,8 @@ export function reasonText(
         list: parts.join(', '),
       });
     }
+    case 'too_early':
+      return tooEarlyText(ev, ctx);
     case 'not_started':
       return goal.startAt === undefined
         ? undefined
@@ -527,4 +529,24 @@ function missedLine(goal: Goal, ev: GoalEvaluation, ctx: ViewContext): string {
     p: formatChance(p, ctx.settings.locale),
     date: date(goal.deadline, ctx),
   });
+}
+
+/**
+ * What a goal "too early to tell" waits for (lib/engine/goal-types/too-early.ts): its first pace
+ * (a monthly total's first close), or enough complete periods for a fitted forecast, or a start date.
+ */
+export function tooEarlyText(ev: GoalEvaluation, ctx: ViewContext): string {
+  const { t } = ctx;
+  const w = ev.tooEarly;
+  if (w?.paceFrom != null) return t('reading.reason.tooEarly.paceFrom', { date: date(w.paceFrom, ctx) });
+  const wait = w?.periods
+    ? t(`reading.reason.tooEarly.${w.periods.granularity}`, {
+        needed: w.periods.needed,
+        have: w.periods.have,
+      })
+    : undefined;
+  if (wait && w?.noStart) return t('reading.reason.tooEarly.orStart', { wait });
+  if (wait) return wait;
+  if (w?.noStart) return t('reading.reason.tooEarly.noStart');
+  return t('reading.reason.tooEarly.unknown');
 }

@@ -40,6 +40,7 @@ import type {
   TypeReading,
 } from './goal-types/reading';
 import { createSeriesContext, type SeriesContext } from './goal-types/series-context';
+import { type TooEarly, tooEarlyOf } from './goal-types/too-early';
 import { directionSign } from './journey';
 import { milestonePlan, type PlanPoint } from './milestone-plan';
 import { type MilestoneStatus, milestoneStatus } from './milestones';
@@ -128,6 +129,8 @@ export interface GoalEvaluation {
    * and whether they are an objective's key results, so the card can say "key results: 3 off track".
    */
   childTally?: ChildTally;
+  /** A value but no signal yet (status.ts rule 5b): what the status waits for (too-early.ts). */
+  tooEarly?: TooEarly;
   /** Key results: their own score; objectives: the weighted roll-up of their key results. */
   okr: KrScore | null;
   milestone: MilestoneStatus | null;
@@ -196,6 +199,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
         ? milestoneStatus(goal, now, 7, r.conditionMet, tz)
         : null;
 
+    const tooEarly = tooEarlyOf(facts, r, tz);
     perGoal.set(goal.id, {
       goalId: goal.id,
       type: facts.type,
@@ -226,6 +230,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
       status: r.status,
       statusReasons: r.statusReasons,
       decidedBy: r.decidedBy,
+      ...(tooEarly ? { tooEarly } : {}),
       okr: goal.kind === 'key_result' ? krScore(r.progress, goal.okrType, cal.okrZones) : null,
       milestone,
       smart: smartCheck(goal, {
@@ -411,6 +416,7 @@ function resolveRollups(
     // rank of its children's statuses; a manual confidence can only make it worse.
     if (
       e.statusReasons.includes('no_data') ||
+      e.statusReasons.includes('too_early') ||
       (e.progress === null && e.statusReasons.includes('manual_confidence'))
     ) {
       const fromKids = statusFromChildren(kids.map((k) => k.e?.status));

@@ -39,6 +39,10 @@ import type { Confidence } from '../schema';
  *    ('budget_overrun_likely' / 'budget_overrun_possible'); without a fitted chance, how far the total
  *    is over its planned line, with the thresholds of 3 ('budget_far_over_plan' / 'budget_over_plan').
  *    After its window: reached (met) when the total stayed at or under the cap.
+ * 5b. A goal with a value but no signal yet — no pace (no start date, or a monthly total before its
+ *    first month closed) and no fitted forecast (too few complete periods) — has no status, reason
+ *    'too_early' ("Too early to tell", with what it waits for: goal-types/too-early.ts). Only a goal
+ *    without any value reads 'no_data' ("No data yet"). Neither counts as on, at risk or off track.
  * 6. Manual confidence from the latest check-in (if it is at most 30 days old) can only pull the status
  *    down, and by at most one level per check-in: the owner may know of a lost deal the data doesn't
  *    show yet, but one pessimistic click shouldn't turn a healthy goal red. It never improves a
@@ -65,6 +69,8 @@ export type StatusReason =
   | 'manual_confidence'
   | 'not_started'
   | 'no_data'
+  /** A value, but not yet enough to judge it (rule 5b). */
+  | 'too_early'
   | 'keep_held'
   | 'keep_close'
   | 'keep_breached'
@@ -103,6 +109,8 @@ export interface StatusInput {
    * with the reason to show when it decides; weighed with the others, the worse counting.
    */
   signals?: ReadonlyArray<{ rank: 0 | 1 | 2; reason: StatusReason | null }>;
+  /** The goal has a value (rule 5b: without a signal it is too early to tell, not "no data"). */
+  hasValue?: boolean;
   /** Latest check-in confidence and when it was given. */
   confidence?: { value: Confidence; time: number } | null;
   now: number;
@@ -172,7 +180,7 @@ export function computeStatus(s: StatusInput): StatusResult {
   const fresh = c && s.now - c.time <= STATUS_THRESHOLDS.confidenceMaxAgeDays * 86_400_000 ? c.value : null;
   if (rank === null) {
     if (fresh) return only(fresh, 'manual_confidence');
-    return only(null, 'no_data');
+    return only(null, s.hasValue ? 'too_early' : 'no_data');
   }
   let final: number = rank;
   let decidedBy: StatusReason | null = ranked.find(([, r]) => r === final)?.[0] ?? null;

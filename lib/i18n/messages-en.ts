@@ -19,9 +19,11 @@ import { oddEntryEn } from './messages-odd-entry';
 import { overlayEn } from './messages-overlay';
 import { permissionErrorsEn } from './messages-permission-errors';
 import { polishEn } from './messages-polish';
+import { shareEmbedEn } from './messages-share-embed';
 import { shellEn } from './messages-shell';
 import { teamEn } from './messages-team';
 import { teamSetupEn } from './messages-team-setup';
+import { tooEarlyEn } from './messages-too-early';
 
 /**
  * English UI strings: the reference table. Its keys define `MessageKey`, so a key added here and not
@@ -43,6 +45,8 @@ export const en = {
   ...firsthourEn,
   ...goalReadingEn,
   ...forecastReadingEn,
+  ...tooEarlyEn,
+  ...shareEmbedEn,
   ...numbersEn,
   ...cascadeEn,
   ...polishEn,

@@ -20,9 +20,11 @@ import { oddEntryVi } from './messages-odd-entry';
 import { overlayVi } from './messages-overlay';
 import { permissionErrorsVi } from './messages-permission-errors';
 import { polishVi } from './messages-polish';
+import { shareEmbedVi } from './messages-share-embed';
 import { shellVi } from './messages-shell';
 import { teamVi } from './messages-team';
 import { teamSetupVi } from './messages-team-setup';
+import { tooEarlyVi } from './messages-too-early';
 
 /**
  * Vietnamese UI strings. Typed as `Record<MessageKey, string>` so a key missing here fails typecheck.
@@ -42,6 +44,8 @@ export const vi: Record<MessageKey, string> = {
   ...firsthourVi,
   ...goalReadingVi,
   ...forecastReadingVi,
+  ...tooEarlyVi,
+  ...shareEmbedVi,
   ...numbersVi,
   ...cascadeVi,
   ...polishVi,

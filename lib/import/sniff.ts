@@ -27,6 +27,12 @@ export interface SniffOk {
   headers: string[];
   /** Up to `PREVIEW_ROWS` rows after the header, as text cells. */
   rows: string[][];
+  /**
+   * The file's row number (1-based, as the check report counts: blank rows count) of each sampled
+   * row, the header row first when there is one. The sample leaves blank rows out, so after a blank
+   * line its index no longer tells its row.
+   */
+  rowNumbers: number[];
   columnCount: number;
   /** Sentences for the user, e.g. characters that are not UTF-8. */
   warnings: string[];
@@ -143,6 +149,10 @@ function sniffDecoded(
     ? Array.from({ length: columnCount }, (_, i) => (first[i] ?? '').trim() || `Column ${i + 1}`)
     : Array.from({ length: columnCount }, (_, i) => `Column ${i + 1}`);
   const dataRows = (hasHeader ? rows.slice(1) : rows).slice(0, PREVIEW_ROWS);
+  const rowNumbers = fileRowNumbers(sample, delimiter, newline).slice(
+    0,
+    (hasHeader ? 1 : 0) + dataRows.length,
+  );
   return {
     ok: true,
     encoding,
@@ -153,6 +163,7 @@ function sniffDecoded(
     hasHeader,
     headers,
     rows: dataRows,
+    rowNumbers,
     columnCount,
     warnings,
   };
@@ -170,6 +181,23 @@ export function detectNewline(text: string): Newline {
 }
 
 const SNIFF_ROWS = 50;
+
+/** A row Papa's `skipEmptyLines: 'greedy'` leaves out: nothing but blanks and delimiters. */
+export const isBlankRow = (row: readonly string[]): boolean => row.join('').trim() === '';
+
+/**
+ * The file row number of each row the sniff keeps (blank rows left out), counted as the import
+ * counts them (csv-rows.ts: every parsed row, blank ones too), so the preview and the check report
+ * give a row the same number.
+ */
+function fileRowNumbers(sample: string, delimiter: Delimiter, newline: Newline): number[] {
+  const all = Papa.parse<string[]>(sample, { delimiter, newline, preview: SNIFF_ROWS * 4 }).data;
+  const numbers: number[] = [];
+  all.forEach((row, i) => {
+    if (!isBlankRow(row)) numbers.push(i + 1);
+  });
+  return numbers;
+}
 
 /**
  * Picks the delimiter that splits the most rows into the same number (> 1) of columns, ties going to

@@ -6,6 +6,7 @@ export const STATUS_SEVERITY: Record<ViewStatus, number> = {
   off_track: 0,
   at_risk: 1,
   on_track: 2,
+  too_early: 3,
   no_data: 3,
   done: 4,
 };

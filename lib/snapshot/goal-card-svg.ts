@@ -42,6 +42,7 @@ export const CARD_PALETTES: Record<CardTheme, Palette> = {
       at_risk: '#9a6700',
       off_track: '#c62828',
       done: '#1a7f37',
+      too_early: '#5b6472',
       no_data: '#5b6472',
     },
   },
@@ -57,6 +58,7 @@ export const CARD_PALETTES: Record<CardTheme, Palette> = {
       at_risk: '#e3b341',
       off_track: '#ff7b72',
       done: '#56d364',
+      too_early: '#a3acba',
       no_data: '#a3acba',
     },
   },
@@ -87,14 +89,22 @@ function clip(text: string, max: number): string {
 }
 
 /**
+ * Spaces a line may break at. Not the no-break ones (U+00A0, the figure space U+2007, the narrow
+ * U+202F), which `\s` matches too: Intl puts them inside an amount ("44,3 tỷ ₫", "₫ 1.2B"), and
+ * splitting there left the ₫ sign alone on a line of the exported card.
+ */
+const BREAKABLE_SPACES = /[ \t\n\r\f\v\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]+/;
+
+/**
  * Greedy word wrap into lines of at most `maxChars` characters, keeping every word: nothing is cut
- * or elided. A word longer than a line (a URL, a long number) is split across lines.
+ * or elided. Words are split at breakable spaces only (BREAKABLE_SPACES). A word longer than a line
+ * (a URL, a long number) is split across lines.
  */
 export function wrapText(text: string, maxChars: number): string[] {
   const max = Math.max(1, maxChars);
   const out: string[] = [];
   let line: string[] = [];
-  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+  for (const word of text.trim().split(BREAKABLE_SPACES).filter(Boolean)) {
     let chars = Array.from(word);
     const room = line.length === 0 ? max : max - line.length - 1;
     if (chars.length <= room) {
@@ -144,7 +154,8 @@ export function goalCardSvg(goal: GoalView, locale: Locale, options: CardSvgOpti
   const parts: string[] = [];
   const statusColor = colors.status[goal.status];
   // The stripe and the bar of a goal without data stay quiet; its label is in readable muted text.
-  const stripeColor = goal.status === 'no_data' ? colors.border : statusColor;
+  const quiet = goal.status === 'no_data' || goal.status === 'too_early';
+  const stripeColor = quiet ? colors.border : statusColor;
   let y = PAD + 12;
 
   // The status is the card's point: it keeps its whole label; the kind gets what room is left.
@@ -179,7 +190,7 @@ export function goalCardSvg(goal: GoalView, locale: Locale, options: CardSvgOpti
   if (fill > 0) {
     const w = Math.max(8, Math.round(INNER * fill));
     parts.push(
-      `<rect x="${PAD}" y="${y}" width="${w}" height="8" rx="4" fill="${goal.status === 'no_data' ? colors.accent : statusColor}"/>`,
+      `<rect x="${PAD}" y="${y}" width="${w}" height="8" rx="4" fill="${quiet ? colors.accent : statusColor}"/>`,
     );
   }
 

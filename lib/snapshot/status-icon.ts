@@ -6,5 +6,6 @@ export const STATUS_ICON: Record<ViewStatus, string> = {
   at_risk: '▲',
   off_track: '■',
   done: '✓',
+  too_early: '◔',
   no_data: '○',
 };

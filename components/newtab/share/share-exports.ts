@@ -14,6 +14,7 @@ import {
   snapshotToJson,
   themeAtExport,
 } from '../../../lib/snapshot';
+import { WIDGETS_SCRIPT_FILE } from '../../../lib/snapshot/embed-snippet';
 import type { CardTheme } from '../../../lib/snapshot/goal-card-svg';
 import { chartsForShare } from '../../../lib/snapshot/share-charts';
 import { shareFileName } from '../../../lib/snapshot/share-files';
@@ -121,6 +122,16 @@ function cardSvg(input: ShareInput, goalId: string): { svg: string; goal: GoalVi
   const goal = snapshot.goals[0];
   if (!goal) throw new Error(`No goal with id ${goalId}`);
   return { svg: goalCardSvg(goal, input.settings.locale, { theme: exportTheme(input.settings) }), goal };
+}
+
+/**
+ * The widgets script for the user's own web page (How to embed): the single-file build the extension
+ * ships, saved as pacer-widgets.js. Throws MissingWidgetsBundle when this build has none.
+ */
+export async function downloadWidgetsScript(): Promise<string> {
+  const source = await widgetsBundle();
+  downloadText(WIDGETS_SCRIPT_FILE, source, 'text/javascript');
+  return WIDGETS_SCRIPT_FILE;
 }
 
 /** (c) One goal card as an SVG file. */

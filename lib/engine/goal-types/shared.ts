@@ -394,13 +394,14 @@ export function decideStatus(
   r: TypeReading,
   f: GoalFacts,
   now: number,
-  measured: Omit<StatusInput, 'done' | 'notStarted' | 'confidence' | 'now'>,
+  measured: Omit<StatusInput, 'done' | 'notStarted' | 'confidence' | 'now' | 'hasValue'>,
 ): TypeReading {
   const st = computeStatus({
     done: f.done,
     notStarted: f.notStarted,
     confidence: f.confidence,
     now,
+    hasValue: r.current !== null,
     ...measured,
   });
   r.status = st.status;

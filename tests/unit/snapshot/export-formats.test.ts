@@ -112,6 +112,30 @@ describe('goalCardSvg', () => {
     );
   });
 
+  it('never breaks a line at a no-break space: the ₫ sign stays with its amount (review 38)', () => {
+    // Intl's Vietnamese amounts: "44,3 tỷ ₫" with U+00A0 inside; en compact "₫1.2B", a narrow one in "1 234".
+    const values = '44,3\u00a0tỷ\u00a0₫ / 150\u00a0tỷ\u00a0₫';
+    expect(wrapText(values, 16)).toEqual(['44,3\u00a0tỷ\u00a0₫ /', '150\u00a0tỷ\u00a0₫']);
+    expect(wrapText('a\u202fb\u2007c d', 5)).toEqual(['a\u202fb\u2007c', 'd']);
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc
+            .array(fc.constantFrom('1', '₫', 'tỷ', '44,3', 'Nov'), { minLength: 1, maxLength: 3 })
+            .map((w) => w.join('\u00a0')),
+          { minLength: 1, maxLength: 8 },
+        ),
+        (amounts) => {
+          const longest = Math.max(...amounts.map((a) => Array.from(a).length));
+          // A line wide enough for the longest amount never cuts one: each is whole on one line.
+          for (const line of wrapText(amounts.join(' '), longest)) {
+            for (const piece of line.split(' ')) expect(amounts).toContain(piece);
+          }
+        },
+      ),
+    );
+  });
+
   // The marketer's card (review 2): the figures that matter sat past the cut, and the reason was gone.
   const roas = goalView({
     id: 'roas',
