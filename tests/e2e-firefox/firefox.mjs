@@ -128,6 +128,17 @@ export async function until(page, fn, { args = [], timeout = 60_000, message = '
   );
 }
 
+/** Polls `fn` in Node (not in a page) until it returns a truthy value; returns that value. */
+export async function eventually(fn, message, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const value = await fn();
+    if (value) return value;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out waiting for ${message}`);
+}
+
 /** Text of the first element matching `selector` once it has some. */
 export function textOf(page, selector, options = {}) {
   return until(page, (sel) => document.querySelector(sel)?.textContent?.trim() || null, {

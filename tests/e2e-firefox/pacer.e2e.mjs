@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { REPO_ROOT, serveStatic } from '../../scripts/browser.mjs';
 import {
+  eventually,
   gotoExtensionPage,
   makeProfileDir,
   removeProfileDir,
@@ -61,17 +62,6 @@ function readLeads(page) {
         };
       }),
   );
-}
-
-/** Polls `fn` in Node until it returns a truthy value. */
-async function eventually(fn, message, timeout = 60_000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const value = await fn();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${message}`);
 }
 
 /** The dashboard's goal cards once the engine (not only the cached first paint) has drawn them. */

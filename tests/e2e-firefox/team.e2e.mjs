@@ -6,7 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
+import { callsGoalRecords } from '../fixtures/team/calls-goal.mjs';
 import {
+  eventually,
   gotoExtensionPage,
   makeProfileDir,
   removeProfileDir,
@@ -16,41 +18,7 @@ import {
   until,
 } from './firefox.mjs';
 
-const DAY = 86_400_000;
-const now = Date.now();
-const d = new Date(now);
-const monthStart = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-const monthEnd = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
-
-const METRIC = {
-  id: 'calls',
-  name: 'Sales calls',
-  unit: { kind: 'count' },
-  direction: 'up',
-  aggregation: 'sum',
-  dimensions: ['owner'],
-  source: 'manual',
-  archived: false,
-  deletedAt: null,
-  createdAt: now - DAY,
-  updatedAt: now - DAY,
-};
-const GOAL = {
-  id: 'team-calls',
-  kind: 'kpi_target',
-  goalType: 'total',
-  title: 'Team calls this month',
-  frameworks: ['smart'],
-  metricId: 'calls',
-  target: 200,
-  startAt: monthStart,
-  deadline: monthEnd,
-  weight: 1,
-  archived: false,
-  deletedAt: null,
-  createdAt: now - DAY,
-  updatedAt: now - DAY,
-};
+const { metric: METRIC, goal: GOAL } = callsGoalRecords();
 
 /** Puts records straight into Pacer's IndexedDB from one of its pages, as a restored backup would. */
 function putRecords(page, store, records) {
@@ -97,17 +65,6 @@ async function serverDocs(server, prefix) {
     headers: { authorization: auth },
   });
   return (await res.json()).rows.map((r) => r.doc);
-}
-
-/** Polls `fn` in Node until it returns a truthy value. */
-async function eventually(fn, message, timeout = 30_000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const value = await fn();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`timed out waiting for ${message}`);
 }
 
 async function joinTeam(ff, server, name, password) {

@@ -8,50 +8,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
+import { callsGoalRecords } from '../fixtures/team/calls-goal.mjs';
 import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
 import { assertNoExternalRequests, openExtensionPage, RESULTS_DIR, saveScreenshot } from './helpers.mjs';
 
 const HOSTS = ['http://127.0.0.1/*'];
 const DAY = 86_400_000;
-const now = Date.now();
-const monthStart = (() => {
-  const d = new Date(now);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-})();
-const monthEnd = (() => {
-  const d = new Date(now);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - 1;
-})();
-
-const METRIC = {
-  id: 'calls',
-  name: 'Sales calls',
-  unit: { kind: 'count' },
-  direction: 'up',
-  aggregation: 'sum',
-  dimensions: ['owner'],
-  source: 'manual',
-  archived: false,
-  deletedAt: null,
-  createdAt: now - DAY,
-  updatedAt: now - DAY,
-};
-const GOAL = {
-  id: 'team-calls',
-  kind: 'kpi_target',
-  goalType: 'total',
-  title: 'Team calls this month',
-  frameworks: ['smart'],
-  metricId: 'calls',
-  target: 200,
-  startAt: monthStart,
-  deadline: monthEnd,
-  weight: 1,
-  archived: false,
-  deletedAt: null,
-  createdAt: now - DAY,
-  updatedAt: now - DAY,
-};
+const { metric: METRIC, goal: GOAL, monthStart } = callsGoalRecords();
 
 /** Puts records straight into Pacer's IndexedDB, as a restored backup would, from an extension page. */
 function putRecords(page, store, records) {
