@@ -1,12 +1,10 @@
-import { parseFormula } from '../engine/formula';
+import { formulaRefs } from '../engine/formula';
 import type { DailyRollup } from '../engine/rollup';
 import { type Dimension, type Metric, parseDimKey } from '../schema';
 
 /** The metric and the metrics its formula names: whose rollups hold its dimension values. */
 function sourcesOf(metric: Metric): string[] {
-  if (!metric.formula) return [metric.id];
-  const parsed = parseFormula(metric.formula);
-  return parsed.ok ? [metric.id, ...parsed.refs] : [metric.id];
+  return [metric.id, ...formulaRefs(metric)];
 }
 
 /** The values of each of `dimensions` seen in the rollups of `sources`, in one pass over the rollups. */

@@ -177,6 +177,13 @@ export function evaluateFormulaText(formula: string, lookup: ValueLookup): numbe
   return parsed.ok ? evaluateFormula(parsed.ast, lookup) : null;
 }
 
+/** The metric ids a metric's formula names directly (none without a formula, or when it does not parse). */
+export function formulaRefs(m: Pick<Metric, 'formula'>): string[] {
+  if (!m.formula) return [];
+  const parsed = parseFormula(m.formula);
+  return parsed.ok ? parsed.refs : [];
+}
+
 /**
  * The stored metrics a metric is read from: itself when it has no formula, else every stored metric its
  * formula refers to, through other formulas, each once, in the order the formulas name them. A cycle
@@ -212,11 +219,7 @@ export function formulaInputs<M extends Pick<Metric, 'id' | 'formula'>>(
  */
 export function formulaCycles(metrics: readonly Pick<Metric, 'id' | 'formula'>[]): Set<string> {
   const deps = new Map<string, string[]>();
-  for (const m of metrics) {
-    if (!m.formula) continue;
-    const p = parseFormula(m.formula);
-    deps.set(m.id, p.ok ? p.refs : []);
-  }
+  for (const m of metrics) if (m.formula) deps.set(m.id, formulaRefs(m));
   const cyclic = new Set<string>();
   // Tarjan's strongly connected components, iterative so a long chain can't overflow the stack.
   let index = 0;
@@ -292,11 +295,7 @@ export function checkFormula(
 
 function cyclePath(start: string, metrics: readonly Pick<Metric, 'id' | 'formula'>[]): string {
   const deps = new Map<string, string[]>();
-  for (const m of metrics) {
-    if (!m.formula) continue;
-    const p = parseFormula(m.formula);
-    deps.set(m.id, p.ok ? p.refs : []);
-  }
+  for (const m of metrics) if (m.formula) deps.set(m.id, formulaRefs(m));
   // Breadth-first search for the shortest path back to `start`.
   const prev = new Map<string, string>();
   const queue = [...(deps.get(start) ?? [])];

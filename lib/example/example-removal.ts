@@ -13,7 +13,7 @@
  * What stays becomes the user's (no longer marked). Pure: lib/storage/example-removal.ts reads and
  * writes it in one transaction.
  */
-import { parseFormula } from '../engine/formula';
+import { formulaRefs } from '../engine/formula';
 import type { ChannelSpend, CheckIn, Goal, Lead, Metric } from '../schema';
 
 export const isExample = (r: { id: string; example?: boolean }) =>
@@ -95,11 +95,11 @@ export function planExampleRemoval(input: RemovalInput): ExampleRemovalPlan {
     if (!m || !isExample(m) || keptMetricIds.has(m.id)) return;
     keptMetricIds.add(m.id);
     // A formula kept needs its inputs.
-    for (const ref of refsOf(m)) keepMetric(ref);
+    for (const ref of formulaRefs(m)) keepMetric(ref);
   };
   for (const m of exMetrics) if ((input.values.get(m.id)?.yours ?? 0) > 0 || edited(m)) keepMetric(m.id);
   for (const g of stayingGoals) keepMetric(g.metricId);
-  for (const m of input.metrics) if (!isExample(m)) for (const ref of refsOf(m)) keepMetric(ref);
+  for (const m of input.metrics) if (!isExample(m)) for (const ref of formulaRefs(m)) keepMetric(ref);
   const stayingMetrics = input.metrics.filter((m) => !isExample(m) || keptMetricIds.has(m.id));
 
   const kept = exMetrics
@@ -108,7 +108,7 @@ export function planExampleRemoval(input: RemovalInput): ExampleRemovalPlan {
       metric,
       values: input.values.get(metric.id)?.yours ?? 0,
       goals: stayingGoals.filter((g) => g.metricId === metric.id).length,
-      formulas: stayingMetrics.filter((m) => m.id !== metric.id && refsOf(m).includes(metric.id)).length,
+      formulas: stayingMetrics.filter((m) => m.id !== metric.id && formulaRefs(m).includes(metric.id)).length,
     }));
   const keptGoals = exGoals
     .filter((g) => keptGoalIds.has(g.id))
@@ -130,10 +130,4 @@ export function planExampleRemoval(input: RemovalInput): ExampleRemovalPlan {
     kept,
     keptGoals,
   };
-}
-
-function refsOf(m: Pick<Metric, 'formula'>): string[] {
-  if (!m.formula) return [];
-  const parsed = parseFormula(m.formula);
-  return parsed.ok ? parsed.refs : [];
 }
