@@ -7,6 +7,7 @@ import { type PacerDb, STORES } from './db';
 import {
   deleteExampleRecords,
   EXAMPLE_MARKER,
+  EXAMPLE_RANGE,
   type ExampleRemovalUndo,
   previewExampleRemoval,
   undoExampleRemoval,
@@ -17,7 +18,7 @@ import { ENTITY_STORES } from './records';
 /**
  * The example dataset lives beside the user's own data, every record marked (`example: true`, ids
  * starting with `ex-`). "Remove example data" removes what the example put there and keeps what the
- * user built on it (lib/app/example-removal.ts, ./example-removal.ts).
+ * user built on it (lib/example/example-removal.ts, ./example-removal.ts).
  */
 
 /**
@@ -30,7 +31,6 @@ import { ENTITY_STORES } from './records';
 export type ExampleState = 'absent' | 'loading' | 'partial' | 'complete';
 
 const MARKER = EXAMPLE_MARKER;
-const EXAMPLE_RANGE = IDBKeyRange.bound('ex-', 'ex-\uffff');
 const LOAD_STALE_MS = 120_000;
 const ExampleMarker = z.object({
   key: z.literal(MARKER),

@@ -1,5 +1,5 @@
 /**
- * "Remove example data", read and written (the rule of what goes is lib/app/example-removal.ts).
+ * "Remove example data", read and written (the rule of what goes is lib/example/example-removal.ts).
  * `previewExampleRemoval` is what the question counts; `deleteExampleRecords` plans again inside its
  * one write transaction (a value logged from the popup between the question and the click is kept),
  * removes, and returns what it removed so `undoExampleRemoval` can put it back: the records removed
@@ -16,12 +16,12 @@ import { ChannelSpend, CheckIn, Goal, Lead, Metric, type Observation, Observatio
 import { blockKeyOf, toObservation } from './blocks';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
-import { ingestObservations } from './observations';
+import { ingestObservations, metricBlocksRange } from './observations';
 import { ENTITY_STORES, type EntityStore } from './records';
 import { refreshRollups } from './rollup-store';
 
-const EXAMPLE_RANGE = IDBKeyRange.bound('ex-', 'ex-\uffff');
-const BLOCKS_OF = (id: string) => IDBKeyRange.bound([id, '', 0], [id, '\uffff', 8_640_000_000_000]);
+/** Every id the example writes starts with `ex-` (the user's records kept under one are told apart by their mark). */
+export const EXAMPLE_RANGE = IDBKeyRange.bound('ex-', 'ex-\uffff');
 export const EXAMPLE_MARKER = 'exampleLoad';
 
 type AnyTx = ReturnType<PacerDb['transaction']>;
@@ -62,7 +62,7 @@ async function readInput(tx: AnyTx) {
   const values = new Map<string, ValueCounts>();
   const blocks = new Map<string, ObservationBlock[]>();
   for (const m of input.metrics.filter(isExample)) {
-    const raw = await tx.objectStore(STORES.obsBlocks).getAll(BLOCKS_OF(m.id));
+    const raw = await tx.objectStore(STORES.obsBlocks).getAll(metricBlocksRange(m.id));
     const valid = parseAll<ObservationBlock>(ObservationBlock, raw);
     const counts = { example: 0, yours: 0 };
     for (const b of valid) for (const p of b.points) counts[p.s === 'example' ? 'example' : 'yours']++;
@@ -117,7 +117,7 @@ export async function deleteExampleRecords(db: PacerDb, now = Date.now()): Promi
     for (const b of valid) for (const p of b.points) if (p.s === 'example') values.push(toObservation(b, p));
     if (removedMetrics.has(metricId)) {
       // Nothing of the user's in it (a damaged block counts as theirs and keeps the KPI): all goes.
-      await tx.objectStore(STORES.obsBlocks).delete(BLOCKS_OF(metricId));
+      await tx.objectStore(STORES.obsBlocks).delete(metricBlocksRange(metricId));
       await tx.objectStore(STORES.rollups).delete(IDBKeyRange.bound([metricId, ''], [metricId, '\uffff']));
       continue;
     }

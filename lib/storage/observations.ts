@@ -505,9 +505,14 @@ export async function deleteObservations(
   return removed;
 }
 
+/** Every block of one metric in the obsBlocks store (its key: metric, dimensions, day): all dimensions, all days. */
+export function metricBlocksRange(metricId: string): IDBKeyRange {
+  return IDBKeyRange.bound([metricId, '', 0], [metricId, '\uffff', 8_640_000_000_000]);
+}
+
 /** How many values a metric holds (every dimension, every day): what deleting it would take from sight. */
 export async function countMetricValues(db: PacerDb, metricId: string): Promise<number> {
-  const range = IDBKeyRange.bound([metricId, '', 0], [metricId, '\uffff', 8_640_000_000_000]);
+  const range = metricBlocksRange(metricId);
   let count = 0;
   let cursor = await db.transaction(STORES.obsBlocks).store.openCursor(range);
   while (cursor) {
@@ -520,7 +525,7 @@ export async function countMetricValues(db: PacerDb, metricId: string): Promise<
 
 /** Removes every observation of a metric (when the metric itself is deleted for good). */
 export async function purgeMetricObservations(db: PacerDb, metricId: string): Promise<void> {
-  const range = IDBKeyRange.bound([metricId, '', 0], [metricId, '\uffff', 8_640_000_000_000]);
+  const range = metricBlocksRange(metricId);
   await db.delete(STORES.obsBlocks, range);
   await db.delete(STORES.rollups, IDBKeyRange.bound([metricId, ''], [metricId, '\uffff']));
   notifyChange({ stores: [STORES.obsBlocks, STORES.rollups], ids: [metricId] });
