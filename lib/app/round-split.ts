@@ -91,11 +91,16 @@ function same(a: number, b: number): boolean {
 
 /** Three significant figures of the largest part, at least 1, and a step the whole is a multiple of. */
 export function splitStep(whole: number, parts: readonly number[]): number {
-  const largest = Math.max(...parts.map(Math.abs));
-  if (!(largest > 0)) return 1;
-  let step = Math.max(1, 10 ** (Math.floor(Math.log10(largest)) - 2));
+  let step = ownStep(Math.max(...parts.map(Math.abs)));
   while (step > 1 && !isMultiple(whole, step)) step /= 10;
   return step;
+}
+
+/** Three significant figures of `x`, never finer than one whole unit (1 for 0 or a non-finite `x`). */
+export function ownStep(x: number): number {
+  const a = Math.abs(x);
+  if (!(a > 0) || !Number.isFinite(a)) return 1;
+  return Math.max(1, 10 ** (Math.floor(Math.log10(a)) - 2));
 }
 
 function isMultiple(value: number, step: number): boolean {

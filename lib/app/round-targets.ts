@@ -1,4 +1,4 @@
-import { roundedSplit } from './round-split';
+import { ownStep, roundedSplit } from './round-split';
 
 /**
  * A cascade's milestone targets as a person would write them (docs/figures.md § Cascade milestones):
@@ -149,13 +149,6 @@ export function roundTargets(rows: readonly TargetRow[], o: RoundTargetsOptions)
       assign(kids.get(r.key) ?? [], v);
     }
   return out;
-}
-
-/** Three significant figures of `x`, never finer than one whole unit. */
-export function ownStep(x: number): number {
-  const a = Math.abs(x);
-  if (!(a > 0) || !Number.isFinite(a)) return 1;
-  return Math.max(1, 10 ** (Math.floor(Math.log10(a)) - 2));
 }
 
 function same(a: number, b: number): boolean {

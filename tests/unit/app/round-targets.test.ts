@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ownStep, roundTargets, type TargetRow } from '../../../lib/app/round-targets';
+import { ownStep } from '../../../lib/app/round-split';
+import { roundTargets, type TargetRow } from '../../../lib/app/round-targets';
 
 /**
  * A cascade's targets as a person would write them (docs/figures.md § Cascade milestones): three
