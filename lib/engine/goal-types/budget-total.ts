@@ -38,8 +38,10 @@ import { decideStatus, forecastBasisOf, latestCheckInValue, minForecastHistory, 
 export function readBudgetCap(facts: GoalFacts, ctx: SeriesContext, paths: number): TypeReading {
   // A baseline above the cap is a figure to come down from, not spend before the window (see
   // capSpentBefore): the cap is read from 0, as if none were stored. The record keeps it.
-  const aboveCap = facts.goal.baseline !== undefined && capSpentBefore(facts.goal) !== facts.goal.baseline;
-  const f = aboveCap ? { ...facts, goal: withoutBaseline(facts.goal) } : facts;
+  const f =
+    capSpentBefore(facts.goal) === (facts.goal.baseline ?? 0)
+      ? facts
+      : { ...facts, goal: withoutBaseline(facts.goal) };
   const r = emptyReading();
   r.target = f.target;
   const metric = f.metric;
@@ -56,7 +58,7 @@ export function readBudgetCap(facts: GoalFacts, ctx: SeriesContext, paths: numbe
   } else {
     // Without a metric, the latest check-in value is the total so far.
     const v = latestCheckInValue(f);
-    r.baseline = capSpentBefore(f.goal);
+    r.baseline = f.goal.baseline ?? 0;
     if (v) {
       r.current = v.value;
       r.measure = 'latest';
