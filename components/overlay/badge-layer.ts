@@ -361,10 +361,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     const iw = row.width;
     const known = fresh ? undefined : spots.get(anchor);
     const shifted = (s: Spot | null, dx: number, dy: number): Spot | null =>
-      s &&
-      (s.cut
-        ? { left: s.left + dx, top: s.top + dy, start: s.start, cut: true }
-        : { left: s.left + dx, top: s.top + dy, start: s.start });
+      s && { ...s, left: s.left + dx, top: s.top + dy };
     // The room to the visible right end is part of it: a narrower window can leave a spot no room.
     const limit = viewOf(item).right;
     if (
