@@ -32,9 +32,9 @@ export const PLATT: Readonly<
 > = {
   // Written by `npx tsx scripts/backtest.ts --write-calibration` (scripts/backtest-calibration.ts).
   // <platt-maps>
-  total: { month: [1.084, 0.181], week: [1.084, 0.181] },
-  level: { month: [0.91, 0.087], week: [0.91, 0.087] },
-  keep: { month: [0.952, -0.004], week: [0.952, -0.004] },
+  total: { month: [1.085, 0.181], week: [1.085, 0.181] },
+  level: { month: [0.905, 0.086], week: [0.905, 0.086] },
+  keep: { month: [0.943, 0], week: [0.943, 0] },
   // </platt-maps>
 };
 

@@ -13,7 +13,7 @@ import {
 } from './forecast-model';
 import { createLru } from './lru';
 import { pathVolatility } from './path-volatility';
-import { mulberry32 } from './random';
+import { mulberry32, pathRandom } from './random';
 
 export type { ForecastMethod } from './forecast-model';
 export { MIN_MODEL_POINTS } from './forecast-model';
@@ -326,12 +326,12 @@ function simulate(
   dayFactors: Float64Array | null,
 ): Float64Array[] {
   const paths = Math.max(1, opts.paths ?? defaultPaths);
-  const rand = mulberry32(opts.seed ?? 1);
+  const seed = opts.seed ?? 1;
   const offsets = combinationOffsets(model, h);
   const scales = pathShape(model, h);
   const out: Float64Array[] = [];
   for (let p = 0; p < paths; p++) {
-    const next = pathSimulator(model, rand, opts.blockLength ?? 3, offsets, scales);
+    const next = pathSimulator(model, pathRandom(seed, p), opts.blockLength ?? 3, offsets, scales);
     const path = new Float64Array(h);
     for (let k = 0; k < h; k++) path[k] = next() * (dayFactors ? (dayFactors[k] as number) : 1);
     out.push(path);
@@ -523,7 +523,7 @@ export function forecastHit(a: HitArgs): HitForecast {
     };
   }
   const paths = Math.max(1, a.paths ?? 400);
-  const rand = mulberry32(a.seed ?? 1);
+  const seed = a.seed ?? 1;
   const from = a.countFrom !== undefined && a.countFrom > a.now ? a.countFrom : a.now;
   const steps = a.stepEnds.length;
   const ends = new Float64Array(steps);
@@ -560,6 +560,9 @@ export function forecastHit(a: HitArgs): HitForecast {
   const dayFactors = futureDayFactors(a.history, a.periodDays, steps);
   const { sign, target, current, deadline } = a;
   for (let p = 0; p < paths; p++) {
+    // Each path its own draws (random.ts), the same as simulate()'s path p: a path that stops at its
+    // hit leaves the others as they were, so a target moved a little moves the chance a little.
+    const rand = pathRandom(seed, p);
     let level = model.level;
     let trend = model.trend;
     let t = model.n;

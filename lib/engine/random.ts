@@ -25,3 +25,21 @@ export function hashString(text: string): number {
   }
   return h >>> 0;
 }
+
+/**
+ * Draws one simulated path may use at most: 2^16, far above what a path takes (a few per step, a few
+ * hundred steps at most).
+ */
+const PATH_STRIDE = 1 << 16;
+/** mulberry32's state advances by this constant per draw, so skipping n draws adds n times it. */
+const MULBERRY_STEP = 0x6d2b79f5;
+
+/**
+ * Path `p`'s own draws: the seed's stream from draw p·2^16 on, so paths never share a draw (up to 65,536
+ * paths). A path that stops early (forecastHit stops at the hit) leaves the next path's draws
+ * untouched: with one stream for all paths, a target moved by a rounding changed where one path
+ * stopped and so every later path, and a lower target could read a lower chance.
+ */
+export function pathRandom(seed: number, p: number): () => number {
+  return mulberry32((seed + Math.imul(Math.imul(p, PATH_STRIDE), MULBERRY_STEP)) >>> 0);
+}

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { buildGoalView } from '../../../lib/app/goal-views';
 import { levelPercentFigures } from '../../../lib/app/percent-figures';
 import { paceLine, valueText } from '../../../lib/app/reading-text';
 import type { GoalEvaluation } from '../../../lib/engine/evaluate-all';
 import { createTranslator } from '../../../lib/i18n/translate';
 import type { Locale } from '../../../lib/schema';
-import { exampleViews as viewsAt } from '../example/example-views';
+import { exampleEvaluation, exampleViews as viewsAt } from '../example/example-views';
 
 /**
  * The pace line never says "ahead" or "on pace" beside a status the forecast made worse
@@ -26,8 +27,21 @@ const levelEv = (current: number, target: number, gapPct: number, decidedBy: str
     pace: { gap: gapPct * 2, gapPct, reached: false },
   }) as unknown as GoalEvaluation;
 
+/** The example's lead-time keep goal at NOW, read with `paths` futures (the card's 400 by default). */
+function leadTimeView(locale: Locale, paths?: number) {
+  const { data, settings, result } = exampleEvaluation(NOW, 'Asia/Ho_Chi_Minh', locale, paths);
+  const goal = data.goals.find((g) => g.id === 'ex-kpi-lead-time');
+  if (!goal) throw new Error('the example has no lead-time goal');
+  const ev = result.perGoal.get(goal.id) as GoalEvaluation;
+  const metric = data.metrics.find((m) => m.id === goal.metricId);
+  return {
+    ev,
+    view: buildGoalView(goal, ev, metric, [], { t: createTranslator(locale), settings, now: NOW }),
+  };
+}
+
 describe('the pace line beside a status the forecast decided', () => {
-  it('the example: on-time delivery 97.7% of 98%, ahead of the straight line, 7% chance (en, vi)', () => {
+  it('the example: on-time delivery 97.7% of 98%, ahead of the straight line, 10% chance (en, vi)', () => {
     // Mid-December: a level is read on the running month from its 15th day (level-value.ts).
     const MID_DEC = Date.UTC(2026, 11, 16, 2);
     const en = viewsAt(MID_DEC, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kr-on-time');
@@ -38,7 +52,7 @@ describe('the pace line beside a status the forecast decided', () => {
     expect(en?.view.pace).toBe('Still 0.3 pt to go');
     const vi = viewsAt(MID_DEC, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kr-on-time');
     expect(vi?.view.pace).toBe('Còn thiếu 0,3 điểm %');
-    expect(vi?.view.reason).toBe('khả năng đạt đến hết 31/12/2026: 7%');
+    expect(vi?.view.reason).toBe('khả năng đạt đến hết 31/12/2026: 10%');
     // Its forecast's latest 80% date is past the simulated horizon: said in words, not "– …".
     expect(en?.ev.forecast?.p90).toBeNull();
     expect(en?.view.forecast).toMatch(/^Forecast: .+ \(80%: .+ or later\)$/);
@@ -155,21 +169,34 @@ describe('a total the median future makes only after its deadline', () => {
 
 describe('a keep goal close to its line', () => {
   it('is off track when its month will likely breach, and gives the margin once (en, vi)', () => {
-    // Lead time 1.98 d against a 2 d ceiling on the 6th, a 71% chance December ends above it. Close to
-    // the line alone is "at risk"; the chance is the worse signal (status.ts rule 4b), so the card is
-    // off track, as a total or level with a 29% chance would be. Before, it read "At risk" beside the
-    // gross margin's "Off track" on a 53% chance: the likelier breach had the milder status.
-    const en = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'en').find((v) => v.goal.id === 'ex-kpi-lead-time');
-    expect(en?.ev.status).toBe('off_track');
-    expect(en?.ev.decidedBy).toBe('keep_breach_likely');
-    expect(en?.ev.statusReasons).toContain('keep_close');
-    expect(en?.view.reason).toBe('Dec likely to end above the 2 d ceiling');
+    // Lead time 1.98 d against a 2 d ceiling on the 6th. Read with 100 futures (as the alert list's
+    // test reads it), a 71% chance December ends above it. Close to the line alone is "at risk"; the
+    // chance is the worse signal (status.ts rule 4b), so the card is off track, as a total or level
+    // with a 29% chance would be. Before, it read "At risk" beside the gross margin's "Off track" on a
+    // 53% chance: the likelier breach had the milder status.
+    const en = leadTimeView('en', 100);
+    expect(en.ev.status).toBe('off_track');
+    expect(en.ev.decidedBy).toBe('keep_breach_likely');
+    expect(en.ev.statusReasons).toContain('keep_close');
+    expect(en.view.reason).toBe('Dec likely to end above the 2 d ceiling');
     // The margin is not in the reason, so the pace line gives it; the chance is on the forecast line.
-    expect(en?.view.pace).toBe('0.02 d below the 2 d ceiling');
-    expect(en?.view.forecast).toBe('71% chance of a breach this month');
-    const vi = viewsAt(NOW, 'Asia/Ho_Chi_Minh', 'vi').find((v) => v.goal.id === 'ex-kpi-lead-time');
-    expect(vi?.view.reason).toBe('Tháng 12 nhiều khả năng kết thúc vượt mức trần 2 ngày');
-    expect(vi?.view.pace).toBe('0,02 ngày dưới mức trần 2 ngày');
+    expect(en.view.pace).toBe('0.02 d below the 2 d ceiling');
+    expect(en.view.forecast).toBe('71% chance of a breach this month');
+    const vi = leadTimeView('vi', 100);
+    expect(vi.view.reason).toBe('Tháng 12 nhiều khả năng kết thúc vượt mức trần 2 ngày');
+    expect(vi.view.pace).toBe('0,02 ngày dưới mức trần 2 ngày');
+  });
+
+  it('is at risk on a breach chance short of 70%, with the margin in its reason (en, vi)', () => {
+    // The card's own 400 futures: a 69.8% chance of a breach (shown "70%"), so a 30.2% chance to hold,
+    // not under rule 4b's 30%: close to the line, at risk, and the reason gives the margin.
+    const en = leadTimeView('en');
+    expect(en.ev.status).toBe('at_risk');
+    expect(en.ev.decidedBy).toBe('keep_close');
+    expect(en.view.reason).toBe('Dec 1–6: 1.98 d, 0.02 d from the 2 d line');
+    expect(en.view.pace).toBeUndefined();
+    expect(en.view.forecast).toBe('70% chance of a breach this month');
+    expect(leadTimeView('vi').view.reason).toBe('01–06/12: 1,98 ngày, cách ngưỡng 2 ngày 0,02 ngày');
   });
 
   it('is at risk while its running month, under the line so far, may still come back (en, vi)', () => {

@@ -105,7 +105,7 @@ describe('forecastHit and forecastKeep report recalibrated chances', () => {
 
   it('puts the median date by the deadline exactly when the chance it shows is at least even', () => {
     // A level's "51% chance by Dec 31" had stood beside "Forecast: Jan 31" (the chance mapped, the
-    // date the plain median of the paths). Here 49% of the paths make it, which the map calls 53%.
+    // date the plain median of the paths). Here 46.5% of the paths make it, which the map calls 51%.
     const deadline = now + 8 * 7 * DAY;
     const close = {
       ...base,
@@ -116,7 +116,7 @@ describe('forecastHit and forecastKeep report recalibrated chances', () => {
       deadline,
       paths: 200,
     };
-    expect(forecastHit({ ...close, rawProbability: true }).probabilityByDeadline).toBe(0.49);
+    expect(forecastHit({ ...close, rawProbability: true }).probabilityByDeadline).toBe(93 / 200);
     const f53 = forecastHit(close);
     expect(f53.probabilityByDeadline).toBeGreaterThan(0.5);
     expect(f53.p50).not.toBeNull();
