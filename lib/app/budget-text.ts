@@ -1,8 +1,8 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import type { BudgetCap } from '../engine/goal-types/reading';
-import { minForecastHistory } from '../engine/goal-types/shared';
 import { formatChance, formatDate, formatPercent, formatUnitAmount, formatUnitGap } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
+import { forecastAfterLine } from './forecast-after';
 import type { ViewContext } from './goal-views';
 
 /**
@@ -151,10 +151,7 @@ export function budgetForecastLine(
     const basis = ev.forecastBasis;
     if (!basis) return undefined;
     const per = basis.granularity === 'week' ? 'week' : 'month';
-    return t(`forecast.after.${per}`, {
-      needed: minForecastHistory('cumulative'),
-      points: basis.history.length,
-    });
+    return forecastAfterLine('cumulative', per, basis.history.length, ctx);
   }
   // An estimate, written as one: whole customers, never "134.83".
   const v = (x: number) => amount(unit.kind === 'count' ? Math.round(x) : x, unit, ctx);

@@ -1,6 +1,5 @@
 import type { GoalEvaluation } from '../engine/evaluate-all';
 import type { KeepScore, ReadingPeriod } from '../engine/goal-types/reading';
-import { minForecastHistory } from '../engine/goal-types/shared';
 import type { Pace } from '../engine/pace';
 import type { PlanShortfall } from '../engine/plan-shortfall';
 import { localDayKey, startOfLocalDay } from '../engine/time-buckets';
@@ -15,6 +14,7 @@ import {
 } from '../i18n/format';
 import type { Goal, Unit } from '../schema';
 import { budgetForecastLine, budgetPlanLine, budgetProgressText, budgetReasonText } from './budget-text';
+import { forecastAfterLine } from './forecast-after';
 import type { ViewContext } from './goal-views';
 import { levelAmountFigures } from './level-amount-figures';
 import { keepPercentFigures, levelPercentFigures } from './percent-figures';
@@ -436,10 +436,10 @@ export function forecastLine(
   const f = ev.forecast;
   if (!f) {
     if (!goal.deadline || goal.deadline <= ctx.now || ev.pace?.reached) return undefined;
-    const needed = minForecastHistory(ev.measure === 'cumulative' ? 'cumulative' : 'level');
     // Named in the periods it counts ("6 so far" of what?): months or weeks.
     const per = ev.forecastBasis?.granularity === 'week' ? 'week' : 'month';
-    return t(`forecast.after.${per}`, { needed, points: ev.forecastBasis?.history.length ?? 0 });
+    const mode = ev.measure === 'cumulative' ? 'cumulative' : 'level';
+    return forecastAfterLine(mode, per, ev.forecastBasis?.history.length ?? 0, ctx);
   }
   if (f.reachedAlready) return undefined;
   if (f.method === 'none') return t('forecast.notEnoughData');

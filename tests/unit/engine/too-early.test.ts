@@ -76,7 +76,11 @@ describe('too early to tell', () => {
       'judged after 8 complete weeks of data (1 so far), or on pace once it has a start date',
     );
     expect(en.value).toBe('₫471M');
+    // Its forecast line names the first forecast a rough one, so "after 2" does not read as a second
+    // answer beside "judged after 8".
+    expect(en.forecast).toBe('Rough forecast after 2 complete weeks of data (1 so far)');
     const vi = view(q1, revenue, ev, 'vi');
+    expect(vi.forecast).toBe('Có ước tính sơ bộ khi đủ 2 tuần dữ liệu (hiện có 1)');
     expect(vi.statusLabel).toBe('Chưa đủ để đánh giá');
     expect(vi.reason).toBe(
       'đánh giá khi đủ 8 tuần dữ liệu (hiện có 1), hoặc theo tiến độ khi có ngày bắt đầu',
