@@ -10,8 +10,9 @@ import { basisOptions } from './goal-types/shared';
  * forecast-rolling.ts). One forecast for the card and its chart: the plan-shortfall figure
  * (plan-shortfall.ts) is this median at the plan's point, and the detail chart draws this band.
  *
- * The simulated paths depend on the horizon (its offsets and path shape, and each path's random
- * draws), so the futures are always simulated for the card's `steps` and only then cut to `horizon`:
+ * The simulated paths depend on the horizon (its offsets and path shape; since each path has its own
+ * random draws, no longer the draws), so the futures are always simulated for the card's `steps` and
+ * only then cut to `horizon`:
  * simulated for the chart's own 25 months instead, the BHAG's median at Dec 2028 was ₫54.1B (Nov:
  * ₫54.6B) where the card's futures say ₫51.7B, and the point patched to the card's figure jumped.
  * Without `steps` (a goal with no forecast horizon), `horizon`. Simulated once per basis and number
