@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goalDirection } from '../../../lib/engine/goal-type';
 import { Goal, Metric } from '../../../lib/schema';
@@ -105,6 +106,44 @@ describe('restoring a backup made under an older database version', () => {
       'g-q4': ['milestone', undefined],
     });
   });
+
+  it('for any v3 records, a restore gives what the database upgrade gives them (property)', async () => {
+    // The fixture's records, varied where the v3 → v4 rule looks: the ad spend's direction and whether
+    // it was saved since, each goal's own way, and which goals exist.
+    const [adSpend, ...otherMetrics] = V3_FILE.metrics;
+    const arb = fc.record({
+      direction: fc.constantFrom('up', 'down', 'neutral'),
+      savedSince: fc.boolean(),
+      goals: fc.subarray(V3_FILE.goals),
+      goalWay: fc.array(fc.constantFrom(undefined, 'up', 'down'), {
+        minLength: V3_FILE.goals.length,
+        maxLength: V3_FILE.goals.length,
+      }),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(arb, async ({ direction, savedSince, goals, goalWay }) => {
+        const metrics = [
+          { ...adSpend!, direction, updatedAt: adSpend!.createdAt + (savedSince ? 1 : 0) },
+          ...otherMetrics,
+        ];
+        const varied = goals.map((g, i) => {
+          const { direction: _, ...rest } = g;
+          return goalWay[i] ? { ...rest, direction: goalWay[i] } : rest;
+        });
+        const name = `pacer-v3-prop-${Date.now()}-${run++}`;
+        await createV2LayoutDatabase(name, 3, { metrics, goals: varied });
+        const upgraded = await openPacerDb(name, { now: () => V3_FILE.exportedAt });
+        const file = { ...V3_FILE, metrics, goals: varied, observations: [] };
+        const { db: restored } = await freshDb();
+        await importBackup(restored, parsed(JSON.stringify(file)).backup, 'replace', 1);
+        expect(await records(restored)).toEqual(await records(upgraded));
+        upgraded.close();
+        restored.close();
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
 
   it('a merge into an upgraded database brings a goal back the way it read, not flipped', async () => {
     // The user's database was upgraded to v4 (ad spend neutral); since, the budget cap was deleted for
