@@ -15,7 +15,11 @@ export function BackupSection() {
   const [status, setStatus] = useState<string | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
   // A replace waits here, with both sides' counts, until the user confirms (issue 15, finding 7).
-  const [pending, setPending] = useState<{ file: BackupFile; current: BackupFile } | null>(null);
+  const [pending, setPending] = useState<{
+    file: BackupFile;
+    current: BackupFile;
+    fromDbVersion: number;
+  } | null>(null);
 
   const doExport = async () => {
     const backup = await exportBackup(await getDb());
@@ -30,17 +34,22 @@ export function BackupSection() {
     if (!file) return;
     const parsed = parseBackup(await file.text());
     if (!parsed.ok) {
-      setProblems(parsed.problems);
+      // A refused database version is said in the user's language; schema problems name their paths.
+      setProblems(parsed.refusal ? [t(parsed.refusal.key, parsed.refusal.params)] : parsed.problems);
       return;
     }
     if (mode === 'replace') {
-      setPending({ file: parsed.backup, current: await exportBackup(await getDb()) });
+      setPending({
+        file: parsed.backup,
+        current: await exportBackup(await getDb()),
+        fromDbVersion: parsed.fromDbVersion,
+      });
       return;
     }
-    await write(parsed.backup, mode);
+    await write(parsed.backup, mode, parsed.fromDbVersion);
   };
 
-  const write = async (backup: BackupFile, how: ImportMode) => {
+  const write = async (backup: BackupFile, how: ImportMode, fromDbVersion: number) => {
     setPending(null);
     let summary: Awaited<ReturnType<typeof importBackup>>;
     try {
@@ -63,6 +72,9 @@ export function BackupSection() {
       }),
       summary.keptNewer ? t('safety.restore.keptNewer', { count: summary.keptNewer }) : '',
       summary.quarantined ? t('safety.restore.quarantined', { count: summary.quarantined }) : '',
+      fromDbVersion < backup.dbVersion
+        ? t('safety.restore.upgraded', { from: fromDbVersion, to: backup.dbVersion })
+        : '',
       t('safety.restore.snapshot'),
     ];
     setStatus(parts.filter(Boolean).join(' '));
@@ -126,7 +138,7 @@ export function BackupSection() {
           <button
             type="button"
             class="primary"
-            onClick={() => void write(pending.file, 'replace')}
+            onClick={() => void write(pending.file, 'replace', pending.fromDbVersion)}
             data-testid="replace-confirm-yes"
           >
             {t('safety.replace.confirm')}

@@ -35,6 +35,16 @@ export const dataSafetyEn = {
     '{count} record(s) changed here after the backup was made were kept as they are.',
   'safety.restore.snapshot': 'Your data as it was before is saved under Automatic snapshots.',
   'safety.restore.quarantined': '{count} damaged record(s) were set aside in quarantine, not overwritten.',
+  'safety.restore.upgraded':
+    'The file was made by an older Pacer (database version {from}); it was brought up to version {to} as it was restored, as your data was when Pacer updated.',
+  'safety.restore.newer':
+    'This backup was made by a newer Pacer (database version {file}); this Pacer reads up to version {current}. Update Pacer, then restore the file again. Nothing was changed.',
+  'safety.restore.tooOld':
+    'This backup says database version {file}, but Pacer backups start at version {oldest}: the file was changed by hand or not made by Pacer. Nothing was changed.',
+  'safety.restore.noDbVersion':
+    'This backup does not say which database version wrote it ("dbVersion"). Every backup Pacer writes says so: the file was changed by hand or not made by Pacer. Nothing was changed.',
+  'safety.restore.badDbVersion':
+    'This backup’s database version ("dbVersion") is {value}, not a version number: the file was changed by hand or not made by Pacer. Nothing was changed.',
   'safety.imports.title': 'Recent CSV imports',
   'safety.imports.undo': 'Undo this import',
   'safety.imports.undone': 'Import undone: {count} values restored to how they were.',
@@ -74,6 +84,16 @@ export const dataSafetyVi: Record<keyof typeof dataSafetyEn, string> = {
   'safety.restore.keptNewer': '{count} bản ghi đã sửa ở đây sau khi sao lưu được giữ nguyên.',
   'safety.restore.snapshot': 'Dữ liệu trước khi khôi phục được lưu trong mục Bản lưu tự động.',
   'safety.restore.quarantined': '{count} bản ghi bị hỏng đã được tách riêng, không bị ghi đè.',
+  'safety.restore.upgraded':
+    'Tệp được tạo bởi một phiên bản Pacer cũ hơn (cơ sở dữ liệu phiên bản {from}); khi khôi phục, tệp đã được cập nhật lên phiên bản {to}, như dữ liệu của bạn khi Pacer cập nhật.',
+  'safety.restore.newer':
+    'Bản sao lưu này được tạo bởi một phiên bản Pacer mới hơn (cơ sở dữ liệu phiên bản {file}); Pacer này chỉ đọc được đến phiên bản {current}. Hãy cập nhật Pacer rồi khôi phục lại tệp. Chưa có gì thay đổi.',
+  'safety.restore.tooOld':
+    'Bản sao lưu này ghi cơ sở dữ liệu phiên bản {file}, nhưng sao lưu của Pacer bắt đầu từ phiên bản {oldest}: tệp đã bị sửa tay hoặc không do Pacer tạo. Chưa có gì thay đổi.',
+  'safety.restore.noDbVersion':
+    'Bản sao lưu này không ghi phiên bản cơ sở dữ liệu đã tạo ra nó ("dbVersion"). Mọi bản sao lưu của Pacer đều ghi: tệp đã bị sửa tay hoặc không do Pacer tạo. Chưa có gì thay đổi.',
+  'safety.restore.badDbVersion':
+    'Phiên bản cơ sở dữ liệu ("dbVersion") của bản sao lưu này là {value}, không phải một số phiên bản: tệp đã bị sửa tay hoặc không do Pacer tạo. Chưa có gì thay đổi.',
   'safety.imports.title': 'Các lần nhập CSV gần đây',
   'safety.imports.undo': 'Hoàn tác lần nhập này',
   'safety.imports.undone': 'Đã hoàn tác: {count} giá trị được trả về như trước.',

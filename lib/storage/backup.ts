@@ -9,6 +9,7 @@ import {
   ObservationBlock,
   Settings,
 } from '../schema';
+import { type BackupRefusal, refusalInEnglish, upgradeBackupJson } from './backup-upgrade';
 import { groupIntoBlocks, mergeBlock, toObservation } from './blocks';
 import { notifyChange } from './changes';
 import { DB_VERSION, type PacerDb, STORES } from './db';
@@ -119,9 +120,29 @@ export async function exportBackup(db: PacerDb, now = Date.now()): Promise<Backu
   return backupFromRaw(await readRaw(tx), now, 'read').backup;
 }
 
-export type ParseBackupResult = { ok: true; backup: BackupFile } | { ok: false; problems: string[] };
+export type ParseBackupResult =
+  | { ok: true; backup: BackupFile; fromDbVersion: number }
+  | { ok: false; problems: string[]; refusal?: BackupRefusal };
 
-/** Reads a backup file's text: size, JSON syntax, format, version and every record, before any write. */
+/**
+ * A backup as stored (a file's JSON, a pre-restore snapshot's data), brought up to this database
+ * version (./backup-upgrade.ts), then every record checked against its schema.
+ */
+export function readBackupJson(json: Record<string, unknown>): ParseBackupResult {
+  const upgraded = upgradeBackupJson(json);
+  if (!upgraded.ok)
+    return { ok: false, problems: [refusalInEnglish(upgraded.refusal)], refusal: upgraded.refusal };
+  const parsed = BackupFile.safeParse(upgraded.json, { reportInput: true });
+  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
+  const dupes = duplicateIds(parsed.data);
+  if (dupes.length) return { ok: false, problems: dupes };
+  return { ok: true, backup: parsed.data, fromDbVersion: upgraded.fromDbVersion };
+}
+
+/**
+ * Reads a backup file's text: size, JSON syntax, format, version, database version (an older one is
+ * brought up to this one; a newer one is refused) and every record, before any write.
+ */
 export function parseBackup(text: string): ParseBackupResult {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_BACKUP_BYTES) {
@@ -150,11 +171,7 @@ export function parseBackup(text: string): ParseBackupResult {
       ],
     };
   }
-  const parsed = BackupFile.safeParse(json, { reportInput: true });
-  if (!parsed.success) return { ok: false, problems: describeIssues(parsed.error) };
-  const dupes = duplicateIds(parsed.data);
-  if (dupes.length) return { ok: false, problems: dupes };
-  return { ok: true, backup: parsed.data };
+  return readBackupJson(head as Record<string, unknown>);
 }
 
 function duplicateIds(b: BackupFile): string[] {

@@ -11,6 +11,8 @@ import { migrateV3Database } from './migrations/v3-to-v4';
  * (into `backups`, inside the same versionchange transaction), then transforms records with pure
  * `migrate…` functions from ./migrations. A record the migration cannot make valid is quarantined,
  * never dropped. If anything throws, the transaction is aborted and the database stays as it was.
+ * Each version's record rule is also listed in ./migrations/record-steps.ts: a restore runs it on a
+ * backup written under an older version (./backup-upgrade.ts), and a unit test fails if one is missing.
  *
  * Records are typed `unknown` here on purpose: every read goes through a zod schema (./records.ts).
  */

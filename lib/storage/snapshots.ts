@@ -1,7 +1,12 @@
-import { BackupFile, type ImportSummary, importBackup, type RestoreSnapshot } from './backup';
+import {
+  type BackupFile,
+  type ImportSummary,
+  importBackup,
+  type RestoreSnapshot,
+  readBackupJson,
+} from './backup';
 import { notifyChange } from './changes';
 import { type PacerDb, STORES } from './db';
-import { describeIssues } from './records';
 
 /**
  * The automatic snapshots in `backups` — taken before every restore (./backup.ts) and every database
@@ -116,12 +121,16 @@ export async function restoreSnapshot(db: PacerDb, id: string, now = Date.now())
   if (!raw) throw new SnapshotError(`Snapshot "${id}" no longer exists.`);
   if (raw.reason !== 'restore')
     throw new SnapshotError(`Snapshot "${id}" holds raw data: download it instead.`);
-  const parsed = BackupFile.safeParse(raw.data, { reportInput: true });
-  if (!parsed.success)
-    throw new SnapshotError(
-      `Snapshot "${id}" is damaged: ${describeIssues(parsed.error).slice(0, 3).join('; ')}`,
-    );
-  const summary = await importBackup(db, parsed.data, 'replace', now);
+  // A snapshot taken before a database update holds that older version's records: brought up to this
+  // one by the same rules as an old backup file.
+  const data = raw.data as unknown;
+  const parsed =
+    typeof data === 'object' && data !== null && !Array.isArray(data)
+      ? readBackupJson(data as Record<string, unknown>)
+      : { ok: false as const, problems: ['it holds no backup'] };
+  if (!parsed.ok)
+    throw new SnapshotError(`Snapshot "${id}" cannot be restored: ${parsed.problems.slice(0, 3).join('; ')}`);
+  const summary = await importBackup(db, parsed.backup, 'replace', now);
   await pruneSnapshots(db);
   notifyChange({ stores: [STORES.backups] });
   return summary;

@@ -680,6 +680,101 @@ it(
     ),
 );
 
+it('a v3 backup restored after the v4 update reads as the updated database does', TIMEOUT, () =>
+  withExtension(
+    async (ext) => {
+      // A backup exactly as Pacer wrote it under database v3 (tests/fixtures/backup/README.md), before
+      // the pack's Ad spend became neutral: restored without the v3 → v4 rule, it came back "lower is
+      // better", and a goal it brings back into an updated database read 'up' on the neutral KPI.
+      const v3 = JSON.parse(
+        readFileSync(path.join('tests', 'fixtures', 'backup', 'v3-pack-ad-spend-2026-12-05.json'), 'utf8'),
+      );
+      assert.equal(v3.dbVersion, 3);
+      const page = await ext.context.newPage();
+      await page.goto(ext.extUrl('options.html'), { waitUntil: 'load' });
+      await page.getByTestId('snapshots').waitFor();
+      const upgraded = {
+        en: 'The file was made by an older Pacer (database version 3); it was brought up to version 4 as it was restored',
+        vi: 'Tệp được tạo bởi một phiên bản Pacer cũ hơn (cơ sở dữ liệu phiên bản 3); khi khôi phục, tệp đã được cập nhật lên phiên bản 4',
+      };
+      const restoredIn = {
+        en: 'Restored from the file: 11 goals, 5 KPIs, 192 values, 0 check-ins.',
+        vi: 'Đã khôi phục từ tệp: 11 mục tiêu, 5 KPI, 192 giá trị, 0 lần cập nhật.',
+      };
+      for (const [locale, theme] of [
+        ['en', 'light'],
+        ['en', 'dark'],
+        ['vi', 'light'],
+        ['vi', 'dark'],
+      ]) {
+        // The file's own settings come back with it: this user's language and theme are the shot's.
+        const file = { ...v3, settings: { ...v3.settings, locale, theme } };
+        await page.locator('select[name="locale"]').selectOption(locale);
+        await page.locator('select[name="theme"]').selectOption(theme);
+        await page.getByTestId('import-backup').setInputFiles({
+          name: `pacer-backup-2026-12-05-${locale}.json`,
+          mimeType: 'application/json',
+          buffer: Buffer.from(JSON.stringify(file, null, 1)),
+        });
+        const status = page.getByRole('status').filter({ hasText: upgraded[locale] });
+        await status.waitFor();
+        assert.match(
+          await status.textContent(),
+          new RegExp(`^${restoredIn[locale].replace(/[.()]/g, '\\$&')}`),
+        );
+        await status.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(RESULTS_DIR, `restore-v3-${locale}-${theme}.png`) });
+      }
+      const stored = await inDb(page, async (h) => ({
+        metrics: Object.fromEntries((await h.all('metrics')).map((m) => [m.id, m.direction])),
+        goals: Object.fromEntries(
+          (await h.all('goals')).map((g) => [g.id, [g.goalType, g.direction ?? null, g.keepSide ?? null]]),
+        ),
+      }));
+      assert.deepEqual(stored.metrics, {
+        'k-ad-spend': 'neutral',
+        'k-cpmql': 'down',
+        'k-mqls': 'up',
+        'k-revenue': 'up',
+        'k-zalo-ads': 'down',
+      });
+      assert.deepEqual(stored.goals, {
+        'g-cap': ['total', 'down', null],
+        'g-cpmql': ['keep', null, 'at_most'],
+        'g-cut': ['level', 'down', null],
+        'g-growth': ['objective', null, null],
+        'g-imported': ['level', 'down', null],
+        'g-keep': ['keep', null, 'at_most'],
+        'g-ms': ['milestone', 'down', null],
+        'g-reduce': ['total', 'down', null],
+        'g-revenue': ['total', null, null],
+        'g-trashed': ['total', 'down', null],
+        'g-zalo': ['total', null, null],
+      });
+      const c = await counts(page);
+      assert.deepEqual([c.metrics, c.goals, c.observations, c.quarantine], [5, 11, 192, 0]);
+
+      // A file from a newer Pacer is refused with the reason, and nothing changes.
+      const before = await counts(page);
+      await page.getByTestId('import-backup').setInputFiles({
+        name: 'pacer-backup-from-the-future.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify({ ...v3, dbVersion: 5 })),
+      });
+      const refused = page.getByTestId('import-problems');
+      await refused.waitFor();
+      assert.equal(
+        (await refused.textContent()).trim(),
+        'Bản sao lưu này được tạo bởi một phiên bản Pacer mới hơn (cơ sở dữ liệu phiên bản 5); Pacer này chỉ đọc được đến phiên bản 4. Hãy cập nhật Pacer rồi khôi phục lại tệp. Chưa có gì thay đổi.',
+      );
+      await refused.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'restore-newer-vi-dark.png') });
+      assert.deepEqual(await counts(page), before);
+    },
+    { name: 'fault-restore-v3' },
+  ),
+);
+
 it('two editors on one goal: the second save is refused until the user chooses', TIMEOUT, () =>
   withExtension(
     async (ext) => {

@@ -28,6 +28,23 @@ export function migrateGoalV2(old: unknown, metrics: ReadonlyMap<string, Metric>
 }
 
 /**
+ * The v2 → v3 rule over a set of raw records, pure: every goal gets its type, read against the metrics
+ * beside it. Used by the database upgrade below and by a restore of a version-2 backup
+ * (lib/storage/backup-upgrade.ts), so both read the same way. A record left as it is keeps its identity.
+ */
+export function migrateRecordsV2(stores: { metrics: unknown[]; goals: unknown[] }): {
+  metrics: unknown[];
+  goals: unknown[];
+} {
+  const metrics = new Map<string, Metric>();
+  for (const m of stores.metrics) {
+    const parsed = Metric.safeParse(m);
+    if (parsed.success) metrics.set(parsed.data.id, parsed.data);
+  }
+  return { metrics: stores.metrics, goals: stores.goals.map((g) => migrateGoalV2(g, metrics)) };
+}
+
+/**
  * Inside the versionchange transaction: snapshot the goals (and the metrics their types are read from)
  * into `backups` unless an earlier block of this same upgrade already did, then rewrite each goal.
  */
@@ -44,14 +61,7 @@ export async function migrateV2Database(tx: UpgradeTx, now: number, backUp: bool
       stores: { goals, metrics: rawMetrics },
     });
   }
-  const metrics = new Map<string, Metric>();
-  for (const m of rawMetrics) {
-    const parsed = Metric.safeParse(m);
-    if (parsed.success) metrics.set(parsed.data.id, parsed.data);
-  }
+  const next = migrateRecordsV2({ metrics: rawMetrics, goals }).goals;
   const store = tx.objectStore('goals');
-  for (const old of goals) {
-    const next = migrateGoalV2(old, metrics);
-    if (next !== old) await store.put(next);
-  }
+  for (const [i, old] of goals.entries()) if (next[i] !== old) await store.put(next[i]);
 }

@@ -65,27 +65,39 @@ export function migrateGoalV3(old: unknown, before: ReadonlyMap<string, Metric>,
 }
 
 /**
+ * The v3 → v4 rule over a set of raw records, pure: the KPIs it makes neutral, and each goal on one of
+ * them with its way written. Used by the database upgrade below and by a restore of an older backup
+ * (lib/storage/backup-upgrade.ts), so a restored file reads as the upgraded database does. A record
+ * left as it is keeps its identity (`next[i] === old[i]`).
+ */
+export function migrateRecordsV3(stores: { metrics: unknown[]; goals: unknown[] }, now: number) {
+  const before = new Map<string, Metric>();
+  const metrics = stores.metrics.map((m) => {
+    const next = migrateMetricV3(m, now);
+    if (next !== m) {
+      const parsed = Metric.parse(m);
+      before.set(parsed.id, parsed);
+    }
+    return next;
+  });
+  if (before.size === 0) return stores;
+  return { metrics, goals: stores.goals.map((g) => migrateGoalV3(g, before, now)) };
+}
+
+/**
  * Inside the versionchange transaction: the records it rewrites are first copied as they were into
  * `backups` (`pre-migration-v3-to-v4-<time>`), then rewritten; a database with no such KPI is left
  * exactly as it was, without a backup.
  */
 export async function migrateV3Database(tx: UpgradeTx, now: number): Promise<void> {
   const rawMetrics = (await tx.objectStore('metrics').getAll()) as unknown[];
-  const before = new Map<string, Metric>();
-  const metricWrites: [unknown, unknown][] = [];
-  for (const m of rawMetrics) {
-    const next = migrateMetricV3(m, now);
-    if (next === m) continue;
-    const parsed = Metric.parse(m);
-    before.set(parsed.id, parsed);
-    metricWrites.push([m, next]);
-  }
+  const rawGoals = (await tx.objectStore('goals').getAll()) as unknown[];
+  const next = migrateRecordsV3({ metrics: rawMetrics, goals: rawGoals }, now);
+  const changed = (old: unknown[], rewritten: unknown[]) =>
+    old.flatMap((r, i) => (rewritten[i] === r ? [] : [[r, rewritten[i]] as const]));
+  const metricWrites = changed(rawMetrics, next.metrics);
   if (metricWrites.length === 0) return;
-  const goalWrites: [unknown, unknown][] = [];
-  for (const g of (await tx.objectStore('goals').getAll()) as unknown[]) {
-    const next = migrateGoalV3(g, before, now);
-    if (next !== g) goalWrites.push([g, next]);
-  }
+  const goalWrites = changed(rawGoals, next.goals);
   await tx.objectStore('backups').put({
     id: `pre-migration-v3-to-v4-${now}`,
     createdAt: now,
@@ -95,6 +107,6 @@ export async function migrateV3Database(tx: UpgradeTx, now: number): Promise<voi
     stores: { metrics: metricWrites.map(([m]) => m), goals: goalWrites.map(([g]) => g) },
   });
   // Goals first, as the KPI form does: a stored way is ignored while the KPI still has a direction.
-  for (const [, next] of goalWrites) await tx.objectStore('goals').put(next);
-  for (const [, next] of metricWrites) await tx.objectStore('metrics').put(next);
+  for (const [, g] of goalWrites) await tx.objectStore('goals').put(g);
+  for (const [, m] of metricWrites) await tx.objectStore('metrics').put(m);
 }

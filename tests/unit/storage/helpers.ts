@@ -62,3 +62,40 @@ export async function createV1Database(name: string, stores: Record<string, unkn
   }
   db.close();
 }
+
+/**
+ * Creates a database with Pacer's version-2 layout at `version` (2 or 3: v3 and v4 changed records, not
+ * stores; db.ts), from a store-by-store dump — a database as an older Pacer left it.
+ */
+export async function createV2LayoutDatabase(
+  name: string,
+  version: 2 | 3,
+  stores: Record<string, unknown[]>,
+) {
+  const db = await openDB(name, version, {
+    upgrade(d) {
+      d.createObjectStore('metrics', { keyPath: 'id' });
+      d.createObjectStore('goals', { keyPath: 'id' }).createIndex('by-parent', 'parentId');
+      d.createObjectStore('checkIns', { keyPath: 'id' }).createIndex('by-goal-time', ['goalId', 'time']);
+      d.createObjectStore('settings', { keyPath: 'id' });
+      for (const s of ['backups', 'quarantine']) d.createObjectStore(s, { keyPath: 'id' });
+      for (const s of ['journal', 'meta']) d.createObjectStore(s, { keyPath: 'key' });
+      d.createObjectStore('obsBlocks', { keyPath: ['metricId', 'dimKey', 'day'] }).createIndex(
+        'by-metric-day',
+        ['metricId', 'day'],
+      );
+      d.createObjectStore('rollups', { keyPath: ['metricId', 'dimKey'] });
+      d.createObjectStore('leads', { keyPath: 'id' }).createIndex('by-last-seen', 'lastSeen');
+      d.createObjectStore('channelSpend', { keyPath: 'id' }).createIndex('by-channel-period', [
+        'channel',
+        'periodStart',
+      ]);
+    },
+  });
+  for (const [store, rows] of Object.entries(stores)) {
+    const tx = db.transaction(store, 'readwrite');
+    for (const r of rows) await tx.store.put(r);
+    await tx.done;
+  }
+  db.close();
+}
