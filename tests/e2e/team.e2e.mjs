@@ -163,6 +163,15 @@ async function assertEachGoalOnce(ext, tab) {
   assert.equal(badge, want, 'the badge counts the off-track cards the page shows');
 }
 
+/** Waits until every goal card's kind reads `kind` (the cards follow a language change). */
+function cardsIn(tab, kind) {
+  return eventually(
+    async () =>
+      (await tab.locator('[data-testid="goal-card"] .pc-kind').allTextContents()).every((k) => k === kind),
+    { message: `the cards in ${kind}` },
+  );
+}
+
 describe('team: a manager and a member through pouchdb-server', () => {
   let server;
   let mai;
@@ -267,6 +276,11 @@ describe('team: a manager and a member through pouchdb-server', () => {
         message: 'the member’s part (the manager’s 12 arrived with the goal)',
       },
     );
+    assert.equal(
+      await anTab.locator('[data-testid="goal-card"][data-goal-id="team-calls"]').count(),
+      1,
+      'the member sees the team goal once too',
+    );
     await saveScreenshot(anTab, 'team-rollup-member-light-en');
 
     // Dark and Vietnamese.
@@ -280,8 +294,23 @@ describe('team: a manager and a member through pouchdb-server', () => {
         message: 'vi roll-up',
       },
     );
+    await cardsIn(tab, 'Chỉ tiêu KPI');
+    await assertEachGoalOnce(mai.ext, tab);
     await saveScreenshot(tab, 'team-rollup-manager-dark-vi');
     await saveSection(maiOptions, 'team-options-manager-dark-vi');
+    // The other two of the four (each goal once in every one of them).
+    await maiOptions.locator('select[name="locale"]').selectOption('en');
+    await tab.waitForFunction(() => document.documentElement.lang === 'en');
+    // The cards are formatted with the dashboard's data, recomputed a moment after the page's strings.
+    await cardsIn(tab, 'KPI target');
+    await assertEachGoalOnce(mai.ext, tab);
+    await saveScreenshot(tab, 'team-rollup-manager-dark-en');
+    await maiOptions.locator('select[name="locale"]').selectOption('vi');
+    await maiOptions.locator('select[name="theme"]').selectOption('light');
+    await tab.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    await cardsIn(tab, 'Chỉ tiêu KPI');
+    await assertEachGoalOnce(mai.ext, tab);
+    await saveScreenshot(tab, 'team-rollup-manager-light-vi');
     await maiOptions.locator('select[name="locale"]').selectOption('en');
     await maiOptions.locator('select[name="theme"]').selectOption('light');
   });
