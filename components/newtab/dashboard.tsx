@@ -12,19 +12,10 @@ import { GoalDetail } from './goal-detail';
 import { GrowthTable } from './growth-table';
 import { KpiList } from './kpi-list';
 import { MilestoneTimeline } from './milestone-timeline';
-import {
-  customizing,
-  data,
-  editing,
-  goals,
-  listedGoals,
-  loadError,
-  openGoal,
-  openGoalId,
-  pinnedGoals,
-} from './model';
+import { customizing, data, editing, goals, loadError, openGoal, openGoalId } from './model';
 import { OkrView } from './okr-view';
 import { ParetoPanel } from './pareto-panel';
+import { sections } from './sections';
 import { ShareDialog, sharing } from './share-dialog';
 import { GoalGrid } from './shell';
 import { TeamRollupPanel } from './team-rollup';
@@ -37,17 +28,17 @@ export function Dashboard() {
   const t = tr.value;
   const d = data.value!;
   const layout = settings.value.layout;
-  const focusShown = layout.some((l) => l.widget === 'focus' && l.visible);
   const statusLabel = (s: ViewStatus, goal?: GoalView) => goal?.statusLabel ?? viewStatusLabel(t, s);
 
   const render = (w: WidgetId): ComponentChildren => {
     switch (w) {
       case 'focus':
-        return pinnedGoals.value.length ? (
-          <GoalGrid goals={pinnedGoals.value} t={t} onOpen={openGoal} />
+        return sections.value.pinned.length ? (
+          <GoalGrid goals={sections.value.pinned} t={t} onOpen={openGoal} />
         ) : null;
       case 'goals': {
-        const listed = listedGoals(goals.value, focusShown);
+        // Team goals are under "Team goals" only, pinned ones under "Pinned": a goal is on the page once.
+        const listed = sections.value.listed;
         if (listed.length) return <GoalGrid goals={listed} t={t} onOpen={openGoal} />;
         // KPIs but no goal yet (added from Templates, or imported): say what comes next, not a bare heading.
         if (goals.value.length) return null;

@@ -1,7 +1,6 @@
 import { computed, signal } from '@preact/signals';
 import type { DashboardData } from '../../lib/app/dashboard-types';
 import { goalHash, goalIdFromHash } from '../../lib/app/goal-hash';
-import type { GoalView } from '../../lib/app/goal-view';
 import { readSummary, type Summary, writeSummary } from '../../lib/app/summary-cache';
 import { rememberOpener, returnFocus } from './return-focus';
 
@@ -16,16 +15,6 @@ export const data = signal<DashboardData | null>(null);
 export const loadError = signal<string | null>(null);
 
 export const goals = computed(() => data.value?.goals ?? cached.value?.goals ?? []);
-export const pinnedGoals = computed(() => goals.value.filter((g) => g.pinned));
-
-/**
- * The "Goals" section's cards: every goal but milestones (they have their timeline), and but the
- * pinned ones while the "Pinned goals" section shows them above — a goal is on the page once.
- */
-export function listedGoals(all: readonly GoalView[], pinnedShown: boolean): GoalView[] {
-  return all.filter((g) => g.kind !== 'milestone' && !(pinnedShown && g.pinned));
-}
-
 /** View state */
 export const openGoalId = signal<string | null>(readHashGoal());
 export const editing = signal<{

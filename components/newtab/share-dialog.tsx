@@ -5,6 +5,7 @@ import { type ShareSection, shareGroups, shareOrder } from '../../lib/app/share-
 import { settings, tr } from '../app/session';
 import { focusFirstField } from './editor/form-field';
 import { goals as dashboardGoals, data } from './model';
+import { teamIds } from './sections';
 import './share/share-dialog.css';
 import { WIDGETS_SCRIPT_FILE } from '../../lib/snapshot/embed-snippet';
 import { shareFileName } from '../../lib/snapshot/share-files';
@@ -24,6 +25,7 @@ export const sharing = signal(false);
 
 /** Each checklist section under the dashboard's own heading for it. */
 const SECTION_TITLE = {
+  team: 'team.panel.title',
   pinned: 'dashboard.pinned',
   goals: 'widget.goals',
   milestones: 'widget.milestones',
@@ -50,6 +52,7 @@ function ShareDialogBody({ onClose }: { onClose: () => void }) {
     data.value?.goals ?? dashboardGoals.value,
     data.value?.milestones ?? [],
     settings.value.layout,
+    teamIds.value,
   );
   const goals: readonly GoalView[] = shareOrder(groups);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -2,7 +2,9 @@ import './team-rollup.css';
 /**
  * The new tab's "Team goals" (issue 21): each team goal's card, read by the engine from everyone's
  * numbers, and below it the split by member (managers) or this member's own part. Model:
- * lib/team/rollup-view.ts. Shown only in a team with at least one team goal.
+ * lib/team/rollup-view.ts. Shown only in a team with at least one team goal. Which goals it lists is
+ * the dashboard's rule (lib/app/goal-sections.ts, via sections.ts): the cards are the dashboard's own,
+ * and those goals are in no other section of the page.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type DashboardInput, loadDashboardInput } from '../../lib/app/dashboard-data';
@@ -14,6 +16,7 @@ import { getDb, settings, tr } from '../app/session';
 import { teamState, watchTeam } from '../app/team-state';
 import { GoalCard } from '../widgets/goal-card';
 import { openGoal } from './model';
+import { sections } from './sections';
 import { cardLabels } from './shell';
 
 const STORES = ['goals', 'metrics', 'obsBlocks', 'rollups', 'checkIns'];
@@ -45,9 +48,11 @@ export function TeamRollupPanel() {
     () => (input && state ? buildTeamRollup(input, s, Date.now(), state) : []),
     [input, state, s],
   );
-  if (!state || rollup.length === 0) return null;
+  const team = sections.value.team;
+  if (!state || team.length === 0) return null;
   const manager = roleOf(state) === 'manager';
   const labels = cardLabels(t);
+  const parts = new Map(rollup.map((r) => [r.view.id, r]));
 
   return (
     <section class="pc-widget pc-team-rollup" aria-labelledby="w-team" data-testid="team-rollup">
@@ -57,43 +62,47 @@ export function TeamRollupPanel() {
         </h2>
       </div>
       <div class="pc-team-goals">
-        {rollup.map((r) => (
-          <article key={r.view.id} class="pc-team-goal" data-testid="team-goal" data-goal={r.view.id}>
-            <GoalCard goal={r.view} labels={labels} onOpen={openGoal} />
-            {r.members.length === 0 ? (
-              <p class="pc-muted">{t('team.panel.noNumbers')}</p>
-            ) : manager ? (
-              <table class="pc-table" data-testid="team-breakdown">
-                <caption>{t('team.panel.breakdown', { period: r.periodText ?? '—' })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('team.panel.member')}</th>
-                    <th scope="col" class="pc-num">
-                      {t('team.panel.value')}
-                    </th>
-                    <th scope="col" class="pc-num">
-                      {t('team.panel.share')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.members.map((m) => (
-                    <tr key={m.member} data-member={m.member}>
-                      <th scope="row">{m.you ? t('team.panel.you', { name: m.member }) : m.member}</th>
-                      <td class="pc-num">{m.text}</td>
-                      <td class="pc-num">{m.share === null ? '—' : formatPercent(m.share, s.locale)}</td>
+        {team.map((goal) => {
+          // A goal read from no KPI (an objective scored by its key results) has no members' split.
+          const r = parts.get(goal.id);
+          return (
+            <article key={goal.id} class="pc-team-goal" data-testid="team-goal" data-goal={goal.id}>
+              <GoalCard goal={goal} labels={labels} onOpen={openGoal} />
+              {!r ? null : r.members.length === 0 ? (
+                <p class="pc-muted">{t('team.panel.noNumbers')}</p>
+              ) : manager ? (
+                <table class="pc-table" data-testid="team-breakdown">
+                  <caption>{t('team.panel.breakdown', { period: r.periodText ?? '—' })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('team.panel.member')}</th>
+                      <th scope="col" class="pc-num">
+                        {t('team.panel.value')}
+                      </th>
+                      <th scope="col" class="pc-num">
+                        {t('team.panel.share')}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : (
-              <p data-testid="team-your-part">
-                {t('team.panel.yourPart', { value: r.you?.text ?? '0', total: r.view.value })}
-                {r.periodText && <span class="pc-muted"> · {r.periodText}</span>}
-              </p>
-            )}
-          </article>
-        ))}
+                  </thead>
+                  <tbody>
+                    {r.members.map((m) => (
+                      <tr key={m.member} data-member={m.member}>
+                        <th scope="row">{m.you ? t('team.panel.you', { name: m.member }) : m.member}</th>
+                        <td class="pc-num">{m.text}</td>
+                        <td class="pc-num">{m.share === null ? '—' : formatPercent(m.share, s.locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p data-testid="team-your-part">
+                  {t('team.panel.yourPart', { value: r.you?.text ?? '0', total: r.view.value })}
+                  {r.periodText && <span class="pc-muted"> · {r.periodText}</span>}
+                </p>
+              )}
+            </article>
+          );
+        })}
       </div>
     </section>
   );

@@ -1,4 +1,5 @@
 import { type DashboardInput, evaluateDashboard } from '../app/dashboard-data';
+import { teamGoalIds } from '../app/goal-sections';
 import type { GoalView } from '../app/goal-view';
 import { formatUnitValue, goalUnit, type ViewContext } from '../app/goal-views';
 import { breakdown, type PeriodValue, selectRollups } from '../engine/aggregate';
@@ -43,6 +44,9 @@ export function buildTeamRollup(
   const live = input.goals.filter((g) => !g.archived && g.deletedAt === null);
   const scope = teamScope(state.goalIds, live, input.metrics);
   if (scope.goals.length === 0) return [];
+  // The goals "Team goals" lists (milestones are on their timeline); the rest of the scope is read too,
+  // as an objective's score needs its key results.
+  const listed = teamGoalIds(state.goalIds, live);
   const { data, perGoal } = evaluateDashboard({ ...input, goals: scope.goals }, settings, now);
   const ctx: ViewContext = { t: createTranslator(settings.locale), settings, now };
   const metrics = new Map(input.metrics.map((m) => [m.id, m]));
@@ -50,7 +54,7 @@ export function buildTeamRollup(
   return data.goals.flatMap((view) => {
     const goal = scope.goals.find((g) => g.id === view.id);
     const metric = goal?.metricId ? metrics.get(goal.metricId) : undefined;
-    if (!goal || !metric) return [];
+    if (!goal || !metric || !listed.has(goal.id)) return [];
     const period = perGoal.get(goal.id)?.period ?? null;
     // A stock's reading is each combination's latest value up to the day read (aggregateRollups), so
     // each member's part is their latest up to that day too, not only what they logged on it.

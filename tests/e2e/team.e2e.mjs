@@ -8,13 +8,14 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
-import { callsGoalRecords } from '../fixtures/team/calls-goal.mjs';
+import { callsGoalRecords, personalGoalRecords } from '../fixtures/team/calls-goal.mjs';
 import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
 import { assertNoExternalRequests, openExtensionPage, RESULTS_DIR, saveScreenshot } from './helpers.mjs';
 
 const HOSTS = ['http://127.0.0.1/*'];
 const DAY = 86_400_000;
 const { metric: METRIC, goal: GOAL, monthStart } = callsGoalRecords();
+const { metric: OWN_METRIC, goal: OWN_GOAL } = personalGoalRecords();
 
 /** Puts records straight into Pacer's IndexedDB, as a restored backup would, from an extension page. */
 function putRecords(page, store, records) {
@@ -135,6 +136,42 @@ async function serverDocs(server, prefix) {
   return (await res.json()).rows.map((r) => r.doc);
 }
 
+/**
+ * The manager's new tab lists each goal once: the team goal under "Team goals" only, her own under
+ * "Goals" only, and the toolbar badge counts as many goals off track as the page shows.
+ */
+async function assertEachGoalOnce(ext, tab) {
+  const cards = (id) => tab.locator(`[data-testid="goal-card"][data-goal-id="${id}"]`);
+  await eventually(async () => (await cards('mai-demos').count()) === 1, { message: 'the own goal listed' });
+  assert.equal(await cards('team-calls').count(), 1, 'the team goal once on the page');
+  assert.equal(await tab.getByTestId('team-rollup').locator('[data-testid="goal-card"]').count(), 1);
+  assert.equal(await tab.getByTestId('team-rollup').locator(cards('team-calls')).count(), 1);
+  const grid = tab.locator('[data-widget="goals"]');
+  assert.equal(await grid.locator(cards('team-calls')).count(), 0, 'not again under Goals');
+  assert.equal(await grid.locator(cards('mai-demos')).count(), 1);
+  assert.equal(await tab.getByTestId('goal-card').count(), 2, 'two goals, two cards');
+  const off = await tab.locator('[data-testid="goal-card"].pc-status-off_track').count();
+  const want = off === 0 ? '' : String(off);
+  let badge = null;
+  await eventually(
+    async () => {
+      badge = await ext.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+      return badge === want;
+    },
+    { timeout: 10_000, message: 'the badge read' },
+  ).catch(() => {});
+  assert.equal(badge, want, 'the badge counts the off-track cards the page shows');
+}
+
+/** Waits until every goal card's kind reads `kind` (the cards follow a language change). */
+function cardsIn(tab, kind) {
+  return eventually(
+    async () =>
+      (await tab.locator('[data-testid="goal-card"] .pc-kind').allTextContents()).every((k) => k === kind),
+    { message: `the cards in ${kind}` },
+  );
+}
+
 describe('team: a manager and a member through pouchdb-server', () => {
   let server;
   let mai;
@@ -159,8 +196,8 @@ describe('team: a manager and a member through pouchdb-server', () => {
     );
     await saveSection(maiOptions, 'team-options-manager-light-en');
 
-    await putRecords(maiOptions, 'metrics', [METRIC]);
-    await putRecords(maiOptions, 'goals', [GOAL]);
+    await putRecords(maiOptions, 'metrics', [METRIC, OWN_METRIC]);
+    await putRecords(maiOptions, 'goals', [GOAL, OWN_GOAL]);
     const tab = await openExtensionPage(mai.ext.context, mai.ext.extensionId, 'newtab.html');
     await tab.locator('[data-goal-id="team-calls"] .pc-card-title').first().click();
     await tab.getByTestId('edit-goal').click();
@@ -219,6 +256,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
     assert.match(await panel.locator('tr[data-member="mai"]').textContent(), /mai \(you\)\s*12\s*57\.1\s*%/);
     assert.match(await panel.locator('tr[data-member="an"]').textContent(), /an\s*9\s*42\.9\s*%/);
     assert.equal((await panel.getByTestId('goal-value').textContent())?.trim(), '21');
+    await assertEachGoalOnce(mai.ext, tab);
     await panel.scrollIntoViewIfNeeded();
     await saveScreenshot(tab, 'team-rollup-manager-light-en');
 
@@ -238,6 +276,11 @@ describe('team: a manager and a member through pouchdb-server', () => {
         message: 'the member’s part (the manager’s 12 arrived with the goal)',
       },
     );
+    assert.equal(
+      await anTab.locator('[data-testid="goal-card"][data-goal-id="team-calls"]').count(),
+      1,
+      'the member sees the team goal once too',
+    );
     await saveScreenshot(anTab, 'team-rollup-member-light-en');
 
     // Dark and Vietnamese.
@@ -251,8 +294,23 @@ describe('team: a manager and a member through pouchdb-server', () => {
         message: 'vi roll-up',
       },
     );
+    await cardsIn(tab, 'Chỉ tiêu KPI');
+    await assertEachGoalOnce(mai.ext, tab);
     await saveScreenshot(tab, 'team-rollup-manager-dark-vi');
     await saveSection(maiOptions, 'team-options-manager-dark-vi');
+    // The other two of the four (each goal once in every one of them).
+    await maiOptions.locator('select[name="locale"]').selectOption('en');
+    await tab.waitForFunction(() => document.documentElement.lang === 'en');
+    // The cards are formatted with the dashboard's data, recomputed a moment after the page's strings.
+    await cardsIn(tab, 'KPI target');
+    await assertEachGoalOnce(mai.ext, tab);
+    await saveScreenshot(tab, 'team-rollup-manager-dark-en');
+    await maiOptions.locator('select[name="locale"]').selectOption('vi');
+    await maiOptions.locator('select[name="theme"]').selectOption('light');
+    await tab.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    await cardsIn(tab, 'Chỉ tiêu KPI');
+    await assertEachGoalOnce(mai.ext, tab);
+    await saveScreenshot(tab, 'team-rollup-manager-light-vi');
     await maiOptions.locator('select[name="locale"]').selectOption('en');
     await maiOptions.locator('select[name="theme"]').selectOption('light');
   });

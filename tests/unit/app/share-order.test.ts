@@ -69,14 +69,27 @@ describe('the Share / embed checklist', () => {
     ]);
   });
 
+  it('lists team goals first under "Team goals", as the page does, and in no other section', () => {
+    // The pinned objective and its key result are the team's (lib/app/goal-sections.ts).
+    expect(ids(shareGroups(goals, timeline, layout(), new Set(['obj', 'kr-churn'])))).toEqual([
+      ['team', ['kr-churn', 'obj']],
+      ['pinned', ['bhag', 'ms-tet']],
+      ['goals', ['kpi-engagement']],
+      ['milestones', ['ms-q1', 'ms-fair']],
+    ]);
+  });
+
   it('lists every goal exactly once, whatever the layout', () => {
     fc.assert(
       fc.property(
         fc.shuffledSubarray([...DASHBOARD_WIDGETS], { minLength: 0 }),
         fc.subarray([...DASHBOARD_WIDGETS]),
         fc.shuffledSubarray(timeline),
-        (order, hidden, known) => {
-          const listed = shareOrder(shareGroups(goals, known, layout(order, hidden))).map((g) => g.id);
+        fc.subarray(goals.map((g) => g.id)),
+        (order, hidden, known, team) => {
+          const listed = shareOrder(shareGroups(goals, known, layout(order, hidden), new Set(team))).map(
+            (g) => g.id,
+          );
           expect([...listed].sort()).toEqual(goals.map((g) => g.id).sort());
         },
       ),

@@ -85,4 +85,13 @@ describe('team roll-up', () => {
     ).toEqual(['kr']);
     expect(buildTeamRollup(data, settings, NOW, { goalIds: [], user: 'mai' })).toEqual([]);
   });
+
+  it("a team goal's milestones are on the timeline, not again among the team's cards", () => {
+    const parent = goal({ id: 'parent' });
+    const march = goal({ id: 'march', kind: 'milestone', goalType: 'milestone', parentId: 'parent' });
+    const data = input('sum', [parent, march]);
+    expect(
+      buildTeamRollup(data, settings, NOW, { goalIds: ['parent'], user: 'mai' }).map((r) => r.view.id),
+    ).toEqual(['parent']);
+  });
 });

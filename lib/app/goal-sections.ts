@@ -1,0 +1,51 @@
+import { childrenByParent } from '../engine/cascade';
+import type { GoalView } from './goal-view';
+
+/**
+ * Which of the new tab's card sections lists a goal. A goal is on the page once:
+ * - "Team goals": the goals of the team this browser is in — the shared ones and their cascades —
+ *   with the members' numbers beside each; a team goal is never again under "Pinned" or "Goals";
+ * - "Pinned goals": the pinned ones, while that section is shown;
+ * - "Goals": the rest, but milestones, which have their timeline (a team's milestones too: they are
+ *   checkpoints of a team goal, read on the timeline with everyone's numbers).
+ * The OKR, scorecard and alert views group or flag every goal once each, team goals included; the
+ * toolbar badge counts every goal once. None of them lists cards, so none of them is split here.
+ */
+
+type Placed = Pick<GoalView, 'id' | 'kind' | 'pinned' | 'parentId'>;
+
+/** The goals "Team goals" lists: the shared ones and every descendant, milestones aside. */
+export function teamGoalIds(sharedIds: readonly string[], goals: readonly Placed[]): Set<string> {
+  const byParent = childrenByParent(goals);
+  const seen = new Set<string>();
+  const queue = goals.filter((g) => sharedIds.includes(g.id));
+  while (queue.length) {
+    const g = queue.pop() as Placed;
+    if (seen.has(g.id)) continue;
+    seen.add(g.id);
+    queue.push(...(byParent.get(g.id) ?? []));
+  }
+  const kinds = new Map(goals.map((g) => [g.id, g.kind]));
+  return new Set([...seen].filter((id) => kinds.get(id) !== 'milestone'));
+}
+
+export interface GoalSections<G> {
+  team: G[];
+  pinned: G[];
+  /** The "Goals" grid. */
+  listed: G[];
+}
+
+/** Splits the dashboard's goals (in its order) into the card sections; no goal is in two. */
+export function goalSections<G extends Placed>(
+  all: readonly G[],
+  { teamIds, pinnedShown }: { teamIds: ReadonlySet<string>; pinnedShown: boolean },
+): GoalSections<G> {
+  const team = all.filter((g) => teamIds.has(g.id));
+  const rest = all.filter((g) => !teamIds.has(g.id));
+  return {
+    team,
+    pinned: rest.filter((g) => g.pinned),
+    listed: rest.filter((g) => g.kind !== 'milestone' && !(pinnedShown && g.pinned)),
+  };
+}
