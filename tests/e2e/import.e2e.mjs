@@ -69,6 +69,19 @@ describe('CSV import page', () => {
     assert.deepEqual(await axeViolations(page), []);
   });
 
+  it('the file field is our button and words, reached and opened from the keyboard', async () => {
+    assert.equal((await page.getByTestId('import-file-status').textContent())?.trim(), 'No file chosen yet');
+    // The native input is visually hidden but stays the keyboard path: Tab reaches it, Enter opens the chooser.
+    for (let i = 0; i < 5; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.getByTestId('import-file').evaluate((el) => el === document.activeElement)) break;
+    }
+    assert.ok(await page.getByTestId('import-file').evaluate((el) => el === document.activeElement));
+    const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+    await page.keyboard.press('Enter');
+    await chooser;
+  });
+
   it('detects the Vietnamese semicolon file and shows the mapping and a parsed preview', async () => {
     await page.getByTestId('import-file').setInputFiles(fixture('kpi-series-vi-semicolon.csv'));
     await page.getByTestId('import-configure').waitFor();
