@@ -32,30 +32,44 @@ export function FileStep() {
       onDrop={onDrop}
       data-testid="import-drop"
     >
-      <label class="pi-file">
-        <span>{t('csv.chooseFile')}</span>
-        <input
-          type="file"
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-          disabled={busy.value}
-          data-testid="import-file"
-          onChange={(e) => {
-            const input = e.currentTarget;
-            void chooseFile(input.files?.[0]);
-            // Choosing the same (fixed) file again must fire `change` again.
-            input.value = '';
-          }}
-        />
-      </label>
-      <p class="pi-hint">{t('csv.dropHint')}</p>
-      {chosen && !problem && (
-        <p data-testid="import-file-name">
-          {t('csv.fileLine', {
-            file: chosen.name,
-            size: fileSize(chosen.size, t.locale),
-          })}
+      {/* The native input is visually hidden (still focusable, still the label's control): its own
+          "No file chosen." / "No file selected." would contradict the file named here, since the input
+          is cleared after every choice so the same file can be chosen again. */}
+      <div class="pi-file-row">
+        <label class={`pi-file${busy.value ? ' pi-file-busy' : ''}`}>
+          <input
+            type="file"
+            class="pc-visually-hidden"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+            disabled={busy.value}
+            aria-describedby="pi-file-status"
+            data-testid="import-file"
+            onChange={(e) => {
+              const input = e.currentTarget;
+              void chooseFile(input.files?.[0]);
+              // Choosing the same (fixed) file again must fire `change` again.
+              input.value = '';
+            }}
+          />
+          <span class="pc-button pi-file-button" data-testid="import-file-button">
+            {t('csv.chooseFile')}
+          </span>
+        </label>
+        <p
+          id="pi-file-status"
+          class={chosen ? 'pi-file-status' : 'pi-file-status pi-file-none'}
+          data-testid="import-file-status"
+        >
+          {chosen ? (
+            <span data-testid="import-file-name">
+              {t('csv.fileLine', { file: chosen.name, size: fileSize(chosen.size, t.locale) })}
+            </span>
+          ) : (
+            t('csv.noFile')
+          )}
         </p>
-      )}
+      </div>
+      <p class="pi-hint">{t('csv.dropHint')}</p>
       {problem && (
         <p role="alert" class="pc-error" data-testid="import-file-error">
           {t(problem === 'binary' ? 'csv.notText' : 'csv.empty')}

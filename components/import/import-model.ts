@@ -56,6 +56,8 @@ export const metrics = signal<Metric[]>([]);
 export const progress = signal({ fraction: 0, rows: 0 });
 export const validation = signal<ValidationSummary | null>(null);
 export const outcome = signal<AtomicImportResult | null>(null);
+/** The KPI the last import wrote into, as it was then: the summary names it even before `metrics` reloads. */
+export const importedInto = signal<Metric[]>([]);
 /** A KPI file compared with the values its KPI already holds (lib/import/overlap.ts); null for others. */
 export const overlap = signal<OverlapReport | null>(null);
 /** What to do on days that already hold values; null until the user chooses (when there are any). */
@@ -334,6 +336,8 @@ export async function runImport(skipBadRows: boolean): Promise<void> {
       draft.value = { ...d, metricId: created.id, newMetricName: '' };
       newMetricId = '';
     }
+    const into = created ?? targetMetric.value;
+    importedInto.value = into ? [into] : [];
     outcome.value = result;
     phase.value = result.status === 'refused' ? 'report' : 'done';
     if (result.status === 'refused') validation.value = result.summary;

@@ -1,11 +1,17 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { tr } from '../app/session';
-import { outcome, startOver } from './import-model';
+import { localizedName } from '../../lib/i18n/translate';
+import { kpiSummaryLine } from '../../lib/import/summary-text';
+import { settings, tr } from '../app/session';
+import { importedInto, metrics, outcome, startOver } from './import-model';
 
-/** How the import ended: counts when it landed, or a sentence saying nothing changed. */
+/** How the import ended: the KPI it went into and counts when it landed, or a sentence saying nothing changed. */
 export function ImportSummary() {
   const t = tr.value;
   const o = outcome.value;
+  const nameOf = (id: string): string => {
+    const metric = metrics.value.find((m) => m.id === id) ?? importedInto.value.find((m) => m.id === id);
+    return metric ? localizedName(metric, t.locale) : id;
+  };
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [o]);
   if (!o) return null;
@@ -18,6 +24,12 @@ export function ImportSummary() {
             ? t('csv.cancelled')
             : t('csv.report')}
       </h3>
+      {o.status === 'imported' &&
+        o.kpis?.map((kpi) => (
+          <p key={kpi.metricId} class="pi-into" data-testid="import-kpi" data-metric-id={kpi.metricId}>
+            {kpiSummaryLine(kpi, nameOf(kpi.metricId), t.locale, settings.value.timeZone)}
+          </p>
+        ))}
       {o.status === 'imported' && (
         <ul>
           <li data-testid="import-added">{t('csv.added', { count: o.added })}</li>

@@ -7,6 +7,7 @@ import {
   importCsv,
   type ValidationSummary,
 } from '../import/run-import';
+import { type TouchedKpi, type TouchedKpis, touchedList, touchKpis } from '../import/touched-kpis';
 import { ChannelSpend, Lead, type LeadSighting, type Observation } from '../schema';
 import { notifyChange } from '../storage/changes';
 import { type PacerDb, STORES } from '../storage/db';
@@ -44,6 +45,8 @@ export interface ImportCounts {
   removed?: number;
   /** The file's values left out because their day already held values (the "skip" choice). */
   held?: number;
+  /** KPI files: each KPI the values went into, with their count and time span. */
+  kpis?: TouchedKpi[];
 }
 
 export interface ImportSink {
@@ -89,6 +92,7 @@ function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
   // "skip": the file's values on days that already hold values are left out.
   const skipped = plan?.choice === 'skip' ? plan.report.occupiedKeys : null;
   let held = 0;
+  const touched: TouchedKpis = new Map();
   // "replace": the values the occupied days held go first, in the same journaled session, so a cancel
   // puts them back and undoing the import restores them.
   let cleared: Promise<number> | null = null;
@@ -108,11 +112,12 @@ function observationSink(db: PacerDb, options: SinkOptions): ImportSink {
         records = kept;
       }
       if (records.length) await session.add(records, { trusted: true });
+      touchKpis(touched, records);
     },
     async commit() {
       await clear();
       const { added, replaced, unchanged, removed } = await session.commit();
-      return { added, replaced, unchanged, removed, held };
+      return { added, replaced, unchanged, removed, held, kpis: touchedList(touched) };
     },
     rollback: () => session.rollback(),
   };
@@ -227,6 +232,8 @@ export type AtomicImportResult =
       removed?: number;
       /** The file's values left out as their day already held values ("skip"). */
       held?: number;
+      /** KPI files: each KPI the values went into, with their count and time span. */
+      kpis?: TouchedKpi[];
       /** Bad rows left out (only with `skipBadRows`). */
       skipped: number;
       /** Rows repeated within the file, imported once. */

@@ -13,6 +13,7 @@ import { forecastReadingEn } from './messages-forecast-reading';
 import { goalReadingEn } from './messages-goal-reading';
 import { goalTrashEn } from './messages-goal-trash';
 import { importCheckEn } from './messages-import-check';
+import { importSummaryEn } from './messages-import-summary';
 import { kpiValuesEn } from './messages-kpi-values';
 import { numbersEn } from './messages-numbers';
 import { oddEntryEn } from './messages-odd-entry';
@@ -51,6 +52,7 @@ export const en = {
   ...cascadeEn,
   ...polishEn,
   ...importCheckEn,
+  ...importSummaryEn,
   ...oddEntryEn,
   ...kpiValuesEn,
   ...goalTrashEn,

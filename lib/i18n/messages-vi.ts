@@ -14,6 +14,7 @@ import { forecastReadingVi } from './messages-forecast-reading';
 import { goalReadingVi } from './messages-goal-reading';
 import { goalTrashVi } from './messages-goal-trash';
 import { importCheckVi } from './messages-import-check';
+import { importSummaryVi } from './messages-import-summary';
 import { kpiValuesVi } from './messages-kpi-values';
 import { numbersVi } from './messages-numbers';
 import { oddEntryVi } from './messages-odd-entry';
@@ -50,6 +51,7 @@ export const vi: Record<MessageKey, string> = {
   ...cascadeVi,
   ...polishVi,
   ...importCheckVi,
+  ...importSummaryVi,
   ...oddEntryVi,
   ...kpiValuesVi,
   ...goalTrashVi,

@@ -265,6 +265,24 @@ describe('Pacer in Firefox', () => {
     await chooseMetric('__new__');
     await ff.page.type('[data-testid="import-new-metric"]', 'Firefox doanh thu');
     assert.equal(await validateAndImport(), 'Added: 6');
+    // The summary names the KPI; the file field names the imported file in the page's words, and
+    // Firefox's own "No file selected." (the input is cleared after each choice) is not on screen.
+    assert.equal(
+      await textOf(ff.page, '[data-testid="import-kpi"]'),
+      'Imported 6 values into Firefox doanh thu (Jan 1, 2024 – Jan 31, 2024)',
+    );
+    assert.equal(
+      await textOf(ff.page, '[data-testid="import-file-status"]'),
+      'kpi-series-vi-semicolon.csv (0.3 KB)',
+    );
+    const nativeField = await ff.page.evaluate(() => {
+      const r = document.querySelector('[data-testid="import-file"]').getBoundingClientRect();
+      return { width: r.width, height: r.height };
+    });
+    assert.ok(
+      nativeField.width <= 1 && nativeField.height <= 1,
+      `the native file input is hidden: ${JSON.stringify(nativeField)}`,
+    );
     await saveScreenshot(ff.page, 'import-summary');
     await ff.page.click('[data-testid="import-another"]');
     await choose();

@@ -94,6 +94,31 @@ describe('importIntoDb: KPI series', () => {
   });
 });
 
+describe('importIntoDb: the KPIs a KPI file went into', () => {
+  // The summary names each KPI with its count and dates (lib/import/summary-text.ts).
+  const hcm = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) - 7 * 3_600_000;
+
+  it('reports the KPI, the values written and their first and last time, on a re-import too', async () => {
+    const { db } = await freshDb();
+    const { options, file } = await fixtureImport('kpi-series-vi-semicolon.csv');
+    const expected = [{ metricId: METRIC, count: 6, first: hcm(2024, 1, 1), last: hcm(2024, 1, 31) }];
+    expect(await importIntoDb(db, file, options)).toMatchObject({ status: 'imported', kpis: expected });
+    // Written again unchanged, the values still went into the KPI.
+    expect(await importIntoDb(db, file, options)).toMatchObject({ status: 'imported', kpis: expected });
+  });
+
+  it('counts only the good rows when bad ones are skipped', async () => {
+    const { db } = await freshDb();
+    const { options, file } = await fixtureImport('bad-dates.csv');
+    const result = await importIntoDb(db, file, { ...options, skipBadRows: true });
+    expect(result).toMatchObject({ status: 'imported', added: 3, skipped: 4 });
+    if (result.status !== 'imported') throw new Error('expected imported');
+    expect(result.kpis).toEqual([
+      { metricId: METRIC, count: 3, first: hcm(2024, 1, 15), last: hcm(2024, 3, 5) },
+    ]);
+  });
+});
+
 describe('importIntoDb: leads and channel spend', () => {
   it('re-importing a CRM export adds nothing and keeps each lead’s first-seen time', async () => {
     const { db } = await freshDb();

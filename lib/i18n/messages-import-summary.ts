@@ -1,0 +1,18 @@
+/**
+ * The end of a CSV import: which KPI the values went into, and the file field's own wording (a styled
+ * button and the chosen file's name, so no browser-native "No file selected." contradicts the page).
+ * Spread into messages-en.ts / messages-vi.ts.
+ */
+export const importSummaryEn = {
+  'csv.intoKpi.one': 'Imported {count} value into {name} ({range})',
+  'csv.intoKpi.other': 'Imported {count} values into {name} ({range})',
+  'csv.range': '{from} – {to}',
+  'csv.noFile': 'No file chosen yet',
+};
+
+export const importSummaryVi: Record<keyof typeof importSummaryEn, string> = {
+  'csv.intoKpi.one': 'Đã nhập {count} giá trị vào {name} ({range})',
+  'csv.intoKpi.other': 'Đã nhập {count} giá trị vào {name} ({range})',
+  'csv.range': '{from} – {to}',
+  'csv.noFile': 'Chưa chọn tệp nào',
+};
