@@ -27,7 +27,13 @@ export function ImportSummary() {
       {o.status === 'imported' &&
         o.kpis?.map((kpi) => (
           <p key={kpi.metricId} class="pi-into" data-testid="import-kpi" data-metric-id={kpi.metricId}>
-            {kpiSummaryLine(kpi, nameOf(kpi.metricId), t.locale, settings.value.timeZone)}
+            {kpiSummaryLine(
+              kpi,
+              nameOf(kpi.metricId),
+              t.locale,
+              settings.value.timeZone,
+              o.added === 0 && o.replaced - (o.unchanged ?? 0) === 0 && (o.removed ?? 0) === 0,
+            )}
           </p>
         ))}
       {o.status === 'imported' && (

@@ -9,9 +9,16 @@ import type { TouchedKpi } from './touched-kpis';
  * written as everywhere else in the app (lib/i18n/format.ts), the days read in the user's time zone,
  * the one the file's dates were read in; a single day is named once.
  */
-export function kpiSummaryLine(kpi: TouchedKpi, name: string, locale: Locale, timeZone: string): string {
+export function kpiSummaryLine(
+  kpi: TouchedKpi,
+  name: string,
+  locale: Locale,
+  timeZone: string,
+  /** Nothing the import wrote was new or changed (the same file again): "… were already there". */
+  allUnchanged = false,
+): string {
   const from = formatDate(kpi.first, locale, timeZone);
   const to = formatDate(kpi.last, locale, timeZone);
   const range = from === to ? from : t(locale, 'csv.range', { from, to });
-  return tc(locale, 'csv.intoKpi', kpi.count, { name, range });
+  return tc(locale, allUnchanged ? 'csv.alreadyInKpi' : 'csv.intoKpi', kpi.count, { name, range });
 }

@@ -289,6 +289,11 @@ describe('Pacer in Firefox', () => {
     await chooseMetric('Firefox doanh thu');
     assert.equal(await validateAndImport(), 'Added: 0');
     assert.equal(await textOf(ff.page, '[data-testid="import-unchanged"]'), 'Already there, unchanged: 6');
+    // Nothing new: the KPI line says so, not "Imported 6 values" beside "Added: 0".
+    assert.equal(
+      await textOf(ff.page, '[data-testid="import-kpi"]'),
+      'Firefox doanh thu already had these 6 values (Jan 1, 2024 – Jan 31, 2024): nothing new',
+    );
   });
 
   it('shows the number of off-track goals on the toolbar badge', async () => {

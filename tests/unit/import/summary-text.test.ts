@@ -32,6 +32,15 @@ describe('kpiSummaryLine', () => {
     expect(kpiSummaryLine(big, 'Doanh thu', 'vi', TZ)).toMatch(/^Đã nhập 12\.345 giá trị vào Doanh thu /);
   });
 
+  it('the same file again: says the KPI already had them, not "Imported"', () => {
+    expect(kpiSummaryLine({ ...kpi, count: 6 }, 'Revenue', 'en', TZ, true)).toBe(
+      'Revenue already had these 6 values (Jan 5, 2025 – Dec 31, 2026): nothing new',
+    );
+    expect(kpiSummaryLine({ ...kpi, count: 6 }, 'Doanh thu', 'vi', TZ, true)).toBe(
+      'Doanh thu đã có 6 giá trị này (05/01/2025 – 31/12/2026): không có gì mới',
+    );
+  });
+
   it('one value on one day: singular, and the day named once', () => {
     const one = { metricId: 'rev', count: 1, first: day(2024, 1, 13), last: day(2024, 1, 13) };
     expect(kpiSummaryLine(one, 'Revenue', 'en', TZ)).toBe('Imported 1 value into Revenue (Jan 13, 2024)');
