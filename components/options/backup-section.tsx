@@ -8,12 +8,15 @@ import {
 } from '../../lib/storage/backup';
 import { getDb, tr } from '../app/session';
 import { downloadText } from '../shared/download';
+import { FileField, fileSize } from '../shared/file-field';
 
 export function BackupSection() {
   const t = tr.value;
   const [problems, setProblems] = useState<string[]>([]);
   const [status, setStatus] = useState<string | null>(null);
   const [mode, setMode] = useState<ImportMode>('merge');
+  /** The backup file last chosen, named beside the button. */
+  const [chosen, setChosen] = useState<{ name: string; size: number } | null>(null);
   // A replace waits here, with both sides' counts, until the user confirms (issue 15, finding 7).
   const [pending, setPending] = useState<{
     file: BackupFile;
@@ -111,15 +114,24 @@ export function BackupSection() {
             {t('action.replace')}
           </label>
         </div>
-        <label class="pc-file">
-          {t('storage.restoreFile')}{' '}
-          <input
-            type="file"
+        <div class="pc-file">
+          <FileField
+            button={t('storage.restoreFile')}
             accept="application/json,.json"
-            data-testid="import-backup"
-            onChange={(e) => void doImport(e.currentTarget.files?.[0])}
+            testId="import-backup"
+            statusTestId="import-backup-status"
+            chosen={Boolean(chosen)}
+            status={
+              chosen
+                ? t('file.line', { file: chosen.name, size: fileSize(chosen.size, t.locale) })
+                : t('file.none')
+            }
+            onFile={(f) => {
+              if (f) setChosen({ name: f.name, size: f.size });
+              void doImport(f);
+            }}
           />
-        </label>
+        </div>
       </fieldset>
       {pending && (
         <div role="alertdialog" class="pc-confirm" data-testid="replace-confirm">

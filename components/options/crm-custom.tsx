@@ -8,6 +8,7 @@ import { originFromInput } from '../../lib/overlay/site';
 import { removeMapping, sameMappingSlot, upsertMapping } from '../../lib/overlay/stored';
 import { tr } from '../app/session';
 import { downloadText } from '../shared/download';
+import { FileField } from '../shared/file-field';
 import { writeMappings } from './crm-browser';
 import { MappingCurrency } from './crm-mapping-currency';
 import { MappingOutcomes } from './crm-mapping-outcomes';
@@ -27,6 +28,8 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
   const [input, setInput] = useState('');
   /** An imported mapping that would replace one: held until the user says so. */
   const [pending, setPending] = useState<CrmMapping | null>(null);
+  /** The mapping file last chosen, named beside the button. */
+  const [chosenFile, setChosenFile] = useState<string | null>(null);
   const origins = [
     ...new Set([
       ...enabled.filter((c) => c.startsWith('custom:')).map((c) => c.slice('custom:'.length)),
@@ -173,21 +176,17 @@ export function CustomCrms({ enabled, mappings, onToggle, onMessage }: CustomCrm
           </button>
         </div>
       )}
-      <label>
-        {t('crm.mappings.import')}{' '}
-        <input
-          type="file"
-          accept="application/json,.json"
-          data-testid="crm-mapping-import"
-          onChange={(e) => {
-            const input = e.currentTarget as HTMLInputElement;
-            const file = input.files?.[0];
-            // Cleared so that picking the same file again imports it again.
-            input.value = '';
-            void doImport(file).catch((error: unknown) => onMessage(String(error)));
-          }}
-        />
-      </label>
+      <FileField
+        button={t('crm.mappings.import')}
+        accept="application/json,.json"
+        testId="crm-mapping-import"
+        chosen={Boolean(chosenFile)}
+        status={chosenFile ?? t('file.none')}
+        onFile={(file) => {
+          if (file) setChosenFile(file.name);
+          void doImport(file).catch((error: unknown) => onMessage(String(error)));
+        }}
+      />
     </div>
   );
 }

@@ -71,13 +71,13 @@ export const dataSafetyVi: Record<keyof typeof dataSafetyEn, string> = {
   'safety.snapshots.kind.restore': 'Trước khi khôi phục',
   'safety.snapshots.kind.migration': 'Trước khi cập nhật',
   'safety.snapshots.counts':
-    '{metrics} KPI · {goals} mục tiêu · {checkIns} lần check-in · {observations} giá trị',
+    '{metrics} KPI · {goals} mục tiêu · {checkIns} lần cập nhật · {observations} giá trị',
   'safety.snapshots.download': 'Tải về',
   'safety.snapshots.restore': 'Khôi phục',
   'safety.snapshots.restoreAsk': 'Thay toàn bộ dữ liệu hiện tại bằng bản lưu ngày {date}?',
   'safety.snapshots.restored': 'Đã khôi phục bản lưu. Dữ liệu trước đó được lưu thành một bản lưu mới.',
   'safety.replace.ask':
-    'Thay thế toàn bộ? Thao tác này xoá {metrics} KPI, {goals} mục tiêu, {checkIns} lần check-in và {observations} giá trị, rồi ghi {newMetrics} KPI, {newGoals} mục tiêu, {newCheckIns} lần check-in và {newObservations} giá trị từ tệp. Dữ liệu hiện tại được lưu thành bản lưu trước.',
+    'Thay thế toàn bộ? Thao tác này xoá {metrics} KPI, {goals} mục tiêu, {checkIns} lần cập nhật và {observations} giá trị, rồi ghi {newMetrics} KPI, {newGoals} mục tiêu, {newCheckIns} lần cập nhật và {newObservations} giá trị từ tệp. Dữ liệu hiện tại được lưu thành bản lưu trước.',
   'safety.replace.confirm': 'Thay dữ liệu của tôi',
   'safety.restore.done':
     'Đã khôi phục từ tệp: {goals} mục tiêu, {metrics} KPI, {values} giá trị, {checkIns} lần cập nhật.',

@@ -10,7 +10,8 @@ export const importSummaryEn = {
   'csv.alreadyInKpi.one': '{name} already had this value ({range}): nothing new',
   'csv.alreadyInKpi.other': '{name} already had these {count} values ({range}): nothing new',
   'csv.range': '{from} – {to}',
-  'csv.noFile': 'No file chosen yet',
+  'file.none': 'No file chosen yet',
+  'file.line': '{file} ({size})',
 };
 
 export const importSummaryVi: Record<keyof typeof importSummaryEn, string> = {
@@ -19,5 +20,6 @@ export const importSummaryVi: Record<keyof typeof importSummaryEn, string> = {
   'csv.alreadyInKpi.one': '{name} đã có giá trị này ({range}): không có gì mới',
   'csv.alreadyInKpi.other': '{name} đã có {count} giá trị này ({range}): không có gì mới',
   'csv.range': '{from} – {to}',
-  'csv.noFile': 'Chưa chọn tệp nào',
+  'file.none': 'Chưa chọn tệp nào',
+  'file.line': '{file} ({size})',
 };

@@ -542,6 +542,17 @@ it('Replace asks first, quarantines a damaged goal, snapshots everything and can
       await page.getByTestId('import-backup').setInputFiles(file);
       const confirm = page.getByTestId('replace-confirm');
       await confirm.waitFor();
+      // The field names the file in the page's words; the browser's own "Choose File" / "No file
+      // selected." takes no room (the native input is visually hidden).
+      assert.match(
+        await page.getByTestId('import-backup-status').textContent(),
+        /^fault-small-backup\.json \(\d/,
+      );
+      const native = await page.getByTestId('import-backup').boundingBox();
+      assert.ok(
+        native && native.width <= 1 && native.height <= 1,
+        `native input hidden: ${JSON.stringify(native)}`,
+      );
       assert.match(await confirm.textContent(), /deletes 0 KPIs, 2 goals, 0 check-ins and 0 values.*1 goals/);
       // Nothing replaced before the answer: both valid goals still there and the file's not yet in
       // (the damaged one may already be in the quarantine, see asUnread).
