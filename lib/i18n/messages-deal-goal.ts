@@ -13,7 +13,7 @@ export const dealGoalEn = {
 export const dealGoalVi: Record<keyof typeof dealGoalEn, string> = {
   'editor.metric.wonDeals': 'Deal thắng trong CRM được cộng vào KPI này',
   'editor.metric.wonDealsHint':
-    'Dùng cho tỷ lệ khoảng cách mục tiêu trên nhãn deal ở trang CRM (giá trị deal ÷ phần mục tiêu còn thiếu). Pacer tự đoán theo tên “Doanh thu”; đánh dấu hoặc bỏ dấu để tự quyết định.',
+    'Dùng cho tỷ lệ khoảng thiếu của mục tiêu trên nhãn deal ở trang CRM (giá trị deal ÷ phần mục tiêu còn thiếu). Pacer tự đoán theo tên “Doanh thu”; đánh dấu hoặc bỏ dấu để tự quyết định.',
   'editor.metric.wonDealsShape':
-    'Chỉ áp dụng cho KPI cộng dồn tiền và càng cao càng tốt, không có công thức: với đơn vị, chiều hoặc công thức này, nhãn deal không hiển thị tỷ lệ khoảng cách của các mục tiêu của nó.',
+    'Chỉ áp dụng cho KPI cộng dồn tiền và càng cao càng tốt, không có công thức: với đơn vị, chiều hoặc công thức này, nhãn deal không hiển thị tỷ lệ khoảng thiếu của các mục tiêu trên KPI này.',
 };

@@ -108,7 +108,7 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.panel.noGoal': 'Chưa có mục tiêu doanh thu đang mở.',
   'overlay.panel.measuredAgainst': 'Tỷ lệ của deal tính theo:',
   'overlay.panel.segmentOnly':
-    'Mục tiêu này chỉ tính một phân khúc: deal ngoài phân khúc đó không lấp khoảng cách này.',
+    'Mục tiêu này chỉ tính một phân khúc: deal ngoài phân khúc đó không lấp khoảng thiếu này.',
   'overlay.panel.pickGone':
     'Mục tiêu đã chọn cho trang này không còn mở (đã xong, đã xóa hoặc quá hạn): Pacer dùng mục tiêu tự chọn thay thế.',
   'overlay.panel.pickGoal': 'Tính deal trên trang này theo',

@@ -5,11 +5,17 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import {
+  draftDealFields,
+  draftToCandidate,
+  metricToDraft,
+} from '../../../components/newtab/editor/metric-draft';
 import { createOverlayContextProvider } from '../../../lib/background/crm-context';
 import { parseMessage } from '../../../lib/messages/protocol';
 import {
   chooseRevenueGoal,
   dealFedKpi,
+  inferredDealFed,
   pickRevenueGoal,
   revenueGoalOptions,
 } from '../../../lib/overlay/revenue-goal';
@@ -286,5 +292,43 @@ describe('the site pick through the background', () => {
     const bad = parseMessage({ type: 'overlay/context', leadIds: [], goalId: 'x'.repeat(201) });
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.error).toContain('goalId');
+  });
+});
+
+describe('the KPI form draft', () => {
+  const base = metric('online', 'Online revenue');
+  it('stores the setting only once the user sets it, so an untouched KPI keeps the inference', () => {
+    const draft = metricToDraft(base, 'en', 'VND');
+    expect(draft.wonDeals).toBeUndefined();
+    const untouched = Metric.parse(
+      draftToCandidate(draft, { existing: base, id: 'online', now: 5, locale: 'en' }),
+    );
+    expect('wonDeals' in untouched).toBe(false);
+    const ticked = Metric.parse(
+      draftToCandidate({ ...draft, wonDeals: true }, { existing: base, id: 'online', now: 5, locale: 'en' }),
+    );
+    expect(ticked.wonDeals).toBe(true);
+    expect(dealFedKpi(ticked)).toBe(true);
+    // Unticked on a KPI called Revenue: stored as an explicit no, and the KPI no longer feeds the badges.
+    const revenue = metric('rev', 'Revenue');
+    const off = Metric.parse(
+      draftToCandidate(
+        { ...metricToDraft(revenue, 'en', 'VND'), wonDeals: false },
+        { existing: revenue, id: 'rev', now: 5, locale: 'en' },
+      ),
+    );
+    expect(off.wonDeals).toBe(false);
+    expect(dealFedKpi(off)).toBe(false);
+    expect(metricToDraft(off, 'en', 'VND').wonDeals).toBe(false);
+  });
+
+  it('shows the inference for an unset KPI from the name as typed', () => {
+    const draft = { ...metricToDraft(base, 'en', 'VND'), name: 'Doanh thu' };
+    expect(inferredDealFed(draftDealFields(draft, { existing: base, id: 'online', locale: 'en' }))).toBe(
+      true,
+    );
+    expect(
+      inferredDealFed(draftDealFields(metricToDraft(base, 'en', 'VND'), { id: 'online', locale: 'en' })),
+    ).toBe(false);
   });
 });
