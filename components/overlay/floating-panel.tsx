@@ -8,11 +8,13 @@ import { useRef } from 'preact/hooks';
 import type { GoalView } from '../../lib/app/goal-view';
 import { adaptersTranslator } from '../../lib/i18n/messages-crm-health';
 import { overlayTranslator } from '../../lib/i18n/messages-overlay';
+import type { GoalOption, MeasuredGoal } from '../../lib/overlay/overlay-context';
 import { dragPanel } from '../../lib/overlay/panel-position';
 import type { PanelState } from '../../lib/overlay/stored';
 import type { Locale } from '../../lib/schema/common';
 import { GoalCard } from '../widgets/goal-card';
 import { HealthDetails, type HealthDetailsProps } from './health-details';
+import { MeasuredGoalLine } from './measured-goal';
 
 /** 'fallback': the adapter read nothing and the header-based reader reads the list instead. */
 export type PanelNotice = 'cant-read' | 'unmapped' | 'fallback' | null;
@@ -27,6 +29,10 @@ export interface FloatingPanelProps {
   onMap(): void;
   /** The health notice's "Details" (diagnostics of this page), on built-in CRMs. */
   health?: Pick<HealthDetailsProps, 'crmLabel' | 'diagnose'>;
+  /** The goal the deal badges' shares are of, and the others the user may pick for this site. */
+  measured?: MeasuredGoal | null;
+  options?: readonly GoalOption[];
+  onPickGoal?(goalId: string | undefined): void;
 }
 
 export function FloatingPanel({
@@ -38,6 +44,9 @@ export function FloatingPanel({
   onChange,
   onMap,
   health,
+  measured = null,
+  options = [],
+  onPickGoal,
 }: FloatingPanelProps) {
   const tr = overlayTranslator(locale);
   const panel = useRef<HTMLElement>(null);
@@ -143,6 +152,9 @@ export function FloatingPanel({
             />
           ) : (
             notice === null && <p class="pc-read-count">{tr('overlay.panel.noGoal')}</p>
+          )}
+          {onPickGoal && (
+            <MeasuredGoalLine locale={locale} measured={measured} options={options} onPick={onPickGoal} />
           )}
           {readCount > 0 && (
             <p class="pc-read-count" data-testid="panel-read-count">

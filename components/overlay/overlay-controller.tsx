@@ -11,7 +11,7 @@ import type { CrmMapping } from '../../lib/crm/mapping';
 import { withHeaderFallback } from '../../lib/crm/table-reader-fallback';
 import type { PageMatch } from '../../lib/crm/types';
 import { decideHealth, HEALTH_GRACE_MS, healthKey } from '../../lib/overlay/health';
-import type { OverlayContext } from '../../lib/overlay/overlay-context';
+import type { GoalOption, MeasuredGoal, OverlayContext } from '../../lib/overlay/overlay-context';
 import { DEFAULT_PANEL, panelKey } from '../../lib/overlay/panel-position';
 import { type Scanner, type ScannerTimers, startScanner } from '../../lib/overlay/scanner';
 import { siteState } from '../../lib/overlay/site';
@@ -38,9 +38,12 @@ export interface OverlayEnv {
   saveMapping(mapping: CrmMapping): Promise<void>;
   savePanel(key: string, state: PanelState): Promise<void>;
   rememberMatched(key: string): Promise<void>;
-  /** Stores sightings; with `contextFor`, answers with those leads' badge context (else null). */
-  send(sightings: LeadSighting[], contextFor?: string[]): Promise<OverlayContext | null>;
-  context(leadIds: string[]): Promise<OverlayContext | null>;
+  /**
+   * Stores sightings; with `contextFor`, answers with those leads' badge context (else null).
+   * `goalId`: the goal the user picked on this site for the shares (PanelState.goalId).
+   */
+  send(sightings: LeadSighting[], contextFor?: string[], goalId?: string): Promise<OverlayContext | null>;
+  context(leadIds: string[], goalId?: string): Promise<OverlayContext | null>;
   reportHealth(report: { crm: string; url: string; pageKind: string; matched: boolean }): Promise<unknown>;
   /** Mounts a shadow-root UI (createShadowRootUi in the content script); `paint` renders into it. */
   mountUi(
@@ -71,6 +74,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     url: null as URL | null,
     locale: env.locale(),
     goal: null as GoalView | null,
+    measured: null as MeasuredGoal | null,
+    options: [] as GoalOption[],
     readCount: 0,
     notice: null as PanelNotice,
     /** The header-based reader reads this list (the adapter read nothing). */
@@ -106,6 +111,9 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
           if (done && view.url) env.savePanel(panelKey(view.url), state).catch(env.onError);
         }}
         onMap={() => void openPicker().catch(env.onError)}
+        measured={view.measured}
+        options={view.options}
+        onPickGoal={pickGoal}
       />,
       panelContainer,
     );
@@ -123,13 +131,29 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       for (const host of [panelHost, pickerHost]) if (host) applyTheme(host, theme);
       badges.setTheme(theme);
     }
-    const key = JSON.stringify([context.locale, context.goal]);
+    const key = JSON.stringify([context.locale, context.goal, context.measured, context.options]);
     if (key === contextKey) return;
     contextKey = key;
     view.locale = context.locale;
     view.goal = context.goal;
+    view.measured = context.measured ?? null;
+    view.options = context.options ?? [];
     paint();
   };
+
+  /** The goal the badges measure against on this site: kept with the panel's place, then every badge asked again. */
+  const pickGoal = (goalId: string | undefined) => {
+    const { goalId: _old, ...rest } = view.panel;
+    view.panel = goalId ? { ...rest, goalId } : rest;
+    const mine = generation;
+    if (view.url) env.savePanel(panelKey(view.url), view.panel).catch(env.onError);
+    env.context([], view.panel.goalId).then((c) => mine === generation && c && onContext(c), env.onError);
+    scanner?.refresh();
+  };
+  /** What the scanner sends and asks carries this site's pick. */
+  const send: OverlayEnv['send'] = (sightings, contextFor) =>
+    env.send(sightings, contextFor, view.panel.goalId);
+  const context: OverlayEnv['context'] = (leadIds) => env.context(leadIds, view.panel.goalId);
 
   async function openPicker(): Promise<void> {
     const url = view.url;
@@ -237,6 +261,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
     view.fallback = false;
     view.health = undefined;
     view.readCount = 0;
+    view.measured = null;
+    view.options = [];
   }
 
   async function start(url: URL): Promise<void> {
@@ -261,7 +287,7 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       panel.remove();
       return;
     }
-    env.context([]).then((c) => mine === generation && c && onContext(c), env.onError);
+    context([]).then((c) => mine === generation && c && onContext(c), env.onError);
     if (site.status !== 'ready' || !page) return;
     // Built-in adapters get the header-based reader behind them; a user's own mapping does not.
     const reader = site.mapping ? null : withHeaderFallback(site.adapter, url);
@@ -277,8 +303,8 @@ export function createOverlayController(env: OverlayEnv, doc: Document): Overlay
       page,
       url,
       doc,
-      send: env.send,
-      context: env.context,
+      send,
+      context,
       badges: { render: badges.render, forget: badges.forget, place: badges.place, isOwn: isOwnElement },
       timers: env.timers,
       onError: env.onError,

@@ -60,9 +60,9 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
     // The background files the position under this page's origin (lib/overlay/panel-position.ts).
     savePanel: (_key, state) => write({ type: 'overlay/save-panel', state }),
     rememberMatched: (key) => write({ type: 'overlay/remember-matched', key }),
-    async send(sightings, contextFor) {
+    async send(sightings, contextFor, goalId) {
       const message = contextFor?.length
-        ? { type: 'leads/sighted', sightings, contextFor }
+        ? { type: 'leads/sighted', sightings, contextFor, ...(goalId ? { goalId } : {}) }
         : { type: 'leads/sighted', sightings };
       const reply = parseReply(SightedReply, await send(message));
       if (!reply.ok) {
@@ -73,8 +73,9 @@ export function extensionEnv(ctx: ContentScriptContext): OverlayEnv {
       if (reply.data.refused) reportError(`${reply.data.refused} sighting(s) refused as malformed`);
       return reply.data.context ?? null;
     },
-    async context(leadIds) {
-      const reply = parseReply(OverlayContext, await send({ type: 'overlay/context', leadIds }));
+    async context(leadIds, goalId) {
+      const message = { type: 'overlay/context', leadIds, ...(goalId ? { goalId } : {}) };
+      const reply = parseReply(OverlayContext, await send(message));
       return reply.ok ? reply.data : null;
     },
     reportHealth: (report) => send({ type: 'crm/health', ...report }),

@@ -4,22 +4,36 @@
  * metrics, observations or settings change; leads until a sighting is stored.
  */
 import { evaluateDashboard, loadDashboardInput } from '../app/dashboard-data';
+import { dimensionValueLabel } from '../app/dimension-labels';
 import type { GoalView } from '../app/goal-view';
-import { computeOverlayContext, type OverlayContext, type RevenueGap } from '../overlay/overlay-context';
-import { pickRevenueGoal } from '../overlay/revenue-goal';
-import type { Lead, Settings } from '../schema';
+import { createTranslator, localizedName } from '../i18n/translate';
+import {
+  computeOverlayContext,
+  type GoalOption,
+  type OverlayContext,
+  type RevenueGap,
+} from '../overlay/overlay-context';
+import { chooseRevenueGoal, revenueGoalOptions } from '../overlay/revenue-goal';
+import type { Dimension, DimensionValues, Goal, Lead, Locale, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
 import { loadSettings } from '../storage/settings';
 
 interface Evaluated {
   settings: Settings;
-  gap: RevenueGap | null;
-  goal: GoalView | null;
+  /** The goals a deal may be measured against, best first (lib/overlay/revenue-goal.ts). */
+  gaps: RevenueGap[];
+  /** Each of them as the panel names it, by goal id. */
+  named: Map<string, GoalOption>;
+  views: readonly GoalView[];
 }
 
 export interface OverlayContextProvider {
-  overlayContext(leadIds: string[]): Promise<OverlayContext>;
+  /**
+   * `goalId`: the goal the user picked for the asking site (its panel state), used when still
+   * eligible; any other id falls back to the rule, and the answer says so.
+   */
+  overlayContext(leadIds: string[], goalId?: string): Promise<OverlayContext>;
   /**
    * Call on a change event. Leads named by id are read again one by one (a CRM tab stores 50 at a time
    * and asks for badges right after: reading and validating every stored lead again each time kept the
@@ -75,23 +89,25 @@ export function createOverlayContextProvider(
       const type = perGoal.get(g.id)?.type;
       return type === 'total' || type === 'level';
     });
-    const gap = pickRevenueGoal(
+    const gaps = revenueGoalOptions(
       closable,
       input.metrics,
       numbers,
       t,
       settings.fiscalYearStartMonth,
       settings.locale,
-    );
-    const goal =
-      (gap && data.goals.find((g) => g.id === gap.goalId)) ||
-      data.goals.find((g) => g.status !== 'done') ||
-      null;
-    return { settings, gap, goal };
+    ).slice(0, 50);
+    const byId = new Map(input.goals.map((g) => [g.id, g]));
+    const named = new Map<string, GoalOption>();
+    for (const gap of gaps) {
+      const goal = byId.get(gap.goalId);
+      if (goal) named.set(gap.goalId, goalOption(goal, gap.segment, settings.locale));
+    }
+    return { settings, gaps, named, views: data.goals };
   };
 
   return {
-    async overlayContext(leadIds) {
+    async overlayContext(leadIds, goalId) {
       evaluated ??= evaluate().catch((error) => {
         evaluated = null;
         throw error;
@@ -99,12 +115,18 @@ export function createOverlayContextProvider(
       // The panel asks with no ids (just the goal): no need to read every lead for that.
       if (leadIds.length > 0) leads ??= loadLeads();
       const e = await evaluated;
+      const { gap, how } = chooseRevenueGoal(e.gaps, goalId);
+      const goal =
+        (gap && e.views.find((g) => g.id === gap.goalId)) || e.views.find((g) => g.status !== 'done') || null;
+      const named = gap ? e.named.get(gap.goalId) : undefined;
       const all = leadIds.length > 0 && leads ? [...(await leads).values()] : [];
       return computeOverlayContext({
         leads: all,
         leadIds,
-        gap: e.gap,
-        goal: e.goal,
+        gap,
+        goal,
+        measured: named ? { ...named, how } : null,
+        options: e.gaps.flatMap((g) => e.named.get(g.goalId) ?? []),
         locale: e.settings.locale,
         theme: e.settings.theme,
         thresholds: e.settings.paretoThresholds,
@@ -119,4 +141,16 @@ export function createOverlayContextProvider(
       if (stores.some((s) => s !== 'leads' && s !== 'quarantine')) evaluated = null;
     },
   };
+}
+
+/** A goal as the overlay panel names it: its title, and its segment when it counts one only. */
+function goalOption(goal: Goal, segment: DimensionValues | undefined, locale: Locale): GoalOption {
+  const title = localizedName(goal, locale).slice(0, 300);
+  if (!segment) return { goalId: goal.id, title };
+  const t = createTranslator(locale);
+  const parts = Object.entries(segment).map(([dim, value]) => {
+    const name = t(`popup.dimension.${dim as Dimension}`);
+    return `${name.charAt(0).toLocaleLowerCase(locale) + name.slice(1)}: ${dimensionValueLabel(value ?? '', t)}`;
+  });
+  return { goalId: goal.id, title, segment: parts.join(', ').slice(0, 300) };
 }

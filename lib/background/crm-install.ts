@@ -38,7 +38,7 @@ export interface CrmBrowser extends RegistrationApi {
 
 export interface CrmBackground {
   onHealth(report: HealthReport): Promise<void>;
-  overlayContext(leadIds: string[]): Promise<unknown>;
+  overlayContext(leadIds: string[], goalId?: string): Promise<unknown>;
   /** The overlay's storage, read and written for CRM tabs (lib/background/crm-store.ts). */
   crmStore: CrmStoreAccess;
   /**
@@ -152,7 +152,7 @@ export function installCrmBackground(deps: {
 
   return {
     onHealth: (report) => recordHealth(browser.storage.local, report, now()),
-    overlayContext: (leadIds) => provider.overlayContext(leadIds),
+    overlayContext: (leadIds, goalId) => provider.overlayContext(leadIds, goalId),
     crmStore: createCrmStore(browser.storage.local),
     enabledCrms,
     sync,

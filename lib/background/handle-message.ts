@@ -27,7 +27,7 @@ export interface HandlerContext {
   now?: () => number;
   /** Where crm/health reports go (the options page lists them). */
   onHealth?: (report: Extract<Message, { type: 'crm/health' }>) => Promise<void> | void;
-  overlayContext?: (leadIds: string[]) => Promise<unknown>;
+  overlayContext?: (leadIds: string[], goalId?: string) => Promise<unknown>;
   crmStore?: CrmStoreAccess;
   /** Team sync (lib/background/team-sync.ts); absent where the background did not set it up. */
   team?: TeamActions;
@@ -117,7 +117,7 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         );
         const leads = await recordSightings(await ctx.db(), sightings, now);
         // Asked with the sightings: the badge numbers, read after the leads are stored.
-        const context = m.contextFor?.length ? await ctx.overlayContext?.(m.contextFor) : undefined;
+        const context = m.contextFor?.length ? await ctx.overlayContext?.(m.contextFor, m.goalId) : undefined;
         // Malformed rows of the batch were dropped at parsing (parseSightingBatch): the tab is told
         // how many, for its health details.
         const refused = m.refused > 0 ? { refused: m.refused } : {};
@@ -127,7 +127,7 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         await ctx.onHealth?.(m);
         return { ok: true, data: null };
       case 'overlay/context':
-        return { ok: true, data: (await ctx.overlayContext?.(m.leadIds)) ?? null };
+        return { ok: true, data: (await ctx.overlayContext?.(m.leadIds, m.goalId)) ?? null };
       case 'overlay/store':
         if (!tab || !ctx.crmStore) return refused(m.type, 'asked by a CRM tab only.');
         return { ok: true, data: await ctx.crmStore.read(tab) };

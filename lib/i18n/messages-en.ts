@@ -4,6 +4,7 @@ import { crmHealthEn } from './messages-crm-health';
 import { crmdataEn } from './messages-crmdata';
 import { dataSafetyEn } from './messages-data-safety';
 import { dayFieldEn } from './messages-day-field';
+import { dealGoalEn } from './messages-deal-goal';
 import { directionEn } from './messages-direction';
 import { exampleDataEn } from './messages-example-data';
 import { firstHourEn } from './messages-first-hour';
@@ -60,6 +61,7 @@ export const en = {
   ...firstRunEn,
   ...directionEn,
   ...budgetCapEn,
+  ...dealGoalEn,
   // Product
   'app.tagline': 'Goals and KPIs, on pace',
 

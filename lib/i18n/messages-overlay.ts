@@ -34,6 +34,13 @@ export const overlayEn = {
   'overlay.panel.expand': 'Expand the Pacer panel',
   'overlay.panel.move': 'Drag to move the Pacer panel',
   'overlay.panel.noGoal': 'No open revenue goal yet.',
+  'overlay.panel.measuredAgainst': 'Deal shares measured against:',
+  'overlay.panel.segmentOnly':
+    'This goal counts one segment only: a deal outside it does not close this gap.',
+  'overlay.panel.pickGone':
+    'The goal picked for this site is no longer open (done, deleted or past its deadline): Pacer’s choice is used instead.',
+  'overlay.panel.pickGoal': 'Measure deals on this site against',
+  'overlay.panel.pickAuto': 'Pacer’s choice (now: {goal})',
   'overlay.panel.read.one': '{count} record read on this page',
   'overlay.panel.read.other': '{count} records read on this page',
   'overlay.cantRead': 'Pacer can’t read this page',
@@ -99,6 +106,13 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.panel.expand': 'Mở rộng bảng Pacer',
   'overlay.panel.move': 'Kéo để di chuyển bảng Pacer',
   'overlay.panel.noGoal': 'Chưa có mục tiêu doanh thu đang mở.',
+  'overlay.panel.measuredAgainst': 'Tỷ lệ của deal tính theo:',
+  'overlay.panel.segmentOnly':
+    'Mục tiêu này chỉ tính một phân khúc: deal ngoài phân khúc đó không lấp khoảng thiếu này.',
+  'overlay.panel.pickGone':
+    'Mục tiêu đã chọn cho trang này không còn mở (đã xong, đã xóa hoặc quá hạn): Pacer dùng mục tiêu tự chọn thay thế.',
+  'overlay.panel.pickGoal': 'Tính deal trên trang này theo',
+  'overlay.panel.pickAuto': 'Pacer tự chọn (hiện là: {goal})',
   'overlay.panel.read.one': 'Đã đọc {count} bản ghi trên trang này',
   'overlay.panel.read.other': 'Đã đọc {count} bản ghi trên trang này',
   'overlay.cantRead': 'Pacer không đọc được trang này',

@@ -4,6 +4,7 @@ import { crmHealthVi } from './messages-crm-health';
 import { crmdataVi } from './messages-crmdata';
 import { dataSafetyVi } from './messages-data-safety';
 import { dayFieldVi } from './messages-day-field';
+import { dealGoalVi } from './messages-deal-goal';
 import { directionVi } from './messages-direction';
 import type { MessageKey } from './messages-en';
 import { exampleDataVi } from './messages-example-data';
@@ -59,6 +60,7 @@ export const vi: Record<MessageKey, string> = {
   ...firstRunVi,
   ...directionVi,
   ...budgetCapVi,
+  ...dealGoalVi,
   // Product
   'app.tagline': 'Mục tiêu và KPI, đúng nhịp',
 

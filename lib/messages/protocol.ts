@@ -21,6 +21,8 @@ export const LeadSightingsMessage = z.object({
   sightings: z.array(z.unknown()).check(z.minLength(1), z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
   /** Leads whose badge numbers the tab wants back with the reply (one round trip per re-render). */
   contextFor: z.optional(z.array(Id).check(z.maxLength(MAX_SIGHTINGS_PER_MESSAGE))),
+  /** The goal the user picked for this site's badges (OverlayContextRequest.goalId). */
+  goalId: z.optional(Id),
 });
 
 export const CrmHealthMessage = z.object({
@@ -34,6 +36,12 @@ export const CrmHealthMessage = z.object({
 export const OverlayContextRequest = z.object({
   type: z.literal('overlay/context'),
   leadIds: z.array(Id).check(z.maxLength(MAX_SIGHTINGS_PER_MESSAGE)),
+  /**
+   * The goal the user picked in this site's panel for the badges' share of the gap (PanelState.goalId).
+   * Only a preference: the background measures against it only while it is an eligible revenue goal
+   * (lib/overlay/revenue-goal.ts), else by the rule, and says which in the answer.
+   */
+  goalId: z.optional(Id),
 });
 
 export const LogValueMessage = z.object({

@@ -9,7 +9,7 @@ import { GoalView } from '../app/goal-view';
 import { MIN_DEALS_FOR_TIERS, rankedDeals } from '../app/ranked-deals';
 import { convert, type Rate } from '../crm/exchange';
 import { paretoTiers } from '../engine/pareto';
-import { Locale } from '../schema/common';
+import { type DimensionValues, Locale } from '../schema/common';
 import type { Lead } from '../schema/lead';
 import { daysInStage } from './stage-dates';
 import { leadOutcome } from './stages';
@@ -27,6 +27,26 @@ export const LeadBadgeData = z.object({
 });
 export type LeadBadgeData = z.infer<typeof LeadBadgeData>;
 
+/** A goal the badges can measure against, as the panel names it (title and segment in the user's language). */
+export const GoalOption = z.object({
+  goalId: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: z.string().check(z.maxLength(300)),
+  /** "segment: Distributor" for a goal that counts one segment only (its deals alone close its gap). */
+  segment: z.optional(z.string().check(z.maxLength(300))),
+});
+export type GoalOption = z.infer<typeof GoalOption>;
+
+/**
+ * The goal the shares are of, and how it was chosen: the user's pick for this site ('picked'), the
+ * rule ('rule'), or the rule because the pick is no longer eligible ('fallback': done, deleted, past
+ * its deadline), which the panel says.
+ */
+export const MeasuredGoal = z.object({
+  ...GoalOption.shape,
+  how: z.enum(['picked', 'rule', 'fallback']),
+});
+export type MeasuredGoal = z.infer<typeof MeasuredGoal>;
+
 export const OverlayContext = z.object({
   locale: Locale,
   /** Pacer's theme setting: the panel and badges follow it, not only the system's scheme. */
@@ -35,6 +55,10 @@ export const OverlayContext = z.object({
   /** "Q3", or the goal's title: which gap the share is of. */
   gapLabel: z.nullable(z.string().check(z.maxLength(300))),
   leads: z.array(LeadBadgeData).check(z.maxLength(500)),
+  /** The goal the shares are measured against (none: no eligible goal, or the pick fell back to none). */
+  measured: z.optional(z.nullable(MeasuredGoal)),
+  /** The eligible goals the user may pick from for this site, best first (the rule's order). */
+  options: z.optional(z.array(GoalOption).check(z.maxLength(50))),
   /**
    * What the tiers and shares were computed from (the ranked deals and the gap). When it changes, the
    * badges already drawn are asked for again: a row's tier depends on every deal, and rows read later
@@ -58,6 +82,8 @@ export interface RevenueGap {
   gap: number;
   currency: string;
   label: string;
+  /** The goal counts only these dimension values of its KPI (a segment goal, lib/overlay/revenue-goal.ts). */
+  segment?: DimensionValues;
 }
 
 /**
@@ -137,6 +163,8 @@ export interface ContextInput {
   /** The user's exchange rates (Settings.exchangeRates), for deals in another currency than the goal's. */
   rates?: readonly Rate[];
   now: number;
+  measured?: MeasuredGoal | null;
+  options?: readonly GoalOption[];
 }
 
 /** A badge's days: known days, or a lower bound ("≥12d"; "new" on the day Pacer first read it). */
@@ -171,6 +199,12 @@ export function computeOverlayContext(input: ContextInput): OverlayContext {
     goal: input.goal,
     gapLabel: input.gap?.label ?? null,
     leads: leads.slice(0, 500),
-    version: `${ranked.length}:${total}:${input.gap?.gap ?? ''}:${input.thresholds.join(',')}`.slice(0, 100),
+    ...(input.measured !== undefined ? { measured: input.measured } : {}),
+    ...(input.options ? { options: input.options.slice(0, 50) } : {}),
+    version:
+      `${ranked.length}:${total}:${input.gap?.goalId ?? ''}:${input.gap?.gap ?? ''}:${input.thresholds.join(',')}`.slice(
+        0,
+        100,
+      ),
   };
 }

@@ -70,6 +70,11 @@ export interface Scanner {
   stop(): void;
   /** Scan the whole page again (after a re-map, or when the panel asks). */
   rescan(): void;
+  /**
+   * Ask again for the badge of every row drawn (the user picked another goal to measure against):
+   * each keeps its badge until the new one is known.
+   */
+  refresh(): void;
 }
 
 const SEND_CHUNK = 500;
@@ -352,5 +357,11 @@ export function startScanner(deps: ScannerDeps): Scanner {
       badged.clear();
     },
     rescan: guard(fullScan),
+    refresh: guard(() => {
+      cache.clear();
+      unbadged.clear();
+      for (const item of badged) if (item.isConnected) wanted.add(item);
+      scheduleFrame();
+    }),
   };
 }

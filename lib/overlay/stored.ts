@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { CrmMapping } from '../crm/mapping';
+import { Id } from '../schema/common';
 import { CrmId } from '../schema/lead';
 import { CORNERS } from './picker-place';
 
@@ -43,6 +44,11 @@ export const PanelState = z.object({
   collapsed: z.boolean(),
   // A damaged picker place is dropped alone: the panel's own position is kept.
   picker: z.optional(z.catch(z.optional(PickerPlace), undefined)),
+  /**
+   * The goal the user picked on this site for the deal badges' share of the gap (the panel's "Measured
+   * against"); unset: the rule of lib/overlay/revenue-goal.ts. A damaged value is dropped alone.
+   */
+  goalId: z.optional(z.catch(z.optional(Id), undefined)),
 });
 export type PanelState = z.infer<typeof PanelState>;
 

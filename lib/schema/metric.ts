@@ -54,6 +54,14 @@ export const Metric = z.object({
   source: Source,
   /** The growth-KPI template this metric was created from, if any. */
   templateId: z.optional(z.string()),
+  /**
+   * Won CRM deals add their amount to this KPI, so a deal badge's share of the goal gap (amount ÷ the
+   * gap of a goal on it) means something: "Online revenue", "Doanh thu kênh đại lý". Unset, Pacer
+   * infers it (the revenue template, the name "Revenue", the CRM's won-deal value:
+   * lib/overlay/revenue-goal.ts); false switches it off even for a KPI called Revenue. Optional, so
+   * records from before it existed parse as they are (no migration: unset reads as before).
+   */
+  wonDeals: z.optional(z.boolean()),
   /** Marks example data so "Remove example data" never touches the user's own. */
   example: z.optional(z.boolean()),
   archived: z.boolean(),

@@ -303,6 +303,82 @@ describe('CRM overlay on HubSpot fixtures', () => {
     await crm.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('measures deals against a KPI the user marked as fed by won deals, and against the goal picked on the site', async () => {
+    // "Online revenue" is revenue under another name: with "won CRM deals add to this KPI" ticked, its
+    // goal gets the shares; "Revenue", explicitly unticked, no longer does. The segment goal (pinned,
+    // due sooner) is not chosen while the goal for the whole business is open.
+    const now = Date.now();
+    const { metrics, goals } = crmGoals(now);
+    const online = {
+      ...metrics[0],
+      id: 'e2e-online',
+      name: 'Online revenue',
+      dimensions: ['segment'],
+      wonDeals: true,
+    };
+    const goalBase = { ...goals[0], pinned: false, metricId: 'e2e-online' };
+    await putRecords(options, 'metrics', [{ ...metrics[0], wonDeals: false, updatedAt: now + 1 }, online]);
+    await putRecords(options, 'goals', [
+      { ...goalBase, id: 'e2e-online-goal', title: 'Online revenue this quarter', target: 50_000_000 },
+      {
+        ...goalBase,
+        id: 'e2e-online-distributor',
+        title: 'Distributor online revenue',
+        dims: { segment: 'distributor' },
+        target: 125_000_000,
+        pinned: true,
+        deadline: now + 20 * 86_400_000,
+      },
+    ]);
+    // What a save in Pacer's own pages announces (lib/storage/changes.ts): the background reads again.
+    await options.evaluate(() =>
+      new BroadcastChannel('pacer:changes').postMessage({ stores: ['metrics', 'goals'] }),
+    );
+    const page = await run.ext.context.newPage();
+    await page.goto(HUBSPOT.list, { waitUntil: 'load' });
+    const shares = (want) =>
+      eventually(() => badgeStats(page).then((s) => s.texts.some((t) => want.test(t)) && s.texts), {
+        message: `a badge matching ${want}`,
+      });
+    // 12,500,000 ÷ 50,000,000 = 25%; nothing of the 100,000,000 Revenue goal's 13% is left.
+    const texts = await shares(/25%.*gap/);
+    assert.ok(!texts.some((t) => /13%/.test(t)), `no Revenue share in ${texts.join(' | ')}`);
+    await overlayElement(page, '[data-testid="panel-measured-goal"]', {
+      hasText: 'Online revenue this quarter',
+    });
+    assert.equal(await overlayCount(page, '[data-testid="panel-measured-segment"]'), 0);
+
+    // The user picks the distributor goal for this site: 12,500,000 ÷ 125,000,000 = 10%, its segment named.
+    const pick = await overlayElement(page, '[data-testid="panel-goal-pick"]');
+    await pick.selectOption('e2e-online-distributor');
+    await shares(/10%.*gap/);
+    await overlayElement(page, '[data-testid="panel-measured-segment"]', { hasText: 'segment: Distributor' });
+    // Kept with the site's panel state: a reload measures against the same goal.
+    await page.reload({ waitUntil: 'load' });
+    await shares(/10%.*gap/);
+    await overlayElement(page, '[data-testid="panel-measured-goal"]', {
+      hasText: 'Distributor online revenue',
+    });
+
+    // The picked goal is done: the rule's goal again, and the panel says why.
+    await putRecords(options, 'goals', [
+      {
+        ...goalBase,
+        id: 'e2e-online-distributor',
+        title: 'Distributor online revenue',
+        dims: { segment: 'distributor' },
+        target: 125_000_000,
+        doneAt: now,
+        updatedAt: now + 1,
+      },
+    ]);
+    await options.evaluate(() => new BroadcastChannel('pacer:changes').postMessage({ stores: ['goals'] }));
+    await page.reload({ waitUntil: 'load' });
+    await shares(/25%.*gap/);
+    await overlayElement(page, '[data-testid="panel-measured-fallback"]');
+    await page.close();
+  });
+
   it('stops everything when HubSpot is disabled', async () => {
     await options.locator('[data-testid="crm-toggle-hubspot"]').click();
     await eventually(

@@ -11,6 +11,8 @@ export interface MetricDraft {
   aggregation: Metric['aggregation'];
   dimensions: Dimension[];
   formula: string;
+  /** "Won CRM deals add to this KPI" as the user set it; undefined: Pacer's inference (Metric.wonDeals). */
+  wonDeals: boolean | undefined;
 }
 export type MetricField = keyof MetricDraft;
 
@@ -24,6 +26,7 @@ export const METRIC_PATHS: Record<string, MetricField> = {
   aggregation: 'aggregation',
   dimensions: 'dimensions',
   formula: 'formula',
+  wonDeals: 'wonDeals',
 };
 
 export function emptyMetricDraft(currency: string): MetricDraft {
@@ -36,6 +39,7 @@ export function emptyMetricDraft(currency: string): MetricDraft {
     aggregation: 'sum',
     dimensions: [],
     formula: '',
+    wonDeals: undefined,
   };
 }
 
@@ -49,6 +53,7 @@ export function metricToDraft(m: Metric, locale: Locale, currency: string): Metr
     aggregation: m.aggregation,
     dimensions: [...m.dimensions],
     formula: m.formula ?? '',
+    wonDeals: m.wonDeals,
   };
 }
 
@@ -76,6 +81,8 @@ export function draftToCandidate(
     aggregation: d.aggregation,
     dimensions: [...d.dimensions],
     formula: formula || undefined,
+    // Unset keeps Pacer's inference, which follows a later rename; only the user's own tick is stored.
+    wonDeals: d.wonDeals,
     // A formula makes the KPI derived; removing it makes it one the user logs by hand again.
     source: formula
       ? 'derived'
@@ -89,4 +96,19 @@ export function draftToCandidate(
   };
   for (const k of Object.keys(out)) if (out[k] === undefined) delete out[k];
   return out;
+}
+
+/** The draft as the deal-badge rule reads a KPI (lib/overlay/revenue-goal.ts): what the checkbox shows when unset. */
+export function draftDealFields(d: MetricDraft, o: { existing?: Metric; id: string; locale: Locale }) {
+  const keepName = o.existing && d.name.trim() === localizedName(o.existing, o.locale);
+  return {
+    id: o.id,
+    name: keepName ? o.existing!.name : d.name.trim(),
+    translations: keepName ? o.existing?.translations : undefined,
+    templateId: o.existing?.templateId,
+    unit: unitOf(d),
+    direction: d.direction,
+    aggregation: d.aggregation,
+    formula: d.formula.trim() || undefined,
+  };
 }

@@ -3,6 +3,7 @@ import { type FieldErrors, problemsToErrors } from '../../../lib/app/goal-form';
 import { pinGoalWays } from '../../../lib/app/metric-direction';
 import { checkFormula } from '../../../lib/engine/formula';
 import { localizedName } from '../../../lib/i18n/translate';
+import { dealFedShape, inferredDealFed } from '../../../lib/overlay/revenue-goal';
 import { Aggregation, DIMENSIONS, Direction, Metric, metricNamed, type Unit } from '../../../lib/schema';
 import { describeIssues, ValidationError } from '../../../lib/storage/records';
 import { ConflictError, repository, toggleArchived } from '../../../lib/storage/repository';
@@ -21,6 +22,7 @@ import {
 import { FormulaField } from './formula-field';
 import { DeleteKpiButton } from './kpi-delete';
 import {
+  draftDealFields,
   draftToCandidate,
   emptyMetricDraft,
   METRIC_PATHS,
@@ -118,6 +120,8 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
   };
 
   const err = (f: MetricField) => say(t, errors[f]);
+  const dealFields = draftDealFields(d, { existing, id, locale: s.locale });
+  const wonDeals = d.wonDeals ?? inferredDealFed(dealFields);
   const options = (items: readonly string[], label: (x: string) => string) =>
     items.map((x) => (
       <option key={x} value={x}>
@@ -238,6 +242,31 @@ export function MetricForm({ metricId, onClose, onSaved }: MetricFormProps) {
             </label>
           ))}
         </FieldGroup>
+        {d.unitKind === 'currency' && (
+          <div class="pc-field" data-testid="metric-won-deals-field">
+            <label class="pc-check">
+              <input
+                type="checkbox"
+                name="wonDeals"
+                checked={wonDeals}
+                aria-describedby="metric-won-deals-hint"
+                onChange={(e) => set({ wonDeals: e.currentTarget.checked })}
+                data-testid="metric-won-deals"
+              />
+              {t('editor.metric.wonDeals')}
+            </label>
+            <p id="metric-won-deals-hint" class="pc-hint">
+              {wonDeals && !dealFedShape(dealFields)
+                ? t('editor.metric.wonDealsShape')
+                : t('editor.metric.wonDealsHint')}
+            </p>
+            {err('wonDeals') && (
+              <p class="pc-field-error" data-testid="error-metric-won-deals">
+                {err('wonDeals')}
+              </p>
+            )}
+          </div>
+        )}
         <FormulaField
           formula={d.formula}
           onChange={(formula) => set({ formula })}

@@ -121,6 +121,34 @@ describe('background message handling', () => {
     expect(seen).toEqual([['hubspot:deal:9001']]);
   });
 
+  it("passes the site's picked goal on with both badge questions, and refuses a malformed one", async () => {
+    const { db } = await freshDb();
+    const seen: [string[], string | undefined][] = [];
+    const ctx = {
+      db: async () => db,
+      now: () => 1000,
+      overlayContext: async (ids: string[], goalId?: string) => {
+        seen.push([ids, goalId]);
+        return null;
+      },
+    };
+    await handleMessage(
+      { type: 'leads/sighted', sightings: [sighting], contextFor: ['hubspot:deal:9001'], goalId: 'g-1' },
+      ctx,
+    );
+    await handleMessage({ type: 'overlay/context', leadIds: ['hubspot:deal:9001'], goalId: 'g-2' }, ctx);
+    await handleMessage({ type: 'overlay/context', leadIds: [] }, ctx);
+    expect(seen).toEqual([
+      [['hubspot:deal:9001'], 'g-1'],
+      [['hubspot:deal:9001'], 'g-2'],
+      [[], undefined],
+    ]);
+    const bad = await handleMessage({ type: 'overlay/context', leadIds: [], goalId: ['g-1'] }, ctx);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error).toMatch(/goalId/);
+    expect(seen).toHaveLength(3);
+  });
+
   it.each([
     [{ type: 'drop/tables' }, /unknown type "drop\/tables"/],
     [null, /unknown type null/],
