@@ -1,11 +1,11 @@
 /**
  * "The current revenue goal": the open goal on a KPI a deal's amount adds to (dealFedKpi), with a
- * target still ahead and a deadline not yet passed. A goal for the whole business before a goal for
- * one segment (a goal with `dims`, e.g. distributor revenue: every deal on the CRM page, of whatever
- * segment, would be measured against the distributors' gap); a segment goal only when there is no
- * other, and then the panel names its segment. A BHAG only when there is no other (a deal against the
- * gap to a three-year ambition read "<1%" on every card, while the quarter's key result a deal can move
- * was ignored); then pinned goals, then the nearest deadline. Its open gap (target − current) is what a
+ * target still ahead and a deadline not yet passed. A BHAG only when there is no other (a deal against
+ * the gap to a three-year ambition read "<1%" on every card, while the quarter's key result a deal can
+ * move was ignored). Then a goal for the whole business before a goal for one segment (a goal with
+ * `dims`, e.g. distributor revenue: every deal on the CRM page, of whatever segment, is measured against
+ * the distributors' gap), and the panel names a segment goal's segment, so a share of it is read as
+ * such; then pinned goals, then the nearest deadline. Its open gap (target − current) is what a
  * deal's badge measures itself against, labelled by its quarter or its title in the user's language.
  * The user may pick another eligible goal for a CRM site (chooseRevenueGoal); a pick that is no longer
  * eligible (done, deleted, past its deadline, its KPI switched off) falls back to this rule.
@@ -125,8 +125,8 @@ export function revenueGoalOptions(
   }
   candidates.sort(
     (a, b) =>
-      Number(a.segment !== undefined) - Number(b.segment !== undefined) ||
       Number(a.goal.kind === 'bhag') - Number(b.goal.kind === 'bhag') ||
+      Number(a.segment !== undefined) - Number(b.segment !== undefined) ||
       Number(Boolean(b.goal.pinned)) - Number(Boolean(a.goal.pinned)) ||
       (a.goal.deadline ?? Number.MAX_SAFE_INTEGER) - (b.goal.deadline ?? Number.MAX_SAFE_INTEGER) ||
       a.goal.id.localeCompare(b.goal.id),

@@ -217,8 +217,14 @@ describe('the goal the badges measure against', () => {
         expect(gap.gap).toBeGreaterThan(0);
         // A pick is honoured exactly when it is eligible.
         expect(how === 'picked').toBe(options.some((o) => o.goalId === `g${pickIndex}`));
-        // The rule never chooses a segment goal while a goal for the whole business is eligible.
-        if (how !== 'picked' && options.some((o) => !o.segment)) expect(gap.segment).toBeUndefined();
+        // The rule never chooses a BHAG while another goal is eligible, and among the rest never a
+        // segment goal while a goal for the whole business is.
+        if (how !== 'picked') {
+          const isBhag = (id: string) => goals.find((g) => g.id === id)?.kind === 'bhag';
+          if (options.some((o) => !isBhag(o.goalId))) expect(chosen.kind).not.toBe('bhag');
+          const peers = options.filter((o) => isBhag(o.goalId) === (chosen.kind === 'bhag'));
+          if (peers.some((o) => !o.segment)) expect(gap.segment).toBeUndefined();
+        }
       }),
       { numRuns: 300 },
     );
