@@ -77,7 +77,7 @@ describe('CSV import page', () => {
       if (await page.getByTestId('import-file').evaluate((el) => el === document.activeElement)) break;
     }
     assert.ok(await page.getByTestId('import-file').evaluate((el) => el === document.activeElement));
-    const chooser = page.waitForEvent('filechooser', { timeout: 5000 });
+    const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
     await page.keyboard.press('Enter');
     await chooser;
   });
