@@ -156,13 +156,6 @@ export function chooseRevenueGoal(options: readonly RevenueGap[], pickedId?: str
 }
 
 /** The rule's goal alone (no pick). */
-export function pickRevenueGoal(
-  goals: readonly Goal[],
-  metrics: readonly Metric[],
-  numbers: ReadonlyMap<string, GoalNumbers>,
-  now: number,
-  fiscalYearStartMonth = 1,
-  locale: Locale = 'en',
-): RevenueGap | null {
-  return revenueGoalOptions(goals, metrics, numbers, now, fiscalYearStartMonth, locale)[0] ?? null;
+export function pickRevenueGoal(...args: Parameters<typeof revenueGoalOptions>): RevenueGap | null {
+  return revenueGoalOptions(...args)[0] ?? null;
 }

@@ -1,49 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { Goal, Metric } from '../../../lib/schema';
 import { DB_VERSION, openPacerDb, STORES } from '../../../lib/storage/db';
 import { migrateGoalV2 } from '../../../lib/storage/migrations/v2-to-v3';
+import { createV2LayoutDatabase } from './helpers';
 
 const fixture = JSON.parse(
   readFileSync(join(process.cwd(), 'tests/fixtures/db/v2-before-goal-types-2026-09.json'), 'utf8'),
 ) as { stores: Record<string, Record<string, unknown>[]> };
 
-/** Creates a database exactly as Pacer's version-2 layout left it (db.ts, the `oldVersion < 2` block). */
-async function createV2Database(name: string, stores: Record<string, unknown[]>) {
-  const db = await openDB(name, 2, {
-    upgrade(d) {
-      d.createObjectStore('metrics', { keyPath: 'id' });
-      d.createObjectStore('goals', { keyPath: 'id' }).createIndex('by-parent', 'parentId');
-      d.createObjectStore('checkIns', { keyPath: 'id' }).createIndex('by-goal-time', ['goalId', 'time']);
-      d.createObjectStore('settings', { keyPath: 'id' });
-      for (const s of ['backups', 'quarantine']) d.createObjectStore(s, { keyPath: 'id' });
-      for (const s of ['journal', 'meta']) d.createObjectStore(s, { keyPath: 'key' });
-      d.createObjectStore('obsBlocks', { keyPath: ['metricId', 'dimKey', 'day'] }).createIndex(
-        'by-metric-day',
-        ['metricId', 'day'],
-      );
-      d.createObjectStore('rollups', { keyPath: ['metricId', 'dimKey'] });
-      d.createObjectStore('leads', { keyPath: 'id' }).createIndex('by-last-seen', 'lastSeen');
-      d.createObjectStore('channelSpend', { keyPath: 'id' }).createIndex('by-channel-period', [
-        'channel',
-        'periodStart',
-      ]);
-    },
-  });
-  for (const [store, rows] of Object.entries(stores)) {
-    const tx = db.transaction(store, 'readwrite');
-    for (const r of rows) await tx.store.put(r);
-    await tx.done;
-  }
-  db.close();
-}
-
 describe('v2 → v3 migration of a saved database: goal types', () => {
   it('backs up goals and metrics first, then gives every goal its type', async () => {
     const name = 'pacer-v2-fixture';
-    await createV2Database(name, fixture.stores);
+    await createV2LayoutDatabase(name, 2, fixture.stores);
     const db = await openPacerDb(name, { now: () => 1_800_000_000_000 });
     expect(db.version).toBe(DB_VERSION);
 

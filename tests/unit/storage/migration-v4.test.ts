@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { evaluateAll } from '../../../lib/engine/evaluate-all';
 import { goalDirection } from '../../../lib/engine/goal-type';
@@ -8,6 +7,7 @@ import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { defaultSettings, Goal, Metric } from '../../../lib/schema';
 import { DB_VERSION, openPacerDb, STORES } from '../../../lib/storage/db';
 import { migrateGoalV3, migrateMetricV3 } from '../../../lib/storage/migrations/v3-to-v4';
+import { createV2LayoutDatabase } from './helpers';
 
 /**
  * v3 → v4 (lib/storage/migrations/v3-to-v4.ts): the growth pack's Ad spend, made "lower is better" by
@@ -20,36 +20,6 @@ const fixture = JSON.parse(
 const NOW = Date.UTC(2026, 11, 7, 3); // Dec 7, 2026, 10:00 in Ho Chi Minh City
 const MIGRATED_AT = 1_800_000_000_000;
 const tz = 'Asia/Ho_Chi_Minh';
-
-/** Creates a database exactly as Pacer's version-3 layout left it (db.ts; v3 changed no layout). */
-async function createV3Database(name: string, stores: Record<string, unknown[]>) {
-  const db = await openDB(name, 3, {
-    upgrade(d) {
-      d.createObjectStore('metrics', { keyPath: 'id' });
-      d.createObjectStore('goals', { keyPath: 'id' }).createIndex('by-parent', 'parentId');
-      d.createObjectStore('checkIns', { keyPath: 'id' }).createIndex('by-goal-time', ['goalId', 'time']);
-      d.createObjectStore('settings', { keyPath: 'id' });
-      for (const s of ['backups', 'quarantine']) d.createObjectStore(s, { keyPath: 'id' });
-      for (const s of ['journal', 'meta']) d.createObjectStore(s, { keyPath: 'key' });
-      d.createObjectStore('obsBlocks', { keyPath: ['metricId', 'dimKey', 'day'] }).createIndex(
-        'by-metric-day',
-        ['metricId', 'day'],
-      );
-      d.createObjectStore('rollups', { keyPath: ['metricId', 'dimKey'] });
-      d.createObjectStore('leads', { keyPath: 'id' }).createIndex('by-last-seen', 'lastSeen');
-      d.createObjectStore('channelSpend', { keyPath: 'id' }).createIndex('by-channel-period', [
-        'channel',
-        'periodStart',
-      ]);
-    },
-  });
-  for (const [store, rows] of Object.entries(stores)) {
-    const tx = db.transaction(store, 'readwrite');
-    for (const r of rows) await tx.store.put(r);
-    await tx.done;
-  }
-  db.close();
-}
 
 /** Ad spend and MQLs by channel, one entry a week from January to Dec 6, 2026. */
 function rollups() {
@@ -99,7 +69,7 @@ function readings(goals: Goal[], metrics: Metric[]) {
 describe('v3 → v4 migration of a saved database: the pack’s ad spend becomes neutral', () => {
   it('makes the untouched pack KPI neutral, writes each goal’s way on it first, and no card changes', async () => {
     const name = 'pacer-v3-pack-ad-spend';
-    await createV3Database(name, fixture.stores);
+    await createV2LayoutDatabase(name, 3, fixture.stores);
     const oldMetrics = fixture.stores.metrics.map((m) => Metric.parse(m));
     const oldGoals = fixture.stores.goals.map((g) => Goal.parse(g));
     const before = readings(oldGoals, oldMetrics);
@@ -177,7 +147,7 @@ describe('v3 → v4 migration of a saved database: the pack’s ad spend becomes
     const edited = fixture.stores.metrics.map((m) =>
       m.id === 'k-ad-spend' ? { ...m, name: 'Paid ads', updatedAt: 1_780_000_000_000 } : m,
     );
-    await createV3Database(name, { ...fixture.stores, metrics: edited });
+    await createV2LayoutDatabase(name, 3, { ...fixture.stores, metrics: edited });
     const db = await openPacerDb(name, { now: () => MIGRATED_AT });
     const byId = (a: Record<string, unknown>, b: Record<string, unknown>) =>
       String(a.id).localeCompare(String(b.id));
