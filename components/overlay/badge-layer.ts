@@ -252,11 +252,13 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * Off a row's spots (a board card, a row with no room for any form): the widest form whose pill,
    * placed as placeBadge places it, ends within the item's box (or its anchor's, if that reaches
    * further) and the visible right end; else the most compact. A board card's pill used to be cut to
-   * the usual 150 px box whatever the card's width.
+   * the usual 150 px box whatever the card's width. A table row with no free spot keeps to the usual
+   * box (`cap`): there the pill lies over the anchor's end, and a wider one would cover more words.
    */
-  function fitInItem(item: Element, box: DOMRect, forms: readonly PillForm[]): PillForm {
+  function fitInItem(item: Element, box: DOMRect, forms: readonly PillForm[], cap: number): PillForm {
     const right = Math.min(viewOf(item).right, Math.max(item.getBoundingClientRect().right, box.right));
     return choosePill(forms, (width) => {
+      if (width > cap) return null;
       const size = sizeOf(width);
       const at = placeBadge(box, { left: 0, top: 0 }, size);
       if (!at.shown) return true;
@@ -542,7 +544,10 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
           const spot = fit?.spot ?? null;
           // A row's spot came with its form; a card, or a row with no spot for any form, gets the
           // widest form that fits its own box.
-          const form = spot && fit ? (forms[fit.form] as PillForm) : fitInItem(item, box, forms);
+          const form =
+            spot && fit
+              ? (forms[fit.form] as PillForm)
+              : fitInItem(item, box, forms, fit ? BADGE_SIZE.width : Number.POSITIVE_INFINITY);
           const size = sizeOf(form.width);
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);

@@ -455,6 +455,28 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
+  it('keeps a row with no free spot to the usual box at its anchor’s end, its pill whole', () => {
+    // The next cell's words end 23 px short of the scroll box's end: no spot for any form. The pill
+    // goes to the name cell's end as before, in the usual 150 px box: the tier alone, not cut.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('N'.repeat(40), 'W'.repeat(95));
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, VI_WIDE);
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('');
+      expect(host.style.transform).toBe('translate(146px,104px)');
+      expect(pillOf(host)?.textContent).toBe('A');
+      expect(pillOf(host)?.getAttribute('aria-label')).toContain('18% khoảng thiếu Q3 · ≥12 ngày');
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
   it('fits a board card’s pill to the card, not to a fixed 150 px box', () => {
     // A 200 px card whose title spans 184 px of it: the whole pill (228 px) is wider than the card,
     // tier and share (168 px) fit at the title's end. The usual 150 px box cut the pill either way.
