@@ -138,6 +138,16 @@ export function applyTheme(host: Element, theme: ThemeSetting): void {
 
 /** The key a badge is matched by when a new row could take over a drawn or spare host. */
 const viewKey = (view: BadgeView) => JSON.stringify(view);
+/** Keys of the compact forms drawn (pill-fit.ts), made once per form: forms are kept per view. */
+const formKeys = new WeakMap<BadgeView, string>();
+const formKey = (view: BadgeView) => {
+  let key = formKeys.get(view);
+  if (key === undefined) {
+    key = viewKey(view);
+    formKeys.set(view, key);
+  }
+  return key;
+};
 
 const samePlace = (a: BadgePlacement | null, b: BadgePlacement) =>
   a !== null && a.x === b.x && a.y === b.y && a.start === b.start;
@@ -561,7 +571,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
         }
         for (const [slot, drawn, placed, visible, size] of moves) {
           // The host shows the form drawn: a row whose room changed redraws its pill with more or fewer parts.
-          const drawnKey = drawn === slot.view ? slot.key : viewKey(drawn);
+          const drawnKey = drawn === slot.view ? slot.key : formKey(drawn);
           const badge = slot.badge ?? hostFor(drawnKey, placed);
           slot.badge = badge;
           slot.due = false;
