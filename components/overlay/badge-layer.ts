@@ -18,12 +18,14 @@ import type { BadgeView } from '../../lib/overlay/badge-format';
 import {
   type BadgePlacement,
   type BadgeSize,
+  INSET,
   PILL_ROOM,
   placeBadge,
   rowSpot,
   type Spot,
 } from '../../lib/overlay/badge-position';
 import type { Box } from '../../lib/overlay/near-viewport';
+import { choosePill, type PillForm, pillForms } from '../../lib/overlay/pill-fit';
 
 /** Rows whose next row sits right below: a pill never goes below an anchor in one. */
 const ROW_LIKE = 'tr, [role="row"]';
@@ -87,6 +89,12 @@ interface Host {
   visible: boolean;
 }
 
+/** A row's pill: the form drawn (an index in pill-fit.ts' forms) and its spot along the row, if any. */
+interface RowFit {
+  spot: Spot | null;
+  form: number;
+}
+
 /** One row's badge: what it should show over which anchor, and the host once placed. */
 interface Slot {
   anchor: Element;
@@ -130,6 +138,16 @@ export function applyTheme(host: Element, theme: ThemeSetting): void {
 
 /** The key a badge is matched by when a new row could take over a drawn or spare host. */
 const viewKey = (view: BadgeView) => JSON.stringify(view);
+/** Keys of the compact forms drawn (pill-fit.ts), made once per form: forms are kept per view. */
+const formKeys = new WeakMap<BadgeView, string>();
+const formKey = (view: BadgeView) => {
+  let key = formKeys.get(view);
+  if (key === undefined) {
+    key = viewKey(view);
+    formKeys.set(view, key);
+  }
+  return key;
+};
 
 const samePlace = (a: BadgePlacement | null, b: BadgePlacement) =>
   a !== null && a.x === b.x && a.y === b.y && a.start === b.start;
@@ -210,29 +228,54 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    */
   const spots = new WeakMap<
     Element,
-    { w: number; h: number; iw: number; need: number; limit: number; at: Spot | null }
+    { w: number; h: number; iw: number; widths: string; limit: number; at: RowFit }
   >();
   /**
-   * The room a view's pill needs beside a row's words: its measured width (pill-width.ts), and never
-   * less than PILL_ROOM, so that a pill that grows by a few pixels (a day more) keeps its spot. Views
-   * are shared per badge text (badge-format.ts), so each is measured once.
+   * A view's pill forms (lib/overlay/pill-fit.ts: whole, then without its days, down to its tier),
+   * each measured (pill-width.ts), and their widths as one key. Views are shared per badge text
+   * (badge-format.ts), so each is measured once.
    */
-  const needs = new WeakMap<BadgeView, number>();
-  /**
-   * The box a view's pill is drawn in: the usual one, or as wide as a pill that is wider (a tier, the
-   * Vietnamese "18% khoảng thiếu Q3" and "≥12 ngày" make 203 px), which the usual box cut off at its
-   * left, tier first.
-   */
-  const sizeOf = (need: number): BadgeSize =>
-    need > BADGE_SIZE.width ? { width: need, height: BADGE_SIZE.height } : BADGE_SIZE;
-  const needOf = (view: BadgeView) => {
-    let need = needs.get(view);
-    if (need === undefined) {
-      need = Math.max(PILL_ROOM, pillWidth(doc, view));
-      needs.set(view, need);
+  const fittings = new WeakMap<BadgeView, { forms: PillForm[]; widths: string }>();
+  const formsOf = (view: BadgeView) => {
+    let known = fittings.get(view);
+    if (!known) {
+      const forms = pillForms(view, (v) => pillWidth(doc, v));
+      known = { forms, widths: forms.map((f) => f.width).join('/') };
+      fittings.set(view, known);
     }
-    return need;
+    return known;
   };
+  /**
+   * The room a pill of `width` needs beside a row's words: its width, and never less than PILL_ROOM,
+   * so that a pill that grows by a few pixels (a day more) keeps its spot.
+   */
+  const needOf = (width: number) => Math.max(PILL_ROOM, width);
+  /**
+   * The box a pill of `width` is drawn in: the usual one, or as wide as a pill that is wider (a tier,
+   * the Vietnamese "13% khoảng thiếu Q4" and "≥12 ngày" make 203 px). Never narrower than the pill:
+   * the host hides its overflow, and a pill cut by its box lost its last part mid-word.
+   */
+  const sizeOf = (width: number): BadgeSize =>
+    width > BADGE_SIZE.width ? { width, height: BADGE_SIZE.height } : BADGE_SIZE;
+
+  /**
+   * Off a row's spots (a board card, a row with no room for any form): the widest form whose pill,
+   * placed as placeBadge places it, ends within the item's box (or its anchor's, if that reaches
+   * further) and the visible right end; else the most compact. A board card's pill used to be cut to
+   * the usual 150 px box whatever the card's width. A table row with no free spot keeps to the usual
+   * box (`cap`): there the pill lies over the anchor's end, and a wider one would cover more words.
+   */
+  function fitInItem(item: Element, box: DOMRect, forms: readonly PillForm[], cap: number): PillForm {
+    const right = Math.min(viewOf(item).right, Math.max(item.getBoundingClientRect().right, box.right));
+    return choosePill(forms, (width) => {
+      if (width > cap) return null;
+      const size = sizeOf(width);
+      const at = placeBadge(box, { left: 0, top: 0 }, size);
+      if (!at.shown) return true;
+      const end = at.start ? at.x + width : at.x + size.width;
+      return end <= right - INSET ? true : null;
+    }).form;
+  }
   /**
    * What the rows of one parent show through, per placement pass: `right`, the right end of the
    * viewport and the scroll boxes' border boxes (the room a pill has, rowSpot); `clip`, the viewport
@@ -345,23 +388,29 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    * class) misses, and the row is measured in full. Bounded: a long scroll through a big list starts
    * a new map rather than growing one without end.
    */
-  const layouts = new WeakMap<Element, Map<string, Spot | null>>();
+  const layouts = new WeakMap<Element, Map<string, RowFit>>();
   const MAX_LAYOUTS = 400;
 
+  /**
+   * The widest form of a row's pill (pill-fit.ts) that has a spot clear of the row's words and
+   * controls (rowSpot), and that spot. Null when `item` is not a table row (a board card).
+   */
   function spotFor(
     item: Element,
     anchor: Element,
     box: DOMRect,
     fresh: boolean,
-    need: number,
-    size: BadgeSize,
-  ): Spot | null {
+    forms: readonly PillForm[],
+    widths: string,
+  ): RowFit | null {
     if (!lineRange || !item.matches(ROW_LIKE)) return null;
     const row = item.getBoundingClientRect();
     const iw = row.width;
     const known = fresh ? undefined : spots.get(anchor);
-    const shifted = (s: Spot | null, dx: number, dy: number): Spot | null =>
-      s && { ...s, left: s.left + dx, top: s.top + dy };
+    const shifted = (fit: RowFit, dx: number, dy: number): RowFit =>
+      fit.spot
+        ? { spot: { ...fit.spot, left: fit.spot.left + dx, top: fit.spot.top + dy }, form: fit.form }
+        : fit;
     // The room to the visible right end is part of it: a narrower window can leave a spot no room.
     const limit = viewOf(item).right;
     if (
@@ -369,7 +418,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       known.w === box.width &&
       known.h === box.height &&
       known.iw === iw &&
-      known.need === need &&
+      known.widths === widths &&
       known.limit === limit
     )
       return shifted(known.at, box.left, box.top);
@@ -382,7 +431,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     // The anchor's sub-pixel offset is part of the key: rowSpot rounds a spot's top on the page, so
     // rows at 30.5 and 57 px would round their spots differently relative to their anchors.
     const key = list
-      ? `${need},${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
+      ? `${widths},${iw},${row.height},${box.left - row.left},${box.top - row.top},${box.width},${box.height},` +
         `${limit - box.left},${box.left - Math.floor(box.left)},${box.top - Math.floor(box.top)}` +
         `${columnsOf(item, row)}${rowShape(item)}`
       : '';
@@ -393,22 +442,20 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       // anchor first and the row after saved nothing on real lists, where names seldom leave their
       // cell 96 px (1 row in 31 on the HubSpot fixture at 1280 px), and cost a second pass of reads.
       const obstacles = obstaclesOf(item, lineRange);
-      let spot = rowSpot(box, size, obstacles, limit, need);
-      // A pill wider than the usual box with no room for all of it anywhere along the row: the room
-      // the usual box needs, and the pill cut to that box (as every pill was before they were measured)
-      // rather than a whole pill over the row's words or past the window's edge.
-      if (!spot && size !== BADGE_SIZE) {
-        const cut = rowSpot(box, BADGE_SIZE, obstacles, limit, PILL_ROOM);
-        spot = cut && { ...cut, cut: true };
-      }
+      // The whole pill where the row has room for it; else the widest form that has room somewhere
+      // (pill-fit.ts), never a pill cut to a box narrower than it, over the row's words or past the
+      // window's edge.
+      const chosen = choosePill(forms, (width) =>
+        rowSpot(box, sizeOf(width), obstacles, limit, needOf(width)),
+      );
       // Kept relative to the anchor: a scrolled row moves its spot with it.
-      at = shifted(spot, -box.left, -box.top);
+      at = shifted({ spot: chosen.at, form: chosen.index }, -box.left, -box.top);
       if (list) {
         if (list.size >= MAX_LAYOUTS) list.clear();
         list.set(key, at);
       }
     }
-    spots.set(anchor, { w: box.width, h: box.height, iw, need, limit, at });
+    spots.set(anchor, { w: box.width, h: box.height, iw, widths, limit, at });
     return shifted(at, box.left, box.top);
   }
 
@@ -494,7 +541,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       views = new Map();
       if (slots.size > 0) {
         const origin = ensureLayer().getBoundingClientRect();
-        const moves: [Slot, BadgePlacement, boolean, BadgeSize][] = [];
+        const moves: [Slot, BadgeView, BadgePlacement, boolean, BadgeSize][] = [];
         for (const [item, slot] of [...slots]) {
           if (!moved && !slot.due) continue;
           if (!slot.anchor.isConnected || !item.isConnected) {
@@ -502,28 +549,35 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
             continue;
           }
           const box = slot.anchor.getBoundingClientRect();
-          const need = needOf(slot.view);
-          const wide = sizeOf(need);
-          const spot = spotFor(item, slot.anchor, box, slot.due, need, wide);
-          // A wider box only where the row has room for the whole pill; elsewhere (a card, a row with
-          // no room) the usual box, as before pills were measured.
-          const size = spot && !spot.cut ? wide : BADGE_SIZE;
+          const { forms, widths } = formsOf(slot.view);
+          const fit = spotFor(item, slot.anchor, box, slot.due, forms, widths);
+          const spot = fit?.spot ?? null;
+          // A row's spot came with its form; a card, or a row with no spot for any form, gets the
+          // widest form that fits its own box.
+          const form =
+            spot && fit
+              ? (forms[fit.form] as PillForm)
+              : fitInItem(item, box, forms, fit ? BADGE_SIZE.width : Number.POSITIVE_INFINITY);
+          const size = sizeOf(form.width);
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);
           moves.push([
             slot,
+            form.view,
             placeBadge(box, origin, size, lines, spot),
             halfInView(box, viewOf(item).clip),
             size,
           ]);
         }
-        for (const [slot, placed, visible, size] of moves) {
-          const badge = slot.badge ?? hostFor(slot.key, placed);
+        for (const [slot, drawn, placed, visible, size] of moves) {
+          // The host shows the form drawn: a row whose room changed redraws its pill with more or fewer parts.
+          const drawnKey = drawn === slot.view ? slot.key : formKey(drawn);
+          const badge = slot.badge ?? hostFor(drawnKey, placed);
           slot.badge = badge;
           slot.due = false;
-          if (badge.key !== slot.key) {
-            badge.key = slot.key;
-            paintLeadBadge(badge.mount, slot.view);
+          if (badge.key !== drawnKey) {
+            badge.key = drawnKey;
+            paintLeadBadge(badge.mount, drawn);
           }
           badge.visible = visible;
           const width = size === BADGE_SIZE ? '' : `${size.width}px`;

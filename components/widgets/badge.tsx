@@ -7,17 +7,29 @@ export function LeadBadge({
   share,
   days,
   title,
+  label,
 }: {
   tier?: string;
   share?: string;
   days?: string;
   title: string;
+  /** A pill that dropped parts to fit (lib/overlay/pill-fit.ts): read by this label, naming them all. */
+  label?: string;
 }) {
-  return (
-    <span class="pc-badge" title={title} data-testid="pacer-badge">
+  const parts = (
+    <>
       {tier && <span class={`pc-tier pc-tier-${tier}`}>{tier}</span>}
       {share && <span class="pc-share">{share}</span>}
       {days && <span class="pc-days">{days}</span>}
+    </>
+  );
+  return label ? (
+    <span class="pc-badge" title={title} data-testid="pacer-badge" role="img" aria-label={label}>
+      {parts}
+    </span>
+  ) : (
+    <span class="pc-badge" title={title} data-testid="pacer-badge">
+      {parts}
     </span>
   );
 }

@@ -22,6 +22,15 @@ export function paintLeadBadge(mount: HTMLElement, view: BadgeView): void {
     mount.replaceChildren(pill);
   }
   if (pill.title !== view.title) pill.title = view.title;
+  // A pill that dropped parts to fit (lib/overlay/pill-fit.ts) is read by its label, which names them
+  // all, rather than by the words it shows.
+  if (view.label) {
+    if (pill.getAttribute('aria-label') !== view.label) pill.setAttribute('aria-label', view.label);
+    if (pill.getAttribute('role') !== 'img') pill.setAttribute('role', 'img');
+  } else if (pill.hasAttribute('aria-label')) {
+    pill.removeAttribute('aria-label');
+    pill.removeAttribute('role');
+  }
   const wanted = PARTS.filter((part) => view[part]).map((part) => ({
     kind: kindOf(part),
     className: part === 'tier' ? `pc-tier pc-tier-${view.tier}` : kindOf(part),

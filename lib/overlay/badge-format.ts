@@ -11,6 +11,11 @@ export interface BadgeView {
   share?: string;
   days?: string;
   title: string;
+  /**
+   * Set on a pill drawn without some of its parts (lib/overlay/pill-fit.ts): its accessible label,
+   * naming every part, as its title does.
+   */
+  label?: string;
 }
 
 const memo = new Map<string, BadgeView | null>();

@@ -29,7 +29,8 @@ export interface BadgePlacement {
   start?: boolean;
 }
 
-const INSET = 4;
+/** Space kept between a pill and its anchor's edge or a neighbour. */
+export const INSET = 4;
 
 /** Room a pill needs beside the last line of a wrapped title (a tier, a share and days in stage). */
 export const PILL_ROOM = 96;
@@ -90,8 +91,6 @@ export interface Spot {
   top: number;
   /** The pill starts at `left` (a gap after the content) rather than ending at the anchor's right. */
   start: boolean;
-  /** Room for the usual badge box only: a wider pill is cut to that box (badge-layer.ts). */
-  cut?: boolean;
 }
 
 /**

@@ -48,6 +48,31 @@ async function clippedPills(page) {
   }
 }
 
+/** Every shown pill: its words, its tooltip and its accessible label (null when it has none). */
+async function shownPills(page) {
+  const roots = await closedShadowRoots(page);
+  try {
+    return await page.evaluate(
+      ([roots]) =>
+        [...roots]
+          .filter(
+            ([host]) =>
+              !host.hasAttribute('data-spare') && getComputedStyle(host).contentVisibility !== 'hidden',
+          )
+          .map(([, root]) => root.querySelector('.pc-badge'))
+          .filter((pill) => pill?.textContent)
+          .map((pill) => ({
+            text: pill.textContent,
+            title: pill.getAttribute('title'),
+            label: pill.getAttribute('aria-label'),
+          })),
+      [roots],
+    );
+  } finally {
+    await roots.dispose();
+  }
+}
+
 async function expectClearBadges(page, label) {
   let last = null;
   const result = await eventually(
@@ -160,9 +185,11 @@ describe('badges on the list HubSpot’s adapter reads, with a revenue goal', ()
     await options.locator('[data-testid="crm-toggle-hubspot"]').click();
     await options.locator('[data-testid="crm-hubspot"]', { hasText: 'Enabled' }).waitFor();
     const page = await run.ext.context.newPage();
-    for (const [locale, theme, noRate, days] of [
-      ['en', 'light', 'USD: no rate', '≥12d'],
-      ['vi', 'dark', 'USD: thiếu tỷ giá', '≥12 ngày'],
+    for (const [locale, theme, noRate, share, days] of [
+      ['en', 'light', 'USD: no rate', '13% of Q4 gap', '≥12d'],
+      ['vi', 'dark', 'USD: thiếu tỷ giá', '13% khoảng thiếu Q4', '≥12 ngày'],
+      ['en', 'dark', 'USD: no rate', '13% of Q4 gap', '≥12d'],
+      ['vi', 'light', 'USD: thiếu tỷ giá', '13% khoảng thiếu Q4', '≥12 ngày'],
     ]) {
       await options.locator('select[name="locale"]').selectOption(locale);
       await options.locator('select[name="theme"]').selectOption(theme);
@@ -182,11 +209,35 @@ describe('badges on the list HubSpot’s adapter reads, with a revenue goal', ()
         { message: `"${noRate}" and a tier, a 13% share and "${days}" on the badges (${locale})` },
       );
       assert.deepEqual(await clippedPills(page), [], `every pill whole in its box (${locale})`);
-      await expectClearBadges(page, `adapter-${theme}-${locale}`);
-      // Narrower: no room past the row's words for the whole 203 px pill. It is cut to the usual box
-      // there, never put over the row's words nor past the window's right edge.
+      await expectClearBadges(page, `adapter-1366-${theme}-${locale}`);
+      // Narrower: no room past the row's words for the whole 203 px pill. It drops its days (and more
+      // if need be) rather than being cut mid-word, never goes over the row's words nor past the
+      // window's right edge, and its tooltip and accessible label name every part it dropped.
       await page.setViewportSize({ width: 1100, height: 860 });
-      await expectClearBadges(page, `adapter-narrow-${locale}`);
+      await expectClearBadges(page, `adapter-1100-${theme}-${locale}`);
+      assert.deepEqual(await clippedPills(page), [], `every pill whole in its box at 1100 px (${locale})`);
+      const pills = await shownPills(page);
+      // The POS deal's pill: the only one whose tooltip speaks of 13% of the gap.
+      const deal = pills.filter((p) => p.title?.includes('13%'));
+      assert.equal(deal.length, 1, `one pill of the POS deal: ${JSON.stringify(pills)}`);
+      const [pos] = deal;
+      assert.match(pos.text, /^[ABC]/, `the POS deal's pill keeps its tier (${locale}): ${pos.text}`);
+      const whole = pos.text === `${pos.text.slice(0, 1)}${share}${days}`;
+      // 203 px in Vietnamese: no room for the whole pill at 1100 px. The English one (170 px) fits.
+      if (locale === 'vi') assert.ok(!whole, `no room for the whole pill at 1100 px: ${pos.text}`);
+      if (!whole)
+        for (const part of [pos.text.slice(0, 1), share, days])
+          for (const [what, value] of [
+            ['tooltip', pos.title],
+            ['accessible label', pos.label],
+          ])
+            assert.ok(
+              value?.includes(part),
+              `"${part}" in the ${what} of "${pos.text}" (${locale}): ${value}`,
+            );
+      for (const p of pills)
+        if (!p.label)
+          assert.ok(!p.title?.includes(' — '), `a whole pill keeps its usual tooltip: ${p.title}`);
       const past = await page.evaluate(() =>
         [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
           .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')

@@ -385,30 +385,126 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
-  it('cuts a wide pill to the usual box where the row has room for that box only', () => {
-    // The name fills its cell; the next cell's words end at 864 px, 152 px short of the window's
-    // right end (1,024 px): room for the usual 150 px box, not for the 228 px pill. A 228 px box at the
-    // cell's end lay over the name; the usual box past the words cuts the pill's end instead.
+  const VI_WIDE: BadgeView = {
+    tier: 'A',
+    share: '18% khoảng thiếu Q3',
+    days: '≥12 ngày',
+    title: 'Hạng A · Lấp 18% · Ít nhất 12 ngày',
+  };
+  const pillOf = (host: Element) => shadowOf(host)?.querySelector('[data-testid="pacer-badge"]');
+
+  it('drops a wide pill’s days, never cuts it, where the row has room for the tier and share only', () => {
+    // The name fills its cell; the next cell's words end at 822 px, 170 px short of the scroll box's
+    // right end (1,000 px, less the inset): room for the tier and the share (168 px here), not for the
+    // whole 228 px pill, which was cut to the usual 150 px box and lost its days mid-word.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('N'.repeat(40), 'W'.repeat(74));
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, VI_WIDE);
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('168px');
+      expect(host.style.transform).toBe('translate(826px,104px)');
+      expect(host.hasAttribute('data-start')).toBe(true);
+      const pill = pillOf(host);
+      expect(pill?.textContent).toBe('A18% khoảng thiếu Q3');
+      // The dropped days are in the tooltip and the accessible label, with the usual sentences.
+      const label = 'A · 18% khoảng thiếu Q3 · ≥12 ngày — Hạng A · Lấp 18% · Ít nhất 12 ngày';
+      expect(pill?.getAttribute('title')).toBe(label);
+      expect(pill?.getAttribute('aria-label')).toBe(label);
+      expect(pill?.getAttribute('role')).toBe('img');
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
+  it('keeps the tier alone where the row has room for the usual box only, and grows back with room', () => {
+    // 128 px past the next cell's words: neither the whole pill (228 px) nor tier and share (168 px).
     const layout = fakeLayout();
     try {
       const body = document.querySelector('tbody')!;
       const r = tr('N'.repeat(40), 'W'.repeat(80));
       body.append(r);
       const layer = createBadgeLayer(document);
-      layer.render(r, r.firstElementChild!, {
-        tier: 'A',
-        share: '18% khoảng thiếu Q3',
-        days: '≥12 ngày',
-        title: 'A',
-      });
+      layer.render(r, r.firstElementChild!, VI_WIDE);
       layer.place();
       const host = drawn()[0] as HTMLElement;
       expect(host.style.width).toBe('');
       expect(host.style.transform).toBe('translate(868px,104px)');
-      expect(host.hasAttribute('data-start')).toBe(true);
+      expect(pillOf(host)?.textContent).toBe('A');
+      expect(pillOf(host)?.getAttribute('aria-label')).toContain('18% khoảng thiếu Q3 · ≥12 ngày');
+      // The CRM re-renders the row with shorter words: the whole pill comes back, in the same host,
+      // with its usual tooltip and no label.
+      layer.forget(r);
+      r.lastElementChild!.firstElementChild!.textContent = 'W';
+      layer.render(r, r.firstElementChild!, VI_WIDE);
+      layer.place();
+      expect([...drawn()]).toEqual([host]);
+      expect(pillOf(host)?.textContent).toBe('A18% khoảng thiếu Q3≥12 ngày');
+      expect(pillOf(host)?.getAttribute('title')).toBe(VI_WIDE.title);
+      expect(pillOf(host)?.hasAttribute('aria-label')).toBe(false);
+      expect(pillOf(host)?.hasAttribute('role')).toBe(false);
+      expect(host.style.width).toBe('228px');
       layer.clear();
     } finally {
       layout.restore();
+    }
+  });
+
+  it('keeps a row with no free spot to the usual box at its anchor’s end, its pill whole', () => {
+    // The next cell's words end 23 px short of the scroll box's end: no spot for any form. The pill
+    // goes to the name cell's end as before, in the usual 150 px box: the tier alone, not cut.
+    const layout = fakeLayout();
+    try {
+      const body = document.querySelector('tbody')!;
+      const r = tr('N'.repeat(40), 'W'.repeat(95));
+      body.append(r);
+      const layer = createBadgeLayer(document);
+      layer.render(r, r.firstElementChild!, VI_WIDE);
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(host.style.width).toBe('');
+      expect(host.style.transform).toBe('translate(146px,104px)');
+      expect(pillOf(host)?.textContent).toBe('A');
+      expect(pillOf(host)?.getAttribute('aria-label')).toContain('18% khoảng thiếu Q3 · ≥12 ngày');
+      layer.clear();
+    } finally {
+      layout.restore();
+    }
+  });
+
+  it('fits a board card’s pill to the card, not to a fixed 150 px box', () => {
+    // A 200 px card whose title spans 184 px of it: the whole pill (228 px) is wider than the card,
+    // tier and share (168 px) fit at the title's end. The usual 150 px box cut the pill either way.
+    const rect = (left: number, top: number, width: number, height: number) =>
+      ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top }) as DOMRect;
+    document.body.innerHTML = '<div class="card"><h3>Deal</h3></div>';
+    const card = document.querySelector('.card')!;
+    const title = card.querySelector('h3')!;
+    const box = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
+      this: Element,
+    ) {
+      if (this === card) return rect(0, 0, 200, 60);
+      if (this === title) return rect(8, 8, 184, 20);
+      return rect(0, 0, 1000, 2000);
+    });
+    try {
+      const layer = createBadgeLayer(document);
+      layer.render(card, title, VI_WIDE);
+      layer.place();
+      const host = drawn()[0] as HTMLElement;
+      expect(pillOf(host)?.textContent).toBe('A18% khoảng thiếu Q3');
+      expect(host.style.width).toBe('168px');
+      expect(pillOf(host)?.getAttribute('aria-label')).toContain('≥12 ngày');
+      // Ends 4 px inside the title's right end, within the card.
+      expect(host.style.transform).toMatch(/^translate\(20px,/);
+      layer.clear();
+    } finally {
+      box.mockRestore();
     }
   });
 

@@ -14,7 +14,10 @@ function shape(node: Node): unknown {
 
 function viaPreact(view: BadgeView) {
   const mount = document.createElement('span');
-  render(<LeadBadge tier={view.tier} share={view.share} days={view.days} title={view.title} />, mount);
+  render(
+    <LeadBadge tier={view.tier} share={view.share} days={view.days} title={view.title} label={view.label} />,
+    mount,
+  );
   return [...mount.childNodes].map(shape);
 }
 
@@ -25,6 +28,13 @@ const VIEWS: BadgeView[] = [
   { days: '0d', title: 'new today' },
   { tier: 'B', days: '12d', title: 'Tier B · 12 days' },
   { tier: 'A', share: '2% of Q4 gap', title: '<b>not markup</b>' },
+  // A pill that dropped its days to fit: read by a label naming every part.
+  {
+    tier: 'A',
+    share: '13% of Q4 gap',
+    title: 'A · 13% of Q4 gap · ≥12d — all',
+    label: 'A · 13% of Q4 gap · ≥12d — all',
+  },
 ];
 
 describe('lead badge painted without Preact', () => {
