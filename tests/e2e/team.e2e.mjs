@@ -277,6 +277,23 @@ describe('team: a manager and a member through pouchdb-server', () => {
     await assertEachGoalOnce(mai.ext, tab);
     await panel.scrollIntoViewIfNeeded();
     await saveScreenshot(tab, 'team-rollup-manager-light-en');
+    // Her goal's detail and the KPI's values are hers too: 12, one value; An's 9 is not hers to edit.
+    const detail = await openExtensionPage(
+      mai.ext.context,
+      mai.ext.extensionId,
+      'newtab.html#goal=mai-calls',
+    );
+    await detail.setViewportSize({ width: 1280, height: 900 });
+    await detail.getByTestId('goal-detail').waitFor();
+    await saveScreenshot(detail, 'team-own-goal-detail-light-en');
+    await detail.getByTestId('goal-values').click();
+    await detail.getByTestId('value-row').first().waitFor();
+    assert.deepEqual(
+      (await detail.getByTestId('value-amount').allTextContents()).map((v) => v.trim()),
+      ['12'],
+    );
+    await saveScreenshot(detail, 'team-own-values-light-en');
+    await detail.close();
 
     // The member sees the team's goal and their own part.
     const anTab = await openExtensionPage(an.ext.context, an.ext.extensionId, 'newtab.html');
