@@ -3,6 +3,7 @@ import { checkInsToCsv, leadsToCsv, observationsToCsv } from '../../lib/export/c
 import { localizedName } from '../../lib/i18n/translate';
 import { readAllObservations } from '../../lib/storage/observations';
 import { repository } from '../../lib/storage/repository';
+import { yourValues } from '../../lib/team/whose-values';
 import { getDb, tr } from '../app/session';
 import { downloadText } from '../shared/download';
 import { metrics } from './import-model';
@@ -43,7 +44,8 @@ export function ExportSection() {
 
   const exportSeries = async () => {
     if (!chosen) return;
-    const rows = await readAllObservations(await getDb(), chosen.id);
+    // Your values: teammates' numbers are theirs to export (lib/team/whose-values.ts).
+    const rows = yourValues(await readAllObservations(await getDb(), chosen.id));
     const name = localizedName(chosen, t.locale);
     save(slug(name), observationsToCsv(rows, { ...options, metricName: () => name }), rows.length);
   };

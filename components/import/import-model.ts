@@ -21,6 +21,7 @@ import type { Metric, Observation } from '../../lib/schema';
 import { onChange } from '../../lib/storage/changes';
 import { readObservations } from '../../lib/storage/observations';
 import { repository } from '../../lib/storage/repository';
+import { yourValues } from '../../lib/team/whose-values';
 import { getDb, settings } from '../app/session';
 import {
   csvOptions,
@@ -285,7 +286,8 @@ export async function validate(): Promise<void> {
 async function compareWithKpi(metricId: string, incoming: IncomingValues): Promise<OverlapReport | null> {
   const range = storedRangeFor(incoming);
   if (!range) return null;
-  const stored = await readObservations(await getDb(), metricId, range);
+  // An import meets your values only: a teammate's number for a day is neither a repeat nor replaced.
+  const stored = yourValues(await readObservations(await getDb(), metricId, range));
   return compareWithStored(incoming, stored, settings.value.timeZone);
 }
 

@@ -54,7 +54,17 @@ export function KpiList() {
                 ) : k.derived ? (
                   <span class="pc-muted">{t('kpis.derived')}</span>
                 ) : k.lastDay ? (
-                  day(k.lastDay)
+                  <>
+                    {day(k.lastDay)}
+                    {k.team && (
+                      <>
+                        {' '}
+                        <span class="pc-muted" data-testid="kpi-yours">
+                          ({t('kpis.yours')})
+                        </span>
+                      </>
+                    )}
+                  </>
                 ) : (
                   <span class="pc-muted">{t('kpis.never')}</span>
                 )}

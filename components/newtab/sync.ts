@@ -1,5 +1,7 @@
+import { browser } from '#imports';
 import { computeDashboard } from '../../lib/app/dashboard-data';
 import { onChange } from '../../lib/storage/changes';
+import { parseTeamState, TEAM_KEY } from '../../lib/team/state';
 import { getDb, settings } from '../app/session';
 import { cacheSummary, data, loadError } from './model';
 
@@ -25,10 +27,19 @@ export async function startDashboardSync() {
       loadError.value = e instanceof Error ? e.message : String(e);
     }
   };
-  onChange((e) => {
-    if (!e.stores.some((s) => WATCHED.includes(s))) return;
+  const later = () => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void recompute(), 50);
+  };
+  onChange((e) => {
+    if (e.stores.some((s) => WATCHED.includes(s))) later();
+  });
+  // Sharing a goal (or leaving the team) changes whose values it counts (lib/team/whose-values.ts).
+  browser.storage.onChanged.addListener((changes, area) => {
+    const c = area === 'local' ? changes[TEAM_KEY] : undefined;
+    if (!c) return;
+    const ids = (v: unknown) => JSON.stringify(parseTeamState(v)?.goalIds ?? []);
+    if (ids(c.oldValue) !== ids(c.newValue)) later();
   });
   await recompute();
 }

@@ -15,6 +15,7 @@ import {
   readObservations,
 } from '../../lib/storage/observations';
 import { repository } from '../../lib/storage/repository';
+import { yourValues } from '../../lib/team/whose-values';
 import { getDb, settings, settingsLoaded, startSession } from '../app/session';
 import { OWNER_CACHE_KEY } from './goal-list';
 
@@ -103,10 +104,13 @@ export async function priorValues(
   const dayEnd = dayStart + 2 * DAY_MS;
   const recentFrom = obs.time - 183 * DAY_MS;
   const recentTo = obs.time + DAY_MS;
-  const stored = await readObservations(await getDb(), obs.metricId, {
-    from: Math.min(recentFrom, dayStart),
-    to: Math.max(recentTo, dayEnd),
-  });
+  // Your own values only: a teammate's number for the day is not one you logged (whose-values.ts).
+  const stored = yourValues(
+    await readObservations(await getDb(), obs.metricId, {
+      from: Math.min(recentFrom, dayStart),
+      to: Math.max(recentTo, dayEnd),
+    }),
+  );
   const within = (from: number, to: number) => stored.filter((o) => o.time >= from && o.time < to);
   return {
     recent: comparedValues(obs, metric, within(recentFrom, recentTo), tz),

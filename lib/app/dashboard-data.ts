@@ -9,6 +9,9 @@ import { type CheckIn, type Goal, type Metric, PERSPECTIVES, type Settings } fro
 import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
 import { readRollups } from '../storage/rollup-store';
+import { teamScope } from '../team/local-records';
+import { readSharedGoalIds } from '../team/shared-goal-ids';
+import { yourRollups } from '../team/whose-values';
 import type { AlertView, DashboardData, KeyResultView, MilestoneView, OkrView } from './dashboard-types';
 import { goalDescription } from './goal-description';
 import type { PerspectiveView } from './goal-view';
@@ -23,16 +26,39 @@ export interface DashboardInput {
   metrics: Metric[];
   checkIns: CheckIn[];
   rollups: DailyRollup[];
+  /**
+   * The goals shared with the team (TeamState.goalIds): they and their cascades count everyone's
+   * values, everything else only this browser's user's (lib/team/whose-values.ts). Absent: none.
+   */
+  sharedGoalIds?: readonly string[];
 }
 
 export async function loadDashboardInput(db: PacerDb): Promise<DashboardInput> {
-  const [goals, metrics, checkIns, rollups] = await Promise.all([
+  const [goals, metrics, checkIns, rollups, sharedGoalIds] = await Promise.all([
     repository(db, 'goals').list(),
     repository(db, 'metrics').list(),
     repository(db, 'checkIns').list(),
     readRollups(db),
+    readSharedGoalIds(),
   ]);
-  return { goals, metrics, checkIns, rollups };
+  return { goals, metrics, checkIns, rollups, sharedGoalIds };
+}
+
+/** The goals that count everyone's values: the shared ones and their cascades (lib/team/whose-values.ts). */
+export function teamGoalIdsOf(
+  input: Pick<DashboardInput, 'goals' | 'metrics' | 'sharedGoalIds'>,
+): Set<string> {
+  const live = input.goals.filter((g) => !g.archived && g.deletedAt === null);
+  return new Set(teamScope(input.sharedGoalIds ?? [], live, input.metrics).goals.map((g) => g.id));
+}
+
+/** What one goal reads: everyone's series for a team goal, only yours for any other. */
+export function goalInput(
+  input: DashboardInput,
+  goalId: string,
+): Pick<DashboardInput, 'metrics' | 'rollups'> {
+  const rollups = teamGoalIdsOf(input).has(goalId) ? input.rollups : yourRollups(input.rollups);
+  return { metrics: input.metrics, rollups };
 }
 
 /** Everything the new tab and popup show, computed by the engine and formatted for the UI language. */
@@ -54,22 +80,30 @@ export function evaluateDashboard(
   const ctx: ViewContext = { t, settings, now };
   const live = input.goals.filter((g) => !g.archived && g.deletedAt === null);
   const metricsById = new Map(input.metrics.map((m) => [m.id, m]));
+  // Team goals read everyone's values; every other figure only yours (lib/team/whose-values.ts).
+  const yours = yourRollups(input.rollups);
+  const teamIds = teamGoalIdsOf(input);
   const result = evaluateAll({
     goals: live,
     metrics: input.metrics,
-    rollups: input.rollups,
+    rollups: yours,
+    teamRollups: input.rollups,
+    teamGoalIds: teamIds,
     checkIns: input.checkIns,
     settings,
     now,
   });
-  const series = createSeriesReader(input.metrics, input.rollups, settings);
+  const series = createSeriesReader(input.metrics, yours, settings);
+  const teamMetricIds = new Set(live.flatMap((g) => (teamIds.has(g.id) && g.metricId ? [g.metricId] : [])));
+  const teamSeries = teamIds.size ? createSeriesReader(input.metrics, input.rollups, settings) : series;
   const today = localDayKey(now, settings.timeZone);
   const months = lastPeriods(today, 'month', 12, settings);
 
   const goals = live.map((g) => {
     const metric = g.metricId ? metricsById.get(g.metricId) : undefined;
     const ev = result.perGoal.get(g.id);
-    const monthly = metric ? series(metric.id, g.dims, 'month', months) : [];
+    const read = teamIds.has(g.id) ? teamSeries : series;
+    const monthly = metric ? read(metric.id, g.dims, 'month', months) : [];
     // The running month only when the card reads it too: a partial month of sales is a false cliff.
     const spark = ev?.period?.partial && ev.period.granularity === 'month' ? monthly : monthly.slice(0, -1);
     return buildGoalView(g, ev, metric, spark, ctx);
@@ -87,7 +121,7 @@ export function evaluateDashboard(
     };
   });
 
-  const growth = growthRows(input.metrics, series, today, settings, ctx, input.rollups);
+  const growth = growthRows(input.metrics, series, today, settings, ctx, yours);
   const data: DashboardData = {
     generatedAt: now,
     goals: sortGoals(goals, live),
@@ -96,7 +130,7 @@ export function evaluateDashboard(
     milestones: milestoneViews(live, result.perGoal, ctx, metricsById),
     okrs: okrViews(live, result.perGoal, settings),
     growth,
-    growthGaps: growthGaps(input.metrics, growth, series, today, settings, ctx, input.rollups),
+    growthGaps: growthGaps(input.metrics, growth, series, today, settings, ctx, yours),
     growthMonths: growthMonths(today, settings, ctx),
     metrics: input.metrics,
     kpis: kpiListItems(
@@ -105,7 +139,7 @@ export function evaluateDashboard(
       result.lastDataDays,
       settings.locale,
       derivedLatestValues(input.metrics, series, today, settings, ctx),
-    ),
+    ).map((k) => (teamMetricIds.has(k.id) ? { ...k, team: true } : k)),
   };
   return { data, perGoal: result.perGoal };
 }

@@ -29,6 +29,11 @@ export interface KpiListItem {
   derived: boolean;
   /** For a derived KPI, its latest complete month's value (absent when no month has one). */
   latest?: KpiLatest;
+  /**
+   * A KPI a team goal reads: its row says that what it shows is your values only (the team's are on
+   * the team goal's card; lib/team/whose-values.ts).
+   */
+  team?: boolean;
 }
 
 export function kpiListItems(

@@ -21,6 +21,7 @@ import { blockKeyString, utcDay } from '../storage/blocks';
 import type { PacerDb } from '../storage/db';
 import { type PageCursor, readValuesPage } from '../storage/observation-pages';
 import { deleteObservations, ingestObservations } from '../storage/observations';
+import { yourValues } from '../team/whose-values';
 import { dimensionValueLabel } from './dimension-labels';
 import { oddQuestion } from './odd-entry';
 
@@ -66,7 +67,8 @@ export async function loadValueRows(
 ): Promise<{ rows: KpiValueRow[]; more: boolean }> {
   const before = opts.month ? monthEnd(opts.month, opts.timeZone) : undefined;
   const page = await readValuesPage(db, metricId, { limit: opts.limit, ...(before ? { before } : {}) });
-  return { rows: page.observations.map((o) => valueRow(o, opts.timeZone)), more: page.more };
+  // Yours to fix or delete: a teammate's value is theirs, and the next sync would bring it back.
+  return { rows: yourValues(page.observations).map((o) => valueRow(o, opts.timeZone)), more: page.more };
 }
 
 /** A cursor just past the last moment of a local month: every value of that month and before. */

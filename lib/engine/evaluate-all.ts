@@ -77,6 +77,12 @@ export interface EvaluateInput {
   alertOptions?: Partial<AlertOptions>;
   /** Simulated futures per goal; more is smoother and slower. */
   forecastPaths?: number;
+  /**
+   * Team goals (lib/team/whose-values.ts): these read `teamRollups`, everyone's values; every other
+   * goal, the KPI moves and the last data days read `rollups`, this browser's user's own.
+   */
+  teamGoalIds?: ReadonlySet<string>;
+  teamRollups?: readonly DailyRollup[];
 }
 
 export interface GoalEvaluation {
@@ -163,6 +169,11 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
   const tz = cal.timeZone;
   const opts: AlertOptions = { ...DEFAULT_ALERT_OPTIONS, ...input.alertOptions };
   const ctx = createSeriesContext(input, cal);
+  const teamCtx =
+    input.teamRollups && input.teamGoalIds?.size
+      ? createSeriesContext({ ...input, rollups: input.teamRollups }, cal)
+      : ctx;
+  const ctxOf = (goalId: string) => (input.teamGoalIds?.has(goalId) ? teamCtx : ctx);
   const { today, metrics } = ctx;
   const paths = input.forecastPaths ?? 400;
 
@@ -189,7 +200,7 @@ export function evaluateAll(input: EvaluateInput): EvaluateResult {
     const goalCheckIns = checkIns.get(goal.id) ?? [];
     const lastCheckIn = goalCheckIns[goalCheckIns.length - 1];
     const facts = goalFacts(goal, metric, goalCheckIns, now, tz, today, childrenOf.get(goal.id) ?? []);
-    const r = READERS[facts.type](facts, ctx, paths);
+    const r = READERS[facts.type](facts, ctxOf(goal.id), paths);
     // A goal whose window has not opened has no progress and no OKR score yet: nothing is expected of
     // it (docs/figures.md, "starts Jan 1, 2027"). A Q1 key result had scored 0.59 on a December value,
     // and its objective a red 0.20 beside "Not started".

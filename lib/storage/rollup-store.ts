@@ -1,6 +1,7 @@
 import { applyPoint, DailyRollup, emptyRollup, type Point, recomputeDay } from '../engine/rollup';
 import { localDayKey } from '../engine/time-buckets';
 import { ObservationBlock } from '../schema';
+import { blockDimKeyOf, isTeammateValue, seriesDimKey } from '../team/whose-values';
 import { blockKeyString, DAY_MS } from './blocks';
 import { type PacerDb, STORES } from './db';
 import { loadSettings } from './settings';
@@ -28,8 +29,7 @@ export async function refreshRollups(
 ): Promise<void> {
   if (series.length === 0) return;
   const tz = timeZone ?? (await loadSettings(db)).settings.timeZone;
-  const stale = (await db.get(STORES.meta, 'rollupsStale')) as { value?: boolean } | undefined;
-  if (stale?.value) return rebuildAllRollups(db, tz);
+  if (await mustRebuild(db)) return rebuildAllRollups(db, tz);
   for (const s of series) {
     // Days are recomputed in chunks, each its own read-modify-write transaction, with a yield to the
     // event loop in between: a million-row import must not freeze the page while rollups catch up.
@@ -76,49 +76,83 @@ async function refreshChunk(
   const tx = db.transaction([STORES.obsBlocks, STORES.rollups], 'readwrite');
   const blocks = tx.objectStore(STORES.obsBlocks);
   const rollups = tx.objectStore(STORES.rollups);
-  // A missing rollup means the series had no points (rollups are kept current), so it starts empty.
-  const stored = await rollups.get([s.metricId, s.dimKey]);
-  const current =
-    stored === undefined
-      ? ({ success: true, data: emptyRollup(s.metricId, s.dimKey, tz) } as const)
-      : DailyRollup.safeParse(stored);
-  let rollup: DailyRollup;
-  if (current.success && current.data.timeZone === tz && days) {
-    rollup = current.data;
-    const cache = new Map<number, Point[]>();
-    const pointsOf = async (day: number): Promise<Point[]> => {
+  // One block series, two rollups: your points and teammates' (lib/team/whose-values.ts).
+  const keys = [seriesDimKey(s.dimKey, false), seriesDimKey(s.dimKey, true)] as const;
+  const current = await Promise.all(
+    keys.map(async (key) => {
+      // A missing rollup means the series had no points (rollups are kept current), so it starts empty.
+      const stored = await rollups.get([s.metricId, key]);
+      return stored === undefined
+        ? ({ success: true, data: emptyRollup(s.metricId, key, tz) } as const)
+        : DailyRollup.safeParse(stored);
+    }),
+  );
+  let out: DailyRollup[];
+  if (days && current.every((c) => c.success && c.data.timeZone === tz)) {
+    out = current.map((c) => c.data as DailyRollup);
+    const cache = new Map<number, Point[][]>();
+    const pointsOf = async (day: number): Promise<Point[][]> => {
       let pts = cache.get(day);
       if (!pts) {
         const raw =
           known.get(blockKeyString([s.metricId, s.dimKey, day])) ??
           (await blocks.get([s.metricId, s.dimKey, day]));
         const parsed = raw === undefined ? undefined : ObservationBlock.safeParse(raw);
-        pts = parsed?.success ? parsed.data.points.map((x) => ({ time: x.t, value: x.v })) : [];
+        pts = [[], []];
+        if (parsed?.success)
+          for (const x of parsed.data.points)
+            pts[isTeammateValue(x) ? 1 : 0]?.push({ time: x.t, value: x.v });
         cache.set(day, pts);
       }
       return pts;
     };
     for (const [local, day] of days) {
-      const near = [
-        ...(await pointsOf(day - DAY_MS)),
-        ...(await pointsOf(day)),
-        ...(await pointsOf(day + DAY_MS)),
-      ];
-      recomputeDay(rollup, local, near, tz);
+      const near = [await pointsOf(day - DAY_MS), await pointsOf(day), await pointsOf(day + DAY_MS)];
+      out.forEach((rollup, i) => {
+        recomputeDay(
+          rollup,
+          local,
+          near.flatMap((p) => p[i] ?? []),
+          tz,
+        );
+      });
     }
   } else {
-    rollup = emptyRollup(s.metricId, s.dimKey, tz);
+    out = keys.map((key) => emptyRollup(s.metricId, key, tz));
     const all = await blocks.getAll(
       IDBKeyRange.bound([s.metricId, s.dimKey, 0], [s.metricId, s.dimKey, Infinity]),
     );
     for (const b of all) {
       const p = ObservationBlock.safeParse(b);
-      if (p.success) for (const x of p.data.points) applyPoint(rollup, { time: x.t, value: x.v }, tz);
+      if (p.success)
+        for (const x of p.data.points)
+          applyPoint(out[isTeammateValue(x) ? 1 : 0] as DailyRollup, { time: x.t, value: x.v }, tz);
     }
   }
-  if (Object.keys(rollup.days).length) await rollups.put(rollup);
-  else await rollups.delete([s.metricId, s.dimKey]);
+  for (const rollup of out) {
+    if (Object.keys(rollup.days).length) await rollups.put(rollup);
+    else await rollups.delete([rollup.metricId, rollup.dimKey]);
+  }
   await tx.done;
+}
+
+/**
+ * Rollups written before teammates' points had series of their own (ROLLUPS_SPLIT unset) mix them
+ * with yours: they are derived data, so they are rebuilt once from the blocks rather than migrated.
+ */
+const ROLLUPS_SPLIT = 'rollupsSplitByWhose';
+
+async function mustRebuild(db: PacerDb): Promise<boolean> {
+  const stale = (await db.get(STORES.meta, 'rollupsStale')) as { value?: boolean } | undefined;
+  if (stale?.value) return true;
+  const split = (await db.get(STORES.meta, ROLLUPS_SPLIT)) as { value?: boolean } | undefined;
+  if (split?.value) return false;
+  // A database with no rollups at all has nothing mixed to rebuild.
+  if ((await db.count(STORES.rollups)) === 0) {
+    await db.put(STORES.meta, { key: ROLLUPS_SPLIT, value: true });
+    return false;
+  }
+  return true;
 }
 
 export async function markRollupsStale(db: PacerDb, _series: readonly SeriesRef[]): Promise<void> {
@@ -133,14 +167,14 @@ export async function rebuildAllRollups(db: PacerDb, timeZone?: string): Promise
   const series = new Map<string, { metricId: string; dimKey: string }>();
   for (const [metricId, dimKey] of keys) series.set(`${metricId}\u0000${dimKey}`, { metricId, dimKey });
   await db.put(STORES.meta, { key: 'rollupsStale', value: false });
+  await db.put(STORES.meta, { key: ROLLUPS_SPLIT, value: true });
   await refreshRollups(db, [...series.values()], tz);
 }
 
 /** Every valid rollup, for the engine. Rollups are derived data: a damaged one is rebuilt, not quarantined. */
 export async function readRollups(db: PacerDb): Promise<DailyRollup[]> {
-  const stale = (await db.get(STORES.meta, 'rollupsStale')) as { value?: boolean } | undefined;
   const { settings } = await loadSettings(db);
-  if (stale?.value) await rebuildAllRollups(db, settings.timeZone);
+  if (await mustRebuild(db)) await rebuildAllRollups(db, settings.timeZone);
   const raw = await db.getAll(STORES.rollups);
   const out: DailyRollup[] = [];
   const broken: { metricId: string; dimKey: string }[] = [];
@@ -154,7 +188,11 @@ export async function readRollups(db: PacerDb): Promise<DailyRollup[]> {
     }
   }
   if (broken.length) {
-    await refreshRollups(db, broken, settings.timeZone);
+    await refreshRollups(
+      db,
+      broken.map((b) => ({ metricId: b.metricId, dimKey: blockDimKeyOf(b.dimKey) })),
+      settings.timeZone,
+    );
     for (const b of broken) {
       const p = DailyRollup.safeParse(await db.get(STORES.rollups, [b.metricId, b.dimKey]));
       if (p.success) out.push(p.data);

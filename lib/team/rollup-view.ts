@@ -2,7 +2,7 @@ import { type DashboardInput, evaluateDashboard } from '../app/dashboard-data';
 import { teamGoalIds } from '../app/goal-sections';
 import type { GoalView } from '../app/goal-view';
 import { formatUnitValue, goalUnit, type ViewContext } from '../app/goal-views';
-import { breakdown, type PeriodValue, selectRollups } from '../engine/aggregate';
+import { aggregateRollups, breakdown, type PeriodValue, selectRollups } from '../engine/aggregate';
 import type { ReadingPeriod } from '../engine/goal-types/reading';
 import { localDayKey } from '../engine/time-buckets';
 import { formatDate } from '../i18n/format';
@@ -10,12 +10,13 @@ import { createTranslator } from '../i18n/translate';
 import type { Aggregation, Settings } from '../schema';
 import { teamScope } from './local-records';
 import type { TeamState } from './state';
+import { isTeammateSeries, yourRollups } from './whose-values';
 
 /**
  * The team roll-up on the new tab. Team members' numbers are ordinary observations in Pacer's storage
  * (the member is their `owner` dimension), so the engine reads a team goal exactly as a personal one:
  * this module only runs the existing dashboard evaluation over the team's goals, then splits the period
- * the card reads by member. Rollups without an owner are this browser's own numbers.
+ * the card reads by member. Series logged here are this browser's user's, whatever their owner says.
  */
 
 export interface MemberPart {
@@ -47,7 +48,11 @@ export function buildTeamRollup(
   // The goals "Team goals" lists (milestones are on their timeline); the rest of the scope is read too,
   // as an objective's score needs its key results.
   const listed = teamGoalIds(state.goalIds, live);
-  const { data, perGoal } = evaluateDashboard({ ...input, goals: scope.goals }, settings, now);
+  const { data, perGoal } = evaluateDashboard(
+    { ...input, goals: scope.goals, sharedGoalIds: state.goalIds },
+    settings,
+    now,
+  );
   const ctx: ViewContext = { t: createTranslator(settings.locale), settings, now };
   const metrics = new Map(input.metrics.map((m) => [m.id, m]));
   const today = localDayKey(now, settings.timeZone);
@@ -65,17 +70,25 @@ export function buildTeamRollup(
         ? { to: period.end }
         : { from: period.start, to: period.end };
     const { owner: _o, ...dims } = goal.dims ?? {};
+    // Yours are every series logged here (whatever their owner dimension says); teammates' are the
+    // team's series, one member each (lib/team/whose-values.ts).
+    const selected = selectRollups(input.rollups, metric.id, dims);
     const parts = breakdown(
-      selectRollups(input.rollups, metric.id, dims),
+      selected.filter(isTeammateSeries),
       'owner',
       metric.aggregation,
       'day',
       settings,
       range,
     );
+    const own = aggregateRollups(yourRollups(selected), metric.aggregation, 'day', settings, range);
+    if (own.length) parts.set(state.user, [...(parts.get(state.user) ?? []), ...own]);
     const unit = goalUnit(goal, metric);
     const values = [...parts].flatMap(([owner, days]) => {
-      const value = combineDays(days, metric.aggregation);
+      const value = combineDays(
+        [...days].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0)),
+        metric.aggregation,
+      );
       return value === null ? [] : [{ member: owner || state.user, value }];
     });
     const total = values.reduce((a, v) => a + v.value, 0);

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
-import { callsGoalRecords } from '../fixtures/team/calls-goal.mjs';
+import { callsGoalRecords, personalCallsGoalRecords } from '../fixtures/team/calls-goal.mjs';
 import {
   eventually,
   gotoExtensionPage,
@@ -19,6 +19,7 @@ import {
 } from './firefox.mjs';
 
 const { metric: METRIC, goal: GOAL } = callsGoalRecords();
+const { goal: MY_CALLS } = personalCallsGoalRecords();
 
 /** Puts records straight into Pacer's IndexedDB from one of its pages, as a restored backup would. */
 function putRecords(page, store, records) {
@@ -159,7 +160,7 @@ describe('team sync in Firefox: a manager and a member through pouchdb-server', 
       'Join asked for the server’s host and Firefox granted it',
     );
     await putRecords(mai.page, 'metrics', [METRIC]);
-    await putRecords(mai.page, 'goals', [GOAL]);
+    await putRecords(mai.page, 'goals', [GOAL, MY_CALLS]);
     await gotoExtensionPage(mai.page, 'newtab.html');
     await until(
       mai.page,
@@ -211,11 +212,16 @@ describe('team sync in Firefox: a manager and a member through pouchdb-server', 
         const panel = document.querySelector('[data-testid="team-rollup"]');
         const mine = panel?.querySelector('tr[data-member="mai"]')?.textContent;
         const theirs = panel?.querySelector('tr[data-member="an"]')?.textContent;
+        const own = document
+          .querySelector('[data-widget="goals"] [data-goal-id="mai-calls"] [data-testid="goal-value"]')
+          ?.textContent?.trim();
         return (
           mine &&
-          theirs && {
+          theirs &&
+          own && {
             mine,
             theirs,
+            own,
             total: panel.querySelector('[data-testid="goal-value"]')?.textContent?.trim(),
           }
         );
@@ -226,6 +232,8 @@ describe('team sync in Firefox: a manager and a member through pouchdb-server', 
     assert.match(rows.mine, /mai \(you\)\s*12\s*57\.1\s*%/);
     assert.match(rows.theirs, /an\s*9\s*42\.9\s*%/);
     assert.equal(rows.total, '21');
+    // Her own goal on the team's KPI counts her 12 only, never An's 9 (lib/team/whose-values.ts).
+    assert.equal(rows.own, '12');
     await mai.page.evaluate(() => document.querySelector('[data-testid="team-rollup"]')?.scrollIntoView());
     await saveScreenshot(mai.page, 'team-rollup');
   });

@@ -8,7 +8,11 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startTeamServer } from '../../scripts/team-server.mjs';
-import { callsGoalRecords, personalGoalRecords } from '../fixtures/team/calls-goal.mjs';
+import {
+  callsGoalRecords,
+  personalCallsGoalRecords,
+  personalGoalRecords,
+} from '../fixtures/team/calls-goal.mjs';
 import { eventually, readStore, startWithGrantedHosts } from './crm-support.mjs';
 import { assertNoExternalRequests, openExtensionPage, RESULTS_DIR, saveScreenshot } from './helpers.mjs';
 
@@ -16,6 +20,7 @@ const HOSTS = ['http://127.0.0.1/*'];
 const DAY = 86_400_000;
 const { metric: METRIC, goal: GOAL, monthStart } = callsGoalRecords();
 const { metric: OWN_METRIC, goal: OWN_GOAL } = personalGoalRecords();
+const { goal: MY_CALLS } = personalCallsGoalRecords();
 
 /** Puts records straight into Pacer's IndexedDB, as a restored backup would, from an extension page. */
 function putRecords(page, store, records) {
@@ -137,8 +142,8 @@ async function serverDocs(server, prefix) {
 }
 
 /**
- * The manager's new tab lists each goal once: the team goal under "Team goals" only, her own under
- * "Goals" only, and the toolbar badge counts as many goals off track as the page shows.
+ * The manager's new tab lists each goal once: the team goal under "Team goals" only, her own two
+ * (one on the team's KPI) under "Goals" only, and the toolbar badge counts as many goals off track as the page shows.
  */
 async function assertEachGoalOnce(ext, tab) {
   const cards = (id) => tab.locator(`[data-testid="goal-card"][data-goal-id="${id}"]`);
@@ -149,7 +154,8 @@ async function assertEachGoalOnce(ext, tab) {
   const grid = tab.locator('[data-widget="goals"]');
   assert.equal(await grid.locator(cards('team-calls')).count(), 0, 'not again under Goals');
   assert.equal(await grid.locator(cards('mai-demos')).count(), 1);
-  assert.equal(await tab.getByTestId('goal-card').count(), 2, 'two goals, two cards');
+  assert.equal(await grid.locator(cards('mai-calls')).count(), 1, 'her own goal on the team KPI under Goals');
+  assert.equal(await tab.getByTestId('goal-card').count(), 3, 'three goals, three cards');
   const off = await tab.locator('[data-testid="goal-card"].pc-status-off_track').count();
   const want = off === 0 ? '' : String(off);
   let badge = null;
@@ -197,7 +203,7 @@ describe('team: a manager and a member through pouchdb-server', () => {
     await saveSection(maiOptions, 'team-options-manager-light-en');
 
     await putRecords(maiOptions, 'metrics', [METRIC, OWN_METRIC]);
-    await putRecords(maiOptions, 'goals', [GOAL, OWN_GOAL]);
+    await putRecords(maiOptions, 'goals', [GOAL, OWN_GOAL, MY_CALLS]);
     const tab = await openExtensionPage(mai.ext.context, mai.ext.extensionId, 'newtab.html');
     await tab.locator('[data-goal-id="team-calls"] .pc-card-title').first().click();
     await tab.getByTestId('edit-goal').click();
@@ -256,9 +262,38 @@ describe('team: a manager and a member through pouchdb-server', () => {
     assert.match(await panel.locator('tr[data-member="mai"]').textContent(), /mai \(you\)\s*12\s*57\.1\s*%/);
     assert.match(await panel.locator('tr[data-member="an"]').textContent(), /an\s*9\s*42\.9\s*%/);
     assert.equal((await panel.getByTestId('goal-value').textContent())?.trim(), '21');
+    // Mai's own goal on the team's KPI counts her 12, never An's 9 (lib/team/whose-values.ts).
+    const myCalls = tab.locator('[data-widget="goals"] [data-testid="goal-card"][data-goal-id="mai-calls"]');
+    assert.equal((await myCalls.getByTestId('goal-value').textContent())?.trim(), '12');
+    assert.equal(
+      await panel.locator('[data-goal-id="mai-calls"]').count(),
+      0,
+      'a personal goal is no team goal',
+    );
+    // The KPI list open in the screenshots: its row says it shows her values only.
+    await tab.getByTestId('kpi-list').locator('summary').click();
+    const callsRow = tab.getByTestId('kpi-row').filter({ hasText: 'Sales calls' });
+    assert.match((await callsRow.textContent()) ?? '', /\(your values; the team’s are on its goal\)/);
     await assertEachGoalOnce(mai.ext, tab);
     await panel.scrollIntoViewIfNeeded();
     await saveScreenshot(tab, 'team-rollup-manager-light-en');
+    // Her goal's detail and the KPI's values are hers too: 12, one value; An's 9 is not hers to edit.
+    const detail = await openExtensionPage(
+      mai.ext.context,
+      mai.ext.extensionId,
+      'newtab.html#goal=mai-calls',
+    );
+    await detail.setViewportSize({ width: 1280, height: 900 });
+    await detail.getByTestId('goal-detail').waitFor();
+    await saveScreenshot(detail, 'team-own-goal-detail-light-en');
+    await detail.getByTestId('goal-values').click();
+    await detail.getByTestId('value-row').first().waitFor();
+    assert.deepEqual(
+      (await detail.getByTestId('value-amount').allTextContents()).map((v) => v.trim()),
+      ['12'],
+    );
+    await saveScreenshot(detail, 'team-own-values-light-en');
+    await detail.close();
 
     // The member sees the team's goal and their own part.
     const anTab = await openExtensionPage(an.ext.context, an.ext.extensionId, 'newtab.html');
@@ -296,6 +331,8 @@ describe('team: a manager and a member through pouchdb-server', () => {
     );
     await cardsIn(tab, 'Chỉ tiêu KPI');
     await assertEachGoalOnce(mai.ext, tab);
+    assert.equal((await myCalls.getByTestId('goal-value').textContent())?.trim(), '12');
+    assert.match((await callsRow.textContent()) ?? '', /\(giá trị của bạn; của cả nhóm ở mục tiêu nhóm\)/);
     await saveScreenshot(tab, 'team-rollup-manager-dark-vi');
     await saveSection(maiOptions, 'team-options-manager-dark-vi');
     // The other two of the four (each goal once in every one of them).

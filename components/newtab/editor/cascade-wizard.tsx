@@ -11,8 +11,10 @@ import { createTranslator, localizedName } from '../../../lib/i18n/translate';
 import { parseValue } from '../../../lib/parse/value-parse';
 import type { Goal, Locale, Unit } from '../../../lib/schema';
 import { type Creation, createRecords, undoCreation } from '../../../lib/storage/creation';
+import { yourRollups } from '../../../lib/team/whose-values';
 import { getDb, settings, tr } from '../../app/session';
 import { showToast } from '../model';
+import { isTeamGoal } from '../team-share-toggle';
 import {
   type AnnualPath,
   type CascadeDepth,
@@ -81,9 +83,15 @@ export function CascadeWizard({ goalId, onClose }: { goalId?: string; onClose: (
   const [budgetText, setBudgetText] = useState<string | null>(null);
   const [rowBudget, setRowBudget] = useState<Record<string, string>>({});
   const [rowOwner, setRowOwner] = useState<Record<string, string>>({});
-  const rollups = useRollups();
+  const allRollups = useRollups();
   const [error, setError] = useState<string | null>(null);
   const goal = candidates.find((g) => g.id === chosen);
+  // A team goal's plan reads everyone's values, any other only yours (lib/team/whose-values.ts).
+  const everyone = isTeamGoal(goal?.id);
+  const rollups = useMemo(
+    () => (allRollups && !everyone ? yourRollups(allRollups) : allRollups),
+    [allRollups, everyone],
+  );
   const metric = metrics.find((m) => m.id === goal?.metricId);
   const unit = metric?.unit ?? COUNT;
   // A keep goal holds one line in every period: nothing to choose about what its target means.

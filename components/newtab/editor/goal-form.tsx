@@ -172,7 +172,14 @@ export function GoalForm({ goalId, onClose }: { goalId?: string; onClose: () => 
         onChange={setTeamShare}
         t={t}
       />
-      <SmartHints form={form} ctx={ctx} metric={metric} settings={s} t={t} />
+      <SmartHints
+        form={form}
+        ctx={ctx}
+        metric={metric}
+        settings={s}
+        t={t}
+        everyone={teamShare ?? isTeamGoal(existing?.id)}
+      />
       <footer class="pc-row pc-editor-actions">
         <button type="submit" class="primary" disabled={busy} data-testid="goal-save">
           {t('action.save')}

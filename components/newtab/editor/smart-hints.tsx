@@ -8,6 +8,7 @@ import { addDays, localDayKey, periodStart } from '../../../lib/engine/time-buck
 import type { Translator } from '../../../lib/i18n/translate';
 import type { Metric, Settings } from '../../../lib/schema';
 import { readRollups } from '../../../lib/storage/rollup-store';
+import { yourRollups } from '../../../lib/team/whose-values';
 import { getDb } from '../../app/session';
 
 /** How long typing must pause before the hints are recomputed: no flicker on every key. */
@@ -29,10 +30,12 @@ export interface SmartHintsProps {
   metric: Metric | undefined;
   settings: Settings;
   t: Translator;
+  /** A team goal: the hints read everyone's values. */
+  everyone?: boolean;
 }
 
 /** SMART check of the goal as typed, in the UI language, announced politely as it changes. */
-export function SmartHints({ form, ctx, metric, settings, t }: SmartHintsProps) {
+export function SmartHints({ form, ctx, metric, settings, t, everyone = false }: SmartHintsProps) {
   const [issues, setIssues] = useState<SmartIssue[]>([]);
   const [history, setHistory] = useState<number[]>([]);
   const [rollups, setRollups] = useState<DailyRollup[]>([]);
@@ -47,7 +50,8 @@ export function SmartHints({ form, ctx, metric, settings, t }: SmartHintsProps) 
         .then(
           (all) => {
             if (!alive) return;
-            const mine = selectRollups(all, metric.id);
+            // A team goal counts everyone's values, any other only yours (lib/team/whose-values.ts).
+            const mine = selectRollups(everyone ? all : yourRollups(all), metric.id);
             setRollups(mine);
             setHistory(monthlyHistory(mine, metric, settings, ctx.now));
           },
@@ -57,7 +61,7 @@ export function SmartHints({ form, ctx, metric, settings, t }: SmartHintsProps) 
     return () => {
       alive = false;
     };
-  }, [metric?.id]);
+  }, [metric?.id, everyone]);
 
   useEffect(() => {
     const timer = setTimeout(() => {

@@ -4,6 +4,7 @@ import { rollupFromPoints } from '../../../lib/engine/rollup';
 import type { Goal } from '../../../lib/schema/goal';
 import { defaultSettings } from '../../../lib/schema/settings';
 import { buildTeamRollup } from '../../../lib/team/rollup-view';
+import { seriesDimKey } from '../../../lib/team/whose-values';
 import { metric } from '../storage/helpers';
 
 const NOW = Date.parse('2026-12-20T12:00:00Z');
@@ -28,7 +29,7 @@ const goal = (over: Partial<Goal>): Goal => ({
   ...over,
 });
 
-// mai (this browser: no owner), an and bao (pulled: the member is the owner dimension).
+// mai (this browser: no owner), an and bao (pulled: the member is the owner dimension, in team series).
 const points = [
   { time: at(2), value: 10, dims: {} },
   { time: at(9), value: 5, dims: {} },
@@ -45,7 +46,11 @@ function input(aggregation: 'sum' | 'last' | 'average', goals: Goal[]) {
     aggregation,
     dimensions: ['owner'],
   });
-  return { goals, metrics: [m], checkIns: [], rollups: rollupFromPoints('calls', points, 'UTC') };
+  // As rollup-store keeps them: pulled values in teammates' series (lib/team/whose-values.ts).
+  const rollups = rollupFromPoints('calls', points, 'UTC').map((r) =>
+    r.dimKey ? { ...r, dimKey: seriesDimKey(r.dimKey, true) } : r,
+  );
+  return { goals, metrics: [m], checkIns: [], rollups };
 }
 
 describe('team roll-up', () => {
@@ -60,7 +65,7 @@ describe('team roll-up', () => {
       ['an', 9, false, 9 / 30],
       ['bao', 6, false, 6 / 30],
     ]);
-    const engine = evaluateDashboard(data, settings, NOW);
+    const engine = evaluateDashboard({ ...data, sharedGoalIds: ['g'] }, settings, NOW);
     expect(engine.perGoal.get('g')?.current).toBe(30);
     expect(r?.view).toEqual(engine.data.goals.find((g) => g.id === 'g'));
     expect(r?.you?.text).toBe('15');
@@ -73,7 +78,9 @@ describe('team roll-up', () => {
     const byMember = Object.fromEntries(r?.members.map((m) => [m.member, m.value]) ?? []);
     expect(byMember).toEqual({ mai: 5, an: 2, bao: 6 });
     expect(r?.members.every((m) => m.share === null)).toBe(true);
-    expect(evaluateDashboard(data, settings, NOW).perGoal.get('g')?.current).toBe(13);
+    expect(
+      evaluateDashboard({ ...data, sharedGoalIds: ['g'] }, settings, NOW).perGoal.get('g')?.current,
+    ).toBe(13);
   });
 
   it('includes cascades of a team goal and nothing without a team goal', () => {
