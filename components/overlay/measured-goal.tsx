@@ -37,9 +37,21 @@ export function MeasuredGoalLine({ locale, measured, options, onPick }: Measured
       </p>
       {measured.segment && <p class="pc-read-count">{tr('overlay.panel.segmentOnly')}</p>}
       {measured.how === 'fallback' && (
-        <p class="pc-read-count" role="status" data-testid="panel-measured-fallback">
-          {tr('overlay.panel.pickGone')}
-        </p>
+        <>
+          <p class="pc-read-count" role="status" data-testid="panel-measured-fallback">
+            {tr('overlay.panel.pickGone')}
+          </p>
+          {/* The pick is kept for when its goal opens again; the select cannot clear it, since
+              "Pacer's choice" is already what it shows. */}
+          <button
+            type="button"
+            class="pc-button pc-measured-forget"
+            data-testid="panel-forget-pick"
+            onClick={() => onPick(undefined)}
+          >
+            {tr('overlay.panel.forgetPick')}
+          </button>
+        </>
       )}
       {(options.length > 1 || measured.how !== 'rule') && (
         <label class="pc-measured-pick">

@@ -38,7 +38,8 @@ export const overlayEn = {
   'overlay.panel.segmentOnly':
     'This goal counts one segment only: a deal outside it does not close this gap.',
   'overlay.panel.pickGone':
-    'The goal picked for this site is no longer open (done, deleted or past its deadline): Pacer’s choice is used instead.',
+    'The goal picked for this site is no longer open (done, deleted or past its deadline): Pacer’s choice is used until it is open again.',
+  'overlay.panel.forgetPick': 'Use Pacer’s choice from now on',
   'overlay.panel.pickGoal': 'Measure deals on this site against',
   'overlay.panel.pickAuto': 'Pacer’s choice (now: {goal})',
   'overlay.panel.read.one': '{count} record read on this page',
@@ -110,7 +111,8 @@ export const overlayVi: Record<OverlayKey, string> = {
   'overlay.panel.segmentOnly':
     'Mục tiêu này chỉ tính một phân khúc: deal ngoài phân khúc đó không lấp khoảng thiếu này.',
   'overlay.panel.pickGone':
-    'Mục tiêu đã chọn cho trang này không còn mở (đã xong, đã xóa hoặc quá hạn): Pacer dùng mục tiêu tự chọn thay thế.',
+    'Mục tiêu đã chọn cho trang này không còn mở (đã xong, đã xóa hoặc quá hạn): Pacer dùng mục tiêu tự chọn cho đến khi mục tiêu đó mở lại.',
+  'overlay.panel.forgetPick': 'Từ nay dùng mục tiêu Pacer tự chọn',
   'overlay.panel.pickGoal': 'Tính deal trên trang này theo',
   'overlay.panel.pickAuto': 'Pacer tự chọn (hiện là: {goal})',
   'overlay.panel.read.one': 'Đã đọc {count} bản ghi trên trang này',

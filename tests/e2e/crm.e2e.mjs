@@ -376,6 +376,17 @@ describe('CRM overlay on HubSpot fixtures', () => {
     await page.reload({ waitUntil: 'load' });
     await shares(/25%.*gap/);
     await overlayElement(page, '[data-testid="panel-measured-fallback"]');
+    // "Use Pacer's choice from now on" forgets the pick: the note goes, and stays gone after a reload.
+    await (await overlayElement(page, '[data-testid="panel-forget-pick"]')).click();
+    await eventually(
+      async () => (await overlayCount(page, '[data-testid="panel-measured-fallback"]')) === 0,
+      {
+        message: 'the fallback note gone once the pick is forgotten',
+      },
+    );
+    await page.reload({ waitUntil: 'load' });
+    await shares(/25%.*gap/);
+    assert.equal(await overlayCount(page, '[data-testid="panel-measured-fallback"]'), 0);
     await page.close();
   });
 
