@@ -376,6 +376,7 @@ describe('CRM overlay on HubSpot fixtures', () => {
     await page.reload({ waitUntil: 'load' });
     await shares(/25%.*gap/);
     await overlayElement(page, '[data-testid="panel-measured-fallback"]');
+    await saveScreenshot(page, 'crm-panel-pick-fallback-light-en');
     // "Use Pacer's choice from now on" forgets the pick: the note goes, and stays gone after a reload.
     await (await overlayElement(page, '[data-testid="panel-forget-pick"]')).click();
     await eventually(
