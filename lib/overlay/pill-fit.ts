@@ -72,8 +72,3 @@ export function choosePill<T>(
   const index = forms.length - 1;
   return { form: forms[index] as PillForm, at: null, index };
 }
-
-/** The widest form no wider than `room` (else the most compact one). */
-export function fitPill(forms: readonly PillForm[], room: number): PillForm {
-  return choosePill(forms, (width) => (width <= room ? true : null)).form;
-}

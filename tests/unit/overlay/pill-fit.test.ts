@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import type { BadgeView } from '../../../lib/overlay/badge-format';
 import {
   choosePill,
-  fitPill,
   PILL_PARTS,
+  type PillForm,
   type PillPart,
   pillForms,
   pillLabel,
 } from '../../../lib/overlay/pill-fit';
+
+/** The widest form no wider than `room` (else the most compact one): choosePill on a plain width. */
+const fitPill = (forms: readonly PillForm[], room: number): PillForm =>
+  choosePill(forms, (width) => (width <= room ? true : null)).form;
 
 /** pill-width.ts's sum without a canvas: edges, gaps, the tier's padding and 7 px a character. */
 const measure = (view: BadgeView) => {
