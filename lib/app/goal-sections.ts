@@ -1,4 +1,4 @@
-import { childrenByParent } from '../engine/cascade';
+import { descendantIds } from './goal-form';
 import type { GoalView } from './goal-view';
 
 /**
@@ -14,19 +14,11 @@ import type { GoalView } from './goal-view';
 
 type Placed = Pick<GoalView, 'id' | 'kind' | 'pinned' | 'parentId'>;
 
-/** The goals "Team goals" lists: the shared ones and every descendant, milestones aside. */
+/** The goals "Team goals" lists: the shared ones and every descendant (goal-form.ts), milestones aside. */
 export function teamGoalIds(sharedIds: readonly string[], goals: readonly Placed[]): Set<string> {
-  const byParent = childrenByParent(goals);
-  const seen = new Set<string>();
-  const queue = goals.filter((g) => sharedIds.includes(g.id));
-  while (queue.length) {
-    const g = queue.pop() as Placed;
-    if (seen.has(g.id)) continue;
-    seen.add(g.id);
-    queue.push(...(byParent.get(g.id) ?? []));
-  }
   const kinds = new Map(goals.map((g) => [g.id, g.kind]));
-  return new Set([...seen].filter((id) => kinds.get(id) !== 'milestone'));
+  const reached = sharedIds.filter((id) => kinds.has(id)).flatMap((id) => descendantIds(goals, id));
+  return new Set(reached.filter((id) => kinds.get(id) !== 'milestone'));
 }
 
 export interface GoalSections<G> {
