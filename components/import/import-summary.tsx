@@ -15,6 +15,9 @@ export function ImportSummary() {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [o]);
   if (!o) return null;
+  // Values already there that the file changed ("replaced" counts the unchanged ones written again too).
+  const updated = o.status === 'imported' ? o.replaced - (o.unchanged ?? 0) : 0;
+  const nothingNew = o.status === 'imported' && o.added === 0 && updated === 0 && (o.removed ?? 0) === 0;
   return (
     <div class="pi-step" role="status" data-testid="import-summary" data-status={o.status}>
       <h3 tabIndex={-1} ref={heading}>
@@ -27,21 +30,13 @@ export function ImportSummary() {
       {o.status === 'imported' &&
         o.kpis?.map((kpi) => (
           <p key={kpi.metricId} class="pi-into" data-testid="import-kpi" data-metric-id={kpi.metricId}>
-            {kpiSummaryLine(
-              kpi,
-              nameOf(kpi.metricId),
-              t.locale,
-              settings.value.timeZone,
-              o.added === 0 && o.replaced - (o.unchanged ?? 0) === 0 && (o.removed ?? 0) === 0,
-            )}
+            {kpiSummaryLine(kpi, nameOf(kpi.metricId), t.locale, settings.value.timeZone, nothingNew)}
           </p>
         ))}
       {o.status === 'imported' && (
         <ul>
           <li data-testid="import-added">{t('csv.added', { count: o.added })}</li>
-          <li data-testid="import-replaced">
-            {t('csv.replaced', { count: o.replaced - (o.unchanged ?? 0) })}
-          </li>
+          <li data-testid="import-replaced">{t('csv.replaced', { count: updated })}</li>
           {(o.unchanged ?? 0) > 0 && (
             <li data-testid="import-unchanged">{t('csv.unchanged', { count: o.unchanged ?? 0 })}</li>
           )}
