@@ -18,6 +18,7 @@ import {
   parseTeamId,
   type TeamDoc,
 } from './docs';
+import { isTeammateValue } from './whose-values';
 
 /**
  * Between Pacer's storage and the team documents: which local records are team records, the documents
@@ -32,8 +33,6 @@ export interface TeamScope {
   goals: Goal[];
   metrics: Metric[];
 }
-
-export const isPulledId = (id: string) => parseTeamId(id) !== null;
 
 /** The shared goals plus their cascades (every descendant), alive or in the trash, and their metrics. */
 export function teamScope(
@@ -76,13 +75,13 @@ export function ownDocs(
 ): TeamDoc[] {
   const docs: TeamDoc[] = [];
   for (const m of scope.metrics) {
-    const own = (observations.get(m.id) ?? []).filter((o) => !isPulledId(o.id));
+    const own = (observations.get(m.id) ?? []).filter((o) => !isTeammateValue(o));
     docs.push(...observationsToDocs(m, member, own, now));
   }
   const goalIds = new Set(scope.goals.map((g) => g.id));
   const byId = new Map<string, TeamDoc>();
   const mine = checkIns
-    .filter((c) => goalIds.has(c.goalId) && c.deletedAt === null && !c.example && !isPulledId(c.id))
+    .filter((c) => goalIds.has(c.goalId) && c.deletedAt === null && !c.example && !isTeammateValue(c))
     .sort((a, b) => a.time - b.time);
   for (const c of mine) {
     const doc = checkInToDoc(c, member, now);
