@@ -52,13 +52,17 @@ export function teamGoalIdsOf(
   return new Set(teamScope(input.sharedGoalIds ?? [], live, input.metrics).goals.map((g) => g.id));
 }
 
-/** What one goal reads: everyone's series for a team goal, only yours for any other. */
-export function goalInput(
+/**
+ * What each goal reads: everyone's series for a team goal, only yours for any other. The team's goals
+ * and your series are worked out once, for every goal asked after.
+ */
+export function goalInputs(
   input: DashboardInput,
-  goalId: string,
-): Pick<DashboardInput, 'metrics' | 'rollups'> {
-  const rollups = teamGoalIdsOf(input).has(goalId) ? input.rollups : yourRollups(input.rollups);
-  return { metrics: input.metrics, rollups };
+): (goalId: string) => Pick<DashboardInput, 'metrics' | 'rollups'> {
+  const teamIds = teamGoalIdsOf(input);
+  const everyone = { metrics: input.metrics, rollups: input.rollups };
+  const yours = { metrics: input.metrics, rollups: yourRollups(input.rollups) };
+  return (goalId) => (teamIds.has(goalId) ? everyone : yours);
 }
 
 /** Everything the new tab and popup show, computed by the engine and formatted for the UI language. */

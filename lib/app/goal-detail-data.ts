@@ -19,7 +19,7 @@ import { formatExactValue } from '../i18n/format';
 import { createTranslator } from '../i18n/translate';
 import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
-import { evaluateDashboard, goalInput, loadDashboardInput } from './dashboard-data';
+import { evaluateDashboard, goalInputs, loadDashboardInput } from './dashboard-data';
 import type { ChartView, GoalView } from './goal-view';
 import { buildGoalView, goalUnit } from './goal-views';
 import { offersMarkDone } from './mark-done';
@@ -76,7 +76,7 @@ export async function computeGoalDetail(
   return {
     goal,
     view: data.goals.find((g) => g.id === goalId) ?? buildGoalView(goal, ev, metric, [], ctx),
-    chart: metric ? buildChart(goal, goalInput(input, goal.id), settings, now, ev) : null,
+    chart: metric ? buildChart(goal, goalInputs(input)(goal.id), settings, now, ev) : null,
     // Example notes in the UI's language (issue 19, item 2); the user's own as they wrote them.
     checkIns: input.checkIns
       .filter((c) => c.goalId === goalId)
@@ -104,12 +104,13 @@ export async function computeGoalCharts(
   const input = await loadDashboardInput(db);
   const { perGoal } = evaluateDashboard(input, settings, now);
   const charts = new Map<string, GoalDetailData['chart'] | Error>();
+  const inputOf = goalInputs(input);
   for (const id of goalIds) {
     try {
       const goal = input.goals.find((g) => g.id === id);
       if (!goal) throw new Error(`No goal with id ${id}`);
       const metric = input.metrics.some((m) => m.id === goal.metricId);
-      charts.set(id, metric ? buildChart(goal, goalInput(input, id), settings, now, perGoal.get(id)) : null);
+      charts.set(id, metric ? buildChart(goal, inputOf(id), settings, now, perGoal.get(id)) : null);
     } catch (error) {
       charts.set(id, error instanceof Error ? error : new Error(String(error)));
     }
