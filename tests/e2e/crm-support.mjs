@@ -133,7 +133,8 @@ async function goneIsEmpty(request, pick) {
   try {
     return pick(await request);
   } catch (error) {
-    if (String(error).includes('Could not find node with given id'))
+    // DOM.querySelectorAll says "Could not find node…", DOM.resolveNode "No node with given id found".
+    if (/Could not find node with given id|No node with given id found/.test(String(error)))
       return pick({ nodeIds: [], object: null });
     throw error;
   }

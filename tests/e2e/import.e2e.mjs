@@ -77,9 +77,24 @@ describe('CSV import page', () => {
       if (await page.getByTestId('import-file').evaluate((el) => el === document.activeElement)) break;
     }
     assert.ok(await page.getByTestId('import-file').evaluate((el) => el === document.activeElement));
-    const chooser = page.waitForEvent('filechooser', { timeout: 20_000 });
-    await page.keyboard.press('Enter');
-    await chooser;
+    // Playwright turns on its chooser interception without waiting for it: a round trip makes sure it is
+    // on before the key, and a chooser that still opened natively (and closed unseen) gets another Enter.
+    let opened = false;
+    const onChooser = () => {
+      opened = true;
+    };
+    page.on('filechooser', onChooser);
+    try {
+      await page.evaluate(() => 0);
+      for (let attempt = 0; attempt < 3 && !opened; attempt++) {
+        await page.keyboard.press('Enter');
+        const until = Date.now() + 7_000;
+        while (!opened && Date.now() < until) await page.waitForTimeout(100);
+      }
+    } finally {
+      page.off('filechooser', onChooser);
+    }
+    assert.ok(opened, 'Enter on the focused file field opens the file chooser');
   });
 
   it('detects the Vietnamese semicolon file and shows the mapping and a parsed preview', async () => {
