@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { hubspot, matchHubspotPage } from '../../../lib/crm/hubspot';
 import { readPage } from '../../../lib/crm/read-page';

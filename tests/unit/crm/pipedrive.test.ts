@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { matchPipedrivePage, pipedrive } from '../../../lib/crm/pipedrive';
 import { readPage } from '../../../lib/crm/read-page';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/crm/read-page';
 import { isActiveView, matchSalesforcePage, salesforce, toSalesforceId18 } from '../../../lib/crm/salesforce';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 /**
  * The header-based reader on every list fixture with its adapter switched off: the adapter's findItems
  * returns nothing, so the fallback must read the same records by the column headers alone, with the

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readPage } from '../../../lib/crm/read-page';
 import type { PageMatch } from '../../../lib/crm/types';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createCustomAdapter } from '../../../lib/crm/custom';
 import type { CrmMapping } from '../../../lib/crm/mapping';

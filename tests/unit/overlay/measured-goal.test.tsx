@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MeasuredGoalLine } from '../../../components/overlay/measured-goal';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Box, createNearViewport, nearIndices } from '../../../lib/overlay/near-viewport';

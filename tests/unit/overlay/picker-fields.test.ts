@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The picker's later fields (close date, fields the user names) and marking stages won or lost, from
 // the clicks to the mapping, the sightings it reads and the KPIs that count only open stages.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // The gap between cards: the pointer over a column's own background (between two cards, under the
 // last one, in an empty column) is over the column, and the picker must not offer the column as a
 // record or a field. Checked on the board app of tests/fixtures/apps, on the Pipedrive and Zoho boards

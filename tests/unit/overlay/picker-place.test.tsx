@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Where the picker sits: the corner covering the least of the page, out of the way of what it
 // outlines, shrinkable to a handle, and remembered per site (parsed with zod like the panel's place).
 import fc from 'fast-check';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 // Mapping apps of other families by pointing: a hash-routed contacts list whose rows are links with
 // avatars and status dots, and a drag-and-drop board whose stage is the column heading.
 import { afterEach, describe, expect, it } from 'vitest';

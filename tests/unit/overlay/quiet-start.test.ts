@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { isWxtStartedMessage, silenceStartedMessage } from '../../../entrypoints/crm.content/quiet-start';
 

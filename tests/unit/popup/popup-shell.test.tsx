@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { OWNER_CACHE_KEY } from '../../../components/popup/goal-list';
 import { paintPopupShell } from '../../../components/popup/popup-shell';

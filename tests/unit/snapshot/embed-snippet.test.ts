@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { embedSnippet, WIDGETS_SCRIPT_FILE } from '../../../lib/snapshot/embed-snippet';

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 // uPlot needs a real canvas; the widget test only checks what the chart element hands to it.

@@ -1,3 +1,4 @@
+// @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { svgSize, svgToPngBlob } from '../../../components/widgets/export-png';
 import { goalCardSvg } from '../../../lib/snapshot/goal-card-svg';
