@@ -44,12 +44,13 @@ function textWidth(doc: Document, text: string): number {
   return width;
 }
 
-/** The pill's width in CSS pixels, rounded up. */
+/** The pill's width in CSS pixels, rounded up: the parts in sight (not `dropped`, visually hidden). */
 export function pillWidth(doc: Document, view: BadgeView): number {
-  const parts = [view.tier, view.share, view.days].filter((p): p is string => Boolean(p));
+  const shown = (['tier', 'share', 'days'] as const).filter((p) => view[p] && !view.dropped?.includes(p));
+  const parts = shown.map((p) => view[p] as string);
   if (parts.length === 0) return 0;
   let width = PILL_EDGES + GAP * (parts.length - 1) + SLACK;
-  if (view.tier) width += TIER_PADDING;
+  if (shown.includes('tier')) width += TIER_PADDING;
   for (const part of parts) width += textWidth(doc, part);
   return Math.ceil(width);
 }

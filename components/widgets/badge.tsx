@@ -7,29 +7,25 @@ export function LeadBadge({
   share,
   days,
   title,
-  label,
+  dropped,
 }: {
   tier?: string;
   share?: string;
   days?: string;
   title: string;
-  /** A pill that dropped parts to fit (lib/overlay/pill-fit.ts): read by this label, naming them all. */
-  label?: string;
+  /**
+   * Parts dropped to fit (lib/overlay/pill-fit.ts): visually hidden, still read by a screen reader
+   * after the words shown, and named by the title.
+   */
+  dropped?: readonly ('tier' | 'share' | 'days')[];
 }) {
-  const parts = (
-    <>
-      {tier && <span class={`pc-tier pc-tier-${tier}`}>{tier}</span>}
-      {share && <span class="pc-share">{share}</span>}
-      {days && <span class="pc-days">{days}</span>}
-    </>
-  );
-  return label ? (
-    <span class="pc-badge" title={title} data-testid="pacer-badge" role="img" aria-label={label}>
-      {parts}
-    </span>
-  ) : (
+  const out = (part: 'tier' | 'share' | 'days', base: string) =>
+    dropped?.includes(part) ? `${base} pc-dropped` : base;
+  return (
     <span class="pc-badge" title={title} data-testid="pacer-badge">
-      {parts}
+      {tier && <span class={out('tier', `pc-tier pc-tier-${tier}`)}>{tier}</span>}
+      {share && <span class={out('share', 'pc-share')}>{share}</span>}
+      {days && <span class={out('days', 'pc-days')}>{days}</span>}
     </span>
   );
 }

@@ -9,6 +9,8 @@ import type { BadgeView } from '../../lib/overlay/badge-format';
 
 const PARTS = ['tier', 'share', 'days'] as const;
 const kindOf = (part: (typeof PARTS)[number]) => `pc-${part}`;
+/** A part out of sight (widgets.css `.pc-badge > .pc-dropped`), still read by assistive tech. */
+const DROPPED = 'pc-dropped';
 
 /** Draws `view` into `mount`, reusing the pill and the parts already there. */
 export function paintLeadBadge(mount: HTMLElement, view: BadgeView): void {
@@ -22,20 +24,16 @@ export function paintLeadBadge(mount: HTMLElement, view: BadgeView): void {
     mount.replaceChildren(pill);
   }
   if (pill.title !== view.title) pill.title = view.title;
-  // A pill that dropped parts to fit (lib/overlay/pill-fit.ts) is read by its label, which names them
-  // all, rather than by the words it shows.
-  if (view.label) {
-    if (pill.getAttribute('aria-label') !== view.label) pill.setAttribute('aria-label', view.label);
-    if (pill.getAttribute('role') !== 'img') pill.setAttribute('role', 'img');
-  } else if (pill.hasAttribute('aria-label')) {
-    pill.removeAttribute('aria-label');
-    pill.removeAttribute('role');
-  }
-  const wanted = PARTS.filter((part) => view[part]).map((part) => ({
-    kind: kindOf(part),
-    className: part === 'tier' ? `pc-tier pc-tier-${view.tier}` : kindOf(part),
-    text: view[part] ?? '',
-  }));
+  // Parts a pill dropped to fit (lib/overlay/pill-fit.ts) stay, visually hidden: a screen reader reads
+  // the words shown, then the ones dropped. No role="img" label, read in place of the visible words.
+  const wanted = PARTS.filter((part) => view[part]).map((part) => {
+    const base = part === 'tier' ? `pc-tier pc-tier-${view.tier}` : kindOf(part);
+    return {
+      kind: kindOf(part),
+      className: view.dropped?.includes(part) ? `${base} ${DROPPED}` : base,
+      text: view[part] ?? '',
+    };
+  });
   // Parts the view lacks go; the rest are already in order, so only missing ones are inserted.
   for (const child of [...pill.children]) {
     if (!wanted.some((w) => child.classList.contains(w.kind))) child.remove();

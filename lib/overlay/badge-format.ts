@@ -12,10 +12,11 @@ export interface BadgeView {
   days?: string;
   title: string;
   /**
-   * Set on a pill drawn without some of its parts (lib/overlay/pill-fit.ts): its accessible label,
-   * naming every part, as its title does.
+   * Set on a pill drawn without some of its parts (lib/overlay/pill-fit.ts): the parts out of sight.
+   * They stay in the pill, visually hidden, so a screen reader reads the words shown and then the ones
+   * dropped (a `role="img"` label read instead of the visible words); the title names them too.
    */
-  label?: string;
+  dropped?: readonly ('tier' | 'share' | 'days')[];
 }
 
 const memo = new Map<string, BadgeView | null>();

@@ -3,8 +3,9 @@
  * never shows cut text: at 1,100 px the Vietnamese "A 13% khoảng thiếu Q4 ≥12 ngày" (203 px) was cut
  * to the usual 150 px box and lost its days mid-word. Instead the pill drops whole parts, least
  * important first (days in stage, then the share of the gap), down to its most important part (the
- * tier), and names every part it dropped in its tooltip and accessible label. Pure: widths come from
- * the caller (components/overlay/pill-width.ts measures them in the pill's font).
+ * tier). A dropped part is out of sight only: it stays in the pill, visually hidden, for assistive
+ * tech, and its tooltip names every part. Pure: widths come from the caller
+ * (components/overlay/pill-width.ts measures them in the pill's font).
  */
 import type { BadgeView } from './badge-format';
 
@@ -14,7 +15,7 @@ export type PillPart = (typeof PILL_PARTS)[number];
 
 /** One way of drawing a pill: the parts it shows, the ones it leaves out, its width. */
 export interface PillForm {
-  /** What is drawn: the parts kept, and `label` (the title) holding every part. */
+  /** What is drawn: every part, `dropped` ones out of sight, and a title naming every part. */
   view: BadgeView;
   shown: PillPart[];
   dropped: PillPart[];
@@ -25,8 +26,8 @@ export interface PillForm {
 const partsOf = (view: BadgeView): PillPart[] => PILL_PARTS.filter((p) => Boolean(view[p]));
 
 /**
- * The tooltip and accessible label of a pill that dropped parts: the whole pill's words, then the
- * sentences of its usual tooltip (already in the user's language). A whole pill keeps its tooltip.
+ * The tooltip of a pill that dropped parts: the whole pill's words, then the sentences of its usual
+ * tooltip (already in the user's language). A whole pill keeps its tooltip.
  */
 export function pillLabel(view: BadgeView, dropped: readonly PillPart[]): string {
   if (dropped.length === 0) return view.title;
@@ -46,10 +47,9 @@ export function pillForms(view: BadgeView, measure: (view: BadgeView) => number)
   for (let keep = parts.length; keep >= Math.min(1, parts.length); keep--) {
     const shown = parts.slice(0, keep);
     const dropped = parts.slice(keep);
-    const label = pillLabel(view, dropped);
-    const drawn: BadgeView = { title: label };
-    for (const p of shown) drawn[p] = view[p];
-    if (dropped.length > 0) drawn.label = label;
+    const drawn: BadgeView = { title: pillLabel(view, dropped) };
+    for (const p of parts) drawn[p] = view[p];
+    if (dropped.length > 0) drawn.dropped = dropped;
     // The whole pill is the view itself: drawn as before, under the same key.
     const shownView = dropped.length === 0 ? view : drawn;
     forms.push({ view: shownView, shown, dropped, width: measure(shownView) });

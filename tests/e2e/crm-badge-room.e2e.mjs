@@ -3,14 +3,23 @@
 // deal's name and its "Preview" button. Each pill must sit clear of every word and control of its row,
 // measured by bounding boxes, in light/en and dark/vi. Then the list the HubSpot adapter reads, with a
 // revenue goal: its USD deal's "no rate" pill, longer in Vietnamese, lay over the row's Preview button.
+//
+// Then a Pipedrive board, whose cards' pills use the card's own width: at a normal and a narrow
+// width, in en/vi and light/dark, no pill is cut, each shows the parts the fit rule gives (the widest
+// form that ends within the card), the numbers are the fixture's, and a screen reader reads every
+// part — the shown words, then the dropped ones — where a role="img" label used to replace them.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { REPO_ROOT } from '../../scripts/browser.mjs';
 import { badgesOverItems } from './badge-cover.mjs';
 import {
   closedBadgeTexts,
   closedShadowRoots,
   crmGoals,
   eventually,
+  fixture,
   HUBSPOT,
   overlayElement,
   putRecords,
@@ -18,6 +27,8 @@ import {
   startWithGrantedHosts,
 } from './crm-support.mjs';
 import { assertNoPageErrors, openExtensionPage, saveScreenshot } from './helpers.mjs';
+
+const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 const RENAMED = 'https://app.hubspot.com/contacts/20456789/objects/0-3/views/renamed/list';
 const ROWS = 'tbody > tr';
@@ -48,24 +59,133 @@ async function clippedPills(page) {
   }
 }
 
-/** Every shown pill: its words, its tooltip and its accessible label (null when it has none). */
+/**
+ * Every shown pill, from the DOM and from the accessibility tree Chromium gives a screen reader (the
+ * badges' shadow roots are closed: the DevTools protocol reaches both). `text`: the words in sight;
+ * `shown` and `dropped`: its parts in sight and out of sight (visually hidden); `title`: its tooltip;
+ * `role`, `read` and `description`: the pill's role, what a screen reader reads of it (an image's
+ * name, which replaces its words; else its text nodes in order, CSS alternative text included) and
+ * its description (the tooltip).
+ */
 async function shownPills(page) {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const attr = (n, name) => {
+      const a = n.attributes ?? [];
+      for (let i = 0; i < a.length; i += 2) if (a[i] === name) return a[i + 1];
+      return null;
+    };
+    const textOf = (n) => (n.nodeType === 3 ? n.nodeValue : (n.children ?? []).map(textOf).join(''));
+    const pills = [];
+    const findPill = (n) => {
+      if (/(^|\s)pc-badge(\s|$)/.test(attr(n, 'class') ?? '')) return n;
+      for (const c of n.children ?? []) {
+        const found = findPill(c);
+        if (found) return found;
+      }
+      return null;
+    };
+    const walk = (n) => {
+      if (n.localName === 'pacer-lead-badge') {
+        const hidden = /content-visibility:\s*hidden/.test(attr(n, 'style') ?? '');
+        const pill = (n.shadowRoots ?? []).map(findPill).find(Boolean);
+        if (pill && !hidden && attr(n, 'data-spare') === null) {
+          const parts = (pill.children ?? []).filter((c) => c.nodeType === 1);
+          const out = (c) => /(^|\s)pc-dropped(\s|$)/.test(attr(c, 'class') ?? '');
+          pills.push({
+            backend: pill.backendNodeId,
+            text: parts
+              .filter((c) => !out(c))
+              .map(textOf)
+              .join(''),
+            shown: parts.filter((c) => !out(c)).map(textOf),
+            dropped: parts.filter(out).map(textOf),
+            title: attr(pill, 'title'),
+            ariaLabel: attr(pill, 'aria-label'),
+          });
+        }
+      }
+      for (const c of n.children ?? []) walk(c);
+    };
+    walk(root);
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+    const texts = (n) =>
+      n.role?.value === 'StaticText' && !n.ignored
+        ? [n.name?.value ?? '']
+        : (n.childIds ?? []).flatMap((id) => (byId.has(id) ? texts(byId.get(id)) : []));
+    return pills
+      .filter((p) => p.text)
+      .map(({ backend, ...p }) => {
+        const ax = nodes.find((n) => n.backendDOMNodeId === backend && !n.ignored);
+        const role = ax?.role?.value ?? null;
+        return {
+          ...p,
+          role,
+          read: !ax ? null : role === 'image' ? (ax.name?.value ?? '') : texts(ax).join(''),
+          description: ax?.description?.value ?? null,
+        };
+      });
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * A screen reader reads every part of a pill, the shown ones then the dropped ones, as a list ("A,
+ * 13% of Q4 gap, ≥12d"), with the tooltip as its description; the tooltip names every part of a cut
+ * pill. No role="img" label read in place of the visible words.
+ */
+function assertReadable(pill, label) {
+  const what = `${label}: ${JSON.stringify(pill)}`;
+  assert.notEqual(pill.role, 'image', `no role="img" in place of the words (${what})`);
+  assert.equal(pill.ariaLabel, null, `no aria-label in place of the words (${what})`);
+  assert.equal(pill.read, [...pill.shown, ...pill.dropped].join(', '), `read part by part (${what})`);
+  assert.equal(pill.description, pill.title, `the tooltip as its description (${what})`);
+  for (const part of pill.dropped)
+    assert.ok(pill.title?.includes(part), `"${part}" in the tooltip (${what})`);
+  if (pill.dropped.length === 0)
+    assert.ok(!pill.title?.includes(' — '), `a whole pill keeps its usual tooltip (${what})`);
+}
+
+/**
+ * axe-core on copies of the shown pills: axe cannot enter a closed shadow root, so each pill's root is
+ * copied, sheets and theme included, into an open one at the page's end.
+ */
+async function axePills(page) {
+  await page.evaluate(AXE_SOURCE);
   const roots = await closedShadowRoots(page);
   try {
     return await page.evaluate(
-      ([roots]) =>
-        [...roots]
-          .filter(
-            ([host]) =>
-              !host.hasAttribute('data-spare') && getComputedStyle(host).contentVisibility !== 'hidden',
-          )
-          .map(([, root]) => root.querySelector('.pc-badge'))
-          .filter((pill) => pill?.textContent)
-          .map((pill) => ({
-            text: pill.textContent,
-            title: pill.getAttribute('title'),
-            label: pill.getAttribute('aria-label'),
-          })),
+      async ([roots]) => {
+        const box = document.createElement('div');
+        box.style.cssText = 'position:relative;padding:8px';
+        document.body.append(box);
+        for (const [host, root] of roots) {
+          if (host.localName !== 'pacer-lead-badge' || host.hasAttribute('data-spare')) continue;
+          if (getComputedStyle(host).contentVisibility === 'hidden') continue;
+          const copy = document.createElement('div');
+          const theme = host.getAttribute('theme');
+          if (theme) copy.setAttribute('theme', theme);
+          const open = copy.attachShadow({ mode: 'open' });
+          const style = document.createElement('style');
+          style.textContent = root.adoptedStyleSheets
+            .flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText))
+            .join('\n');
+          open.append(style, ...[...root.childNodes].map((n) => n.cloneNode(true)));
+          copy.style.cssText = `margin:4px 0;width:${host.getBoundingClientRect().width}px`;
+          box.append(copy);
+        }
+        try {
+          const result = await /** @type {any} */ (globalThis).axe.run(box, { resultTypes: ['violations'] });
+          return result.violations.map(
+            (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+          );
+        } finally {
+          box.remove();
+        }
+      },
       [roots],
     );
   } finally {
@@ -225,19 +345,15 @@ describe('badges on the list HubSpot’s adapter reads, with a revenue goal', ()
       const whole = pos.text === `${pos.text.slice(0, 1)}${share}${days}`;
       // 203 px in Vietnamese: no room for the whole pill at 1100 px. The English one (170 px) fits.
       if (locale === 'vi') assert.ok(!whole, `no room for the whole pill at 1100 px: ${pos.text}`);
+      // Every part in the tooltip and, read by a screen reader, in the pill: the shown words, then
+      // the dropped ones out of sight.
       if (!whole)
-        for (const part of [pos.text.slice(0, 1), share, days])
-          for (const [what, value] of [
-            ['tooltip', pos.title],
-            ['accessible label', pos.label],
-          ])
-            assert.ok(
-              value?.includes(part),
-              `"${part}" in the ${what} of "${pos.text}" (${locale}): ${value}`,
-            );
-      for (const p of pills)
-        if (!p.label)
-          assert.ok(!p.title?.includes(' — '), `a whole pill keeps its usual tooltip: ${p.title}`);
+        for (const part of [pos.text.slice(0, 1), share, days]) {
+          assert.ok(pos.title?.includes(part), `"${part}" in the tooltip of "${pos.text}" (${locale})`);
+          assert.ok(pos.read?.includes(part), `"${part}" read in "${pos.text}" (${locale}): ${pos.read}`);
+        }
+      for (const p of pills) assertReadable(p, `${locale} 1100 px`);
+      assert.deepEqual(await axePills(page), [], `axe-core on the pills (${locale})`);
       const past = await page.evaluate(() =>
         [...document.querySelectorAll('pacer-lead-badge:not([data-spare])')]
           .filter((h) => getComputedStyle(h).contentVisibility !== 'hidden')
@@ -246,6 +362,240 @@ describe('badges on the list HubSpot’s adapter reads, with a revenue goal', ()
           .map((r) => `${Math.round(r.left)}–${Math.round(r.right)}`),
       );
       assert.deepEqual(past, [], `no badge past the window's right edge (${locale})`);
+    }
+    await page.close();
+    assertNoPageErrors(run.ext);
+  });
+});
+
+const PIPEDRIVE = 'https://saigontech.pipedrive.com';
+const BOARD = `${PIPEDRIVE}/pipeline/1/user/everyone`;
+const CARDS = '[data-test="pipeline-deal-tile"]';
+/**
+ * The fixture keeps Pipedrive's markup, not its stylesheet: a board's columns side by side, as wide
+ * as the window allows, and cards with a border and padding, as Pipedrive draws them.
+ */
+const BOARD_CSS =
+  'body{margin:8px;font:14px/1.4 system-ui,sans-serif}' +
+  '[data-test="pipeline-board"]{display:flex;gap:8px}' +
+  '[data-test="pipeline-stage"]{flex:1 1 0;min-width:0;background:#f4f5f7;padding:6px;border-radius:6px}' +
+  `${CARDS}{background:#fff;border:1px solid #ccd;border-radius:6px;padding:8px;margin:0 0 6px}` +
+  '[data-test="pipeline-stage"][hidden]{display:none}';
+
+/**
+ * The board's cards and their pills, measured where the badge layer draws them: for each shown pill,
+ * its card's deal id, whether its text is cut (scrollWidth past clientWidth, or the pill past its host
+ * or its card's right end), and whether it has the parts the fit rule (badge-layer.ts fitInItem, with
+ * choosePill) gives: the widest form — every part, then without the days, down to the tier — whose
+ * pill, placed as placeBadge places it over the card's title, ends within the card (4 px in). Each
+ * form's width is the real one, measured on a copy of the pill with that form's parts in sight.
+ */
+async function boardPills(page) {
+  const roots = await closedShadowRoots(page);
+  try {
+    return await page.evaluate(
+      ([roots, cards]) => {
+        const INSET = 4;
+        const BOX = 150;
+        const out = [];
+        for (const [host, root] of roots) {
+          if (host.localName !== 'pacer-lead-badge' || host.hasAttribute('data-spare')) continue;
+          if (getComputedStyle(host).contentVisibility === 'hidden') continue;
+          const pill = root.querySelector('.pc-badge');
+          if (!pill?.textContent) continue;
+          const h = host.getBoundingClientRect();
+          const p = pill.getBoundingClientRect();
+          const card = [...document.querySelectorAll(cards)].find((c) => {
+            const r = c.getBoundingClientRect();
+            return h.top >= r.top - 1 && h.bottom <= r.bottom + 1 && h.right > r.left && h.left < r.right;
+          });
+          const parts = [...pill.children];
+          const shown = parts.filter((c) => !c.classList.contains('pc-dropped'));
+          // Every form's real width: a copy with its first k parts in sight, out of the flow.
+          const widths = parts.map((_, i) => {
+            const copy = pill.cloneNode(true);
+            for (const [j, c] of [...copy.children].entries()) c.classList.toggle('pc-dropped', j > i);
+            copy.style.position = 'absolute';
+            pill.parentElement.append(copy);
+            const w = copy.getBoundingClientRect().width;
+            copy.remove();
+            return w;
+          });
+          const row = {
+            deal: card?.getAttribute('data-test-deal-id') ?? null,
+            text: shown.map((c) => c.textContent).join(''),
+            shown: shown.length,
+            widths: widths.map((w) => Math.round(w)),
+            cut:
+              pill.scrollWidth > pill.clientWidth ||
+              p.left < h.left - 0.5 ||
+              p.right > h.right + 0.5 ||
+              (card ? p.right > card.getBoundingClientRect().right + 0.5 : true),
+          };
+          if (card) {
+            const title = card.querySelector('a[draggable="false"][href*="/deal/"] > :first-child');
+            const a = title.getBoundingClientRect();
+            const c = card.getBoundingClientRect();
+            const right = Math.min(document.documentElement.clientWidth, Math.max(c.right, a.right));
+            // placeBadge: after an anchor narrower than the box, else at its right end (4 px in).
+            const end = (w) => {
+              const size = Math.max(BOX, w);
+              if (a.width < size) return a.right + INSET + w;
+              return Math.max(a.left + INSET, a.right - INSET - size) + size;
+            };
+            const fits = (w) => end(w) <= right - INSET;
+            row.room = Math.round(right - INSET);
+            row.fits = widths.map((w) => fits(w));
+            // The layer measures a form a few pixels wide of its real width (pill-width.ts SLACK and
+            // canvas text): a form within 4 px of the room may go either way.
+            row.close = widths.map((w) => fits(w) !== fits(w + 4) || fits(w) !== fits(w - 4));
+          }
+          out.push(row);
+        }
+        return out;
+      },
+      [roots, CARDS],
+    );
+  } finally {
+    await roots.dispose();
+  }
+}
+
+describe('pills on a board’s cards (Pipedrive), each as wide as its card allows', () => {
+  /** @type {Awaited<ReturnType<typeof startWithGrantedHosts>>} */
+  let run;
+  /** @type {import('playwright-core').Page} */
+  let options;
+
+  before(async () => {
+    run = await startWithGrantedHosts(['https://*.pipedrive.com/*']);
+    const board = fixture('pipedrive/board-2026-11-23.html').replace(
+      '</head>',
+      `<style>${BOARD_CSS}</style></head>`,
+    );
+    await run.ext.context.route(`${PIPEDRIVE}/**`, (route) =>
+      new URL(route.request().url()).pathname.startsWith('/pipeline/')
+        ? route.fulfill({ body: board, contentType: 'text/html; charset=utf-8' })
+        : route.fulfill({ status: 404, body: 'not in the fixtures', contentType: 'text/plain' }),
+    );
+    options = await openExtensionPage(run.ext.context, run.ext.extensionId, 'options.html');
+    await options.locator('[data-testid="crm-section"]').waitFor();
+  });
+  after(async () => {
+    await run?.close();
+  });
+
+  it('fits each card’s pill to the card: never cut, the parts the fit rule gives, read whole', async () => {
+    // The revenue goal of the HubSpot test: a gap of ₫100,000,000. The board's VND deals (₫12.5M,
+    // ₫85M, ₫1.2B) are tiered C, B, A (a Pareto split of their ₫1,297.5M) and close 13%, 85% and
+    // 1200% of the gap; the USD deal has no rate. All four were first read 12 days ago in their
+    // stage: "≥12d".
+    const { metrics, goals } = crmGoals();
+    await putRecords(options, 'metrics', metrics);
+    await putRecords(options, 'goals', goals);
+    const seen = Date.now() - 12 * 86_400_000;
+    const deal = (externalId, name, stage, amount, currency) => ({
+      id: `pipedrive:deal:${externalId}`,
+      crm: 'pipedrive',
+      objectType: 'deal',
+      externalId,
+      url: `${PIPEDRIVE}/deal/${externalId}`,
+      name,
+      stage,
+      amount,
+      currency,
+      firstSeen: seen,
+      lastSeen: seen,
+      stageHistory: [{ stage, at: seen }],
+      deletedAt: null,
+    });
+    await putRecords(options, 'leads', [
+      deal('1042', 'Spa Thảo Mộc – gói marketing', 'Qualified', 12_500_000, 'VND'),
+      deal('1057', 'Greenleaf Cafe deal', 'Qualified', 1_200, 'USD'),
+      deal('1061', 'Nha khoa Sài Gòn Smile', 'Contact Made', 85_000_000, 'VND'),
+      deal('1078', 'Logistics Bến Thành – annual', 'Negotiations Started', 1_200_000_000, 'VND'),
+    ]);
+    await options.locator('[data-testid="crm-toggle-pipedrive"]').click();
+    await options.locator('[data-testid="crm-pipedrive"]', { hasText: 'Enabled' }).waitFor();
+    const page = await run.ext.context.newPage();
+    for (const [locale, theme, gap, noRate, days] of [
+      ['en', 'light', (p) => `${p} of Q4 gap`, 'USD: no rate', '≥12d'],
+      ['vi', 'dark', (p) => `${p} khoảng thiếu Q4`, 'USD: thiếu tỷ giá', '≥12 ngày'],
+      ['en', 'dark', (p) => `${p} of Q4 gap`, 'USD: no rate', '≥12d'],
+      ['vi', 'light', (p) => `${p} khoảng thiếu Q4`, 'USD: thiếu tỷ giá', '≥12 ngày'],
+    ]) {
+      await options.locator('select[name="locale"]').selectOption(locale);
+      await options.locator('select[name="theme"]').selectOption(theme);
+      await page.emulateMedia({ colorScheme: theme });
+      // Every part of each deal's pill, from the fixture's numbers.
+      const whole = {
+        1042: ['C', gap('13%'), days],
+        1057: [noRate, days],
+        1061: ['B', gap('85%'), days],
+        1078: ['A', gap('1200%'), days],
+      };
+      for (const [width, label] of [
+        [1280, 'normal'],
+        [760, 'narrow'],
+      ]) {
+        await page.setViewportSize({ width, height: 600 });
+        await page.goto(BOARD, { waitUntil: 'load' });
+        const name = `board-${label}-${theme}-${locale}`;
+        let pills = [];
+        await eventually(
+          async () => {
+            pills = await boardPills(page);
+            return pills.length === 4 && pills.every((p) => p.deal) && pills;
+          },
+          { message: `a pill on each of the board's 4 cards (${name})` },
+        ).catch((error) => {
+          throw new Error(`${error.message}: ${JSON.stringify(pills)}`);
+        });
+        await saveScreenshot(page, `crm-badge-room-${name}`);
+        assert.deepEqual(
+          pills.filter((p) => p.cut).map((p) => p.text),
+          [],
+          `no pill cut by its box or its card (${name}): ${JSON.stringify(pills)}`,
+        );
+        for (const p of pills) {
+          const parts = whole[p.deal];
+          assert.equal(
+            p.text,
+            parts.slice(0, p.shown).join(''),
+            `deal ${p.deal}: the fixture's numbers, whole parts from the most important (${name})`,
+          );
+          // choosePill: the widest form that fits (forms go whole first), else the most compact.
+          // widths[i] is the form with i + 1 parts in sight.
+          const widest = p.fits.lastIndexOf(true);
+          const expected = widest === -1 ? 1 : widest + 1;
+          const what = `deal ${p.deal} (${name}): ${JSON.stringify(p)}`;
+          if (!p.close.some(Boolean))
+            assert.equal(p.shown, expected, `the widest form that fits its card: ${what}`);
+          // Either way: the form drawn fits (or is the tier alone), and one part more would not.
+          assert.ok(p.shown === 1 || p.fits[p.shown - 1], `the form drawn fits its card: ${what}`);
+          if (p.shown < p.widths.length)
+            assert.ok(!p.fits[p.shown] || p.close[p.shown], `no room for one part more: ${what}`);
+        }
+        if (label === 'normal')
+          assert.ok(
+            pills.every((p) => p.text === whole[p.deal].join('')),
+            `every pill whole on a normal board (${name}): ${JSON.stringify(pills)}`,
+          );
+        else
+          assert.ok(
+            pills.some((p) => p.text !== whole[p.deal].join('')),
+            `a narrow board's cards too narrow for some whole pill (${name}): ${JSON.stringify(pills)}`,
+          );
+        const read = await shownPills(page);
+        assert.equal(read.length, 4, `four pills in the accessibility tree (${name})`);
+        for (const p of read) {
+          assertReadable(p, name);
+          const parts = Object.values(whole).find((w) => w.join('').startsWith(p.text) && p.text);
+          assert.ok(parts, `a deal's pill: ${p.text}`);
+          assert.equal(p.read, parts.join(', '), `every part read, shown then dropped (${name})`);
+        }
+        assert.deepEqual(await axePills(page), [], `axe-core on the board's pills (${name})`);
+      }
     }
     await page.close();
     assertNoPageErrors(run.ext);

@@ -86,9 +86,10 @@ export async function eventually(fn, { timeout = 15_000, interval = 250, message
 }
 
 /**
- * The text inside each `pacer-lead-badge` host, in document order. Badge shadow roots are closed, so a
- * page script (and `page.evaluate`) sees nothing in them; the DevTools protocol pierces them. Only the
- * badge layer's subtree is described (the benchmark polls this while it measures).
+ * The text in sight inside each `pacer-lead-badge` host, in document order: the parts a pill dropped to
+ * fit (`.pc-dropped`, visually hidden for assistive tech) are left out. Badge shadow roots are closed,
+ * so a page script (and `page.evaluate`) sees nothing in them; the DevTools protocol pierces them.
+ * Only the badge layer's subtree is described (the benchmark polls this while it measures).
  */
 export async function closedBadgeTexts(page) {
   const cdp = await page.context().newCDPSession(page);
@@ -100,8 +101,16 @@ export async function closedBadgeTexts(page) {
     });
     if (!nodeId) return [];
     const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true });
+    const dropped = (n) => {
+      const at = (n.attributes ?? []).indexOf('class');
+      return at % 2 === 0 && /(^|\s)pc-dropped(\s|$)/.test(n.attributes[at + 1]);
+    };
     const textOf = (n) =>
-      n.nodeType === 3 ? n.nodeValue : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
+      n.nodeType === 3
+        ? n.nodeValue
+        : dropped(n)
+          ? ''
+          : [...(n.shadowRoots ?? []), ...(n.children ?? [])].map(textOf).join('');
     return (node.children ?? [])
       .filter((n) => n.localName === 'pacer-lead-badge')
       .map((n) => (n.shadowRoots ?? []).map(textOf).join(''));

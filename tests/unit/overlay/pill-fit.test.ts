@@ -14,9 +14,12 @@ import {
 const fitPill = (forms: readonly PillForm[], room: number): PillForm =>
   choosePill(forms, (width) => (width <= room ? true : null)).form;
 
-/** pill-width.ts's sum without a canvas: edges, gaps, the tier's padding and 7 px a character. */
+/**
+ * pill-width.ts's sum without a canvas: edges, gaps, the tier's padding and 7 px a character, over
+ * the parts in sight (dropped ones are visually hidden).
+ */
 const measure = (view: BadgeView) => {
-  const parts = PILL_PARTS.filter((p) => view[p]);
+  const parts = PILL_PARTS.filter((p) => view[p] && !view.dropped?.includes(p));
   if (parts.length === 0) return 0;
   let width = 14 + 4 * (parts.length - 1) + 2 + (view.tier ? 8 : 0);
   for (const p of parts) width += 7 * (view[p] ?? '').length;
@@ -30,8 +33,10 @@ const VI: BadgeView = {
   title: 'Hạng A theo giá trị hợp đồng · Lấp 13% khoảng thiếu của Q4 · Ít nhất 12 ngày ở giai đoạn này',
 };
 
+/** The words in sight: the parts not dropped. */
 const shownText = (view: BadgeView) =>
-  PILL_PARTS.map((p) => view[p])
+  PILL_PARTS.filter((p) => !view.dropped?.includes(p))
+    .map((p) => view[p])
     .filter(Boolean)
     .join('');
 
@@ -41,13 +46,18 @@ describe('pill forms', () => {
     expect(forms.map((f) => f.shown)).toEqual([['tier', 'share', 'days'], ['tier', 'share'], ['tier']]);
     expect(forms.map((f) => f.dropped)).toEqual([[], ['days'], ['share', 'days']]);
     expect(forms.map((f) => f.width)).toEqual([228, 168, 31]);
-    // The whole pill is the view itself: no aria-label, the usual tooltip.
+    // The whole pill is the view itself: nothing dropped, the usual tooltip.
     expect(forms[0]?.view).toBe(VI);
+    // A compact form keeps every part, the dropped ones out of sight (read by assistive tech), and
+    // names them all in its tooltip. No aria-label: a screen reader reads the words themselves.
     expect(forms[2]?.view).toEqual({
       tier: 'A',
+      share: '13% khoảng thiếu Q4',
+      days: '≥12 ngày',
+      dropped: ['share', 'days'],
       title: `A · 13% khoảng thiếu Q4 · ≥12 ngày — ${VI.title}`,
-      label: `A · 13% khoảng thiếu Q4 · ≥12 ngày — ${VI.title}`,
     });
+    expect(forms[1]?.view.dropped).toEqual(['days']);
   });
 
   it('picks the widest form that fits the room (the Vietnamese pill at 1,100 px)', () => {
@@ -123,7 +133,7 @@ describe('pill forms, for any pill and room', () => {
     );
   });
 
-  it('the title (and, when parts are dropped, the accessible label) holds every part', () => {
+  it('the title and the pill (dropped parts out of sight) hold every part', () => {
     fc.assert(
       fc.property(views, fc.integer({ min: 0, max: 400 }), (view, room) => {
         const form = fitPill(pillForms(view, measure), room);
@@ -132,12 +142,12 @@ describe('pill forms, for any pill and room', () => {
         expect(drawn.title).toContain(view.title);
         for (const p of PILL_PARTS) {
           if (!view[p]) continue;
-          if (form.dropped.includes(p)) {
-            expect(drawn.title).toContain(view[p]);
-            expect(drawn.label).toContain(view[p]);
-          } else expect(drawn[p]).toBe(view[p]);
+          // Every part is drawn: a dropped one out of sight, still there for assistive tech.
+          expect(drawn[p]).toBe(view[p]);
+          if (form.dropped.includes(p)) expect(drawn.title).toContain(view[p]);
         }
-        expect(drawn.label === undefined).toBe(form.dropped.length === 0);
+        expect(drawn.dropped ?? []).toEqual(form.dropped);
+        expect(drawn).not.toHaveProperty('label');
         expect(shownText(drawn)).toBe(form.shown.map((p) => view[p]).join(''));
       }),
     );

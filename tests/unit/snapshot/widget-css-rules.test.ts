@@ -36,4 +36,19 @@ describe('the lead badge sheet', () => {
     expect(sheet).toContain('var(--pc-accent, var(--pcd-accent))');
     expect(sheet).not.toMatch(/container-type|pc-goal-card|pc-scorecard|pc-badge-title/);
   });
+
+  it('hides a part a pill dropped from sight only, and gives a screen reader a separator to read', () => {
+    const read = (file: string) => readFileSync(path.join(process.cwd(), 'components', file), 'utf8');
+    const sheet = badgeSheet(read('shared/theme.css'), read('widgets/widgets.css'));
+    // Out of sight, still in the accessibility tree: clipped to a pixel, not display:none.
+    const dropped = /\.pc-badge > \.pc-dropped\s*\{([^}]*)\}/.exec(sheet)?.[1] ?? '';
+    expect(dropped).toMatch(/position:\s*absolute/);
+    expect(dropped).toMatch(/clip:\s*rect\(0 0 0 0\)/);
+    expect(dropped).not.toMatch(/display:\s*none|visibility:\s*hidden/);
+    // Nothing to see, ", " to read: between the tier and the share, and before the days.
+    for (const part of ['share', 'days'])
+      expect(sheet).toMatch(
+        new RegExp(`\\.pc-badge > span \\+ \\.pc-${part}::before\\s*\\{\\s*content: "" / ", ";`),
+      );
+  });
 });

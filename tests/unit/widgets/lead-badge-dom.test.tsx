@@ -16,7 +16,13 @@ function shape(node: Node): unknown {
 function viaPreact(view: BadgeView) {
   const mount = document.createElement('span');
   render(
-    <LeadBadge tier={view.tier} share={view.share} days={view.days} title={view.title} label={view.label} />,
+    <LeadBadge
+      tier={view.tier}
+      share={view.share}
+      days={view.days}
+      title={view.title}
+      dropped={view.dropped}
+    />,
     mount,
   );
   return [...mount.childNodes].map(shape);
@@ -29,12 +35,20 @@ const VIEWS: BadgeView[] = [
   { days: '0d', title: 'new today' },
   { tier: 'B', days: '12d', title: 'Tier B · 12 days' },
   { tier: 'A', share: '2% of Q4 gap', title: '<b>not markup</b>' },
-  // A pill that dropped its days to fit: read by a label naming every part.
+  // Pills that dropped parts to fit: every part drawn, the dropped ones out of sight.
   {
     tier: 'A',
     share: '13% of Q4 gap',
+    days: '≥12d',
+    dropped: ['days'],
     title: 'A · 13% of Q4 gap · ≥12d — all',
-    label: 'A · 13% of Q4 gap · ≥12d — all',
+  },
+  {
+    tier: 'A',
+    share: '13% of Q4 gap',
+    days: '≥12d',
+    dropped: ['share', 'days'],
+    title: 'A · 13% of Q4 gap · ≥12d — all',
   },
 ];
 
@@ -63,6 +77,24 @@ describe('lead badge painted without Preact', () => {
     expect(mount.querySelector('.pc-days')).toBe(days);
     expect(mount.querySelector('.pc-share')).toBeNull();
     expect(mount.textContent).toBe('B6d');
+  });
+
+  it('keeps a dropped part in the pill, out of sight, with no role="img" label read instead', () => {
+    const mount = document.createElement('span');
+    paintLeadBadge(mount, VIEWS[VIEWS.length - 1]!);
+    const pill = mount.querySelector('.pc-badge')!;
+    expect(pill.hasAttribute('role')).toBe(false);
+    expect(pill.hasAttribute('aria-label')).toBe(false);
+    expect([...pill.children].map((c) => c.className)).toEqual([
+      'pc-tier pc-tier-A',
+      'pc-share pc-dropped',
+      'pc-days pc-dropped',
+    ]);
+    // Grows back: the parts come into sight again, in the same elements.
+    const share = pill.querySelector('.pc-share');
+    paintLeadBadge(mount, VIEWS[0]!);
+    expect(pill.querySelector('.pc-share')).toBe(share);
+    expect(pill.querySelector('.pc-dropped')).toBeNull();
   });
 
   it('puts page-derived text in as text', () => {
