@@ -7,9 +7,12 @@ import { signal } from '@preact/signals';
 import * as z from 'zod/mini';
 import { browser } from '#imports';
 import { type Message, parseReply } from '../../lib/messages/protocol';
+import { FORMER_TEAMS_KEY, type FormerTeam, parseFormerTeams } from '../../lib/team/former-teams';
 import { parseTeamState, TEAM_KEY, TeamState } from '../../lib/team/state';
 
 export const teamState = signal<TeamState | null>(null);
+/** The teams left (lib/team/former-teams.ts): their goals still read everyone's numbers. */
+export const formerTeams = signal<FormerTeam[]>([]);
 export const teamLoaded = signal(false);
 
 let started = false;
@@ -18,9 +21,10 @@ let started = false;
 export function watchTeam(): void {
   if (started) return;
   started = true;
-  void browser.storage.local.get(TEAM_KEY).then(
+  void browser.storage.local.get([TEAM_KEY, FORMER_TEAMS_KEY]).then(
     (items) => {
       teamState.value = parseTeamState(items[TEAM_KEY]);
+      formerTeams.value = parseFormerTeams(items[FORMER_TEAMS_KEY]);
       teamLoaded.value = true;
     },
     () => {
@@ -28,8 +32,10 @@ export function watchTeam(): void {
     },
   );
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !(TEAM_KEY in changes)) return;
-    teamState.value = parseTeamState(changes[TEAM_KEY]?.newValue);
+    if (area !== 'local') return;
+    if (TEAM_KEY in changes) teamState.value = parseTeamState(changes[TEAM_KEY]?.newValue);
+    if (FORMER_TEAMS_KEY in changes)
+      formerTeams.value = parseFormerTeams(changes[FORMER_TEAMS_KEY]?.newValue);
   });
 }
 

@@ -10,6 +10,7 @@ import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
 import { KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
+import { FormerTeamNote } from './former-team-note';
 import { DeleteGoalButton } from './goal-delete';
 import { editing, showToast } from './model';
 import { cardLabels } from './shell';
@@ -103,6 +104,7 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
       {detail && (
         <>
           <GoalCard goal={detail.view} labels={cardLabels(t)} />
+          <FormerTeamNote goalId={goalId} />
           <div class="pc-row">
             <button
               type="button"

@@ -1,7 +1,7 @@
 import { computed } from '@preact/signals';
-import { goalSections, teamGoalIds } from '../../lib/app/goal-sections';
+import { formerTeamGoals, goalSections, teamGoalIds } from '../../lib/app/goal-sections';
 import { settings } from '../app/session';
-import { teamState } from '../app/team-state';
+import { formerTeams, teamState } from '../app/team-state';
 import { goals } from './model';
 
 /**
@@ -10,10 +10,20 @@ import { goals } from './model';
  */
 const NONE: ReadonlySet<string> = new Set();
 
-export const teamIds = computed(() => {
+const liveTeamIds = computed(() => {
   const state = teamState.value;
   return state ? teamGoalIds(state.goalIds, goals.value) : NONE;
 });
+
+/** The goals of teams left, each with its team and the day it was left (a note on its card). */
+export const formerTeamOf = computed(() =>
+  formerTeamGoals(formerTeams.value, liveTeamIds.value, goals.value),
+);
+
+/** Every goal "Team goals" lists: the team's now, and those of teams left. */
+export const teamIds = computed<ReadonlySet<string>>(() =>
+  formerTeamOf.value.size ? new Set([...liveTeamIds.value, ...formerTeamOf.value.keys()]) : liveTeamIds.value,
+);
 
 export const sections = computed(() =>
   goalSections(goals.value, {

@@ -1,6 +1,7 @@
 import { browser } from '#imports';
 import { computeDashboard } from '../../lib/app/dashboard-data';
 import { onChange } from '../../lib/storage/changes';
+import { FORMER_TEAMS_KEY } from '../../lib/team/former-teams';
 import { parseTeamState, TEAM_KEY } from '../../lib/team/state';
 import { getDb, settings } from '../app/session';
 import { cacheSummary, data, loadError } from './model';
@@ -34,12 +35,13 @@ export async function startDashboardSync() {
   onChange((e) => {
     if (e.stores.some((s) => WATCHED.includes(s))) later();
   });
-  // Sharing a goal (or leaving the team) changes whose values it counts (lib/team/whose-values.ts).
+  // Sharing a goal, leaving a team or joining one again changes whose values a goal counts
+  // (lib/team/whose-values.ts).
   browser.storage.onChanged.addListener((changes, area) => {
-    const c = area === 'local' ? changes[TEAM_KEY] : undefined;
-    if (!c) return;
+    if (area !== 'local') return;
+    const c = changes[TEAM_KEY];
     const ids = (v: unknown) => JSON.stringify(parseTeamState(v)?.goalIds ?? []);
-    if (ids(c.oldValue) !== ids(c.newValue)) later();
+    if ((c && ids(c.oldValue) !== ids(c.newValue)) || FORMER_TEAMS_KEY in changes) later();
   });
   await recompute();
 }

@@ -1,8 +1,9 @@
 import './team-rollup.css';
 /**
  * The new tab's "Team goals" (issue 21): each team goal's card, read by the engine from everyone's
- * numbers, and below it the split by member (managers) or this member's own part. Model:
- * lib/team/rollup-view.ts. Shown only in a team with at least one team goal. Which goals it lists is
+ * numbers, and below it the split by member (managers) or this member's own part — or, for a goal of a
+ * team left, which team and since when (former-team-note.tsx). Model:
+ * lib/team/rollup-view.ts. Shown only with at least one team goal, now or of a team left. Which goals it lists is
  * the dashboard's rule (lib/app/goal-sections.ts, via sections.ts): the cards are the dashboard's own,
  * and those goals are in no other section of the page.
  */
@@ -15,6 +16,7 @@ import { roleOf } from '../../lib/team/state';
 import { getDb, settings, tr } from '../app/session';
 import { teamState, watchTeam } from '../app/team-state';
 import { GoalCard } from '../widgets/goal-card';
+import { FormerTeamNote } from './former-team-note';
 import { openGoal } from './model';
 import { sections } from './sections';
 import { cardLabels } from './shell';
@@ -49,8 +51,9 @@ export function TeamRollupPanel() {
     [input, state, s],
   );
   const team = sections.value.team;
-  if (!state || team.length === 0) return null;
-  const manager = roleOf(state) === 'manager';
+  // Left the team: its goals stay here, each with a note (no members' split: the team is behind you).
+  if (team.length === 0) return null;
+  const manager = state !== null && roleOf(state) === 'manager';
   const labels = cardLabels(t);
   const parts = new Map(rollup.map((r) => [r.view.id, r]));
 
@@ -58,7 +61,7 @@ export function TeamRollupPanel() {
     <section class="pc-widget pc-team-rollup" aria-labelledby="w-team" data-testid="team-rollup">
       <div class="pc-widget-head">
         <h2 id="w-team">
-          {t('team.panel.title')} <span class="pc-muted">· {state.team}</span>
+          {t('team.panel.title')} {state && <span class="pc-muted">· {state.team}</span>}
         </h2>
       </div>
       <div class="pc-team-goals">
@@ -68,6 +71,7 @@ export function TeamRollupPanel() {
           return (
             <article key={goal.id} class="pc-team-goal" data-testid="team-goal" data-goal={goal.id}>
               <GoalCard goal={goal} labels={labels} onOpen={openGoal} />
+              <FormerTeamNote goalId={goal.id} />
               {!r ? null : r.members.length === 0 ? (
                 <p class="pc-muted">{t('team.panel.noNumbers')}</p>
               ) : manager ? (

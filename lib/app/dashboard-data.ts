@@ -27,8 +27,9 @@ export interface DashboardInput {
   checkIns: CheckIn[];
   rollups: DailyRollup[];
   /**
-   * The goals shared with the team (TeamState.goalIds): they and their cascades count everyone's
-   * values, everything else only this browser's user's (lib/team/whose-values.ts). Absent: none.
+   * The goals shared with the team (TeamState.goalIds) and those of teams left (readSharedGoalIds):
+   * they and their cascades count everyone's values, everything else only this browser's user's
+   * (lib/team/whose-values.ts). Absent: none.
    */
   sharedGoalIds?: readonly string[];
 }

@@ -1,5 +1,6 @@
 import { onChange } from '../storage/changes';
 import type { PacerDb } from '../storage/db';
+import { FORMER_TEAMS_KEY, type FormerTeam } from '../team/former-teams';
 import { openMirror, openRemote } from '../team/pouch-browser';
 import { type SetupInput, setUpTeamDatabase } from '../team/setup';
 import { parseTeamState, TEAM_KEY, type TeamState } from '../team/state';
@@ -37,6 +38,11 @@ export function installTeamBackground({ db, browser }: { db: () => Promise<Pacer
     save: async (state: TeamState | null) => {
       if (state) await browser.storage.local.set({ [TEAM_KEY]: state });
       else await browser.storage.local.remove(TEAM_KEY);
+    },
+    loadFormer: async () => (await browser.storage.local.get(FORMER_TEAMS_KEY))[FORMER_TEAMS_KEY],
+    saveFormer: async (former: FormerTeam[]) => {
+      if (former.length) await browser.storage.local.set({ [FORMER_TEAMS_KEY]: former });
+      else await browser.storage.local.remove(FORMER_TEAMS_KEY);
     },
     openMirror,
     openRemote,

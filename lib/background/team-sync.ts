@@ -2,6 +2,7 @@ import type { Database, PouchDoc } from 'pouchdb-core';
 import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
 import { docToGoal, docToMetric, goalToDoc, metricToDoc, parseTeamId, type TeamDoc } from '../team/docs';
+import { afterJoining, afterLeaving, type FormerTeam, parseFormerTeams } from '../team/former-teams';
 import { applyPulled, managedDocs, ownDocs, readTeamObservations, teamScope } from '../team/local-records';
 import { quarantinePulled } from '../team/quarantine-pulled';
 import {
@@ -34,6 +35,9 @@ export interface TeamDeps {
   db: () => Promise<PacerDb>;
   load: () => Promise<unknown>;
   save: (state: TeamState | null) => Promise<void>;
+  /** The teams left (lib/team/former-teams.ts), stored beside TeamState. */
+  loadFormer: () => Promise<unknown>;
+  saveFormer: (former: FormerTeam[]) => Promise<void>;
   openMirror: (team: string, member: string) => Database;
   openRemote: (serverUrl: string, team: string, session: TeamSession) => Database;
   fetch?: typeof fetch;
@@ -98,10 +102,11 @@ export function createTeamSync(deps: TeamDeps) {
       );
     }
     const previous = await state();
+    const membership = { serverUrl, team, user: opened.name };
+    // Rejoining a team left before as the same person: its goals are team goals again at once.
+    const rejoined = afterJoining(parseFormerTeams(await deps.loadFormer()), membership);
     const fresh: TeamState = {
-      serverUrl,
-      team,
-      user: opened.name,
+      ...membership,
       roles: opened.roles,
       joinedAt: now(),
       // Rejoining the same team as the same person keeps the goals that were shared.
@@ -110,17 +115,22 @@ export function createTeamSync(deps: TeamDeps) {
         previous.team === team &&
         previous.user === opened.name &&
         previous.serverUrl === serverUrl
-          ? previous.goalIds
-          : [],
+          ? [...new Set([...previous.goalIds, ...rejoined.goalIds])]
+          : rejoined.goalIds,
       refused: [],
     };
     await deps.save(fresh);
+    if (rejoined.goalIds.length) await deps.saveFormer(rejoined.former);
     return sync(opened);
   }
 
-  /** Leaves the team: signs out, forgets the mirror; every goal and number stays in Pacer. */
+  /**
+   * Leaves the team: signs out, forgets the mirror; every goal and number stays in Pacer, and the team's
+   * goals keep counting everyone's values (remembered first, so no reader sees them drop in between).
+   */
   async function leave(): Promise<void> {
     const s = await state();
+    if (s) await deps.saveFormer(afterLeaving(parseFormerTeams(await deps.loadFormer()), s, now()));
     await deps.save(null);
     if (!s) return;
     await fetchImpl(`${s.serverUrl}/_session`, { method: 'DELETE', credentials: 'include' }).catch(

@@ -63,6 +63,8 @@ export const teamEn = {
   'team.panel.noNumbers': 'No numbers from the team yet',
   'team.panel.period': '{from} – {to}',
   'team.panel.breakdown': 'Per member, {period}',
+  'team.former.note':
+    'A goal of team “{team}” until you left it on {date}: teammates’ numbers are counted up to that day.',
 } as const;
 export type TeamKey = keyof typeof teamEn;
 
@@ -130,4 +132,6 @@ export const teamVi: Record<TeamKey, string> = {
   'team.panel.noNumbers': 'Chưa có số liệu từ nhóm',
   'team.panel.period': '{from} – {to}',
   'team.panel.breakdown': 'Theo thành viên, {period}',
+  'team.former.note':
+    'Mục tiêu của nhóm “{team}” cho đến khi bạn rời nhóm ngày {date}: số của đồng đội được tính đến ngày đó.',
 };

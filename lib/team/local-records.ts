@@ -34,7 +34,11 @@ export interface TeamScope {
   metrics: Metric[];
 }
 
-/** The shared goals plus their cascades (every descendant), alive or in the trash, and their metrics. */
+/**
+ * The shared goals plus their cascades (every descendant), alive or in the trash, and their metrics.
+ * Its own walk, not goal-form's descendantIds (breadth first): the documents are pushed in this order
+ * (the last shared goal first, depth first), pinned by tests/unit/team/team-scope.test.ts.
+ */
 export function teamScope(
   goalIds: readonly string[],
   goals: readonly Goal[],

@@ -7,12 +7,15 @@ import { parseTeamId } from './docs';
  * - a value is a TEAMMATE'S when it came from the team (its id is a team document id, `obs:…`, see
  *   lib/team/local-records.ts applyPulled; this member's own documents are never taken back);
  *   everything else — logged here, imported, from a CRM — is YOURS;
- * - a team goal (a shared goal and its cascade) counts everyone's values;
+ * - a team goal (a shared goal and its cascade) counts everyone's values; so does a goal that was one
+ *   when this browser left its team: its teammates' values stay stored, up to the day of leaving, so
+ *   the goal reads after leaving what it read before (nothing new arrives);
  * - everything else counts only yours: personal goals and their charts, the KPI list, growth rows,
  *   alerts, forecasts, the goal editor's hints, the popup's compared values, the import's overlap
  *   check, the KPI's values list and CSV export.
- * Which goals are team goals: TeamState.goalIds and their cascades (lib/app/dashboard-data.ts
- * teamGoalIdsOf, read by loadDashboardInput through ./shared-goal-ids.ts).
+ * Which goals are team goals: TeamState.goalIds, the goal ids of every team left
+ * (./former-teams.ts), and their cascades (lib/app/dashboard-data.ts teamGoalIdsOf, read by
+ * loadDashboardInput through ./shared-goal-ids.ts).
  *
  * Rollups are per metric × dimension combination; teammates' points get series of their own, their
  * dimKey marked with TEAM_SERIES (lib/storage/rollup-store.ts splits each block's points by this rule),

@@ -238,6 +238,47 @@ describe('team sync in Firefox: a manager and a member through pouchdb-server', 
     await saveScreenshot(mai.page, 'team-rollup');
   });
 
+  it('the manager leaves: her former team goal still reads the team’s 21, her own goal 12', async () => {
+    await gotoExtensionPage(mai.page, 'options.html');
+    await until(mai.page, () => document.querySelector('[data-testid="team-leave"]') !== null, {
+      message: 'Leave team',
+    });
+    await mai.page.click('[data-testid="team-leave"]');
+    await until(mai.page, () => document.querySelector('[data-testid="team-leave-confirm"]') !== null, {
+      message: 'the confirmation',
+    });
+    await mai.page.click('[data-testid="team-leave-confirm"]');
+    await textOf(mai.page, '[data-testid="team-left"]');
+    await gotoExtensionPage(mai.page, 'newtab.html');
+    const read = await until(
+      mai.page,
+      () => {
+        const panel = document.querySelector('[data-testid="team-rollup"]');
+        const note = panel?.querySelector('[data-testid="former-team-note"]')?.textContent;
+        const total = panel
+          ?.querySelector('[data-goal-id="team-calls"] [data-testid="goal-value"]')
+          ?.textContent?.trim();
+        const own = document
+          .querySelector('[data-widget="goals"] [data-goal-id="mai-calls"] [data-testid="goal-value"]')
+          ?.textContent?.trim();
+        return (
+          note &&
+          total &&
+          own && { note, total, own, split: panel.querySelectorAll('tr[data-member]').length }
+        );
+      },
+      { message: 'the former team goal and her own', timeout: 30_000 },
+    );
+    assert.match(
+      read.note,
+      /^A goal of team “sales” until you left it on .+: teammates’ numbers are counted up to that day\.$/,
+    );
+    assert.equal(read.total, '21', 'the team’s 21 as on the day she left, not her own 12');
+    assert.equal(read.own, '12');
+    assert.equal(read.split, 0, 'no members’ split once out of the team');
+    await saveScreenshot(mai.page, 'team-left');
+  });
+
   it('threw no uncaught error and logged no console error in any Pacer page', () => {
     assert.deepEqual([...mai.pacerErrors(), ...an.pacerErrors()], []);
   });

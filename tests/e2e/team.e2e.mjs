@@ -506,5 +506,47 @@ describe('team: a manager and a member through pouchdb-server', () => {
     await saveSection(anOptions, 'team-options-left-light-en');
     assert.ok((await readStore(anOptions, 'goals')).some((g) => g.id === 'team-calls'));
     assert.ok((await readStore(anOptions, 'obsBlocks')).length > 800);
+
+    // …and the team goal still reads the team's 21 (the manager's 12 with An's 9, as on the day An
+    // left), under "Team goals" once, saying which team it was and since when (lib/team/whose-values.ts).
+    const tab = await openExtensionPage(an.ext.context, an.ext.extensionId, 'newtab.html');
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    const panel = tab.getByTestId('team-rollup');
+    const card = panel.locator('[data-testid="goal-card"][data-goal-id="team-calls"]');
+    const note = panel.getByTestId('former-team-note');
+    await note.waitFor({ timeout: 30_000 });
+    assert.match(
+      (await note.textContent()) ?? '',
+      /^A goal of team “sales” until you left it on \w{3} \d{1,2}, \d{4}: teammates’ numbers are counted up to that day\.$/,
+    );
+    await eventually(async () => (await card.getByTestId('goal-value').textContent())?.trim() === '21', {
+      message: 'the former team goal reads 21',
+    });
+    assert.equal(await tab.locator('[data-testid="goal-card"][data-goal-id="team-calls"]').count(), 1);
+    assert.equal(await panel.getByTestId('team-your-part').count(), 0, 'no members’ split any more');
+    await saveScreenshot(tab, 'team-left-newtab-light-en');
+    const detail = await openExtensionPage(an.ext.context, an.ext.extensionId, 'newtab.html#goal=team-calls');
+    await detail.setViewportSize({ width: 1280, height: 900 });
+    const inDetail = detail.getByTestId('goal-detail');
+    await inDetail.getByTestId('former-team-note').waitFor();
+    await eventually(async () => (await inDetail.getByTestId('goal-value').textContent())?.trim() === '21', {
+      message: 'the detail reads 21',
+    });
+    await saveScreenshot(detail, 'team-left-detail-light-en');
+    await detail.close();
+
+    await anOptions.locator('select[name="locale"]').selectOption('vi');
+    await anOptions.locator('select[name="theme"]').selectOption('dark');
+    await tab.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await eventually(
+      async () =>
+        /^Mục tiêu của nhóm “sales” cho đến khi bạn rời nhóm ngày /.test((await note.textContent()) ?? ''),
+      { message: 'the vi note' },
+    );
+    await cardsIn(tab, 'Chỉ tiêu KPI');
+    assert.equal((await card.getByTestId('goal-value').textContent())?.trim(), '21');
+    await saveScreenshot(tab, 'team-left-newtab-dark-vi');
+    await anOptions.locator('select[name="locale"]').selectOption('en');
+    await anOptions.locator('select[name="theme"]').selectOption('light');
   });
 });

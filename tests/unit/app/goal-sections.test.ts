@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goalSections, teamGoalIds } from '../../../lib/app/goal-sections';
+import { formerTeamGoals, goalSections, teamGoalIds } from '../../../lib/app/goal-sections';
 import type { GoalView } from '../../../lib/app/goal-view';
 
 type Placed = Pick<GoalView, 'id' | 'kind' | 'pinned' | 'parentId'>;
@@ -37,6 +37,30 @@ describe('goal sections: each goal in one card section', () => {
     expect(s.team).toEqual([]);
     expect(ids(s.pinned)).toEqual(['team-calls', 'mine-pinned']);
     expect(ids(s.listed)).toEqual(['team-kr', 'mine']);
+  });
+
+  it('a team left: its goals stay under "Team goals", each with the team and the day it was left', () => {
+    const left = (team: string, goalIds: string[], leftAt: number) => ({
+      serverUrl: 'http://127.0.0.1:5984',
+      team,
+      user: 'mai',
+      leftAt,
+      goalIds,
+    });
+    // Newest first: "sales" left last, "north" before; "mine" is shared in the team joined now.
+    const former = [left('sales', ['team-calls'], 20), left('north', ['team-kr', 'mine'], 10)];
+    const of = formerTeamGoals(former, teamGoalIds(['mine'], all), all);
+    expect([...of].map(([id, f]) => [id, f.team, f.leftAt])).toEqual([
+      ['team-calls', 'sales', 20],
+      ['team-kr', 'sales', 20],
+    ]);
+    const s = goalSections(all, {
+      teamIds: new Set([...teamGoalIds(['mine'], all), ...of.keys()]),
+      pinnedShown: true,
+    });
+    expect(ids(s.team)).toEqual(['team-calls', 'team-kr', 'mine']);
+    expect(ids(s.pinned)).toEqual(['mine-pinned']);
+    expect(formerTeamGoals([], new Set(), all).size).toBe(0);
   });
 
   it('a shared id with no goal on the page lists nothing', () => {

@@ -7,6 +7,7 @@ import Memory from 'pouchdb-adapter-memory';
 import PouchDB from 'pouchdb-core';
 import Replication from 'pouchdb-replication';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { evaluateDashboard, loadDashboardInput } from '../../../lib/app/dashboard-data';
 import { createTeamSync } from '../../../lib/background/team-sync';
 import type { Goal } from '../../../lib/schema/goal';
@@ -15,8 +16,9 @@ import { STORES } from '../../../lib/storage/db';
 import { ingestObservations, readAllObservations } from '../../../lib/storage/observations';
 import { repository } from '../../../lib/storage/repository';
 import { teamIds } from '../../../lib/team/docs';
+import { FORMER_TEAMS_KEY, type FormerTeam, parseFormerTeams } from '../../../lib/team/former-teams';
 import { sessionFetch, type TeamSession } from '../../../lib/team/session';
-import { parseTeamState, type TeamState } from '../../../lib/team/state';
+import { parseTeamState, TEAM_KEY, type TeamState } from '../../../lib/team/state';
 import { REFUSALS } from '../../../lib/team/validate';
 import { startTeamServer } from '../../../scripts/team-server.mjs';
 import { freshDb, metric } from '../storage/helpers';
@@ -49,12 +51,17 @@ async function browser(options: { offline?: (url: string) => boolean; batchSize?
     return res;
   };
   let stored: unknown = null;
+  let former: unknown = null;
   const mirrors = new Map<string, ReturnType<typeof Pouch.prototype.constructor>>();
   const team = createTeamSync({
     db: async () => db,
     load: async () => stored,
     save: async (s: TeamState | null) => {
       stored = s === null ? null : structuredClone(s);
+    },
+    loadFormer: async () => former,
+    saveFormer: async (f: FormerTeam[]) => {
+      former = structuredClone(f);
     },
     openMirror: (t, m) => {
       const key = `${t}/${m}`;
@@ -72,7 +79,9 @@ async function browser(options: { offline?: (url: string) => boolean; batchSize?
     ...(options.batchSize ? { batchSize: options.batchSize } : {}),
   });
   const state = () => parseTeamState(stored) as TeamState;
-  return { db, team, state };
+  /** This browser's storage.local, as the extension's readers see it (one fake storage for all). */
+  const storage = { [TEAM_KEY]: () => stored, [FORMER_TEAMS_KEY]: () => former };
+  return { db, team, state, former: () => parseFormerTeams(former), storage };
 }
 
 const join = (b: Awaited<ReturnType<typeof browser>>, name: string) =>
@@ -114,13 +123,14 @@ describe('team sync in the background', () => {
   let mai: Awaited<ReturnType<typeof browser>>;
   let an: Awaited<ReturnType<typeof browser>>;
   // The goals the manager shares count everyone's values (lib/team/whose-values.ts); this harness keeps
-  // the team state in memory, where the extension reads it from storage.local.
-  const teamValue = async (b: Awaited<ReturnType<typeof browser>>) =>
-    evaluateDashboard(
-      { ...(await loadDashboardInput(b.db)), sharedGoalIds: b.state().goalIds },
-      settings,
-      NOW,
-    ).perGoal.get('g-leads')?.current;
+  // each browser's team records in memory and lays them in the (one) fake storage.local to read them.
+  const teamValue = async (b: Awaited<ReturnType<typeof browser>>) => {
+    await fakeBrowser.storage.local.clear();
+    for (const [key, value] of Object.entries(b.storage)) {
+      if (value() !== null) await fakeBrowser.storage.local.set({ [key]: value() });
+    }
+    return evaluateDashboard(await loadDashboardInput(b.db), settings, NOW).perGoal.get('g-leads')?.current;
+  };
 
   it('a manager shares a goal; a member receives it, logs, and the manager’s roll-up adds both', async () => {
     mai = await browser();
@@ -325,9 +335,38 @@ describe('team sync in the background', () => {
   });
 
   it('leaving keeps every goal and number', async () => {
+    const before = await teamValue(an);
     await an.team.leave();
     expect(an.state()).toBeNull();
     expect((await repository(an.db, 'goals').list()).map((g) => g.id)).toEqual(['g-leads']);
     expect((await readAllObservations(an.db, 'm-leads')).length).toBeGreaterThan(0);
+    // The team goal still counts the manager's values with an's: the figure it read before leaving.
+    expect(an.former()).toEqual([
+      { serverUrl: server.url, team: 'sales', user: 'an', leftAt: NOW, goalIds: ['g-leads'] },
+    ]);
+    expect(before).toBeGreaterThan(7); // an's own 7 and the manager's
+    expect(await teamValue(an)).toBe(before);
   });
+
+  it('the manager leaves: her team goal reads the team total still; rejoining makes it a team goal again', async () => {
+    const before = await teamValue(mai);
+    const own = evaluateDashboard(
+      { ...(await loadDashboardInput(mai.db)), sharedGoalIds: [] },
+      settings,
+      NOW,
+    ).perGoal.get('g-leads')?.current;
+    expect(before).toBeGreaterThan(own ?? 0); // the team's total, not only hers
+    await mai.team.leave();
+    expect(mai.state()).toBeNull();
+    expect(await teamValue(mai)).toBe(before);
+    // Leaving twice (nothing joined) changes nothing.
+    await mai.team.leave();
+    expect(mai.former().map((f) => [f.team, f.user, f.goalIds])).toEqual([['sales', 'mai', ['g-leads']]]);
+
+    const joined = await join(mai, 'mai');
+    // Shared again at once (before the pull could bring it back), and no longer a team left.
+    expect(joined?.goalIds).toEqual(['g-leads']);
+    expect(mai.former()).toEqual([]);
+    expect(await teamValue(mai)).toBe(before);
+  }, 30_000);
 });

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { buildDashboard, evaluateDashboard, loadDashboardInput } from '../../../lib/app/dashboard-data';
+import {
+  buildDashboard,
+  evaluateDashboard,
+  goalInputs,
+  loadDashboardInput,
+} from '../../../lib/app/dashboard-data';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
 import type { Goal } from '../../../lib/schema/goal';
 import { defaultSettings } from '../../../lib/schema/settings';
@@ -10,6 +15,7 @@ import { ingestObservations, readAllObservations } from '../../../lib/storage/ob
 import { repository } from '../../../lib/storage/repository';
 import { readRollups } from '../../../lib/storage/rollup-store';
 import { observationsToDocs } from '../../../lib/team/docs';
+import { FORMER_TEAMS_KEY } from '../../../lib/team/former-teams';
 import { applyPulled } from '../../../lib/team/local-records';
 import { buildTeamRollup } from '../../../lib/team/rollup-view';
 import { TEAM_KEY } from '../../../lib/team/state';
@@ -82,6 +88,15 @@ async function maiWithAn() {
 
 afterEach(() => fakeBrowser.reset());
 
+/** Mai left team "sales" on 10 December, when "Team calls" was its goal. */
+const left = {
+  serverUrl: 'http://127.0.0.1:5984',
+  team: 'sales',
+  user: 'mai',
+  leftAt: Date.parse('2026-12-10T16:00:00Z'),
+  goalIds: ['team-calls'],
+};
+
 describe('whose values a goal counts (Mai, the manager, and An, a member)', () => {
   it('stores a teammate’s value under the team document id, with the member as owner, source import', async () => {
     const db = await maiWithAn();
@@ -117,12 +132,47 @@ describe('whose values: every reader', () => {
     expect(data.kpis).toEqual([expect.objectContaining({ id: 'calls', lastDay: '2026-12-07', team: true })]);
   });
 
-  it('without a team every goal reads yours; leaving the team leaves a personal goal at 12 too', async () => {
+  it('never in a team (no team, no team left): every goal reads yours', async () => {
     const db = await maiWithAn();
     await fakeBrowser.storage.local.clear();
     const { perGoal } = evaluateDashboard(await loadDashboardInput(db), settings, NOW);
     expect(perGoal.get('mai-calls')?.current).toBe(12);
     expect(perGoal.get('team-calls')?.current).toBe(12);
+  });
+
+  it('a team left: its goal and cascade still read everyone’s 21 (as on the day of leaving), a personal goal 12', async () => {
+    const db = await maiWithAn();
+    await repository(db, 'goals').put(goal({ id: 'team-calls-w1', parentId: 'team-calls', target: 50 }));
+    await fakeBrowser.storage.local.remove(TEAM_KEY);
+    await fakeBrowser.storage.local.set({ [FORMER_TEAMS_KEY]: [left] });
+    const input = await loadDashboardInput(db);
+    const { perGoal } = evaluateDashboard(input, settings, NOW);
+    expect(perGoal.get('team-calls')?.current).toBe(21);
+    expect(perGoal.get('team-calls-w1')?.current).toBe(21);
+    expect(perGoal.get('mai-calls')?.current).toBe(12);
+    // Its chart reads the same series as its card.
+    expect(goalInputs(input)('team-calls').rollups).toHaveLength(2);
+    expect(goalInputs(input)('mai-calls').rollups).toHaveLength(1);
+  });
+
+  it('a team left and another joined: the goals of both count everyone’s values', async () => {
+    const db = await maiWithAn();
+    await repository(db, 'goals').put(goal({ id: 'old-calls', title: 'Old team calls' }));
+    await fakeBrowser.storage.local.set({ [FORMER_TEAMS_KEY]: [{ ...left, goalIds: ['old-calls'] }] });
+    const { perGoal } = evaluateDashboard(await loadDashboardInput(db), settings, NOW);
+    expect(perGoal.get('team-calls')?.current).toBe(21);
+    expect(perGoal.get('old-calls')?.current).toBe(21);
+    expect(perGoal.get('mai-calls')?.current).toBe(12);
+  });
+
+  it('a damaged record of teams left reads as none: the goal reads yours, nothing throws', async () => {
+    const db = await maiWithAn();
+    await fakeBrowser.storage.local.remove(TEAM_KEY);
+    for (const bad of [{ ...left, team: 'Not A Team!' }, { ...left, goalIds: 'team-calls' }, 'team-calls']) {
+      await fakeBrowser.storage.local.set({ [FORMER_TEAMS_KEY]: Array.isArray(bad) ? bad : [bad] });
+      const { perGoal } = evaluateDashboard(await loadDashboardInput(db), settings, NOW);
+      expect(perGoal.get('team-calls')?.current).toBe(12);
+    }
   });
 
   it('your value logged with a teammate’s name as owner stays yours: never counted twice, never theirs', async () => {
