@@ -28,6 +28,11 @@ export function isTeammateValue(o: { id: string }): boolean {
   return (o.id.startsWith('obs:') || o.id.startsWith('checkin:')) && parseTeamId(o.id) !== null;
 }
 
+/** A stored value of this browser's user: the one rule's other side, for readers that filter as they go. */
+export function isYourValue(o: { id: string }): boolean {
+  return !isTeammateValue(o);
+}
+
 /** The rollup key of one block's points: the block's own for yours, marked for teammates'. */
 export function seriesDimKey(blockDimKey: string, teammates: boolean): string {
   if (!teammates) return blockDimKey;
@@ -53,5 +58,5 @@ export function yourRollups<R extends Pick<DailyRollup, 'dimKey'>>(rollups: read
 
 /** Only your raw values (popup, CSV export, import previews). */
 export function yourValues<O extends { id: string }>(values: readonly O[]): O[] {
-  return values.filter((o) => !isTeammateValue(o));
+  return values.filter(isYourValue);
 }
