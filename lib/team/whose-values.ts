@@ -12,7 +12,8 @@ import { parseTeamId } from './docs';
  *   alerts, forecasts, the goal editor's hints, the popup's compared values, the import's overlap
  *   check, the KPI's values list and CSV export.
  * Which goals are team goals: TeamState.goalIds and their cascades (lib/app/dashboard-data.ts
- * teamGoalIdsOf, read by loadDashboardInput through ./shared-goal-ids.ts).
+ * teamGoalIdsOf, worked out once per evaluateDashboard; TeamState.goalIds read by loadDashboardInput
+ * through ./shared-goal-ids.ts).
  *
  * Rollups are per metric × dimension combination; teammates' points get series of their own, their
  * dimKey marked with TEAM_SERIES (lib/storage/rollup-store.ts splits each block's points by this rule),
