@@ -190,22 +190,24 @@ async function readPacer(dbName: string, metricId: string, count: number): Promi
 
 /**
  * The values list of a large KPI as the UI reads it (lib/app/kpi-values.ts loadValueRows): only your
- * values, the first page of 50 and the tenth "Show older values" (500), newest first.
+ * values, the first page of 50 and the tenth "Show older values" (500), newest first; and the worst
+ * case, a KPI whose values are all a teammate's, where the walk skips every one of them.
  */
 async function valuesPages(
   dbName: string,
   metricId: string,
-): Promise<{ first: StepResult; tenth: StepResult }> {
+): Promise<{ first: StepResult; tenth: StepResult; noneYours: StepResult }> {
   const db = await openPacerDb(dbName);
-  const read = async (limit: number) => {
+  const read = async (limit: number, keep: (o: Observation) => boolean = isYourValue) => {
     const t0 = performance.now();
-    const page = await readValuesPage(db, metricId, { limit, keep: isYourValue });
+    const page = await readValuesPage(db, metricId, { limit, keep });
     return { rows: page.observations.length, ms: performance.now() - t0 };
   };
   const first = await read(50);
   const tenth = await read(500);
+  const noneYours = await read(50, () => false);
   db.close();
-  return { first, tenth };
+  return { first, tenth, noneYours };
 }
 
 async function estimate(): Promise<{ usageMb: number | null }> {
