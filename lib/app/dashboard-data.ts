@@ -53,16 +53,21 @@ export function teamGoalIdsOf(
   return new Set(teamScope(input.sharedGoalIds ?? [], live, input.metrics).goals.map((g) => g.id));
 }
 
+/** What one goal reads: its metrics and the rollups it counts. */
+export type GoalInputOf = (goalId: string) => Pick<DashboardInput, 'metrics' | 'rollups'>;
+
 /**
- * What each goal reads: everyone's series for a team goal, only yours for any other. The team's goals
- * and your series are worked out once, for every goal asked after.
+ * What each goal reads: everyone's series for a team goal, only yours for any other. Built by
+ * evaluateDashboard from the team's goals and your series it has already worked out, so a caller that
+ * charts goals after an evaluation (the goal detail, Share) reads them as the evaluation did.
  */
-export function goalInputs(
+function goalInputsFrom(
   input: DashboardInput,
-): (goalId: string) => Pick<DashboardInput, 'metrics' | 'rollups'> {
-  const teamIds = teamGoalIdsOf(input);
+  teamIds: ReadonlySet<string>,
+  yourSeries: DailyRollup[],
+): GoalInputOf {
   const everyone = { metrics: input.metrics, rollups: input.rollups };
-  const yours = { metrics: input.metrics, rollups: yourRollups(input.rollups) };
+  const yours = { metrics: input.metrics, rollups: yourSeries };
   return (goalId) => (teamIds.has(goalId) ? everyone : yours);
 }
 
@@ -75,12 +80,15 @@ export function buildDashboard(input: DashboardInput, settings: Settings, now: n
   return evaluateDashboard(input, settings, now).data;
 }
 
-/** The dashboard and the engine's per-goal evaluations it was built from (the goal detail needs both). */
+/**
+ * The dashboard, the engine's per-goal evaluations it was built from and what each goal read (the goal
+ * detail needs all three; the team's goals are worked out once, here).
+ */
 export function evaluateDashboard(
   input: DashboardInput,
   settings: Settings,
   now: number,
-): { data: DashboardData; perGoal: Map<string, GoalEvaluation> } {
+): { data: DashboardData; perGoal: Map<string, GoalEvaluation>; inputOf: GoalInputOf } {
   const t = createTranslator(settings.locale);
   const ctx: ViewContext = { t, settings, now };
   const live = input.goals.filter((g) => !g.archived && g.deletedAt === null);
@@ -146,7 +154,7 @@ export function evaluateDashboard(
       derivedLatestValues(input.metrics, series, today, settings, ctx),
     ).map((k) => (teamMetricIds.has(k.id) ? { ...k, team: true } : k)),
   };
-  return { data, perGoal: result.perGoal };
+  return { data, perGoal: result.perGoal, inputOf: goalInputsFrom(input, teamIds, yours) };
 }
 
 const STATUS_ORDER = { off_track: 0, at_risk: 1, on_track: 2, too_early: 3, no_data: 4, done: 5 } as const;

@@ -19,7 +19,7 @@ import { formatExactValue } from '../i18n/format';
 import { createTranslator } from '../i18n/translate';
 import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
-import { evaluateDashboard, goalInputs, loadDashboardInput } from './dashboard-data';
+import { evaluateDashboard, loadDashboardInput } from './dashboard-data';
 import type { ChartView, GoalView } from './goal-view';
 import { buildGoalView, goalUnit } from './goal-views';
 import { offersMarkDone } from './mark-done';
@@ -66,7 +66,7 @@ export async function computeGoalDetail(
   const input = await loadDashboardInput(db);
   const goal = input.goals.find((g) => g.id === goalId);
   if (!goal) throw new GoalNotFoundError(goalId);
-  const { data, perGoal } = evaluateDashboard(input, settings, now);
+  const { data, perGoal, inputOf } = evaluateDashboard(input, settings, now);
   const ev = perGoal.get(goal.id);
   const t = createTranslator(settings.locale);
   const metric = input.metrics.find((m) => m.id === goal.metricId);
@@ -76,7 +76,7 @@ export async function computeGoalDetail(
   return {
     goal,
     view: data.goals.find((g) => g.id === goalId) ?? buildGoalView(goal, ev, metric, [], ctx),
-    chart: metric ? buildChart(goal, goalInputs(input)(goal.id), settings, now, ev) : null,
+    chart: metric ? buildChart(goal, inputOf(goal.id), settings, now, ev) : null,
     // Example notes in the UI's language (issue 19, item 2); the user's own as they wrote them.
     checkIns: input.checkIns
       .filter((c) => c.goalId === goalId)
@@ -102,9 +102,8 @@ export async function computeGoalCharts(
   now: number,
 ): Promise<Map<string, GoalDetailData['chart'] | Error>> {
   const input = await loadDashboardInput(db);
-  const { perGoal } = evaluateDashboard(input, settings, now);
+  const { perGoal, inputOf } = evaluateDashboard(input, settings, now);
   const charts = new Map<string, GoalDetailData['chart'] | Error>();
-  const inputOf = goalInputs(input);
   for (const id of goalIds) {
     try {
       const goal = input.goals.find((g) => g.id === id);

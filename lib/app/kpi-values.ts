@@ -21,7 +21,7 @@ import { blockKeyString, utcDay } from '../storage/blocks';
 import type { PacerDb } from '../storage/db';
 import { type PageCursor, readValuesPage } from '../storage/observation-pages';
 import { deleteObservations, ingestObservations } from '../storage/observations';
-import { yourValues } from '../team/whose-values';
+import { isYourValue } from '../team/whose-values';
 import { dimensionValueLabel } from './dimension-labels';
 import { oddQuestion } from './odd-entry';
 
@@ -66,9 +66,14 @@ export async function loadValueRows(
   opts: { limit: number; timeZone: string; month?: string },
 ): Promise<{ rows: KpiValueRow[]; more: boolean }> {
   const before = opts.month ? monthEnd(opts.month, opts.timeZone) : undefined;
-  const page = await readValuesPage(db, metricId, { limit: opts.limit, ...(before ? { before } : {}) });
-  // Yours to fix or delete: a teammate's value is theirs, and the next sync would bring it back.
-  return { rows: yourValues(page.observations).map((o) => valueRow(o, opts.timeZone)), more: page.more };
+  // Yours to fix or delete: a teammate's value is theirs, and the next sync would bring it back. Left
+  // out at the read, so a page is fifty of yours and "more" means more of yours.
+  const page = await readValuesPage(db, metricId, {
+    limit: opts.limit,
+    keep: isYourValue,
+    ...(before ? { before } : {}),
+  });
+  return { rows: page.observations.map((o) => valueRow(o, opts.timeZone)), more: page.more };
 }
 
 /** A cursor just past the last moment of a local month: every value of that month and before. */

@@ -32,13 +32,16 @@ export interface ValuesPage {
 
 /**
  * Up to `limit` observations of `metricId` older than `before` (all of them when absent), newest first.
- * A damaged block is skipped here; the dashboard's own reads of the metric (`readObservations`)
+ * With `keep`, only the observations it keeps count: they fill the page and say "more", and the walk
+ * goes on past the others until it has a page (the values list keeps only yours, see
+ * lib/team/whose-values.ts; filtering a page after reading it left pages short, even empty with
+ * "more" still offered). A damaged block is skipped here; the dashboard's own reads of the metric (`readObservations`)
  * quarantine it and say so, so this list never shows half a block as if it were whole.
  */
 export async function readValuesPage(
   db: PacerDb,
   metricId: string,
-  { before, limit }: { before?: PageCursor; limit: number },
+  { before, limit, keep }: { before?: PageCursor; limit: number; keep?: (o: Observation) => boolean },
 ): Promise<ValuesPage> {
   // Blocks are UTC days; every point of the cursor's day or an earlier one may qualify.
   const lastDay = before ? before.time : 8_640_000_000_000;
@@ -58,7 +61,7 @@ export async function readValuesPage(
     if (parsed.success) {
       for (const p of parsed.data.points) {
         const o = toObservation(parsed.data, p);
-        if (!before || olderThan(o, before)) found.push(o);
+        if ((!before || olderThan(o, before)) && (!keep || keep(o))) found.push(o);
       }
     }
     cursor = await cursor.continue();

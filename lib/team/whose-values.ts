@@ -14,8 +14,8 @@ import { parseTeamId } from './docs';
  *   alerts, forecasts, the goal editor's hints, the popup's compared values, the import's overlap
  *   check, the KPI's values list and CSV export.
  * Which goals are team goals: TeamState.goalIds, the goal ids of every team left
- * (./former-teams.ts), and their cascades (lib/app/dashboard-data.ts teamGoalIdsOf, read by
- * loadDashboardInput through ./shared-goal-ids.ts).
+ * (./former-teams.ts), and their cascades (lib/app/dashboard-data.ts teamGoalIdsOf, worked out once
+ * per evaluateDashboard; the ids read by loadDashboardInput through ./shared-goal-ids.ts).
  *
  * Rollups are per metric × dimension combination; teammates' points get series of their own, their
  * dimKey marked with TEAM_SERIES (lib/storage/rollup-store.ts splits each block's points by this rule),
@@ -29,6 +29,11 @@ export const TEAM_SERIES = 'team=1';
 export function isTeammateValue(o: { id: string }): boolean {
   // Every stored point passes here when rollups are rebuilt: most ids fail the cheap prefix test.
   return (o.id.startsWith('obs:') || o.id.startsWith('checkin:')) && parseTeamId(o.id) !== null;
+}
+
+/** A stored value of this browser's user: the one rule's other side, for readers that filter as they go. */
+export function isYourValue(o: { id: string }): boolean {
+  return !isTeammateValue(o);
 }
 
 /** The rollup key of one block's points: the block's own for yours, marked for teammates'. */
@@ -56,5 +61,5 @@ export function yourRollups<R extends Pick<DailyRollup, 'dimKey'>>(rollups: read
 
 /** Only your raw values (popup, CSV export, import previews). */
 export function yourValues<O extends { id: string }>(values: readonly O[]): O[] {
-  return values.filter((o) => !isTeammateValue(o));
+  return values.filter(isYourValue);
 }

@@ -5,6 +5,48 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { assertNoExternalRequests, assertNoPageErrors, saveScreenshot, withExtension } from './helpers.mjs';
 
+/**
+ * Puts a teammate's value beside each of yours in `metricId`'s stored blocks, as a team pull stores
+ * them (a team document id, lib/team/whose-values.ts), a minute later. Written straight into the
+ * blocks the list reads (the rollups are not the list's concern); returns how many of each there are.
+ */
+async function seedTeammatesValues(page, metricId) {
+  return page.evaluate(
+    (metric) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('pacer');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('obsBlocks', 'readwrite');
+          const store = tx.objectStore('obsBlocks');
+          const counts = { yours: 0, theirs: 0 };
+          const req = store.getAll();
+          req.onsuccess = () => {
+            for (const block of req.result) {
+              if (block.metricId !== metric) continue;
+              const added = block.points.map((p, i) => ({
+                id: `obs:${metric}:an:p${counts.yours + i}`,
+                t: p.t + 60_000,
+                v: p.v,
+                s: 'manual',
+              }));
+              counts.yours += block.points.length;
+              counts.theirs += added.length;
+              store.put({ ...block, points: [...block.points, ...added] });
+            }
+          };
+          tx.oncomplete = () => {
+            db.close();
+            resolve(counts);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    metricId,
+  );
+}
+
 const day = (offsetDays) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** Waits until the first goal card's progress text matches `re`, and returns it. */
@@ -135,5 +177,43 @@ it('lists a KPI’s values, fixes one, deletes it and undoes the delete', { time
       assertNoExternalRequests(ext);
     },
     { name: 'kpi-values' },
+  ),
+);
+
+it('pages only your values, fifty at a time, among a teammate’s', { timeout: 150_000 }, () =>
+  withExtension(
+    async (ext) => {
+      const page = ext.page;
+      await page.goto(ext.extUrl('options.html?example=1'), { waitUntil: 'load' });
+      await page.waitForFunction(
+        () => /\d/.test(document.querySelector('[data-testid="example-status"]')?.textContent ?? ''),
+        null,
+        { timeout: 60_000 },
+      );
+      // The example's new customers (a key result's KPI): one of a teammate's after each of yours.
+      const { yours, theirs } = await seedTeammatesValues(page, 'ex-new-customers');
+      assert.ok(yours > 150 && theirs === yours, `seeded ${yours} of yours, ${theirs} of theirs`);
+
+      await page.goto(ext.extUrl('newtab.html#goal=ex-kr-online-customers'), { waitUntil: 'load' });
+      await page.getByTestId('goal-values').click();
+      const dialog = page.getByTestId('editor-values');
+      const rows = dialog.getByTestId('value-row');
+      const count = dialog.getByTestId('values-count');
+      const more = dialog.getByTestId('values-more');
+      await rows.first().waitFor();
+      // Every page full, counted as yours, until the last shows every one of yours and offers no more.
+      for (let shown = 50; ; shown += 50) {
+        const expected = Math.min(shown, yours);
+        await count.getByText(`The newest ${expected} values`, { exact: true }).waitFor();
+        assert.equal(await rows.count(), expected);
+        assert.equal(await dialog.getByText('Typed in').count(), 0, 'none of the teammate’s values');
+        if (expected === yours) break;
+        await more.click();
+      }
+      assert.equal(await more.count(), 0, 'no older values offered past the last of yours');
+      assertNoPageErrors(ext);
+      assertNoExternalRequests(ext);
+    },
+    { name: 'kpi-values-team' },
   ),
 );

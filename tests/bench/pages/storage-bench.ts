@@ -4,7 +4,9 @@
 // over the very same records.
 import type { Observation } from '../../../lib/schema';
 import { openPacerDb } from '../../../lib/storage/db';
+import { readValuesPage } from '../../../lib/storage/observation-pages';
 import { ingestObservations, readObservations } from '../../../lib/storage/observations';
+import { isYourValue } from '../../../lib/team/whose-values';
 
 const DAY_MS = 86_400_000;
 const START = Date.UTC(2024, 0, 1);
@@ -186,10 +188,32 @@ async function readPacer(dbName: string, metricId: string, count: number): Promi
   return { rows: rows.length, ms };
 }
 
+/**
+ * The values list of a large KPI as the UI reads it (lib/app/kpi-values.ts loadValueRows): only your
+ * values, the first page of 50 and the tenth "Show older values" (500), newest first; and the worst
+ * case, a KPI whose values are all a teammate's, where the walk skips every one of them.
+ */
+async function valuesPages(
+  dbName: string,
+  metricId: string,
+): Promise<{ first: StepResult; tenth: StepResult; noneYours: StepResult }> {
+  const db = await openPacerDb(dbName);
+  const read = async (limit: number, keep: (o: Observation) => boolean = isYourValue) => {
+    const t0 = performance.now();
+    const page = await readValuesPage(db, metricId, { limit, keep });
+    return { rows: page.observations.length, ms: performance.now() - t0 };
+  };
+  const first = await read(50);
+  const tenth = await read(500);
+  const noneYours = await read(50, () => false);
+  db.close();
+  return { first, tenth, noneYours };
+}
+
 async function estimate(): Promise<{ usageMb: number | null }> {
   const e = await navigator.storage?.estimate?.();
   return { usageMb: e?.usage === undefined ? null : Math.round(e.usage / 1e5) / 10 };
 }
 
-const api = { ingestRaw, readRaw, ingestPacer, readPacer, deleteDb, estimate, ready: true };
+const api = { ingestRaw, readRaw, ingestPacer, readPacer, valuesPages, deleteDb, estimate, ready: true };
 (globalThis as unknown as { pacerBench: typeof api }).pacerBench = api;

@@ -7,6 +7,7 @@ import {
   editText,
   loadValueRows,
   monthEnd,
+  PAGE_SIZE,
   saveEdit,
   valueRow,
 } from '../../../lib/app/kpi-values';
@@ -237,5 +238,74 @@ describe('saving and deleting', () => {
     const all = await loadValueRows(db, 'revenue', { limit: 10, timeZone: ZONE });
     expect(all.rows.map((r) => r.value)).toEqual([5, 4, 3, 2, 1, 0]);
     expect(all.more).toBe(false);
+  });
+});
+
+describe('loadValueRows counts only your values', () => {
+  // Pulled from a team: a team document id (lib/team/whose-values.ts); logged here: any other id.
+  const theirs = (i: number, time: number) =>
+    value({ id: `obs:revenue:an:p${i}`, time, value: -i, source: 'import' });
+  const mine = (i: number, time: number) => value({ id: `manual-${i}`, time, value: i });
+  const at = (i: number) => Date.UTC(2026, 0, 1) + i * 5 * H;
+
+  async function setup(input: Observation[]) {
+    const { db } = await freshDb();
+    await saveSettings(db, { timeZone: ZONE });
+    await ingestObservations(db, input);
+    return db;
+  }
+
+  it('shows a full page of 50 of yours, then the rest, with "more" only while some of yours are left', async () => {
+    // 75 of yours among 150 of a teammate's: two of theirs after each of yours.
+    const input = Array.from({ length: 225 }, (_, i) => (i % 3 === 0 ? mine(i, at(i)) : theirs(i, at(i))));
+    const db = await setup(input);
+    const first = await loadValueRows(db, 'revenue', { limit: PAGE_SIZE, timeZone: ZONE });
+    expect(first.rows).toHaveLength(50);
+    expect(first.rows.every((r) => r.observation.id.startsWith('manual-'))).toBe(true);
+    expect(first.more).toBe(true);
+    const second = await loadValueRows(db, 'revenue', { limit: 2 * PAGE_SIZE, timeZone: ZONE });
+    expect(second.rows).toHaveLength(75);
+    expect(second.rows.map((r) => r.value)).toEqual(
+      input
+        .filter((o) => o.id.startsWith('manual-'))
+        .map((o) => o.value)
+        .reverse(),
+    );
+    expect(second.more).toBe(false);
+  });
+
+  it('offers no older values when only a teammate’s are older, also in a chosen month', async () => {
+    const db = await setup([
+      ...Array.from({ length: 60 }, (_, i) => theirs(i, Date.UTC(2026, 1, 1) + i * H)),
+      mine(1, Date.UTC(2026, 2, 15)),
+      mine(2, Date.UTC(2026, 2, 16)),
+    ]);
+    const newest = await loadValueRows(db, 'revenue', { limit: PAGE_SIZE, timeZone: ZONE });
+    expect(newest.rows.map((r) => r.value)).toEqual([2, 1]);
+    expect(newest.more).toBe(false);
+    const feb = await loadValueRows(db, 'revenue', { limit: PAGE_SIZE, timeZone: ZONE, month: '2026-02' });
+    expect(feb).toEqual({ rows: [], more: false });
+  });
+
+  it('property: "Show more" grows by full pages of yours, and the last shows every one of yours', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.boolean(), { minLength: 1, maxLength: 180, size: 'max' }),
+        async (teammate) => {
+          const input = teammate.map((t, i) => (t ? theirs(i, at(i)) : mine(i, at(i))));
+          const yours = input.filter((o) => !o.id.startsWith('obs:')).length;
+          const db = await setup(input);
+          for (let limit = PAGE_SIZE; ; limit += PAGE_SIZE) {
+            const { rows, more } = await loadValueRows(db, 'revenue', { limit, timeZone: ZONE });
+            expect(rows).toHaveLength(Math.min(limit, yours));
+            expect(more).toBe(yours > limit);
+            expect(rows.some((r) => r.observation.id.startsWith('obs:'))).toBe(false);
+            if (!more) break;
+          }
+          db.close();
+        },
+      ),
+      { numRuns: 15 },
+    );
   });
 });

@@ -1,12 +1,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import {
-  buildDashboard,
-  evaluateDashboard,
-  goalInputs,
-  loadDashboardInput,
-} from '../../../lib/app/dashboard-data';
+import { buildDashboard, evaluateDashboard, loadDashboardInput } from '../../../lib/app/dashboard-data';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
 import type { Goal } from '../../../lib/schema/goal';
 import { defaultSettings } from '../../../lib/schema/settings';
@@ -146,13 +141,13 @@ describe('whose values: every reader', () => {
     await fakeBrowser.storage.local.remove(TEAM_KEY);
     await fakeBrowser.storage.local.set({ [FORMER_TEAMS_KEY]: [left] });
     const input = await loadDashboardInput(db);
-    const { perGoal } = evaluateDashboard(input, settings, NOW);
+    const { perGoal, inputOf } = evaluateDashboard(input, settings, NOW);
     expect(perGoal.get('team-calls')?.current).toBe(21);
     expect(perGoal.get('team-calls-w1')?.current).toBe(21);
     expect(perGoal.get('mai-calls')?.current).toBe(12);
     // Its chart reads the same series as its card.
-    expect(goalInputs(input)('team-calls').rollups).toHaveLength(2);
-    expect(goalInputs(input)('mai-calls').rollups).toHaveLength(1);
+    expect(inputOf('team-calls').rollups).toHaveLength(2);
+    expect(inputOf('mai-calls').rollups).toHaveLength(1);
   });
 
   it('a team left and another joined: the goals of both count everyone’s values', async () => {
