@@ -24,6 +24,7 @@ import {
   rowSpot,
   type Spot,
 } from '../../lib/overlay/badge-position';
+import { cardFallback, cardSpot } from '../../lib/overlay/card-spot';
 import type { Box } from '../../lib/overlay/near-viewport';
 import { choosePill, type PillForm, pillForms } from '../../lib/overlay/pill-fit';
 
@@ -228,7 +229,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
    */
   const spots = new WeakMap<
     Element,
-    { w: number; h: number; iw: number; widths: string; limit: number; at: RowFit }
+    { w: number; h: number; iw: number; ih: number; widths: string; limit: number; at: RowFit }
   >();
   /**
    * A view's pill forms (lib/overlay/pill-fit.ts: whole, then without its days, down to its tier),
@@ -259,11 +260,10 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     width > BADGE_SIZE.width ? { width, height: BADGE_SIZE.height } : BADGE_SIZE;
 
   /**
-   * Off a row's spots (a board card, a row with no room for any form): the widest form whose pill,
-   * placed as placeBadge places it, ends within the item's box (or its anchor's, if that reaches
-   * further) and the visible right end; else the most compact. A board card's pill used to be cut to
-   * the usual 150 px box whatever the card's width. A table row with no free spot keeps to the usual
-   * box (`cap`): there the pill lies over the anchor's end, and a wider one would cover more words.
+   * A table row with no free spot for any form: the widest form whose pill, placed as placeBadge
+   * places it, ends within the item's box (or its anchor's, if that reaches further) and the visible
+   * right end; else the most compact. It keeps to the usual box (`cap`): there the pill lies over the
+   * anchor's end, and a wider one would cover more words. (Board cards get their spot from spotFor.)
    */
   function fitInItem(item: Element, box: DOMRect, forms: readonly PillForm[], cap: number): PillForm {
     const right = Math.min(viewOf(item).right, Math.max(item.getBoundingClientRect().right, box.right));
@@ -393,7 +393,9 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
 
   /**
    * The widest form of a row's pill (pill-fit.ts) that has a spot clear of the row's words and
-   * controls (rowSpot), and that spot. Null when `item` is not a table row (a board card).
+   * controls (rowSpot), and that spot. On a board card (not a table row), the widest form with a
+   * place on the card clear of its words and controls (card-spot.ts cardSpot), else the tier alone
+   * where it covers the least of them (cardFallback): a card always gets a spot.
    */
   function spotFor(
     item: Element,
@@ -403,9 +405,11 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
     forms: readonly PillForm[],
     widths: string,
   ): RowFit | null {
-    if (!lineRange || !item.matches(ROW_LIKE)) return null;
+    if (!lineRange) return null;
+    const card = !item.matches(ROW_LIKE);
     const row = item.getBoundingClientRect();
     const iw = row.width;
+    const ih = row.height;
     const known = fresh ? undefined : spots.get(anchor);
     const shifted = (fit: RowFit, dx: number, dy: number): RowFit =>
       fit.spot
@@ -418,6 +422,7 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       known.w === box.width &&
       known.h === box.height &&
       known.iw === iw &&
+      known.ih === ih &&
       known.widths === widths &&
       known.limit === limit
     )
@@ -445,17 +450,22 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
       // The whole pill where the row has room for it; else the widest form that has room somewhere
       // (pill-fit.ts), never a pill cut to a box narrower than it, over the row's words or past the
       // window's edge.
-      const chosen = choosePill(forms, (width) =>
-        rowSpot(box, sizeOf(width), obstacles, limit, needOf(width)),
-      );
+      // A card's pill may go anywhere on the card, on any of its lines or at its edges; it needs only
+      // its own width there (a narrow card's tier fits a gap narrower than PILL_ROOM).
+      const chosen = card
+        ? choosePill(forms, (width) => cardSpot(row, sizeOf(width), obstacles, limit, width))
+        : choosePill(forms, (width) => rowSpot(box, sizeOf(width), obstacles, limit, needOf(width)));
+      const tier = forms[chosen.index] as PillForm;
+      const spot =
+        chosen.at ?? (card ? cardFallback(row, sizeOf(tier.width), obstacles, limit, tier.width) : null);
       // Kept relative to the anchor: a scrolled row moves its spot with it.
-      at = shifted({ spot: chosen.at, form: chosen.index }, -box.left, -box.top);
+      at = shifted({ spot, form: chosen.index }, -box.left, -box.top);
       if (list) {
         if (list.size >= MAX_LAYOUTS) list.clear();
         list.set(key, at);
       }
     }
-    spots.set(anchor, { w: box.width, h: box.height, iw, widths, limit, at });
+    spots.set(anchor, { w: box.width, h: box.height, iw, ih, widths, limit, at });
     return shifted(at, box.left, box.top);
   }
 
@@ -552,12 +562,10 @@ export function createBadgeLayer(doc: Document): BadgeLayer {
           const { forms, widths } = formsOf(slot.view);
           const fit = spotFor(item, slot.anchor, box, slot.due, forms, widths);
           const spot = fit?.spot ?? null;
-          // A row's spot came with its form; a card, or a row with no spot for any form, gets the
-          // widest form that fits its own box.
+          // A spot came with its form (a card always has one); a row with no spot for any form gets
+          // the widest form that fits its own box.
           const form =
-            spot && fit
-              ? (forms[fit.form] as PillForm)
-              : fitInItem(item, box, forms, fit ? BADGE_SIZE.width : Number.POSITIVE_INFINITY);
+            spot && fit ? (forms[fit.form] as PillForm) : fitInItem(item, box, forms, BADGE_SIZE.width);
           const size = sizeOf(form.width);
           // A spot found along the row decides alone (placeBadge): the anchor's lines are not read.
           const lines = spot ? null : linesOf(item, slot.anchor, box);

@@ -492,9 +492,10 @@ describe('badge placement reused across the rows of one list', () => {
     }
   });
 
-  it('fits a board card’s pill to the card, not to a fixed 150 px box', () => {
-    // A 200 px card whose title spans 184 px of it: the whole pill (228 px) is wider than the card,
-    // tier and share (168 px) fit at the title's end. The usual 150 px box cut the pill either way.
+  it('fits a board card’s pill to the card, not to a fixed 150 px box, clear of its words', () => {
+    // A 200 px card whose title's words span 184 px of it: the whole pill (228 px) is wider than the
+    // card, tier and share (168 px) fit below the title. The usual 150 px box cut the pill either
+    // way; the title's end is no place for it: it covered the title's last words.
     const rect = (left: number, top: number, width: number, height: number) =>
       ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top }) as DOMRect;
     document.body.innerHTML = '<div class="card"><h3>Deal</h3></div>';
@@ -507,6 +508,9 @@ describe('badge placement reused across the rows of one list', () => {
       if (this === title) return rect(8, 8, 184, 20);
       return rect(0, 0, 1000, 2000);
     });
+    const words = vi
+      .spyOn(Range.prototype, 'getClientRects')
+      .mockImplementation(() => [rect(8, 8, 184, 20)] as unknown as DOMRectList);
     try {
       const layer = createBadgeLayer(document);
       layer.render(card, title, VI_WIDE);
@@ -516,11 +520,13 @@ describe('badge placement reused across the rows of one list', () => {
       expect(host.style.width).toBe('168px');
       expect(unseen(host)).toBe('≥12 ngày');
       expect(pillOf(host)?.getAttribute('title')).toContain('≥12 ngày');
-      // Ends 4 px inside the title's right end, within the card.
-      expect(host.style.transform).toMatch(/^translate\(20px,/);
+      // Ends 4 px inside the card's right end, at its bottom edge (41 + 18 + 1 px of bleed within 60),
+      // below the title's words (8–28): the title's line has no room beside them.
+      expect(host.style.transform).toBe('translate(28px,41px)');
       layer.clear();
     } finally {
       box.mockRestore();
+      words.mockRestore();
     }
   });
 
