@@ -3,8 +3,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { buildDashboard, evaluateDashboard, loadDashboardInput } from '../../../lib/app/dashboard-data';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
-import type { Goal } from '../../../lib/schema/goal';
-import { defaultSettings } from '../../../lib/schema/settings';
 import { STORES } from '../../../lib/storage/db';
 import { ingestObservations, readAllObservations } from '../../../lib/storage/observations';
 import { repository } from '../../../lib/storage/repository';
@@ -21,65 +19,7 @@ import {
   yourRollups,
   yourValues,
 } from '../../../lib/team/whose-values';
-import { freshDb, metric } from '../storage/helpers';
-
-// Mai (the manager, this browser) logged 12 calls; An logged 7 + 2 on his own browser, which reach Mai
-// as one team document of 9. Mai has the team's goal (200 calls) and her own, never shared (50 calls).
-const NOW = Date.parse('2026-12-20T12:00:00Z');
-const settings = { ...defaultSettings({ locale: 'en' }), timeZone: 'UTC' };
-const at = (day: number) => Date.parse(`2026-12-${String(day).padStart(2, '0')}T09:00:00Z`);
-const calls = metric({ id: 'calls', name: 'Sales calls', unit: { kind: 'count' }, dimensions: ['owner'] });
-
-const goal = (over: Partial<Goal>): Goal => ({
-  id: 'team-calls',
-  kind: 'kpi_target',
-  goalType: 'total',
-  title: 'Team calls this month',
-  frameworks: ['smart'],
-  metricId: 'calls',
-  target: 200,
-  startAt: Date.parse('2026-12-01T00:00:00Z'),
-  deadline: Date.parse('2026-12-31T23:59:59Z'),
-  weight: 1,
-  archived: false,
-  deletedAt: null,
-  createdAt: 1,
-  updatedAt: 1,
-  ...over,
-});
-const teamGoal = goal({});
-const personalGoal = goal({ id: 'mai-calls', title: 'My calls this month', target: 50 });
-
-async function maiWithAn() {
-  const { db } = await freshDb();
-  await repository(db, 'metrics').putMany([calls]);
-  await repository(db, 'goals').putMany([teamGoal, personalGoal]);
-  await ingestObservations(db, [
-    { id: 'mai-1', metricId: 'calls', time: at(7), value: 12, dims: {}, source: 'manual' },
-  ]);
-  const anDocs = observationsToDocs(
-    calls,
-    'an',
-    [
-      { id: 'an-1', metricId: 'calls', time: at(8), value: 7, dims: {}, source: 'manual' },
-      { id: 'an-2', metricId: 'calls', time: at(8) + 60_000, value: 2, dims: {}, source: 'manual' },
-    ],
-    NOW,
-  );
-  await applyPulled(db, anDocs, [], 'mai');
-  await fakeBrowser.storage.local.set({
-    [TEAM_KEY]: {
-      serverUrl: 'http://127.0.0.1:5984',
-      team: 'sales',
-      user: 'mai',
-      roles: ['team-sales-manager'],
-      joinedAt: 1,
-      goalIds: ['team-calls'],
-      refused: [],
-    },
-  });
-  return db;
-}
+import { at, calls, goal, maiWithAn, NOW, settings } from './mai-and-an';
 
 afterEach(() => fakeBrowser.reset());
 
