@@ -300,7 +300,7 @@ export const vi: Record<MessageKey, string> = {
   'csv.another': 'Nhập tệp khác',
   'csv.exportTitle': 'Xuất ra CSV',
   'csv.exportSeries': 'Xuất chuỗi KPI',
-  'csv.exportCheckIns': 'Xuất check-in',
+  'csv.exportCheckIns': 'Xuất các lần cập nhật',
   'csv.exportLeads': 'Xuất khách hàng tiềm năng',
   'csv.exportDelimiter': 'Dấu phân cách cho Excel',
   'csv.exported': 'Đã lưu {file}: {count} dòng',
@@ -643,7 +643,7 @@ export const vi: Record<MessageKey, string> = {
   'share.open': 'Chia sẻ / nhúng',
   'share.title': 'Chia sẻ / nhúng',
   'share.intro':
-    'Chỉ những mục tiêu bạn đánh dấu rời khỏi trình duyệt này: thẻ, tiến độ và biểu đồ của chúng. Không kèm mục tiêu khác, ghi chú check-in, chỉ số hay cài đặt nào.',
+    'Chỉ những mục tiêu bạn đánh dấu rời khỏi trình duyệt này: thẻ, tiến độ và biểu đồ của chúng. Không kèm mục tiêu khác, ghi chú của các lần cập nhật, chỉ số hay cài đặt nào.',
   'share.goals': 'Mục tiêu để chia sẻ',
   'share.noGoals': 'Chưa có mục tiêu nào.',
   'share.selectAll': 'Chọn tất cả',
