@@ -112,6 +112,34 @@ function loadUplot() {
 }
 
 /** The one uPlot wrapper: create, setData, setSize, destroy. Data shaping lives in lib/charts. */
+/**
+ * The legend at rest (no pointer on the chart): the values at the latest point the first series has
+ * (today's reading beside its plan and forecast), or at the last point with any value. A legend of
+ * dashes until a hover read as a chart that had not loaded.
+ */
+export function restingIndex(
+  data: readonly (ArrayLike<number | null | undefined> | undefined)[],
+): number | null {
+  const latest = (values: ArrayLike<number | null | undefined> | undefined) => {
+    for (let i = (values?.length ?? 0) - 1; i >= 0; i--) if (values?.[i] != null) return i;
+    return null;
+  };
+  const first = latest(data[1]);
+  if (first !== null) return first;
+  let last: number | null = null;
+  for (const values of data.slice(2)) {
+    const i = latest(values);
+    if (i !== null && (last === null || i > last)) last = i;
+  }
+  return last;
+}
+
+function restingLegend(u: uPlot): void {
+  const idx = restingIndex(u.data);
+  // Without firing the hook again: this runs from uPlot's own setCursor hook.
+  if (idx !== null) u.setLegend({ idx }, false);
+}
+
 export function KpiChart({
   data,
   series,
@@ -209,6 +237,15 @@ export function KpiChart({
           })),
         ],
         bands: band ? [{ series: band, fill: 'rgba(120,120,200,0.15)' }] : undefined,
+        // With no pointer on the chart the legend reads the latest value, not a row of "—".
+        ...(liveLegend
+          ? {
+              hooks: {
+                ready: [restingLegend],
+                setCursor: [(u: uPlot) => u.cursor.idx == null && restingLegend(u)],
+              },
+            }
+          : {}),
       };
       plot.current = new UPlot(opts, data as uPlot.AlignedData, el);
       observer = new ResizeObserver(() =>
@@ -226,7 +263,10 @@ export function KpiChart({
   }, [series.length, height, band?.[0], band?.[1], locale, timeLabel, liveLegend]);
 
   useEffect(() => {
-    plot.current?.setData(data as uPlot.AlignedData);
+    const u = plot.current;
+    if (!u) return;
+    u.setData(data as uPlot.AlignedData);
+    if (liveLegend && u.cursor.idx == null) restingLegend(u);
   }, [data]);
 
   return <div class="pc-chart" ref={host} role="img" aria-label={label} />;

@@ -47,6 +47,19 @@ describe('forecast wiring (issues 14 + 18)', () => {
       );
       await saveTop(page, 'forecast-cards-dashboard-light-en');
       await openDetail(page, 'ex-kpi-net-profit');
+      // With no pointer on the chart its legend reads the latest total and its plan, not a row of "—".
+      const legend = ((await page.locator('.u-legend').first().textContent()) ?? '').replace(/\s+/g, ' ');
+      assert.match(
+        legend,
+        /Time ?\w{3} \d+, \d{4} ?Running total ?₫[\d.]+B ?Target trajectory ?₫[\d.]+B/,
+        legend,
+      );
+      await page.mouse.move(5, 5);
+      assert.equal(
+        ((await page.locator('.u-legend').first().textContent()) ?? '').replace(/\s+/g, ' '),
+        legend,
+        'the legend at rest is the same after the pointer left the chart',
+      );
       await saveTop(page, 'forecast-cards-detail-total-light-en');
       await page.keyboard.press('Escape');
 
