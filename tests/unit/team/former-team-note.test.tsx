@@ -36,13 +36,13 @@ describe('former team note', () => {
     } as unknown as DashboardData;
     await act(async () => {
       render(
-        <>
+        <main>
           {['team-calls', 'team-calls-q1', 'mine'].map((id) => (
             <section key={id} data-goal={id}>
               <FormerTeamNote goalId={id} />
             </section>
           ))}
-        </>,
+        </main>,
         document.body,
       );
       await new Promise((resolve) => setTimeout(resolve, 0));
