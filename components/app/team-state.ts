@@ -7,7 +7,7 @@ import { signal } from '@preact/signals';
 import * as z from 'zod/mini';
 import { browser } from '#imports';
 import { type Message, parseReply } from '../../lib/messages/protocol';
-import { FORMER_TEAMS_KEY, type FormerTeam, parseFormerTeams } from '../../lib/team/former-teams';
+import { FORMER_TEAMS_KEY, FormerTeam, parseFormerTeams } from '../../lib/team/former-teams';
 import { parseTeamState, TEAM_KEY, TeamState } from '../../lib/team/state';
 
 export const teamState = signal<TeamState | null>(null);
@@ -39,7 +39,10 @@ export function watchTeam(): void {
   });
 }
 
-type TeamMessage = Extract<Message, { type: `team/${string}` }>;
+type TeamMessage = Exclude<
+  Extract<Message, { type: `team/${string}` }>,
+  { type: 'team/former-personal' | 'team/former-restore' }
+>;
 
 /** Sends a team message; resolves to the new state, or throws the background's error in words. */
 export async function sendTeam(message: TeamMessage): Promise<TeamState | null> {
@@ -47,4 +50,22 @@ export async function sendTeam(message: TeamMessage): Promise<TeamState | null> 
   const reply = parseReply(z.nullable(TeamState), raw);
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;
+}
+
+/**
+ * "Count only my values" on a goal of a team left: the background takes the goal and its cascade out
+ * of the record (lib/team/former-teams.ts); resolves to what it took, for the Undo.
+ */
+export async function countOnlyMine(goalId: string): Promise<FormerTeam[]> {
+  const raw = await browser.runtime.sendMessage({ type: 'team/former-personal', goalId } satisfies Message);
+  const reply = parseReply(z.array(FormerTeam), raw);
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.data;
+}
+
+/** The Undo of countOnlyMine: those goals count everyone's values again. */
+export async function countTeamAgain(removed: FormerTeam[]): Promise<void> {
+  const raw = await browser.runtime.sendMessage({ type: 'team/former-restore', removed } satisfies Message);
+  const reply = parseReply(z.null(), raw);
+  if (!reply.ok) throw new Error(reply.error);
 }

@@ -8,6 +8,7 @@ import type { Translator } from '../../lib/i18n/translate';
 import { onChange } from '../../lib/storage/changes';
 import { repository, toggleArchived } from '../../lib/storage/repository';
 import { getDb, settings, tr } from '../app/session';
+import { formerTeams, watchTeam } from '../app/team-state';
 import { KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
 import { FormerTeamNote } from './former-team-note';
@@ -38,6 +39,19 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     dialog.current?.showModal?.();
     return off;
   }, [goalId]);
+
+  // Whose values the goal counts changes with the record of teams left ("Count only my values", its
+  // Undo, leaving, joining again): read again then (the first read is the effect above's).
+  watchTeam();
+  const former = formerTeams.value;
+  const seenFormer = useRef(former);
+  useEffect(() => {
+    if (seenFormer.current === former) return;
+    seenFormer.current = former;
+    void getDb()
+      .then((db) => computeGoalDetail(db, goalId, settings.value, Date.now()))
+      .then(setDetail, () => undefined);
+  }, [former, goalId]);
 
   const chart = useMemo(() => {
     if (!detail?.chart) return null;

@@ -5,6 +5,7 @@ import type { PacerDb } from '../storage/db';
 import { recordSightings } from '../storage/leads';
 import { ingestObservations } from '../storage/observations';
 import { repository } from '../storage/repository';
+import type { FormerTeam } from '../team/former-teams';
 import {
   authorizeTabMessage,
   type Caller,
@@ -40,6 +41,10 @@ export interface TeamActions {
   leave(): Promise<void>;
   share(goalId: string, shared: boolean): Promise<unknown>;
   resolve(id: string, keep: 'mine' | 'theirs'): Promise<unknown>;
+  /** "Count only my values" on a goal of a team left; resolves to what left the record. */
+  formerPersonal?(goalId: string): Promise<FormerTeam[]>;
+  /** Its Undo: those entries back into the record of teams left. */
+  formerRestore?(removed: FormerTeam[]): Promise<unknown>;
   /** A server admin's "Set up a team database" (lib/team/setup.ts). */
   setup?(input: { serverUrl: string; team: string; name: string; password: string }): Promise<unknown>;
 }
@@ -148,7 +153,9 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
       case 'team/sync':
       case 'team/leave':
       case 'team/share':
-      case 'team/resolve': {
+      case 'team/resolve':
+      case 'team/former-personal':
+      case 'team/former-restore': {
         // Pacer's pages only (a tab is refused these before dispatch, see sender-policy.ts).
         if (tab || !ctx.team) return refused(m.type, 'team sync is not available here.');
         if (m.type === 'team/join') {
@@ -163,6 +170,14 @@ async function dispatch(m: Message, ctx: HandlerContext, caller: Caller): Promis
         if (m.type === 'team/sync') return { ok: true, data: await ctx.team.sync() };
         if (m.type === 'team/share') return { ok: true, data: await ctx.team.share(m.goalId, m.shared) };
         if (m.type === 'team/resolve') return { ok: true, data: await ctx.team.resolve(m.id, m.keep) };
+        if (m.type === 'team/former-personal') {
+          if (!ctx.team.formerPersonal) return refused(m.type, 'teams left are not kept here.');
+          return { ok: true, data: await ctx.team.formerPersonal(m.goalId) };
+        }
+        if (m.type === 'team/former-restore') {
+          if (!ctx.team.formerRestore) return refused(m.type, 'teams left are not kept here.');
+          return { ok: true, data: await ctx.team.formerRestore(m.removed) };
+        }
         await ctx.team.leave();
         return { ok: true, data: null };
       }

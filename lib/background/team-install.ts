@@ -118,6 +118,8 @@ export function installTeamBackground({ db, browser }: { db: () => Promise<Pacer
       await schedule(false);
     },
     resolve: (id: string, keep: 'mine' | 'theirs') => team.resolve(id, keep),
+    formerPersonal: (goalId: string) => team.formerPersonal(goalId),
+    formerRestore: (removed: FormerTeam[]) => team.formerRestore(removed),
     share: async (goalId: string, shared: boolean) => {
       const s = await team.share(goalId, shared);
       void run();

@@ -1,8 +1,17 @@
 import type { Database, PouchDoc } from 'pouchdb-core';
+import { descendantIds } from '../app/goal-form';
+import { formerTeamGoals, teamGoalIds } from '../app/goal-sections';
 import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
 import { docToGoal, docToMetric, goalToDoc, metricToDoc, parseTeamId, type TeamDoc } from '../team/docs';
-import { afterJoining, afterLeaving, type FormerTeam, parseFormerTeams } from '../team/former-teams';
+import {
+  afterJoining,
+  afterLeaving,
+  type FormerTeam,
+  parseFormerTeams,
+  withGoalsBack,
+  withoutGoals,
+} from '../team/former-teams';
 import { applyPulled, managedDocs, ownDocs, readTeamObservations, teamScope } from '../team/local-records';
 import { quarantinePulled } from '../team/quarantine-pulled';
 import {
@@ -150,6 +159,41 @@ export function createTeamSync(deps: TeamDeps) {
     const next = { ...s, goalIds };
     await deps.save(next);
     return next;
+  }
+
+  /**
+   * "Count only my values" on a goal of a team left: the goal and its cascade leave the record of teams
+   * left (lib/team/former-teams.ts withoutGoals), so they read only this browser's user's values again.
+   * No value is deleted. A sub-goal counts with the goal it is under: it is refused here, its top goal
+   * named. Resolves to what left the record (the Undo gives it back to formerRestore).
+   */
+  async function formerPersonal(goalId: string): Promise<FormerTeam[]> {
+    const former = parseFormerTeams(await deps.loadFormer());
+    const goals = (await repository(await deps.db(), 'goals').list()).filter((g) => !g.archived);
+    const live = (await state())?.goalIds ?? [];
+    const of = formerTeamGoals(former, teamGoalIds(live, goals), goals);
+    if (!of.has(goalId)) throw new TeamError('not_found', 'This goal is not a goal of a team you left.');
+    const byId = new Map(goals.map((g) => [g.id, g]));
+    let top = byId.get(goalId);
+    for (let up = top?.parentId ? byId.get(top.parentId) : undefined; up; ) {
+      if (of.has(up.id)) top = up;
+      up = up.parentId ? byId.get(up.parentId) : undefined;
+    }
+    if (top && top.id !== goalId) {
+      throw new TeamError(
+        'forbidden',
+        `This goal counts as its top goal “${top.title}” does: turn that one into a personal goal.`,
+      );
+    }
+    const { former: next, removed } = withoutGoals(former, descendantIds(goals, goalId));
+    await deps.saveFormer(next);
+    return removed;
+  }
+
+  /** The Undo of formerPersonal: those goals count everyone's values again, as on the day of leaving. */
+  async function formerRestore(removed: readonly FormerTeam[]): Promise<null> {
+    await deps.saveFormer(withGoalsBack(parseFormerTeams(await deps.loadFormer()), removed));
+    return null;
   }
 
   /**
@@ -378,7 +422,17 @@ export function createTeamSync(deps: TeamDeps) {
     return sync();
   }
 
-  return { join, leave, share, resolve, sync, state, isRunning: () => running !== null };
+  return {
+    join,
+    leave,
+    share,
+    resolve,
+    formerPersonal,
+    formerRestore,
+    sync,
+    state,
+    isRunning: () => running !== null,
+  };
 }
 
 export type TeamSync = ReturnType<typeof createTeamSync>;

@@ -65,6 +65,13 @@ export const teamEn = {
   'team.panel.breakdown': 'Per member, {period}',
   'team.former.note':
     'A goal of team “{team}” until you left it on {date}: teammates’ numbers are counted up to that day.',
+  'team.former.personal': 'Count only my values',
+  'team.former.ask': 'Count only your own values in “{name}”?',
+  'team.former.askHint': 'The goal will count only your own values: {own} instead of {everyone}.',
+  'team.former.askHintPlain': 'The goal will count only your own values, not your teammates’.',
+  'team.former.askSubGoals': 'Its sub-goals too.',
+  'team.former.askKept': 'Your teammates’ numbers stay stored in Pacer: none is deleted.',
+  'team.former.done': '“{name}” now counts only your values.',
 } as const;
 export type TeamKey = keyof typeof teamEn;
 
@@ -134,4 +141,11 @@ export const teamVi: Record<TeamKey, string> = {
   'team.panel.breakdown': 'Theo thành viên, {period}',
   'team.former.note':
     'Mục tiêu của nhóm “{team}” cho đến khi bạn rời nhóm ngày {date}: số của đồng đội được tính đến ngày đó.',
+  'team.former.personal': 'Chỉ tính số của tôi',
+  'team.former.ask': 'Chỉ tính số của chính bạn cho “{name}”?',
+  'team.former.askHint': 'Mục tiêu sẽ chỉ tính số của chính bạn: {own} thay vì {everyone}.',
+  'team.former.askHintPlain': 'Mục tiêu sẽ chỉ tính số của chính bạn, không tính số của đồng đội.',
+  'team.former.askSubGoals': 'Các mục tiêu con của nó cũng vậy.',
+  'team.former.askKept': 'Số của đồng đội vẫn được lưu trong Pacer: không số nào bị xóa.',
+  'team.former.done': '“{name}” giờ chỉ tính số của bạn.',
 };

@@ -4,6 +4,7 @@ import { PanelState } from '../overlay/stored';
 import { Dimension, Id } from '../schema/common';
 import { describeIssues } from '../schema/issues';
 import { LeadSighting } from '../schema/lead';
+import { FormerTeam, MAX_FORMER_TEAMS } from '../team/former-teams';
 
 /**
  * Every runtime message between content scripts, pages and the background. Parsed with zod on both
@@ -98,6 +99,16 @@ export const TeamSetupReply = z.object({ team: z.string(), created: z.boolean(),
 export const TeamSyncMessage = z.object({ type: z.literal('team/sync') });
 export const TeamLeaveMessage = z.object({ type: z.literal('team/leave') });
 export const TeamShareMessage = z.object({ type: z.literal('team/share'), goalId: Id, shared: z.boolean() });
+/**
+ * "Count only my values" on a goal of a team left (lib/team/former-teams.ts withoutGoals): the goal
+ * and its cascade read only this browser's user's values again. Replies with what left the record.
+ */
+export const TeamFormerPersonalMessage = z.object({ type: z.literal('team/former-personal'), goalId: Id });
+/** Its Undo: the entries team/former-personal replied with, back into the record. */
+export const TeamFormerRestoreMessage = z.object({
+  type: z.literal('team/former-restore'),
+  removed: z.array(FormerTeam).check(z.minLength(1), z.maxLength(MAX_FORMER_TEAMS)),
+});
 /** "Changed on two machines": keep this browser's version or the other one. */
 export const TeamResolveMessage = z.object({
   type: z.literal('team/resolve'),
@@ -112,6 +123,8 @@ export const MessageSchema = z.discriminatedUnion('type', [
   TeamLeaveMessage,
   TeamShareMessage,
   TeamResolveMessage,
+  TeamFormerPersonalMessage,
+  TeamFormerRestoreMessage,
   LeadSightingsMessage,
   CrmHealthMessage,
   OverlayContextRequest,

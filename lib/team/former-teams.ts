@@ -58,3 +58,44 @@ export function afterJoining(
   const back = former.find((f) => same(f, joined));
   return { former: former.filter((f) => f !== back), goalIds: back?.goalIds ?? [] };
 }
+
+/**
+ * "Count only my values" on a goal of a team left: `ids` (the goal and its cascade, as the goals are
+ * now: sub-goals count with the goal they are under, so they turn personal with it) leave every entry;
+ * an entry left with no goal goes. `removed` is what went, entry by entry, for the Undo
+ * (withGoalsBack). Nothing else changes: no teammate's value is deleted, they only stop counting.
+ */
+export function withoutGoals(
+  former: readonly FormerTeam[],
+  ids: readonly string[],
+): { former: FormerTeam[]; removed: FormerTeam[] } {
+  const drop = new Set(ids);
+  const removed: FormerTeam[] = [];
+  const kept: FormerTeam[] = [];
+  for (const f of former) {
+    const gone = f.goalIds.filter((id) => drop.has(id));
+    if (gone.length) removed.push({ ...f, goalIds: gone });
+    const goalIds = f.goalIds.filter((id) => !drop.has(id));
+    if (goalIds.length) kept.push(gone.length ? { ...f, goalIds } : f);
+  }
+  return { former: kept, removed };
+}
+
+/**
+ * The Undo of withoutGoals: each removed entry's goals back into its team's entry (the entry back,
+ * when it had gone, at its place in the list, newest first as afterLeaving keeps it). Goals already
+ * there stay once.
+ */
+export function withGoalsBack(former: readonly FormerTeam[], removed: readonly FormerTeam[]): FormerTeam[] {
+  const out = former.map((f) => ({ ...f, goalIds: [...f.goalIds] }));
+  for (const r of removed) {
+    const entry = out.find((f) => same(f, r));
+    if (entry) entry.goalIds = [...new Set([...entry.goalIds, ...r.goalIds])];
+    else {
+      // Back where it was: before the first team left earlier than it.
+      const at = out.findIndex((f) => f.leftAt < r.leftAt);
+      out.splice(at === -1 ? out.length : at, 0, { ...r, goalIds: [...new Set(r.goalIds)] });
+    }
+  }
+  return out.slice(0, MAX_FORMER_TEAMS);
+}

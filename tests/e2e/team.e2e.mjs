@@ -549,4 +549,92 @@ describe('team: a manager and a member through pouchdb-server', () => {
     await anOptions.locator('select[name="locale"]').selectOption('en');
     await anOptions.locator('select[name="theme"]').selectOption('light');
   });
+
+  it('a goal of the team left counts only your values again on a click, and Undo gives the 21 back', async () => {
+    const anOptions = await openExtensionPage(an.ext.context, an.ext.extensionId, 'options.html');
+    const tab = await openExtensionPage(an.ext.context, an.ext.extensionId, 'newtab.html');
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    const panel = tab.getByTestId('team-rollup');
+    const inPanel = panel.locator('[data-testid="goal-card"][data-goal-id="team-calls"]');
+    const anywhere = tab.locator('[data-testid="goal-card"][data-goal-id="team-calls"]');
+    const value = async () => (await anywhere.getByTestId('goal-value').textContent())?.trim();
+    await panel.getByTestId('former-team-note').waitFor({ timeout: 30_000 });
+    await eventually(async () => (await value()) === '21', { message: 'the former team goal reads 21' });
+    const storedValues = async () =>
+      (await readStore(anOptions, 'obsBlocks')).flatMap((b) => b.points).reduce((a, p) => a + p.v, 0);
+    const before = await storedValues();
+
+    // The question says what changes, in numbers: An's own 9 instead of the team's 21.
+    await panel.getByTestId('former-team-personal').click();
+    const ask = tab.getByTestId('former-team-confirm');
+    await ask.waitFor();
+    assert.equal(
+      (await ask.locator('h2').textContent())?.trim(),
+      'Count only your own values in “Team calls this month”?',
+    );
+    assert.equal(
+      (await ask.locator('p').textContent())?.trim(),
+      'The goal will count only your own values: 9 instead of 21. Your teammates’ numbers stay stored in Pacer: none is deleted.',
+    );
+    await saveScreenshot(tab, 'team-own-confirm-light-en');
+    await ask.getByTestId('former-team-cancel').click();
+    assert.equal(await ask.count(), 0);
+    assert.equal(await value(), '21', 'Cancel changes nothing');
+    await saveScreenshot(tab, 'team-own-note-light-en');
+
+    await panel.getByTestId('former-team-personal').click();
+    await ask.getByTestId('former-team-personal-confirm').click();
+    // Live: the card leaves "Team goals" and reads An's own number; no stored value went.
+    await eventually(async () => (await inPanel.count()) === 0, { message: 'the card left Team goals' });
+    await eventually(async () => (await value()) === '9', { message: 'the card reads 9' });
+    assert.equal(await anywhere.count(), 1);
+    assert.equal(await tab.getByTestId('former-team-note').count(), 0);
+    assert.equal(await storedValues(), before, 'no teammate’s value deleted');
+    assert.equal(
+      await tab.getByTestId('toast').locator('span').textContent(),
+      '“Team calls this month” now counts only your values.',
+    );
+    await saveScreenshot(tab, 'team-own-done-light-en');
+
+    await tab.getByTestId('undo').click();
+    await eventually(async () => (await inPanel.count()) === 1, { message: 'the card back in Team goals' });
+    await eventually(async () => (await value()) === '21', { message: 'Undo brings 21 back' });
+    await panel.getByTestId('former-team-note').waitFor();
+
+    // The goal's detail has the button too, and reads the change at once.
+    const detail = await openExtensionPage(an.ext.context, an.ext.extensionId, 'newtab.html#goal=team-calls');
+    await detail.setViewportSize({ width: 1280, height: 900 });
+    const inDetail = detail.getByTestId('goal-detail');
+    const detailValue = async () => (await inDetail.getByTestId('goal-value').textContent())?.trim();
+    await eventually(async () => (await detailValue()) === '21', { message: 'the detail reads 21' });
+    await inDetail.getByTestId('former-team-personal').click();
+    await detail.getByTestId('former-team-personal-confirm').click();
+    await eventually(async () => (await detailValue()) === '9', { message: 'the detail reads 9' });
+    assert.equal(await inDetail.getByTestId('former-team-note').count(), 0);
+    await detail.getByTestId('undo').click();
+    await eventually(async () => (await detailValue()) === '21', { message: 'the detail reads 21 again' });
+    await inDetail.getByTestId('former-team-note').waitFor();
+    await saveScreenshot(detail, 'team-own-detail-light-en');
+    await detail.close();
+
+    await anOptions.locator('select[name="locale"]').selectOption('vi');
+    await anOptions.locator('select[name="theme"]').selectOption('dark');
+    await tab.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await eventually(
+      async () => (await panel.getByTestId('former-team-personal').textContent()) === 'Chỉ tính số của tôi',
+      { message: 'the vi button' },
+    );
+    await saveScreenshot(tab, 'team-own-note-dark-vi');
+    await panel.getByTestId('former-team-personal').click();
+    await ask.waitFor();
+    assert.equal(
+      (await ask.locator('p').textContent())?.trim(),
+      'Mục tiêu sẽ chỉ tính số của chính bạn: 9 thay vì 21. Số của đồng đội vẫn được lưu trong Pacer: không số nào bị xóa.',
+    );
+    await saveScreenshot(tab, 'team-own-confirm-dark-vi');
+    await ask.getByTestId('former-team-cancel').click();
+    await anOptions.locator('select[name="locale"]').selectOption('en');
+    await anOptions.locator('select[name="theme"]').selectOption('light');
+    assert.equal(await value(), '21');
+  });
 });

@@ -6,6 +6,8 @@ import {
   type FormerTeam,
   MAX_FORMER_TEAMS,
   parseFormerTeams,
+  withGoalsBack,
+  withoutGoals,
 } from '../../../lib/team/former-teams';
 import type { TeamState } from '../../../lib/team/state';
 
@@ -98,6 +100,72 @@ describe('teams left: which goals were team goals, of which team, since when', (
         expect(back.goalIds).toEqual(last.goalIds);
         const same = (f: FormerTeam) => f.team === last.team && f.user === last.user;
         expect(back.former).toEqual(former.filter((f) => !same(f)).slice(0, MAX_FORMER_TEAMS - 1));
+      }),
+    );
+  });
+});
+
+describe('“Count only my values”: a goal of a team left turns personal again', () => {
+  const sales = (over: Partial<FormerTeam> = {}): FormerTeam => ({
+    serverUrl: 'http://127.0.0.1:5984',
+    team: 'sales',
+    user: 'an',
+    leftAt: DEC_10,
+    goalIds: ['team-calls', 'team-calls-q1', 'team-demos'],
+    ...over,
+  });
+  const north = sales({ team: 'north', leftAt: 5, goalIds: ['n1', 'team-calls'] });
+
+  it('takes the goal and its cascade out of every team left, and says what it took', () => {
+    const { former, removed } = withoutGoals([sales(), north], ['team-calls', 'team-calls-q1']);
+    expect(former).toEqual([sales({ goalIds: ['team-demos'] }), { ...north, goalIds: ['n1'] }]);
+    expect(removed).toEqual([
+      sales({ goalIds: ['team-calls', 'team-calls-q1'] }),
+      { ...north, goalIds: ['team-calls'] },
+    ]);
+  });
+
+  it('a team left with no goal any more is forgotten; the Undo brings it back in its place', () => {
+    const list = [sales({ leftAt: DEC_10 + 9, team: 'west', goalIds: ['w1'] }), sales(), north];
+    const { former, removed } = withoutGoals(list, ['team-calls', 'team-calls-q1', 'team-demos']);
+    expect(former.map((f) => f.team)).toEqual(['west', 'north']);
+    expect(withGoalsBack(former, removed)).toEqual(list);
+  });
+
+  it('a goal of no team left changes nothing; an Undo twice adds no goal twice', () => {
+    const list = [sales(), north];
+    expect(withoutGoals(list, ['personal'])).toEqual({ former: list, removed: [] });
+    const { former, removed } = withoutGoals(list, ['team-demos']);
+    expect(withGoalsBack(withGoalsBack(former, removed), removed)[0]?.goalIds.toSorted()).toEqual(
+      sales().goalIds.toSorted(),
+    );
+  });
+
+  it('property: the ids leave every entry, nothing else changes, and the Undo gives the record back', () => {
+    const id = fc.constantFrom<string>('g1', 'g2', 'g3', 'g4', 'g5');
+    const entry = fc.record({
+      team: fc.constantFrom('sales', 'north', 'west', 'b2b'),
+      user: fc.constantFrom('mai', 'an'),
+      goalIds: fc.uniqueArray(id, { minLength: 1, maxLength: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.uniqueArray(id, { maxLength: 5 }), (leaves, ids) => {
+        // As written by leaving, one after the other (newest first).
+        let list: FormerTeam[] = [];
+        leaves.forEach((l, i) => {
+          list = afterLeaving(list, state(l), 1000 + i);
+        });
+        const { former, removed } = withoutGoals(list, ids);
+        expect(parseFormerTeams(structuredClone(former))).toEqual(former);
+        expect(former.flatMap((f) => f.goalIds).filter((g) => ids.includes(g))).toEqual([]);
+        for (const f of list) {
+          const after = former.find((x) => x.team === f.team && x.user === f.user);
+          const kept = f.goalIds.filter((g) => !ids.includes(g));
+          expect(after?.goalIds ?? []).toEqual(kept);
+          if (after) expect(after.leftAt).toBe(f.leftAt);
+        }
+        const sorted = (l: FormerTeam[]) => l.map((f) => ({ ...f, goalIds: f.goalIds.toSorted() }));
+        expect(sorted(withGoalsBack(former, removed))).toEqual(sorted(list));
       }),
     );
   });

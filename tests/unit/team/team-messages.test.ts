@@ -30,6 +30,14 @@ function setup() {
     },
     share: async (goalId, shared) => calls.push(['share', goalId, shared]),
     resolve: async (id, keep) => calls.push(['resolve', id, keep]),
+    formerPersonal: async (goalId) => {
+      calls.push(['formerPersonal', goalId]);
+      return [{ ...LEFT, goalIds: [goalId] }];
+    },
+    formerRestore: async (removed) => {
+      calls.push(['formerRestore', removed]);
+      return null;
+    },
     setup: async (input) => {
       calls.push(['setup', input]);
       return { team: input.team, created: true, signedOut: false };
@@ -46,6 +54,16 @@ function setup() {
   };
   return { ctx, calls };
 }
+
+const LEFT = {
+  serverUrl: 'http://127.0.0.1:5984',
+  team: 'sales',
+  user: 'an',
+  leftAt: Date.parse('2026-12-08T10:00:00Z'),
+  goalIds: ['team-calls'],
+};
+const personal = { type: 'team/former-personal', goalId: 'team-calls' };
+const restore = { type: 'team/former-restore', removed: [LEFT] };
 
 const join = {
   type: 'team/join',
@@ -100,6 +118,49 @@ describe('team messages', () => {
     const reply = await handleRuntimeMessage({ ...join, password: '' }, options, ctx);
     expect(reply.ok).toBe(false);
     expect(!reply.ok && reply.error).toMatch(/^Message refused \(team\/join\): password/);
+    expect(calls).toEqual([]);
+  });
+
+  it('a new tab may turn a goal of a team left personal, and undo it; the reply says what was taken', async () => {
+    const { ctx, calls } = setup();
+    const newtab = { ...options, url: `${SELF.origin}/newtab.html` };
+    expect(await handleRuntimeMessage(personal, newtab, ctx)).toEqual({ ok: true, data: [LEFT] });
+    expect(await handleRuntimeMessage(restore, newtab, ctx)).toEqual({ ok: true, data: null });
+    expect(calls).toEqual([
+      ['formerPersonal', 'team-calls'],
+      ['formerRestore', [LEFT]],
+    ]);
+  });
+
+  it.each([personal, restore])('a CRM tab may not send $type', async (m) => {
+    const { ctx, calls } = setup();
+    expect(await handleRuntimeMessage(m, crmTab, ctx)).toEqual({
+      ok: false,
+      error: `Message refused: ${m.type} is not accepted from a web page's tab.`,
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it.each([
+    ['no goal', { type: 'team/former-personal' }, /^Message refused \(team\/former-personal\): goalId/],
+    ['an empty goal id', { ...personal, goalId: '' }, /goalId/],
+    ['a goal id that is a number', { ...personal, goalId: 7 }, /goalId/],
+    [
+      'nothing to give back',
+      { ...restore, removed: [] },
+      /^Message refused \(team\/former-restore\): removed/,
+    ],
+    ['no list', { type: 'team/former-restore' }, /removed/],
+    ['a team name no team has', { ...restore, removed: [{ ...LEFT, team: 'Sales Team' }] }, /removed/],
+    ['a server that is no address', { ...restore, removed: [{ ...LEFT, serverUrl: 'nowhere' }] }, /removed/],
+    ['a day before 1970', { ...restore, removed: [{ ...LEFT, leftAt: -1 }] }, /removed/],
+    ['an empty goal id', { ...restore, removed: [{ ...LEFT, goalIds: [''] }] }, /removed/],
+    ['more teams than are kept', { ...restore, removed: Array.from({ length: 51 }, () => LEFT) }, /removed/],
+  ])('refuses %s, touching nothing', async (_what, m, error) => {
+    const { ctx, calls } = setup();
+    const reply = await handleRuntimeMessage(m, options, ctx);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error).toMatch(error);
     expect(calls).toEqual([]);
   });
 });
