@@ -31,7 +31,7 @@ const ONLINE_NOTES: Note[] = [
   {
     plans: 'Brief the agency on new Facebook creatives; start retargeting cart abandoners.',
     progress: 'Online orders up 12% week on week; 31 new online buyers.',
-    problems: 'Facebook CPM rose after the 11.11 sale season.',
+    problems: 'Facebook CPM rose while competitors ran big sales.',
   },
   {
     plans: 'Test a free-shipping threshold of 500,000 VND on the web shop.',
@@ -220,7 +220,7 @@ const ONLINE_NOTES_VI: Note[] = [
   {
     plans: 'Giao agency làm mẫu quảng cáo Facebook mới; bắt đầu tiếp thị lại khách bỏ giỏ hàng.',
     progress: 'Đơn trực tuyến tăng 12% so với tuần trước; 31 khách mua trực tuyến mới.',
-    problems: 'CPM Facebook tăng sau mùa khuyến mãi 11.11.',
+    problems: 'CPM Facebook tăng khi các đối thủ chạy khuyến mãi lớn.',
   },
   {
     plans: 'Thử ngưỡng miễn phí giao hàng 500.000 đồng trên web shop.',
