@@ -134,6 +134,19 @@ export function restingIndex(
   return last;
 }
 
+/**
+ * The side axis (what each period added) starts at zero: auto-ranged around its own values, 42 → 44
+ * customers added a month filled the chart's height and read as a steep climb.
+ */
+export function fromZero(_u: unknown, min: number | null, max: number | null): [number, number] {
+  if (min === null || max === null || !Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
+  const lo = Math.min(0, min);
+  const hi = Math.max(0, max);
+  if (hi === lo) return [0, 1];
+  const pad = (hi - lo) * 0.1 || 1;
+  return [lo < 0 ? lo - pad : 0, hi > 0 ? hi + pad : 0];
+}
+
 function restingLegend(u: uPlot): void {
   const idx = restingIndex(u.data);
   // Without firing the hook again: this runs from uPlot's own setCursor hook.
@@ -154,6 +167,17 @@ export function KpiChart({
 }: KpiChartProps) {
   const host = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
+  // uPlot keeps the callbacks it was made with: they read the formats of the latest render, so a chart
+  // kept from one goal to the next (a key result opened from its objective) never writes the new goal's
+  // values in the old one's unit ("₫96" customers).
+  const formats = useRef({ formatValue, formatPoint });
+  formats.current = { formatValue, formatPoint };
+  const axisText = (vals: number[]) => {
+    const f = formats.current.formatValue;
+    return vals.map((v) => (f ? f(v) : String(v)));
+  };
+  // What the series are, beyond how many: another goal's lines with the same count are another chart.
+  const shape = JSON.stringify(series.map((s) => [s.label, s.color, s.axis, s.dash, s.width, s.fill]));
 
   useEffect(() => {
     let disposed = false;
@@ -171,7 +195,7 @@ export function KpiChart({
         height,
         cursor: { drag: { x: true, y: false } },
         legend: { show: true, live: liveLegend },
-        scales: { x: { time: true }, ...(sideAxis ? { side: { auto: true } } : {}) },
+        scales: { x: { time: true }, ...(sideAxis ? { side: { auto: true, range: fromZero } } : {}) },
         ...(locale === 'vi' ? { fmtDate: (tpl: string) => UPlot.fmtDate(tpl, VI_DATE_NAMES) } : {}),
         axes: [
           ...(incrs
@@ -188,7 +212,7 @@ export function KpiChart({
             stroke: color('var(--pc-muted)'),
             grid: { stroke: color('var(--pc-grid)') },
             size: 70,
-            values: (_u, vals) => vals.map((v) => (formatValue ? formatValue(v) : String(v))),
+            values: (_u, vals) => axisText(vals),
           },
           ...(sideAxis
             ? [
@@ -203,8 +227,7 @@ export function KpiChart({
                   stroke: color(sideAxis.color),
                   grid: { show: false },
                   size: 70,
-                  values: (_u: uPlot, vals: number[]) =>
-                    vals.map((v) => (formatValue ? formatValue(v) : String(v))),
+                  values: (_u: uPlot, vals: number[]) => axisText(vals),
                 },
               ]
             : []),
@@ -233,7 +256,9 @@ export function KpiChart({
               fill: color(s.color),
             },
             value: (_u: uPlot, v: number | null) =>
-              v === null ? '—' : formatPoint ? formatPoint(v) : String(v),
+              v === null
+                ? '—'
+                : ((formats.current.formatPoint ?? formats.current.formatValue)?.(v) ?? String(v)),
           })),
         ],
         bands: band ? [{ series: band, fill: 'rgba(120,120,200,0.15)' }] : undefined,
@@ -260,7 +285,7 @@ export function KpiChart({
       plot.current = null;
     };
     // Recreated only when the series layout changes; new data goes through setData below.
-  }, [series.length, height, band?.[0], band?.[1], locale, timeLabel, liveLegend]);
+  }, [shape, height, band?.[0], band?.[1], locale, timeLabel, liveLegend]);
 
   useEffect(() => {
     const u = plot.current;

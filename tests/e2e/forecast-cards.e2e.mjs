@@ -61,6 +61,17 @@ describe('forecast wiring (issues 14 + 18)', () => {
         'the legend at rest is the same after the pointer left the chart',
       );
       await saveTop(page, 'forecast-cards-detail-total-light-en');
+      // Another goal opened in the same detail (as from a link) writes its values in its own unit: the
+      // chart once kept the money format it was made with and read "₫96" customers.
+      await page.evaluate(() => {
+        location.hash = '#goal=ex-kr-online-customers';
+      });
+      await page.waitForFunction(() =>
+        /Running total ?\d+ ?Target trajectory ?\d+/.test(
+          document.querySelector('.u-legend')?.textContent ?? '',
+        ),
+      );
+      assert.doesNotMatch((await page.locator('.u-legend').first().textContent()) ?? '', /₫/);
       await page.keyboard.press('Escape');
 
       await options.locator('select[name="locale"]').selectOption('vi');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { restingIndex } from '../../../components/shared/kpi-chart';
+import { fromZero, restingIndex } from '../../../components/shared/kpi-chart';
 
 /** With no pointer on a chart, its legend reads the latest value of the first series (kpi-chart.tsx). */
 describe('the legend at rest', () => {
@@ -42,5 +42,29 @@ describe('the legend at rest', () => {
         if (idx !== null && series[0]?.some((v) => v !== null)) expect(series[0][idx]).not.toBeNull();
       }),
     );
+  });
+});
+
+describe('the side axis of what each period added', () => {
+  it('starts at zero, so 42 → 44 a month is not drawn as a climb across the chart', () => {
+    const [lo, hi] = fromZero(null, 42, 44);
+    expect(lo).toBe(0);
+    expect(hi).toBeCloseTo(48.4);
+  });
+
+  it('holds zero and every value, with losses below it, for any values', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        fc.double({ min: -1e12, max: 1e12, noNaN: true }),
+        (a, b) => {
+          const [lo, hi] = fromZero(null, Math.min(a, b), Math.max(a, b));
+          expect(lo).toBeLessThanOrEqual(Math.min(0, a, b));
+          expect(hi).toBeGreaterThanOrEqual(Math.max(0, a, b));
+          expect(hi).toBeGreaterThan(lo);
+        },
+      ),
+    );
+    expect(fromZero(null, null, null)).toEqual([0, 1]);
   });
 });
