@@ -6,7 +6,7 @@ import { expectedLevel } from '../../../lib/engine/pace';
 import { rollupFromPoints } from '../../../lib/engine/rollup';
 import { addDays, startOfLocalDay } from '../../../lib/engine/time-buckets';
 import { createTranslator } from '../../../lib/i18n/translate';
-import { defaultSettings, type Goal, type Locale, type Metric } from '../../../lib/schema';
+import { type CheckIn, defaultSettings, type Goal, type Locale, type Metric } from '../../../lib/schema';
 import { goal, metric } from './fixtures';
 
 /**
@@ -179,4 +179,46 @@ describe('property: a level goal’s pace gap is its reading − the plan on the
       { numRuns: 150 },
     );
   }, 120_000);
+});
+
+describe('goals without a KPI: the latest check-in value is read on its day', () => {
+  const year = { startAt: Date.UTC(2026, 0, 1), deadline: Date.UTC(2027, 0, 1) - 1 };
+  const checkIn = (goalId: string, value: number): CheckIn => ({
+    id: `${goalId}-c`,
+    goalId,
+    time: at('2026-11-20') + 10 * H,
+    value,
+    confidence: 'on_track',
+    deletedAt: null,
+  });
+  const run = (g: Goal, value: number) =>
+    evaluateAll({
+      goals: [g],
+      metrics: [],
+      rollups: [],
+      checkIns: [checkIn(g.id, value)],
+      settings: defaultSettings({ timeZone: tz }),
+      now: NOW,
+      forecastPaths: 50,
+    }).perGoal.get(g.id);
+  // Jan 1 00:00 UTC → Nov 20 24:00 local (Nov 20 17:00 UTC): 323 days 17 hours of 365.
+  const share = (323 + 17 / 24) / 365;
+
+  it('a level: 17 on Nov 20 against the line at the end of Nov 20 (18.87), not at Dec 8 (19.34)', () => {
+    const ev = run(goal({ id: 'lvl', goalType: 'level', baseline: 10, target: 20, ...year }), 17);
+    expect(ev?.pace?.expected).toBeCloseTo(10 + 10 * share, 6); // 18.8687
+    expect(ev?.pace?.gap).toBeCloseTo(17 - 18.8687, 4);
+    expect(ev?.pace?.asOf).toBe(at('2026-11-21'));
+  });
+
+  it('a budget cap: ₫700M spent by Nov 20 against ₫887M planned by then, not ₫934M of Dec 8', () => {
+    const M = 1_000_000;
+    const ev = run(
+      goal({ id: 'cap', goalType: 'total', direction: 'down', target: 1_000 * M, ...year }),
+      700 * M,
+    );
+    expect(ev?.budget?.planned).toBeCloseTo(1_000 * M * share, 0); // ₫886.87M
+    expect(ev?.budget?.plannedSpent).toBe(700 * M);
+    expect(ev?.budget?.planAsOf).toBe(at('2026-11-21'));
+  });
 });
