@@ -7,7 +7,14 @@ import { localDayKey } from '../time-buckets';
 import { paceAtLastClose, readTotal, readTotalSoFar } from './reach-total';
 import { type BudgetCap, emptyReading, type GoalFacts, type TypeReading } from './reading';
 import type { SeriesContext } from './series-context';
-import { decideStatus, forecastBasisOf, latestCheckInValue, minForecastHistory, paceOf } from './shared';
+import {
+  decideStatus,
+  forecastBasisOf,
+  latestCheckInValue,
+  minForecastHistory,
+  paceOf,
+  paceOnDay,
+} from './shared';
 
 /**
  * A budget cap: a total whose way is down — a total on a KPI where lower is better (refunds, costs),
@@ -64,7 +71,8 @@ export function readBudgetCap(facts: GoalFacts, ctx: SeriesContext, paths: numbe
       r.measure = 'latest';
       const day = localDayKey(v.time, ctx.tz);
       r.period = { start: f.startDay ?? day, end: day, granularity: null, partial: false };
-      pace = paceOf(asUp, ctx, r.baseline, r.current);
+      // The total on the check-in's day, against the planned line at that day's end (named on the card).
+      pace = paceOnDay(asUp, ctx, r.baseline, r.current, day);
     }
   }
   const cap = f.target;

@@ -13,8 +13,8 @@ import {
   forecastGranularity,
   forecastOf,
   historyStarts,
-  paceAsOf,
   paceOf,
+  paceOnDay,
   shownProgress,
   sumsOverDays,
   wayProgress,
@@ -30,8 +30,9 @@ import {
  * - Baseline: the goal's, else the level when the window opened (a rolling sum: the months before the
  *   window, annualised when fewer: rolling-months.ts), else the first month on record.
  * - Progress: (value − baseline) ÷ (target − baseline), shown between 0 and 2.
- * - Pace: value − the straight line from baseline to target, in the metric's unit (pt for percentages),
- *   or the lines through the targets of the goal's own milestones on the same figure (milestone-plan.ts).
+ * - Pace: value − the straight line from baseline to target on the reading's day (levelPace), in the
+ *   metric's unit (pt for percentages), or the lines through the targets of the goal's own milestones
+ *   on the same figure (milestone-plan.ts).
  * - Forecast: per complete month (week for a stock on a short window), needs 8 periods (a fitted
  *   model: a rough run-rate of a level is a flat line that calls every rising level unreachable). A
  *   rolling sum is forecast from its months, summed along each simulated future (forecast-rolling.ts).
@@ -145,33 +146,32 @@ export function readLevel(f: GoalFacts, ctx: SeriesContext, paths: number): Type
 }
 
 /**
- * Pace of a level read on a complete month (November's rate on Dec 7, or twelve months to November):
- * against the straight line at that month's end (`asOf`), as a monthly-logged total is at its last
- * close (reach-total.ts). Read against today's line, a month-old value was a week "more behind" than
- * it was. A level read on the running month, or a stock on its day, is compared with today's line.
- * A month read from before the window opened has nothing due yet: no pace.
+ * Pace of a level on the reading's day: the value against the line (or the owner's plan) at the end of
+ * the day the card names it by — a complete month's last day ("Nov: 3.49×" on Dec 8 is compared with
+ * Nov 30's plan), a rolling sum's last month's, a stock's or a check-in's own day ("Dec 1: 76.3%").
+ * Read against today's line, a week-old value was a week "more behind" (or less ahead) than it was,
+ * and the card did not say which day it meant. The comparison day is `asOf`, which the card names
+ * ("behind pace by 3.29 pt on Dec 1"), as a monthly-logged total's last close is (reach-total.ts).
+ * Whether the target is reached and what is still needed per day stay today's. A level read on the
+ * running month ("Dec 1–16") or on today is compared with today's line. A month read from before the
+ * window opened has nothing due yet: no pace. docs/figures.md § Reach a level → Pace.
  */
-function levelPace(
+export function levelPace(
   f: GoalFacts,
   ctx: SeriesContext,
   baseline: number | null,
   current: number | null,
   period: ReadingPeriod | null,
 ): Pace | null {
-  const now = paceOf(f, ctx, baseline, current);
-  if (
-    !now ||
-    now.reached ||
-    !period ||
-    period.partial ||
-    period.granularity !== 'month' ||
-    f.lastDay < ctx.today
-  )
-    return now;
+  if (!period || period.partial) return paceOf(f, ctx, baseline, current);
   const closeAt = startOfLocalDay(addDays(period.end, 1), ctx.tz);
-  if (closeAt >= ctx.now) return now;
-  if (f.goal.startAt === undefined || closeAt <= f.goal.startAt) return null;
-  return paceAsOf(now, paceOf(f, ctx, baseline, current, closeAt), closeAt);
+  if (
+    period.granularity === 'month' &&
+    closeAt < ctx.now &&
+    (f.goal.startAt === undefined || closeAt <= f.goal.startAt)
+  )
+    return null;
+  return paceOnDay(f, ctx, baseline, current, period.end);
 }
 
 /** Sum of each run of `n` consecutive months ending at i; null until n months with data are in. */

@@ -13,6 +13,7 @@ import {
   latestCheckInValue,
   paceAsOf,
   paceOf,
+  paceOnDay,
   shownProgress,
   wayProgress,
 } from './shared';
@@ -161,7 +162,8 @@ export function fromLatestCheckIn(
     r.period = { start, end: day, granularity: null, partial: false };
     if (f.target !== null)
       r.progress = shownProgress(wayProgress(r.baseline, f.target, v.value, f.direction));
-    r.pace = paceOf(f, ctx, r.baseline, r.current);
+    // Read on the check-in's day: against the line at that day's end, which the card names.
+    r.pace = paceOnDay(f, ctx, r.baseline, r.current, day);
   }
   return withStatus(f, ctx, r);
 }

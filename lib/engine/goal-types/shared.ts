@@ -9,6 +9,7 @@ import { computePace, type Pace } from '../pace';
 import { hashString } from '../random';
 import { computeStatus, type StatusInput } from '../status';
 import {
+  addDays,
   type DayKey,
   dayNumber,
   type Granularity,
@@ -230,6 +231,25 @@ export function paceAsOf(now: Pace, atClose: Pace | null, closeAt: number): Pace
     actualPerDay: now.actualPerDay,
     asOf: closeAt,
   };
+}
+
+/**
+ * The pace of a value read on a past day (`day`, a local day key): against the line at that day's end,
+ * named by `asOf` ("behind pace by 3.29 pt on Dec 1"); today's when the day has not ended yet. A reading
+ * a week old, compared with today's line, had been a week "more behind" than it was.
+ */
+export function paceOnDay(
+  f: GoalFacts,
+  ctx: SeriesContext,
+  baseline: number | null,
+  current: number | null,
+  day: DayKey,
+): Pace | null {
+  const now = paceOf(f, ctx, baseline, current);
+  if (!now) return now;
+  const closeAt = startOfLocalDay(addDays(day, 1), ctx.tz);
+  if (closeAt >= ctx.now) return now;
+  return paceAsOf(now, paceOf(f, ctx, baseline, current, closeAt), closeAt);
 }
 
 /**
