@@ -43,9 +43,7 @@ describe("an objective's score line", () => {
 
   it('names the zone as the final grade once the deadline has passed or the goal is done', () => {
     const yellow = { zone: 'yellow' as const };
-    expect(okrProgressText({ deadline: NOW - DAY }, yellow, ctx('en'))).toBe(
-      'final OKR score · yellow zone',
-    );
+    expect(okrProgressText({ deadline: NOW - DAY }, yellow, ctx('en'))).toBe('final OKR score · yellow zone');
     expect(okrProgressText({ deadline: NOW - DAY }, yellow, ctx('vi'))).toBe('Điểm OKR cuối kỳ · vùng vàng');
     expect(okrProgressText({ deadline: NOW + DAY, doneAt: NOW - DAY }, { zone: 'green' }, ctx('en'))).toBe(
       'final OKR score · green zone',
@@ -57,8 +55,8 @@ describe("an objective's score line", () => {
   });
 
   it('says the good end from Settings → OKR zones', () => {
-    expect(okrProgressText({ deadline: NOW + DAY }, { zone: 'red' }, ctx('en', { low: 0.3, high: 0.75 }))).toBe(
-      'OKR score so far · 0.75 by the end is a good result',
-    );
+    expect(
+      okrProgressText({ deadline: NOW + DAY }, { zone: 'red' }, ctx('en', { low: 0.3, high: 0.75 })),
+    ).toBe('OKR score so far · 0.75 by the end is a good result');
   });
 });
