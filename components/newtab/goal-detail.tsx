@@ -13,7 +13,8 @@ import { KpiChart } from '../shared/kpi-chart';
 import { GoalCard } from '../widgets/goal-card';
 import { FormerTeamNote } from './former-team-note';
 import { DeleteGoalButton } from './goal-delete';
-import { editing, showToast } from './model';
+import { GoalKeyResults } from './goal-key-results';
+import { editing, openGoal, showToast } from './model';
 import { cardLabels } from './shell';
 
 type Preset = 'month' | 'quarter' | 'year' | 'all';
@@ -36,7 +37,9 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
     };
     void load();
     const off = onChange(() => void load());
-    dialog.current?.showModal?.();
+    // Opened from another goal's detail (a key result from its objective): read from the top.
+    dialog.current?.scrollTo?.(0, 0);
+    if (!dialog.current?.open) dialog.current?.showModal?.();
     return off;
   }, [goalId]);
 
@@ -117,6 +120,14 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
       )}
       {detail && (
         <>
+          {/* What the goal is for, in the owner's words, before its numbers. */}
+          {detail.description && (
+            <p class="pc-detail-description" data-testid="goal-description">
+              <span class="pc-visually-hidden">{t('detail.description')}: </span>
+              {/* What the goal is for, in the owner's words, before its numbers. */}
+              {detail.description}
+            </p>
+          )}
           <GoalCard goal={detail.view} labels={cardLabels(t)} />
           <FormerTeamNote goalId={goalId} />
           <div class="pc-row">
@@ -172,6 +183,14 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
             </button>
             <DeleteGoalButton goalId={goalId} testId="delete-goal" onDeleted={onClose} />
           </div>
+          <GoalKeyResults
+            rows={detail.keyResults}
+            score={
+              detail.view.kind === 'objective' && detail.view.okrScore != null ? detail.view.value : undefined
+            }
+            t={t}
+            onOpen={openGoal}
+          />
           {detail.smart.length > 0 ? (
             <section aria-label={t('detail.smart')} class="pc-smart">
               <h3>{t('detail.smart')}</h3>
@@ -182,7 +201,9 @@ export function GoalDetail({ goalId, onClose }: { goalId: string; onClose: () =>
               </ul>
             </section>
           ) : (
-            <p class="pc-muted">{t('detail.smartOk')}</p>
+            <p class="pc-muted" data-testid="smart-ok">
+              {detail.smartOk}
+            </p>
           )}
           {chart && (
             <section>

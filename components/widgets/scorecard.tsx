@@ -1,7 +1,7 @@
 import type { GoalView, PerspectiveView } from '../../lib/app/goal-view';
 import { StatusPill } from './status-pill';
 
-/** The line under a goal: its progress; an objective's with its score ("0.64 · OKR score · yellow zone"). */
+/** The line under a goal: its progress; an objective's with its score ("0.38 · OKR score so far · 0.7 by the end is a good result"). */
 function scorecardDetail(g: GoalView): string {
   return g.kind === 'objective' && g.okrScore !== undefined && g.okrScore !== null
     ? `${g.value} · ${g.progressText}`

@@ -20,10 +20,13 @@ import { createTranslator } from '../i18n/translate';
 import type { CheckIn, Goal, Metric, Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
 import { evaluateDashboard, loadDashboardInput } from './dashboard-data';
+import { goalDescription } from './goal-description';
+import { type KeyResultRow, keyResultRows } from './goal-key-results';
 import type { ChartView, GoalView } from './goal-view';
 import { buildGoalView, goalUnit } from './goal-views';
 import { offersMarkDone } from './mark-done';
 import { createSeriesReader } from './period-series';
+import { smartOkText } from './smart-ok-text';
 
 const DAY = 86_400_000;
 
@@ -43,6 +46,12 @@ export interface GoalDetailData {
   /** "Mark as done" is offered (mark-done.ts: never on a cap while its window runs). */
   offersMarkDone: boolean;
   smart: string[];
+  /** What the detail says when the SMART check finds nothing missing (smart-ok-text.ts). */
+  smartOk: string;
+  /** The goal's description in the UI's language (goal-description.ts), when it has one. */
+  description?: string;
+  /** Its key results, each with its score and status: what an objective's score is the mean of. */
+  keyResults: KeyResultRow[];
   formatAxis: (v: number) => string;
   /** A point's value in the chart's legend: a count's trajectory is "61", never "60.65". */
   formatPoint: (v: number) => string;
@@ -73,8 +82,13 @@ export async function computeGoalDetail(
   const unit = goalUnit(goal, metric);
   const ctx = { t, settings, now };
   const formats = chartFormats(unit, settings.locale);
+  const keyResults = keyResultRows(goal, input.goals, perGoal, data.goals, ctx);
+  const description = goalDescription(goal, settings.locale)?.trim();
   return {
     goal,
+    ...(description ? { description } : {}),
+    keyResults,
+    smartOk: smartOkText(goal, keyResults.length, t),
     view: data.goals.find((g) => g.id === goalId) ?? buildGoalView(goal, ev, metric, [], ctx),
     chart: metric ? buildChart(goal, inputOf(goal.id), settings, now, ev) : null,
     // Example notes in the UI's language (issue 19, item 2); the user's own as they wrote them.

@@ -21,7 +21,8 @@ import {
 
 export interface ViewContext {
   t: Translator;
-  settings: Pick<Settings, 'locale' | 'timeZone' | 'currency'>;
+  /** okrZones: what a good OKR score is (okr-score-text.ts); 0.7 when not given. */
+  settings: Pick<Settings, 'locale' | 'timeZone' | 'currency'> & Partial<Pick<Settings, 'okrZones'>>;
   now: number;
 }
 

@@ -7,7 +7,6 @@ import {
   formatChance,
   formatDate,
   formatMonthSoFar,
-  formatNumber,
   formatPercent,
   formatUnitAmount,
   formatUnitGap,
@@ -17,6 +16,7 @@ import { budgetForecastLine, budgetPlanLine, budgetProgressText, budgetReasonTex
 import { forecastAfterLine } from './forecast-after';
 import type { ViewContext } from './goal-views';
 import { levelAmountFigures } from './level-amount-figures';
+import { okrProgressText } from './okr-score-text';
 import { keepPercentFigures, levelPercentFigures } from './percent-figures';
 import { rollingMonthsText, rollingValueText } from './rolling-figure-text';
 
@@ -69,15 +69,12 @@ export function monthSoFar(start: string, ctx: ViewContext): string {
   return formatMonthSoFar(start, last, ctx.settings.locale);
 }
 
-/** An objective reads as its OKR score, as the OKR panel does (0–1, with its zone). */
+/** An objective reads as its OKR score, as the OKR panel does (0–1; okr-score-text.ts). */
 export function isScored(goal: Goal, ev: GoalEvaluation | undefined): boolean {
   return ev?.type === 'objective' || (!!ev?.okr && goal.kind === 'objective' && ev.current === null);
 }
 
-/** The OKR score as the card's value: "0.64" of "1.00". */
-export function okrScoreText(score: number, ctx: ViewContext): string {
-  return formatNumber(score, ctx.settings.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-}
+export { okrScoreText } from './okr-score-text';
 
 /** The value with the period it refers to: "Nov: 29.9%", "12 months to Nov: ₫48.2B". */
 export function valueText(ev: GoalEvaluation | undefined, unit: Unit, ctx: ViewContext): string {
@@ -120,8 +117,8 @@ export function progressText(
 ): string {
   const { t } = ctx;
   const locale = ctx.settings.locale;
-  if (isScored(goal, ev) && ev?.okr)
-    return t('reading.progress.okr', { zone: t(`reading.zone.${ev.okr.zone}`) });
+  // The score so far, or the final grade once the window is over (okr-score-text.ts).
+  if (isScored(goal, ev) && ev?.okr) return okrProgressText(goal, ev.okr, ctx);
   if (ev?.type === 'milestone' && ev.current === null)
     return goal.doneAt ? t('reading.progress.milestoneDone') : t('reading.progress.milestoneOpen');
   // A window that has not opened has no progress to speak of: "starts Jan 1, 2027", not "0% of target".

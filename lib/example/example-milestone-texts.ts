@@ -97,9 +97,21 @@ export const MONTH_WHAT: readonly { en: string; vi: string }[] = [
   },
 ];
 
+/** The example objectives' descriptions after their quarter ("Q4 2026: online buyers …"). */
+const OBJECTIVE_WHAT: readonly { en: string; vi: string }[] = [
+  {
+    en: 'online buyers order without calling a salesperson.',
+    vi: 'khách mua trực tuyến tự đặt hàng mà không cần gọi nhân viên bán hàng.',
+  },
+  {
+    en: 'distributors stay, order more and get every delivery on time.',
+    vi: 'nhà phân phối ở lại, đặt hàng nhiều hơn và nhận mọi đơn hàng đúng hẹn.',
+  },
+];
+
 /** Every example milestone description, by either language's text, in both languages. */
 const DESCRIPTIONS: ReadonlyMap<string, { en: string; vi: string }> = new Map(
-  [BHAG_PLAN, ...YEAR_PLANS, ...QUARTER_PLANS, ...MONTH_WHAT].flatMap((pair) => [
+  [BHAG_PLAN, ...YEAR_PLANS, ...QUARTER_PLANS, ...MONTH_WHAT, ...OBJECTIVE_WHAT].flatMap((pair) => [
     [pair.en, { en: pair.en, vi: pair.vi }] as const,
     [pair.vi, { en: pair.en, vi: pair.vi }] as const,
   ]),
@@ -119,6 +131,13 @@ export function localizeExampleDescription(
   if (!goal.example || !text) return text;
   const lines = text.split('\n');
   const monthly = /^[A-Z][a-z]+ \d{4}: (.*) Budget [^.]*\.$/.exec(text)?.[1];
+  // An objective's: "Q4 2026: …" / "Quý 4/2026: …".
+  const quarter = /^(?:Q|Quý )([1-4])[ /](\d{4}): (.*)$/.exec(text);
+  const what = quarter ? DESCRIPTIONS.get(quarter[3] ?? '') : undefined;
+  if (quarter && what)
+    return locale === 'vi'
+      ? `Quý ${quarter[1]}/${quarter[2]}: ${what.vi}`
+      : `Q${quarter[1]} ${quarter[2]}: ${what.en}`;
   const pair =
     DESCRIPTIONS.get(text) ??
     (lines.length === 2 ? DESCRIPTIONS.get(lines[0] ?? '') : undefined) ??

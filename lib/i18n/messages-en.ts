@@ -11,6 +11,7 @@ import { firstHourEn } from './messages-first-hour';
 import { firstRunEn } from './messages-first-run';
 import { firsthourEn } from './messages-firsthour';
 import { forecastReadingEn } from './messages-forecast-reading';
+import { goalDetailOkrEn } from './messages-goal-detail-okr';
 import { goalReadingEn } from './messages-goal-reading';
 import { goalTrashEn } from './messages-goal-trash';
 import { importCheckEn } from './messages-import-check';
@@ -55,6 +56,7 @@ export const en = {
   ...importCheckEn,
   ...importSummaryEn,
   ...oddEntryEn,
+  ...goalDetailOkrEn,
   ...kpiValuesEn,
   ...goalTrashEn,
   ...exampleDataEn,

@@ -12,6 +12,7 @@ import { firstHourVi } from './messages-first-hour';
 import { firstRunVi } from './messages-first-run';
 import { firsthourVi } from './messages-firsthour';
 import { forecastReadingVi } from './messages-forecast-reading';
+import { goalDetailOkrVi } from './messages-goal-detail-okr';
 import { goalReadingVi } from './messages-goal-reading';
 import { goalTrashVi } from './messages-goal-trash';
 import { importCheckVi } from './messages-import-check';
@@ -54,6 +55,7 @@ export const vi: Record<MessageKey, string> = {
   ...importCheckVi,
   ...importSummaryVi,
   ...oddEntryVi,
+  ...goalDetailOkrVi,
   ...kpiValuesVi,
   ...goalTrashVi,
   ...exampleDataVi,

@@ -523,6 +523,36 @@ describe('new-tab dashboard', () => {
       await page.keyboard.press('Escape');
       await dialog.waitFor({ state: 'detached' });
 
+      // The example objective: its description, and the key results its score is the mean of.
+      await page.evaluate(() => {
+        location.hash = '#goal=ex-okr-online';
+      });
+      const krs = dialog.getByTestId('detail-key-results');
+      await krs.waitFor({ timeout: 15_000 });
+      assert.match(
+        (await dialog.getByTestId('goal-description').textContent()) ?? '',
+        /^Description: Q[1-4] \d{4}: online buyers order without calling a salesperson\.$/,
+      );
+      const scores = await krs
+        .getByTestId('detail-kr-score')
+        .evaluateAll((es) => es.map((e) => Number(e.textContent?.replace('score ', ''))));
+      assert.equal(scores.length, 4);
+      const value = Number(await dialog.getByTestId('goal-value').textContent());
+      const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
+      assert.ok(Math.abs(mean - value) <= 0.0051, `${value} is the mean of ${scores}`);
+      assert.match(
+        (await dialog.getByTestId('goal-progress-text').textContent()) ?? '',
+        /^OKR score so far · 0\.7 by the end is a good result$/,
+      );
+      // Measured by its key results, it is not called "measurable" as if it had a target of its own.
+      assert.equal(
+        (await dialog.getByTestId('smart-ok').textContent())?.trim(),
+        'This objective is specific and time-bound, and its 4 key results measure it.',
+      );
+      assert.deepEqual(await axeViolations(page, '[data-testid="goal-detail"]'), []);
+      await page.keyboard.press('Escape');
+      await dialog.waitFor({ state: 'detached' });
+
       await options.bringToFront();
       await options.getByTestId('remove-example').click();
       // Remove asks first (what goes, what of the user's stays): nothing of theirs here.

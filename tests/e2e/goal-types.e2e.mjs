@@ -287,7 +287,41 @@ it(
         assert.ok(objective, 'the objective card');
         assert.equal(objective.value, '0.75');
         assert.equal(objective.target, '1.00');
-        assert.match(objective.progress, /OKR score · green zone/);
+        // The quarter runs: the score so far, no zone beside the status (docs/figures.md § Objective).
+        assert.equal(objective.progress, 'OKR score so far · 0.7 by the end is a good result');
+
+        // Its detail lists the key results the 0.75 is the mean of, each opening its own detail.
+        await page
+          .locator('.pc-widget-goals [data-testid="goal-card"] .pc-card-title', {
+            hasText: 'Distributors buy more and stay',
+          })
+          .click();
+        const detail = page.getByTestId('goal-detail');
+        const krs = detail.getByTestId('detail-key-results');
+        await krs.waitFor({ timeout: 15_000 });
+        const rows = await krs
+          .locator('li')
+          .evaluateAll((lis) =>
+            lis.map((li) => [
+              li.querySelector('.pc-link')?.textContent?.trim(),
+              li.querySelector('[data-testid="detail-kr-score"]')?.textContent?.trim(),
+            ]),
+          );
+        assert.deepEqual(rows.sort(), [
+          ['Keep churn at or under 2%', 'score 1.00'],
+          ['Lift conversion to 15%', 'score 0.50'],
+        ]);
+        assert.match((await krs.textContent()) ?? '', /The score 0\.75 is the mean of these scores\./);
+        await krs.getByRole('button', { name: 'Lift conversion to 15%' }).click();
+        await page.waitForFunction(
+          () => document.querySelector('#detail-title')?.textContent === 'Lift conversion to 15%',
+          null,
+          { timeout: 15_000 },
+        );
+        assert.match(page.url(), /#goal=/);
+        // Switching goals replaces the history entry (model.ts, openGoal): one Back still closes it.
+        await page.goBack();
+        await detail.waitFor({ state: 'detached' });
 
         // ---- Milestone ----
         // No metric, not ticked off, due in 30 days: listed on the milestone timeline (milestones have
