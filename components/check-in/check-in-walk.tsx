@@ -407,7 +407,11 @@ function GoalStep({
             </label>
           ) : (
             <p id="ci-value-hint" class="pp-muted" data-testid="ci-value-hint">
-              {measure.kind === 'kpi' ? t('checkIn.valueSummed', { kpi: kpi ?? '' }) : t('checkIn.valueOwn')}
+              {measure.kind !== 'kpi'
+                ? t('checkIn.valueOwn')
+                : measure.why === 'formula'
+                  ? t('checkIn.valueFormula', { kpi: kpi ?? '' })
+                  : t('checkIn.valueSummed', { kpi: kpi ?? '' })}
             </p>
           )}
         </div>

@@ -46,7 +46,7 @@ export function checkInRules(
 export type CheckInMeasure =
   | { kind: 'none' }
   | { kind: 'own' }
-  | { kind: 'kpi'; metric: Metric; loggable: boolean };
+  | { kind: 'kpi'; metric: Metric; loggable: boolean; why?: 'sum' | 'formula' };
 
 export function checkInMeasure(
   goal: (Pick<Goal, 'metricId' | 'kind'> & Partial<Pick<Goal, 'goalType'>>) | undefined,
@@ -54,7 +54,9 @@ export function checkInMeasure(
 ): CheckInMeasure {
   if (!goal) return { kind: 'none' };
   const metric = goalKpi(goal, metrics);
-  if (metric) return { kind: 'kpi', metric, loggable: !metric.formula && metric.aggregation !== 'sum' };
+  if (metric?.formula) return { kind: 'kpi', metric, loggable: false, why: 'formula' };
+  if (metric?.aggregation === 'sum') return { kind: 'kpi', metric, loggable: false, why: 'sum' };
+  if (metric) return { kind: 'kpi', metric, loggable: true };
   // A KPI id whose KPI is gone reads check-ins like a goal without one (the engine finds no metric).
   const type =
     goal.goalType ?? (goal.kind === 'milestone' ? 'milestone' : goal.metricId ? 'total' : 'objective');

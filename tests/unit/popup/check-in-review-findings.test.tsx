@@ -158,6 +158,16 @@ describe('weekly check-in step', () => {
     expect(logged).toEqual([]);
   });
 
+  it('says a computed KPI’s value does not change the card, and offers no log', async () => {
+    await mount([goal('k', { metricId: 'cpl' })], [goalView('k')], {
+      metrics: [metric('cpl', 'Cost per lead', { aggregation: 'last', formula: '{a} / {b}' })],
+    });
+    expect($('ci-log')).toBeNull();
+    expect($('ci-value-hint')!.textContent).toBe(
+      'Kept with this check-in only: Cost per lead is worked out from other KPIs, so this number does not change the card. Log the KPIs it is made of with Quick log.',
+    );
+  });
+
   it('tells a goal measured by its check-ins that the value is its number', async () => {
     await mount([goal('k', { goalType: 'total', target: 10 })], [goalView('k')]);
     expect($('ci-value')).not.toBeNull();
@@ -196,10 +206,12 @@ describe('checkInMeasure', () => {
     expect(checkInMeasure(goal('s', { metricId: 'orders' }), ms)).toMatchObject({
       kind: 'kpi',
       loggable: false,
+      why: 'sum',
     });
     expect(checkInMeasure(goal('f', { metricId: 'cpl' }), ms)).toMatchObject({
       kind: 'kpi',
       loggable: false,
+      why: 'formula',
     });
     expect(
       checkInMeasure(goal('mk', { kind: 'milestone', goalType: 'milestone', metricId: 'nps' }), ms),
