@@ -394,7 +394,7 @@ function GoalStep({
             data-testid="ci-value"
           />
           {measure.kind === 'kpi' && measure.loggable ? (
-            <label class="pp-radio" id="ci-value-hint" data-testid="ci-log">
+            <label class="pp-check" id="ci-value-hint" data-testid="ci-log">
               <input
                 type="checkbox"
                 checked={log}
