@@ -7,6 +7,7 @@ import type { GoalView } from '../../../lib/app/goal-view';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { checkInMeasure, checkInObservation } from '../../../lib/popup/check-in-value';
 import { type CheckIn, defaultSettings, type Goal, type Metric, type Observation } from '../../../lib/schema';
+import { readObservations } from '../../../lib/storage/observations';
 import { repository } from '../../../lib/storage/repository';
 import { goalView, metric } from './fixtures';
 
@@ -191,6 +192,51 @@ describe('weekly check-in step', () => {
       },
     );
     expect($('ci-count')!.textContent).toBe('Mục tiêu 1/2 cần cập nhật (mục tiêu đang mở và cột mốc)');
+  });
+});
+
+describe('logging a check-in value to its KPI through storage', () => {
+  it('writes one value, and answering again the same day replaces it', async () => {
+    settings.value = defaultSettings({ locale: 'en' });
+    const db = await getDb();
+    await db.clear('goals');
+    await repository(db, 'metrics').put(LEVEL);
+    await repository(db, 'goals').put(goal('k', { metricId: 'nps' }));
+    const saved: CheckIn[] = [];
+    render(
+      <CheckInWalk
+        goals={[goalView('k')]}
+        t={createTranslator('en')}
+        onClose={() => {}}
+        save={async (r) => void saved.push(r)}
+        mode="goal"
+      />,
+      document.body,
+    );
+    await tick();
+    $<HTMLInputElement>('confidence-on_track')!.click();
+    fill('ci-value', '42');
+    await next();
+    expect($('check-in-summary')).not.toBeNull();
+    const read = () => readObservations(db, 'nps', { from: 0, to: Date.now() + 86_400_000 });
+    expect((await read()).map((o) => [o.value, o.note])).toEqual([[42, 'Weekly check-in']]);
+    // The same goal answered again the same day (a second pass): one value, the new one.
+    render(null, document.body);
+    render(
+      <CheckInWalk
+        goals={[goalView('k')]}
+        t={createTranslator('en')}
+        onClose={() => {}}
+        save={async (r) => void saved.push(r)}
+        mode="goal"
+      />,
+      document.body,
+    );
+    await tick();
+    $<HTMLInputElement>('confidence-on_track')!.click();
+    fill('ci-value', '43');
+    await next();
+    expect((await read()).map((o) => o.value)).toEqual([43]);
   });
 });
 
