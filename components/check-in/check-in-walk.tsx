@@ -34,6 +34,9 @@ const CONFIDENCES: Confidence[] = ['on_track', 'at_risk', 'off_track'];
 /** Plans, progress, problems in the domain's PPP order, the same in the form, the history and exports. */
 export const NOTE_ORDER = ['progress', 'plans', 'problems'] as const;
 
+/** The check-in was saved but its value could not be logged to the KPI: the step says exactly that. */
+class LogFailed extends Error {}
+
 /** Writes one answer: the checked repository path (zod-parsed records), as everywhere else. */
 export async function saveCheckInRecord(record: CheckIn): Promise<void> {
   await repository(await getDb(), 'checkIns').put(record);
@@ -165,7 +168,9 @@ export function CheckInWalk({
             if (record) await save(record);
             // The check-in is saved first: a value that fails to log leaves the answer kept, and says so.
             if (record && a.log && record.value !== undefined)
-              await logTo(goal.id, { ...record, value: record.value });
+              await logTo(goal.id, { ...record, value: record.value }).catch((e: unknown) => {
+                throw new LogFailed(e instanceof Error ? e.message : String(e));
+              });
             setState(next);
           }}
         />
@@ -317,7 +322,12 @@ function GoalStep({
       const logs = log && measure?.kind === 'kpi' && measure.loggable;
       await onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes, log: logs });
     } catch (e) {
-      setSaveError(t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      const reason = e instanceof Error ? e.message : String(e);
+      setSaveError(
+        e instanceof LogFailed
+          ? t('checkIn.logFailed', { kpi: kpi ?? '', reason })
+          : t('toast.saveFailed', { reason }),
+      );
     }
   };
   // Exactly the quick log's checks (lib/popup/quick-log.ts): an ambiguous "1.200" is asked about,

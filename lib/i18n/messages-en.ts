@@ -362,6 +362,8 @@ export const en = {
     'Kept with this check-in only: {kpi} adds up the values logged to it, so this number does not change the card. Log this week’s amount with Quick log.',
   'checkIn.valueFormula':
     'Kept with this check-in only: {kpi} is worked out from other KPIs, so this number does not change the card. Log the KPIs it is made of with Quick log.',
+  'checkIn.logFailed':
+    'The check-in is saved, but the value could not be logged to {kpi} ({reason}). Next tries again; untick the box to keep it with the check-in only.',
   'checkIn.valueOwn': 'This is the goal’s own number: its card reads the latest value given in a check-in.',
   'checkIn.valueOfKpi': '{kpi} now (optional)',
   'checkIn.chooseConfidence': 'Choose how it is going, or skip this goal.',

@@ -363,6 +363,8 @@ export const vi: Record<MessageKey, string> = {
     'Chỉ lưu kèm lần cập nhật này: {kpi} cộng dồn các giá trị được ghi, nên con số này không thay đổi thẻ. Hãy ghi số của tuần này bằng Ghi nhanh.',
   'checkIn.valueFormula':
     'Chỉ lưu kèm lần cập nhật này: {kpi} được tính từ các KPI khác, nên con số này không thay đổi thẻ. Hãy ghi các KPI tạo nên nó bằng Ghi nhanh.',
+  'checkIn.logFailed':
+    'Đã lưu lần cập nhật, nhưng chưa ghi được giá trị vào {kpi} ({reason}). Bấm Tiếp để thử lại; bỏ chọn ô để chỉ lưu kèm lần cập nhật.',
   'checkIn.valueOwn': 'Đây là con số của chính mục tiêu: thẻ đọc giá trị mới nhất được nhập khi cập nhật.',
   'checkIn.valueOfKpi': '{kpi} hiện tại (không bắt buộc)',
   'checkIn.chooseConfidence': 'Hãy chọn tình hình mục tiêu, hoặc bỏ qua mục tiêu này.',

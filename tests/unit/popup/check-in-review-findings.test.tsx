@@ -149,6 +149,35 @@ describe('weekly check-in step', () => {
     expect(logged.length).toBe(1);
   });
 
+  it('says the check-in is saved when only the KPI log fails, and keeps the step', async () => {
+    settings.value = defaultSettings({ locale: 'en' });
+    const db = await getDb();
+    await db.clear('goals');
+    await repository(db, 'goals').put(goal('k', { metricId: 'nps' }));
+    const saved: CheckIn[] = [];
+    render(
+      <CheckInWalk
+        goals={[goalView('k')]}
+        metrics={[LEVEL]}
+        t={createTranslator('en')}
+        onClose={() => {}}
+        save={async (r) => void saved.push(r)}
+        logValue={() => Promise.reject(new Error('disk full'))}
+        mode="goal"
+      />,
+      document.body,
+    );
+    await tick();
+    $<HTMLInputElement>('confidence-on_track')!.click();
+    fill('ci-value', '7');
+    await next();
+    expect(saved.map((r) => r.value)).toEqual([7]);
+    expect($('ci-save-error')!.textContent).toBe(
+      'The check-in is saved, but the value could not be logged to NPS (disk full). Next tries again; untick the box to keep it with the check-in only.',
+    );
+    expect($<HTMLInputElement>('ci-value')!.value).toBe('7');
+  });
+
   it('says plainly that a value kept with the check-in does not change a summed KPI’s card', async () => {
     const { logged } = await mount([goal('k', { metricId: 'orders' })], [goalView('k')], { locale: 'vi' });
     expect($('ci-log')).toBeNull();
