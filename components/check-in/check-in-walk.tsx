@@ -16,18 +16,35 @@ import {
   startCheckIn,
   summarize,
 } from '../../lib/popup/check-in-flow';
-import { type CheckInValueRules, checkInRules, goalKpi } from '../../lib/popup/check-in-value';
+import {
+  type CheckInMeasure,
+  type CheckInValueRules,
+  checkInMeasure,
+  checkInObservation,
+  checkInRules,
+} from '../../lib/popup/check-in-value';
 import { checkValue, type UiText } from '../../lib/popup/quick-log';
-import type { CheckIn, Confidence, Goal, Metric, Unit } from '../../lib/schema';
+import type { CheckIn, Confidence, Goal, Metric, Observation, Unit } from '../../lib/schema';
+import { ingestObservations } from '../../lib/storage/observations';
 import { repository } from '../../lib/storage/repository';
 import { getDb, settings, updateSettings } from '../app/session';
 import { StatusPill } from '../widgets/status-pill';
 
 const CONFIDENCES: Confidence[] = ['on_track', 'at_risk', 'off_track'];
+/** Plans, progress, problems in the domain's PPP order, the same in the form, the history and exports. */
+export const NOTE_ORDER = ['progress', 'plans', 'problems'] as const;
+
+/** The check-in was saved but its value could not be logged to the KPI: the step says exactly that. */
+class LogFailed extends Error {}
 
 /** Writes one answer: the checked repository path (zod-parsed records), as everywhere else. */
 export async function saveCheckInRecord(record: CheckIn): Promise<void> {
   await repository(await getDb(), 'checkIns').put(record);
+}
+
+/** Logs a check-in's value to the goal's KPI: the checked ingest path, as the quick log's. */
+export async function logCheckInValue(obs: Observation): Promise<void> {
+  await ingestObservations(await getDb(), [obs]);
 }
 
 export interface CheckInWalkProps {
@@ -38,6 +55,8 @@ export interface CheckInWalkProps {
   metrics?: readonly Metric[];
   /** Defaults to `saveCheckInRecord`. */
   save?: (record: CheckIn) => Promise<void>;
+  /** Logs a value to a KPI ("Also log … to <KPI>"); defaults to `logCheckInValue`. */
+  logValue?: (obs: Observation) => Promise<void>;
   /**
    * `review`: the user's open goals one by one, asking whose goals once (the popup's check-in and the
    * new tab's weekly review). `goal`: exactly the goals given (the goal detail's "Check in").
@@ -59,6 +78,7 @@ export function CheckInWalk({
   onClose,
   metrics,
   save = saveCheckInRecord,
+  logValue = logCheckInValue,
   mode = 'review',
   title,
   headingId = 'ci-h',
@@ -85,20 +105,22 @@ export function CheckInWalk({
         metrics ?? s.metrics,
       ),
     );
-  // The KPI each goal reads its value from: a value typed in the check-in is kept with it (and shown in
-  // the goal's check-ins), while the card reads the KPI's logged values; the step says so.
-  const [kpiOf, setKpiOf] = useState<ReadonlyMap<string, string> | null>(null);
+  // What each goal's step asks of its value (check-in-value.ts, checkInMeasure): nothing for a goal
+  // with no number, the goal's own number, or its KPI's value — logged to the KPI when that is safe.
+  const [measureOf, setMeasureOf] = useState<ReadonlyMap<string, CheckInMeasure> | null>(null);
   useEffect(() => {
     void stored.then((s) => {
-      const names = new Map<string, string>();
       const all = metrics ?? s.metrics;
-      for (const g of s.goals) {
-        const m = goalKpi(g, all);
-        if (m) names.set(g.id, localizedName(m, t.locale));
-      }
-      setKpiOf(names);
+      setMeasureOf(new Map(s.goals.map((g) => [g.id, checkInMeasure(g, all)])));
     });
   }, []);
+  const logTo = (goalId: string, record: CheckIn & { value: number }) =>
+    stored.then(async (s) => {
+      const g = s.goals.find((x) => x.id === goalId);
+      const m = measureOf?.get(goalId);
+      if (g && m?.kind === 'kpi' && m.loggable)
+        await logValue(checkInObservation(g, m.metric, record, t('checkIn.logNote')));
+    });
   const summaryRef = useRef<HTMLHeadingElement>(null);
 
   if (asking)
@@ -132,7 +154,7 @@ export function CheckInWalk({
           key={goal.id}
           goal={goals.find((g) => g.id === goal.id) ?? null}
           rules={() => rulesOf(goal.id)}
-          kpi={kpiOf === null ? undefined : (kpiOf.get(goal.id) ?? null)}
+          measure={measureOf === null ? undefined : (measureOf.get(goal.id) ?? { kind: 'none' })}
           step={flow.index + 1}
           total={flow.goals.length}
           moved={state !== null}
@@ -144,6 +166,11 @@ export function CheckInWalk({
             const next = answer(flow, a);
             const record = checkInRecord(next, goal.id, Date.now(), settings.value.timeZone);
             if (record) await save(record);
+            // The check-in is saved first: a value that fails to log leaves the answer kept, and says so.
+            if (record && a.log && record.value !== undefined)
+              await logTo(goal.id, { ...record, value: record.value }).catch((e: unknown) => {
+                throw new LogFailed(e instanceof Error ? e.message : String(e));
+              });
             setState(next);
           }}
         />
@@ -218,8 +245,8 @@ interface StepProps {
   goal: GoalView | null;
   /** The unit and checks of the goal's value, once the goal records are read. */
   rules: () => Promise<CheckInValueRules>;
-  /** The KPI the goal's value comes from; null for a goal without one; undefined while loading. */
-  kpi: string | null | undefined;
+  /** What the step asks of the goal's value; undefined while the goal records load. */
+  measure: CheckInMeasure | undefined;
   step: number;
   total: number;
   /** The walk has moved (next, skip, back): the new step takes focus so the keyboard follows. */
@@ -235,13 +262,15 @@ interface StepProps {
     plans: string;
     progress: string;
     problems: string;
+    /** Also log the value to the goal's KPI. */
+    log: boolean;
   }) => Promise<void>;
 }
 
 function GoalStep({
   goal,
   rules,
-  kpi,
+  measure,
   step,
   total,
   moved,
@@ -252,12 +281,14 @@ function GoalStep({
   onAnswer,
 }: StepProps) {
   const before = previous?.kind === 'answered' ? previous : null;
-  // The goal's own status is the suggestion; a goal with no data has none, and nothing is chosen for
-  // the owner: "On track" ticked in advance turned every empty goal green as the user clicked Next.
-  const initial =
-    before?.confidence ??
-    (goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : null);
-  const [confidence, setConfidence] = useState<Confidence | null>(initial);
+  // Nothing is chosen for the owner: a status ticked in advance was saved as their judgement when they
+  // clicked Next ("On track" turned every empty goal green, "Off track" every overdue one red). Pacer's
+  // own reading is shown beside the question, marked as Pacer's, for them to agree with or not.
+  const [confidence, setConfidence] = useState<Confidence | null>(before?.confidence ?? null);
+  const suggestion =
+    goal && (CONFIDENCES as string[]).includes(goal.status) ? (goal.status as Confidence) : null;
+  // Logging the value to the KPI is the default path where it is safe (checkInMeasure); the box says so.
+  const [log, setLog] = useState(true);
   // A plain number in the UI's language: it reads back to the same value in any unit.
   const [value, setValue] = useState(() =>
     before?.value === undefined ? '' : formatExactValue(before.value, { kind: 'count' }, t.locale),
@@ -279,14 +310,24 @@ function GoalStep({
     if (moved) headingRef.current?.focus();
   }, []);
   if (!goal) return null;
+  const asksValue = measure !== undefined && measure.kind !== 'none';
+  const kpi = measure?.kind === 'kpi' ? localizedName(measure.metric, t.locale) : null;
+  // "— / —" says nothing: a goal with no figures shows its status and reason only.
+  const figures = goal.value === '—' && goal.target === '—' ? null : `${goal.value} / ${goal.target}`;
   const say = (m: UiText) => ('key' in m ? t(m.key, m.params) : m.text[t.locale]);
   const send = async (v: number | undefined) => {
     setSaveError(null);
     if (confidence === null) return setError(t('checkIn.chooseConfidence'));
     try {
-      await onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes });
+      const logs = log && measure?.kind === 'kpi' && measure.loggable;
+      await onAnswer({ confidence, ...(v !== undefined ? { value: v } : {}), ...notes, log: logs });
     } catch (e) {
-      setSaveError(t('toast.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
+      const reason = e instanceof Error ? e.message : String(e);
+      setSaveError(
+        e instanceof LogFailed
+          ? t('checkIn.logFailed', { kpi: kpi ?? '', reason })
+          : t('toast.saveFailed', { reason }),
+      );
     }
   };
   // Exactly the quick log's checks (lib/popup/quick-log.ts): an ambiguous "1.200" is asked about,
@@ -296,7 +337,7 @@ function GoalStep({
     setError(null);
     setChoices(null);
     if (confidence === null) return setError(t('checkIn.chooseConfidence'));
-    if (!value.trim()) return send(undefined);
+    if (!value.trim() || !asksValue) return send(undefined);
     const { unit, rules: checks } = await rules();
     const check = checkValue(value, t.locale, unit, checks);
     if (check.status === 'error') return setError(say(check.message));
@@ -311,16 +352,26 @@ function GoalStep({
   };
   return (
     <form onSubmit={submit} class="pp-step" data-testid="check-in-step">
-      {total > 1 && <p class="pp-muted">{t('checkIn.step', { n: step, total })}</p>}
+      {total > 1 && (
+        <p class="pp-muted" data-testid="ci-count">
+          {t('checkIn.step', { n: step, total })}
+        </p>
+      )}
       <h3 ref={headingRef} tabIndex={-1}>
         {goal.title}
       </h3>
-      <p>
-        <StatusPill status={goal.status} label={goal.statusLabel} /> {goal.value} / {goal.target}
+      <p class="pp-step-status" data-testid="ci-status">
+        <StatusPill status={goal.status} label={goal.statusLabel} />
+        {figures && ` ${figures}`}
         {goal.reason && ` · ${goal.reason}`}
       </p>
       <fieldset>
         <legend>{t('confidence.question')}</legend>
+        {suggestion && (
+          <p class="pp-muted" data-testid="ci-suggestion">
+            {t('checkIn.suggestion', { status: t(`status.${suggestion}`) })}
+          </p>
+        )}
         {CONFIDENCES.map((c) => (
           <label key={c} class="pp-radio">
             <input
@@ -335,25 +386,45 @@ function GoalStep({
           </label>
         ))}
       </fieldset>
-      <label for="ci-value">{kpi ? t('checkIn.valueOfKpi', { kpi }) : t('checkIn.value')}</label>
-      <input
-        id="ci-value"
-        type="text"
-        inputMode="decimal"
-        ref={valueRef}
-        value={value}
-        onInput={(e) => {
-          setValue(e.currentTarget.value);
-          setChoices(null);
-        }}
-        aria-invalid={error !== null}
-        aria-describedby={kpi ? 'ci-value-hint' : undefined}
-        data-testid="ci-value"
-      />
-      {kpi && (
-        <p id="ci-value-hint" class="pp-muted" data-testid="ci-value-hint">
-          {t('checkIn.valueKept')}
-        </p>
+      {asksValue && (
+        <div class="pp-field">
+          <label for="ci-value">{kpi ? t('checkIn.valueOfKpi', { kpi }) : t('checkIn.value')}</label>
+          <input
+            id="ci-value"
+            type="text"
+            inputMode="decimal"
+            ref={valueRef}
+            value={value}
+            onInput={(e) => {
+              setValue(e.currentTarget.value);
+              setChoices(null);
+            }}
+            aria-invalid={error !== null}
+            aria-describedby="ci-value-hint"
+            data-testid="ci-value"
+          />
+          {measure.kind === 'kpi' && measure.loggable ? (
+            <label class="pp-check" id="ci-value-hint" data-testid="ci-log">
+              <input
+                type="checkbox"
+                checked={log}
+                onChange={(e) => setLog(e.currentTarget.checked)}
+                data-testid="ci-log-box"
+              />
+              {value.trim()
+                ? t('checkIn.logValue', { value: value.trim(), kpi: kpi ?? '' })
+                : t('checkIn.logThisValue', { kpi: kpi ?? '' })}
+            </label>
+          ) : (
+            <p id="ci-value-hint" class="pp-muted" data-testid="ci-value-hint">
+              {measure.kind !== 'kpi'
+                ? t('checkIn.valueOwn')
+                : measure.why === 'formula'
+                  ? t('checkIn.valueFormula', { kpi: kpi ?? '' })
+                  : t('checkIn.valueSummed', { kpi: kpi ?? '' })}
+            </p>
+          )}
+        </div>
       )}
       {error && (
         <p class="pc-error" role="alert" data-testid="ci-value-error">
@@ -386,7 +457,7 @@ function GoalStep({
           </button>
         </div>
       )}
-      {(['plans', 'progress', 'problems'] as const).map((k) => (
+      {NOTE_ORDER.map((k) => (
         <div class="pp-field" key={k}>
           <label for={`ci-${k}`}>{t(`checkIn.${k}`)}</label>
           <textarea

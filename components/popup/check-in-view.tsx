@@ -1,7 +1,7 @@
 import type { GoalView } from '../../lib/app/goal-view';
 import type { Translator } from '../../lib/i18n/translate';
 import { CheckInWalk } from '../check-in/check-in-walk';
-import { metrics, saveCheckIn } from './popup-model';
+import { logObservation, metrics, saveCheckIn } from './popup-model';
 
 /**
  * The popup's weekly check-in: the walk shared with the new tab's weekly review
@@ -16,5 +16,14 @@ export function CheckInView({
   t: Translator;
   onClose: () => void;
 }) {
-  return <CheckInWalk goals={goals} t={t} onClose={onClose} metrics={metrics.value} save={saveCheckIn} />;
+  return (
+    <CheckInWalk
+      goals={goals}
+      t={t}
+      onClose={onClose}
+      metrics={metrics.value}
+      save={saveCheckIn}
+      logValue={logObservation}
+    />
+  );
 }

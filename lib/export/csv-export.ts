@@ -108,14 +108,15 @@ export interface CheckInCsvOptions extends CsvExportOptions {
 }
 
 export function checkInsToCsv(checkIns: Iterable<CheckIn>, options: CheckInCsvOptions = {}): string {
-  const header = ['date', 'goal', 'value', 'confidence', 'plans', 'progress', 'problems', 'goal id', 'id'];
+  // Progress, plans, problems: the domain's PPP order, as in the check-in form and the goal's history.
+  const header = ['date', 'goal', 'value', 'confidence', 'progress', 'plans', 'problems', 'goal id', 'id'];
   const rows = map(checkIns, (c) => [
     iso(c.time),
     options.goalTitle?.(c.goalId) ?? c.goalId,
     c.value,
     c.confidence,
-    c.plans,
     c.progress,
+    c.plans,
     c.problems,
     c.goalId,
     c.id,

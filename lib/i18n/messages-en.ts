@@ -355,10 +355,19 @@ export const en = {
   'checkIn.everyone': 'Everyone’s goals',
   'checkIn.ownerLine': 'Goals of {owner}',
   'checkIn.changeOwner': 'Change',
-  'checkIn.step': 'Goal {n} of {total}',
+  'checkIn.step': 'Goal {n} of {total} to review (open goals and milestones)',
+  'checkIn.suggestion': 'Pacer’s reading from the figures: {status}. Your answer is your own.',
+  'checkIn.logValue': 'Also log {value} to {kpi}',
+  'checkIn.logThisValue': 'Also log this value to {kpi}',
+  'checkIn.logNote': 'Weekly check-in',
+  'checkIn.valueSummed':
+    'Kept with this check-in only: {kpi} adds up the values logged to it, so this number does not change the card. Log this week’s amount with Quick log.',
+  'checkIn.valueFormula':
+    'Kept with this check-in only: {kpi} is worked out from other KPIs, so this number does not change the card. Log the KPIs it is made of with Quick log.',
+  'checkIn.logFailed':
+    'The check-in is saved, but the value could not be logged to {kpi} ({reason}). Next tries again; untick the box to keep it with the check-in only.',
+  'checkIn.valueOwn': 'This is the goal’s own number: its card reads the latest value given in a check-in.',
   'checkIn.valueOfKpi': '{kpi} now (optional)',
-  'checkIn.valueKept':
-    'Kept with this check-in. The card reads the values logged to the KPI: log new ones with Quick log.',
   'checkIn.chooseConfidence': 'Choose how it is going, or skip this goal.',
   'checkIn.valueShown': 'value {value}',
   'checkIn.value': 'Current value (optional)',

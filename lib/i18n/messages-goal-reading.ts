@@ -61,7 +61,7 @@ export const goalReadingEn = {
   'reading.keep.streak': '{count} months in a row',
   'reading.reason.pace': 'behind pace by {x}',
   'reading.reason.forecast': '{p} chance by {date}',
-  'reading.reason.deadline': 'deadline {date} passed',
+  'reading.reason.deadline': 'past its deadline of {date}',
   'reading.reason.reached': 'target reached',
   'reading.reason.reachedSoFar': 'target met so far in {period}',
   'reading.reason.manual': "owner's judgement",

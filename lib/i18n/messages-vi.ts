@@ -356,10 +356,19 @@ export const vi: Record<MessageKey, string> = {
   'checkIn.everyone': 'Mục tiêu của mọi người',
   'checkIn.ownerLine': 'Mục tiêu của {owner}',
   'checkIn.changeOwner': 'Đổi',
-  'checkIn.step': 'Mục tiêu {n}/{total}',
+  'checkIn.step': 'Mục tiêu {n}/{total} cần cập nhật (mục tiêu đang mở và cột mốc)',
+  'checkIn.suggestion': 'Pacer đọc từ số liệu: {status}. Câu trả lời là của bạn.',
+  'checkIn.logValue': 'Ghi luôn {value} vào {kpi}',
+  'checkIn.logThisValue': 'Ghi luôn giá trị này vào {kpi}',
+  'checkIn.logNote': 'Cập nhật hằng tuần',
+  'checkIn.valueSummed':
+    'Chỉ lưu kèm lần cập nhật này: {kpi} cộng dồn các giá trị được ghi, nên con số này không thay đổi thẻ. Hãy ghi số của tuần này bằng Ghi nhanh.',
+  'checkIn.valueFormula':
+    'Chỉ lưu kèm lần cập nhật này: {kpi} được tính từ các KPI khác, nên con số này không thay đổi thẻ. Hãy ghi các KPI tạo nên nó bằng Ghi nhanh.',
+  'checkIn.logFailed':
+    'Đã lưu lần cập nhật, nhưng chưa ghi được giá trị vào {kpi} ({reason}). Bấm Tiếp để thử lại; bỏ chọn ô để chỉ lưu kèm lần cập nhật.',
+  'checkIn.valueOwn': 'Đây là con số của chính mục tiêu: thẻ đọc giá trị mới nhất được nhập khi cập nhật.',
   'checkIn.valueOfKpi': '{kpi} hiện tại (không bắt buộc)',
-  'checkIn.valueKept':
-    'Được lưu cùng lần cập nhật này. Thẻ mục tiêu đọc các giá trị đã ghi vào KPI: hãy ghi số mới bằng Ghi nhanh.',
   'checkIn.chooseConfidence': 'Hãy chọn tình hình mục tiêu, hoặc bỏ qua mục tiêu này.',
   'checkIn.valueShown': 'giá trị {value}',
   'checkIn.value': 'Giá trị hiện tại (không bắt buộc)',

@@ -1,4 +1,4 @@
-import type { Goal, Metric, Unit } from '../schema';
+import type { CheckIn, Goal, Metric, Observation, Unit } from '../schema';
 import type { ValueRules } from './quick-log';
 
 /**
@@ -32,4 +32,57 @@ export function checkInRules(
 ): CheckInValueRules {
   const hasKpi = goalKpi(goal, metrics) !== undefined;
   return { unit: checkInUnit(goal, metrics), rules: hasKpi ? 'kpi' : 'plain' };
+}
+
+/**
+ * What a check-in step asks of a goal's value:
+ * - `none`: the goal has no number to report (an objective, a milestone without a KPI): no value field;
+ * - `own`: the goal has no KPI and reads the value of its latest check-in (goal-types/shared.ts,
+ *   latestCheckInValue): the typed value is the goal's number and moves its card;
+ * - `kpi`: the goal reads its KPI's logged values; `loggable` when the typed "now" value can be logged
+ *   to the KPI as one more value without changing its meaning: a level (last, average, min, max),
+ *   not a sum (a running total logged as one more value would be counted twice) nor a formula.
+ */
+export type CheckInMeasure =
+  | { kind: 'none' }
+  | { kind: 'own' }
+  | { kind: 'kpi'; metric: Metric; loggable: boolean; why?: 'sum' | 'formula' };
+
+export function checkInMeasure(
+  goal: (Pick<Goal, 'metricId' | 'kind'> & Partial<Pick<Goal, 'goalType'>>) | undefined,
+  metrics: readonly Metric[],
+): CheckInMeasure {
+  if (!goal) return { kind: 'none' };
+  const metric = goalKpi(goal, metrics);
+  if (metric?.formula) return { kind: 'kpi', metric, loggable: false, why: 'formula' };
+  if (metric?.aggregation === 'sum') return { kind: 'kpi', metric, loggable: false, why: 'sum' };
+  if (metric) return { kind: 'kpi', metric, loggable: true };
+  // A KPI id whose KPI is gone reads check-ins like a goal without one (the engine finds no metric).
+  const type =
+    goal.goalType ?? (goal.kind === 'milestone' ? 'milestone' : goal.metricId ? 'total' : 'objective');
+  return type === 'objective' || type === 'milestone' ? { kind: 'none' } : { kind: 'own' };
+}
+
+/** The KPI value a check-in logs when the owner keeps "Also log … to <KPI>" ticked: in the goal's slice. */
+export function checkInObservation(
+  goal: Pick<Goal, 'id' | 'dims'>,
+  metric: Pick<Metric, 'id' | 'dimensions'>,
+  record: Pick<CheckIn, 'id' | 'time'> & { value: number },
+  note: string,
+): Observation {
+  const dims: Record<string, string> = {};
+  for (const d of metric.dimensions) {
+    const v = goal.dims?.[d];
+    if (v) dims[d] = v;
+  }
+  return {
+    // The check-in's own id: answering the goal again the same day replaces this value, never adds one.
+    id: `${record.id}-value`.slice(0, 200),
+    metricId: metric.id,
+    time: record.time,
+    value: record.value,
+    dims,
+    source: 'manual',
+    note,
+  };
 }

@@ -436,7 +436,24 @@ describe('first hour: check-ins on the new tab, exact values', () => {
     const step = dialog.getByTestId('check-in-step');
     await step.waitFor();
     const first = (await step.locator('h3').textContent()).trim();
-    assert.match(await step.textContent(), /Goal 1 of \d+/);
+    // The count says what it counts (open goals and milestones); nothing is ticked for the owner, and
+    // Pacer's own reading is marked as Pacer's; the notes come in PPP order.
+    assert.match(
+      await step.getByTestId('ci-count').textContent(),
+      /^Goal 1 of \d+ to review \(open goals and milestones\)$/,
+    );
+    assert.equal(await step.locator('input[name="confidence"]:checked').count(), 0);
+    assert.deepEqual(await step.locator('textarea').evaluateAll((xs) => xs.map((x) => x.dataset.testid)), [
+      'ci-progress',
+      'ci-plans',
+      'ci-problems',
+    ]);
+    await step.getByTestId('ci-next').click();
+    assert.equal(
+      await step.getByTestId('ci-value-error').textContent(),
+      'Choose how it is going, or skip this goal.',
+      'no answer is saved that the owner did not give',
+    );
 
     await step.getByTestId('confidence-at_risk').check();
     await step.getByTestId('ci-progress').fill('Two new dealers signed');
@@ -460,8 +477,15 @@ describe('first hour: check-ins on the new tab, exact values', () => {
       (title) => document.querySelector('[data-testid="check-in-step"] h3')?.textContent?.trim() !== title,
       first,
     );
-    while (!(await dialog.getByTestId('check-in-summary').isVisible()))
+    // Every step: no "— / —", and a goal with no number (a milestone without a KPI) asks for no value.
+    while (!(await dialog.getByTestId('check-in-summary').isVisible())) {
+      const status = await step.getByTestId('ci-status').textContent();
+      assert.ok(!status.includes('— / —'), status);
+      assert.ok(!/\d{4} passed/.test(status), `a passed deadline in plain words: ${status}`);
+      if (status.includes('past its deadline') && (await step.getByTestId('ci-value').count()))
+        assert.ok(await step.getByTestId('ci-value-hint').or(step.getByTestId('ci-log')).count());
       await step.getByTestId('ci-skip').click();
+    }
     const summary = await dialog.getByTestId('check-in-summary').textContent();
     assert.match(summary, /1 reviewed/);
     assert.ok(summary.includes(`${first}: At risk`), summary);
@@ -484,7 +508,9 @@ describe('first hour: check-ins on the new tab, exact values', () => {
       await page.waitForFunction((l) => document.documentElement.lang === l, locale);
       await open.click();
       await dialog.getByTestId('check-in-step').waitFor();
-      await dialog.getByTestId('ci-value').fill(locale === 'vi' ? '1,200' : '1.200');
+      await dialog.getByTestId('confidence-on_track').check();
+      if (await dialog.getByTestId('ci-value').count())
+        await dialog.getByTestId('ci-value').fill(locale === 'vi' ? '1,200' : '1.200');
       await dialog.getByTestId('ci-next').click();
       const confirm = dialog.getByTestId('ci-confirm');
       if (
@@ -522,6 +548,7 @@ describe('first hour: check-ins on the new tab, exact values', () => {
     await step.waitFor();
     assert.equal(await dialog.locator('h2').textContent(), 'Check in');
     assert.match(await step.locator('h3').textContent(), /^Win \d+ new online customers$/);
+    await step.getByTestId('confidence-on_track').check();
 
     await step.getByTestId('ci-value').fill('-3');
     await step.getByTestId('ci-next').click();

@@ -430,6 +430,9 @@ describe('popup: quick updates from the toolbar', () => {
     await page.getByTestId('owner-select').selectOption(owner);
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByTestId('check-in-step').waitFor();
+    // Nothing ticked for the owner; the count says what it counts, as the popup's own "3 of 18" does.
+    assert.equal(await page.locator('input[name="confidence"]:checked').count(), 0);
+    assert.match(await page.getByTestId('ci-count').textContent(), /to review \(open goals and milestones\)/);
     await page.getByTestId('confidence-off_track').check();
     await page.getByTestId('ci-problems').fill('Two reps are out sick');
     await page.getByTestId('ci-next').click();

@@ -33,7 +33,7 @@ describe('the example in the user time zone', () => {
       expect(margin.view.progressText).toBe('held 5 of 12 months');
       expect(byId(views, 'ex-goal-q-2026-q4').view.deadline).toBe(`Dec 31, 2026 · ${left} days left`);
       expect(byId(views, 'ex-goal-month-2026-11').view.deadline).toBe('Nov 30, 2026 · Past the deadline');
-      expect(byId(views, 'ex-goal-month-2026-11').view.reason).toBe('deadline Nov 30, 2026 passed');
+      expect(byId(views, 'ex-goal-month-2026-11').view.reason).toBe('past its deadline of Nov 30, 2026');
       // Not started: the progress line says when (the scorecard lists it so), never "0% of target".
       expect(byId(views, 'ex-goal-year-2027').view.progressText).toBe('starts Jan 1, 2027');
       expect(byId(views, 'ex-goal-year-2027').view.statusLabel).toBe('Not started');

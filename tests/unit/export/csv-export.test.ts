@@ -143,7 +143,8 @@ describe('formula-injection guard', () => {
 });
 
 describe('checkInsToCsv', () => {
-  it('writes goal titles, confidence and multi-line text', () => {
+  // Progress, plans, problems (PPP): the order of the check-in form and the goal's history.
+  it('writes goal titles, confidence and multi-line text, notes in PPP order', () => {
     const checkIn: CheckIn = {
       id: 'c1',
       goalId: 'g1',
@@ -151,18 +152,19 @@ describe('checkInsToCsv', () => {
       value: 42,
       confidence: 'at_risk',
       plans: 'Call 20 leads\nFix the form',
+      progress: 'Two dealers signed',
       problems: '@ads budget',
       deletedAt: null,
     };
     expect(checkInsToCsv([checkIn], { goalTitle: () => 'Doanh thu Q2' })).toBe(
       [
-        'date,goal,value,confidence,plans,progress,problems,goal id,id',
-        `2024-05-03T09:00:00.000Z,Doanh thu Q2,42,at_risk,"Call 20 leads\nFix the form",,'@ads budget,g1,c1`,
+        'date,goal,value,confidence,progress,plans,problems,goal id,id',
+        `2024-05-03T09:00:00.000Z,Doanh thu Q2,42,at_risk,Two dealers signed,"Call 20 leads\nFix the form",'@ads budget,g1,c1`,
       ].join('\r\n'),
     );
   });
 
   it('writes only the header line for no rows', () => {
-    expect(checkInsToCsv([])).toBe('date,goal,value,confidence,plans,progress,problems,goal id,id\r\n');
+    expect(checkInsToCsv([])).toBe('date,goal,value,confidence,progress,plans,problems,goal id,id\r\n');
   });
 });

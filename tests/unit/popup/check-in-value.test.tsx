@@ -33,7 +33,8 @@ describe('weekly check-in values are checked like quick log', () => {
       kind: 'kpi_target',
       title: 'Cycle time',
       frameworks: [],
-      ...(goalMetric ? { metricId: goalMetric } : {}),
+      // Without a KPI, a total logged by hand: its number is the value of its latest check-in.
+      ...(goalMetric ? { metricId: goalMetric } : { goalType: 'total' as const }),
       target: 5,
       weight: 1,
       archived: false,
@@ -50,6 +51,9 @@ describe('weekly check-in values are checked like quick log', () => {
     const type = async (text: string) => {
       input.value = text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
+      await tick(0);
+      // Nothing is chosen for the owner: they say how it is going.
+      document.querySelector<HTMLInputElement>('[data-testid="confidence-on_track"]')!.click();
       await tick(0);
       document.querySelector<HTMLButtonElement>('[data-testid="ci-next"]')!.click();
       await tick();

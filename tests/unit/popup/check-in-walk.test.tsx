@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { settings } from '../../../components/app/session';
+import { getDb, settings } from '../../../components/app/session';
 import { CheckInWalk } from '../../../components/check-in/check-in-walk';
 import { createTranslator } from '../../../lib/i18n/translate';
 import { type CheckIn, defaultSettings } from '../../../lib/schema';
+import { repository } from '../../../lib/storage/repository';
 import { goalView, metric } from './fixtures';
 
 const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
@@ -22,6 +23,21 @@ function fill(id: string, text: string) {
 describe('CheckInWalk', () => {
   async function mount(save: (r: CheckIn) => Promise<void>) {
     settings.value = defaultSettings({ locale: 'en' });
+    // The goals' records: a value is asked of a goal that has a number (here, its own, from check-ins).
+    const db = await getDb();
+    for (const id of ['a', 'b'])
+      await repository(db, 'goals').put({
+        id,
+        kind: 'kpi_target',
+        title: `Goal ${id}`,
+        frameworks: [],
+        goalType: 'total',
+        weight: 1,
+        archived: false,
+        deletedAt: null,
+        createdAt: 1,
+        updatedAt: 1,
+      });
     render(
       <CheckInWalk
         goals={[goalView('a'), goalView('b')]}
@@ -68,6 +84,7 @@ describe('CheckInWalk', () => {
 
   it('keeps the step and its answers when the save fails, and says why', async () => {
     await mount(() => Promise.reject(new Error('QuotaExceededError: the disk is full')));
+    $<HTMLInputElement>('confidence-on_track')!.click();
     fill('ci-problems', 'Two reps are out sick');
     await tick(0);
     $('ci-next')!.click();
