@@ -8,6 +8,7 @@ import './former-team-note.css';
  */
 import { useState } from 'preact/hooks';
 import { loadDashboardInput } from '../../lib/app/dashboard-data';
+import { ancestorIds, descendantIds } from '../../lib/app/goal-form';
 import { formatDate } from '../../lib/i18n/format';
 import { localizedName } from '../../lib/i18n/translate';
 import { ownReading } from '../../lib/team/own-reading';
@@ -25,13 +26,7 @@ interface Ask {
 
 /** Whether the goal counts as a goal above it does (that goal is of a team left too). */
 function countsWithAbove(goalId: string): boolean {
-  const byId = new Map(goals.value.map((g) => [g.id, g]));
-  const seen = new Set<string>();
-  for (let up = byId.get(goalId)?.parentId; up && !seen.has(up); up = byId.get(up)?.parentId) {
-    seen.add(up);
-    if (formerTeamOf.value.has(up)) return true;
-  }
-  return false;
+  return ancestorIds(goals.value, goalId).some((id) => formerTeamOf.value.has(id));
 }
 
 export function FormerTeamNote({ goalId }: { goalId: string }) {
@@ -56,7 +51,7 @@ export function FormerTeamNote({ goalId }: { goalId: string }) {
     setAsk({
       name: goal ? localizedName(goal, locale) : goalId,
       reading,
-      subGoals: input.goals.filter((g) => g.id !== goalId && isUnder(input.goals, g.id, goalId)).length,
+      subGoals: descendantIds(input.goals, goalId).length - 1,
     });
   };
 
@@ -112,18 +107,4 @@ export function FormerTeamNote({ goalId }: { goalId: string }) {
       )}
     </div>
   );
-}
-
-function isUnder(
-  all: readonly { id: string; parentId?: string | null }[],
-  id: string,
-  rootId: string,
-): boolean {
-  const byId = new Map(all.map((g) => [g.id, g]));
-  const seen = new Set<string>();
-  for (let up = byId.get(id)?.parentId; up && !seen.has(up); up = byId.get(up)?.parentId) {
-    if (up === rootId) return true;
-    seen.add(up);
-  }
-  return false;
 }

@@ -403,6 +403,18 @@ export function descendantIds(goals: readonly Pick<Goal, 'id' | 'parentId'>[], r
   return out;
 }
 
+/** The goals above `id` (parentId), nearest first, cycle-safe. */
+export function ancestorIds(goals: readonly Pick<Goal, 'id' | 'parentId'>[], id: string): string[] {
+  const parentOf = new Map(goals.map((g) => [g.id, g.parentId]));
+  const out: string[] = [];
+  const seen = new Set([id]);
+  for (let up = parentOf.get(id); up && !seen.has(up); up = parentOf.get(up)) {
+    seen.add(up);
+    out.push(up);
+  }
+  return out;
+}
+
 /** Goals that may be the parent of `selfId`: not itself and none of its descendants (no cycles). */
 export function parentChoices<G extends Pick<Goal, 'id' | 'parentId'>>(
   goals: readonly G[],

@@ -1,5 +1,5 @@
 import type { Database, PouchDoc } from 'pouchdb-core';
-import { descendantIds } from '../app/goal-form';
+import { ancestorIds, descendantIds } from '../app/goal-form';
 import { formerTeamGoals, teamGoalIds } from '../app/goal-sections';
 import type { PacerDb } from '../storage/db';
 import { repository } from '../storage/repository';
@@ -173,13 +173,11 @@ export function createTeamSync(deps: TeamDeps) {
     const live = (await state())?.goalIds ?? [];
     const of = formerTeamGoals(former, teamGoalIds(live, goals), goals);
     if (!of.has(goalId)) throw new TeamError('not_found', 'This goal is not a goal of a team you left.');
-    const byId = new Map(goals.map((g) => [g.id, g]));
-    let top = byId.get(goalId);
-    for (let up = top?.parentId ? byId.get(top.parentId) : undefined; up; ) {
-      if (of.has(up.id)) top = up;
-      up = up.parentId ? byId.get(up.parentId) : undefined;
-    }
-    if (top && top.id !== goalId) {
+    const topId = ancestorIds(goals, goalId)
+      .filter((id) => of.has(id))
+      .at(-1);
+    const top = topId === undefined ? undefined : goals.find((g) => g.id === topId);
+    if (top) {
       throw new TeamError(
         'forbidden',
         `This goal counts as its top goal “${top.title}” does: turn that one into a personal goal.`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dimensionChoices } from '../../../lib/app/dimension-values';
 import {
+  ancestorIds,
   currentQuarter,
   descendantIds,
   emptyGoalForm,
@@ -420,6 +421,11 @@ describe('goal tree helpers', () => {
     expect(descendantIds(goals, 'a')).toEqual(['a', 'b', 'd', 'c']);
     expect(descendantIds(goals, 'e')).toEqual(['e']);
     expect(descendantIds(goals, 'x')).toEqual(['x', 'y']);
+  });
+  it('lists the goals above a goal, nearest first, through a cycle too', () => {
+    expect(ancestorIds(goals, 'c')).toEqual(['b', 'a']);
+    expect(ancestorIds(goals, 'a')).toEqual([]);
+    expect(ancestorIds(goals, 'x')).toEqual(['y']);
   });
   it('never offers a goal itself or its descendants as its parent', () => {
     expect(parentChoices(goals, 'b').map((g) => g.id)).toEqual(['a', 'd', 'e', 'x', 'y']);
