@@ -1,3 +1,4 @@
+import { goalTypeOf } from '../engine/goal-type';
 import type { CheckIn, Goal, Metric, Observation, Unit } from '../schema';
 import type { ValueRules } from './quick-log';
 
@@ -49,7 +50,7 @@ export type CheckInMeasure =
   | { kind: 'kpi'; metric: Metric; loggable: boolean; why?: 'sum' | 'formula' };
 
 export function checkInMeasure(
-  goal: (Pick<Goal, 'metricId' | 'kind'> & Partial<Pick<Goal, 'goalType'>>) | undefined,
+  goal: Parameters<typeof goalTypeOf>[0] | undefined,
   metrics: readonly Metric[],
 ): CheckInMeasure {
   if (!goal) return { kind: 'none' };
@@ -58,8 +59,7 @@ export function checkInMeasure(
   if (metric?.aggregation === 'sum') return { kind: 'kpi', metric, loggable: false, why: 'sum' };
   if (metric) return { kind: 'kpi', metric, loggable: true };
   // A KPI id whose KPI is gone reads check-ins like a goal without one (the engine finds no metric).
-  const type =
-    goal.goalType ?? (goal.kind === 'milestone' ? 'milestone' : goal.metricId ? 'total' : 'objective');
+  const type = goalTypeOf(goal);
   return type === 'objective' || type === 'milestone' ? { kind: 'none' } : { kind: 'own' };
 }
 
