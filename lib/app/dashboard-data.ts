@@ -3,7 +3,7 @@ import { evaluateAll, type GoalEvaluation } from '../engine/evaluate-all';
 import { okrZone } from '../engine/okr';
 import type { DailyRollup } from '../engine/rollup';
 import { localDayKey } from '../engine/time-buckets';
-import { formatDate, formatNumber } from '../i18n/format';
+import { formatDate } from '../i18n/format';
 import { createTranslator, localizedName } from '../i18n/translate';
 import { type CheckIn, type Goal, type Metric, PERSPECTIVES, type Settings } from '../schema';
 import type { PacerDb } from '../storage/db';
@@ -19,6 +19,7 @@ import { buildGoalView, formatUnitValue, type ViewContext } from './goal-views';
 import { growthGaps, growthMonths, growthRows } from './growth-rows';
 import { derivedLatestValues, kpiListItems } from './kpi-list';
 import { milestoneProgress } from './milestone-progress';
+import { okrScoreText } from './okr-score-text';
 import { createSeriesReader, lastPeriods } from './period-series';
 
 export interface DashboardInput {
@@ -234,8 +235,7 @@ function okrViews(goals: Goal[], evals: Map<string, GoalEvaluation>, settings: S
     return z === 'red' ? 'low' : z === 'yellow' ? 'mid' : 'high';
   };
   // Two decimals everywhere, as the objective's card ("0.64 / 1.00"): never "1.0" beside "0.68".
-  const scoreText = (s: number | null) =>
-    s === null ? '—' : formatNumber(s, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const scoreText = (s: number | null) => (s === null ? '—' : okrScoreText(s, locale));
   return goals
     .filter((g) => g.kind === 'objective')
     .map((o) => {

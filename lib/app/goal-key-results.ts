@@ -41,7 +41,7 @@ export function keyResultRows(
     const row: KeyResultRow = {
       id: kr.id,
       title: localizedName(kr, ctx.settings.locale),
-      scoreText: score === null ? '—' : okrScoreText(score, ctx),
+      scoreText: score === null ? '—' : okrScoreText(score, ctx.settings.locale),
       status,
       statusLabel: view?.statusLabel ?? statusLabel(ctx.t, status),
     };

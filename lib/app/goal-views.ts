@@ -97,9 +97,9 @@ export function buildGoalView(
     // Never below 0 on screen: a value under the baseline is "none of the way yet".
     progress: progress !== null && Number.isFinite(progress) ? Math.max(0, progress) : null,
     progressText: progressText(goal, ev, unit, ctx),
-    value: scored ? okrScoreText(scored.okr.score, ctx) : valueText(ev, unit, ctx),
+    value: scored ? okrScoreText(scored.okr.score, ctx.settings.locale) : valueText(ev, unit, ctx),
     target: scored
-      ? okrScoreText(1, ctx)
+      ? okrScoreText(1, ctx.settings.locale)
       : ev?.keep
         ? keepThresholdText(ev, unit, ctx)
         : ev?.budget

@@ -1,6 +1,6 @@
 import type { KrScore } from '../engine/okr';
 import { formatNumber } from '../i18n/format';
-import type { Goal } from '../schema';
+import type { Goal, Locale } from '../schema';
 import type { ViewContext } from './goal-views';
 
 /**
@@ -13,9 +13,9 @@ import type { ViewContext } from './goal-views';
  * deadline has passed (or the goal is done) the score is the grade: "final OKR score · yellow zone".
  */
 
-/** The OKR score as the card's value: "0.64" of "1.00". */
-export function okrScoreText(score: number, ctx: ViewContext): string {
-  return formatNumber(score, ctx.settings.locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The OKR score as the card's value and the OKR panel's: "0.64" of "1.00", two decimals everywhere. */
+export function okrScoreText(score: number, locale: Locale): string {
+  return formatNumber(score, locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 }
 
 /** The window is over: the deadline has passed, or the goal was marked done. */
