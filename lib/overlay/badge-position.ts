@@ -11,6 +11,11 @@ export interface Box {
   bottom: number;
 }
 
+/** Whether two boxes overlap (touching edges do not). */
+export function boxesMeet(a: Box, b: Box): boolean {
+  return a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top;
+}
+
 export interface BadgeSize {
   width: number;
   height: number;
@@ -110,11 +115,9 @@ export function rowSpot(
   limit: number,
   need = PILL_ROOM,
 ): Spot | null {
-  const inAnchor = (o: Box) =>
-    o.left < anchor.right && o.right > anchor.left && o.top < anchor.bottom && o.bottom > anchor.top;
   const centred = (mid: number) => Math.round(mid - size.height / 2);
   const tops = [centred((anchor.top + anchor.bottom) / 2)];
-  const lines = obstacles.filter(inAnchor).sort((a, b) => b.bottom - a.bottom);
+  const lines = obstacles.filter((o) => boxesMeet(o, anchor)).sort((a, b) => b.bottom - a.bottom);
   for (const o of lines) {
     const top = centred((o.top + o.bottom) / 2);
     if (!tops.some((t) => Math.abs(t - top) < 2)) tops.push(top);

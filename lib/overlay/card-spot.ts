@@ -7,7 +7,7 @@
  * (a Range over each text node) and its controls' boxes in its pass of reads, and draws the pill in
  * its own layer: nothing in the CRM's card moves or reflows.
  */
-import { type BadgeSize, type Box, INSET, type Spot } from './badge-position';
+import { type BadgeSize, type Box, boxesMeet, INSET, type Spot } from './badge-position';
 
 /**
  * How far a pill's drawn box reaches past its host's height: the pill (11 px text at 1.4, 1 px padding
@@ -56,9 +56,7 @@ export function cardTops(card: Box, size: BadgeSize, obstacles: readonly Box[]):
   const min = Math.ceil(card.top + BLEED);
   const max = Math.floor(card.bottom - BLEED - size.height);
   if (max < min) return [];
-  const inCard = obstacles
-    .filter((o) => o.left < card.right && o.right > card.left && o.top < card.bottom && o.bottom > card.top)
-    .sort((a, b) => a.top - b.top);
+  const inCard = obstacles.filter((o) => boxesMeet(o, card)).sort((a, b) => a.top - b.top);
   const wanted = [
     ...inCard.map((o) => Math.round((o.top + o.bottom - size.height) / 2)),
     max,
